@@ -1,0 +1,143 @@
+/**
+ * Where milestone keys are decided. A key is a URL-safe slug that must stay the same every
+ * week a milestone appears, even when its title is reworded. In order of preference:
+ * an alias (content/aliases.yaml), the tracker URL, an inline-code commitment tag, the
+ * normalised title (scoped by team).
+ */
+
+/** Lowercase ASCII slug: runs of anything else become one "-". */
+export function slugify(text: string, maxLength = 80): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.length > maxLength ? slug.slice(0, maxLength).replace(/-+$/, '') : slug;
+}
+
+const GITHUB_TRACKER = /^(?:www\.)?github\.com\/([^/]+)\/([^/]+)\/(issues|milestone|milestones|pull)\/(\d+)$/i;
+
+/**
+ * Canonical form of a tracker URL: https, no www, no query/fragment/trailing slash;
+ * GitHub issues and milestones reduced to `github.com/ORG/REPO/issues/N` and `/milestone/N`.
+ */
+export function normaliseTrackerUrl(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  const hostAndPath = `${url.hostname.toLowerCase().replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}`;
+  const gh = GITHUB_TRACKER.exec(hostAndPath);
+  if (gh) {
+    const kind = gh[3]!.toLowerCase() === 'milestones' ? 'milestone' : gh[3]!.toLowerCase();
+    return `https://github.com/${gh[1]!.toLowerCase()}/${gh[2]!.toLowerCase()}/${kind}/${gh[4]}`;
+  }
+  return `https://${hostAndPath}`;
+}
+
+/** True for URLs that name a tracked piece of work (an issue, milestone or pull request). */
+export function isTrackerUrl(raw: string): boolean {
+  const url = normaliseTrackerUrl(raw);
+  return url !== undefined && /^https:\/\/github\.com\/[^/]+\/[^/]+\/(issues|milestone|pull)\/\d+$/.test(url);
+}
+
+/** `https://github.com/waku-org/pm/issues/12` → `waku-org-pm-12`; milestones get `m`, pulls `pr`. */
+export function trackerKey(normalisedUrl: string): string {
+  const gh = /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/(issues|milestone|pull)\/(\d+)$/.exec(normalisedUrl);
+  if (gh) {
+    const prefix = gh[3] === 'issues' ? '' : gh[3] === 'milestone' ? 'm' : 'pr';
+    return slugify(`${gh[1]}-${gh[2]}-${prefix}${gh[4]}`, 120);
+  }
+  return slugify(normalisedUrl.replace(/^https:\/\//, ''), 120);
+}
+
+const STATUS_WORDS = [
+  'done',
+  'completed',
+  'complete',
+  'continuous',
+  'ongoing',
+  'in progress',
+  'wip',
+  'blocked',
+  'paused',
+  'on hold',
+  'dropped',
+  'cancelled',
+  'canceled',
+  'deprioritised',
+  'deprioritized',
+  'not started',
+  'new',
+] as const;
+const STATUS_RE = new RegExp(`^(?:${STATUS_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})$`, 'i');
+
+export interface CleanTitle {
+  title: string;
+  status: string[];
+}
+
+/**
+ * Display title of a milestone heading: drops a leading "Milestone:" / "Milestone -",
+ * trailing parenthesised status words ("(done)", "(WIP)") and trailing dates ("- 2023-11-30"),
+ * and returns the status words found.
+ */
+export function cleanTitle(raw: string): CleanTitle {
+  const status: string[] = [];
+  let title = raw.replace(/\s+/g, ' ').trim();
+  title = title.replace(/^milestones?\s*(?::|-|–|—)\s*/i, '');
+  for (;;) {
+    const before = title;
+    title = title.replace(/\s*(?:-|–|—)\s*\d{4}-\d{2}-\d{2}\s*$/, '');
+    const paren = /\s*\(([^()]*)\)\s*$/.exec(title);
+    if (paren && STATUS_RE.test(paren[1]!.trim())) {
+      status.unshift(paren[1]!.trim().toLowerCase().replace(/\s+/g, ' '));
+      title = title.slice(0, paren.index);
+    }
+    const dashed = /\s+(?:-|–|—)\s+([a-z ]+)$/i.exec(title);
+    if (dashed && STATUS_RE.test(dashed[1]!.trim())) {
+      status.unshift(dashed[1]!.trim().toLowerCase().replace(/\s+/g, ' '));
+      title = title.slice(0, dashed.index);
+    }
+    title = title.replace(/[\s:–—-]+$/, '').trim();
+    if (title === before) break;
+  }
+  return { title: title || raw.trim(), status };
+}
+
+/** Inline-code tags that name a commitment, such as `team:area:commitment`. */
+export function isCommitmentTag(code: string): boolean {
+  return /^[a-z0-9][\w.-]*(?::[\w.-]+)+$/i.test(code.trim());
+}
+
+export interface KeySource {
+  team: string;
+  title: string;
+  trackerUrl?: string;
+  tag?: string;
+  /** Key of the enclosing plain (workstream) heading, to scope generic titles like "Bugs". */
+  scope?: string;
+}
+
+/** The key a section would get before aliases are applied. */
+export function derivedKey(source: KeySource): string {
+  if (source.trackerUrl) return trackerKey(source.trackerUrl);
+  if (source.tag) return slugify(source.tag.replace(/:/g, '-'), 120);
+  const title = slugify(cleanTitle(source.title).title) || 'untitled';
+  return source.scope ? `${source.scope}-${title}` : `${slugify(source.team)}-${title}`;
+}
+
+/** Follows aliases (old key → current key) to the end, ignoring cycles. */
+export function resolveAlias(key: string, aliases: ReadonlyMap<string, string>): string {
+  const seen = new Set<string>([key]);
+  let current = key;
+  for (let next = aliases.get(current); next !== undefined && !seen.has(next); next = aliases.get(current)) {
+    seen.add(next);
+    current = next;
+  }
+  return current;
+}

@@ -1,0 +1,111 @@
+/**
+ * The site model: what the build step produces from the weekly markdown and what every
+ * feed, page and digest reads. Plain data only (it is serialised to JSON at build time).
+ */
+
+/** The kinds of entry a milestone section groups its items by. */
+export const ITEM_KINDS = ['achieved', 'next', 'risks', 'blockers', 'notes'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export interface Link {
+  href: string;
+  text: string;
+}
+
+/** One bullet or paragraph of a report, as written. */
+export interface Item {
+  /** Sanitized HTML of the item's own content (nested lists become their own items). */
+  html: string;
+  /** Plain text of the same content. */
+  text: string;
+  links: Link[];
+  /** 1-based line of the item in its source file. */
+  line: number;
+  /** Nesting depth below the kind label (0 = direct child). */
+  depth: number;
+  /** Repo tag such as `nwaku` from `[nwaku] …` or from the work item it sits under. */
+  repo?: string;
+  /** Title of the `**[repo] [title](url)**` work item this item sits under, if any. */
+  workItem?: string;
+}
+
+export type ItemsByKind = Record<ItemKind, Item[]>;
+
+export type SectionLevel = 'milestone' | 'sub-milestone' | 'deliverable' | 'workstream';
+
+/** A milestone (or sub-milestone / deliverable / workstream) as it appears in one update. */
+export interface MilestoneSection {
+  /** Stable identity across weeks: a URL-safe slug (see src/content/keys.ts). */
+  key: string;
+  /** Display title as written this week (status words and "Milestone -" prefixes removed). */
+  title: string;
+  trackerUrl?: string;
+  /** Key of the enclosing milestone for sub-milestones and deliverables. */
+  parentKey?: string;
+  level: SectionLevel;
+  /** Status words found in the heading: "done", "blocked", "in progress", … */
+  status: string[];
+  /** The area heading (e.g. `## Docs`) the milestone sits under, if any. */
+  area?: string;
+  /** 1-based line of the heading or bullet that opened the section. */
+  line: number;
+  items: ItemsByKind;
+  /** `**[repo] [title](url)**` paragraphs: the pieces of work the items below them describe. */
+  workItems: Item[];
+}
+
+export interface Update {
+  /** `<team>/<date>`: stable, never changes when the file is edited. */
+  id: string;
+  team: string;
+  /** ISO date `YYYY-MM-DD` of the week. */
+  date: string;
+  title: string;
+  /** URL path of the update page: `/updates/<team>/<date>`. */
+  permalink: string;
+  /** ISO date(time) of the last edit, from front matter `lastmod`; undefined when never edited. */
+  lastmod?: string;
+  draft: boolean;
+  /** Path relative to the content root. */
+  source: string;
+  sections: MilestoneSection[];
+  /** Text that fits no milestone: kept, never dropped. */
+  notes: Item[];
+  /** Sanitized HTML of the whole file. */
+  html: string;
+  /** Hash of the source text (content version of this update). */
+  hash: string;
+}
+
+export interface Team {
+  slug: string;
+  name: string;
+  description?: string;
+}
+
+/** One milestone across all weeks. */
+export interface Milestone {
+  key: string;
+  /** Latest title. */
+  title: string;
+  /** Every distinct title it has had, oldest first. */
+  titles: string[];
+  team: string;
+  trackerUrl?: string;
+  parentKey?: string;
+  level: SectionLevel;
+  /** Update ids (`team/date`) in which it appears, oldest first. */
+  weeks: string[];
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface SiteModel {
+  /** Hash of the whole model: the content version (ETags, memoisation). */
+  version: string;
+  teams: Team[];
+  /** Published updates, newest first (drafts excluded). */
+  updates: Update[];
+  /** Every milestone key, sorted by key. */
+  milestones: Milestone[];
+}

@@ -1,0 +1,28 @@
+/** Bindings and vars of the Worker, as declared in wrangler.toml (and secrets from .dev.vars / wrangler secret). */
+export interface Env {
+  DB: D1Database;
+  DIGEST_QUEUE: Queue;
+  EMAIL: SendEmail;
+  SUBSCRIBE_LIMITER: RateLimit;
+
+  SITE_URL: string;
+  SITE_TITLE: string;
+  SITE_DESCRIPTION: string;
+  SITE_LANGUAGE: string;
+  FEED_ITEMS: string;
+  CACHE_MAX_AGE: string;
+  /** "local" under wrangler dev, "test" under vitest, "production" otherwise. */
+  ENVIRONMENT: string;
+  MAIL_FROM: string;
+  MAIL_REPLY_TO: string;
+  MAIL_TRANSPORT: string;
+  MAIL_API_URL: string;
+  QUIET_WEEKS: string;
+
+  /** Secrets. */
+  SIGNING_KEY?: string;
+  ADMIN_TOKEN?: string;
+  MAIL_API_KEY?: string;
+}
+
+export type AppEnv = { Bindings: Env };

@@ -1,0 +1,43 @@
+/**
+ * Mail: one small interface (`MailTransport.send(message)`) and its adapters, chosen by
+ * `MAIL_TRANSPORT`: "send_email" (Cloudflare Email Service binding, the default) or "http"
+ * (a Resend-style JSON API at `MAIL_API_URL` with the secret `MAIL_API_KEY`).
+ */
+import type { Env } from '../env';
+import { httpTransport } from './http';
+import { type MailMessage, MailConfigError, parseMailbox } from './message';
+import { sendEmailTransport } from './send-email';
+import type { MailTransport } from './message';
+
+export type { MailMessage, MailTransport, Mailbox, SentMail } from './message';
+export { MailConfigError, MailTransportError, parseMailbox } from './message';
+export { sendEmailTransport } from './send-email';
+export { httpTransport, type HttpTransportOptions } from './http';
+
+type MailEnv = Pick<Env, 'EMAIL' | 'MAIL_TRANSPORT' | 'MAIL_API_URL' | 'MAIL_API_KEY' | 'MAIL_FROM' | 'MAIL_REPLY_TO'>;
+
+/** The transport `MAIL_TRANSPORT` selects; throws MailConfigError when it cannot work. */
+export function mailTransport(env: MailEnv): MailTransport {
+  const kind = (env.MAIL_TRANSPORT || 'send_email').trim();
+  if (kind === 'send_email') {
+    if (!env.EMAIL) throw new MailConfigError('MAIL_TRANSPORT is "send_email" but the EMAIL binding is missing (see [[send_email]] in wrangler.toml)');
+    return sendEmailTransport(env.EMAIL);
+  }
+  if (kind === 'http') {
+    if (!env.MAIL_API_URL) throw new MailConfigError('MAIL_TRANSPORT is "http" but MAIL_API_URL is not set');
+    if (!env.MAIL_API_KEY) throw new MailConfigError('MAIL_TRANSPORT is "http" but the secret MAIL_API_KEY is not set (wrangler secret put MAIL_API_KEY)');
+    return httpTransport({ url: env.MAIL_API_URL, apiKey: env.MAIL_API_KEY });
+  }
+  throw new MailConfigError(`MAIL_TRANSPORT must be "send_email" or "http", not ${JSON.stringify(kind)}`);
+}
+
+/** A message from the configured sender (`MAIL_FROM`, reply-to `MAIL_REPLY_TO`). */
+export function composeMail(env: MailEnv, parts: Omit<MailMessage, 'from' | 'replyTo'>): MailMessage {
+  if (!env.MAIL_FROM || !parseMailbox(env.MAIL_FROM)) {
+    throw new MailConfigError(`MAIL_FROM must be a mailbox like "Tidings <updates@example.com>", got ${JSON.stringify(env.MAIL_FROM ?? '')}`);
+  }
+  if (env.MAIL_REPLY_TO && !parseMailbox(env.MAIL_REPLY_TO)) {
+    throw new MailConfigError(`MAIL_REPLY_TO must be a mailbox, got ${JSON.stringify(env.MAIL_REPLY_TO)}`);
+  }
+  return { ...parts, from: env.MAIL_FROM, ...(env.MAIL_REPLY_TO ? { replyTo: env.MAIL_REPLY_TO } : {}) };
+}
