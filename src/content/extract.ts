@@ -111,6 +111,7 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
     if (existing) {
       // The same milestone twice in one week: one section, items merged in source order.
       for (const s of init.status) if (!existing.status.includes(s)) existing.status.push(s);
+      (existing.alsoAt ??= []).push(init.line);
       return existing;
     }
     const section: MilestoneSection = {

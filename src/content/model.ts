@@ -49,6 +49,8 @@ export interface MilestoneSection {
   area?: string;
   /** 1-based line of the heading or bullet that opened the section. */
   line: number;
+  /** Lines where the same milestone is opened again in this update (its items are merged here). */
+  alsoAt?: number[];
   items: ItemsByKind;
   /** `**[repo] [title](url)**` paragraphs: the pieces of work the items below them describe. */
   workItems: Item[];
