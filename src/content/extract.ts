@@ -193,7 +193,7 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
     return section;
   }
 
-  function addItem(kind: ItemKind, nodes: RootContent[], line: number, depth: number, section: MilestoneSection | undefined, fromList: boolean): void {
+  function addItem(kind: ItemKind, nodes: RootContent[], line: number, depth: number, section: MilestoneSection | undefined, fromList: boolean, column = 1): void {
     const item = makeItem(nodes, line, depth, workItem);
     if (section) {
       section.items[kind].push(item);
@@ -206,7 +206,7 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
     }
     notes.push(item);
     if (fromList && kind !== 'notes') {
-      file.message(`\`${kind}\` item outside any milestone: kept as a note of the update`, { place: { line, column: 1 }, ruleId: 'orphan-item', source: 'tidings' });
+      file.message(`\`${kind}\` item outside any milestone: kept as a note of the update`, { place: { line, column }, ruleId: 'orphan-item', source: 'tidings' });
     }
   }
 
@@ -226,7 +226,8 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
     const line = node.position?.start.line ?? 1;
     const links = collectLinks(node);
     const tag = headingTag(node);
-    const isMilestone = links.length > 0 || tag !== undefined || /^\s*milestones?\s*(?::|-|–|—)/i.test(text);
+    const named = links.length > 0 || /^\s*milestones?\s*(?::|-|–|—)/i.test(text);
+    const isMilestone = named || tag !== undefined;
     if (!isMilestone && (node.depth === 1 || /\b\d{4}-\d{2}-\d{2}\b/.test(text))) {
       stack.push({ depth: node.depth, documentTitle: text });
       return;
@@ -246,7 +247,8 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
       trackerUrl,
       tag,
       parent,
-      level: parent ? 'sub-milestone' : 'milestone',
+      // A heading named only by a commitment tag is a workstream, like one tagged on its first line.
+      level: parent ? 'sub-milestone' : named ? 'milestone' : 'workstream',
       area: enclosingArea(),
       line,
     });
@@ -320,7 +322,7 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
     if (label) {
       if (label.unknown) warnUnknownKind(label.word, node);
       if (label.rest.length > 0) {
-        addItem(label.kind, label.rest, line, depth, section, true);
+        addItem(label.kind, label.rest, line, depth, section, true, node.position?.start.column);
         for (const l of nested) handleList(l, label.kind, depth + 1, section, false);
       } else {
         for (const l of nested) handleList(l, label.kind, 0, section, false);
@@ -342,7 +344,7 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
       for (const l of nested) handleList(l, undefined, 0, deliverable, true);
       return;
     }
-    if (own.length > 0) addItem(kind ?? 'notes', own, line, depth, section, true);
+    if (own.length > 0) addItem(kind ?? 'notes', own, line, depth, section, true, node.position?.start.column);
     for (const l of nested) handleList(l, kind, own.length > 0 ? depth + 1 : depth, section, kind === undefined && sectionsAllowed);
   }
 
