@@ -8,9 +8,8 @@
  * ends up in exactly one place: an item of a section, a work item, or a note of the update.
  * Kind labels and headings are structure, not content, and are consumed.
  */
-import type { BlockContent, Heading, Link as MdastLink, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Link as MdastLink, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { cleanTitle, derivedKey, isCommitmentTag, normaliseTrackerUrl, resolveAlias, slugify } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type Link, type MilestoneSection, type SectionLevel } from './model';
@@ -79,7 +78,7 @@ interface WorkItem {
 
 type StackEntry =
   | { depth: number; section: MilestoneSection }
-  | { depth: number; plain: string; tag?: string; materialised?: MilestoneSection }
+  | { depth: number; line: number; plain: string; tag?: string; materialised?: MilestoneSection }
   /** `# 2023-08-14 Waku weekly`: the document's own title, never an area or a workstream. */
   | { depth: number; documentTitle: string };
 
@@ -187,7 +186,7 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
       parent,
       level: parent ? 'sub-milestone' : 'workstream',
       area,
-      line: file.data.headingLines?.get(entry) ?? 1,
+      line: entry.line,
     });
     entry.materialised = section;
     return section;
@@ -233,9 +232,7 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
       return;
     }
     if (!isMilestone) {
-      const entry: StackEntry = { depth: node.depth, plain: text, ...(tag ? { tag } : {}) };
-      (file.data.headingLines ??= new Map()).set(entry, line);
-      stack.push(entry);
+      stack.push({ depth: node.depth, line, plain: text, ...(tag ? { tag } : {}) });
       return;
     }
     const parent = enclosingSection();
@@ -380,13 +377,6 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
   return { sections, notes };
 }
 
-declare module 'vfile' {
-  interface DataMap {
-    /** Source lines of plain headings, kept aside while they may become workstreams. */
-    headingLines: Map<object, number>;
-  }
-}
-
 /** Own content of one item: sanitized HTML, plain text, links. */
 function makeItem(nodes: RootContent[], line: number, depth: number, workItem: WorkItem | undefined): Item {
   const text = nodes
@@ -412,7 +402,7 @@ function makeItem(nodes: RootContent[], line: number, depth: number, workItem: W
 
 function collectLinks(node: RootContent | Heading | Paragraph): Link[] {
   const links: Link[] = [];
-  visit(node, 'link', (l: MdastLink) => {
+  eachNode(node, 'link', (l) => {
     if (/^(https?:|mailto:|\/|#|\.)/i.test(l.url) || !/^[a-z][a-z0-9+.-]*:/i.test(l.url)) {
       links.push({ href: l.url, text: toString(l).trim() });
     }
@@ -422,10 +412,21 @@ function collectLinks(node: RootContent | Heading | Paragraph): Link[] {
 
 function hasLink(node: Paragraph): boolean {
   let found = false;
-  visit(node, 'link', () => {
+  eachNode(node, 'link', () => {
     found = true;
   });
   return found || /\(https?:\/\/[^)\s]+\)/.test(toString(node));
+}
+
+type NodeOfType<T extends string> = Extract<RootContent, { type: T }>;
+
+/**
+ * Calls `fn` for every descendant of one type, in document order. A plain recursive walk:
+ * unist-util-visit builds a matcher per call, which showed up in the build profile.
+ */
+function eachNode<T extends RootContent['type']>(node: RootContent | Heading | Paragraph, type: T, fn: (n: NodeOfType<T>) => void): void {
+  if (node.type === type) fn(node as NodeOfType<T>);
+  if ('children' in node) for (const child of node.children as RootContent[]) eachNode(child, type, fn);
 }
 
 /** Text that may trail a heading link: `{E:2023-10k-users}` epic tags, `(done)`, ` - 2023-11-30`. */
@@ -450,7 +451,7 @@ function soleLink(children: PhrasingContent[]): MdastLink | undefined {
 
 function headingTag(node: Heading): string | undefined {
   let tag: string | undefined;
-  visit(node, 'inlineCode', (c) => {
+  eachNode(node, 'inlineCode', (c) => {
     if (tag === undefined && isCommitmentTag(c.value)) tag = c.value.trim();
   });
   return tag;
@@ -552,4 +553,3 @@ function stripLeading(children: PhrasingContent[], count: number): PhrasingConte
   return out;
 }
 
-export type { BlockContent };
