@@ -5,9 +5,8 @@
  */
 import type { Env } from '../env';
 import { httpTransport } from './http';
-import { type MailMessage, MailConfigError, parseMailbox } from './message';
+import { type MailMessage, type MailTransport, MailConfigError, parseMailbox } from './message';
 import { sendEmailTransport } from './send-email';
-import type { MailTransport } from './message';
 
 export type { MailMessage, MailTransport, Mailbox, SentMail } from './message';
 export { MailConfigError, MailTransportError, parseMailbox } from './message';
@@ -31,13 +30,18 @@ export function mailTransport(env: MailEnv): MailTransport {
   throw new MailConfigError(`MAIL_TRANSPORT must be "send_email" or "http", not ${JSON.stringify(kind)}`);
 }
 
-/** A message from the configured sender (`MAIL_FROM`, reply-to `MAIL_REPLY_TO`). */
-export function composeMail(env: MailEnv, parts: Omit<MailMessage, 'from' | 'replyTo'>): MailMessage {
+/** The configured sender (`MAIL_FROM`) and reply-to (`MAIL_REPLY_TO`); throws MailConfigError when unusable. */
+export function mailSender(env: Pick<Env, 'MAIL_FROM' | 'MAIL_REPLY_TO'>): { from: string; replyTo?: string } {
   if (!env.MAIL_FROM || !parseMailbox(env.MAIL_FROM)) {
     throw new MailConfigError(`MAIL_FROM must be a mailbox like "Tidings <updates@example.com>", got ${JSON.stringify(env.MAIL_FROM ?? '')}`);
   }
   if (env.MAIL_REPLY_TO && !parseMailbox(env.MAIL_REPLY_TO)) {
     throw new MailConfigError(`MAIL_REPLY_TO must be a mailbox, got ${JSON.stringify(env.MAIL_REPLY_TO)}`);
   }
-  return { ...parts, from: env.MAIL_FROM, ...(env.MAIL_REPLY_TO ? { replyTo: env.MAIL_REPLY_TO } : {}) };
+  return { from: env.MAIL_FROM, ...(env.MAIL_REPLY_TO ? { replyTo: env.MAIL_REPLY_TO } : {}) };
+}
+
+/** A message from the configured sender. */
+export function composeMail(env: Pick<Env, 'MAIL_FROM' | 'MAIL_REPLY_TO'>, parts: Omit<MailMessage, 'from' | 'replyTo'>): MailMessage {
+  return { ...parts, ...mailSender(env) };
 }

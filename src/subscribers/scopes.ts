@@ -64,11 +64,15 @@ export function describeScope(site: SiteModel, scope: string): string {
   return scope;
 }
 
-/** Every scope a subscriber can choose, for the preferences page and the subscribe form. */
-export function scopeChoices(site: SiteModel): Array<{ scope: Scope; label: string }> {
-  return [
-    { scope: 'all', label: describeScope(site, 'all') },
-    ...site.teams.map((t) => ({ scope: `team:${t.slug}` as Scope, label: describeScope(site, `team:${t.slug}`) })),
-    ...site.milestones.map((m) => ({ scope: `milestone:${m.key}` as Scope, label: describeScope(site, `milestone:${m.key}`) })),
-  ];
+/**
+ * Whether somebody following `scopes` wants news about `team` and/or these milestones: the
+ * rule a digest applies per recipient.
+ */
+export function followsAny(scopes: readonly string[], subject: { team?: string; milestoneKeys?: readonly string[] }): boolean {
+  return scopes.some(
+    (scope) =>
+      scope === 'all' ||
+      (subject.team !== undefined && scope === `team:${subject.team}`) ||
+      (subject.milestoneKeys ?? []).some((key) => scope === `milestone:${key}`),
+  );
 }

@@ -1,0 +1,56 @@
+/**
+ * What happens after a valid subscribe request: record it, then — at most once per address
+ * per hour — email the mailbox owner. Which email depends on the state found, the answer to
+ * the requester never does.
+ */
+import { renderAlreadySubscribedEmail, renderConfirmationEmail } from '../../emails';
+import type { SiteModel } from '../content/model';
+import type { Env } from '../env';
+import { type MailTransport, composeMail } from '../mail';
+import { confirmUrl, listUnsubscribeHeaders, preferencesUrl, siteUrl, unsubscribeUrl } from './links';
+import { claimConfirmationSend, recordSubscribeRequest, releaseConfirmationSend } from './repository';
+import { type Scope, describeScope } from './scopes';
+import { TOKEN_TTL } from './tokens';
+
+export const CONFIRMATION_INTERVAL_MS = 60 * 60 * 1000;
+
+const days = (seconds: number) => Math.round(seconds / 86400);
+
+export type SubscribeResult =
+  /** An email went out (confirmation, or the preferences link for an active subscriber). */
+  | { emailed: true; kind: 'confirmation' | 'already-subscribed' }
+  /** Nothing sent: this address got one within the last hour. */
+  | { emailed: false };
+
+export async function requestSubscription(
+  env: Env,
+  site: SiteModel,
+  transport: MailTransport,
+  request: { email: string; scopes: Scope[] },
+  now: number = Date.now(),
+): Promise<SubscribeResult> {
+  const { subscriber, previous } = await recordSubscribeRequest(env.DB, request.email, request.scopes, now);
+  const claim = await claimConfirmationSend(env.DB, subscriber.id, now, CONFIRMATION_INTERVAL_MS);
+  if (!claim.claimed) return { emailed: false };
+  try {
+    const unsubscribe = await unsubscribeUrl(env, subscriber.id);
+    const common = {
+      siteTitle: env.SITE_TITLE,
+      siteUrl: siteUrl(env, '/').toString(),
+      address: subscriber.email,
+      scopes: subscriber.scopes.map((s) => describeScope(site, s)),
+      unsubscribeUrl: unsubscribe,
+    };
+    const kind = previous === 'active' ? 'already-subscribed' : 'confirmation';
+    const rendered =
+      kind === 'already-subscribed'
+        ? await renderAlreadySubscribedEmail({ ...common, preferencesUrl: await preferencesUrl(env, subscriber.id), validDays: days(TOKEN_TTL.manage) })
+        : await renderConfirmationEmail({ ...common, confirmUrl: await confirmUrl(env, subscriber.id), validDays: days(TOKEN_TTL.confirm) });
+    await transport.send(composeMail(env, { to: subscriber.email, ...rendered, headers: listUnsubscribeHeaders(unsubscribe) }));
+    return { emailed: true, kind };
+  } catch (error) {
+    // Not sent: give the hour back so the person can try again right away.
+    await releaseConfirmationSend(env.DB, subscriber.id, now, claim.previous);
+    throw error;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Shared helpers of the subscriber tests: the real app (createApp over the real site model)
+ * called in workerd with the real local D1 and rate limiter, and a recording stand-in for the
+ * send_email binding so a test can read the email a user would get.
+ */
+import { env } from 'cloudflare:workers';
+import { createApp } from '../../src/app';
+import type { Env } from '../../src/env';
+import { site } from '../../src/site';
+
+export { env, site };
+
+/** What the send_email binding received: the structured message form. */
+export interface SentEmail {
+  from: string | { name: string; email: string };
+  to: string | string[];
+  subject: string;
+  html?: string;
+  text?: string;
+  replyTo?: string | { name: string; email: string };
+  headers?: Record<string, string>;
+}
+
+export interface RecordingMail {
+  binding: SendEmail;
+  sent: SentEmail[];
+  /** Messages sent to one address, oldest first. */
+  to(address: string): SentEmail[];
+  /** Makes the next sends throw, like an unavailable mail service. */
+  failWith(error: Error | undefined): void;
+}
+
+export function recordingMail(): RecordingMail {
+  const sent: SentEmail[] = [];
+  let failure: Error | undefined;
+  const binding = {
+    async send(message: unknown) {
+      if (failure) throw failure;
+      sent.push(message as SentEmail);
+      return { messageId: `<${crypto.randomUUID()}@test>` };
+    },
+  } as SendEmail;
+  return {
+    binding,
+    sent,
+    to: (address) => sent.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t.toLowerCase() === address.toLowerCase())),
+    failWith: (error) => {
+      failure = error;
+    },
+  };
+}
+
+const app = createApp(site);
+
+export interface Harness {
+  mail: RecordingMail;
+  /** Calls the app like a client would; `path` may be absolute (a link from an email). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** A fresh recording mailbox and the app with optional env overrides. */
+export function harness(overrides: Partial<Env> = {}): Harness {
+  const mail = recordingMail();
+  const testEnv = { ...env, EMAIL: mail.binding, ...overrides } as Env;
+  return {
+    mail,
+    fetch: async (path, init) => {
+      const url = new URL(path, env.SITE_URL);
+      return app.request(url.toString(), init, testEnv);
+    },
+  };
+}
+
+let counter = 0;
+/** An address no other test uses (tests share one local D1). */
+export function uniqueEmail(tag = 'reader'): string {
+  counter += 1;
+  return `${tag}-${counter}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+}
+
+/** A client IP no other test uses, so the per-IP rate limit never couples tests. */
+export function uniqueIp(): string {
+  // Random bits inside the /64 prefix: the limiter counts IPv6 clients per /64.
+  const [a, b] = crypto.getRandomValues(new Uint16Array(2));
+  return `2001:db8:${a!.toString(16)}:${b!.toString(16)}::1`;
+}
+
+export function postJson(h: Harness, path: string, body: unknown, ip = uniqueIp()): Promise<Response> {
+  return h.fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export function postForm(h: Harness, path: string, fields: Array<[string, string]>, ip = uniqueIp()): Promise<Response> {
+  return h.fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': ip },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+export function subscribe(h: Harness, email: string, scopes: string[] = ['all'], ip?: string): Promise<Response> {
+  return postJson(h, '/subscribe', { email, scopes }, ip);
+}
+
+export interface StoredSubscriber {
+  id: number;
+  email: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  last_confirmation_sent_at: string | null;
+  scopes: string[];
+}
+
+/** The row as stored in D1 (null when there is none), with its scopes sorted. */
+export async function stored(email: string): Promise<StoredSubscriber | null> {
+  const row = await env.DB.prepare('SELECT * FROM subscribers WHERE email = ?').bind(email).first<Omit<StoredSubscriber, 'scopes'>>();
+  if (!row) return null;
+  const { results } = await env.DB.prepare('SELECT scope FROM subscriber_scopes WHERE subscriber_id = ? ORDER BY scope')
+    .bind(row.id)
+    .all<{ scope: string }>();
+  return { ...row, scopes: results.map((r) => r.scope) };
+}
+
+/** The first link to `/path?token=…` in a text (an email body or a page). */
+export function linkIn(text: string | undefined, path: 'confirm' | 'preferences' | 'unsubscribe'): string {
+  const match = new RegExp(`https?://[^\\s"'<>]+/${path}\\?token=[A-Za-z0-9._~%-]+`).exec(text ?? '');
+  if (!match) throw new Error(`no /${path} link in:\n${text}`);
+  return match[0];
+}
+
+/** Moves the "last confirmation sent" mark back, as if `minutes` had passed. */
+export async function backdateConfirmation(email: string, minutes: number): Promise<void> {
+  const when = new Date(Date.now() - minutes * 60_000).toISOString();
+  await env.DB.prepare('UPDATE subscribers SET last_confirmation_sent_at = ? WHERE email = ?').bind(when, email).run();
+}
+
+/** A subscriber taken through subscribe → confirm, with the confirmation email it got. */
+export async function activeSubscriber(h: Harness, scopes: string[] = ['all']): Promise<{ email: string; confirmation: SentEmail }> {
+  const email = uniqueEmail('active');
+  const res = await subscribe(h, email, scopes);
+  if (res.status !== 202) throw new Error(`subscribe answered ${res.status}: ${await res.text()}`);
+  const confirmation = h.mail.to(email).at(-1);
+  if (!confirmation) throw new Error('no confirmation email');
+  const confirmed = await h.fetch(linkIn(confirmation.text, 'confirm'));
+  if (confirmed.status !== 200) throw new Error(`confirm answered ${confirmed.status}`);
+  return { email, confirmation };
+}
+
+export const team = () => {
+  const t = site.teams[0];
+  if (!t) throw new Error('the site model has no team');
+  return t;
+};
+export const milestone = () => {
+  const m = site.milestones[0];
+  if (!m) throw new Error('the site model has no milestone');
+  return m;
+};
