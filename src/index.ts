@@ -1,4 +1,9 @@
+/**
+ * The Worker: HTTP (Hono app), the weekly cron (cut a digest, enqueue its recipients) and
+ * the queue consumer (send the digest, retry, dead-letter).
+ */
 import { createApp } from './app';
+import { cutDigest, handleDigestQueue, isoWeek, type DigestBatch } from './digest';
 import type { Env } from './env';
 import { site } from './site';
 
@@ -6,4 +11,18 @@ const app = createApp(site);
 
 export default {
   fetch: app.fetch,
-} satisfies ExportedHandler<Env>;
+
+  async scheduled(controller, env) {
+    const now = new Date(controller.scheduledTime);
+    const result = await cutDigest(env, site, { period: isoWeek(now), now });
+    console.log(
+      result.created
+        ? `digest ${result.digest.id} (${result.digest.period}): "${result.digest.subject}", ${result.digest.recipients} recipients in ${result.batches} batches`
+        : `digest for ${result.digest.period} already cut (id ${result.digest.id}): nothing to do`,
+    );
+  },
+
+  async queue(batch, env) {
+    await handleDigestQueue(batch, env, site);
+  },
+} satisfies ExportedHandler<Env, DigestBatch>;

@@ -29,6 +29,8 @@ export interface MilestoneChange {
   team: string;
   level: SectionLevel;
   parentKey?: string;
+  /** Title of the enclosing milestone, for sub-milestones and deliverables. */
+  parentTitle?: string;
   trackerUrl?: string;
   /** Latest week the milestone appears in. */
   lastSeen: string;
@@ -214,7 +216,20 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
     });
   }
 
-  const milestones = [...byKey.values()].filter(hasNews).sort((a, b) => (a.team !== b.team ? (a.team < b.team ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Sub-milestones and deliverables follow their milestone: order by team, then ancestry path.
+  const titles = new Map(site.milestones.map((m) => [m.key, m.title]));
+  const parents = new Map(site.milestones.map((m) => [m.key, m.parentKey]));
+  const path = (key: string): string => {
+    const chain = [key];
+    for (let p = parents.get(key); p !== undefined && !chain.includes(p); p = parents.get(p)) chain.unshift(p);
+    return chain.join('/');
+  };
+  for (const c of byKey.values()) {
+    const parentTitle = c.parentKey ? titles.get(c.parentKey) : undefined;
+    if (parentTitle) c.parentTitle = parentTitle;
+  }
+  const order = (c: MilestoneChange) => `${c.team}\u0000${path(c.key)}`;
+  const milestones = [...byKey.values()].filter(hasNews).sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   return { ...(previous ? { since: previous.until } : {}), until, newUpdates: newUpdates.map(ref), editedUpdates: editedUpdates.map(ref), milestones };
 }
 

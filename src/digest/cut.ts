@@ -1,0 +1,104 @@
+/**
+ * Cutting a digest: diff the site against the last snapshot, decide who gets mail, store it
+ * all in one transaction, then enqueue the recipients in batches for the queue consumer.
+ */
+import type { SiteModel } from '../content/model';
+import type { Env } from '../env';
+import { listActiveSubscribers } from '../subscribers';
+import { computeChanges, isEmpty, type Changes } from './changes';
+import { filterChanges, scopeSetKey } from './scope';
+import { takeSnapshot } from './snapshot';
+import { findDigestByPeriod, insertDigest, latestSnapshot, type Digest } from './store';
+import { digestSubject } from './subject';
+
+/** What one queue message carries: a batch of recipients of one digest. */
+export interface DigestBatch {
+  digestId: number;
+  recipients: Array<{ id: number; email: string; scopeSet: string }>;
+}
+
+/** Recipients per queue message: one claim and one status write per message. */
+export const RECIPIENTS_PER_MESSAGE = 50;
+/** Queues accept at most 100 messages per sendBatch call. */
+const MESSAGES_PER_SEND = 100;
+
+export type DigestEnv = Pick<Env, 'DB' | 'DIGEST_QUEUE' | 'QUIET_WEEKS'>;
+
+/** ISO 8601 week of a moment, `2026-W48`: the period a weekly cron run belongs to. */
+export function isoWeek(at: Date): string {
+  // The Thursday of the week decides its year; weeks count from the year's first Thursday.
+  const d = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+export function quietWeeks(env: Pick<Env, 'QUIET_WEEKS'>): number {
+  const n = Number(env.QUIET_WEEKS);
+  return Number.isInteger(n) && n > 0 ? n : 3;
+}
+
+/** The changes since the last digest, without storing anything (previews). */
+export async function pendingChanges(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, site: SiteModel): Promise<Changes> {
+  return computeChanges(site, await latestSnapshot(env.DB), { quietWeeks: quietWeeks(env) });
+}
+
+export interface CutResult {
+  digest: Digest;
+  /** False when the period already had its digest (nothing was stored or enqueued). */
+  created: boolean;
+  /** Queue messages sent. */
+  batches: number;
+}
+
+export async function cutDigest(env: DigestEnv, site: SiteModel, options: { period: string; now: Date }): Promise<CutResult> {
+  const existing = await findDigestByPeriod(env.DB, options.period);
+  if (existing) return { digest: existing, created: false, batches: 0 };
+
+  const changes = await pendingChanges(env, site);
+  const recipients: DigestBatch['recipients'] = [];
+  if (!isEmpty(changes)) {
+    // Decide once per distinct scope set, not once per subscriber.
+    const worth = new Map<string, boolean>();
+    for (let afterId = 0; ; ) {
+      const page = await listActiveSubscribers(env.DB, { afterId, limit: 1000 });
+      for (const s of page) {
+        const key = scopeSetKey(s.scopes);
+        let send = worth.get(key);
+        if (send === undefined) worth.set(key, (send = !isEmpty(filterChanges(changes, s.scopes, site))));
+        if (send) recipients.push({ id: s.id, email: s.email, scopeSet: key });
+      }
+      if (page.length < 1000) break;
+      afterId = page.at(-1)!.id;
+    }
+  }
+
+  const id = await insertDigest(env.DB, {
+    period: options.period,
+    now: options.now,
+    siteVersion: site.version,
+    changes,
+    subject: digestSubject(changes, site.teams),
+    snapshot: takeSnapshot(site),
+    recipients: recipients.map(({ id, scopeSet }) => ({ id, scopeSet })),
+  });
+  if (id === undefined) {
+    // Another run cut this period between our check and our insert: theirs stands.
+    const theirs = await findDigestByPeriod(env.DB, options.period);
+    if (!theirs) throw new Error(`digest for ${options.period} vanished after a conflicting insert`);
+    return { digest: theirs, created: false, batches: 0 };
+  }
+  const batches = await enqueueRecipients(env, id, recipients);
+  const digest = await findDigestByPeriod(env.DB, options.period);
+  return { digest: digest!, created: true, batches };
+}
+
+export async function enqueueRecipients(env: Pick<Env, 'DIGEST_QUEUE'>, digestId: number, recipients: DigestBatch['recipients']): Promise<number> {
+  const messages: Array<{ body: DigestBatch }> = [];
+  for (let i = 0; i < recipients.length; i += RECIPIENTS_PER_MESSAGE) {
+    messages.push({ body: { digestId, recipients: recipients.slice(i, i + RECIPIENTS_PER_MESSAGE) } });
+  }
+  for (let i = 0; i < messages.length; i += MESSAGES_PER_SEND) await env.DIGEST_QUEUE.sendBatch(messages.slice(i, i + MESSAGES_PER_SEND));
+  return messages.length;
+}

@@ -1,0 +1,176 @@
+/**
+ * Digest HTTP surface: the admin API (Bearer ADMIN_TOKEN) to cut a digest now, preview the
+ * email for a scope and read delivery status; and the public web copies at /digests.
+ */
+import { Hono } from 'hono';
+import type { SiteModel } from '../content/model';
+import type { AppEnv, Env } from '../env';
+import { siteConfig } from '../feeds';
+import { requireAdmin } from '../http/admin';
+import { problemResponse } from '../http/problem';
+import { checkScope, describeScope, type Scope } from '../subscribers';
+import { renderDigestEmail } from '../../emails/digest';
+import { cutDigest, pendingChanges } from './cut';
+import { digestWebUrl } from './deliver';
+import { filterChanges, scopeSetKey } from './scope';
+import { deliveryStatus, findDigest, listDigests, type Digest } from './store';
+import { digestSubject } from './subject';
+
+function parseId(raw: string): number | undefined {
+  return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** The email as a web page: same content, with links to the site instead of personal ones. */
+async function webCopy(env: Env, site: SiteModel, digest: Digest): Promise<string> {
+  const config = siteConfig(env);
+  const { html } = await renderDigestEmail({
+    changes: digest.changes,
+    subject: digest.subject,
+    teams: site.teams,
+    siteTitle: config.title,
+    siteUrl: config.siteUrl,
+    webUrl: digestWebUrl(config.siteUrl, digest.id),
+    scopes: [describeScope(site, 'all')],
+    unsubscribeUrl: `${config.siteUrl}/#subscribe`,
+    preferencesUrl: `${config.siteUrl}/#subscribe`,
+  });
+  return html;
+}
+
+export function digestRoutes(site: SiteModel): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('/admin/*', requireAdmin);
+
+  // Cuts a digest now (a period of its own, unless ?period= names one) and enqueues its mail.
+  app.post('/admin/digests', async (c) => {
+    const now = new Date();
+    const period = c.req.query('period')?.trim() || `manual-${now.toISOString()}`;
+    if (period.length > 64 || /[^\w:.-]/.test(period)) {
+      return problemResponse({ status: 400, title: 'Invalid period', detail: 'period must be at most 64 letters, digits and : . - _' });
+    }
+    const result = await cutDigest(c.env, site, { period, now });
+    const body = {
+      id: result.digest.id,
+      period: result.digest.period,
+      created: result.created,
+      subject: result.digest.subject,
+      recipients: result.digest.recipients,
+      batches: result.batches,
+      status: `/admin/digests/${result.digest.id}`,
+      web: `/digests/${result.digest.id}`,
+    };
+    return c.json(body, result.created ? 201 : 200);
+  });
+
+  // Renders the email one scope set would get now, without sending or storing anything.
+  app.get('/admin/digests/preview', async (c) => {
+    const raw = c.req.queries('scope') ?? ['all'];
+    const scopes: Scope[] = [];
+    for (const value of raw) {
+      const check = checkScope(site, value);
+      if (!check.ok) return problemResponse({ status: 400, title: 'Invalid scope', detail: check.reason });
+      scopes.push(check.scope);
+    }
+    const format = c.req.query('format') ?? 'html';
+    if (!['html', 'text', 'json'].includes(format)) {
+      return problemResponse({ status: 400, title: 'Invalid format', detail: `format must be html, text or json, not "${format.slice(0, 40)}"` });
+    }
+    const config = siteConfig(c.env);
+    const changes = filterChanges(await pendingChanges(c.env, site), scopes, site);
+    const subject = digestSubject(changes, site.teams);
+    if (format === 'json') return c.json({ scopeSet: scopeSetKey(scopes), subject, changes });
+    const email = await renderDigestEmail({
+      changes,
+      subject,
+      teams: site.teams,
+      siteTitle: config.title,
+      siteUrl: config.siteUrl,
+      webUrl: `${config.siteUrl}/digests`,
+      scopes: scopes.map((s) => describeScope(site, s)),
+      unsubscribeUrl: `${config.siteUrl}/unsubscribe?token=preview`,
+      preferencesUrl: `${config.siteUrl}/preferences?token=preview`,
+    });
+    c.header('X-Digest-Subject', encodeURIComponent(subject));
+    return format === 'text' ? c.text(email.text) : c.html(email.html);
+  });
+
+  app.get('/admin/digests', async (c) => c.json({ digests: await listDigests(c.env.DB) }));
+
+  app.get('/admin/digests/:id', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const digest = id === undefined ? undefined : await findDigest(c.env.DB, id);
+    if (!digest) return problemResponse({ status: 404, title: 'No such digest', detail: `There is no digest ${c.req.param('id').slice(0, 40)}.` });
+    const status = await deliveryStatus(c.env.DB, digest.id);
+    return c.json({
+      id: digest.id,
+      period: digest.period,
+      createdAt: digest.createdAt,
+      since: digest.since ?? null,
+      until: digest.until,
+      subject: digest.subject,
+      recipients: digest.recipients,
+      status: status.pending > 0 ? 'sending' : status.failed > 0 ? 'done with failures' : 'done',
+      sent: status.sent,
+      failed: status.failed,
+      pending: status.pending,
+      failures: status.failures,
+    });
+  });
+
+  // Public web copies ("view in browser") and their list.
+  app.get('/digests/:id', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const digest = id === undefined ? undefined : await findDigest(c.env.DB, id);
+    if (!digest) return c.html(notFoundPage(c.req.param('id')), 404);
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.html(await webCopy(c.env, site, digest));
+  });
+
+  app.get('/digests', async (c) => {
+    const config = siteConfig(c.env);
+    const digests = await listDigests(c.env.DB);
+    return c.html(
+      `<!doctype html>${(
+        <html lang={config.language}>
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>Weekly digests — {config.title}</title>
+            <link rel="stylesheet" href="/style.css" />
+          </head>
+          <body>
+            <main>
+              <p>
+                <a href="/">{config.title}</a>
+              </p>
+              <h1>Weekly digests</h1>
+              {digests.length === 0 ? (
+                <p>No digest has been sent yet.</p>
+              ) : (
+                <ul>
+                  {digests.map((d) => (
+                    <li>
+                      <a href={`/digests/${d.id}`}>{d.subject}</a> <small>({d.createdAt.slice(0, 10)})</small>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p>
+                <a href="/#subscribe">Get the digest by email</a>
+              </p>
+            </main>
+          </body>
+        </html>
+      ).toString()}`,
+    );
+  });
+
+  return app;
+}
+
+function notFoundPage(id: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Digest not found</title></head><body><main><h1>Digest not found</h1><p>There is no digest ${id
+    .slice(0, 40)
+    .replace(/[&<>"']/g, '')}.</p><p><a href="/digests">All digests</a></p></main></body></html>`;
+}
