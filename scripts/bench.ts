@@ -3,7 +3,10 @@
  * tables (copied into BENCHMARKS.md). Ratios within one run are what to compare.
  */
 import { benchBuilds, formatBuildFigures } from './bench-build';
+import { benchFanout, formatFanout } from './bench-fanout';
 
 console.log(`# Tidings benchmarks — ${new Date().toISOString()}\n`);
 console.log('## Build: content → model\n');
 console.log(formatBuildFigures(await benchBuilds()));
+console.log('\n## Digest fan-out: cron → D1 → Queue → consumer → transport\n');
+console.log(formatFanout(await benchFanout(10_000, 50)));

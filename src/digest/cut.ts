@@ -19,8 +19,9 @@ export interface DigestBatch {
 
 /** Recipients per queue message: one claim and one status write per message. */
 export const RECIPIENTS_PER_MESSAGE = 50;
-/** Queues accept at most 100 messages per sendBatch call. */
+/** Queues accept at most 100 messages and 256 KB per sendBatch call. */
 const MESSAGES_PER_SEND = 100;
+const BYTES_PER_SEND = 200 * 1024;
 
 export type DigestEnv = Pick<Env, 'DB' | 'DIGEST_QUEUE' | 'QUIET_WEEKS'>;
 
@@ -99,6 +100,18 @@ export async function enqueueRecipients(env: Pick<Env, 'DIGEST_QUEUE'>, digestId
   for (let i = 0; i < recipients.length; i += RECIPIENTS_PER_MESSAGE) {
     messages.push({ body: { digestId, recipients: recipients.slice(i, i + RECIPIENTS_PER_MESSAGE) } });
   }
-  for (let i = 0; i < messages.length; i += MESSAGES_PER_SEND) await env.DIGEST_QUEUE.sendBatch(messages.slice(i, i + MESSAGES_PER_SEND));
+  let pending: typeof messages = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = JSON.stringify(message.body).length;
+    if (pending.length === MESSAGES_PER_SEND || (pending.length > 0 && bytes + size > BYTES_PER_SEND)) {
+      await env.DIGEST_QUEUE.sendBatch(pending);
+      pending = [];
+      bytes = 0;
+    }
+    pending.push(message);
+    bytes += size;
+  }
+  if (pending.length > 0) await env.DIGEST_QUEUE.sendBatch(pending);
   return messages.length;
 }

@@ -62,8 +62,12 @@ export async function listDigests(db: D1Database, limit = 100): Promise<Array<Pi
   return results.map((r) => ({ id: r.id, period: r.period, createdAt: r.created_at, until: r.until, subject: r.subject, recipients: r.recipients }));
 }
 
-/** Snapshot JSON is split into chunks well under D1's 2 MB row limit. */
-const SNAPSHOT_CHUNK = 512 * 1024;
+/**
+ * D1 refuses very large statements (its limits: 100 KB of SQL, 2 MB a row); snapshot JSON and
+ * recipient lists are written in pieces well under that.
+ */
+const SNAPSHOT_CHUNK = 64 * 1024;
+const RECIPIENTS_PER_STATEMENT = 1000;
 
 export async function latestSnapshot(db: D1Database): Promise<Snapshot | undefined> {
   const latest = await db.prepare('SELECT MAX(id) AS id FROM digests').first<{ id: number | null }>();
@@ -93,6 +97,8 @@ export async function insertDigest(db: D1Database, d: NewDigest): Promise<number
   const json = JSON.stringify(d.snapshot);
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += SNAPSHOT_CHUNK) chunks.push(json.slice(i, i + SNAPSHOT_CHUNK));
+  const recipientChunks: NewDigest['recipients'][] = [];
+  for (let i = 0; i < d.recipients.length; i += RECIPIENTS_PER_STATEMENT) recipientChunks.push(d.recipients.slice(i, i + RECIPIENTS_PER_STATEMENT));
   const digestId = '(SELECT id FROM digests WHERE period = ?1)';
   try {
     await db.batch([
@@ -100,12 +106,14 @@ export async function insertDigest(db: D1Database, d: NewDigest): Promise<number
         .prepare('INSERT INTO digests (period, created_at, site_version, since, until, subject, changes, recipients) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .bind(d.period, at, d.siteVersion, d.changes.since ?? null, d.changes.until, d.subject, JSON.stringify(d.changes), d.recipients.length),
       ...chunks.map((chunk, seq) => db.prepare(`INSERT INTO digest_snapshots (digest_id, seq, data) VALUES (${digestId}, ?2, ?3)`).bind(d.period, seq, chunk)),
-      db
-        .prepare(
-          `INSERT INTO digest_deliveries (digest_id, subscriber_id, scope_set, status, updated_at)
-           SELECT ${digestId}, json_extract(value, '$.id'), json_extract(value, '$.scopeSet'), 'pending', ?3 FROM json_each(?2)`,
-        )
-        .bind(d.period, JSON.stringify(d.recipients), at),
+      ...recipientChunks.map((chunk) =>
+        db
+          .prepare(
+            `INSERT INTO digest_deliveries (digest_id, subscriber_id, scope_set, status, updated_at)
+             SELECT ${digestId}, json_extract(value, '$.id'), json_extract(value, '$.scopeSet'), 'pending', ?3 FROM json_each(?2)`,
+          )
+          .bind(d.period, JSON.stringify(chunk), at),
+      ),
     ]);
   } catch (error) {
     if (/UNIQUE constraint failed: digests\.period/i.test(String(error))) return undefined;
