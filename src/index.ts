@@ -12,7 +12,7 @@ const app = createApp(site);
 export default {
   fetch: app.fetch,
 
-  async scheduled(controller, env) {
+  async scheduled(controller, env, _ctx) {
     const now = new Date(controller.scheduledTime);
     const result = await cutDigest(env, site, { period: isoWeek(now), now });
     console.log(

@@ -7,112 +7,12 @@
  * The local state lives in a temporary directory (--persist-to), so the test never touches
  * the developer's own local database.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLocalMigrations, ensureDevVars, runWrangler } from '../../scripts/dev-setup';
-
-const root = path.resolve(import.meta.dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface DevServer {
-  origin: string;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-async function startWranglerDev(persistTo: string): Promise<DevServer> {
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  const origin = `http://127.0.0.1:${port}`;
-  let output = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      path.join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
-      'dev',
-      '--ip', '127.0.0.1',
-      '--port', String(port),
-      '--inspector-port', String(inspectorPort),
-      '--persist-to', persistTo,
-      '--show-interactive-dev-session=false',
-      // Links in emails must point at this server, not at the default localhost:8787.
-      '--var', `SITE_URL:${origin}`,
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so stopping it also stops workerd and the build it spawns.
-      detached: true,
-    },
-  );
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      return;
-    }
-    await Promise.race([exited, sleep(10_000)]);
-    if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  };
-
-  const deadline = Date.now() + 150_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
-    try {
-      const res = await fetch(`${origin}/subscribe`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`wrangler dev did not answer on ${origin} in time:\n${output}`);
-    }
-    await sleep(500);
-  }
-  return { origin, output: () => output, stop };
-}
-
-/** Waits for wrangler's log of a simulated email to `to`, and returns the files it wrote. */
-async function emailFilesFor(server: DevServer, to: string): Promise<{ subject: string; text: string; html: string }> {
-  const pattern = new RegExp(
-    `send_email binding called with MessageBuilder:\\s*\\nFrom: [^\\n]*\\nTo: ${to.replace(/[.+]/g, '\\$&')}\\s*\\nSubject: ([^\\n]*)\\n\\s*\\nText: (\\S+)\\s*\\nHTML: (\\S+)`,
-  );
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const match = pattern.exec(server.output());
-    if (match) return { subject: match[1]!, text: match[2]!, html: match[3]! };
-    if (Date.now() > deadline) throw new Error(`no email to ${to} in wrangler's output:\n${server.output()}`);
-    await sleep(200);
-  }
-}
+import { type DevServer, emailFilesFor, root, startWranglerDev } from './wrangler-dev';
 
 describe('subscribe end to end against wrangler dev', () => {
   let persistTo: string;

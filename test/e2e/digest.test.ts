@@ -1,0 +1,208 @@
+/**
+ * End to end against `wrangler dev --test-scheduled`: two readers subscribe over HTTP and
+ * confirm from the emailed link, one following everything and one following team Beacon;
+ * the weekly cron, triggered over HTTP (/__scheduled), cuts the first digest and enqueues
+ * them; the queue consumer of the same Worker mails each reader the digest of their scope
+ * through the simulated send_email binding, which writes the parts to disk. Then the web copy,
+ * the admin delivery status, and a second cron run in the same week that must send nothing.
+ *
+ * The local state lives in a fresh temporary directory (--persist-to), so the two readers are
+ * the only subscribers and the digest is the first one ever (it covers the latest week of the
+ * sample content).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyLocalMigrations } from '../../scripts/dev-setup';
+import { type DevServer, emailFilesFor, loggedEmails, root, sleep, startWranglerDev } from './wrangler-dev';
+
+/** The week the sample content's newest (non-draft) updates belong to. */
+const WEEK = '2026-11-09';
+/** src/digest/subject.ts: "<teams>: <what moved> — week of <Monday>". */
+const DIGEST_SUBJECT = new RegExp(` — week of ${WEEK}$`);
+const WEEKLY_CRON = '0+7+*+*+1';
+
+// Development secrets of this run only: "dev-" keys are accepted because ENVIRONMENT is local.
+const ADMIN_TOKEN = `dev-${randomBytes(24).toString('hex')}`;
+const vars = { ENVIRONMENT: 'local', SIGNING_KEY: `dev-${randomBytes(32).toString('hex')}`, ADMIN_TOKEN };
+
+const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?>/i;
+
+interface ReceivedDigest {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+describe('weekly digest end to end against wrangler dev', () => {
+  let persistTo: string;
+  let server: DevServer | undefined;
+  const run = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const everything = `e2e-all-${run}@example.com`;
+  const beaconOnly = `e2e-beacon-${run}@example.com`;
+  const received = new Map<string, ReceivedDigest>();
+  let digestId: string | undefined;
+
+  const get = (pathname: string, init: RequestInit = {}) => fetch(`${server!.origin}${pathname}`, { ...init, signal: AbortSignal.timeout(15_000) });
+  const admin = (pathname: string) => get(pathname, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+  const digestEmails = () => loggedEmails(server!.output()).filter((e) => DIGEST_SUBJECT.test(e.subject));
+  const runCron = async () => {
+    const res = await get(`/__scheduled?cron=${WEEKLY_CRON}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('Ran scheduled event');
+  };
+
+  beforeAll(async () => {
+    persistTo = await mkdtemp(path.join(os.tmpdir(), 'tidings-e2e-digest-'));
+    await applyLocalMigrations(root, { persistTo, verbose: false });
+    server = await startWranglerDev(persistTo, { args: ['--test-scheduled'], vars });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (persistTo) await rm(persistTo, { recursive: true, force: true });
+  });
+
+  it('subscribes two readers and confirms them from the emailed links', async () => {
+    for (const [email, scope] of [
+      [everything, 'all'],
+      [beaconOnly, 'team:beacon'],
+    ] as const) {
+      const subscribed = await get('/subscribe', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, scopes: [scope] }),
+      });
+      expect(subscribed.status).toBe(202);
+      const files = await emailFilesFor(server!, email);
+      expect(files.subject).toMatch(/^Confirm your subscription/);
+      const text = await readFile(files.text, 'utf8');
+      const confirmLink = new RegExp(`${server!.origin}/confirm\\?token=[A-Za-z0-9._-]+`).exec(text)?.[0];
+      expect(confirmLink, `confirmation link in:\n${text}`).toBeDefined();
+      const confirmed = await fetch(confirmLink!, { signal: AbortSignal.timeout(15_000) });
+      expect(confirmed.status).toBe(200);
+      expect(await confirmed.text()).toContain('Subscription confirmed');
+    }
+  });
+
+  it('sends each reader, on the weekly cron, the digest of what they follow', async () => {
+    await runCron();
+
+    const deadline = Date.now() + 30_000;
+    while (digestEmails().length < 2 && Date.now() < deadline) await sleep(250);
+    const sent = digestEmails();
+    expect(sent.map((e) => e.to).sort(), `digest emails in wrangler's output:\n${server!.output()}`).toEqual([everything, beaconOnly].sort());
+    for (const e of sent) received.set(e.to, { subject: e.subject, text: await readFile(e.text, 'utf8'), html: await readFile(e.html, 'utf8') });
+
+    const all = received.get(everything)!;
+    const beacon = received.get(beaconOnly)!;
+    expect(all.subject).toMatch(/^Atlas, Beacon: /);
+    expect(beacon.subject).toMatch(/^Beacon: /);
+
+    const origin = server!.origin;
+    const links = new Map<string, { unsubscribe: string; preferences: string }>();
+    for (const [to, d] of received) {
+      // A complete HTML email: doctype, table layout at most 600px wide, no script.
+      expect(d.html.trimStart().toLowerCase().startsWith('<!doctype html>')).toBe(true);
+      expect(d.html).toContain('<table');
+      expect(d.html).toContain('max-width:600px');
+      expect(d.html).not.toMatch(/<script/i);
+
+      const view = new RegExp(`<a [^>]*href="${origin}/digests/(\\d+)"[^>]*>\\s*View this digest in your browser`).exec(d.html);
+      expect(view, `"View this digest in your browser" link in:\n${d.html}`).not.toBeNull();
+      digestId ??= view![1];
+      expect(view![1]).toBe(digestId);
+
+      // Links of this reader: to unsubscribe, and to change what they follow.
+      const unsubscribe = new RegExp(`${origin}/unsubscribe\\?token=[A-Za-z0-9._-]+`).exec(d.html)?.[0];
+      const preferences = new RegExp(`${origin}/preferences\\?token=[A-Za-z0-9._-]+`).exec(d.html)?.[0];
+      expect(unsubscribe, `unsubscribe link in the email to ${to}`).toBeDefined();
+      expect(preferences, `preferences link in the email to ${to}`).toBeDefined();
+      expect(d.html).toContain(`href="${unsubscribe}"`);
+      expect(d.html).toContain(`href="${preferences}"`);
+      links.set(to, { unsubscribe: unsubscribe!, preferences: preferences! });
+
+      // The plain-text part: the same links, no markup.
+      expect(d.text).toContain(unsubscribe);
+      expect(d.text).not.toMatch(TAG);
+    }
+    expect(links.get(everything)!.unsubscribe).not.toBe(links.get(beaconOnly)!.unsubscribe);
+    expect(links.get(everything)!.preferences).not.toBe(links.get(beaconOnly)!.preferences);
+
+    // Each reader's scope, in both parts: everything has Atlas and Beacon milestones (and
+    // their sub-milestones); team:beacon has Beacon's only.
+    for (const part of [all.html, all.text]) {
+      expect(part).toContain('Sync protocol v2 (delta sync)');
+      expect(part).toContain('Storage scale-out');
+      expect(part).toContain('3.2: Blob storage lifecycle rules');
+      expect(part).toContain('Push notification reliability');
+      expect(part).toContain('Rich previews via notification service extension');
+    }
+    for (const part of [beacon.html, beacon.text]) {
+      expect(part).toContain('Push notification reliability');
+      expect(part).toContain('Rich previews via notification service extension');
+      expect(part).toContain('Offline-first editing');
+      expect(part).not.toContain('Storage scale-out');
+      expect(part).not.toContain('3.2: Blob storage lifecycle rules');
+      expect(part).not.toContain('Sync protocol v2 (delta sync)');
+    }
+
+    // The signed links work: the preferences page opens for its reader.
+    const prefs = await fetch(links.get(beaconOnly)!.preferences, { signal: AbortSignal.timeout(15_000) });
+    expect(prefs.status).toBe(200);
+    expect(await prefs.text()).toContain(beaconOnly);
+  });
+
+  it('serves the web copy of the digest and lists it', async () => {
+    expect(digestId, 'digest id from the emails').toBeDefined();
+    const page = await get(`/digests/${digestId}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('Content-Type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('Sync protocol v2 (delta sync)');
+    expect(html).toContain('Push notification reliability');
+    expect(html).toContain('Storage scale-out');
+    // The public copy carries no reader's personal links.
+    expect(html).not.toMatch(/(?:unsubscribe|preferences)\?token=/);
+
+    const list = await get('/digests');
+    expect(list.status).toBe(200);
+    const listed = await list.text();
+    expect(listed).toContain(`href="/digests/${digestId}"`);
+    expect(listed).toContain(`week of ${WEEK}`);
+  });
+
+  it('reports the delivery as done in the admin status', async () => {
+    expect(digestId, 'digest id from the emails').toBeDefined();
+    const deadline = Date.now() + 30_000;
+    let status: Record<string, unknown>;
+    for (;;) {
+      const res = await admin(`/admin/digests/${digestId}`);
+      expect(res.status).toBe(200);
+      status = (await res.json()) as Record<string, unknown>;
+      if (status.pending === 0 || Date.now() > deadline) break;
+      await sleep(500);
+    }
+    expect(status).toMatchObject({ id: Number(digestId), recipients: 2, sent: 2, failed: 0, pending: 0, status: 'done', until: WEEK });
+    expect(String(status.subject)).toMatch(DIGEST_SUBJECT);
+
+    // Without the token: refused.
+    expect((await get(`/admin/digests/${digestId}`)).status).toBe(401);
+  });
+
+  it('sends no second digest when the cron runs again in the same week', async () => {
+    const before = digestEmails().length;
+    expect(before).toBe(2);
+    await runCron();
+    await sleep(5_000);
+    expect(digestEmails()).toHaveLength(before);
+    expect(server!.output()).toMatch(new RegExp(`digest for \\d{4}-W\\d{2} already cut \\(id ${digestId}\\): nothing to do`));
+
+    const res = await admin('/admin/digests');
+    expect(res.status).toBe(200);
+    const { digests } = (await res.json()) as { digests: Array<{ id: number }> };
+    expect(digests.map((d) => d.id)).toEqual([Number(digestId)]);
+  });
+});
