@@ -59,6 +59,11 @@ function badges(m: MilestoneChange, all: readonly MilestoneChange[]): string[] {
   return out;
 }
 
+/** Workstreams are named by their area too: "Other Work › Bugs", not a bare "Bugs". */
+function displayTitle(m: MilestoneChange): string {
+  return m.level === 'workstream' && m.area ? `${m.area} › ${m.title}` : m.title;
+}
+
 function itemsOf(m: MilestoneChange, kind: ListKind): ChangedItem[] {
   return m[kind];
 }
@@ -80,7 +85,7 @@ const Milestone: FC<{ m: MilestoneChange; all: readonly MilestoneChange[]; siteU
         <td style="padding:0 0 0 12px;">
           <h3 style="font-size:17px;line-height:1.35;margin:0 0 4px 0;">
             <a href={page} style="color:#1f2328;text-decoration:none;">
-              {m.title}
+              {displayTitle(m)}
             </a>
           </h3>
           {notes.length > 0 ? <p style="margin:0 0 6px 0;font-size:13px;color:#57606a;">{notes.join(' · ')}</p> : null}
@@ -178,7 +183,8 @@ function renderDigestText(props: DigestEmailProps, groups: ReturnType<typeof byT
     for (const u of g.edited) lines.push(`Edited: ${u.title}${u.lastmod ? ` (${u.lastmod})` : ''} — ${siteUrl}${updatePath(u)}`);
     blocks.push(lines.join('\n'));
     for (const m of g.milestones) {
-      const out: string[] = [m.title, '-'.repeat(Math.min(m.title.length, 72))];
+      const title = displayTitle(m);
+      const out: string[] = [title, '-'.repeat(Math.min(title.length, 72))];
       const notes = badges(m, changes.milestones);
       if (notes.length > 0) out.push(`(${notes.join('; ')})`);
       for (const kind of LIST_KINDS) {

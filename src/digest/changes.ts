@@ -31,6 +31,8 @@ export interface MilestoneChange {
   parentKey?: string;
   /** Title of the enclosing milestone, for sub-milestones and deliverables. */
   parentTitle?: string;
+  /** The area heading it sits under (`Other Work` for a `### Bugs` workstream). */
+  area?: string;
   trackerUrl?: string;
   /** Latest week the milestone appears in. */
   lastSeen: string;
@@ -170,6 +172,7 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
     c.lastSeen = now.update.date;
     c.level = now.section.level;
     if (now.section.parentKey) c.parentKey = now.section.parentKey;
+    if (now.section.area) c.area = now.section.area;
     const before = base.milestones[c.key];
     if (before && before.title !== c.title) c.renamedFrom = before.title;
     // Resolved: listed in its latest week before, not listed in its latest week now.
