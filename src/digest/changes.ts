@@ -112,22 +112,7 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
   const change = (section: MilestoneSection, update: Update): MilestoneChange => {
     let c = byKey.get(section.key);
     if (!c) {
-      const before = base.milestones[section.key];
-      c = {
-        key: section.key,
-        title: section.title,
-        team: update.team,
-        level: section.level,
-        ...(section.parentKey ? { parentKey: section.parentKey } : {}),
-        ...(section.trackerUrl ? { trackerUrl: section.trackerUrl } : {}),
-        lastSeen: update.date,
-        isNew: before === undefined,
-        achieved: [],
-        next: [],
-        risks: [],
-        blockers: [],
-        resolved: [],
-      };
+      c = blankChange({ ...section, team: update.team, lastSeen: update.date }, base.milestones[section.key] === undefined);
       byKey.set(section.key, c);
     }
     return c;
@@ -201,22 +186,7 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
     if (!before) continue;
     const teamBefore = base.teamLatest[m.team];
     if (teamBefore !== undefined && weeksBetween(before.lastWeek, teamBefore) >= options.quietWeeks) continue;
-    byKey.set(m.key, {
-      key: m.key,
-      title: m.title,
-      team: m.team,
-      level: m.level,
-      ...(m.parentKey ? { parentKey: m.parentKey } : {}),
-      ...(m.trackerUrl ? { trackerUrl: m.trackerUrl } : {}),
-      lastSeen: m.lastSeen,
-      isNew: false,
-      quiet: { weeks },
-      achieved: [],
-      next: [],
-      risks: [],
-      blockers: [],
-      resolved: [],
-    });
+    byKey.set(m.key, { ...blankChange(m, false), quiet: { weeks } });
   }
 
   // Sub-milestones and deliverables follow their milestone: order by team, then ancestry path.
@@ -234,6 +204,28 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
   const order = (c: MilestoneChange) => `${c.team}\u0000${path(c.key)}`;
   const milestones = [...byKey.values()].filter(hasNews).sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   return { ...(previous ? { since: previous.until } : {}), until, newUpdates: newUpdates.map(ref), editedUpdates: editedUpdates.map(ref), milestones };
+}
+
+/** A milestone change with nothing in it yet. */
+function blankChange(
+  m: Pick<MilestoneChange, 'key' | 'title' | 'team' | 'level' | 'lastSeen' | 'parentKey' | 'trackerUrl'>,
+  isNew: boolean,
+): MilestoneChange {
+  return {
+    key: m.key,
+    title: m.title,
+    team: m.team,
+    level: m.level,
+    ...(m.parentKey ? { parentKey: m.parentKey } : {}),
+    ...(m.trackerUrl ? { trackerUrl: m.trackerUrl } : {}),
+    lastSeen: m.lastSeen,
+    isNew,
+    achieved: [],
+    next: [],
+    risks: [],
+    blockers: [],
+    resolved: [],
+  };
 }
 
 export function hasNews(c: MilestoneChange): boolean {
