@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
 import type { SiteModel } from './content/model';
 import type { AppEnv } from './env';
+import { digestRoutes } from './digest';
+import { feedRoutes } from './feeds';
+import { pageRoutes } from './pages';
+import { subscriberRoutes } from './subscribers';
 
 /**
  * The whole HTTP surface of Tidings over one site model. Each concern lives in its own
@@ -8,6 +12,9 @@ import type { AppEnv } from './env';
  */
 export function createApp(site: SiteModel): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/', (c) => c.text(site.updates.map((u) => `${u.date} ${u.team} ${u.title}`).join('\n')));
+  app.route('/', feedRoutes(site));
+  app.route('/', digestRoutes(site));
+  app.route('/', pageRoutes(site));
+  app.route('/', subscriberRoutes(site));
   return app;
 }

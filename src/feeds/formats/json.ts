@@ -1,0 +1,88 @@
+/**
+ * Feed document → JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). The feed package
+ * writes version 1 (`author`, no `language`); its output is lifted to 1.1 here field by field.
+ */
+import { Feed } from 'feed';
+import type { FeedDocument } from '../document';
+
+export interface JsonFeedItem {
+  id: string;
+  url: string;
+  title: string;
+  content_html: string;
+  summary: string;
+  date_published: string;
+  date_modified: string;
+  authors: { name: string }[];
+  tags: string[];
+}
+
+export interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  description: string;
+  language: string;
+  authors: { name: string }[];
+  items: JsonFeedItem[];
+}
+
+interface JsonFeedV1Item {
+  id: string;
+  url: string;
+  title: string;
+  content_html: string;
+  summary: string;
+  date_published: string;
+  date_modified: string;
+  author?: { name?: string };
+  tags?: string[];
+}
+
+export function renderJsonFeed(doc: FeedDocument): string {
+  const feed = new Feed({
+    id: doc.homeUrl,
+    title: doc.title,
+    description: doc.description,
+    link: doc.homeUrl,
+    feedLinks: { json: doc.feedUrls.json },
+    updated: doc.updated,
+    generator: doc.generator,
+  });
+  for (const entry of doc.entries) {
+    feed.addItem({
+      title: entry.title,
+      id: entry.id,
+      link: entry.url,
+      date: entry.updated,
+      published: entry.published,
+      description: entry.summary,
+      content: entry.contentHtml,
+      author: [{ name: entry.author }],
+      category: entry.categories.map((c) => ({ name: c.label })),
+    });
+  }
+  const v1 = JSON.parse(feed.json1()) as { items: JsonFeedV1Item[] };
+  const json: JsonFeed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: doc.title,
+    home_page_url: doc.homeUrl,
+    feed_url: doc.feedUrls.json,
+    description: doc.description,
+    language: doc.language,
+    authors: [{ name: doc.author }],
+    items: v1.items.map((item) => ({
+      id: item.id,
+      url: item.url,
+      title: item.title,
+      content_html: item.content_html,
+      summary: item.summary,
+      date_published: item.date_published,
+      date_modified: item.date_modified,
+      authors: item.author?.name ? [{ name: item.author.name }] : [],
+      tags: item.tags ?? [],
+    })),
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Where everything lives: the one place that spells URL paths of pages and feeds, so a
+ * page's autodiscovery links, the OPML and the routes cannot disagree.
+ */
+import type { Milestone, Team, Update } from '../content/model';
+
+export const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
+export type FeedFormat = (typeof FEED_FORMATS)[number];
+
+export const FEED_FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+
+export const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
+
+export const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
+
+/** What a feed follows. */
+export type FeedTarget = { kind: 'site' } | { kind: 'team'; team: Team } | { kind: 'milestone'; milestone: Milestone };
+
+/** Path of the HTML page a feed follows. */
+export function targetPagePath(target: FeedTarget): string {
+  switch (target.kind) {
+    case 'site':
+      return '/';
+    case 'team':
+      return teamPath(target.team.slug);
+    case 'milestone':
+      return milestonePath(target.milestone.key);
+  }
+}
+
+export function feedPath(target: FeedTarget, format: FeedFormat): string {
+  const file = FEED_FILES[format];
+  return target.kind === 'site' ? `/${file}` : `${targetPagePath(target)}/${file}`;
+}
+
+export const OPML_PATH = '/opml.xml';
+
+export function teamPath(slug: string): string {
+  return `/teams/${encodeURIComponent(slug)}`;
+}
+
+export function milestonePath(key: string): string {
+  return `/milestones/${encodeURIComponent(key)}`;
+}
+
+export function updatePath(update: Pick<Update, 'team' | 'date'>): string {
+  return `/updates/${encodeURIComponent(update.team)}/${encodeURIComponent(update.date)}`;
+}
+
+/**
+ * Anchor of one week on a milestone page: `week-<date>`, or `week-<date>-<team>` for the rare
+ * milestone reported by two teams in the same week (the first keeps the short anchor).
+ */
+export function weekAnchor(milestone: Milestone, updateId: string): string {
+  const [team, date] = splitUpdateId(updateId);
+  const sameDate = milestone.weeks.filter((id) => splitUpdateId(id)[1] === date);
+  return sameDate.length > 1 && sameDate[0] !== updateId ? `week-${date}-${team}` : `week-${date}`;
+}
+
+export function splitUpdateId(id: string): [team: string, date: string] {
+  const slash = id.lastIndexOf('/');
+  return [id.slice(0, slash), id.slice(slash + 1)];
+}

@@ -1,0 +1,117 @@
+/**
+ * The feed URLs: site, team and milestone feeds in three formats, and the OPML of them all.
+ * Each representation is rendered at most once per isolate per (feed, format, limit,
+ * content version, config) and then served from memory with its precomputed validators.
+ */
+import { Hono, type Context } from 'hono';
+import type { Milestone, SiteModel, Team } from '../content/model';
+import type { AppEnv } from '../env';
+import { RepresentationCache, serveRepresentation, toRepresentation, type Representation } from '../http/cache';
+import { problemResponse } from '../http/problem';
+import { MAX_LIMIT, siteConfig, type SiteConfig } from './config';
+import { feedDocument, newestUpdate } from './document';
+import { renderAtom } from './formats/atom';
+import { renderJsonFeed } from './formats/json';
+import { renderOpml } from './formats/opml';
+import { renderRss } from './formats/rss';
+import { FEED_FILES, FEED_FORMATS, FEED_TYPES, OPML_PATH, type FeedFormat, type FeedTarget } from './paths';
+
+const RENDERERS = { rss: renderRss, atom: renderAtom, json: renderJsonFeed } satisfies Record<FeedFormat, unknown>;
+
+const FEED_HEADERS = {
+  // Web-based readers fetch feeds from other origins.
+  'Access-Control-Allow-Origin': '*',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+// One cache per site model object: per isolate, and keyed by content version inside.
+const caches = new WeakMap<SiteModel, RepresentationCache>();
+function cacheFor(site: SiteModel): RepresentationCache {
+  let cache = caches.get(site);
+  if (!cache) {
+    cache = new RepresentationCache(32 * 1024 * 1024);
+    caches.set(site, cache);
+  }
+  return cache;
+}
+
+/** How many feed representations have been rendered for `site` in this isolate. */
+export function feedRenderCount(site: SiteModel): number {
+  return caches.get(site)?.renders ?? 0;
+}
+
+type LimitResult = { ok: true; limit: number } | { ok: false; response: Response };
+
+/** `?limit=`: absent → FEED_ITEMS; otherwise a whole number from 1 to 500, given once. */
+export function parseLimit(values: string[] | undefined, config: SiteConfig): LimitResult {
+  if (values === undefined || values.length === 0) return { ok: true, limit: config.defaultLimit };
+  const bad = (detail: string, value: string | string[]) => ({
+    ok: false as const,
+    response: problemResponse(
+      { status: 400, title: 'Invalid limit', detail, 'invalid-params': [{ name: 'limit', value, reason: detail }] },
+      { 'Cache-Control': 'no-store' },
+    ),
+  });
+  if (values.length > 1) return bad(`limit was given ${values.length} times (${values.map((v) => JSON.stringify(v)).join(', ')}); give it once`, values);
+  const raw = values[0]!;
+  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(n >= 1 && n <= MAX_LIMIT)) {
+    const shown = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+    return bad(`limit must be a whole number from 1 to ${MAX_LIMIT}; got ${shown}`, raw);
+  }
+  return { ok: true, limit: n };
+}
+
+function notFound(detail: string): Response {
+  return problemResponse({ status: 404, title: 'Not Found', detail }, { 'Cache-Control': 'no-store' });
+}
+
+function targetKey(target: FeedTarget): string {
+  return target.kind === 'site' ? 'site' : target.kind === 'team' ? `team:${target.team.slug}` : `milestone:${target.milestone.key}`;
+}
+
+export function feedRoutes(site: SiteModel): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const cache = cacheFor(site);
+  const teams = new Map<string, Team>(site.teams.map((t) => [t.slug, t]));
+  const milestones = new Map<string, Milestone>(site.milestones.map((m) => [m.key, m]));
+
+  const serve = async (c: Context<AppEnv>, target: FeedTarget, format: FeedFormat): Promise<Response> => {
+    const config = siteConfig(c.env);
+    const limit = parseLimit(c.req.queries('limit'), config);
+    if (!limit.ok) return limit.response;
+    const key = `${site.version}\n${config.fingerprint}\n${format}\n${targetKey(target)}\n${limit.limit}`;
+    const rep = await cache.get(key, (): Promise<Representation> => {
+      const doc = feedDocument(site, config, target, limit.limit);
+      return toRepresentation(RENDERERS[format](doc), `${FEED_TYPES[format]}; charset=utf-8`, doc.updated);
+    });
+    return serveRepresentation(c.req.raw, rep, { cacheControl: config.cacheControl, headers: FEED_HEADERS });
+  };
+
+  for (const format of FEED_FORMATS) {
+    const file = FEED_FILES[format];
+    app.get(`/${file}`, (c) => serve(c, { kind: 'site' }, format));
+    app.get(`/teams/:team/${file}`, (c) => {
+      const slug = c.req.param('team');
+      const team = teams.get(slug);
+      if (!team) return notFound(`There is no team "${slug}". Teams: ${[...teams.keys()].join(', ') || 'none'}.`);
+      return serve(c, { kind: 'team', team }, format);
+    });
+    app.get(`/milestones/:key/${file}`, (c) => {
+      const key = c.req.param('key');
+      const milestone = milestones.get(key);
+      if (!milestone) return notFound(`There is no milestone with the key "${key}". Every milestone is listed at /.`);
+      return serve(c, { kind: 'milestone', milestone }, format);
+    });
+  }
+
+  app.get(OPML_PATH, async (c) => {
+    const config = siteConfig(c.env);
+    const rep = await cache.get(`${site.version}\n${config.fingerprint}\nopml`, () =>
+      toRepresentation(renderOpml(site, config), 'text/x-opml; charset=utf-8', newestUpdate(site.updates)),
+    );
+    return serveRepresentation(c.req.raw, rep, { cacheControl: config.cacheControl, headers: FEED_HEADERS });
+  });
+
+  return app;
+}

@@ -1,0 +1,77 @@
+/**
+ * The page frame every HTML page of Tidings shares (exported for the digest pages too):
+ * title, feed autodiscovery, the stylesheet, site header and footer.
+ */
+import type { Child, FC } from 'hono/jsx';
+import { STYLESHEET } from './style';
+
+/** A `<link rel="alternate">`: how feed readers find a page's feeds. */
+export interface AlternateLink {
+  title: string;
+  /** `application/rss+xml`, `application/atom+xml`, `application/feed+json`, `text/x-opml`. */
+  type: string;
+  /** Absolute URL. */
+  href: string;
+}
+
+export interface LayoutProps {
+  /** The page's own title; the site title is appended in `<title>`. */
+  title: string;
+  /** Site title (SITE_TITLE): shown in the header and appended to `<title>`. */
+  siteTitle?: string;
+  description?: string;
+  /** Absolute URL of this page. */
+  canonical?: string;
+  alternates?: readonly AlternateLink[];
+  /** `<html lang>` (SITE_LANGUAGE). */
+  lang?: string;
+  /** Pages reached through private links ask not to be indexed. */
+  noindex?: boolean;
+  children?: Child;
+}
+
+export const Layout: FC<LayoutProps> = ({ title, siteTitle = 'Tidings', description, canonical, alternates = [], lang = 'en', noindex, children }) => (
+  <html lang={lang}>
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title === siteTitle ? title : `${title} · ${siteTitle}`}</title>
+      {description ? <meta name="description" content={description} /> : null}
+      {noindex ? <meta name="robots" content="noindex" /> : null}
+      {canonical ? <link rel="canonical" href={canonical} /> : null}
+      {alternates.map((a) => (
+        <link rel="alternate" type={a.type} title={a.title} href={a.href} />
+      ))}
+      <style dangerouslySetInnerHTML={{ __html: STYLESHEET }} />
+    </head>
+    <body>
+      <header class="site">
+        <div class="wrap">
+          <a class="home" href="/">
+            {siteTitle}
+          </a>
+          <nav aria-label="Site">
+            <ul>
+              <li>
+                <a href="/#teams">Teams</a>
+              </li>
+              <li>
+                <a href="/#milestones">Milestones</a>
+              </li>
+              <li>
+                <a href="/#subscribe">Subscribe</a>
+              </li>
+              <li>
+                <a href="/opml.xml">All feeds (OPML)</a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main class="wrap">{children}</main>
+      <footer class="site">
+        <div class="wrap">Published with Tidings. Every page has feeds: RSS, Atom and JSON Feed.</div>
+      </footer>
+    </body>
+  </html>
+);

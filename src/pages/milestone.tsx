@@ -1,0 +1,92 @@
+/** `/milestones/:key`: one milestone's timeline, week by week, an anchor per week. */
+import type { FC } from 'hono/jsx';
+import type { Milestone, SiteModel } from '../content/model';
+import {
+  absoluteUrl,
+  absolutizeHtml,
+  cleanText,
+  milestonePath,
+  milestoneWeeks,
+  renderMilestoneWeek,
+  teamPath,
+  weekAnchor,
+  type SiteConfig,
+} from '../feeds';
+import { alternatesFor, DateTime, FeedLinks, MilestoneList, teamName } from './components';
+import { Layout } from './layout';
+import { SubscribeSection } from './subscribe';
+
+export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone: Milestone }> = ({ site, config, milestone }) => {
+  const team = site.teams.find((t) => t.slug === milestone.team);
+  const name = teamName(site, milestone.team);
+  const parent = milestone.parentKey ? site.milestones.find((m) => m.key === milestone.parentKey) : undefined;
+  const children = site.milestones.filter((m) => m.parentKey === milestone.key && m.key !== milestone.key);
+  const weeks = milestoneWeeks(site, milestone);
+  const formerTitles = milestone.titles.filter((t) => t !== milestone.title);
+  const itemHtml = (html: string) => cleanText(absolutizeHtml(html, config.siteUrl, absoluteUrl(config, milestonePath(milestone.key))));
+  return (
+    <Layout
+      title={milestone.title}
+      siteTitle={config.title}
+      description={`Week by week progress on “${milestone.title}” (${name})`}
+      lang={config.language}
+      canonical={absoluteUrl(config, milestonePath(milestone.key))}
+      alternates={[
+        ...alternatesFor(config, { kind: 'milestone', milestone }, `${milestone.title} (${name})`),
+        ...(team ? alternatesFor(config, { kind: 'team', team }, `${name} updates`) : []),
+      ]}
+    >
+      <p class="meta">
+        <a href="/">Home</a> › <a href={teamPath(milestone.team)}>{name}</a>
+        {parent ? (
+          <>
+            {' › '}
+            <a href={milestonePath(parent.key)}>{parent.title}</a>
+          </>
+        ) : null}
+      </p>
+      <h1>{milestone.title}</h1>
+      <p class="meta">
+        <span class="tag">{milestone.level}</span> of <a href={teamPath(milestone.team)}>{name}</a> · reported in {weeks.length}{' '}
+        {weeks.length === 1 ? 'week' : 'weeks'}, from <DateTime date={milestone.firstSeen} /> to <DateTime date={milestone.lastSeen} />
+        {milestone.trackerUrl ? (
+          <>
+            {' · '}
+            <a href={milestone.trackerUrl}>tracker</a>
+          </>
+        ) : null}
+      </p>
+      {formerTitles.length > 0 ? <p class="meta">Also reported as: {formerTitles.map((t) => `“${t}”`).join(', ')}</p> : null}
+      <p>
+        <FeedLinks target={{ kind: 'milestone', milestone }} label="Follow this milestone" />
+      </p>
+
+      {children.length > 0 ? (
+        <section id="parts" aria-labelledby="parts-heading">
+          <h2 id="parts-heading">Sub-milestones and deliverables</h2>
+          <MilestoneList milestones={children} />
+        </section>
+      ) : null}
+
+      <section id="timeline" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Week by week</h2>
+        {weeks.map((week) => {
+          const anchor = weekAnchor(milestone, week.update.id);
+          return (
+            <section class="week" id={anchor} aria-labelledby={`${anchor}-heading`}>
+              <h3 id={`${anchor}-heading`}>
+                <a href={`#${anchor}`}>
+                  <DateTime date={week.update.date} />
+                </a>{' '}
+                — {week.section.title}
+              </h3>
+              <div dangerouslySetInnerHTML={{ __html: renderMilestoneWeek(week, { headingLevel: 4, itemHtml, ownMeta: false }) }} />
+            </section>
+          );
+        })}
+      </section>
+
+      <SubscribeSection site={site} scope={`milestone:${milestone.key}`} what="this milestone's progress" />
+    </Layout>
+  );
+};

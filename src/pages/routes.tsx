@@ -1,0 +1,106 @@
+/**
+ * The HTML pages. Like the feeds, each page is rendered once per isolate per content
+ * version and config, then served with its ETag / Last-Modified (304s included).
+ */
+import { Hono, type Context } from 'hono';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { Milestone, SiteModel, Team, Update } from '../content/model';
+import type { AppEnv } from '../env';
+import { cleanText, newestUpdate, siteConfig, updateById, type SiteConfig } from '../feeds';
+import { RepresentationCache, serveRepresentation, toRepresentation } from '../http/cache';
+import { HomePage } from './home';
+import { MilestonePage } from './milestone';
+import { NotFoundPage } from './not-found';
+import { TeamPage } from './team';
+import { UpdatePage } from './update';
+
+const HTML = 'text/html; charset=utf-8';
+
+/**
+ * Pages carry no script at all; report HTML comes sanitized from the build, and this policy
+ * is the second lock: no script, no plugin, no framing, forms only to this site.
+ */
+export const PAGE_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+const caches = new WeakMap<SiteModel, RepresentationCache>();
+function cacheFor(site: SiteModel): RepresentationCache {
+  let cache = caches.get(site);
+  if (!cache) {
+    cache = new RepresentationCache(8 * 1024 * 1024);
+    caches.set(site, cache);
+  }
+  return cache;
+}
+
+/** How many pages have been rendered for `site` in this isolate. */
+export function pageRenderCount(site: SiteModel): number {
+  return caches.get(site)?.renders ?? 0;
+}
+
+export async function renderPage(element: JSX.Element): Promise<string> {
+  return `<!DOCTYPE html>\n${await element.toString()}`;
+}
+
+/** The HTML 404 page, also usable as the app's `notFound` handler. */
+export async function htmlNotFound(c: Context<AppEnv>, what = 'There is no page at this address.'): Promise<Response> {
+  const config = siteConfig(c.env);
+  const html = cleanText(await renderPage(<NotFoundPage config={config} what={what} />));
+  return new Response(html, { status: 404, headers: { 'Content-Type': HTML, 'Cache-Control': 'no-store', ...PAGE_HEADERS } });
+}
+
+export function pageRoutes(site: SiteModel): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const cache = cacheFor(site);
+  const teams = new Map<string, Team>(site.teams.map((t) => [t.slug, t]));
+  const milestones = new Map<string, Milestone>(site.milestones.map((m) => [m.key, m]));
+  const teamUpdates = (slug: string) => site.updates.filter((u) => u.team === slug);
+
+  const page = async (c: Context<AppEnv>, path: string, lastModified: () => Date, render: (config: SiteConfig) => JSX.Element) => {
+    const config = siteConfig(c.env);
+    const rep = await cache.get(`${site.version}\n${config.fingerprint}\n${path}`, async () =>
+      // Control characters mean nothing in a page and some are invalid in HTML: drop them all.
+      toRepresentation(cleanText(await renderPage(render(config))), HTML, lastModified()),
+    );
+    return serveRepresentation(c.req.raw, rep, { cacheControl: config.cacheControl, headers: PAGE_HEADERS });
+  };
+
+  const notFound = (c: Context<AppEnv>, what: string) => htmlNotFound(c, what);
+
+  // A trivial route: the yardstick the feed benchmark compares cached feeds against.
+  app.get('/healthz', (c) => c.text('ok', 200, { 'Cache-Control': 'no-store' }));
+
+  app.get('/', (c) => page(c, '/', () => newestUpdate(site.updates), (config) => <HomePage site={site} config={config} />));
+
+  app.get('/teams/:team', (c) => {
+    const slug = c.req.param('team');
+    const team = teams.get(slug);
+    if (!team) return notFound(c, `There is no team “${slug}”.`);
+    return page(c, `/teams/${slug}`, () => newestUpdate(teamUpdates(slug)), (config) => <TeamPage site={site} config={config} team={team} />);
+  });
+
+  app.get('/updates/:team/:date', (c) => {
+    const slug = c.req.param('team');
+    const date = c.req.param('date');
+    const team = teams.get(slug);
+    const update: Update | undefined = team ? updateById(site, `${slug}/${date}`) : undefined;
+    if (!team || !update) return notFound(c, `There is no update of team “${slug}” for “${date}”.`);
+    // Neighbours are linked from the page: a new week changes the previous one's page too.
+    return page(c, `/updates/${update.id}`, () => newestUpdate(teamUpdates(slug)), (config) => (
+      <UpdatePage site={site} config={config} team={team} update={update} />
+    ));
+  });
+
+  app.get('/milestones/:key', (c) => {
+    const key = c.req.param('key');
+    const milestone = milestones.get(key);
+    if (!milestone) return notFound(c, `There is no milestone with the key “${key}”.`);
+    const weeks = milestone.weeks.map((id) => updateById(site, id)).filter((u): u is Update => u !== undefined);
+    return page(c, `/milestones/${key}`, () => newestUpdate(weeks), (config) => <MilestonePage site={site} config={config} milestone={milestone} />);
+  });
+
+  return app;
+}

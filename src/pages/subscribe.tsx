@@ -1,0 +1,11 @@
+/** Where the email subscription form sits on a page (the form itself is src/subscribers'). */
+import type { FC } from 'hono/jsx';
+import type { SiteModel } from '../content/model';
+import { SubscribeForm } from '../subscribers';
+
+export const SubscribeSection: FC<{ site: SiteModel; scope: string; what: string }> = ({ site, scope, what }) => (
+  <section id="subscribe" aria-labelledby="subscribe-heading">
+    <h2 id="subscribe-heading">Get {what} by email</h2>
+    <SubscribeForm site={site} scope={scope} />
+  </section>
+);

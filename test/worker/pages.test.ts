@@ -1,0 +1,205 @@
+/**
+ * The HTML pages of the sample content through the deployed Worker: home, team, update and
+ * milestone pages, their feed autodiscovery, anchors that feed items link to, the subscribe
+ * form, HTML 404s, and the same HTTP caching as the feeds.
+ */
+import { SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { site } from '../../src/site';
+import { env, expectedMilestoneItems, fetchFeed, SITE_URL } from './feeds.helpers';
+import { scanPage } from './pages.helpers';
+
+const fetchSelf = (path: string, init?: RequestInit) => SELF.fetch(`${SITE_URL}${path}`, init);
+
+async function page(path: string) {
+  const response = await fetchSelf(path);
+  const html = await response.text();
+  expect(response.status, `${path}: ${html.slice(0, 300)}`).toBe(200);
+  expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+  expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+  return { response, html, scan: await scanPage(html) };
+}
+
+const feedAlternates = (base: string) => [
+  { type: 'application/rss+xml', href: `${SITE_URL}${base}/feed.xml` },
+  { type: 'application/atom+xml', href: `${SITE_URL}${base}/atom.xml` },
+  { type: 'application/feed+json', href: `${SITE_URL}${base}/feed.json` },
+];
+
+describe('/', () => {
+  it('shows the teams, the latest updates, every milestone with feeds and last activity, and the subscribe form', async () => {
+    const { html, scan } = await page('/');
+    expect(scan.lang).toBe('en');
+    expect(scan.viewport).toBe('width=device-width, initial-scale=1');
+    expect(scan.title).toBe(env.SITE_TITLE);
+    expect(scan.alternates).toEqual(expect.arrayContaining(feedAlternates('').map((a) => expect.objectContaining(a))));
+    expect(scan.alternates).toContainEqual(expect.objectContaining({ type: 'text/x-opml', href: `${SITE_URL}/opml.xml` }));
+    for (const team of site.teams) {
+      expect(scan.links).toContain(`/teams/${team.slug}`);
+      expect(scan.links).toContain(`/teams/${team.slug}/feed.xml`);
+    }
+    for (const u of site.updates.slice(0, 10)) expect(scan.links).toContain(`/updates/${u.team}/${u.date}`);
+    for (const m of site.milestones) {
+      expect(scan.links).toContain(`/milestones/${m.key}`);
+      for (const file of ['feed.xml', 'atom.xml', 'feed.json']) expect(scan.links).toContain(`/milestones/${m.key}/${file}`);
+    }
+    expect(html).toContain(`last activity <time datetime="2026-11-09">2026-11-09</time>`);
+    expect(scan.subscribeSection).toBe(true);
+    const form = scan.forms.find((f) => f.action === '/subscribe')!;
+    expect(form.method).toBe('post');
+    expect(form.emailInput).toBe(true);
+    expect(form.checkedScopes).toEqual(['all']);
+    expect(scan.scripts).toBe(0);
+  });
+
+  it('does not list the draft', async () => {
+    const { scan } = await page('/');
+    expect(scan.links).not.toContain('/updates/beacon/2026-11-16');
+  });
+});
+
+describe('/teams/:team', () => {
+  it.each(site.teams.map((t) => t.slug))('%s: its updates, milestones, feeds and a subscribe form for the team', async (slug) => {
+    const team = site.teams.find((t) => t.slug === slug)!;
+    const { scan } = await page(`/teams/${slug}`);
+    expect(scan.h1).toBe(team.name);
+    expect(scan.alternates).toEqual(expect.arrayContaining(feedAlternates(`/teams/${slug}`).map((a) => expect.objectContaining(a))));
+    for (const u of site.updates.filter((x) => x.team === slug)) expect(scan.links).toContain(`/updates/${slug}/${u.date}`);
+    for (const m of site.milestones.filter((x) => x.team === slug)) expect(scan.links).toContain(`/milestones/${m.key}`);
+    for (const m of site.milestones.filter((x) => x.team !== slug)) expect(scan.links).not.toContain(`/milestones/${m.key}`);
+    const form = scan.forms.find((f) => f.action === '/subscribe')!;
+    expect(form.checkedScopes).toEqual([`team:${slug}`]);
+  });
+});
+
+describe('/updates/:team/:date', () => {
+  it.each(site.updates.map((u) => u.id))('%s: the whole update, linked from its feed item', async (id) => {
+    const update = site.updates.find((u) => u.id === id)!;
+    const { html, scan } = await page(`/updates/${id}`);
+    expect(scan.h1).toBe(update.title);
+    expect(scan.alternates).toEqual(expect.arrayContaining(feedAlternates(`/teams/${update.team}`).map((a) => expect.objectContaining(a))));
+    // Every entry of every section is on the page.
+    for (const s of update.sections) {
+      for (const item of [...s.items.achieved, ...s.items.next, ...s.items.risks, ...s.items.blockers]) expect(html).toContain(item.html);
+      // Each top-level milestone links to its page at this week.
+      if (!s.parentKey) expect(scan.links).toContain(`/milestones/${s.key}#week-${update.date}`);
+    }
+  });
+
+  it('links to the previous and next week of the team', async () => {
+    const { scan } = await page('/updates/atlas/2026-10-19');
+    expect(scan.links).toContain('/updates/atlas/2026-10-12');
+    expect(scan.links).toContain('/updates/atlas/2026-10-26');
+  });
+
+  it('shows when the update was edited', async () => {
+    const { html } = await page('/updates/atlas/2026-10-19');
+    expect(html).toContain('edited <time datetime="2026-10-22">2026-10-22</time>');
+  });
+});
+
+describe('/milestones/:key', () => {
+  it.each(site.milestones.map((m) => m.key))('%s: a section per week with the anchor its feed items link to', async (key) => {
+    const milestone = site.milestones.find((m) => m.key === key)!;
+    const { scan } = await page(`/milestones/${key}`);
+    expect(scan.h1).toBe(milestone.title);
+    expect(scan.alternates).toEqual(expect.arrayContaining(feedAlternates(`/milestones/${key}`).map((a) => expect.objectContaining(a))));
+    const weekIds = scan.ids.filter((id) => /^week-\d{4}-\d{2}-\d{2}$/.test(id));
+    expect(weekIds).toEqual(expectedMilestoneItems(site, milestone).map((i) => i.link.split('#')[1]));
+    const form = scan.forms.find((f) => f.action === '/subscribe')!;
+    expect(form.checkedScopes).toEqual([`milestone:${key}`]);
+    if (milestone.parentKey) expect(scan.links).toContain(`/milestones/${milestone.parentKey}`);
+    for (const child of site.milestones.filter((m) => m.parentKey === key)) expect(scan.links).toContain(`/milestones/${child.key}`);
+  });
+
+  it('every feed item link leads to a page with that anchor', async () => {
+    for (const m of site.milestones) {
+      const { feed } = await fetchFeed(fetchSelf, `/milestones/${m.key}/atom.xml`);
+      const pagePath = `/milestones/${m.key}`;
+      const { scan } = await page(pagePath);
+      for (const item of feed.items) {
+        const [url, anchor] = item.link.split('#');
+        expect(url).toBe(`${SITE_URL}${pagePath}`);
+        expect(scan.ids).toContain(anchor);
+      }
+    }
+  });
+
+  it("shows the week's entries of the milestone and its sub-milestones", async () => {
+    const { html } = await page('/milestones/northwind-dev-roadmap-21');
+    const update = site.updates.find((u) => u.id === 'atlas/2026-10-19')!;
+    for (const s of update.sections.filter((x) => x.key === 'northwind-dev-roadmap-21' || x.parentKey === 'northwind-dev-roadmap-21')) {
+      for (const item of s.items.achieved) expect(html).toContain(item.html);
+    }
+  });
+});
+
+describe('every feed item of the site links to a page that exists', () => {
+  it('site feed items → update pages', async () => {
+    const { feed } = await fetchFeed(fetchSelf, '/feed.json');
+    for (const item of feed.items) expect((await fetchSelf(item.link.slice(SITE_URL.length))).status, item.link).toBe(200);
+  });
+});
+
+describe('404 pages', () => {
+  it.each(['/teams/nobody', '/updates/atlas/2099-01-01', '/updates/nobody/2026-10-19', '/updates/beacon/2026-11-16', '/milestones/no-such-key'])(
+    '%s is an HTML 404',
+    async (path) => {
+      const response = await fetchSelf(path);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      const html = await response.text();
+      expect(html).toContain('<h1>Not found</h1>');
+      expect(html).toContain('href="/"');
+    },
+  );
+
+  it('escapes what it echoes', async () => {
+    const html = await (await fetchSelf('/teams/%3Cscript%3Ealert(1)%3C%2Fscript%3E')).text();
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+  });
+});
+
+describe('HTTP caching of pages', () => {
+  it.each(['/', '/teams/atlas', '/updates/atlas/2026-10-19', '/milestones/northwind-dev-roadmap-21'])('%s: ETag, Last-Modified, 304, HEAD', async (path) => {
+    const first = await fetchSelf(path);
+    const body = await first.text();
+    const etag = first.headers.get('ETag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(first.headers.get('Cache-Control')).toBe(`public, max-age=${env.CACHE_MAX_AGE}`);
+    expect(first.headers.get('Last-Modified')).toMatch(/GMT$/);
+    const notModified = await fetchSelf(path, { headers: { 'If-None-Match': etag } });
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe('');
+    const since = await fetchSelf(path, { headers: { 'If-Modified-Since': first.headers.get('Last-Modified')! } });
+    expect(since.status).toBe(304);
+    await since.text();
+    const head = await fetchSelf(path, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect(head.headers.get('ETag')).toBe(etag);
+    expect(body.length).toBeGreaterThan(500);
+  });
+});
+
+describe('security headers of pages', () => {
+  it.each(['/', '/teams/atlas', '/updates/atlas/2026-10-19', '/milestones/northwind-dev-roadmap-21', '/teams/nobody'])('%s forbids scripts and framing', async (path) => {
+    const response = await fetchSelf(path);
+    await response.arrayBuffer();
+    const csp = response.headers.get('Content-Security-Policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/script-src/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("form-action 'self'");
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  });
+});
+
+describe('/healthz', () => {
+  it('answers ok', async () => {
+    const response = await fetchSelf('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('ok');
+  });
+});
