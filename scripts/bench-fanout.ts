@@ -3,14 +3,12 @@
  * delivered through the local Queue by the production consumer to a transport that counts.
  * Runs `wrangler dev` with scripts/bench/wrangler.toml (fresh state in .bench/), loopback only.
  */
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runWrangler } from './dev-setup';
+import { root, sleep, startWranglerDev } from './wrangler-dev';
 
-const root = path.resolve(import.meta.dirname, '..');
 const config = path.join(root, 'scripts/bench/wrangler.toml');
 
 export interface FanoutFigures {
@@ -26,47 +24,16 @@ export interface FanoutFigures {
   renders: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export async function benchFanout(subscribers = 10_000, sets = 50): Promise<FanoutFigures> {
   const state = path.join(root, '.bench/fanout-state');
   await rm(state, { recursive: true, force: true });
   await runWrangler(root, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state, '-c', config], { verbose: false });
-  const port = await freePort();
-  const dev = spawn(process.execPath, [path.join(root, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '-c', config, '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state], {
-    cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', CI: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  dev.stdout.on('data', (d) => (output += d));
-  dev.stderr.on('data', (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
+  const server = await startWranglerDev({ config, persistTo: state, readyPath: '/bench/stats' });
+  const base = server.origin;
   try {
-    const ready = Date.now() + 60_000;
-    for (;;) {
-      if (Date.now() > ready) throw new Error(`wrangler dev did not start:\n${output.slice(-2000)}`);
-      try {
-        if ((await fetch(`${base}/bench/stats`)).ok) break;
-      } catch {
-        /* not listening yet */
-      }
-      await sleep(200);
-    }
     const post = async <T>(url: string): Promise<T> => {
       const res = await fetch(url, { method: 'POST' });
-      if (!res.ok) throw new Error(`${url} answered ${res.status}:\n${output.slice(-3000)}`);
+      if (!res.ok) throw new Error(`${url} answered ${res.status}:\n${server.output().slice(-3000)}`);
       return (await res.json()) as T;
     };
     const seeded = await post<{ scopeSets: number }>(`${base}/bench/seed?subscribers=${subscribers}&sets=${sets}`);
@@ -95,9 +62,7 @@ export async function benchFanout(subscribers = 10_000, sets = 50): Promise<Fano
       renders: stats.renders,
     };
   } finally {
-    dev.kill('SIGTERM');
-    await sleep(300);
-    if (dev.exitCode === null) dev.kill('SIGKILL');
+    await server.stop();
   }
 }
 

@@ -13,10 +13,7 @@
  *
  * Usage: tsx scripts/bench-feeds.ts [--seconds 3] [--rounds 5] [--connections 10] [--client node|autocannon] [--no-load]
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -24,10 +21,9 @@ import { createApp } from '../src/app';
 import { buildContentDir } from '../src/content';
 import type { SiteModel } from '../src/content/model';
 import type { Env } from '../src/env';
+import { root, sleep, startWranglerDev } from './wrangler-dev';
 
-const root = path.resolve(import.meta.dirname, '..');
 const execFileAsync = promisify(execFile);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface ColdRenderFigures {
   content: string;
@@ -123,89 +119,6 @@ export async function benchColdRender(name: string, contentDir: string): Promise
     slowest,
     cachedMedianMs: quantile(cached, 0.5),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export interface DevServer {
-  origin: string;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/**
- * `wrangler dev` as `npm start` runs it (its [build] step builds the content model), on a free
- * loopback port, with its local state in a temporary directory. `SITE_URL` is this server.
- */
-export async function startWranglerDev(options: { readyPath?: string; timeoutMs?: number } = {}): Promise<DevServer> {
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  const origin = `http://127.0.0.1:${port}`;
-  const persistTo = await mkdtemp(path.join(os.tmpdir(), 'tidings-feeds-'));
-  let output = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      path.join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
-      'dev',
-      '--ip', '127.0.0.1',
-      '--port', String(port),
-      '--inspector-port', String(inspectorPort),
-      '--persist-to', persistTo,
-      '--show-interactive-dev-session=false',
-      '--var', `SITE_URL:${origin}`,
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group: stopping it stops workerd and the build it spawns too.
-      detached: true,
-    },
-  );
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-        await Promise.race([exited, sleep(10_000)]);
-        if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    await rm(persistTo, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + (options.timeoutMs ?? 150_000);
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${origin}${options.readyPath ?? '/healthz'}`);
-      await res.arrayBuffer();
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`wrangler dev did not answer on ${origin} in time:\n${output}`);
-    }
-    await sleep(300);
-  }
-  return { origin, output: () => output, stop };
 }
 
 interface AutocannonResult {

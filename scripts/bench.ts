@@ -4,9 +4,12 @@
  */
 import { benchBuilds, formatBuildFigures } from './bench-build';
 import { benchFanout, formatFanout } from './bench-fanout';
+import { benchFeeds, formatFeedFigures } from './bench-feeds';
 
 console.log(`# Tidings benchmarks — ${new Date().toISOString()}\n`);
 console.log('## Build: content → model\n');
 console.log(formatBuildFigures(await benchBuilds()));
+console.log('\n## Feeds\n');
+console.log(formatFeedFigures(await benchFeeds()));
 console.log('\n## Digest fan-out: cron → D1 → Queue → consumer → transport\n');
 console.log(formatFanout(await benchFanout(10_000, 50)));

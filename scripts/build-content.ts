@@ -3,7 +3,7 @@
  * Usage: tsx scripts/build-content.ts [--content DIR] [--out FILE]
  * Prints every problem as `path:line:col: message`; exits 1 when any is an error.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildContentDir, formatMessages } from '../src/content';
@@ -28,8 +28,11 @@ try {
     process.exit(1);
   }
   await mkdir(path.dirname(out), { recursive: true });
-  // Stable key order and no timestamps: the same content always gives the same bytes.
-  await writeFile(out, `${JSON.stringify(site)}\n`);
+  // Stable key order and no timestamps: the same content always gives the same bytes. Written
+  // aside and renamed, so a reader (wrangler dev, a test run) never sees half a file.
+  const partial = `${out}.${process.pid}.tmp`;
+  await writeFile(partial, `${JSON.stringify(site)}\n`);
+  await rename(partial, out);
   if (!values.quiet) {
     const ms = (performance.now() - started).toFixed(0);
     console.log(

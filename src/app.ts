@@ -3,7 +3,7 @@ import type { SiteModel } from './content/model';
 import type { AppEnv } from './env';
 import { digestRoutes } from './digest';
 import { feedRoutes } from './feeds';
-import { pageRoutes } from './pages';
+import { htmlNotFound, pageRoutes } from './pages';
 import { subscriberRoutes } from './subscribers';
 
 /**
@@ -16,5 +16,6 @@ export function createApp(site: SiteModel): Hono<AppEnv> {
   app.route('/', digestRoutes(site));
   app.route('/', pageRoutes(site));
   app.route('/', subscriberRoutes(site));
+  app.notFound((c) => htmlNotFound(c));
   return app;
 }

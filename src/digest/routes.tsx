@@ -8,6 +8,7 @@ import type { AppEnv, Env } from '../env';
 import { siteConfig } from '../feeds';
 import { requireAdmin } from '../http/admin';
 import { problemResponse } from '../http/problem';
+import { htmlNotFound, Layout, PAGE_HEADERS, renderPage } from '../pages';
 import { checkScope, describeScope, type Scope } from '../subscribers';
 import { renderDigestEmail } from '../../emails/digest';
 import { cutDigest, pendingChanges } from './cut';
@@ -122,7 +123,7 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
   app.get('/digests/:id', async (c) => {
     const id = parseId(c.req.param('id'));
     const digest = id === undefined ? undefined : await findDigest(c.env.DB, id);
-    if (!digest) return c.html(notFoundPage(c.req.param('id')), 404);
+    if (!digest) return htmlNotFound(c, 'There is no digest at this address.');
     c.header('Cache-Control', 'public, max-age=3600');
     return c.html(await webCopy(c.env, site, digest));
   });
@@ -130,47 +131,27 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
   app.get('/digests', async (c) => {
     const config = siteConfig(c.env);
     const digests = await listDigests(c.env.DB);
-    return c.html(
-      `<!doctype html>${(
-        <html lang={config.language}>
-          <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>Weekly digests — {config.title}</title>
-            <link rel="stylesheet" href="/style.css" />
-          </head>
-          <body>
-            <main>
-              <p>
-                <a href="/">{config.title}</a>
-              </p>
-              <h1>Weekly digests</h1>
-              {digests.length === 0 ? (
-                <p>No digest has been sent yet.</p>
-              ) : (
-                <ul>
-                  {digests.map((d) => (
-                    <li>
-                      <a href={`/digests/${d.id}`}>{d.subject}</a> <small>({d.createdAt.slice(0, 10)})</small>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <p>
-                <a href="/#subscribe">Get the digest by email</a>
-              </p>
-            </main>
-          </body>
-        </html>
-      ).toString()}`,
+    const html = await renderPage(
+      <Layout title="Weekly digests" siteTitle={config.title} lang={config.language} canonical={`${config.siteUrl}/digests`}>
+        <h1>Weekly digests</h1>
+        {digests.length === 0 ? (
+          <p>No digest has been sent yet.</p>
+        ) : (
+          <ul>
+            {digests.map((d) => (
+              <li>
+                <a href={`/digests/${d.id}`}>{d.subject}</a> <small>({d.createdAt.slice(0, 10)})</small>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href="/#subscribe">Get the digest by email</a>
+        </p>
+      </Layout>,
     );
+    return c.html(html, 200, PAGE_HEADERS);
   });
 
   return app;
-}
-
-function notFoundPage(id: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Digest not found</title></head><body><main><h1>Digest not found</h1><p>There is no digest ${id
-    .slice(0, 40)
-    .replace(/[&<>"']/g, '')}.</p><p><a href="/digests">All digests</a></p></main></body></html>`;
 }

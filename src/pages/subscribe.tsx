@@ -7,5 +7,8 @@ export const SubscribeSection: FC<{ site: SiteModel; scope: string; what: string
   <section id="subscribe" aria-labelledby="subscribe-heading">
     <h2 id="subscribe-heading">Get {what} by email</h2>
     <SubscribeForm site={site} scope={scope} />
+    <p>
+      Once a week, only what changed. <a href="/digests">Read past digests</a>.
+    </p>
   </section>
 );

@@ -57,7 +57,7 @@ describe('weekly digest end to end against wrangler dev', () => {
   beforeAll(async () => {
     persistTo = await mkdtemp(path.join(os.tmpdir(), 'tidings-e2e-digest-'));
     await applyLocalMigrations(root, { persistTo, verbose: false });
-    server = await startWranglerDev(persistTo, { args: ['--test-scheduled'], vars });
+    server = await startWranglerDev({ persistTo, args: ['--test-scheduled'], vars });
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteModel } from '../../src/content/model';
-import { startWranglerDev, type DevServer } from '../../scripts/bench-feeds';
+import { startWranglerDev, type DevServer } from '../../scripts/wrangler-dev';
 
 const execFileAsync = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');

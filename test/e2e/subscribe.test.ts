@@ -22,7 +22,7 @@ describe('subscribe end to end against wrangler dev', () => {
     await ensureDevVars(root);
     persistTo = await mkdtemp(path.join(os.tmpdir(), 'tidings-e2e-'));
     await applyLocalMigrations(root, { persistTo, verbose: false });
-    server = await startWranglerDev(persistTo);
+    server = await startWranglerDev({ persistTo });
   });
 
   afterAll(async () => {

@@ -1,0 +1,119 @@
+/**
+ * `wrangler dev` of this project (or of another config, like the benchmark Worker) on a free
+ * loopback port, with its local state in a directory of its own (--persist-to): shared by the
+ * end-to-end tests and the benchmarks.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '..');
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DevServer {
+  origin: string;
+  /** Everything wrangler printed so far (stdout and stderr). */
+  output(): string;
+  /** Stops wrangler (and workerd, its process group); removes a state directory it created. */
+  stop(): Promise<void>;
+}
+
+export interface DevServerOptions {
+  /** Local state directory; a temporary one (removed by stop()) when absent. */
+  persistTo?: string;
+  /** A wrangler config other than ./wrangler.toml. */
+  config?: string;
+  /** Extra `wrangler dev` flags, e.g. `--test-scheduled`. */
+  args?: string[];
+  /** `--var NAME:value` values; they win over wrangler.toml and .dev.vars. SITE_URL is this server. */
+  vars?: Record<string, string>;
+  /** Path polled until it answers 200 (default /healthz). */
+  readyPath?: string;
+  timeoutMs?: number;
+}
+
+export async function startWranglerDev(options: DevServerOptions = {}): Promise<DevServer> {
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const origin = `http://127.0.0.1:${port}`;
+  const ownState = options.persistTo === undefined;
+  const persistTo = options.persistTo ?? (await mkdtemp(path.join(os.tmpdir(), 'tidings-dev-')));
+  // Links in pages, feeds and emails must point at this server, not at localhost:8787.
+  const vars = { ...options.vars, SITE_URL: origin };
+  let output = '';
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
+      'dev',
+      ...(options.config ? ['-c', options.config] : []),
+      '--ip', '127.0.0.1',
+      '--port', String(port),
+      '--inspector-port', String(inspectorPort),
+      '--persist-to', persistTo,
+      '--show-interactive-dev-session=false',
+      ...(options.args ?? []),
+      ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so stopping it also stops workerd and the build it spawns.
+      detached: true,
+    },
+  );
+  // Decoded as a stream, so a multi-byte character split across chunks is not garbled.
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.setEncoding('utf8');
+  child.stdout!.on('data', (chunk: string) => (output += chunk));
+  child.stderr!.on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+        await Promise.race([exited, sleep(10_000)]);
+        if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    if (ownState) await rm(persistTo, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 150_000);
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${origin}${options.readyPath ?? '/healthz'}`, { signal: AbortSignal.timeout(5_000) });
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`wrangler dev did not answer on ${origin} in time:\n${output}`);
+    }
+    await sleep(300);
+  }
+  return { origin, output: () => output, stop };
+}
