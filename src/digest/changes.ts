@@ -201,7 +201,8 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
     const parentTitle = c.parentKey ? titles.get(c.parentKey) : undefined;
     if (parentTitle) c.parentTitle = parentTitle;
   }
-  const order = (c: MilestoneChange) => `${c.team}\u0000${path(c.key)}`;
+  // Workstreams ("Other Work › Bugs") after the team's milestones.
+  const order = (c: MilestoneChange) => `${c.team}\u0000${c.level === 'workstream' ? 1 : 0}\u0000${path(c.key)}`;
   const milestones = [...byKey.values()].filter(hasNews).sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   return { ...(previous ? { since: previous.until } : {}), until, newUpdates: newUpdates.map(ref), editedUpdates: editedUpdates.map(ref), milestones };
 }
