@@ -201,8 +201,13 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
     const parentTitle = c.parentKey ? titles.get(c.parentKey) : undefined;
     if (parentTitle) c.parentTitle = parentTitle;
   }
-  // Workstreams ("Other Work › Bugs") after the team's milestones.
-  const order = (c: MilestoneChange) => `${c.team}\u0000${c.level === 'workstream' ? 1 : 0}\u0000${path(c.key)}`;
+  // Workstreams ("Other Work › Bugs"), and what sits under them, after the team's milestones.
+  const levels = new Map(site.milestones.map((m) => [m.key, m.level]));
+  const order = (c: MilestoneChange) => {
+    const chain = path(c.key);
+    const root = chain.split('/')[0]!;
+    return `${c.team}\u0000${levels.get(root) === 'workstream' ? 1 : 0}\u0000${chain}`;
+  };
   const milestones = [...byKey.values()].filter(hasNews).sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   return { ...(previous ? { since: previous.until } : {}), until, newUpdates: newUpdates.map(ref), editedUpdates: editedUpdates.map(ref), milestones };
 }
