@@ -30,9 +30,12 @@ CREATE TABLE digest_deliveries (
   subscriber_id INTEGER NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
   -- The recipient's canonical scope set when the digest was cut: the unit rendered once.
   scope_set TEXT NOT NULL,
-  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+  -- skipped: the reader unsubscribed between the cut and the send.
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'skipped')),
   attempts INTEGER NOT NULL DEFAULT 0,
-  -- When a consumer claimed the row for sending; a stale claim (a consumer that died) expires.
+  -- Which consumer run claimed the row for sending, and when; a stale claim (a consumer that
+  -- died mid-batch) expires and the row may be claimed again.
+  claim_token TEXT,
   claimed_at TEXT,
   sent_at TEXT,
   last_error TEXT,

@@ -14,7 +14,7 @@ import { composeMail, mailTransport, type MailTransport } from '../mail';
 import { describeScope, recipientLinks } from '../subscribers';
 import type { DigestBatch } from './cut';
 import { filterChanges } from './scope';
-import { claimDeliveries, failUnsent, findDigest, recordDeliveries, type DeliveryOutcome, type Digest } from './store';
+import { claimDeliveries, failUnsent, findDigest, recordDeliveries, STALE_CLAIM_MS, type DeliveryOutcome, type Digest } from './store';
 import { digestSubject } from './subject';
 
 export type DeliverEnv = Env;
@@ -95,11 +95,19 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-/** Delivers one batch; returns the outcome of every recipient it claimed. */
-export async function deliverBatch(env: Env, site: SiteModel, body: DigestBatch, transport: MailTransport, now = new Date()): Promise<DeliveryOutcome[]> {
+export interface BatchResult {
+  /** Every recipient this run claimed, sent or not. */
+  outcomes: DeliveryOutcome[];
+  /** Recipients another run holds: come back once its claim is done or stale. */
+  inFlightElsewhere: number;
+}
+
+/** Delivers one batch: claims, sends what it claimed, records the outcomes. */
+export async function deliverBatch(env: Env, site: SiteModel, body: DigestBatch, transport: MailTransport, now = new Date()): Promise<BatchResult> {
   const digest = await loadDigest(env.DB, body.digestId);
   if (!digest) throw new Error(`digest ${body.digestId} not found`);
-  const claimed = new Set(await claimDeliveries(env.DB, digest.id, body.recipients.map((r) => r.id), now));
+  const claim = await claimDeliveries(env.DB, digest.id, body.recipients.map((r) => r.id), now);
+  const claimed = new Set(claim.claimed);
   const recipients = body.recipients.filter((r) => claimed.has(r.id));
   const outcomes = await mapLimit(recipients, SEND_CONCURRENCY, async (r): Promise<DeliveryOutcome> => {
     try {
@@ -113,7 +121,7 @@ export async function deliverBatch(env: Env, site: SiteModel, body: DigestBatch,
     }
   });
   await recordDeliveries(env.DB, digest.id, outcomes, new Date(), false);
-  return outcomes;
+  return { outcomes, inFlightElsewhere: claim.inFlightElsewhere };
 }
 
 /** The `queue` handler: the digest queue and its dead-letter queue. */
@@ -128,11 +136,15 @@ export async function handleDigestQueue(batch: MessageBatch<DigestBatch>, env: E
   const mail = transport ?? mailTransport(env);
   for (const message of batch.messages) {
     try {
-      const outcomes = await deliverBatch(env, site, message.body, mail);
+      const { outcomes, inFlightElsewhere } = await deliverBatch(env, site, message.body, mail);
       const failed = outcomes.filter((o) => o.error !== undefined);
       if (failed.length > 0) {
         console.error(`digest ${message.body.digestId}: ${failed.length} of ${outcomes.length} sends failed (attempt ${message.attempts}): ${failed[0]!.error}`);
         message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+      } else if (inFlightElsewhere > 0) {
+        // Held by another run: a duplicate delivery finishing them, or a consumer that died
+        // mid-batch, whose claim expires. Look again after that.
+        message.retry({ delaySeconds: Math.ceil(STALE_CLAIM_MS / 1000) + 5 });
       } else {
         message.ack();
       }

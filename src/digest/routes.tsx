@@ -115,6 +115,7 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
       sent: status.sent,
       failed: status.failed,
       pending: status.pending,
+      skipped: status.skipped,
       failures: status.failures,
     });
   });

@@ -123,27 +123,49 @@ export async function insertDigest(db: D1Database, d: NewDigest): Promise<number
 }
 
 /** A claim older than this belongs to a consumer that died mid-batch; the row may be claimed again. */
-export const STALE_CLAIM_MS = 10 * 60 * 1000;
+export const STALE_CLAIM_MS = 5 * 60 * 1000;
+
+export interface Claim {
+  /** Recipients this run may mail now. */
+  claimed: number[];
+  /** Recipients another run has claimed and not finished (a duplicate delivery, or a crash). */
+  inFlightElsewhere: number;
+}
 
 /**
- * Atomically claims the recipients of a batch that still need mail (pending, or claimed so long
- * ago that the consumer must have died) and are still active subscribers. Only what this call
- * returns may be sent: a duplicate queue delivery running at the same time gets nothing.
+ * Claims, in one transaction, the recipients of a batch that still need mail (pending, or
+ * claimed so long ago that the consumer must have died) and are still active subscribers;
+ * those who unsubscribed since the cut are marked skipped. Only what this returns may be
+ * sent: a duplicate queue delivery running at the same time gets nothing.
  */
-export async function claimDeliveries(db: D1Database, digestId: number, subscriberIds: number[], now: Date): Promise<number[]> {
+export async function claimDeliveries(db: D1Database, digestId: number, subscriberIds: number[], now: Date): Promise<Claim> {
+  const at = now.toISOString();
   const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
-  const { results } = await db
-    .prepare(
-      `UPDATE digest_deliveries SET status = 'sending', claimed_at = ?3, attempts = attempts + 1, updated_at = ?3
-       WHERE digest_id = ?1
-         AND subscriber_id IN (SELECT value FROM json_each(?2))
-         AND (status = 'pending' OR (status = 'sending' AND claimed_at < ?4))
-         AND subscriber_id IN (SELECT id FROM subscribers WHERE status = 'active')
-       RETURNING subscriber_id`,
-    )
-    .bind(digestId, JSON.stringify(subscriberIds), now.toISOString(), stale)
-    .all<{ subscriber_id: number }>();
-  return results.map((r) => r.subscriber_id);
+  const ids = JSON.stringify(subscriberIds);
+  const token = crypto.randomUUID();
+  const inBatch = 'digest_id = ?1 AND subscriber_id IN (SELECT value FROM json_each(?2))';
+  const [, claimed, elsewhere] = await db.batch<{ subscriber_id: number } | { n: number }>([
+    db
+      .prepare(
+        `UPDATE digest_deliveries SET status = 'skipped', last_error = 'no longer subscribed when the digest was sent', updated_at = ?3
+         WHERE ${inBatch} AND status = 'pending' AND subscriber_id NOT IN (SELECT id FROM subscribers WHERE status = 'active')`,
+      )
+      .bind(digestId, ids, at),
+    db
+      .prepare(
+        `UPDATE digest_deliveries SET status = 'sending', claim_token = ?5, claimed_at = ?3, attempts = attempts + 1, updated_at = ?3
+         WHERE ${inBatch}
+           AND (status = 'pending' OR (status = 'sending' AND claimed_at < ?4))
+           AND subscriber_id IN (SELECT id FROM subscribers WHERE status = 'active')
+         RETURNING subscriber_id`,
+      )
+      .bind(digestId, ids, at, stale, token),
+    db.prepare(`SELECT COUNT(*) AS n FROM digest_deliveries WHERE ${inBatch} AND status = 'sending' AND claim_token <> ?3`).bind(digestId, ids, token),
+  ]);
+  return {
+    claimed: (claimed!.results as Array<{ subscriber_id: number }>).map((r) => r.subscriber_id),
+    inFlightElsewhere: (elsewhere!.results as Array<{ n: number }>)[0]?.n ?? 0,
+  };
 }
 
 export interface DeliveryOutcome {
@@ -164,6 +186,7 @@ export async function recordDeliveries(db: D1Database, digestId: number, outcome
          status = CASE WHEN o.error IS NULL THEN 'sent' WHEN ?4 THEN 'failed' ELSE 'pending' END,
          sent_at = CASE WHEN o.error IS NULL THEN ?3 ELSE sent_at END,
          last_error = o.error,
+         claim_token = NULL,
          claimed_at = NULL,
          updated_at = ?3
        FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.error') AS error FROM json_each(?2)) AS o
@@ -177,7 +200,7 @@ export async function recordDeliveries(db: D1Database, digestId: number, outcome
 export async function failUnsent(db: D1Database, digestId: number, subscriberIds: number[], reason: string, now: Date): Promise<void> {
   await db
     .prepare(
-      `UPDATE digest_deliveries SET status = 'failed', last_error = COALESCE(last_error, ?3), claimed_at = NULL, updated_at = ?4
+      `UPDATE digest_deliveries SET status = 'failed', last_error = COALESCE(last_error, ?3), claim_token = NULL, claimed_at = NULL, updated_at = ?4
        WHERE digest_id = ?1 AND subscriber_id IN (SELECT value FROM json_each(?2)) AND status IN ('pending', 'sending')`,
     )
     .bind(digestId, JSON.stringify(subscriberIds), reason, now.toISOString())
@@ -188,6 +211,8 @@ export interface DeliveryStatus {
   sent: number;
   failed: number;
   pending: number;
+  /** Unsubscribed between the cut and the send. */
+  skipped: number;
   total: number;
   failures: Array<{ subscriberId: number; error: string | null; attempts: number }>;
 }
@@ -202,11 +227,13 @@ export async function deliveryStatus(db: D1Database, digestId: number): Promise<
   const sent = by.sent ?? 0;
   const failed = by.failed ?? 0;
   const pending = (by.pending ?? 0) + (by.sending ?? 0);
+  const skipped = by.skipped ?? 0;
   return {
     sent,
     failed,
     pending,
-    total: sent + failed + pending,
+    skipped,
+    total: sent + failed + pending + skipped,
     failures: (failures!.results as Array<{ subscriber_id: number; last_error: string | null; attempts: number }>).map((r) => ({
       subscriberId: r.subscriber_id,
       error: r.last_error,

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../src/index';
 import { createApp } from '../../src/app';
 import { cutDigest, deliverBatch, handleDigestQueue, type DigestBatch } from '../../src/digest';
+import { claimDeliveries, STALE_CLAIM_MS } from '../../src/digest/store';
 import type { Env } from '../../src/env';
 import { activeSubscriber, asMessages, env, recordingQueue, recordingTransport, resetDigests, site, siteAsOf, testEnv } from './digest.helpers';
 
@@ -230,6 +231,27 @@ describe('delivery is exactly once per recipient, whatever fails', () => {
     await env.DB.prepare("UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ? WHERE id = ?").bind(new Date().toISOString(), leaving.id).run();
     const { transport } = await consume(e, batches);
     expect(transport.to(leaving.email)).toEqual([]);
+    const row = await env.DB.prepare('SELECT status FROM digest_deliveries WHERE subscriber_id = ?').bind(leaving.id).first<{ status: string }>();
+    expect(row!.status).toBe('skipped');
+  });
+
+  it('a batch held by a consumer that died is retried after its claim expires, then sent once', async () => {
+    const readers = await Promise.all(Array.from({ length: 3 }, () => activeSubscriber(['team:atlas'], 'crash')));
+    const { queue, batches } = recordingQueue();
+    const e = testEnv({ DIGEST_QUEUE: queue as unknown as Queue });
+    const { digest } = await cutDigest(e, site, { period: 'crash', now: new Date() });
+    const ours = batches.map((b) => ({ ...b, recipients: b.recipients.filter((r) => r.email.startsWith('crash-')) })).filter((b) => b.recipients.length > 0);
+    const ids = ours.flatMap((b) => b.recipients.map((r) => r.id));
+    // A consumer claimed the batch just now and is still at it (or died): nobody else mails them yet.
+    expect((await claimDeliveries(env.DB, digest.id, ids, new Date())).claimed.sort()).toEqual(ids.sort());
+    const first = await consume(e, ours);
+    expect(first.transport.sent).toEqual([]);
+    expect(first.delays).toEqual(ours.map(() => STALE_CLAIM_MS / 1000 + 5));
+    // Once the claim is stale (the consumer died), the retry claims and sends them, once.
+    await env.DB.prepare('UPDATE digest_deliveries SET claimed_at = ? WHERE digest_id = ?').bind(new Date(Date.now() - STALE_CLAIM_MS - 1000).toISOString(), digest.id).run();
+    const second = await consume(e, ours, recordingTransport(), 2);
+    for (const r of readers) expect(second.transport.to(r.email)).toHaveLength(1);
+    expect(second.result.retryMessages).toEqual([]);
   });
 });
 
