@@ -18,6 +18,8 @@ export interface Env {
   MAIL_TRANSPORT: string;
   MAIL_API_URL: string;
   QUIET_WEEKS: string;
+  /** One digest per "week" (default), "day" or "hour": match it to the cron schedule. */
+  DIGEST_PERIOD?: string;
 
   /** Secrets. */
   SIGNING_KEY?: string;

@@ -3,7 +3,7 @@
  * the queue consumer (send the digest, retry, dead-letter).
  */
 import { createApp } from './app';
-import { cutDigest, handleDigestQueue, isoWeek, type DigestBatch } from './digest';
+import { cutDigest, digestPeriod, handleDigestQueue, type DigestBatch } from './digest';
 import type { Env } from './env';
 import { site } from './site';
 
@@ -14,11 +14,13 @@ export default {
 
   async scheduled(controller, env, _ctx) {
     const now = new Date(controller.scheduledTime);
-    const result = await cutDigest(env, site, { period: isoWeek(now), now });
+    const result = await cutDigest(env, site, { period: digestPeriod(now, env.DIGEST_PERIOD), now });
     console.log(
       result.created
         ? `digest ${result.digest.id} (${result.digest.period}): "${result.digest.subject}", ${result.digest.recipients} recipients in ${result.batches} batches`
-        : `digest for ${result.digest.period} already cut (id ${result.digest.id}): nothing to do`,
+        : `digest for ${result.digest.period} already cut (id ${result.digest.id}): ${
+            result.batches > 0 ? `re-enqueued ${result.batches} batches of recipients never attempted` : 'nothing to do'
+          }`,
     );
   },
 

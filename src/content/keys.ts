@@ -39,12 +39,6 @@ export function normaliseTrackerUrl(raw: string): string | undefined {
   return `https://${hostAndPath}`;
 }
 
-/** True for URLs that name a tracked piece of work (an issue, milestone or pull request). */
-export function isTrackerUrl(raw: string): boolean {
-  const url = normaliseTrackerUrl(raw);
-  return url !== undefined && /^https:\/\/github\.com\/[^/]+\/[^/]+\/(issues|milestone|pull)\/\d+$/.test(url);
-}
-
 /** `https://github.com/waku-org/pm/issues/12` → `waku-org-pm-12`; milestones get `m`, pulls `pr`. */
 export function trackerKey(normalisedUrl: string): string {
   const gh = /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/(issues|milestone|pull)\/(\d+)$/.exec(normalisedUrl);

@@ -2,7 +2,9 @@
  * What changed between a snapshot and the site now, as plain data: the heart of the digest.
  */
 import type { Item, MilestoneSection, SectionLevel, SiteModel, Update } from '../content/model';
+import { escapeHtml } from '../feeds/text';
 import { fingerprint, sameRisk, SeenItems } from './fingerprint';
+import { ancestry } from './scope';
 import { snapshotOf, TRACKED_KINDS, type Snapshot, type TrackedKind } from './snapshot';
 
 export interface UpdateRef {
@@ -191,12 +193,8 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
 
   // Sub-milestones and deliverables follow their milestone: order by team, then ancestry path.
   const titles = new Map(site.milestones.map((m) => [m.key, m.title]));
-  const parents = new Map(site.milestones.map((m) => [m.key, m.parentKey]));
-  const path = (key: string): string => {
-    const chain = [key];
-    for (let p = parents.get(key); p !== undefined && !chain.includes(p); p = parents.get(p)) chain.unshift(p);
-    return chain.join('/');
-  };
+  const ancestorsOf = ancestry(site);
+  const path = (key: string): string => [...ancestorsOf(key).reverse(), key].join('/');
   for (const c of byKey.values()) {
     const parentTitle = c.parentKey ? titles.get(c.parentKey) : undefined;
     if (parentTitle) c.parentTitle = parentTitle;
@@ -240,8 +238,4 @@ export function hasNews(c: MilestoneChange): boolean {
 
 export function isEmpty(changes: Changes): boolean {
   return changes.newUpdates.length === 0 && changes.editedUpdates.length === 0 && changes.milestones.length === 0;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

@@ -8,7 +8,7 @@ import { listActiveSubscribers } from '../subscribers';
 import { computeChanges, isEmpty, type Changes } from './changes';
 import { filterChanges, scopeSetKey } from './scope';
 import { takeSnapshot } from './snapshot';
-import { findDigestByPeriod, insertDigest, latestSnapshot, type Digest } from './store';
+import { findDigestByPeriod, insertDigest, latestSnapshot, unattemptedRecipients, type Digest } from './store';
 import { digestSubject } from './subject';
 
 /** What one queue message carries: a batch of recipients of one digest. */
@@ -35,6 +35,23 @@ export function isoWeek(at: Date): string {
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
+/**
+ * The period a cron run belongs to: at most one digest per period, however often the cron
+ * fires or a scheduled event is retried. `DIGEST_PERIOD` = week (default), day or hour, to
+ * match a cron schedule more frequent than weekly.
+ */
+export function digestPeriod(at: Date, granularity: string | undefined): string {
+  const iso = at.toISOString();
+  switch ((granularity ?? 'week').trim()) {
+    case 'hour':
+      return `${iso.slice(0, 13)}h`;
+    case 'day':
+      return iso.slice(0, 10);
+    default:
+      return isoWeek(at);
+  }
+}
+
 export function quietWeeks(env: Pick<Env, 'QUIET_WEEKS'>): number {
   const n = Number(env.QUIET_WEEKS);
   return Number.isInteger(n) && n > 0 ? n : 3;
@@ -47,15 +64,19 @@ export async function pendingChanges(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, site:
 
 export interface CutResult {
   digest: Digest;
-  /** False when the period already had its digest (nothing was stored or enqueued). */
+  /** False when the period already had its digest (nothing new was stored). */
   created: boolean;
-  /** Queue messages sent. */
+  /** Queue messages sent (for an existing digest: its recipients never attempted, if any). */
   batches: number;
 }
 
 export async function cutDigest(env: DigestEnv, site: SiteModel, options: { period: string; now: Date }): Promise<CutResult> {
   const existing = await findDigestByPeriod(env.DB, options.period);
-  if (existing) return { digest: existing, created: false, batches: 0 };
+  if (existing) {
+    // Already cut. If enqueueing failed part-way last time, its recipients are still waiting.
+    const waiting = await unattemptedRecipients(env.DB, existing.id);
+    return { digest: existing, created: false, batches: await enqueueRecipients(env, existing.id, waiting) };
+  }
 
   const changes = await pendingChanges(env, site);
   const recipients: DigestBatch['recipients'] = [];

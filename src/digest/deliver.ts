@@ -120,7 +120,7 @@ export async function deliverBatch(env: Env, site: SiteModel, body: DigestBatch,
       return { id: r.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }
   });
-  await recordDeliveries(env.DB, digest.id, outcomes, new Date(), false);
+  await recordDeliveries(env.DB, digest.id, claim.token, outcomes, new Date());
   return { outcomes, inFlightElsewhere: claim.inFlightElsewhere };
 }
 

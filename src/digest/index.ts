@@ -7,7 +7,7 @@ export { fingerprint, sameItem, sameRisk, SeenItems } from './fingerprint';
 export { snapshotOf, takeSnapshot, type Snapshot } from './snapshot';
 export { ancestry, filterChanges, scopeSetKey } from './scope';
 export { digestSubject } from './subject';
-export { cutDigest, enqueueRecipients, isoWeek, pendingChanges, RECIPIENTS_PER_MESSAGE, type DigestBatch, type CutResult } from './cut';
+export { cutDigest, digestPeriod, enqueueRecipients, isoWeek, pendingChanges, RECIPIENTS_PER_MESSAGE, type DigestBatch, type CutResult } from './cut';
 export { deliverBatch, digestRenderCount, handleDigestQueue, retryDelaySeconds } from './deliver';
 export { deliveryStatus, findDigest, latestSnapshot, listDigests, type Digest, type DeliveryStatus } from './store';
 export { digestRoutes } from './routes';

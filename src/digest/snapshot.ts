@@ -39,10 +39,9 @@ export interface Snapshot {
   teamLatest: Record<string, string>;
 }
 
-/** Snapshot of the site, optionally only of the updates published before `before` (a date). */
-export function takeSnapshot(site: SiteModel, options: { before?: string } = {}): Snapshot {
-  const updates = site.updates.filter((u) => options.before === undefined || u.date < options.before);
-  return snapshotOf(updates, site.version);
+/** Snapshot of the whole site as it is. */
+export function takeSnapshot(site: SiteModel): Snapshot {
+  return snapshotOf(site.updates, site.version);
 }
 
 export function snapshotOf(updates: readonly Update[], version: string): Snapshot {

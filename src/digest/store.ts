@@ -56,7 +56,12 @@ export async function findDigestByPeriod(db: D1Database, period: string): Promis
 
 export async function listDigests(db: D1Database, limit = 100): Promise<Array<Pick<Digest, 'id' | 'period' | 'createdAt' | 'until' | 'subject' | 'recipients'>>> {
   const { results } = await db
-    .prepare('SELECT id, period, created_at, until, subject, recipients FROM digests ORDER BY id DESC LIMIT ?')
+    // A digest cut in a week when nothing changed is kept (it holds the period) but not listed.
+    .prepare(
+      `SELECT id, period, created_at, until, subject, recipients FROM digests
+       WHERE json_array_length(changes, '$.milestones') + json_array_length(changes, '$.newUpdates') + json_array_length(changes, '$.editedUpdates') > 0
+       ORDER BY id DESC LIMIT ?`,
+    )
     .bind(limit)
     .all<Pick<DigestRow, 'id' | 'period' | 'created_at' | 'until' | 'subject' | 'recipients'>>();
   return results.map((r) => ({ id: r.id, period: r.period, createdAt: r.created_at, until: r.until, subject: r.subject, recipients: r.recipients }));
@@ -122,10 +127,15 @@ export async function insertDigest(db: D1Database, d: NewDigest): Promise<number
   return (await findDigestByPeriod(db, d.period))?.id;
 }
 
-/** A claim older than this belongs to a consumer that died mid-batch; the row may be claimed again. */
-export const STALE_CLAIM_MS = 5 * 60 * 1000;
+/**
+ * A claim older than this belongs to a consumer that died mid-batch; the row may be claimed
+ * again. A queue consumer runs at most 15 minutes, so an older claim cannot be alive.
+ */
+export const STALE_CLAIM_MS = 16 * 60 * 1000;
 
 export interface Claim {
+  /** Identifies this run's claim: only it may record the outcome of these rows. */
+  token: string;
   /** Recipients this run may mail now. */
   claimed: number[];
   /** Recipients another run has claimed and not finished (a duplicate delivery, or a crash). */
@@ -163,6 +173,7 @@ export async function claimDeliveries(db: D1Database, digestId: number, subscrib
     db.prepare(`SELECT COUNT(*) AS n FROM digest_deliveries WHERE ${inBatch} AND status = 'sending' AND claim_token <> ?3`).bind(digestId, ids, token),
   ]);
   return {
+    token,
     claimed: (claimed!.results as Array<{ subscriber_id: number }>).map((r) => r.subscriber_id),
     inFlightElsewhere: (elsewhere!.results as Array<{ n: number }>)[0]?.n ?? 0,
   };
@@ -175,24 +186,25 @@ export interface DeliveryOutcome {
 }
 
 /**
- * Records a batch's outcomes in one statement: sent rows become `sent`; failed ones go back
- * to `pending` for the retry, or to `failed` when `final` (the last attempt).
+ * Records a batch's outcomes in one statement: sent rows become `sent`, failed ones go back to
+ * `pending` for the retry (after the last one the dead-letter consumer marks them failed).
+ * Only rows still under this run's claim are written: a run whose claim expired changes nothing.
  */
-export async function recordDeliveries(db: D1Database, digestId: number, outcomes: DeliveryOutcome[], now: Date, final: boolean): Promise<void> {
+export async function recordDeliveries(db: D1Database, digestId: number, claimToken: string, outcomes: DeliveryOutcome[], now: Date): Promise<void> {
   if (outcomes.length === 0) return;
   await db
     .prepare(
       `UPDATE digest_deliveries SET
-         status = CASE WHEN o.error IS NULL THEN 'sent' WHEN ?4 THEN 'failed' ELSE 'pending' END,
+         status = CASE WHEN o.error IS NULL THEN 'sent' ELSE 'pending' END,
          sent_at = CASE WHEN o.error IS NULL THEN ?3 ELSE sent_at END,
          last_error = o.error,
          claim_token = NULL,
          claimed_at = NULL,
          updated_at = ?3
        FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.error') AS error FROM json_each(?2)) AS o
-       WHERE digest_id = ?1 AND subscriber_id = o.id AND status = 'sending'`,
+       WHERE digest_id = ?1 AND subscriber_id = o.id AND status = 'sending' AND claim_token = ?4`,
     )
-    .bind(digestId, JSON.stringify(outcomes.map((o) => ({ id: o.id, error: o.error ?? null }))), now.toISOString(), final ? 1 : 0)
+    .bind(digestId, JSON.stringify(outcomes.map((o) => ({ id: o.id, error: o.error ?? null }))), now.toISOString(), claimToken)
     .run();
 }
 
@@ -242,14 +254,18 @@ export async function deliveryStatus(db: D1Database, digestId: number): Promise<
   };
 }
 
-/** Every active subscriber with their canonical scope set, in one query. */
-export async function activeScopeSets(db: D1Database): Promise<Array<{ id: number; email: string; scopes: string[] }>> {
+/**
+ * Recipients of a digest never attempted (still pending, no attempt): what a cut whose
+ * enqueueing failed part-way left behind. Re-enqueueing them is safe: delivery claims.
+ */
+export async function unattemptedRecipients(db: D1Database, digestId: number): Promise<Array<{ id: number; email: string; scopeSet: string }>> {
   const { results } = await db
     .prepare(
-      `SELECT s.id AS id, s.email AS email, json_group_array(sc.scope) AS scopes
-       FROM subscribers s JOIN subscriber_scopes sc ON sc.subscriber_id = s.id
-       WHERE s.status = 'active' GROUP BY s.id ORDER BY s.id`,
+      `SELECT d.subscriber_id AS id, s.email AS email, d.scope_set AS scopeSet
+       FROM digest_deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+       WHERE d.digest_id = ? AND d.status = 'pending' AND d.attempts = 0 ORDER BY d.subscriber_id`,
     )
-    .all<{ id: number; email: string; scopes: string }>();
-  return results.map((r) => ({ id: r.id, email: r.email, scopes: JSON.parse(r.scopes) as string[] }));
+    .bind(digestId)
+    .all<{ id: number; email: string; scopeSet: string }>();
+  return results;
 }

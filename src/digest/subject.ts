@@ -1,14 +1,14 @@
 /** Where the digest subject is written: it says what happened, in the reader's scope. */
 import type { Team } from '../content/model';
+import { plural } from '../feeds/text';
 import type { Changes } from './changes';
-import { weekStart } from './changes';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { isEmpty, weekStart } from './changes';
 
 export function digestSubject(changes: Changes, teams: readonly Team[]): string {
+  if (isEmpty(changes)) return `No changes — week of ${weekStart(changes.until)}`;
   const teamSlugs = [...new Set([...changes.milestones.map((m) => m.team), ...changes.newUpdates.map((u) => u.team), ...changes.editedUpdates.map((u) => u.team)])].sort();
   const names = teamSlugs.map((slug) => teams.find((t) => t.slug === slug)?.name ?? slug);
-  const who = names.length === 0 ? 'No news' : names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more teams`;
+  const who = names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more teams`;
 
   const moved = changes.milestones.filter((m) => m.achieved.length + m.next.length > 0).length;
   const newRisks = changes.milestones.reduce((n, m) => n + m.risks.length + m.blockers.length, 0);

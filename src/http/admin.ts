@@ -6,19 +6,15 @@ import type { MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from 'hono/utils/buffer';
 import type { AppEnv } from '../env';
 import { problemResponse } from './problem';
-
-const MIN_ADMIN_TOKEN_LENGTH = 16;
+import { adminToken } from './secrets';
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const expected = c.env.ADMIN_TOKEN?.trim();
-  if (!expected || expected.length < MIN_ADMIN_TOKEN_LENGTH || expected.includes('replace-me')) {
-    console.error('admin route refused: ADMIN_TOKEN is not configured (wrangler secret put ADMIN_TOKEN, or .dev.vars locally)');
-    return problemResponse({
-      status: 500,
-      title: 'Admin token not configured',
-      detail: `ADMIN_TOKEN is missing or shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters; set it with \`wrangler secret put ADMIN_TOKEN\`.`,
-    });
+  const token = adminToken(c.env);
+  if (!token.ok) {
+    console.error(`admin route refused: ${token.problem}`);
+    return problemResponse({ status: 500, title: 'Admin token not configured', detail: token.problem });
   }
+  const expected = token.value;
   const header = c.req.header('Authorization') ?? '';
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match || !(await timingSafeEqual(match[1]!, expected))) {

@@ -1,5 +1,9 @@
 import { type MailMessage, type MailTransport, MailTransportError, assertSafeMessage } from './message';
 
+
+/** How long one API call may take before it counts as failed (and is retried). */
+export const SEND_TIMEOUT_MS = 30_000;
+
 export interface HttpTransportOptions {
   /** Endpoint that accepts one message as JSON, e.g. https://api.resend.com/emails. */
   url: string;
@@ -38,6 +42,8 @@ export function httpTransport(options: HttpTransportOptions): MailTransport {
             Accept: 'application/json',
           },
           body: JSON.stringify(body),
+          // A hung API must not hold a digest batch past its claim (src/digest/store.ts).
+          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
         });
       } catch (error) {
         throw new MailTransportError(`mail API ${options.url} unreachable: ${error instanceof Error ? error.message : String(error)}`, {

@@ -29,4 +29,4 @@ export { type Scope, checkScope, describeScope, followsAny, normaliseScopes } fr
 export { validateAddress } from './address';
 export { clientKey } from './client-key';
 export { signToken, verifyToken, TOKEN_TTL, type TokenPurpose, type TokenClaims, type TokenFailure } from './tokens';
-export { signingKey } from './secrets';
+export { signingKey } from '../http/secrets';

@@ -3,7 +3,7 @@
  * request's Host header, so a forged Host cannot redirect anybody's confirmation link.
  */
 import type { Env } from '../env';
-import { signingKey } from './secrets';
+import { signingKey } from '../http/secrets';
 import { type TokenPurpose, signToken } from './tokens';
 
 export type LinkEnv = Pick<Env, 'SITE_URL' | 'SIGNING_KEY' | 'ENVIRONMENT'>;

@@ -45,7 +45,7 @@ import {
   unsubscribeQuerySchema,
 } from './schemas';
 import { type Scope, checkScope, normaliseScopes } from './scopes';
-import { signingKey } from './secrets';
+import { signingKey } from '../http/secrets';
 import { type TokenClaims, type TokenFailure, type TokenPurpose, verifyToken } from './tokens';
 
 export type SubscriberEnv = {

@@ -332,3 +332,36 @@ describe('admin and web copies', () => {
     expect((await app.request('/digests/424242', {}, e)).status).toBe(404);
   });
 });
+
+describe('secrets of the admin API', () => {
+  it('refuses a development ADMIN_TOKEN outside local development', async () => {
+    const app = createApp(site);
+    const token = 'dev-0123456789abcdef0123456789';
+    const res = await app.request('/admin/digests', { headers: { Authorization: `Bearer ${token}` } }, testEnv({ ADMIN_TOKEN: token, ENVIRONMENT: 'production' }));
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ detail: expect.stringContaining('ADMIN_TOKEN is a development key') });
+  });
+});
+
+describe('a cut whose enqueueing failed', () => {
+  it('is picked up by the next run of the same period: its recipients are enqueued then', async () => {
+    const reader = await activeSubscriber(['all'], 'orphan');
+    const broken = { send: async () => {}, sendBatch: async () => Promise.reject(new Error('queue unavailable')) } as unknown as Queue;
+    await expect(cutDigest(testEnv({ DIGEST_QUEUE: broken }), site, { period: 'orphan', now: new Date() })).rejects.toThrow('queue unavailable');
+    const { queue, batches } = recordingQueue();
+    const e = testEnv({ DIGEST_QUEUE: queue as unknown as Queue });
+    const again = await cutDigest(e, site, { period: 'orphan', now: new Date() });
+    expect(again.created).toBe(false);
+    expect(batches.flatMap((b) => b.recipients).map((r) => r.email)).toContain(reader.email);
+    const { transport } = await consume(e, batches);
+    expect(transport.to(reader.email)).toHaveLength(1);
+  });
+
+  it('publishes no empty digest in the list, and says so in its subject', async () => {
+    await cutDigest(env, site, { period: 'full', now: new Date() });
+    const { digest } = await cutDigest(env, site, { period: 'empty', now: new Date() });
+    expect(digest.subject).toBe('No changes — week of 2026-11-09');
+    const list = await (await createApp(site).request('/digests', {}, env)).text();
+    expect(list).not.toContain(`/digests/${digest.id}"`);
+  });
+});
