@@ -23,6 +23,8 @@ export interface BuildResult {
 }
 
 const UPDATE_PATH = /^([^/]+)\/updates\/[^/]+\.md$/;
+/** What derivedKey() produces: a URL slug. */
+const MILESTONE_KEY = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 export function isUpdatePath(path: string): boolean {
   return UPDATE_PATH.test(path);
@@ -129,9 +131,16 @@ function readAliases(source: SourceFile, files: VFile[]): Map<string, string> {
     fail(read.file, '`aliases` must map old milestone keys to current ones', { line: 1, column: 1 }, 'invalid-aliases');
     return aliases;
   }
+  const lines = String(read.file.value).split('\n');
+  const lineOf = (key: string) => Math.max(lines.findIndex((l) => l.includes(`${key}:`) || l.includes(`"${key}"`)) + 1, 1);
   for (const [from, to] of Object.entries(map)) {
-    if (typeof to !== 'string' || to.trim() === '') {
-      fail(read.file, `alias \`${from}\` must name the current milestone key`, { line: 1, column: 1 }, 'invalid-aliases');
+    if (typeof to !== 'string' || !MILESTONE_KEY.test(to.trim()) || !MILESTONE_KEY.test(from.trim())) {
+      fail(
+        read.file,
+        `alias \`${from}\`: ${JSON.stringify(to)} — both sides must be milestone keys (lowercase letters, digits and "-", as in /milestones/<key>)`,
+        { line: lineOf(from), column: 1 },
+        'invalid-aliases',
+      );
       continue;
     }
     aliases.set(from.trim(), to.trim());

@@ -26,6 +26,8 @@ export interface ParseOptions {
 
 type Place = { line: number; column: number };
 
+export const TEAM_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
 export function fail(file: VFile, reason: string, place: Place, ruleId: string): void {
   const message = file.message(reason, { place, ruleId, source: 'tidings' });
   message.fatal = true;
@@ -50,6 +52,12 @@ export function parseUpdate(file: VFile, options: ParseOptions = {}): Update | u
   const team = typeof meta.values.team === 'string' && meta.values.team.trim() !== '' ? meta.values.team.trim() : options.team;
   if (!team) {
     fail(file, 'no team: put the file under content/<team>/updates/ or set `team:` in the front matter', { line: 1, column: 1 }, 'missing-team');
+    return undefined;
+  }
+  if (!TEAM_SLUG.test(team)) {
+    // The team is part of URLs (/teams/<team>) and of subscription scopes (team:<team>).
+    const where = meta.values.team !== undefined ? meta.place('team') : { line: 1, column: 1 };
+    fail(file, `team \`${team}\` is not a slug: use lowercase letters, digits and "-" (as in the folder name content/<team>/)`, where, 'invalid-team');
     return undefined;
   }
   const date = resolveDate(file, meta, tree);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/content';
 import { build, errorsOf, warningsOf } from './helpers';
 
 const GOOD = `---
@@ -115,6 +116,22 @@ date: 2026-01-05
     const [update] = result.site.updates;
     expect(update!.notes.map((n) => n.text)).toEqual(['something before any milestone']);
     expect(update!.sections[0]!.items.notes.map((n) => n.text)).toEqual(['cheerful']);
+  });
+
+  it('a team that is not a slug (it goes into URLs and subscription scopes)', () => {
+    expect(errorsOf(build({ 'acme/updates/2026-01-05.md': '---\ndate: 2026-01-05\nteam: Acme Corp\n---\ntext\n' }))).toEqual([
+      'acme/updates/2026-01-05.md:3:1: team `Acme Corp` is not a slug: use lowercase letters, digits and "-" (as in the folder name content/<team>/)',
+    ]);
+    expect(errorsOf(build({ 'Big Team/updates/2026-01-05.md': GOOD }))[0]).toMatch(/^Big Team\/updates\/2026-01-05\.md:1:1: team `Big Team` is not a slug/);
+  });
+
+  it('an alias that does not name milestone keys', () => {
+    const result = buildSite([{ path: 'acme/updates/2026-01-05.md', value: GOOD }], {
+      aliases: { path: 'aliases.yaml', value: 'aliases:\n  acme-search: acme-search-v2\n  acme-launch: "Launch Plan"\n' },
+    });
+    expect(errorsOf(result)).toEqual([
+      'aliases.yaml:3:1: alias `acme-launch`: "Launch Plan" — both sides must be milestone keys (lowercase letters, digits and "-", as in /milestones/<key>)',
+    ]);
   });
 
   it('drafts are parsed and checked but excluded from everything', () => {
