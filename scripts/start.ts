@@ -20,12 +20,17 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
+// Extra arguments go to `wrangler dev`; a --persist-to directory is migrated too.
+const extra = process.argv.slice(2);
+const persistAt = extra.indexOf('--persist-to');
+const persistTo = persistAt >= 0 ? extra[persistAt + 1] : undefined;
+
 try {
   await run('npx', ['tsx', 'scripts/build-content.ts']);
   await ensureDevVars(root);
-  await applyLocalMigrations(root);
+  await applyLocalMigrations(root, persistTo ? { persistTo } : {});
   // --test-scheduled exposes /__scheduled so the weekly cron can be triggered over HTTP.
-  const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--ip', '127.0.0.1', '--test-scheduled', ...process.argv.slice(2)], {
+  const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--ip', '127.0.0.1', '--test-scheduled', ...extra], {
     cwd: root,
     env,
     stdio: 'inherit',

@@ -41,6 +41,8 @@ export interface DevServerOptions {
   args?: string[];
   /** `--var NAME:value` values; they win over wrangler.toml and .dev.vars. SITE_URL is this server. */
   vars?: Record<string, string>;
+  /** Start it the way the README does, `npm start` (build, .dev.vars, migrations, then wrangler dev). */
+  viaNpmStart?: boolean;
   /** Path polled until it answers 200 (default /healthz). */
   readyPath?: string;
   timeoutMs?: number;
@@ -54,23 +56,24 @@ export async function startWranglerDev(options: DevServerOptions = {}): Promise<
   // Links in pages, feeds and emails must point at this server, not at localhost:8787.
   const vars = { ...options.vars, SITE_URL: origin };
   let output = '';
+  const devFlags = [
+    ...(options.config ? ['-c', options.config] : []),
+    '--inspector-port', String(inspectorPort),
+    '--persist-to', persistTo,
+    '--show-interactive-dev-session=false',
+    ...(options.args ?? []),
+    ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+  ];
+  // npm start chooses --ip 127.0.0.1 and --port $PORT itself.
+  const [command, commandArgs] = options.viaNpmStart
+    ? ['npm', ['start', '--silent', '--', ...devFlags]]
+    : [process.execPath, [path.join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(port), ...devFlags]];
   const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      path.join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
-      'dev',
-      ...(options.config ? ['-c', options.config] : []),
-      '--ip', '127.0.0.1',
-      '--port', String(port),
-      '--inspector-port', String(inspectorPort),
-      '--persist-to', persistTo,
-      '--show-interactive-dev-session=false',
-      ...(options.args ?? []),
-      ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
-    ],
+    command,
+    commandArgs,
     {
       cwd: root,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' },
+      env: { ...process.env, PORT: String(port), WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so stopping it also stops workerd and the build it spawns.
       detached: true,

@@ -84,7 +84,8 @@ describe('feeds read by Python feedparser from wrangler dev', () => {
 
   beforeAll(async () => {
     python = await findPython();
-    server = await startWranglerDev();
+    // As the README does: npm start (build, .dev.vars, migrations, wrangler dev).
+    server = await startWranglerDev({ viaNpmStart: true });
     // wrangler's [build] step has just built the model it serves from content/.
     site = JSON.parse(await readFile(path.join(root, 'src/generated/site.json'), 'utf8')) as SiteModel;
   }, 180_000);
