@@ -73,11 +73,6 @@ export async function findSubscriberById(db: D1Database, id: number): Promise<Su
   return row ? toSubscriber(row, await scopesOf(db, row.id)) : null;
 }
 
-export async function findSubscriberByEmail(db: D1Database, email: string): Promise<Subscriber | null> {
-  const row = await db.prepare('SELECT * FROM subscribers WHERE email = ?').bind(email).first<SubscriberRow>();
-  return row ? toSubscriber(row, await scopesOf(db, row.id)) : null;
-}
-
 /** Adds scopes to a subscriber while (and only while) they are pending. */
 function insertScopes(db: D1Database, subscriberSelector: { email: string } | { id: number }, scopes: readonly Scope[], now: string) {
   const [where, value] = 'email' in subscriberSelector ? ['email = ?', subscriberSelector.email] : ['id = ?', subscriberSelector.id];

@@ -63,16 +63,3 @@ export function describeScope(site: SiteModel, scope: string): string {
   }
   return scope;
 }
-
-/**
- * Whether somebody following `scopes` wants news about `team` and/or these milestones: the
- * rule a digest applies per recipient.
- */
-export function followsAny(scopes: readonly string[], subject: { team?: string; milestoneKeys?: readonly string[] }): boolean {
-  return scopes.some(
-    (scope) =>
-      scope === 'all' ||
-      (subject.team !== undefined && scope === `team:${subject.team}`) ||
-      (subject.milestoneKeys ?? []).some((key) => scope === `milestone:${key}`),
-  );
-}
