@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import type { Milestone, SiteModel, Team } from '../content/model';
 import type { AppEnv } from '../env';
-import { RepresentationCache, serveRepresentation, toRepresentation, type Representation } from '../http/cache';
+import { cachePerSite, serveRepresentation, toRepresentation, type Representation } from '../http/cache';
 import { problemResponse } from '../http/problem';
 import { MAX_LIMIT, siteConfig, type SiteConfig } from './config';
 import { feedDocument, newestUpdate } from './document';
@@ -25,19 +25,11 @@ const FEED_HEADERS = {
 };
 
 // One cache per site model object: per isolate, and keyed by content version inside.
-const caches = new WeakMap<SiteModel, RepresentationCache>();
-function cacheFor(site: SiteModel): RepresentationCache {
-  let cache = caches.get(site);
-  if (!cache) {
-    cache = new RepresentationCache(32 * 1024 * 1024);
-    caches.set(site, cache);
-  }
-  return cache;
-}
+const caches = cachePerSite(32 * 1024 * 1024);
 
 /** How many feed representations have been rendered for `site` in this isolate. */
 export function feedRenderCount(site: SiteModel): number {
-  return caches.get(site)?.renders ?? 0;
+  return caches.renders(site);
 }
 
 type LimitResult = { ok: true; limit: number } | { ok: false; response: Response };
@@ -72,7 +64,7 @@ function targetKey(target: FeedTarget): string {
 
 export function feedRoutes(site: SiteModel): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const cache = cacheFor(site);
+  const cache = caches.for(site);
   const teams = new Map<string, Team>(site.teams.map((t) => [t.slug, t]));
   const milestones = new Map<string, Milestone>(site.milestones.map((m) => [m.key, m]));
 

@@ -212,3 +212,22 @@ export class RepresentationCache {
     }
   }
 }
+
+/**
+ * One RepresentationCache per site model object (so per isolate and content version), with
+ * a byte budget each; `renders` tells how many representations were rendered for a site.
+ */
+export function cachePerSite(budgetBytes: number): { for(site: object): RepresentationCache; renders(site: object): number } {
+  const caches = new WeakMap<object, RepresentationCache>();
+  return {
+    for(site) {
+      let cache = caches.get(site);
+      if (!cache) {
+        cache = new RepresentationCache(budgetBytes);
+        caches.set(site, cache);
+      }
+      return cache;
+    },
+    renders: (site) => caches.get(site)?.renders ?? 0,
+  };
+}

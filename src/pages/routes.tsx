@@ -7,7 +7,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Milestone, SiteModel, Team, Update } from '../content/model';
 import type { AppEnv } from '../env';
 import { cleanText, newestUpdate, siteConfig, updateById, type SiteConfig } from '../feeds';
-import { RepresentationCache, serveRepresentation, toRepresentation } from '../http/cache';
+import { cachePerSite, serveRepresentation, toRepresentation } from '../http/cache';
 import { HomePage } from './home';
 import { MilestonePage } from './milestone';
 import { NotFoundPage } from './not-found';
@@ -26,19 +26,11 @@ export const PAGE_HEADERS = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
 
-const caches = new WeakMap<SiteModel, RepresentationCache>();
-function cacheFor(site: SiteModel): RepresentationCache {
-  let cache = caches.get(site);
-  if (!cache) {
-    cache = new RepresentationCache(8 * 1024 * 1024);
-    caches.set(site, cache);
-  }
-  return cache;
-}
+const caches = cachePerSite(8 * 1024 * 1024);
 
 /** How many pages have been rendered for `site` in this isolate. */
 export function pageRenderCount(site: SiteModel): number {
-  return caches.get(site)?.renders ?? 0;
+  return caches.renders(site);
 }
 
 export async function renderPage(element: JSX.Element): Promise<string> {
@@ -54,7 +46,7 @@ export async function htmlNotFound(c: Context<AppEnv>, what = 'There is no page 
 
 export function pageRoutes(site: SiteModel): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const cache = cacheFor(site);
+  const cache = caches.for(site);
   const teams = new Map<string, Team>(site.teams.map((t) => [t.slug, t]));
   const milestones = new Map<string, Milestone>(site.milestones.map((m) => [m.key, m]));
   const teamUpdates = (slug: string) => site.updates.filter((u) => u.team === slug);
