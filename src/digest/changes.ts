@@ -7,14 +7,8 @@ import { fingerprint, sameRisk, SeenItems } from './fingerprint';
 import { ancestry } from './scope';
 import { snapshotOf, TRACKED_KINDS, type Snapshot, type TrackedKind } from './snapshot';
 
-export interface UpdateRef {
-  id: string;
-  team: string;
-  date: string;
-  title: string;
-  permalink: string;
-  lastmod?: string;
-}
+/** An update as a digest links to it. */
+export type UpdateRef = Pick<Update, 'id' | 'team' | 'date' | 'title' | 'permalink' | 'lastmod'>;
 
 export interface ChangedItem {
   text: string;
@@ -25,17 +19,11 @@ export interface ChangedItem {
   repo?: string;
 }
 
-export interface MilestoneChange {
-  key: string;
-  title: string;
+/** One milestone's news: key, title, level… as in its latest week (see MilestoneSection). */
+export interface MilestoneChange extends Pick<MilestoneSection, 'key' | 'title' | 'level' | 'parentKey' | 'area' | 'trackerUrl'> {
   team: string;
-  level: SectionLevel;
-  parentKey?: string;
   /** Title of the enclosing milestone, for sub-milestones and deliverables. */
   parentTitle?: string;
-  /** The area heading it sits under (`Other Work` for a `### Bugs` workstream). */
-  area?: string;
-  trackerUrl?: string;
   /** Latest week the milestone appears in. */
   lastSeen: string;
   /** Appears for the first time in this digest. */
