@@ -1,7 +1,7 @@
 /**
  * What changed between a snapshot and the site now, as plain data: the heart of the digest.
  */
-import type { Item, MilestoneSection, SectionLevel, SiteModel, Update } from '../content/model';
+import type { Item, MilestoneSection, SiteModel, Update } from '../content/model';
 import { escapeHtml } from '../feeds/text';
 import { fingerprint, sameRisk, SeenItems } from './fingerprint';
 import { ancestry } from './scope';
