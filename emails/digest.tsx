@@ -76,7 +76,7 @@ const Item: FC<{ item: ChangedItem; kind: ListKind; siteUrl: string }> = ({ item
 };
 
 const Milestone: FC<{ m: MilestoneChange; all: readonly MilestoneChange[]; siteUrl: string }> = ({ m, all, siteUrl }) => {
-  const page = `${siteUrl}${milestonePath(m.key)}#week-${m.lastSeen}`;
+  const page = `${siteUrl}${milestonePath(m.key)}#${m.anchor}`;
   const feed = `${siteUrl}${milestonePath(m.key)}/feed.xml`;
   const notes = badges(m, all);
   return (
@@ -193,7 +193,7 @@ function renderDigestText(props: DigestEmailProps, groups: ReturnType<typeof byT
         out.push(`${KIND_STYLE[kind].label}:`);
         for (const item of items) out.push(`  - ${item.text}`);
       }
-      out.push(`Milestone: ${siteUrl}${milestonePath(m.key)}#week-${m.lastSeen}`);
+      out.push(`Milestone: ${siteUrl}${milestonePath(m.key)}#${m.anchor}`);
       out.push(`Feed: ${siteUrl}${milestonePath(m.key)}/feed.xml`);
       blocks.push(out.join('\n'));
     }

@@ -2,6 +2,7 @@
  * What changed between a snapshot and the site now, as plain data: the heart of the digest.
  */
 import type { Item, MilestoneSection, SiteModel, Update } from '../content/model';
+import { weekAnchor } from '../feeds/paths';
 import { escapeHtml } from '../feeds/text';
 import { fingerprint, sameRisk, SeenItems } from './fingerprint';
 import { ancestry } from './scope';
@@ -26,6 +27,8 @@ export interface MilestoneChange extends Pick<MilestoneSection, 'key' | 'title' 
   parentTitle?: string;
   /** Latest week the milestone appears in. */
   lastSeen: string;
+  /** Anchor of that week on the milestone page (`week-<date>`, see src/feeds/paths.ts). */
+  anchor: string;
   /** Appears for the first time in this digest. */
   isNew: boolean;
   /** Its title when the previous digest was cut, if it has changed since. */
@@ -183,9 +186,13 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
   const titles = new Map(site.milestones.map((m) => [m.key, m.title]));
   const ancestorsOf = ancestry(site);
   const path = (key: string): string => [...ancestorsOf(key).reverse(), key].join('/');
+  const milestonesByKey = new Map(site.milestones.map((m) => [m.key, m]));
   for (const c of byKey.values()) {
     const parentTitle = c.parentKey ? titles.get(c.parentKey) : undefined;
     if (parentTitle) c.parentTitle = parentTitle;
+    const milestone = milestonesByKey.get(c.key);
+    const latestWeek = milestone?.weeks.at(-1);
+    if (milestone && latestWeek) c.anchor = weekAnchor(milestone, latestWeek);
   }
   // Workstreams ("Other Work › Bugs"), and what sits under them, after the team's milestones.
   const levels = new Map(site.milestones.map((m) => [m.key, m.level]));
@@ -211,6 +218,7 @@ function blankChange(
     ...(m.parentKey ? { parentKey: m.parentKey } : {}),
     ...(m.trackerUrl ? { trackerUrl: m.trackerUrl } : {}),
     lastSeen: m.lastSeen,
+    anchor: `week-${m.lastSeen}`,
     isNew,
     achieved: [],
     next: [],

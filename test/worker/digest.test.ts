@@ -80,6 +80,8 @@ describe('scheduled() → queue → mail', () => {
     expect(toSync!.html).not.toContain('Storage scale-out');
     expect(toSync!.text).toContain('enabled for all tenants');
     expect(toSync!.text).toContain(`/milestones/${ATLAS_RESUMABLE}/feed.xml`);
+    // Links land on the week's anchor of the milestone page.
+    expect(toSync!.html).toContain(`/milestones/${ATLAS_SYNC}#week-2026-11-09`);
 
     for (const [message, who] of [
       [toAll!, everything],
