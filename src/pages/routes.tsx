@@ -8,6 +8,7 @@ import type { Milestone, SiteModel, Team, Update } from '../content/model';
 import type { AppEnv } from '../env';
 import { cleanText, newestUpdate, siteConfig, updateById, type SiteConfig } from '../feeds';
 import { cachePerSite, serveRepresentation, toRepresentation } from '../http/cache';
+import { PAGE_HEADERS } from './headers';
 import { HomePage } from './home';
 import { MilestonePage } from './milestone';
 import { NotFoundPage } from './not-found';
@@ -16,15 +17,8 @@ import { UpdatePage } from './update';
 
 const HTML = 'text/html; charset=utf-8';
 
-/**
- * Pages carry no script at all; report HTML comes sanitized from the build, and this policy
- * is the second lock: no script, no plugin, no framing, forms only to this site.
- */
-export const PAGE_HEADERS = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-};
+export { PAGE_HEADERS };
+
 
 const caches = cachePerSite(8 * 1024 * 1024);
 

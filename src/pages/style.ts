@@ -43,5 +43,9 @@ blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid var(--line);col
 .pager{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap;border-top:1px solid var(--line);padding-top:1rem;margin-top:2rem}
 #subscribe{border:1px solid var(--line);border-radius:8px;padding:0 1rem 1rem;margin-top:2rem}
 input[type=email]{font:inherit;width:100%;max-width:24rem;padding:.4rem}
-button{font:inherit;padding:.4rem 1rem}
+button{font:inherit;padding:.4rem 1rem;cursor:pointer}
+fieldset{border:1px solid var(--line);border-radius:6px;margin:1rem 0}
+fieldset p{margin:.25rem 0}
+.notice{background:var(--soft);border-left:4px solid #1a7f37;padding:.5rem 1rem;border-radius:6px}
+.errors{background:var(--soft);border-left:4px solid #cf222e;padding:.5rem 1rem;border-radius:6px}
 `.trim();

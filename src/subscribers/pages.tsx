@@ -2,19 +2,12 @@
  * The pages of the subscriber flow: plain semantic HTML, readable without CSS or script.
  * Pages reached through a signed link are never cached or indexed (see `tokenPageHeaders`).
  */
-import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
 import type { SiteModel } from '../content/model';
+import { Layout } from '../pages/layout';
 import { SubscribeForm } from './form';
 import type { Subscriber } from './repository';
 import { describeScope } from './scopes';
-
-const styles = `
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1f2328}
-a{color:#0969da}fieldset{border:1px solid #d0d7de;border-radius:6px;margin:1rem 0}fieldset p{margin:.25rem 0}
-button{font:inherit;padding:.4rem 1rem;cursor:pointer}.notice{background:#dafbe1;padding:.5rem 1rem;border-radius:6px}
-.errors{background:#ffebe9;padding:.5rem 1rem;border-radius:6px}
-`;
 
 export interface PageProps {
   siteTitle: string;
@@ -22,28 +15,12 @@ export interface PageProps {
   children?: Child;
 }
 
+/** The site's own page frame (src/pages), never indexed: these pages come from private links. */
 export const SubscriberPage: FC<PageProps> = ({ siteTitle, title, children }) => (
-  <html lang="en">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <meta name="robots" content="noindex" />
-      <title>{`${title} · ${siteTitle}`}</title>
-      {/* <style> is raw text: escaping would turn quotes into entities and break the CSS. */}
-      <style>{raw(styles)}</style>
-    </head>
-    <body>
-      <header>
-        <p>
-          <a href="/">{siteTitle}</a>
-        </p>
-      </header>
-      <main>
-        <h1>{title}</h1>
-        {children}
-      </main>
-    </body>
-  </html>
+  <Layout title={title} siteTitle={siteTitle} noindex>
+    <h1>{title}</h1>
+    {children}
+  </Layout>
 );
 
 export const ErrorList: FC<{ errors: readonly string[] }> = ({ errors }) =>

@@ -46,6 +46,7 @@ import {
 } from './schemas';
 import { type Scope, checkScope, normaliseScopes } from './scopes';
 import { signingKey } from '../http/secrets';
+import { PAGE_HEADERS } from '../pages/headers';
 import { type TokenClaims, type TokenFailure, type TokenPurpose, verifyToken } from './tokens';
 
 export type SubscriberEnv = {
@@ -63,6 +64,8 @@ const ACCEPTED_MESSAGE =
 
 /** Pages reached through signed links: never cached, indexed, or leaked through Referer. */
 const PRIVATE_PAGE_HEADERS = {
+  // The site's page policy (no script, forms only to this site), then: never cache, never index.
+  ...PAGE_HEADERS,
   'Cache-Control': 'no-store',
   'Referrer-Policy': 'no-referrer',
   'X-Robots-Tag': 'noindex',

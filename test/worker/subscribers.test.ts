@@ -4,6 +4,7 @@
  */
 import { jsx } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
+import { STYLESHEET } from '../../src/pages';
 import { SubscribeForm, listActiveSubscribers } from '../../src/subscribers';
 import {
   activeSubscriber,
@@ -253,8 +254,10 @@ describe('subscribe form and page', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    // The stylesheet is sent as written, not HTML-escaped.
-    expect(html).toContain("'Segoe UI'");
+    // The site's stylesheet is sent as written, not HTML-escaped.
+    expect(html).toContain(STYLESHEET);
+    // The site's page policy applies here too: no script can run on a subscription page.
+    expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
     expect(html).toMatch(new RegExp(`value="milestone:${m.key}" checked`));
     expect(html).toMatch(/value="all"(?! checked)/);
 
