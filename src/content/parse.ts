@@ -3,7 +3,8 @@
  * message carrying line and column (fatal ones are errors, the rest warnings).
  */
 import { createHash } from 'node:crypto';
-import type { Root, Yaml } from 'mdast';
+import type { Heading, Root, Yaml } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -68,7 +69,12 @@ export function parseUpdate(file: VFile, options: ParseOptions = {}): Update | u
   }
 
   const { sections, notes } = extractSections(tree, file, { team, aliases: options.aliases ?? new Map() });
-  const title = typeof meta.values.title === 'string' && meta.values.title.trim() !== '' ? meta.values.title.trim() : `${team} — week of ${date}`;
+  // Title: front matter, else the document's own `# Heading`, else team and week.
+  const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  const title =
+    typeof meta.values.title === 'string' && meta.values.title.trim() !== ''
+      ? meta.values.title.trim()
+      : (h1 && toString(h1).trim()) || `${team} — week of ${date}`;
   return {
     id: `${team}/${date}`,
     team,
