@@ -341,8 +341,8 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
       for (const l of nested) handleList(l, undefined, 0, deliverable, true);
       return;
     }
-    if (own.length > 0) addItem(kind ?? 'notes', own, line, depth, section, true, node.position?.start.column);
-    for (const l of nested) handleList(l, kind, own.length > 0 ? depth + 1 : depth, section, kind === undefined && sectionsAllowed);
+    if (hasContent(own)) addItem(kind ?? 'notes', own, line, depth, section, true, node.position?.start.column);
+    for (const l of nested) handleList(l, kind, hasContent(own) ? depth + 1 : depth, section, kind === undefined && sectionsAllowed);
   }
 
   function handleBlock(node: RootContent): void {
@@ -375,6 +375,16 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
 
   for (const node of tree.children) handleBlock(node);
   return { sections, notes };
+}
+
+/** Whether nodes say anything: text, or an image, code or HTML; a lone `---` in a bullet does not. */
+function hasContent(nodes: RootContent[]): boolean {
+  return nodes.some((n) => toString(n).trim() !== '' || (n.type !== 'thematicBreak' && n.type !== 'definition' && containsMedia(n)));
+}
+
+function containsMedia(node: RootContent): boolean {
+  if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'code') return true;
+  return 'children' in node && (node.children as RootContent[]).some(containsMedia);
 }
 
 /** Own content of one item: sanitized HTML, plain text, links. */

@@ -18,6 +18,11 @@ function ownText(node: ListItem | Paragraph): string {
 
 // The label words the corpus uses, read off the files: a bullet of only one of these is a kind label.
 const LABEL_ONLY = /^[_*\s]*(achieved|next|risks?|blockers?|blocked|blocking|completed|ongoing|in[- ]progress)[_*\s]*:[_*\s]*$/i;
+/** An image, code or raw HTML somewhere in these nodes: content even without words. */
+function hasMedia(nodes: readonly Nodes[]): boolean {
+  return nodes.some((n) => n.type === 'image' || n.type === 'imageReference' || n.type === 'html' || n.type === 'code' || ('children' in n && hasMedia(n.children as Nodes[])));
+}
+
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
 /**
@@ -26,36 +31,47 @@ const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use
  * mdast: the units of content a report author wrote. Label-only bullets (`- _achieved:_`)
  * and a workstream's commitment-tag line are structure and are left out.
  */
-function contentBlocks(tree: Root): Array<{ line: number; text: string }> {
-  const blocks: Array<{ line: number; text: string }> = [];
+function contentBlocks(tree: Root): Array<{ line: number; text?: string }> {
+  const blocks: Array<{ line: number; text?: string }> = [];
+  // A list item is one unit: its own content (paragraphs, quotes, code inside it) is its text;
+  // only its nested lists hold further units.
   const walk = (node: Nodes, parent: Nodes | undefined): void => {
-    if (node.type === 'listItem' || (node.type === 'paragraph' && parent?.type !== 'listItem')) {
+    if (node.type === 'listItem' || node.type === 'paragraph') {
       const text = ownText(node);
       const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0] : undefined;
       const tagOnly = only?.type === 'inlineCode' && /^[a-z0-9][\w.-]*(?::[\w.-]+)+$/i.test(only.value);
-      if (text !== '' && !LABEL_ONLY.test(text) && !tagOnly) blocks.push({ line: node.position!.start.line, text });
+      const says = text !== '' || hasMedia(node.type === 'listItem' ? node.children.filter((c) => c.type !== 'list') : node.children);
+      // A bullet holding a raw HTML block is kept with its tags stripped: count it, skip the words.
+      const rawHtml = node.type === 'listItem' && node.children.some((c) => c.type === 'html');
+      if (says && !LABEL_ONLY.test(text) && !tagOnly) blocks.push({ line: node.position!.start.line, ...(rawHtml ? {} : { text }) });
+      if (node.type === 'listItem') for (const child of node.children) if (child.type === 'list') walk(child, node);
+      return;
     }
     // Code blocks, tables and raw HTML between them are kept too (as notes).
-    if ((node.type === 'code' || node.type === 'table' || node.type === 'html') && (parent?.type === 'root' || parent?.type === 'blockquote')) {
-      blocks.push({ line: node.position!.start.line, text: node.type === 'html' ? '' : toString(node).replace(/\s+/g, ' ').trim() });
+    if (node.type === 'code' || node.type === 'table' || node.type === 'html') {
+      // Raw HTML is kept as its text with the tags stripped: count it, do not compare words.
+      blocks.push({ line: node.position!.start.line, text: node.type === 'html' ? undefined : toString(node).replace(/\s+/g, ' ').trim() });
+      return;
     }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes, node);
+    if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'footnoteDefinition') {
+      for (const child of node.children) walk(child as Nodes, node);
+    }
   };
   walk(tree, undefined);
   return blocks;
 }
 
 /** Where the model says each piece of content came from: source line → occurrences. */
-function modelLines(update: Update, sourceLines: string[]): Map<number, string[]> {
+function modelLines(update: Update, headingLines: ReadonlySet<number>): Map<number, string[]> {
   const lines = new Map<number, string[]>();
   const add = (line: number, text: string) => lines.set(line, [...(lines.get(line) ?? []), text]);
   for (const section of update.sections) {
     // Sections opened by a heading are structure; those opened by a bullet or paragraph hold its text.
-    if (!/^\s*#/.test(sourceLines[section.line - 1] ?? '')) add(section.line, section.title);
+    if (!headingLines.has(section.line)) add(section.line, section.title);
     // The same milestone opened again in one week (same tracker link): merged into the first,
     // whose title it keeps; the line is accounted for, its wording may differ.
     for (const line of section.alsoAt ?? []) {
-      if (!/^\s*#/.test(sourceLines[line - 1] ?? '')) add(line, '');
+      if (!headingLines.has(line)) add(line, '');
     }
     for (const items of Object.values(section.items)) for (const item of items) add(item.line, item.text);
     for (const item of section.workItems) add(item.line, item.text);
@@ -66,14 +82,21 @@ function modelLines(update: Update, sourceLines: string[]): Map<number, string[]
 
 /** Problems found (empty when the model conserves the source), model entries and content blocks. */
 export function conservation(update: Update, source: string): { problems: string[]; entries: number; blocks: number } {
-  const blocks = contentBlocks(markdown.parse(source));
-  const lines = modelLines(update, source.split('\n'));
+  const tree = markdown.parse(source);
+  const blocks = contentBlocks(tree);
+  const headingLines = new Set<number>();
+  const findHeadings = (node: Nodes): void => {
+    if (node.type === 'heading') headingLines.add(node.position!.start.line);
+    if ('children' in node) for (const child of node.children) findHeadings(child as Nodes);
+  };
+  findHeadings(tree);
+  const lines = modelLines(update, headingLines);
   const problems: string[] = [];
   for (const block of blocks) {
     const found = lines.get(block.line) ?? [];
-    if (found.length !== 1) problems.push(`${update.source}:${block.line}: found ${found.length} times: ${block.text.slice(0, 60)}`);
+    if (found.length !== 1) problems.push(`${update.source}:${block.line}: found ${found.length} times: ${(block.text ?? '').slice(0, 60)}`);
     // The model keeps the words: label prefixes ("achieved:") aside, the text is the source's.
-    else if (!block.text.includes(found[0]!)) problems.push(`${update.source}:${block.line}: text changed: ${found[0]!.slice(0, 60)}`);
+    else if (block.text !== undefined && !block.text.includes(found[0]!)) problems.push(`${update.source}:${block.line}: text changed: ${found[0]!.slice(0, 60)}`);
   }
   const entries = [...lines.values()].reduce((n, l) => n + l.length, 0);
   return { problems, entries, blocks: blocks.length };

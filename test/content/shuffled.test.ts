@@ -44,3 +44,22 @@ describe('reports shuffled block by block', () => {
     expect(checked).toBeGreaterThan(2500);
   });
 });
+
+describe('markdown-ish noise', () => {
+  it('never throws, and keeps every list item and paragraph', () => {
+    const pieces = ['#', '## ', '### ', '- ', '  - ', '* ', '1. ', '_', '*', '**', '`', '[', ']', '(', ')', 'https://github.com/a/b/issues/7', ':', 'achieved', 'next', 'risks', 'Milestone - ', '{E:x}', '> ', '|', '---', '\n', '\n', '\n\n', 'word ', 'team:area:thing', '<script>', '&', '\t'];
+    let checked = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const next = random(seed * 7919);
+      const body = Array.from({ length: 40 + Math.floor(next() * 200) }, () => pieces[Math.floor(next() * pieces.length)]!).join('');
+      const source = `---\ndate: 2026-01-05\n---\nintro\n\n${body}\n`;
+      const result = build({ 'noise/updates/2026-01-05.md': source });
+      expect(errorsOf(result), `seed ${seed}`).toEqual([]);
+      const { problems, entries, blocks } = conservation(result.site.updates[0]!, source);
+      expect(problems, `seed ${seed}`).toEqual([]);
+      expect(entries, `seed ${seed}`).toBe(blocks);
+      checked += blocks;
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+});
