@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { VFile } from 'vfile';
 import YAML from 'yaml';
 import type { Milestone, SiteModel, Team, Update } from './model';
-import { fail, parseUpdate } from './parse';
+import { slugify } from './keys';
+import { fail, parseMilestoneDefinitions, parseUpdate } from './parse';
 
 export interface SourceFile {
   /** Path relative to the content root, with `/` separators: `<team>/updates/YYYY-MM-DD.md`. */
@@ -30,7 +31,16 @@ export function isUpdatePath(path: string): boolean {
   return UPDATE_PATH.test(path);
 }
 
-export function buildSite(sources: SourceFile[], config: { teams?: SourceFile; aliases?: SourceFile } = {}): BuildResult {
+const MILESTONE_PATH = /^([^/]+)\/milestones\/.+\.md$/;
+
+export function isMilestonePath(path: string): boolean {
+  return MILESTONE_PATH.test(path);
+}
+
+export function buildSite(
+  sources: SourceFile[],
+  config: { teams?: SourceFile; aliases?: SourceFile; milestones?: SourceFile[] } = {},
+): BuildResult {
   const files: VFile[] = [];
   const aliases = config.aliases ? readAliases(config.aliases, files) : new Map<string, string>();
   const teamInfo = config.teams ? readTeams(config.teams, files) : {};
@@ -66,9 +76,45 @@ export function buildSite(sources: SourceFile[], config: { teams?: SourceFile; a
     ...(teamInfo[slug]?.description ? { description: teamInfo[slug]!.description } : {}),
   }));
   const milestones = indexMilestones(updates);
+  describeMilestones(milestones, config.milestones ?? [], aliases, files);
   const body = { teams, updates, milestones };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
   return { site: { version, ...body }, files, parsed };
+}
+
+/**
+ * Milestone definition files give reported milestones their description. Keys are decided as
+ * in the updates; the first definition of a key (in path order) wins.
+ */
+function describeMilestones(milestones: Milestone[], sources: SourceFile[], aliases: ReadonlyMap<string, string>, files: VFile[]): void {
+  const byKey = new Map(milestones.map((m) => [m.key, m]));
+  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const file = new VFile({ path: source.path, value: source.value });
+    files.push(file);
+    for (const definition of parseMilestoneDefinitions(file, { team: MILESTONE_PATH.exec(source.path)?.[1], aliases }) ?? []) {
+      const milestone = byKey.get(definition.key);
+      if (!milestone || milestone.description !== undefined) continue;
+      if (!milestone.titles.some((t) => sameTitle(t, definition.title))) {
+        // A definition linking to another milestone's tracker: say so rather than mislabel it.
+        file.message(
+          `“${definition.title}” links to milestone ${definition.key}, which the updates call “${milestone.title}”: description not used`,
+          { place: { line: definition.line, column: 1 }, ruleId: 'definition-mismatch', source: 'tidings' },
+        );
+        continue;
+      }
+      milestone.description = definition.description;
+      milestone.definedIn = definition.source;
+    }
+  }
+}
+
+/** Titles that share at least half their words ("Milestone" and numbering aside). */
+function sameTitle(a: string, b: string): boolean {
+  const words = (t: string) => new Set(slugify(t).split('-').filter((w) => w !== '' && w !== 'milestone' && !/^\d+$/.test(w)));
+  const [x, y] = [words(a), words(b)];
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return shared > 0 && shared >= Math.min(x.size, y.size) / 2;
 }
 
 /** Every milestone across weeks, from the published updates. */

@@ -2,15 +2,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { buildSite, isUpdatePath, type BuildResult, type SourceFile } from './build';
+import { buildSite, isMilestonePath, isUpdatePath, type BuildResult, type SourceFile } from './build';
 
 export interface ContentDir {
   updates: SourceFile[];
+  /** `<team>/milestones/**.md`: milestone definitions (optional). */
+  milestones: SourceFile[];
   teams?: SourceFile;
   aliases?: SourceFile;
 }
 
-/** `<root>/<team>/updates/*.md`, plus `teams.yaml` and `aliases.yaml` at the root. */
+/** `<root>/<team>/updates/*.md` and `<root>/<team>/milestones/**.md`, plus `teams.yaml` and `aliases.yaml` at the root. */
 export async function readContentDir(root: string): Promise<ContentDir> {
   const updates: SourceFile[] = [];
   const entries = await readdir(root, { withFileTypes: true });
@@ -27,6 +29,20 @@ export async function readContentDir(root: string): Promise<ContentDir> {
       updates.push({ path: rel, value: new Uint8Array(await readFile(path.join(root, rel))) });
     }
   }
+  const milestones: SourceFile[] = [];
+  for (const team of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    let names: string[];
+    try {
+      names = (await readdir(path.join(root, team, 'milestones'), { recursive: true })).map(String).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const rel = `${team}/milestones/${name.split(path.sep).join('/')}`;
+      if (!isMilestonePath(rel)) continue;
+      milestones.push({ path: rel, value: new Uint8Array(await readFile(path.join(root, rel))) });
+    }
+  }
   const optional = async (name: string): Promise<SourceFile | undefined> => {
     try {
       return { path: name, value: new Uint8Array(await readFile(path.join(root, name))) };
@@ -35,7 +51,7 @@ export async function readContentDir(root: string): Promise<ContentDir> {
     }
   };
   const [teams, aliases] = [await optional('teams.yaml'), await optional('aliases.yaml')];
-  return { updates, ...(teams ? { teams } : {}), ...(aliases ? { aliases } : {}) };
+  return { updates, milestones, ...(teams ? { teams } : {}), ...(aliases ? { aliases } : {}) };
 }
 
 export async function buildContentDir(root: string): Promise<BuildResult> {

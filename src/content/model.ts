@@ -100,6 +100,10 @@ export interface Milestone {
   weeks: string[];
   firstSeen: string;
   lastSeen: string;
+  /** Sanitized HTML from its definition file (content/<team>/milestones/…), if there is one. */
+  description?: string;
+  /** That file, relative to the content root. */
+  definedIn?: string;
 }
 
 export interface SiteModel {

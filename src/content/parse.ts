@@ -37,18 +37,25 @@ export function fail(file: VFile, reason: string, place: Place, ruleId: string):
 // C0 controls other than tab/LF/CR, and DEL: invalid in XML feeds, invisible in pages.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
-/** Returns the update, or undefined when the file has errors (they are on `file.messages`). */
-export function parseUpdate(file: VFile, options: ParseOptions = {}): Update | undefined {
+/** Text, mdast and front matter of a markdown file; undefined when it cannot be read (messages say why). */
+function readDocument(file: VFile, what: string): { text: string; tree: Root; meta: FrontMatter } | undefined {
   const text = readText(file);
   if (text === undefined) return undefined;
   if (text.trim() === '') {
-    fail(file, 'empty file: a weekly update needs at least a date and some content', { line: 1, column: 1 }, 'empty-file');
+    fail(file, `empty file: ${what}`, { line: 1, column: 1 }, 'empty-file');
     return undefined;
   }
   const tree = markdown.parse(text) as Root;
   const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
   const meta = readFrontMatter(file, yamlNode);
-  if (meta === undefined) return undefined;
+  return meta === undefined ? undefined : { text, tree, meta };
+}
+
+/** Returns the update, or undefined when the file has errors (they are on `file.messages`). */
+export function parseUpdate(file: VFile, options: ParseOptions = {}): Update | undefined {
+  const doc = readDocument(file, 'a weekly update needs at least a date and some content');
+  if (!doc) return undefined;
+  const { text, tree, meta } = doc;
 
   const team = typeof meta.values.team === 'string' && meta.values.team.trim() !== '' ? meta.values.team.trim() : options.team;
   if (!team) {
@@ -199,4 +206,42 @@ function resolveDate(file: VFile, meta: FrontMatter, tree: Root): string | undef
   }
   fail(file, 'missing date: set `date: YYYY-MM-DD` in the front matter or name the file YYYY-MM-DD.md', { line: 1, column: 1 }, 'missing-date');
   return undefined;
+}
+
+/** What a milestone definition file (content/<team>/milestones/…) says about one milestone. */
+export interface MilestoneDefinition {
+  key: string;
+  title: string;
+  /** Line of its heading, for messages. */
+  line: number;
+  /** Sanitized HTML: the paragraphs under its heading. */
+  description: string;
+  source: string;
+}
+
+/**
+ * A milestone definition file: one or more milestones (and deliverables) with a description
+ * each. Keys are decided exactly as in the updates, so definitions meet their weekly entries.
+ */
+export function parseMilestoneDefinitions(file: VFile, options: ParseOptions = {}): MilestoneDefinition[] | undefined {
+  const doc = readDocument(file, 'a milestone definition needs a heading and a description');
+  if (!doc) return undefined;
+  const team = typeof doc.meta.values.team === 'string' && doc.meta.values.team.trim() !== '' ? doc.meta.values.team.trim() : options.team;
+  if (!team) {
+    fail(file, 'no team: put the file under content/<team>/milestones/ or set `team:` in the front matter', { line: 1, column: 1 }, 'missing-team');
+    return undefined;
+  }
+  const { sections } = extractSections(doc.tree, file, { team, aliases: options.aliases ?? new Map() });
+  return sections
+    .filter((s) => s.items.notes.length > 0)
+    .map((s) => ({
+      key: s.key,
+      title: s.title,
+      line: s.line,
+      description: s.items.notes
+        .slice(0, 4)
+        .map((n) => `<p>${n.html}</p>`)
+        .join(''),
+      source: file.path,
+    }));
 }

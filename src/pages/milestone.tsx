@@ -57,6 +57,7 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
         ) : null}
       </p>
       {formerTitles.length > 0 ? <p class="meta">Also reported as: {formerTitles.map((t) => `“${t}”`).join(', ')}</p> : null}
+      {milestone.description ? <div class="description" dangerouslySetInnerHTML={{ __html: itemHtml(milestone.description) }} /> : null}
       <p>
         <FeedLinks target={{ kind: 'milestone', milestone }} label="Follow this milestone" />
       </p>

@@ -2,15 +2,37 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conservation } from './conservation';
-import { CORPUS, corpusBuild, errorsOf } from './helpers';
+import { VFile } from 'vfile';
+import { parseUpdate } from '../../src/content';
+import { CORPUS, corpusBuild, errorsOf, warningsOf } from './helpers';
 
 describe('the real corpus', () => {
   it('parses every file with no error', async () => {
     const result = await corpusBuild();
     expect(errorsOf(result)).toEqual([]);
-    // 50 files; 2024-06-24 is a byte-identical copy of 2024-06-20 (same front matter date).
-    expect(result.files.filter((f) => f.path.endsWith('.md'))).toHaveLength(50);
+    // 50 weekly updates; 2024-06-24 is a byte-identical copy of 2024-06-20 (same front matter date).
+    expect(result.files.filter((f) => /\/updates\/.*\.md$/.test(f.path))).toHaveLength(50);
     expect(result.site.updates).toHaveLength(49);
+    // 27 milestone definition files, the index among them.
+    expect(result.files.filter((f) => /\/milestones\/.*\.md$/.test(f.path))).toHaveLength(27);
+    // And the first version of 2023-12-04, kept aside in edits/.
+    const first = new VFile({ path: 'edits/2023-12-04.first-version.md', value: await readFile(path.join(CORPUS, 'edits/2023-12-04.first-version.md')) });
+    expect(parseUpdate(first, { team: 'waku' })).toBeDefined();
+    expect(first.messages.filter((m) => m.fatal)).toEqual([]);
+  });
+
+  it('describes milestones from their definition files, and refuses a definition that links to another milestone', async () => {
+    const result = await corpusBuild();
+    const rln = result.site.milestones.find((m) => m.key === 'waku-org-pm-m34')!;
+    expect(rln.definedIn).toBe('waku/milestones/2024-rln-mainnet.md');
+    expect(rln.description).toContain('the smart contract will be deployed on mainnet');
+    expect(result.site.milestones.filter((m) => m.description).length).toBeGreaterThan(30);
+    // waku/milestones/2024-direct-msg-reliability.md links to milestone/28, which every
+    // update calls "Store Service Upgrade": the corpus's own slip, reported, not believed.
+    expect(result.site.milestones.find((m) => m.key === 'waku-org-pm-m28')!.description).toBeUndefined();
+    expect(warningsOf(result)).toContain(
+      'waku/milestones/2024-direct-msg-reliability.md:7:1: “Milestone Direct Message Reliability” links to milestone waku-org-pm-m28, which the updates call “Store Service Upgrade”: description not used',
+    );
   });
 
   it('gives the milestone linked to waku-org/pm/issues/12 one key in every week it appears', async () => {

@@ -55,6 +55,14 @@ describe('sample content (content/)', () => {
     expect(l10n.items.next).toHaveLength(1);
   });
 
+  it('describes milestones from content/<team>/milestones/', async () => {
+    const { site } = await sampleBuild();
+    const sync = site.milestones.find((m) => m.key === 'northwind-dev-roadmap-21')!;
+    expect(sync.definedIn).toBe('atlas/milestones/sync-protocol-v2.md');
+    expect(sync.description).toContain('Replace the v1 full-document sync with a delta protocol');
+    expect(site.milestones.find((m) => m.key === 'northwind-dev-roadmap-24')!.description).toContain('4 MiB chunks');
+  });
+
   it('tags items with their repo and keeps intro text as notes', async () => {
     const { site } = await sampleBuild();
     const repos = new Set(site.updates.flatMap((u) => u.sections.flatMap((s) => Object.values(s.items).flat().map((i) => i.repo))));

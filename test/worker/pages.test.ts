@@ -132,6 +132,11 @@ describe('/milestones/:key', () => {
       for (const item of s.items.achieved) expect(html).toContain(item.html);
     }
   });
+
+  it('shows the description from the milestone definition file', async () => {
+    const { html } = await page('/milestones/northwind-dev-roadmap-21');
+    expect(html).toContain('<div class="description"><p>Replace the v1 full-document sync with a delta protocol');
+  });
 });
 
 describe('every feed item of the site links to a page that exists', () => {
