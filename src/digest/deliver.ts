@@ -17,7 +17,6 @@ import { filterChanges } from './scope';
 import { claimDeliveries, failUnsent, findDigest, recordDeliveries, STALE_CLAIM_MS, type DeliveryOutcome, type Digest } from './store';
 import { digestSubject } from './subject';
 
-export type DeliverEnv = Env;
 
 /** Sends in flight at once within one batch. */
 const SEND_CONCURRENCY = 10;

@@ -35,7 +35,7 @@ function contentBlocks(tree: Root): Array<{ line: number; text?: string }> {
   const blocks: Array<{ line: number; text?: string }> = [];
   // A list item is one unit: its own content (paragraphs, quotes, code inside it) is its text;
   // only its nested lists hold further units.
-  const walk = (node: Nodes, parent: Nodes | undefined): void => {
+  const walk = (node: Nodes): void => {
     if (node.type === 'listItem' || node.type === 'paragraph') {
       const text = ownText(node);
       const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0] : undefined;
@@ -44,7 +44,7 @@ function contentBlocks(tree: Root): Array<{ line: number; text?: string }> {
       // A bullet holding a raw HTML block is kept with its tags stripped: count it, skip the words.
       const rawHtml = node.type === 'listItem' && node.children.some((c) => c.type === 'html');
       if (says && !LABEL_ONLY.test(text) && !tagOnly) blocks.push({ line: node.position!.start.line, ...(rawHtml ? {} : { text }) });
-      if (node.type === 'listItem') for (const child of node.children) if (child.type === 'list') walk(child, node);
+      if (node.type === 'listItem') for (const child of node.children) if (child.type === 'list') walk(child);
       return;
     }
     // Code blocks, tables and raw HTML between them are kept too (as notes).
@@ -54,10 +54,10 @@ function contentBlocks(tree: Root): Array<{ line: number; text?: string }> {
       return;
     }
     if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'footnoteDefinition') {
-      for (const child of node.children) walk(child as Nodes, node);
+      for (const child of node.children) walk(child as Nodes);
     }
   };
-  walk(tree, undefined);
+  walk(tree);
   return blocks;
 }
 
