@@ -340,7 +340,8 @@ export async function reclaimStuck(
   const reclaimed = await db
     .prepare(
       `UPDATE digest_deliveries SET status = 'pending', ambiguous = ambiguous + 1, claim_token = NULL, claimed_at = NULL, error_class = 'ambiguous',
-         last_error = 'claim expired: the consumer stopped mid-batch (the message may have gone out)', updated_at = ?1
+         -- updated_at stays (when the claim was taken): the row is idle since then and is enqueued below.
+         last_error = 'claim expired: the consumer stopped mid-batch (the message may have gone out)'
        WHERE status = 'sending' AND claimed_at < ?2 ${digestFilter}
        RETURNING digest_id`,
     )
