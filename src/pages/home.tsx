@@ -66,7 +66,7 @@ export const HomePage: FC<{ site: SiteModel; config: SiteConfig }> = ({ site, co
         return milestones.length === 0 ? null : (
           <>
             <h3 id={`milestones-${team.slug}`}>{team.name}</h3>
-            <MilestoneList milestones={milestones} />
+            <MilestoneList site={site} config={config} milestones={milestones} />
           </>
         );
       })}

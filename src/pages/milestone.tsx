@@ -65,7 +65,7 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
       {children.length > 0 ? (
         <section id="parts" aria-labelledby="parts-heading">
           <h2 id="parts-heading">Sub-milestones and deliverables</h2>
-          <MilestoneList milestones={children} />
+          <MilestoneList site={site} config={config} milestones={children} />
         </section>
       ) : null}
 

@@ -2,6 +2,14 @@
  * The one stylesheet, inlined in every page (small enough that a request of its own would
  * cost more than it saves). System fonts, one column, readable from 320 px up, dark mode.
  */
+import { STATUS_COLOURS, STATUSES } from '../status';
+
+/** One rule per status: badge colours, light and dark. */
+const STATUS_CSS = [
+  ...STATUSES.map((st) => `.status-${st}{--st-bg:${STATUS_COLOURS[st].bg};--st-fg:${STATUS_COLOURS[st].fg}}`),
+  `@media (prefers-color-scheme:dark){${STATUSES.map((st) => `.status-${st}{--st-bg:${STATUS_COLOURS[st].darkBg};--st-fg:${STATUS_COLOURS[st].darkFg}}`).join('')}}`,
+].join('\n');
+
 export const STYLESHEET = `
 :root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--line:#d1d9e0;--link:#0969da;--soft:#f6f8fa}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--line:#3d444d;--link:#4493f8;--soft:#151b23}}
@@ -48,4 +56,6 @@ fieldset{border:1px solid var(--line);border-radius:6px;margin:1rem 0}
 fieldset p{margin:.25rem 0}
 .notice{background:var(--soft);border-left:4px solid #1a7f37;padding:.5rem 1rem;border-radius:6px}
 .errors{background:var(--soft);border-left:4px solid #cf222e;padding:.5rem 1rem;border-radius:6px}
+.status{display:inline-block;font-size:.8rem;font-weight:600;line-height:1.5;border-radius:999px;padding:0 .55rem;white-space:nowrap;vertical-align:.05em;background:var(--st-bg);color:var(--st-fg);border:1px solid var(--st-fg)}
+${STATUS_CSS}
 `.trim();

@@ -41,9 +41,9 @@ describe('/', () => {
     for (const u of site.updates.slice(0, 10)) expect(scan.links).toContain(`/updates/${u.team}/${u.date}`);
     for (const m of site.milestones) {
       expect(scan.links).toContain(`/milestones/${m.key}`);
-      for (const file of ['feed.xml', 'atom.xml', 'feed.json']) expect(scan.links).toContain(`/milestones/${m.key}/${file}`);
+      expect(scan.links).toContain(`/milestones/${m.key}/feed.xml`);
     }
-    expect(html).toContain(`last activity <time datetime="2026-11-09">2026-11-09</time>`);
+    expect(html).toContain(`last entry <time datetime="2026-11-09">2026-11-09</time>`);
     expect(scan.subscribeSection).toBe(true);
     const form = scan.forms.find((f) => f.action === '/subscribe')!;
     expect(form.method).toBe('post');
@@ -206,5 +206,54 @@ describe('/healthz', () => {
     const response = await fetchSelf('/healthz');
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('ok');
+  });
+});
+
+describe('milestone status', () => {
+  it('a badge per milestone at /milestones/:key/badge.svg, an SVG naming its status', async () => {
+    const { statusIndex, STATUS_LABELS } = await import('../../src/status');
+    const index = statusIndex(site, { quietWeeks: 3 });
+    for (const m of site.milestones.slice(0, 8)) {
+      const response = await fetchSelf(`/milestones/${m.key}/badge.svg`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Content-Type')).toBe('image/svg+xml; charset=utf-8');
+      const svg = await response.text();
+      const status = index.get(m.key)!.status;
+      expect(svg).toContain(`>${STATUS_LABELS[status].toLowerCase()}</text>`);
+    }
+    const missing = await fetchSelf('/milestones/no-such-key/badge.svg');
+    expect(missing.status).toBe(404);
+  });
+
+  it('shows each milestone’s status on the pages that list it', async () => {
+    const { statusIndex, STATUS_LABELS } = await import('../../src/status');
+    const index = statusIndex(site, { quietWeeks: 3 });
+    const team = site.teams[0]!;
+    const { html } = await page(`/teams/${team.slug}`);
+    for (const m of site.milestones.filter((x) => x.team === team.slug)) {
+      const { status } = index.get(m.key)!;
+      expect(html).toMatch(new RegExp(`<span class="status status-${status}"[^>]*>${STATUS_LABELS[status]}</span> <a href="/milestones/${m.key}">`));
+    }
+  });
+
+  it('feeds carry each milestone’s status as a category', async () => {
+    const { statusIndex } = await import('../../src/status');
+    const index = statusIndex(site, { quietWeeks: 3 });
+    const m = site.milestones.find((x) => x.weeks.length > 0)!;
+    const response = await fetchSelf(`/milestones/${m.key}/atom.xml`);
+    const xml = await response.text();
+    expect(xml).toContain(`term="${index.get(m.key)!.status}"`);
+    expect(xml).toContain(`scheme="${SITE_URL}/milestones?status="`);
+  });
+});
+
+describe('favicon', () => {
+  it.each(['/favicon.svg', '/favicon.ico'])('%s is an SVG icon, linked from every page', async (path) => {
+    const response = await fetchSelf(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('image/svg+xml');
+    expect(await response.text()).toContain('<svg');
+    const { html } = await page('/');
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
   });
 });
