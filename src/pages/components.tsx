@@ -30,7 +30,12 @@ export function opmlAlternate(config: SiteConfig): AlternateLink {
 }
 
 /** "Feeds: RSS · Atom · JSON Feed" for one target. */
-export const FeedLinks: FC<{ target: FeedTarget; label?: string }> = ({ target, label = 'Feeds' }) => (
+export const FeedLinks: FC<{ target: FeedTarget; label?: string; only?: (typeof FEED_FORMATS)[number] }> = ({ target, label = 'Feeds', only }) =>
+  only ? (
+    <a href={feedPath(target, only)} type={FEED_TYPES[only]}>
+      {label}
+    </a>
+  ) : (
   <span class="feeds">
     {label}:{' '}
     {FEED_FORMATS.map((format, i) => (
@@ -124,7 +129,7 @@ const MilestoneEntry: FC<{ node: MilestoneNode; site: SiteModel; config: Pick<Si
   const info = milestoneStatus(site, config, milestone.key);
   const children = show ? node.children.filter((c) => show(c.milestone) || hasShown(c, show)) : node.children;
   return (
-    <li>
+    <li data-st={[...treeStatuses(node, site, config)].join(' ')}>
       <StatusBadge status={info.status} reason={info.reason} /> <a href={milestonePath(milestone.key)}>{milestone.title}</a>
       <br />
       <span class="meta">
@@ -144,6 +149,13 @@ const MilestoneEntry: FC<{ node: MilestoneNode; site: SiteModel; config: Pick<Si
     </li>
   );
 };
+
+/** The statuses of a milestone and everything under it: a filter shows the tree when one matches. */
+function treeStatuses(node: MilestoneNode, site: SiteModel, config: Pick<SiteConfig, 'quietWeeks'>, into = new Set<string>()): Set<string> {
+  into.add(milestoneStatus(site, config, node.milestone.key).status);
+  for (const c of node.children) treeStatuses(c, site, config, into);
+  return into;
+}
 
 function hasShown(node: MilestoneNode, show: (m: Milestone) => boolean): boolean {
   return node.children.some((c) => show(c.milestone) || hasShown(c, show));

@@ -57,7 +57,7 @@ export const Layout: FC<LayoutProps> = ({ title, siteTitle = 'Tidings', descript
                 <a href="/#teams">Teams</a>
               </li>
               <li>
-                <a href="/#milestones">Milestones</a>
+                <a href="/milestones">Milestones</a>
               </li>
               <li>
                 <a href="/#subscribe">Subscribe</a>

@@ -10,7 +10,8 @@ import { cleanText, newestUpdate, siteConfig, updateById, type SiteConfig } from
 import { cachePerSite, serveRepresentation, toRepresentation } from '../http/cache';
 import { PAGE_HEADERS } from './headers';
 import { FAVICON_SVG } from './favicon';
-import { badgeSvg, STATUS_LABELS, statusOf } from '../status';
+import { badgeSvg, STATUS_LABELS, STATUSES, statusOf, type MilestoneStatus } from '../status';
+import { MilestoneIndexPage, type MilestoneFilter } from './milestones';
 import { HomePage } from './home';
 import { MilestonePage } from './milestone';
 import { NotFoundPage } from './not-found';
@@ -80,6 +81,17 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
     return page(c, `/updates/${update.id}`, () => newestUpdate(teamUpdates(slug)), (config) => (
       <UpdatePage site={site} config={config} team={team} update={update} />
     ));
+  });
+
+  app.get('/milestones', (c) => {
+    const team = c.req.query('team');
+    const status = c.req.query('status');
+    const filter: MilestoneFilter = {
+      ...(team && teams.has(team) ? { team } : {}),
+      ...(status && (STATUSES as readonly string[]).includes(status) ? { status: status as MilestoneStatus } : {}),
+    };
+    const suffix = `${filter.team ?? ''}|${filter.status ?? ''}`;
+    return page(c, `/milestones?${suffix}`, () => newestUpdate(site.updates), (config) => <MilestoneIndexPage site={site} config={config} filter={filter} />);
   });
 
   // The site icon (browsers ask for /favicon.ico whatever the page links).

@@ -149,3 +149,5 @@ export function quietWeeksOf(raw: string | undefined): number {
 }
 
 export { badgeSvg } from './badge';
+export { lastAchieved, openItems, weeksOf, type OpenItem } from './open';
+export { overview, type AttentionItem, type MovedMilestone, type Overview } from './overview';
