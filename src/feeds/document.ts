@@ -144,7 +144,8 @@ export function updateEntry(site: SiteModel, config: SiteConfig, update: Update,
   const title = withTeam && !update.title.toLowerCase().includes(team.toLowerCase()) ? `${team}: ${update.title}` : update.title;
   const topLevel = update.sections.filter((s) => s.parentKey === undefined);
   const named = topLevel.map((s) => s.title).join(', ');
-  const summary = `${team}, week of ${update.date}: ${countsLine(update.sections)} across ${topLevel.length} ${topLevel.length === 1 ? 'milestone' : 'milestones'}${named ? ` (${named})` : ''}.`;
+  const lead = update.summary?.[0]?.text;
+  const summary = `${lead ? `${lead} — ` : ''}${team}, week of ${update.date}: ${countsLine(update.sections)} across ${topLevel.length} ${topLevel.length === 1 ? 'milestone' : 'milestones'}${named ? ` (${named})` : ''}.`;
   const follow = topLevel.length
     ? `\n<p>Follow a milestone: ${topLevel.map((s) => `<a href="${escapeHtml(absoluteUrl(config, milestonePath(s.key)))}">${escapeHtml(s.title)}</a>`).join(' · ')}</p>`
     : '';
@@ -167,7 +168,7 @@ export function milestoneEntry(site: SiteModel, config: SiteConfig, milestone: M
   const anchor = weekAnchor(milestone, update.id);
   const url = `${absoluteUrl(config, milestonePath(milestone.key))}#${anchor}`;
   const sections = [section, ...week.descendants];
-  const first = sections.flatMap((s) => s.items.achieved)[0] ?? sections.flatMap((s) => s.items.next)[0];
+  const first = sections.flatMap((s) => s.items.achieved)[0] ?? sections.flatMap((s) => s.items.progress)[0] ?? sections.flatMap((s) => s.items.next)[0];
   const summary = `${countsLine(sections)}${first ? `. ${first.text}` : '.'}`;
   const html = renderMilestoneWeek(week, { headingLevel: 3, link: (p) => absoluteUrl(config, p) });
   return {

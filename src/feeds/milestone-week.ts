@@ -9,6 +9,7 @@ import { escapeHtml, plural } from './text';
 
 export const KIND_HEADINGS: Record<ItemKind, string> = {
   achieved: 'Achieved',
+  progress: 'Progress',
   next: 'Next',
   risks: 'Risks',
   blockers: 'Blockers',
@@ -42,8 +43,11 @@ export function milestoneWeek(update: Update, key: string): MilestoneWeek | unde
 /** Counts per kind over a set of sections: "2 achieved · 1 next · 1 risk". */
 export function countsLine(sections: MilestoneSection[]): string {
   const count = (kind: ItemKind) => sections.reduce((n, s) => n + s.items[kind].length, 0);
+  const progress = count('progress');
   const parts = [
     `${count('achieved')} achieved`,
+    // Unlabelled news under a milestone (see ITEM_KINDS): counted only where a team writes so.
+    ...(progress > 0 ? [`${progress} progress`] : []),
     `${count('next')} next`,
     plural(count('risks'), 'risk'),
     plural(count('blockers'), 'blocker'),
