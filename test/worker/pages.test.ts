@@ -27,7 +27,7 @@ const feedAlternates = (base: string) => [
 ];
 
 describe('/', () => {
-  it('shows the teams, the latest updates, every milestone with feeds and last activity, and the subscribe form', async () => {
+  it('shows this week first: latest per team, open blockers and risks, milestones that moved; then teams, latest updates and the subscribe form', async () => {
     const { html, scan } = await page('/');
     expect(scan.lang).toBe('en');
     expect(scan.viewport).toBe('width=device-width, initial-scale=1');
@@ -38,12 +38,20 @@ describe('/', () => {
       expect(scan.links).toContain(`/teams/${team.slug}`);
       expect(scan.links).toContain(`/teams/${team.slug}/feed.xml`);
     }
-    for (const u of site.updates.slice(0, 10)) expect(scan.links).toContain(`/updates/${u.team}/${u.date}`);
-    for (const m of site.milestones) {
-      expect(scan.links).toContain(`/milestones/${m.key}`);
-      expect(scan.links).toContain(`/milestones/${m.key}/feed.xml`);
-    }
-    expect(html).toContain(`last entry <time datetime="2026-11-09">2026-11-09</time>`);
+    for (const u of site.updates.slice(0, 8)) expect(scan.links).toContain(`/updates/${u.team}/${u.date}`);
+    expect(scan.links).toContain('/milestones');
+    // The order: this week, attention, moved, teams, latest, subscribe.
+    const at = (id: string) => html.indexOf(`id="${id}"`);
+    expect(at('this-week')).toBeGreaterThan(0);
+    expect(at('this-week')).toBeLessThan(at('attention'));
+    expect(at('attention')).toBeLessThan(at('moved'));
+    expect(at('moved')).toBeLessThan(at('teams'));
+    expect(at('teams')).toBeLessThan(at('subscribe'));
+    // Every blocker and risk open in a milestone's latest week is shown, with its text.
+    const { overview } = await import('../../src/status');
+    const view = overview(site, { quietWeeks: 3 });
+    expect(view.attention.length).toBeGreaterThan(0);
+    for (const a of view.attention) expect(html).toContain(a.item.html);
     expect(scan.subscribeSection).toBe(true);
     const form = scan.forms.find((f) => f.action === '/subscribe')!;
     expect(form.method).toBe('post');
@@ -206,6 +214,34 @@ describe('/healthz', () => {
     const response = await fetchSelf('/healthz');
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('ok');
+  });
+});
+
+describe('/milestones', () => {
+  it('lists every milestone once, grouped open / quiet / done, with a filter form of radios', async () => {
+    const { statusIndex, statusGroup } = await import('../../src/status');
+    const index = statusIndex(site, { quietWeeks: 3 });
+    const { html, scan } = await page('/milestones');
+    expect(scan.h1).toBe('Milestones');
+    for (const m of site.milestones) expect(scan.links.filter((l) => l === `/milestones/${m.key}`).length).toBe(1);
+    for (const group of ['open', 'quiet', 'done']) expect(html).toContain(`class="group group-${group}"`);
+    // A top-level milestone sits in the group of its status.
+    const root = site.milestones.find((m) => !m.parentKey)!;
+    const group = statusGroup(index.get(root.key)!.status);
+    const section = html.slice(html.indexOf(`class="group group-${group}"`));
+    expect(section).toContain(`href="/milestones/${root.key}"`);
+    expect(html).toContain('id="f-status-blocked"');
+    expect(html).toContain(`id="f-team-${site.teams[0]!.slug}"`);
+    expect(scan.scripts).toBe(0);
+  });
+
+  it('?team= and ?status= preselect the filters', async () => {
+    const team = site.teams[0]!.slug;
+    const { html } = await page(`/milestones?team=${team}&status=at-risk`);
+    expect(html).toMatch(new RegExp(`id="f-team-${team}" checked=""`));
+    expect(html).toMatch(/id="f-status-at-risk" checked=""/);
+    const unknown = await page('/milestones?team=nope&status=nope');
+    expect(unknown.html).toMatch(/id="f-team-all" checked=""/);
   });
 });
 
