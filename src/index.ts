@@ -6,6 +6,11 @@ import { createApp } from './app';
 import { handleDigestQueue, runDigestCron, type DigestBatch } from './digest';
 import type { Env } from './env';
 import { site } from './site';
+import { env as startupEnv } from 'cloudflare:workers';
+import { startupProblems } from './http/secrets';
+
+// Refused at start: secrets that are set but unusable are reported once, when the Worker loads.
+for (const problem of startupProblems((startupEnv ?? {}) as Partial<Env>)) console.error(`configuration refused at start: ${problem}`);
 
 const app = createApp(site);
 
