@@ -1,6 +1,8 @@
 /** Bindings and vars of the Worker, as declared in wrangler.toml (and secrets from .dev.vars / wrangler secret). */
 export interface Env {
   DB: D1Database;
+  /** The static output (dist/public), served by Workers Static Assets; the Worker reads its data files through it. */
+  ASSETS: Fetcher;
   DIGEST_QUEUE: Queue;
   EMAIL: SendEmail;
   SUBSCRIBE_LIMITER: RateLimit;
