@@ -11,6 +11,7 @@ import { createApp } from '../app';
 import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { representationSettings } from '../http/cache';
+import { DATA_HEADERS, DATA_PATTERN, dataFiles } from './data';
 import { publicPaths, type PublicPath } from './paths';
 import { headersFile, redirectsFile, renderPaths, type Redirect, type StaticOutput } from './static';
 
@@ -72,6 +73,9 @@ export async function renderSite(site: SiteModel, options: PublishOptions): Prom
   const fetcher = async (p: string) => app.request(p, { headers: { 'Accept-Encoding': 'identity' } }, env);
   const paths = publicPaths(site);
   const output = await renderPaths(paths, fetcher);
+  // What the Worker reads through the ASSETS binding (catalog, per-team digest indexes).
+  output.headers.set(DATA_PATTERN, DATA_HEADERS);
+  for (const { path: p, text } of dataFiles(site)) output.files.push({ file: p.slice(1), path: p, bytes: encoder.encode(text), pattern: DATA_PATTERN });
   return { output, paths, redirects: aliasRedirects(site, options.aliases ?? new Map(), paths) };
 }
 
