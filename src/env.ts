@@ -20,6 +20,8 @@ export interface Env {
   MAIL_TRANSPORT: string;
   MAIL_API_URL: string;
   QUIET_WEEKS: string;
+  /** WebSub hub URL: feeds announce it and the Worker pings it when feeds change (off when empty). */
+  WEBSUB_HUB?: string;
   /** One digest per "week" (default), "day" or "hour": match it to the cron schedule. */
   DIGEST_PERIOD?: string;
 

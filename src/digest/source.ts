@@ -29,14 +29,18 @@ async function fetchJson<T>(assets: Fetcher, path: string): Promise<T> {
 
 /**
  * The catalog of the static output as a site model without updates, remembering that its
- * updates can be read through `assets`.
+ * updates can be read through `assets`. With `ifNoneMatch` (the ETag of a catalog already
+ * held), undefined when that one is still current.
  */
-export async function loadCatalog(assets: Fetcher): Promise<{ site: SiteModel; newest: string }> {
-  const catalog = await fetchJson<Catalog>(assets, CATALOG_PATH);
+export async function loadCatalog(assets: Fetcher, ifNoneMatch?: string): Promise<{ site: SiteModel; newest: string; etag: string | null } | undefined> {
+  const response = await assets.fetch(new Request(`${ASSETS_ORIGIN}${CATALOG_PATH}`, ifNoneMatch ? { headers: { 'If-None-Match': ifNoneMatch } } : {}));
+  if (response.status === 304 && ifNoneMatch) return undefined;
+  if (!response.ok) throw new Error(`${CATALOG_PATH}: the static output answered ${response.status}; was the site built (npm run build)?`);
+  const catalog = (await response.json()) as Catalog;
   const site = siteFromCatalog(catalog);
   catalogAssets.set(site, assets);
   newestOf.set(site, catalog.newest);
-  return { site, newest: catalog.newest };
+  return { site, newest: catalog.newest, etag: response.headers.get('ETag') };
 }
 
 const newestOf = new WeakMap<SiteModel, string>();

@@ -10,6 +10,7 @@ import YAML from 'yaml';
 import { createApp } from '../app';
 import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
+import { siteConfig } from '../feeds/config';
 import { representationSettings } from '../http/cache';
 import { DATA_HEADERS, DATA_PATTERN, dataFiles } from './data';
 import { publicPaths, type PublicPath } from './paths';
@@ -71,7 +72,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions): Prom
   const app = createApp(site);
   const env = options.vars as unknown as Env;
   const fetcher = async (p: string) => app.request(p, { headers: { 'Accept-Encoding': 'identity' } }, env);
-  const paths = publicPaths(site);
+  const paths = publicPaths(site, siteConfig(options.vars as unknown as Env).defaultLimit);
   const output = await renderPaths(paths, fetcher);
   // What the Worker reads through the ASSETS binding (catalog, per-team digest indexes).
   output.headers.set(DATA_PATTERN, DATA_HEADERS);

@@ -4,6 +4,8 @@
  * list. Add a page here (with its `_headers` pattern) and it is published.
  */
 import type { SiteModel } from '../content/model';
+import { entryCount } from '../feeds/document';
+import { archiveCount, archivePath } from '../feeds/history';
 import { FEED_FILES, FEED_FORMATS, OPML_PATH, feedPath, milestonePath, teamPath, updatePath, type FeedTarget } from '../feeds/paths';
 
 export interface PublicPath {
@@ -35,8 +37,11 @@ export function feedTargets(site: SiteModel): FeedTarget[] {
   ];
 }
 
-/** The current feeds and pages (archives are listed by src/publish/archive.ts). */
-export function publicPaths(site: SiteModel): PublicPath[] {
+/**
+ * Every feed and page of a site, archives included (`pageSize`: entries per feed and per
+ * archive document, FEED_ITEMS).
+ */
+export function publicPaths(site: SiteModel, pageSize: number): PublicPath[] {
   const paths: PublicPath[] = [{ path: '/', pattern: '/' }];
   for (const team of site.teams) paths.push({ path: teamPath(team.slug), pattern: '/teams/:team' });
   for (const update of site.updates) paths.push({ path: updatePath(update), pattern: '/updates/:team/:date' });
@@ -45,6 +50,14 @@ export function publicPaths(site: SiteModel): PublicPath[] {
     for (const format of FEED_FORMATS) {
       const path = feedPath(target, format);
       paths.push({ path, pattern: feedPattern(path) });
+    }
+    // RFC 5005 archives: fixed documents of `pageSize` entries, oldest first.
+    const archives = archiveCount(entryCount(site, target), pageSize);
+    for (let page = 1; page <= archives; page++) {
+      for (const format of FEED_FORMATS) {
+        const path = archivePath(target, page, format);
+        paths.push({ path, pattern: feedPattern(path) });
+      }
     }
   }
   paths.push({ path: OPML_PATH, pattern: OPML_PATH });
