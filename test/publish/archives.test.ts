@@ -44,7 +44,7 @@ function walk(out: Map<string, string>, start: string, format: 'rss' | 'atom' | 
       if (documents > 1) expect(text).toContain('<fh:archive/>');
     } else {
       const feed = parseJsonFeed(text);
-      ids.push(...(feed.items ?? []).map((i) => i.id));
+      ids.push(...(feed.items ?? []).map((i) => i.id ?? ''));
       prev = (JSON.parse(text) as { next_url?: string }).next_url;
     }
     at = prev ? local(prev) : undefined;
