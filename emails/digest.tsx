@@ -32,13 +32,14 @@ export interface DigestEmailProps {
 
 const KIND_STYLE = {
   achieved: { label: 'Achieved', colour: '#1a7f37' },
+  progress: { label: 'Progress', colour: '#1a7f37' },
   next: { label: 'Next', colour: '#0969da' },
   risks: { label: 'New risks', colour: '#9a6700' },
   blockers: { label: 'New blockers', colour: '#cf222e' },
   resolved: { label: 'No longer listed as a risk', colour: '#57606a' },
 } as const;
 type ListKind = keyof typeof KIND_STYLE;
-const LIST_KINDS: ListKind[] = ['achieved', 'next', 'risks', 'blockers', 'resolved'];
+const LIST_KINDS: ListKind[] = ['achieved', 'progress', 'next', 'risks', 'blockers', 'resolved'];
 
 function byTeam(changes: Changes, teams: readonly Team[]): Array<{ team: Team; milestones: MilestoneChange[]; updates: UpdateRef[]; edited: UpdateRef[] }> {
   const slugs = [...new Set([...changes.milestones.map((m) => m.team), ...changes.newUpdates.map((u) => u.team), ...changes.editedUpdates.map((u) => u.team)])].sort();

@@ -192,19 +192,21 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
     return section;
   }
 
-  function addItem(kind: ItemKind, nodes: RootContent[], line: number, depth: number, section: MilestoneSection | undefined, fromList: boolean, column = 1): void {
+  function addItem(labelled: ItemKind | undefined, nodes: RootContent[], line: number, depth: number, section: MilestoneSection | undefined, fromList: boolean, column = 1): void {
     const item = makeItem(nodes, line, depth, workItem);
+    // Unlabelled text under a milestone or workstream is still news: progress.
+    const kind: ItemKind = labelled ?? (section ? 'progress' : 'notes');
     if (section) {
       section.items[kind].push(item);
       const status = /^status\s*:\s*(.+)$/i.exec(item.text);
-      if (status && kind === 'notes') {
+      if (status && kind === 'progress') {
         const word = status[1]!.trim().toLowerCase();
         if (!section.status.includes(word)) section.status.push(word);
       }
       return;
     }
     notes.push(item);
-    if (fromList && kind !== 'notes') {
+    if (fromList && labelled !== undefined && kind !== 'notes') {
       file.message(`\`${kind}\` item outside any milestone: kept as a note of the update`, { place: { line, column }, ruleId: 'orphan-item', source: 'tidings' });
     }
   }
@@ -304,7 +306,7 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
       });
       return;
     }
-    addItem(labelKind ?? 'notes', [node], line, 0, currentSection(), false);
+    addItem(labelKind, [node], line, 0, currentSection(), false);
   }
 
   function handleList(list: List, kind: ItemKind | undefined, depth: number, section: MilestoneSection | undefined, sectionsAllowed: boolean): void {
@@ -341,7 +343,7 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
       for (const l of nested) handleList(l, undefined, 0, deliverable, true);
       return;
     }
-    if (hasContent(own)) addItem(kind ?? 'notes', own, line, depth, section, true, node.position?.start.column);
+    if (hasContent(own)) addItem(kind, own, line, depth, section, true, node.position?.start.column);
     for (const l of nested) handleList(l, kind, hasContent(own) ? depth + 1 : depth, section, kind === undefined && sectionsAllowed);
   }
 
@@ -364,7 +366,7 @@ export function extractSections(tree: Root, file: VFile, options: ExtractOptions
       case 'html':
       case 'math' as RootContent['type']: {
         const line = node.position?.start.line ?? 1;
-        addItem(labelKind ?? 'notes', [node], line, 0, currentSection(), false);
+        addItem(labelKind, [node], line, 0, currentSection(), false);
         return;
       }
       default:

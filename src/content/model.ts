@@ -3,8 +3,13 @@
  * feed, page and digest reads. Plain data only (it is serialised to JSON at build time).
  */
 
-/** The kinds of entry a milestone section groups its items by. */
-export const ITEM_KINDS = ['achieved', 'next', 'risks', 'blockers', 'notes'] as const;
+/**
+ * The kinds of entry a milestone section groups its items by. `progress` is what a team
+ * wrote under a milestone or workstream without a kind label: still news (feeds, pages and
+ * digests report it). `notes` is only for text outside every milestone and workstream, and
+ * for items under a label the reader does not know (`- _mood:_`).
+ */
+export const ITEM_KINDS = ['achieved', 'progress', 'next', 'risks', 'blockers', 'notes'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export interface Link {
@@ -73,6 +78,12 @@ export interface Update {
   sections: MilestoneSection[];
   /** Text that fits no milestone: kept, never dropped. */
   notes: Item[];
+  /**
+   * The update's own summary, when it opens with one: a `Highlights` / `Summary` / `TL;DR`
+   * section or a quoted paragraph before the first milestone. Shown first; never a milestone.
+   * Optional: an update without a summary has none (older models never had the field).
+   */
+  summary?: Item[];
   /** Sanitized HTML of the whole file. */
   html: string;
   /** Hash of the source text (content version of this update). */

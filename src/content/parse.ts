@@ -232,13 +232,15 @@ export function parseMilestoneDefinitions(file: VFile, options: ParseOptions = {
     return undefined;
   }
   const { sections } = extractSections(doc.tree, file, { team, aliases: options.aliases ?? new Map() });
+  // A definition's unlabelled paragraphs (progress, in an update) are its description.
+  const described = (s: (typeof sections)[number]) => [...s.items.progress, ...s.items.notes].sort((a, b) => a.line - b.line);
   return sections
-    .filter((s) => s.items.notes.length > 0)
+    .filter((s) => described(s).length > 0)
     .map((s) => ({
       key: s.key,
       title: s.title,
       line: s.line,
-      description: s.items.notes
+      description: described(s)
         .slice(0, 4)
         .map((n) => `<p>${n.html}</p>`)
         .join(''),

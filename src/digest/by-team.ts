@@ -31,7 +31,7 @@ export function mergeSnapshots(parts: readonly Snapshot[], version: string, cata
       // One milestone reported by two teams: its latest week speaks, everything seen is kept.
       const latest: MilestoneSnapshot = m.lastWeek > known.lastWeek ? m : known;
       const seen = { ...known.seen };
-      for (const kind of TRACKED_KINDS) seen[kind] = [...new Set([...known.seen[kind], ...m.seen[kind]])];
+      for (const kind of TRACKED_KINDS) seen[kind] = [...new Set([...(known.seen[kind] ?? []), ...(m.seen[kind] ?? [])])];
       merged.milestones[key] = { ...latest, team: teamOf.get(key) ?? known.team, seen };
     }
   }
@@ -44,6 +44,7 @@ function mergeMilestone(a: MilestoneChange, b: MilestoneChange): MilestoneChange
     ...newer,
     isNew: a.isNew && b.isNew,
     achieved: [...older.achieved, ...newer.achieved],
+    progress: [...older.progress, ...newer.progress],
     next: [...older.next, ...newer.next],
     risks: [...older.risks, ...newer.risks],
     blockers: [...older.blockers, ...newer.blockers],

@@ -36,6 +36,8 @@ export interface MilestoneChange extends Pick<MilestoneSection, 'key' | 'title' 
   /** No entry for `weeks` weeks while its team kept publishing (reported once). */
   quiet?: { weeks: number };
   achieved: ChangedItem[];
+  /** Unlabelled news written under the milestone (see ITEM_KINDS), new since the last digest. */
+  progress: ChangedItem[];
   next: ChangedItem[];
   /** New risks and blockers. */
   risks: ChangedItem[];
@@ -116,6 +118,7 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
       const before = base.milestones[key]?.seen;
       s = {
         achieved: new SeenItems(before?.achieved),
+        progress: new SeenItems(before?.progress),
         next: new SeenItems(before?.next),
         risks: new SeenItems(before?.risks, sameRisk),
         blockers: new SeenItems(before?.blockers, sameRisk),
@@ -130,7 +133,7 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
       const c = change(section, update);
       const s = seenFor(section.key);
       for (const kind of TRACKED_KINDS) {
-        for (const item of section.items[kind]) {
+        for (const item of section.items[kind] ?? []) {
           const fp = fingerprint(item.text);
           if (fp === '' || s[kind].has(fp)) continue;
           s[kind].add(fp);
@@ -221,6 +224,7 @@ function blankChange(
     anchor: `week-${m.lastSeen}`,
     isNew,
     achieved: [],
+    progress: [],
     next: [],
     risks: [],
     blockers: [],

@@ -5,7 +5,7 @@
 import type { ItemKind, SiteModel, Update } from '../content/model';
 import { fingerprint } from './fingerprint';
 
-export const TRACKED_KINDS = ['achieved', 'next', 'risks', 'blockers'] as const satisfies readonly ItemKind[];
+export const TRACKED_KINDS = ['achieved', 'progress', 'next', 'risks', 'blockers'] as const satisfies readonly ItemKind[];
 export type TrackedKind = (typeof TRACKED_KINDS)[number];
 
 export interface OpenRisk {
@@ -57,16 +57,18 @@ export function snapshotOf(updates: readonly Update[], version: string): Snapsho
         title: section.title,
         team: update.team,
         lastWeek: update.date,
-        seen: { achieved: [], next: [], risks: [], blockers: [] },
+        seen: { achieved: [], progress: [], next: [], risks: [], blockers: [] },
         open: [],
       });
       m.title = section.title;
       m.lastWeek = update.date;
       m.open = [];
       for (const kind of TRACKED_KINDS) {
-        for (const item of section.items[kind]) {
+        for (const item of section.items[kind] ?? []) {
           const fp = fingerprint(item.text);
-          if (!m.seen[kind].includes(fp)) m.seen[kind].push(fp);
+          // Snapshots stored before a kind existed lack its list.
+          const seen = (m.seen[kind] ??= []);
+          if (!seen.includes(fp)) seen.push(fp);
           if (kind === 'risks' || kind === 'blockers') m.open.push({ kind, text: item.text, fp, date: update.date });
         }
       }

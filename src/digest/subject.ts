@@ -10,7 +10,7 @@ export function digestSubject(changes: Changes, teams: readonly Team[]): string 
   const names = teamSlugs.map((slug) => teams.find((t) => t.slug === slug)?.name ?? slug);
   const who = names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more teams`;
 
-  const moved = changes.milestones.filter((m) => m.achieved.length + m.next.length > 0).length;
+  const moved = changes.milestones.filter((m) => m.achieved.length + m.progress.length + m.next.length > 0).length;
   const newRisks = changes.milestones.reduce((n, m) => n + m.risks.length + m.blockers.length, 0);
   const resolved = changes.milestones.reduce((n, m) => n + m.resolved.length, 0);
   const fresh = changes.milestones.filter((m) => m.isNew).length;

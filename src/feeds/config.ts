@@ -4,6 +4,7 @@
  */
 import type { Env } from '../env';
 import { cacheControl } from '../http/cache';
+import { quietWeeksOf } from '../status';
 
 export const MAX_LIMIT = 500;
 const FALLBACK_LIMIT = 50;
@@ -19,13 +20,18 @@ export interface SiteConfig {
   /** Items per feed when `?limit=` is absent. */
   defaultLimit: number;
   cacheControl: string;
+  /** Weeks without an entry after which a milestone is quiet (QUIET_WEEKS, see src/status). */
+  quietWeeks: number;
   /** WebSub hub (WEBSUB_HUB) every feed announces; undefined when not configured. */
   websubHub?: string;
   /** Every value above in one string: part of each memoisation key. */
   fingerprint: string;
 }
 
-export type ConfigVars = Pick<Env, 'SITE_URL' | 'SITE_TITLE' | 'SITE_DESCRIPTION' | 'SITE_LANGUAGE' | 'FEED_ITEMS' | 'CACHE_MAX_AGE'> & { WEBSUB_HUB?: string };
+export type ConfigVars = Pick<Env, 'SITE_URL' | 'SITE_TITLE' | 'SITE_DESCRIPTION' | 'SITE_LANGUAGE' | 'FEED_ITEMS' | 'CACHE_MAX_AGE'> & {
+  QUIET_WEEKS?: string;
+  WEBSUB_HUB?: string;
+};
 
 // The env object is the same for every request of an isolate in practice; a WeakMap keeps
 // the check off the hot path without assuming it.
@@ -61,6 +67,7 @@ function readConfig(env: ConfigVars): SiteConfig {
     language: env.SITE_LANGUAGE?.trim() || 'en',
     defaultLimit,
     cacheControl: cacheControl(env.CACHE_MAX_AGE),
+    quietWeeks: quietWeeksOf(env.QUIET_WEEKS),
     ...(websubHub(env.WEBSUB_HUB) ? { websubHub: websubHub(env.WEBSUB_HUB) } : {}),
   };
   return { ...config, fingerprint: JSON.stringify(config) };

@@ -9,6 +9,7 @@ import { countsLine, milestoneWeek, renderMilestoneWeek, type MilestoneWeek } fr
 import { FEED_FORMATS, feedPath, milestonePath, targetPagePath, updatePath, weekAnchor, type FeedFormat, type FeedTarget } from './paths';
 import { archiveCount, archivePath, type HistoryLinks } from './history';
 import { cleanText, escapeHtml, truncate } from './text';
+import { STATUS_LABELS, STATUSES, statusOf, type MilestoneStatus } from '../status';
 
 export interface FeedCategory {
   /** Machine name: team slug or milestone key. */
@@ -125,13 +126,20 @@ function categoriesOf(site: SiteModel, config: SiteConfig, team: string, section
   const milestones = absoluteUrl(config, '/milestones/');
   const seen = new Set<string>();
   const categories: FeedCategory[] = [{ term: team, label: cleanText(teamName(site, team)), scheme: teams }];
+  const statuses = new Set<MilestoneStatus>();
   for (const s of sections) {
     if (seen.has(s.key)) continue;
     seen.add(s.key);
     // The milestone's current title: one category name across weeks, even after a rewording.
     // An archive keeps the title as written that week: a later rename must not change it.
     categories.push({ term: s.key, label: cleanText(asWritten ? s.title : (milestoneByKey(site, s.key)?.title ?? s.title)), scheme: milestones });
+    // Statuses change with later weeks: an archive carries none.
+    if (!asWritten) statuses.add(statusOf(site, s.key, config).status);
   }
+  // Each milestone's current status (src/status), once per status: the scheme is the
+  // milestone index filtered by it (`/milestones?status=at-risk`).
+  const statusScheme = absoluteUrl(config, '/milestones?status=');
+  for (const status of STATUSES) if (statuses.has(status)) categories.push({ term: status, label: STATUS_LABELS[status], scheme: statusScheme });
   return categories;
 }
 
@@ -143,7 +151,8 @@ export function updateEntry(site: SiteModel, config: SiteConfig, update: Update,
   const title = withTeam && !update.title.toLowerCase().includes(team.toLowerCase()) ? `${team}: ${update.title}` : update.title;
   const topLevel = update.sections.filter((s) => s.parentKey === undefined);
   const named = topLevel.map((s) => s.title).join(', ');
-  const summary = `${team}, week of ${update.date}: ${countsLine(update.sections)} across ${topLevel.length} ${topLevel.length === 1 ? 'milestone' : 'milestones'}${named ? ` (${named})` : ''}.`;
+  const lead = update.summary?.[0]?.text;
+  const summary = `${lead ? `${lead} — ` : ''}${team}, week of ${update.date}: ${countsLine(update.sections)} across ${topLevel.length} ${topLevel.length === 1 ? 'milestone' : 'milestones'}${named ? ` (${named})` : ''}.`;
   const follow = topLevel.length
     ? `\n<p>Follow a milestone: ${topLevel.map((s) => `<a href="${escapeHtml(absoluteUrl(config, milestonePath(s.key)))}">${escapeHtml(s.title)}</a>`).join(' · ')}</p>`
     : '';
@@ -166,7 +175,7 @@ export function milestoneEntry(site: SiteModel, config: SiteConfig, milestone: M
   const anchor = weekAnchor(milestone, update.id);
   const url = `${absoluteUrl(config, milestonePath(milestone.key))}#${anchor}`;
   const sections = [section, ...week.descendants];
-  const first = sections.flatMap((s) => s.items.achieved)[0] ?? sections.flatMap((s) => s.items.next)[0];
+  const first = sections.flatMap((s) => s.items.achieved)[0] ?? sections.flatMap((s) => s.items.progress)[0] ?? sections.flatMap((s) => s.items.next)[0];
   const summary = `${countsLine(sections)}${first ? `. ${first.text}` : '.'}`;
   const html = renderMilestoneWeek(week, { headingLevel: 3, link: (p) => absoluteUrl(config, p) });
   return {

@@ -19,7 +19,7 @@ export function teamIndexPath(slug: string): string {
 }
 
 /** The kinds a digest compares (see src/digest/snapshot.ts). */
-const INDEXED_KINDS = ['achieved', 'next', 'risks', 'blockers'] as const;
+const INDEXED_KINDS = ['achieved', 'progress', 'next', 'risks', 'blockers'] as const;
 
 export type CatalogMilestone = Omit<Milestone, 'description' | 'definedIn'>;
 
@@ -80,6 +80,7 @@ export function indexUpdate(update: Update): IndexedUpdate {
       ...(s.trackerUrl ? { trackerUrl: s.trackerUrl } : {}),
       items: {
         achieved: s.items.achieved.map(indexItem),
+        progress: (s.items.progress ?? []).map(indexItem),
         next: s.items.next.map(indexItem),
         risks: s.items.risks.map(indexItem),
         blockers: s.items.blockers.map(indexItem),
@@ -111,6 +112,7 @@ export function updateFromIndex(u: IndexedUpdate): Update {
       workItems: [],
       items: {
         achieved: s.items.achieved.map(item),
+        progress: s.items.progress.map(item),
         next: s.items.next.map(item),
         risks: s.items.risks.map(item),
         blockers: s.items.blockers.map(item),

@@ -45,7 +45,12 @@ export function publicPaths(site: SiteModel, pageSize: number): PublicPath[] {
   const paths: PublicPath[] = [{ path: '/', pattern: '/' }];
   for (const team of site.teams) paths.push({ path: teamPath(team.slug), pattern: '/teams/:team' });
   for (const update of site.updates) paths.push({ path: updatePath(update), pattern: '/updates/:team/:date' });
-  for (const milestone of site.milestones) paths.push({ path: milestonePath(milestone.key), pattern: '/milestones/:key' });
+  paths.push({ path: '/milestones', pattern: '/milestones' });
+  for (const milestone of site.milestones) {
+    paths.push({ path: milestonePath(milestone.key), pattern: '/milestones/:key' });
+    paths.push({ path: `${milestonePath(milestone.key)}/badge.svg`, pattern: '/milestones/:key/badge.svg' });
+  }
+  paths.push({ path: '/favicon.svg', pattern: '/favicon.svg' }, { path: '/favicon.ico', pattern: '/favicon.ico' });
   for (const target of feedTargets(site)) {
     for (const format of FEED_FORMATS) {
       const path = feedPath(target, format);

@@ -123,7 +123,7 @@ describe('2024: `## [Milestone - X](milestone)` → `- [Deliverable](issue)` →
     });
     const m23 = u.sections.find((s) => s.key === 'waku-org-pm-m23')!;
     expect(m23.area).toBe('Research Milestones');
-    expect(m23.items.notes.map((n) => n.text)).toEqual(['Status: In Progress', 'Project: https://github.com/orgs/waku-org/projects/17']);
+    expect(m23.items.progress.map((n) => n.text)).toEqual(['Status: In Progress', 'Project: https://github.com/orgs/waku-org/projects/17']);
     expect(m23.items.blockers[0]!.text).toBe('(no longer a blocker) the deadline for the academic paper final version');
   });
 

@@ -41,14 +41,14 @@ describe('a report in another team’s style', async () => {
     expect(storage.items.blockers.map((i) => i.text)).toEqual(['the disk quota of the shared test cluster.']);
   });
 
-  it('keeps everything else as notes, the table and the quote included', () => {
+  it('reports unlabelled text under a workstream as progress (the table and the quote included); notes are what sits outside every workstream', () => {
     expect(update.notes.map((n) => n.text)).toEqual(['Quiet week: half the team was at the offsite.']);
     const release = section('vector-release-engineering');
-    expect(release.items.notes.map((n) => n.text)).toEqual([
+    expect(release.items.progress.map((n) => n.text)).toEqual([
       'Release 1.4 is out. Nothing else to report this week.',
       expect.stringContaining('p99 publish'),
       'Reminder: the planning doc is due Friday.',
     ]);
-    expect(release.items.notes[1]!.html).toContain('<table>');
+    expect(release.items.progress[1]!.html).toContain('<table>');
   });
 });

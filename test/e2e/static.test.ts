@@ -37,6 +37,8 @@ function expectedType(file: string): string {
   if (file.endsWith('/feed.json') || file === 'feed.json') return 'application/feed+json; charset=utf-8';
   if (file === 'opml.xml') return 'text/x-opml; charset=utf-8';
   if (file.startsWith('_tidings/')) return 'application/json; charset=utf-8';
+  if (file.endsWith('badge.svg')) return 'image/svg+xml; charset=utf-8';
+  if (file === 'favicon.svg' || file === 'favicon.ico') return 'image/svg+xml';
   throw new Error(`no expected type for ${file}`);
 }
 
