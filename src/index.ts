@@ -8,7 +8,7 @@
 import type { Hono } from 'hono';
 import { createWorkerApp } from './app';
 import type { SiteModel } from './content/model';
-import { cutDigest, digestPeriod, handleDigestQueue, type DigestBatch } from './digest';
+import { handleDigestQueue, runDigestCron, type DigestBatch } from './digest';
 import { loadCatalog } from './digest/source';
 import type { AppEnv, Env } from './env';
 import { problemResponse } from './http/problem';
@@ -52,15 +52,9 @@ export default {
 
   async scheduled(controller, env, _ctx) {
     const { site } = await current(env);
-    const now = new Date(controller.scheduledTime);
-    const result = await cutDigest(env, site, { period: digestPeriod(now, env.DIGEST_PERIOD), now });
-    console.log(
-      result.created
-        ? `digest ${result.digest.id} (${result.digest.period}): "${result.digest.subject}", ${result.digest.recipients} recipients in ${result.batches} batches`
-        : `digest for ${result.digest.period} already cut (id ${result.digest.id}): ${
-            result.batches > 0 ? `re-enqueued ${result.batches} batches of recipients never attempted` : 'nothing to do'
-          }`,
-    );
+    // Cut this period's digest (unless the configuration would fail every send), resume
+    // deliveries left stuck, prune old delivery rows: src/digest/cron.ts.
+    await runDigestCron(env, site, new Date(controller.scheduledTime));
   },
 
   async queue(batch, env) {
