@@ -20,6 +20,7 @@ import type { Env } from '../env';
 import { problemResponse } from '../http/problem';
 import { MailConfigError, MailTransportError, mailSender, mailTransport } from '../mail';
 import { subscriberAdminRoutes } from './admin';
+import { mailWebhookRoutes } from './webhook';
 import { clientKey } from './client-key';
 import { requestSubscription } from './flow';
 import { HONEYPOT_FIELD } from './form';
@@ -542,5 +543,6 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
 
   // Subscriber administration (admin API): src/subscribers/admin.ts; mail events: src/subscribers/events.ts.
   app.route('/', subscriberAdminRoutes(site) as unknown as Hono<SubscriberEnv>);
+  app.route('/', mailWebhookRoutes() as unknown as Hono<SubscriberEnv>);
   return app;
 }
