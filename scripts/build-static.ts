@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { buildAll, describeBuild, type BuildOptions } from '../src/publish/build';
+import { StaticBuildError } from '../src/publish/static';
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +41,10 @@ try {
   }
   if (!values.quiet) console.log(describeBuild(outcome, options));
 } catch (error) {
+  if (error instanceof StaticBuildError) {
+    console.error(`error: ${error.message}\nnothing was written.`);
+    process.exit(1);
+  }
   console.error(`build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(2);
 }

@@ -19,6 +19,8 @@ export interface BuildOptions {
   config: string;
   /** Overrides SITE_URL of the config. */
   siteUrl?: string;
+  /** Overrides other [vars] of the config (WEBSUB_HUB, FEED_ITEMS…). */
+  vars?: Record<string, string>;
 }
 
 export type BuildOutcome =
@@ -33,6 +35,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   if (report.errors > 0) return { ok: false, errors: report.errors, warnings: report.warnings, messages: report.text };
   const parsed = performance.now();
   const vars = await wranglerVars(options.config);
+  Object.assign(vars, options.vars);
   if (options.siteUrl) vars.SITE_URL = options.siteUrl;
   const aliasText = await readFile(path.join(root, 'aliases.yaml'), 'utf8').catch(() => undefined);
   const published = await renderSite(site, { vars, aliases: readAliases(aliasText) });

@@ -12,9 +12,9 @@ import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { siteConfig } from '../feeds/config';
 import { representationSettings } from '../http/cache';
-import { DATA_HEADERS, DATA_PATTERN, dataFiles } from './data';
+import { DATA_HEADERS, DATA_PATTERN, dataFiles, FEEDS_MANIFEST_PATH, type FeedsManifest } from './data';
 import { publicPaths, type PublicPath } from './paths';
-import { headersFile, redirectsFile, renderPaths, type Redirect, type StaticOutput } from './static';
+import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticOutput } from './static';
 
 /** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
 export async function wranglerVars(configPath: string): Promise<Record<string, string>> {
@@ -74,9 +74,27 @@ export async function renderSite(site: SiteModel, options: PublishOptions): Prom
   const fetcher = async (p: string) => app.request(p, { headers: { 'Accept-Encoding': 'identity' } }, env);
   const paths = publicPaths(site, siteConfig(options.vars as unknown as Env).defaultLimit);
   const output = await renderPaths(paths, fetcher);
-  // What the Worker reads through the ASSETS binding (catalog, per-team digest indexes).
+  // What the Worker reads through the ASSETS binding (catalog, per-team digest indexes, the
+  // feeds' content hashes for WebSub).
   output.headers.set(DATA_PATTERN, DATA_HEADERS);
   for (const { path: p, text } of dataFiles(site)) output.files.push({ file: p.slice(1), path: p, bytes: encoder.encode(text), pattern: DATA_PATTERN });
+  const siteUrl = siteConfig(env).siteUrl;
+  const manifest: FeedsManifest = {
+    version: site.version,
+    feeds: output.files
+      .filter((f) => CURRENT_FEED.test(f.path) && !f.path.includes('/archive/'))
+      .map((f) => ({ url: `${siteUrl}${f.path}`, hash: createHash('sha256').update(f.bytes).digest('hex').slice(0, 32) })),
+  };
+  output.files.push({ file: FEEDS_MANIFEST_PATH.slice(1), path: FEEDS_MANIFEST_PATH, bytes: encoder.encode(`${JSON.stringify(manifest)}\n`), pattern: DATA_PATTERN });
+  // Workers Static Assets takes at most ASSETS_FILE_LIMIT files per Worker version (20,000 on
+  // the Free plan, 100,000 on Paid): fail the build rather than the deploy.
+  const limit = Number(options.vars.ASSETS_FILE_LIMIT ?? 20_000);
+  if (Number.isFinite(limit) && limit > 0 && output.files.length > limit) {
+    throw new StaticBuildError(
+      `the site needs ${output.files.length} static files; ASSETS_FILE_LIMIT is ${limit} (Workers Static Assets: 20,000 per version on the Free plan, 100,000 on Paid). ` +
+        'Raise ASSETS_FILE_LIMIT on the Paid plan, or see README "How big can it get".',
+    );
+  }
   return { output, paths, redirects: aliasRedirects(site, options.aliases ?? new Map(), paths) };
 }
 
@@ -137,6 +155,7 @@ export interface WriteResult {
 }
 
 const encoder = new TextEncoder();
+const CURRENT_FEED = /\/(feed\.xml|atom\.xml|feed\.json)$/;
 
 async function exists(file: string): Promise<boolean> {
   try {
