@@ -10,7 +10,7 @@
  * writes nothing.
  */
 import { parseArgs } from 'node:util';
-import { buildAll, describeBuild, type BuildOptions } from '../src/publish/build';
+import { buildAll, defaultParseCache, describeBuild, type BuildOptions } from '../src/publish/build';
 import { StaticBuildError } from '../src/publish/static';
 
 const { values } = parseArgs({
@@ -33,7 +33,8 @@ const options: BuildOptions = {
 };
 
 try {
-  const outcome = await buildAll(options);
+  const cache = await defaultParseCache();
+  const outcome = await buildAll({ ...options, ...(cache ? { cache } : {}) });
   if (outcome.messages) console.error(outcome.messages);
   if (!outcome.ok) {
     console.error(`\n${outcome.errors} error(s), ${outcome.warnings} warning(s): nothing was written.`);
