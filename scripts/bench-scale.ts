@@ -16,6 +16,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { buildContentDir } from '../src/content';
 import { changesByTeam } from '../src/digest/by-team';
 import type { ContentSource } from '../src/digest/source';
 import { CATALOG_PATH, siteFromCatalog, teamIndexPath, updateFromIndex, type Catalog, type TeamIndex } from '../src/publish/data';
@@ -39,7 +40,22 @@ export interface SizeFigures {
   freeLimitShare: number;
 }
 
+export interface IncrementalFigures {
+  content: string;
+  updates: number;
+  /** `tsx scripts/build-static.ts`, whole process, no cache (what `npm run build` costs cold). */
+  fullProcessMs: number;
+  /** The same build in process, no cache. */
+  fullInProcessMs: number;
+  /** `npm start`'s rebuild after one update file is edited (in process, warm cache). */
+  rebuildMs: number;
+  rebuildParts: { parse: number; render: number; write: number };
+  rebuildWritten: number;
+  ratio: number;
+}
+
 export interface ScaleFigures {
+  incremental?: IncrementalFigures[];
   sizes: SizeFigures[];
   bundle: { rawBytes: number; gzipBytes: number; modules: number };
   startup?: { ms: number; how: string };
@@ -47,14 +63,20 @@ export interface ScaleFigures {
   load?: FeedBenchFigures['load'];
 }
 
-/** Team folders of the sources (those with an `updates/` folder). */
-async function teamDirs(): Promise<Array<{ dir: string; team: string; updates: number }>> {
-  const teams: Array<{ dir: string; team: string; updates: number }> = [];
+/**
+ * Team folders of the sources (those with an `updates/` folder), and the files of each that
+ * the build rejects (the reports include some on purpose): copies leave those out.
+ */
+async function teamDirs(): Promise<Array<{ dir: string; team: string; updates: number; rejected: Set<string> }>> {
+  const teams: Array<{ dir: string; team: string; updates: number; rejected: Set<string> }> = [];
   for (const source of SOURCES) {
+    const { files } = await buildContentDir(source);
+    const rejected = new Set(files.filter((f) => f.messages.some((m) => m.fatal)).map((f) => path.join(source, f.path)));
     for (const entry of (await readdir(source, { withFileTypes: true })).filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       try {
-        const updates = (await readdir(path.join(source, entry.name, 'updates'))).filter((n) => n.endsWith('.md')).length;
-        if (updates > 0) teams.push({ dir: path.join(source, entry.name), team: entry.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), updates });
+        const dir = path.join(source, entry.name);
+        const updates = (await readdir(path.join(dir, 'updates'))).filter((n) => n.endsWith('.md') && !rejected.has(path.join(dir, 'updates', n))).length;
+        if (updates > 0) teams.push({ dir, team: entry.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), updates, rejected });
       } catch {
         // not a team folder
       }
@@ -74,7 +96,7 @@ export async function syntheticSite(n: number, into: string): Promise<{ updates:
     for (const t of teams) {
       if (updates >= n) break;
       // Copies share nothing with the original but the text: their own team, their own keys.
-      await cp(t.dir, path.join(into, `${t.team}-${k}`), { recursive: true });
+      await cp(t.dir, path.join(into, `${t.team}-${k}`), { recursive: true, filter: (src) => !t.rejected.has(src) });
       updates += t.updates;
       count++;
     }
@@ -93,6 +115,14 @@ async function walk(dir: string): Promise<{ files: number; bytes: number }> {
   return { files, bytes };
 }
 
+/** wrangler.toml with ASSETS_FILE_LIMIT raised, so that sizes beyond the Free plan build. */
+async function benchConfig(work: string): Promise<string> {
+  const file = path.join(work, 'wrangler.toml');
+  const text = await readFile(path.join(root, 'wrangler.toml'), 'utf8');
+  await writeFile(file, text.replace(/^ASSETS_FILE_LIMIT = .*$/m, 'ASSETS_FILE_LIMIT = "1000000"'));
+  return file;
+}
+
 async function buildSize(n: number, work: string): Promise<SizeFigures & { out: string }> {
   const content = path.join(work, `content-${n}`);
   const made = await syntheticSite(n, content);
@@ -100,7 +130,7 @@ async function buildSize(n: number, work: string): Promise<SizeFigures & { out: 
   const started = performance.now();
   const { stderr } = await run(
     '/usr/bin/time',
-    ['-f', 'peak-rss-kb %M', process.execPath, '--import', 'tsx', 'scripts/build-static.ts', '--content', content, '--out', out, '--model', path.join(work, `site-${n}.json`), '--quiet'],
+    ['-f', 'peak-rss-kb %M', process.execPath, '--import', 'tsx', 'scripts/build-static.ts', '--content', content, '--out', out, '--model', path.join(work, `site-${n}.json`), '--config', await benchConfig(work), '--quiet'],
     { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TIDINGS_BUILD_CACHE: 'off' } },
   ).catch((error: { stderr?: string; stdout?: string }) => {
     // Content warnings go to stderr; errors fail the build.
@@ -143,6 +173,22 @@ async function bundle(work: string): Promise<ScaleFigures['bundle']> {
   return { rawBytes, gzipBytes, modules };
 }
 
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Milliseconds of a CPU profile spent doing anything but waiting. */
+export function startupCpuMs(profile: CpuProfile): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  let us = 0;
+  profile.samples.forEach((id, i) => {
+    if (!idle.has(id)) us += profile.timeDeltas[i] ?? 0;
+  });
+  return us / 1000;
+}
+
 /** `wrangler check startup`: a CPU profile of the Worker's start-up in workerd. */
 async function startup(work: string): Promise<ScaleFigures['startup']> {
   const profile = path.join(work, 'startup.cpuprofile');
@@ -153,8 +199,7 @@ async function startup(work: string): Promise<ScaleFigures['startup']> {
       maxBuffer: 16 * 1024 * 1024,
       timeout: 180_000,
     });
-    const p = JSON.parse(await readFile(profile, 'utf8')) as { startTime: number; endTime: number };
-    return { ms: (p.endTime - p.startTime) / 1000, how: '`wrangler check startup` CPU profile (start to end)' };
+    return { ms: startupCpuMs(JSON.parse(await readFile(profile, 'utf8')) as CpuProfile), how: 'CPU time the Worker spends starting (global scope), from `wrangler check startup`\'s CPU profile, idle samples excluded' };
   } catch (error) {
     return { ms: Number.NaN, how: `wrangler check startup failed: ${(error as Error).message.split('\n')[0]}` };
   }
@@ -202,15 +247,66 @@ async function cut(out: string): Promise<ScaleFigures['cut']> {
   };
 }
 
+/** Full build (whole process and in process) against the rebuild after one edit. */
+export async function benchIncremental(name: string, source: string, work: string): Promise<IncrementalFigures> {
+  const { buildAll } = await import('../src/publish/build');
+  const { ParseCache, parserVersion } = await import('../src/publish/parse-cache');
+  const content = path.join(work, `incremental-${name.replace(/[^a-z0-9]+/gi, '-')}`);
+  await rm(content, { recursive: true, force: true });
+  await cp(source, content, { recursive: true });
+  const out = `${content}-out`;
+  let started = performance.now();
+  await run(process.execPath, ['--import', 'tsx', 'scripts/build-static.ts', '--content', content, '--out', `${out}-process`, '--model', `${out}-process.json`, '--quiet'], {
+    cwd: root,
+    env: { ...process.env, TIDINGS_BUILD_CACHE: 'off' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const fullProcessMs = performance.now() - started;
+  const options = { content, out, config: path.join(root, 'wrangler.toml') };
+  started = performance.now();
+  const full = await buildAll(options);
+  const fullInProcessMs = performance.now() - started;
+  if (!full.ok) throw new Error(full.messages);
+  const cache = new ParseCache(await parserVersion(path.join(root, 'src', 'content')));
+  await buildAll({ ...options, cache });
+  // One edit: a bullet added to a week in the middle of the history.
+  let team = '';
+  for (const e of await readdir(content, { withFileTypes: true })) {
+    if (e.isDirectory() && (await stat(path.join(content, e.name, 'updates')).catch(() => undefined))) team ||= e.name;
+  }
+  const files = (await readdir(path.join(content, team, 'updates'))).sort();
+  const edited = path.join(content, team, 'updates', files[Math.floor(files.length / 2)]!);
+  await writeFile(edited, `${await readFile(edited, 'utf8')}\n\n- _achieved:_ an item added after publishing\n`);
+  started = performance.now();
+  const rebuild = await buildAll({ ...options, cache });
+  const rebuildMs = performance.now() - started;
+  if (!rebuild.ok) throw new Error(rebuild.messages);
+  return {
+    content: name,
+    updates: rebuild.site.updates.length,
+    fullProcessMs,
+    fullInProcessMs,
+    rebuildMs,
+    rebuildParts: rebuild.ms,
+    rebuildWritten: rebuild.written.written,
+    ratio: rebuildMs / fullProcessMs,
+  };
+}
+
 export async function benchScale(options: { sizes?: number[]; load?: boolean; keep?: string } = {}): Promise<ScaleFigures> {
   const sizes = options.sizes ?? [2000, 5000, 10_000];
   const work = options.keep ?? (await mkdtemp(path.join(os.tmpdir(), 'tidings-scale-')));
   await mkdir(work, { recursive: true });
   try {
+    const incremental = [
+      await benchIncremental('content/ (sample)', path.join(root, 'content'), work),
+      await benchIncremental('../shared/corpus', path.join(SHARED, 'corpus'), work),
+    ];
     const built: Array<SizeFigures & { out: string }> = [];
     for (const n of sizes) built.push(await buildSize(n, work));
     const largest = built.at(-1)!;
     const figures: ScaleFigures = {
+      incremental,
       sizes: built.map(({ out: _out, ...f }) => f),
       bundle: await bundle(work),
       startup: await startup(work),
@@ -230,7 +326,19 @@ export async function benchScale(options: { sizes?: number[]; load?: boolean; ke
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
 
 export function formatScale(f: ScaleFigures): string {
-  const lines = [
+  const lines: string[] = [];
+  if (f.incremental) {
+    lines.push(
+      '| content | updates | full build, whole process (ms) | full build, in process (ms) | rebuild after one edit (ms) | of which parse / render+write / finish | files rewritten | rebuild ÷ full (whole process) |',
+      '|---|---|---|---|---|---|---|---|',
+      ...f.incremental.map(
+        (i) =>
+          `| ${i.content} | ${i.updates} | ${i.fullProcessMs.toFixed(0)} | ${i.fullInProcessMs.toFixed(0)} | ${i.rebuildMs.toFixed(0)} | ${i.rebuildParts.parse.toFixed(0)} / ${i.rebuildParts.render.toFixed(0)} / ${i.rebuildParts.write.toFixed(0)} | ${i.rebuildWritten} | ${i.ratio.toFixed(2)} |`,
+      ),
+      '',
+    );
+  }
+  lines.push(
     '| weekly updates | teams | build, whole process (s) | ms per update | peak RSS (MB) | static files | bytes | of the Free plan’s 20,000 files |',
     '|---|---|---|---|---|---|---|---|',
     ...f.sizes.map(
@@ -238,8 +346,10 @@ export function formatScale(f: ScaleFigures): string {
         `| ${s.updates} | ${s.teams} | ${s.buildSeconds.toFixed(1)} | ${s.msPerUpdate.toFixed(1)} | ${s.peakRssMb.toFixed(0)} | ${s.files} | ${mb(s.bytes)} | ${(s.freeLimitShare * 100).toFixed(0)} % |`,
     ),
     '',
+  );
+  lines.push(
     `Worker bundle (\`wrangler deploy --dry-run\`, whatever the content size): ${f.bundle.modules} module(s), ${mb(f.bundle.rawBytes)} raw, ${mb(f.bundle.gzipBytes)} gzip.`,
-  ];
+  );
   if (f.startup) lines.push(`Worker start-up: ${Number.isNaN(f.startup.ms) ? 'not measured' : `${f.startup.ms.toFixed(1)} ms`} (${f.startup.how}).`);
   if (f.cut) {
     lines.push(
