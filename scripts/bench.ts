@@ -3,7 +3,7 @@
  * tables (copied into BENCHMARKS.md). Ratios within one run are what to compare.
  */
 import { benchBuilds, formatBuildFigures } from './bench-build';
-import { benchFanout, formatFanout } from './bench-fanout';
+import { benchFanoutSeries, formatFanout } from './bench-fanout';
 import { benchFeeds, formatFeedFigures } from './bench-feeds';
 import { benchScale, formatScale } from './bench-scale';
 
@@ -13,6 +13,8 @@ console.log(formatBuildFigures(await benchBuilds()));
 console.log('\n## Feeds\n');
 console.log(formatFeedFigures(await benchFeeds()));
 console.log('\n## Digest fan-out: cron → D1 → Queue → consumer → transport\n');
-console.log(formatFanout(await benchFanout(10_000, 50)));
-console.log('\n## Publishing at scale: static output of up to 10,000 weekly updates\n');
+console.log(formatFanout(await benchFanoutSeries()));
+console.log('
+## Publishing at scale: static output of up to 10,000 weekly updates
+');
 console.log(formatScale(await benchScale({ sizes: [2000, 10_000] })));
