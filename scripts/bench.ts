@@ -14,7 +14,5 @@ console.log('\n## Feeds\n');
 console.log(formatFeedFigures(await benchFeeds()));
 console.log('\n## Digest fan-out: cron → D1 → Queue → consumer → transport\n');
 console.log(formatFanout(await benchFanoutSeries()));
-console.log('
-## Publishing at scale: static output of up to 10,000 weekly updates
-');
+console.log('\n## Publishing at scale: static output of up to 10,000 weekly updates\n');
 console.log(formatScale(await benchScale({ sizes: [2000, 10_000] })));
