@@ -206,7 +206,7 @@ async function startup(work: string): Promise<ScaleFigures['startup']> {
 }
 
 /** A digest cut over the built static output, read from disk as the Worker reads it through ASSETS. */
-async function cut(out: string): Promise<ScaleFigures['cut']> {
+export async function cut(out: string): Promise<ScaleFigures['cut']> {
   const read = async (p: string) => readFile(path.join(out, ...p.slice(1).split('/')), 'utf8');
   const catalogText = await read(CATALOG_PATH);
   const catalog = JSON.parse(catalogText) as Catalog;
