@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { cutDigest, digestPeriod, handleDigestQueue, type DigestBatch } from './digest';
 import type { Env } from './env';
 import { site } from './site';
+import { announceNewUpdates, HOURLY_CRON } from './digest/instant';
 
 const app = createApp(site);
 
@@ -14,6 +15,12 @@ export default {
 
   async scheduled(controller, env, _ctx) {
     const now = new Date(controller.scheduledTime);
+    // The hourly trigger mails readers who chose "as it happens" (src/digest/instant.ts).
+    if (controller.cron === HOURLY_CRON) {
+      const r = await announceNewUpdates(env, site, now);
+      console.log(r.baseline ? 'as-it-happens: first run, recorded what is published' : `as-it-happens: ${r.announced.length} new updates, ${r.sent} sent, ${r.failed} failed`);
+      return;
+    }
     const result = await cutDigest(env, site, { period: digestPeriod(now, env.DIGEST_PERIOD), now });
     console.log(
       result.created

@@ -67,12 +67,17 @@ describe('scheduled() → queue → mail', () => {
     const [toSync] = transport.to(sync.email);
     expect(transport.to(finished.email)).toEqual([]);
 
-    expect(toAll!.subject).toMatch(/^Atlas, Beacon: \d+ milestones moved.* — week of 2026-11-09$/);
-    expect(toAtlas!.subject).toMatch(/^Atlas: \d+ milestones moved.* — week of 2026-11-09$/);
+    // Blockers and risks first, counted as the email's "In this issue" counts them, ≤ 60 characters.
+    expect(toAll!.subject).toMatch(/^Atlas, Beacon: \d+ blockers?, \d+ risks?/);
+    expect(toAtlas!.subject).toMatch(/^Atlas: (\d+ risks?, )?\d+ milestones moved/);
+    for (const s of [toAll!.subject, toAtlas!.subject]) expect(s.length).toBeLessThanOrEqual(60);
     expect(toBeacon!.subject).toMatch(/^Beacon: /);
     expect(toAtlas!.html).toContain('Sync protocol v2 (delta sync)');
     expect(toAtlas!.html).not.toContain('Push notification reliability');
-    expect(toBeacon!.html).toContain('part of Push notification reliability');
+    // Deliverables sit under their milestone's heading, not as sibling cards "part of X".
+    expect(toBeacon!.html).toContain('Push notification reliability');
+    expect(toBeacon!.html).not.toContain('part of Push notification reliability');
+    expect(toBeacon!.html).toContain('border-left:2px solid');
     expect(toBeacon!.html).not.toContain('Storage scale-out');
     // A milestone scope includes its sub-milestones: 2.1 Resumable uploads is part of Sync protocol v2.
     expect(toSync!.html).toContain('2.1: Resumable uploads');
