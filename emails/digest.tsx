@@ -18,7 +18,8 @@ import type { ChangedItem, Changes, MilestoneChange, OpenChangedItem, UpdateRef 
 import { weekStart } from '../src/digest/changes';
 import { absolutizeHtml, escapeHtml, milestonePath, updatePath } from '../src/feeds';
 import { STATUS_COLOURS, STATUS_LABELS, statusIndex, type MilestoneStatus } from '../src/status';
-import { renderEmailHtml, textFooter, type EmailFooterLinks } from './layout';
+import { renderEmailHtml, textFooter, wrap, type EmailFooterLinks } from './layout';
+export { wrap };
 import type { RenderedEmail } from './types';
 
 export interface DigestEmailProps {
@@ -255,7 +256,7 @@ const MilestoneBlock: FC<{ ctx: Ctx; node: Node; depth: number; risksOnly?: bool
   );
 };
 
-const AttentionList: FC<{ ctx: Ctx; items: Attention[] }> = ({ ctx, items }) => (
+const AttentionList: FC<{ ctx: Ctx; items: Attention[]; teams?: readonly Team[] }> = ({ ctx, items, teams }) => (
   <>
     {items.map((a) => {
       const blocker = a.kind === 'blockers';
@@ -272,6 +273,7 @@ const AttentionList: FC<{ ctx: Ctx; items: Attention[] }> = ({ ctx, items }) => 
             <A ctx={ctx} href={`${ctx.siteUrl}${milestonePath(a.milestone.key)}#${a.milestone.anchor}`}>
               {displayTitle(a.milestone)}
             </A>
+            {teams ? ` (${teams.find((t) => t.slug === a.milestone.team)?.name ?? a.milestone.team})` : ''}
           </p>
           <div {...st(ctx, 't-fg', `font-family:${FONT};font-size:15px;line-height:1.5;color:${C.fg};`)} dangerouslySetInnerHTML={{ __html: itemHtml(ctx, a.item) }} />
         </div>
@@ -310,6 +312,8 @@ export const DigestContent: FC<DigestContentProps> = ({ changes, teams, siteUrl,
   const ctx: Ctx = { mode, siteUrl, statuses };
   const groups = byTeam(changes, teams);
   const counts = issueCounts(changes);
+  // Blockers and risks of every team first, blockers before risks.
+  const allAttention = attentionOf(changes.milestones);
   return (
     <>
       <div
@@ -323,8 +327,13 @@ export const DigestContent: FC<DigestContentProps> = ({ changes, teams, siteUrl,
           {groups.length > 1 ? <li {...st(ctx, 't-fg', `font-family:${FONT};color:${C.fg};`)}>teams: {groups.map((g) => g.team.name).join(', ')}</li> : null}
         </ul>
       </div>
+      {allAttention.length > 0 ? (
+        <>
+          <h2 {...st(ctx, 't-fg t-line', `margin:24px 0 10px 0;padding:0 0 6px 0;border-bottom:1px solid ${C.line};font-family:${FONT};font-size:20px;line-height:1.3;color:${C.fg};`)}>Blockers and risks</h2>
+          <AttentionList ctx={ctx} items={allAttention} teams={groups.length > 1 ? teams : undefined} />
+        </>
+      ) : null}
       {groups.map((g) => {
-        const attention = attentionOf(g.milestones);
         const visible = risksOnly ? g.milestones.filter((m) => m.resolved.length > 0) : g.milestones;
         return (
           <div>
@@ -350,7 +359,6 @@ export const DigestContent: FC<DigestContentProps> = ({ changes, teams, siteUrl,
                 ))}
               </p>
             ) : null}
-            {attention.length > 0 ? <AttentionList ctx={ctx} items={attention} /> : null}
             {nest(visible).map((node) => (
               <MilestoneBlock ctx={ctx} node={node} depth={0} risksOnly={risksOnly} />
             ))}
@@ -411,6 +419,7 @@ export async function renderDigestEmail(props: DigestEmailProps): Promise<Render
           {preheader}
           <span dangerouslySetInnerHTML={{ __html: PREHEADER_PAD }} />
         </div>
+        <div role="main">
         <table role="presentation" width="100%" cellpadding="0" cellspacing="0" class="t-bg" style={`background:${C.bg};`}>
           <tr>
             <td align="center" style="padding:16px 8px;">
@@ -454,26 +463,11 @@ export async function renderDigestEmail(props: DigestEmailProps): Promise<Render
             </td>
           </tr>
         </table>
+        </div>
       </body>
     </html>,
   );
   return { subject: props.subject, html, text: renderDigestText(props, title, footer) };
-}
-
-/** Wraps text at `width` columns; words longer than a line (URLs) stay whole on their own line. */
-export function wrap(text: string, width = 72, indent = ''): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line === '') line = indent + word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = indent + word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines.join('\n');
 }
 
 /** The absolute links of an item's HTML (kept in the plain text). */
@@ -505,6 +499,23 @@ function renderDigestText(props: DigestEmailProps, title: string, footer: EmailF
   const { changes, siteUrl } = props;
   const counts = issueCounts(changes);
   const blocks: string[] = [title, `View in your browser:\n<${props.webUrl}>`, ['IN THIS ISSUE', ...issueLines(counts, props.risksOnly).map((l) => wrap(`- ${l}`))].join('\n')];
+  const attention = attentionOf(changes.milestones);
+  if (attention.length > 0) {
+    const teamName = (slug: string) => props.teams.find((t) => t.slug === slug)?.name ?? slug;
+    blocks.push(
+      ['BLOCKERS AND RISKS', '=================='].join('\n') +
+        '\n' +
+        attention
+          .map((a) =>
+            [
+              wrap(`${a.kind === 'blockers' ? 'BLOCKER' : 'RISK'} (${a.since ? `still open, since ${a.since}` : 'new'}) in ${displayTitle(a.milestone)} (${teamName(a.milestone.team)}):`),
+              textItem(siteUrl, a.item, '  '),
+              `  <${siteUrl}${milestonePath(a.milestone.key)}#${a.milestone.anchor}>`,
+            ].join('\n'),
+          )
+          .join('\n\n'),
+    );
+  }
   for (const g of byTeam(changes, props.teams)) {
     const lines: string[] = [g.team.name.toUpperCase(), '='.repeat(Math.min(g.team.name.length, 72))];
     if (!props.risksOnly) {
@@ -512,25 +523,9 @@ function renderDigestText(props: DigestEmailProps, title: string, footer: EmailF
       for (const u of g.edited) lines.push(`${wrap(`Edited: ${u.title}${u.lastmod ? ` (${u.lastmod})` : ''}`)}\n<${siteUrl}${updatePath(u)}>`);
     }
     blocks.push(lines.join('\n'));
-    const attention = attentionOf(g.milestones);
-    if (attention.length > 0) {
-      blocks.push(
-        attention
-          .map((a) =>
-            [
-              wrap(`${a.kind === 'blockers' ? 'BLOCKER' : 'RISK'} (${a.since ? `still open, since ${a.since}` : 'new'}) in ${displayTitle(a.milestone)}:`),
-              textItem(siteUrl, a.item, '  '),
-              `  <${siteUrl}${milestonePath(a.milestone.key)}#${a.milestone.anchor}>`,
-            ].join('\n'),
-          )
-          .join('\n\n'),
-      );
-    }
     const visible = props.risksOnly ? g.milestones.filter((m) => m.resolved.length > 0) : g.milestones;
     const walk = (node: Node, depth: number) => {
       const m = node.change;
-      const status = props.site ? undefined : undefined;
-      void status;
       const prefix = depth > 0 ? '> '.repeat(depth) : '';
       const out: string[] = [wrap(`${prefix}${node.title}`), `${prefix}${'-'.repeat(Math.min(node.title.length, 60))}`];
       if (m) {

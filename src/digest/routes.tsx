@@ -172,6 +172,7 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
       author: config.title,
       updated: entries[0]?.updated ?? new Date(0),
       entries,
+      stylesheet: `${config.siteUrl}/feed.xsl`,
     });
     return c.body(xml, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
   });

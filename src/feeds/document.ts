@@ -8,6 +8,7 @@ import { absolutizeHtml } from './links';
 import { countsLine, milestoneWeek, renderMilestoneWeek, type MilestoneWeek } from './milestone-week';
 import { FEED_FORMATS, feedPath, milestonePath, targetPagePath, updatePath, weekAnchor, type FeedFormat, type FeedTarget } from './paths';
 import { cleanText, escapeHtml, truncate } from './text';
+import { FEED_XSL_PATH } from './xsl';
 import { STATUS_LABELS, STATUSES, statusOf, type MilestoneStatus } from '../status';
 
 export interface FeedCategory {
@@ -53,6 +54,8 @@ export interface FeedDocument {
   /** Newest `updated` of the entries (or of the site when there are none): deterministic. */
   updated: Date;
   entries: FeedEntry[];
+  /** Absolute URL of the XSL stylesheet browsers render RSS and Atom with (src/feeds/xsl.ts). */
+  stylesheet?: string;
 }
 
 export const GENERATOR = 'Tidings';
@@ -222,7 +225,7 @@ export function milestoneWeeks(site: SiteModel, milestone: Milestone): Milestone
 /** The feed document of a target with at most `limit` entries, newest first. */
 export function feedDocument(site: SiteModel, config: SiteConfig, target: FeedTarget, limit: number): FeedDocument {
   const homeUrl = absoluteUrl(config, targetPagePath(target));
-  const base = { homeUrl, feedUrls: feedUrls(config, target), language: config.language, generator: GENERATOR };
+  const base = { homeUrl, feedUrls: feedUrls(config, target), language: config.language, generator: GENERATOR, stylesheet: absoluteUrl(config, FEED_XSL_PATH) };
   let title: string;
   let description: string;
   let author: string;

@@ -84,7 +84,7 @@ describe('scheduled() → queue → mail', () => {
     expect(toSync!.html).toContain('enabled for all tenants; success rate for attachments over 50 MB went from 93% to 99.4%');
     expect(toSync!.html).not.toContain('Storage scale-out');
     expect(toSync!.text).toContain('enabled for all tenants');
-    expect(toSync!.text).toContain(`/milestones/${ATLAS_RESUMABLE}/feed.xml`);
+    expect(toSync!.text).toContain(`/milestones/${ATLAS_RESUMABLE}#week-2026-11-09`);
     // Links land on the week's anchor of the milestone page.
     expect(toSync!.html).toContain(`/milestones/${ATLAS_SYNC}#week-2026-11-09`);
 

@@ -1,6 +1,7 @@
 /** Feed document → Atom 1.0 (RFC 4287). */
 import { Feed } from 'feed';
 import type { FeedDocument } from '../document';
+import { withStylesheet } from '../xsl';
 import { escapeHtml } from '../text';
 import { closeCdata, escapeAttribute, forAttribute, forCdata } from './xml';
 
@@ -34,5 +35,5 @@ export function renderAtom(doc: FeedDocument): string {
   const xml = closeCdata(feed.atom1());
   // feed has no option for the language: it goes on the root element as xml:lang.
   if (!xml.includes(ATOM_ROOT)) throw new Error('unexpected Atom root element from the feed package');
-  return xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeAttribute(doc.language)}">`);
+  return withStylesheet(xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeAttribute(doc.language)}">`), doc.stylesheet);
 }

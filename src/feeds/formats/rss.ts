@@ -1,6 +1,7 @@
 /** Feed document → RSS 2.0 (with content:encoded, dc:creator and atom:link rel=self). */
 import { Feed } from 'feed';
 import type { FeedDocument } from '../document';
+import { withStylesheet } from '../xsl';
 import { escapeHtml } from '../text';
 import { closeCdata, forAttribute, forCdata } from './xml';
 
@@ -31,5 +32,5 @@ export function renderRss(doc: FeedDocument): string {
       extensions: [{ name: 'dc:creator', objects: { _text: entry.author } }],
     });
   }
-  return closeCdata(feed.rss2());
+  return withStylesheet(closeCdata(feed.rss2()), doc.stylesheet);
 }
