@@ -108,7 +108,7 @@ describe('scheduled() → queue → mail', () => {
     }
     // Email-client HTML: tables and inline styles, a preheader, no scripts or stylesheets.
     expect(toAll!.html).toMatch(/^<!doctype html>/i);
-    expect(toAll!.html).toContain('max-width:600px');
+    expect(toAll!.html).toContain('max-width:640px');
     expect(toAll!.html).not.toMatch(/<script|<link|<style/i);
   });
 
