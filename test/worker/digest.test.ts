@@ -109,7 +109,10 @@ describe('scheduled() → queue → mail', () => {
     // Email-client HTML: tables and inline styles, a preheader, no scripts or stylesheets.
     expect(toAll!.html).toMatch(/^<!doctype html>/i);
     expect(toAll!.html).toContain('max-width:640px');
-    expect(toAll!.html).not.toMatch(/<script|<link|<style/i);
+    expect(toAll!.html).not.toMatch(/<script|<link/i);
+    // One <style>: the dark mode of clients that honour prefers-color-scheme; everything else is inline.
+    expect(toAll!.html.match(/<style/g)).toHaveLength(1);
+    expect(/<style>([\s\S]*?)<\/style>/.exec(toAll!.html)![1]).toContain('@media (prefers-color-scheme:dark)');
   });
 
   it('the same cron twice makes one digest and no duplicate mail', async () => {
