@@ -17,7 +17,7 @@ import type { SiteModel, Team } from '../src/content/model';
 import type { ChangedItem, Changes, MilestoneChange, OpenChangedItem, UpdateRef } from '../src/digest/changes';
 import { weekStart } from '../src/digest/changes';
 import { absolutizeHtml, escapeHtml, milestonePath, updatePath } from '../src/feeds';
-import { STATUS_COLOURS, STATUS_LABELS, statusIndex, type MilestoneStatus } from '../src/status';
+import { STATUS_COLOURS, STATUS_LABELS, statusesOf, type MilestoneStatus } from '../src/status';
 import { renderEmailHtml, textFooter, wrap, type EmailFooterLinks } from './layout';
 export { wrap };
 import type { RenderedEmail } from './types';
@@ -393,7 +393,7 @@ const PREHEADER_PAD = '&#847;&zwnj;&nbsp;'.repeat(90);
 
 export async function renderDigestEmail(props: DigestEmailProps): Promise<RenderedEmail> {
   const { changes, siteUrl } = props;
-  const statuses = props.site ? new Map([...statusIndex(props.site, { quietWeeks: props.quietWeeks ?? 3 })].map(([k, v]) => [k, v.status])) : undefined;
+  const statuses = props.site ? statusesOf(props.site, { quietWeeks: props.quietWeeks ?? 3 }) : undefined;
   const week = weekStart(changes.until);
   const title = props.frequency === 'instant' ? `New update — ${changes.until}` : `What changed — week of ${week}`;
   const how = props.frequency === 'instant' ? 'an email as each update is published' : 'this weekly digest';

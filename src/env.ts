@@ -1,7 +1,11 @@
 /** Bindings and vars of the Worker, as declared in wrangler.toml (and secrets from .dev.vars / wrangler secret). */
 export interface Env {
   DB: D1Database;
+  /** The static output (dist/public), served by Workers Static Assets; the Worker reads its data files through it. */
+  ASSETS: Fetcher;
   DIGEST_QUEUE: Queue;
+  /** Delivery events (bounces, complaints) of Cloudflare Email Service, and of the mail webhook. */
+  MAIL_EVENTS?: Queue;
   EMAIL: SendEmail;
   SUBSCRIBE_LIMITER: RateLimit;
 
@@ -18,13 +22,23 @@ export interface Env {
   MAIL_TRANSPORT: string;
   MAIL_API_URL: string;
   QUIET_WEEKS: string;
+  /** WebSub hub URL: feeds announce it and the Worker pings it when feeds change (off when empty). */
+  WEBSUB_HUB?: string;
   /** One digest per "week" (default), "day" or "hour": match it to the cron schedule. */
   DIGEST_PERIOD?: string;
+  /** Days delivery rows are kept before being summarised into the digest's counts (default 90). */
+  DELIVERY_RETENTION_DAYS?: string;
+  /** Soft bounces in a row that stop mail to an address (default 3). */
+  SOFT_BOUNCE_LIMIT?: string;
+  /** Failed admin authentications per client and 15 minutes before the admin API refuses it (default 10). */
+  ADMIN_FAILURE_LIMIT?: string;
 
   /** Secrets. */
   SIGNING_KEY?: string;
   ADMIN_TOKEN?: string;
   MAIL_API_KEY?: string;
+  /** Signing secret of the HTTP mail API's webhook (Svix style, `whsec_…`). */
+  MAIL_WEBHOOK_SECRET?: string;
 }
 
 export type AppEnv = { Bindings: Env };

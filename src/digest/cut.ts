@@ -5,10 +5,12 @@
 import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { listActiveSubscribers } from '../subscribers';
-import { computeChanges, isEmpty, type Changes } from './changes';
+import { changesByTeam, type TeamByTeam } from './by-team';
+import { isEmpty, type Changes } from './changes';
 import { filterChanges, readerSetKey } from './scope';
-import { takeSnapshot } from './snapshot';
+import { sourceOf } from './source';
 import { findDigestByPeriod, insertDigest, latestSnapshot, unattemptedRecipients, type Digest } from './store';
+import { assertDigestConfig } from './preflight';
 import { digestSubject } from './subject';
 
 /** What one queue message carries: a batch of recipients of one digest. */
@@ -23,7 +25,8 @@ export const RECIPIENTS_PER_MESSAGE = 50;
 const MESSAGES_PER_SEND = 100;
 const BYTES_PER_SEND = 200 * 1024;
 
-export type DigestEnv = Pick<Env, 'DB' | 'DIGEST_QUEUE' | 'QUIET_WEEKS'>;
+/** The digest needs the whole configuration: everything a send depends on is checked before the cut. */
+export type DigestEnv = Env;
 
 /** ISO 8601 week of a moment, `2026-W48`: the period a weekly cron run belongs to. */
 export function isoWeek(at: Date): string {
@@ -57,9 +60,17 @@ export function quietWeeks(env: Pick<Env, 'QUIET_WEEKS'>): number {
   return Number.isInteger(n) && n > 0 ? n : 3;
 }
 
+/**
+ * The changes since the last digest and the snapshot to store with it, read team by team
+ * from the site's content source (the build's team indexes in the Worker; see source.ts).
+ */
+export async function pendingCut(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, site: SiteModel): Promise<TeamByTeam> {
+  return changesByTeam(sourceOf(site), await latestSnapshot(env.DB), { quietWeeks: quietWeeks(env) });
+}
+
 /** The changes since the last digest, without storing anything (previews). */
 export async function pendingChanges(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, site: SiteModel): Promise<Changes> {
-  return computeChanges(site, await latestSnapshot(env.DB), { quietWeeks: quietWeeks(env) });
+  return (await pendingCut(env, site)).changes;
 }
 
 export interface CutResult {
@@ -71,6 +82,8 @@ export interface CutResult {
 }
 
 export async function cutDigest(env: DigestEnv, site: SiteModel, options: { period: string; now: Date }): Promise<CutResult> {
+  // A configuration that would fail every send refuses the cut: nothing is stored, the period stays open.
+  assertDigestConfig(env, site);
   const existing = await findDigestByPeriod(env.DB, options.period);
   if (existing) {
     // Already cut. If enqueueing failed part-way last time, its recipients are still waiting.
@@ -78,7 +91,7 @@ export async function cutDigest(env: DigestEnv, site: SiteModel, options: { peri
     return { digest: existing, created: false, batches: await enqueueRecipients(env, existing.id, waiting) };
   }
 
-  const changes = await pendingChanges(env, site);
+  const { changes, snapshot } = await pendingCut(env, site);
   const recipients: DigestBatch['recipients'] = [];
   if (!isEmpty(changes)) {
     // Decide once per distinct scope set, not once per subscriber.
@@ -103,7 +116,7 @@ export async function cutDigest(env: DigestEnv, site: SiteModel, options: { peri
     siteVersion: site.version,
     changes,
     subject: digestSubject(changes, site.teams),
-    snapshot: takeSnapshot(site),
+    snapshot,
     recipients: recipients.map(({ id, scopeSet }) => ({ id, scopeSet })),
   });
   if (id === undefined) {

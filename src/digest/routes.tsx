@@ -6,13 +6,16 @@ import { Hono } from 'hono';
 import type { SiteModel } from '../content/model';
 import type { AppEnv, Env } from '../env';
 import { cleanText, renderRss, siteConfig } from '../feeds';
-import { statusIndex } from '../status';
+import { statusesOf } from '../status';
 import { requireAdmin } from '../http/admin';
 import { problemResponse } from '../http/problem';
 import { htmlNotFound, Layout, PAGE_HEADERS, renderPage } from '../pages';
 import { checkScope, describeScope, type Scope } from '../subscribers';
 import { DigestContent, renderDigestEmail } from '../../emails/digest';
 import { cutDigest, pendingChanges } from './cut';
+import { resumeDigest } from './cron';
+import { DigestConfigError } from './preflight';
+import { withoutRemoteImages } from '../mail';
 import { digestWebUrl } from './deliver';
 import { filterChanges, scopeSetKey } from './scope';
 import { deliveryStatus, findDigest, listDigests, type Digest } from './store';
@@ -25,7 +28,7 @@ function parseId(raw: string): number | undefined {
 /** The digest as a page of the site: its layout and theme, no per-recipient footer. */
 async function webCopy(env: Env, site: SiteModel, digest: Digest): Promise<string> {
   const config = siteConfig(env);
-  const statuses = new Map([...statusIndex(site, config)].map(([k, v]) => [k, v.status]));
+  const statuses = statusesOf(site, config);
   return renderPage(
     <Layout title={digest.subject} siteTitle={config.title} lang={config.language} canonical={digestWebUrl(config.siteUrl, digest.id)} alternates={[digestFeedAlternate(config.siteUrl)]}>
       <p class="meta">
@@ -35,7 +38,7 @@ async function webCopy(env: Env, site: SiteModel, digest: Digest): Promise<strin
       <p class="meta">
         Sent {digest.createdAt.slice(0, 10)}, covering updates {digest.since ? `after ${digest.since} ` : ''}up to {digest.until}.
       </p>
-      <DigestContent changes={digest.changes} teams={site.teams} siteUrl={config.siteUrl} statuses={statuses} mode="web" />
+      <DigestContent changes={withoutRemoteImages(digest.changes)} teams={site.teams} siteUrl={config.siteUrl} statuses={statuses} mode="web" />
       <p>
         <a href="/#subscribe">Get the digest by email</a> · <a href="/digests/feed.xml">Digests as a feed</a>
       </p>
@@ -59,7 +62,19 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     if (period.length > 64 || /[^\w:.-]/.test(period)) {
       return problemResponse({ status: 400, title: 'Invalid period', detail: 'period must be at most 64 letters, digits and : . - _' });
     }
-    const result = await cutDigest(c.env, site, { period, now });
+    let result;
+    try {
+      result = await cutDigest(c.env, site, { period, now });
+    } catch (error) {
+      if (!(error instanceof DigestConfigError)) throw error;
+      console.error(`digest cut refused, the period stays open: ${error.problems.join('; ')}`);
+      return problemResponse({
+        status: 503,
+        title: 'Digest not cut: the configuration would fail every send',
+        detail: `Nothing was stored; the period stays open. Fix: ${error.problems.join('; ')}`,
+        problems: error.problems,
+      });
+    }
     const body = {
       id: result.digest.id,
       period: result.digest.period,
@@ -87,7 +102,7 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
       return problemResponse({ status: 400, title: 'Invalid format', detail: `format must be html, text or json, not "${format.slice(0, 40)}"` });
     }
     const config = siteConfig(c.env);
-    const changes = filterChanges(await pendingChanges(c.env, site), scopes, site);
+    const changes = withoutRemoteImages(filterChanges(await pendingChanges(c.env, site), scopes, site));
     const subject = digestSubject(changes, site.teams);
     if (format === 'json') return c.json({ scopeSet: scopeSetKey(scopes), subject, changes });
     const email = await renderDigestEmail({
@@ -127,8 +142,24 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
       failed: status.failed,
       pending: status.pending,
       skipped: status.skipped,
+      sending: status.sending,
+      deferred: status.deferred,
+      possibleDuplicates: status.possibleDuplicates,
+      failedBy: status.failedBy,
+      archived: status.archived,
       failures: status.failures,
+      resume: `/admin/digests/${digest.id}/resume`,
     });
+  });
+
+  // Takes back every claim on the digest's deliveries and enqueues every pending recipient again, now.
+  app.post('/admin/digests/:id/resume', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const digest = id === undefined ? undefined : await findDigest(c.env.DB, id);
+    if (!digest) return problemResponse({ status: 404, title: 'No such digest', detail: `There is no digest ${c.req.param('id').slice(0, 40)}.` });
+    const result = await resumeDigest(c.env, digest.id, new Date());
+    console.log(`digest ${digest.id} resumed by admin: ${result.reclaimed} claims taken back, ${result.enqueued} recipients enqueued`);
+    return c.json({ id: digest.id, ...result, status: `/admin/digests/${digest.id}` });
   });
 
   // Public web copies ("view in browser") and their list.
@@ -136,8 +167,8 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     const id = parseId(c.req.param('id'));
     const digest = id === undefined ? undefined : await findDigest(c.env.DB, id);
     if (!digest) return htmlNotFound(c, 'There is no digest at this address.');
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.html(await webCopy(c.env, site, digest), 200, PAGE_HEADERS);
+    // The site's page policy (no script, no framing), like every other page.
+    return c.html(await webCopy(c.env, site, digest), 200, { ...PAGE_HEADERS, 'Cache-Control': 'public, max-age=3600' });
   });
 
   // Every digest as an RSS feed: one item per digest, its web copy as the content.
@@ -148,7 +179,7 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     for (const d of digests) {
       const full = await findDigest(c.env.DB, d.id);
       if (!full) continue;
-      const content = String(await (<DigestContent changes={full.changes} teams={site.teams} siteUrl={config.siteUrl} mode="web" />).toString());
+      const content = String(await (<DigestContent changes={withoutRemoteImages(full.changes)} teams={site.teams} siteUrl={config.siteUrl} mode="web" />).toString());
       const url = digestWebUrl(config.siteUrl, d.id);
       entries.push({
         id: url,

@@ -287,7 +287,8 @@ export async function unsubscribeSubscriber(db: D1Database, id: number, now: Dat
 
 /**
  * Active subscribers with their scopes, in id order, `limit` at a time: pass the last id of
- * one batch as `afterId` of the next. Only active subscribers ever receive digests.
+ * one batch as `afterId` of the next. Only active subscribers ever receive digests, and never
+ * a suppressed address (hard bounce, complaint, repeated soft bounces).
  */
 export async function listActiveSubscribers(
   db: D1Database,
@@ -298,7 +299,7 @@ export async function listActiveSubscribers(
     .prepare(
       `SELECT s.id AS id, s.email AS email, s.frequency AS frequency, s.content AS content, json_group_array(sc.scope) AS scopes
        FROM subscribers s JOIN subscriber_scopes sc ON sc.subscriber_id = s.id
-       WHERE s.status = 'active' AND s.id > ?1 AND (?3 IS NULL OR s.frequency = ?3)
+       WHERE s.status = 'active' AND s.suppressed_at IS NULL AND s.id > ?1 AND (?3 IS NULL OR s.frequency = ?3)
        GROUP BY s.id ORDER BY s.id LIMIT ?2`,
     )
     .bind(options.afterId ?? 0, limit, options.frequency ?? null)

@@ -3,6 +3,7 @@ import { Feed } from 'feed';
 import type { FeedDocument } from '../document';
 import { withStylesheet } from '../xsl';
 import { escapeHtml } from '../text';
+import { addAtomLinks } from '../history';
 import { closeCdata, escapeAttribute, forAttribute, forCdata } from './xml';
 
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
@@ -35,5 +36,6 @@ export function renderAtom(doc: FeedDocument): string {
   const xml = closeCdata(feed.atom1());
   // feed has no option for the language: it goes on the root element as xml:lang.
   if (!xml.includes(ATOM_ROOT)) throw new Error('unexpected Atom root element from the feed package');
-  return withStylesheet(xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeAttribute(doc.language)}">`), doc.stylesheet);
+  const rooted = xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeAttribute(doc.language)}">`);
+  return withStylesheet(addAtomLinks(rooted, { ...(doc.history ? { history: doc.history.atom } : {}), ...(doc.hub ? { hub: doc.hub } : {}) }), doc.stylesheet);
 }

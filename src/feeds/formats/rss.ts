@@ -3,6 +3,7 @@ import { Feed } from 'feed';
 import type { FeedDocument } from '../document';
 import { withStylesheet } from '../xsl';
 import { escapeHtml } from '../text';
+import { addRssLinks } from '../history';
 import { closeCdata, forAttribute, forCdata } from './xml';
 
 export function renderRss(doc: FeedDocument): string {
@@ -32,5 +33,5 @@ export function renderRss(doc: FeedDocument): string {
       extensions: [{ name: 'dc:creator', objects: { _text: entry.author } }],
     });
   }
-  return withStylesheet(closeCdata(feed.rss2()), doc.stylesheet);
+  return withStylesheet(addRssLinks(closeCdata(feed.rss2()), { ...(doc.history ? { history: doc.history.rss } : {}), ...(doc.hub ? { hub: doc.hub } : {}) }), doc.stylesheet);
 }
