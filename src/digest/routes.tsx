@@ -17,6 +17,7 @@ import { resumeDigest } from './cron';
 import { DigestConfigError } from './preflight';
 import { withoutRemoteImages } from '../mail';
 import { digestWebUrl } from './deliver';
+import { weekStart } from './changes';
 import { filterChanges, scopeSetKey } from './scope';
 import { deliveryStatus, findDigest, listDigests, type Digest } from './store';
 import { digestSubject } from './subject';
@@ -36,7 +37,7 @@ async function webCopy(env: Env, site: SiteModel, digest: Digest): Promise<strin
       </p>
       <h1>{digest.subject}</h1>
       <p class="meta">
-        Sent {digest.createdAt.slice(0, 10)}, covering updates {digest.since ? `after ${digest.since} ` : ''}up to {digest.until}.
+        Week of {weekStart(digest.until)} · sent {digest.createdAt.slice(0, 10)}, covering updates {digest.since ? `after ${digest.since} ` : ''}up to {digest.until}.
       </p>
       <DigestContent changes={withoutRemoteImages(digest.changes)} teams={site.teams} siteUrl={config.siteUrl} statuses={statuses} mode="web" />
       <p>
@@ -220,7 +221,11 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
           <ul>
             {digests.map((d) => (
               <li>
-                <a href={`/digests/${d.id}`}>{d.subject}</a> <small>({d.createdAt.slice(0, 10)})</small>
+                <a href={`/digests/${d.id}`}>{d.subject}</a>
+                <br />
+                <span class="meta">
+                  week of {weekStart(d.until)} · sent {d.createdAt.slice(0, 10)}
+                </span>
               </li>
             ))}
           </ul>

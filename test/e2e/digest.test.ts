@@ -20,8 +20,8 @@ import { type DevServer, emailFilesFor, loggedEmails, root, sleep, startWrangler
 
 /** The week the sample content's newest (non-draft) updates belong to. */
 const WEEK = '2026-11-09';
-/** src/digest/subject.ts: "<teams>: <what moved> — week of <Monday>". */
-const DIGEST_SUBJECT = new RegExp(` — week of ${WEEK}$`);
+/** src/digest/subject.ts: "<teams>: <blockers, risks, what moved>", at most 60 characters. */
+const DIGEST_SUBJECT = /^(Atlas|Beacon|Atlas, Beacon|\d+ teams): \d+ \w+/;
 const WEEKLY_CRON = '0+7+*+*+1';
 
 // Development secrets of this run only: "dev-" keys are accepted because ENVIRONMENT is local.
