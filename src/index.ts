@@ -13,6 +13,12 @@ import { loadCatalog } from './digest/source';
 import type { AppEnv, Env } from './env';
 import { problemResponse } from './http/problem';
 import { announceNewUpdates, HOURLY_CRON } from './digest/instant';
+import { env as startupEnv } from 'cloudflare:workers';
+import { startupProblems } from './http/secrets';
+import { handleMailEventQueue } from './subscribers/events';
+
+// Refused at start: secrets that are set but unusable are reported once, when the Worker loads.
+for (const problem of startupProblems((startupEnv ?? {}) as Partial<Env>)) console.error(`configuration refused at start: ${problem}`);
 
 interface Loaded {
   site: SiteModel;
@@ -66,7 +72,9 @@ export default {
   },
 
   async queue(batch, env) {
+    // Delivery events (bounces, complaints) of Cloudflare Email Service: src/subscribers/events.ts.
+    if (batch.queue.startsWith('tidings-mail-events')) return handleMailEventQueue(batch as MessageBatch<unknown>, env);
     const { site } = await current(env);
-    await handleDigestQueue(batch, env, site);
+    await handleDigestQueue(batch as MessageBatch<DigestBatch>, env, site);
   },
-} satisfies ExportedHandler<Env, DigestBatch>;
+} satisfies ExportedHandler<Env, DigestBatch | unknown>;
