@@ -431,7 +431,7 @@ export async function renderDigestEmail(props: DigestEmailProps): Promise<Render
                     </A>
                     {' · '}
                     <A ctx={ctx} href={props.webUrl} muted>
-                      View in your browser
+                      View this digest in your browser
                     </A>
                   </td>
                 </tr>
@@ -498,7 +498,7 @@ function rewrapIndented(text: string): string {
 function renderDigestText(props: DigestEmailProps, title: string, footer: EmailFooterLinks): string {
   const { changes, siteUrl } = props;
   const counts = issueCounts(changes);
-  const blocks: string[] = [title, `View in your browser:\n<${props.webUrl}>`, ['IN THIS ISSUE', ...issueLines(counts, props.risksOnly).map((l) => wrap(`- ${l}`))].join('\n')];
+  const blocks: string[] = [title, `View this digest in your browser:\n<${props.webUrl}>`, ['IN THIS ISSUE', ...issueLines(counts, props.risksOnly).map((l) => wrap(`- ${l}`))].join('\n')];
   const attention = attentionOf(changes.milestones);
   if (attention.length > 0) {
     const teamName = (slug: string) => props.teams.find((t) => t.slug === slug)?.name ?? slug;

@@ -104,10 +104,10 @@ describe('weekly digest end to end against wrangler dev', () => {
     const origin = server!.origin;
     const links = new Map<string, { unsubscribe: string; preferences: string }>();
     for (const [to, d] of received) {
-      // A complete HTML email: doctype, table layout at most 600px wide, no script.
+      // A complete HTML email: doctype, table layout at most 640px wide, no script.
       expect(d.html.trimStart().toLowerCase().startsWith('<!doctype html>')).toBe(true);
       expect(d.html).toContain('<table');
-      expect(d.html).toContain('max-width:600px');
+      expect(d.html).toContain('max-width:640px');
       expect(d.html).not.toMatch(/<script/i);
 
       const view = new RegExp(`<a [^>]*href="${origin}/digests/(\\d+)"[^>]*>\\s*View this digest in your browser`).exec(d.html);
