@@ -134,9 +134,6 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
       ['digest-web', `${origin}/digests/${digestId}`],
       ['subscribe', `${origin}/subscribe`],
       ['not-found', `${origin}/no/such/page`],
-      // A feed link clicked in a browser: the XSL stylesheet's readable page.
-      ['feed-rss', `${origin}/teams/${site.teams[0]!.slug}/feed.xml`],
-      ['feed-atom', `${origin}/milestones/${parent.key}/atom.xml`],
       ['email-confirmation', pathToFileURL(confirmation.html).href],
       ['email-digest', pathToFileURL(digest.html).href],
     ];
