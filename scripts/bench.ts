@@ -5,6 +5,7 @@
 import { benchBuilds, formatBuildFigures } from './bench-build';
 import { benchFanoutSeries, formatFanout } from './bench-fanout';
 import { benchFeeds, formatFeedFigures } from './bench-feeds';
+import { benchScale, formatScale } from './bench-scale';
 
 console.log(`# Tidings benchmarks — ${new Date().toISOString()}\n`);
 console.log('## Build: content → model\n');
@@ -13,3 +14,5 @@ console.log('\n## Feeds\n');
 console.log(formatFeedFigures(await benchFeeds()));
 console.log('\n## Digest fan-out: cron → D1 → Queue → consumer → transport\n');
 console.log(formatFanout(await benchFanoutSeries()));
+console.log('\n## Publishing at scale: static output of up to 10,000 weekly updates\n');
+console.log(formatScale(await benchScale({ sizes: [2000, 10_000] })));

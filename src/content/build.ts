@@ -39,7 +39,13 @@ export function isMilestonePath(path: string): boolean {
 
 export function buildSite(
   sources: SourceFile[],
-  config: { teams?: SourceFile; aliases?: SourceFile; milestones?: SourceFile[] } = {},
+  config: {
+    teams?: SourceFile;
+    aliases?: SourceFile;
+    milestones?: SourceFile[];
+    /** parseUpdate with a cache in front, for incremental builds (src/publish/parse-cache.ts). */
+    parseUpdate?: typeof parseUpdate;
+  } = {},
 ): BuildResult {
   const files: VFile[] = [];
   const aliases = config.aliases ? readAliases(config.aliases, files) : new Map<string, string>();
@@ -50,7 +56,7 @@ export function buildSite(
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file = new VFile({ path: source.path, value: source.value });
     files.push(file);
-    const update = parseUpdate(file, { team: UPDATE_PATH.exec(source.path)?.[1], aliases });
+    const update = (config.parseUpdate ?? parseUpdate)(file, { team: UPDATE_PATH.exec(source.path)?.[1], aliases });
     if (!update) continue;
     const other = byId.get(update.id);
     if (other && other.hash === update.hash) {
