@@ -1,24 +1,34 @@
 /**
- * The weekly digest email: what changed in what the reader follows, grouped by team then
- * milestone (achieved, next, new risks, resolved risks), each milestone with links to its
- * page and its feed. Table layout and inline styles only; explicit colours on every block
- * with enough contrast to stay readable when a client inverts them for dark mode.
+ * The digest email (and its web copy): "In this issue" with counts first, then per team the
+ * blockers and risks — new and still open — before anything else, then milestones as headings
+ * with their sub-milestones and deliverables nested, each with what was achieved and is next.
+ *
+ * Email mode: table layout, font and colour inline on every element (clients strip <body>
+ * and <style>), every link coloured, a dark mode for clients that honour
+ * `prefers-color-scheme` (classes in a <style> block) and colours that stay readable when a
+ * client inverts them. Web mode: the same content with the site's classes, no inline colours,
+ * inside the site layout (src/digest/routes.tsx).
  *
  * Rendered once per distinct scope set: the recipient's own links are placeholders that
  * `personaliseDigest` swaps in per recipient.
  */
-import type { FC } from 'hono/jsx';
-import type { Team } from '../src/content/model';
-import type { ChangedItem, Changes, MilestoneChange, UpdateRef } from '../src/digest/changes';
+import type { Child, FC } from 'hono/jsx';
+import type { SiteModel, Team } from '../src/content/model';
+import type { ChangedItem, Changes, MilestoneChange, OpenChangedItem, UpdateRef } from '../src/digest/changes';
 import { weekStart } from '../src/digest/changes';
 import { absolutizeHtml, escapeHtml, milestonePath, updatePath } from '../src/feeds';
-import { EmailLayout, renderEmailHtml, textEmail, type EmailFooterLinks } from './layout';
+import { STATUS_COLOURS, STATUS_LABELS, statusesOf, type MilestoneStatus } from '../src/status';
+import { renderEmailHtml, textFooter, wrap, type EmailFooterLinks } from './layout';
+export { wrap };
 import type { RenderedEmail } from './types';
 
 export interface DigestEmailProps {
   changes: Changes;
   subject: string;
   teams: readonly Team[];
+  /** The site now: milestone statuses for the badges (optional: no badges without it). */
+  site?: SiteModel;
+  quietWeeks?: number;
   siteTitle: string;
   /** Absolute, without trailing slash. */
   siteUrl: string;
@@ -26,22 +36,86 @@ export interface DigestEmailProps {
   webUrl: string;
   /** What the reader follows, described ("everything", "team Atlas", …). */
   scopes: readonly string[];
+  /** The reader wants only risks and blockers. */
+  risksOnly?: boolean;
+  /** Weekly digest (default) or one email per update. */
+  frequency?: 'weekly' | 'instant';
   unsubscribeUrl: string;
   preferencesUrl: string;
 }
 
-const KIND_STYLE = {
-  achieved: { label: 'Achieved', colour: '#1a7f37' },
-  progress: { label: 'Progress', colour: '#1a7f37' },
-  next: { label: 'Next', colour: '#0969da' },
-  risks: { label: 'New risks', colour: '#9a6700' },
-  blockers: { label: 'New blockers', colour: '#cf222e' },
-  resolved: { label: 'No longer listed as a risk', colour: '#57606a' },
-} as const;
-type ListKind = keyof typeof KIND_STYLE;
-const LIST_KINDS: ListKind[] = ['achieved', 'progress', 'next', 'risks', 'blockers', 'resolved'];
+const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
+const C = { fg: '#1f2328', muted: '#57606a', link: '#0969da', line: '#d0d7de', bg: '#f4f5f7', card: '#ffffff', red: '#b3161f', redBg: '#fff1f0', amber: '#7d4e00', amberBg: '#fff8db', green: '#1a7f37', blue: '#0969da' };
 
-function byTeam(changes: Changes, teams: readonly Team[]): Array<{ team: Team; milestones: MilestoneChange[]; updates: UpdateRef[]; edited: UpdateRef[] }> {
+const DARK_CSS = `
+:root{color-scheme:light dark;supported-color-schemes:light dark}
+@media (prefers-color-scheme:dark){
+.t-bg{background:#0d1117!important}.t-card{background:#161b22!important}
+.t-fg{color:#e6edf3!important}.t-muted{color:#9198a1!important}.t-link{color:#58a6ff!important}
+.t-line{border-color:#3d444d!important}
+.t-blocker{background:#2a1215!important;border-color:#ff7b72!important}.t-risk{background:#272010!important;border-color:#e3b341!important}
+.t-red{color:#ff7b72!important}.t-amber{color:#e3b341!important}.t-green{color:#3fb950!important}.t-blue{color:#58a6ff!important}
+}
+[data-ogsc] .t-fg{color:#e6edf3!important}[data-ogsc] .t-link{color:#58a6ff!important}[data-ogsc] .t-muted{color:#9198a1!important}
+`;
+
+type Mode = 'email' | 'web';
+
+interface Ctx {
+  mode: Mode;
+  siteUrl: string;
+  statuses?: Map<string, MilestoneStatus>;
+}
+
+/** Email: inline style plus a class for dark mode; web: the site's class only. */
+function st(ctx: Ctx, cls: string, style: string): { class?: string; style?: string } {
+  if (ctx.mode === 'email') return { class: cls.split(' ').filter((c) => c.startsWith('t-')).join(' '), style };
+  const web = cls.split(' ').filter((c) => c.startsWith('w-'));
+  return web.length > 0 ? { class: web.join(' ') } : {};
+}
+
+const A: FC<{ ctx: Ctx; href: string; children?: Child; muted?: boolean }> = ({ ctx, href, children, muted }) => (
+  <a href={href} {...st(ctx, muted ? 't-muted' : 't-link', `color:${muted ? C.muted : C.link};text-decoration:underline;font-family:${FONT};`)}>
+    {children}
+  </a>
+);
+
+export interface IssueCounts {
+  blockers: number;
+  newBlockers: number;
+  risks: number;
+  newRisks: number;
+  resolved: number;
+  moved: number;
+  achieved: number;
+  newMilestones: number;
+  quiet: number;
+  updates: number;
+}
+
+/** The counts "In this issue" shows, and the subject says: one function for both. */
+export function issueCounts(changes: Changes): IssueCounts {
+  const ms = changes.milestones;
+  const open = (kind: 'risks' | 'blockers') => ms.reduce((n, m) => n + (m.open ?? []).filter((o) => o.kind === kind).length, 0);
+  const newBlockers = ms.reduce((n, m) => n + m.blockers.length, 0);
+  const newRisks = ms.reduce((n, m) => n + m.risks.length, 0);
+  return {
+    blockers: newBlockers + open('blockers'),
+    newBlockers,
+    risks: newRisks + open('risks'),
+    newRisks,
+    resolved: ms.reduce((n, m) => n + m.resolved.length, 0),
+    moved: ms.filter((m) => m.achieved.length > 0).length,
+    achieved: ms.reduce((n, m) => n + m.achieved.length, 0),
+    newMilestones: ms.filter((m) => m.isNew).length,
+    quiet: ms.filter((m) => m.quiet).length,
+    updates: changes.newUpdates.length,
+  };
+}
+
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+function byTeam(changes: Changes, teams: readonly Team[]) {
   const slugs = [...new Set([...changes.milestones.map((m) => m.team), ...changes.newUpdates.map((u) => u.team), ...changes.editedUpdates.map((u) => u.team)])].sort();
   return slugs.map((slug) => ({
     team: teams.find((t) => t.slug === slug) ?? { slug, name: slug },
@@ -51,155 +125,429 @@ function byTeam(changes: Changes, teams: readonly Team[]): Array<{ team: Team; m
   }));
 }
 
-function badges(m: MilestoneChange, all: readonly MilestoneChange[]): string[] {
-  const out: string[] = [];
-  if (m.isNew) out.push('new milestone');
-  if (m.renamedFrom) out.push(`renamed from “${m.renamedFrom}”`);
-  if (m.quiet) out.push(`no entry for ${m.quiet.weeks} weeks (last ${m.lastSeen})`);
-  if (m.parentKey) out.push(`part of ${m.parentTitle ?? all.find((x) => x.key === m.parentKey)?.title ?? m.parentKey}`);
-  return out;
-}
-
 /** Workstreams are named by their area too: "Other Work › Bugs", not a bare "Bugs". */
 function displayTitle(m: MilestoneChange): string {
   return m.level === 'workstream' && m.area ? `${m.area} › ${m.title}` : m.title;
 }
 
-function itemsOf(m: MilestoneChange, kind: ListKind): ChangedItem[] {
-  return m[kind];
+interface Attention {
+  kind: 'blockers' | 'risks';
+  item: ChangedItem;
+  milestone: MilestoneChange;
+  /** Undefined: new this time. */
+  since?: string;
 }
 
-const Item: FC<{ item: ChangedItem; kind: ListKind; siteUrl: string }> = ({ item, kind, siteUrl }) => {
-  const pageUrl = `${siteUrl}${updatePath({ team: item.updateId.split('/')[0]!, date: item.date })}`;
-  // Resolved risks are remembered as text; everything else carries its sanitized HTML.
-  const html = kind === 'resolved' ? escapeHtml(item.text) : absolutizeHtml(item.html, siteUrl, pageUrl);
-  return <li style="margin:0 0 6px 0;" dangerouslySetInnerHTML={{ __html: html }} />;
-};
+function attentionOf(milestones: readonly MilestoneChange[]): Attention[] {
+  const out: Attention[] = [];
+  for (const kind of ['blockers', 'risks'] as const) {
+    for (const m of milestones) {
+      for (const item of m[kind]) out.push({ kind, item, milestone: m });
+      for (const o of (m.open ?? []).filter((x: OpenChangedItem) => x.kind === kind)) out.push({ kind, item: o, milestone: m, since: o.since });
+    }
+  }
+  return out;
+}
 
-const Milestone: FC<{ m: MilestoneChange; all: readonly MilestoneChange[]; siteUrl: string }> = ({ m, all, siteUrl }) => {
-  const page = `${siteUrl}${milestonePath(m.key)}#${m.anchor}`;
-  const feed = `${siteUrl}${milestonePath(m.key)}/feed.xml`;
-  const notes = badges(m, all);
+/** Milestones with their nested changes: a parent's heading holds its deliverables. */
+interface Node {
+  change?: MilestoneChange;
+  key: string;
+  title: string;
+  children: Node[];
+}
+
+function nest(milestones: readonly MilestoneChange[]): Node[] {
+  const byKey = new Map<string, Node>();
+  const roots: Node[] = [];
+  for (const m of milestones) byKey.set(m.key, { change: m, key: m.key, title: displayTitle(m), children: [] });
+  for (const m of milestones) {
+    const node = byKey.get(m.key)!;
+    if (m.parentKey && m.parentKey !== m.key) {
+      let parent = byKey.get(m.parentKey);
+      if (!parent) {
+        // The parent has no news itself: still its heading, so the deliverable sits under it.
+        parent = { key: m.parentKey, title: m.parentTitle ?? m.parentKey, children: [] };
+        byKey.set(m.parentKey, parent);
+        roots.push(parent);
+      }
+      parent.children.push(node);
+    } else {
+      roots.push(node);
+    }
+  }
+  return roots;
+}
+
+function itemHtml(ctx: Ctx, item: ChangedItem): string {
+  const pageUrl = `${ctx.siteUrl}${updatePath({ team: item.updateId.split('/')[0]!, date: item.date })}`;
+  const html = absolutizeHtml(item.html, ctx.siteUrl, pageUrl);
+  // Every link coloured, in email mode (clients otherwise pick their own or none).
+  return ctx.mode === 'email' ? html.replace(/<a /g, `<a class="t-link" style="color:${C.link};text-decoration:underline;" `) : html;
+}
+
+const Badge: FC<{ ctx: Ctx; status?: MilestoneStatus }> = ({ ctx, status }) => {
+  if (!status) return null;
+  if (ctx.mode === 'web') return <span class={`status status-${status}`}>{STATUS_LABELS[status]}</span>;
+  const c = STATUS_COLOURS[status];
   return (
-    <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:0 0 18px 0;border-left:3px solid #d0d7de;">
-      <tr>
-        <td style="padding:0 0 0 12px;">
-          <h3 style="font-size:17px;line-height:1.35;margin:0 0 4px 0;">
-            <a href={page} style="color:#1f2328;text-decoration:none;">
-              {displayTitle(m)}
-            </a>
-          </h3>
-          {notes.length > 0 ? <p style="margin:0 0 6px 0;font-size:13px;color:#57606a;">{notes.join(' · ')}</p> : null}
-          {LIST_KINDS.filter((k) => itemsOf(m, k).length > 0).map((kind) => (
-            <div>
-              <p style={`margin:8px 0 4px 0;font-size:13px;font-weight:700;text-transform:uppercase;letter-spacing:0.04em;color:${KIND_STYLE[kind].colour};`}>
-                {KIND_STYLE[kind].label}
-              </p>
-              <ul style="margin:0 0 4px 0;padding-left:20px;font-size:15px;line-height:1.45;color:#1f2328;">
-                {itemsOf(m, kind).map((item) => (
-                  <Item item={item} kind={kind} siteUrl={siteUrl} />
-                ))}
-              </ul>
-            </div>
-          ))}
-          <p style="margin:6px 0 0 0;font-size:13px;">
-            <a href={page} style="color:#0969da;">
-              Milestone page
-            </a>
-            {' · '}
-            <a href={feed} style="color:#0969da;">
-              Follow its feed
-            </a>
-          </p>
-        </td>
-      </tr>
-    </table>
+    <span style={`display:inline-block;font-family:${FONT};font-size:12px;font-weight:700;line-height:18px;padding:0 8px;border-radius:9px;border:1px solid ${c.fg};background:${c.bg};color:${c.fg};`}>
+      {STATUS_LABELS[status]}
+    </span>
   );
 };
 
-export function digestPreheader(changes: Changes): string {
-  const parts = changes.milestones
-    .filter((m) => m.achieved.length > 0)
-    .slice(0, 3)
-    .map((m) => `${m.title}: ${m.achieved[0]!.text}`);
-  return parts.length > 0 ? parts.join(' — ').slice(0, 160) : `What changed in the week of ${weekStart(changes.until)}.`;
+const KIND = {
+  achieved: { label: 'Achieved', colour: C.green, cls: 't-green' },
+  next: { label: 'Next', colour: C.blue, cls: 't-blue' },
+  resolved: { label: 'No longer listed as a risk', colour: C.muted, cls: 't-muted' },
+} as const;
+
+const List: FC<{ ctx: Ctx; kind: keyof typeof KIND; items: ChangedItem[] }> = ({ ctx, kind, items }) =>
+  items.length === 0 ? null : (
+    <div class={ctx.mode === 'web' ? `kind kind-${kind === 'resolved' ? 'notes' : kind}` : undefined}>
+      <p {...st(ctx, `${KIND[kind].cls} w-kind-label`, `margin:10px 0 4px 0;font-family:${FONT};font-size:14px;font-weight:700;color:${KIND[kind].colour};`)}>{KIND[kind].label}</p>
+      <ul {...st(ctx, 't-fg', `margin:0 0 4px 0;padding-left:20px;font-family:${FONT};font-size:15px;line-height:1.5;color:${C.fg};`)}>
+        {items.map((item) => (
+          <li
+            {...st(ctx, 't-fg', `margin:0 0 6px 0;font-family:${FONT};color:${C.fg};`)}
+            dangerouslySetInnerHTML={{ __html: kind === 'resolved' ? escapeHtml(item.text) : itemHtml(ctx, item) }}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+
+const MilestoneBlock: FC<{ ctx: Ctx; node: Node; depth: number; risksOnly?: boolean }> = ({ ctx, node, depth, risksOnly }) => {
+  const m = node.change;
+  const page = `${ctx.siteUrl}${milestonePath(node.key)}${m ? `#${m.anchor}` : ''}`;
+  const notes: string[] = [];
+  if (m?.isNew) notes.push('new');
+  if (m?.renamedFrom) notes.push(`renamed from “${m.renamedFrom}”`);
+  if (m?.quiet) notes.push(`no entry for ${m.quiet.weeks} weeks (last ${m.lastSeen})`);
+  const size = depth === 0 ? 17 : 15;
+  const Heading = depth === 0 ? 'h3' : 'h4';
+  return (
+    <div
+      {...st(
+        ctx,
+        depth > 0 ? 't-line w-child' : 't-line w-milestone',
+        depth > 0 ? `margin:10px 0 10px 4px;padding:0 0 0 12px;border-left:2px solid ${C.line};` : `margin:0 0 18px 0;`,
+      )}
+    >
+      <Heading {...st(ctx, 't-fg', `margin:14px 0 4px 0;font-family:${FONT};font-size:${size}px;line-height:1.35;color:${C.fg};`)}>
+        <A ctx={ctx} href={page}>
+          {node.title}
+        </A>{' '}
+        <Badge ctx={ctx} status={ctx.statuses?.get(node.key)} />
+      </Heading>
+      {notes.length > 0 ? <p {...st(ctx, 't-muted w-meta', `margin:0 0 4px 0;font-family:${FONT};font-size:13px;color:${C.muted};`)}>{notes.join(' · ')}</p> : null}
+      {m && !risksOnly ? (
+        <>
+          <List ctx={ctx} kind="achieved" items={m.achieved} />
+          <List ctx={ctx} kind="next" items={m.next} />
+        </>
+      ) : null}
+      {m ? <List ctx={ctx} kind="resolved" items={m.resolved} /> : null}
+      {node.children.map((child) => (
+        <MilestoneBlock ctx={ctx} node={child} depth={depth + 1} risksOnly={risksOnly} />
+      ))}
+    </div>
+  );
+};
+
+const AttentionList: FC<{ ctx: Ctx; items: Attention[]; teams?: readonly Team[] }> = ({ ctx, items, teams }) => (
+  <>
+    {items.map((a) => {
+      const blocker = a.kind === 'blockers';
+      return (
+        <div
+          class={ctx.mode === 'email' ? (blocker ? 't-blocker' : 't-risk') : `attention-item ${blocker ? 'blocker' : 'risk'}`}
+          style={ctx.mode === 'email' ? `margin:0 0 8px 0;padding:8px 12px;border-left:4px solid ${blocker ? C.red : C.amber};background:${blocker ? C.redBg : C.amberBg};font-family:${FONT};` : undefined}
+        >
+          <p {...st(ctx, 't-fg', `margin:0 0 2px 0;font-family:${FONT};font-size:13px;color:${C.fg};`)}>
+            <strong {...st(ctx, blocker ? 't-red' : 't-amber', `color:${blocker ? C.red : C.amber};`)}>{blocker ? 'Blocker' : 'Risk'}</strong>
+            {' · '}
+            {a.since ? `still open, listed since ${a.since}` : 'new'}
+            {' · '}
+            <A ctx={ctx} href={`${ctx.siteUrl}${milestonePath(a.milestone.key)}#${a.milestone.anchor}`}>
+              {displayTitle(a.milestone)}
+            </A>
+            {teams ? ` (${teams.find((t) => t.slug === a.milestone.team)?.name ?? a.milestone.team})` : ''}
+          </p>
+          <div {...st(ctx, 't-fg', `font-family:${FONT};font-size:15px;line-height:1.5;color:${C.fg};`)} dangerouslySetInnerHTML={{ __html: itemHtml(ctx, a.item) }} />
+        </div>
+      );
+    })}
+  </>
+);
+
+/** "In this issue": the counts, in the order the body shows them. */
+export function issueLines(counts: IssueCounts, risksOnly = false): string[] {
+  const lines: string[] = [];
+  if (counts.blockers > 0) lines.push(`${plural(counts.blockers, 'blocker')}${counts.newBlockers < counts.blockers ? ` (${counts.newBlockers} new)` : ' (new)'}`);
+  if (counts.risks > 0) lines.push(`${plural(counts.risks, 'risk')}${counts.newRisks < counts.risks ? ` (${counts.newRisks} new)` : ' (new)'}`);
+  if (counts.resolved > 0) lines.push(`${plural(counts.resolved, 'risk')} no longer listed`);
+  if (!risksOnly) {
+    if (counts.moved > 0) lines.push(`${plural(counts.moved, 'milestone')} moved (${counts.achieved} achieved)`);
+    if (counts.newMilestones > 0) lines.push(plural(counts.newMilestones, 'new milestone'));
+    if (counts.quiet > 0) lines.push(`${plural(counts.quiet, 'milestone')} gone quiet`);
+    if (counts.updates > 0) lines.push(plural(counts.updates, 'new update'));
+  }
+  if (lines.length === 0) lines.push('no change in what you follow');
+  return lines;
 }
+
+export interface DigestContentProps {
+  changes: Changes;
+  teams: readonly Team[];
+  siteUrl: string;
+  statuses?: Map<string, MilestoneStatus>;
+  risksOnly?: boolean;
+  mode: Mode;
+}
+
+/** The digest's content: shared by the email and the web copy. */
+export const DigestContent: FC<DigestContentProps> = ({ changes, teams, siteUrl, statuses, risksOnly, mode }) => {
+  const ctx: Ctx = { mode, siteUrl, statuses };
+  const groups = byTeam(changes, teams);
+  const counts = issueCounts(changes);
+  // Blockers and risks of every team first, blockers before risks.
+  const allAttention = attentionOf(changes.milestones);
+  return (
+    <>
+      <div
+        {...st(ctx, 't-line w-issue', `margin:0 0 20px 0;padding:10px 14px;border:1px solid ${C.line};border-radius:6px;`)}
+      >
+        <p {...st(ctx, 't-fg', `margin:0 0 4px 0;font-family:${FONT};font-size:15px;font-weight:700;color:${C.fg};`)}>In this issue</p>
+        <ul {...st(ctx, 't-fg', `margin:0;padding-left:20px;font-family:${FONT};font-size:15px;line-height:1.5;color:${C.fg};`)}>
+          {issueLines(counts, risksOnly).map((line) => (
+            <li {...st(ctx, 't-fg', `font-family:${FONT};color:${C.fg};`)}>{line}</li>
+          ))}
+          {groups.length > 1 ? <li {...st(ctx, 't-fg', `font-family:${FONT};color:${C.fg};`)}>teams: {groups.map((g) => g.team.name).join(', ')}</li> : null}
+        </ul>
+      </div>
+      {allAttention.length > 0 ? (
+        <>
+          <h2 {...st(ctx, 't-fg t-line', `margin:24px 0 10px 0;padding:0 0 6px 0;border-bottom:1px solid ${C.line};font-family:${FONT};font-size:20px;line-height:1.3;color:${C.fg};`)}>Blockers and risks</h2>
+          <AttentionList ctx={ctx} items={allAttention} teams={groups.length > 1 ? teams : undefined} />
+        </>
+      ) : null}
+      {groups.map((g) => {
+        const visible = risksOnly ? g.milestones.filter((m) => m.resolved.length > 0) : g.milestones;
+        return (
+          <div>
+            <h2 {...st(ctx, 't-fg t-line', `margin:24px 0 10px 0;padding:0 0 6px 0;border-bottom:1px solid ${C.line};font-family:${FONT};font-size:20px;line-height:1.3;color:${C.fg};`)}>{g.team.name}</h2>
+            {!risksOnly && g.updates.length + g.edited.length > 0 ? (
+              <p {...st(ctx, 't-muted', `margin:0 0 12px 0;font-family:${FONT};font-size:14px;color:${C.muted};`)}>
+                {g.updates.map((u: UpdateRef, i: number) => (
+                  <>
+                    {i > 0 ? ' · ' : ''}
+                    <A ctx={ctx} href={`${siteUrl}${updatePath(u)}`}>
+                      {u.title}
+                    </A>
+                  </>
+                ))}
+                {g.edited.map((u: UpdateRef) => (
+                  <>
+                    {' · '}
+                    <A ctx={ctx} href={`${siteUrl}${updatePath(u)}`}>
+                      {u.title}
+                    </A>{' '}
+                    (edited{u.lastmod ? ` ${u.lastmod}` : ''})
+                  </>
+                ))}
+              </p>
+            ) : null}
+            {nest(visible).map((node) => (
+              <MilestoneBlock ctx={ctx} node={node} depth={0} risksOnly={risksOnly} />
+            ))}
+          </div>
+        );
+      })}
+    </>
+  );
+};
+
+/** The preheader: adds to the subject (the first blocker, else what moved), padded so body text does not leak into the preview. */
+export function digestPreheader(changes: Changes): string {
+  const attention = attentionOf(changes.milestones)[0];
+  const moved = changes.milestones.filter((m) => m.achieved.length > 0);
+  const parts: string[] = [];
+  if (attention) parts.push(`${attention.kind === 'blockers' ? 'Blocker' : 'Risk'} in ${displayTitle(attention.milestone)}: ${attention.item.text}`);
+  if (moved.length > 0) parts.push(`Moved: ${moved.slice(0, 3).map((m) => displayTitle(m)).join(', ')}${moved.length > 3 ? ` and ${moved.length - 3} more` : ''}`);
+  if (parts.length === 0) parts.push(`What changed in the week of ${weekStart(changes.until)}`);
+  return cutAtWord(parts.join(' · '), 140);
+}
+
+function cutAtWord(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:·—-]+$/, '')}…`;
+}
+
+/** Zero-width joiners and non-breaking spaces after the preheader: the inbox preview stops there. */
+const PREHEADER_PAD = '&#847;&zwnj;&nbsp;'.repeat(90);
 
 export async function renderDigestEmail(props: DigestEmailProps): Promise<RenderedEmail> {
   const { changes, siteUrl } = props;
-  const groups = byTeam(changes, props.teams);
+  const statuses = props.site ? statusesOf(props.site, { quietWeeks: props.quietWeeks ?? 3 }) : undefined;
   const week = weekStart(changes.until);
+  const title = props.frequency === 'instant' ? `New update — ${changes.until}` : `What changed — week of ${week}`;
+  const how = props.frequency === 'instant' ? 'an email as each update is published' : 'this weekly digest';
   const footer: EmailFooterLinks = {
-    reason: `You get this weekly digest of ${props.siteTitle} because you follow ${props.scopes.join(', ')}.`,
+    reason: `You get ${how} of ${props.siteTitle}${props.risksOnly ? ' (only risks and blockers)' : ''} because you follow ${props.scopes.join(', ')}.`,
     unsubscribeUrl: props.unsubscribeUrl,
     preferencesUrl: props.preferencesUrl,
   };
+  const preheader = digestPreheader(changes);
+  const ctx: Ctx = { mode: 'email', siteUrl, statuses };
   const html = await renderEmailHtml(
-    <EmailLayout title={`What changed — week of ${week}`} preheader={digestPreheader(changes)} siteTitle={props.siteTitle} siteUrl={siteUrl} footer={footer}>
-      <p style="margin:0 0 16px 0;font-size:13px;">
-        <a href={props.webUrl} style="color:#57606a;">
-          View this digest in your browser
-        </a>
-      </p>
-      {groups.map((g) => (
-        <div>
-          <h2 style="font-size:19px;line-height:1.3;margin:22px 0 10px 0;padding:0 0 6px 0;border-bottom:1px solid #d0d7de;color:#1f2328;">{g.team.name}</h2>
-          {g.updates.length + g.edited.length > 0 ? (
-            <p style="margin:0 0 12px 0;font-size:14px;color:#57606a;">
-              {g.updates.map((u, i) => (
-                <>
-                  {i > 0 ? ' · ' : ''}
-                  <a href={`${siteUrl}${updatePath(u)}`} style="color:#0969da;">
-                    {u.title}
-                  </a>
-                </>
-              ))}
-              {g.edited.map((u) => (
-                <>
-                  {' · '}
-                  <a href={`${siteUrl}${updatePath(u)}`} style="color:#0969da;">
-                    {u.title}
-                  </a>{' '}
-                  (edited{u.lastmod ? ` ${u.lastmod}` : ''})
-                </>
-              ))}
-            </p>
-          ) : null}
-          {g.milestones.map((m) => (
-            <Milestone m={m} all={changes.milestones} siteUrl={siteUrl} />
-          ))}
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <meta name="supported-color-schemes" content="light dark" />
+        <title>{props.subject}</title>
+        <style dangerouslySetInnerHTML={{ __html: DARK_CSS }} />
+      </head>
+      <body class="t-bg" style={`margin:0;padding:0;background:${C.bg};font-family:${FONT};color:${C.fg};`}>
+        <div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;font-size:1px;line-height:1px;" aria-hidden="true">
+          {preheader}
+          <span dangerouslySetInnerHTML={{ __html: PREHEADER_PAD }} />
         </div>
-      ))}
-    </EmailLayout>,
+        <div role="main">
+        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" class="t-bg" style={`background:${C.bg};`}>
+          <tr>
+            <td align="center" style="padding:16px 8px;">
+              <table role="presentation" width="100%" cellpadding="0" cellspacing="0" class="t-card" style={`max-width:640px;background:${C.card};border-radius:8px;`}>
+                <tr>
+                  <td style={`padding:18px 20px 0 20px;font-family:${FONT};font-size:14px;color:${C.muted};`} class="t-muted">
+                    <A ctx={ctx} href={siteUrl} muted>
+                      {props.siteTitle}
+                    </A>
+                    {' · '}
+                    <A ctx={ctx} href={props.webUrl} muted>
+                      View this digest in your browser
+                    </A>
+                  </td>
+                </tr>
+                <tr>
+                  <td style={`padding:4px 20px 20px 20px;font-family:${FONT};font-size:16px;line-height:1.5;color:${C.fg};`} class="t-fg">
+                    <h1 class="t-fg" style={`margin:12px 0 16px 0;font-family:${FONT};font-size:22px;line-height:1.3;color:${C.fg};`}>
+                      {title}
+                    </h1>
+                    <DigestContent changes={changes} teams={props.teams} siteUrl={siteUrl} statuses={statuses} risksOnly={props.risksOnly} mode="email" />
+                  </td>
+                </tr>
+                <tr>
+                  <td class="t-muted t-line" style={`padding:16px 20px 24px 20px;border-top:1px solid ${C.line};font-family:${FONT};font-size:13px;line-height:1.5;color:${C.muted};`}>
+                    <p class="t-muted" style={`margin:0 0 8px 0;font-family:${FONT};color:${C.muted};`}>
+                      {footer.reason}
+                    </p>
+                    <p class="t-muted" style={`margin:0;font-family:${FONT};color:${C.muted};`}>
+                      <A ctx={ctx} href={props.preferencesUrl} muted>
+                        Change what you receive
+                      </A>
+                      {' · '}
+                      <A ctx={ctx} href={props.unsubscribeUrl} muted>
+                        Unsubscribe
+                      </A>
+                    </p>
+                  </td>
+                </tr>
+              </table>
+            </td>
+          </tr>
+        </table>
+        </div>
+      </body>
+    </html>,
   );
-  return { subject: props.subject, html, text: renderDigestText(props, groups, footer) };
+  return { subject: props.subject, html, text: renderDigestText(props, title, footer) };
 }
 
-function renderDigestText(props: DigestEmailProps, groups: ReturnType<typeof byTeam>, footer: EmailFooterLinks): string {
+/** The absolute links of an item's HTML (kept in the plain text). */
+function linksOf(siteUrl: string, item: ChangedItem): string[] {
+  const pageUrl = `${siteUrl}${updatePath({ team: item.updateId.split('/')[0]!, date: item.date })}`;
+  const html = absolutizeHtml(item.html, siteUrl, pageUrl);
+  return [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+}
+
+function textItem(siteUrl: string, item: ChangedItem, bullet = '- '): string {
+  const body = wrap(`${bullet}${item.text}`, 72, '');
+  const indented = body
+    .split('\n')
+    .map((l, i) => (i === 0 ? l : `  ${l}`))
+    .join('\n');
+  const links = linksOf(siteUrl, item).map((u) => `  <${u}>`);
+  return [rewrapIndented(indented), ...links].join('\n');
+}
+
+/** Re-wraps continuation lines so that, indented, they still fit in 72 columns. */
+function rewrapIndented(text: string): string {
+  const [first, ...rest] = text.split('\n');
+  if (rest.length === 0) return first!;
+  const head = first!;
+  return [head, wrap(rest.map((l) => l.trim()).join(' '), 72, '  ')].join('\n');
+}
+
+function renderDigestText(props: DigestEmailProps, title: string, footer: EmailFooterLinks): string {
   const { changes, siteUrl } = props;
-  const blocks: string[] = [`What changed — week of ${weekStart(changes.until)}`, `View in your browser: ${props.webUrl}`];
-  for (const g of groups) {
-    const lines: string[] = [g.team.name.toUpperCase(), '='.repeat(g.team.name.length)];
-    for (const u of g.updates) lines.push(`New update: ${u.title} — ${siteUrl}${updatePath(u)}`);
-    for (const u of g.edited) lines.push(`Edited: ${u.title}${u.lastmod ? ` (${u.lastmod})` : ''} — ${siteUrl}${updatePath(u)}`);
-    blocks.push(lines.join('\n'));
-    for (const m of g.milestones) {
-      const title = displayTitle(m);
-      const out: string[] = [title, '-'.repeat(Math.min(title.length, 72))];
-      const notes = badges(m, changes.milestones);
-      if (notes.length > 0) out.push(`(${notes.join('; ')})`);
-      for (const kind of LIST_KINDS) {
-        const items = itemsOf(m, kind);
-        if (items.length === 0) continue;
-        out.push(`${KIND_STYLE[kind].label}:`);
-        for (const item of items) out.push(`  - ${item.text}`);
-      }
-      out.push(`Milestone: ${siteUrl}${milestonePath(m.key)}#${m.anchor}`);
-      out.push(`Feed: ${siteUrl}${milestonePath(m.key)}/feed.xml`);
-      blocks.push(out.join('\n'));
-    }
+  const counts = issueCounts(changes);
+  const blocks: string[] = [title, `View this digest in your browser:\n<${props.webUrl}>`, ['IN THIS ISSUE', ...issueLines(counts, props.risksOnly).map((l) => wrap(`- ${l}`))].join('\n')];
+  const attention = attentionOf(changes.milestones);
+  if (attention.length > 0) {
+    const teamName = (slug: string) => props.teams.find((t) => t.slug === slug)?.name ?? slug;
+    blocks.push(
+      ['BLOCKERS AND RISKS', '=================='].join('\n') +
+        '\n' +
+        attention
+          .map((a) =>
+            [
+              wrap(`${a.kind === 'blockers' ? 'BLOCKER' : 'RISK'} (${a.since ? `still open, since ${a.since}` : 'new'}) in ${displayTitle(a.milestone)} (${teamName(a.milestone.team)}):`),
+              textItem(siteUrl, a.item, '  '),
+              `  <${siteUrl}${milestonePath(a.milestone.key)}#${a.milestone.anchor}>`,
+            ].join('\n'),
+          )
+          .join('\n\n'),
+    );
   }
-  return textEmail(blocks, footer);
+  for (const g of byTeam(changes, props.teams)) {
+    const lines: string[] = [g.team.name.toUpperCase(), '='.repeat(Math.min(g.team.name.length, 72))];
+    if (!props.risksOnly) {
+      for (const u of g.updates) lines.push(`${wrap(`New update: ${u.title}`)}\n<${siteUrl}${updatePath(u)}>`);
+      for (const u of g.edited) lines.push(`${wrap(`Edited: ${u.title}${u.lastmod ? ` (${u.lastmod})` : ''}`)}\n<${siteUrl}${updatePath(u)}>`);
+    }
+    blocks.push(lines.join('\n'));
+    const visible = props.risksOnly ? g.milestones.filter((m) => m.resolved.length > 0) : g.milestones;
+    const walk = (node: Node, depth: number) => {
+      const m = node.change;
+      const prefix = depth > 0 ? '> '.repeat(depth) : '';
+      const out: string[] = [wrap(`${prefix}${node.title}`), `${prefix}${'-'.repeat(Math.min(node.title.length, 60))}`];
+      if (m) {
+        const notes: string[] = [];
+        if (m.isNew) notes.push('new');
+        if (m.renamedFrom) notes.push(`renamed from “${m.renamedFrom}”`);
+        if (m.quiet) notes.push(`no entry for ${m.quiet.weeks} weeks (last ${m.lastSeen})`);
+        if (notes.length > 0) out.push(wrap(`(${notes.join('; ')})`));
+        const kinds: Array<['achieved' | 'next' | 'resolved', string]> = props.risksOnly ? [['resolved', 'No longer listed as a risk']] : [['achieved', 'Achieved'], ['next', 'Next'], ['resolved', 'No longer listed as a risk']];
+        for (const [kind, label] of kinds) {
+          if (m[kind].length === 0) continue;
+          out.push(`${label}:`);
+          for (const item of m[kind]) out.push(textItem(siteUrl, item));
+        }
+      }
+      out.push(`Page: <${siteUrl}${milestonePath(node.key)}${m ? `#${m.anchor}` : ''}>`);
+      blocks.push(out.join('\n'));
+      for (const child of node.children) walk(child, depth + 1);
+    };
+    for (const node of nest(visible)) walk(node, 0);
+  }
+  return `${[...blocks, textFooter(footer)].join('\n\n')}\n`;
 }
 
 /** Swaps the per-recipient links into an email rendered for the recipient's scope set. */

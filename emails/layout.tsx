@@ -40,7 +40,8 @@ export const EmailLayout: FC<EmailLayoutProps> = ({ title, preheader, siteTitle,
           {preheader}
         </div>
       ) : null}
-      <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7;">
+      <div role="main">
+        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7;">
         <tr>
           <td align="center" style="padding:24px 12px;">
             <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border-radius:8px;">
@@ -81,6 +82,7 @@ export const EmailLayout: FC<EmailLayoutProps> = ({ title, preheader, siteTitle,
           </td>
         </tr>
       </table>
+        </div>
     </body>
   </html>
 );
@@ -104,11 +106,28 @@ export async function renderEmailHtml(element: JSX.Element): Promise<string> {
   return `<!doctype html>${await element.toString()}`;
 }
 
-/** The plain-text footer matching EmailLayout's. */
+/** Wraps text at `width` columns; words longer than a line (URLs) stay whole on their own line. */
+export function wrap(text: string, width = 72, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line === '') line = indent + word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = indent + word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/** The plain-text footer matching EmailLayout's, wrapped at 72 columns. */
 export function textFooter(footer: EmailFooterLinks): string {
-  const lines = ['--', footer.reason];
-  if (footer.preferencesUrl) lines.push(`Change what you follow: ${footer.preferencesUrl}`);
-  if (footer.unsubscribeUrl) lines.push(`Unsubscribe: ${footer.unsubscribeUrl}`);
+  const lines = ['--', wrap(footer.reason)];
+  // Links on lines of their own: a long link is never broken by the wrapping.
+  if (footer.preferencesUrl) lines.push(`Change what you follow:\n${footer.preferencesUrl}`);
+  if (footer.unsubscribeUrl) lines.push(`Unsubscribe:\n${footer.unsubscribeUrl}`);
   return lines.join('\n');
 }
 

@@ -12,6 +12,7 @@ import { handleDigestQueue, runDigestCron, type DigestBatch } from './digest';
 import { loadCatalog } from './digest/source';
 import type { AppEnv, Env } from './env';
 import { problemResponse } from './http/problem';
+import { announceNewUpdates, HOURLY_CRON } from './digest/instant';
 import { pingChangedFeeds } from './websub/ping';
 import { env as startupEnv } from 'cloudflare:workers';
 import { startupProblems } from './http/secrets';
@@ -74,9 +75,16 @@ export default {
 
   async scheduled(controller, env, _ctx) {
     const { site } = await current(env);
+    const now = new Date(controller.scheduledTime);
+    // The hourly trigger mails readers who chose "as it happens" (src/digest/instant.ts).
+    if (controller.cron === HOURLY_CRON) {
+      const r = await announceNewUpdates(env, site, now);
+      console.log(r.baseline ? 'as-it-happens: first run, recorded what is published' : `as-it-happens: ${r.announced.length} new updates, ${r.sent} sent, ${r.failed} failed`);
+      return;
+    }
     // Cut this period's digest (unless the configuration would fail every send), resume
     // deliveries left stuck, prune old delivery rows: src/digest/cron.ts.
-    await runDigestCron(env, site, new Date(controller.scheduledTime));
+    await runDigestCron(env, site, now);
     // Feeds whose ping failed or never happened (no request since the deploy) are pinged now.
     await pingQuietly(env, true);
   },

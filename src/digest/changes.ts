@@ -44,6 +44,17 @@ export interface MilestoneChange extends Pick<MilestoneSection, 'key' | 'title' 
   blockers: ChangedItem[];
   /** Risks and blockers listed before and no longer listed in its latest week. */
   resolved: ChangedItem[];
+  /**
+   * Risks and blockers listed again in its latest week, first listed before (still open), each
+   * with the date it was first listed. Absent in digests cut before this field existed.
+   */
+  open?: OpenChangedItem[];
+}
+
+export interface OpenChangedItem extends ChangedItem {
+  kind: 'risks' | 'blockers';
+  /** Date of the week it was first listed in. */
+  since: string;
 }
 
 export interface Changes {
@@ -156,6 +167,19 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
     if (now.section.area) c.area = now.section.area;
     const before = base.milestones[c.key];
     if (before && before.title !== c.title) c.renamedFrom = before.title;
+    // Still open: listed in its latest week (one of this digest's) and not new.
+    if (newUpdates.includes(now.update)) {
+      const fresh = new SeenItems([...c.risks, ...c.blockers].map((i) => fingerprint(i.text)), sameRisk);
+      const open: OpenChangedItem[] = [];
+      for (const kind of ['blockers', 'risks'] as const) {
+        for (const item of now.section.items[kind]) {
+          const fp = fingerprint(item.text);
+          if (fp === '' || fresh.has(fp)) continue;
+          open.push({ ...changed(item, now.update), kind, since: firstListed(site, c.key, fp, now.update) });
+        }
+      }
+      if (open.length > 0) c.open = open;
+    }
     // Resolved: listed in its latest week before, not listed in its latest week now.
     if (before && touched.includes(now.update)) {
       const open = new SeenItems(
@@ -208,6 +232,20 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
   return { ...(previous ? { since: previous.until } : {}), until, newUpdates: newUpdates.map(ref), editedUpdates: editedUpdates.map(ref), milestones };
 }
 
+/** The first week of the unbroken run of weeks (up to `latest`) in which a risk is listed. */
+function firstListed(site: SiteModel, key: string, fp: string, latest: Update): string {
+  let since = latest.date;
+  const weeks = site.updates.filter((u) => u.date < latest.date && u.sections.some((s) => s.key === key));
+  // Updates are newest first.
+  for (const u of weeks) {
+    const section = u.sections.find((s) => s.key === key)!;
+    const listed = [...section.items.risks, ...section.items.blockers].some((i) => sameRisk(fingerprint(i.text), fp));
+    if (!listed) break;
+    since = u.date;
+  }
+  return since;
+}
+
 /** A milestone change with nothing in it yet. */
 function blankChange(
   m: Pick<MilestoneChange, 'key' | 'title' | 'team' | 'level' | 'lastSeen' | 'parentKey' | 'trackerUrl'>,
@@ -233,7 +271,7 @@ function blankChange(
 }
 
 export function hasNews(c: MilestoneChange): boolean {
-  return c.isNew || c.renamedFrom !== undefined || c.quiet !== undefined || TRACKED_KINDS.some((k) => c[k].length > 0) || c.resolved.length > 0;
+  return c.isNew || c.renamedFrom !== undefined || c.quiet !== undefined || TRACKED_KINDS.some((k) => c[k].length > 0) || c.resolved.length > 0 || (c.open?.length ?? 0) > 0;
 }
 
 export function isEmpty(changes: Changes): boolean {

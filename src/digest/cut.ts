@@ -7,7 +7,7 @@ import type { Env } from '../env';
 import { listActiveSubscribers } from '../subscribers';
 import { changesByTeam, type TeamByTeam } from './by-team';
 import { isEmpty, type Changes } from './changes';
-import { filterChanges, scopeSetKey } from './scope';
+import { filterChanges, readerSetKey } from './scope';
 import { sourceOf } from './source';
 import { findDigestByPeriod, insertDigest, latestSnapshot, unattemptedRecipients, type Digest } from './store';
 import { assertDigestConfig } from './preflight';
@@ -97,11 +97,12 @@ export async function cutDigest(env: DigestEnv, site: SiteModel, options: { peri
     // Decide once per distinct scope set, not once per subscriber.
     const worth = new Map<string, boolean>();
     for (let afterId = 0; ; ) {
-      const page = await listActiveSubscribers(env.DB, { afterId, limit: 1000 });
+      // Readers who chose "as it happens" get src/digest/instant.ts's mail instead.
+      const page = await listActiveSubscribers(env.DB, { afterId, limit: 1000, frequency: 'weekly' });
       for (const s of page) {
-        const key = scopeSetKey(s.scopes);
+        const key = readerSetKey(s.scopes, s.content);
         let send = worth.get(key);
-        if (send === undefined) worth.set(key, (send = !isEmpty(filterChanges(changes, s.scopes, site))));
+        if (send === undefined) worth.set(key, (send = !isEmpty(filterChanges(changes, key.split(','), site))));
         if (send) recipients.push({ id: s.id, email: s.email, scopeSet: key });
       }
       if (page.length < 1000) break;

@@ -13,7 +13,7 @@ import { siteConfig } from '../feeds';
 import { composeMail, digestHeaders, failureOf, mailTransport, withoutRemoteImages, type MailTransport } from '../mail';
 import { describeScope, recipientLinks } from '../subscribers';
 import type { DigestBatch } from './cut';
-import { filterChanges } from './scope';
+import { filterChanges, RISKS_ONLY } from './scope';
 import { claimDeliveries, failUnsent, findDigest, recordDeliveries, STALE_CLAIM_MS, type DeliveryOutcome, type Digest, type RecordedDelivery } from './store';
 import { digestSubject } from './subject';
 
@@ -65,10 +65,13 @@ export function renderForScopeSet(env: Env, site: SiteModel, digest: Digest, sco
         changes,
         subject: digestSubject(changes, site.teams),
         teams: site.teams,
+        site,
+        quietWeeks: config.quietWeeks,
         siteTitle: config.title,
         siteUrl: config.siteUrl,
         webUrl: digestWebUrl(config.siteUrl, digest.id),
-        scopes: scopes.map((s) => describeScope(site, s)),
+        scopes: scopes.filter((s) => s !== RISKS_ONLY).map((s) => describeScope(site, s)),
+        risksOnly: scopes.includes(RISKS_ONLY),
         unsubscribeUrl: placeholders.unsubscribe,
         preferencesUrl: placeholders.preferences,
       });

@@ -5,12 +5,13 @@
 import { Hono } from 'hono';
 import type { SiteModel } from '../content/model';
 import type { AppEnv, Env } from '../env';
-import { siteConfig } from '../feeds';
+import { cleanText, renderRss, siteConfig } from '../feeds';
+import { statusesOf } from '../status';
 import { requireAdmin } from '../http/admin';
 import { problemResponse } from '../http/problem';
 import { htmlNotFound, Layout, PAGE_HEADERS, renderPage } from '../pages';
 import { checkScope, describeScope, type Scope } from '../subscribers';
-import { renderDigestEmail } from '../../emails/digest';
+import { DigestContent, renderDigestEmail } from '../../emails/digest';
 import { cutDigest, pendingChanges } from './cut';
 import { resumeDigest } from './cron';
 import { DigestConfigError } from './preflight';
@@ -18,6 +19,7 @@ import { composeMail, failureOf, listId, mailTransport, withoutRemoteImages } fr
 import { validateAddress } from '../subscribers';
 import { digestConfigProblems } from './preflight';
 import { digestWebUrl } from './deliver';
+import { weekStart } from './changes';
 import { filterChanges, scopeSetKey } from './scope';
 import { deliveryStatus, findDigest, listDigests, type Digest } from './store';
 import { digestSubject } from './subject';
@@ -26,22 +28,29 @@ function parseId(raw: string): number | undefined {
   return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : undefined;
 }
 
-/** The email as a web page: same content, with links to the site instead of personal ones. */
+/** The digest as a page of the site: its layout and theme, no per-recipient footer. */
 async function webCopy(env: Env, site: SiteModel, digest: Digest): Promise<string> {
   const config = siteConfig(env);
-  const { html } = await renderDigestEmail({
-    // Remote images become links, as in the emails.
-    changes: withoutRemoteImages(digest.changes),
-    subject: digest.subject,
-    teams: site.teams,
-    siteTitle: config.title,
-    siteUrl: config.siteUrl,
-    webUrl: digestWebUrl(config.siteUrl, digest.id),
-    scopes: [describeScope(site, 'all')],
-    unsubscribeUrl: `${config.siteUrl}/#subscribe`,
-    preferencesUrl: `${config.siteUrl}/#subscribe`,
-  });
-  return html;
+  const statuses = statusesOf(site, config);
+  return renderPage(
+    <Layout title={digest.subject} siteTitle={config.title} lang={config.language} canonical={digestWebUrl(config.siteUrl, digest.id)} alternates={[digestFeedAlternate(config.siteUrl)]}>
+      <p class="meta">
+        <a href="/">Home</a> › <a href="/digests">Digests</a>
+      </p>
+      <h1>{digest.subject}</h1>
+      <p class="meta">
+        Week of {weekStart(digest.until)} · sent {digest.createdAt.slice(0, 10)}, covering updates {digest.since ? `after ${digest.since} ` : ''}up to {digest.until}.
+      </p>
+      <DigestContent changes={withoutRemoteImages(digest.changes)} teams={site.teams} siteUrl={config.siteUrl} statuses={statuses} mode="web" />
+      <p>
+        <a href="/#subscribe">Get the digest by email</a> · <a href="/digests/feed.xml">Digests as a feed</a>
+      </p>
+    </Layout>,
+  );
+}
+
+function digestFeedAlternate(siteUrl: string) {
+  return { title: 'Digests (RSS)', type: 'application/rss+xml', href: `${siteUrl}/digests/feed.xml` };
 }
 
 export function digestRoutes(site: SiteModel): Hono<AppEnv> {
@@ -103,6 +112,8 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
       changes,
       subject,
       teams: site.teams,
+      site,
+      quietWeeks: config.quietWeeks,
       siteTitle: config.title,
       siteUrl: config.siteUrl,
       webUrl: `${config.siteUrl}/digests`,
@@ -206,11 +217,48 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     return c.html(await webCopy(c.env, site, digest), 200, { ...PAGE_HEADERS, 'Cache-Control': 'public, max-age=3600' });
   });
 
+  // Every digest as an RSS feed: one item per digest, its web copy as the content.
+  app.get('/digests/feed.xml', async (c) => {
+    const config = siteConfig(c.env);
+    const digests = (await listDigests(c.env.DB)).slice(0, 50);
+    const entries = [];
+    for (const d of digests) {
+      const full = await findDigest(c.env.DB, d.id);
+      if (!full) continue;
+      const content = String(await (<DigestContent changes={withoutRemoteImages(full.changes)} teams={site.teams} siteUrl={config.siteUrl} mode="web" />).toString());
+      const url = digestWebUrl(config.siteUrl, d.id);
+      entries.push({
+        id: url,
+        title: cleanText(d.subject),
+        url,
+        published: new Date(d.createdAt),
+        updated: new Date(d.createdAt),
+        summary: cleanText(d.subject),
+        contentHtml: cleanText(content),
+        author: config.title,
+        categories: [],
+      });
+    }
+    const xml = renderRss({
+      title: `Digests · ${config.title}`,
+      description: `Every digest of ${config.title}: what changed, blockers and risks first.`,
+      homeUrl: `${config.siteUrl}/digests`,
+      feedUrls: { rss: `${config.siteUrl}/digests/feed.xml`, atom: `${config.siteUrl}/digests/feed.xml`, json: `${config.siteUrl}/digests/feed.xml` },
+      language: config.language,
+      generator: 'Tidings',
+      author: config.title,
+      updated: entries[0]?.updated ?? new Date(0),
+      entries,
+      stylesheet: `${config.siteUrl}/feed.xsl`,
+    });
+    return c.body(xml, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
+  });
+
   app.get('/digests', async (c) => {
     const config = siteConfig(c.env);
     const digests = await listDigests(c.env.DB);
     const html = await renderPage(
-      <Layout title="Weekly digests" siteTitle={config.title} lang={config.language} canonical={`${config.siteUrl}/digests`}>
+      <Layout title="Weekly digests" siteTitle={config.title} lang={config.language} canonical={`${config.siteUrl}/digests`} alternates={[digestFeedAlternate(config.siteUrl)]}>
         <h1>Weekly digests</h1>
         {digests.length === 0 ? (
           <p>No digest has been sent yet.</p>
@@ -218,13 +266,17 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
           <ul>
             {digests.map((d) => (
               <li>
-                <a href={`/digests/${d.id}`}>{d.subject}</a> <small>({d.createdAt.slice(0, 10)})</small>
+                <a href={`/digests/${d.id}`}>{d.subject}</a>
+                <br />
+                <span class="meta">
+                  week of {weekStart(d.until)} · sent {d.createdAt.slice(0, 10)}
+                </span>
               </li>
             ))}
           </ul>
         )}
         <p>
-          <a href="/#subscribe">Get the digest by email</a>
+          <a href="/#subscribe">Get the digest by email</a> · <a href="/digests/feed.xml">Digests as a feed (RSS)</a>
         </p>
       </Layout>,
     );

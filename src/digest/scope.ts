@@ -21,7 +21,28 @@ export function ancestry(site: SiteModel): (key: string) => string[] {
   };
 }
 
+/**
+ * In a scope set, this marker stands for "only risks and blockers" (a reader's content
+ * choice, migrations/0004): the set is rendered once for everyone who chose the same.
+ */
+export const RISKS_ONLY = '~risks';
+
+/** The scope-set key of a reader: their scopes, plus the marker when they want only risks. */
+export function readerSetKey(scopes: readonly string[], content: string | undefined): string {
+  const key = scopeSetKey(scopes);
+  return content === 'risks' ? `${key},${RISKS_ONLY}` : key;
+}
+
+/** Only risks and blockers: new, still open and no longer listed; nothing achieved or next. */
+export function risksOnly(changes: Changes): Changes {
+  const milestones = changes.milestones
+    .map((m) => ({ ...m, achieved: [], next: [] }))
+    .filter((m) => m.risks.length + m.blockers.length + m.resolved.length + (m.open?.length ?? 0) > 0);
+  return { ...changes, newUpdates: [], editedUpdates: [], milestones };
+}
+
 export function filterChanges(changes: Changes, scopes: readonly string[], site: SiteModel): Changes {
+  if (scopes.includes(RISKS_ONLY)) return risksOnly(filterChanges(changes, scopes.filter((s) => s !== RISKS_ONLY), site));
   if (scopes.includes('all')) return changes;
   const teams = new Set(scopes.filter((s) => s.startsWith('team:')).map((s) => s.slice(5)));
   const keys = new Set(scopes.filter((s) => s.startsWith('milestone:')).map((s) => s.slice(10)));

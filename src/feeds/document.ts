@@ -9,6 +9,7 @@ import { countsLine, milestoneWeek, renderMilestoneWeek, type MilestoneWeek } fr
 import { FEED_FORMATS, feedPath, milestonePath, targetPagePath, updatePath, weekAnchor, type FeedFormat, type FeedTarget } from './paths';
 import { archiveCount, archivePath, type HistoryLinks } from './history';
 import { cleanText, escapeHtml, truncate } from './text';
+import { FEED_XSL_PATH } from './xsl';
 import { STATUS_LABELS, STATUSES, statusOf, type MilestoneStatus } from '../status';
 
 export interface FeedCategory {
@@ -54,6 +55,8 @@ export interface FeedDocument {
   /** Newest `updated` of the entries (or of the site when there are none): deterministic. */
   updated: Date;
   entries: FeedEntry[];
+  /** Absolute URL of the XSL stylesheet browsers render RSS and Atom with (src/feeds/xsl.ts). */
+  stylesheet?: string;
   /** RFC 5005 links of this document, per format (see history.ts). */
   history?: Record<FeedFormat, HistoryLinks>;
   /** WebSub hub the feed announces (WEBSUB_HUB). */
@@ -244,7 +247,7 @@ export function entryCount(site: SiteModel, target: FeedTarget): number {
  */
 export function feedDocument(site: SiteModel, config: SiteConfig, target: FeedTarget, limit: number, archivePage?: number): FeedDocument {
   const homeUrl = absoluteUrl(config, targetPagePath(target));
-  const base = { homeUrl, feedUrls: feedUrls(config, target), language: config.language, generator: GENERATOR };
+  const base = { homeUrl, feedUrls: feedUrls(config, target), language: config.language, generator: GENERATOR, stylesheet: absoluteUrl(config, FEED_XSL_PATH) };
   let title: string;
   let description: string;
   let author: string;

@@ -28,3 +28,4 @@ export {
   type FeedFormat,
   type FeedTarget,
 } from './paths';
+export { FEED_XSL, FEED_XSL_PATH, withStylesheet } from './xsl';

@@ -15,6 +15,7 @@ import { renderAtom } from './formats/atom';
 import { renderJsonFeed } from './formats/json';
 import { renderOpml } from './formats/opml';
 import { renderRss } from './formats/rss';
+import { FEED_XSL, FEED_XSL_PATH } from './xsl';
 import { FEED_FILES, FEED_FORMATS, FEED_TYPES, OPML_PATH, type FeedFormat, type FeedTarget } from './paths';
 
 const RENDERERS = { rss: renderRss, atom: renderAtom, json: renderJsonFeed } satisfies Record<FeedFormat, unknown>;
@@ -115,6 +116,9 @@ export function feedRoutes(site: SiteModel): Hono<AppEnv> {
       });
     }
   }
+
+  // Browsers render RSS and Atom with it; readers ignore it.
+  app.get(FEED_XSL_PATH, () => new Response(FEED_XSL, { headers: { 'Content-Type': 'text/xsl; charset=utf-8', 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff' } }));
 
   app.get(OPML_PATH, async (c) => {
     const config = siteConfig(c.env);

@@ -91,5 +91,14 @@ button:focus-visible,a:focus-visible,input:focus-visible,select:focus-visible,su
 .summary{font-size:1.05rem;border-left:4px solid var(--blue);padding:.25rem .75rem;margin:1rem 0}
 .cards{list-style:none;padding:0;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,14rem),1fr))}
 .cards>li{border:1px solid var(--line);border-radius:8px;padding:.5rem .75rem}
+.w-issue{border:1px solid var(--line);border-radius:8px;padding:.25rem 1rem .5rem;margin:1rem 0}
+.w-child{border-left:2px solid var(--line);padding-left:.75rem;margin:.75rem 0 .75rem .25rem}
+.w-kind-label{font-weight:700;margin:.5rem 0 .25rem}
+.w-meta{color:var(--muted);font-size:.925rem;margin:0}
+.attention-item{border-left:4px solid var(--k);background:var(--kb);padding:.4rem .75rem;margin:.5rem 0;border-radius:0 6px 6px 0}
+.attention-item.blocker{--k:var(--red);--kb:var(--red-bg)}
+.attention-item.risk{--k:var(--amber);--kb:var(--amber-bg)}
+.choices{list-style:none;padding-left:1.25rem}
+details>summary{cursor:pointer;font-weight:600;padding:.25rem 0}
 ${STATUS_CSS}
 `.trim();

@@ -8,7 +8,7 @@ export const SubscribeSection: FC<{ site: SiteModel; scope: string; what: string
     <h2 id="subscribe-heading">Get {what} by email</h2>
     <SubscribeForm site={site} scope={scope} />
     <p>
-      Once a week, only what changed. <a href="/digests">Read past digests</a>.
+      Weekly or as it happens, everything or only risks and blockers: you choose. <a href="/digests">Read past digests</a>.
     </p>
   </section>
 );

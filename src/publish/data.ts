@@ -5,6 +5,7 @@
  * fingerprints and the HTML to show). Written by the build, fetched through the ASSETS
  * binding. Plain data; pure functions.
  */
+import { rememberStatuses, statusesOf, type MilestoneStatus } from '../status';
 import type { Item, Milestone, MilestoneSection, SiteModel, Team, Update } from '../content/model';
 
 /** Folder of the data files inside the static output. */
@@ -40,6 +41,8 @@ export interface Catalog {
   newest: string;
   teams: Team[];
   milestones: CatalogMilestone[];
+  /** Each milestone's status as the build derived it (src/status), for the Worker's emails. */
+  statuses?: Record<string, MilestoneStatus>;
 }
 
 export type IndexedItem = Pick<Item, 'text' | 'html' | 'repo'>;
@@ -59,12 +62,13 @@ export interface TeamIndex {
   updates: IndexedUpdate[];
 }
 
-export function catalogOf(site: SiteModel): Catalog {
+export function catalogOf(site: SiteModel, quietWeeks = 3): Catalog {
   return {
     version: site.version,
     newest: site.updates.reduce((max, u) => (u.date > max ? u.date : max), ''),
     teams: site.teams,
     milestones: site.milestones.map(({ description: _d, definedIn: _f, ...rest }) => rest),
+    statuses: Object.fromEntries(statusesOf(site, { quietWeeks })),
   };
 }
 
@@ -134,13 +138,15 @@ export function updateFromIndex(u: IndexedUpdate): Update {
 
 /** The catalog as a site model without updates: what the Worker's routes are given. */
 export function siteFromCatalog(catalog: Catalog): SiteModel {
-  return { version: catalog.version, teams: catalog.teams, milestones: catalog.milestones as Milestone[], updates: [] };
+  const site: SiteModel = { version: catalog.version, teams: catalog.teams, milestones: catalog.milestones as Milestone[], updates: [] };
+  if (catalog.statuses) rememberStatuses(site, catalog.statuses);
+  return site;
 }
 
 /** The data files of a site: path → JSON text. */
-export function dataFiles(site: SiteModel): Array<{ path: string; text: string }> {
+export function dataFiles(site: SiteModel, quietWeeks = 3): Array<{ path: string; text: string }> {
   return [
-    { path: CATALOG_PATH, text: `${JSON.stringify(catalogOf(site))}\n` },
+    { path: CATALOG_PATH, text: `${JSON.stringify(catalogOf(site, quietWeeks))}\n` },
     ...site.teams.map((t) => ({ path: teamIndexPath(t.slug), text: `${JSON.stringify(teamIndexOf(site, t.slug))}\n` })),
   ];
 }

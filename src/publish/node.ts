@@ -82,7 +82,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   const env = options.vars as unknown as Env;
   const config = siteConfig(env);
   const paths = publicPaths(site, config.defaultLimit);
-  const data = dataFiles(site);
+  const data = dataFiles(site, siteConfig(options.vars as unknown as Env).quietWeeks);
   const count = paths.length + data.length + 1;
   // Workers Static Assets takes at most ASSETS_FILE_LIMIT files per Worker version (20,000 on
   // the Free plan, 100,000 on Paid): fail the build, before writing anything, not the deploy.

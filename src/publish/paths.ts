@@ -6,6 +6,7 @@
 import type { SiteModel } from '../content/model';
 import { entryCount } from '../feeds/document';
 import { archiveCount, archivePath } from '../feeds/history';
+import { FEED_XSL_PATH } from '../feeds/xsl';
 import { FEED_FILES, FEED_FORMATS, OPML_PATH, feedPath, milestonePath, teamPath, updatePath, type FeedTarget } from '../feeds/paths';
 
 export interface PublicPath {
@@ -66,6 +67,8 @@ export function publicPaths(site: SiteModel, pageSize: number): PublicPath[] {
     }
   }
   paths.push({ path: OPML_PATH, pattern: OPML_PATH });
+  // The stylesheet browsers render RSS and Atom with (src/feeds/xsl.ts).
+  paths.push({ path: FEED_XSL_PATH, pattern: FEED_XSL_PATH });
   return paths;
 }
 

@@ -136,6 +136,22 @@ export function statusOf(site: SiteModel, key: string, options: StatusOptions): 
   return statusIndex(site, options).get(key) ?? { status: 'active', reason: 'no entry yet' };
 }
 
+/**
+ * Statuses known without the updates: a site model read from the static output's catalog
+ * (src/publish/data.ts) carries the statuses the build derived.
+ */
+const known = new WeakMap<SiteModel, Record<string, MilestoneStatus>>();
+export function rememberStatuses(site: SiteModel, statuses: Record<string, MilestoneStatus>): void {
+  known.set(site, statuses);
+}
+
+/** key → status: from the catalog when the site is one, else derived from its updates. */
+export function statusesOf(site: SiteModel, options: StatusOptions): Map<string, MilestoneStatus> {
+  const given = known.get(site);
+  if (given) return new Map(Object.entries(given));
+  return new Map([...statusIndex(site, options)].map(([k, v]) => [k, v.status]));
+}
+
 /** Open = neither quiet nor done: the groups of the milestone index. */
 export type StatusGroup = 'open' | 'quiet' | 'done';
 export function statusGroup(status: MilestoneStatus): StatusGroup {

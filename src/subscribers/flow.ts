@@ -8,7 +8,7 @@ import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { type MailTransport, composeMail } from '../mail';
 import { confirmUrl, listUnsubscribeHeaders, preferencesUrl, siteUrl, unsubscribeUrl } from './links';
-import { claimConfirmationSend, recordSubscribeRequest, releaseConfirmationSend, type Subscriber } from './repository';
+import { claimConfirmationSend, type ContentChoice, type Frequency, recordSubscribeRequest, releaseConfirmationSend, setDelivery, type Subscriber } from './repository';
 import { type Scope, describeScope } from './scopes';
 import { TOKEN_TTL } from './tokens';
 
@@ -26,10 +26,15 @@ export async function requestSubscription(
   env: Env,
   site: SiteModel,
   transport: MailTransport,
-  request: { email: string; scopes: Scope[] },
+  request: { email: string; scopes: Scope[]; frequency?: Frequency; content?: ContentChoice },
   now: number = Date.now(),
 ): Promise<SubscribeResult> {
   const { subscriber, previous } = await recordSubscribeRequest(env.DB, request.email, request.scopes, now);
+  // How often and what: chosen with the request, but never changed on an active subscription
+  // by whoever typed its address (the preferences page, behind its link, does that).
+  if (previous !== 'active' && (request.frequency || request.content)) {
+    await setDelivery(env.DB, subscriber.id, { frequency: request.frequency ?? 'weekly', content: request.content ?? 'everything' }, now);
+  }
   return sendSubscriptionEmail(env, site, transport, subscriber, previous === 'active' ? 'already-subscribed' : 'confirmation', now);
 }
 

@@ -16,6 +16,9 @@ export interface SubscribeFormProps {
   checked?: readonly string[];
   /** Prefix for element ids, so one page can hold several forms. */
   idPrefix?: string;
+  /** How often and what, when the form is shown again after an error. */
+  frequency?: string;
+  content?: string;
 }
 
 /** Field name of the honeypot: humans never see it, form-filling bots do and get dropped. */
@@ -30,7 +33,7 @@ function optionsFor(site: SiteModel, scope: string): string[] {
   return ['all', ...site.teams.map((t) => `team:${t.slug}`)];
 }
 
-export const SubscribeForm: FC<SubscribeFormProps> = ({ site, scope = 'all', email, checked, idPrefix }) => {
+export const SubscribeForm: FC<SubscribeFormProps> = ({ site, scope = 'all', email, checked, idPrefix, frequency, content }) => {
   const prefix = idPrefix ?? `subscribe-${scope.replace(/[^A-Za-z0-9-]/g, '-')}`;
   const options = optionsFor(site, scope);
   const isChecked = (option: string) => (checked ? checked.includes(option) : option === scope);
@@ -51,7 +54,7 @@ export const SubscribeForm: FC<SubscribeFormProps> = ({ site, scope = 'all', ema
         />
       </p>
       <fieldset>
-        <legend>Send me weekly updates about</legend>
+        <legend>What to follow</legend>
         {options.map((option, i) => (
           <p>
             <label for={`${prefix}-scope-${i}`}>
@@ -61,6 +64,7 @@ export const SubscribeForm: FC<SubscribeFormProps> = ({ site, scope = 'all', ema
           </p>
         ))}
       </fieldset>
+      <DeliveryChoices prefix={prefix} frequency={frequency} content={content} />
       {/* Honeypot: kept off-screen rather than type=hidden, because bots skip hidden inputs. */}
       <div aria-hidden="true" style="position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden;">
         <label for={`${prefix}-${HONEYPOT_FIELD}`}>Leave this field empty</label>
@@ -70,8 +74,41 @@ export const SubscribeForm: FC<SubscribeFormProps> = ({ site, scope = 'all', ema
         <button type="submit">Subscribe</button>
       </p>
       <p>
-        <small>We will email you a link to confirm. Every email has a one-click unsubscribe link.</small>
+        <small>We will email you a link to confirm. Every email has a one-click unsubscribe link; pick single milestones on the preferences page it links to.</small>
       </p>
     </form>
   );
 };
+
+/** How often and what, as radio buttons (the subscribe form and the preferences page). */
+export const DeliveryChoices: FC<{ prefix: string; frequency?: string; content?: string }> = ({ prefix, frequency = 'weekly', content = 'everything' }) => (
+  <>
+    <fieldset>
+      <legend>How often</legend>
+      <p>
+        <label for={`${prefix}-freq-weekly`}>
+          <input id={`${prefix}-freq-weekly`} type="radio" name="frequency" value="weekly" checked={frequency !== 'instant'} /> Weekly digest, Monday mornings
+        </label>
+      </p>
+      <p>
+        <label for={`${prefix}-freq-instant`}>
+          <input id={`${prefix}-freq-instant`} type="radio" name="frequency" value="instant" checked={frequency === 'instant'} /> As it happens: one email per new update
+        </label>
+      </p>
+    </fieldset>
+    <fieldset>
+      <legend>What</legend>
+      <p>
+        <label for={`${prefix}-content-everything`}>
+          <input id={`${prefix}-content-everything`} type="radio" name="content" value="everything" checked={content !== 'risks'} /> Everything: achieved, next, risks and blockers
+        </label>
+      </p>
+      <p>
+        <label for={`${prefix}-content-risks`}>
+          <input id={`${prefix}-content-risks`} type="radio" name="content" value="risks" checked={content === 'risks'} /> Only risks and blockers
+        </label>
+      </p>
+    </fieldset>
+  </>
+);
+

@@ -5,7 +5,7 @@
 import type { Child, FC } from 'hono/jsx';
 import type { SiteModel } from '../content/model';
 import { Layout } from '../pages/layout';
-import { SubscribeForm } from './form';
+import { DeliveryChoices, SubscribeForm } from './form';
 import type { Subscriber } from './repository';
 import { describeScope } from './scopes';
 
@@ -59,12 +59,17 @@ export const SubscribePage: FC<{
   </SubscriberPage>
 );
 
-export const CheckInboxPage: FC<{ siteTitle: string }> = ({ siteTitle }) => (
+export const CheckInboxPage: FC<{ siteTitle: string; email?: string }> = ({ siteTitle, email }) => (
   <SubscriberPage siteTitle={siteTitle} title="Check your inbox">
     <p>
-      If the address can receive email, a message is on its way with a link to confirm your subscription (or, if
+      If {email ? <strong>{email}</strong> : 'the address'} can receive email, a message is on its way with a link to confirm your subscription (or, if
       you are subscribed already, a link to your preferences). The link works for 7 days.
     </p>
+    {email ? (
+      <p>
+        Not your address? <a href="/subscribe">Type it again</a>.
+      </p>
+    ) : null}
     <p>
       Nothing arrived? Look in your spam folder. We send at most one such email per address per hour, so wait a
       little before asking again.
@@ -79,48 +84,146 @@ export const ConfirmedPage: FC<{
   alreadyActive: boolean;
   preferencesUrl: string;
   unsubscribeUrl: string;
-}> = ({ site, siteTitle, subscriber, alreadyActive, preferencesUrl, unsubscribeUrl }) => (
+  now?: Date;
+}> = ({ site, siteTitle, subscriber, alreadyActive, preferencesUrl, unsubscribeUrl, now = new Date() }) => (
   <SubscriberPage siteTitle={siteTitle} title={alreadyActive ? 'Already confirmed' : 'Subscription confirmed'}>
     <p class="notice" role="status">
       {alreadyActive ? 'This subscription was confirmed before; nothing changed.' : 'Thank you, your subscription is active.'}
     </p>
     <p>
-      <strong>{subscriber.email}</strong> will receive weekly email updates about:
+      <strong>{subscriber.email}</strong> will receive {deliveryWords(subscriber)} about:
     </p>
     <ScopeList site={site} scopes={subscriber.scopes} />
+    <p>{firstMailWords(subscriber, now)}</p>
     <p>
       <a href={preferencesUrl}>Change what you follow</a> · <a href={unsubscribeUrl}>Unsubscribe</a>
     </p>
   </SubscriberPage>
 );
 
-interface ScopeGroup {
-  legend: string;
-  options: Array<{ scope: string; label: string }>;
+/** "the weekly digest of everything" / "an email as each update is published, only risks and blockers". */
+export function deliveryWords(d: Pick<Subscriber, 'frequency' | 'content'>): string {
+  const what = d.content === 'risks' ? 'only risks and blockers' : 'everything that changed';
+  return d.frequency === 'instant' ? `an email as each update is published (${what})` : `a weekly digest (${what})`;
 }
 
-function preferenceGroups(site: SiteModel, current: readonly string[]): ScopeGroup[] {
-  const groups: ScopeGroup[] = [
-    { legend: 'Everything', options: [{ scope: 'all', label: describeScope(site, 'all') }] },
-  ];
-  for (const team of site.teams) {
-    groups.push({
-      legend: `Team ${team.name}`,
-      options: [
-        { scope: `team:${team.slug}`, label: `everything of team ${team.name}` },
-        ...site.milestones
-          .filter((m) => m.team === team.slug)
-          .map((m) => ({ scope: `milestone:${m.key}`, label: `milestone “${m.title}”` })),
-      ],
-    });
-  }
-  const known = new Set(groups.flatMap((g) => g.options.map((o) => o.scope)));
-  const orphans = current.filter((s) => !known.has(s));
-  if (orphans.length > 0) {
-    groups.push({ legend: 'No longer published', options: orphans.map((s) => ({ scope: s, label: describeScope(site, s) })) });
-  }
-  return groups;
+/**
+ * When the weekly digest goes out: Mondays 07:00 UTC, the `crons` of wrangler.toml. Keep the
+ * two in step.
+ */
+export const WEEKLY_DIGEST = { weekday: 1, hour: 7 } as const;
+
+export function nextWeeklyDigest(now: Date): Date {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), WEEKLY_DIGEST.hour));
+  const days = (WEEKLY_DIGEST.weekday - d.getUTCDay() + 7) % 7;
+  d.setUTCDate(d.getUTCDate() + days);
+  if (d <= now) d.setUTCDate(d.getUTCDate() + 7);
+  return d;
 }
+
+export function firstMailWords(d: Pick<Subscriber, 'frequency' | 'content'>, now: Date): string {
+  if (d.frequency === 'instant') {
+    return 'Your first email comes within the hour after a team you follow publishes its next update.';
+  }
+  const at = nextWeeklyDigest(now);
+  const day = at.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return `Your first email comes on ${day} at ${String(WEEKLY_DIGEST.hour).padStart(2, '0')}:00 UTC, if something you follow changed by then.`;
+}
+
+interface MilestoneOption {
+  key: string;
+  title: string;
+  level: string;
+  children: MilestoneOption[];
+}
+
+function milestoneOptions(site: SiteModel, team: string): MilestoneOption[] {
+  const ms = site.milestones.filter((m) => m.team === team);
+  const keys = new Set(ms.map((m) => m.key));
+  const byParent = new Map<string | undefined, typeof ms>();
+  for (const m of ms) {
+    const parent = m.parentKey && keys.has(m.parentKey) && m.parentKey !== m.key ? m.parentKey : undefined;
+    byParent.set(parent, [...(byParent.get(parent) ?? []), m]);
+  }
+  const seen = new Set<string>();
+  const build = (parent: string | undefined): MilestoneOption[] =>
+    (byParent.get(parent) ?? [])
+      .filter((m) => !seen.has(m.key) && (seen.add(m.key), true))
+      .sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : a.title.localeCompare(b.title)))
+      .map((m) => ({ key: m.key, title: m.title, level: m.level, children: build(m.key) }));
+  const roots = build(undefined);
+  // A parent cycle leaves some unvisited: list them at the top.
+  for (const m of ms) if (!seen.has(m.key)) roots.push({ key: m.key, title: m.title, level: m.level, children: [] });
+  return roots;
+}
+
+const LEVEL_WORDS: Record<string, string> = { 'sub-milestone': 'sub-milestone', deliverable: 'deliverable', workstream: 'ongoing work' };
+
+const MilestoneChoices: FC<{ options: MilestoneOption[]; selected: Set<string> }> = ({ options, selected }) => (
+  <ul class="choices">
+    {options.map((o) => (
+      <li>
+        <label>
+          <input type="checkbox" name="scope" value={`milestone:${o.key}`} checked={selected.has(`milestone:${o.key}`)} /> {o.title}
+          {LEVEL_WORDS[o.level] ? <span class="muted"> ({LEVEL_WORDS[o.level]})</span> : null}
+        </label>
+        {o.children.length > 0 ? <MilestoneChoices options={o.children} selected={selected} /> : null}
+      </li>
+    ))}
+  </ul>
+);
+
+/** What to follow: everything, or per team (collapsible, no script) the team or its milestones. */
+export const FollowChoices: FC<{ site: SiteModel; selected: Set<string>; current: readonly string[] }> = ({ site, selected, current }) => {
+  const known = new Set(['all', ...site.teams.map((t) => `team:${t.slug}`), ...site.milestones.map((m) => `milestone:${m.key}`)]);
+  const orphans = current.filter((s) => !known.has(s));
+  return (
+    <fieldset>
+      <legend>What to follow</legend>
+      <p>
+        <label>
+          <input type="checkbox" name="scope" value="all" checked={selected.has('all')} /> Everything, every team
+        </label>
+      </p>
+      {site.teams.map((team) => {
+        const ms = site.milestones.filter((m) => m.team === team.slug);
+        const chosen = ms.filter((m) => selected.has(`milestone:${m.key}`)).length;
+        const whole = selected.has(`team:${team.slug}`);
+        return (
+          <details open={whole || chosen > 0}>
+            <summary>
+              {team.name}{' '}
+              <span class="muted">
+                ({whole ? 'whole team followed' : chosen > 0 ? `${chosen} of ${ms.length} milestones followed` : `${ms.length} milestones`})
+              </span>
+            </summary>
+            <p>
+              <label>
+                <input type="checkbox" name="scope" value={`team:${team.slug}`} checked={whole} /> Everything from {team.name}
+              </label>
+            </p>
+            <p class="muted">Or only some of its milestones:</p>
+            <MilestoneChoices options={milestoneOptions(site, team.slug)} selected={selected} />
+          </details>
+        );
+      })}
+      {orphans.length > 0 ? (
+        <>
+          <p>No longer published (kept until you untick them):</p>
+          <ul class="choices">
+            {orphans.map((s) => (
+              <li>
+                <label>
+                  <input type="checkbox" name="scope" value={s} checked={selected.has(s)} /> {describeScope(site, s)}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </fieldset>
+  );
+};
 
 export const PreferencesPage: FC<{
   site: SiteModel;
@@ -137,35 +240,19 @@ export const PreferencesPage: FC<{
     <SubscriberPage siteTitle={siteTitle} title="Your email preferences">
       {saved ? (
         <p class="notice" role="status">
-          Saved. You will receive updates about what is checked below.
+          Saved. {subscriber.email} will receive {deliveryWords(subscriber)} about what is ticked below.
         </p>
       ) : null}
       <ErrorList errors={errors} />
       <p>
-        Weekly email updates for <strong>{subscriber.email}</strong>
-        {subscriber.status === 'pending' ? ' (not confirmed yet: use the link in the confirmation email)' : ''}.
+        Email for <strong>{subscriber.email}</strong>
+        {subscriber.status === 'pending' ? ' (not confirmed yet: use the link in the confirmation email)' : ''}: now{' '}
+        {deliveryWords(subscriber)}.
       </p>
       <form method="post" action="/preferences">
         <input type="hidden" name="token" value={manageToken} />
-        {preferenceGroups(site, subscriber.scopes).map((group, g) => (
-          <fieldset>
-            <legend>{group.legend}</legend>
-            {group.options.map((option, i) => (
-              <p>
-                <label for={`pref-${g}-${i}`}>
-                  <input
-                    id={`pref-${g}-${i}`}
-                    type="checkbox"
-                    name="scope"
-                    value={option.scope}
-                    checked={selected.has(option.scope)}
-                  />{' '}
-                  {option.label}
-                </label>
-              </p>
-            ))}
-          </fieldset>
-        ))}
+        <DeliveryChoices prefix="pref" frequency={subscriber.frequency} content={subscriber.content} />
+        <FollowChoices site={site} selected={selected} current={subscriber.scopes} />
         <p>
           <button type="submit">Save preferences</button>
         </p>

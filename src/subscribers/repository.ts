@@ -18,6 +18,19 @@ export interface Subscriber {
   unsubscribedAt: string | null;
   lastConfirmationSentAt: string | null;
   scopes: Scope[];
+  /** How often: the weekly digest (default) or one email per new update (migrations/0004). */
+  frequency: Frequency;
+  /** What: everything (default) or only risks and blockers. */
+  content: ContentChoice;
+}
+
+export const FREQUENCIES = ['weekly', 'instant'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+export const CONTENT_CHOICES = ['everything', 'risks'] as const;
+export type ContentChoice = (typeof CONTENT_CHOICES)[number];
+export interface Delivery {
+  frequency: Frequency;
+  content: ContentChoice;
 }
 
 interface SubscriberRow {
@@ -29,6 +42,8 @@ interface SubscriberRow {
   confirmed_at: string | null;
   unsubscribed_at: string | null;
   last_confirmation_sent_at: string | null;
+  frequency?: Frequency;
+  content?: ContentChoice;
 }
 
 /** What a subscribe request found: `previous` decides which email goes out, never the answer. */
@@ -42,6 +57,8 @@ export interface ActiveSubscriber {
   id: number;
   email: string;
   scopes: Scope[];
+  frequency: Frequency;
+  content: ContentChoice;
 }
 
 const iso = (now: Date | number) => new Date(now).toISOString();
@@ -57,6 +74,8 @@ function toSubscriber(row: SubscriberRow, scopes: Scope[]): Subscriber {
     unsubscribedAt: row.unsubscribed_at,
     lastConfirmationSentAt: row.last_confirmation_sent_at,
     scopes,
+    frequency: row.frequency ?? 'weekly',
+    content: row.content ?? 'everything',
   };
 }
 
@@ -274,17 +293,26 @@ export async function unsubscribeSubscriber(db: D1Database, id: number, now: Dat
  */
 export async function listActiveSubscribers(
   db: D1Database,
-  options: { afterId?: number; limit?: number } = {},
+  options: { afterId?: number; limit?: number; frequency?: Frequency } = {},
 ): Promise<ActiveSubscriber[]> {
   const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
   const { results } = await db
     .prepare(
-      `SELECT s.id AS id, s.email AS email, json_group_array(sc.scope) AS scopes
+      `SELECT s.id AS id, s.email AS email, s.frequency AS frequency, s.content AS content, json_group_array(sc.scope) AS scopes
        FROM subscribers s JOIN subscriber_scopes sc ON sc.subscriber_id = s.id
-       WHERE s.status = 'active' AND s.suppressed_at IS NULL AND s.id > ?
-       GROUP BY s.id ORDER BY s.id LIMIT ?`,
+       WHERE s.status = 'active' AND s.suppressed_at IS NULL AND s.id > ?1 AND (?3 IS NULL OR s.frequency = ?3)
+       GROUP BY s.id ORDER BY s.id LIMIT ?2`,
     )
-    .bind(options.afterId ?? 0, limit)
-    .all<{ id: number; email: string; scopes: string }>();
-  return results.map((r) => ({ id: r.id, email: r.email, scopes: (JSON.parse(r.scopes) as Scope[]).sort() }));
+    .bind(options.afterId ?? 0, limit, options.frequency ?? null)
+    .all<{ id: number; email: string; scopes: string; frequency: Frequency; content: ContentChoice }>();
+  return results.map((r) => ({ id: r.id, email: r.email, scopes: (JSON.parse(r.scopes) as Scope[]).sort(), frequency: r.frequency, content: r.content }));
+}
+
+/** Sets how often and what a subscriber receives; null when there is no such subscriber. */
+export async function setDelivery(db: D1Database, id: number, delivery: Delivery, now: Date | number = Date.now()): Promise<Subscriber | null> {
+  const row = await db
+    .prepare(`UPDATE subscribers SET frequency = ?, content = ?, updated_at = ? WHERE id = ? AND status <> 'unsubscribed' RETURNING *`)
+    .bind(delivery.frequency, delivery.content, iso(now), id)
+    .first<SubscriberRow>();
+  return row ? toSubscriber(row, await scopesOf(db, id)) : null;
 }

@@ -34,7 +34,7 @@ import {
   UnsubscribeConfirmPage,
   UnsubscribedPage,
 } from './pages';
-import { confirmSubscriber, findSubscriberById, replaceScopes, type Subscriber, unsubscribeSubscriber } from './repository';
+import { confirmSubscriber, findSubscriberById, replaceScopes, setDelivery, type Subscriber, unsubscribeSubscriber } from './repository';
 import {
   type SubscribeRequest,
   describeIssues,
@@ -170,9 +170,9 @@ function limitByClientIp(): MiddlewareHandler<SubscriberEnv> {
   };
 }
 
-function accepted(c: Ctx, format: Format): Promise<Response> | Response {
+function accepted(c: Ctx, format: Format, email?: string): Promise<Response> | Response {
   if (format === 'json') return c.json({ status: 'accepted', message: ACCEPTED_MESSAGE }, 202, PRIVATE_PAGE_HEADERS);
-  return page(c, 202, <CheckInboxPage siteTitle={c.env.SITE_TITLE} />);
+  return page(c, 202, <CheckInboxPage siteTitle={c.env.SITE_TITLE} email={email} />);
 }
 
 function honeypotFilled(data: unknown): boolean {
@@ -197,11 +197,14 @@ function subscribeValidator(site: SiteModel): MiddlewareHandler<SubscriberEnv> {
       const errors = describeIssues(result.error.issues);
       return fail(c, 'json', { status: 400, title: 'Invalid subscribe request', detail: errors.map((e) => e.message).join('; '), errors });
     }
-    c.set('subscribeRequest', { email: result.data.email, scopes: result.data.scopes });
+    c.set('subscribeRequest', { email: result.data.email, scopes: result.data.scopes, frequency: result.data.frequency, content: result.data.content });
   });
   const form = zValidator('form', subscribeFormSchema(site), async (result, hc) => {
     const c = hc as unknown as Ctx;
-    if (honeypotFilled(result.data)) return accepted(c, 'html');
+    if (honeypotFilled(result.data)) {
+      const typed = (result.data as unknown as Record<string, unknown>).email;
+      return accepted(c, 'html', typeof typed === 'string' ? typed.slice(0, 254) : undefined);
+    }
     if (!result.success) {
       const errors = describeIssues(result.error.issues);
       const raw = result.data as unknown as Record<string, unknown>;
@@ -214,7 +217,7 @@ function subscribeValidator(site: SiteModel): MiddlewareHandler<SubscriberEnv> {
         <SubscribePage site={site} siteTitle={c.env.SITE_TITLE} email={email} checked={checked} errors={errors.map((e) => e.message)} />,
       );
     }
-    c.set('subscribeRequest', { email: result.data.email, scopes: result.data.scope });
+    c.set('subscribeRequest', { email: result.data.email, scopes: result.data.scope, frequency: result.data.frequency, content: result.data.content });
   });
   return async (c, next) => {
     const contentType = c.req.header('Content-Type');
@@ -367,7 +370,8 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
       // No execution context (the app called directly, outside a Worker): finish first.
     }
     if (!background) await work;
-    return accepted(c, format);
+    // The page repeats the address typed (the same for every state of it).
+    return accepted(c, format, request.email);
   });
 
   app.get('/confirm', requireSigningKey(), tokenQuery(), async (c) => {
@@ -470,7 +474,7 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
         const check = checkScope(site, value);
         if (check.ok) chosen.push(check.scope);
         else if ((subscriber.scopes as string[]).includes(value)) chosen.push(value as Scope);
-        else errors.push(`scope: ${check.reason}`);
+        else errors.push(`One of the ticked boxes is no longer published (${check.reason}); untick it or tick what replaced it.`);
       }
       if (errors.length === 0 && chosen.length === 0) {
         errors.push('Choose at least one thing to follow, or unsubscribe below to stop all emails.');
@@ -491,7 +495,8 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
           />,
         );
       }
-      const saved = await replaceScopes(c.env.DB, subscriber.id, normaliseScopes(chosen));
+      const replaced = await replaceScopes(c.env.DB, subscriber.id, normaliseScopes(chosen));
+      const saved = replaced && (await setDelivery(c.env.DB, subscriber.id, { frequency: form.frequency, content: form.content }));
       if (!saved) return unsubscribedNotice(c, subscriber, 409);
       return page(
         c,

@@ -56,12 +56,23 @@ const repeated = (field: string) =>
 
 const honeypot = z.unknown().optional();
 
+/** How often: `weekly` (the digest, default) or `instant` (one email per new update in scope). */
+export const frequencySchema = z
+  .enum(['weekly', 'instant'], { error: 'choose how often: the weekly digest ("weekly") or as it happens ("instant")' })
+  .default('weekly');
+/** What: `everything` (default) or `risks` (only risks and blockers). */
+export const contentSchema = z
+  .enum(['everything', 'risks'], { error: 'choose what: everything ("everything") or only risks and blockers ("risks")' })
+  .default('everything');
+
 /** JSON: {"email": "...", "scopes": ["all" | "team:<team>" | "milestone:<key>", ...]} */
 export function subscribeJsonSchema(site: SiteModel) {
   return z.object(
     {
       email: emailSchema,
       scopes: scopeList(site, 'scopes'),
+      frequency: frequencySchema,
+      content: contentSchema,
       [HONEYPOT_FIELD]: honeypot,
     },
     { error: 'the body must be a JSON object like {"email": "...", "scopes": ["all"]}' },
@@ -73,6 +84,8 @@ export function subscribeFormSchema(site: SiteModel) {
   return z.object({
     email: emailSchema,
     scope: repeated('scope').pipe(scopeList(site, 'scope')),
+    frequency: frequencySchema,
+    content: contentSchema,
     [HONEYPOT_FIELD]: honeypot,
   });
 }
@@ -95,6 +108,8 @@ export const preferencesFormSchema = z.object({
       return values.map((v) => v.trim());
     }),
   ),
+  frequency: frequencySchema,
+  content: contentSchema,
 });
 
 export const unsubscribeQuerySchema = z.object({ token: z.string().max(1000).optional() });
@@ -103,7 +118,7 @@ export const unsubscribeFormSchema = z.object({ token: z.string().max(1000).opti
 export const subscribePageQuerySchema = z.object({ scope: z.string().max(MAX_FIELD).optional() });
 
 /** A valid subscribe request, from JSON or a form. */
-export type SubscribeRequest = { email: string; scopes: Scope[] };
+export type SubscribeRequest = { email: string; scopes: Scope[]; frequency?: 'weekly' | 'instant'; content?: 'everything' | 'risks' };
 
 /** Field-by-field messages of a zod error, for problem+json `errors` and the HTML error list. */
 export function describeIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Array<{ field: string; message: string }> {

@@ -39,6 +39,7 @@ function expectedType(file: string): string {
   if (file.startsWith('_tidings/')) return 'application/json; charset=utf-8';
   if (file.endsWith('badge.svg')) return 'image/svg+xml; charset=utf-8';
   if (file === 'favicon.svg' || file === 'favicon.ico') return 'image/svg+xml';
+  if (file === 'feed.xsl') return 'text/xsl; charset=utf-8';
   throw new Error(`no expected type for ${file}`);
 }
 

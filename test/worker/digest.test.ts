@@ -70,19 +70,24 @@ describe('scheduled() → queue → mail', () => {
     const [toSync] = transport.to(sync.email);
     expect(transport.to(finished.email)).toEqual([]);
 
-    expect(toAll!.subject).toMatch(/^Atlas, Beacon: \d+ milestones moved.* — week of 2026-11-09$/);
-    expect(toAtlas!.subject).toMatch(/^Atlas: \d+ milestones moved.* — week of 2026-11-09$/);
+    // Blockers and risks first, counted as the email's "In this issue" counts them, ≤ 60 characters.
+    expect(toAll!.subject).toMatch(/^Atlas, Beacon: \d+ blockers?, \d+ risks?/);
+    expect(toAtlas!.subject).toMatch(/^Atlas: (\d+ risks?, )?\d+ milestones moved/);
+    for (const s of [toAll!.subject, toAtlas!.subject]) expect(s.length).toBeLessThanOrEqual(60);
     expect(toBeacon!.subject).toMatch(/^Beacon: /);
     expect(toAtlas!.html).toContain('Sync protocol v2 (delta sync)');
     expect(toAtlas!.html).not.toContain('Push notification reliability');
-    expect(toBeacon!.html).toContain('part of Push notification reliability');
+    // Deliverables sit under their milestone's heading, not as sibling cards "part of X".
+    expect(toBeacon!.html).toContain('Push notification reliability');
+    expect(toBeacon!.html).not.toContain('part of Push notification reliability');
+    expect(toBeacon!.html).toContain('border-left:2px solid');
     expect(toBeacon!.html).not.toContain('Storage scale-out');
     // A milestone scope includes its sub-milestones: 2.1 Resumable uploads is part of Sync protocol v2.
     expect(toSync!.html).toContain('2.1: Resumable uploads');
     expect(toSync!.html).toContain('enabled for all tenants; success rate for attachments over 50 MB went from 93% to 99.4%');
     expect(toSync!.html).not.toContain('Storage scale-out');
     expect(toSync!.text).toContain('enabled for all tenants');
-    expect(toSync!.text).toContain(`/milestones/${ATLAS_RESUMABLE}/feed.xml`);
+    expect(toSync!.text).toContain(`/milestones/${ATLAS_RESUMABLE}#week-2026-11-09`);
     // Links land on the week's anchor of the milestone page.
     expect(toSync!.html).toContain(`/milestones/${ATLAS_SYNC}#week-2026-11-09`);
 
@@ -106,8 +111,11 @@ describe('scheduled() → queue → mail', () => {
     }
     // Email-client HTML: tables and inline styles, a preheader, no scripts or stylesheets.
     expect(toAll!.html).toMatch(/^<!doctype html>/i);
-    expect(toAll!.html).toContain('max-width:600px');
-    expect(toAll!.html).not.toMatch(/<script|<link|<style/i);
+    expect(toAll!.html).toContain('max-width:640px');
+    expect(toAll!.html).not.toMatch(/<script|<link/i);
+    // One <style>: the dark mode of clients that honour prefers-color-scheme; everything else is inline.
+    expect(toAll!.html.match(/<style/g)).toHaveLength(1);
+    expect(/<style>([\s\S]*?)<\/style>/.exec(toAll!.html)![1]).toContain('@media (prefers-color-scheme:dark)');
   });
 
   it('the same cron twice makes one digest and no duplicate mail', async () => {

@@ -45,7 +45,7 @@ describe('pages of the corpus', () => {
       expect(scan.h1).toBe(u.title);
       for (const s of u.sections.filter((x) => !x.parentKey)) expect(scan.links, `${u.id} ${s.key}`).toContain(`/milestones/${s.key}#week-${u.date}`);
     }
-  });
+  }, 60_000);
 
   it('every milestone page has one anchored section per week, newest first', async () => {
     for (const m of corpus.milestones) {
@@ -53,5 +53,5 @@ describe('pages of the corpus', () => {
       const weeks = scan.ids.filter((id) => /^week-\d{4}-\d{2}-\d{2}$/.test(id));
       expect(weeks, m.key).toEqual(expectedMilestoneItems(corpus, m).map((i) => i.link.split('#')[1]));
     }
-  });
+  }, 60_000);
 });

@@ -190,7 +190,7 @@ describe('confirmation email', () => {
     // …and plain in the text part.
     expect(email.text).toContain('- milestone “Sync & merge”');
     expect(email.text).toContain('https://tidings.example/confirm?token=abc.def');
-    expect(email.text).toContain('Unsubscribe: https://tidings.example/unsubscribe?token=ghi.jkl');
+    expect(email.text).toContain('Unsubscribe:\nhttps://tidings.example/unsubscribe?token=ghi.jkl');
     expect(email.text).not.toMatch(/<[a-z]/);
   });
 });

@@ -1,6 +1,7 @@
 /** Feed document → Atom 1.0 (RFC 4287). */
 import { Feed } from 'feed';
 import type { FeedDocument } from '../document';
+import { withStylesheet } from '../xsl';
 import { escapeHtml } from '../text';
 import { addAtomLinks } from '../history';
 import { closeCdata, escapeAttribute, forAttribute, forCdata } from './xml';
@@ -36,5 +37,5 @@ export function renderAtom(doc: FeedDocument): string {
   // feed has no option for the language: it goes on the root element as xml:lang.
   if (!xml.includes(ATOM_ROOT)) throw new Error('unexpected Atom root element from the feed package');
   const rooted = xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeAttribute(doc.language)}">`);
-  return addAtomLinks(rooted, { ...(doc.history ? { history: doc.history.atom } : {}), ...(doc.hub ? { hub: doc.hub } : {}) });
+  return withStylesheet(addAtomLinks(rooted, { ...(doc.history ? { history: doc.history.atom } : {}), ...(doc.hub ? { hub: doc.hub } : {}) }), doc.stylesheet);
 }

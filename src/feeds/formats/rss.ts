@@ -1,6 +1,7 @@
 /** Feed document → RSS 2.0 (with content:encoded, dc:creator and atom:link rel=self). */
 import { Feed } from 'feed';
 import type { FeedDocument } from '../document';
+import { withStylesheet } from '../xsl';
 import { escapeHtml } from '../text';
 import { addRssLinks } from '../history';
 import { closeCdata, forAttribute, forCdata } from './xml';
@@ -32,5 +33,5 @@ export function renderRss(doc: FeedDocument): string {
       extensions: [{ name: 'dc:creator', objects: { _text: entry.author } }],
     });
   }
-  return addRssLinks(closeCdata(feed.rss2()), { ...(doc.history ? { history: doc.history.rss } : {}), ...(doc.hub ? { hub: doc.hub } : {}) });
+  return withStylesheet(addRssLinks(closeCdata(feed.rss2()), { ...(doc.history ? { history: doc.history.rss } : {}), ...(doc.hub ? { hub: doc.hub } : {}) }), doc.stylesheet);
 }

@@ -1,0 +1,198 @@
+/**
+ * In a real browser: Debian's Chromium driven by playwright-core against `wrangler dev`.
+ *
+ * Every page kind and both emails (confirmation, digest) at 390 and 1280 px, light and dark:
+ * axe-core reports no violation, nothing scrolls sideways, and a full-page screenshot is
+ * written to SCREENSHOTS (printed at the end) for people to look at. Then a reader subscribes,
+ * confirms, changes preferences and unsubscribes with the keyboard alone.
+ *
+ * Needs /usr/bin/chromium (`.ci/run` installs it with apt-get). Set TIDINGS_CHROMIUM to use
+ * another binary.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import axe from 'axe-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyLocalMigrations } from '../../scripts/dev-setup';
+import { type DevServer, emailFilesFor, root, startWranglerDev } from './wrangler-dev';
+
+const CHROMIUM = process.env.TIDINGS_CHROMIUM ?? '/usr/bin/chromium';
+/** Where the screenshots go: one PNG per page, width and colour scheme. */
+export const SCREENSHOTS = path.join(root, 'test-results', 'browser-screenshots');
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const WIDTHS = [390, 1280] as const;
+const SCHEMES = ['light', 'dark'] as const;
+const ADMIN_TOKEN = `dev-${randomBytes(24).toString('hex')}`;
+const vars = { ENVIRONMENT: 'local', SIGNING_KEY: `dev-${randomBytes(32).toString('hex')}`, ADMIN_TOKEN };
+
+interface Check {
+  name: string;
+  url: string;
+  violations: string[];
+  overflow: number;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both emails, then the subscriber flow by keyboard', () => {
+  let persistTo: string;
+  let profile: string;
+  let server: DevServer;
+  let context: BrowserContext;
+  const results: Check[] = [];
+
+  beforeAll(async () => {
+    persistTo = await mkdtemp(path.join(os.tmpdir(), 'tidings-browser-'));
+    profile = await mkdtemp(path.join(os.tmpdir(), 'tidings-chromium-'));
+    await rm(SCREENSHOTS, { recursive: true, force: true });
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await applyLocalMigrations(root, { persistTo, verbose: false });
+    server = await startWranglerDev({ persistTo, args: ['--test-scheduled'], vars });
+    // A fresh profile (--user-data-dir) each run; bypassCSP lets axe's script into our script-free pages.
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      bypassCSP: true,
+      viewport: { width: 1280, height: 900 },
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    if (persistTo) await rm(persistTo, { recursive: true, force: true });
+    if (profile) await rm(profile, { recursive: true, force: true });
+    if (results.length > 0) {
+      console.log(`browser: ${results.length} page views checked, ${results.reduce((n, r) => n + r.violations.length, 0)} axe violations; screenshots in ${SCREENSHOTS}`);
+    }
+  });
+
+  /** Loads a URL at each width and scheme: axe, overflow, screenshot. */
+  async function checkEverywhere(page: Page, name: string, url: string): Promise<void> {
+    for (const width of WIDTHS) {
+      for (const scheme of SCHEMES) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        const response = await page.goto(url, { waitUntil: 'load' });
+        if (!url.startsWith('file:')) expect(response?.status(), `${url}`).toBe(name === 'not-found' ? 404 : 200);
+        await page.addScriptTag({ content: axe.source });
+        // Evaluated in the page (strings: this file is compiled without the DOM's types).
+        const violations = (await page.evaluate(`(async () => {
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 160)).join(' | '));
+        })()`)) as string[];
+        const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}-${scheme}.png`), fullPage: true });
+        results.push({ name: `${name} ${width}px ${scheme}`, url, violations, overflow });
+        await writeFile(path.join(SCREENSHOTS, 'report.json'), `${JSON.stringify(results, null, 2)}\n`);
+      }
+    }
+  }
+
+  it('every page kind: no axe violation, no horizontal scroll, at 390 and 1280 px, light and dark', async () => {
+    const { origin } = server;
+    const site = JSON.parse(await readFile(path.join(root, 'src/generated/site.json'), 'utf8')) as {
+      updates: Array<{ id: string; sections: unknown[] }>;
+      teams: Array<{ slug: string }>;
+      milestones: Array<{ key: string; parentKey?: string; weeks: string[] }>;
+    };
+    const parent = site.milestones.find((m) => site.milestones.some((c) => c.parentKey === m.key)) ?? site.milestones[0]!;
+    const update = [...site.updates].sort((a, b) => b.sections.length - a.sections.length)[0]!;
+
+    // Subscribe someone to everything so the cron has a reader, then cut the first digest.
+    const email = `browser-${Date.now()}@example.com`;
+    await fetch(`${origin}/subscribe`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, scopes: ['all'] }) });
+    const confirmation = await emailFilesFor(server, email);
+    const confirmLink = new RegExp(`${origin}/confirm\\?token=[A-Za-z0-9._-]+`).exec(await readFile(confirmation.text, 'utf8'))![0];
+    await fetch(confirmLink);
+    const cut = await fetch(`${origin}/admin/digests`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(cut.status).toBe(201);
+    const { id: digestId } = (await cut.json()) as { id: number };
+    const digest = await emailFilesFor(server, email, { subject: /^(?!Confirm)/, timeoutMs: 60_000 });
+
+    const pages: Array<[string, string]> = [
+      ['home', `${origin}/`],
+      ['milestones', `${origin}/milestones`],
+      ['milestones-filtered', `${origin}/milestones?status=at-risk`],
+      ['team', `${origin}/teams/${site.teams[0]!.slug}`],
+      ['update', `${origin}/updates/${update.id}`],
+      ['milestone', `${origin}/milestones/${parent.key}`],
+      ['digests', `${origin}/digests`],
+      ['digest-web', `${origin}/digests/${digestId}`],
+      ['subscribe', `${origin}/subscribe`],
+      ['not-found', `${origin}/no/such/page`],
+      ['email-confirmation', pathToFileURL(confirmation.html).href],
+      ['email-digest', pathToFileURL(digest.html).href],
+    ];
+    const page = await context.newPage();
+    for (const [name, url] of pages) await checkEverywhere(page, name, url);
+    await page.close();
+
+    const bad = results.filter((r) => r.violations.length > 0 || r.overflow > 0);
+    expect(bad.map((r) => `${r.name} (${r.url}): overflow ${r.overflow}px; ${r.violations.join('; ')}`)).toEqual([]);
+    expect(results.length).toBe(pages.length * WIDTHS.length * SCHEMES.length);
+  }, 600_000);
+
+  it('subscribe → confirm → preferences → unsubscribe with the keyboard alone', async () => {
+    const { origin } = server;
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 900 });
+    const email = `keyboard-${Date.now()}@example.com`;
+
+    /** Presses Tab until the focused element matches, as a keyboard user would. */
+    const tabTo = async (selector: string, max = 400) => {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`)) return;
+      }
+      throw new Error(`Tab never reached ${selector} on ${page.url()}`);
+    };
+
+    await page.goto(`${origin}/`);
+    await tabTo('input[type=email]');
+    await page.keyboard.type(email);
+    await tabTo('form[action="/subscribe"] button[type=submit]');
+    await Promise.all([page.waitForURL((u) => u.pathname === '/subscribe'), page.keyboard.press('Enter')]);
+    expect(await page.textContent('main')).toContain(email);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'flow-1-check-inbox.png'), fullPage: true });
+
+    const files = await emailFilesFor(server, email);
+    const confirmLink = new RegExp(`${origin}/confirm\\?token=[A-Za-z0-9._-]+`).exec(await readFile(files.text, 'utf8'))![0];
+    await page.goto(confirmLink);
+    const confirmed = (await page.textContent('main'))!;
+    expect(confirmed).toContain('Subscription confirmed');
+    expect(confirmed).toMatch(/first (email|mail)/i);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'flow-2-confirmed.png'), fullPage: true });
+
+    await tabTo('a[href*="/preferences"]');
+    await Promise.all([page.waitForURL((u) => u.pathname === '/preferences'), page.keyboard.press('Enter')]);
+    // Choose "as it happens": focus the frequency radios and move with the arrow keys.
+    await tabTo('input[name=frequency]');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(`document.querySelector('input[name=frequency]:checked').value`)).toBe('instant');
+    await tabTo('form[action="/preferences"] button[type=submit]');
+    await Promise.all([page.waitForLoadState('load'), page.waitForURL(/preferences/), page.keyboard.press('Enter')]);
+    expect(await page.textContent('main')).toContain('Saved');
+    expect(await page.evaluate(`document.querySelector('input[name=frequency]:checked').value`)).toBe('instant');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'flow-3-preferences-saved.png'), fullPage: true });
+
+    await tabTo('form[action*="/unsubscribe"] button[type=submit]');
+    await Promise.all([page.waitForURL(/unsubscribe/), page.keyboard.press('Enter')]);
+    expect(await page.textContent('main')).toContain('will receive no more emails');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'flow-4-unsubscribed.png'), fullPage: true });
+    await page.close();
+  }, 300_000);
+});
