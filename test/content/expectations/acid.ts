@@ -1,0 +1,3 @@
+import type { RecurringMilestone } from '.';
+
+export const acid: RecurringMilestone[] = [];
