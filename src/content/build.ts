@@ -64,6 +64,9 @@ export function buildSite(
     if (folder !== undefined && !folders.has(r.base.team)) folders.set(r.base.team, folder);
     read.push(r);
   }
+  // A file named by its own date keeps the plain id when another document shares the date.
+  const named = (r: ReadUpdate) => (r.base.source.split('/').pop()!.replace(/\.md$/, '') === r.base.date ? 0 : 1);
+  read.sort((a, b) => named(a) - named(b) || (a.base.source < b.base.source ? -1 : 1));
   const recurring = new Map<string, Set<string>>();
   for (const team of new Set(read.map((r) => r.base.team))) {
     recurring.set(team, recurringTitles(read.filter((r) => r.base.team === team).map((r) => r.outline)));

@@ -91,7 +91,8 @@ export function conservation(update: Update, source: string, outline?: Outline):
   const headingLines = new Set<number>();
   const findHeadings = (node: Nodes): void => {
     if (node.type === 'heading') headingLines.add(node.position!.start.line);
-    if ('children' in node) for (const child of node.children) findHeadings(child as Nodes);
+    // A heading inside a bullet is part of that bullet (one unit), not a structural heading.
+    if ('children' in node && node.type !== 'listItem') for (const child of node.children) findHeadings(child as Nodes);
   };
   findHeadings(tree);
   const lines = modelLines(update, headingLines);

@@ -9,7 +9,7 @@
  * a document title, a summary label, "None") or content: an item of the container it sits in.
  *
  * Phase 2 (`assignRoles`) decides each container's level from its form and its place: a plain
- * container whose only content is named milestones is an area; a link bullet is a deliverable;
+ * container with nothing of its own but parts below it is an area; a link bullet is a deliverable;
  * a container inside a milestone is a sub-milestone; the rest are milestones (named by a link,
  * a tag or a prefix) or workstreams (named by their title only).
  *
@@ -64,8 +64,10 @@ export interface OutlineNode {
   status: string[];
   trackerUrl?: string;
   tag?: string;
-  /** Named as a milestone by its form: a link, a commitment tag, a `Milestone:` prefix. */
+  /** Named as a part by its form: a link, a commitment tag, a `Milestone:` prefix. */
   marked: boolean;
+  /** Named a milestone by a `Milestone 1:` / `Epic:` lead-in. */
+  prefixed?: boolean;
   parent?: OutlineNode;
   children: OutlineNode[];
   entries: OutlineEntry[];
@@ -236,6 +238,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         ...(trackerUrl ? { trackerUrl } : {}),
         ...(tag ? { tag } : {}),
         marked,
+        ...(prefix ? { prefixed: true } : {}),
       }),
       true,
       host(),
@@ -249,7 +252,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (prefix && (boldOnly || node.children[0]?.type === 'strong' || node.children[0]?.type === 'emphasis' || !/[.!?]$/.test(text.trim()))) {
       pop(7);
       const { title, status } = cleanTitle(prefix.title);
-      open(newNode({ form: 'paragraph', rank: 7, line, text, title, status: [...prefix.status, ...status], marked: true }), true, host());
+      open(newNode({ form: 'paragraph', rank: 7, line, text, title, status: [...prefix.status, ...status], marked: true, prefixed: true }), true, host());
       return true;
     }
     if (boldOnly) {
@@ -267,7 +270,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const link = soleLink(node.children);
       if (!link) {
         pop(7);
-        const { title, status } = cleanTitle(words);
+        // The words as written (emphasis is markup, not text): its title is found in the source.
+        const { title, status } = cleanTitle(text.replace(/\s*[:：]\s*$/, ''));
         open(newNode({ form: 'bold', rank: 7, line, text, title, status }), true, host());
         return true;
       }
@@ -383,7 +387,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const { title, status } = cleanTitle(prefix.title);
       const links = collectLinks(own[0]!).filter((l) => /^https?:/i.test(l.href));
       const trackerUrl = links.length === 1 ? normaliseTrackerUrl(links[0]!.href) : undefined;
-      const part = open(newNode({ form: 'bullet', rank: 8, line, text, title, status: [...prefix.status, ...status], ...(trackerUrl ? { trackerUrl } : {}), marked: true }), false, ctx.node);
+      const part = open(newNode({ form: 'bullet', rank: 8, line, text, title, status: [...prefix.status, ...status], ...(trackerUrl ? { trackerUrl } : {}), marked: true, prefixed: true }), false, ctx.node);
       for (const l of nested) readList(l, { node: part, depth: 0 });
       return;
     }
@@ -470,14 +474,15 @@ function isTrackerLink(url: string): boolean {
 
 /** Phase 2: each container's level, from its form and its place. */
 function assignRoles(outline: Outline, hints: ReadingHints): void {
-  const hasMarkedBelow = (node: OutlineNode): boolean => node.children.some((c) => (c.marked && c.form !== 'link') || hasMarkedBelow(c));
   const visit = (node: OutlineNode, sectionAbove: boolean): void => {
     if (node.role !== 'root' && node.role !== 'document' && node.role !== 'summary') {
       const hintedArea = hints.areas?.has(node.title.toLowerCase()) ?? false;
       if (node.form === 'link') node.role = 'deliverable';
-      else if (hintedArea || (!node.marked && node.entries.length === 0 && node.workItems.length === 0 && hasMarkedBelow(node))) node.role = 'area';
+      // A plain part with nothing of its own but parts below it groups them: an area.
+      else if (hintedArea || (!node.marked && node.entries.length === 0 && node.workItems.length === 0 && node.children.some((c) => c.role !== 'summary' && c.role !== 'document'))) node.role = 'area';
       else if (sectionAbove) node.role = 'sub-milestone';
-      else node.role = node.marked ? 'milestone' : 'workstream';
+      // Named by a tracker link or a `Milestone:` lead-in: a milestone; by a tag or its title: a workstream.
+      else node.role = node.trackerUrl !== undefined || node.prefixed ? 'milestone' : 'workstream';
       if (node.role === 'area' && node.form !== 'heading') outline.structure.push({ line: node.line, what: 'area', text: node.text });
     }
     for (const child of node.children) visit(child, sectionAbove || isSection(node));
