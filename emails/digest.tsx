@@ -70,7 +70,7 @@ function itemsOf(m: MilestoneChange, kind: ListKind): ChangedItem[] {
 }
 
 const Item: FC<{ item: ChangedItem; kind: ListKind; siteUrl: string }> = ({ item, kind, siteUrl }) => {
-  const pageUrl = `${siteUrl}${updatePath({ team: item.updateId.split('/')[0]!, date: item.date })}`;
+  const pageUrl = `${siteUrl}${updatePath({ team: item.updateId.split('/')[0]!, date: item.date, id: item.updateId })}`;
   // Resolved risks are remembered as text; everything else carries its sanitized HTML.
   const html = kind === 'resolved' ? escapeHtml(item.text) : absolutizeHtml(item.html, siteUrl, pageUrl);
   return <li style="margin:0 0 6px 0;" dangerouslySetInnerHTML={{ __html: html }} />;
