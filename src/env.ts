@@ -2,6 +2,8 @@
 export interface Env {
   DB: D1Database;
   DIGEST_QUEUE: Queue;
+  /** Delivery events (bounces, complaints) of Cloudflare Email Service, and of the mail webhook. */
+  MAIL_EVENTS?: Queue;
   EMAIL: SendEmail;
   SUBSCRIBE_LIMITER: RateLimit;
 
@@ -20,11 +22,19 @@ export interface Env {
   QUIET_WEEKS: string;
   /** One digest per "week" (default), "day" or "hour": match it to the cron schedule. */
   DIGEST_PERIOD?: string;
+  /** Days delivery rows are kept before being summarised into the digest's counts (default 90). */
+  DELIVERY_RETENTION_DAYS?: string;
+  /** Soft bounces in a row that stop mail to an address (default 3). */
+  SOFT_BOUNCE_LIMIT?: string;
+  /** Failed admin authentications per client and 15 minutes before the admin API refuses it (default 10). */
+  ADMIN_FAILURE_LIMIT?: string;
 
   /** Secrets. */
   SIGNING_KEY?: string;
   ADMIN_TOKEN?: string;
   MAIL_API_KEY?: string;
+  /** Signing secret of the HTTP mail API's webhook (Svix style, `whsec_…`). */
+  MAIL_WEBHOOK_SECRET?: string;
 }
 
 export type AppEnv = { Bindings: Env };

@@ -3,7 +3,7 @@
  * the queue consumer (send the digest, retry, dead-letter).
  */
 import { createApp } from './app';
-import { cutDigest, digestPeriod, handleDigestQueue, type DigestBatch } from './digest';
+import { handleDigestQueue, runDigestCron, type DigestBatch } from './digest';
 import type { Env } from './env';
 import { site } from './site';
 
@@ -13,15 +13,9 @@ export default {
   fetch: app.fetch,
 
   async scheduled(controller, env, _ctx) {
-    const now = new Date(controller.scheduledTime);
-    const result = await cutDigest(env, site, { period: digestPeriod(now, env.DIGEST_PERIOD), now });
-    console.log(
-      result.created
-        ? `digest ${result.digest.id} (${result.digest.period}): "${result.digest.subject}", ${result.digest.recipients} recipients in ${result.batches} batches`
-        : `digest for ${result.digest.period} already cut (id ${result.digest.id}): ${
-            result.batches > 0 ? `re-enqueued ${result.batches} batches of recipients never attempted` : 'nothing to do'
-          }`,
-    );
+    // Cut this period's digest (unless the configuration would fail every send), resume
+    // deliveries left stuck, prune old delivery rows: src/digest/cron.ts.
+    await runDigestCron(env, site, new Date(controller.scheduledTime));
   },
 
   async queue(batch, env) {

@@ -9,6 +9,7 @@ import { computeChanges, isEmpty, type Changes } from './changes';
 import { filterChanges, scopeSetKey } from './scope';
 import { takeSnapshot } from './snapshot';
 import { findDigestByPeriod, insertDigest, latestSnapshot, unattemptedRecipients, type Digest } from './store';
+import { assertDigestConfig } from './preflight';
 import { digestSubject } from './subject';
 
 /** What one queue message carries: a batch of recipients of one digest. */
@@ -23,7 +24,8 @@ export const RECIPIENTS_PER_MESSAGE = 50;
 const MESSAGES_PER_SEND = 100;
 const BYTES_PER_SEND = 200 * 1024;
 
-export type DigestEnv = Pick<Env, 'DB' | 'DIGEST_QUEUE' | 'QUIET_WEEKS'>;
+/** The digest needs the whole configuration: everything a send depends on is checked before the cut. */
+export type DigestEnv = Env;
 
 /** ISO 8601 week of a moment, `2026-W48`: the period a weekly cron run belongs to. */
 export function isoWeek(at: Date): string {
@@ -71,6 +73,8 @@ export interface CutResult {
 }
 
 export async function cutDigest(env: DigestEnv, site: SiteModel, options: { period: string; now: Date }): Promise<CutResult> {
+  // A configuration that would fail every send refuses the cut: nothing is stored, the period stays open.
+  assertDigestConfig(env, site);
   const existing = await findDigestByPeriod(env.DB, options.period);
   if (existing) {
     // Already cut. If enqueueing failed part-way last time, its recipients are still waiting.

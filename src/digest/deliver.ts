@@ -10,11 +10,11 @@ import type { Env } from '../env';
 import { renderDigestEmail, personaliseDigest } from '../../emails/digest';
 import type { RenderedEmail } from '../../emails/types';
 import { siteConfig } from '../feeds';
-import { composeMail, mailTransport, type MailTransport } from '../mail';
+import { composeMail, digestHeaders, failureOf, mailTransport, withoutRemoteImages, type MailTransport } from '../mail';
 import { describeScope, recipientLinks } from '../subscribers';
 import type { DigestBatch } from './cut';
 import { filterChanges } from './scope';
-import { claimDeliveries, failUnsent, findDigest, recordDeliveries, STALE_CLAIM_MS, type DeliveryOutcome, type Digest } from './store';
+import { claimDeliveries, failUnsent, findDigest, recordDeliveries, STALE_CLAIM_MS, type DeliveryOutcome, type Digest, type RecordedDelivery } from './store';
 import { digestSubject } from './subject';
 
 
@@ -57,7 +57,8 @@ export function renderForScopeSet(env: Env, site: SiteModel, digest: Digest, sco
       renderCount++;
       const config = siteConfig(env);
       const scopes = scopeSet.split(',');
-      const changes = filterChanges(digest.changes, scopes, site);
+      // Remote images become links: no tracking pixel reaches a reader's mailbox.
+      const changes = withoutRemoteImages(filterChanges(digest.changes, scopes, site));
       const nonce = crypto.randomUUID();
       const placeholders = { unsubscribe: `https://tidings.invalid/unsubscribe/${nonce}`, preferences: `https://tidings.invalid/preferences/${nonce}` };
       const email = await renderDigestEmail({
@@ -97,30 +98,104 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 export interface BatchResult {
   /** Every recipient this run claimed, sent or not. */
   outcomes: DeliveryOutcome[];
+  /** What was recorded for them (rows whose claim was lost meanwhile are missing). */
+  recorded: RecordedDelivery[];
   /** Recipients another run holds: come back once its claim is done or stale. */
-  inFlightElsewhere: number;
+  heldElsewhere: number[];
+  /** Recipients held back by a rate or daily limit, until when. */
+  deferred: Array<{ id: number; notBefore: string }>;
 }
 
-/** Delivers one batch: claims, sends what it claimed, records the outcomes. */
+/** The outcome of one send, by error class (src/mail/message.ts). */
+function outcomeOf(id: number, error: unknown, now: number): DeliveryOutcome {
+  const failure = failureOf(error);
+  if (failure.kind === 'rate-limit') {
+    return { id, kind: 'rate-limit', error: failure.message, notBefore: new Date(now + (failure.retryAfterSeconds ?? 60) * 1000).toISOString() };
+  }
+  if (failure.kind === 'permanent') {
+    const suppress = failure.recipient ? (/SUPPRESSED/i.test(failure.code ?? failure.message) ? 'recipient-suppressed' : 'invalid-recipient') : undefined;
+    return { id, kind: 'permanent', error: failure.message, ...(suppress ? { suppress } : {}) };
+  }
+  return { id, kind: failure.kind, error: failure.message };
+}
+
+/**
+ * Delivers one batch: claims, sends what it claimed, records the outcomes. Every message
+ * carries `Message-ID`, `List-Id` and `Archived-At`; its Message-ID is also the idempotency
+ * key, the same for every attempt. Once the service reports a rate or daily limit, the rest
+ * of the batch is not tried: it waits for the limit to reset.
+ */
 export async function deliverBatch(env: Env, site: SiteModel, body: DigestBatch, transport: MailTransport, now = new Date()): Promise<BatchResult> {
   const digest = await loadDigest(env.DB, body.digestId);
   if (!digest) throw new Error(`digest ${body.digestId} not found`);
   const claim = await claimDeliveries(env.DB, digest.id, body.recipients.map((r) => r.id), now);
-  const claimed = new Set(claim.claimed);
+  const claimed = new Set(claim.claimed.map((c) => c.id));
   const recipients = body.recipients.filter((r) => claimed.has(r.id));
+  const config = siteConfig(env);
+  let limited: DeliveryOutcome | undefined;
   const outcomes = await mapLimit(recipients, SEND_CONCURRENCY, async (r): Promise<DeliveryOutcome> => {
+    if (limited) return { ...limited, id: r.id };
     try {
       const { email, placeholders } = await renderForScopeSet(env, site, digest, r.scopeSet);
       const links = await recipientLinks(env, r.id);
       const personal = personaliseDigest(email, placeholders, links);
-      await transport.send(composeMail(env, { to: r.email, subject: personal.subject, html: personal.html, text: personal.text, headers: links.headers }));
-      return { id: r.id };
+      const headers = {
+        ...links.headers,
+        ...digestHeaders({ siteUrl: config.siteUrl, siteTitle: config.title, digestId: digest.id, subscriberId: r.id, webUrl: digestWebUrl(config.siteUrl, digest.id) }),
+      };
+      const sent = await transport.send(
+        composeMail(env, { to: r.email, subject: personal.subject, html: personal.html, text: personal.text, headers, idempotencyKey: headers['Message-ID'] }),
+      );
+      return { id: r.id, kind: 'sent', ...(sent.id ? { providerId: sent.id } : {}) };
     } catch (error) {
-      return { id: r.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+      const outcome = outcomeOf(r.id, error, Date.now());
+      if (outcome.kind === 'rate-limit') limited ??= outcome;
+      return outcome;
     }
   });
-  await recordDeliveries(env.DB, digest.id, claim.token, outcomes, new Date());
-  return { outcomes, inFlightElsewhere: claim.inFlightElsewhere };
+  const recorded = await recordDeliveries(env.DB, digest.id, claim.token, outcomes, new Date(), { deduplicates: transport.deduplicates === true });
+  return { outcomes, recorded, heldElsewhere: claim.heldElsewhere, deferred: claim.deferred };
+}
+
+/** Queues take a delay of at most 12 hours; a longer wait is done in several hops. */
+const MAX_QUEUE_DELAY_SECONDS = 12 * 60 * 60;
+
+interface FollowUp {
+  body: DigestBatch;
+  delaySeconds: number;
+}
+
+/**
+ * What a batch leaves to do, as new queue messages (the original is acknowledged, so neither
+ * the queue's retry count nor its dead-letter queue is spent on expected failures):
+ * - recipients whose transient or ambiguous failure will be retried: after backoff;
+ * - recipients held back by a rate or daily limit: once it resets (not counted);
+ * - recipients another run holds: once that claim is done or stale.
+ */
+export function followUps(body: DigestBatch, result: BatchResult, now = Date.now()): FollowUp[] {
+  const byId = new Map(body.recipients.map((r) => [r.id, r]));
+  const pick = (ids: Iterable<number>) => [...new Set(ids)].map((id) => byId.get(id)).filter((r): r is DigestBatch['recipients'][number] => r !== undefined);
+  const out: FollowUp[] = [];
+  const kinds = new Map(result.outcomes.map((o) => [o.id, o.kind]));
+  const retry = result.recorded.filter((r) => r.status === 'pending' && kinds.get(r.id) !== 'rate-limit');
+  if (retry.length > 0) {
+    const attempts = Math.max(...retry.map((r) => r.attempts));
+    out.push({ body: { digestId: body.digestId, recipients: pick(retry.map((r) => r.id)) }, delaySeconds: retryDelaySeconds(attempts) });
+  }
+  const stillPending = new Set(result.recorded.filter((r) => r.status === 'pending').map((r) => r.id));
+  const waits = [
+    ...result.outcomes.filter((o) => o.kind === 'rate-limit' && o.notBefore && stillPending.has(o.id)).map((o) => ({ id: o.id, notBefore: o.notBefore! })),
+    ...result.deferred,
+  ];
+  if (waits.length > 0) {
+    const until = Math.min(...waits.map((w) => Date.parse(w.notBefore)));
+    const delaySeconds = Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(1, Math.ceil((until - now) / 1000)));
+    out.push({ body: { digestId: body.digestId, recipients: pick(waits.map((w) => w.id)) }, delaySeconds });
+  }
+  if (result.heldElsewhere.length > 0) {
+    out.push({ body: { digestId: body.digestId, recipients: pick(result.heldElsewhere) }, delaySeconds: Math.ceil(STALE_CLAIM_MS / 1000) + 5 });
+  }
+  return out.filter((f) => f.body.recipients.length > 0);
 }
 
 /** The `queue` handler: the digest queue and its dead-letter queue. */
@@ -135,19 +210,17 @@ export async function handleDigestQueue(batch: MessageBatch<DigestBatch>, env: E
   const mail = transport ?? mailTransport(env);
   for (const message of batch.messages) {
     try {
-      const { outcomes, inFlightElsewhere } = await deliverBatch(env, site, message.body, mail);
-      const failed = outcomes.filter((o) => o.error !== undefined);
+      const result = await deliverBatch(env, site, message.body, mail);
+      const failed = result.outcomes.filter((o) => o.kind !== 'sent');
       if (failed.length > 0) {
-        console.error(`digest ${message.body.digestId}: ${failed.length} of ${outcomes.length} sends failed (attempt ${message.attempts}): ${failed[0]!.error}`);
-        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
-      } else if (inFlightElsewhere > 0) {
-        // Held by another run: a duplicate delivery finishing them, or a consumer that died
-        // mid-batch, whose claim expires. Look again after that.
-        message.retry({ delaySeconds: Math.ceil(STALE_CLAIM_MS / 1000) + 5 });
-      } else {
-        message.ack();
+        const classes = [...new Set(failed.map((o) => o.kind))].join(', ');
+        console.error(`digest ${message.body.digestId}: ${failed.length} of ${result.outcomes.length} sends failed (${classes}): ${failed[0]!.error}`);
       }
+      const next = followUps(message.body, result);
+      if (next.length > 0) await env.DIGEST_QUEUE.sendBatch(next.map((f) => ({ body: f.body, delaySeconds: f.delaySeconds })));
+      message.ack();
     } catch (error) {
+      // The batch itself failed (D1, the queue): the queue retries it; claims keep it exactly once.
       console.error(`digest batch failed (attempt ${message.attempts}): ${error instanceof Error ? error.message : String(error)}`);
       message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }

@@ -12,6 +12,9 @@ import { htmlNotFound, Layout, PAGE_HEADERS, renderPage } from '../pages';
 import { checkScope, describeScope, type Scope } from '../subscribers';
 import { renderDigestEmail } from '../../emails/digest';
 import { cutDigest, pendingChanges } from './cut';
+import { resumeDigest } from './cron';
+import { DigestConfigError } from './preflight';
+import { withoutRemoteImages } from '../mail';
 import { digestWebUrl } from './deliver';
 import { filterChanges, scopeSetKey } from './scope';
 import { deliveryStatus, findDigest, listDigests, type Digest } from './store';
@@ -25,7 +28,8 @@ function parseId(raw: string): number | undefined {
 async function webCopy(env: Env, site: SiteModel, digest: Digest): Promise<string> {
   const config = siteConfig(env);
   const { html } = await renderDigestEmail({
-    changes: digest.changes,
+    // Remote images become links, as in the emails.
+    changes: withoutRemoteImages(digest.changes),
     subject: digest.subject,
     teams: site.teams,
     siteTitle: config.title,
@@ -50,7 +54,19 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     if (period.length > 64 || /[^\w:.-]/.test(period)) {
       return problemResponse({ status: 400, title: 'Invalid period', detail: 'period must be at most 64 letters, digits and : . - _' });
     }
-    const result = await cutDigest(c.env, site, { period, now });
+    let result;
+    try {
+      result = await cutDigest(c.env, site, { period, now });
+    } catch (error) {
+      if (!(error instanceof DigestConfigError)) throw error;
+      console.error(`digest cut refused, the period stays open: ${error.problems.join('; ')}`);
+      return problemResponse({
+        status: 503,
+        title: 'Digest not cut: the configuration would fail every send',
+        detail: `Nothing was stored; the period stays open. Fix: ${error.problems.join('; ')}`,
+        problems: error.problems,
+      });
+    }
     const body = {
       id: result.digest.id,
       period: result.digest.period,
@@ -78,7 +94,7 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
       return problemResponse({ status: 400, title: 'Invalid format', detail: `format must be html, text or json, not "${format.slice(0, 40)}"` });
     }
     const config = siteConfig(c.env);
-    const changes = filterChanges(await pendingChanges(c.env, site), scopes, site);
+    const changes = withoutRemoteImages(filterChanges(await pendingChanges(c.env, site), scopes, site));
     const subject = digestSubject(changes, site.teams);
     if (format === 'json') return c.json({ scopeSet: scopeSetKey(scopes), subject, changes });
     const email = await renderDigestEmail({
@@ -116,8 +132,24 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
       failed: status.failed,
       pending: status.pending,
       skipped: status.skipped,
+      sending: status.sending,
+      deferred: status.deferred,
+      possibleDuplicates: status.possibleDuplicates,
+      failedBy: status.failedBy,
+      archived: status.archived,
       failures: status.failures,
+      resume: `/admin/digests/${digest.id}/resume`,
     });
+  });
+
+  // Takes back every claim on the digest's deliveries and enqueues every pending recipient again, now.
+  app.post('/admin/digests/:id/resume', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const digest = id === undefined ? undefined : await findDigest(c.env.DB, id);
+    if (!digest) return problemResponse({ status: 404, title: 'No such digest', detail: `There is no digest ${c.req.param('id').slice(0, 40)}.` });
+    const result = await resumeDigest(c.env, digest.id, new Date());
+    console.log(`digest ${digest.id} resumed by admin: ${result.reclaimed} claims taken back, ${result.enqueued} recipients enqueued`);
+    return c.json({ id: digest.id, ...result, status: `/admin/digests/${digest.id}` });
   });
 
   // Public web copies ("view in browser") and their list.
@@ -125,8 +157,8 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     const id = parseId(c.req.param('id'));
     const digest = id === undefined ? undefined : await findDigest(c.env.DB, id);
     if (!digest) return htmlNotFound(c, 'There is no digest at this address.');
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.html(await webCopy(c.env, site, digest));
+    // The site's page policy (no script, no framing), like every other page.
+    return c.html(await webCopy(c.env, site, digest), 200, { ...PAGE_HEADERS, 'Cache-Control': 'public, max-age=3600' });
   });
 
   app.get('/digests', async (c) => {

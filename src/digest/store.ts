@@ -132,110 +132,325 @@ export async function insertDigest(db: D1Database, d: NewDigest): Promise<number
  * again. A queue consumer runs at most 15 minutes, so an older claim cannot be alive.
  */
 export const STALE_CLAIM_MS = 16 * 60 * 1000;
+/** Counted attempts per recipient (rate limits are not counted); then the row is failed. */
+export const MAX_ATTEMPTS = 4;
+
+/**
+ * The recipients of a batch, by primary key. `+status` keeps SQLite from choosing the
+ * (digest_id, status) index, which would read every pending row of the digest per batch.
+ */
+const IN_BATCH = 'digest_id = ?1 AND subscriber_id IN (SELECT value FROM json_each(?2))';
+/** The recipient may still be mailed: active and not suppressed (one index lookup per row). */
+const STILL_SUBSCRIBED = `EXISTS (SELECT 1 FROM subscribers s WHERE s.id = digest_deliveries.subscriber_id AND s.status = 'active' AND s.suppressed_at IS NULL)`;
 
 export interface Claim {
   /** Identifies this run's claim: only it may record the outcome of these rows. */
   token: string;
-  /** Recipients this run may mail now. */
-  claimed: number[];
+  /** Recipients this run may mail now; `ambiguous` > 0 when an earlier attempt may have gone out. */
+  claimed: Array<{ id: number; ambiguous: number }>;
   /** Recipients another run has claimed and not finished (a duplicate delivery, or a crash). */
-  inFlightElsewhere: number;
+  heldElsewhere: number[];
+  /** Recipients held back by a rate or daily limit until `notBefore`. */
+  deferred: Array<{ id: number; notBefore: string }>;
 }
 
 /**
- * Claims, in one transaction, the recipients of a batch that still need mail (pending, or
- * claimed so long ago that the consumer must have died) and are still active subscribers;
- * those who unsubscribed since the cut are marked skipped. Only what this returns may be
- * sent: a duplicate queue delivery running at the same time gets nothing.
+ * Claims, in one transaction, the recipients of a batch that still need mail (pending and not
+ * held back by a limit, or claimed so long ago that the consumer must have died) and may still
+ * be mailed; those who unsubscribed or were suppressed since the cut are marked skipped. Only
+ * what this returns may be sent: a duplicate queue delivery running at the same time gets nothing.
  */
 export async function claimDeliveries(db: D1Database, digestId: number, subscriberIds: number[], now: Date): Promise<Claim> {
   const at = now.toISOString();
   const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
   const ids = JSON.stringify(subscriberIds);
   const token = crypto.randomUUID();
-  const inBatch = 'digest_id = ?1 AND subscriber_id IN (SELECT value FROM json_each(?2))';
-  const [, claimed, elsewhere] = await db.batch<{ subscriber_id: number } | { n: number }>([
+  const claimable = `(+status = 'pending' AND (not_before IS NULL OR not_before <= ?3)) OR (+status = 'sending' AND claimed_at < ?4)`;
+  const [, claimed, others] = await db.batch<{ subscriber_id: number; ambiguous: number } | { subscriber_id: number; status: string; not_before: string | null }>([
     db
       .prepare(
-        `UPDATE digest_deliveries SET status = 'skipped', last_error = 'no longer subscribed when the digest was sent', updated_at = ?3
-         WHERE ${inBatch} AND status = 'pending' AND subscriber_id NOT IN (SELECT id FROM subscribers WHERE status = 'active')`,
+        `UPDATE digest_deliveries SET status = 'skipped',
+           last_error = COALESCE((SELECT 'address suppressed (' || s.suppressed_reason || ')' FROM subscribers s WHERE s.id = digest_deliveries.subscriber_id AND s.suppressed_at IS NOT NULL), 'no longer subscribed when the digest was sent'),
+           claim_token = NULL, claimed_at = NULL, updated_at = ?3
+         WHERE ${IN_BATCH} AND (+status = 'pending' OR (+status = 'sending' AND claimed_at < ?4)) AND NOT ${STILL_SUBSCRIBED}`,
       )
-      .bind(digestId, ids, at),
+      .bind(digestId, ids, at, stale),
     db
       .prepare(
-        `UPDATE digest_deliveries SET status = 'sending', claim_token = ?5, claimed_at = ?3, attempts = attempts + 1, updated_at = ?3
-         WHERE ${inBatch}
-           AND (status = 'pending' OR (status = 'sending' AND claimed_at < ?4))
-           AND subscriber_id IN (SELECT id FROM subscribers WHERE status = 'active')
-         RETURNING subscriber_id`,
+        `UPDATE digest_deliveries SET status = 'sending', claim_token = ?5, claimed_at = ?3, attempts = attempts + 1,
+           -- A stale claim: that consumer may have handed the message over before it died.
+           ambiguous = ambiguous + (CASE WHEN status = 'sending' THEN 1 ELSE 0 END),
+           not_before = NULL, updated_at = ?3
+         WHERE ${IN_BATCH} AND (${claimable}) AND ${STILL_SUBSCRIBED}
+         RETURNING subscriber_id, ambiguous`,
       )
       .bind(digestId, ids, at, stale, token),
-    db.prepare(`SELECT COUNT(*) AS n FROM digest_deliveries WHERE ${inBatch} AND status = 'sending' AND claim_token <> ?3`).bind(digestId, ids, token),
+    db
+      .prepare(
+        `SELECT subscriber_id, status, not_before FROM digest_deliveries
+         WHERE ${IN_BATCH} AND ((+status = 'sending' AND claim_token <> ?4) OR (+status = 'pending' AND not_before > ?3))`,
+      )
+      .bind(digestId, ids, at, token),
   ]);
+  const rest = others!.results as Array<{ subscriber_id: number; status: string; not_before: string | null }>;
   return {
     token,
-    claimed: (claimed!.results as Array<{ subscriber_id: number }>).map((r) => r.subscriber_id),
-    inFlightElsewhere: (elsewhere!.results as Array<{ n: number }>)[0]?.n ?? 0,
+    claimed: (claimed!.results as Array<{ subscriber_id: number; ambiguous: number }>).map((r) => ({ id: r.subscriber_id, ambiguous: r.ambiguous })),
+    heldElsewhere: rest.filter((r) => r.status === 'sending').map((r) => r.subscriber_id),
+    deferred: rest.filter((r) => r.status === 'pending').map((r) => ({ id: r.subscriber_id, notBefore: r.not_before! })),
   };
 }
 
+export type OutcomeKind = 'sent' | 'permanent' | 'rate-limit' | 'transient' | 'ambiguous';
+
 export interface DeliveryOutcome {
   id: number;
-  /** Undefined when sent. */
+  kind: OutcomeKind;
+  /** What failed (undefined when sent). */
   error?: string;
+  /** rate-limit: not before this moment. */
+  notBefore?: string;
+  /** permanent: the failure is about the address; suppress it for this reason. */
+  suppress?: 'invalid-recipient' | 'recipient-suppressed';
+  /** Message id the transport reported. */
+  providerId?: string;
+}
+
+export interface RecordedDelivery {
+  id: number;
+  status: 'sent' | 'failed' | 'pending';
+  attempts: number;
 }
 
 /**
- * Records a batch's outcomes in one statement: sent rows become `sent`, failed ones go back to
- * `pending` for the retry (after the last one the dead-letter consumer marks them failed).
- * Only rows still under this run's claim are written: a run whose claim expired changes nothing.
+ * Records a batch's outcomes in one D1 batch: sent rows become `sent` (flagged as a possible
+ * duplicate when an earlier attempt was ambiguous and the transport does not deduplicate);
+ * permanent failures `failed` at once, with the subscriber marked (suppressed when the address
+ * itself is the problem); rate-limited rows `pending` until the limit resets, the attempt not
+ * counted; transient and ambiguous ones `pending` for the retry, or `failed` after
+ * MAX_ATTEMPTS. Only rows still under this run's claim are written.
  */
-export async function recordDeliveries(db: D1Database, digestId: number, claimToken: string, outcomes: DeliveryOutcome[], now: Date): Promise<void> {
-  if (outcomes.length === 0) return;
-  await db
+export async function recordDeliveries(
+  db: D1Database,
+  digestId: number,
+  claimToken: string,
+  outcomes: DeliveryOutcome[],
+  now: Date,
+  options: { deduplicates?: boolean; maxAttempts?: number } = {},
+): Promise<RecordedDelivery[]> {
+  if (outcomes.length === 0) return [];
+  const at = now.toISOString();
+  const rows = JSON.stringify(
+    outcomes.map((o) => ({ id: o.id, kind: o.kind, error: o.error ?? null, not_before: o.notBefore ?? null, suppress: o.suppress ?? null, provider_id: o.providerId ?? null })),
+  );
+  const permanent = outcomes.filter((o) => o.kind === 'permanent');
+  const retryable = "o.kind IN ('transient', 'ambiguous')";
+  const [recorded] = await db.batch<{ subscriber_id: number; status: RecordedDelivery['status']; attempts: number }>([
+    db
+      .prepare(
+        // A materialised CTE: SQLite then walks the 50 outcomes and finds each row by primary
+        // key, instead of reading every row of the digest and matching it against the list.
+        `WITH o AS MATERIALIZED (
+           SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.kind') AS kind, json_extract(value, '$.error') AS error,
+                  json_extract(value, '$.not_before') AS until, json_extract(value, '$.provider_id') AS provider FROM json_each(?2))
+         UPDATE digest_deliveries SET
+           status = CASE
+             WHEN o.kind = 'sent' THEN 'sent'
+             WHEN o.kind = 'permanent' THEN 'failed'
+             WHEN ${retryable} AND attempts >= ?5 THEN 'failed'
+             ELSE 'pending' END,
+           sent_at = CASE WHEN o.kind = 'sent' THEN ?3 ELSE sent_at END,
+           last_error = CASE
+             WHEN o.kind = 'sent' THEN NULL
+             WHEN ${retryable} AND attempts >= ?5 THEN o.error || ' (gave up after ' || attempts || ' attempts)'
+             ELSE o.error END,
+           error_class = CASE WHEN o.kind = 'sent' THEN error_class ELSE o.kind END,
+           attempts = CASE WHEN o.kind = 'rate-limit' THEN attempts - 1 ELSE attempts END,
+           not_before = o.until,
+           ambiguous = ambiguous + (CASE WHEN o.kind = 'ambiguous' THEN 1 ELSE 0 END),
+           possible_duplicate = CASE WHEN o.kind = 'sent' AND ambiguous > 0 AND ?6 = 0 THEN 1 ELSE possible_duplicate END,
+           provider_id = COALESCE(o.provider, provider_id),
+           claim_token = NULL,
+           claimed_at = NULL,
+           updated_at = ?3
+         FROM o
+         WHERE digest_id = ?1 AND subscriber_id = o.id AND +status = 'sending' AND claim_token = ?4
+         RETURNING subscriber_id, status, attempts`,
+      )
+      .bind(digestId, rows, at, claimToken, options.maxAttempts ?? MAX_ATTEMPTS, options.deduplicates ? 1 : 0),
+    ...(permanent.length > 0 ? [markSubscribers(db, permanent.map((o) => ({ id: o.id, error: o.error ?? 'permanent failure', suppress: o.suppress })), now)] : []),
+  ]);
+  return (recorded!.results as Array<{ subscriber_id: number; status: RecordedDelivery['status']; attempts: number }>).map((r) => ({
+    id: r.subscriber_id,
+    status: r.status,
+    attempts: r.attempts,
+  }));
+}
+
+/**
+ * Notes a delivery problem on subscribers (visible in admin); with `suppress`, stops all mail
+ * to the address (the first reason is kept).
+ */
+export function markSubscribers(db: D1Database, marks: Array<{ id: number; error: string; suppress?: string | undefined }>, now: Date): D1PreparedStatement {
+  return db
     .prepare(
-      `UPDATE digest_deliveries SET
-         status = CASE WHEN o.error IS NULL THEN 'sent' ELSE 'pending' END,
-         sent_at = CASE WHEN o.error IS NULL THEN ?3 ELSE sent_at END,
-         last_error = o.error,
-         claim_token = NULL,
-         claimed_at = NULL,
-         updated_at = ?3
-       FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.error') AS error FROM json_each(?2)) AS o
-       WHERE digest_id = ?1 AND subscriber_id = o.id AND status = 'sending' AND claim_token = ?4`,
+      `UPDATE subscribers SET last_failure = m.error, last_failure_at = ?2,
+         suppressed_reason = CASE WHEN m.suppress IS NOT NULL AND suppressed_at IS NULL THEN m.suppress ELSE suppressed_reason END,
+         suppressed_at = CASE WHEN m.suppress IS NOT NULL THEN COALESCE(suppressed_at, ?2) ELSE suppressed_at END,
+         updated_at = ?2
+       FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.error') AS error, json_extract(value, '$.suppress') AS suppress FROM json_each(?1)) AS m
+       WHERE subscribers.id = m.id`,
     )
-    .bind(digestId, JSON.stringify(outcomes.map((o) => ({ id: o.id, error: o.error ?? null }))), now.toISOString(), claimToken)
-    .run();
+    .bind(JSON.stringify(marks.map((m) => ({ id: m.id, error: m.error.slice(0, 500), suppress: m.suppress ?? null }))), now.toISOString());
 }
 
 /** After the last retry (dead-letter queue): whatever of the batch is not sent is failed. */
 export async function failUnsent(db: D1Database, digestId: number, subscriberIds: number[], reason: string, now: Date): Promise<void> {
   await db
     .prepare(
-      `UPDATE digest_deliveries SET status = 'failed', last_error = COALESCE(last_error, ?3), claim_token = NULL, claimed_at = NULL, updated_at = ?4
-       WHERE digest_id = ?1 AND subscriber_id IN (SELECT value FROM json_each(?2)) AND status IN ('pending', 'sending')`,
+      `UPDATE digest_deliveries SET status = 'failed', last_error = COALESCE(last_error, ?3), error_class = COALESCE(error_class, 'transient'),
+         claim_token = NULL, claimed_at = NULL, updated_at = ?4
+       WHERE ${IN_BATCH} AND +status IN ('pending', 'sending')`,
     )
     .bind(digestId, JSON.stringify(subscriberIds), reason, now.toISOString())
     .run();
 }
 
+export interface Reclaimed {
+  /** Rows taken back from claims (their consumer died, or an admin resumed). */
+  reclaimed: number;
+  /** Recipients to enqueue again, per digest. */
+  waiting: Map<number, Array<{ id: number; email: string; scopeSet: string }>>;
+}
+
+/**
+ * Nothing stays stuck. Rows left `sending` by a consumer that died are put back to `pending`
+ * (their attempt counted as ambiguous: the message may have gone out) once their claim is
+ * older than `claimCutoff`; then every pending row of the digests concerned that no queue
+ * message seems to be handling (untouched since `idleCutoff`, no limit still holding it) is
+ * returned for enqueueing. Enqueueing a row twice is harmless: delivery claims.
+ */
+export async function reclaimStuck(
+  db: D1Database,
+  now: Date,
+  options: { digestId?: number; claimCutoff: Date; idleCutoff: Date },
+): Promise<Reclaimed> {
+  const at = now.toISOString();
+  const digestFilter = options.digestId === undefined ? '' : 'AND digest_id = ?3';
+  const reclaimed = await db
+    .prepare(
+      `UPDATE digest_deliveries SET status = 'pending', ambiguous = ambiguous + 1, claim_token = NULL, claimed_at = NULL, error_class = 'ambiguous',
+         -- updated_at stays (when the claim was taken): the row is idle since then and is enqueued below.
+         last_error = 'claim expired: the consumer stopped mid-batch (the message may have gone out)'
+       WHERE status = 'sending' AND claimed_at < ?2 ${digestFilter}
+       RETURNING digest_id`,
+    )
+    .bind(at, options.claimCutoff.toISOString(), ...(options.digestId === undefined ? [] : [options.digestId]))
+    .all<{ digest_id: number }>();
+  const digestIds =
+    options.digestId !== undefined
+      ? [options.digestId]
+      : (
+          await db
+            .prepare(`SELECT id FROM digests d WHERE EXISTS (SELECT 1 FROM digest_deliveries x WHERE x.digest_id = d.id AND x.status = 'pending') ORDER BY id`)
+            .all<{ id: number }>()
+        ).results.map((r) => r.id);
+  const waiting = new Map<number, Array<{ id: number; email: string; scopeSet: string }>>();
+  const idle = options.idleCutoff.toISOString();
+  for (const digestId of digestIds) {
+    const { results } = await db
+      .prepare(
+        `SELECT d.subscriber_id AS id, s.email AS email, d.scope_set AS scopeSet
+         FROM digest_deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+         WHERE d.digest_id = ?1 AND d.status = 'pending' AND d.updated_at <= ?2 AND (d.not_before IS NULL OR d.not_before <= ?3)
+         ORDER BY d.subscriber_id`,
+      )
+      .bind(digestId, idle, at)
+      .all<{ id: number; email: string; scopeSet: string }>();
+    if (results.length > 0) waiting.set(digestId, results);
+  }
+  return { reclaimed: reclaimed.results.length, waiting };
+}
+
+/**
+ * Retention: delivery rows of digests cut more than `days` ago are summarised into the
+ * digest's counts (archived_*) and deleted. Returns how many rows were deleted.
+ */
+export async function pruneDeliveries(db: D1Database, now: Date, days: number): Promise<{ digests: number; rows: number }> {
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const { results } = await db
+    .prepare('SELECT id FROM digests WHERE created_at < ? AND EXISTS (SELECT 1 FROM digest_deliveries WHERE digest_id = digests.id) ORDER BY id LIMIT 20')
+    .bind(cutoff)
+    .all<{ id: number }>();
+  let rows = 0;
+  for (const { id } of results) {
+    const [, deleted] = await db.batch([
+      db
+        .prepare(
+          `UPDATE digests SET
+             archived_sent = archived_sent + (SELECT COUNT(*) FROM digest_deliveries WHERE digest_id = ?1 AND status = 'sent'),
+             archived_failed = archived_failed + (SELECT COUNT(*) FROM digest_deliveries WHERE digest_id = ?1 AND status IN ('failed', 'pending', 'sending')),
+             archived_skipped = archived_skipped + (SELECT COUNT(*) FROM digest_deliveries WHERE digest_id = ?1 AND status = 'skipped'),
+             archived_at = ?2
+           WHERE id = ?1`,
+        )
+        .bind(id, now.toISOString()),
+      db.prepare('DELETE FROM digest_deliveries WHERE digest_id = ?').bind(id),
+    ]);
+    rows += deleted!.meta.changes ?? 0;
+  }
+  return { digests: results.length, rows };
+}
+
 export interface DeliveryStatus {
   sent: number;
   failed: number;
+  /** Still to go: pending (waiting, retrying, held by a limit) or being sent. */
   pending: number;
-  /** Unsubscribed between the cut and the send. */
+  /** Unsubscribed or suppressed between the cut and the send. */
   skipped: number;
+  /** Of `pending`: rows claimed right now. */
+  sending: number;
+  /** Of `pending`: rows held back by a rate or daily limit. */
+  deferred: number;
+  /** Of `sent`: an earlier attempt was ambiguous and the transport does not deduplicate. */
+  possibleDuplicates: number;
+  /** Failed rows by error class (permanent, transient, ambiguous). */
+  failedBy: Record<string, number>;
+  /** Rows summarised by retention and deleted (DELIVERY_RETENTION_DAYS). */
+  archived: { sent: number; failed: number; skipped: number; at: string | null };
   total: number;
-  failures: Array<{ subscriberId: number; error: string | null; attempts: number }>;
+  failures: Array<{ subscriberId: number; error: string | null; errorClass: string | null; attempts: number }>;
 }
 
-export async function deliveryStatus(db: D1Database, digestId: number): Promise<DeliveryStatus> {
-  const [counts, failures] = await db.batch<{ status: string; n: number } | { subscriber_id: number; last_error: string | null; attempts: number }>([
-    db.prepare('SELECT status, COUNT(*) AS n FROM digest_deliveries WHERE digest_id = ? GROUP BY status').bind(digestId),
-    db.prepare("SELECT subscriber_id, last_error, attempts FROM digest_deliveries WHERE digest_id = ? AND status = 'failed' ORDER BY subscriber_id LIMIT 100").bind(digestId),
+export async function deliveryStatus(db: D1Database, digestId: number, now = new Date()): Promise<DeliveryStatus> {
+  type Counts = { status: string; error_class: string | null; n: number; dup: number; deferred: number };
+  type Failure = { subscriber_id: number; last_error: string | null; error_class: string | null; attempts: number };
+  type Archived = { archived_sent: number; archived_failed: number; archived_skipped: number; archived_at: string | null };
+  const [counts, failures, archived] = await db.batch<Counts | Failure | Archived>([
+    db
+      .prepare(
+        `SELECT status, CASE WHEN status = 'failed' THEN error_class END AS error_class, COUNT(*) AS n, SUM(possible_duplicate) AS dup,
+           SUM(CASE WHEN not_before > ?2 THEN 1 ELSE 0 END) AS deferred
+         FROM digest_deliveries WHERE digest_id = ?1 GROUP BY 1, 2`,
+      )
+      .bind(digestId, now.toISOString()),
+    db
+      .prepare("SELECT subscriber_id, last_error, error_class, attempts FROM digest_deliveries WHERE digest_id = ? AND status = 'failed' ORDER BY subscriber_id LIMIT 100")
+      .bind(digestId),
+    db.prepare('SELECT archived_sent, archived_failed, archived_skipped, archived_at FROM digests WHERE id = ?').bind(digestId),
   ]);
   const by: Record<string, number> = {};
-  for (const r of counts!.results as Array<{ status: string; n: number }>) by[r.status] = r.n;
+  const failedBy: Record<string, number> = {};
+  let possibleDuplicates = 0;
+  let deferred = 0;
+  for (const r of counts!.results as Counts[]) {
+    by[r.status] = (by[r.status] ?? 0) + r.n;
+    if (r.status === 'failed') failedBy[r.error_class ?? 'unknown'] = (failedBy[r.error_class ?? 'unknown'] ?? 0) + r.n;
+    if (r.status === 'sent') possibleDuplicates += r.dup ?? 0;
+    if (r.status === 'pending') deferred += r.deferred ?? 0;
+  }
+  const a = (archived!.results as Archived[])[0];
   const sent = by.sent ?? 0;
   const failed = by.failed ?? 0;
   const pending = (by.pending ?? 0) + (by.sending ?? 0);
@@ -245,12 +460,13 @@ export async function deliveryStatus(db: D1Database, digestId: number): Promise<
     failed,
     pending,
     skipped,
+    sending: by.sending ?? 0,
+    deferred,
+    possibleDuplicates,
+    failedBy,
+    archived: { sent: a?.archived_sent ?? 0, failed: a?.archived_failed ?? 0, skipped: a?.archived_skipped ?? 0, at: a?.archived_at ?? null },
     total: sent + failed + pending + skipped,
-    failures: (failures!.results as Array<{ subscriber_id: number; last_error: string | null; attempts: number }>).map((r) => ({
-      subscriberId: r.subscriber_id,
-      error: r.last_error,
-      attempts: r.attempts,
-    })),
+    failures: (failures!.results as Failure[]).map((r) => ({ subscriberId: r.subscriber_id, error: r.last_error, errorClass: r.error_class, attempts: r.attempts })),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Env } from '../env';
 import { cacheControl } from '../http/cache';
+import { quietWeeksOf } from '../status';
 
 export const MAX_LIMIT = 500;
 const FALLBACK_LIMIT = 50;
@@ -19,11 +20,13 @@ export interface SiteConfig {
   /** Items per feed when `?limit=` is absent. */
   defaultLimit: number;
   cacheControl: string;
+  /** Weeks without an entry after which a milestone is quiet (QUIET_WEEKS, see src/status). */
+  quietWeeks: number;
   /** Every value above in one string: part of each memoisation key. */
   fingerprint: string;
 }
 
-export type ConfigVars = Pick<Env, 'SITE_URL' | 'SITE_TITLE' | 'SITE_DESCRIPTION' | 'SITE_LANGUAGE' | 'FEED_ITEMS' | 'CACHE_MAX_AGE'>;
+export type ConfigVars = Pick<Env, 'SITE_URL' | 'SITE_TITLE' | 'SITE_DESCRIPTION' | 'SITE_LANGUAGE' | 'FEED_ITEMS' | 'CACHE_MAX_AGE'> & { QUIET_WEEKS?: string };
 
 // The env object is the same for every request of an isolate in practice; a WeakMap keeps
 // the check off the hot path without assuming it.
@@ -59,6 +62,7 @@ function readConfig(env: ConfigVars): SiteConfig {
     language: env.SITE_LANGUAGE?.trim() || 'en',
     defaultLimit,
     cacheControl: cacheControl(env.CACHE_MAX_AGE),
+    quietWeeks: quietWeeksOf(env.QUIET_WEEKS),
   };
   return { ...config, fingerprint: JSON.stringify(config) };
 }

@@ -8,6 +8,7 @@ import { absolutizeHtml } from './links';
 import { countsLine, milestoneWeek, renderMilestoneWeek, type MilestoneWeek } from './milestone-week';
 import { FEED_FORMATS, feedPath, milestonePath, targetPagePath, updatePath, weekAnchor, type FeedFormat, type FeedTarget } from './paths';
 import { cleanText, escapeHtml, truncate } from './text';
+import { STATUS_LABELS, STATUSES, statusOf, type MilestoneStatus } from '../status';
 
 export interface FeedCategory {
   /** Machine name: team slug or milestone key. */
@@ -120,12 +121,18 @@ function categoriesOf(site: SiteModel, config: SiteConfig, team: string, section
   const milestones = absoluteUrl(config, '/milestones/');
   const seen = new Set<string>();
   const categories: FeedCategory[] = [{ term: team, label: cleanText(teamName(site, team)), scheme: teams }];
+  const statuses = new Set<MilestoneStatus>();
   for (const s of sections) {
     if (seen.has(s.key)) continue;
     seen.add(s.key);
     // The milestone's current title: one category name across weeks, even after a rewording.
     categories.push({ term: s.key, label: cleanText(milestoneByKey(site, s.key)?.title ?? s.title), scheme: milestones });
+    statuses.add(statusOf(site, s.key, config).status);
   }
+  // Each milestone's current status (src/status), once per status: the scheme is the
+  // milestone index filtered by it (`/milestones?status=at-risk`).
+  const statusScheme = absoluteUrl(config, '/milestones?status=');
+  for (const status of STATUSES) if (statuses.has(status)) categories.push({ term: status, label: STATUS_LABELS[status], scheme: statusScheme });
   return categories;
 }
 

@@ -64,7 +64,18 @@ export interface WeekHtmlOptions {
   itemHtml?: (html: string) => string;
   /** Show the milestone's own status and tracker link (a feed item stands alone; a page says it once at the top). */
   ownMeta?: boolean;
+  /**
+   * Pages: each kind in a `<div class="kind kind-<kind>">` (blockers and risks styled apart),
+   * kinds in reading order (blockers, risks, achieved, progress, next, notes), sub-milestone
+   * levels as `<span class="level">`, and tracker links of sub-milestones left to their pages.
+   */
+  styled?: boolean;
+  /** End with a link to the whole update (not on the update's own page). */
+  updateLink?: boolean;
 }
+
+/** The order a page shows kinds in: what needs attention first. */
+export const PAGE_KIND_ORDER = ['blockers', 'risks', 'achieved', 'progress', 'next', 'notes'] as const;
 
 /** The week's entries as an HTML fragment. */
 export function renderMilestoneWeek(week: MilestoneWeek, options: WeekHtmlOptions = {}): string {
@@ -74,18 +85,25 @@ export function renderMilestoneWeek(week: MilestoneWeek, options: WeekHtmlOption
   const out: string[] = [];
   if (options.ownMeta ?? true) out.push(sectionMeta(week.section));
   else if (week.section.status.length > 0) out.push(`<p><strong>Status:</strong> ${escapeHtml(week.section.status.join(', '))}</p>`);
-  out.push(sectionBody(week.section, level, itemHtml));
+  const styled = options.styled ?? false;
+  out.push(sectionBody(week.section, level, itemHtml, styled));
   for (const child of week.descendants) {
     const title = `<a href="${escapeHtml(link(milestonePath(child.key)))}">${escapeHtml(child.title)}</a>`;
+    if (styled) {
+      const status = child.status.length > 0 ? ` <span class="level">${escapeHtml(child.status.join(', '))}</span>` : '';
+      out.push(`<div class="child"><h${level} class="child-title"><span class="level">${escapeHtml(LEVEL_NAMES[child.level] ?? child.level)}</span> ${title}${status}</h${level}>`);
+      out.push((sectionBody(child, level + 1, itemHtml, true) || '<p class="muted">No entries this week.</p>') + '</div>');
+      continue;
+    }
     out.push(`<h${level}>${title} <small>(${escapeHtml(child.level)})</small></h${level}>`);
     out.push(sectionMeta(child));
     out.push(sectionBody(child, level + 1, itemHtml) || '<p>No entries this week.</p>');
   }
   const body = out.filter(Boolean).join('\n');
-  const hasEntries = [week.section, ...week.descendants].some((s) => ITEM_KINDS.some((k) => s.items[k].length > 0) || s.workItems.length > 0);
+  const hasEntries = [week.section, ...week.descendants].some((s) => Object.values(s.items).some((items) => items.length > 0) || s.workItems.length > 0);
   const empty = hasEntries ? '' : '<p>Mentioned this week, without entries.</p>\n';
   const more = `<p><a href="${escapeHtml(link(updatePath(week.update)))}">The whole ${escapeHtml(week.update.date)} update</a></p>`;
-  return `${empty}${body}\n${more}`;
+  return options.updateLink === false ? `${empty}${body}` : `${empty}${body}\n${more}`;
 }
 
 function sectionMeta(section: MilestoneSection): string {
@@ -96,19 +114,32 @@ function sectionMeta(section: MilestoneSection): string {
 }
 
 /** Kind headings with their lists; work items group the entries written below them. */
-function sectionBody(section: MilestoneSection, level: number, itemHtml: (html: string) => string): string {
+const LEVEL_NAMES: Record<string, string> = { milestone: 'Milestone', 'sub-milestone': 'Sub-milestone', deliverable: 'Deliverable', workstream: 'Workstream' };
+
+function sectionBody(section: MilestoneSection, level: number, itemHtml: (html: string) => string, styled = false): string {
   const out: string[] = [];
   const usedWorkItems = new Set<number>();
-  for (const kind of ITEM_KINDS) {
-    const items = section.items[kind];
+  const byKind = section.items as unknown as Record<string, Item[] | undefined>;
+  // Kinds a newer model adds (e.g. `progress`) are shown too, never dropped.
+  const kinds: string[] = styled
+    ? [...PAGE_KIND_ORDER, ...Object.keys(byKind).filter((k) => !(PAGE_KIND_ORDER as readonly string[]).includes(k))]
+    : [...ITEM_KINDS, ...Object.keys(byKind).filter((k) => !(ITEM_KINDS as readonly string[]).includes(k))];
+  for (const kind of kinds) {
+    const items = byKind[kind] ?? [];
     if (items.length === 0) continue;
-    out.push(`<h${level}>${KIND_HEADINGS[kind]}</h${level}>`);
+    const heading = (KIND_HEADINGS as Record<string, string>)[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1);
+    if (styled) {
+      out.push(`<div class="kind kind-${escapeHtml(kind)}"><h${level} class="kind-label">${heading}</h${level}>`);
+      out.push(`${renderKindList(section, items, itemHtml, usedWorkItems)}</div>`);
+      continue;
+    }
+    out.push(`<h${level}>${heading}</h${level}>`);
     out.push(renderKindList(section, items, itemHtml, usedWorkItems));
   }
   // A work item with no entry of its own is still shown: nothing in the source is dropped.
   const bare = section.workItems.filter((_, i) => !usedWorkItems.has(i));
   if (bare.length > 0) {
-    out.push(`<h${level}>Work items</h${level}>`);
+    out.push(`<h${level}${styled ? ' class="kind-label"' : ''}>Work items</h${level}>`);
     out.push(`<ul>\n${bare.map((w) => `<li>${itemHtml(w.html)}</li>`).join('\n')}\n</ul>`);
   }
   return out.join('\n');

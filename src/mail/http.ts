@@ -1,8 +1,9 @@
-import { type MailMessage, type MailTransport, MailTransportError, assertSafeMessage } from './message';
-
+import { type MailMessage, type MailTransport, MailTransportError, assertSafeMessage, parseRetryAfter } from './message';
 
 /** How long one API call may take before it counts as failed (and is retried). */
 export const SEND_TIMEOUT_MS = 30_000;
+/** A 429 without a usable Retry-After is tried again after this long. */
+const DEFAULT_RATE_LIMIT_SECONDS = 60;
 
 export interface HttpTransportOptions {
   /** Endpoint that accepts one message as JSON, e.g. https://api.resend.com/emails. */
@@ -10,17 +11,45 @@ export interface HttpTransportOptions {
   apiKey: string;
   /** Injected for tests; the global fetch otherwise. */
   fetch?: typeof fetch;
+  /** Per-call timeout (SEND_TIMEOUT_MS by default). */
+  timeoutMs?: number;
+}
+
+/**
+ * What an API answer means. 2xx: taken. 429: rate limited (Retry-After). 409 on an idempotent
+ * request: the same key is being processed right now (transient). 400/422 and other 4xx:
+ * the message will never be taken as it is (permanent; about the recipient when the API says
+ * so). 401/403: our key is refused — a configuration problem, not the recipient's: transient,
+ * so nobody is marked for it. 5xx: the API failed (transient).
+ */
+export function classifyHttpFailure(status: number, body: string, retryAfter: string | null): MailTransportError {
+  const detail = `answered ${status}: ${body.slice(0, 300)}`;
+  if (status === 429) {
+    return new MailTransportError(`mail API rate limit: ${detail}`, {
+      kind: 'rate-limit',
+      retryAfterSeconds: parseRetryAfter(retryAfter) ?? DEFAULT_RATE_LIMIT_SECONDS,
+      code: 'HTTP_429',
+    });
+  }
+  if (status === 401 || status === 403) return new MailTransportError(`mail API refused the API key (check MAIL_API_KEY): ${detail}`, { kind: 'transient', code: `HTTP_${status}` });
+  if (status === 408 || status === 409 || status >= 500) return new MailTransportError(`mail API ${detail}`, { kind: 'transient', code: `HTTP_${status}` });
+  // 400, 404, 413, 422, …: the API will never take this message.
+  const aboutRecipient = /\bto\b|recipient|address|mailbox|suppress/i.test(body);
+  return new MailTransportError(`mail API ${detail}`, { kind: 'permanent', recipient: aboutRecipient, code: `HTTP_${status}` });
 }
 
 /**
  * An HTTP email API in the Resend style: `POST url` with a bearer key and
  * `{ from, to: [..], subject, html, text, reply_to, headers }`, answering `{ id }`.
- * For accounts without Cloudflare Email Service.
+ * Every message carries its idempotency key as the `Idempotency-Key` header, so a retry after a
+ * timeout is delivered once. For accounts without Cloudflare Email Service.
  */
 export function httpTransport(options: HttpTransportOptions): MailTransport {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? SEND_TIMEOUT_MS;
   return {
     name: 'http',
+    deduplicates: true,
     async send(message: MailMessage) {
       assertSafeMessage(message);
       const body = {
@@ -33,28 +62,30 @@ export function httpTransport(options: HttpTransportOptions): MailTransport {
         ...(message.headers && Object.keys(message.headers).length > 0 ? { headers: message.headers } : {}),
       };
       let response: Response;
+      let raw: string;
       try {
+        // A hung API must not hold a digest batch past its claim (src/digest/store.ts): the
+        // timeout covers the answer's body too.
+        const signal = AbortSignal.timeout(timeoutMs);
         response = await doFetch(options.url, {
           method: 'POST',
           headers: {
             Authorization: `Bearer ${options.apiKey}`,
             'Content-Type': 'application/json',
             Accept: 'application/json',
+            ...(message.idempotencyKey ? { 'Idempotency-Key': message.idempotencyKey } : {}),
           },
           body: JSON.stringify(body),
-          // A hung API must not hold a digest batch past its claim (src/digest/store.ts).
-          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+          signal,
         });
+        raw = await response.text();
       } catch (error) {
-        throw new MailTransportError(`mail API ${options.url} unreachable: ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
+        // The request may have reached the API (a timeout, a reset): nobody knows whether the
+        // message was taken. The retry carries the same Idempotency-Key.
+        const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        throw new MailTransportError(`mail API ${options.url} gave no answer (${what})`, { cause: error, kind: 'ambiguous' });
       }
-      const raw = await response.text();
-      if (!response.ok) {
-        // The API's own explanation is the most useful thing to log; keep it short.
-        throw new MailTransportError(`mail API ${options.url} answered ${response.status}: ${raw.slice(0, 300)}`);
-      }
+      if (!response.ok) throw classifyHttpFailure(response.status, raw, response.headers.get('Retry-After'));
       try {
         const parsed: unknown = JSON.parse(raw);
         if (parsed && typeof parsed === 'object' && 'id' in parsed && typeof parsed.id === 'string') return { id: parsed.id };

@@ -8,10 +8,12 @@ import { httpTransport } from './http';
 import { type MailMessage, type MailTransport, MailConfigError, parseMailbox } from './message';
 import { sendEmailTransport } from './send-email';
 
-export type { MailMessage, MailTransport, Mailbox, SentMail } from './message';
-export { MailConfigError, MailTransportError, parseMailbox } from './message';
-export { sendEmailTransport } from './send-email';
-export { httpTransport, type HttpTransportOptions } from './http';
+export type { FailureClass, MailMessage, MailTransport, Mailbox, SentMail } from './message';
+export { MailConfigError, MailTransportError, failureOf, parseMailbox, parseRetryAfter, secondsUntilUtcMidnight } from './message';
+export { sendEmailTransport, classifySendEmailFailure } from './send-email';
+export { httpTransport, classifyHttpFailure, SEND_TIMEOUT_MS, type HttpTransportOptions } from './http';
+export { digestHeaders, digestMessageId, listId, isHeaderSafe } from './headers';
+export { imagesToLinks, withoutRemoteImages } from './images';
 
 type MailEnv = Pick<Env, 'EMAIL' | 'MAIL_TRANSPORT' | 'MAIL_API_URL' | 'MAIL_API_KEY' | 'MAIL_FROM' | 'MAIL_REPLY_TO'>;
 
@@ -39,6 +41,22 @@ export function mailSender(env: Pick<Env, 'MAIL_FROM' | 'MAIL_REPLY_TO'>): { fro
     throw new MailConfigError(`MAIL_REPLY_TO must be a mailbox, got ${JSON.stringify(env.MAIL_REPLY_TO)}`);
   }
   return { from: env.MAIL_FROM, ...(env.MAIL_REPLY_TO ? { replyTo: env.MAIL_REPLY_TO } : {}) };
+}
+
+/**
+ * Everything about mail that can be checked without sending: the transport, the sender and
+ * reply-to. Returns the problems (empty when mail can go out).
+ */
+export function mailConfigProblems(env: MailEnv): string[] {
+  const problems: string[] = [];
+  for (const check of [() => mailTransport(env), () => mailSender(env)]) {
+    try {
+      check();
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return problems;
 }
 
 /** A message from the configured sender. */

@@ -3,6 +3,18 @@ import type { FC } from 'hono/jsx';
 import type { Milestone, SiteModel, Update } from '../content/model';
 import { absoluteUrl, countsLine, FEED_FORMATS, FEED_TYPES, FORMAT_NAMES, feedPath, milestonePath, OPML_PATH, updatePath, type FeedTarget, type SiteConfig } from '../feeds';
 import type { AlternateLink } from './layout';
+import { STATUS_LABELS, STATUS_RULES, statusOf, type MilestoneStatus, type StatusInfo } from '../status';
+
+/** The status badge every list and page shows next to a milestone's name. */
+export const StatusBadge: FC<{ status: MilestoneStatus; reason?: string }> = ({ status, reason }) => (
+  <span class={`status status-${status}`} title={reason ?? STATUS_RULES[status]}>
+    {STATUS_LABELS[status]}
+  </span>
+);
+
+export function milestoneStatus(site: SiteModel, config: Pick<SiteConfig, 'quietWeeks'>, key: string): StatusInfo {
+  return statusOf(site, key, config);
+}
 
 /** `<link rel="alternate">` entries for a target's feeds, in every format. */
 export function alternatesFor(config: SiteConfig, target: FeedTarget, name: string): AlternateLink[] {
@@ -18,7 +30,12 @@ export function opmlAlternate(config: SiteConfig): AlternateLink {
 }
 
 /** "Feeds: RSS · Atom · JSON Feed" for one target. */
-export const FeedLinks: FC<{ target: FeedTarget; label?: string }> = ({ target, label = 'Feeds' }) => (
+export const FeedLinks: FC<{ target: FeedTarget; label?: string; only?: (typeof FEED_FORMATS)[number] }> = ({ target, label = 'Feeds', only }) =>
+  only ? (
+    <a href={feedPath(target, only)} type={FEED_TYPES[only]}>
+      {label}
+    </a>
+  ) : (
   <span class="feeds">
     {label}:{' '}
     {FEED_FORMATS.map((format, i) => (
@@ -100,22 +117,32 @@ export function milestoneTree(milestones: readonly Milestone[]): MilestoneNode[]
   return tree;
 }
 
-const MilestoneEntry: FC<{ node: MilestoneNode }> = ({ node }) => {
+const LEVEL_WORDS: Record<Milestone['level'], string> = { milestone: 'Milestone', 'sub-milestone': 'Sub-milestone', deliverable: 'Deliverable', workstream: 'Workstream' };
+
+export function levelWord(level: Milestone['level']): string {
+  return LEVEL_WORDS[level] ?? level;
+}
+
+const MilestoneEntry: FC<{ node: MilestoneNode; site: SiteModel; config: Pick<SiteConfig, 'quietWeeks'>; show?: (m: Milestone) => boolean }> = ({ node, site, config, show }) => {
   const { milestone } = node;
   const weeks = milestone.weeks.length;
+  const info = milestoneStatus(site, config, milestone.key);
+  const children = show ? node.children.filter((c) => show(c.milestone) || hasShown(c, show)) : node.children;
   return (
-    <li>
-      <a href={milestonePath(milestone.key)}>{milestone.title}</a> <span class="tag">{milestone.level}</span>
+    <li data-st={[...treeStatuses(node, site, config)].join(' ')}>
+      <StatusBadge status={info.status} reason={info.reason} /> <a href={milestonePath(milestone.key)}>{milestone.title}</a>
       <br />
       <span class="meta">
-        last activity <DateTime date={milestone.lastSeen} /> · {weeks} {weeks === 1 ? 'week' : 'weeks'}
+        {milestone.level !== 'milestone' ? <>{levelWord(milestone.level)} · </> : null}
+        last entry <DateTime date={milestone.lastSeen} /> · {weeks} {weeks === 1 ? 'week' : 'weeks'} ·{' '}
+        <a href={feedPath({ kind: 'milestone', milestone }, 'rss')} type={FEED_TYPES.rss} aria-label={`Feed of ${milestone.title}`}>
+          feed
+        </a>
       </span>
-      <br />
-      <FeedLinks target={{ kind: 'milestone', milestone }} />
-      {node.children.length > 0 ? (
+      {children.length > 0 ? (
         <ul>
-          {node.children.map((child) => (
-            <MilestoneEntry node={child} />
+          {children.map((child) => (
+            <MilestoneEntry node={child} site={site} config={config} show={show} />
           ))}
         </ul>
       ) : null}
@@ -123,13 +150,27 @@ const MilestoneEntry: FC<{ node: MilestoneNode }> = ({ node }) => {
   );
 };
 
-/** Every given milestone with its feed links and last activity. */
-export const MilestoneList: FC<{ milestones: readonly Milestone[] }> = ({ milestones }) => {
-  if (milestones.length === 0) return <p class="muted">No milestones yet.</p>;
+/** The statuses of a milestone and everything under it: a filter shows the tree when one matches. */
+function treeStatuses(node: MilestoneNode, site: SiteModel, config: Pick<SiteConfig, 'quietWeeks'>, into = new Set<string>()): Set<string> {
+  into.add(milestoneStatus(site, config, node.milestone.key).status);
+  for (const c of node.children) treeStatuses(c, site, config, into);
+  return into;
+}
+
+function hasShown(node: MilestoneNode, show: (m: Milestone) => boolean): boolean {
+  return node.children.some((c) => show(c.milestone) || hasShown(c, show));
+}
+
+/**
+ * The given milestones as a tree (deliverables under their milestone), each with its status,
+ * last entry and one feed link (the three formats are on the milestone's own page).
+ */
+export const MilestoneList: FC<{ site: SiteModel; config: Pick<SiteConfig, 'quietWeeks'>; milestones: readonly Milestone[]; empty?: string }> = ({ site, config, milestones, empty }) => {
+  if (milestones.length === 0) return <p class="muted">{empty ?? 'No milestones yet.'}</p>;
   return (
-    <ul class="list">
+    <ul class="list milestones">
       {milestoneTree(milestones).map((node) => (
-        <MilestoneEntry node={node} />
+        <MilestoneEntry node={node} site={site} config={config} />
       ))}
     </ul>
   );

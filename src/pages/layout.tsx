@@ -42,6 +42,7 @@ export const Layout: FC<LayoutProps> = ({ title, siteTitle = 'Tidings', descript
       {alternates.map((a) => (
         <link rel="alternate" type={a.type} title={a.title} href={a.href} />
       ))}
+      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       <style dangerouslySetInnerHTML={{ __html: STYLESHEET }} />
     </head>
     <body>
@@ -56,7 +57,7 @@ export const Layout: FC<LayoutProps> = ({ title, siteTitle = 'Tidings', descript
                 <a href="/#teams">Teams</a>
               </li>
               <li>
-                <a href="/#milestones">Milestones</a>
+                <a href="/milestones">Milestones</a>
               </li>
               <li>
                 <a href="/#subscribe">Subscribe</a>

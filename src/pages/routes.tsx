@@ -9,6 +9,9 @@ import type { AppEnv } from '../env';
 import { cleanText, newestUpdate, siteConfig, updateById, type SiteConfig } from '../feeds';
 import { cachePerSite, serveRepresentation, toRepresentation } from '../http/cache';
 import { PAGE_HEADERS } from './headers';
+import { FAVICON_SVG } from './favicon';
+import { badgeSvg, STATUS_LABELS, STATUSES, statusOf, type MilestoneStatus } from '../status';
+import { MilestoneIndexPage, type MilestoneFilter } from './milestones';
 import { HomePage } from './home';
 import { MilestonePage } from './milestone';
 import { NotFoundPage } from './not-found';
@@ -78,6 +81,41 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
     return page(c, `/updates/${update.id}`, () => newestUpdate(teamUpdates(slug)), (config) => (
       <UpdatePage site={site} config={config} team={team} update={update} />
     ));
+  });
+
+  app.get('/milestones', (c) => {
+    const team = c.req.query('team');
+    const status = c.req.query('status');
+    const filter: MilestoneFilter = {
+      ...(team && teams.has(team) ? { team } : {}),
+      ...(status && (STATUSES as readonly string[]).includes(status) ? { status: status as MilestoneStatus } : {}),
+    };
+    const suffix = `${filter.team ?? ''}|${filter.status ?? ''}`;
+    return page(c, `/milestones?${suffix}`, () => newestUpdate(site.updates), (config) => <MilestoneIndexPage site={site} config={config} filter={filter} />);
+  });
+
+  // The site icon (browsers ask for /favicon.ico whatever the page links).
+  const icon = (c: Context<AppEnv>) =>
+    new Response(FAVICON_SVG, { headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff' } });
+  app.get('/favicon.svg', icon);
+  app.get('/favicon.ico', icon);
+
+  // A shields-style status badge for a team's README (src/status).
+  app.get('/milestones/:key/badge.svg', (c) => {
+    const key = c.req.param('key');
+    const milestone = milestones.get(key);
+    if (!milestone) return notFound(c, `There is no milestone with the key “${key}”.`);
+    const config = siteConfig(c.env);
+    const info = statusOf(site, key, config);
+    return new Response(badgeSvg(info.status, 'milestone', `${milestone.title}: ${STATUS_LABELS[info.status].toLowerCase()} (${info.reason})`), {
+      headers: {
+        'Content-Type': 'image/svg+xml; charset=utf-8',
+        // READMEs proxy images (GitHub's camo): keep it short so a new week shows soon.
+        'Cache-Control': 'public, max-age=300',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      },
+    });
   });
 
   app.get('/milestones/:key', (c) => {

@@ -2,9 +2,17 @@
  * The one stylesheet, inlined in every page (small enough that a request of its own would
  * cost more than it saves). System fonts, one column, readable from 320 px up, dark mode.
  */
+import { STATUS_COLOURS, STATUSES } from '../status';
+
+/** One rule per status: badge colours, light and dark. */
+const STATUS_CSS = [
+  ...STATUSES.map((st) => `.status-${st}{--st-bg:${STATUS_COLOURS[st].bg};--st-fg:${STATUS_COLOURS[st].fg}}`),
+  `@media (prefers-color-scheme:dark){${STATUSES.map((st) => `.status-${st}{--st-bg:${STATUS_COLOURS[st].darkBg};--st-fg:${STATUS_COLOURS[st].darkFg}}`).join('')}}`,
+].join('\n');
+
 export const STYLESHEET = `
-:root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--line:#d1d9e0;--link:#0969da;--soft:#f6f8fa}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--line:#3d444d;--link:#4493f8;--soft:#151b23}}
+:root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--line:#d1d9e0;--link:#0969da;--soft:#f6f8fa;--red:#cf222e;--red-bg:#fff5f5;--amber:#9a6700;--amber-bg:#fffbe6;--green:#1a7f37;--blue:#0969da;--purple:#8250df;--grey:#6e7781}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--line:#3d444d;--link:#4493f8;--soft:#151b23;--red:#ff7b72;--red-bg:#2a1215;--amber:#e3b341;--amber-bg:#272010;--green:#3fb950;--blue:#58a6ff;--purple:#bc8cff;--grey:#9198a1}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);overflow-wrap:anywhere}
@@ -43,9 +51,45 @@ blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid var(--line);col
 .pager{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap;border-top:1px solid var(--line);padding-top:1rem;margin-top:2rem}
 #subscribe{border:1px solid var(--line);border-radius:8px;padding:0 1rem 1rem;margin-top:2rem}
 input[type=email]{font:inherit;width:100%;max-width:24rem;padding:.4rem}
-button{font:inherit;padding:.4rem 1rem;cursor:pointer}
 fieldset{border:1px solid var(--line);border-radius:6px;margin:1rem 0}
 fieldset p{margin:.25rem 0}
 .notice{background:var(--soft);border-left:4px solid #1a7f37;padding:.5rem 1rem;border-radius:6px}
 .errors{background:var(--soft);border-left:4px solid #cf222e;padding:.5rem 1rem;border-radius:6px}
+.status{display:inline-block;font-size:.8rem;font-weight:600;line-height:1.5;border-radius:999px;padding:0 .55rem;white-space:nowrap;vertical-align:.05em;background:var(--st-bg);color:var(--st-fg);border:1px solid var(--st-fg)}
+button,.button{font:inherit;font-weight:600;padding:.5rem 1.1rem;border-radius:6px;border:1px solid var(--blue);background:var(--blue);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
+@media (prefers-color-scheme:dark){button,.button{background:#1f6feb;border-color:#1f6feb}}
+button.secondary{background:transparent;color:var(--link)}
+button:focus-visible,a:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid var(--link);outline-offset:2px}
+.kind{border-left:4px solid var(--k,var(--line));padding:.1rem 0 .1rem .75rem;margin:.75rem 0}
+.kind>ul{margin:.25rem 0}
+.kind-label{font-size:1rem;margin:0;color:var(--k,var(--fg))}
+.kind-blockers{--k:var(--red);background:var(--red-bg)}
+.kind-risks{--k:var(--amber);background:var(--amber-bg)}
+.kind-achieved{--k:var(--green)}
+.kind-next{--k:var(--blue)}
+.kind-progress{--k:var(--purple)}
+.kind-notes{--k:var(--grey)}
+.child{border-left:2px solid var(--line);padding-left:.75rem;margin:1rem 0 1rem .25rem}
+.child-title{font-size:1rem;margin:.5rem 0}
+.level{display:inline-block;font-size:.85rem;font-weight:600;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 .35rem;vertical-align:.05em}
+.attention{list-style:none;padding:0}
+.attention>li{border-left:4px solid var(--k);background:var(--kb,transparent);padding:.4rem .75rem;margin:.5rem 0;border-radius:0 6px 6px 0}
+.attention>li.blocker{--k:var(--red);--kb:var(--red-bg)}
+.attention>li.risk{--k:var(--amber);--kb:var(--amber-bg)}
+.attention .what{font-weight:600}
+.moved>li{padding:.4rem 0}
+.state{border:1px solid var(--line);border-radius:8px;padding:.25rem 1rem .75rem;margin:1rem 0}
+.state h2{font-size:1.1rem;margin:.75rem 0 .25rem}
+.filters{border:1px solid var(--line);border-radius:8px;padding:.5rem 1rem;margin:1rem 0}
+.filters fieldset{border:0;margin:.25rem 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .5rem;align-items:center}
+.filters legend{font-weight:600;padding:0;margin-bottom:.25rem;float:left;width:100%}
+.filters label{display:inline-flex;gap:.3rem;align-items:center;padding:.15rem .5rem;border:1px solid var(--line);border-radius:999px;cursor:pointer}
+.filters input{margin:0}
+.filters label:has(input:checked){border-color:var(--link);background:var(--soft)}
+.as-written{margin-top:2rem;border:1px solid var(--line);border-radius:8px;padding:.5rem 1rem}
+.as-written>summary{cursor:pointer;font-weight:600}
+.summary{font-size:1.05rem;border-left:4px solid var(--blue);padding:.25rem .75rem;margin:1rem 0}
+.cards{list-style:none;padding:0;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,14rem),1fr))}
+.cards>li{border:1px solid var(--line);border-radius:8px;padding:.5rem .75rem}
+${STATUS_CSS}
 `.trim();

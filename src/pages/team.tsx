@@ -34,7 +34,7 @@ export const TeamPage: FC<{ site: SiteModel; config: SiteConfig; team: Team }> =
 
       <section id="milestones" aria-labelledby="milestones-heading">
         <h2 id="milestones-heading">Milestones</h2>
-        <MilestoneList milestones={milestones} />
+        <MilestoneList site={site} config={config} milestones={milestones} />
       </section>
 
       <SubscribeSection site={site} scope={`team:${team.slug}`} what={`${team.name}'s updates`} />

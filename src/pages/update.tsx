@@ -1,9 +1,27 @@
-/** `/updates/:team/:date`: one weekly update, the permalink of site and team feed items. */
+/**
+ * `/updates/:team/:date`: one weekly update, rendered from the model — its summary first, then
+ * each milestone with its kinds styled apart (blockers and risks stand out), sub-milestones
+ * and deliverables nested; the report as written one click away.
+ */
 import type { FC } from 'hono/jsx';
 import type { SiteModel, Team, Update } from '../content/model';
-import { absoluteUrl, absolutizeHtml, cleanText, countsLine, milestonePath, teamPath, updateBodyHtml, updatePath, weekAnchor, type SiteConfig } from '../feeds';
-import { alternatesFor, DateTime, FeedLinks } from './components';
+import {
+  absoluteUrl,
+  absolutizeHtml,
+  cleanText,
+  countsLine,
+  milestonePath,
+  milestoneWeek,
+  renderMilestoneWeek,
+  teamPath,
+  updateBodyHtml,
+  updatePath,
+  weekAnchor,
+  type SiteConfig,
+} from '../feeds';
+import { alternatesFor, DateTime, FeedLinks, milestoneStatus, StatusBadge } from './components';
 import { Layout } from './layout';
+import { UpdateSummary } from './summary';
 
 export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; update: Update }> = ({ site, config, team, update }) => {
   const pageUrl = absoluteUrl(config, updatePath(update));
@@ -12,7 +30,10 @@ export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; u
   const newer = index > 0 ? teamUpdates[index - 1] : undefined;
   const older = teamUpdates[index + 1];
   const milestones = new Map(site.milestones.map((m) => [m.key, m]));
-  const topLevel = update.sections.filter((s) => s.parentKey === undefined);
+  const keys = new Set(update.sections.map((s) => s.key));
+  // Top level: sections whose parent is not itself in this update.
+  const topLevel = update.sections.filter((s) => s.parentKey === undefined || !keys.has(s.parentKey) || s.parentKey === s.key);
+  const itemHtml = (html: string) => cleanText(absolutizeHtml(html, config.siteUrl, pageUrl));
   return (
     <Layout
       title={update.title}
@@ -34,30 +55,67 @@ export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; u
               {' · '}edited <DateTime date={update.lastmod} />
             </>
           ) : null}
-          <br />
+          {' · '}
           {countsLine(update.sections)}
         </p>
-        <p>
-          <FeedLinks target={{ kind: 'team', team }} label={`${team.name} feeds`} />
-        </p>
+        <UpdateSummary update={update} itemHtml={itemHtml} />
         {topLevel.length > 0 ? (
           <nav aria-label="Milestones in this update">
             <h2>In this update</h2>
             <ul>
               {topLevel.map((s) => {
-                const m = milestones.get(s.key);
-                const href = m ? `${milestonePath(s.key)}#${weekAnchor(m, update.id)}` : milestonePath(s.key);
+                const info = milestoneStatus(site, config, s.key);
                 return (
                   <li>
-                    <a href={href}>{s.title}</a>
-                    {s.status.length > 0 ? <span class="tag">{s.status.join(', ')}</span> : null}
+                    <a href={`#${sectionAnchor(s.key)}`}>{s.title}</a> <StatusBadge status={info.status} reason={info.reason} />
                   </li>
                 );
               })}
             </ul>
           </nav>
         ) : null}
-        <div class="update-body" dangerouslySetInnerHTML={{ __html: cleanText(absolutizeHtml(updateBodyHtml(update), config.siteUrl, pageUrl)) }} />
+        {topLevel.map((s) => {
+          const week = milestoneWeek(update, s.key);
+          const m = milestones.get(s.key);
+          const info = milestoneStatus(site, config, s.key);
+          const anchor = sectionAnchor(s.key);
+          return (
+            <section id={anchor} aria-labelledby={`${anchor}-h`}>
+              <h2 id={`${anchor}-h`}>
+                <a href={m ? `${milestonePath(s.key)}#${weekAnchor(m, update.id)}` : milestonePath(s.key)}>{s.area && s.level === 'workstream' ? `${s.area} › ${s.title}` : s.title}</a>{' '}
+                <StatusBadge status={info.status} reason={info.reason} />
+              </h2>
+              {s.status.length > 0 || s.trackerUrl ? (
+                <p class="meta">
+                  {s.status.length > 0 ? <>Marked “{s.status.join(', ')}” this week</> : null}
+                  {s.status.length > 0 && s.trackerUrl ? ' · ' : null}
+                  {s.trackerUrl ? <a href={s.trackerUrl}>Tracker</a> : null}
+                </p>
+              ) : null}
+              {week ? <div dangerouslySetInnerHTML={{ __html: renderMilestoneWeek(week, { headingLevel: 3, itemHtml, ownMeta: false, styled: true, updateLink: false }) }} /> : null}
+            </section>
+          );
+        })}
+        {update.notes.length > 0 ? (
+          <section id="notes" aria-labelledby="notes-h">
+            <h2 id="notes-h">Other notes</h2>
+            <div class="kind kind-notes">
+              <ul>
+                {update.notes.map((n) => (
+                  <li dangerouslySetInnerHTML={{ __html: itemHtml(n.html) }} />
+                ))}
+              </ul>
+            </div>
+          </section>
+        ) : null}
+        <details class="as-written">
+          <summary>The report as written</summary>
+          <div class="update-body" dangerouslySetInnerHTML={{ __html: itemHtml(updateBodyHtml(update)) }} />
+          <p class="meta">Source: {update.source}</p>
+        </details>
+        <p>
+          <FeedLinks target={{ kind: 'team', team }} label={`${team.name} feeds`} />
+        </p>
       </article>
       <nav class="pager" aria-label="More updates of this team">
         <span>{older ? <a href={updatePath(older)}>← {older.date}</a> : null}</span>
@@ -66,3 +124,7 @@ export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; u
     </Layout>
   );
 };
+
+function sectionAnchor(key: string): string {
+  return `m-${key}`;
+}

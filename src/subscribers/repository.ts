@@ -268,7 +268,8 @@ export async function unsubscribeSubscriber(db: D1Database, id: number, now: Dat
 
 /**
  * Active subscribers with their scopes, in id order, `limit` at a time: pass the last id of
- * one batch as `afterId` of the next. Only active subscribers ever receive digests.
+ * one batch as `afterId` of the next. Only active subscribers ever receive digests, and never
+ * a suppressed address (hard bounce, complaint, repeated soft bounces).
  */
 export async function listActiveSubscribers(
   db: D1Database,
@@ -279,7 +280,7 @@ export async function listActiveSubscribers(
     .prepare(
       `SELECT s.id AS id, s.email AS email, json_group_array(sc.scope) AS scopes
        FROM subscribers s JOIN subscriber_scopes sc ON sc.subscriber_id = s.id
-       WHERE s.status = 'active' AND s.id > ?
+       WHERE s.status = 'active' AND s.suppressed_at IS NULL AND s.id > ?
        GROUP BY s.id ORDER BY s.id LIMIT ?`,
     )
     .bind(options.afterId ?? 0, limit)

@@ -33,18 +33,100 @@ export async function activeSubscriber(scopes: string[], tag = 'digest'): Promis
   return { id: row!.id, email };
 }
 
-/** A queue producer that keeps what is sent (the test then plays the consumer). */
-export function recordingQueue(): { queue: Queue<DigestBatch>; batches: DigestBatch[] } {
+/** A queue producer that keeps what is sent (the test then plays the consumer), with the delay asked for. */
+export function recordingQueue(): { queue: Queue<DigestBatch>; batches: DigestBatch[]; delays: Array<number | undefined>; take(): DigestBatch[] } {
   const batches: DigestBatch[] = [];
+  const delays: Array<number | undefined> = [];
   const queue = {
-    async send(body: DigestBatch) {
+    async send(body: DigestBatch, options?: QueueSendOptions) {
       batches.push(body);
+      delays.push(options?.delaySeconds);
     },
     async sendBatch(messages: Iterable<MessageSendRequest<DigestBatch>>) {
-      for (const m of messages) batches.push(m.body);
+      for (const m of messages) {
+        batches.push(m.body);
+        delays.push(m.delaySeconds);
+      }
     },
   } as unknown as Queue<DigestBatch>;
-  return { queue, batches };
+  /** Removes and returns what was enqueued so far (the next round of messages). */
+  const take = () => {
+    delays.splice(0);
+    return batches.splice(0);
+  };
+  return { queue, batches, delays, take };
+}
+
+/** What the fake mail API does with one POST, by recipient and attempt (1-based). */
+export type ApiBehaviour =
+  | 'accept'
+  /** 500: the API failed; nothing was taken. */
+  | 'error-500'
+  /** 422: the API will never take this message (invalid recipient). */
+  | 'reject-422'
+  /** 429 with Retry-After (seconds). */
+  | { rateLimit: number }
+  /** Takes the message, then answers only after the client gave up (a timeout). */
+  | 'hang-then-accept'
+  /** Takes the message, then the connection is reset before the answer. */
+  | 'reset';
+
+export interface FakeMailApi {
+  fetch: typeof fetch;
+  /** Messages the API delivered to a mailbox (after deduplication by Idempotency-Key when on). */
+  delivered: Array<{ to: string; subject: string; idempotencyKey: string | null; headers: Record<string, string> }>;
+  /** Every POST, in order. */
+  calls: Array<{ to: string; idempotencyKey: string | null }>;
+  to(address: string): FakeMailApi['delivered'];
+}
+
+/**
+ * A Resend-style API that fails deterministically per recipient and attempt. With
+ * `deduplicate` (the default, as Resend does) a second POST with an Idempotency-Key it has
+ * already taken delivers nothing and answers the first message's id.
+ */
+export function fakeMailApi(behaviour: (to: string, attempt: number) => ApiBehaviour, options: { deduplicate?: boolean } = {}): FakeMailApi {
+  const deduplicate = options.deduplicate ?? true;
+  const delivered: FakeMailApi['delivered'] = [];
+  const calls: FakeMailApi['calls'] = [];
+  const taken = new Map<string, string>();
+  const fetchImpl = async (_input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const body = JSON.parse(String(init?.body)) as { to: string[]; subject: string; headers?: Record<string, string> };
+    const headers = new Headers(init?.headers);
+    const key = headers.get('Idempotency-Key');
+    const to = body.to[0]!;
+    calls.push({ to, idempotencyKey: key });
+    const attempt = calls.filter((c) => c.to === to).length;
+    const what = behaviour(to, attempt);
+    const take = () => {
+      if (deduplicate && key && taken.has(key)) return taken.get(key)!;
+      const id = crypto.randomUUID();
+      if (key) taken.set(key, id);
+      delivered.push({ to, subject: body.subject, idempotencyKey: key, headers: body.headers ?? {} });
+      return id;
+    };
+    if (what === 'error-500') return new Response('{"message":"internal error"}', { status: 500 });
+    if (what === 'reject-422') return Response.json({ name: 'validation_error', message: 'Invalid `to` field.' }, { status: 422 });
+    if (typeof what === 'object') return Response.json({ name: 'rate_limit_exceeded' }, { status: 429, headers: { 'Retry-After': String(what.rateLimit) } });
+    if (what === 'reset') {
+      take();
+      throw new TypeError('Network connection lost.');
+    }
+    if (what === 'hang-then-accept') {
+      const id = take();
+      // Answers only after the client's timeout fired.
+      await new Promise<void>((resolve) => {
+        const signal = init?.signal;
+        if (signal?.aborted) return resolve();
+        signal?.addEventListener('abort', () => resolve());
+        setTimeout(resolve, 5_000);
+      });
+      init?.signal?.throwIfAborted();
+      return Response.json({ id });
+    }
+    return Response.json({ id: take() });
+  };
+  return { fetch: fetchImpl as typeof fetch, delivered, calls, to: (address) => delivered.filter((d) => d.to === address) };
 }
 
 export interface RecordingTransport extends MailTransport {

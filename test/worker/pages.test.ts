@@ -27,7 +27,7 @@ const feedAlternates = (base: string) => [
 ];
 
 describe('/', () => {
-  it('shows the teams, the latest updates, every milestone with feeds and last activity, and the subscribe form', async () => {
+  it('shows this week first: latest per team, open blockers and risks, milestones that moved; then teams, latest updates and the subscribe form', async () => {
     const { html, scan } = await page('/');
     expect(scan.lang).toBe('en');
     expect(scan.viewport).toBe('width=device-width, initial-scale=1');
@@ -38,12 +38,20 @@ describe('/', () => {
       expect(scan.links).toContain(`/teams/${team.slug}`);
       expect(scan.links).toContain(`/teams/${team.slug}/feed.xml`);
     }
-    for (const u of site.updates.slice(0, 10)) expect(scan.links).toContain(`/updates/${u.team}/${u.date}`);
-    for (const m of site.milestones) {
-      expect(scan.links).toContain(`/milestones/${m.key}`);
-      for (const file of ['feed.xml', 'atom.xml', 'feed.json']) expect(scan.links).toContain(`/milestones/${m.key}/${file}`);
-    }
-    expect(html).toContain(`last activity <time datetime="2026-11-09">2026-11-09</time>`);
+    for (const u of site.updates.slice(0, 8)) expect(scan.links).toContain(`/updates/${u.team}/${u.date}`);
+    expect(scan.links).toContain('/milestones');
+    // The order: this week, attention, moved, teams, latest, subscribe.
+    const at = (id: string) => html.indexOf(`id="${id}"`);
+    expect(at('this-week')).toBeGreaterThan(0);
+    expect(at('this-week')).toBeLessThan(at('attention'));
+    expect(at('attention')).toBeLessThan(at('moved'));
+    expect(at('moved')).toBeLessThan(at('teams'));
+    expect(at('teams')).toBeLessThan(at('subscribe'));
+    // Every blocker and risk open in a milestone's latest week is shown, with its text.
+    const { overview } = await import('../../src/status');
+    const view = overview(site, { quietWeeks: 3 });
+    expect(view.attention.length).toBeGreaterThan(0);
+    for (const a of view.attention) expect(html).toContain(a.item.html);
     expect(scan.subscribeSection).toBe(true);
     const form = scan.forms.find((f) => f.action === '/subscribe')!;
     expect(form.method).toBe('post');
@@ -206,5 +214,82 @@ describe('/healthz', () => {
     const response = await fetchSelf('/healthz');
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('ok');
+  });
+});
+
+describe('/milestones', () => {
+  it('lists every milestone once, grouped open / quiet / done, with a filter form of radios', async () => {
+    const { statusIndex, statusGroup } = await import('../../src/status');
+    const index = statusIndex(site, { quietWeeks: 3 });
+    const { html, scan } = await page('/milestones');
+    expect(scan.h1).toBe('Milestones');
+    for (const m of site.milestones) expect(scan.links.filter((l) => l === `/milestones/${m.key}`).length).toBe(1);
+    for (const group of ['open', 'quiet', 'done']) expect(html).toContain(`class="group group-${group}"`);
+    // A top-level milestone sits in the group of its status.
+    const root = site.milestones.find((m) => !m.parentKey)!;
+    const group = statusGroup(index.get(root.key)!.status);
+    const section = html.slice(html.indexOf(`class="group group-${group}"`));
+    expect(section).toContain(`href="/milestones/${root.key}"`);
+    expect(html).toContain('id="f-status-blocked"');
+    expect(html).toContain(`id="f-team-${site.teams[0]!.slug}"`);
+    expect(scan.scripts).toBe(0);
+  });
+
+  it('?team= and ?status= preselect the filters', async () => {
+    const team = site.teams[0]!.slug;
+    const { html } = await page(`/milestones?team=${team}&status=at-risk`);
+    expect(html).toMatch(new RegExp(`id="f-team-${team}" checked=""`));
+    expect(html).toMatch(/id="f-status-at-risk" checked=""/);
+    const unknown = await page('/milestones?team=nope&status=nope');
+    expect(unknown.html).toMatch(/id="f-team-all" checked=""/);
+  });
+});
+
+describe('milestone status', () => {
+  it('a badge per milestone at /milestones/:key/badge.svg, an SVG naming its status', async () => {
+    const { statusIndex, STATUS_LABELS } = await import('../../src/status');
+    const index = statusIndex(site, { quietWeeks: 3 });
+    for (const m of site.milestones.slice(0, 8)) {
+      const response = await fetchSelf(`/milestones/${m.key}/badge.svg`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Content-Type')).toBe('image/svg+xml; charset=utf-8');
+      const svg = await response.text();
+      const status = index.get(m.key)!.status;
+      expect(svg).toContain(`>${STATUS_LABELS[status].toLowerCase()}</text>`);
+    }
+    const missing = await fetchSelf('/milestones/no-such-key/badge.svg');
+    expect(missing.status).toBe(404);
+  });
+
+  it('shows each milestone’s status on the pages that list it', async () => {
+    const { statusIndex, STATUS_LABELS } = await import('../../src/status');
+    const index = statusIndex(site, { quietWeeks: 3 });
+    const team = site.teams[0]!;
+    const { html } = await page(`/teams/${team.slug}`);
+    for (const m of site.milestones.filter((x) => x.team === team.slug)) {
+      const { status } = index.get(m.key)!;
+      expect(html).toMatch(new RegExp(`<span class="status status-${status}"[^>]*>${STATUS_LABELS[status]}</span> <a href="/milestones/${m.key}">`));
+    }
+  });
+
+  it('feeds carry each milestone’s status as a category', async () => {
+    const { statusIndex } = await import('../../src/status');
+    const index = statusIndex(site, { quietWeeks: 3 });
+    const m = site.milestones.find((x) => x.weeks.length > 0)!;
+    const response = await fetchSelf(`/milestones/${m.key}/atom.xml`);
+    const xml = await response.text();
+    expect(xml).toContain(`term="${index.get(m.key)!.status}"`);
+    expect(xml).toContain(`scheme="${SITE_URL}/milestones?status="`);
+  });
+});
+
+describe('favicon', () => {
+  it.each(['/favicon.svg', '/favicon.ico'])('%s is an SVG icon, linked from every page', async (path) => {
+    const response = await fetchSelf(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('image/svg+xml');
+    expect(await response.text()).toContain('<svg');
+    const { html } = await page('/');
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
   });
 });

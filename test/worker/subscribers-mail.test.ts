@@ -108,7 +108,7 @@ describe('HTTP (Resend-style) transport', () => {
     await expect(transport.send(message)).rejects.toThrow(/answered 403: .*domain not verified/);
   });
 
-  it('turns a network failure into MailTransportError', async () => {
+  it('turns a network failure into an ambiguous MailTransportError (the request may have arrived)', async () => {
     const transport = httpTransport({
       url: 'https://mail.example/emails',
       apiKey: 'k',
@@ -116,7 +116,33 @@ describe('HTTP (Resend-style) transport', () => {
         throw new TypeError('connection refused');
       }) as typeof fetch,
     });
-    await expect(transport.send(message)).rejects.toThrow(/unreachable: connection refused/);
+    await expect(transport.send(message)).rejects.toThrow(/gave no answer \(TypeError: connection refused\)/);
+    await expect(transport.send(message)).rejects.toMatchObject({ kind: 'ambiguous' });
+  });
+
+  it('classifies answers: 429 + Retry-After, 422 about the recipient, 5xx, refused key', async () => {
+    const answer = (status: number, body: string, headers: Record<string, string> = {}) =>
+      httpTransport({ url: 'https://mail.example/emails', apiKey: 'k', fetch: (async () => new Response(body, { status, headers })) as typeof fetch }).send(message);
+    await expect(answer(429, '{}', { 'Retry-After': '17' })).rejects.toMatchObject({ kind: 'rate-limit', retryAfterSeconds: 17 });
+    await expect(answer(422, '{"message":"Invalid `to` field."}')).rejects.toMatchObject({ kind: 'permanent', recipient: true });
+    await expect(answer(422, '{"message":"subject too long"}')).rejects.toMatchObject({ kind: 'permanent', recipient: false });
+    await expect(answer(503, 'down')).rejects.toMatchObject({ kind: 'transient' });
+    // Our key refused is a configuration problem, not the recipient's: nobody is marked for it.
+    await expect(answer(401, 'bad key')).rejects.toMatchObject({ kind: 'transient', recipient: false });
+  });
+
+  it('sends the idempotency key as Idempotency-Key', async () => {
+    let seen: string | null = null;
+    const transport = httpTransport({
+      url: 'https://mail.example/emails',
+      apiKey: 'k',
+      fetch: (async (_u: RequestInfo | URL, init?: RequestInit) => {
+        seen = new Headers(init?.headers).get('Idempotency-Key');
+        return Response.json({ id: 'x' });
+      }) as typeof fetch,
+    });
+    await transport.send({ ...message, idempotencyKey: '<tidings.digest-1.subscriber-2@example.com>' });
+    expect(seen).toBe('<tidings.digest-1.subscriber-2@example.com>');
   });
 });
 

@@ -1,0 +1,125 @@
+/**
+ * `/milestones`: every milestone, grouped open / quiet / done, then by team, deliverables
+ * nested under their milestone, one feed link each. Filtering by team and status needs no
+ * JavaScript: the radio buttons drive CSS `:has()` rules, so the page is one static document;
+ * `?team=&status=` (the form's GET) preselects them.
+ */
+import type { FC } from 'hono/jsx';
+import type { SiteModel } from '../content/model';
+import { absoluteUrl, type SiteConfig } from '../feeds';
+import { STATUS_LABELS, STATUS_RULES, STATUSES, statusGroup, statusIndex, type MilestoneStatus, type StatusGroup } from '../status';
+import { alternatesFor, milestoneTree, MilestoneList, opmlAlternate, StatusBadge } from './components';
+import { Layout } from './layout';
+
+export interface MilestoneFilter {
+  team?: string;
+  status?: MilestoneStatus;
+}
+
+const GROUPS: Array<{ group: StatusGroup; title: string; about: string }> = [
+  { group: 'open', title: 'Open', about: 'Reported recently: active, at risk or blocked.' },
+  { group: 'quiet', title: 'Quiet', about: 'No entry for a while although the team kept publishing.' },
+  { group: 'done', title: 'Done', about: 'Marked done.' },
+];
+
+/** The CSS that makes the radios filter (one rule per team and status). */
+function filterCss(teams: readonly string[]): string {
+  const rules: string[] = [];
+  for (const t of teams) {
+    rules.push(`#index:has(#f-team-${t}:checked) [data-team]:not([data-team="${t}"]){display:none}`);
+  }
+  for (const st of STATUSES) {
+    rules.push(`#index:has(#f-status-${st}:checked) li[data-st]:not([data-st~="${st}"]){display:none}`);
+    rules.push(`#index:has(#f-status-${st}:checked) .team-block:not([data-sts~="${st}"]){display:none}`);
+    rules.push(`#index:has(#f-status-${st}:checked) .group:not(.group-${statusGroup(st)}){display:none}`);
+  }
+  for (const t of teams) rules.push(`#index:has(#f-team-${t}:checked) .group:not([data-teams~="${t}"]){display:none}`);
+  return rules.join('\n');
+}
+
+export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filter?: MilestoneFilter }> = ({ site, config, filter = {} }) => {
+  const statuses = statusIndex(site, config);
+  const groupOfTree = (key: string) => statusGroup(statuses.get(key)!.status);
+  const roots = milestoneTree(site.milestones);
+  const counts = Object.fromEntries(STATUSES.map((st) => [st, site.milestones.filter((m) => statuses.get(m.key)!.status === st).length])) as Record<MilestoneStatus, number>;
+  const teamSlugs = site.teams.map((t) => t.slug);
+  return (
+    <Layout
+      title="Milestones"
+      siteTitle={config.title}
+      description={`Every milestone of ${config.title}, by status: open, quiet and done.`}
+      lang={config.language}
+      canonical={absoluteUrl(config, '/milestones')}
+      alternates={[...alternatesFor(config, { kind: 'site' }, config.title), opmlAlternate(config)]}
+    >
+      <style dangerouslySetInnerHTML={{ __html: filterCss(teamSlugs) }} />
+      <p class="meta">
+        <a href="/">Home</a> › Milestones
+      </p>
+      <h1>Milestones</h1>
+      <p>
+        {site.milestones.length} milestones, sub-milestones and deliverables.{' '}
+        {STATUSES.map((st, i) => (
+          <>
+            {i > 0 ? ' ' : ''}
+            <StatusBadge status={st} reason={STATUS_RULES[st]} /> {counts[st]}
+          </>
+        ))}
+      </p>
+      <div id="index">
+        <form class="filters" method="get" action="/milestones" aria-label="Filter milestones">
+          <fieldset>
+            <legend>Team</legend>
+            <label>
+              <input type="radio" name="team" value="" id="f-team-all" checked={!filter.team} /> All teams
+            </label>
+            {site.teams.map((t) => (
+              <label>
+                <input type="radio" name="team" value={t.slug} id={`f-team-${t.slug}`} checked={filter.team === t.slug} /> {t.name}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>Status</legend>
+            <label>
+              <input type="radio" name="status" value="" id="f-status-all" checked={!filter.status} /> Any status
+            </label>
+            {STATUSES.map((st) => (
+              <label>
+                <input type="radio" name="status" value={st} id={`f-status-${st}`} checked={filter.status === st} /> {STATUS_LABELS[st]}
+              </label>
+            ))}
+          </fieldset>
+          <p class="meta">The list follows your choice as you pick. How a status is decided: see each badge’s tooltip or the README.</p>
+        </form>
+        {GROUPS.map(({ group, title, about }) => {
+          const inGroup = roots.filter((n) => groupOfTree(n.milestone.key) === group);
+          const teams = site.teams.filter((t) => inGroup.some((n) => n.milestone.team === t.slug));
+          return (
+            <section class={`group group-${group}`} data-teams={teams.map((t) => t.slug).join(' ')} aria-labelledby={`g-${group}`}>
+              <h2 id={`g-${group}`}>
+                {title} <span class="meta">({inGroup.length})</span>
+              </h2>
+              <p class="muted">{about}</p>
+              {teams.length === 0 ? <p class="muted">None.</p> : null}
+              {teams.map((t) => {
+                const ms = site.milestones.filter((m) => m.team === t.slug && inGroup.some((n) => n.milestone.key === m.key || contains(n, m.key)));
+                const sts = new Set(ms.map((m) => statuses.get(m.key)!.status));
+                return (
+                  <div class="team-block" data-team={t.slug} data-sts={[...sts].join(' ')}>
+                    <h3>{t.name}</h3>
+                    <MilestoneList site={site} config={config} milestones={ms} />
+                  </div>
+                );
+              })}
+            </section>
+          );
+        })}
+      </div>
+    </Layout>
+  );
+};
+
+function contains(node: { milestone: { key: string }; children: Array<{ milestone: { key: string }; children: unknown[] }> }, key: string): boolean {
+  return node.children.some((c) => c.milestone.key === key || contains(c as never, key));
+}

@@ -1,0 +1,80 @@
+/** The derived milestone status (src/status): the documented rule, first match wins. */
+import { describe, expect, it } from 'vitest';
+import { badgeSvg, statusIndex, STATUSES, weeksBetween } from '../../src/status';
+import { build, corpusBuild, sampleBuild } from '../content/helpers';
+
+const week = (date: string, body: string) => [`atlas/updates/${date}.md`, `---\ntitle: Atlas ${date}\n---\n${body}`] as const;
+
+function statuses(files: Array<readonly [string, string]>, quietWeeks = 3) {
+  const { site } = build(Object.fromEntries(files));
+  const index = statusIndex(site, { quietWeeks });
+  return Object.fromEntries(site.milestones.map((m) => [m.title, index.get(m.key)!]));
+}
+
+describe('milestone status', () => {
+  it('follows the rule on the latest week: done, blocked, at risk, quiet, active', () => {
+    const old = `## Shipping\n- achieved:\n  - first cut\n## Risky\n- risks:\n  - vendor late\n## Stuck\n- blockers:\n  - waiting for keys\n## Forgotten\n- achieved:\n  - something\n## Finished\n- next:\n  - wrap up\n`;
+    const recent = `## Shipping\n- achieved:\n  - second cut\n## Risky\n- risks:\n  - vendor late\n## Stuck\n- blockers:\n  - waiting for keys\n- risks:\n  - also a risk\n## Finished (done)\n- achieved:\n  - wrapped up\n`;
+    const s = statuses([week('2026-09-07', old), week('2026-09-14', recent), week('2026-09-21', recent), week('2026-09-28', recent)]);
+    expect(s['Shipping']!.status).toBe('active');
+    expect(s['Risky']!.status).toBe('at-risk');
+    expect(s['Risky']!.reason).toBe('1 risk listed on 2026-09-28');
+    expect(s['Stuck']!.status).toBe('blocked');
+    expect(s['Finished']!.status).toBe('done');
+    expect(s['Finished']!.reason).toContain('“done”');
+    expect(s['Forgotten']!.status).toBe('quiet');
+    expect(s['Forgotten']!.quietWeeks).toBe(3);
+  });
+
+  it('judges the latest week only: a risk gone from the latest week no longer counts', () => {
+    const s = statuses([week('2026-09-07', `## Risky\n- risks:\n  - vendor late\n`), week('2026-09-14', `## Risky\n- achieved:\n  - vendor delivered\n`)]);
+    expect(s['Risky']!.status).toBe('active');
+  });
+
+  it('quiet is measured against the team’s newest update, and QUIET_WEEKS decides', () => {
+    const files = [week('2026-09-07', `## Old\n- achieved:\n  - x\n## New\n- achieved:\n  - y\n`), week('2026-09-21', `## New\n- achieved:\n  - z\n`)];
+    expect(statuses(files, 3)['Old']!.status).toBe('active');
+    expect(statuses(files, 2)['Old']!.status).toBe('quiet');
+  });
+
+  it('a definition that says “Status: Completed” marks the milestone done', () => {
+    const { site } = build({
+      'atlas/updates/2026-09-07.md': '## [Sync](https://github.com/o/r/issues/1)\n- achieved:\n  - x\n',
+    });
+    const m = site.milestones[0]!;
+    const withDefinition = { ...site, milestones: [{ ...m, description: '<ul><li>Status: Completed</li></ul>' }] };
+    expect(statusIndex(withDefinition, { quietWeeks: 3 }).get(m.key)!.status).toBe('done');
+    expect(statusIndex(site, { quietWeeks: 3 }).get(m.key)!.status).toBe('active');
+  });
+
+  it('gives every milestone of the sample and the corpus a status', async () => {
+    for (const { site } of [await sampleBuild(), await corpusBuild()]) {
+      const index = statusIndex(site, { quietWeeks: 3 });
+      expect(index.size).toBe(site.milestones.length);
+      for (const info of index.values()) expect(STATUSES).toContain(info.status);
+    }
+    const corpus = statusIndex((await corpusBuild()).site, { quietWeeks: 3 });
+    const counts = new Set([...corpus.values()].map((i) => i.status));
+    // 50 weeks of real reports: milestones finish, stall and go quiet.
+    expect(counts).toContain('quiet');
+    expect(counts).toContain('active');
+  });
+
+  it('weeks are counted Monday to Monday', () => {
+    expect(weeksBetween('2026-09-07', '2026-09-13')).toBe(0);
+    expect(weeksBetween('2026-09-07', '2026-09-14')).toBe(1);
+  });
+});
+
+describe('status badge', () => {
+  it('is a well-formed SVG naming the status, with escaped text', () => {
+    const svg = badgeSvg('at-risk', 'a <b> & c');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="20"/);
+    expect(svg).toContain('>at risk</text>');
+    expect(svg).toContain('a &lt;b&gt; &amp; c');
+    expect(svg).not.toContain('<b>');
+    // Longer text, wider badge.
+    const width = (s: string) => Number(/width="(\d+)"/.exec(s)![1]);
+    expect(width(badgeSvg('blocked'))).toBeGreaterThan(width(badgeSvg('done')));
+  });
+});
