@@ -26,6 +26,8 @@ export interface BuildResult {
   parsed: Update[];
   /** How each update was read (by source path): for `npm run explain` and the tests. */
   outlines: Map<string, Outline>;
+  /** Per team, the titles that recur under different parents (see recurringTitles): pass them to parseUpdate to key one more file alike. */
+  recurring: Map<string, Set<string>>;
 }
 
 const UPDATE_PATH = /^([^/]+)\/updates\/[^/]+\.md$/;
@@ -122,7 +124,7 @@ export function buildSite(
   describeMilestones(milestones, config.milestones ?? [], aliases, files, recurring);
   const body = { teams, updates, milestones };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
-  return { site: { version, ...body }, files, parsed, outlines };
+  return { site: { version, ...body }, files, parsed, outlines, recurring };
 }
 
 /** A folder name as a display name: `innovation_lab` → `Innovation lab`. */

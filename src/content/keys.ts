@@ -83,6 +83,8 @@ export interface CleanTitle {
 export function cleanTitle(raw: string): CleanTitle {
   const status: string[] = [];
   let title = raw.replace(/\s+/g, ' ').trim();
+  // `nomos::data availability`, `::research`: a namespace written before the name.
+  title = title.replace(/^[\w-]*::\s*/, '');
   const prefix = milestonePrefix(title);
   if (prefix) {
     title = prefix.title;

@@ -24,8 +24,9 @@ function enclosing(node: OutlineNode): OutlineNode | undefined {
   return undefined;
 }
 
+/** Keyed by a generic title that may need its parent: not a tracker, a tag or a `Milestone:`/`Epic:` name. */
 function keyedByTitle(node: OutlineNode): boolean {
-  return !node.trackerUrl && !node.tag;
+  return !node.trackerUrl && !node.tag && !node.prefixed;
 }
 
 /**
