@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildContentDir, indexMilestones, slugify, titleIdentity, type BuildResult, type SiteModel, type Update } from '../src/content';
+import { buildContentDir, indexMilestones, normaliseTrackerUrl, slugify, titleIdentity, type BuildResult, type SiteModel, type Update } from '../src/content';
 import { conservation } from '../src/content/conservation';
 import { computeChanges } from '../src/digest/changes';
 import { fingerprint, sameItem } from '../src/digest/fingerprint';
@@ -52,6 +52,10 @@ function siteAsOf(site: SiteModel, date: string): SiteModel {
 
 /** Sections of an update matching a hand-listed milestone path (titles, outermost first). */
 function matching(update: Update, expected: RecurringMilestone): string[] {
+  if (expected.tracker) {
+    const url = normaliseTrackerUrl(expected.tracker);
+    return update.sections.filter((s) => s.trackerUrl === url).map((s) => s.key);
+  }
   const own = titleIdentity(expected.path.at(-1)!);
   const outer = expected.path.length > 1 ? titleIdentity(expected.path.at(-2)!) : undefined;
   const byKey = new Map(update.sections.map((s) => [s.key, s]));

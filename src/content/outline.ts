@@ -193,6 +193,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const plain = labelWords(text).toLowerCase();
     if (options.title && plain === labelWords(options.title).toLowerCase()) return true;
     if (REPORT_WORDS.test(plain) && teamNames.some((n) => plain.includes(n))) return true;
+    // A heading that is just the team's name wraps the report; it names no part of it.
+    if (teamNames.includes(plain.replace(/[_-]+/g, ' '))) return true;
     return depth === 1 && !seenPart && stack.length === 1;
   }
 

@@ -1,3 +1,56 @@
 import type { RecurringMilestone } from '.';
 
-export const waku: RecurringMilestone[] = [];
+/**
+ * waku: milestones named by a tracker link in a heading (`## [Title](…/issues/12)`,
+ * `## [Milestone - Title](…/milestone/28)`) or a link paragraph, read off the files; the
+ * tracker URL is the identity a reader sees (titles are reworded across weeks).
+ * 2024-06-20.md is a copy of 2024-06-24.md (same front matter date): listed as 2024-06-24.
+ */
+export const waku: RecurringMilestone[] = [
+  { path: ["Release Process Improvements"], tracker: "https://github.com/waku-org/nwaku/issues/1889", weeks: ["2023-08-06", "2023-08-14", "2023-08-28", "2023-09-04", "2023-09-11"] },
+  { path: ["PostgreSQL"], tracker: "https://github.com/waku-org/nwaku/issues/1888", weeks: ["2023-08-06", "2023-08-14", "2023-08-28", "2023-09-04", "2023-09-11", "2023-10-02", "2023-10-09", "2023-10-16"] },
+  { path: ["Autosharding v1"], tracker: "https://github.com/waku-org/nwaku/issues/1846", weeks: ["2023-08-06", "2023-08-14", "2023-08-21"] },
+  { path: ["nwaku c-bindings"], tracker: "https://github.com/waku-org/nwaku/issues/1332", weeks: ["2023-08-06", "2023-08-28", "2023-09-04", "2023-09-11", "2023-09-25", "2023-10-02", "2023-10-16"] },
+  { path: ["HTTP REST API: Store, Filter, Lightpush, Admin and Private APIs"], tracker: "https://github.com/waku-org/nwaku/issues/1076", weeks: ["2023-08-06", "2023-08-14", "2023-08-21", "2023-08-28", "2023-09-04", "2023-09-11"] },
+  { path: ["Peer Exchange is supported and used by default"], tracker: "https://github.com/waku-org/js-waku/issues/1429", weeks: ["2023-08-06", "2023-08-14", "2023-08-21", "2023-08-28", "2023-09-11", "2023-09-25"] },
+  { path: ["Improve Test Coverage"], tracker: "https://github.com/waku-org/go-waku/issues/620", weeks: ["2023-08-06", "2023-08-14", "2023-08-28", "2023-09-11", "2023-09-18"] },
+  { path: ["RLN: Post-Testnet3 Improvements"], tracker: "https://github.com/waku-org/go-waku/issues/605", weeks: ["2023-08-06", "2023-08-14", "2023-08-21"] },
+  { path: ["Introduce Peer Management"], tracker: "https://github.com/waku-org/go-waku/issues/594", weeks: ["2023-08-06", "2023-08-14", "2023-08-21", "2023-08-28"] },
+  { path: ["Aug 2023"], tracker: "https://github.com/waku-org/internal-waku-outreach/issues/103", weeks: ["2023-08-06", "2023-08-14", "2023-08-21"] },
+  { path: ["Advanced docs for js-waku"], tracker: "https://github.com/waku-org/docs.waku.org/issues/104", weeks: ["2023-08-06", "2023-08-14", "2023-08-21", "2023-09-18"] },
+  { path: ["1.1 Network requirements and task breakdown"], tracker: "https://github.com/waku-org/research/issues/6", weeks: ["2023-08-06", "2023-08-21", "2023-08-28"] },
+  { path: ["Waku Network Can Support 10K Users"], tracker: "https://github.com/waku-org/pm/issues/12", weeks: ["2023-08-14", "2023-10-23", "2023-10-30", "2023-11-06", "2023-11-13", "2023-11-20", "2023-11-27", "2023-12-04", "2023-12-11", "2024-01-08"] },
+  { path: ["Maintenance"], tracker: "https://github.com/waku-org/js-waku/issues/1455", weeks: ["2023-08-14", "2023-08-21", "2023-08-28", "2023-09-04", "2023-09-11", "2023-09-18"] },
+  { path: ["Developer Experience (2023)"], tracker: "https://github.com/waku-org/js-waku/issues/1453", weeks: ["2023-08-14", "2023-08-21", "2023-09-04", "2023-09-11"] },
+  { path: ["Maintenance"], tracker: "https://github.com/waku-org/go-waku/issues/634", weeks: ["2023-08-14", "2023-08-21", "2023-09-04", "2023-09-11", "2023-09-18"] },
+  { path: ["RLN enabled by default"], tracker: "https://github.com/waku-org/go-waku/issues/655", weeks: ["2023-08-21", "2023-08-28", "2023-09-04", "2023-09-11", "2023-09-18"] },
+  { path: ["setting up static sharding fleet for Status"], tracker: "https://github.com/waku-org/nwaku/issues/1914", weeks: ["2023-08-28", "2023-09-04", "2023-10-09", "2023-10-16"] },
+  { path: ["Cover Several Environments As Part of Testing"], tracker: "https://github.com/waku-org/js-waku/issues/52", weeks: ["2023-08-28", "2023-09-04", "2023-09-11", "2023-09-18", "2023-09-25"] },
+  { path: ["1.1 Network requirements and task breakdown"], tracker: "https://github.com/waku-org/pm/issues/62", weeks: ["2023-09-04", "2023-09-11", "2023-09-18"] },
+  { path: ["feat: Autosharding API for (relay) subscriptions"], tracker: "https://github.com/waku-org/nwaku/issues/1936", weeks: ["2023-09-11", "2023-09-18", "2023-09-25"] },
+  { path: ["chore: update resolved enr ip when using `dns4-domain-name` flag"], tracker: "https://github.com/waku-org/nwaku/issues/1576", weeks: ["2023-09-11", "2023-09-18", "2023-09-25", "2023-10-02"] },
+  { path: ["feat: discovery & peer management for static shards"], tracker: "https://github.com/waku-org/go-waku/issues/727", weeks: ["2023-09-18", "2023-09-25", "2023-10-02"] },
+  { path: ["feat: Service peer selection on specific shards"], tracker: "https://github.com/waku-org/nwaku/issues/1941", weeks: ["2023-09-25", "2023-10-02", "2023-10-09"] },
+  { path: ["Targeted dogfooding for Status Communities"], tracker: "https://github.com/waku-org/pm/issues/97", weeks: ["2023-10-23", "2023-10-30", "2023-11-06", "2023-11-13", "2023-11-20", "2023-11-27", "2023-12-04", "2023-12-11", "2023-12-18", "2024-01-08"] },
+  { path: ["Waku Network can Support 1 Million Users"], tracker: "https://github.com/waku-org/pm/issues/83", weeks: ["2023-10-23", "2023-10-30", "2023-11-06", "2023-11-13", "2023-11-20", "2023-11-27", "2023-12-04", "2023-12-11"] },
+  { path: ["Waku Network Gen 0"], tracker: "https://github.com/waku-org/pm/issues/50", weeks: ["2023-10-23", "2023-10-30", "2023-11-06", "2023-11-13", "2023-11-20", "2023-11-27", "2023-12-04", "2023-12-11", "2024-01-08", "2024-01-22", "2024-01-29"] },
+  { path: ["3.2: Basic DoS protection in production"], tracker: "https://github.com/waku-org/pm/issues/70", weeks: ["2023-10-23", "2023-10-30", "2023-11-06", "2023-11-13"] },
+  { path: ["2.1: Production testing of existing protocols"], tracker: "https://github.com/waku-org/pm/issues/49", weeks: ["2023-10-23", "2023-10-30", "2023-11-27"] },
+  { path: ["Quality Assurance processes are in place"], tracker: "https://github.com/waku-org/pm/issues/73", weeks: ["2023-10-23", "2023-10-30", "2023-11-06"] },
+  { path: ["Support Many Platforms"], tracker: "https://github.com/waku-org/pm/issues/42", weeks: ["2023-10-23", "2023-10-30", "2023-11-06", "2023-11-20", "2023-12-11", "2023-12-18"] },
+  { path: ["REST API service node"], tracker: "https://github.com/waku-org/pm/issues/82", weeks: ["2023-10-23", "2023-10-30", "2023-12-11"] },
+  { path: ["1.4: Sharded peer management and discovery"], tracker: "https://github.com/waku-org/pm/issues/67", weeks: ["2023-10-30", "2023-11-06", "2023-11-13", "2023-11-20", "2023-11-27", "2023-12-04", "2023-12-11"] },
+  { path: ["Presentation Readiness "], tracker: "https://github.com/waku-org/pm/issues/95", weeks: ["2023-10-30", "2023-11-06", "2023-11-20", "2023-11-27", "2023-12-18"] },
+  { path: ["1.5: Launch and dogfood integrated public Waku Network MVP"], tracker: "https://github.com/waku-org/pm/issues/68", weeks: ["2023-11-13", "2023-11-27", "2024-01-08"] },
+  { path: ["1.2: Autosharding for autoscaling"], tracker: "https://github.com/waku-org/pm/issues/65", weeks: ["2023-11-13", "2023-11-20", "2023-11-27", "2023-12-04", "2023-12-11", "2023-12-25"] },
+  { path: ["Milestone - Store Service Upgrade"], tracker: "https://github.com/waku-org/pm/milestone/28", weeks: ["2024-06-24", "2024-07-01", "2024-07-08", "2024-07-15", "2024-07-22", "2024-07-29", "2024-08-05", "2024-08-12", "2024-08-19", "2024-08-26", "2024-09-02", "2024-09-09", "2024-09-16", "2024-09-23", "2024-09-30", "2024-10-07", "2024-10-14", "2024-10-21"] },
+  { path: ["Milestone - Direct Message Reliability"], tracker: "https://github.com/waku-org/pm/milestone/29", weeks: ["2024-06-24", "2024-07-01", "2024-07-08", "2024-07-15", "2024-07-22", "2024-07-29", "2024-08-05", "2024-08-12", "2024-08-19", "2024-08-26", "2024-09-02", "2024-09-09", "2024-09-16", "2024-10-07", "2024-10-14", "2024-10-21"] },
+  { path: ["Milestone - End-to-end reliability protocol"], tracker: "https://github.com/waku-org/pm/milestone/30", weeks: ["2024-06-24", "2024-07-01", "2024-07-08", "2024-07-15", "2024-07-22", "2024-07-29", "2024-08-12", "2024-08-19", "2024-08-26", "2024-09-02", "2024-09-09", "2024-09-16", "2024-09-23", "2024-10-07", "2024-10-14", "2024-10-21"] },
+  { path: ["Milestone - Static Sharding - dedicated shards"], tracker: "https://github.com/waku-org/pm/milestone/31", weeks: ["2024-06-24", "2024-07-01", "2024-07-08", "2024-07-15", "2024-07-22", "2024-07-29", "2024-08-05", "2024-08-12", "2024-08-19", "2024-08-26", "2024-09-02", "2024-09-16", "2024-09-23", "2024-09-30", "2024-10-07", "2024-10-14", "2024-10-21"] },
+  { path: ["Milestone - Scale 1:1 chat messages PoC"], tracker: "https://github.com/waku-org/pm/milestone/35", weeks: ["2024-06-24", "2024-07-01", "2024-07-08", "2024-07-15", "2024-08-05", "2024-09-23", "2024-09-30", "2024-10-07", "2024-10-14", "2024-10-21"] },
+  { path: ["Milestone - Scale up number of Communities"], tracker: "https://github.com/waku-org/pm/milestone/32", weeks: ["2024-08-05", "2024-08-19", "2024-09-09", "2024-09-16", "2024-09-23", "2024-09-30", "2024-10-14", "2024-10-21"] },
+  { path: ["Milestone - Scale 1:1 chat messages PoC"], tracker: "https://github.com/waku-org/pm/milestone/34", weeks: ["2024-08-12", "2024-08-19", "2024-08-26", "2024-09-02", "2024-09-09", "2024-09-16", "2024-09-23", "2024-09-30", "2024-10-07", "2024-10-14", "2024-10-21"] },
+  { path: ["Milestone: Nwaku in Status Desktop"], tracker: "https://github.com/waku-org/pm/milestone/33", weeks: ["2024-09-16", "2024-09-23", "2024-09-30", "2024-10-07", "2024-10-14", "2024-10-21"] },
+  { path: ["Milestone: Demonstrate Product-Market Fit"], tracker: "https://github.com/waku-org/pm/milestone/36", weeks: ["2024-09-23", "2024-09-30", "2024-10-07", "2024-10-14", "2024-10-21"] },
+  { path: ["Milestone: Acquire first 10 Customers"], tracker: "https://github.com/waku-org/pm/milestone/37", weeks: ["2024-09-23", "2024-09-30", "2024-10-14", "2024-10-21"] },
+];
