@@ -36,7 +36,8 @@ async function inspect(realRoot: string, full: string): Promise<Entry> {
   try {
     info = await lstat(full);
   } catch {
-    return { kind: 'skip', reason: 'cannot be read' };
+    // Not there (teams.yaml and aliases.yaml are optional; a folder may have no milestones/).
+    return { kind: 'skip', reason: '' };
   }
   let real = full;
   if (info.isSymbolicLink()) {
@@ -80,7 +81,7 @@ export async function readContentDir(root: string): Promise<ContentDir> {
   const read = async (rel: string, full: string): Promise<SourceFile | undefined> => {
     const entry = await inspect(realRoot, full);
     if (entry.kind === 'skip') {
-      dir.skipped.push({ path: rel, reason: entry.reason, fatal: false });
+      if (entry.reason !== '') dir.skipped.push({ path: rel, reason: entry.reason, fatal: false });
       return undefined;
     }
     if (entry.kind !== 'file') return undefined;

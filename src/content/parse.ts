@@ -174,7 +174,7 @@ export const LIMITS = {
   /** Characters in one file. */
   chars: 1_000_000,
   /** List items and block quotes in one file. */
-  blocks: 20_000,
+  blocks: 10_000,
   /** Nesting of lists and quotes. */
   depth: 64,
 } as const;
@@ -185,10 +185,6 @@ export const LIMITS = {
  * text, before parsing, so the refusal itself is cheap.
  */
 function withinLimits(file: VFile, text: string): boolean {
-  if (text.length > LIMITS.chars) {
-    fail(file, `file too large: ${text.length} characters (at most ${LIMITS.chars}); split it`, { line: 1, column: 1 }, 'too-large');
-    return false;
-  }
   let blocks = 0;
   let line = 0;
   let indentUnit = 0;
@@ -210,6 +206,10 @@ function withinLimits(file: VFile, text: string): boolean {
       fail(file, `more than ${LIMITS.blocks} list items and quotes in one file; split it`, { line, column: 1 }, 'too-many-items');
       return false;
     }
+  }
+  if (text.length > LIMITS.chars) {
+    fail(file, `file too large: ${text.length} characters (at most ${LIMITS.chars}); split it`, { line: 1, column: 1 }, 'too-large');
+    return false;
   }
   return true;
 }
