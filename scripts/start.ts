@@ -1,40 +1,87 @@
 /**
  * `npm start`: the whole of Tidings on this machine, offline, from a fresh clone.
- * Builds the content model, creates a development .dev.vars if missing, applies the D1
- * migrations to the local database, then runs `wrangler dev` on http://localhost:8787 with
- * local D1, Queues, cron and a simulated send_email binding.
+ * Builds the content once (model + static output, in this process), creates a development
+ * .dev.vars if missing, applies the D1 migrations to the local database, then runs
+ * `wrangler dev` on http://localhost:8787 with the static assets, local D1, Queues, cron and a
+ * simulated send_email binding. While it runs, an edit under content/ rebuilds (only the
+ * files whose bytes changed are rewritten; wrangler dev serves them at once).
  */
 import { spawn } from 'node:child_process';
+import { watch } from 'node:fs';
 import path from 'node:path';
+import { buildAll, describeBuild, type BuildOptions } from '../src/publish/build';
 import { applyLocalMigrations, ensureDevVars } from './dev-setup';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = process.env.PORT ?? '8787';
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
 
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
-    child.on('error', reject);
-  });
-}
-
 // Extra arguments go to `wrangler dev`; a --persist-to directory is migrated too.
 const extra = process.argv.slice(2);
 const persistAt = extra.indexOf('--persist-to');
 const persistTo = persistAt >= 0 ? extra[persistAt + 1] : undefined;
+// `--var SITE_URL:…` (a server on another origin) needs feeds with that origin's links: they
+// are built into a folder of their own and served with --assets.
+const siteUrlArg = extra.map((a, i) => (extra[i - 1] === '--var' && a.startsWith('SITE_URL:') ? a.slice(9) : undefined)).find(Boolean);
+const out = siteUrlArg ? path.join(root, '.wrangler', 'tidings-public', String(port)) : path.join(root, 'dist', 'public');
+const options: BuildOptions = {
+  content: path.join(root, 'content'),
+  out,
+  model: path.join(root, 'src', 'generated', 'site.json'),
+  config: path.join(root, 'wrangler.toml'),
+  ...(siteUrlArg ? { siteUrl: siteUrlArg } : {}),
+};
+
+async function build(): Promise<boolean> {
+  const outcome = await buildAll(options);
+  if (outcome.messages) console.error(outcome.messages);
+  if (!outcome.ok) {
+    console.error(`${outcome.errors} error(s): the site was not rebuilt.`);
+    return false;
+  }
+  console.log(describeBuild(outcome, { ...options, content: 'content', out: path.relative(root, out) }));
+  return true;
+}
+
+/** Rebuilds after content edits settle (one build at a time, the latest edit always included). */
+function watchContent(): void {
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await build();
+    } catch (error) {
+      console.error(`rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    running = false;
+    if (again) {
+      again = false;
+      void run();
+    }
+  };
+  watch(options.content, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), 150);
+  });
+}
 
 try {
-  await run('npx', ['tsx', 'scripts/build-content.ts']);
+  if (!(await build())) process.exit(1);
   await ensureDevVars(root);
   await applyLocalMigrations(root, persistTo ? { persistTo } : {});
   // --test-scheduled exposes /__scheduled so the weekly cron can be triggered over HTTP.
-  const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--ip', '127.0.0.1', '--test-scheduled', ...extra], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
+  const dev = spawn(
+    'npx',
+    ['wrangler', 'dev', '--port', port, '--ip', '127.0.0.1', '--test-scheduled', ...(siteUrlArg ? ['--assets', out] : []), ...extra],
+    { cwd: root, env, stdio: 'inherit' },
+  );
+  watchContent();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
   dev.on('exit', (code) => process.exit(code ?? 0));
 } catch (error) {

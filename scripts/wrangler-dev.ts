@@ -46,10 +46,12 @@ export interface DevServerOptions {
   /** Path polled until it answers 200 (default /healthz). */
   readyPath?: string;
   timeoutMs?: number;
+  /** Port to listen on (a free one when absent): for static output built for this origin beforehand. */
+  port?: number;
 }
 
 export async function startWranglerDev(options: DevServerOptions = {}): Promise<DevServer> {
-  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const [port, inspectorPort] = [options.port ?? (await freePort()), await freePort()];
   const origin = `http://127.0.0.1:${port}`;
   const ownState = options.persistTo === undefined;
   const persistTo = options.persistTo ?? (await mkdtemp(path.join(os.tmpdir(), 'tidings-dev-')));

@@ -7,14 +7,42 @@ import { htmlNotFound, pageRoutes } from './pages';
 import { subscriberRoutes } from './subscribers';
 
 /**
- * The whole HTTP surface of Tidings over one site model. Each concern lives in its own
- * folder and contributes a sub-app mounted here.
+ * The whole HTTP surface of Tidings over one site model: what the static build renders every
+ * public feed and page through (src/publish, in Node), and what tests call. Each concern
+ * lives in its own folder and contributes a sub-app mounted here.
  */
 export function createApp(site: SiteModel): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.route('/', feedRoutes(site));
   app.route('/', digestRoutes(site));
   app.route('/', pageRoutes(site));
+  app.route('/', subscriberRoutes(site));
+  app.notFound((c) => htmlNotFound(c));
+  return app;
+}
+
+/** Header on every response the Worker itself sends (static files never carry it). */
+export const WORKER_HEADER = 'X-Served-By';
+export const WORKER_HEADER_VALUE = 'tidings-worker';
+
+/**
+ * What the deployed Worker answers: only the dynamic routes (subscribe, confirm,
+ * preferences, unsubscribe, admin, digest web copies, health), over the site's catalog
+ * (teams and milestones, no updates). Feeds and pages are static files it never sees.
+ */
+export function createWorkerApp(site: SiteModel): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    await next();
+    try {
+      c.res.headers.set(WORKER_HEADER, WORKER_HEADER_VALUE);
+    } catch {
+      // immutable headers (a response passed through as it is): leave them
+    }
+  });
+  // A trivial route: the yardstick the benchmarks compare static files against.
+  app.get('/healthz', (c) => c.text('ok', 200, { 'Cache-Control': 'no-store' }));
+  app.route('/', digestRoutes(site));
   app.route('/', subscriberRoutes(site));
   app.notFound((c) => htmlNotFound(c));
   return app;

@@ -1,6 +1,8 @@
 /** Bindings and vars of the Worker, as declared in wrangler.toml (and secrets from .dev.vars / wrangler secret). */
 export interface Env {
   DB: D1Database;
+  /** The static output (dist/public), served by Workers Static Assets; the Worker reads its data files through it. */
+  ASSETS: Fetcher;
   DIGEST_QUEUE: Queue;
   /** Delivery events (bounces, complaints) of Cloudflare Email Service, and of the mail webhook. */
   MAIL_EVENTS?: Queue;
@@ -20,6 +22,8 @@ export interface Env {
   MAIL_TRANSPORT: string;
   MAIL_API_URL: string;
   QUIET_WEEKS: string;
+  /** WebSub hub URL: feeds announce it and the Worker pings it when feeds change (off when empty). */
+  WEBSUB_HUB?: string;
   /** One digest per "week" (default), "day" or "hour": match it to the cron schedule. */
   DIGEST_PERIOD?: string;
   /** Days delivery rows are kept before being summarised into the digest's counts (default 90). */

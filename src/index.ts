@@ -1,24 +1,64 @@
 /**
- * The Worker: HTTP (Hono app), the weekly cron (cut a digest, enqueue its recipients) and
- * the queue consumer (send the digest, retry, dead-letter).
+ * The Worker: the dynamic HTTP routes (Hono app), the weekly cron (cut a digest, enqueue its
+ * recipients) and the queue consumer (send the digest, retry, dead-letter). It holds no
+ * content: feeds and pages are static assets served without it, and what it needs of the
+ * content (the catalog of teams and milestones, one team's index at a time for a digest
+ * cut) it reads from the static output through the ASSETS binding.
  */
-import { createApp } from './app';
+import type { Hono } from 'hono';
+import { createWorkerApp } from './app';
+import type { SiteModel } from './content/model';
 import { handleDigestQueue, runDigestCron, type DigestBatch } from './digest';
-import type { Env } from './env';
-import { site } from './site';
+import { loadCatalog } from './digest/source';
+import type { AppEnv, Env } from './env';
+import { problemResponse } from './http/problem';
 
-const app = createApp(site);
+interface Loaded {
+  site: SiteModel;
+  app: Hono<AppEnv>;
+}
+
+let loaded: Promise<Loaded & { etag: string | null }> | undefined;
+
+/**
+ * The catalog of the deployed static output and the app over it. Assets and Worker are
+ * deployed together, so one load per isolate is enough in production; under wrangler dev a
+ * rebuild replaces files under a running isolate, so the catalog is revalidated (ETag) there.
+ */
+async function current(env: Env): Promise<Loaded> {
+  const held = loaded ? await loaded.catch(() => undefined) : undefined;
+  if (held && env.ENVIRONMENT !== 'local' && env.ENVIRONMENT !== 'test') return held;
+  const load = loadCatalog(env.ASSETS, held?.etag ?? undefined).then((fresh) =>
+    fresh ? { site: fresh.site, etag: fresh.etag, app: createWorkerApp(fresh.site) } : held!,
+  );
+  loaded = load;
+  return load;
+}
 
 export default {
-  fetch: app.fetch,
+  async fetch(request, env, ctx) {
+    let app: Hono<AppEnv>;
+    try {
+      ({ app } = await current(env));
+    } catch (error) {
+      loaded = undefined;
+      return problemResponse(
+        { status: 503, title: 'Site not built', detail: error instanceof Error ? error.message : String(error) },
+        { 'Cache-Control': 'no-store', 'Retry-After': '30' },
+      );
+    }
+    return app.fetch(request, env, ctx);
+  },
 
   async scheduled(controller, env, _ctx) {
+    const { site } = await current(env);
     // Cut this period's digest (unless the configuration would fail every send), resume
     // deliveries left stuck, prune old delivery rows: src/digest/cron.ts.
     await runDigestCron(env, site, new Date(controller.scheduledTime));
   },
 
   async queue(batch, env) {
+    const { site } = await current(env);
     await handleDigestQueue(batch, env, site);
   },
 } satisfies ExportedHandler<Env, DigestBatch>;

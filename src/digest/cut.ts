@@ -5,9 +5,10 @@
 import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { listActiveSubscribers } from '../subscribers';
-import { computeChanges, isEmpty, type Changes } from './changes';
+import { changesByTeam, type TeamByTeam } from './by-team';
+import { isEmpty, type Changes } from './changes';
 import { filterChanges, scopeSetKey } from './scope';
-import { takeSnapshot } from './snapshot';
+import { sourceOf } from './source';
 import { findDigestByPeriod, insertDigest, latestSnapshot, unattemptedRecipients, type Digest } from './store';
 import { assertDigestConfig } from './preflight';
 import { digestSubject } from './subject';
@@ -59,9 +60,17 @@ export function quietWeeks(env: Pick<Env, 'QUIET_WEEKS'>): number {
   return Number.isInteger(n) && n > 0 ? n : 3;
 }
 
+/**
+ * The changes since the last digest and the snapshot to store with it, read team by team
+ * from the site's content source (the build's team indexes in the Worker; see source.ts).
+ */
+export async function pendingCut(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, site: SiteModel): Promise<TeamByTeam> {
+  return changesByTeam(sourceOf(site), await latestSnapshot(env.DB), { quietWeeks: quietWeeks(env) });
+}
+
 /** The changes since the last digest, without storing anything (previews). */
 export async function pendingChanges(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, site: SiteModel): Promise<Changes> {
-  return computeChanges(site, await latestSnapshot(env.DB), { quietWeeks: quietWeeks(env) });
+  return (await pendingCut(env, site)).changes;
 }
 
 export interface CutResult {
@@ -82,7 +91,7 @@ export async function cutDigest(env: DigestEnv, site: SiteModel, options: { peri
     return { digest: existing, created: false, batches: await enqueueRecipients(env, existing.id, waiting) };
   }
 
-  const changes = await pendingChanges(env, site);
+  const { changes, snapshot } = await pendingCut(env, site);
   const recipients: DigestBatch['recipients'] = [];
   if (!isEmpty(changes)) {
     // Decide once per distinct scope set, not once per subscriber.
@@ -106,7 +115,7 @@ export async function cutDigest(env: DigestEnv, site: SiteModel, options: { peri
     siteVersion: site.version,
     changes,
     subject: digestSubject(changes, site.teams),
-    snapshot: takeSnapshot(site),
+    snapshot,
     recipients: recipients.map(({ id, scopeSet }) => ({ id, scopeSet })),
   });
   if (id === undefined) {

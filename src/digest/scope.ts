@@ -30,10 +30,10 @@ export function filterChanges(changes: Changes, scopes: readonly string[], site:
   const inScope = (m: MilestoneChange) => teams.has(m.team) || keys.has(m.key) || ancestorsOf(m.key).some((a) => keys.has(a));
   const milestones = changes.milestones.filter(inScope);
   const followedKeys = new Set(milestones.map((m) => m.key));
-  const mentions = (updateId: string) => {
-    const update = site.updates.find((u) => u.id === updateId);
-    return update?.sections.some((s) => followedKeys.has(s.key)) ?? false;
-  };
+  // An update mentions a followed milestone when it is one of that milestone's weeks (the
+  // milestone index says so without the updates themselves, which the Worker does not hold).
+  const weeksOf = new Map(site.milestones.map((m) => [m.key, m.weeks]));
+  const mentions = (updateId: string) => [...followedKeys].some((key) => weeksOf.get(key)?.includes(updateId) ?? false);
   const updateInScope = (u: { id: string; team: string }) => teams.has(u.team) || mentions(u.id);
   return {
     ...changes,

@@ -22,11 +22,16 @@ export interface SiteConfig {
   cacheControl: string;
   /** Weeks without an entry after which a milestone is quiet (QUIET_WEEKS, see src/status). */
   quietWeeks: number;
+  /** WebSub hub (WEBSUB_HUB) every feed announces; undefined when not configured. */
+  websubHub?: string;
   /** Every value above in one string: part of each memoisation key. */
   fingerprint: string;
 }
 
-export type ConfigVars = Pick<Env, 'SITE_URL' | 'SITE_TITLE' | 'SITE_DESCRIPTION' | 'SITE_LANGUAGE' | 'FEED_ITEMS' | 'CACHE_MAX_AGE'> & { QUIET_WEEKS?: string };
+export type ConfigVars = Pick<Env, 'SITE_URL' | 'SITE_TITLE' | 'SITE_DESCRIPTION' | 'SITE_LANGUAGE' | 'FEED_ITEMS' | 'CACHE_MAX_AGE'> & {
+  QUIET_WEEKS?: string;
+  WEBSUB_HUB?: string;
+};
 
 // The env object is the same for every request of an isolate in practice; a WeakMap keeps
 // the check off the hot path without assuming it.
@@ -63,6 +68,7 @@ function readConfig(env: ConfigVars): SiteConfig {
     defaultLimit,
     cacheControl: cacheControl(env.CACHE_MAX_AGE),
     quietWeeks: quietWeeksOf(env.QUIET_WEEKS),
+    ...(websubHub(env.WEBSUB_HUB) ? { websubHub: websubHub(env.WEBSUB_HUB) } : {}),
   };
   return { ...config, fingerprint: JSON.stringify(config) };
 }
@@ -70,4 +76,18 @@ function readConfig(env: ConfigVars): SiteConfig {
 /** Absolute URL of a site path (`/milestones/x`): the site URL may carry a path prefix. */
 export function absoluteUrl(config: Pick<SiteConfig, 'siteUrl'>, path: string): string {
   return `${config.siteUrl}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** WEBSUB_HUB as an absolute http(s) URL, or undefined when empty; anything else is an error. */
+export function websubHub(value: string | undefined): string | undefined {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new Error(`WEBSUB_HUB must be an absolute http(s) URL; got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`WEBSUB_HUB must be an absolute http(s) URL; got ${JSON.stringify(value)}`);
+  return url.href;
 }

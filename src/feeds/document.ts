@@ -7,6 +7,7 @@ import { absoluteUrl, type SiteConfig } from './config';
 import { absolutizeHtml } from './links';
 import { countsLine, milestoneWeek, renderMilestoneWeek, type MilestoneWeek } from './milestone-week';
 import { FEED_FORMATS, feedPath, milestonePath, targetPagePath, updatePath, weekAnchor, type FeedFormat, type FeedTarget } from './paths';
+import { archiveCount, archivePath, type HistoryLinks } from './history';
 import { cleanText, escapeHtml, truncate } from './text';
 import { STATUS_LABELS, STATUSES, statusOf, type MilestoneStatus } from '../status';
 
@@ -53,6 +54,10 @@ export interface FeedDocument {
   /** Newest `updated` of the entries (or of the site when there are none): deterministic. */
   updated: Date;
   entries: FeedEntry[];
+  /** RFC 5005 links of this document, per format (see history.ts). */
+  history?: Record<FeedFormat, HistoryLinks>;
+  /** WebSub hub the feed announces (WEBSUB_HUB). */
+  hub?: string;
 }
 
 export const GENERATOR = 'Tidings';
@@ -116,7 +121,7 @@ function contentHtml(config: SiteConfig, html: string, pageUrl: string): string 
   return cleanText(absolutizeHtml(html, config.siteUrl, pageUrl));
 }
 
-function categoriesOf(site: SiteModel, config: SiteConfig, team: string, sections: MilestoneSection[]): FeedCategory[] {
+function categoriesOf(site: SiteModel, config: SiteConfig, team: string, sections: MilestoneSection[], asWritten = false): FeedCategory[] {
   const teams = absoluteUrl(config, '/teams/');
   const milestones = absoluteUrl(config, '/milestones/');
   const seen = new Set<string>();
@@ -126,8 +131,10 @@ function categoriesOf(site: SiteModel, config: SiteConfig, team: string, section
     if (seen.has(s.key)) continue;
     seen.add(s.key);
     // The milestone's current title: one category name across weeks, even after a rewording.
-    categories.push({ term: s.key, label: cleanText(milestoneByKey(site, s.key)?.title ?? s.title), scheme: milestones });
-    statuses.add(statusOf(site, s.key, config).status);
+    // An archive keeps the title as written that week: a later rename must not change it.
+    categories.push({ term: s.key, label: cleanText(asWritten ? s.title : (milestoneByKey(site, s.key)?.title ?? s.title)), scheme: milestones });
+    // Statuses change with later weeks: an archive carries none.
+    if (!asWritten) statuses.add(statusOf(site, s.key, config).status);
   }
   // Each milestone's current status (src/status), once per status: the scheme is the
   // milestone index filtered by it (`/milestones?status=at-risk`).
@@ -137,7 +144,7 @@ function categoriesOf(site: SiteModel, config: SiteConfig, team: string, section
 }
 
 /** One entry per weekly update (site and team feeds). */
-export function updateEntry(site: SiteModel, config: SiteConfig, update: Update, withTeam: boolean): FeedEntry {
+export function updateEntry(site: SiteModel, config: SiteConfig, update: Update, withTeam: boolean, asWritten = false): FeedEntry {
   const path = updatePath(update);
   const url = absoluteUrl(config, path);
   const team = teamName(site, update.team);
@@ -158,12 +165,12 @@ export function updateEntry(site: SiteModel, config: SiteConfig, update: Update,
     summary: cleanText(truncate(summary, 400)),
     contentHtml: contentHtml(config, updateBodyHtml(update), url) + cleanText(follow),
     author: cleanText(team),
-    categories: categoriesOf(site, config, update.team, topLevel),
+    categories: categoriesOf(site, config, update.team, topLevel, asWritten),
   };
 }
 
 /** One entry per week a milestone appears in. */
-export function milestoneEntry(site: SiteModel, config: SiteConfig, milestone: Milestone, week: MilestoneWeek): FeedEntry {
+export function milestoneEntry(site: SiteModel, config: SiteConfig, milestone: Milestone, week: MilestoneWeek, asWritten = false): FeedEntry {
   const { update, section } = week;
   const anchor = weekAnchor(milestone, update.id);
   const url = `${absoluteUrl(config, milestonePath(milestone.key))}#${anchor}`;
@@ -182,7 +189,7 @@ export function milestoneEntry(site: SiteModel, config: SiteConfig, milestone: M
     summary: cleanText(truncate(summary, 400)),
     contentHtml: contentHtml(config, html, url),
     author: cleanText(teamName(site, update.team)),
-    categories: categoriesOf(site, config, update.team, sections),
+    categories: categoriesOf(site, config, update.team, sections, asWritten),
   };
 }
 
@@ -219,8 +226,23 @@ export function milestoneWeeks(site: SiteModel, milestone: Milestone): Milestone
   return weeks.sort((a, b) => (a.update.date === b.update.date ? 0 : a.update.date < b.update.date ? 1 : -1));
 }
 
-/** The feed document of a target with at most `limit` entries, newest first. */
-export function feedDocument(site: SiteModel, config: SiteConfig, target: FeedTarget, limit: number): FeedDocument {
+/** How many entries a target's feed has in all (its history). */
+export function entryCount(site: SiteModel, target: FeedTarget): number {
+  switch (target.kind) {
+    case 'site':
+      return site.updates.length;
+    case 'team':
+      return site.updates.filter((u) => u.team === target.team.slug).length;
+    case 'milestone':
+      return milestoneWeeks(site, target.milestone).length;
+  }
+}
+
+/**
+ * The feed document of a target with at most `limit` entries, newest first; or, with
+ * `archivePage`, archive document number `archivePage` (RFC 5005, see history.ts).
+ */
+export function feedDocument(site: SiteModel, config: SiteConfig, target: FeedTarget, limit: number, archivePage?: number): FeedDocument {
   const homeUrl = absoluteUrl(config, targetPagePath(target));
   const base = { homeUrl, feedUrls: feedUrls(config, target), language: config.language, generator: GENERATOR };
   let title: string;
@@ -228,47 +250,84 @@ export function feedDocument(site: SiteModel, config: SiteConfig, target: FeedTa
   let author: string;
   let entries: FeedEntry[];
   let newest: Date;
+  const pageSize = config.defaultLimit;
+  // Newest first; an archive page is a fixed window counted from the oldest entry.
+  const window = <T>(all: T[]): T[] => {
+    if (archivePage === undefined) return all.slice(0, limit);
+    const end = all.length - (archivePage - 1) * pageSize;
+    return all.slice(Math.max(0, end - pageSize), Math.max(0, end));
+  };
+  let total: number;
   switch (target.kind) {
     case 'site': {
-      const updates = site.updates.slice(0, limit);
+      const updates = window(site.updates);
+      total = site.updates.length;
       title = config.title;
       description = config.description;
       author = config.title;
-      entries = updates.map((u) => updateEntry(site, config, u, true));
-      newest = newestUpdate(site.updates);
+      entries = updates.map((u) => updateEntry(site, config, u, true, archivePage !== undefined));
+      newest = archivePage === undefined ? newestUpdate(site.updates) : newestUpdate(updates);
       break;
     }
     case 'team': {
       const team: Team = target.team;
       const all = site.updates.filter((u) => u.team === team.slug);
+      const shown = window(all);
+      total = all.length;
       title = `${team.name} · ${config.title}`;
       description = team.description ?? `Weekly updates of team ${team.name}.`;
       author = team.name;
-      entries = all.slice(0, limit).map((u) => updateEntry(site, config, u, false));
-      newest = all.length > 0 ? newestUpdate(all) : newestUpdate(site.updates);
+      entries = shown.map((u) => updateEntry(site, config, u, false, archivePage !== undefined));
+      newest = archivePage === undefined ? (all.length > 0 ? newestUpdate(all) : newestUpdate(site.updates)) : newestUpdate(shown);
       break;
     }
     case 'milestone': {
       const m = target.milestone;
       const weeks = milestoneWeeks(site, m);
+      const shown = window(weeks);
+      total = weeks.length;
       const team = teamName(site, m.team);
-      title = `${m.title} (${team}) · ${config.title}`;
-      description = `Week by week progress on “${m.title}” (${team}): achieved, next, risks and blockers, with its sub-milestones and deliverables.`;
+      // An archive is named as the milestone was called in its newest week.
+      const named = archivePage === undefined ? m.title : (shown[0]?.section.title ?? m.title);
+      title = `${named} (${team}) · ${config.title}`;
+      description = `Week by week progress on “${named}” (${team}): achieved, next, risks and blockers, with its sub-milestones and deliverables.`;
       author = team;
-      entries = weeks.slice(0, limit).map((w) => milestoneEntry(site, config, m, w));
-      newest = weeks.length > 0 ? newestUpdate(weeks.map((w) => w.update)) : newestUpdate(site.updates);
+      entries = shown.map((w) => milestoneEntry(site, config, m, w, archivePage !== undefined));
+      newest =
+        archivePage === undefined
+          ? weeks.length > 0
+            ? newestUpdate(weeks.map((w) => w.update))
+            : newestUpdate(site.updates)
+          : newestUpdate(shown.map((w) => w.update));
       break;
     }
   }
   // Feed-level `updated` covers every entry (an old week edited later is still news),
-  // including entries beyond the limit: the same value for every `?limit=`.
+  // including entries beyond the limit: the same value for every `?limit=`. An archive's
+  // covers its own entries only, so later weeks never change it.
+  const archives = archiveCount(total, pageSize);
+  const history = {} as Record<FeedFormat, HistoryLinks>;
+  for (const format of FEED_FORMATS) {
+    const url = (page: number) => absoluteUrl(config, archivePath(target, page, format));
+    history[format] =
+      archivePage === undefined
+        ? { archive: false, ...(archives > 0 ? { prevArchive: url(archives) } : {}) }
+        : {
+            archive: true,
+            current: base.feedUrls[format],
+            // No next-archive (optional in RFC 5005): it would change the page once a newer one exists.
+            ...(archivePage > 1 ? { prevArchive: url(archivePage - 1) } : {}),
+          };
+  }
   return {
     ...base,
-    title: cleanText(title),
+    ...(archivePage !== undefined ? { feedUrls: Object.fromEntries(FEED_FORMATS.map((f) => [f, absoluteUrl(config, archivePath(target, archivePage, f))])) as Record<FeedFormat, string> } : {}),
+    title: cleanText(archivePage === undefined ? title : `${title} (archive ${archivePage})`),
     description: cleanText(description),
     author: cleanText(author),
     updated: newest,
     entries,
+    history,
+    ...(config.websubHub ? { hub: config.websubHub } : {}),
   };
 }
-

@@ -9,7 +9,8 @@ import type { AppEnv } from '../env';
 import { cachePerSite, serveRepresentation, toRepresentation, type Representation } from '../http/cache';
 import { problemResponse } from '../http/problem';
 import { MAX_LIMIT, siteConfig, type SiteConfig } from './config';
-import { feedDocument, newestUpdate } from './document';
+import { entryCount, feedDocument, newestUpdate } from './document';
+import { archiveCount } from './history';
 import { renderAtom } from './formats/atom';
 import { renderJsonFeed } from './formats/json';
 import { renderOpml } from './formats/opml';
@@ -68,33 +69,51 @@ export function feedRoutes(site: SiteModel): Hono<AppEnv> {
   const teams = new Map<string, Team>(site.teams.map((t) => [t.slug, t]));
   const milestones = new Map<string, Milestone>(site.milestones.map((m) => [m.key, m]));
 
-  const serve = async (c: Context<AppEnv>, target: FeedTarget, format: FeedFormat): Promise<Response> => {
+  const serve = async (c: Context<AppEnv>, target: FeedTarget, format: FeedFormat, archive?: string): Promise<Response> => {
     const config = siteConfig(c.env);
-    const limit = parseLimit(c.req.queries('limit'), config);
+    let page: number | undefined;
+    if (archive !== undefined) {
+      // Archives are fixed documents: no ?limit=, and only pages that exist.
+      const count = archiveCount(entryCount(site, target), config.defaultLimit);
+      page = /^[1-9]\d{0,6}$/.test(archive) ? Number(archive) : Number.NaN;
+      if (!(page >= 1 && page <= count)) return notFound(`This feed has ${count === 0 ? 'no archive documents' : `archive documents 1 to ${count}`}; there is no archive "${archive.slice(0, 20)}".`);
+    }
+    const limit = page === undefined ? parseLimit(c.req.queries('limit'), config) : ({ ok: true, limit: config.defaultLimit } as const);
     if (!limit.ok) return limit.response;
-    const key = `${site.version}\n${config.fingerprint}\n${format}\n${targetKey(target)}\n${limit.limit}`;
+    const key = `${site.version}\n${config.fingerprint}\n${format}\n${targetKey(target)}\n${limit.limit}\n${page ?? ''}`;
     const rep = await cache.get(key, (): Promise<Representation> => {
-      const doc = feedDocument(site, config, target, limit.limit);
+      const doc = feedDocument(site, config, target, limit.limit, page);
       return toRepresentation(RENDERERS[format](doc), `${FEED_TYPES[format]}; charset=utf-8`, doc.updated);
     });
     return serveRepresentation(c.req.raw, rep, { cacheControl: config.cacheControl, headers: FEED_HEADERS });
   };
 
+  const team = (c: Context<AppEnv>) => {
+    const slug = c.req.param('team') ?? '';
+    const found = teams.get(slug);
+    return found ? ({ kind: 'team', team: found } as const) : notFound(`There is no team "${slug}". Teams: ${[...teams.keys()].join(', ') || 'none'}.`);
+  };
+  const milestone = (c: Context<AppEnv>) => {
+    const key = c.req.param('key') ?? '';
+    const found = milestones.get(key);
+    return found ? ({ kind: 'milestone', milestone: found } as const) : notFound(`There is no milestone with the key "${key}". Every milestone is listed at /.`);
+  };
+
   for (const format of FEED_FORMATS) {
     const file = FEED_FILES[format];
-    app.get(`/${file}`, (c) => serve(c, { kind: 'site' }, format));
-    app.get(`/teams/:team/${file}`, (c) => {
-      const slug = c.req.param('team');
-      const team = teams.get(slug);
-      if (!team) return notFound(`There is no team "${slug}". Teams: ${[...teams.keys()].join(', ') || 'none'}.`);
-      return serve(c, { kind: 'team', team }, format);
-    });
-    app.get(`/milestones/:key/${file}`, (c) => {
-      const key = c.req.param('key');
-      const milestone = milestones.get(key);
-      if (!milestone) return notFound(`There is no milestone with the key "${key}". Every milestone is listed at /.`);
-      return serve(c, { kind: 'milestone', milestone }, format);
-    });
+    for (const archive of [false, true]) {
+      const sub = archive ? `archive/:page/${file}` : file;
+      const page = (c: Context<AppEnv>) => (archive ? c.req.param('page') : undefined);
+      app.get(`/${sub}`, (c) => serve(c, { kind: 'site' }, format, page(c)));
+      app.get(`/teams/:team/${sub}`, (c) => {
+        const target = team(c);
+        return target instanceof Response ? target : serve(c, target, format, page(c));
+      });
+      app.get(`/milestones/:key/${sub}`, (c) => {
+        const target = milestone(c);
+        return target instanceof Response ? target : serve(c, target, format, page(c));
+      });
+    }
   }
 
   app.get(OPML_PATH, async (c) => {

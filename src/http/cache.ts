@@ -23,6 +23,12 @@ export interface Representation {
 
 const encoder = new TextEncoder();
 
+/**
+ * `precompress`: prepare a gzip variant of each representation. The static build turns it
+ * off (Workers Static Assets compresses per client on the edge).
+ */
+export const representationSettings = { precompress: true };
+
 async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -40,7 +46,7 @@ export async function toRepresentation(text: string, contentType: string, lastMo
   // HTTP dates have whole seconds: compare and send at that precision.
   const seconds = Math.floor(lastModified.getTime() / 1000) * 1000;
   const rep: Representation = { body, contentType, etag: `"${hex}"`, lastModified: new Date(Number.isFinite(seconds) ? seconds : 0) };
-  if (body.byteLength >= 1024) {
+  if (representationSettings.precompress && body.byteLength >= 1024) {
     const compressed = await gzip(body);
     if (compressed.byteLength < body.byteLength * 0.9) rep.gzip = { body: compressed, etag: `"${hex}-gzip"` };
   }

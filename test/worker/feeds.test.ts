@@ -1,13 +1,13 @@
 /**
- * The feeds of the sample content (content/), through the deployed Worker (SELF): every
+ * The feeds of the sample content (content/), through the routes the static build renders them with: every
  * feed is well-formed, a feed parser reads back the expected items, and each format says
  * what a feed reader needs (title, links, self link, dates, generator, language).
  */
-import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { site } from '../../src/site';
 import {
   allFeedPaths,
+  appFetcher,
   dayIso,
   env,
   expectedMilestoneItems,
@@ -20,7 +20,9 @@ import {
   SITE_URL,
 } from './feeds.helpers';
 
-const fetchSelf = (path: string, init?: RequestInit) => SELF.fetch(`${SITE_URL}${path}`, init);
+// The routes the static build renders every feed and page through (src/publish): the same
+// bytes wrangler dev and the edge serve as files (test/e2e/static.test.ts).
+const fetchSelf = appFetcher(site);
 const limit = Number(env.FEED_ITEMS);
 
 describe('every feed of the sample content', () => {

@@ -3,13 +3,14 @@
  * milestone pages, their feed autodiscovery, anchors that feed items link to, the subscribe
  * form, HTML 404s, and the same HTTP caching as the feeds.
  */
-import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { site } from '../../src/site';
-import { env, expectedMilestoneItems, fetchFeed, SITE_URL } from './feeds.helpers';
+import { appFetcher, env, expectedMilestoneItems, fetchFeed, SITE_URL } from './feeds.helpers';
 import { scanPage } from './pages.helpers';
 
-const fetchSelf = (path: string, init?: RequestInit) => SELF.fetch(`${SITE_URL}${path}`, init);
+// The routes the static build renders every feed and page through (src/publish): the same
+// bytes wrangler dev and the edge serve as files (test/e2e/static.test.ts).
+const fetchSelf = appFetcher(site);
 
 async function page(path: string) {
   const response = await fetchSelf(path);

@@ -2,6 +2,7 @@
 import { Feed } from 'feed';
 import type { FeedDocument } from '../document';
 import { escapeHtml } from '../text';
+import { addAtomLinks } from '../history';
 import { closeCdata, escapeAttribute, forAttribute, forCdata } from './xml';
 
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
@@ -34,5 +35,6 @@ export function renderAtom(doc: FeedDocument): string {
   const xml = closeCdata(feed.atom1());
   // feed has no option for the language: it goes on the root element as xml:lang.
   if (!xml.includes(ATOM_ROOT)) throw new Error('unexpected Atom root element from the feed package');
-  return xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeAttribute(doc.language)}">`);
+  const rooted = xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeAttribute(doc.language)}">`);
+  return addAtomLinks(rooted, { ...(doc.history ? { history: doc.history.atom } : {}), ...(doc.hub ? { hub: doc.hub } : {}) });
 }

@@ -4,6 +4,7 @@
  */
 import { Feed } from 'feed';
 import type { FeedDocument } from '../document';
+import { jsonFeedLinks } from '../history';
 
 export interface JsonFeedItem {
   id: string;
@@ -25,6 +26,10 @@ export interface JsonFeed {
   description: string;
   language: string;
   authors: { name: string }[];
+  /** Older items (RFC 5005 archives, see src/feeds/history.ts). */
+  next_url?: string;
+  hubs?: { type: string; url: string }[];
+  _fh?: { archive: boolean; current?: string; prev_archive?: string; next_archive?: string };
   items: JsonFeedItem[];
 }
 
@@ -64,6 +69,7 @@ export function renderJsonFeed(doc: FeedDocument): string {
     });
   }
   const v1 = JSON.parse(feed.json1()) as { items: JsonFeedV1Item[] };
+  const links = jsonFeedLinks({ ...(doc.history ? { history: doc.history.json } : {}), ...(doc.hub ? { hub: doc.hub } : {}) });
   const json: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: doc.title,
@@ -72,6 +78,7 @@ export function renderJsonFeed(doc: FeedDocument): string {
     description: doc.description,
     language: doc.language,
     authors: [{ name: doc.author }],
+    ...links,
     items: v1.items.map((item) => ({
       id: item.id,
       url: item.url,

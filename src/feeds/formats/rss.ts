@@ -2,6 +2,7 @@
 import { Feed } from 'feed';
 import type { FeedDocument } from '../document';
 import { escapeHtml } from '../text';
+import { addRssLinks } from '../history';
 import { closeCdata, forAttribute, forCdata } from './xml';
 
 export function renderRss(doc: FeedDocument): string {
@@ -31,5 +32,5 @@ export function renderRss(doc: FeedDocument): string {
       extensions: [{ name: 'dc:creator', objects: { _text: entry.author } }],
     });
   }
-  return closeCdata(feed.rss2());
+  return addRssLinks(closeCdata(feed.rss2()), { ...(doc.history ? { history: doc.history.rss } : {}), ...(doc.hub ? { hub: doc.hub } : {}) });
 }

@@ -1,0 +1,82 @@
+/**
+ * Every public GET representation of a site, as one list: the static build writes one file
+ * per entry, the `_headers` rules come from the entries' patterns, and tests walk the same
+ * list. Add a page here (with its `_headers` pattern) and it is published.
+ */
+import type { SiteModel } from '../content/model';
+import { entryCount } from '../feeds/document';
+import { archiveCount, archivePath } from '../feeds/history';
+import { FEED_FILES, FEED_FORMATS, OPML_PATH, feedPath, milestonePath, teamPath, updatePath, type FeedTarget } from '../feeds/paths';
+
+export interface PublicPath {
+  /** URL path as readers request it: `/teams/atlas`, `/teams/atlas/feed.xml`. */
+  path: string;
+  /**
+   * The `_headers` rule (Workers Static Assets URL pattern, `:name` for one segment, `*` for
+   * any) whose headers this representation is served with. Every path under one pattern must
+   * answer with the same headers; patterns must not overlap (a second match would append).
+   */
+  pattern: string;
+}
+
+/** Patterns of the feed formats, at the site root and under any folder. */
+export function feedPatterns(): string[] {
+  return FEED_FORMATS.flatMap((f) => [`/${FEED_FILES[f]}`, `/*/${FEED_FILES[f]}`]);
+}
+
+function feedPattern(path: string): string {
+  return path.lastIndexOf('/') === 0 ? path : `/*${path.slice(path.lastIndexOf('/'))}`;
+}
+
+/** The feed targets of a site: the site, each team, each milestone. */
+export function feedTargets(site: SiteModel): FeedTarget[] {
+  return [
+    { kind: 'site' },
+    ...site.teams.map((team): FeedTarget => ({ kind: 'team', team })),
+    ...site.milestones.map((milestone): FeedTarget => ({ kind: 'milestone', milestone })),
+  ];
+}
+
+/**
+ * Every feed and page of a site, archives included (`pageSize`: entries per feed and per
+ * archive document, FEED_ITEMS).
+ */
+export function publicPaths(site: SiteModel, pageSize: number): PublicPath[] {
+  const paths: PublicPath[] = [{ path: '/', pattern: '/' }];
+  for (const team of site.teams) paths.push({ path: teamPath(team.slug), pattern: '/teams/:team' });
+  for (const update of site.updates) paths.push({ path: updatePath(update), pattern: '/updates/:team/:date' });
+  paths.push({ path: '/milestones', pattern: '/milestones' });
+  for (const milestone of site.milestones) {
+    paths.push({ path: milestonePath(milestone.key), pattern: '/milestones/:key' });
+    paths.push({ path: `${milestonePath(milestone.key)}/badge.svg`, pattern: '/milestones/:key/badge.svg' });
+  }
+  paths.push({ path: '/favicon.svg', pattern: '/favicon.svg' }, { path: '/favicon.ico', pattern: '/favicon.ico' });
+  for (const target of feedTargets(site)) {
+    for (const format of FEED_FORMATS) {
+      const path = feedPath(target, format);
+      paths.push({ path, pattern: feedPattern(path) });
+    }
+    // RFC 5005 archives: fixed documents of `pageSize` entries, oldest first.
+    const archives = archiveCount(entryCount(site, target), pageSize);
+    for (let page = 1; page <= archives; page++) {
+      for (const format of FEED_FORMATS) {
+        const path = archivePath(target, page, format);
+        paths.push({ path, pattern: feedPattern(path) });
+      }
+    }
+  }
+  paths.push({ path: OPML_PATH, pattern: OPML_PATH });
+  return paths;
+}
+
+/**
+ * The file a path is stored in under the assets directory. Pages get `.html` (Workers Static
+ * Assets serves `/teams/atlas` from `teams/atlas.html`, html_handling "auto-trailing-slash");
+ * a path with an extension is stored as it is.
+ */
+export function fileOf(path: string): string {
+  if (path === '/') return 'index.html';
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const decoded = decodeURIComponent(path.slice(1));
+  return /\.[a-z0-9]+$/i.test(name) ? decoded : `${decoded}.html`;
+}

@@ -1,0 +1,187 @@
+/**
+ * End to end against `wrangler dev` serving the static output (Workers Static Assets, as
+ * configured in wrangler.toml) next to the Worker: every public URL of the build answers
+ * from its file with its content type, ETag / 304 and the compression the client asked for,
+ * and never reaches the Worker; renamed milestones redirect; the dynamic routes are the
+ * Worker's; the digest is cut from the built team indexes.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse as parseToml } from 'smol-toml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKER_HEADER } from '../../src/app';
+import { buildAll } from '../../src/publish/build';
+import { applyLocalMigrations } from '../../scripts/dev-setup';
+import { freePort, root, startWranglerDev, type DevServer } from '../../scripts/wrangler-dev';
+
+const ADMIN_TOKEN = `dev-${randomBytes(24).toString('hex')}`;
+const vars = { ENVIRONMENT: 'local', SIGNING_KEY: `dev-${randomBytes(32).toString('hex')}`, ADMIN_TOKEN };
+
+let server: DevServer;
+let out: string;
+let files: Record<string, string>;
+
+/** URL path a static file answers (`teams/atlas.html` → `/teams/atlas`). */
+function pathOf(file: string): string {
+  if (file === 'index.html') return '/';
+  return `/${file.replace(/\.html$/, '')}`;
+}
+
+function expectedType(file: string): string {
+  if (file.endsWith('.html')) return 'text/html; charset=utf-8';
+  if (file.endsWith('/feed.xml') || file === 'feed.xml') return 'application/rss+xml; charset=utf-8';
+  if (file.endsWith('/atom.xml') || file === 'atom.xml') return 'application/atom+xml; charset=utf-8';
+  if (file.endsWith('/feed.json') || file === 'feed.json') return 'application/feed+json; charset=utf-8';
+  if (file === 'opml.xml') return 'text/x-opml; charset=utf-8';
+  if (file.startsWith('_tidings/')) return 'application/json; charset=utf-8';
+  if (file.endsWith('badge.svg')) return 'image/svg+xml; charset=utf-8';
+  if (file === 'favicon.svg' || file === 'favicon.ico') return 'image/svg+xml';
+  throw new Error(`no expected type for ${file}`);
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  out = await mkdtemp(path.join(os.tmpdir(), 'tidings-static-'));
+  const built = await buildAll({
+    content: path.join(root, 'content'),
+    out: path.join(out, 'public'),
+    config: path.join(root, 'wrangler.toml'),
+    siteUrl: `http://127.0.0.1:${port}`,
+  });
+  if (!built.ok) throw new Error(built.messages);
+  files = JSON.parse(await readFile(path.join(out, 'public.manifest.json'), 'utf8')) as Record<string, string>;
+  await applyLocalMigrations(root, { persistTo: path.join(out, 'state'), verbose: false });
+  server = await startWranglerDev({ port, persistTo: path.join(out, 'state'), args: ['--assets', path.join(out, 'public')], vars });
+}, 240_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (out) await rm(out, { recursive: true, force: true });
+});
+
+const get = (p: string, init: RequestInit = {}) => fetch(`${server.origin}${p}`, { redirect: 'manual', ...init });
+
+describe('static output under wrangler dev', () => {
+  it('serves every public file with its content type, its bytes and an ETag, never through the Worker', async () => {
+    const published = Object.keys(files).filter((f) => !f.startsWith('_headers') && !f.startsWith('_redirects'));
+    expect(published.length).toBeGreaterThan(100);
+    for (const file of published) {
+      const res = await get(pathOf(file), { headers: { 'Accept-Encoding': 'identity' } });
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get('Content-Type'), file).toBe(expectedType(file));
+      expect(res.headers.get(WORKER_HEADER), file).toBeNull();
+      expect(res.headers.get('ETag'), file).toMatch(/^(W\/)?"[^"]+"$/);
+      expect(res.headers.get('Content-Encoding'), file).toBeNull();
+      const body = new Uint8Array(await res.arrayBuffer());
+      expect(Buffer.from(body).equals(await readFile(path.join(out, 'public', file))), file).toBe(true);
+    }
+  }, 180_000);
+
+  it('answers a conditional GET with its ETag by 304, and a changed ETag by 200', async () => {
+    for (const p of ['/feed.xml', '/atom.xml', '/feed.json', '/opml.xml', '/', '/teams/atlas', '/teams/atlas/feed.json']) {
+      const first = await get(p);
+      const etag = first.headers.get('ETag')!;
+      await first.arrayBuffer();
+      const again = await get(p, { headers: { 'If-None-Match': etag } });
+      expect(again.status, p).toBe(304);
+      expect(await again.text()).toBe('');
+      const stale = await get(p, { headers: { 'If-None-Match': '"not-the-current-one"' } });
+      expect(stale.status, p).toBe(200);
+      await stale.arrayBuffer();
+    }
+  });
+
+  it('compresses only for a client that asked for it', async () => {
+    // wrangler dev compresses some content types (RSS, JSON, HTML) and not others (Atom,
+    // OPML); the edge compresses all of them. What must never happen is gzip unasked.
+    const compressed: string[] = [];
+    for (const p of ['/feed.xml', '/atom.xml', '/feed.json', '/opml.xml', '/teams/atlas/atom.xml', '/']) {
+      const identity = await rawGet(p, 'identity');
+      expect(identity.encoding, p).toBeUndefined();
+      const none = await rawGet(p, undefined);
+      expect(none.encoding, p).toBeUndefined();
+      expect(none.body.equals(identity.body), p).toBe(true);
+      const gz = await rawGet(p, 'gzip');
+      if (gz.encoding === 'gzip') {
+        compressed.push(p);
+        expect(gunzipSync(gz.body).equals(identity.body), p).toBe(true);
+      } else {
+        expect(gz.encoding, p).toBeUndefined();
+        expect(gz.body.equals(identity.body), p).toBe(true);
+      }
+    }
+    expect(compressed).toContain('/feed.xml');
+  });
+
+  it('redirects every URL of a renamed milestone (content/aliases.yaml) to the current one, feeds included', async () => {
+    for (const suffix of ['', '/feed.xml', '/atom.xml', '/feed.json']) {
+      const res = await get(`/milestones/beacon-offline-mode${suffix}`);
+      expect(res.status, suffix).toBe(301);
+      expect(new URL(res.headers.get('Location')!, server.origin).pathname).toBe(`/milestones/beacon-offline-first-editing${suffix}`);
+      expect(res.headers.get(WORKER_HEADER)).toBeNull();
+    }
+  });
+
+  it('serves ?limit= from the static feed too (the Worker never sees a feed)', async () => {
+    const res = await get('/feed.xml?limit=2', { headers: { 'Accept-Encoding': 'identity' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get(WORKER_HEADER)).toBeNull();
+    expect(Buffer.from(await res.arrayBuffer()).equals(await readFile(path.join(out, 'public', 'feed.xml')))).toBe(true);
+  });
+
+  it('leaves the dynamic routes to the Worker', async () => {
+    const health = await get('/healthz');
+    expect(health.status).toBe(200);
+    expect(health.headers.get(WORKER_HEADER)).toBe('tidings-worker');
+    const digests = await get('/digests');
+    expect(digests.status).toBe(200);
+    expect(digests.headers.get(WORKER_HEADER)).toBe('tidings-worker');
+    const bad = await get('/subscribe', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'not an address', scopes: ['all'] }),
+    });
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+    expect(bad.headers.get(WORKER_HEADER)).toBe('tidings-worker');
+    const missing = await get('/no/such/page');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('Content-Type')).toContain('text/html');
+  });
+
+  it('cuts the digest from the built team indexes (admin preview, nothing sent)', async () => {
+    const res = await get('/admin/digests/preview?format=json', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(res.status).toBe(200);
+    const body = JSON.stringify(await res.json());
+    const catalog = JSON.parse(await readFile(path.join(out, 'public', '_tidings', 'catalog.json'), 'utf8')) as { newest: string };
+    // The first digest covers the latest week: its update is listed.
+    expect(body).toContain(catalog.newest);
+  });
+});
+
+describe('routing in wrangler.toml', () => {
+  it('sends no request with a static file to the Worker (assets first, no run_worker_first)', async () => {
+    const config = parseToml(await readFile(path.join(root, 'wrangler.toml'), 'utf8')) as { assets?: Record<string, unknown>; build?: unknown };
+    expect(config.assets?.directory).toBe('./dist/public');
+    expect(config.assets?.run_worker_first ?? false).toBe(false);
+    // No [build]: `npm start` builds once, wrangler does not rebuild behind it.
+    expect(config.build).toBeUndefined();
+  });
+});
+
+import http from 'node:http';
+function rawGet(p: string, acceptEncoding: string | undefined): Promise<{ encoding?: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(p, server.origin);
+    const req = http.get(url, { headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
