@@ -335,23 +335,32 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
 
   interface ListContext {
     node: OutlineNode;
+    /** The part the list itself sits in, when a `Milestone N:` bullet has taken over its later items. */
+    owner?: OutlineNode;
     kind?: ItemKind;
     depth: number;
     parentItem?: Item;
   }
 
   function readList(list: List, ctx: ListContext): void {
-    for (const listItem of list.children) readListItem(listItem, ctx);
+    // `- Milestone 1: X` names a part; the bullets after it in the same list (often meant as
+    // its children, indented one space too few) are its content until the next such bullet.
+    let current = ctx;
+    for (const listItem of list.children) {
+      const opened = readListItem(listItem, current);
+      if (opened) current = { node: opened, depth: 0, owner: ctx.node };
+    }
   }
 
-  function readListItem(li: ListItem, ctx: ListContext): void {
+  /** Returns the part a `Milestone N:` bullet opened, if it was one. */
+  function readListItem(li: ListItem, ctx: ListContext): OutlineNode | undefined {
     const own = li.children.filter((c) => c.type !== 'list') as RootContent[];
     const nested = li.children.filter((c): c is List => c.type === 'list');
     const line = li.position?.start.line ?? 1;
     const column = li.position?.start.column ?? 1;
     if (!hasContent(own)) {
       for (const l of nested) readList(l, ctx);
-      return;
+      return undefined;
     }
     const text = own.map((n) => toString(n)).join(' ').replace(/\s+/g, ' ').trim();
     const label = splitLabel(own, kindOf);
@@ -362,19 +371,19 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) structure.push({ line, what: 'placeholder', text });
       else item = addEntry(ctx.node, label.kind, label.rest, line, ctx.depth, column);
       for (const l of nested) readList(l, { node: ctx.node, kind: label.kind, depth: item ? ctx.depth + 1 : 0, ...(item ? { parentItem: item } : {}) });
-      return;
+      return undefined;
     }
     if (isPlaceholder(text)) {
       structure.push({ line, what: 'placeholder', text });
       for (const l of nested) readList(l, ctx);
-      return;
+      return undefined;
     }
     const link = own.length === 1 && own[0]!.type === 'paragraph' ? soleLink(own[0]!.children) : undefined;
     if (link && ctx.parentItem && nested.length === 0) {
       // A link-only bullet under an item: that item's evidence (a PR, a spec), not a deliverable.
       for (const l of collectLinks(own[0]!)) ctx.parentItem.links.push(l);
       structure.push({ line, what: 'evidence', text });
-      return;
+      return undefined;
     }
     const inPart = ctx.node.role !== 'root' && ctx.node.role !== 'document' && ctx.node.role !== 'summary';
     if (link && inPart && ctx.kind === undefined && ctx.depth === 0 && namedLink(link.url, toString(link)) && (nested.length > 0 || isTrackerLink(link.url))) {
@@ -382,19 +391,20 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const trackerUrl = normaliseTrackerUrl(link.url);
       const deliverable = open(newNode({ role: 'deliverable', form: 'link', rank: 8, line, text, title, status, ...(trackerUrl ? { trackerUrl } : {}), marked: true }), false, ctx.node);
       for (const l of nested) readList(l, { node: deliverable, depth: 0 });
-      return;
+      return undefined;
     }
     const prefix = ctx.kind === undefined && text.length <= 200 ? milestonePrefix(text) : undefined;
     if (prefix) {
       const { title, status } = cleanTitle(prefix.title);
       const links = collectLinks(own[0]!).filter((l) => /^https?:/i.test(l.href));
       const trackerUrl = links.length === 1 ? normaliseTrackerUrl(links[0]!.href) : undefined;
-      const part = open(newNode({ form: 'bullet', rank: 8, line, text, title, status: [...prefix.status, ...status], ...(trackerUrl ? { trackerUrl } : {}), marked: true, prefixed: true }), false, ctx.node);
+      const part = open(newNode({ form: 'bullet', rank: 8, line, text, title, status: [...prefix.status, ...status], ...(trackerUrl ? { trackerUrl } : {}), marked: true, prefixed: true }), false, ctx.owner ?? ctx.node);
       for (const l of nested) readList(l, { node: part, depth: 0 });
-      return;
+      return part;
     }
     const item = addEntry(ctx.node, ctx.kind, own, line, ctx.depth, column);
     for (const l of nested) readList(l, { node: ctx.node, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: ctx.depth + 1, parentItem: item });
+    return undefined;
   }
 
   function handleBlock(node: RootContent): void {
