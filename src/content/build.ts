@@ -9,7 +9,7 @@ import type { Milestone, SiteModel, Team, Update } from './model';
 import { slugify } from './keys';
 import type { Outline, ReadingHints } from './outline';
 import { fail, keyUpdate, parseMilestoneDefinitions, readUpdate, teamSlug, type ReadUpdate } from './parse';
-import { recurringTitles } from './sections';
+import type { TitleOwners } from './sections';
 import { mondayOf } from './week';
 
 export interface SourceFile {
@@ -26,8 +26,8 @@ export interface BuildResult {
   parsed: Update[];
   /** How each update was read (by source path): for `npm run explain` and the tests. */
   outlines: Map<string, Outline>;
-  /** Per team, the titles that recur under different parents (see recurringTitles): pass them to parseUpdate to key one more file alike. */
-  recurring: Map<string, Set<string>>;
+  /** Per team, which parent owns each title's bare key (see TitleOwners): pass it to parseUpdate to key one more file alike. */
+  owners: Map<string, TitleOwners>;
 }
 
 const UPDATE_PATH = /^([^/]+)\/updates\/[^/]+\.md$/;
@@ -68,11 +68,14 @@ export function buildSite(
   }
   // A file named by its own date keeps the plain id when another document shares the date.
   const named = (r: ReadUpdate) => (r.base.source.split('/').pop()!.replace(/\.md$/, '') === r.base.date ? 0 : 1);
-  read.sort((a, b) => named(a) - named(b) || (a.base.source < b.base.source ? -1 : 1));
-  const recurring = new Map<string, Set<string>>();
-  for (const team of new Set(read.map((r) => r.base.team))) {
-    recurring.set(team, recurringTitles(read.filter((r) => r.base.team === team).map((r) => r.outline)));
-  }
+  // Oldest first: keys are decided as the weeks came, so adding a week never changes an older key.
+  read.sort((a, b) => (a.base.date !== b.base.date ? (a.base.date < b.base.date ? -1 : 1) : named(a) - named(b) || (a.base.source < b.base.source ? -1 : 1)));
+  const owners = new Map<string, TitleOwners>();
+  const ownersOf = (team: string): TitleOwners => {
+    let o = owners.get(team);
+    if (!o) owners.set(team, (o = new Map()));
+    return o;
+  };
 
   const parsed: Update[] = [];
   const outlines = new Map<string, Outline>();
@@ -80,7 +83,7 @@ export function buildSite(
   const byWeek = new Map<string, Update>();
   for (const r of read) {
     const file = files.find((f) => f.path === r.base.source)!;
-    const update = keyUpdate(r, { aliases, recurring: recurring.get(r.base.team)! });
+    const update = keyUpdate(r, { aliases, owners: ownersOf(r.base.team) });
     const other = byId.get(update.id);
     if (other && other.hash === update.hash) {
       // A byte-identical copy under another name loses nothing when skipped: say so, go on.
@@ -121,10 +124,10 @@ export function buildSite(
     };
   });
   const milestones = indexMilestones(updates);
-  describeMilestones(milestones, config.milestones ?? [], aliases, files, recurring);
+  describeMilestones(milestones, config.milestones ?? [], aliases, files, owners);
   const body = { teams, updates, milestones };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
-  return { site: { version, ...body }, files, parsed, outlines, recurring };
+  return { site: { version, ...body }, files, parsed, outlines, owners };
 }
 
 /** A folder name as a display name: `innovation_lab` → `Innovation lab`. */
@@ -137,14 +140,15 @@ function humanise(folder: string): string {
  * Milestone definition files give reported milestones their description. Keys are decided as
  * in the updates; the first definition of a key (in path order) wins.
  */
-function describeMilestones(milestones: Milestone[], sources: SourceFile[], aliases: ReadonlyMap<string, string>, files: VFile[], recurring: ReadonlyMap<string, Set<string>>): void {
+function describeMilestones(milestones: Milestone[], sources: SourceFile[], aliases: ReadonlyMap<string, string>, files: VFile[], owners: ReadonlyMap<string, TitleOwners>): void {
   const byKey = new Map(milestones.map((m) => [m.key, m]));
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file = new VFile({ path: source.path, value: source.value });
     files.push(file);
     const folder = MILESTONE_PATH.exec(source.path)?.[1];
-    const found = folder !== undefined ? recurring.get(teamSlug(folder)) : undefined;
-    for (const definition of parseMilestoneDefinitions(file, { ...(folder !== undefined ? { team: folder } : {}), aliases, ...(found ? { recurring: found } : {}) }) ?? []) {
+    // A copy of the team's owners: a definition file never changes how updates are keyed.
+    const found = folder !== undefined ? owners.get(teamSlug(folder)) : undefined;
+    for (const definition of parseMilestoneDefinitions(file, { ...(folder !== undefined ? { team: folder } : {}), aliases, ...(found ? { owners: new Map(found) } : {}) }) ?? []) {
       const milestone = byKey.get(definition.key);
       if (!milestone || milestone.description !== undefined) continue;
       if (!milestone.titles.some((t) => sameTitle(t, definition.title))) {

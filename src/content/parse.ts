@@ -16,7 +16,7 @@ import { slugify } from './keys';
 import type { Update } from './model';
 import { readOutline, type Outline, type ReadingHints } from './outline';
 import { renderDocument } from './render';
-import { keyOutline, sectionsOf } from './sections';
+import { keyOutline, sectionsOf, type TitleOwners } from './sections';
 import { inferWeek } from './week';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
@@ -26,8 +26,8 @@ export interface ParseOptions {
   team?: string;
   /** Milestone aliases: old key → current key. */
   aliases?: ReadonlyMap<string, string>;
-  /** Titles that recur under different parents in the team's reports (see recurringTitles). */
-  recurring?: ReadonlySet<string>;
+  /** The team's title owners so far (see TitleOwners); the build passes one per team, in date order. */
+  owners?: TitleOwners;
   /** Names the team goes by (folder, display name), to recognise a "<Team> weekly" heading. */
   teamNames?: readonly string[];
   hints?: ReadingHints;
@@ -79,8 +79,8 @@ export function parseUpdate(file: VFile, options: ParseOptions = {}): Update | u
 }
 
 /** Keys the outline and assembles the Update. */
-export function keyUpdate(read: ReadUpdate, options: Pick<ParseOptions, 'aliases' | 'recurring'>): Update {
-  keyOutline(read.outline, { team: read.base.team, aliases: options.aliases ?? new Map(), ...(options.recurring ? { recurring: options.recurring } : {}) });
+export function keyUpdate(read: ReadUpdate, options: Pick<ParseOptions, 'aliases' | 'owners'>): Update {
+  keyOutline(read.outline, { team: read.base.team, aliases: options.aliases ?? new Map(), ...(options.owners ? { owners: options.owners } : {}) });
   const { sections, notes } = sectionsOf(read.outline);
   const { html, hash, ...rest } = read.base;
   return { ...rest, sections, notes, ...(read.outline.summary.length > 0 ? { summary: read.outline.summary } : {}), html, hash };
@@ -294,7 +294,7 @@ export function parseMilestoneDefinitions(file: VFile, options: ParseOptions = {
     return undefined;
   }
   const outline = readOutline(doc.tree, file, { team: teamSlug(team) });
-  keyOutline(outline, { team: teamSlug(team), aliases: options.aliases ?? new Map(), ...(options.recurring ? { recurring: options.recurring } : {}) });
+  keyOutline(outline, { team: teamSlug(team), aliases: options.aliases ?? new Map(), ...(options.owners ? { owners: options.owners } : {}) });
   const { sections } = sectionsOf(outline);
   // A definition's unlabelled paragraphs (progress, in an update) are its description.
   const described = (s: (typeof sections)[number]) => [...s.items.progress, ...s.items.notes].sort((a, b) => a.line - b.line);

@@ -3,9 +3,7 @@
  *
  * Keys come from a node's own identity (./keys.ts): tracker URL, commitment tag, its title.
  * A title is qualified by its parent's identity only where the same title recurs under
- * different parents in the team's reports ("Research" under each workstream): the set of such
- * titles is computed over all of a team's files by the build (`recurringTitles`), so a key does
- * not change from one week to the next because one week happens to have one "Research" only.
+ * different parents in the team's reports ("Research" under each workstream): see TitleOwners.
  */
 import { derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
@@ -30,42 +28,51 @@ function keyedByTitle(node: OutlineNode): boolean {
 }
 
 /**
- * Titles (as identities) that appear under two or more different parents across these
- * outlines: only those are qualified by their parent's identity.
+ * Per team: a title (as identity) → the identity of the parent whose part holds the bare key
+ * (`team-title`); `null` when the title first came under several parents at once, so none
+ * does. Filled in date order, first come first served: a title that later turns up under
+ * another parent gets that parent's identity as a qualifier, and no earlier key ever changes
+ * (published feeds, archives and subscriptions keep working as weeks are added).
  */
-export function recurringTitles(outlines: Iterable<Outline>): Set<string> {
+export type TitleOwners = Map<string, string | null>;
+
+/** Each title-keyed part's title → the identities of the parents it sits under in this outline. */
+function titleParents(outline: Outline): Map<string, Set<string>> {
   const parents = new Map<string, Set<string>>();
-  for (const outline of outlines) {
-    for (const node of outlineNodes(outline)) {
-      if (!(isSection(node) || node.role === 'area') || !keyedByTitle(node)) continue;
-      const t = titleIdentity(node.title);
-      const parent = enclosing(node);
-      const p = parent ? ownIdentity(parent) : '';
-      let set = parents.get(t);
-      if (!set) parents.set(t, (set = new Set()));
-      set.add(p);
-    }
+  for (const node of outlineNodes(outline)) {
+    if (!(isSection(node) || node.role === 'area') || !keyedByTitle(node)) continue;
+    const t = titleIdentity(node.title);
+    const parent = enclosing(node);
+    let set = parents.get(t);
+    if (!set) parents.set(t, (set = new Set()));
+    set.add(parent ? ownIdentity(parent) : '');
   }
-  return new Set([...parents].filter(([, set]) => set.size >= 2).map(([t]) => t));
+  return parents;
+}
+
+/** Records the titles this outline is the first to use. */
+export function claimTitles(outline: Outline, owners: TitleOwners): void {
+  for (const [t, parents] of titleParents(outline)) if (!owners.has(t)) owners.set(t, parents.size === 1 ? [...parents][0]! : null);
 }
 
 export interface KeyOptions {
   team: string;
   aliases: ReadonlyMap<string, string>;
-  /** From recurringTitles() over the team's files; defaults to this outline alone. */
-  recurring?: ReadonlySet<string>;
+  /** The team's title owners so far (claimTitles), updated with this outline; a fresh one by default. */
+  owners?: TitleOwners;
 }
 
-/** Decides `key` on every section node (and an identity on areas, for qualified children). */
+/** Decides `key` on every section node (and on areas, for the parts qualified by them). */
 export function keyOutline(outline: Outline, options: KeyOptions): void {
-  const recurring = options.recurring ?? recurringTitles([outline]);
+  const owners = options.owners ?? new Map<string, string | null>();
+  claimTitles(outline, owners);
   const team = slugify(options.team);
   for (const node of outlineNodes(outline)) {
     if (!isSection(node) && node.role !== 'area') continue;
     let scope: string | undefined;
-    if (keyedByTitle(node) && recurring.has(titleIdentity(node.title))) {
+    if (keyedByTitle(node)) {
       const parent = enclosing(node);
-      scope = parent?.key ?? team;
+      if (owners.get(titleIdentity(node.title)) !== (parent ? ownIdentity(parent) : '')) scope = parent?.key ?? team;
     }
     const key = derivedKey({ team: options.team, title: node.title, ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}), ...(node.tag ? { tag: node.tag } : {}), ...(scope ? { scope } : {}) });
     node.key = resolveAlias(key, options.aliases);
