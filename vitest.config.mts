@@ -24,7 +24,7 @@ export default defineConfig({
               bindings: {
                 ENVIRONMENT: 'test',
                 SIGNING_KEY: 'test-signing-key-0123456789abcdef0123456789abcdef',
-                ADMIN_TOKEN: 'test-admin-token',
+                ADMIN_TOKEN: 'test-admin-token-0123456789abcdef0123',
                 TEST_MIGRATIONS: await readD1Migrations(path.join(import.meta.dirname, 'migrations')),
               },
             },

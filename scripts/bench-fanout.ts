@@ -22,9 +22,21 @@ export interface FanoutFigures {
   d1CallsPerMessage: number;
   d1StatementsPerMessage: number;
   renders: number;
+  /** With failures: 1 % permanent, 1 % ambiguous (accepted, then a timeout). */
+  failures: boolean;
+  /** Recipients that received exactly one copy / more than one / none (the transport deduplicates by key). */
+  exactlyOnce: number;
+  duplicates: number;
+  notDelivered: number;
+  /** Rows marked failed (permanent) and sent, as recorded in D1. */
+  recordedFailed: number;
+  recordedSent: number;
+  /** Transport calls per message (retries after ambiguous outcomes included). */
+  callsPerMessage: number;
 }
 
-export async function benchFanout(subscribers = 10_000, sets = 50): Promise<FanoutFigures> {
+export async function benchFanout(subscribers = 10_000, sets = 50, options: { failures?: boolean } = {}): Promise<FanoutFigures> {
+  const failures = options.failures ?? false;
   const state = path.join(root, '.bench/fanout-state');
   await rm(state, { recursive: true, force: true });
   await runWrangler(root, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state, '-c', config], { verbose: false });
@@ -38,16 +50,20 @@ export async function benchFanout(subscribers = 10_000, sets = 50): Promise<Fano
     };
     const seeded = await post<{ scopeSets: number }>(`${base}/bench/seed?subscribers=${subscribers}&sets=${sets}`);
     const started = performance.now();
-    const run = await post<{ recipients: number; batches: number; cutMs: number }>(`${base}/bench/run`);
-    const deadline = Date.now() + 300_000;
-    let stats: { sent: number; d1Calls: number; d1Statements: number; renders: number };
+    const run = await post<{ recipients: number; batches: number; cutMs: number }>(`${base}/bench/run${failures ? '?failures=1' : ''}`);
+    const deadline = Date.now() + 900_000;
+    type Stats = { sent: number; calls: number; open: number; deliveredOnce: number; deliveredMore: number; d1Calls: number; d1Statements: number; renders: number };
+    let stats: Stats;
     for (;;) {
-      stats = (await (await fetch(`${base}/bench/stats`)).json()) as typeof stats;
-      if (stats.sent >= run.recipients) break;
-      if (Date.now() > deadline) throw new Error(`only ${stats.sent} of ${run.recipients} messages after 300 s`);
-      await sleep(50);
+      stats = (await (await fetch(`${base}/bench/stats`, { signal: AbortSignal.timeout(600_000) })).json()) as Stats;
+      // Done when every recipient is delivered (no failures), or every row is final (sent or failed).
+      if (failures ? stats.open === 0 && stats.sent > 0 : stats.sent >= run.recipients) break;
+      if (Date.now() > deadline) throw new Error(`only ${stats.sent} of ${run.recipients} messages after 900 s`);
+      await sleep(failures ? 250 : 50);
     }
     const totalMs = performance.now() - started;
+    const outcomes = (await (await fetch(`${base}/bench/outcomes`)).json()) as Array<{ status: string; n: number }>;
+    const recorded = (status: string) => outcomes.find((o) => o.status === status)?.n ?? 0;
     return {
       subscribers,
       scopeSets: seeded.scopeSets,
@@ -55,25 +71,49 @@ export async function benchFanout(subscribers = 10_000, sets = 50): Promise<Fano
       batches: run.batches,
       cutMs: run.cutMs,
       totalMs,
-      messagesPerSecond: run.recipients / (totalMs / 1000),
+      messagesPerSecond: stats.sent / (totalMs / 1000),
       // Everything the cut and the consumers asked of D1, over the messages sent.
       d1CallsPerMessage: stats.d1Calls / run.recipients,
       d1StatementsPerMessage: stats.d1Statements / run.recipients,
       renders: stats.renders,
+      failures,
+      exactlyOnce: stats.deliveredOnce,
+      duplicates: stats.deliveredMore,
+      notDelivered: run.recipients - stats.deliveredOnce - stats.deliveredMore,
+      recordedFailed: recorded('failed'),
+      recordedSent: recorded('sent'),
+      callsPerMessage: stats.calls / Math.max(1, stats.sent),
     };
   } finally {
     await server.stop();
   }
 }
 
-export function formatFanout(f: FanoutFigures): string {
+export function formatFanout(figures: FanoutFigures | FanoutFigures[]): string {
+  const all = Array.isArray(figures) ? figures : [figures];
   return [
-    '| subscribers | scope sets | messages | queue batches | cut ms | end-to-end ms | messages/s | D1 calls/message | D1 statements/message | renders |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-    `| ${f.subscribers} | ${f.scopeSets} | ${f.recipients} | ${f.batches} | ${f.cutMs} | ${f.totalMs.toFixed(0)} | ${f.messagesPerSecond.toFixed(0)} | ${f.d1CallsPerMessage.toFixed(4)} | ${f.d1StatementsPerMessage.toFixed(4)} | ${f.renders} |`,
+    '| subscribers | failures | messages | queue batches | cut ms | end-to-end ms | messages/s | D1 calls/message | D1 statements/message | renders | exactly once | duplicates | not delivered | recorded sent / failed | transport calls/message |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...all.map(
+      (f) =>
+        `| ${f.subscribers} | ${f.failures ? '1 % permanent + 1 % ambiguous' : 'none'} | ${f.recipients} | ${f.batches} | ${f.cutMs} | ${f.totalMs.toFixed(0)} | ${f.messagesPerSecond.toFixed(0)} | ${f.d1CallsPerMessage.toFixed(4)} | ${f.d1StatementsPerMessage.toFixed(4)} | ${f.renders} | ${f.exactlyOnce} | ${f.duplicates} | ${f.notDelivered} | ${f.recordedSent} / ${f.recordedFailed} | ${f.callsPerMessage.toFixed(3)} |`,
+    ),
   ].join('\n');
 }
 
+/** The fan-out at 10,000, 50,000 and 100,000 subscribers in one run, then 100,000 with failures. */
+export async function benchFanoutSeries(): Promise<FanoutFigures[]> {
+  const out: FanoutFigures[] = [];
+  for (const n of [10_000, 50_000, 100_000]) out.push(await benchFanout(n, 50));
+  out.push(await benchFanout(100_000, 50, { failures: true }));
+  return out;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.log(formatFanout(await benchFanout()));
+  const sizes = process.argv[2]?.split(',').map(Number);
+  if (sizes) {
+    const out: FanoutFigures[] = [];
+    for (const n of sizes) out.push(await benchFanout(n, 50, { failures: process.argv[3] === 'failures' }));
+    console.log(formatFanout(out));
+  } else console.log(formatFanout(await benchFanoutSeries()));
 }

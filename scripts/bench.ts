@@ -3,7 +3,7 @@
  * tables (copied into BENCHMARKS.md). Ratios within one run are what to compare.
  */
 import { benchBuilds, formatBuildFigures } from './bench-build';
-import { benchFanout, formatFanout } from './bench-fanout';
+import { benchFanoutSeries, formatFanout } from './bench-fanout';
 import { benchFeeds, formatFeedFigures } from './bench-feeds';
 import { fidelity, formatFidelity } from './fidelity';
 
@@ -15,4 +15,4 @@ console.log(formatFidelity(await fidelity()));
 console.log('\n## Feeds\n');
 console.log(formatFeedFigures(await benchFeeds()));
 console.log('\n## Digest fan-out: cron → D1 → Queue → consumer → transport\n');
-console.log(formatFanout(await benchFanout(10_000, 50)));
+console.log(formatFanout(await benchFanoutSeries()));

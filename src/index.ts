@@ -12,6 +12,12 @@ import { handleDigestQueue, runDigestCron, type DigestBatch } from './digest';
 import { loadCatalog } from './digest/source';
 import type { AppEnv, Env } from './env';
 import { problemResponse } from './http/problem';
+import { env as startupEnv } from 'cloudflare:workers';
+import { startupProblems } from './http/secrets';
+import { handleMailEventQueue } from './subscribers/events';
+
+// Refused at start: secrets that are set but unusable are reported once, when the Worker loads.
+for (const problem of startupProblems((startupEnv ?? {}) as Partial<Env>)) console.error(`configuration refused at start: ${problem}`);
 
 interface Loaded {
   site: SiteModel;
@@ -58,7 +64,9 @@ export default {
   },
 
   async queue(batch, env) {
+    // Delivery events (bounces, complaints) of Cloudflare Email Service: src/subscribers/events.ts.
+    if (batch.queue.startsWith('tidings-mail-events')) return handleMailEventQueue(batch as MessageBatch<unknown>, env);
     const { site } = await current(env);
-    await handleDigestQueue(batch, env, site);
+    await handleDigestQueue(batch as MessageBatch<DigestBatch>, env, site);
   },
-} satisfies ExportedHandler<Env, DigestBatch>;
+} satisfies ExportedHandler<Env, DigestBatch | unknown>;

@@ -5,10 +5,15 @@
  */
 import { cutDigest, digestRenderCount, handleDigestQueue, type DigestBatch } from '../../src/digest';
 import type { Env } from '../../src/env';
-import type { MailTransport } from '../../src/mail';
+import { MailTransportError, type MailMessage, type MailTransport } from '../../src/mail';
 import { site } from '../../src/site';
 
-const stats = { d1Calls: 0, d1Statements: 0, sent: 0, firstSentAt: 0, lastSentAt: 0 };
+const stats = { d1Calls: 0, d1Statements: 0, sent: 0, calls: 0, permanent: 0, ambiguous: 0, firstSentAt: 0, lastSentAt: 0 };
+/** Messages delivered per idempotency key (the Message-ID of a digest to one subscriber). */
+const delivered = new Map<string, number>();
+/** Failure mode of the run: none, or 1 % permanent + 1 % ambiguous failures. */
+let failures = false;
+let digestId = 0;
 
 const originals = new WeakMap<object, D1PreparedStatement>();
 function countStatement(statement: D1PreparedStatement): D1PreparedStatement {
@@ -47,13 +52,39 @@ function countingDb(db: D1Database): D1Database {
   });
 }
 
+/** Deterministic per recipient: the subscriber id in the Message-ID decides. */
+function subscriberOf(message: MailMessage): number {
+  return Number(/subscriber-(\d+)@/.exec(message.idempotencyKey ?? '')?.[1] ?? 0);
+}
+
+/**
+ * A transport that counts instead of sending and deduplicates by idempotency key like the HTTP
+ * API does. With failures on: every 100th recipient is refused for good (permanent), and every
+ * 100th (another residue) is accepted but answered with a timeout the first time (ambiguous).
+ */
 const counting: MailTransport = {
   name: 'counting',
-  async send() {
-    const now = Date.now();
-    if (stats.sent === 0) stats.firstSentAt = now;
-    stats.sent++;
-    stats.lastSentAt = now;
+  deduplicates: true,
+  async send(message) {
+    stats.calls++;
+    const id = subscriberOf(message);
+    if (failures && id % 100 === 7) {
+      stats.permanent++;
+      throw new MailTransportError('bench: recipient refused (422)', { kind: 'permanent', recipient: true, code: 'HTTP_422' });
+    }
+    const key = message.idempotencyKey ?? `${message.to}|${message.subject}`;
+    const copies = delivered.get(key) ?? 0;
+    if (copies === 0) {
+      delivered.set(key, 1);
+      const now = Date.now();
+      if (stats.sent === 0) stats.firstSentAt = now;
+      stats.sent++;
+      stats.lastSentAt = now;
+    }
+    if (failures && id % 100 === 13 && copies === 0) {
+      stats.ambiguous++;
+      throw new MailTransportError('bench: accepted, then the answer timed out', { kind: 'ambiguous' });
+    }
     return {};
   },
 };
@@ -103,12 +134,28 @@ export default {
       return Response.json(await seed(env, Number(url.searchParams.get('subscribers') ?? 10000), Number(url.searchParams.get('sets') ?? 50)));
     }
     if (request.method === 'POST' && url.pathname === '/bench/run') {
-      Object.assign(stats, { d1Calls: 0, d1Statements: 0, sent: 0, firstSentAt: 0, lastSentAt: 0 });
+      Object.assign(stats, { d1Calls: 0, d1Statements: 0, sent: 0, calls: 0, permanent: 0, ambiguous: 0, firstSentAt: 0, lastSentAt: 0 });
+      delivered.clear();
+      failures = url.searchParams.get('failures') === '1';
       const started = Date.now();
       const result = await cutDigest(instrumented(env), site, { period: `bench-${started}`, now: new Date(started) });
+      digestId = result.digest.id;
       return Response.json({ started, cutMs: Date.now() - started, recipients: result.digest.recipients, batches: result.batches, cutD1Calls: stats.d1Calls });
     }
-    if (url.pathname === '/bench/stats') return Response.json({ ...stats, renders: digestRenderCount() });
+    if (url.pathname === '/bench/stats') {
+      // Rows not final yet (read outside the instrumented binding: not counted).
+      const open = digestId
+        ? ((await env.DB.prepare("SELECT COUNT(*) AS n FROM digest_deliveries WHERE digest_id = ? AND status IN ('pending', 'sending')").bind(digestId).first<{ n: number }>())?.n ?? 0)
+        : 0;
+      let once = 0;
+      let more = 0;
+      for (const copies of delivered.values()) copies === 1 ? once++ : more++;
+      return Response.json({ ...stats, open, deliveredOnce: once, deliveredMore: more, renders: digestRenderCount() });
+    }
+    if (url.pathname === '/bench/outcomes') {
+      const { results } = await env.DB.prepare('SELECT status, COUNT(*) AS n, SUM(possible_duplicate) AS dup FROM digest_deliveries WHERE digest_id = ? GROUP BY status').bind(digestId).all();
+      return Response.json(results);
+    }
     return new Response('not found', { status: 404 });
   },
 

@@ -14,7 +14,9 @@ import { renderDigestEmail } from '../../emails/digest';
 import { cutDigest, pendingChanges } from './cut';
 import { resumeDigest } from './cron';
 import { DigestConfigError } from './preflight';
-import { withoutRemoteImages } from '../mail';
+import { composeMail, failureOf, listId, mailTransport, withoutRemoteImages } from '../mail';
+import { validateAddress } from '../subscribers';
+import { digestConfigProblems } from './preflight';
 import { digestWebUrl } from './deliver';
 import { filterChanges, scopeSetKey } from './scope';
 import { deliveryStatus, findDigest, listDigests, type Digest } from './store';
@@ -110,6 +112,49 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     });
     c.header('X-Digest-Subject', encodeURIComponent(subject));
     return format === 'text' ? c.text(email.text) : c.html(email.html);
+  });
+
+  // Mails the preview of a scope to one address, marked as a test; no digest state changes.
+  app.post('/admin/digests/preview/send', async (c) => {
+    let input: { scope?: unknown; to?: unknown };
+    try {
+      input = c.req.header('Content-Type')?.includes('json') ? await c.req.json() : Object.fromEntries((await c.req.formData()).entries());
+    } catch {
+      return problemResponse({ status: 400, title: 'Invalid request', detail: 'Send JSON {"scope": "team:<slug>" | [..], "to": "you@example.com"}.' });
+    }
+    const to = validateAddress(typeof input.to === 'string' ? input.to : '');
+    if (!to.ok) return problemResponse({ status: 400, title: 'Invalid address', detail: `to: ${to.reason}` });
+    const raw = Array.isArray(input.scope) ? input.scope : [input.scope ?? 'all'];
+    const scopes: Scope[] = [];
+    for (const value of raw) {
+      const check = checkScope(site, String(value));
+      if (!check.ok) return problemResponse({ status: 400, title: 'Invalid scope', detail: check.reason });
+      scopes.push(check.scope);
+    }
+    const problems = digestConfigProblems(c.env, site);
+    if (problems.length > 0) return problemResponse({ status: 503, title: 'Mail is not configured', detail: problems.join('; '), problems });
+    const config = siteConfig(c.env);
+    const changes = withoutRemoteImages(filterChanges(await pendingChanges(c.env, site), scopes, site));
+    const subject = `[Test] ${digestSubject(changes, site.teams)}`;
+    const email = await renderDigestEmail({
+      changes,
+      subject,
+      teams: site.teams,
+      siteTitle: config.title,
+      siteUrl: config.siteUrl,
+      webUrl: `${config.siteUrl}/digests`,
+      scopes: scopes.map((s) => describeScope(site, s)),
+      unsubscribeUrl: `${config.siteUrl}/unsubscribe?token=preview`,
+      preferencesUrl: `${config.siteUrl}/preferences?token=preview`,
+    });
+    const headers = { 'X-Tidings-Test': 'preview, not a digest', 'List-Id': listId(config.siteUrl, config.title) };
+    try {
+      const sent = await mailTransport(c.env).send(composeMail(c.env, { to: to.address, subject, html: email.html, text: email.text, headers }));
+      return c.json({ sent: true, to: to.address, subject, scopeSet: scopeSetKey(scopes), id: sent.id ?? null });
+    } catch (error) {
+      const failure = failureOf(error);
+      return problemResponse({ status: 502, title: 'Test email not sent', detail: failure.message, class: failure.kind });
+    }
   });
 
   app.get('/admin/digests', async (c) => c.json({ digests: await listDigests(c.env.DB) }));

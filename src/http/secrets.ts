@@ -49,8 +49,28 @@ export function signingKey(env: Pick<Env, 'SIGNING_KEY' | 'ENVIRONMENT'>): Secre
   return secret(env, env.SIGNING_KEY, { name: 'SIGNING_KEY', minLength: MIN_SIGNING_KEY_LENGTH, example: 'the output of `openssl rand -hex 32`' });
 }
 
-export const MIN_ADMIN_TOKEN_LENGTH = 16;
+/** Admin tokens shorter than this are refused (the admin API stays closed). */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
 
 export function adminToken(env: Pick<Env, 'ADMIN_TOKEN' | 'ENVIRONMENT'>): SecretResult {
-  return secret(env, env.ADMIN_TOKEN, { name: 'ADMIN_TOKEN', minLength: MIN_ADMIN_TOKEN_LENGTH, example: 'the output of `openssl rand -hex 24`' });
+  return secret(env, env.ADMIN_TOKEN, { name: 'ADMIN_TOKEN', minLength: MIN_ADMIN_TOKEN_LENGTH, example: 'the output of `openssl rand -hex 32`' });
+}
+
+/**
+ * Logged when the Worker starts: secrets that are set but unusable (a short admin token, a
+ * development key in production). They are refused at start: the routes that need them stay
+ * closed; nothing falls back to a default.
+ */
+export function startupProblems(env: Partial<Pick<Env, 'ADMIN_TOKEN' | 'SIGNING_KEY' | 'ENVIRONMENT'>>): string[] {
+  const problems: string[] = [];
+  const e = { ENVIRONMENT: env.ENVIRONMENT ?? 'production' };
+  if (env.ADMIN_TOKEN !== undefined) {
+    const admin = adminToken({ ...e, ADMIN_TOKEN: env.ADMIN_TOKEN });
+    if (!admin.ok) problems.push(`${admin.problem} The admin API stays closed.`);
+  }
+  if (env.SIGNING_KEY !== undefined) {
+    const key = signingKey({ ...e, SIGNING_KEY: env.SIGNING_KEY });
+    if (!key.ok) problems.push(`${key.problem} Subscriptions and digests stay closed.`);
+  }
+  return problems;
 }

@@ -8,7 +8,7 @@ import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { type MailTransport, composeMail } from '../mail';
 import { confirmUrl, listUnsubscribeHeaders, preferencesUrl, siteUrl, unsubscribeUrl } from './links';
-import { claimConfirmationSend, recordSubscribeRequest, releaseConfirmationSend } from './repository';
+import { claimConfirmationSend, recordSubscribeRequest, releaseConfirmationSend, type Subscriber } from './repository';
 import { type Scope, describeScope } from './scopes';
 import { TOKEN_TTL } from './tokens';
 
@@ -30,6 +30,21 @@ export async function requestSubscription(
   now: number = Date.now(),
 ): Promise<SubscribeResult> {
   const { subscriber, previous } = await recordSubscribeRequest(env.DB, request.email, request.scopes, now);
+  return sendSubscriptionEmail(env, site, transport, subscriber, previous === 'active' ? 'already-subscribed' : 'confirmation', now);
+}
+
+/**
+ * Emails the owner of an address — a confirmation link, or for an active subscriber the
+ * preferences link — at most once per address per hour, and never to a suppressed address.
+ */
+export async function sendSubscriptionEmail(
+  env: Env,
+  site: SiteModel,
+  transport: MailTransport,
+  subscriber: Pick<Subscriber, 'id' | 'email' | 'scopes'>,
+  kind: 'confirmation' | 'already-subscribed',
+  now: number = Date.now(),
+): Promise<SubscribeResult> {
   const claim = await claimConfirmationSend(env.DB, subscriber.id, now, CONFIRMATION_INTERVAL_MS);
   if (!claim.claimed) return { emailed: false };
   try {
@@ -41,7 +56,6 @@ export async function requestSubscription(
       scopes: subscriber.scopes.map((s) => describeScope(site, s)),
       unsubscribeUrl: unsubscribe,
     };
-    const kind = previous === 'active' ? 'already-subscribed' : 'confirmation';
     const rendered =
       kind === 'already-subscribed'
         ? await renderAlreadySubscribedEmail({ ...common, preferencesUrl: await preferencesUrl(env, subscriber.id), validDays: days(TOKEN_TTL.manage) })

@@ -181,8 +181,9 @@ export async function claimConfirmationSend(
   if (!before) return { claimed: false };
   const claimed = await db
     .prepare(
+      // Never to a suppressed address (hard bounce, complaint): no mail of any kind.
       `UPDATE subscribers SET last_confirmation_sent_at = ?1
-       WHERE id = ?2 AND last_confirmation_sent_at IS ?3
+       WHERE id = ?2 AND last_confirmation_sent_at IS ?3 AND suppressed_at IS NULL
          AND (last_confirmation_sent_at IS NULL OR last_confirmation_sent_at <= ?4)
        RETURNING id`,
     )

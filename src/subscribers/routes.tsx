@@ -19,6 +19,8 @@ import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { problemResponse } from '../http/problem';
 import { MailConfigError, MailTransportError, mailSender, mailTransport } from '../mail';
+import { subscriberAdminRoutes } from './admin';
+import { mailWebhookRoutes } from './webhook';
 import { clientKey } from './client-key';
 import { requestSubscription } from './flow';
 import { HONEYPOT_FIELD } from './form';
@@ -349,9 +351,22 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
     // Refuse before storing anything when mail cannot go out at all.
     const transport = mailTransport(c.env);
     mailSender(c.env);
-    await requestSubscription(c.env, site, transport, c.get('subscribeRequest'));
-    // Whether the address was new, pending or active, and whether an email went out or the
-    // hourly limit held it back: the answer is the same.
+    // Recording the request and sending its email happen after the answer (waitUntil): the
+    // answer and its timing are the same whether the address was new, pending, active or
+    // suppressed, and whether an email went out or the hourly limit held it back. A failed
+    // send is logged and gives the hour back, so the person can simply ask again.
+    const request = c.get('subscribeRequest');
+    const work = requestSubscription(c.env, site, transport, request).catch((error: unknown) => {
+      console.error(`[subscribers] POST /subscribe: email not sent: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    let background = false;
+    try {
+      c.executionCtx.waitUntil(work);
+      background = true;
+    } catch {
+      // No execution context (the app called directly, outside a Worker): finish first.
+    }
+    if (!background) await work;
     return accepted(c, format);
   });
 
@@ -526,5 +541,8 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
     },
   );
 
+  // Subscriber administration (admin API): src/subscribers/admin.ts; mail events: src/subscribers/events.ts.
+  app.route('/', subscriberAdminRoutes(site) as unknown as Hono<SubscriberEnv>);
+  app.route('/', mailWebhookRoutes() as unknown as Hono<SubscriberEnv>);
   return app;
 }

@@ -299,3 +299,29 @@ describe('remote images', () => {
     expect(imagesToLinks('no images')).toBe('no images');
   });
 });
+
+describe('POST /admin/digests/preview/send', () => {
+  it('mails the preview of a scope to one address, marked as a test, changing no digest state', async () => {
+    const sent: Array<{ to: string; subject: string; headers?: Record<string, string>; html?: string }> = [];
+    const binding = { async send(m: { to: string; subject: string }) { sent.push(m); return { messageId: '<t@test>' }; } } as unknown as SendEmail;
+    const e = testEnv({ EMAIL: binding });
+    const before = await env.DB.prepare('SELECT (SELECT COUNT(*) FROM digests) AS d, (SELECT COUNT(*) FROM digest_deliveries) AS r').first();
+    const res = await app.request('/admin/digests/preview/send', { method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ scope: 'team:atlas', to: 'editor@example.com' }) }, e);
+    expect(res.status).toBe(200);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.to).toBe('editor@example.com');
+    expect(sent[0]!.subject).toMatch(/^\[Test\] Atlas/);
+    expect(sent[0]!.headers!['X-Tidings-Test']).toBeDefined();
+    expect(await env.DB.prepare('SELECT (SELECT COUNT(*) FROM digests) AS d, (SELECT COUNT(*) FROM digest_deliveries) AS r').first()).toEqual(before);
+    const bad = await app.request('/admin/digests/preview/send', { method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ scope: 'team:atlas', to: 'nope' }) }, e);
+    expect(bad.status).toBe(400);
+  });
+
+  it('serves the web copy with the site CSP', async () => {
+    const q = recordingQueue();
+    const { digest } = await cutDigest(testEnv({ DIGEST_QUEUE: q.queue as unknown as Queue }), site, { period: 'csp', now: new Date() });
+    const res = await app.request(`/digests/${digest.id}`, {}, env);
+    expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  });
+});

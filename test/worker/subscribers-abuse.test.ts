@@ -2,10 +2,14 @@
  * Abuse and misconfiguration: per-IP rate limit, honeypot, one confirmation email per address
  * per hour, mail outages, and missing secrets (never a default key).
  */
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../src/app';
 import { clientKey } from '../../src/subscribers';
 import {
+  activeSubscriber,
   backdateConfirmation,
+  site,
   env,
   harness,
   postForm,
@@ -153,21 +157,57 @@ describe('at most one confirmation email per address per hour', () => {
 });
 
 describe('mail outages', () => {
-  it('answers 503 when the mail service fails, and lets the person retry at once', async () => {
+  it('answers 202 when the mail service fails (the email goes out after the answer), logs it, and lets the person retry at once', async () => {
     const h = harness();
     const email = uniqueEmail('outage');
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     h.mail.failWith(new Error('service unavailable'));
     const res = await subscribe(h, email);
-    expect(res.status).toBe(503);
-    expect(res.headers.get('Retry-After')).toBe('300');
-    expect(((await res.json()) as { detail: string }).detail).toContain('try again');
+    expect(res.status).toBe(202);
     expect(log).toHaveBeenCalledWith(expect.stringContaining('service unavailable'));
     expect((await stored(email))!.last_confirmation_sent_at).toBeNull();
 
     h.mail.failWith(undefined);
     expect((await subscribe(h, email)).status).toBe(202);
     expect(h.mail.to(email)).toHaveLength(1);
+    log.mockRestore();
+  });
+});
+
+describe('equal answers', () => {
+  it('answers before any mail is sent: the same status, body and headers for a new, a pending, an active and a suppressed address', async () => {
+    // A mail service that holds every send until the test releases it.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let sends = 0;
+    const slow = { async send() { sends++; await gate; return { messageId: '<x@test>' }; } } as unknown as SendEmail;
+    const app = createApp(site);
+    const ask = async (email: string) => {
+      const ctx = createExecutionContext();
+      const res = await app.request('/subscribe', { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': uniqueIp() }, body: JSON.stringify({ email, scopes: ['all'] }) }, { ...env, EMAIL: slow }, ctx);
+      return { res, ctx };
+    };
+    const h = harness();
+    const active = (await activeSubscriber(h)).email;
+    await backdateConfirmation(active, 90);
+    const pending = uniqueEmail('pending');
+    await subscribe(h, pending);
+    await backdateConfirmation(pending, 90);
+    const suppressed = uniqueEmail('suppressed');
+    await subscribe(h, suppressed);
+    await env.DB.prepare("UPDATE subscribers SET suppressed_at = ?, suppressed_reason = 'hard-bounce' WHERE email = ?").bind(new Date().toISOString(), suppressed).run();
+    await backdateConfirmation(suppressed, 90);
+
+    const answers = [];
+    for (const email of [uniqueEmail('new'), pending, active, suppressed]) answers.push(await ask(email));
+    // Every answer is complete while no send has finished (the gate is still closed).
+    const shapes = await Promise.all(answers.map(async ({ res }) => ({ status: res.status, body: await res.text(), type: res.headers.get('Content-Type') })));
+    expect(new Set(shapes.map((s) => JSON.stringify(s))).size).toBe(1);
+    expect(shapes[0]!.status).toBe(202);
+    release();
+    for (const { ctx } of answers) await waitOnExecutionContext(ctx);
+    // Three emails went out afterwards (new, pending again after the hour, active); none to the suppressed address.
+    expect(sends).toBe(3);
   });
 });
 

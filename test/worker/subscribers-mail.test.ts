@@ -208,6 +208,9 @@ describe('the deployed worker entry with the simulated send_email binding', () =
       }),
     );
     expect(res.status).toBe(202);
+    // The email goes out after the answer (waitUntil).
+    const deadline = Date.now() + 10_000;
+    while (!(await stored(email))?.last_confirmation_sent_at && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect((await stored(email))!.last_confirmation_sent_at).not.toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * called in workerd with the real local D1 and rate limiter, and a recording stand-in for the
  * send_email binding so a test can read the email a user would get.
  */
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { createApp } from '../../src/app';
 import type { Env } from '../../src/env';
@@ -66,7 +67,12 @@ export function harness(overrides: Partial<Env> = {}): Harness {
     mail,
     fetch: async (path, init) => {
       const url = new URL(path, env.SITE_URL);
-      return app.request(url.toString(), init, testEnv);
+      // As the runtime does: work handed to waitUntil (the subscribe email) finishes after the
+      // answer; the harness waits for it so a test can read the email.
+      const ctx = createExecutionContext();
+      const res = await app.request(url.toString(), init, testEnv, ctx);
+      await waitOnExecutionContext(ctx);
+      return res;
     },
   };
 }

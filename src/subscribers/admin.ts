@@ -1,0 +1,308 @@
+/**
+ * Subscriber administration (admin API, `Authorization: Bearer <ADMIN_TOKEN>`):
+ *   GET    /admin/subscribers            list and search (JSON; ?status= ?scope= ?q= ?limit= ?after=), with counts
+ *   GET    /admin/subscribers.csv        export (every subscriber, streamed)
+ *   POST   /admin/subscribers/import     CSV import, all or nothing
+ *   DELETE /admin/subscribers/:email     erase an address completely (data-protection requests)
+ *   POST   /admin/subscribers/:email/unsuppress  mail this address again (after a fixed mailbox)
+ */
+import { Hono } from 'hono';
+import type { SiteModel } from '../content/model';
+import type { Env } from '../env';
+import { requireAdmin } from '../http/admin';
+import { problemResponse } from '../http/problem';
+import { mailTransport } from '../mail';
+import { validateAddress } from './address';
+import { parseCsv, toCsvRow } from './csv';
+import { sendSubscriptionEmail } from './flow';
+import { type Scope, checkScope, normaliseScopes } from './scopes';
+
+type AdminEnv = { Bindings: Env };
+
+export const LIST_STATES = ['pending', 'active', 'unsubscribed', 'suppressed'] as const;
+const MAX_PAGE = 500;
+/** Rows per import: one D1 transaction, well under D1's statement limits. */
+export const MAX_IMPORT_ROWS = 5000;
+
+interface Row {
+  id: number;
+  email: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  suppressed_at: string | null;
+  suppressed_reason: string | null;
+  soft_bounces: number;
+  last_failure: string | null;
+  last_failure_at: string | null;
+  source: string | null;
+  scopes: string;
+}
+
+const SELECT = `SELECT s.id, s.email, s.status, s.created_at, s.updated_at, s.confirmed_at, s.unsubscribed_at, s.suppressed_at, s.suppressed_reason,
+  s.soft_bounces, s.last_failure, s.last_failure_at, s.source,
+  COALESCE((SELECT json_group_array(scope) FROM (SELECT scope FROM subscriber_scopes WHERE subscriber_id = s.id ORDER BY scope)), '[]') AS scopes
+  FROM subscribers s`;
+
+/** What the admin sees: `state` is the status, or `suppressed` when no mail may go to the address. */
+function view(r: Row) {
+  return {
+    id: r.id,
+    email: r.email,
+    state: r.suppressed_at ? 'suppressed' : r.status,
+    status: r.status,
+    scopes: JSON.parse(r.scopes) as string[],
+    createdAt: r.created_at,
+    confirmedAt: r.confirmed_at,
+    unsubscribedAt: r.unsubscribed_at,
+    suppressed: r.suppressed_at ? { at: r.suppressed_at, reason: r.suppressed_reason } : null,
+    softBounces: r.soft_bounces,
+    lastFailure: r.last_failure ? { at: r.last_failure_at, error: r.last_failure } : null,
+    source: r.source,
+  };
+}
+
+function filters(query: { state?: string; scope?: string; q?: string }): { where: string; binds: unknown[] } {
+  const clauses: string[] = [];
+  const binds: unknown[] = [];
+  if (query.state === 'suppressed') clauses.push('s.suppressed_at IS NOT NULL');
+  else if (query.state) {
+    clauses.push('s.status = ? AND s.suppressed_at IS NULL');
+    binds.push(query.state);
+  }
+  if (query.scope) {
+    clauses.push('s.id IN (SELECT subscriber_id FROM subscriber_scopes WHERE scope = ?)');
+    binds.push(query.scope);
+  }
+  if (query.q) {
+    clauses.push("s.email LIKE ? ESCAPE '\\'");
+    binds.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', binds };
+}
+
+const bad = (detail: string) => problemResponse({ status: 400, title: 'Invalid request', detail });
+
+export function subscriberAdminRoutes(site: SiteModel): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/admin/subscribers', requireAdmin, async (c) => {
+    const state = c.req.query('status') ?? undefined;
+    if (state !== undefined && !(LIST_STATES as readonly string[]).includes(state)) return bad(`status must be one of ${LIST_STATES.join(', ')}`);
+    const scope = c.req.query('scope') ?? undefined;
+    if (scope !== undefined && !/^(all|team:[\w.~-]+|milestone:[\w.~-]+)$/.test(scope)) return bad('scope must be all, team:<slug> or milestone:<key>');
+    const q = c.req.query('q')?.slice(0, 254) || undefined;
+    const limit = Number(c.req.query('limit') ?? 50);
+    const after = Number(c.req.query('after') ?? 0);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) return bad(`limit must be 1 to ${MAX_PAGE}`);
+    if (!Number.isInteger(after) || after < 0) return bad('after must be a subscriber id');
+    const { where, binds } = filters({ ...(state ? { state } : {}), ...(scope ? { scope } : {}), ...(q ? { q } : {}) });
+    const paged = where ? `${where} AND s.id > ?` : 'WHERE s.id > ?';
+    const db = c.env.DB;
+    const [page, matching, byState, byScope] = await db.batch<Row | { n: number } | { state: string; n: number } | { scope: string; n: number }>([
+      db.prepare(`${SELECT} ${paged} ORDER BY s.id LIMIT ?`).bind(...binds, after, limit + 1),
+      db.prepare(`SELECT COUNT(*) AS n FROM subscribers s ${where}`).bind(...binds),
+      db.prepare("SELECT CASE WHEN suppressed_at IS NOT NULL THEN 'suppressed' ELSE status END AS state, COUNT(*) AS n FROM subscribers GROUP BY 1"),
+      db.prepare(
+        "SELECT sc.scope AS scope, COUNT(*) AS n FROM subscriber_scopes sc JOIN subscribers s ON s.id = sc.subscriber_id WHERE s.status = 'active' AND s.suppressed_at IS NULL GROUP BY sc.scope ORDER BY sc.scope",
+      ),
+    ]);
+    const rows = page!.results as Row[];
+    const more = rows.length > limit;
+    const shown = rows.slice(0, limit);
+    const next = new URL(c.req.url);
+    next.searchParams.set('after', String(shown.at(-1)?.id ?? after));
+    const counts: Record<string, number> = Object.fromEntries(LIST_STATES.map((s) => [s, 0]));
+    for (const r of byState!.results as Array<{ state: string; n: number }>) counts[r.state] = r.n;
+    return c.json(
+      {
+        subscribers: shown.map(view),
+        matching: (matching!.results as Array<{ n: number }>)[0]?.n ?? 0,
+        next: more ? `${next.pathname}${next.search}` : null,
+        counts: { byState: counts, activeByScope: Object.fromEntries((byScope!.results as Array<{ scope: string; n: number }>).map((r) => [r.scope, r.n])) },
+      },
+      200,
+      { 'Cache-Control': 'no-store' },
+    );
+  });
+
+  app.get('/admin/subscribers.csv', requireAdmin, async (c) => {
+    const db = c.env.DB;
+    const header = ['email', 'state', 'status', 'scopes', 'created_at', 'confirmed_at', 'unsubscribed_at', 'suppressed_at', 'suppressed_reason', 'soft_bounces', 'source'];
+    const encoder = new TextEncoder();
+    let after = 0;
+    let headerSent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!headerSent) {
+          headerSent = true;
+          controller.enqueue(encoder.encode(toCsvRow(header)));
+        }
+        const { results } = await db.prepare(`${SELECT} WHERE s.id > ? ORDER BY s.id LIMIT 1000`).bind(after).all<Row>();
+        if (results.length === 0) return controller.close();
+        after = results.at(-1)!.id;
+        const v = results.map(view);
+        controller.enqueue(
+          encoder.encode(
+            v
+              .map((r) =>
+                toCsvRow([r.email, r.state, r.status, r.scopes.join(' '), r.createdAt, r.confirmedAt ?? '', r.unsubscribedAt ?? '', r.suppressed?.at ?? '', r.suppressed?.reason ?? '', String(r.softBounces), r.source ?? '']),
+              )
+              .join(''),
+          ),
+        );
+      },
+    });
+    return new Response(stream, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="subscribers-${new Date().toISOString().slice(0, 10)}.csv"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  });
+
+  /**
+   * CSV with a header row: `email` (required), `scopes` (space- or semicolon-separated; default
+   * all), `consent` (proof of consent: where and when the person agreed). Rows with consent
+   * become active with `source` = "import <date>: <consent>"; rows without are pending and get
+   * a confirmation email. Addresses already known are left as they are (an unsubscribed reader is
+   * never re-subscribed by an import). Any bad row: 400 naming every bad line, nothing imported.
+   */
+  app.post('/admin/subscribers/import', requireAdmin, async (c) => {
+    const body = await c.req.text();
+    if (body.length > 2 * 1024 * 1024) return problemResponse({ status: 413, title: 'Import too large', detail: 'At most 2 MB of CSV per import.' });
+    const parsed = parseCsv(body);
+    if (!parsed.ok) return problemResponse({ status: 400, title: 'Invalid CSV', detail: parsed.error, errors: [{ line: parsed.line, message: parsed.error }] });
+    const [head, ...records] = parsed.rows;
+    if (!head) return bad('The CSV is empty: send a header row (email, scopes, consent) and one row per address.');
+    const columns = head.map((h) => h.trim().toLowerCase());
+    const col = (name: string) => columns.indexOf(name);
+    if (col('email') < 0) return bad('The header row has no "email" column (columns: email, scopes, consent).');
+    const unknown = columns.filter((h) => !['email', 'scopes', 'consent'].includes(h));
+    if (unknown.length > 0) return bad(`Unknown column(s) ${unknown.map((u) => JSON.stringify(u)).join(', ')}: the columns are email, scopes, consent.`);
+    if (records.length > MAX_IMPORT_ROWS) return bad(`At most ${MAX_IMPORT_ROWS} rows per import (got ${records.length}); split the file.`);
+
+    const errors: Array<{ line: number; message: string }> = [];
+    const rows: Array<{ email: string; scopes: Scope[]; consent: string | null; line: number }> = [];
+    const seen = new Map<string, number>();
+    records.forEach((record, i) => {
+      const line = parsed.lines[i + 1]!;
+      if (record.every((f) => f.trim() === '')) return;
+      if (record.length > columns.length) return errors.push({ line, message: `${record.length} fields, the header has ${columns.length}` });
+      const address = validateAddress(record[col('email')] ?? '');
+      if (!address.ok) return errors.push({ line, message: `email: ${address.reason}` });
+      const key = address.address.toLowerCase();
+      if (seen.has(key)) return errors.push({ line, message: `email: ${address.address} is also on line ${seen.get(key)}` });
+      seen.set(key, line);
+      const rawScopes = col('scopes') >= 0 ? (record[col('scopes')] ?? '').split(/[\s;]+/).filter(Boolean) : [];
+      const scopes: Scope[] = [];
+      for (const raw of rawScopes.length > 0 ? rawScopes : ['all']) {
+        const check = checkScope(site, raw);
+        if (!check.ok) return errors.push({ line, message: `scopes: ${check.reason}` });
+        scopes.push(check.scope);
+      }
+      const consent = col('consent') >= 0 ? (record[col('consent')] ?? '').trim().replace(/[\r\n]+/g, ' ').slice(0, 300) : '';
+      rows.push({ email: address.address, scopes: normaliseScopes(scopes), consent: consent || null, line });
+    });
+    if (errors.length > 0) {
+      return problemResponse({
+        status: 400,
+        title: 'Import refused: bad rows',
+        detail: `${errors.length} bad row(s); nothing was imported. ${errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`).join('; ')}`,
+        errors,
+      });
+    }
+    const pendingRows = rows.filter((r) => !r.consent);
+    let transport;
+    if (pendingRows.length > 0) {
+      try {
+        transport = mailTransport(c.env);
+      } catch (error) {
+        return problemResponse({ status: 503, title: 'Mail is not configured', detail: `Rows without consent need a confirmation email: ${(error as Error).message}. Nothing was imported.` });
+      }
+    }
+
+    const now = new Date().toISOString();
+    const source = (consent: string) => `import ${now.slice(0, 10)}: ${consent}`;
+    const payload = JSON.stringify(rows.map((r) => ({ email: r.email, active: r.consent ? 1 : 0, source: r.consent ? source(r.consent) : `import ${now.slice(0, 10)}: confirmation requested` })));
+    const scopesPayload = JSON.stringify(rows.flatMap((r) => r.scopes.map((scope) => ({ email: r.email, scope }))));
+    const db = c.env.DB;
+    // One transaction: the subscribers, then their scopes (only for rows created just now).
+    const [inserted] = await db.batch<{ id: number; email: string; status: string }>([
+      db
+        .prepare(
+          `INSERT INTO subscribers (email, status, created_at, updated_at, confirmed_at, source)
+           SELECT json_extract(value, '$.email'), CASE json_extract(value, '$.active') WHEN 1 THEN 'active' ELSE 'pending' END, ?2, ?2,
+                  CASE json_extract(value, '$.active') WHEN 1 THEN ?2 END, json_extract(value, '$.source')
+           FROM json_each(?1) WHERE true
+           ON CONFLICT (email) DO NOTHING
+           RETURNING id, email, status`,
+        )
+        .bind(payload, now),
+      db
+        .prepare(
+          `INSERT INTO subscriber_scopes (subscriber_id, scope, created_at)
+           SELECT s.id, json_extract(j.value, '$.scope'), ?2 FROM json_each(?1) j JOIN subscribers s ON s.email = json_extract(j.value, '$.email')
+           WHERE s.created_at = ?2 AND s.source LIKE 'import %'
+           ON CONFLICT (subscriber_id, scope) DO NOTHING`,
+        )
+        .bind(scopesPayload, now),
+    ]);
+    const created = inserted!.results as Array<{ id: number; email: string; status: string }>;
+    const createdEmails = new Set(created.map((r) => r.email.toLowerCase()));
+    const existing = rows.filter((r) => !createdEmails.has(r.email.toLowerCase())).map((r) => ({ line: r.line, email: r.email }));
+    const toConfirm = created.filter((r) => r.status === 'pending');
+    if (toConfirm.length > 0 && transport) {
+      const scopesOf = new Map(rows.map((r) => [r.email.toLowerCase(), r.scopes]));
+      const mail = transport;
+      const work = (async () => {
+        for (const r of toConfirm) {
+          try {
+            await sendSubscriptionEmail(c.env, site, mail, { id: r.id, email: r.email, scopes: scopesOf.get(r.email.toLowerCase()) ?? ['all'] }, 'confirmation');
+          } catch (error) {
+            console.error(`[admin] import: confirmation to subscriber ${r.id} not sent: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+      })();
+      try {
+        c.executionCtx.waitUntil(work);
+      } catch {
+        await work;
+      }
+    }
+    console.log(`[admin] import: ${created.length - toConfirm.length} active, ${toConfirm.length} pending, ${existing.length} already known`);
+    return c.json({ imported: created.length, active: created.length - toConfirm.length, pending: toConfirm.length, existing }, 200);
+  });
+
+  /** Erases an address: its row, its scopes and its delivery history. */
+  app.delete('/admin/subscribers/:email', requireAdmin, async (c) => {
+    const email = decodeURIComponent(c.req.param('email'));
+    const db = c.env.DB;
+    const row = await db.prepare('SELECT id FROM subscribers WHERE email = ?').bind(email).first<{ id: number }>();
+    if (!row) return problemResponse({ status: 404, title: 'No such subscriber', detail: 'No subscriber has this address (nothing to erase).' });
+    const [deliveries, scopes] = await db.batch([
+      db.prepare('DELETE FROM digest_deliveries WHERE subscriber_id = ?').bind(row.id),
+      db.prepare('DELETE FROM subscriber_scopes WHERE subscriber_id = ?').bind(row.id),
+      db.prepare('DELETE FROM subscribers WHERE id = ?').bind(row.id),
+    ]);
+    console.log(`[admin] erased subscriber ${row.id} (${deliveries!.meta.changes} delivery rows, ${scopes!.meta.changes} scopes)`);
+    return c.json({ erased: true, deliveries: deliveries!.meta.changes, scopes: scopes!.meta.changes });
+  });
+
+  /** Lifts a suppression (the address works again): mail resumes, soft bounces start from zero. */
+  app.post('/admin/subscribers/:email/unsuppress', requireAdmin, async (c) => {
+    const email = decodeURIComponent(c.req.param('email'));
+    const row = await c.env.DB.prepare(
+      'UPDATE subscribers SET suppressed_at = NULL, suppressed_reason = NULL, soft_bounces = 0, updated_at = ? WHERE email = ? RETURNING id',
+    )
+      .bind(new Date().toISOString(), email)
+      .first<{ id: number }>();
+    if (!row) return problemResponse({ status: 404, title: 'No such subscriber', detail: 'No subscriber has this address.' });
+    return c.json({ id: row.id, suppressed: null });
+  });
+
+  return app;
+}
