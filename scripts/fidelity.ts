@@ -4,12 +4,14 @@
  * under a milestone or workstream in a reported kind, % in update-level notes, hand-listed
  * recurring milestones that keep one key (test/content/expectations/<team>.ts, written by
  * reading the files), case-only renames, and a replay of the weekly digest over its weeks.
- * Also run by `npm run bench`. `--json` prints the rows as JSON.
+ * Also run by `npm run bench`. `--json` prints the rows as JSON; `--problems` lists what
+ * missed; `--baseline <git ref>` measures the content pipeline of that commit instead.
  */
-import { readFile } from 'node:fs/promises';
+import { execSync } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildContentDir, indexMilestones, normaliseTrackerUrl, slugify, titleIdentity, type BuildResult, type SiteModel, type Update } from '../src/content';
+import { buildContentDir, indexMilestones, normaliseTrackerUrl, readContentDir, slugify, titleIdentity, type BuildResult, type SiteModel, type Update } from '../src/content';
 import { conservation } from '../src/content/conservation';
 import { computeChanges } from '../src/digest/changes';
 import { fingerprint, sameItem } from '../src/digest/fingerprint';
@@ -188,8 +190,26 @@ export function formatFidelity(rows: FidelityRow[]): string {
   return [head, ...body].join('\n');
 }
 
+/**
+ * The content pipeline of another commit (`--baseline <git ref>`), extracted with `git archive`
+ * under node_modules/.bench-baseline/, to measure the same figures before a change. Its build
+ * reads the folder through today's safe reader.
+ */
+async function baselineBuild(ref: string): Promise<(dir: string) => Promise<BuildResult>> {
+  const dir = path.join(root, 'node_modules/.bench-baseline', ref.replace(/[^\w.-]+/g, '_'));
+  await mkdir(dir, { recursive: true });
+  execSync(`git archive ${JSON.stringify(ref)} src/content | tar -x -C ${JSON.stringify(dir)}`, { cwd: root });
+  const baseline = (await import(pathToFileURL(path.join(dir, 'src/content/index.ts')).href)) as { buildSite: (u: unknown, c: unknown) => BuildResult };
+  return async (folder) => {
+    const content = await readContentDir(folder);
+    const result = baseline.buildSite(content.updates, content);
+    return { ...result, outlines: result.outlines ?? new Map(), owners: result.owners ?? new Map() };
+  };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const rows = await fidelity();
+  const at = process.argv.indexOf('--baseline');
+  const rows = await fidelity(at > 0 ? await baselineBuild(process.argv[at + 1] ?? 'HEAD') : buildContentDir);
   if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
   else {
     console.log(formatFidelity(rows));
