@@ -33,7 +33,7 @@ describe('every feed of the corpus', () => {
       expectFeedMatches(corpus, feed, format, f.expected, limit, f.path);
       expect(feed.selfLink, f.path).toBe(`${SITE_URL}${f.path}`);
     }
-  });
+  }, 30_000); // ~240 feeds rendered and parsed: seconds on a machine shared by four test suites
 
   it('milestone items carry the entries of the milestone and its deliverables that week', async () => {
     // Milestones with deliverables reported below them (2024-04 onwards format).
