@@ -33,6 +33,9 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          // Corpus-wide tests render hundreds of documents: the default 5 s is too short on a
+          // loaded 2-core machine.
+          testTimeout: 30_000,
           globalSetup: ['test/worker/global-setup.ts'],
           setupFiles: ['test/worker/apply-migrations.ts'],
         },

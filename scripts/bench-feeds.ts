@@ -191,15 +191,17 @@ interface Route {
  * rotating order), and each ratio is taken within its round, so load from elsewhere on the
  * machine hits both sides of a ratio alike; the median ratio over rounds is reported.
  */
-export async function benchUnderLoad(options: { seconds?: number; rounds?: number; connections?: number; client?: LoadClient } = {}): Promise<NonNullable<FeedBenchFigures['load']>> {
+export async function benchUnderLoad(
+  options: { seconds?: number; rounds?: number; connections?: number; client?: LoadClient; args?: string[]; milestoneFeed?: string } = {},
+): Promise<NonNullable<FeedBenchFigures['load']>> {
   const client = options.client ?? 'node';
   const seconds = options.seconds ?? 3;
   const rounds = options.rounds ?? 5;
   const connections = options.connections ?? 10;
-  const server = await startWranglerDev();
+  const server = await startWranglerDev(options.args ? { args: options.args } : {});
   try {
     // The heaviest milestone feed of the sample: several weeks, two sub-milestones.
-    const milestoneFeed = '/milestones/northwind-dev-roadmap-21/feed.xml';
+    const milestoneFeed = options.milestoneFeed ?? '/milestones/northwind-dev-roadmap-21/feed.xml';
     const routes: Route[] = [
       { path: '/healthz', acceptEncoding: 'identity' },
       { path: '/feed.xml', acceptEncoding: 'gzip' },

@@ -5,6 +5,7 @@
 import { benchBuilds, formatBuildFigures } from './bench-build';
 import { benchFanoutSeries, formatFanout } from './bench-fanout';
 import { benchFeeds, formatFeedFigures } from './bench-feeds';
+import { benchScale, formatScale } from './bench-scale';
 import { fidelity, formatFidelity } from './fidelity';
 
 console.log(`# Tidings benchmarks — ${new Date().toISOString()}\n`);
@@ -16,3 +17,5 @@ console.log('\n## Feeds\n');
 console.log(formatFeedFigures(await benchFeeds()));
 console.log('\n## Digest fan-out: cron → D1 → Queue → consumer → transport\n');
 console.log(formatFanout(await benchFanoutSeries()));
+console.log('\n## Publishing at scale: static output of up to 10,000 weekly updates\n');
+console.log(formatScale(await benchScale({ sizes: [2000, 10_000] })));

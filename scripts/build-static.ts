@@ -10,7 +10,8 @@
  * writes nothing.
  */
 import { parseArgs } from 'node:util';
-import { buildAll, describeBuild, type BuildOptions } from '../src/publish/build';
+import { buildAll, defaultParseCache, describeBuild, type BuildOptions } from '../src/publish/build';
+import { StaticBuildError } from '../src/publish/static';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +33,8 @@ const options: BuildOptions = {
 };
 
 try {
-  const outcome = await buildAll(options);
+  const cache = await defaultParseCache();
+  const outcome = await buildAll({ ...options, ...(cache ? { cache } : {}) });
   if (outcome.messages) console.error(outcome.messages);
   if (!outcome.ok) {
     console.error(`\n${outcome.errors} error(s), ${outcome.warnings} warning(s): nothing was written.`);
@@ -40,6 +42,10 @@ try {
   }
   if (!values.quiet) console.log(describeBuild(outcome, options));
 } catch (error) {
+  if (error instanceof StaticBuildError) {
+    console.error(`error: ${error.message}\nnothing was written.`);
+    process.exit(1);
+  }
   console.error(`build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(2);
 }

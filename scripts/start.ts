@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import path from 'node:path';
-import { buildAll, describeBuild, type BuildOptions } from '../src/publish/build';
+import { buildAll, defaultParseCache, describeBuild, type BuildOptions } from '../src/publish/build';
 import { applyLocalMigrations, ensureDevVars } from './dev-setup';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -32,8 +32,11 @@ const options: BuildOptions = {
   ...(siteUrlArg ? { siteUrl: siteUrlArg } : {}),
 };
 
+// One parse cache for the session (and on disk): a rebuild re-parses only the files edited.
+const cache = await defaultParseCache(root);
+
 async function build(): Promise<boolean> {
-  const outcome = await buildAll(options);
+  const outcome = await buildAll({ ...options, ...(cache ? { cache } : {}) });
   if (outcome.messages) console.error(outcome.messages);
   if (!outcome.ok) {
     console.error(`${outcome.errors} error(s): the site was not rebuilt.`);

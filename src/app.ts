@@ -3,8 +3,10 @@ import type { SiteModel } from './content/model';
 import type { AppEnv } from './env';
 import { digestRoutes } from './digest';
 import { feedRoutes } from './feeds';
+import { requireAdmin } from './http/admin';
 import { htmlNotFound, pageRoutes } from './pages';
 import { subscriberRoutes } from './subscribers';
+import { pingChangedFeeds } from './websub/ping';
 
 /**
  * The whole HTTP surface of Tidings over one site model: what the static build renders every
@@ -42,6 +44,8 @@ export function createWorkerApp(site: SiteModel): Hono<AppEnv> {
   });
   // A trivial route: the yardstick the benchmarks compare static files against.
   app.get('/healthz', (c) => c.text('ok', 200, { 'Cache-Control': 'no-store' }));
+  // Pings the WebSub hub now for every feed whose content changed (a deploy workflow calls it).
+  app.post('/admin/websub', requireAdmin, async (c) => c.json(await pingChangedFeeds(c.env, { force: true })));
   app.route('/', digestRoutes(site));
   app.route('/', subscriberRoutes(site));
   app.notFound((c) => htmlNotFound(c));

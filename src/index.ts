@@ -12,6 +12,7 @@ import { handleDigestQueue, runDigestCron, type DigestBatch } from './digest';
 import { loadCatalog } from './digest/source';
 import type { AppEnv, Env } from './env';
 import { problemResponse } from './http/problem';
+import { pingChangedFeeds } from './websub/ping';
 import { env as startupEnv } from 'cloudflare:workers';
 import { startupProblems } from './http/secrets';
 import { handleMailEventQueue } from './subscribers/events';
@@ -31,21 +32,36 @@ let loaded: Promise<Loaded & { etag: string | null }> | undefined;
  * deployed together, so one load per isolate is enough in production; under wrangler dev a
  * rebuild replaces files under a running isolate, so the catalog is revalidated (ETag) there.
  */
-async function current(env: Env): Promise<Loaded> {
+async function current(env: Env, ctx?: { waitUntil(promise: Promise<unknown>): void }): Promise<Loaded> {
   const held = loaded ? await loaded.catch(() => undefined) : undefined;
   if (held && env.ENVIRONMENT !== 'local' && env.ENVIRONMENT !== 'test') return held;
-  const load = loadCatalog(env.ASSETS, held?.etag ?? undefined).then((fresh) =>
-    fresh ? { site: fresh.site, etag: fresh.etag, app: createWorkerApp(fresh.site) } : held!,
-  );
+  const load = loadCatalog(env.ASSETS, held?.etag ?? undefined).then((fresh) => {
+    if (!fresh) return held!;
+    // A content version this isolate has not seen: after a deploy, tell the WebSub hub
+    // about the feeds that changed (once per version across isolates: D1 decides).
+    if (ctx && fresh.site.version !== held?.site.version) ctx.waitUntil(pingQuietly(env));
+    return { site: fresh.site, etag: fresh.etag, app: createWorkerApp(fresh.site) };
+  });
   loaded = load;
   return load;
+}
+
+async function pingQuietly(env: Env, force = false): Promise<void> {
+  try {
+    const result = await pingChangedFeeds(env, { force });
+    if (result.pinged.length > 0 || result.failed.length > 0) {
+      console.log(`websub: ${result.pinged.length} feed(s) pinged at ${result.hub}, ${result.failed.length} failed, ${result.unchanged} unchanged`);
+    }
+  } catch (error) {
+    console.error(`websub: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 export default {
   async fetch(request, env, ctx) {
     let app: Hono<AppEnv>;
     try {
-      ({ app } = await current(env));
+      ({ app } = await current(env, ctx));
     } catch (error) {
       loaded = undefined;
       return problemResponse(
@@ -61,6 +77,8 @@ export default {
     // Cut this period's digest (unless the configuration would fail every send), resume
     // deliveries left stuck, prune old delivery rows: src/digest/cron.ts.
     await runDigestCron(env, site, new Date(controller.scheduledTime));
+    // Feeds whose ping failed or never happened (no request since the deploy) are pinged now.
+    await pingQuietly(env, true);
   },
 
   async queue(batch, env) {

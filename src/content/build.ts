@@ -8,7 +8,7 @@ import YAML from 'yaml';
 import type { Milestone, SiteModel, Team, Update } from './model';
 import { slugify } from './keys';
 import type { Outline, ReadingHints } from './outline';
-import { fail, keyUpdate, parseMilestoneDefinitions, readUpdate, teamSlug, type ReadUpdate } from './parse';
+import { fail, parseMilestoneDefinitions, parseUpdate, teamSlug } from './parse';
 import type { TitleOwners } from './sections';
 import { mondayOf } from './week';
 
@@ -46,44 +46,55 @@ export function isMilestonePath(path: string): boolean {
 
 export function buildSite(
   sources: SourceFile[],
-  config: { teams?: SourceFile; aliases?: SourceFile; milestones?: SourceFile[] } = {},
+  config: {
+    teams?: SourceFile;
+    aliases?: SourceFile;
+    milestones?: SourceFile[];
+    /** parseUpdate with a cache in front, for incremental builds (src/publish/parse-cache.ts). */
+    parseUpdate?: typeof parseUpdate;
+  } = {},
 ): BuildResult {
   const files: VFile[] = [];
   const aliases = config.aliases ? readAliases(config.aliases, files) : new Map<string, string>();
   const teamInfo = config.teams ? readTeams(config.teams, files) : {};
   const infoOf = (folder: string | undefined, slug: string) => (folder !== undefined ? teamInfo[folder] : undefined) ?? teamInfo[slug];
 
-  // Phase one: every file read into its outline; keys need all of a team's files at once.
-  const read: ReadUpdate[] = [];
+  // In path order (date order for files named by date): keys are decided as the weeks came,
+  // with each team's title owners (see TitleOwners), so adding a week never changes an older key.
+  const parse = config.parseUpdate ?? parseUpdate;
   const folders = new Map<string, string>();
-  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const file = new VFile({ path: source.path, value: source.value });
-    files.push(file);
-    const folder = UPDATE_PATH.exec(source.path)?.[1];
-    const info = folder !== undefined ? infoOf(folder, teamSlug(folder)) : undefined;
-    const r = readUpdate(file, { ...(folder !== undefined ? { team: folder } : {}), teamNames: info?.name ? [info.name] : [], ...(info?.hints ? { hints: info.hints } : {}) });
-    if (!r) continue;
-    if (folder !== undefined && !folders.has(r.base.team)) folders.set(r.base.team, folder);
-    read.push(r);
-  }
-  // A file named by its own date keeps the plain id when another document shares the date.
-  const named = (r: ReadUpdate) => (r.base.source.split('/').pop()!.replace(/\.md$/, '') === r.base.date ? 0 : 1);
-  // Oldest first: keys are decided as the weeks came, so adding a week never changes an older key.
-  read.sort((a, b) => (a.base.date !== b.base.date ? (a.base.date < b.base.date ? -1 : 1) : named(a) - named(b) || (a.base.source < b.base.source ? -1 : 1)));
   const owners = new Map<string, TitleOwners>();
   const ownersOf = (team: string): TitleOwners => {
     let o = owners.get(team);
     if (!o) owners.set(team, (o = new Map()));
     return o;
   };
-
   const parsed: Update[] = [];
   const outlines = new Map<string, Outline>();
   const byId = new Map<string, Update>();
   const byWeek = new Map<string, Update>();
-  for (const r of read) {
-    const file = files.find((f) => f.path === r.base.source)!;
-    const update = keyUpdate(r, { aliases, owners: ownersOf(r.base.team) });
+  const named = (u: Update) => u.source.split('/').pop()!.replace(/\.md$/, '') === u.date;
+  const reId = (u: Update, file: VFile | undefined) => {
+    const suffix = slugify(u.source.split('/').pop()!.replace(/\.md$/, '')) || u.hash.slice(0, 8);
+    u.id = `${u.team}/${u.date}-${suffix}`;
+    u.permalink = `/updates/${u.team}/${u.date}-${suffix}`;
+    return file;
+  };
+  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const file = new VFile({ path: source.path, value: source.value });
+    files.push(file);
+    const folder = UPDATE_PATH.exec(source.path)?.[1];
+    const info = folder !== undefined ? infoOf(folder, teamSlug(folder)) : undefined;
+    const update = parse(file, {
+      ...(folder !== undefined ? { team: folder } : {}),
+      aliases,
+      teamNames: info?.name ? [info.name] : [],
+      ...(info?.hints ? { hints: info.hints } : {}),
+      owners: ownersOf(folder !== undefined ? teamSlug(folder) : ''),
+      outlines,
+    });
+    if (!update) continue;
+    if (folder !== undefined && !folders.has(update.team)) folders.set(update.team, folder);
     const other = byId.get(update.id);
     if (other && other.hash === update.hash) {
       // A byte-identical copy under another name loses nothing when skipped: say so, go on.
@@ -91,22 +102,23 @@ export function buildSite(
       continue;
     }
     if (other) {
-      // Two documents of one team for one date: both published, the second under its own id.
-      const suffix = slugify(file.stem ?? '') || update.hash.slice(0, 8);
-      const slug = `${update.date}-${suffix}`;
-      update.id = `${update.team}/${slug}`;
-      update.permalink = `/updates/${update.team}/${slug}`;
-      file.message(`another document of team \`${update.team}\` has the date ${update.date} (${other.source}): both are published, this one as ${update.id}`, { place: { line: 1, column: 1 }, ruleId: 'same-week', source: 'tidings' });
+      // Two documents of one team for one date: both published; the one named by the date keeps the plain id.
+      const [kept, moved] = named(update) && !named(other) ? [update, other] : [other, update];
+      byId.delete(other.id);
+      reId(moved, undefined);
+      byId.set(kept.id, kept);
+      byId.set(moved.id, moved);
+      const movedFile = files.find((f) => f.path === moved.source)!;
+      movedFile.message(`another document of team \`${moved.team}\` has the date ${moved.date} (${kept.source}): both are published, this one as ${moved.id}`, { place: { line: 1, column: 1 }, ruleId: 'same-week', source: 'tidings' });
     } else {
       const sameWeek = byWeek.get(`${update.team}/${mondayOf(update.date)}`);
       if (sameWeek) {
         file.message(`another document of team \`${update.team}\` is in the week of ${mondayOf(update.date)} (${sameWeek.source}): both are published`, { place: { line: 1, column: 1 }, ruleId: 'same-week', source: 'tidings' });
       }
+      byId.set(update.id, update);
     }
-    byId.set(update.id, update);
     byWeek.set(`${update.team}/${mondayOf(update.date)}`, update);
     parsed.push(update);
-    outlines.set(update.source, r.outline);
   }
 
   const updates = parsed

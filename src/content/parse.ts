@@ -26,8 +26,10 @@ export interface ParseOptions {
   team?: string;
   /** Milestone aliases: old key → current key. */
   aliases?: ReadonlyMap<string, string>;
-  /** The team's title owners so far (see TitleOwners); the build passes one per team, in date order. */
+  /** The team's title owners so far (see TitleOwners); the build passes one per team, in path order. */
   owners?: TitleOwners;
+  /** Where to keep how the file was read (by path), for `npm run explain` and the tests. */
+  outlines?: Map<string, Outline>;
   /** Names the team goes by (folder, display name), to recognise a "<Team> weekly" heading. */
   teamNames?: readonly string[];
   hints?: ReadingHints;
@@ -75,7 +77,9 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
 /** Returns the update, or undefined when the file has errors (they are on `file.messages`). */
 export function parseUpdate(file: VFile, options: ParseOptions = {}): Update | undefined {
   const read = readUpdate(file, options);
-  return read ? keyUpdate(read, options) : undefined;
+  if (!read) return undefined;
+  options.outlines?.set(file.path, read.outline);
+  return keyUpdate(read, options);
 }
 
 /** Keys the outline and assembles the Update. */

@@ -5,9 +5,10 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildContentDir, formatMessages } from '../content';
+import { buildSite, formatMessages, parseUpdate, readContentDir } from '../content';
+import { ParseCache, parserVersion } from './parse-cache';
 import type { SiteModel } from '../content/model';
-import { readAliases, renderSite, wranglerVars, writeOutput, type WriteResult } from './node';
+import { OutputWriter, readAliases, renderSite, wranglerVars, type WriteResult } from './node';
 
 export interface BuildOptions {
   content: string;
@@ -19,6 +20,20 @@ export interface BuildOptions {
   config: string;
   /** Overrides SITE_URL of the config. */
   siteUrl?: string;
+  /** Overrides other [vars] of the config (WEBSUB_HUB, FEED_ITEMS…). */
+  vars?: Record<string, string>;
+  /** Parse cache (incremental builds); none: every file is parsed. */
+  cache?: ParseCache;
+}
+
+/**
+ * The parse cache a build uses by default: on disk under `.cache/tidings/parse` of the working
+ * directory, keyed by the parser's source; `TIDINGS_BUILD_CACHE=off` disables it.
+ */
+export async function defaultParseCache(cwd = process.cwd()): Promise<ParseCache | undefined> {
+  if (process.env.TIDINGS_BUILD_CACHE === 'off') return undefined;
+  const version = await parserVersion(path.join(import.meta.dirname, '..', 'content'));
+  return new ParseCache(version, path.join(cwd, '.cache', 'tidings', 'parse'));
 }
 
 export type BuildOutcome =
@@ -28,16 +43,21 @@ export type BuildOutcome =
 export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   const started = performance.now();
   const root = options.content;
-  const { site, files } = await buildContentDir(root);
+  const dir = await readContentDir(root);
+  const { site, files } = buildSite(dir.updates, { ...dir, ...(options.cache ? { parseUpdate: options.cache.wrap(parseUpdate) } : {}) });
   const report = formatMessages(files, root.endsWith('/') ? root : `${root}/`);
   if (report.errors > 0) return { ok: false, errors: report.errors, warnings: report.warnings, messages: report.text };
+  await options.cache?.flush();
   const parsed = performance.now();
   const vars = await wranglerVars(options.config);
+  Object.assign(vars, options.vars);
   if (options.siteUrl) vars.SITE_URL = options.siteUrl;
   const aliasText = await readFile(path.join(root, 'aliases.yaml'), 'utf8').catch(() => undefined);
-  const published = await renderSite(site, { vars, aliases: readAliases(aliasText) });
+  // Rendered and written file by file: the site is never held in memory whole.
+  const writer = await OutputWriter.open(options.out);
+  const published = await renderSite(site, { vars, aliases: readAliases(aliasText) }, writer.sink);
   const rendered = performance.now();
-  const written = await writeOutput(options.out, published);
+  const written = await writer.finish(published);
   if (options.model) {
     // Stable key order and no timestamps; written aside and renamed.
     await mkdir(path.dirname(options.model), { recursive: true });

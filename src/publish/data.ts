@@ -13,6 +13,16 @@ export const CATALOG_PATH = `${DATA_PREFIX}/catalog.json`;
 /** The `_headers` pattern of the data files. */
 export const DATA_PATTERN = `${DATA_PREFIX}/*`;
 
+/** Every current feed with the hash of its content: what WebSub pings are decided on. */
+export const FEEDS_MANIFEST_PATH = `${DATA_PREFIX}/feeds.json`;
+
+export interface FeedsManifest {
+  /** Content version of the site. */
+  version: string;
+  /** Absolute feed URL (its rel="self") and a hash of its bytes. Archives never change: not listed. */
+  feeds: Array<{ url: string; hash: string }>;
+}
+
 export function teamIndexPath(slug: string): string {
   // `.index.json`: never mistaken for a feed (`/*/feed.json`), whatever a team is called.
   return `${DATA_PREFIX}/teams/${encodeURIComponent(slug)}.index.json`;

@@ -12,9 +12,9 @@ import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { siteConfig } from '../feeds/config';
 import { representationSettings } from '../http/cache';
-import { DATA_HEADERS, DATA_PATTERN, dataFiles } from './data';
+import { DATA_HEADERS, DATA_PATTERN, dataFiles, FEEDS_MANIFEST_PATH, type FeedsManifest } from './data';
 import { publicPaths, type PublicPath } from './paths';
-import { headersFile, redirectsFile, renderPaths, type Redirect, type StaticOutput } from './static';
+import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
 
 /** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
 export async function wranglerVars(configPath: string): Promise<Record<string, string>> {
@@ -60,70 +60,125 @@ export interface PublishOptions {
 }
 
 export interface Published {
+  /** The files (empty when they went to a sink) and the `_headers` rules. */
   output: StaticOutput;
   redirects: Redirect[];
   paths: PublicPath[];
+  /** Files produced (sent to the sink or kept). */
+  count: number;
 }
 
-/** Renders every public path of `site` in process, through the site's own routes. */
-export async function renderSite(site: SiteModel, options: PublishOptions): Promise<Published> {
+export type FileSink = (file: StaticFile) => Promise<void>;
+
+/**
+ * Renders every public path of `site` in process, through the site's own routes, plus the
+ * data files the Worker reads. Files are kept in `output.files`, or handed to `sink` one at a
+ * time as they are rendered.
+ */
+export async function renderSite(site: SiteModel, options: PublishOptions, sink?: FileSink): Promise<Published> {
   // Workers Static Assets compresses on the edge per client: no gzip variants at build time.
   representationSettings.precompress = false;
   const app = createApp(site);
   const env = options.vars as unknown as Env;
+  const config = siteConfig(env);
+  const paths = publicPaths(site, config.defaultLimit);
+  const data = dataFiles(site);
+  const count = paths.length + data.length + 1;
+  // Workers Static Assets takes at most ASSETS_FILE_LIMIT files per Worker version (20,000 on
+  // the Free plan, 100,000 on Paid): fail the build, before writing anything, not the deploy.
+  const limit = Number(options.vars.ASSETS_FILE_LIMIT ?? 20_000);
+  if (Number.isFinite(limit) && limit > 0 && count > limit) {
+    throw new StaticBuildError(
+      `the site needs ${count} static files; ASSETS_FILE_LIMIT is ${limit} (Workers Static Assets: 20,000 per version on the Free plan, 100,000 on Paid). ` +
+        'Raise ASSETS_FILE_LIMIT on the Paid plan, or see README "How big can it get".',
+    );
+  }
+  const feeds: FeedsManifest = { version: site.version, feeds: [] };
+  const output: StaticOutput = { files: [], headers: new Map() };
+  const emit = async (file: StaticFile) => {
+    // Current feeds (not archives, which never change) with their hash, for WebSub.
+    if (CURRENT_FEED.test(file.path) && !file.path.includes('/archive/')) {
+      feeds.feeds.push({ url: `${config.siteUrl}${file.path}`, hash: createHash('sha256').update(file.bytes).digest('hex').slice(0, 32) });
+    }
+    if (sink) await sink(file);
+    else output.files.push(file);
+  };
   const fetcher = async (p: string) => app.request(p, { headers: { 'Accept-Encoding': 'identity' } }, env);
-  const paths = publicPaths(site, siteConfig(options.vars as unknown as Env).defaultLimit);
-  const output = await renderPaths(paths, fetcher);
-  // What the Worker reads through the ASSETS binding (catalog, per-team digest indexes).
+  await renderPaths(paths, fetcher, output, emit);
+  // What the Worker reads through the ASSETS binding (catalog, per-team digest indexes, the
+  // feeds' content hashes for WebSub).
   output.headers.set(DATA_PATTERN, DATA_HEADERS);
-  for (const { path: p, text } of dataFiles(site)) output.files.push({ file: p.slice(1), path: p, bytes: encoder.encode(text), pattern: DATA_PATTERN });
-  return { output, paths, redirects: aliasRedirects(site, options.aliases ?? new Map(), paths) };
+  for (const { path: p, text } of data) await emit({ file: p.slice(1), path: p, bytes: encoder.encode(text), pattern: DATA_PATTERN });
+  await emit({ file: FEEDS_MANIFEST_PATH.slice(1), path: FEEDS_MANIFEST_PATH, bytes: encoder.encode(`${JSON.stringify(feeds)}\n`), pattern: DATA_PATTERN });
+  return { output, paths, count, redirects: aliasRedirects(site, options.aliases ?? new Map(), paths) };
 }
 
 /**
- * Writes the output to `outDir` in place: only files whose bytes changed are written, files
- * no longer produced are removed (a server watching the folder sees each file whole; a build
- * with errors never gets here). What was written is remembered in `<outDir>.manifest.json`.
+ * Writes static output into `outDir` in place, one file at a time: only files whose bytes
+ * changed are written (each aside and renamed: a server watching the folder sees each file
+ * whole), and `finish` removes the files no longer produced. What was written is remembered
+ * in `<outDir>.manifest.json`. A build with content errors never gets here.
  */
-export async function writeOutput(outDir: string, published: Published): Promise<WriteResult> {
-  const manifestPath = `${outDir.replace(/\/+$/, '')}.manifest.json`;
-  const before: Record<string, string> = await readFile(manifestPath, 'utf8')
-    .then((t) => JSON.parse(t) as Record<string, string>)
-    .catch(() => ({}));
-  const after: Record<string, string> = {};
-  const files = [
-    ...published.output.files.map((f) => ({ file: f.file, bytes: f.bytes })),
-    { file: '_headers', bytes: encoder.encode(headersFile(published.output.headers)) },
-    { file: '_redirects', bytes: encoder.encode(redirectsFile(published.redirects)) },
-  ];
-  let bytes = 0;
-  let written = 0;
-  const dirs = new Set<string>();
-  for (const f of files) {
-    const hash = createHash('sha256').update(f.bytes).digest('hex').slice(0, 32);
-    after[f.file] = hash;
-    bytes += f.bytes.byteLength;
-    const target = path.join(outDir, ...f.file.split('/'));
-    if (before[f.file] === hash && (await exists(target))) continue;
-    const dir = path.dirname(target);
-    if (!dirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      dirs.add(dir);
+export class OutputWriter {
+  #before: Record<string, string> = {};
+  readonly #after: Record<string, string> = {};
+  readonly #dirs = new Set<string>();
+  readonly result: WriteResult = { files: 0, bytes: 0, written: 0, removed: 0 };
+
+  private constructor(readonly outDir: string) {}
+
+  static async open(outDir: string): Promise<OutputWriter> {
+    const writer = new OutputWriter(outDir);
+    writer.#before = await readFile(writer.#manifestPath, 'utf8')
+      .then((t) => JSON.parse(t) as Record<string, string>)
+      .catch(() => ({}));
+    return writer;
+  }
+
+  get #manifestPath(): string {
+    return `${this.outDir.replace(/\/+$/, '')}.manifest.json`;
+  }
+
+  async write(file: string, bytes: Uint8Array, counted = true): Promise<void> {
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+    this.#after[file] = hash;
+    if (counted) {
+      this.result.files++;
+      this.result.bytes += bytes.byteLength;
     }
-    // Aside and renamed: a reader sees the old file or the new one, never half of one.
+    const target = path.join(this.outDir, ...file.split('/'));
+    if (this.#before[file] === hash && (await exists(target))) return;
+    const dir = path.dirname(target);
+    if (!this.#dirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.#dirs.add(dir);
+    }
     const partial = `${target}.${process.pid}.tmp`;
-    await writeFile(partial, f.bytes);
+    await writeFile(partial, bytes);
     await rename(partial, target);
-    written++;
+    this.result.written++;
   }
-  let removed = 0;
-  for (const file of await listFiles(outDir)) {
-    if (after[file] !== undefined) continue;
-    await rm(path.join(outDir, ...file.split('/')), { force: true });
-    removed++;
+
+  sink: FileSink = (f) => this.write(f.file, f.bytes);
+
+  async finish(published: Published): Promise<WriteResult> {
+    await this.write('_headers', encoder.encode(headersFile(published.output.headers)), false);
+    await this.write('_redirects', encoder.encode(redirectsFile(published.redirects)), false);
+    for (const file of await listFiles(this.outDir)) {
+      if (this.#after[file] !== undefined) continue;
+      await rm(path.join(this.outDir, ...file.split('/')), { force: true });
+      this.result.removed++;
+    }
+    await writeFile(this.#manifestPath, `${JSON.stringify(this.#after)}\n`);
+    return this.result;
   }
-  await writeFile(manifestPath, `${JSON.stringify(after)}\n`);
-  return { files: published.output.files.length, bytes, written, removed };
+}
+
+/** Writes output rendered in memory (renderSite without a sink) to `outDir`. */
+export async function writeOutput(outDir: string, published: Published): Promise<WriteResult> {
+  const writer = await OutputWriter.open(outDir);
+  for (const f of published.output.files) await writer.write(f.file, f.bytes);
+  return writer.finish(published);
 }
 
 export interface WriteResult {
@@ -137,6 +192,7 @@ export interface WriteResult {
 }
 
 const encoder = new TextEncoder();
+const CURRENT_FEED = /\/(feed\.xml|atom\.xml|feed\.json)$/;
 
 async function exists(file: string): Promise<boolean> {
   try {

@@ -29,8 +29,17 @@ export type Fetcher = (path: string) => Promise<Response>;
 
 export class StaticBuildError extends Error {}
 
-/** Renders each path through `fetcher`: every one must answer 200 and share its pattern's headers. */
-export async function renderPaths(paths: readonly PublicPath[], fetcher: Fetcher, into: StaticOutput = { files: [], headers: new Map() }): Promise<StaticOutput> {
+/**
+ * Renders each path through `fetcher`: every one must answer 200 and share its pattern's
+ * headers. With `sink`, each file goes there as soon as it is rendered instead of being kept
+ * (a large site is never held in memory whole).
+ */
+export async function renderPaths(
+  paths: readonly PublicPath[],
+  fetcher: Fetcher,
+  into: StaticOutput = { files: [], headers: new Map() },
+  sink?: (file: StaticFile) => Promise<void>,
+): Promise<StaticOutput> {
   const seen = new Set<string>(into.files.map((f) => f.file));
   for (const { path, pattern } of paths) {
     const response = await fetcher(path);
@@ -50,7 +59,8 @@ export async function renderPaths(paths: readonly PublicPath[], fetcher: Fetcher
     const file = fileOf(path);
     if (seen.has(file)) throw new StaticBuildError(`${path}: listed twice (file ${file})`);
     seen.add(file);
-    into.files.push({ file, path, bytes, pattern });
+    if (sink) await sink({ file, path, bytes, pattern });
+    else into.files.push({ file, path, bytes, pattern });
   }
   return into;
 }

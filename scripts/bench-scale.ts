@@ -1,0 +1,375 @@
+/**
+ * Scale benchmark: a synthetic site of N weekly updates — the real reports of ../shared
+ * (corpus and reports) replicated under new team names — built into static output, with:
+ * whole-process build time and peak memory per size (linear?), number and bytes of static
+ * files, the Worker bundle (raw and gzip, `wrangler deploy --dry-run`), the Worker's start-up
+ * (`wrangler check startup`), a digest cut's time and peak heap over the built team indexes
+ * (the code the Worker runs), and a static feed under load against the Worker's trivial
+ * route (wrangler dev).
+ *
+ * Usage: tsx scripts/bench-scale.ts [--sizes 2000,5000,10000] [--no-load] [--keep DIR]
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { buildContentDir } from '../src/content';
+import { changesByTeam } from '../src/digest/by-team';
+import type { ContentSource } from '../src/digest/source';
+import { CATALOG_PATH, siteFromCatalog, teamIndexPath, updateFromIndex, type Catalog, type TeamIndex } from '../src/publish/data';
+import { benchUnderLoad, type FeedBenchFigures } from './bench-feeds';
+import { root } from './wrangler-dev';
+
+const run = promisify(execFile);
+const SHARED = path.resolve(root, '../shared');
+const SOURCES = [path.join(SHARED, 'corpus'), path.join(SHARED, 'reports')];
+
+export interface SizeFigures {
+  updates: number;
+  teams: number;
+  /** Whole process (`tsx scripts/build-static.ts`), wall clock. */
+  buildSeconds: number;
+  msPerUpdate: number;
+  peakRssMb: number;
+  files: number;
+  bytes: number;
+  /** Files of the Free plan's 20,000 used. */
+  freeLimitShare: number;
+}
+
+export interface IncrementalFigures {
+  content: string;
+  updates: number;
+  /** `tsx scripts/build-static.ts`, whole process, no cache (what `npm run build` costs cold). */
+  fullProcessMs: number;
+  /** The same build in process, no cache. */
+  fullInProcessMs: number;
+  /** `npm start`'s rebuild after one update file is edited (in process, warm cache). */
+  rebuildMs: number;
+  rebuildParts: { parse: number; render: number; write: number };
+  rebuildWritten: number;
+  ratio: number;
+}
+
+export interface ScaleFigures {
+  incremental?: IncrementalFigures[];
+  sizes: SizeFigures[];
+  bundle: { rawBytes: number; gzipBytes: number; modules: number };
+  startup?: { ms: number; how: string };
+  cut?: { updates: number; teams: number; firstMs: number; nextMs: number; peakHeapMb: number; largestTeamIndexBytes: number; catalogBytes: number };
+  load?: FeedBenchFigures['load'];
+}
+
+/**
+ * Team folders of the sources (those with an `updates/` folder), and the files of each that
+ * the build rejects (the reports include some on purpose): copies leave those out.
+ */
+async function teamDirs(): Promise<Array<{ dir: string; team: string; updates: number; rejected: Set<string> }>> {
+  const teams: Array<{ dir: string; team: string; updates: number; rejected: Set<string> }> = [];
+  for (const source of SOURCES) {
+    const { files } = await buildContentDir(source);
+    const rejected = new Set(files.filter((f) => f.messages.some((m) => m.fatal)).map((f) => path.join(source, f.path)));
+    for (const entry of (await readdir(source, { withFileTypes: true })).filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      try {
+        const dir = path.join(source, entry.name);
+        const updates = (await readdir(path.join(dir, 'updates'))).filter((n) => n.endsWith('.md') && !rejected.has(path.join(dir, 'updates', n))).length;
+        if (updates > 0) teams.push({ dir, team: entry.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), updates, rejected });
+      } catch {
+        // not a team folder
+      }
+    }
+  }
+  return teams;
+}
+
+/** A content folder of at least `n` updates: copy k of each team is team `<team>-<k>`. */
+export async function syntheticSite(n: number, into: string): Promise<{ updates: number; teams: number }> {
+  const teams = await teamDirs();
+  await rm(into, { recursive: true, force: true });
+  await mkdir(into, { recursive: true });
+  let updates = 0;
+  let count = 0;
+  for (let k = 1; updates < n; k++) {
+    for (const t of teams) {
+      if (updates >= n) break;
+      // Copies share nothing with the original but the text: their own team, their own keys.
+      await cp(t.dir, path.join(into, `${t.team}-${k}`), { recursive: true, filter: (src) => !t.rejected.has(src) });
+      updates += t.updates;
+      count++;
+    }
+  }
+  return { updates, teams: count };
+}
+
+async function walk(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || e.name === '_headers' || e.name === '_redirects') continue;
+    files++;
+    bytes += (await stat(path.join(e.parentPath, e.name))).size;
+  }
+  return { files, bytes };
+}
+
+/** wrangler.toml with ASSETS_FILE_LIMIT raised, so that sizes beyond the Free plan build. */
+async function benchConfig(work: string): Promise<string> {
+  const file = path.join(work, 'wrangler.toml');
+  const text = await readFile(path.join(root, 'wrangler.toml'), 'utf8');
+  await writeFile(file, text.replace(/^ASSETS_FILE_LIMIT = .*$/m, 'ASSETS_FILE_LIMIT = "1000000"'));
+  return file;
+}
+
+async function buildSize(n: number, work: string): Promise<SizeFigures & { out: string }> {
+  const content = path.join(work, `content-${n}`);
+  const made = await syntheticSite(n, content);
+  const out = path.join(work, `public-${n}`);
+  const started = performance.now();
+  const { stderr } = await run(
+    '/usr/bin/time',
+    ['-f', 'peak-rss-kb %M', process.execPath, '--import', 'tsx', 'scripts/build-static.ts', '--content', content, '--out', out, '--model', path.join(work, `site-${n}.json`), '--config', await benchConfig(work), '--quiet'],
+    { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TIDINGS_BUILD_CACHE: 'off' } },
+  ).catch((error: { stderr?: string; stdout?: string }) => {
+    // Content warnings go to stderr; errors fail the build.
+    throw new Error(`build of ${n} updates failed:\n${(error.stderr ?? '').slice(-2000)}`);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const rss = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
+  const { files, bytes } = await walk(out);
+  return {
+    updates: made.updates,
+    teams: made.teams,
+    buildSeconds: seconds,
+    msPerUpdate: (seconds * 1000) / made.updates,
+    peakRssMb: rss,
+    files,
+    bytes,
+    freeLimitShare: files / 20_000,
+    out,
+  };
+}
+
+/** `wrangler deploy --dry-run`: the Worker as it would be uploaded. */
+async function bundle(work: string): Promise<ScaleFigures['bundle']> {
+  const outdir = path.join(work, 'bundle');
+  await run(process.execPath, [path.join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir], {
+    cwd: root,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  let modules = 0;
+  for (const e of await readdir(outdir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || e.name.endsWith('.map') || e.name === 'README.md') continue;
+    const bytes = await readFile(path.join(e.parentPath, e.name));
+    rawBytes += bytes.byteLength;
+    gzipBytes += gzipSync(bytes, { level: 9 }).byteLength;
+    modules++;
+  }
+  return { rawBytes, gzipBytes, modules };
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Milliseconds of a CPU profile spent doing anything but waiting. */
+export function startupCpuMs(profile: CpuProfile): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  let us = 0;
+  profile.samples.forEach((id, i) => {
+    if (!idle.has(id)) us += profile.timeDeltas[i] ?? 0;
+  });
+  return us / 1000;
+}
+
+/** `wrangler check startup`: a CPU profile of the Worker's start-up in workerd. */
+async function startup(work: string): Promise<ScaleFigures['startup']> {
+  const profile = path.join(work, 'startup.cpuprofile');
+  try {
+    await run(process.execPath, [path.join(root, 'node_modules/wrangler/bin/wrangler.js'), 'check', 'startup', '--outfile', profile], {
+      cwd: root,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 180_000,
+    });
+    return { ms: startupCpuMs(JSON.parse(await readFile(profile, 'utf8')) as CpuProfile), how: 'CPU time the Worker spends starting (global scope), from `wrangler check startup`\'s CPU profile, idle samples excluded' };
+  } catch (error) {
+    return { ms: Number.NaN, how: `wrangler check startup failed: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+/** A digest cut over the built static output, read from disk as the Worker reads it through ASSETS. */
+export async function cut(out: string): Promise<ScaleFigures['cut']> {
+  const read = async (p: string) => readFile(path.join(out, ...p.slice(1).split('/')), 'utf8');
+  const catalogText = await read(CATALOG_PATH);
+  const catalog = JSON.parse(catalogText) as Catalog;
+  let largest = 0;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let peak = 0;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().heapUsed - base));
+  const source: ContentSource = {
+    catalog: siteFromCatalog(catalog),
+    newest: catalog.newest,
+    teamUpdates: async (slug) => {
+      sample();
+      const text = await read(teamIndexPath(slug));
+      largest = Math.max(largest, text.length);
+      const updates = (JSON.parse(text) as TeamIndex).updates.map(updateFromIndex);
+      sample();
+      return updates;
+    },
+  };
+  let started = performance.now();
+  const first = await changesByTeam(source, undefined, { quietWeeks: 3 });
+  sample();
+  const firstMs = performance.now() - started;
+  started = performance.now();
+  await changesByTeam(source, first.snapshot, { quietWeeks: 3 });
+  sample();
+  const nextMs = performance.now() - started;
+  return {
+    updates: Object.keys(first.snapshot.updates).length,
+    teams: catalog.teams.length,
+    firstMs,
+    nextMs,
+    peakHeapMb: peak / 1024 / 1024,
+    largestTeamIndexBytes: largest,
+    catalogBytes: catalogText.length,
+  };
+}
+
+/** Full build (whole process and in process) against the rebuild after one edit. */
+export async function benchIncremental(name: string, source: string, work: string): Promise<IncrementalFigures> {
+  const { buildAll } = await import('../src/publish/build');
+  const { ParseCache, parserVersion } = await import('../src/publish/parse-cache');
+  const content = path.join(work, `incremental-${name.replace(/[^a-z0-9]+/gi, '-')}`);
+  await rm(content, { recursive: true, force: true });
+  await cp(source, content, { recursive: true });
+  const out = `${content}-out`;
+  let started = performance.now();
+  await run(process.execPath, ['--import', 'tsx', 'scripts/build-static.ts', '--content', content, '--out', `${out}-process`, '--model', `${out}-process.json`, '--quiet'], {
+    cwd: root,
+    env: { ...process.env, TIDINGS_BUILD_CACHE: 'off' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const fullProcessMs = performance.now() - started;
+  const options = { content, out, config: path.join(root, 'wrangler.toml') };
+  started = performance.now();
+  const full = await buildAll(options);
+  const fullInProcessMs = performance.now() - started;
+  if (!full.ok) throw new Error(full.messages);
+  const cache = new ParseCache(await parserVersion(path.join(root, 'src', 'content')));
+  await buildAll({ ...options, cache });
+  // One edit: a bullet added to a week in the middle of the history.
+  let team = '';
+  for (const e of await readdir(content, { withFileTypes: true })) {
+    if (e.isDirectory() && (await stat(path.join(content, e.name, 'updates')).catch(() => undefined))) team ||= e.name;
+  }
+  const files = (await readdir(path.join(content, team, 'updates'))).sort();
+  const edited = path.join(content, team, 'updates', files[Math.floor(files.length / 2)]!);
+  await writeFile(edited, `${await readFile(edited, 'utf8')}\n\n- _achieved:_ an item added after publishing\n`);
+  started = performance.now();
+  const rebuild = await buildAll({ ...options, cache });
+  const rebuildMs = performance.now() - started;
+  if (!rebuild.ok) throw new Error(rebuild.messages);
+  return {
+    content: name,
+    updates: rebuild.site.updates.length,
+    fullProcessMs,
+    fullInProcessMs,
+    rebuildMs,
+    rebuildParts: rebuild.ms,
+    rebuildWritten: rebuild.written.written,
+    ratio: rebuildMs / fullProcessMs,
+  };
+}
+
+export async function benchScale(options: { sizes?: number[]; load?: boolean; keep?: string } = {}): Promise<ScaleFigures> {
+  const sizes = options.sizes ?? [2000, 5000, 10_000];
+  const work = options.keep ?? (await mkdtemp(path.join(os.tmpdir(), 'tidings-scale-')));
+  await mkdir(work, { recursive: true });
+  try {
+    const incremental = [
+      await benchIncremental('content/ (sample)', path.join(root, 'content'), work),
+      await benchIncremental('../shared/corpus', path.join(SHARED, 'corpus'), work),
+    ];
+    const built: Array<SizeFigures & { out: string }> = [];
+    for (const n of sizes) built.push(await buildSize(n, work));
+    const largest = built.at(-1)!;
+    const figures: ScaleFigures = {
+      incremental,
+      sizes: built.map(({ out: _out, ...f }) => f),
+      bundle: await bundle(work),
+      startup: await startup(work),
+      cut: await cut(largest.out),
+    };
+    if (options.load !== false) {
+      const catalog = JSON.parse(await readFile(path.join(largest.out, '_tidings', 'catalog.json'), 'utf8')) as Catalog;
+      const busiest = [...catalog.milestones].sort((a, b) => b.weeks.length - a.weeks.length)[0]!;
+      figures.load = await benchUnderLoad({ args: ['--assets', largest.out], milestoneFeed: `/milestones/${busiest.key}/feed.xml` });
+    }
+    return figures;
+  } finally {
+    if (!options.keep) await rm(work, { recursive: true, force: true });
+  }
+}
+
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+
+export function formatScale(f: ScaleFigures): string {
+  const lines: string[] = [];
+  if (f.incremental) {
+    lines.push(
+      '| content | updates | full build, whole process (ms) | full build, in process (ms) | rebuild after one edit (ms) | of which parse / render+write / finish | files rewritten | rebuild ÷ full (whole process) |',
+      '|---|---|---|---|---|---|---|---|',
+      ...f.incremental.map(
+        (i) =>
+          `| ${i.content} | ${i.updates} | ${i.fullProcessMs.toFixed(0)} | ${i.fullInProcessMs.toFixed(0)} | ${i.rebuildMs.toFixed(0)} | ${i.rebuildParts.parse.toFixed(0)} / ${i.rebuildParts.render.toFixed(0)} / ${i.rebuildParts.write.toFixed(0)} | ${i.rebuildWritten} | ${i.ratio.toFixed(2)} |`,
+      ),
+      '',
+    );
+  }
+  lines.push(
+    '| weekly updates | teams | build, whole process (s) | ms per update | peak RSS (MB) | static files | bytes | of the Free plan’s 20,000 files |',
+    '|---|---|---|---|---|---|---|---|',
+    ...f.sizes.map(
+      (s) =>
+        `| ${s.updates} | ${s.teams} | ${s.buildSeconds.toFixed(1)} | ${s.msPerUpdate.toFixed(1)} | ${s.peakRssMb.toFixed(0)} | ${s.files} | ${mb(s.bytes)} | ${(s.freeLimitShare * 100).toFixed(0)} % |`,
+    ),
+    '',
+  );
+  lines.push(
+    `Worker bundle (\`wrangler deploy --dry-run\`, whatever the content size): ${f.bundle.modules} module(s), ${mb(f.bundle.rawBytes)} raw, ${mb(f.bundle.gzipBytes)} gzip.`,
+  );
+  if (f.startup) lines.push(`Worker start-up: ${Number.isNaN(f.startup.ms) ? 'not measured' : `${f.startup.ms.toFixed(1)} ms`} (${f.startup.how}).`);
+  if (f.cut) {
+    lines.push(
+      `Digest cut over the built team indexes (${f.cut.updates} updates, ${f.cut.teams} teams; catalog ${mb(f.cut.catalogBytes)}, largest team index ${mb(f.cut.largestTeamIndexBytes)}): ` +
+        `first digest ${f.cut.firstMs.toFixed(0)} ms, next one ${f.cut.nextMs.toFixed(0)} ms, peak heap above baseline ${f.cut.peakHeapMb.toFixed(1)} MB (Node, same code as the Worker).`,
+    );
+  }
+  if (f.load) {
+    lines.push('', `Under load (wrangler dev serving the ${f.sizes.at(-1)!.updates}-update output, ${f.load.connections} connections, ${f.load.rounds} rounds × ${f.load.seconds} s):`, '');
+    lines.push('| route | Accept-Encoding | body bytes | req/s | × /healthz (median of rounds) |', '|---|---|---|---|---|');
+    for (const r of f.load.routes) lines.push(`| \`${r.path}\` | ${r.acceptEncoding} | ${r.bytes} | ${r.requestsPerSecond.toFixed(0)} | ${r.ratio.toFixed(2)} |`);
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string', default: '2000,5000,10000' }, 'no-load': { type: 'boolean', default: false }, keep: { type: 'string' } },
+  });
+  const figures = await benchScale({ sizes: values.sizes!.split(',').map(Number), load: !values['no-load'], ...(values.keep ? { keep: values.keep } : {}) });
+  console.log(formatScale(figures));
+  await writeFile(path.join(root, '.bench', 'scale.json'), JSON.stringify(figures, null, 2)).catch(() => undefined);
+}

@@ -1,0 +1,126 @@
+/**
+ * Incremental builds: the parse of each update file, cached by a hash of everything it
+ * depends on (the file's path and bytes, the aliases, and the parser's own source code), in
+ * memory for `npm start`'s rebuilds and on disk (`.cache/tidings/parse/`) across processes
+ * and CI runs. A hit gives the same Update and replays the same messages, so output is
+ * byte-identical to a clean build (test/publish/incremental.test.ts).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { Update } from '../content/model';
+import type { ParseOptions } from '../content/parse';
+
+interface CachedMessage {
+  reason: string;
+  line?: number;
+  column?: number;
+  ruleId?: string;
+  source?: string;
+  fatal: boolean;
+}
+
+interface CachedParse {
+  update: Update | null;
+  messages: CachedMessage[];
+}
+
+export type ParseUpdate = (file: VFile, options?: ParseOptions) => Update | undefined;
+
+export interface ParseCacheStats {
+  hits: number;
+  misses: number;
+}
+
+/** Hash of the parser's source (src/content/**.ts): a parser change invalidates every entry. */
+export async function parserVersion(contentSourceDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const names = (await readdir(contentSourceDir, { recursive: true })).map(String).filter((n) => n.endsWith('.ts')).sort();
+  for (const name of names) hash.update(name).update('\0').update(await readFile(path.join(contentSourceDir, name))).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+export class ParseCache {
+  readonly #memory = new Map<string, CachedParse>();
+  readonly #pending: Array<[string, CachedParse]> = [];
+  stats: ParseCacheStats = { hits: 0, misses: 0 };
+
+  /** `dir`: where entries are kept across processes (none: memory only). */
+  constructor(
+    readonly version: string,
+    readonly dir?: string,
+  ) {}
+
+  key(file: VFile, options: ParseOptions): string {
+    const hash = createHash('sha256').update(this.version).update('\0').update(file.path).update('\0');
+    hash.update(typeof file.value === 'string' ? file.value : new Uint8Array(file.value as Uint8Array));
+    hash.update('\0').update(options.team ?? '').update('\0');
+    const aliases = options.aliases ? [...options.aliases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+    hash.update(JSON.stringify(aliases));
+    return hash.digest('hex').slice(0, 40);
+  }
+
+  #lookup(key: string): CachedParse | undefined {
+    const held = this.#memory.get(key);
+    if (held || !this.dir) return held;
+    try {
+      const entry = JSON.parse(readFileSync(path.join(this.dir, `${key}.json`), 'utf8')) as CachedParse;
+      this.#memory.set(key, entry);
+      return entry;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A parseUpdate that answers from the cache, and fills it. */
+  wrap(parse: ParseUpdate): ParseUpdate {
+    return (file, options = {}) => {
+      const key = this.key(file, options);
+      const hit = this.#lookup(key);
+      if (hit) {
+        this.stats.hits++;
+        for (const m of hit.messages) {
+          const message = file.message(m.reason, {
+            ...(m.line !== undefined ? { place: { line: m.line, column: m.column ?? 1 } } : {}),
+            ...(m.ruleId ? { ruleId: m.ruleId } : {}),
+            ...(m.source ? { source: m.source } : {}),
+          });
+          message.fatal = m.fatal;
+        }
+        // A copy: the build sorts and indexes what it is given.
+        return hit.update ? (structuredClone(hit.update) as Update) : undefined;
+      }
+      this.stats.misses++;
+      const before = file.messages.length;
+      const update = parse(file, options);
+      const entry: CachedParse = {
+        update: update ? (structuredClone(update) as Update) : null,
+        messages: file.messages.slice(before).map((m) => ({
+          reason: m.reason,
+          ...(m.line !== undefined ? { line: m.line } : {}),
+          ...(m.column !== undefined ? { column: m.column } : {}),
+          ...(m.ruleId ? { ruleId: m.ruleId } : {}),
+          ...(m.source ? { source: m.source } : {}),
+          fatal: m.fatal === true,
+        })),
+      };
+      this.#memory.set(key, entry);
+      this.#pending.push([key, entry]);
+      return update;
+    };
+  }
+
+  /** Writes the entries made since the last flush to disk. */
+  async flush(): Promise<void> {
+    if (!this.dir || this.#pending.length === 0) return;
+    await mkdir(this.dir, { recursive: true });
+    for (const [key, entry] of this.#pending.splice(0)) {
+      const file = path.join(this.dir, `${key}.json`);
+      const partial = `${file}.${process.pid}.tmp`;
+      await writeFile(partial, JSON.stringify(entry));
+      await rename(partial, file);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Incremental builds: with the parse cache (src/publish/parse-cache.ts), a rebuild after one
+ * edit parses only that file and writes only the files whose bytes changed, and its output
+ * is byte-identical to a clean build of the same content, warnings included.
+ */
+import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAll, type BuildOptions } from '../../src/publish/build';
+import { ParseCache, parserVersion } from '../../src/publish/parse-cache';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+let work: string;
+
+async function tree(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const full = path.join(e.parentPath, e.name);
+    files.set(path.relative(dir, full), (await readFile(full)).toString('base64'));
+  }
+  return files;
+}
+
+function options(out: string, cache?: ParseCache): BuildOptions {
+  return { content: path.join(work, 'content'), out: path.join(work, out), config: path.join(ROOT, 'wrangler.toml'), ...(cache ? { cache } : {}) };
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'tidings-incremental-'));
+  await cp(CORPUS, path.join(work, 'content'), { recursive: true });
+});
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('incremental build', () => {
+  it('after one edit, parses one file, rewrites only what changed, and equals a clean build byte for byte', async () => {
+    const version = await parserVersion(path.join(ROOT, 'src', 'content'));
+    const cache = new ParseCache(version, path.join(work, 'cache'));
+    const first = await buildAll(options('incremental', cache));
+    if (!first.ok) throw new Error(first.messages);
+    expect(cache.stats.misses).toBeGreaterThan(40);
+    const clean = await buildAll(options('clean'));
+    if (!clean.ok) throw new Error(clean.messages);
+    expect(await tree(path.join(work, 'incremental'))).toEqual(await tree(path.join(work, 'clean')));
+    expect(first.messages).toBe(clean.messages);
+
+    // A new process: the cache on disk, nothing in memory.
+    const fromDisk = new ParseCache(version, path.join(work, 'cache'));
+    const updates = (await readdir(path.join(work, 'content', 'waku', 'updates'))).filter((n) => n.endsWith('.md')).sort();
+    await appendFile(path.join(work, 'content', 'waku', 'updates', updates.at(-5)!), '\n\n- _achieved:_ an item added after publishing\n');
+    const again = await buildAll(options('incremental', fromDisk));
+    if (!again.ok) throw new Error(again.messages);
+    expect(fromDisk.stats).toEqual({ hits: first.site.updates.length + (cache.stats.misses - first.site.updates.length) - 1, misses: 1 });
+    expect(again.written.written).toBeGreaterThan(0);
+    expect(again.written.written).toBeLessThan(again.written.files / 4);
+
+    const cleanAgain = await buildAll(options('clean'));
+    if (!cleanAgain.ok) throw new Error(cleanAgain.messages);
+    expect(await tree(path.join(work, 'incremental'))).toEqual(await tree(path.join(work, 'clean')));
+    expect(again.messages).toBe(cleanAgain.messages);
+  }, 300_000);
+
+  it('a parser change invalidates every entry', async () => {
+    const a = new ParseCache('parser-a');
+    const b = new ParseCache('parser-b');
+    const { VFile } = await import('vfile');
+    const file = new VFile({ path: 'x/updates/2024-01-01.md', value: '# hi' });
+    expect(a.key(file, {})).not.toBe(b.key(file, {}));
+  });
+});
