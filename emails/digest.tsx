@@ -105,7 +105,7 @@ export function issueCounts(changes: Changes): IssueCounts {
     risks: newRisks + open('risks'),
     newRisks,
     resolved: ms.reduce((n, m) => n + m.resolved.length, 0),
-    moved: ms.filter((m) => m.achieved.length > 0).length,
+    moved: ms.filter((m) => m.achieved.length + m.progress.length > 0).length,
     achieved: ms.reduce((n, m) => n + m.achieved.length, 0),
     newMilestones: ms.filter((m) => m.isNew).length,
     quiet: ms.filter((m) => m.quiet).length,
@@ -180,7 +180,7 @@ function nest(milestones: readonly MilestoneChange[]): Node[] {
 }
 
 function itemHtml(ctx: Ctx, item: ChangedItem): string {
-  const pageUrl = `${ctx.siteUrl}${updatePath({ team: item.updateId.split('/')[0]!, date: item.date })}`;
+  const pageUrl = `${ctx.siteUrl}${updatePath({ team: item.updateId.split('/')[0]!, date: item.date, id: item.updateId })}`;
   const html = absolutizeHtml(item.html, ctx.siteUrl, pageUrl);
   // Every link coloured, in email mode (clients otherwise pick their own or none).
   return ctx.mode === 'email' ? html.replace(/<a /g, `<a class="t-link" style="color:${C.link};text-decoration:underline;" `) : html;
@@ -199,6 +199,7 @@ const Badge: FC<{ ctx: Ctx; status?: MilestoneStatus }> = ({ ctx, status }) => {
 
 const KIND = {
   achieved: { label: 'Achieved', colour: C.green, cls: 't-green' },
+  progress: { label: 'Progress', colour: C.green, cls: 't-green' },
   next: { label: 'Next', colour: C.blue, cls: 't-blue' },
   resolved: { label: 'No longer listed as a risk', colour: C.muted, cls: 't-muted' },
 } as const;
@@ -245,6 +246,7 @@ const MilestoneBlock: FC<{ ctx: Ctx; node: Node; depth: number; risksOnly?: bool
       {m && !risksOnly ? (
         <>
           <List ctx={ctx} kind="achieved" items={m.achieved} />
+          <List ctx={ctx} kind="progress" items={m.progress} />
           <List ctx={ctx} kind="next" items={m.next} />
         </>
       ) : null}
@@ -472,7 +474,7 @@ export async function renderDigestEmail(props: DigestEmailProps): Promise<Render
 
 /** The absolute links of an item's HTML (kept in the plain text). */
 function linksOf(siteUrl: string, item: ChangedItem): string[] {
-  const pageUrl = `${siteUrl}${updatePath({ team: item.updateId.split('/')[0]!, date: item.date })}`;
+  const pageUrl = `${siteUrl}${updatePath({ team: item.updateId.split('/')[0]!, date: item.date, id: item.updateId })}`;
   const html = absolutizeHtml(item.html, siteUrl, pageUrl);
   return [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 }
@@ -534,7 +536,7 @@ function renderDigestText(props: DigestEmailProps, title: string, footer: EmailF
         if (m.renamedFrom) notes.push(`renamed from “${m.renamedFrom}”`);
         if (m.quiet) notes.push(`no entry for ${m.quiet.weeks} weeks (last ${m.lastSeen})`);
         if (notes.length > 0) out.push(wrap(`(${notes.join('; ')})`));
-        const kinds: Array<['achieved' | 'next' | 'resolved', string]> = props.risksOnly ? [['resolved', 'No longer listed as a risk']] : [['achieved', 'Achieved'], ['next', 'Next'], ['resolved', 'No longer listed as a risk']];
+        const kinds: Array<['achieved' | 'progress' | 'next' | 'resolved', string]> = props.risksOnly ? [['resolved', 'No longer listed as a risk']] : [['achieved', 'Achieved'], ['progress', 'Progress'], ['next', 'Next'], ['resolved', 'No longer listed as a risk']];
         for (const [kind, label] of kinds) {
           if (m[kind].length === 0) continue;
           out.push(`${label}:`);

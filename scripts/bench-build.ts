@@ -2,6 +2,8 @@
  * Build benchmark: content folder (weekly updates and milestone definitions) → site model
  * (parse, extract, render, index), in process, with file reading excluded. Reports the first (cold) run and the median of warm runs.
  */
+import { execSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -64,12 +66,66 @@ export function formatBuildFigures(rows: BuildFigures[]): string {
 
 const root = path.resolve(import.meta.dirname, '..');
 export async function benchBuilds(): Promise<BuildFigures[]> {
+  const corpus = await benchBuild('corpus (../shared/corpus)', path.join(root, '../shared/corpus'));
+  const reports = await benchBuild('reports (../shared/reports)', path.join(root, '../shared/reports'));
+  return [corpus, reports, combined('corpus + reports', [corpus, reports]), await benchBuild('sample (content/)', path.join(root, 'content'))];
+}
+
+/** Both folders together: sums, so that ms/file is over every file of the five teams. */
+function combined(name: string, rows: BuildFigures[]): BuildFigures {
+  const sum = (f: (r: BuildFigures) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const files = sum((r) => r.files);
+  const warmMedianMs = sum((r) => r.warmMedianMs);
+  return {
+    name,
+    files,
+    bytes: sum((r) => r.bytes),
+    coldMs: sum((r) => r.coldMs),
+    warmMedianMs,
+    warmMinMs: sum((r) => r.warmMinMs),
+    mbPerSecond: sum((r) => r.bytes) / 1e6 / (warmMedianMs / 1000),
+    msPerFile: warmMedianMs / files,
+    markdownOnlyMs: sum((r) => r.markdownOnlyMs),
+  };
+}
+
+/**
+ * `--baseline <git ref>`: the content pipeline of that commit (extracted with `git archive`
+ * under node_modules/.bench-baseline/) and today's, timed alternately in this one process on
+ * both folders, so the ratio is not skewed by machine load. Prints ms per file of each.
+ */
+export async function compareWithBaseline(ref: string, rounds = 7): Promise<string> {
+  const dir = path.join(root, 'node_modules/.bench-baseline', ref.replace(/[^\w.-]+/g, '_'));
+  await mkdir(dir, { recursive: true });
+  execSync(`git archive ${JSON.stringify(ref)} src/content | tar -x -C ${JSON.stringify(dir)}`, { cwd: root });
+  const baseline = (await import(pathToFileURL(path.join(dir, 'src/content/index.ts')).href)) as { buildSite: typeof buildSite };
+  const folders = await Promise.all(['../shared/corpus', '../shared/reports'].map((f) => readContentDir(path.join(root, f))));
+  const files = folders.reduce((n, d) => n + d.updates.length + d.milestones.length, 0);
+  const time = (build: typeof buildSite) => {
+    const started = performance.now();
+    for (const d of folders) build(d.updates, d);
+    return performance.now() - started;
+  };
+  time(buildSite);
+  time(baseline.buildSite);
+  const now: number[] = [];
+  const before: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    before.push(time(baseline.buildSite));
+    now.push(time(buildSite));
+  }
+  const [b, n] = [median(before), median(now)];
   return [
-    await benchBuild('corpus (../shared/corpus)', path.join(root, '../shared/corpus')),
-    await benchBuild('sample (content/)', path.join(root, 'content')),
-  ];
+    `| build of ../shared/corpus + ../shared/reports (${files} files) | warm median ms | ms/file |`,
+    '|---|---|---|',
+    `| ${ref} (baseline) | ${b.toFixed(0)} | ${(b / files).toFixed(2)} |`,
+    `| this tree | ${n.toFixed(0)} | ${(n / files).toFixed(2)} |`,
+    `| ratio | ${(n / b).toFixed(2)} × | |`,
+  ].join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.log(formatBuildFigures(await benchBuilds()));
+  const at = process.argv.indexOf('--baseline');
+  if (at > 0) console.log(await compareWithBaseline(process.argv[at + 1] ?? 'HEAD'));
+  else console.log(formatBuildFigures(await benchBuilds()));
 }

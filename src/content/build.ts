@@ -7,7 +7,10 @@ import { VFile } from 'vfile';
 import YAML from 'yaml';
 import type { Milestone, SiteModel, Team, Update } from './model';
 import { slugify } from './keys';
-import { fail, parseMilestoneDefinitions, parseUpdate } from './parse';
+import type { Outline, ReadingHints } from './outline';
+import { fail, parseMilestoneDefinitions, parseUpdate, teamSlug } from './parse';
+import type { TitleOwners } from './sections';
+import { mondayOf } from './week';
 
 export interface SourceFile {
   /** Path relative to the content root, with `/` separators: `<team>/updates/YYYY-MM-DD.md`. */
@@ -21,6 +24,10 @@ export interface BuildResult {
   files: VFile[];
   /** Every update parsed, drafts included (the model itself excludes drafts). */
   parsed: Update[];
+  /** How each update was read (by source path): for `npm run explain` and the tests. */
+  outlines: Map<string, Outline>;
+  /** Per team, which parent owns each title's bare key (see TitleOwners): pass it to parseUpdate to key one more file alike. */
+  owners: Map<string, TitleOwners>;
 }
 
 const UPDATE_PATH = /^([^/]+)\/updates\/[^/]+\.md$/;
@@ -50,14 +57,44 @@ export function buildSite(
   const files: VFile[] = [];
   const aliases = config.aliases ? readAliases(config.aliases, files) : new Map<string, string>();
   const teamInfo = config.teams ? readTeams(config.teams, files) : {};
+  const infoOf = (folder: string | undefined, slug: string) => (folder !== undefined ? teamInfo[folder] : undefined) ?? teamInfo[slug];
 
+  // In path order (date order for files named by date): keys are decided as the weeks came,
+  // with each team's title owners (see TitleOwners), so adding a week never changes an older key.
+  const parse = config.parseUpdate ?? parseUpdate;
+  const folders = new Map<string, string>();
+  const owners = new Map<string, TitleOwners>();
+  const ownersOf = (team: string): TitleOwners => {
+    let o = owners.get(team);
+    if (!o) owners.set(team, (o = new Map()));
+    return o;
+  };
   const parsed: Update[] = [];
+  const outlines = new Map<string, Outline>();
   const byId = new Map<string, Update>();
+  const byWeek = new Map<string, Update>();
+  const named = (u: Update) => u.source.split('/').pop()!.replace(/\.md$/, '') === u.date;
+  const reId = (u: Update, file: VFile | undefined) => {
+    const suffix = slugify(u.source.split('/').pop()!.replace(/\.md$/, '')) || u.hash.slice(0, 8);
+    u.id = `${u.team}/${u.date}-${suffix}`;
+    u.permalink = `/updates/${u.team}/${u.date}-${suffix}`;
+    return file;
+  };
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file = new VFile({ path: source.path, value: source.value });
     files.push(file);
-    const update = (config.parseUpdate ?? parseUpdate)(file, { team: UPDATE_PATH.exec(source.path)?.[1], aliases });
+    const folder = UPDATE_PATH.exec(source.path)?.[1];
+    const info = folder !== undefined ? infoOf(folder, teamSlug(folder)) : undefined;
+    const update = parse(file, {
+      ...(folder !== undefined ? { team: folder } : {}),
+      aliases,
+      teamNames: info?.name ? [info.name] : [],
+      ...(info?.hints ? { hints: info.hints } : {}),
+      owners: ownersOf(folder !== undefined ? teamSlug(folder) : ''),
+      outlines,
+    });
     if (!update) continue;
+    if (folder !== undefined && !folders.has(update.team)) folders.set(update.team, folder);
     const other = byId.get(update.id);
     if (other && other.hash === update.hash) {
       // A byte-identical copy under another name loses nothing when skipped: say so, go on.
@@ -65,39 +102,65 @@ export function buildSite(
       continue;
     }
     if (other) {
-      fail(file, `two files for team \`${update.team}\` and date ${update.date}: this one and ${other.source}`, { line: 1, column: 1 }, 'duplicate-update');
-      continue;
+      // Two documents of one team for one date: both published; the one named by the date keeps the plain id.
+      const [kept, moved] = named(update) && !named(other) ? [update, other] : [other, update];
+      byId.delete(other.id);
+      reId(moved, undefined);
+      byId.set(kept.id, kept);
+      byId.set(moved.id, moved);
+      const movedFile = files.find((f) => f.path === moved.source)!;
+      movedFile.message(`another document of team \`${moved.team}\` has the date ${moved.date} (${kept.source}): both are published, this one as ${moved.id}`, { place: { line: 1, column: 1 }, ruleId: 'same-week', source: 'tidings' });
+    } else {
+      const sameWeek = byWeek.get(`${update.team}/${mondayOf(update.date)}`);
+      if (sameWeek) {
+        file.message(`another document of team \`${update.team}\` is in the week of ${mondayOf(update.date)} (${sameWeek.source}): both are published`, { place: { line: 1, column: 1 }, ruleId: 'same-week', source: 'tidings' });
+      }
+      byId.set(update.id, update);
     }
-    byId.set(update.id, update);
+    byWeek.set(`${update.team}/${mondayOf(update.date)}`, update);
     parsed.push(update);
   }
 
   const updates = parsed
     .filter((u) => !u.draft)
-    .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
-  const teamSlugs = [...new Set([...updates.map((u) => u.team), ...Object.keys(teamInfo)])].sort();
-  const teams: Team[] = teamSlugs.map((slug) => ({
-    slug,
-    name: teamInfo[slug]?.name ?? slug.charAt(0).toUpperCase() + slug.slice(1),
-    ...(teamInfo[slug]?.description ? { description: teamInfo[slug]!.description } : {}),
-  }));
+    .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.team < b.team ? -1 : a.team > b.team ? 1 : a.id < b.id ? -1 : 1));
+  const configured = Object.keys(teamInfo).map((name) => teamSlug(name));
+  const teamSlugs = [...new Set([...updates.map((u) => u.team), ...configured])].sort();
+  const teams: Team[] = teamSlugs.map((slug) => {
+    const folder = folders.get(slug) ?? Object.keys(teamInfo).find((name) => teamSlug(name) === slug) ?? slug;
+    const info = infoOf(folder, slug);
+    return {
+      slug,
+      name: info?.name ?? humanise(folder),
+      ...(info?.description ? { description: info.description } : {}),
+    };
+  });
   const milestones = indexMilestones(updates);
-  describeMilestones(milestones, config.milestones ?? [], aliases, files);
+  describeMilestones(milestones, config.milestones ?? [], aliases, files, owners);
   const body = { teams, updates, milestones };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
-  return { site: { version, ...body }, files, parsed };
+  return { site: { version, ...body }, files, parsed, outlines, owners };
+}
+
+/** A folder name as a display name: `innovation_lab` → `Innovation lab`. */
+function humanise(folder: string): string {
+  const words = folder.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /**
  * Milestone definition files give reported milestones their description. Keys are decided as
  * in the updates; the first definition of a key (in path order) wins.
  */
-function describeMilestones(milestones: Milestone[], sources: SourceFile[], aliases: ReadonlyMap<string, string>, files: VFile[]): void {
+function describeMilestones(milestones: Milestone[], sources: SourceFile[], aliases: ReadonlyMap<string, string>, files: VFile[], owners: ReadonlyMap<string, TitleOwners>): void {
   const byKey = new Map(milestones.map((m) => [m.key, m]));
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file = new VFile({ path: source.path, value: source.value });
     files.push(file);
-    for (const definition of parseMilestoneDefinitions(file, { team: MILESTONE_PATH.exec(source.path)?.[1], aliases }) ?? []) {
+    const folder = MILESTONE_PATH.exec(source.path)?.[1];
+    // A copy of the team's owners: a definition file never changes how updates are keyed.
+    const found = folder !== undefined ? owners.get(teamSlug(folder)) : undefined;
+    for (const definition of parseMilestoneDefinitions(file, { ...(folder !== undefined ? { team: folder } : {}), aliases, ...(found ? { owners: new Map(found) } : {}) }) ?? []) {
       const milestone = byKey.get(definition.key);
       if (!milestone || milestone.description !== undefined) continue;
       if (!milestone.titles.some((t) => sameTitle(t, definition.title))) {
@@ -169,7 +232,12 @@ function readYamlConfig(source: SourceFile, files: VFile[]): { file: VFile; valu
     }
     return undefined;
   }
-  return { file, value: doc.toJS() };
+  try {
+    return { file, value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    fail(file, `invalid YAML: ${error instanceof Error ? error.message : String(error)}`, { line: 1, column: 1 }, 'invalid-yaml');
+    return undefined;
+  }
 }
 
 /** content/aliases.yaml: `aliases: { old-key: current-key }`. */
@@ -200,20 +268,46 @@ function readAliases(source: SourceFile, files: VFile[]): Map<string, string> {
   return aliases;
 }
 
-/** content/teams.yaml: `<slug>: { name, description }`. */
-function readTeams(source: SourceFile, files: VFile[]): Record<string, { name?: string; description?: string }> {
+interface TeamConfig {
+  name?: string;
+  description?: string;
+  hints?: ReadingHints;
+}
+
+const HINT_KINDS = new Set(['achieved', 'progress', 'next', 'risks', 'blockers']);
+
+/**
+ * content/teams.yaml: `<folder or slug>: { name, description, reading }`. `reading` is the
+ * escape hatch for what no rule can know: `kinds` (extra label words → kind), `areas`
+ * (heading titles that are areas), `milestone-level` (the heading level that names milestones).
+ */
+function readTeams(source: SourceFile, files: VFile[]): Record<string, TeamConfig> {
   const read = readYamlConfig(source, files);
   if (!read || read.value == null) return {};
   if (typeof read.value !== 'object' || Array.isArray(read.value)) {
-    fail(read.file, 'teams.yaml must map team slugs to `{ name, description }`', { line: 1, column: 1 }, 'invalid-teams');
+    fail(read.file, 'teams.yaml must map team folders to `{ name, description, reading }`', { line: 1, column: 1 }, 'invalid-teams');
     return {};
   }
-  const teams: Record<string, { name?: string; description?: string }> = {};
+  const teams: Record<string, TeamConfig> = {};
   for (const [slug, info] of Object.entries(read.value as Record<string, unknown>)) {
     const i = (info ?? {}) as Record<string, unknown>;
+    const reading = (i.reading ?? {}) as Record<string, unknown>;
+    const hints: ReadingHints = {};
+    if (reading.kinds && typeof reading.kinds === 'object') {
+      const kinds: Record<string, 'achieved' | 'progress' | 'next' | 'risks' | 'blockers'> = {};
+      for (const [word, kind] of Object.entries(reading.kinds as Record<string, unknown>)) {
+        if (typeof kind === 'string' && HINT_KINDS.has(kind)) kinds[word.toLowerCase()] = kind as 'achieved';
+        else fail(read.file, `team \`${slug}\`: kind word \`${word}\` must map to one of ${[...HINT_KINDS].join(', ')}`, { line: 1, column: 1 }, 'invalid-teams');
+      }
+      hints.kinds = kinds;
+    }
+    if (Array.isArray(reading.areas)) hints.areas = new Set(reading.areas.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase()));
+    const level = reading['milestone-level'];
+    if (typeof level === 'number' && level >= 1 && level <= 6) hints.milestoneLevel = level;
     teams[slug] = {
       ...(typeof i.name === 'string' ? { name: i.name } : {}),
       ...(typeof i.description === 'string' ? { description: i.description } : {}),
+      ...(Object.keys(hints).length > 0 ? { hints } : {}),
     };
   }
   return teams;

@@ -1,8 +1,17 @@
-/** The file-system edge of the build: read a content folder, print messages. */
-import { readdir, readFile } from 'node:fs/promises';
+/**
+ * The file-system edge of the build: read a content folder, safely, and print messages.
+ *
+ * Safe means: nothing outside the content folder is ever read (a symlink to `../.dev.vars`
+ * would publish a secret in every feed), only regular files are opened (a fifo would hang
+ * the build, a device would never end), and a file larger than a report can be is refused
+ * before it is read. What is skipped is reported with its path.
+ */
+import { constants } from 'node:fs';
+import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { buildSite, isMilestonePath, isUpdatePath, type BuildResult, type SourceFile } from './build';
+import { LIMITS } from './parse';
 
 export interface ContentDir {
   updates: SourceFile[];
@@ -10,53 +19,138 @@ export interface ContentDir {
   milestones: SourceFile[];
   teams?: SourceFile;
   aliases?: SourceFile;
+  /** Paths not read, and why (symlink out of the folder, not a regular file, too large). */
+  skipped: Array<{ path: string; reason: string; fatal: boolean }>;
+}
+
+/** Bytes read from one file at most: a report is far smaller (see LIMITS). */
+const MAX_BYTES = LIMITS.chars * 4;
+/** Folders below `<team>/milestones/` followed at most this deep. */
+const MAX_DEPTH = 8;
+
+type Entry = { kind: 'file' | 'dir'; real: string } | { kind: 'skip'; reason: string };
+
+/** What a path is, following a symlink only when it stays inside the content folder. */
+async function inspect(realRoot: string, full: string): Promise<Entry> {
+  let info;
+  try {
+    info = await lstat(full);
+  } catch {
+    // Not there (teams.yaml and aliases.yaml are optional; a folder may have no milestones/).
+    return { kind: 'skip', reason: '' };
+  }
+  let real = full;
+  if (info.isSymbolicLink()) {
+    try {
+      real = await realpath(full);
+    } catch {
+      return { kind: 'skip', reason: 'symlink to nothing' };
+    }
+    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return { kind: 'skip', reason: 'symlink out of the content folder: not followed' };
+    info = await lstat(real);
+  }
+  if (info.isDirectory()) return { kind: 'dir', real };
+  if (info.isFile()) return { kind: 'file', real };
+  return { kind: 'skip', reason: 'not a regular file (fifo, socket or device): not read' };
+}
+
+/** A regular file's bytes, without following a last-moment symlink and without blocking on a fifo. */
+async function readRegular(real: string): Promise<Uint8Array | string> {
+  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return 'not a regular file (fifo, socket or device): not read';
+    if (info.size > MAX_BYTES) return `file too large: ${info.size} bytes (at most ${MAX_BYTES})`;
+    const buffer = new Uint8Array(info.size);
+    let offset = 0;
+    while (offset < info.size) {
+      const { bytesRead } = await handle.read(buffer, offset, info.size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** `<root>/<team>/updates/*.md` and `<root>/<team>/milestones/**.md`, plus `teams.yaml` and `aliases.yaml` at the root. */
 export async function readContentDir(root: string): Promise<ContentDir> {
-  const updates: SourceFile[] = [];
-  const entries = await readdir(root, { withFileTypes: true });
-  for (const team of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    let names: string[];
-    try {
-      names = await readdir(path.join(root, team, 'updates'));
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      const rel = `${team}/updates/${name}`;
-      if (!isUpdatePath(rel)) continue;
-      updates.push({ path: rel, value: new Uint8Array(await readFile(path.join(root, rel))) });
-    }
-  }
-  const milestones: SourceFile[] = [];
-  for (const team of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    let names: string[];
-    try {
-      names = (await readdir(path.join(root, team, 'milestones'), { recursive: true })).map(String).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const rel = `${team}/milestones/${name.split(path.sep).join('/')}`;
-      if (!isMilestonePath(rel)) continue;
-      milestones.push({ path: rel, value: new Uint8Array(await readFile(path.join(root, rel))) });
-    }
-  }
-  const optional = async (name: string): Promise<SourceFile | undefined> => {
-    try {
-      return { path: name, value: new Uint8Array(await readFile(path.join(root, name))) };
-    } catch {
+  const realRoot = await realpath(root);
+  const dir: ContentDir = { updates: [], milestones: [], skipped: [] };
+  const read = async (rel: string, full: string): Promise<SourceFile | undefined> => {
+    const entry = await inspect(realRoot, full);
+    if (entry.kind === 'skip') {
+      if (entry.reason !== '') dir.skipped.push({ path: rel, reason: entry.reason, fatal: false });
       return undefined;
     }
+    if (entry.kind !== 'file') return undefined;
+    let value: Uint8Array | string;
+    try {
+      value = await readRegular(entry.real);
+    } catch (error) {
+      value = `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    }
+    if (typeof value === 'string') {
+      dir.skipped.push({ path: rel, reason: value, fatal: value.startsWith('file too large') });
+      return undefined;
+    }
+    return { path: rel, value };
   };
-  const [teams, aliases] = [await optional('teams.yaml'), await optional('aliases.yaml')];
-  return { updates, milestones, ...(teams ? { teams } : {}), ...(aliases ? { aliases } : {}) };
+  const list = async (full: string): Promise<string[]> => {
+    const entry = await inspect(realRoot, full);
+    if (entry.kind !== 'dir') return [];
+    try {
+      return (await readdir(entry.real)).sort();
+    } catch {
+      return [];
+    }
+  };
+
+  for (const team of await list(realRoot)) {
+    if (team.startsWith('.')) continue;
+    const teamDir = path.join(realRoot, team);
+    const teamEntry = await inspect(realRoot, teamDir);
+    if (teamEntry.kind === 'skip' && teamEntry.reason.startsWith('symlink')) dir.skipped.push({ path: team, reason: teamEntry.reason, fatal: false });
+    if (teamEntry.kind !== 'dir') continue;
+    for (const name of await list(path.join(teamEntry.real, 'updates'))) {
+      const rel = `${team}/updates/${name}`;
+      if (!isUpdatePath(rel)) continue;
+      const file = await read(rel, path.join(teamEntry.real, 'updates', name));
+      if (file) dir.updates.push(file);
+    }
+    const walk = async (relDir: string, fullDir: string, depth: number): Promise<void> => {
+      if (depth > MAX_DEPTH) return;
+      for (const name of await list(fullDir)) {
+        const rel = `${relDir}/${name}`;
+        const full = path.join(fullDir, name);
+        const entry = await inspect(realRoot, full);
+        if (entry.kind === 'dir') await walk(rel, entry.real, depth + 1);
+        else if (isMilestonePath(rel)) {
+          const file = await read(rel, full);
+          if (file) dir.milestones.push(file);
+        }
+      }
+    };
+    await walk(`${team}/milestones`, path.join(teamEntry.real, 'milestones'), 0);
+  }
+  for (const name of ['teams.yaml', 'aliases.yaml'] as const) {
+    const file = await read(name, path.join(realRoot, name));
+    if (file) dir[name === 'teams.yaml' ? 'teams' : 'aliases'] = file;
+  }
+  return dir;
 }
 
 export async function buildContentDir(root: string): Promise<BuildResult> {
   const dir = await readContentDir(root);
-  return buildSite(dir.updates, dir);
+  const result = buildSite(dir.updates, dir);
+  for (const skipped of dir.skipped) {
+    const file = new VFile({ path: skipped.path });
+    const message = file.message(skipped.reason, { place: { line: 1, column: 1 }, ruleId: 'unsafe-file', source: 'tidings' });
+    message.fatal = skipped.fatal;
+    result.files.push(file);
+  }
+  return result;
 }
 
 /**

@@ -83,7 +83,13 @@ export interface CleanTitle {
 export function cleanTitle(raw: string): CleanTitle {
   const status: string[] = [];
   let title = raw.replace(/\s+/g, ' ').trim();
-  title = title.replace(/^milestones?\s*(?::|-|–|—)\s*/i, '');
+  // `nomos::data availability`, `::research`: a namespace written before the name.
+  title = title.replace(/^[\w-]*::\s*/, '');
+  const prefix = milestonePrefix(title);
+  if (prefix) {
+    title = prefix.title;
+    status.push(...prefix.status);
+  }
   for (;;) {
     const before = title;
     title = title.replace(/\s*(?:-|–|—)\s*\d{4}-\d{2}-\d{2}\s*$/, '');
@@ -103,6 +109,20 @@ export function cleanTitle(raw: string): CleanTitle {
   return { title: title || raw.trim(), status };
 }
 
+// `Milestone 1:`, `Milestone - `, `Epic:`, `Deliverable 2.1:`, `[Deliverable]`, `Next milestone:`.
+const PREFIX = /^\s*(next\s+)?(?:milestones?|epics?|deliverables?|commitments?|objectives?|key results?|okrs?)\s*(?:#?\d+(?:\.\d+)*[a-z]?)?\s*(?::|-|–|—)\s*/i;
+const BRACKET_PREFIX = /^\s*\[(?:milestones?|epics?|deliverables?|commitments?)\]\s*/i;
+
+/** A lead-in that names a milestone (`Milestone 1: Title`): the title after it, and "next" for `Next milestone:`. */
+export function milestonePrefix(text: string): { title: string; status: string[] } | undefined {
+  const plain = text.replace(/^[_*\s]+/, '').replace(/^([A-Za-z][\w ]*?\d*)\s*[_*]+\s*:/, '$1:').replace(/^([A-Za-z][\w ]*?\d*)\s*:\s*[_*]+/, '$1: ');
+  const m = PREFIX.exec(plain) ?? BRACKET_PREFIX.exec(plain);
+  if (!m) return undefined;
+  const title = plain.slice(m[0].length).replace(/^[_*\s]+|[_*\s]+$/g, '').trim();
+  if (title === '') return undefined;
+  return { title, status: m[1] ? ['next'] : [] };
+}
+
 /** Inline-code tags that name a commitment, such as `team:area:commitment`. */
 export function isCommitmentTag(code: string): boolean {
   return /^[a-z0-9][\w.-]*(?::[\w.-]+)+$/i.test(code.trim());
@@ -113,15 +133,20 @@ export interface KeySource {
   title: string;
   trackerUrl?: string;
   tag?: string;
-  /** Key of the enclosing plain (workstream) heading, to scope generic titles like "Bugs". */
+  /** Identity of the enclosing part, for a title that recurs under different parents ("Research"). */
   scope?: string;
+}
+
+/** A title as identity: case, punctuation, `Milestone 1:` prefixes and status words ignored. */
+export function titleIdentity(title: string): string {
+  return slugify(cleanTitle(title).title);
 }
 
 /** The key a section would get before aliases are applied. */
 export function derivedKey(source: KeySource): string {
   if (source.trackerUrl) return trackerKey(source.trackerUrl);
-  if (source.tag) return slugify(source.tag.replace(/:/g, '-'), 120);
-  const title = slugify(cleanTitle(source.title).title) || 'untitled';
+  if (source.tag && isCommitmentTag(source.tag)) return slugify(source.tag.replace(/:/g, '-'), 120);
+  const title = titleIdentity(source.title) || 'untitled';
   return source.scope ? `${source.scope}-${title}` : `${slugify(source.team)}-${title}`;
 }
 

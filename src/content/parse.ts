@@ -12,22 +12,44 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import YAML, { LineCounter, isMap, isScalar } from 'yaml';
 import { decodeUtf8 } from './decode';
-import { extractSections } from './extract';
+import { slugify } from './keys';
 import type { Update } from './model';
+import { readOutline, type Outline, type ReadingHints } from './outline';
 import { renderDocument } from './render';
+import { keyOutline, sectionsOf, type TitleOwners } from './sections';
+import { inferWeek } from './week';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
 export interface ParseOptions {
-  /** Team slug from the path (`content/<team>/updates/…`); front matter `team:` overrides it. */
+  /** Team folder from the path (`content/<team>/updates/…`); front matter `team:` overrides it. The slug is derived. */
   team?: string;
   /** Milestone aliases: old key → current key. */
   aliases?: ReadonlyMap<string, string>;
+  /** The team's title owners so far (see TitleOwners); the build passes one per team, in path order. */
+  owners?: TitleOwners;
+  /** Where to keep how the file was read (by path), for `npm run explain` and the tests. */
+  outlines?: Map<string, Outline>;
+  /** Names the team goes by (folder, display name), to recognise a "<Team> weekly" heading. */
+  teamNames?: readonly string[];
+  hints?: ReadingHints;
+}
+
+/** A file read into its outline, before keys (the build keys all of a team's files together). */
+export interface ReadUpdate {
+  outline: Outline;
+  /** Everything of the Update but its sections and notes. */
+  base: Omit<Update, 'sections' | 'notes'>;
 }
 
 type Place = { line: number; column: number };
 
 export const TEAM_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** A folder name as a URL slug: `innovation_lab` → `innovation-lab`. */
+export function teamSlug(folder: string): string {
+  return slugify(folder, 63);
+}
 
 export function fail(file: VFile, reason: string, place: Place, ruleId: string): void {
   const message = file.message(reason, { place, ruleId, source: 'tidings' });
@@ -45,6 +67,7 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
     fail(file, `empty file: ${what}`, { line: 1, column: 1 }, 'empty-file');
     return undefined;
   }
+  if (!withinLimits(file, text)) return undefined;
   const tree = markdown.parse(text) as Root;
   const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
   const meta = readFrontMatter(file, yamlNode);
@@ -53,48 +76,74 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
 
 /** Returns the update, or undefined when the file has errors (they are on `file.messages`). */
 export function parseUpdate(file: VFile, options: ParseOptions = {}): Update | undefined {
+  const read = readUpdate(file, options);
+  if (!read) return undefined;
+  options.outlines?.set(file.path, read.outline);
+  return keyUpdate(read, options);
+}
+
+/** Keys the outline and assembles the Update. */
+export function keyUpdate(read: ReadUpdate, options: Pick<ParseOptions, 'aliases' | 'owners'>): Update {
+  keyOutline(read.outline, { team: read.base.team, aliases: options.aliases ?? new Map(), ...(options.owners ? { owners: options.owners } : {}) });
+  const { sections, notes } = sectionsOf(read.outline);
+  const { html, hash, ...rest } = read.base;
+  return { ...rest, sections, notes, ...(read.outline.summary.length > 0 ? { summary: read.outline.summary } : {}), html, hash };
+}
+
+/** Phase one of parseUpdate: text, front matter, week, team and the outline. */
+export function readUpdate(file: VFile, options: ParseOptions = {}): ReadUpdate | undefined {
   const doc = readDocument(file, 'a weekly update needs at least a date and some content');
   if (!doc) return undefined;
   const { text, tree, meta } = doc;
 
-  const team = typeof meta.values.team === 'string' && meta.values.team.trim() !== '' ? meta.values.team.trim() : options.team;
-  if (!team) {
+  const folder = typeof meta.values.team === 'string' && meta.values.team.trim() !== '' ? meta.values.team.trim() : options.team;
+  if (!folder) {
     fail(file, 'no team: put the file under content/<team>/updates/ or set `team:` in the front matter', { line: 1, column: 1 }, 'missing-team');
     return undefined;
   }
+  // The team is part of URLs (/teams/<team>) and of subscription scopes (team:<team>): a slug, derived.
+  const team = teamSlug(folder);
   if (!TEAM_SLUG.test(team)) {
-    // The team is part of URLs (/teams/<team>) and of subscription scopes (team:<team>).
     const where = meta.values.team !== undefined ? meta.place('team') : { line: 1, column: 1 };
-    fail(file, `team \`${team}\` is not a slug: use lowercase letters, digits and "-" (as in the folder name content/<team>/)`, where, 'invalid-team');
+    fail(file, `team \`${folder}\` has no letters or digits to make a URL slug of`, where, 'invalid-team');
     return undefined;
   }
-  const date = resolveDate(file, meta, tree);
-  const lastmod = meta.values.lastmod === undefined ? undefined : checkDate(file, meta, 'lastmod');
-  if (date === undefined || (meta.values.lastmod !== undefined && lastmod === undefined)) return undefined;
-  if (lastmod !== undefined && lastmod < date) {
-    file.message(`lastmod ${lastmod} is before the update's date ${date}`, { place: meta.place('lastmod'), ruleId: 'lastmod-before-date', source: 'tidings' });
+  const frontTitle = typeof meta.values.title === 'string' && meta.values.title.trim() !== '' ? meta.values.title.trim() : undefined;
+  const date = inferWeek(file, tree, {
+    ...(meta.values.date !== undefined && meta.values.date !== null ? { date: meta.values.date, datePlace: meta.place('date') } : {}),
+    ...(frontTitle ? { title: frontTitle, titlePlace: meta.place('title') } : {}),
+  });
+  if (date === undefined) return undefined;
+  const lastmodRaw = meta.values.lastmod;
+  let lastmod: string | undefined;
+  if (lastmodRaw !== undefined && lastmodRaw !== null) {
+    lastmod = lastmodRaw instanceof Date ? lastmodRaw.toISOString().slice(0, 10) : typeof lastmodRaw === 'string' ? validIsoDate(lastmodRaw) : undefined;
+    if (lastmod === undefined) {
+      file.message(`\`lastmod\` ${JSON.stringify(lastmodRaw)} is not a YYYY-MM-DD date: ignored`, { place: meta.place('lastmod'), ruleId: 'invalid-lastmod', source: 'tidings' });
+    } else if (lastmod < date) {
+      file.message(`lastmod ${lastmod} is before the update's date ${date}`, { place: meta.place('lastmod'), ruleId: 'lastmod-before-date', source: 'tidings' });
+    }
   }
 
-  const { sections, notes } = extractSections(tree, file, { team, aliases: options.aliases ?? new Map() });
+  const names = [team, folder, ...(options.teamNames ?? [])].map((n) => n.toLowerCase().replace(/[_-]+/g, ' '));
+  const outline = readOutline(tree, file, { team, ...(frontTitle ? { title: frontTitle } : {}), teamNames: [...new Set(names)], ...(options.hints ? { hints: options.hints } : {}) });
   // Title: front matter, else the document's own `# Heading`, else team and week.
   const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
-  const title =
-    typeof meta.values.title === 'string' && meta.values.title.trim() !== ''
-      ? meta.values.title.trim()
-      : (h1 && toString(h1).trim()) || `${team} — week of ${date}`;
+  const title = frontTitle ?? ((h1 && toString(h1).trim()) || `${team} — week of ${date}`);
   return {
-    id: `${team}/${date}`,
-    team,
-    date,
-    title,
-    permalink: `/updates/${team}/${date}`,
-    ...(lastmod !== undefined ? { lastmod } : {}),
-    draft: meta.values.draft === true || meta.values.draft === 'true',
-    source: file.path,
-    sections,
-    notes,
-    html: renderDocument(tree),
-    hash: createHash('sha256').update(text).digest('hex').slice(0, 16),
+    outline,
+    base: {
+      id: `${team}/${date}`,
+      team,
+      date,
+      title,
+      permalink: `/updates/${team}/${date}`,
+      ...(lastmod !== undefined ? { lastmod } : {}),
+      draft: meta.values.draft === true || meta.values.draft === 'true',
+      source: file.path,
+      html: renderDocument(tree),
+      hash: createHash('sha256').update(text).digest('hex').slice(0, 16),
+    },
   };
 }
 
@@ -124,6 +173,51 @@ function readText(file: VFile): string | undefined {
   return text;
 }
 
+/** Bounds that keep time and memory in proportion to a real report (see README, "Writing content"). */
+export const LIMITS = {
+  /** Characters in one file. */
+  chars: 1_000_000,
+  /** List items and block quotes in one file. */
+  blocks: 10_000,
+  /** Nesting of lists and quotes. */
+  depth: 64,
+} as const;
+
+/**
+ * Refuses, with a clear error, what no report is: markdown's parser takes minutes on a
+ * thousand-level nested list and gigabytes on a hundred thousand bullets. Counted on the raw
+ * text, before parsing, so the refusal itself is cheap.
+ */
+function withinLimits(file: VFile, text: string): boolean {
+  let blocks = 0;
+  let line = 0;
+  let indentUnit = 0;
+  for (const raw of text.split('\n')) {
+    line++;
+    // Leading markers: `- `, `* `, `+ `, `1. `, `> `, any number of them on one line, after indentation.
+    const lead = /^([ \t]*)((?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)*)/.exec(raw)!;
+    const markers = lead[2]!.match(/(?:[-*+]|\d{1,9}[.)]|>)[ \t]+/g)?.length ?? 0;
+    if (markers === 0) continue;
+    blocks += markers;
+    const indent = lead[1]!.replace(/\t/g, '    ').length;
+    if (indent > 0 && (indentUnit === 0 || indent < indentUnit)) indentUnit = Math.max(indent, 2);
+    const depth = markers + (indentUnit > 0 ? Math.floor(indent / indentUnit) : 0);
+    if (depth > LIMITS.depth) {
+      fail(file, `lists or quotes nested ${depth} levels deep (at most ${LIMITS.depth})`, { line, column: 1 }, 'too-deep');
+      return false;
+    }
+    if (blocks > LIMITS.blocks) {
+      fail(file, `more than ${LIMITS.blocks} list items and quotes in one file; split it`, { line, column: 1 }, 'too-many-items');
+      return false;
+    }
+  }
+  if (text.length > LIMITS.chars) {
+    fail(file, `file too large: ${text.length} characters (at most ${LIMITS.chars}); split it`, { line: 1, column: 1 }, 'too-large');
+    return false;
+  }
+  return true;
+}
+
 interface FrontMatter {
   values: Record<string, unknown>;
   /** Position of a front matter key, for messages (line 1 when there is no front matter). */
@@ -151,7 +245,14 @@ function readFrontMatter(file: VFile, node: Yaml | undefined): FrontMatter | und
     fail(file, 'invalid front matter: expected `key: value` pairs', { line: firstLine, column: 1 }, 'invalid-front-matter');
     return undefined;
   }
-  const values = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let values: Record<string, unknown>;
+  try {
+    // Aliases are expanded once each at most a hundred times: a "billion laughs" front matter is refused.
+    values = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    fail(file, `invalid YAML front matter: ${error instanceof Error ? error.message : String(error)}`, { line: firstLine, column: 1 }, 'invalid-front-matter');
+    return undefined;
+  }
   return {
     values,
     place(key) {
@@ -164,48 +265,13 @@ function readFrontMatter(file: VFile, node: Yaml | undefined): FrontMatter | und
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-function validIsoDate(value: string): string | undefined {
+export function validIsoDate(value: string): string | undefined {
   const m = ISO_DATE.exec(value.trim());
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
   return `${m[1]}-${m[2]}-${m[3]}`;
-}
-
-function checkDate(file: VFile, meta: FrontMatter, key: 'date' | 'lastmod'): string | undefined {
-  const raw = meta.values[key];
-  const value = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? validIsoDate(raw) : undefined;
-  if (value === undefined) {
-    fail(file, `unparseable \`${key}\`: ${JSON.stringify(raw)} is not a YYYY-MM-DD date`, meta.place(key), `invalid-${key}`);
-  }
-  return value;
-}
-
-/** Front matter `date`, else the file name (`YYYY-MM-DD….md`), else the first dated heading. */
-function resolveDate(file: VFile, meta: FrontMatter, tree: Root): string | undefined {
-  const fromName = /^(\d{4}-\d{2}-\d{2})/.exec(file.basename ?? '')?.[1];
-  if (meta.values.date !== undefined && meta.values.date !== null) {
-    const date = checkDate(file, meta, 'date');
-    if (date && fromName && fromName !== date) {
-      file.message(`front matter date ${date} differs from the file name's ${fromName}; using ${date}`, { place: meta.place('date'), ruleId: 'date-mismatch', source: 'tidings' });
-    }
-    return date;
-  }
-  if (fromName) {
-    const valid = validIsoDate(fromName);
-    if (valid) return valid;
-    fail(file, `file name starts with ${fromName}, which is not a calendar date, and the front matter has no \`date\``, { line: 1, column: 1 }, 'invalid-date');
-    return undefined;
-  }
-  for (const node of tree.children) {
-    if (node.type !== 'heading') continue;
-    const heading = node.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
-    const valid = validIsoDate(heading);
-    if (valid) return valid;
-  }
-  fail(file, 'missing date: set `date: YYYY-MM-DD` in the front matter or name the file YYYY-MM-DD.md', { line: 1, column: 1 }, 'missing-date');
-  return undefined;
 }
 
 /** What a milestone definition file (content/<team>/milestones/…) says about one milestone. */
@@ -231,7 +297,9 @@ export function parseMilestoneDefinitions(file: VFile, options: ParseOptions = {
     fail(file, 'no team: put the file under content/<team>/milestones/ or set `team:` in the front matter', { line: 1, column: 1 }, 'missing-team');
     return undefined;
   }
-  const { sections } = extractSections(doc.tree, file, { team, aliases: options.aliases ?? new Map() });
+  const outline = readOutline(doc.tree, file, { team: teamSlug(team) });
+  keyOutline(outline, { team: teamSlug(team), aliases: options.aliases ?? new Map(), ...(options.owners ? { owners: options.owners } : {}) });
+  const { sections } = sectionsOf(outline);
   // A definition's unlabelled paragraphs (progress, in an update) are its description.
   const described = (s: (typeof sections)[number]) => [...s.items.progress, ...s.items.notes].sort((a, b) => a.line - b.line);
   return sections

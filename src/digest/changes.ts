@@ -1,6 +1,7 @@
 /**
  * What changed between a snapshot and the site now, as plain data: the heart of the digest.
  */
+import { titleIdentity } from '../content/keys';
 import type { Item, MilestoneSection, SiteModel, Update } from '../content/model';
 import { weekAnchor } from '../feeds/paths';
 import { escapeHtml } from '../feeds/text';
@@ -166,7 +167,8 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
     if (now.section.parentKey) c.parentKey = now.section.parentKey;
     if (now.section.area) c.area = now.section.area;
     const before = base.milestones[c.key];
-    if (before && before.title !== c.title) c.renamedFrom = before.title;
+    // "Research" → "research" is the same name: only a change of words is a rename.
+    if (before && titleIdentity(before.title) !== titleIdentity(c.title)) c.renamedFrom = before.title;
     // Still open: listed in its latest week (one of this digest's) and not new.
     if (newUpdates.includes(now.update)) {
       const fresh = new SeenItems([...c.risks, ...c.blockers].map((i) => fingerprint(i.text)), sameRisk);

@@ -47,8 +47,10 @@ export function milestonePath(key: string): string {
   return `/milestones/${encodeURIComponent(key)}`;
 }
 
-export function updatePath(update: Pick<Update, 'team' | 'date'>): string {
-  return `/updates/${encodeURIComponent(update.team)}/${encodeURIComponent(update.date)}`;
+export function updatePath(update: Pick<Update, 'team' | 'date'> & { id?: string }): string {
+  // Two documents of one team for one date: the second has its own id (`team/<date>-<name>`).
+  const slug = update.id !== undefined ? splitUpdateId(update.id)[1] : update.date;
+  return `/updates/${encodeURIComponent(update.team)}/${encodeURIComponent(slug)}`;
 }
 
 /**

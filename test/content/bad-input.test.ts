@@ -33,20 +33,24 @@ describe('bad input gets a clear answer with file:line:col', () => {
     expect(errors).toEqual(['acme/updates/2026-01-12.md:2:1: invalid front matter: expected `key: value` pairs']);
   });
 
-  it('an unparseable date points at the date line', () => {
-    const errors = errorsOf(build({ 'acme/updates/2026-01-12.md': '---\ntitle: x\ndate: 2026-13-45\n---\ntext\n' }));
-    expect(errors).toEqual(['acme/updates/2026-01-12.md:3:1: unparseable `date`: "2026-13-45" is not a YYYY-MM-DD date']);
+  it('an unparseable date is a warning at the date line; the week comes from the other evidence', () => {
+    const result = build({ 'acme/updates/2026-01-12.md': '---\ntitle: x\ndate: 2026-13-45\n---\ntext\n' });
+    expect(errorsOf(result)).toEqual([]);
+    expect(warningsOf(result)).toEqual(['acme/updates/2026-01-12.md:3:1: front matter `date` "2026-13-45" is not a date: the week comes from the other evidence']);
+    expect(result.site.updates.map((u) => u.id)).toEqual(['acme/2026-01-12']);
   });
 
-  it('an unparseable lastmod points at its line', () => {
-    const errors = errorsOf(build({ 'acme/updates/2026-01-12.md': '---\ndate: 2026-01-12\nlastmod: last tuesday\n---\ntext\n' }));
-    expect(errors).toEqual(['acme/updates/2026-01-12.md:3:1: unparseable `lastmod`: "last tuesday" is not a YYYY-MM-DD date']);
+  it('an unparseable lastmod is a warning at its line, and ignored', () => {
+    const result = build({ 'acme/updates/2026-01-12.md': '---\ndate: 2026-01-12\nlastmod: last tuesday\n---\ntext\n' });
+    expect(errorsOf(result)).toEqual([]);
+    expect(warningsOf(result)).toEqual(['acme/updates/2026-01-12.md:3:1: `lastmod` "last tuesday" is not a YYYY-MM-DD date: ignored']);
+    expect(result.site.updates[0]!.lastmod).toBeUndefined();
   });
 
-  it('a missing date (no front matter date, no dated file name)', () => {
+  it('a missing date (no front matter date, no date in the file name, title or first heading) is an error', () => {
     const errors = errorsOf(build({ 'acme/updates/notes.md': '---\ntitle: x\n---\ntext\n' }));
     expect(errors).toEqual([
-      'acme/updates/notes.md:1:1: missing date: set `date: YYYY-MM-DD` in the front matter or name the file YYYY-MM-DD.md',
+      'acme/updates/notes.md:1:1: missing date: name the file YYYY-MM-DD.md, or set `date: YYYY-MM-DD` in the front matter, or put the date in the title',
     ]);
   });
 
@@ -59,13 +63,18 @@ describe('bad input gets a clear answer with file:line:col', () => {
     expect(result.site.updates.map((u) => u.id)).toEqual(['acme/2026-02-09', 'acme/2026-02-02']);
   });
 
-  it('two files for one team and date: the later one (by path) names the other', () => {
+  it('two documents of one team for one date: both published, each with its own stable id, with a warning', () => {
     const result = build({
       'acme/updates/2026-01-05.md': GOOD,
       'acme/updates/2026-01-05-again.md': GOOD.replace('shipped it', 'shipped it twice'),
     });
-    expect(errorsOf(result)).toEqual([
-      'acme/updates/2026-01-05.md:1:1: two files for team `acme` and date 2026-01-05: this one and acme/updates/2026-01-05-again.md',
+    expect(errorsOf(result)).toEqual([]);
+    expect(warningsOf(result)).toEqual([
+      'acme/updates/2026-01-05-again.md:1:1: another document of team `acme` has the date 2026-01-05 (acme/updates/2026-01-05.md): both are published, this one as acme/2026-01-05-2026-01-05-again',
+    ]);
+    expect(result.site.updates.map((u) => [u.id, u.permalink]).sort()).toEqual([
+      ['acme/2026-01-05', '/updates/acme/2026-01-05'],
+      ['acme/2026-01-05-2026-01-05-again', '/updates/acme/2026-01-05-2026-01-05-again'],
     ]);
   });
 
@@ -90,8 +99,10 @@ describe('bad input gets a clear answer with file:line:col', () => {
       'zeta/updates/2026-01-19.md': '---\ntitle: "unclosed\n---\ntext\n',
     });
     const errors = errorsOf(result);
-    expect(errors.map((e) => e.split(':')[0])).toEqual(['acme/updates/2026-01-12.md', 'acme/updates/2026-01-19.md', 'zeta/updates/2026-01-19.md']);
-    expect(result.parsed.map((u) => u.id)).toEqual(['acme/2026-01-05']);
+    expect(errors.map((e) => e.split(':')[0])).toEqual(['acme/updates/2026-01-12.md', 'zeta/updates/2026-01-19.md']);
+    // 2026-02-30 is no date: a warning, and the file name dates the update.
+    expect(warningsOf(result).map((e) => e.split(':')[0])).toEqual(['acme/updates/2026-01-19.md']);
+    expect(result.parsed.map((u) => u.id)).toEqual(['acme/2026-01-05', 'acme/2026-01-19']);
   });
 
   it('warnings do not fail the build: a list outside any milestone, an unknown section kind', () => {
@@ -118,11 +129,17 @@ date: 2026-01-05
     expect(update!.sections[0]!.items.notes.map((n) => n.text)).toEqual(['cheerful']);
   });
 
-  it('a team that is not a slug (it goes into URLs and subscription scopes)', () => {
-    expect(errorsOf(build({ 'acme/updates/2026-01-05.md': '---\ndate: 2026-01-05\nteam: Acme Corp\n---\ntext\n' }))).toEqual([
-      'acme/updates/2026-01-05.md:3:1: team `Acme Corp` is not a slug: use lowercase letters, digits and "-" (as in the folder name content/<team>/)',
+  it('a team folder of any name: the URL slug is derived, the display name is the folder', () => {
+    const named = build({ 'acme/updates/2026-01-05.md': '---\ndate: 2026-01-05\nteam: Acme Corp\n---\ntext\n' });
+    expect(errorsOf(named)).toEqual([]);
+    expect(named.site.updates.map((u) => u.id)).toEqual(['acme-corp/2026-01-05']);
+    const folder = build({ 'innovation_lab/updates/2026-01-05.md': GOOD, 'Big Team/updates/2026-01-05.md': GOOD });
+    expect(errorsOf(folder)).toEqual([]);
+    expect(folder.site.teams).toEqual([
+      { slug: 'big-team', name: 'Big Team' },
+      { slug: 'innovation-lab', name: 'Innovation lab' },
     ]);
-    expect(errorsOf(build({ 'Big Team/updates/2026-01-05.md': GOOD }))[0]).toMatch(/^Big Team\/updates\/2026-01-05\.md:1:1: team `Big Team` is not a slug/);
+    expect(errorsOf(build({ '___/updates/2026-01-05.md': GOOD }))).toEqual(['___/updates/2026-01-05.md:1:1: team `___` has no letters or digits to make a URL slug of']);
   });
 
   it('an alias that does not name milestone keys', () => {
@@ -151,7 +168,7 @@ describe('npm run build (scripts/build-content.ts)', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tidings-bad-'));
     await mkdir(path.join(dir, 'acme/updates'), { recursive: true });
     await writeFile(path.join(dir, 'acme/updates/2026-01-05.md'), GOOD);
-    await writeFile(path.join(dir, 'acme/updates/2026-01-12.md'), '---\ndate: 2026-01-12\nlastmod: nope\n---\nx\n');
+    await writeFile(path.join(dir, 'acme/updates/2026-01-12.md'), '---\ndate: 2026-01-12\ntags: [a\n---\nx\n');
     await writeFile(path.join(dir, 'acme/updates/2026-01-19.md'), '');
     const out = path.join(dir, 'site.json');
     const failure = await run('npx', ['tsx', 'scripts/build-content.ts', '--content', dir, '--out', out], { cwd: ROOT }).then(
@@ -161,7 +178,7 @@ describe('npm run build (scripts/build-content.ts)', () => {
     expect(failure?.code).toBe(1);
     const lines = failure!.stderr.split('\n').filter((l) => l.startsWith(dir));
     expect(lines).toEqual([
-      `${dir}/acme/updates/2026-01-12.md:3:1: error: unparseable \`lastmod\`: "nope" is not a YYYY-MM-DD date [invalid-lastmod]`,
+      `${dir}/acme/updates/2026-01-12.md:3:9: error: invalid YAML front matter: Flow sequence in block collection must be sufficiently indented and end with a ] [invalid-front-matter]`,
       `${dir}/acme/updates/2026-01-19.md:1:1: error: empty file: a weekly update needs at least a date and some content [empty-file]`,
     ]);
     expect(failure!.stderr).not.toMatch(/\n\s+at /);

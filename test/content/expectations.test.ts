@@ -49,8 +49,9 @@ describe('2023-07: `### **Milestone**: X (done)` with `#### _achieved_:` lists',
       'waku-static-sharding': { counts: [0, 1, 0, 0] },
     });
     expect(u.sections.find((s) => s.key === 'waku-foundation-for-waku-docs')?.area).toBe('Docs');
-    // The disclaimer before the first area is text that fits no milestone.
-    expect(u.notes.map((n) => n.text)).toEqual([
+    // The disclaimer before the first area opens the update: its summary, not a milestone's.
+    expect(u.notes).toEqual([]);
+    expect(u.summary?.map((n) => n.text)).toEqual([
       'Disclaimer: First attempt playing with the format. Incomplete as not everyone is back and we are still adjusting the milestones.',
     ]);
   });
@@ -82,12 +83,14 @@ describe('2023-08 to 2024-02: `## [Title](issue)` with `- _achieved:_` bullets, 
       'waku-org-pm-100': { counts: [1, 1, 0, 0], parent: 'waku-org-pm-50', title: '4.1: Basic front end for node operator' },
       'waku-org-pm-67': { counts: [1, 1, 0, 0], parent: 'waku-org-pm-50' },
       'waku-org-pm-65': { counts: [3, 2, 0, 0], parent: 'waku-org-pm-50' },
-      'waku-other-work-enhancements': { counts: [1, 0, 0, 0] },
-      'waku-other-work-bugs': { counts: [2, 1, 0, 0] },
-      'waku-other-work-documentation': { counts: [1, 0, 0, 0] },
+      'waku-enhancements': { counts: [1, 0, 0, 0] },
+      'waku-bugs': { counts: [2, 1, 0, 0] },
+      // A title keeps its bare key under the parent it first came under (Other Work here); "Ecosystem
+      // Development" first came under another heading, so under Other Work it is qualified.
+      'waku-documentation': { counts: [1, 0, 0, 0] },
       'waku-other-work-ecosystem-development': { counts: [3, 0, 0, 0] },
       'waku-org-pm-105': { counts: [1, 1, 0, 1] },
-      'waku-other-work-project-management': { counts: [6, 4, 0, 0] },
+      'waku-project-management': { counts: [6, 4, 0, 0] },
     });
     const autosharding = u.sections.find((s) => s.key === 'waku-org-pm-65')!;
     expect(autosharding.workItems.map((w) => w.repo)).toEqual(['nwaku', 'js-waku', 'js-waku']);
@@ -96,15 +99,16 @@ describe('2023-08 to 2024-02: `## [Title](issue)` with `- _achieved:_` bullets, 
 
   it('2023-12-25: a greeting before the first heading, work items under Other Work', async () => {
     const u = await update('2023-12-25');
-    expect(u.notes.map((n) => n.text)).toEqual(['Happy Holidays!']);
+    expect(u.summary?.map((n) => n.text)).toEqual(['Happy Holidays!']);
+    expect(u.notes).toEqual([]);
     expectSections(u, {
       'waku-org-pm-66': { counts: [1, 0, 0, 0], title: '1.3: Node bandwidth management mechanism' },
       'waku-org-pm-65': { counts: [1, 1, 0, 0] },
-      'waku-other-work-chat-sdk': { counts: [1, 1, 0, 0] },
+      'waku-chat-sdk': { counts: [1, 1, 0, 0] },
       'waku-other-work-research': { counts: [1, 1, 0, 0] },
-      'waku-other-work-enhancements': { counts: [2, 2, 0, 0] },
-      'waku-other-work-bugs': { counts: [2, 1, 0, 0] },
-      'waku-other-work-pm': { counts: [1, 1, 0, 0] },
+      'waku-enhancements': { counts: [2, 2, 0, 0] },
+      'waku-bugs': { counts: [2, 1, 0, 0] },
+      'waku-pm': { counts: [1, 1, 0, 0] },
     });
     expect(u.draft).toBe(false);
   });
@@ -147,8 +151,8 @@ describe('2024: `## [Milestone - X](milestone)` → `- [Deliverable](issue)` →
       'waku-org-pm-172': { counts: [2, 1, 0, 0], parent: 'waku-org-pm-m31' },
       'waku-org-pm-204': { counts: [1, 0, 0, 0], parent: 'waku-org-pm-m35' },
       'waku-org-pm-205': { counts: [2, 2, 0, 0], parent: 'waku-org-pm-m35' },
-      'waku-other-work-enhancements': { counts: [3, 0, 0, 0] },
-      'waku-other-work-bugs': { counts: [1, 1, 0, 0] },
+      'waku-enhancements': { counts: [3, 0, 0, 0] },
+      'waku-bugs': { counts: [1, 1, 0, 0] },
     });
     const deliverable = u.sections.find((s) => s.key === 'waku-org-pm-66')!;
     expect(deliverable.level).toBe('deliverable');

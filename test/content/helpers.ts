@@ -27,3 +27,10 @@ export function build(files: Record<string, string | Uint8Array>): BuildResult {
   const sources: SourceFile[] = Object.entries(files).map(([p, value]) => ({ path: p, value }));
   return buildSite(sources);
 }
+
+export const REPORTS = path.resolve(import.meta.dirname, '../../../shared/reports');
+let reports: Promise<BuildResult> | undefined;
+/** ../shared/reports: four more teams, odd files included, built once per test file. */
+export function reportsBuild(): Promise<BuildResult> {
+  return (reports ??= buildContentDir(REPORTS));
+}

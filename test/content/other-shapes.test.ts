@@ -42,7 +42,9 @@ describe('a report in another team’s style', async () => {
   });
 
   it('reports unlabelled text under a workstream as progress (the table and the quote included); notes are what sits outside every workstream', () => {
-    expect(update.notes.map((n) => n.text)).toEqual(['Quiet week: half the team was at the offsite.']);
+    // Before the first workstream, under the dated heading: the update's summary.
+    expect(update.summary?.map((n) => n.text)).toEqual(['Quiet week: half the team was at the offsite.']);
+    expect(update.notes).toEqual([]);
     const release = section('vector-release-engineering');
     expect(release.items.progress.map((n) => n.text)).toEqual([
       'Release 1.4 is out. Nothing else to report this week.',

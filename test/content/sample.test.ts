@@ -63,10 +63,12 @@ describe('sample content (content/)', () => {
     expect(site.milestones.find((m) => m.key === 'northwind-dev-roadmap-24')!.description).toContain('4 MiB chunks');
   });
 
-  it('tags items with their repo and keeps intro text as notes', async () => {
+  it('tags items with their repo and keeps the opening paragraph as the update\'s summary', async () => {
     const { site } = await sampleBuild();
     const repos = new Set(site.updates.flatMap((u) => u.sections.flatMap((s) => Object.values(s.items).flat().map((i) => i.repo))));
     for (const repo of ['sync-server', 'ios', 'android', 'desktop']) expect(repos).toContain(repo);
-    expect(site.updates.find((u) => u.id === 'atlas/2026-10-05')!.notes).toHaveLength(1);
+    const update = site.updates.find((u) => u.id === 'atlas/2026-10-05')!;
+    expect(update.summary?.map((i) => i.text)).toEqual([expect.stringMatching(/^Short week for most of us/)]);
+    expect(update.notes).toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ describe('reports shuffled block by block', () => {
       const result = build({ 'mix/updates/2026-01-05.md': source });
       expect(errorsOf(result), `seed ${seed}`).toEqual([]);
       const update = result.site.updates[0]!;
-      const { problems, entries, blocks } = conservation(update, source);
+      const { problems, entries, blocks } = conservation(update, source, result.outlines.get(update.source));
       expect(problems, `seed ${seed}`).toEqual([]);
       expect(entries, `seed ${seed}: model entries vs content blocks`).toBe(blocks);
       checked += blocks;
@@ -55,7 +55,7 @@ describe('markdown-ish noise', () => {
       const source = `---\ndate: 2026-01-05\n---\nintro\n\n${body}\n`;
       const result = build({ 'noise/updates/2026-01-05.md': source });
       expect(errorsOf(result), `seed ${seed}`).toEqual([]);
-      const { problems, entries, blocks } = conservation(result.site.updates[0]!, source);
+      const { problems, entries, blocks } = conservation(result.site.updates[0]!, source, result.outlines.get(result.site.updates[0]!.source));
       expect(problems, `seed ${seed}`).toEqual([]);
       expect(entries, `seed ${seed}`).toBe(blocks);
       checked += blocks;

@@ -1,0 +1,145 @@
+/**
+ * `npm run explain -- <file | team> [--content DIR] [--json]`: how Tidings understood a report.
+ *
+ * For a file: the outline as read — each part's level, key and item counts by kind, what fell
+ * to notes, what was read as structure (labels, document titles, "None", evidence links), and
+ * the warnings with their lines. For a team: the key table across weeks (key, level, weeks
+ * seen, titles seen), so a milestone split into several keys shows at once.
+ *
+ * A file is given by its path (`content/atlas/updates/2026-10-05.md`); a team by its folder
+ * (`content/atlas`, `../shared/reports/nomos`) or by its name under `--content` (default
+ * `content/`). The whole content folder is built, so keys are exactly those of the build.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildContentDir, ITEM_KINDS, isSection, outlineNodes, teamSlug, type BuildResult, type OutlineNode } from '../src/content';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { content: { type: 'string' }, json: { type: 'boolean', default: false } },
+});
+const target = positionals[0];
+if (!target) {
+  console.error('usage: npm run explain -- <file.md | team folder | team> [--content DIR] [--json]');
+  process.exit(2);
+}
+
+/** The content root and what to explain in it. */
+function locate(arg: string): { root: string; file?: string; team?: string } {
+  if (existsSync(arg) && statSync(arg).isFile()) {
+    const full = path.resolve(arg);
+    // <root>/<team>/updates/<name>.md
+    const root = values.content ? path.resolve(values.content) : path.dirname(path.dirname(path.dirname(full)));
+    return { root, file: path.relative(root, full).split(path.sep).join('/') };
+  }
+  if (existsSync(arg) && statSync(arg).isDirectory() && existsSync(path.join(arg, 'updates'))) {
+    const full = path.resolve(arg);
+    return { root: path.dirname(full), team: path.basename(full) };
+  }
+  return { root: path.resolve(values.content ?? 'content'), team: arg };
+}
+
+interface NodeReport {
+  line: number;
+  level: string;
+  title: string;
+  key?: string;
+  form: string;
+  depth: number;
+  items: Record<string, number>;
+}
+
+function counts(node: OutlineNode): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of node.entries) {
+    const kind = e.kind ?? (isSection(node) ? 'progress' : 'notes');
+    out[kind] = (out[kind] ?? 0) + 1;
+  }
+  if (node.workItems.length > 0) out['work items'] = node.workItems.length;
+  return out;
+}
+
+function explainFile(result: BuildResult, file: string) {
+  const update = result.parsed.find((u) => u.source === file);
+  const outline = result.outlines.get(file);
+  const vfile = result.files.find((f) => f.path === file);
+  const messages = (vfile?.messages ?? []).map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, severity: m.fatal ? 'error' : 'warning', message: m.reason, rule: m.ruleId }));
+  if (!update || !outline) return { file, messages, nodes: [], notes: [], summary: [], structure: [] };
+  const depthOf = (n: OutlineNode) => {
+    let d = 0;
+    for (let p = n.parent; p && p.role !== 'root'; p = p.parent) d++;
+    return d;
+  };
+  const nodes: NodeReport[] = outlineNodes(outline)
+    .filter((n) => n.role !== 'root')
+    .map((n) => ({ line: n.line, level: n.role, title: n.title, ...(n.key ? { key: n.key } : {}), form: n.form, depth: depthOf(n), items: counts(n) }));
+  return {
+    file,
+    id: update.id,
+    date: update.date,
+    title: update.title,
+    nodes,
+    summary: (update.summary ?? []).map((i) => ({ line: i.line, text: i.text })),
+    notes: update.notes.map((i) => ({ line: i.line, text: i.text })),
+    structure: outline.structure,
+    messages,
+  };
+}
+
+function explainTeam(result: BuildResult, team: string) {
+  const slug = teamSlug(team);
+  const milestones = result.site.milestones.filter((m) => m.team === slug);
+  const weeks = result.site.updates.filter((u) => u.team === slug).length;
+  return {
+    team: slug,
+    weeks,
+    keys: milestones
+      .map((m) => ({ key: m.key, level: m.level, weeks: m.weeks.length, first: m.firstSeen, last: m.lastSeen, titles: m.titles, ...(m.parentKey ? { parent: m.parentKey } : {}) }))
+      .sort((a, b) => b.weeks - a.weeks || (a.key < b.key ? -1 : 1)),
+    messages: result.files
+      .filter((f) => f.path.startsWith(`${team}/`))
+      .flatMap((f) => f.messages.map((m) => `${f.path}:${m.line ?? 1}:${m.column ?? 1}: ${m.fatal ? 'error' : 'warning'}: ${m.reason}`)),
+  };
+}
+
+const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+const where = locate(target);
+const result = await buildContentDir(where.root);
+if (where.file) {
+  const report = explainFile(result, where.file);
+  if (values.json) console.log(JSON.stringify(report, null, 2));
+  else {
+    console.log(`${report.file}${'id' in report ? ` → ${report.id} (week of ${report.date}) “${report.title}”` : ' (not published: see the errors)'}\n`);
+    console.log('line  level          title → key                                       items');
+    for (const n of report.nodes) {
+      const items = Object.entries(n.items)
+        .sort(([a], [b]) => ITEM_KINDS.indexOf(a as never) - ITEM_KINDS.indexOf(b as never))
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ');
+      const label = `${'  '.repeat(n.depth)}${cut(n.title, 48)}${n.key ? ` → ${n.key}` : ''}`;
+      console.log(`${String(n.line).padStart(4)}  ${n.level.padEnd(13)}  ${label.padEnd(58)}  ${items}`);
+    }
+    if (report.summary.length > 0) console.log(`\nsummary (${report.summary.length}):\n${report.summary.map((i) => `  ${i.line}: ${cut(i.text, 90)}`).join('\n')}`);
+    console.log(`\nnotes, outside every milestone and workstream (${report.notes.length})${report.notes.length ? ':' : ''}`);
+    for (const i of report.notes) console.log(`  ${i.line}: ${cut(i.text, 90)}`);
+    if (report.structure.length > 0) console.log(`\nread as structure, not items (${report.structure.length}):\n${report.structure.map((s) => `  ${s.line}: ${s.what} “${cut(s.text, 70)}”`).join('\n')}`);
+    if (report.messages.length > 0) console.log(`\nmessages:\n${report.messages.map((m) => `  ${m.line}:${m.column}: ${m.severity}: ${m.message}`).join('\n')}`);
+  }
+} else {
+  const report = explainTeam(result, where.team!);
+  if (report.keys.length === 0 && report.weeks === 0) {
+    console.error(`no updates of team “${where.team}” in ${where.root}`);
+    process.exit(1);
+  }
+  if (values.json) console.log(JSON.stringify(report, null, 2));
+  else {
+    console.log(`team ${report.team}: ${report.weeks} updates, ${report.keys.length} milestone keys (most weeks first)\n`);
+    console.log('weeks  first       last        level          key  ·  titles seen');
+    for (const k of report.keys) {
+      console.log(`${String(k.weeks).padStart(5)}  ${k.first}  ${k.last}  ${k.level.padEnd(13)}  ${k.key}  ·  ${k.titles.map((t) => `“${cut(t, 40)}”`).join(', ')}`);
+    }
+    if (report.messages.length > 0) console.log(`\nmessages:\n${report.messages.map((m) => `  ${m}`).join('\n')}`);
+  }
+}

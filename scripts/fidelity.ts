@@ -1,0 +1,223 @@
+/**
+ * `npm run fidelity`: how faithfully Tidings reads each team of ../shared/corpus and
+ * ../shared/reports. Per team: files, build errors and warnings, items conserved, % of items
+ * under a milestone or workstream in a reported kind, % in update-level notes, hand-listed
+ * recurring milestones that keep one key (test/content/expectations/<team>.ts, written by
+ * reading the files), case-only renames, and a replay of the weekly digest over its weeks.
+ * Also run by `npm run bench`. `--json` prints the rows as JSON; `--problems` lists what
+ * missed; `--baseline <git ref>` measures the content pipeline of that commit instead.
+ */
+import { execSync } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildContentDir, indexMilestones, normaliseTrackerUrl, readContentDir, slugify, titleIdentity, type BuildResult, type SiteModel, type Update } from '../src/content';
+import { conservation } from '../src/content/conservation';
+import { computeChanges } from '../src/digest/changes';
+import { fingerprint, sameItem } from '../src/digest/fingerprint';
+import { takeSnapshot, type Snapshot } from '../src/digest/snapshot';
+import { EXPECTATIONS, type RecurringMilestone } from '../test/content/expectations';
+
+export interface FidelityRow {
+  team: string;
+  files: number;
+  errors: number;
+  warnings: number;
+  /** List items and paragraphs of the source found in the model exactly once (or read as structure). */
+  conserved: number;
+  blocks: number;
+  /** Items under a milestone or workstream, and those of them in a reported kind. */
+  sectionItems: number;
+  reportedPct: number;
+  /** Items of the update itself (notes) against every item, summaries included. */
+  notesPct: number;
+  recurringExpected: number;
+  recurringOneKey: number;
+  recurringPct: number;
+  /** Milestones whose titles differ only by case or punctuation and that a digest announced as renamed. */
+  caseOnlyRenames: number;
+  /** Replay: achieved items announced in exactly one digest, of all achieved items. */
+  achievedOnce: number;
+  achievedItems: number;
+  /** Replay: "None"-like text announced as a blocker or risk. */
+  noneAsBlocker: number;
+  problems: string[];
+}
+
+const PLACEHOLDER_TEXT = /^(?:none|n\/?a|nil|-+|—|nothing)\.?$/i;
+
+/** The site as it was when the updates up to `date` (included) were published. */
+function siteAsOf(site: SiteModel, date: string): SiteModel {
+  const updates = site.updates.filter((u) => u.date <= date);
+  return { ...site, version: `${site.version}@${date}`, updates, milestones: indexMilestones(updates) };
+}
+
+/** Sections of an update matching a hand-listed milestone path (titles, outermost first). */
+function matching(update: Update, expected: RecurringMilestone): string[] {
+  if (expected.tracker) {
+    const url = normaliseTrackerUrl(expected.tracker);
+    return update.sections.filter((s) => s.trackerUrl === url).map((s) => s.key);
+  }
+  const own = titleIdentity(expected.path.at(-1)!);
+  const outer = expected.path.length > 1 ? titleIdentity(expected.path.at(-2)!) : undefined;
+  const byKey = new Map(update.sections.map((s) => [s.key, s]));
+  return update.sections
+    .filter((s) => titleIdentity(s.title) === own)
+    .filter((s) => {
+      if (outer === undefined) return true;
+      const parent = s.parentKey ? byKey.get(s.parentKey) : undefined;
+      return (parent && titleIdentity(parent.title) === outer) || (s.area !== undefined && titleIdentity(s.area) === outer);
+    })
+    .map((s) => s.key);
+}
+
+export async function fidelityOf(team: string, result: BuildResult, sourceRoot: string, expected: readonly RecurringMilestone[] = []): Promise<FidelityRow> {
+  const problems: string[] = [];
+  const prefix = `${team}/`;
+  const teamSlug = slugify(team, 63);
+  const files = result.files.filter((f) => f.path.startsWith(prefix));
+  const updates = result.site.updates.filter((u) => u.team === teamSlug);
+  const errors = files.reduce((n, f) => n + f.messages.filter((m) => m.fatal).length, 0);
+  const warnings = files.reduce((n, f) => n + f.messages.filter((m) => !m.fatal).length, 0);
+
+  let conserved = 0;
+  let blocks = 0;
+  let sectionItems = 0;
+  let reported = 0;
+  let notes = 0;
+  let all = 0;
+  for (const u of updates) {
+    const source = await readFile(path.join(sourceRoot, u.source), 'utf8');
+    const c = conservation(u, source, result.outlines?.get(u.source));
+    blocks += c.blocks + c.structure;
+    conserved += c.blocks + c.structure - c.problems.length;
+    problems.push(...c.problems);
+    for (const s of u.sections) {
+      for (const [kind, items] of Object.entries(s.items)) {
+        sectionItems += items.length;
+        if (kind !== 'notes') reported += items.length;
+      }
+    }
+    notes += u.notes.length;
+    all += u.sections.reduce((n, s) => n + Object.values(s.items).reduce((k, items) => k + items.length, 0), 0) + u.notes.length + (u.summary?.length ?? 0);
+  }
+
+  let oneKey = 0;
+  for (const m of expected) {
+    const keys = new Set<string>();
+    let missing = 0;
+    for (const week of m.weeks) {
+      const u = updates.find((x) => x.date === week);
+      const found = u ? matching(u, m) : [];
+      if (found.length === 0) missing++;
+      for (const k of found) keys.add(k);
+    }
+    if (missing === 0 && keys.size === 1) oneKey++;
+    else problems.push(`recurring ${m.path.join(' › ')}: ${keys.size} keys (${[...keys].join(', ')}), missing in ${missing} of ${m.weeks.length} weeks`);
+  }
+
+  // Replay: one digest after each week, as the cron would have cut them.
+  const site: SiteModel = { ...result.site, updates, milestones: indexMilestones(updates) };
+  const dates = [...new Set(updates.map((u) => u.date))].sort();
+  let previous: Snapshot | undefined;
+  const digests = [];
+  for (const date of dates) {
+    const now = siteAsOf(site, date);
+    digests.push(computeChanges(now, previous, { quietWeeks: 3 }));
+    previous = takeSnapshot(now);
+  }
+  let achievedItems = 0;
+  let achievedOnce = 0;
+  const announced = new Map<string, string[]>();
+  for (const d of digests) for (const m of d.milestones) announced.set(`${d.until}/${m.key}`, m.achieved.map((a) => fingerprint(a.text)));
+  for (const u of updates) {
+    for (const s of u.sections) {
+      for (const item of s.items.achieved) {
+        const fp = fingerprint(item.text);
+        if (fp === '') continue;
+        achievedItems++;
+        const count = digests.filter((d) => d.milestones.some((m) => m.key === s.key && m.achieved.some((a) => sameItem(fingerprint(a.text), fp)))).length;
+        if (count === 1) achievedOnce++;
+        else problems.push(`${u.source}:${item.line}: achieved item in ${count} digests`);
+      }
+    }
+  }
+  const caseOnlyRenames = digests.reduce((n, d) => n + d.milestones.filter((m) => m.renamedFrom !== undefined && titleIdentity(m.renamedFrom) === titleIdentity(m.title)).length, 0);
+  const noneAsBlocker = digests.reduce((n, d) => n + d.milestones.reduce((k, m) => k + [...m.blockers, ...m.risks].filter((i) => PLACEHOLDER_TEXT.test(i.text.trim())).length, 0), 0);
+
+  const pct = (a: number, b: number) => (b === 0 ? 100 : (100 * a) / b);
+  return {
+    team,
+    files: files.filter((f) => /\/updates\//.test(f.path)).length,
+    errors,
+    warnings,
+    conserved,
+    blocks,
+    sectionItems,
+    reportedPct: pct(reported, sectionItems),
+    notesPct: all === 0 ? 0 : (100 * notes) / all,
+    recurringExpected: expected.length,
+    recurringOneKey: oneKey,
+    recurringPct: pct(oneKey, expected.length),
+    caseOnlyRenames,
+    achievedOnce,
+    achievedItems,
+    noneAsBlocker,
+    problems,
+  };
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+export const FOLDERS = [path.join(root, '../shared/corpus'), path.join(root, '../shared/reports')];
+
+export async function fidelity(build: (dir: string) => Promise<BuildResult> = buildContentDir): Promise<FidelityRow[]> {
+  const rows: FidelityRow[] = [];
+  for (const folder of FOLDERS) {
+    const result = await build(folder);
+    const teams = [...new Set(result.files.map((f) => f.path.split('/')[0]!).filter((t) => !t.includes('.')))].filter((t) => result.files.some((f) => f.path.startsWith(`${t}/updates/`))).sort();
+    for (const team of teams) rows.push(await fidelityOf(team, result, folder, EXPECTATIONS[team]));
+  }
+  return rows;
+}
+
+export function formatFidelity(rows: FidelityRow[]): string {
+  const head =
+    '| team | files | errors | warnings | items conserved | in a reported kind (under a milestone) | update-level notes | recurring milestones, one key | case-only renames | replay: achieved in one digest | "None" as blocker |\n|---|---|---|---|---|---|---|---|---|---|---|';
+  const body = rows.map(
+    (r) =>
+      `| ${r.team} | ${r.files} | ${r.errors} | ${r.warnings} | ${r.conserved}/${r.blocks} | ${r.reportedPct.toFixed(1)} % of ${r.sectionItems} | ${r.notesPct.toFixed(1)} % | ${r.recurringOneKey}/${r.recurringExpected} (${r.recurringPct.toFixed(0)} %) | ${r.caseOnlyRenames} | ${r.achievedOnce}/${r.achievedItems} | ${r.noneAsBlocker} |`,
+  );
+  return [head, ...body].join('\n');
+}
+
+/**
+ * The content pipeline of another commit (`--baseline <git ref>`), extracted with `git archive`
+ * under node_modules/.bench-baseline/, to measure the same figures before a change. Its build
+ * reads the folder through today's safe reader.
+ */
+async function baselineBuild(ref: string): Promise<(dir: string) => Promise<BuildResult>> {
+  const dir = path.join(root, 'node_modules/.bench-baseline', ref.replace(/[^\w.-]+/g, '_'));
+  await mkdir(dir, { recursive: true });
+  execSync(`git archive ${JSON.stringify(ref)} src/content | tar -x -C ${JSON.stringify(dir)}`, { cwd: root });
+  const baseline = (await import(pathToFileURL(path.join(dir, 'src/content/index.ts')).href)) as { buildSite: (u: unknown, c: unknown) => BuildResult };
+  return async (folder) => {
+    const content = await readContentDir(folder);
+    const result = baseline.buildSite(content.updates, content);
+    return { ...result, outlines: result.outlines ?? new Map(), owners: result.owners ?? new Map() };
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const at = process.argv.indexOf('--baseline');
+  const rows = await fidelity(at > 0 ? await baselineBuild(process.argv[at + 1] ?? 'HEAD') : buildContentDir);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+  else {
+    console.log(formatFidelity(rows));
+    const verbose = process.argv.includes('--problems');
+    for (const r of rows) {
+      if (r.problems.length === 0) continue;
+      console.log(`\n${r.team}: ${r.problems.length} problem(s)${verbose ? '' : ' (--problems lists them)'}`);
+      if (verbose) for (const p of r.problems) console.log(`  ${p}`);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The conservation check: every list item and paragraph a report author wrote, counted
+ * straight from the mdast, must appear in the model exactly once, with its words — or be
+ * structure the outline reader consumed (a kind label, a document title, "None", a link
+ * bullet that is an item's evidence), which it lists. Used by the tests and `npm run fidelity`.
+ */
+import type { ListItem, Nodes, Paragraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Update } from './model';
+import type { Outline } from './outline';
+
+/** The own text of a list item: its content without nested lists. */
+function ownText(node: ListItem | Paragraph): string {
+  const own = node.type === 'listItem' ? node.children.filter((c) => c.type !== 'list') : [node];
+  return own.map((c) => toString(c)).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+// The label words the corpus uses, read off the files: a bullet of only one of these is a kind label.
+const LABEL_ONLY = /^[_*\s]*(achieved|next|risks?|blockers?|blocked|blocking|completed|ongoing|in[- ]progress)[_*\s]*:[_*\s]*$/i;
+/** An image, code or raw HTML somewhere in these nodes: content even without words. */
+function hasMedia(nodes: readonly Nodes[]): boolean {
+  return nodes.some((n) => n.type === 'image' || n.type === 'imageReference' || n.type === 'html' || n.type === 'code' || ('children' in n && hasMedia(n.children as Nodes[])));
+}
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+/**
+ * Every list item and every paragraph not inside a list item (and every code block, table
+ * and raw HTML block), counted straight from the
+ * mdast: the units of content a report author wrote. Label-only bullets (`- _achieved:_`)
+ * and a workstream's commitment-tag line are structure and are left out.
+ */
+function contentBlocks(tree: Root): Array<{ line: number; text?: string }> {
+  const blocks: Array<{ line: number; text?: string }> = [];
+  // A list item is one unit: its own content (paragraphs, quotes, code inside it) is its text;
+  // only its nested lists hold further units.
+  const walk = (node: Nodes): void => {
+    if (node.type === 'listItem' || node.type === 'paragraph') {
+      const text = ownText(node);
+      const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0] : undefined;
+      const tagOnly = only?.type === 'inlineCode' && /^[a-z0-9][\w.-]*(?::[\w.-]+)+$/i.test(only.value);
+      const says = text !== '' || hasMedia(node.type === 'listItem' ? node.children.filter((c) => c.type !== 'list') : node.children);
+      // A bullet holding a raw HTML block is kept with its tags stripped: count it, skip the words.
+      const rawHtml = node.type === 'listItem' && node.children.some((c) => c.type === 'html');
+      if (says && !LABEL_ONLY.test(text) && !tagOnly) blocks.push({ line: node.position!.start.line, ...(rawHtml ? {} : { text }) });
+      if (node.type === 'listItem') for (const child of node.children) if (child.type === 'list') walk(child);
+      return;
+    }
+    // Code blocks, tables and raw HTML between them are kept too (as notes).
+    if (node.type === 'code' || node.type === 'table' || node.type === 'html') {
+      // Raw HTML is kept as its text with the tags stripped: count it, do not compare words.
+      blocks.push({ line: node.position!.start.line, text: node.type === 'html' ? undefined : toString(node).replace(/\s+/g, ' ').trim() });
+      return;
+    }
+    if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'footnoteDefinition') {
+      for (const child of node.children) walk(child as Nodes);
+    }
+  };
+  walk(tree);
+  return blocks;
+}
+
+/** Where the model says each piece of content came from: source line → occurrences. */
+function modelLines(update: Update, headingLines: ReadonlySet<number>): Map<number, string[]> {
+  const lines = new Map<number, string[]>();
+  const add = (line: number, text: string) => lines.set(line, [...(lines.get(line) ?? []), text]);
+  for (const section of update.sections) {
+    // Sections opened by a heading are structure; those opened by a bullet or paragraph hold its text.
+    if (!headingLines.has(section.line)) add(section.line, section.title);
+    // The same milestone opened again in one week (same tracker link): merged into the first,
+    // whose title it keeps; the line is accounted for, its wording may differ.
+    for (const line of section.alsoAt ?? []) {
+      if (!headingLines.has(line)) add(line, '');
+    }
+    for (const items of Object.values(section.items)) for (const item of items) add(item.line, item.text);
+    for (const item of section.workItems) add(item.line, item.text);
+  }
+  for (const note of update.notes) add(note.line, note.text);
+  for (const item of update.summary ?? []) add(item.line, item.text);
+  return lines;
+}
+
+/** Problems found (empty when the model conserves the source), model entries and content blocks. */
+export function conservation(update: Update, source: string, outline?: Outline): { problems: string[]; entries: number; blocks: number; structure: number } {
+  const tree = markdown.parse(source);
+  const blocks = contentBlocks(tree);
+  const headingLines = new Set<number>();
+  const findHeadings = (node: Nodes): void => {
+    if (node.type === 'heading') headingLines.add(node.position!.start.line);
+    // A heading inside a bullet is part of that bullet (one unit), not a structural heading.
+    if ('children' in node && node.type !== 'listItem') for (const child of node.children) findHeadings(child as Nodes);
+  };
+  findHeadings(tree);
+  const lines = modelLines(update, headingLines);
+  const problems: string[] = [];
+  const structureLines = new Set(outline?.structure.map((s) => s.line) ?? []);
+  let structure = 0;
+  for (const block of blocks) {
+    const found = lines.get(block.line) ?? [];
+    if (found.length === 0 && structureLines.has(block.line)) {
+      structure++;
+      continue;
+    }
+    if (found.length !== 1) problems.push(`${update.source}:${block.line}: found ${found.length} times: ${(block.text ?? '').slice(0, 60)}`);
+    // The model keeps the words: label prefixes ("achieved:") aside, the text is the source's.
+    else if (block.text !== undefined && !block.text.includes(found[0]!)) problems.push(`${update.source}:${block.line}: text changed: ${found[0]!.slice(0, 60)}`);
+  }
+  const entries = [...lines.values()].reduce((n, l) => n + l.length, 0);
+  return { problems, entries, blocks: blocks.length - structure, structure };
+}

@@ -1,0 +1,284 @@
+/**
+ * The inline side of reading a report: what one heading, paragraph or bullet says — a kind
+ * label, a link that names something, a repo tag — and the item it becomes. Pure helpers
+ * over mdast nodes, used by the outline reader (./outline.ts).
+ */
+import type { Heading, Link as MdastLink, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { cleanTitle, isCommitmentTag } from './keys';
+import type { Item, ItemKind, Link } from './model';
+import { renderFragment } from './render';
+
+/** Label words → kind. "notes" is not a label: "Note: …" is content and keeps its words. */
+const KIND_WORDS: Record<string, Exclude<ItemKind, 'notes'>> = {
+  achieved: 'achieved',
+  achievements: 'achieved',
+  achievement: 'achieved',
+  accomplished: 'achieved',
+  completed: 'achieved',
+  complete: 'achieved',
+  done: 'achieved',
+  shipped: 'achieved',
+  delivered: 'achieved',
+  next: 'next',
+  'next steps': 'next',
+  'next step': 'next',
+  'next up': 'next',
+  planned: 'next',
+  plan: 'next',
+  plans: 'next',
+  todo: 'next',
+  'to do': 'next',
+  upcoming: 'next',
+  ongoing: 'next',
+  'in progress': 'next',
+  wip: 'next',
+  risk: 'risks',
+  risks: 'risks',
+  concerns: 'risks',
+  blocker: 'blockers',
+  blockers: 'blockers',
+  blocked: 'blockers',
+  blocking: 'blockers',
+};
+
+/** Label phrases, beyond single words: "Focus for next week", "Done this week", "Risks & blockers". */
+const KIND_PHRASES: Array<[RegExp, Exclude<ItemKind, 'notes'>]> = [
+  [/^(?:focus|plans?|goals?|priorities|todo|to do|up|coming up)(?: for| of)?(?: the)? next (?:week|sprint|period|cycle)$/, 'next'],
+  [/^next (?:week|sprint|period|cycle)(?:'?s)?(?: plans?| goals?| focus| priorities)?$/, 'next'],
+  [/^(?:done|completed|achieved|accomplished|shipped|delivered)(?: this| last)? (?:week|sprint|period|cycle)$/, 'achieved'],
+  [/^(?:this|last) (?:week|sprint)(?:'?s)? (?:achievements|accomplishments)$/, 'achieved'],
+  [/^work in progress$/, 'next'],
+  [/^(?:risks?|concerns?) (?:and|&|\/) (?:blockers?|issues?)$/, 'risks'],
+  [/^(?:blockers?|impediments?) (?:and|&|\/) (?:risks?|concerns?)$/, 'blockers'],
+  [/^impediments?$/, 'blockers'],
+];
+
+/** A kind label's words → kind; undefined for anything else. */
+export function kindOfWord(word: string): Exclude<ItemKind, 'notes'> | undefined {
+  const w = word.trim().toLowerCase().replace(/[’]/g, "'").replace(/[\s-]+/g, ' ');
+  if (w.length > 40) return undefined;
+  const direct = KIND_WORDS[w];
+  if (direct) return direct;
+  for (const [re, kind] of KIND_PHRASES) if (re.test(w)) return kind;
+  return undefined;
+}
+
+/** Text of a label as written: emphasis, code marks and a trailing colon aside. */
+export function labelWords(text: string): string {
+  return text.replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** "Highlights", "Summary", "TL;DR", "Overview": the update's own summary, not a milestone. */
+const SUMMARY_LABEL = /^(?:key |weekly |executive |quick )?(?:highlights?|summary|tl;? ?dr|overview)\b/i;
+export function isSummaryLabel(text: string): boolean {
+  const words = labelWords(text);
+  return words.split(' ').length <= 4 && SUMMARY_LABEL.test(words);
+}
+
+/** "None", "N/A", "-", "No updates this week": written to say there is nothing. No item. */
+const PLACEHOLDER = /^(?:none|n\/?a|nil|nothing(?: new| to report)?|no (?:updates?|blockers?|risks?|changes?|news)(?: (?:this|last) week)?(?: so far)?|not applicable|[-–—]+)[.!]?$/i;
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.replace(/[_*]/g, '').trim());
+}
+
+// `_achieved:_`, `achieved:`, an unclosed `_achieved:` (emphasis markers survive as text).
+const LABEL_PREFIX = /^\s*[_*]*\s*([A-Za-z][A-Za-z -]{0,20}?)\s*[_*]*\s*:[_*]*\s*/;
+const REPO_TAG = /^\s*\[([A-Za-z0-9@][\w.@/-]*)\]\s*/;
+export { REPO_TAG };
+
+export interface WorkItem {
+  repo?: string;
+  title: string;
+}
+
+/** Whether nodes say anything: text, or an image, code or HTML; a lone `---` in a bullet does not. */
+export function hasContent(nodes: RootContent[]): boolean {
+  return nodes.some((n) => toString(n).trim() !== '' || (n.type !== 'thematicBreak' && n.type !== 'definition' && containsMedia(n)));
+}
+
+function containsMedia(node: RootContent): boolean {
+  if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'code') return true;
+  return 'children' in node && (node.children as RootContent[]).some(containsMedia);
+}
+
+/** Own content of one item: sanitized HTML, plain text, links. */
+export function makeItem(nodes: RootContent[], line: number, depth: number, workItem: WorkItem | undefined): Item {
+  const text = nodes
+    .map((n) => (n.type === 'html' ? n.value.replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '') : toString(n)))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const links: Link[] = [];
+  for (const n of nodes) {
+    for (const l of collectLinks(n)) links.push(l);
+  }
+  const repo = REPO_TAG.exec(text)?.[1] ?? workItem?.repo;
+  return {
+    html: renderFragment(nodes),
+    text,
+    links,
+    line,
+    depth,
+    ...(repo ? { repo } : {}),
+    ...(workItem ? { workItem: workItem.title } : {}),
+  };
+}
+
+export function collectLinks(node: RootContent | Heading | Paragraph): Link[] {
+  const links: Link[] = [];
+  eachNode(node, 'link', (l) => {
+    if (/^(https?:|mailto:|\/|#|\.)/i.test(l.url) || !/^[a-z][a-z0-9+.-]*:/i.test(l.url)) {
+      links.push({ href: l.url, text: toString(l).trim() });
+    }
+  });
+  return links;
+}
+
+export function hasLink(node: Paragraph): boolean {
+  let found = false;
+  eachNode(node, 'link', () => {
+    found = true;
+  });
+  return found || /\(https?:\/\/[^)\s]+\)/.test(toString(node));
+}
+
+type NodeOfType<T extends string> = Extract<RootContent, { type: T }>;
+
+/**
+ * Calls `fn` for every descendant of one type, in document order. A plain recursive walk:
+ * unist-util-visit builds a matcher per call, which showed up in the build profile.
+ */
+export function eachNode<T extends RootContent['type']>(node: RootContent | Heading | Paragraph, type: T, fn: (n: NodeOfType<T>) => void): void {
+  if (node.type === type) fn(node as NodeOfType<T>);
+  if ('children' in node) for (const child of node.children as RootContent[]) eachNode(child, type, fn);
+}
+
+/** Text that may trail a heading link: `{E:2023-10k-users}` epic tags, `(done)`, ` - 2023-11-30`. */
+const LINK_DECORATION = /^(?:\s|,|\{[^{}]*\}|\((?:done|wip|continuous|in progress|completed|blocked)\)|[-–—]\s*\d{4}-\d{2}-\d{2})*$/i;
+
+/**
+ * A paragraph (or bullet) whose content is one link, possibly wrapped in emphasis and
+ * followed by decoration only: it names a milestone or deliverable rather than saying something.
+ */
+export function soleLink(children: PhrasingContent[]): MdastLink | undefined {
+  const meaningful = children.filter((c) => !(c.type === 'text' && c.value.trim() === '') && c.type !== 'break');
+  const [head, ...tail] = meaningful;
+  if (head && tail.length > 0 && tail.every((c) => c.type === 'text' && LINK_DECORATION.test(c.value))) {
+    return soleLink([head]);
+  }
+  if (meaningful.length !== 1) return undefined;
+  const only = meaningful[0]!;
+  if (only.type === 'link') return /^https?:/i.test(only.url) ? only : undefined;
+  if (only.type === 'strong' || only.type === 'emphasis') return soleLink(only.children);
+  return undefined;
+}
+
+export function headingTag(node: Heading): string | undefined {
+  let tag: string | undefined;
+  eachNode(node, 'inlineCode', (c) => {
+    if (tag === undefined && isCommitmentTag(c.value)) tag = c.value.trim();
+  });
+  return tag;
+}
+
+/** Title of a milestone heading: the link text when the link is the heading. */
+export function headingTitle(node: Heading, text: string, links: Link[], tag: string | undefined): { title: string; status: string[] } {
+  const withoutTag = tag ? text.replace(tag, '').replace(/\s+/g, ' ').trim() : text;
+  const first = links[0];
+  if (first && first.text) {
+    const remainder = withoutTag.replace(first.text, ' ');
+    const whole = cleanTitle(withoutTag);
+    const fromLink = cleanTitle(first.text);
+    // The link is the heading when what is left is only status words, a date or punctuation.
+    const leftover = cleanTitle(`x ${remainder}`);
+    if (/^x$/i.test(leftover.title.trim()) || /^x[\s\W\d]*$/i.test(leftover.title.trim())) {
+      return { title: fromLink.title, status: [...fromLink.status, ...leftover.status] };
+    }
+    return whole;
+  }
+  return cleanTitle(withoutTag || text);
+}
+
+export interface Label {
+  kind: ItemKind;
+  /** The label word as written, for messages. */
+  word: string;
+  unknown: boolean;
+  /** Content after the label (empty for a label-only bullet or paragraph). */
+  rest: RootContent[];
+}
+
+/** `#### _achieved_:`, `#### _blocker:_` */
+export function headingLabel(node: Heading, text: string): { kind: ItemKind; word: string; unknown: boolean } | undefined {
+  const word = text.replace(/^[_*\s]+|[_*:\s]+$/g, '').trim();
+  const kind = kindOfWord(word);
+  if (kind) return { kind, word, unknown: false };
+  if (/:\s*$/.test(text) && allEmphasis(node.children) && word.split(/\s+/).length <= 3) {
+    return { kind: 'notes', word, unknown: true };
+  }
+  return undefined;
+}
+
+export function allEmphasis(children: PhrasingContent[]): boolean {
+  const meaningful = children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
+  return meaningful.length > 0 && meaningful.every((c) => c.type === 'emphasis' || c.type === 'strong');
+}
+
+/**
+ * `- _achieved:_`, `- achieved: text`, `**Completed**: text`: a kind label, and what
+ * follows it on the same line. Unknown emphasised labels (`- _status:_` over a nested
+ * list) are reported and kept as notes.
+ */
+export function splitLabel(own: RootContent[], kindOf: (word: string) => Exclude<ItemKind, 'notes'> | undefined = kindOfWord): Label | undefined {
+  const first = own[0];
+  if (!first || first.type !== 'paragraph') return undefined;
+  const text = toString(first);
+  const m = LABEL_PREFIX.exec(text);
+  if (!m) {
+    // A bare label, the whole first line and nothing else: `Completed`, `- **Ongoing**`.
+    const bare = own.length <= 1 || own.slice(1).every((n) => n.type === 'list') ? kindOf(labelWords(text)) : undefined;
+    return bare && labelWords(text) !== '' && !/[.!?]$/.test(text.trim()) ? { kind: bare, word: labelWords(text), unknown: false, rest: [] } : undefined;
+  }
+  const word = m[1]!.trim();
+  let kind: ItemKind | undefined = kindOf(word);
+  let unknown = false;
+  const stripped = stripLeading(first.children, m[0].length);
+  const restParagraph: Paragraph = { ...first, children: stripped };
+  const rest = [...(toString(restParagraph).trim() === '' && stripped.every((c) => c.type !== 'image') ? [] : [restParagraph]), ...own.slice(1)];
+  if (!kind) {
+    // Only an emphasised word with nothing after it is a label; "Note: …" is prose.
+    const firstInline = first.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
+    if (rest.length > 0 || !firstInline || (firstInline.type !== 'emphasis' && firstInline.type !== 'strong')) return undefined;
+    kind = 'notes';
+    unknown = true;
+  }
+  return { kind, word, unknown, rest };
+}
+
+/** Drops the first `count` characters of plain text from a run of inline nodes. */
+export function stripLeading(children: PhrasingContent[], count: number): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let remaining = count;
+  for (const child of children) {
+    if (remaining <= 0) {
+      out.push(child);
+      continue;
+    }
+    const length = toString(child).length;
+    if (length <= remaining) {
+      remaining -= length;
+      continue;
+    }
+    if (child.type === 'text') {
+      out.push({ ...child, value: child.value.slice(remaining).replace(/^\s+/, '') });
+    } else if ('children' in child && Array.isArray(child.children)) {
+      out.push({ ...child, children: stripLeading(child.children as PhrasingContent[], remaining) } as PhrasingContent);
+    } else {
+      out.push(child);
+    }
+    remaining = 0;
+  }
+  return out;
+}
+

@@ -1,0 +1,514 @@
+/**
+ * One reading of a report's outline: document → area → milestone → deliverable → kind → item,
+ * whatever markup a team uses for each level.
+ *
+ * Phase 1 (`readOutline`) walks the mdast once and builds a tree of *containers* — anything
+ * that opens a part of the report: a heading of any level, a bold-only paragraph, a lead-in
+ * paragraph or bullet (`Milestone 1: …`, `**Milestone**: …`), a paragraph that is one link, a
+ * link bullet with work under it. What is not a container is either structure (a kind label,
+ * a document title, a summary label, "None") or content: an item of the container it sits in.
+ *
+ * Phase 2 (`assignRoles`) decides each container's level from its form and its place: a plain
+ * container with nothing of its own but parts below it is an area; a link bullet is a deliverable;
+ * a container inside a milestone is a sub-milestone; the rest are milestones (named by a link,
+ * a tag or a prefix) or workstreams (named by their title only).
+ *
+ * Keys are decided afterwards from each node's own identity (./keys.ts, `keyOutline`), and the
+ * outline becomes milestone sections (`sectionsOf`). Every list item and paragraph of the
+ * source is exactly once either an item (of a section, the summary or the notes) or structure,
+ * listed in `Outline.structure` so that `npm run explain` and the conservation tests see it.
+ */
+import type { Blockquote, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import {
+  allEmphasis,
+  collectLinks,
+  hasContent,
+  hasLink,
+  headingLabel,
+  headingTag,
+  headingTitle,
+  isPlaceholder,
+  isSummaryLabel,
+  kindOfWord,
+  labelWords,
+  makeItem,
+  REPO_TAG,
+  soleLink,
+  splitLabel,
+  type WorkItem,
+} from './inline';
+import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl } from './keys';
+import type { Item, ItemKind, SectionLevel } from './model';
+
+export type ContainerRole = 'area' | SectionLevel;
+export type NodeRole = 'root' | 'document' | 'summary' | ContainerRole;
+
+export interface OutlineEntry {
+  /** The kind label it sits under; undefined when unlabelled (progress in a section, else notes). */
+  kind?: ItemKind;
+  item: Item;
+}
+
+export interface OutlineNode {
+  role: NodeRole;
+  /** How the source wrote it. */
+  form: 'root' | 'heading' | 'bold' | 'paragraph' | 'bullet' | 'link';
+  /** Heading depth; 7 for paragraph openers; 8 for bullets (which never sit on the stack). */
+  rank: number;
+  line: number;
+  /** The opener as written. */
+  text: string;
+  title: string;
+  status: string[];
+  trackerUrl?: string;
+  tag?: string;
+  /** Named as a part by its form: a link, a commitment tag, a `Milestone:` prefix. */
+  marked: boolean;
+  /** Named a milestone by a `Milestone 1:` / `Epic:` lead-in. */
+  prefixed?: boolean;
+  parent?: OutlineNode;
+  children: OutlineNode[];
+  entries: OutlineEntry[];
+  workItems: Item[];
+  /** Kind label in force for what follows (set by a label heading, paragraph or bullet). */
+  label?: ItemKind;
+  /** Decided by keyOutline(). */
+  key?: string;
+}
+
+export type StructureKind = 'label' | 'document-title' | 'summary-label' | 'placeholder' | 'evidence' | 'tag' | 'area';
+
+/** A paragraph or bullet read as structure rather than as an item. */
+export interface Structure {
+  line: number;
+  what: StructureKind;
+  text: string;
+}
+
+export interface Outline {
+  root: OutlineNode;
+  /** The update's own summary (Highlights / TL;DR / a quote or prose before the first part). */
+  summary: Item[];
+  structure: Structure[];
+}
+
+/** What a team says about itself in content/teams.yaml, where no rule can know. */
+export interface ReadingHints {
+  /** Extra label words → kind (`shipped this week: achieved`). */
+  kinds?: Readonly<Record<string, Exclude<ItemKind, 'notes'>>>;
+  /** Titles of headings that are areas, lowercase. */
+  areas?: ReadonlySet<string>;
+  /** Headings of this level name milestones. */
+  milestoneLevel?: number;
+}
+
+export interface ReadOptions {
+  team: string;
+  /** Front matter title, to recognise a heading that repeats it. */
+  title?: string;
+  /** Names the team goes by (slug, folder, display name), lowercase. */
+  teamNames?: readonly string[];
+  hints?: ReadingHints;
+}
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DATED = [
+  /\b\d{4}-\d{1,2}-\d{1,2}\b/,
+  /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/,
+  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'i'),
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![a-z])`, 'i'),
+  new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'i'),
+  /\b(?:week|wk|cw)\s*(?:#|no\.?\s*)?\d{1,2}\b/i,
+];
+/** Text that carries a date or a week number: it names the document, never a part of it. */
+export function isDated(text: string): boolean {
+  return DATED.some((re) => re.test(text));
+}
+
+const REPORT_WORDS = /\b(?:weekly|update|updates|report|roundup|round[- ]up|newsletter|digest|status|notes)\b/i;
+
+const SECTION_ROLES: ReadonlySet<NodeRole> = new Set(['milestone', 'workstream', 'sub-milestone', 'deliverable']);
+export function isSection(node: OutlineNode): boolean {
+  return SECTION_ROLES.has(node.role);
+}
+
+function newNode(init: Partial<OutlineNode> & Pick<OutlineNode, 'form' | 'rank' | 'line' | 'text' | 'title'>): OutlineNode {
+  return { role: 'workstream', status: [], marked: false, children: [], entries: [], workItems: [], ...init };
+}
+
+export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outline {
+  const root = newNode({ role: 'root', form: 'root', rank: 0, line: 1, text: '', title: '' });
+  const stack: OutlineNode[] = [root];
+  const summary: Item[] = [];
+  const structure: Structure[] = [];
+  const hints = options.hints ?? {};
+  let seenPart = false;
+  let workItem: WorkItem | undefined;
+  const teamNames = (options.teamNames ?? [options.team]).map((n) => n.toLowerCase()).filter((n) => n.length >= 3);
+
+  const top = () => stack.at(-1)!;
+  const kindOf = (words: string): Exclude<ItemKind, 'notes'> | undefined => hints.kinds?.[words.toLowerCase()] ?? kindOfWord(words);
+
+  function pop(rank: number): void {
+    while (stack.length > 1 && top().rank >= rank) stack.pop();
+  }
+
+  function open(node: OutlineNode, onStack: boolean, parent: OutlineNode = top()): OutlineNode {
+    node.parent = parent;
+    parent.children.push(node);
+    if (onStack) stack.push(node);
+    if (node.role !== 'document' && node.role !== 'summary') seenPart = true;
+    workItem = undefined;
+    return node;
+  }
+
+  /** The nearest node content goes to (a document title is transparent). */
+  function host(): OutlineNode {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.role !== 'document') return stack[i]!;
+    return root;
+  }
+
+  function addEntry(node: OutlineNode, kind: ItemKind | undefined, nodes: RootContent[], line: number, depth: number, column = 1): Item {
+    const item = makeItem(nodes, line, depth, workItem);
+    if (node.role === 'summary' || (!seenPart && kind === undefined && (node.role === 'root' || node.role === 'document'))) {
+      summary.push(item);
+      return item;
+    }
+    node.entries.push({ ...(kind !== undefined ? { kind } : {}), item });
+    if ((node.role === 'root' || node.role === 'document') && kind !== undefined && kind !== 'notes') {
+      file.message(`\`${kind}\` item outside any milestone: kept as a note of the update`, { place: { line, column }, ruleId: 'orphan-item', source: 'tidings' });
+    }
+    return item;
+  }
+
+  function warnUnknownKind(word: string, line: number, column = 1): void {
+    file.message(`unknown section kind \`${word}\`: its items are kept as notes`, { place: { line, column }, ruleId: 'unknown-kind', source: 'tidings' });
+  }
+
+  /** A document's title: dated, the front matter title again, or the team's name with "weekly"/"update". */
+  function isDocumentTitle(text: string, depth: number): boolean {
+    if (isDated(text)) return true;
+    const plain = labelWords(text).toLowerCase();
+    if (options.title && plain === labelWords(options.title).toLowerCase()) return true;
+    if (REPORT_WORDS.test(plain) && teamNames.some((n) => plain.includes(n))) return true;
+    // A heading that is just the team's name wraps the report; it names no part of it.
+    if (teamNames.includes(plain.replace(/[_-]+/g, ' '))) return true;
+    return depth === 1 && !seenPart && stack.length === 1;
+  }
+
+  function handleHeading(node: Heading): void {
+    const text = toString(node).trim();
+    const line = node.position?.start.line ?? 1;
+    const words = labelWords(text);
+    const hinted = hints.kinds?.[words.toLowerCase()];
+    // Only a known kind word is a label heading; any other heading (`## **Movement Building:**`) opens a part.
+    const found = hinted ? { kind: hinted as ItemKind, word: words, unknown: false } : headingLabel(node, text);
+    const label = found && !found.unknown ? found : undefined;
+    if (label) {
+      pop(node.depth);
+      top().label = label.kind;
+      workItem = undefined;
+      return;
+    }
+    pop(node.depth);
+    const links = collectLinks(node).filter((l) => /^https?:/i.test(l.href));
+    const tag = headingTag(node);
+    const prefix = milestonePrefix(text);
+    const marked = links.length > 0 || tag !== undefined || prefix !== undefined || hints.milestoneLevel === node.depth;
+    if (!marked && isSummaryLabel(text)) {
+      open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      return;
+    }
+    if (!marked && text !== '' && isDocumentTitle(text, node.depth)) {
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      return;
+    }
+    const { title, status } = headingTitle(node, text, links, tag);
+    const trackerUrl = links[0] ? normaliseTrackerUrl(links[0].href) : undefined;
+    // A heading that is only inline code (`` ## `P2P Privacy` ``) names its part by that code.
+    const codeOnly = node.children.length === 1 && node.children[0]!.type === 'inlineCode' ? node.children[0]!.value.trim() : undefined;
+    open(
+      newNode({
+        form: 'heading',
+        rank: node.depth,
+        line,
+        text,
+        title: codeOnly ?? title,
+        status,
+        ...(trackerUrl ? { trackerUrl } : {}),
+        ...(tag ? { tag } : {}),
+        marked,
+        ...(prefix ? { prefixed: true } : {}),
+      }),
+      true,
+      host(),
+    );
+  }
+
+  /** A paragraph that opens a part: bold-only, a `Milestone:` lead-in, one link. Returns whether it did. */
+  function paragraphOpener(node: Paragraph, text: string, line: number): boolean {
+    const boldOnly = allEmphasis(node.children) && text.length <= 150 && !/\n/.test(text.trim());
+    const prefix = text.length <= 200 ? milestonePrefix(text) : undefined;
+    if (prefix && (boldOnly || node.children[0]?.type === 'strong' || node.children[0]?.type === 'emphasis' || !/[.!?]$/.test(text.trim()))) {
+      pop(7);
+      const { title, status } = cleanTitle(prefix.title);
+      open(newNode({ form: 'paragraph', rank: 7, line, text, title, status: [...prefix.status, ...status], marked: true, prefixed: true }), true, host());
+      return true;
+    }
+    if (boldOnly) {
+      const words = labelWords(text);
+      if (isSummaryLabel(text)) {
+        pop(7);
+        open(newNode({ role: 'summary', form: 'bold', rank: 7, line, text, title: words }), true);
+        structure.push({ line, what: 'summary-label', text });
+        return true;
+      }
+      if (isDocumentTitle(text, 7) && !hasLink(node)) {
+        structure.push({ line, what: 'document-title', text });
+        return true;
+      }
+      const link = soleLink(node.children);
+      if (!link) {
+        pop(7);
+        // The words as written (emphasis is markup, not text): its title is found in the source.
+        const { title, status } = cleanTitle(text.replace(/\s*[:：]\s*$/, ''));
+        open(newNode({ form: 'bold', rank: 7, line, text, title, status }), true, host());
+        return true;
+      }
+    }
+    const link = soleLink(node.children);
+    if (link && top().label === undefined && workItem === undefined && namedLink(link.url, toString(link))) {
+      pop(7);
+      const { title, status } = cleanTitle(toString(link));
+      const trackerUrl = normaliseTrackerUrl(link.url);
+      open(newNode({ form: 'paragraph', rank: 7, line, text, title, status, ...(trackerUrl ? { trackerUrl } : {}), marked: true }), true, host());
+      return true;
+    }
+    return false;
+  }
+
+  function handleParagraph(node: Paragraph): void {
+    const line = node.position?.start.line ?? 1;
+    const text = toString(node).trim();
+    // An unknown bold word with a colon (`**Top priorities:**`) is a part's name, not a label.
+    const split = splitLabel([node], kindOf);
+    const label = split && !split.unknown ? split : undefined;
+    if (label) {
+      const target = host();
+      target.label = label.kind;
+      workItem = undefined;
+      if (label.rest.length === 0) structure.push({ line, what: 'label', text });
+      else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) structure.push({ line, what: 'placeholder', text });
+      else addEntry(target, label.kind, label.rest, line, 0);
+      return;
+    }
+    const current = top();
+    const tagLine = node.children.length === 1 && node.children[0]!.type === 'inlineCode' ? node.children[0]!.value.trim() : undefined;
+    if (tagLine && isCommitmentTag(tagLine) && current.form === 'heading' && current.role !== 'document' && current.role !== 'summary' && !current.tag && current.entries.length === 0 && current.children.length === 0) {
+      // A part named by a commitment tag on its first line: the tag is its identity.
+      current.tag = tagLine;
+      current.marked = true;
+      structure.push({ line, what: 'tag', text: tagLine });
+      return;
+    }
+    const repo = REPO_TAG.exec(text);
+    const inPart = host();
+    if (repo && hasLink(node) && text.length < 400 && inPart.role !== 'root' && inPart.role !== 'summary') {
+      // `**[repo] [title](url)**`: a piece of work; the entries below it describe it.
+      workItem = { repo: repo[1]!, title: text.slice(repo[0].length).trim() };
+      inPart.label = undefined;
+      const item = makeItem([node], line, 0, undefined);
+      item.repo = repo[1]!;
+      inPart.workItems.push(item);
+      return;
+    }
+    if (paragraphOpener(node, text, line)) return;
+    const target = host();
+    if (isPlaceholder(text)) {
+      structure.push({ line, what: 'placeholder', text });
+      return;
+    }
+    addEntry(target, target.label, [node], line, 0);
+  }
+
+  interface ListContext {
+    node: OutlineNode;
+    /** The part the list itself sits in, when a `Milestone N:` bullet has taken over its later items. */
+    owner?: OutlineNode;
+    kind?: ItemKind;
+    depth: number;
+    parentItem?: Item;
+  }
+
+  function readList(list: List, ctx: ListContext): void {
+    // `- Milestone 1: X` names a part; the bullets after it in the same list (often meant as
+    // its children, indented one space too few) are its content until the next such bullet.
+    let current = ctx;
+    for (const listItem of list.children) {
+      const opened = readListItem(listItem, current);
+      if (opened) current = { node: opened, depth: 0, owner: ctx.node };
+    }
+  }
+
+  /** Returns the part a `Milestone N:` bullet opened, if it was one. */
+  function readListItem(li: ListItem, ctx: ListContext): OutlineNode | undefined {
+    const own = li.children.filter((c) => c.type !== 'list') as RootContent[];
+    const nested = li.children.filter((c): c is List => c.type === 'list');
+    const line = li.position?.start.line ?? 1;
+    const column = li.position?.start.column ?? 1;
+    if (!hasContent(own)) {
+      for (const l of nested) readList(l, ctx);
+      return undefined;
+    }
+    const text = own.map((n) => toString(n)).join(' ').replace(/\s+/g, ' ').trim();
+    const label = splitLabel(own, kindOf);
+    if (label) {
+      if (label.unknown) warnUnknownKind(label.word, line, column);
+      let item: Item | undefined;
+      if (label.rest.length === 0) structure.push({ line, what: 'label', text });
+      else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) structure.push({ line, what: 'placeholder', text });
+      else item = addEntry(ctx.node, label.kind, label.rest, line, ctx.depth, column);
+      for (const l of nested) readList(l, { node: ctx.node, kind: label.kind, depth: item ? ctx.depth + 1 : 0, ...(item ? { parentItem: item } : {}) });
+      return undefined;
+    }
+    if (isPlaceholder(text)) {
+      structure.push({ line, what: 'placeholder', text });
+      for (const l of nested) readList(l, ctx);
+      return undefined;
+    }
+    const link = own.length === 1 && own[0]!.type === 'paragraph' ? soleLink(own[0]!.children) : undefined;
+    if (link && ctx.parentItem && nested.length === 0) {
+      // A link-only bullet under an item: that item's evidence (a PR, a spec), not a deliverable.
+      for (const l of collectLinks(own[0]!)) ctx.parentItem.links.push(l);
+      structure.push({ line, what: 'evidence', text });
+      return undefined;
+    }
+    const inPart = ctx.node.role !== 'root' && ctx.node.role !== 'document' && ctx.node.role !== 'summary';
+    if (link && inPart && ctx.kind === undefined && ctx.depth === 0 && namedLink(link.url, toString(link)) && (nested.length > 0 || isTrackerLink(link.url))) {
+      const { title, status } = cleanTitle(toString(link));
+      const trackerUrl = normaliseTrackerUrl(link.url);
+      const deliverable = open(newNode({ role: 'deliverable', form: 'link', rank: 8, line, text, title, status, ...(trackerUrl ? { trackerUrl } : {}), marked: true }), false, ctx.node);
+      for (const l of nested) readList(l, { node: deliverable, depth: 0 });
+      return undefined;
+    }
+    const prefix = ctx.kind === undefined && text.length <= 200 ? milestonePrefix(text) : undefined;
+    if (prefix) {
+      const { title, status } = cleanTitle(prefix.title);
+      const links = collectLinks(own[0]!).filter((l) => /^https?:/i.test(l.href));
+      const trackerUrl = links.length === 1 ? normaliseTrackerUrl(links[0]!.href) : undefined;
+      const part = open(newNode({ form: 'bullet', rank: 8, line, text, title, status: [...prefix.status, ...status], ...(trackerUrl ? { trackerUrl } : {}), marked: true, prefixed: true }), false, ctx.owner ?? ctx.node);
+      for (const l of nested) readList(l, { node: part, depth: 0 });
+      return part;
+    }
+    const item = addEntry(ctx.node, ctx.kind, own, line, ctx.depth, column);
+    for (const l of nested) readList(l, { node: ctx.node, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: ctx.depth + 1, parentItem: item });
+    return undefined;
+  }
+
+  function handleBlock(node: RootContent): void {
+    switch (node.type) {
+      case 'heading':
+        return handleHeading(node);
+      case 'paragraph':
+        return handleParagraph(node);
+      case 'list': {
+        const target = host();
+        return readList(node, { node: target, ...(target.label !== undefined ? { kind: target.label } : {}), depth: 0 });
+      }
+      case 'blockquote':
+        return handleQuote(node);
+      case 'footnoteDefinition':
+        for (const child of node.children) handleBlock(child);
+        return;
+      case 'code':
+      case 'table':
+      case 'html':
+      case 'math' as RootContent['type']: {
+        const target = host();
+        addEntry(target, target.label, [node], node.position?.start.line ?? 1, 0);
+        return;
+      }
+      case 'thematicBreak':
+        // A rule ends a part opened by a bold paragraph.
+        pop(7);
+        return;
+      default:
+        // definition, yaml (front matter): structure, not content.
+        return;
+    }
+  }
+
+  function handleQuote(node: Blockquote): void {
+    // A quote before the first part is the update's summary; elsewhere its blocks are read as usual.
+    if (!seenPart && host().label === undefined && (host().role === 'root' || host().role === 'document')) {
+      for (const child of node.children) {
+        if (child.type === 'paragraph' || child.type === 'list') {
+          summary.push(makeItem([child], child.position?.start.line ?? 1, 0, undefined));
+          if (child.type === 'list') countListAsSummary(child);
+        } else handleBlock(child);
+      }
+      return;
+    }
+    for (const child of node.children) handleBlock(child);
+  }
+
+  /** Nested bullets of a quoted summary list are summary items too (one per bullet). */
+  function countListAsSummary(list: List): void {
+    summary.pop();
+    const walk = (l: List, depth: number) => {
+      for (const li of l.children) {
+        const own = li.children.filter((c) => c.type !== 'list') as RootContent[];
+        if (hasContent(own)) summary.push(makeItem(own, li.position?.start.line ?? 1, depth, undefined));
+        for (const c of li.children) if (c.type === 'list') walk(c, depth + 1);
+      }
+    };
+    walk(list, 0);
+  }
+
+  for (const node of tree.children) handleBlock(node);
+  const outline = { root, summary, structure };
+  assignRoles(outline, hints);
+  return outline;
+}
+
+/** A link whose text names something (not a bare URL). */
+function namedLink(url: string, text: string): boolean {
+  const t = text.trim();
+  return /^https?:/i.test(url) && t !== '' && !/^(?:https?:\/\/|www\.)\S+$/i.test(t);
+}
+
+/** An issue, milestone or epic in a tracker, as opposed to a PR or a document. */
+function isTrackerLink(url: string): boolean {
+  return /\/(?:issues|milestones?|epics?)\/\d+/i.test(url);
+}
+
+/** Phase 2: each container's level, from its form and its place. */
+function assignRoles(outline: Outline, hints: ReadingHints): void {
+  const visit = (node: OutlineNode, sectionAbove: boolean): void => {
+    if (node.role !== 'root' && node.role !== 'document' && node.role !== 'summary') {
+      const hintedArea = hints.areas?.has(node.title.toLowerCase()) ?? false;
+      if (node.form === 'link') node.role = 'deliverable';
+      // A plain part with nothing of its own but parts below it groups them: an area.
+      else if (hintedArea || (!node.marked && node.entries.length === 0 && node.workItems.length === 0 && node.children.some((c) => c.role !== 'summary' && c.role !== 'document'))) node.role = 'area';
+      else if (sectionAbove) node.role = 'sub-milestone';
+      // Named by a tracker link or a `Milestone:` lead-in: a milestone; by a tag or its title: a workstream.
+      else node.role = node.trackerUrl !== undefined || node.prefixed ? 'milestone' : 'workstream';
+      if (node.role === 'area' && node.form !== 'heading') outline.structure.push({ line: node.line, what: 'area', text: node.text });
+    }
+    for (const child of node.children) visit(child, sectionAbove || isSection(node));
+  };
+  visit(outline.root, false);
+}
+
+/** Every node of the outline, in document order. */
+export function outlineNodes(outline: Outline): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const walk = (n: OutlineNode) => {
+    out.push(n);
+    for (const c of n.children) walk(c);
+  };
+  walk(outline.root);
+  return out;
+}

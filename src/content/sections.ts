@@ -1,0 +1,135 @@
+/**
+ * An outline, keyed, becomes the update's milestone sections and notes.
+ *
+ * Keys come from a node's own identity (./keys.ts): tracker URL, commitment tag, its title.
+ * A title is qualified by its parent's identity only where the same title recurs under
+ * different parents in the team's reports ("Research" under each workstream): see TitleOwners.
+ */
+import { derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
+import { ITEM_KINDS, type Item, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
+import { isSection, outlineNodes, type Outline, type OutlineNode } from './outline';
+
+/** The node's identity without any parent: tracker key, tag, or title slug. */
+function ownIdentity(node: OutlineNode): string {
+  if (node.trackerUrl) return trackerKey(node.trackerUrl);
+  if (node.tag) return slugify(node.tag.replace(/:/g, '-'), 120);
+  return titleIdentity(node.title);
+}
+
+/** The part a node sits in (areas included; document titles and summaries are wrappers, skipped). */
+function enclosing(node: OutlineNode): OutlineNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (isSection(p) || p.role === 'area') return p;
+  return undefined;
+}
+
+/** Keyed by a generic title that may need its parent: not a tracker, a tag or a `Milestone:`/`Epic:` name. */
+function keyedByTitle(node: OutlineNode): boolean {
+  return !node.trackerUrl && !node.tag && !node.prefixed;
+}
+
+/**
+ * Per team: a title (as identity) → the identity of the parent whose part holds the bare key
+ * (`team-title`); `null` when the title first came under several parents at once, so none
+ * does. Filled in date order, first come first served: a title that later turns up under
+ * another parent gets that parent's identity as a qualifier, and no earlier key ever changes
+ * (published feeds, archives and subscriptions keep working as weeks are added).
+ */
+export type TitleOwners = Map<string, string | null>;
+
+/** Each title-keyed part's title → the identities of the parents it sits under in this outline. */
+function titleParents(outline: Outline): Map<string, Set<string>> {
+  const parents = new Map<string, Set<string>>();
+  for (const node of outlineNodes(outline)) {
+    if (!(isSection(node) || node.role === 'area') || !keyedByTitle(node)) continue;
+    const t = titleIdentity(node.title);
+    const parent = enclosing(node);
+    let set = parents.get(t);
+    if (!set) parents.set(t, (set = new Set()));
+    set.add(parent ? ownIdentity(parent) : '');
+  }
+  return parents;
+}
+
+/** Records the titles this outline is the first to use. */
+export function claimTitles(outline: Outline, owners: TitleOwners): void {
+  for (const [t, parents] of titleParents(outline)) if (!owners.has(t)) owners.set(t, parents.size === 1 ? [...parents][0]! : null);
+}
+
+export interface KeyOptions {
+  team: string;
+  aliases: ReadonlyMap<string, string>;
+  /** The team's title owners so far (claimTitles), updated with this outline; a fresh one by default. */
+  owners?: TitleOwners;
+}
+
+/** Decides `key` on every section node (and on areas, for the parts qualified by them). */
+export function keyOutline(outline: Outline, options: KeyOptions): void {
+  const owners = options.owners ?? new Map<string, string | null>();
+  claimTitles(outline, owners);
+  const team = slugify(options.team);
+  for (const node of outlineNodes(outline)) {
+    if (!isSection(node) && node.role !== 'area') continue;
+    let scope: string | undefined;
+    if (keyedByTitle(node)) {
+      const parent = enclosing(node);
+      if (owners.get(titleIdentity(node.title)) !== (parent ? ownIdentity(parent) : '')) scope = parent?.key ?? team;
+    }
+    const key = derivedKey({ team: options.team, title: node.title, ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}), ...(node.tag ? { tag: node.tag } : {}), ...(scope ? { scope } : {}) });
+    node.key = resolveAlias(key, options.aliases);
+  }
+}
+
+export function emptyItems(): ItemsByKind {
+  return Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as ItemsByKind;
+}
+
+/** Sections in document order (one per key: a milestone opened twice in a week is merged) and notes. */
+export function sectionsOf(outline: Outline): { sections: MilestoneSection[]; notes: Item[] } {
+  const sections: MilestoneSection[] = [];
+  const byKey = new Map<string, MilestoneSection>();
+  const notes: Item[] = [];
+  for (const node of outlineNodes(outline)) {
+    if (!isSection(node)) {
+      for (const e of node.entries) notes.push(e.item);
+      for (const w of node.workItems) notes.push(w);
+      continue;
+    }
+    const key = node.key!;
+    let section = byKey.get(key);
+    if (section) {
+      for (const s of node.status) if (!section.status.includes(s)) section.status.push(s);
+      (section.alsoAt ??= []).push(node.line);
+    } else {
+      let parent: OutlineNode | undefined;
+      for (let p = node.parent; p; p = p.parent) if (isSection(p)) { parent = p; break; }
+      let area: OutlineNode | undefined;
+      for (let p = node.parent; p; p = p.parent) if (p.role === 'area') { area = p; break; }
+      section = {
+        key,
+        title: node.title,
+        ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}),
+        ...(parent && parent.key !== key ? { parentKey: parent.key! } : {}),
+        level: node.role as SectionLevel,
+        status: [...node.status],
+        ...(area ? { area: area.title } : {}),
+        line: node.line,
+        items: emptyItems(),
+        workItems: [],
+      };
+      sections.push(section);
+      byKey.set(key, section);
+    }
+    for (const e of node.entries) {
+      const kind = e.kind ?? 'progress';
+      section.items[kind].push(e.item);
+      const status = kind === 'progress' ? /^status\s*:\s*(.+)$/i.exec(e.item.text) : null;
+      if (status) {
+        const word = status[1]!.trim().toLowerCase();
+        if (!section.status.includes(word)) section.status.push(word);
+      }
+    }
+    for (const w of node.workItems) section.workItems.push(w);
+  }
+  notes.sort((a, b) => a.line - b.line);
+  return { sections, notes };
+}

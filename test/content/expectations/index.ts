@@ -1,0 +1,27 @@
+/**
+ * Hand-written expectations per team, written by reading the markdown of ../shared (never by
+ * running the parser): the milestones that recur across weeks, with the weeks they appear in.
+ * `npm run fidelity` checks that each keeps one key in all its weeks; the tests check files.
+ */
+import { acid } from './acid';
+import { codex } from './codex';
+import { innovationLab } from './innovation-lab';
+import { nomos } from './nomos';
+import { waku } from './waku';
+
+export interface RecurringMilestone {
+  /** Titles as written, outermost first where the title alone is ambiguous: ['P2P Privacy', 'Research']. */
+  path: string[];
+  /** Its tracker link, when it has one: then the link finds it, whatever the week's wording. */
+  tracker?: string;
+  /** Dates of the updates it appears in (the update's date as published). */
+  weeks: string[];
+}
+
+export const EXPECTATIONS: Record<string, readonly RecurringMilestone[]> = {
+  waku,
+  nomos,
+  codex,
+  acid,
+  innovation_lab: innovationLab,
+};

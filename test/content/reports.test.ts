@@ -1,0 +1,234 @@
+/**
+ * Four more teams (../shared/reports), read right: every odd file its README names, and three
+ * files per team checked by hand. Every count here was written by reading the markdown, not by
+ * running the parser (a bullet indented by one space is a sibling, not a child, in markdown).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isSection, outlineNodes, type ItemKind, type MilestoneSection, type Update } from '../../src/content';
+import { conservation } from './conservation';
+import { errorsOf, REPORTS, reportsBuild, warningsOf } from './helpers';
+
+async function update(id: string): Promise<Update> {
+  const { site } = await reportsBuild();
+  const found = site.updates.find((u) => u.id === id);
+  if (!found) throw new Error(`no update ${id}`);
+  return found;
+}
+
+type Counts = Partial<Record<ItemKind, number>>;
+function countsOf(s: MilestoneSection | undefined): Counts | undefined {
+  if (!s) return undefined;
+  return Object.fromEntries(Object.entries(s.items).filter(([, items]) => items.length > 0).map(([k, items]) => [k, items.length]));
+}
+function expectSections(u: Update, expected: Record<string, Counts & { title?: string; status?: string[]; area?: string }>) {
+  for (const [key, { title, status, area, ...counts }] of Object.entries(expected)) {
+    const section = u.sections.find((s) => s.key === key);
+    expect(section, `${u.id}: ${key} among ${u.sections.map((s) => s.key).join(', ')}`).toBeDefined();
+    expect(countsOf(section), `${u.id}: ${key}`).toEqual(counts);
+    if (title) expect(section!.title).toBe(title);
+    if (status) expect(section!.status).toEqual(status);
+    if (area) expect(section!.area).toBe(area);
+  }
+}
+
+describe('../shared/reports builds', () => {
+  it('with no error, every list item and paragraph in the model exactly once', async () => {
+    const result = await reportsBuild();
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.updates).toHaveLength(111);
+    for (const u of result.site.updates) {
+      const { problems } = conservation(u, await readFile(path.join(REPORTS, u.source), 'utf8'), result.outlines.get(u.source));
+      expect(problems, u.source).toEqual([]);
+    }
+  });
+});
+
+describe('the odd files of ../shared/reports/README.md', () => {
+  it('a team folder that is not a slug: innovation_lab → innovation-lab, named after its folder', async () => {
+    const { site } = await reportsBuild();
+    expect(site.teams.find((t) => t.slug === 'innovation-lab')).toEqual({ slug: 'innovation-lab', name: 'Innovation lab' });
+    expect(site.updates.filter((u) => u.team === 'innovation-lab').map((u) => u.permalink).sort()).toEqual([
+      '/updates/innovation-lab/2023-07-12',
+      '/updates/innovation-lab/2023-08-02',
+      '/updates/innovation-lab/2023-08-11',
+    ]);
+  });
+
+  it('nomos/updates/2023-08-29.md: front matter `date` is the publish date; the file name and title name the week', async () => {
+    const result = await reportsBuild();
+    expect((await update('nomos/2023-08-29')).source).toBe('nomos/updates/2023-08-29.md');
+    expect((await update('nomos/2023-09-04')).source).toBe('nomos/updates/2023-09-04.md');
+    expect(warningsOf(result)).toContain(
+      'nomos/updates/2023-08-29.md:5:1: the week\'s sources disagree (file name 2023-08-29, front matter date 2023-09-04, title 2023-08-29): using 2023-08-29, the week of 2023-08-28 that most of them name',
+    );
+  });
+
+  it('file names that are not ISO dates are read: 30-06-2025.md, Athens Offsite Notes.md', async () => {
+    const result = await reportsBuild();
+    expect((await update('nomos/2025-06-30')).source).toBe('nomos/updates/30-06-2025.md');
+    // Athens Offsite Notes is dated 2024-04-15 like nomos/updates/2024-04-15.md: both published, each with its id.
+    expect((await update('nomos/2024-04-15')).source).toBe('nomos/updates/2024-04-15.md');
+    const athens = await update('nomos/2024-04-15-athens-offsite-notes');
+    expect(athens.source).toBe('nomos/updates/Athens Offsite Notes.md');
+    expect(athens.permalink).toBe('/updates/nomos/2024-04-15-athens-offsite-notes');
+    expect(warningsOf(result).filter((w) => w.startsWith('nomos/updates/Athens'))).toHaveLength(1);
+  });
+
+  it('2026-06-09.md holds a 2025 week: the title, the front matter and the heading outvote the name', async () => {
+    const u = await update('nomos/2025-06-09');
+    expect(u.source).toBe('nomos/updates/2026-06-09.md');
+    const { site } = await reportsBuild();
+    expect(site.updates.some((x) => x.date.startsWith('2026'))).toBe(false);
+  });
+
+  it('headings that carry a date name the document: never a milestone, an area, nor part of a key', async () => {
+    const result = await reportsBuild();
+    for (const [id, heading] of [
+      ['codex/2024-03-18', 'Codex Update Mar 12th - Mar 18th'],
+      ['codex/2023-07-21', 'Codex update 07/12/2023 to 07/21/2023'],
+      ['nomos/2025-06-30', 'Nomos Weekly Update - 2025-06-30'],
+    ] as const) {
+      const u = await update(id);
+      const node = outlineNodes(result.outlines.get(u.source)!).find((n) => n.title === heading);
+      expect(node?.role, `${id}: ${heading}`).toBe('document');
+      expect(u.sections.some((s) => s.area === heading || s.title === heading)).toBe(false);
+    }
+    // So the keys under them are the same week after week.
+    const keys = (id: string) => update(id).then((u) => u.sections.map((s) => s.key));
+    expect(await keys('codex/2024-03-18')).toContain('codex-marketplace');
+    expect(await keys('codex/2024-03-25')).toContain('codex-marketplace');
+  });
+
+  it('kind labels with and without colons: bare `Completed` / `Ongoing` lines, `**Blocker:**` bullets', async () => {
+    expectSections(await update('codex/2024-03-18'), {
+      'codex-client-testing-and-infrastructure-client': { achieved: 3, next: 10, title: 'Client', area: 'Client, Testing and Infrastructure' },
+      'codex-client-testing-and-infrastructure-infrastructure': { achieved: 4, next: 2 },
+      'codex-marketplace': { achieved: 2, next: 2 },
+    });
+    expectSections(await update('nomos/2023-07-24'), {
+      'nomos-understanding-data-availability-da-problem': { progress: 3, blockers: 1, area: 'Research' },
+    });
+  });
+
+  it('`**Blockers**: None` and `- None` are no item: nothing to announce, nothing to resolve', async () => {
+    const ppos = (await update('nomos/2024-08-26')).sections.find((s) => s.key === 'nomos-ppos-consensus-research')!;
+    expect(countsOf(ppos)).toEqual({ progress: 2 });
+    const { site } = await reportsBuild();
+    const texts = site.updates.flatMap((u) => u.sections.flatMap((s) => [...s.items.blockers, ...s.items.risks].map((i) => i.text.trim().toLowerCase())));
+    expect(texts.filter((t) => /^(none|n\/a|-)\.?$/.test(t))).toEqual([]);
+  });
+
+  it('a link-only bullet under an item is its evidence, not a deliverable', async () => {
+    const result = await reportsBuild();
+    const u = await update('codex/2023-08-11');
+    const retrieval = u.sections.find((s) => s.key === 'codex-block-discovery-and-retrieval')!;
+    const papers = retrieval.items.progress.find((i) => i.text.startsWith('Reviewing papers'))!;
+    expect(papers.links.map((l) => l.text)).toEqual(['Wormhole Peer Sampling paper', 'Smoothcache']);
+    expect(u.sections.some((s) => s.level === 'deliverable')).toBe(false);
+    // Across all four teams: no deliverable is a PR or a paper.
+    const deliverables = result.site.updates.flatMap((x) => x.sections.filter((s) => s.level === 'deliverable'));
+    expect(deliverables.filter((d) => /\/pull\/\d+/.test(d.trackerUrl ?? ''))).toEqual([]);
+    expect(outlineNodes(result.outlines.get(u.source)!).some((n) => isSection(n) && /Wormhole/.test(n.title))).toBe(false);
+  });
+});
+
+describe('three files per team, checked by hand', () => {
+  it('acid 2023-08-09: `## **Movement Building:**` headings are sections', async () => {
+    expectSections(await update('acid/2023-08-09'), {
+      'acid-top-level-priorities': { progress: 1 },
+      'acid-movement-building': { progress: 5 },
+      'acid-td-studio': { progress: 7 },
+      'acid-copy': { progress: 5 },
+      'acid-podcast': { progress: 6 },
+      'acid-dc-studio': { progress: 3 },
+    });
+  });
+
+  it('acid 2023-10-17: bold paragraphs are sections; the dated bold title names the document; Overview is the summary', async () => {
+    const u = await update('acid/2023-10-17');
+    expectSections(u, {
+      'acid-tech-design': { progress: 6, title: 'Tech & Design' },
+      'acid-digital-content-studio': { progress: 4 },
+      'acid-podcast': { progress: 2 },
+      'acid-copy': { progress: 5 },
+      'acid-movement-building': { progress: 9 },
+      'acid-events': { progress: 7 },
+      'acid-project-management': { progress: 2 },
+    });
+    expect(u.summary).toHaveLength(4);
+    expect(u.notes).toEqual([]);
+    expect(u.sections.some((s) => /ROUND UP/i.test(s.title))).toBe(false);
+  });
+
+  it('acid 2023-08-29: `### **Name - Area**` under the `## Leads roundup - acid` wrapper', async () => {
+    const u = await update('acid/2023-08-29');
+    expectSections(u, {
+      'acid-al-comms': { progress: 5 },
+      'acid-amir-tech-and-design': { progress: 3 },
+      'acid-matt-copy': { progress: 3 },
+      'acid-christian-podcast': { progress: 2 },
+      'acid-nick-content': { progress: 2 },
+      'acid-louisa-events': { progress: 5 },
+      'acid-movement-building-santiago': { progress: 4 },
+    });
+    expect(u.sections.every((s) => s.area === undefined && s.parentKey === undefined)).toBe(true);
+  });
+
+  it('codex 2023-08-11: `## Client` is an area of `### Milestone: X` milestones keyed by their own titles', async () => {
+    expectSections(await update('codex/2023-08-11'), {
+      'codex-merkelizing-block-data': { progress: 2, area: 'Client', title: 'Merkelizing block data' },
+      'codex-block-discovery-and-retrieval': { progress: 3 },
+      'codex-distributed-client-testing': { progress: 6 },
+      'codex-kubernetes-configuration-and-management': { progress: 4, area: 'Infra' },
+      'codex-continuous-testing-and-labeling': { progress: 4 },
+      'codex-ci-cd-and-synchronization': { progress: 2 },
+    });
+  });
+
+  it('codex 2024-03-18: a quoted summary, sub-team sections with bare Completed / Ongoing lines', async () => {
+    const u = await update('codex/2024-03-18');
+    expect(u.summary?.[0]?.text).toMatch(/^The Codex team continues to make progress/);
+    expect(u.notes).toEqual([]);
+    const marketplace = u.sections.find((s) => s.key === 'codex-marketplace')!;
+    // "PR Reviews:" keeps its three link-only bullets as its evidence.
+    expect(marketplace.items.achieved[1]!.links).toHaveLength(3);
+  });
+
+  it('nomos 2023-07-24: `- Milestone 1: …` bullets under bold Research / Development areas', async () => {
+    expectSections(await update('nomos/2023-07-24'), {
+      'nomos-understanding-data-availability-da-problem': { progress: 3, blockers: 1 },
+      'nomos-privacy-for-proof-of-stake-pos': { progress: 3 },
+      'nomos-mixnet-and-networking': { progress: 2, area: 'Development' },
+      'nomos-simulation-application': { progress: 9 },
+    });
+  });
+
+  it('nomos 2024-05-13: inline-code workstreams, Research and Development keyed under each, "No updates this week" is no item', async () => {
+    const u = await update('nomos/2024-05-13');
+    expectSections(u, {
+      'nomos-p2p-privacy-research': { progress: 3, title: 'Research', area: 'P2P Privacy' },
+      'nomos-p2p-privacy-development': { progress: 1 },
+      'nomos-data-availability-research': {},
+      'nomos-data-availability-development': { progress: 1 },
+      'nomos-ppos-consensus-research': { progress: 1 },
+      'nomos-coordination-layer-research': { progress: 2 },
+    });
+  });
+
+  it('innovation_lab 2023-07-12 and 2023-08-02: `**Milestone**:` and `**Next milestone**:` lines; the next milestone keeps its key when it becomes the milestone', async () => {
+    const july = await update('innovation-lab/2023-07-12');
+    expectSections(july, {
+      'innovation-lab-group-chat-support': { progress: 5, status: ['next'] },
+    });
+    expect(july.summary?.map((i) => i.text)).toEqual([expect.stringMatching(/^Logos Lab 12th of July Currently working on the Waku Objects/)]);
+    const august = await update('innovation-lab/2023-08-02');
+    expectSections(august, {
+      'innovation-lab-group-chat-support': { progress: 1, status: [] },
+      'innovation-lab-splitter-waku-object-supporting-group-chats-and-smart-contracts': { progress: 6, status: ['next'] },
+    });
+    expect(august.summary).toHaveLength(3);
+    expect(august.notes).toEqual([]);
+  });
+});

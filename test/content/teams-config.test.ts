@@ -1,0 +1,63 @@
+/**
+ * content/teams.yaml: names, and the reading escape hatch for what no rule can know.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/content';
+import { errorsOf } from './helpers';
+
+const REPORT = `---
+date: 2026-01-05
+---
+## Platform
+
+### Sync
+
+Wins: the delta endpoint
+
+- Parked: the v1 shutdown
+
+### Storage
+
+- compaction tuned
+`;
+
+describe('teams.yaml', () => {
+  it('names a team by its folder, and its reading hints apply to that team only', () => {
+    const teams = {
+      path: 'teams.yaml',
+      value: 'big_team:\n  name: Big Team\n  reading:\n    kinds: { wins: achieved, parked: risks }\n    areas: [Sync]\n',
+    };
+    const result = buildSite(
+      [
+        { path: 'big_team/updates/2026-01-05.md', value: REPORT },
+        { path: 'other/updates/2026-01-05.md', value: REPORT },
+      ],
+      { teams },
+    );
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.teams).toEqual([
+      { slug: 'big-team', name: 'Big Team' },
+      { slug: 'other', name: 'Other' },
+    ]);
+    const big = result.site.updates.find((u) => u.team === 'big-team')!;
+    // "Sync" is an area by the hint: its text is kept, as a note, and it has no key of its own.
+    expect(big.sections.map((s) => s.key)).toEqual(['big-team-storage']);
+    const other = result.site.updates.find((u) => u.team === 'other')!;
+    const sync = other.sections.find((s) => s.key === 'other-sync')!;
+    // Without hints, "Wins:" and "Parked:" are not labels Tidings knows.
+    expect(sync.items.progress.map((i) => i.text)).toEqual(['Wins: the delta endpoint', 'Parked: the v1 shutdown']);
+  });
+
+  it('extra kind words map to kinds', () => {
+    const teams = { path: 'teams.yaml', value: 'acme:\n  reading:\n    kinds: { wins: achieved, parked: risks }\n' };
+    const result = buildSite([{ path: 'acme/updates/2026-01-05.md', value: REPORT }], { teams });
+    const sync = result.site.updates[0]!.sections.find((s) => s.key === 'acme-sync')!;
+    expect(sync.items.achieved.map((i) => i.text)).toEqual(['the delta endpoint']);
+    expect(sync.items.risks.map((i) => i.text)).toEqual(['the v1 shutdown']);
+  });
+
+  it('a kind word mapped to no kind is an error in teams.yaml', () => {
+    const teams = { path: 'teams.yaml', value: 'acme:\n  reading:\n    kinds: { shipped: done-ish }\n' };
+    expect(errorsOf(buildSite([], { teams }))).toEqual(['teams.yaml:1:1: team `acme`: kind word `shipped` must map to one of achieved, progress, next, risks, blockers']);
+  });
+});
