@@ -18,6 +18,7 @@ import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { buildContentDir } from '../src/content';
 import { changesByTeam } from '../src/digest/by-team';
+import { partsInMemory, SnapshotText, type PreviousSnapshot } from '../src/digest/snapshot-parts';
 import type { ContentSource } from '../src/digest/source';
 import { CATALOG_PATH, siteFromCatalog, teamIndexPath, updateFromIndex, type Catalog, type TeamIndex } from '../src/publish/data';
 import { benchUnderLoad, type FeedBenchFigures } from './bench-feeds';
@@ -59,7 +60,19 @@ export interface ScaleFigures {
   sizes: SizeFigures[];
   bundle: { rawBytes: number; gzipBytes: number; modules: number };
   startup?: { ms: number; how: string };
-  cut?: { updates: number; teams: number; firstMs: number; nextMs: number; peakHeapMb: number; largestTeamIndexBytes: number; catalogBytes: number };
+  cut?: {
+    updates: number;
+    teams: number;
+    firstMs: number;
+    nextMs: number;
+    peakHeapMb: number;
+    firstPeakHeapMb: number;
+    nextPeakHeapMb: number;
+    /** The new snapshot's JSON, held as text by a cut until the digest's batch is written. */
+    snapshotBytes: number;
+    largestTeamIndexBytes: number;
+    catalogBytes: number;
+  };
   load?: FeedBenchFigures['load'];
 }
 
@@ -205,17 +218,32 @@ async function startup(work: string): Promise<ScaleFigures['startup']> {
   }
 }
 
-/** A digest cut over the built static output, read from disk as the Worker reads it through ASSETS. */
+/**
+ * A digest cut over the built static output, read from disk as the Worker reads it through
+ * ASSETS: the first digest ever, then the next one against the snapshot the first stored. The
+ * stored parts stand for D1 (outside the Worker's heap): the next digest's heap is measured
+ * from a baseline that holds them, and it reads them part by part as it would read rows.
+ */
 export async function cut(out: string): Promise<ScaleFigures['cut']> {
   const read = async (p: string) => readFile(path.join(out, ...p.slice(1).split('/')), 'utf8');
   const catalogText = await read(CATALOG_PATH);
   const catalog = JSON.parse(catalogText) as Catalog;
   let largest = 0;
   const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const base = process.memoryUsage().heapUsed;
+  let base = 0;
   let peak = 0;
-  const sample = () => (peak = Math.max(peak, process.memoryUsage().heapUsed - base));
+  // With --expose-gc, what the cut holds (live heap) at each team boundary, garbage collected
+  // first: without it heapUsed mostly counts garbage not yet collected, whose amount is up to
+  // V8's heuristics, not what the isolate needs (V8 collects before it gives up).
+  const sample = () => {
+    gc?.();
+    peak = Math.max(peak, process.memoryUsage().heapUsed - base);
+  };
+  const rebase = () => {
+    gc?.();
+    base = process.memoryUsage().heapUsed;
+    peak = 0;
+  };
   const source: ContentSource = {
     catalog: siteFromCatalog(catalog),
     newest: catalog.newest,
@@ -228,20 +256,42 @@ export async function cut(out: string): Promise<ScaleFigures['cut']> {
       return updates;
     },
   };
+  rebase();
   let started = performance.now();
-  const first = await changesByTeam(source, undefined, { quietWeeks: 3 });
+  let firstText: SnapshotText | undefined = new SnapshotText();
+  const first = await changesByTeam(source, undefined, { quietWeeks: 3 }, firstText);
+  const snapshotBytes = firstText.finish().reduce((n, c) => n + c.json.length, 0);
   sample();
   const firstMs = performance.now() - started;
+  const firstPeak = peak;
+  const stored = partsInMemory(firstText, first.until, catalog.version);
+  firstText = undefined;
+  const updates = Object.keys(stored.whole().updates).length;
+  rebase();
+  const rows: PreviousSnapshot = {
+    until: stored.until,
+    forTeam: async (team, keys) => {
+      sample();
+      const part = await stored.forTeam(team, keys);
+      sample();
+      return part;
+    },
+  };
   started = performance.now();
-  await changesByTeam(source, first.snapshot, { quietWeeks: 3 });
+  const nextText = new SnapshotText();
+  await changesByTeam(source, rows, { quietWeeks: 3 }, nextText);
+  nextText.finish();
   sample();
   const nextMs = performance.now() - started;
   return {
-    updates: Object.keys(first.snapshot.updates).length,
+    updates,
     teams: catalog.teams.length,
     firstMs,
     nextMs,
-    peakHeapMb: peak / 1024 / 1024,
+    peakHeapMb: Math.max(firstPeak, peak) / 1024 / 1024,
+    firstPeakHeapMb: firstPeak / 1024 / 1024,
+    nextPeakHeapMb: peak / 1024 / 1024,
+    snapshotBytes,
     largestTeamIndexBytes: largest,
     catalogBytes: catalogText.length,
   };
@@ -354,7 +404,8 @@ export function formatScale(f: ScaleFigures): string {
   if (f.cut) {
     lines.push(
       `Digest cut over the built team indexes (${f.cut.updates} updates, ${f.cut.teams} teams; catalog ${mb(f.cut.catalogBytes)}, largest team index ${mb(f.cut.largestTeamIndexBytes)}): ` +
-        `first digest ${f.cut.firstMs.toFixed(0)} ms, next one ${f.cut.nextMs.toFixed(0)} ms, peak heap above baseline ${f.cut.peakHeapMb.toFixed(1)} MB (Node, same code as the Worker).`,
+        `first digest ${f.cut.firstMs.toFixed(0)} ms, next one ${f.cut.nextMs.toFixed(0)} ms, peak heap above baseline ${f.cut.firstPeakHeapMb.toFixed(1)} MB (first) and ${f.cut.nextPeakHeapMb.toFixed(1)} MB (next), ` +
+        `of which the new snapshot's text ${mb(f.cut.snapshotBytes)} (Node, same code as the Worker).`,
     );
   }
   if (f.load) {

@@ -1,44 +1,16 @@
 /**
  * The changes since the last digest, worked out one team at a time: a cut holds one team's
- * updates at a time (read from the build's team index), never the whole site. The result is
+ * updates (read from the build's team index) and one team's part of the previous snapshot at
+ * a time, never the whole site's, and hands the new snapshot over team by team. The result is
  * what computeChanges and takeSnapshot give over the whole site (test/digest/by-team.test.ts).
  */
 import type { SiteModel } from '../content/model';
 import { computeChanges, isEmpty, weekStart, type ChangeOptions, type Changes, type MilestoneChange } from './changes';
-import { snapshotOf, TRACKED_KINDS, type MilestoneSnapshot, type Snapshot } from './snapshot';
+import { snapshotOf, type MilestoneSnapshot, type Snapshot } from './snapshot';
+import { mergeMilestone, type PreviousSnapshot, type SnapshotSink } from './snapshot-parts';
 import type { ContentSource } from './source';
 
-export interface TeamByTeam {
-  changes: Changes;
-  /** The snapshot the next digest compares with. */
-  snapshot: Snapshot;
-}
-
-/** Merges snapshots of disjoint sets of updates (one per team) into one. */
-export function mergeSnapshots(parts: readonly Snapshot[], version: string, catalog: SiteModel): Snapshot {
-  const merged: Snapshot = { version, until: '', updates: {}, milestones: {}, teamLatest: {} };
-  const teamOf = new Map(catalog.milestones.map((m) => [m.key, m.team]));
-  for (const part of parts) {
-    if (part.until > merged.until) merged.until = part.until;
-    Object.assign(merged.updates, part.updates);
-    for (const [team, date] of Object.entries(part.teamLatest)) if ((merged.teamLatest[team] ?? '') < date) merged.teamLatest[team] = date;
-    for (const [key, m] of Object.entries(part.milestones)) {
-      const known = merged.milestones[key];
-      if (!known) {
-        merged.milestones[key] = m;
-        continue;
-      }
-      // One milestone reported by two teams: its latest week speaks, everything seen is kept.
-      const latest: MilestoneSnapshot = m.lastWeek > known.lastWeek ? m : known;
-      const seen = { ...known.seen };
-      for (const kind of TRACKED_KINDS) seen[kind] = [...new Set([...(known.seen[kind] ?? []), ...(m.seen[kind] ?? [])])];
-      merged.milestones[key] = { ...latest, team: teamOf.get(key) ?? known.team, seen };
-    }
-  }
-  return merged;
-}
-
-function mergeMilestone(a: MilestoneChange, b: MilestoneChange): MilestoneChange {
+function mergeChange(a: MilestoneChange, b: MilestoneChange): MilestoneChange {
   const [older, newer] = a.lastSeen <= b.lastSeen ? [a, b] : [b, a];
   return {
     ...newer,
@@ -53,31 +25,75 @@ function mergeMilestone(a: MilestoneChange, b: MilestoneChange): MilestoneChange
 }
 
 /**
- * computeChanges over a content source, team by team, against `previous` (the last digest's
- * snapshot; for the first digest ever, everything before the site's latest week).
+ * Milestones reported by more than one team (from the catalog's weeks, update ids being
+ * `<team>/<date>`), with the teams: their snapshot is merged over those teams, so it is kept
+ * until the last of them is done. Any other milestone is one team's alone.
  */
-export async function changesByTeam(source: ContentSource, previous: Snapshot | undefined, options: ChangeOptions): Promise<TeamByTeam> {
-  const { catalog } = source;
-  let base = previous;
-  if (!base) {
-    // The first digest covers the site's latest week only: the baseline is everything before.
-    const latestWeek = source.newest ? weekStart(source.newest) : '';
-    const parts: Snapshot[] = [];
-    for (const team of catalog.teams) {
-      const updates = await source.teamUpdates(team.slug);
-      parts.push(snapshotOf(updates.filter((u) => u.date < latestWeek), catalog.version));
-    }
-    base = mergeSnapshots(parts, catalog.version, catalog);
+function sharedMilestones(catalog: SiteModel): Map<string, Set<string>> {
+  const shared = new Map<string, Set<string>>();
+  for (const m of catalog.milestones) {
+    const teams = new Set(m.weeks.map((id) => id.slice(0, id.indexOf('/'))));
+    if (teams.size > 1) shared.set(m.key, teams);
   }
+  return shared;
+}
+
+/** Keys whose snapshot a team's changes read: its sections', and its own milestones' (quiet ones). */
+function keysOf(team: string, updates: SiteModel['updates'], catalog: SiteModel): Set<string> {
+  const keys = new Set<string>();
+  for (const u of updates) for (const s of u.sections) keys.add(s.key);
+  for (const m of catalog.milestones) if (m.team === team) keys.add(m.key);
+  return keys;
+}
+
+/**
+ * computeChanges over a content source, team by team, against `previous` (the last digest's
+ * snapshot; for the first digest ever, everything before the site's latest week). The new
+ * snapshot goes to `sink`, one finished team (and the milestones it finished) at a time.
+ */
+export async function changesByTeam(source: ContentSource, previous: PreviousSnapshot | undefined, options: ChangeOptions, sink?: SnapshotSink): Promise<Changes> {
+  const { catalog } = source;
+  const teamOf = new Map(catalog.milestones.map((m) => [m.key, m.team]));
+  const shared = sharedMilestones(catalog);
+  const catalogKey = new Set(teamOf.keys());
+  // A key no catalog milestone names cannot be told finished before the end: kept like a shared one.
+  const isShared = (key: string) => shared.has(key) || !catalogKey.has(key);
+
+  let baseline: Map<string, MilestoneSnapshot> | undefined;
+  const latestWeek = source.newest ? weekStart(source.newest) : '';
+  if (!previous) {
+    // The first digest covers the site's latest week only: the baseline is everything before.
+    // A first pass keeps of it only what several teams share; each team's own is redone below.
+    baseline = new Map();
+    for (const team of catalog.teams) {
+      const before = snapshotOf((await source.teamUpdates(team.slug)).filter((u) => u.date < latestWeek), catalog.version);
+      for (const [key, m] of Object.entries(before.milestones)) {
+        if (!isShared(key)) continue;
+        const known = baseline.get(key);
+        baseline.set(key, known ? mergeMilestone(known, m, teamOf.get(key)) : m);
+      }
+    }
+  }
+
   const newUpdates: Changes['newUpdates'] = [];
   const editedUpdates: Changes['editedUpdates'] = [];
   const milestones: MilestoneChange[] = [];
   const byKey = new Map<string, number>();
-  const parts: Snapshot[] = [];
+  // Shared milestones of the new snapshot, merged as their teams are done.
+  const pending = new Map<string, { state: MilestoneSnapshot; teamsLeft: Set<string> }>();
   let until = '';
   for (const team of catalog.teams) {
     const updates = await source.teamUpdates(team.slug);
     if (updates.length === 0) continue;
+    let base: Snapshot;
+    if (previous) base = await previous.forTeam(team.slug, keysOf(team.slug, updates, catalog));
+    else {
+      base = snapshotOf(
+        updates.filter((u) => u.date < latestWeek),
+        catalog.version,
+      );
+      for (const [key, m] of baseline!) base.milestones[key] = m;
+    }
     const teamSite: SiteModel = { ...catalog, updates };
     const changes = computeChanges(teamSite, base, options);
     if (changes.until > until) until = changes.until;
@@ -88,17 +104,32 @@ export async function changesByTeam(source: ContentSource, previous: Snapshot | 
       if (at === undefined) {
         byKey.set(m.key, milestones.length);
         milestones.push(m);
-      } else milestones[at] = mergeMilestone(milestones[at]!, m);
+      } else milestones[at] = mergeChange(milestones[at]!, m);
     }
-    parts.push(snapshotOf(updates, catalog.version));
+    if (!sink) continue;
+    const part = snapshotOf(updates, catalog.version);
+    sink.team(team.slug, { updates: part.updates, latest: part.teamLatest[team.slug] ?? part.until });
+    for (const [key, m] of Object.entries(part.milestones)) {
+      if (!isShared(key)) {
+        sink.milestone(key, m);
+        continue;
+      }
+      const held = pending.get(key);
+      const merged = held ? { state: mergeMilestone(held.state, m, teamOf.get(key)), teamsLeft: held.teamsLeft } : { state: m, teamsLeft: new Set(shared.get(key)) };
+      merged.teamsLeft.delete(team.slug);
+      if (merged.teamsLeft.size === 0 && catalogKey.has(key)) {
+        pending.delete(key);
+        sink.milestone(key, merged.state);
+      } else pending.set(key, merged);
+    }
   }
+  if (sink) for (const [key, { state }] of pending) sink.milestone(key, state);
   // The whole-site order: oldest first, and within a date by team, as the model lists them.
   const byDate = (a: { date: string; team: string }, b: { date: string; team: string }) =>
     a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.team < b.team ? 1 : a.team > b.team ? -1 : 0;
   newUpdates.sort(byDate);
   editedUpdates.sort(byDate);
-  const changes: Changes = { ...(previous ? { since: previous.until } : {}), until, newUpdates, editedUpdates, milestones };
-  return { changes, snapshot: mergeSnapshots(parts, catalog.version, catalog) };
+  return { ...(previous ? { since: previous.until } : {}), until, newUpdates, editedUpdates, milestones };
 }
 
 export { isEmpty };

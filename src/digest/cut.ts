@@ -5,11 +5,12 @@
 import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { listActiveSubscribers } from '../subscribers';
-import { changesByTeam, type TeamByTeam } from './by-team';
+import { changesByTeam } from './by-team';
 import { isEmpty, type Changes } from './changes';
 import { filterChanges, readerSetKey } from './scope';
 import { sourceOf } from './source';
-import { findDigestByPeriod, insertDigest, latestSnapshot, unattemptedRecipients, type Digest } from './store';
+import { SnapshotText } from './snapshot-parts';
+import { findDigestByPeriod, insertDigest, previousSnapshot, unattemptedRecipients, type Digest } from './store';
 import { assertDigestConfig } from './preflight';
 import { digestSubject } from './subject';
 
@@ -61,16 +62,17 @@ export function quietWeeks(env: Pick<Env, 'QUIET_WEEKS'>): number {
 }
 
 /**
- * The changes since the last digest and the snapshot to store with it, read team by team
- * from the site's content source (the build's team indexes in the Worker; see source.ts).
+ * The changes since the last digest, read team by team from the site's content source (the
+ * build's team indexes in the Worker; see source.ts) and the last snapshot's rows; with
+ * `snapshot`, the new snapshot is handed to it team by team, to be stored with the digest.
  */
-export async function pendingCut(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, site: SiteModel): Promise<TeamByTeam> {
-  return changesByTeam(sourceOf(site), await latestSnapshot(env.DB), { quietWeeks: quietWeeks(env) });
+export async function pendingCut(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, site: SiteModel, snapshot?: SnapshotText): Promise<Changes> {
+  return changesByTeam(sourceOf(site), await previousSnapshot(env.DB), { quietWeeks: quietWeeks(env) }, snapshot);
 }
 
 /** The changes since the last digest, without storing anything (previews). */
 export async function pendingChanges(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, site: SiteModel): Promise<Changes> {
-  return (await pendingCut(env, site)).changes;
+  return pendingCut(env, site);
 }
 
 export interface CutResult {
@@ -91,7 +93,8 @@ export async function cutDigest(env: DigestEnv, site: SiteModel, options: { peri
     return { digest: existing, created: false, batches: await enqueueRecipients(env, existing.id, waiting) };
   }
 
-  const { changes, snapshot } = await pendingCut(env, site);
+  const snapshot = new SnapshotText();
+  const changes = await pendingCut(env, site, snapshot);
   const recipients: DigestBatch['recipients'] = [];
   if (!isEmpty(changes)) {
     // Decide once per distinct scope set, not once per subscriber.

@@ -5,6 +5,7 @@
  */
 import type { Changes } from './changes';
 import type { Snapshot } from './snapshot';
+import { assemble, wholeSnapshot, type PartKind, type PreviousSnapshot, type SnapshotText } from './snapshot-parts';
 
 export interface DigestRow {
   id: number;
@@ -68,17 +69,63 @@ export async function listDigests(db: D1Database, limit = 100): Promise<Array<Pi
 }
 
 /**
- * D1 refuses very large statements (its limits: 100 KB of SQL, 2 MB a row); snapshot JSON and
- * recipient lists are written in pieces well under that.
+ * D1 refuses very large statements (its limits: 100 KB of SQL, 2 MB a row); snapshot parts
+ * (see PART_CHUNK) and recipient lists are written in pieces well under that.
  */
-const SNAPSHOT_CHUNK = 64 * 1024;
 const RECIPIENTS_PER_STATEMENT = 1000;
 
-export async function latestSnapshot(db: D1Database): Promise<Snapshot | undefined> {
-  const latest = await db.prepare('SELECT MAX(id) AS id FROM digests').first<{ id: number | null }>();
-  if (!latest?.id) return undefined;
-  const { results } = await db.prepare('SELECT data FROM digest_snapshots WHERE digest_id = ? ORDER BY seq').bind(latest.id).all<{ data: string }>();
+interface LatestDigestRow {
+  id: number;
+  until: string;
+  site_version: string;
+  snapshot_layout: 'whole' | 'by-team';
+}
+
+async function latestDigestRow(db: D1Database): Promise<LatestDigestRow | null> {
+  return db.prepare('SELECT id, until, site_version, snapshot_layout FROM digests ORDER BY id DESC LIMIT 1').first<LatestDigestRow>();
+}
+
+/** A snapshot stored whole (digests cut before migration 0006): one JSON in chunks. */
+async function wholeStoredSnapshot(db: D1Database, digestId: number): Promise<Snapshot | undefined> {
+  const { results } = await db.prepare('SELECT data FROM digest_snapshots WHERE digest_id = ? ORDER BY seq').bind(digestId).all<{ data: string }>();
   return results.length > 0 ? (JSON.parse(results.map((r) => r.data).join('')) as Snapshot) : undefined;
+}
+
+/**
+ * The last digest's snapshot, read one team's part at a time (one query per team): the team's
+ * row and the rows of the milestones it asks for. A digest cut before snapshots were stored by
+ * team has one whole-site JSON: that one is read whole, once (the first cut after upgrading).
+ */
+export async function previousSnapshot(db: D1Database): Promise<PreviousSnapshot | undefined> {
+  const latest = await latestDigestRow(db);
+  if (!latest) return undefined;
+  if (latest.snapshot_layout !== 'by-team') {
+    const whole = await wholeStoredSnapshot(db, latest.id);
+    return whole ? wholeSnapshot(whole) : undefined;
+  }
+  return {
+    until: latest.until,
+    forTeam: async (team, keys) => {
+      const { results } = await db
+        .prepare(
+          `SELECT kind, key, data FROM digest_snapshot_parts WHERE digest_id = ?1 AND kind = 'team' AND key = ?2
+           UNION ALL
+           SELECT kind, key, data FROM digest_snapshot_parts WHERE digest_id = ?1 AND kind = 'milestone' AND key IN (SELECT value FROM json_each(?3))`,
+        )
+        .bind(latest.id, team, JSON.stringify([...keys]))
+        .all<{ kind: PartKind; key: string; data: string }>();
+      return assemble(latest.site_version, latest.until, results.map((r) => ({ kind: r.kind, key: r.key, json: r.data })));
+    },
+  };
+}
+
+/** The last digest's whole snapshot (tests and tools: a cut reads it team by team, see previousSnapshot). */
+export async function latestSnapshot(db: D1Database): Promise<Snapshot | undefined> {
+  const latest = await latestDigestRow(db);
+  if (!latest) return undefined;
+  if (latest.snapshot_layout !== 'by-team') return wholeStoredSnapshot(db, latest.id);
+  const { results } = await db.prepare('SELECT kind, key, data FROM digest_snapshot_parts WHERE digest_id = ?').bind(latest.id).all<{ kind: PartKind; key: string; data: string }>();
+  return assemble(latest.site_version, latest.until, results.map((r) => ({ kind: r.kind, key: r.key, json: r.data })));
 }
 
 export interface NewDigest {
@@ -87,30 +134,33 @@ export interface NewDigest {
   siteVersion: string;
   changes: Changes;
   subject: string;
-  snapshot: Snapshot;
+  /** The new snapshot, as the cut handed it over team by team (JSON text, see snapshot-parts.ts). */
+  snapshot: SnapshotText;
   /** Recipients with news in their scope: subscriber id and canonical scope set. */
   recipients: Array<{ id: number; scopeSet: string }>;
 }
 
 /**
- * Writes the digest, its snapshot and one pending delivery per recipient in one D1 batch
- * (a transaction): all of it or nothing. Returns undefined when the period already has a
- * digest (the UNIQUE constraint rolls the whole batch back).
+ * Writes the digest, its snapshot (a row per team and per milestone) and one pending delivery
+ * per recipient in one D1 batch (a transaction): all of it or nothing. Returns undefined when
+ * the period already has a digest (the UNIQUE constraint rolls the whole batch back).
  */
 export async function insertDigest(db: D1Database, d: NewDigest): Promise<number | undefined> {
   const at = d.now.toISOString();
-  const json = JSON.stringify(d.snapshot);
-  const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += SNAPSHOT_CHUNK) chunks.push(json.slice(i, i + SNAPSHOT_CHUNK));
   const recipientChunks: NewDigest['recipients'][] = [];
   for (let i = 0; i < d.recipients.length; i += RECIPIENTS_PER_STATEMENT) recipientChunks.push(d.recipients.slice(i, i + RECIPIENTS_PER_STATEMENT));
   const digestId = '(SELECT id FROM digests WHERE period = ?1)';
   try {
     await db.batch([
       db
-        .prepare('INSERT INTO digests (period, created_at, site_version, since, until, subject, changes, recipients) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare("INSERT INTO digests (period, created_at, site_version, since, until, subject, changes, recipients, snapshot_layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'by-team')")
         .bind(d.period, at, d.siteVersion, d.changes.since ?? null, d.changes.until, d.subject, JSON.stringify(d.changes), d.recipients.length),
-      ...chunks.map((chunk, seq) => db.prepare(`INSERT INTO digest_snapshots (digest_id, seq, data) VALUES (${digestId}, ?2, ?3)`).bind(d.period, seq, chunk)),
+      // A statement per chunk (a JSON object of parts by key, about PART_CHUNK characters), a row per part.
+      ...d.snapshot
+        .finish()
+        .map(({ kind, json }) =>
+          db.prepare(`INSERT INTO digest_snapshot_parts (digest_id, kind, key, data) SELECT ${digestId}, ?2, key, value FROM json_each(?3)`).bind(d.period, kind, json),
+        ),
       ...recipientChunks.map((chunk) =>
         db
           .prepare(

@@ -15,7 +15,12 @@ export { env, site };
 
 /** Empties the digest tables (subscribers of other tests stay: assertions filter by address). */
 export async function resetDigests(): Promise<void> {
-  await env.DB.batch([env.DB.prepare('DELETE FROM digest_deliveries'), env.DB.prepare('DELETE FROM digest_snapshots'), env.DB.prepare('DELETE FROM digests')]);
+  await env.DB.batch([
+    env.DB.prepare('DELETE FROM digest_deliveries'),
+    env.DB.prepare('DELETE FROM digest_snapshots'),
+    env.DB.prepare('DELETE FROM digest_snapshot_parts'),
+    env.DB.prepare('DELETE FROM digests'),
+  ]);
 }
 
 let counter = 0;
