@@ -33,7 +33,11 @@ export interface InstantResult {
   baseline: boolean;
 }
 
-/** The changes one update brings, as if it were the only new one. */
+/**
+ * The changes one update brings, as if it were the only new one. `site` is the catalog with
+ * the update's team's updates only (announceNewUpdates reads one team at a time): the
+ * snapshot taken here is of that team, never of the whole site.
+ */
 export function changesOfUpdate(site: SiteModel, update: Update, weeks: number) {
   const before = snapshotOf(site.updates.filter((u) => u.id !== update.id && u.date <= update.date), site.version);
   const changes = computeChanges({ ...site, updates: site.updates.filter((u) => u.date <= update.date) }, before, { quietWeeks: weeks });

@@ -73,7 +73,7 @@ export class SnapshotText implements SnapshotSink {
   }
 
   private add(kind: PartKind, key: string, value: unknown): void {
-    const entry = `${JSON.stringify(key)}:${JSON.stringify(value)}`;
+    const entry = asciiJson(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
     if (this.open[kind] !== '' && this.open[kind].length + entry.length > PART_CHUNK) this.close(kind);
     this.open[kind] = this.open[kind] === '' ? entry : `${this.open[kind]},${entry}`;
   }
@@ -89,6 +89,15 @@ export class SnapshotText implements SnapshotSink {
     this.close('milestone');
     return this.chunks;
   }
+}
+
+/**
+ * JSON with every non-ASCII character escaped (`\u2019`): V8 keeps an ASCII string in one
+ * byte a character, and a chunk joined from parts becomes two bytes a character as soon as
+ * one of them holds a curly quote.
+ */
+function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -75,6 +75,18 @@ describe('the snapshot of a digest', () => {
     expect(byKey(next.changes)).toEqual(byKey(computeChanges(site, takeSnapshot(siteAsOf('2026-10-26')), { quietWeeks: 3 })));
   });
 
+  it('keeps text in any script as written', async () => {
+    const title = 'Éclair: “quoted” — it’s 😀, 日本語';
+    const text = new SnapshotText();
+    text.team('atlas', { updates: { 'atlas/2026-10-05': 'h' }, latest: '2026-10-05' });
+    text.milestone('m', { title, team: 'atlas', lastWeek: '2026-10-05', seen: { achieved: [], progress: [], next: [], risks: ['r'], blockers: [] }, open: [{ kind: 'risks', text: `${title} risk`, fp: 'r', date: '2026-10-05' }] });
+    const changes = { until: '2026-10-05', newUpdates: [], editedUpdates: [], milestones: [] };
+    await insertDigest(env.DB, { period: 'unicode', now: new Date(), siteVersion: 'v', changes, subject: 's', snapshot: text, recipients: [] });
+    const stored = (await latestSnapshot(env.DB))!;
+    expect(stored.milestones.m!.title).toBe(title);
+    expect(stored.milestones.m!.open[0]!.text).toBe(`${title} risk`);
+  });
+
   it('is written with the digest or not at all', async () => {
     const count = async () => (await env.DB.prepare('SELECT (SELECT COUNT(*) FROM digests) AS digests, (SELECT COUNT(*) FROM digest_snapshot_parts) AS parts').first<{ digests: number; parts: number }>())!;
     const text = new SnapshotText();
