@@ -38,7 +38,13 @@ function sharedMilestones(catalog: SiteModel): Map<string, Set<string>> {
   return shared;
 }
 
-/** Keys whose snapshot a team's changes read: its sections', and its own milestones' (quiet ones). */
+/**
+ * Milestones whose snapshot a team's changes read. Of the previous snapshot, computeChanges
+ * over one team's updates reads: the hashes of that team's updates (new, edited), the state of
+ * every milestone its sections name (seen items, title, open risks: merged over all teams that
+ * reported it, as the whole-site snapshot has it), the state of the milestones the catalog
+ * gives to the team and its newest date (gone quiet), and the digest's `until` (since).
+ */
 function keysOf(team: string, updates: SiteModel['updates'], catalog: SiteModel): Set<string> {
   const keys = new Set<string>();
   for (const u of updates) for (const s of u.sections) keys.add(s.key);
@@ -55,9 +61,8 @@ export async function changesByTeam(source: ContentSource, previous: PreviousSna
   const { catalog } = source;
   const teamOf = new Map(catalog.milestones.map((m) => [m.key, m.team]));
   const shared = sharedMilestones(catalog);
-  const catalogKey = new Set(teamOf.keys());
   // A key no catalog milestone names cannot be told finished before the end: kept like a shared one.
-  const isShared = (key: string) => shared.has(key) || !catalogKey.has(key);
+  const isShared = (key: string) => shared.has(key) || !teamOf.has(key);
 
   let baseline: Map<string, MilestoneSnapshot> | undefined;
   const latestWeek = source.newest ? weekStart(source.newest) : '';
@@ -117,7 +122,7 @@ export async function changesByTeam(source: ContentSource, previous: PreviousSna
       const held = pending.get(key);
       const merged = held ? { state: mergeMilestone(held.state, m, teamOf.get(key)), teamsLeft: held.teamsLeft } : { state: m, teamsLeft: new Set(shared.get(key)) };
       merged.teamsLeft.delete(team.slug);
-      if (merged.teamsLeft.size === 0 && catalogKey.has(key)) {
+      if (merged.teamsLeft.size === 0 && teamOf.has(key)) {
         pending.delete(key);
         sink.milestone(key, merged.state);
       } else pending.set(key, merged);
