@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import type { SiteModel } from '../content/model';
 import type { AppEnv, Env } from '../env';
-import { cleanText, renderRss, siteConfig } from '../feeds';
+import { cleanText, FEED_SERVED_TYPES, FEED_XSL_PATH, renderRss, siteConfig } from '../feeds';
 import { statusesOf } from '../status';
 import { requireAdmin } from '../http/admin';
 import { problemResponse } from '../http/problem';
@@ -249,9 +249,9 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
       author: config.title,
       updated: entries[0]?.updated ?? new Date(0),
       entries,
-      stylesheet: `${config.siteUrl}/feed.xsl`,
+      stylesheet: FEED_XSL_PATH,
     });
-    return c.body(xml, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
+    return c.body(xml, 200, { 'Content-Type': `${FEED_SERVED_TYPES.rss}; charset=utf-8`, 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
   });
 
   app.get('/digests', async (c) => {

@@ -6,7 +6,7 @@ import type { Milestone, MilestoneSection, SiteModel, Team, Update } from '../co
 import { absoluteUrl, type SiteConfig } from './config';
 import { absolutizeHtml } from './links';
 import { countsLine, milestoneWeek, renderMilestoneWeek, type MilestoneWeek } from './milestone-week';
-import { FEED_FORMATS, feedPath, milestonePath, targetPagePath, updatePath, weekAnchor, type FeedFormat, type FeedTarget } from './paths';
+import { FEED_FORMATS, feedPath, milestonePath, STATUS_INDEX_PATH, targetPagePath, updatePath, weekAnchor, type FeedFormat, type FeedTarget } from './paths';
 import { archiveCount, archivePath, type HistoryLinks } from './history';
 import { cleanText, escapeHtml, truncate } from './text';
 import { FEED_XSL_PATH } from './xsl';
@@ -55,7 +55,7 @@ export interface FeedDocument {
   /** Newest `updated` of the entries (or of the site when there are none): deterministic. */
   updated: Date;
   entries: FeedEntry[];
-  /** Absolute URL of the XSL stylesheet browsers render RSS and Atom with (src/feeds/xsl.ts). */
+  /** URL (root-relative, so it is same-origin on any host) of the XSL stylesheet browsers render RSS and Atom with (src/feeds/xsl.ts). */
   stylesheet?: string;
   /** RFC 5005 links of this document, per format (see history.ts). */
   history?: Record<FeedFormat, HistoryLinks>;
@@ -140,8 +140,8 @@ function categoriesOf(site: SiteModel, config: SiteConfig, team: string, section
     if (!asWritten) statuses.add(statusOf(site, s.key, config).status);
   }
   // Each milestone's current status (src/status), once per status: the scheme is the
-  // milestone index filtered by it (`/milestones?status=at-risk`).
-  const statusScheme = absoluteUrl(config, '/milestones?status=');
+  // milestones of that status (scheme + term: `/status/at-risk`).
+  const statusScheme = absoluteUrl(config, STATUS_INDEX_PATH);
   for (const status of STATUSES) if (statuses.has(status)) categories.push({ term: status, label: STATUS_LABELS[status], scheme: statusScheme });
   return categories;
 }
@@ -247,7 +247,7 @@ export function entryCount(site: SiteModel, target: FeedTarget): number {
  */
 export function feedDocument(site: SiteModel, config: SiteConfig, target: FeedTarget, limit: number, archivePage?: number): FeedDocument {
   const homeUrl = absoluteUrl(config, targetPagePath(target));
-  const base = { homeUrl, feedUrls: feedUrls(config, target), language: config.language, generator: GENERATOR, stylesheet: absoluteUrl(config, FEED_XSL_PATH) };
+  const base = { homeUrl, feedUrls: feedUrls(config, target), language: config.language, generator: GENERATOR, stylesheet: FEED_XSL_PATH };
   let title: string;
   let description: string;
   let author: string;

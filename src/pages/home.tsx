@@ -5,7 +5,7 @@
  */
 import type { FC } from 'hono/jsx';
 import type { SiteModel, Update } from '../content/model';
-import { absoluteUrl, absolutizeHtml, cleanText, milestonePath, teamPath, updatePath, type SiteConfig } from '../feeds';
+import { absoluteUrl, absolutizeHtml, cleanText, milestoneIndexPath, milestonePath, teamPath, updatePath, type SiteConfig } from '../feeds';
 import { itemsOf, overview, statusIndex } from '../status';
 import { alternatesFor, DateTime, FeedLinks, opmlAlternate, StatusBadge, teamName, UpdateList } from './components';
 import { Layout } from './layout';
@@ -135,7 +135,7 @@ export const HomePage: FC<{ site: SiteModel; config: SiteConfig }> = ({ site, co
                       latest <a href={updatePath(updates[0])}>{updates[0].date}</a> ·{' '}
                     </>
                   ) : null}
-                  <a href={`/milestones?team=${encodeURIComponent(team.slug)}`}>{open} open milestones</a>
+                  <a href={milestoneIndexPath({ team: team.slug })}>{open} open milestones</a>
                   {count('blocked') > 0 ? `, ${count('blocked')} blocked` : ''}
                   {count('at-risk') > 0 ? `, ${count('at-risk')} at risk` : ''} · <FeedLinks target={{ kind: 'team', team }} label="feed" only="rss" />
                 </span>

@@ -1,8 +1,9 @@
 /**
  * `/milestones`: every milestone, grouped open / quiet / done, then by team, deliverables
  * nested under their milestone, one feed link each. Filtering by team and status needs no
- * JavaScript: the radio buttons drive CSS `:has()` rules, so the page is one static document;
- * `?team=&status=` (the form's GET) preselects them.
+ * JavaScript: the radio buttons drive CSS `:has()` rules, so the page is one static document.
+ * The same page with a filter preselected is published at paths of its own
+ * (`/teams/<team>/milestones`, `/status/<status>`: milestoneIndexPath), which links use.
  */
 import type { FC } from 'hono/jsx';
 import type { SiteModel } from '../content/model';
@@ -67,7 +68,7 @@ export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filte
         ))}
       </p>
       <div id="index">
-        <form class="filters" method="get" action="/milestones" aria-label="Filter milestones">
+        <form class="filters" aria-label="Filter milestones">
           <fieldset>
             <legend>Team</legend>
             <label>

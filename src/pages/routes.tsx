@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Milestone, SiteModel, Team, Update } from '../content/model';
 import type { AppEnv } from '../env';
-import { cleanText, newestUpdate, siteConfig, updateById, type SiteConfig } from '../feeds';
+import { cleanText, milestoneIndexPath, newestUpdate, siteConfig, updateById, type SiteConfig } from '../feeds';
 import { cachePerSite, serveRepresentation, toRepresentation } from '../http/cache';
 import { PAGE_HEADERS } from './headers';
 import { FAVICON_SVG } from './favicon';
@@ -83,15 +83,20 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
     ));
   });
 
-  app.get('/milestones', (c) => {
-    const team = c.req.query('team');
-    const status = c.req.query('status');
-    const filter: MilestoneFilter = {
-      ...(team && teams.has(team) ? { team } : {}),
-      ...(status && (STATUSES as readonly string[]).includes(status) ? { status: status as MilestoneStatus } : {}),
-    };
-    const suffix = `${filter.team ?? ''}|${filter.status ?? ''}`;
-    return page(c, `/milestones?${suffix}`, () => newestUpdate(site.updates), (config) => <MilestoneIndexPage site={site} config={config} filter={filter} />);
+  const milestoneIndex = (c: Context<AppEnv>, filter: MilestoneFilter) =>
+    page(c, milestoneIndexPath(filter), () => newestUpdate(site.updates), (config) => (
+      <MilestoneIndexPage site={site} config={config} filter={filter} />
+    ));
+  app.get('/milestones', (c) => milestoneIndex(c, {}));
+  // The index with a filter preselected: paths of their own, so each is a static file.
+  app.get('/teams/:team/milestones', (c) => {
+    const slug = c.req.param('team');
+    return teams.has(slug) ? milestoneIndex(c, { team: slug }) : notFound(c, `There is no team “${slug}”.`);
+  });
+  app.get('/status/:status', (c) => {
+    const status = c.req.param('status');
+    if (!(STATUSES as readonly string[]).includes(status)) return notFound(c, `There is no status “${status}”. Statuses: ${STATUSES.join(', ')}.`);
+    return milestoneIndex(c, { status: status as MilestoneStatus });
   });
 
   // The site icon (browsers ask for /favicon.ico whatever the page links).
