@@ -217,6 +217,41 @@ export function updateById(site: SiteModel, id: string): Update | undefined {
   return index.get(id);
 }
 
+/** A milestone's direct sub-milestones and deliverables, in the model's order, indexed once per model. */
+const childIndexes = new WeakMap<SiteModel, Map<string, Milestone[]>>();
+export function milestoneChildren(site: SiteModel, key: string): Milestone[] {
+  let index = childIndexes.get(site);
+  if (!index) {
+    index = new Map();
+    for (const m of site.milestones) {
+      if (m.parentKey === undefined || m.parentKey === m.key) continue;
+      const list = index.get(m.parentKey);
+      if (list) list.push(m);
+      else index.set(m.parentKey, [m]);
+    }
+    childIndexes.set(site, index);
+  }
+  // Shared: callers must not change it.
+  return index.get(key) ?? [];
+}
+
+/** One team's updates in the model's order (newest first), indexed once per model. */
+const teamIndexes = new WeakMap<SiteModel, Map<string, Update[]>>();
+export function teamUpdates(site: SiteModel, slug: string): Update[] {
+  let index = teamIndexes.get(site);
+  if (!index) {
+    index = new Map();
+    for (const u of site.updates) {
+      const list = index.get(u.team);
+      if (list) list.push(u);
+      else index.set(u.team, [u]);
+    }
+    teamIndexes.set(site, index);
+  }
+  // Shared: callers must not change it.
+  return index.get(slug) ?? [];
+}
+
 /** The weeks a milestone appears in, newest first. */
 export function milestoneWeeks(site: SiteModel, milestone: Milestone): MilestoneWeek[] {
   const weeks: MilestoneWeek[] = [];
@@ -235,7 +270,7 @@ export function entryCount(site: SiteModel, target: FeedTarget): number {
     case 'site':
       return site.updates.length;
     case 'team':
-      return site.updates.filter((u) => u.team === target.team.slug).length;
+      return teamUpdates(site, target.team.slug).length;
     case 'milestone':
       return milestoneWeeks(site, target.milestone).length;
   }
@@ -274,7 +309,7 @@ export function feedDocument(site: SiteModel, config: SiteConfig, target: FeedTa
     }
     case 'team': {
       const team: Team = target.team;
-      const all = site.updates.filter((u) => u.team === team.slug);
+      const all = teamUpdates(site, team.slug);
       const shown = window(all);
       total = all.length;
       title = `${team.name} · ${config.title}`;
