@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import type { SiteModel } from '../content/model';
 import type { AppEnv, Env } from '../env';
-import { cleanText, renderRss, siteConfig } from '../feeds';
+import { cleanText, FEED_SERVED_TYPES, FEED_XSL_PATH, renderRss, siteConfig } from '../feeds';
 import { statusesOf } from '../status';
 import { requireAdmin } from '../http/admin';
 import { problemResponse } from '../http/problem';
@@ -92,36 +92,50 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
   });
 
   // Renders the email one scope set would get now, without sending or storing anything.
-  app.get('/admin/digests/preview', async (c) => {
-    const raw = c.req.queries('scope') ?? ['all'];
+  /** Scope values as an admin gives them (`all`, `team:<slug>`, …), or the problem with the first bad one. */
+  const parseScopes = (values: readonly unknown[]): { scopes: Scope[] } | { problem: Response } => {
     const scopes: Scope[] = [];
-    for (const value of raw) {
-      const check = checkScope(site, value);
-      if (!check.ok) return problemResponse({ status: 400, title: 'Invalid scope', detail: check.reason });
+    for (const value of values) {
+      const check = checkScope(site, String(value));
+      if (!check.ok) return { problem: problemResponse({ status: 400, title: 'Invalid scope', detail: check.reason }) };
       scopes.push(check.scope);
     }
+    return { scopes };
+  };
+
+  /** The digest a reader of `scopes` would get if one were cut now (preview and test send). */
+  const previewDigest = async (env: Env, scopes: Scope[], subjectPrefix = '') => {
+    const config = siteConfig(env);
+    const changes = withoutRemoteImages(filterChanges(await pendingChanges(env, site), scopes, site));
+    const subject = `${subjectPrefix}${digestSubject(changes, site.teams)}`;
+    const render = () =>
+      renderDigestEmail({
+        changes,
+        subject,
+        teams: site.teams,
+        site,
+        quietWeeks: config.quietWeeks,
+        siteTitle: config.title,
+        siteUrl: config.siteUrl,
+        webUrl: `${config.siteUrl}/digests`,
+        scopes: scopes.map((s) => describeScope(site, s)),
+        unsubscribeUrl: `${config.siteUrl}/unsubscribe?token=preview`,
+        preferencesUrl: `${config.siteUrl}/preferences?token=preview`,
+      });
+    return { config, changes, subject, render };
+  };
+
+  app.get('/admin/digests/preview', async (c) => {
+    const parsed = parseScopes(c.req.queries('scope') ?? ['all']);
+    if ('problem' in parsed) return parsed.problem;
     const format = c.req.query('format') ?? 'html';
     if (!['html', 'text', 'json'].includes(format)) {
       return problemResponse({ status: 400, title: 'Invalid format', detail: `format must be html, text or json, not "${format.slice(0, 40)}"` });
     }
-    const config = siteConfig(c.env);
-    const changes = withoutRemoteImages(filterChanges(await pendingChanges(c.env, site), scopes, site));
-    const subject = digestSubject(changes, site.teams);
-    if (format === 'json') return c.json({ scopeSet: scopeSetKey(scopes), subject, changes });
-    const email = await renderDigestEmail({
-      changes,
-      subject,
-      teams: site.teams,
-      site,
-      quietWeeks: config.quietWeeks,
-      siteTitle: config.title,
-      siteUrl: config.siteUrl,
-      webUrl: `${config.siteUrl}/digests`,
-      scopes: scopes.map((s) => describeScope(site, s)),
-      unsubscribeUrl: `${config.siteUrl}/unsubscribe?token=preview`,
-      preferencesUrl: `${config.siteUrl}/preferences?token=preview`,
-    });
-    c.header('X-Digest-Subject', encodeURIComponent(subject));
+    const preview = await previewDigest(c.env, parsed.scopes);
+    if (format === 'json') return c.json({ scopeSet: scopeSetKey(parsed.scopes), subject: preview.subject, changes: preview.changes });
+    const email = await preview.render();
+    c.header('X-Digest-Subject', encodeURIComponent(preview.subject));
     return format === 'text' ? c.text(email.text) : c.html(email.html);
   });
 
@@ -135,29 +149,13 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     }
     const to = validateAddress(typeof input.to === 'string' ? input.to : '');
     if (!to.ok) return problemResponse({ status: 400, title: 'Invalid address', detail: `to: ${to.reason}` });
-    const raw = Array.isArray(input.scope) ? input.scope : [input.scope ?? 'all'];
-    const scopes: Scope[] = [];
-    for (const value of raw) {
-      const check = checkScope(site, String(value));
-      if (!check.ok) return problemResponse({ status: 400, title: 'Invalid scope', detail: check.reason });
-      scopes.push(check.scope);
-    }
+    const parsed = parseScopes(Array.isArray(input.scope) ? input.scope : [input.scope ?? 'all']);
+    if ('problem' in parsed) return parsed.problem;
     const problems = digestConfigProblems(c.env, site);
     if (problems.length > 0) return problemResponse({ status: 503, title: 'Mail is not configured', detail: problems.join('; '), problems });
-    const config = siteConfig(c.env);
-    const changes = withoutRemoteImages(filterChanges(await pendingChanges(c.env, site), scopes, site));
-    const subject = `[Test] ${digestSubject(changes, site.teams)}`;
-    const email = await renderDigestEmail({
-      changes,
-      subject,
-      teams: site.teams,
-      siteTitle: config.title,
-      siteUrl: config.siteUrl,
-      webUrl: `${config.siteUrl}/digests`,
-      scopes: scopes.map((s) => describeScope(site, s)),
-      unsubscribeUrl: `${config.siteUrl}/unsubscribe?token=preview`,
-      preferencesUrl: `${config.siteUrl}/preferences?token=preview`,
-    });
+    const { config, subject, render } = await previewDigest(c.env, parsed.scopes, '[Test] ');
+    const email = await render();
+    const scopes = parsed.scopes;
     const headers = { 'X-Tidings-Test': 'preview, not a digest', 'List-Id': listId(config.siteUrl, config.title) };
     try {
       const sent = await mailTransport(c.env).send(composeMail(c.env, { to: to.address, subject, html: email.html, text: email.text, headers }));
@@ -249,9 +247,9 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
       author: config.title,
       updated: entries[0]?.updated ?? new Date(0),
       entries,
-      stylesheet: `${config.siteUrl}/feed.xsl`,
+      stylesheet: FEED_XSL_PATH,
     });
-    return c.body(xml, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
+    return c.body(xml, 200, { 'Content-Type': `${FEED_SERVED_TYPES.rss}; charset=utf-8`, 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
   });
 
   app.get('/digests', async (c) => {

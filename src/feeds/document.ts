@@ -6,7 +6,7 @@ import type { Milestone, MilestoneSection, SiteModel, Team, Update } from '../co
 import { absoluteUrl, type SiteConfig } from './config';
 import { absolutizeHtml } from './links';
 import { countsLine, milestoneWeek, renderMilestoneWeek, type MilestoneWeek } from './milestone-week';
-import { FEED_FORMATS, feedPath, milestonePath, targetPagePath, updatePath, weekAnchor, type FeedFormat, type FeedTarget } from './paths';
+import { FEED_FORMATS, feedPath, milestonePath, STATUS_INDEX_PATH, targetPagePath, updatePath, weekAnchor, type FeedFormat, type FeedTarget } from './paths';
 import { archiveCount, archivePath, type HistoryLinks } from './history';
 import { cleanText, escapeHtml, truncate } from './text';
 import { FEED_XSL_PATH } from './xsl';
@@ -55,7 +55,7 @@ export interface FeedDocument {
   /** Newest `updated` of the entries (or of the site when there are none): deterministic. */
   updated: Date;
   entries: FeedEntry[];
-  /** Absolute URL of the XSL stylesheet browsers render RSS and Atom with (src/feeds/xsl.ts). */
+  /** URL (root-relative, so it is same-origin on any host) of the XSL stylesheet browsers render RSS and Atom with (src/feeds/xsl.ts). */
   stylesheet?: string;
   /** RFC 5005 links of this document, per format (see history.ts). */
   history?: Record<FeedFormat, HistoryLinks>;
@@ -140,8 +140,8 @@ function categoriesOf(site: SiteModel, config: SiteConfig, team: string, section
     if (!asWritten) statuses.add(statusOf(site, s.key, config).status);
   }
   // Each milestone's current status (src/status), once per status: the scheme is the
-  // milestone index filtered by it (`/milestones?status=at-risk`).
-  const statusScheme = absoluteUrl(config, '/milestones?status=');
+  // milestones of that status (scheme + term: `/status/at-risk`).
+  const statusScheme = absoluteUrl(config, STATUS_INDEX_PATH);
   for (const status of STATUSES) if (statuses.has(status)) categories.push({ term: status, label: STATUS_LABELS[status], scheme: statusScheme });
   return categories;
 }
@@ -217,6 +217,41 @@ export function updateById(site: SiteModel, id: string): Update | undefined {
   return index.get(id);
 }
 
+/** A milestone's direct sub-milestones and deliverables, in the model's order, indexed once per model. */
+const childIndexes = new WeakMap<SiteModel, Map<string, Milestone[]>>();
+export function milestoneChildren(site: SiteModel, key: string): Milestone[] {
+  let index = childIndexes.get(site);
+  if (!index) {
+    index = new Map();
+    for (const m of site.milestones) {
+      if (m.parentKey === undefined || m.parentKey === m.key) continue;
+      const list = index.get(m.parentKey);
+      if (list) list.push(m);
+      else index.set(m.parentKey, [m]);
+    }
+    childIndexes.set(site, index);
+  }
+  // Shared: callers must not change it.
+  return index.get(key) ?? [];
+}
+
+/** One team's updates in the model's order (newest first), indexed once per model. */
+const teamIndexes = new WeakMap<SiteModel, Map<string, Update[]>>();
+export function teamUpdates(site: SiteModel, slug: string): Update[] {
+  let index = teamIndexes.get(site);
+  if (!index) {
+    index = new Map();
+    for (const u of site.updates) {
+      const list = index.get(u.team);
+      if (list) list.push(u);
+      else index.set(u.team, [u]);
+    }
+    teamIndexes.set(site, index);
+  }
+  // Shared: callers must not change it.
+  return index.get(slug) ?? [];
+}
+
 /** The weeks a milestone appears in, newest first. */
 export function milestoneWeeks(site: SiteModel, milestone: Milestone): MilestoneWeek[] {
   const weeks: MilestoneWeek[] = [];
@@ -235,7 +270,7 @@ export function entryCount(site: SiteModel, target: FeedTarget): number {
     case 'site':
       return site.updates.length;
     case 'team':
-      return site.updates.filter((u) => u.team === target.team.slug).length;
+      return teamUpdates(site, target.team.slug).length;
     case 'milestone':
       return milestoneWeeks(site, target.milestone).length;
   }
@@ -247,7 +282,7 @@ export function entryCount(site: SiteModel, target: FeedTarget): number {
  */
 export function feedDocument(site: SiteModel, config: SiteConfig, target: FeedTarget, limit: number, archivePage?: number): FeedDocument {
   const homeUrl = absoluteUrl(config, targetPagePath(target));
-  const base = { homeUrl, feedUrls: feedUrls(config, target), language: config.language, generator: GENERATOR, stylesheet: absoluteUrl(config, FEED_XSL_PATH) };
+  const base = { homeUrl, feedUrls: feedUrls(config, target), language: config.language, generator: GENERATOR, stylesheet: FEED_XSL_PATH };
   let title: string;
   let description: string;
   let author: string;
@@ -274,7 +309,7 @@ export function feedDocument(site: SiteModel, config: SiteConfig, target: FeedTa
     }
     case 'team': {
       const team: Team = target.team;
-      const all = site.updates.filter((u) => u.team === team.slug);
+      const all = teamUpdates(site, team.slug);
       const shown = window(all);
       total = all.length;
       title = `${team.name} · ${config.title}`;

@@ -5,7 +5,7 @@
  */
 export { feedRoutes, feedRenderCount, parseLimit } from './routes';
 export { siteConfig, absoluteUrl, MAX_LIMIT, type SiteConfig } from './config';
-export { feedDocument, milestoneWeeks, updateBodyHtml, newestUpdate, parseDate, publishedOf, updatedOf, updateById, type FeedDocument, type FeedEntry, type FeedCategory } from './document';
+export { feedDocument, milestoneWeeks, updateBodyHtml, newestUpdate, parseDate, publishedOf, updatedOf, milestoneByKey, milestoneChildren, teamUpdates, updateById, type FeedDocument, type FeedEntry, type FeedCategory } from './document';
 export { renderRss } from './formats/rss';
 export { renderAtom } from './formats/atom';
 export { renderJsonFeed, type JsonFeed, type JsonFeedItem } from './formats/json';
@@ -16,11 +16,14 @@ export { cleanText, escapeHtml, truncate } from './text';
 export {
   FEED_FILES,
   FEED_FORMATS,
+  FEED_SERVED_TYPES,
   FEED_TYPES,
   FORMAT_NAMES,
   OPML_PATH,
   feedPath,
+  milestoneIndexPath,
   milestonePath,
+  STATUS_INDEX_PATH,
   targetPagePath,
   teamPath,
   updatePath,

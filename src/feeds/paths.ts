@@ -15,6 +15,19 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json',
 };
 
+/**
+ * The Content-Type each format is served with. RSS and Atom go out as `application/xml`, not
+ * their own types: browsers apply the feed's XSL stylesheet (src/feeds/xsl.ts) only to the
+ * generic XML types — Chromium shows `application/rss+xml` and `application/atom+xml` as raw
+ * text and Firefox offers them as a download — while feed readers read the document, not
+ * the header. Links keep the specific types (FEED_TYPES) so autodiscovery is unchanged.
+ */
+export const FEED_SERVED_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/xml',
+  atom: 'application/xml',
+  json: 'application/feed+json',
+};
+
 export const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
 
 /** What a feed follows. */
@@ -46,6 +59,20 @@ export function teamPath(slug: string): string {
 export function milestonePath(key: string): string {
   return `/milestones/${encodeURIComponent(key)}`;
 }
+
+/**
+ * The milestone index with its filter preselected, as a path of its own (a static file: the
+ * platform serves files by path, a query string would be ignored): one team's milestones at
+ * `/teams/<team>/milestones`, those of one status at `/status/<status>`.
+ */
+export function milestoneIndexPath(filter: { team?: string; status?: string } = {}): string {
+  if (filter.team !== undefined) return `${teamPath(filter.team)}/milestones`;
+  if (filter.status !== undefined) return `${STATUS_INDEX_PATH}${encodeURIComponent(filter.status)}`;
+  return '/milestones';
+}
+
+/** Where the milestones of one status are listed: `/status/<status>` (also the feeds' category scheme). */
+export const STATUS_INDEX_PATH = '/status/';
 
 export function updatePath(update: Pick<Update, 'team' | 'date'> & { id?: string }): string {
   // Two documents of one team for one date: the second has its own id (`team/<date>-<name>`).

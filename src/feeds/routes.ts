@@ -16,7 +16,7 @@ import { renderJsonFeed } from './formats/json';
 import { renderOpml } from './formats/opml';
 import { renderRss } from './formats/rss';
 import { FEED_XSL, FEED_XSL_PATH } from './xsl';
-import { FEED_FILES, FEED_FORMATS, FEED_TYPES, OPML_PATH, type FeedFormat, type FeedTarget } from './paths';
+import { FEED_FILES, FEED_FORMATS, FEED_SERVED_TYPES, OPML_PATH, type FeedFormat, type FeedTarget } from './paths';
 
 const RENDERERS = { rss: renderRss, atom: renderAtom, json: renderJsonFeed } satisfies Record<FeedFormat, unknown>;
 
@@ -84,7 +84,7 @@ export function feedRoutes(site: SiteModel): Hono<AppEnv> {
     const key = `${site.version}\n${config.fingerprint}\n${format}\n${targetKey(target)}\n${limit.limit}\n${page ?? ''}`;
     const rep = await cache.get(key, (): Promise<Representation> => {
       const doc = feedDocument(site, config, target, limit.limit, page);
-      return toRepresentation(RENDERERS[format](doc), `${FEED_TYPES[format]}; charset=utf-8`, doc.updated);
+      return toRepresentation(RENDERERS[format](doc), `${FEED_SERVED_TYPES[format]}; charset=utf-8`, doc.updated);
     });
     return serveRepresentation(c.req.raw, rep, { cacheControl: config.cacheControl, headers: FEED_HEADERS });
   };

@@ -5,7 +5,7 @@
  */
 import type { FC } from 'hono/jsx';
 import type { SiteModel, Update } from '../content/model';
-import { absoluteUrl, absolutizeHtml, cleanText, milestonePath, teamPath, updatePath, type SiteConfig } from '../feeds';
+import { absoluteUrl, absolutizeHtml, cleanText, milestoneIndexPath, milestonePath, teamPath, teamUpdates, updatePath, type SiteConfig } from '../feeds';
 import { itemsOf, overview, statusIndex } from '../status';
 import { alternatesFor, DateTime, FeedLinks, opmlAlternate, StatusBadge, teamName, UpdateList } from './components';
 import { Layout } from './layout';
@@ -118,7 +118,7 @@ export const HomePage: FC<{ site: SiteModel; config: SiteConfig }> = ({ site, co
         <h2 id="teams-heading">Teams</h2>
         <ul class="list">
           {site.teams.map((team) => {
-            const updates = site.updates.filter((u) => u.team === team.slug);
+            const updates = teamUpdates(site, team.slug);
             const ms = site.milestones.filter((m) => m.team === team.slug);
             const count = (st: string) => ms.filter((m) => statuses.get(m.key)?.status === st).length;
             const open = ms.filter((m) => !['done', 'quiet'].includes(statuses.get(m.key)?.status ?? '')).length;
@@ -135,7 +135,7 @@ export const HomePage: FC<{ site: SiteModel; config: SiteConfig }> = ({ site, co
                       latest <a href={updatePath(updates[0])}>{updates[0].date}</a> ·{' '}
                     </>
                   ) : null}
-                  <a href={`/milestones?team=${encodeURIComponent(team.slug)}`}>{open} open milestones</a>
+                  <a href={milestoneIndexPath({ team: team.slug })}>{open} open milestones</a>
                   {count('blocked') > 0 ? `, ${count('blocked')} blocked` : ''}
                   {count('at-risk') > 0 ? `, ${count('at-risk')} at risk` : ''} · <FeedLinks target={{ kind: 'team', team }} label="feed" only="rss" />
                 </span>

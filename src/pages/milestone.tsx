@@ -14,15 +14,15 @@ import {
 } from '../feeds';
 import { alternatesFor, DateTime, FeedLinks, levelWord, MilestoneList, milestoneStatus, StatusBadge, teamName } from './components';
 import { lastAchieved, openItems, weeksOf } from '../status';
-import { updateById } from '../feeds';
+import { milestoneByKey, milestoneChildren, updateById } from '../feeds';
 import { Layout } from './layout';
 import { SubscribeSection } from './subscribe';
 
 export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone: Milestone }> = ({ site, config, milestone }) => {
   const team = site.teams.find((t) => t.slug === milestone.team);
   const name = teamName(site, milestone.team);
-  const parent = milestone.parentKey ? site.milestones.find((m) => m.key === milestone.parentKey) : undefined;
-  const children = site.milestones.filter((m) => m.parentKey === milestone.key && m.key !== milestone.key);
+  const parent = milestone.parentKey ? milestoneByKey(site, milestone.parentKey) : undefined;
+  const children = milestoneChildren(site, milestone.key);
   const weeks = milestoneWeeks(site, milestone);
   const formerTitles = milestone.titles.filter((t) => t !== milestone.title);
   const info = milestoneStatus(site, config, milestone.key);

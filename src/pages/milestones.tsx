@@ -1,14 +1,15 @@
 /**
  * `/milestones`: every milestone, grouped open / quiet / done, then by team, deliverables
  * nested under their milestone, one feed link each. Filtering by team and status needs no
- * JavaScript: the radio buttons drive CSS `:has()` rules, so the page is one static document;
- * `?team=&status=` (the form's GET) preselects them.
+ * JavaScript: the radio buttons drive CSS `:has()` rules, so the page is one static document.
+ * The same page with a filter preselected is published at paths of its own
+ * (`/teams/<team>/milestones`, `/status/<status>`: milestoneIndexPath), which links use.
  */
 import type { FC } from 'hono/jsx';
-import type { SiteModel } from '../content/model';
+import type { Milestone, SiteModel } from '../content/model';
 import { absoluteUrl, type SiteConfig } from '../feeds';
 import { STATUS_LABELS, STATUS_RULES, STATUSES, statusGroup, statusIndex, type MilestoneStatus, type StatusGroup } from '../status';
-import { alternatesFor, milestoneTree, MilestoneList, opmlAlternate, StatusBadge } from './components';
+import { alternatesFor, milestoneTree, MilestoneList, opmlAlternate, StatusBadge, type MilestoneNode } from './components';
 import { Layout } from './layout';
 
 export interface MilestoneFilter {
@@ -39,13 +40,34 @@ function filterCss(teams: readonly string[]): string {
 
 export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filter?: MilestoneFilter }> = ({ site, config, filter = {} }) => {
   const statuses = statusIndex(site, config);
-  const groupOfTree = (key: string) => statusGroup(statuses.get(key)!.status);
-  const roots = milestoneTree(site.milestones);
-  const counts = Object.fromEntries(STATUSES.map((st) => [st, site.milestones.filter((m) => statuses.get(m.key)!.status === st).length])) as Record<MilestoneStatus, number>;
-  const teamSlugs = site.teams.map((t) => t.slug);
+  // One team's index lists that team's milestones only: a page per team stays the size of the team.
+  const teams = filter.team === undefined ? site.teams : site.teams.filter((t) => t.slug === filter.team);
+  const milestones = filter.team === undefined ? site.milestones : site.milestones.filter((m) => m.team === filter.team);
+  const counts = Object.fromEntries(STATUSES.map((st) => [st, milestones.filter((m) => statuses.get(m.key)!.status === st).length])) as Record<MilestoneStatus, number>;
+  // A tree (milestone and its deliverables) sits in the group of its top milestone's status.
+  const groupOf = new Map<string, StatusGroup>();
+  const treesIn: Record<StatusGroup, number> = { open: 0, quiet: 0, done: 0 };
+  const mark = (node: MilestoneNode, group: StatusGroup) => {
+    groupOf.set(node.milestone.key, group);
+    for (const child of node.children) mark(child, group);
+  };
+  for (const root of milestoneTree(milestones)) {
+    const group = statusGroup(statuses.get(root.milestone.key)!.status);
+    treesIn[group]++;
+    mark(root, group);
+  }
+  const byGroupAndTeam = new Map<string, Milestone[]>();
+  for (const m of milestones) {
+    const at = `${groupOf.get(m.key)}\n${m.team}`;
+    const list = byGroupAndTeam.get(at);
+    if (list) list.push(m);
+    else byGroupAndTeam.set(at, [m]);
+  }
+  const teamSlugs = teams.map((t) => t.slug);
+  const heading = filter.team === undefined ? 'Milestones' : `Milestones of ${teams[0]?.name ?? filter.team}`;
   return (
     <Layout
-      title="Milestones"
+      title={heading}
       siteTitle={config.title}
       description={`Every milestone of ${config.title}, by status: open, quiet and done.`}
       lang={config.language}
@@ -56,7 +78,7 @@ export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filte
       <p class="meta">
         <a href="/">Home</a> › Milestones
       </p>
-      <h1>Milestones</h1>
+      <h1>{heading}</h1>
       <p>
         {site.milestones.length} milestones, sub-milestones and deliverables.{' '}
         {STATUSES.map((st, i) => (
@@ -67,18 +89,24 @@ export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filte
         ))}
       </p>
       <div id="index">
-        <form class="filters" method="get" action="/milestones" aria-label="Filter milestones">
-          <fieldset>
-            <legend>Team</legend>
-            <label>
-              <input type="radio" name="team" value="" id="f-team-all" checked={!filter.team} /> All teams
-            </label>
-            {site.teams.map((t) => (
+        <form class="filters" aria-label="Filter milestones">
+          {filter.team === undefined ? (
+            <fieldset>
+              <legend>Team</legend>
               <label>
-                <input type="radio" name="team" value={t.slug} id={`f-team-${t.slug}`} checked={filter.team === t.slug} /> {t.name}
+                <input type="radio" name="team" value="" id="f-team-all" checked /> All teams
               </label>
-            ))}
-          </fieldset>
+              {teams.map((t) => (
+                <label>
+                  <input type="radio" name="team" value={t.slug} id={`f-team-${t.slug}`} /> {t.name}
+                </label>
+              ))}
+            </fieldset>
+          ) : (
+            <p>
+              Team <strong>{teams[0]?.name ?? filter.team}</strong> only · <a href="/milestones">all teams</a>
+            </p>
+          )}
           <fieldset>
             <legend>Status</legend>
             <label>
@@ -93,17 +121,16 @@ export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filte
           <p class="meta">The list follows your choice as you pick. How a status is decided: see each badge’s tooltip or the README.</p>
         </form>
         {GROUPS.map(({ group, title, about }) => {
-          const inGroup = roots.filter((n) => groupOfTree(n.milestone.key) === group);
-          const teams = site.teams.filter((t) => inGroup.some((n) => n.milestone.team === t.slug));
+          const inGroup = teams.filter((t) => byGroupAndTeam.has(`${group}\n${t.slug}`));
           return (
-            <section class={`group group-${group}`} data-teams={teams.map((t) => t.slug).join(' ')} aria-labelledby={`g-${group}`}>
+            <section class={`group group-${group}`} data-teams={inGroup.map((t) => t.slug).join(' ')} aria-labelledby={`g-${group}`}>
               <h2 id={`g-${group}`}>
-                {title} <span class="meta">({inGroup.length})</span>
+                {title} <span class="meta">({treesIn[group]})</span>
               </h2>
               <p class="muted">{about}</p>
-              {teams.length === 0 ? <p class="muted">None.</p> : null}
-              {teams.map((t) => {
-                const ms = site.milestones.filter((m) => m.team === t.slug && inGroup.some((n) => n.milestone.key === m.key || contains(n, m.key)));
+              {inGroup.length === 0 ? <p class="muted">None.</p> : null}
+              {inGroup.map((t) => {
+                const ms = byGroupAndTeam.get(`${group}\n${t.slug}`)!;
                 const sts = new Set(ms.map((m) => statuses.get(m.key)!.status));
                 return (
                   <div class="team-block" data-team={t.slug} data-sts={[...sts].join(' ')}>
@@ -119,7 +146,3 @@ export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filte
     </Layout>
   );
 };
-
-function contains(node: { milestone: { key: string }; children: Array<{ milestone: { key: string }; children: unknown[] }> }, key: string): boolean {
-  return node.children.some((c) => c.milestone.key === key || contains(c as never, key));
-}

@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Milestone, SiteModel, Team, Update } from '../content/model';
 import type { AppEnv } from '../env';
-import { cleanText, newestUpdate, siteConfig, updateById, type SiteConfig } from '../feeds';
+import { cleanText, milestoneIndexPath, newestUpdate, siteConfig, teamUpdates, updateById, type SiteConfig } from '../feeds';
 import { cachePerSite, serveRepresentation, toRepresentation } from '../http/cache';
 import { PAGE_HEADERS } from './headers';
 import { FAVICON_SVG } from './favicon';
@@ -46,7 +46,7 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
   const cache = caches.for(site);
   const teams = new Map<string, Team>(site.teams.map((t) => [t.slug, t]));
   const milestones = new Map<string, Milestone>(site.milestones.map((m) => [m.key, m]));
-  const teamUpdates = (slug: string) => site.updates.filter((u) => u.team === slug);
+  const updatesOf = (slug: string) => teamUpdates(site, slug);
 
   const page = async (c: Context<AppEnv>, path: string, lastModified: () => Date, render: (config: SiteConfig) => JSX.Element) => {
     const config = siteConfig(c.env);
@@ -68,7 +68,7 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
     const slug = c.req.param('team');
     const team = teams.get(slug);
     if (!team) return notFound(c, `There is no team “${slug}”.`);
-    return page(c, `/teams/${slug}`, () => newestUpdate(teamUpdates(slug)), (config) => <TeamPage site={site} config={config} team={team} />);
+    return page(c, `/teams/${slug}`, () => newestUpdate(updatesOf(slug)), (config) => <TeamPage site={site} config={config} team={team} />);
   });
 
   app.get('/updates/:team/:date', (c) => {
@@ -78,20 +78,25 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
     const update: Update | undefined = team ? updateById(site, `${slug}/${date}`) : undefined;
     if (!team || !update) return notFound(c, `There is no update of team “${slug}” for “${date}”.`);
     // Neighbours are linked from the page: a new week changes the previous one's page too.
-    return page(c, `/updates/${update.id}`, () => newestUpdate(teamUpdates(slug)), (config) => (
+    return page(c, `/updates/${update.id}`, () => newestUpdate(updatesOf(slug)), (config) => (
       <UpdatePage site={site} config={config} team={team} update={update} />
     ));
   });
 
-  app.get('/milestones', (c) => {
-    const team = c.req.query('team');
-    const status = c.req.query('status');
-    const filter: MilestoneFilter = {
-      ...(team && teams.has(team) ? { team } : {}),
-      ...(status && (STATUSES as readonly string[]).includes(status) ? { status: status as MilestoneStatus } : {}),
-    };
-    const suffix = `${filter.team ?? ''}|${filter.status ?? ''}`;
-    return page(c, `/milestones?${suffix}`, () => newestUpdate(site.updates), (config) => <MilestoneIndexPage site={site} config={config} filter={filter} />);
+  const milestoneIndex = (c: Context<AppEnv>, filter: MilestoneFilter) =>
+    page(c, milestoneIndexPath(filter), () => newestUpdate(site.updates), (config) => (
+      <MilestoneIndexPage site={site} config={config} filter={filter} />
+    ));
+  app.get('/milestones', (c) => milestoneIndex(c, {}));
+  // The index with a filter preselected: paths of their own, so each is a static file.
+  app.get('/teams/:team/milestones', (c) => {
+    const slug = c.req.param('team');
+    return teams.has(slug) ? milestoneIndex(c, { team: slug }) : notFound(c, `There is no team “${slug}”.`);
+  });
+  app.get('/status/:status', (c) => {
+    const status = c.req.param('status');
+    if (!(STATUSES as readonly string[]).includes(status)) return notFound(c, `There is no status “${status}”. Statuses: ${STATUSES.join(', ')}.`);
+    return milestoneIndex(c, { status: status as MilestoneStatus });
   });
 
   // The site icon (browsers ask for /favicon.ico whatever the page links).

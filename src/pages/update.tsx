@@ -14,6 +14,8 @@ import {
   milestoneWeek,
   renderMilestoneWeek,
   teamPath,
+  milestoneByKey,
+  teamUpdates,
   updateBodyHtml,
   updatePath,
   weekAnchor,
@@ -25,11 +27,10 @@ import { UpdateSummary } from './summary';
 
 export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; update: Update }> = ({ site, config, team, update }) => {
   const pageUrl = absoluteUrl(config, updatePath(update));
-  const teamUpdates = site.updates.filter((u) => u.team === update.team);
-  const index = teamUpdates.findIndex((u) => u.id === update.id);
-  const newer = index > 0 ? teamUpdates[index - 1] : undefined;
-  const older = teamUpdates[index + 1];
-  const milestones = new Map(site.milestones.map((m) => [m.key, m]));
+  const ofTeam = teamUpdates(site, update.team);
+  const index = ofTeam.indexOf(update);
+  const newer = index > 0 ? ofTeam[index - 1] : undefined;
+  const older = ofTeam[index + 1];
   const keys = new Set(update.sections.map((s) => s.key));
   // Top level: sections whose parent is not itself in this update.
   const topLevel = update.sections.filter((s) => s.parentKey === undefined || !keys.has(s.parentKey) || s.parentKey === s.key);
@@ -76,7 +77,7 @@ export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; u
         ) : null}
         {topLevel.map((s) => {
           const week = milestoneWeek(update, s.key);
-          const m = milestones.get(s.key);
+          const m = milestoneByKey(site, s.key);
           const info = milestoneStatus(site, config, s.key);
           const anchor = sectionAnchor(s.key);
           return (

@@ -7,6 +7,7 @@
  */
 import { rememberStatuses, statusesOf, type MilestoneStatus } from '../status';
 import type { Item, Milestone, MilestoneSection, SiteModel, Team, Update } from '../content/model';
+import { teamUpdates } from '../feeds/document';
 
 /** Folder of the data files inside the static output. */
 export const DATA_PREFIX = '/_tidings';
@@ -104,7 +105,7 @@ export function indexUpdate(update: Update): IndexedUpdate {
 }
 
 export function teamIndexOf(site: SiteModel, slug: string): TeamIndex {
-  return { version: site.version, team: slug, updates: site.updates.filter((u) => u.team === slug).map(indexUpdate) };
+  return { version: site.version, team: slug, updates: teamUpdates(site, slug).map(indexUpdate) };
 }
 
 /**

@@ -25,6 +25,8 @@ interface CachedMessage {
 interface CachedParse {
   update: Update | null;
   messages: CachedMessage[];
+  /** Title owners this parse added to its team's (in order), replayed on a hit. */
+  claims?: Array<[string, string | null]>;
 }
 
 export type ParseUpdate = (file: VFile, options?: ParseOptions) => Update | undefined;
@@ -59,6 +61,12 @@ export class ParseCache {
     hash.update('\0').update(options.team ?? '').update('\0');
     const aliases = options.aliases ? [...options.aliases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
     hash.update(JSON.stringify(aliases));
+    // What else the reading depends on: the team's names and reading hints (teams.yaml), and
+    // the title owners of the team's earlier files (keys are qualified by them). Owners only
+    // grow, in path order: after an edit, later files of that team hit again unless the edit
+    // claimed a new title.
+    hash.update('\0').update(JSON.stringify(options.teamNames ?? [])).update('\0').update(JSON.stringify(options.hints ?? null));
+    hash.update('\0').update(JSON.stringify(options.owners ? [...options.owners] : null));
     return hash.digest('hex').slice(0, 40);
   }
 
@@ -89,14 +97,17 @@ export class ParseCache {
           });
           message.fatal = m.fatal;
         }
+        if (options.owners) for (const [title, owner] of hit.claims ?? []) options.owners.set(title, owner);
         // A copy: the build sorts and indexes what it is given.
         return hit.update ? (structuredClone(hit.update) as Update) : undefined;
       }
       this.stats.misses++;
       const before = file.messages.length;
+      const ownersBefore = options.owners?.size ?? 0;
       const update = parse(file, options);
       const entry: CachedParse = {
         update: update ? (structuredClone(update) as Update) : null,
+        claims: options.owners ? [...options.owners].slice(ownersBefore) : [],
         messages: file.messages.slice(before).map((m) => ({
           reason: m.reason,
           ...(m.line !== undefined ? { line: m.line } : {}),

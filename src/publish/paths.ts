@@ -7,7 +7,8 @@ import type { SiteModel } from '../content/model';
 import { entryCount } from '../feeds/document';
 import { archiveCount, archivePath } from '../feeds/history';
 import { FEED_XSL_PATH } from '../feeds/xsl';
-import { FEED_FILES, FEED_FORMATS, OPML_PATH, feedPath, milestonePath, teamPath, updatePath, type FeedTarget } from '../feeds/paths';
+import { STATUSES } from '../status';
+import { FEED_FILES, FEED_FORMATS, OPML_PATH, feedPath, milestoneIndexPath, milestonePath, teamPath, updatePath, type FeedTarget } from '../feeds/paths';
 
 export interface PublicPath {
   /** URL path as readers request it: `/teams/atlas`, `/teams/atlas/feed.xml`. */
@@ -47,6 +48,9 @@ export function publicPaths(site: SiteModel, pageSize: number): PublicPath[] {
   for (const team of site.teams) paths.push({ path: teamPath(team.slug), pattern: '/teams/:team' });
   for (const update of site.updates) paths.push({ path: updatePath(update), pattern: '/updates/:team/:date' });
   paths.push({ path: '/milestones', pattern: '/milestones' });
+  // The milestone index with a filter preselected (milestoneIndexPath).
+  for (const team of site.teams) paths.push({ path: milestoneIndexPath({ team: team.slug }), pattern: '/teams/:team/milestones' });
+  for (const status of STATUSES) paths.push({ path: milestoneIndexPath({ status }), pattern: '/status/:status' });
   for (const milestone of site.milestones) {
     paths.push({ path: milestonePath(milestone.key), pattern: '/milestones/:key' });
     paths.push({ path: `${milestonePath(milestone.key)}/badge.svg`, pattern: '/milestones/:key/badge.svg' });

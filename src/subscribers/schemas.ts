@@ -2,7 +2,7 @@
  * Request schemas (zod), used with Hono's validator at the edge of every route. Messages are
  * written for the person who filled the form: they say what was wrong.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SiteModel } from '../content/model';
 import { validateAddress } from './address';
 import { MAX_SCOPES, type Scope, checkScope, isScopeShape, normaliseScopes } from './scopes';

@@ -32,8 +32,8 @@ function pathOf(file: string): string {
 
 function expectedType(file: string): string {
   if (file.endsWith('.html')) return 'text/html; charset=utf-8';
-  if (file.endsWith('/feed.xml') || file === 'feed.xml') return 'application/rss+xml; charset=utf-8';
-  if (file.endsWith('/atom.xml') || file === 'atom.xml') return 'application/atom+xml; charset=utf-8';
+  if (file.endsWith('/feed.xml') || file === 'feed.xml') return 'application/xml; charset=utf-8';
+  if (file.endsWith('/atom.xml') || file === 'atom.xml') return 'application/xml; charset=utf-8';
   if (file.endsWith('/feed.json') || file === 'feed.json') return 'application/feed+json; charset=utf-8';
   if (file === 'opml.xml') return 'text/x-opml; charset=utf-8';
   if (file.startsWith('_tidings/')) return 'application/json; charset=utf-8';

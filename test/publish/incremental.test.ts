@@ -3,7 +3,7 @@
  * edit parses only that file and writes only the files whose bytes changed, and its output
  * is byte-identical to a clean build of the same content, warnings included.
  */
-import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,38 @@ describe('incremental build', () => {
     expect(await tree(path.join(work, 'incremental'))).toEqual(await tree(path.join(work, 'clean')));
     expect(again.messages).toBe(cleanAgain.messages);
   }, 300_000);
+
+  it('an edit that claims a title for one parent re-keys the same title under another parent in later weeks, as a clean build does', async () => {
+    // Keys of a title that recurs under different parents are qualified by who had it first
+    // (title owners, decided in date order): a later file whose bytes did not change must still
+    // be read again when an earlier edit changes who owns its titles.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-owners-'));
+    const updates = path.join(dir, 'content', 'atlas', 'updates');
+    await mkdir(updates, { recursive: true });
+    await writeFile(path.join(updates, '2024-01-01.md'), '# Atlas weekly\n\n## Alpha\n\n- achieved: first week\n');
+    await writeFile(path.join(updates, '2024-01-08.md'), '# Atlas weekly\n\n## Beta\n\n### Shared task\n\n- achieved: done under beta\n');
+    const at = (out: string, cache?: ParseCache): BuildOptions => ({ content: path.join(dir, 'content'), out: path.join(dir, out), config: path.join(ROOT, 'wrangler.toml'), ...(cache ? { cache } : {}) });
+    const keysOf = (site: { milestones: Array<{ key: string }> }) => site.milestones.map((m) => m.key).sort();
+    try {
+      const cache = new ParseCache('owners-test');
+      const first = await buildAll(at('incremental', cache));
+      if (!first.ok) throw new Error(first.messages);
+      await writeFile(path.join(updates, '2024-01-01.md'), '# Atlas weekly\n\n## Alpha\n\n### Shared task\n\n- achieved: first week\n');
+      const again = await buildAll(at('incremental', cache));
+      const clean = await buildAll(at('clean'));
+      if (!again.ok || !clean.ok) throw new Error('build failed');
+      expect(keysOf(again.site)).toEqual(keysOf(clean.site));
+      // Now two keys for "Shared task": one per parent.
+      expect(keysOf(clean.site).filter((k) => k.includes('shared-task'))).toHaveLength(2);
+      expect(await tree(path.join(dir, 'incremental'))).toEqual(await tree(path.join(dir, 'clean')));
+      // Unchanged owners: the later week is a hit again.
+      const hits = cache.stats.hits;
+      await buildAll(at('incremental', cache));
+      expect(cache.stats.hits).toBe(hits + 2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('a parser change invalidates every entry', async () => {
     const a = new ParseCache('parser-a');

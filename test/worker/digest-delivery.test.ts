@@ -312,6 +312,11 @@ describe('POST /admin/digests/preview/send', () => {
     expect(sent[0]!.to).toBe('editor@example.com');
     expect(sent[0]!.subject).toMatch(/^\[Test\] Atlas/);
     expect(sent[0]!.headers!['X-Tidings-Test']).toBeDefined();
+    // The test mail is the preview as the readers of that scope would get it, status badges included.
+    const preview = await (await app.request('/admin/digests/preview?scope=team:atlas', { headers: admin }, e)).text();
+    const badges = (html: string) => [...html.matchAll(/>(Active|At risk|Blocked|Quiet|Done)</g)].map((m) => m[1]);
+    expect(badges(preview).length).toBeGreaterThan(0);
+    expect(badges(String(sent[0]!.html ?? (sent[0] as { raw?: unknown }).raw ?? ''))).toEqual(badges(preview));
     expect(await env.DB.prepare('SELECT (SELECT COUNT(*) FROM digests) AS d, (SELECT COUNT(*) FROM digest_deliveries) AS r').first()).toEqual(before);
     const bad = await app.request('/admin/digests/preview/send', { method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ scope: 'team:atlas', to: 'nope' }) }, e);
     expect(bad.status).toBe(400);

@@ -20,8 +20,8 @@ export const FORMATS = ['rss', 'atom', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 export const FILES: Record<Format, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
 export const TYPES: Record<Format, string> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
+  rss: 'application/xml; charset=utf-8',
+  atom: 'application/xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
 };
 

@@ -236,13 +236,26 @@ describe('/milestones', () => {
     expect(scan.scripts).toBe(0);
   });
 
-  it('?team= and ?status= preselect the filters', async () => {
+  it('/teams/:team/milestones and /status/:status are the index with the filter preselected (static files of their own)', async () => {
     const team = site.teams[0]!.slug;
-    const { html } = await page(`/milestones?team=${team}&status=at-risk`);
-    expect(html).toMatch(new RegExp(`id="f-team-${team}" checked=""`));
-    expect(html).toMatch(/id="f-status-at-risk" checked=""/);
-    const unknown = await page('/milestones?team=nope&status=nope');
-    expect(unknown.html).toMatch(/id="f-team-all" checked=""/);
+    // One team's index holds that team's milestones only (its size is the team's, not the site's).
+    const byTeam = await page(`/teams/${team}/milestones`);
+    expect(byTeam.html).toMatch(/id="f-status-all" checked=""/);
+    const own = site.milestones.filter((m) => m.team === team);
+    const other = site.milestones.find((m) => m.team !== team && !own.some((o) => o.key === m.parentKey))!;
+    for (const m of own) expect(byTeam.html).toContain(`href="/milestones/${m.key}"`);
+    expect(byTeam.html).not.toContain(`href="/milestones/${other.key}"`);
+    expect(byTeam.html).toContain('href="/milestones">all teams</a>');
+    const byStatus = await page('/status/at-risk');
+    expect(byStatus.html).toMatch(/id="f-status-at-risk" checked=""/);
+    expect(byStatus.html).toMatch(/id="f-team-all" checked=""/);
+    // A query string changes nothing: the platform serves files by path.
+    const plain = await page('/milestones?team=' + team + '&status=at-risk');
+    expect(plain.html).toMatch(/id="f-team-all" checked=""/);
+    expect((await fetchSelf('/status/nope')).status).toBe(404);
+    expect((await fetchSelf('/teams/nope/milestones')).status).toBe(404);
+    // The home page links each team's open milestones there.
+    expect((await page('/')).html).toContain(`href="/teams/${team}/milestones"`);
   });
 });
 
@@ -280,7 +293,7 @@ describe('milestone status', () => {
     const response = await fetchSelf(`/milestones/${m.key}/atom.xml`);
     const xml = await response.text();
     expect(xml).toContain(`term="${index.get(m.key)!.status}"`);
-    expect(xml).toContain(`scheme="${SITE_URL}/milestones?status="`);
+    expect(xml).toContain(`scheme="${SITE_URL}/status/"`);
   });
 });
 
