@@ -97,6 +97,7 @@ export async function changesByTeam(source: ContentSource, previous: PreviousSna
         updates.filter((u) => u.date < latestWeek),
         catalog.version,
       );
+      // The team's own milestones are whole in its own history; shared ones come merged.
       for (const [key, m] of baseline!) base.milestones[key] = m;
     }
     const teamSite: SiteModel = { ...catalog, updates };
