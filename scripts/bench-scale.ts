@@ -168,6 +168,8 @@ async function buildSize(n: number, work: string): Promise<SizeFigures & { out: 
 /** `wrangler deploy --dry-run`: the Worker as it would be uploaded. */
 export async function bundle(work: string): Promise<ScaleFigures['bundle']> {
   const outdir = path.join(work, 'bundle');
+  // wrangler checks that the [assets] directory exists, even for a dry run of a fresh clone.
+  await mkdir(path.join(root, 'dist', 'public'), { recursive: true });
   await run(process.execPath, [path.join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir], {
     cwd: root,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
