@@ -37,7 +37,7 @@ export async function defaultParseCache(cwd = process.cwd()): Promise<ParseCache
 }
 
 export type BuildOutcome =
-  | { ok: true; site: SiteModel; written: WriteResult; warnings: number; messages: string; ms: { parse: number; render: number; write: number; total: number } }
+  | { ok: true; site: SiteModel; written: WriteResult; reused: number; warnings: number; messages: string; ms: { parse: number; render: number; write: number; total: number } }
   | { ok: false; errors: number; warnings: number; messages: string };
 
 export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
@@ -55,9 +55,11 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   const aliasText = await readFile(path.join(root, 'aliases.yaml'), 'utf8').catch(() => undefined);
   // Rendered and written file by file: the site is never held in memory whole.
   const writer = await OutputWriter.open(options.out);
-  const published = await renderSite(site, { vars, aliases: readAliases(aliasText) }, writer.sink);
+  // With the parse cache (an incremental build), milestones nothing reached are not rendered again.
+  const published = await renderSite(site, { vars, aliases: readAliases(aliasText), ...(options.cache ? { reuseFrom: writer } : {}) }, writer.sink);
   const rendered = performance.now();
   const written = await writer.finish(published);
+  await published.commitMemo();
   if (options.model) {
     // Stable key order and no timestamps; written aside and renamed.
     await mkdir(path.dirname(options.model), { recursive: true });
@@ -70,6 +72,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
     ok: true,
     site,
     written,
+    reused: published.reused,
     warnings: report.warnings,
     messages: report.text,
     ms: { parse: parsed - started, render: rendered - parsed, write: done - rendered, total: done - started },
@@ -83,7 +86,7 @@ export function describeBuild(outcome: Extract<BuildOutcome, { ok: true }>, opti
   return (
     `built ${site.updates.length} updates, ${site.teams.length} teams, ${site.milestones.length} milestones from ${options.content} ` +
     `(version ${site.version}${outcome.warnings ? `, ${outcome.warnings} warning(s)` : ''}): ${written.files} files, ` +
-    `${(written.bytes / 1024).toFixed(0)} KiB → ${options.out} (${written.written} written, ${written.removed} removed) in ${f(ms.total)} ms ` +
+    `${(written.bytes / 1024).toFixed(0)} KiB → ${options.out} (${written.written} written, ${written.removed} removed${outcome.reused ? `, ${outcome.reused} reused unrendered` : ''}) in ${f(ms.total)} ms ` +
     `(parse ${f(ms.parse)}, render ${f(ms.render)}, write ${f(ms.write)})`
   );
 }

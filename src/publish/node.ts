@@ -3,7 +3,7 @@
  * directory, written aside and swapped in so a server never sees half a site.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import YAML from 'yaml';
@@ -13,7 +13,8 @@ import type { Env } from '../env';
 import { siteConfig } from '../feeds/config';
 import { representationSettings } from '../http/cache';
 import { DATA_HEADERS, DATA_PATTERN, dataFiles, FEEDS_MANIFEST_PATH, type FeedsManifest } from './data';
-import { publicPaths, type PublicPath } from './paths';
+import { fileOf, publicPaths, type PublicPath } from './paths';
+import { milestoneDependencies, readRenderManifest, rendererVersion, writeRenderManifest, type RenderManifest } from './render-memo';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
 
 /** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
@@ -57,11 +58,20 @@ export interface PublishOptions {
   /** Env the routes see (wrangler.toml [vars], SITE_URL possibly overridden). */
   vars: Record<string, string>;
   aliases?: ReadonlyMap<string, string>;
+  /**
+   * Incremental rendering: the writer of the output folder, whose milestone files from the
+   * last build are kept where nothing they are made from changed (render-memo.ts).
+   */
+  reuseFrom?: OutputWriter;
 }
 
 export interface Published {
   /** The files (empty when they went to a sink) and the `_headers` rules. */
   output: StaticOutput;
+  /** Files an incremental build reused from the last one instead of rendering them. */
+  reused: number;
+  /** Stores what this build's milestone files were made from: call once its output is written. */
+  commitMemo(): Promise<void>;
   redirects: Redirect[];
   paths: PublicPath[];
   /** Files produced (sent to the sink or kept). */
@@ -95,22 +105,64 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   }
   const feeds: FeedsManifest = { version: site.version, feeds: [] };
   const output: StaticOutput = { files: [], headers: new Map() };
+  const memo = options.reuseFrom !== undefined ? await renderMemo(site, options, config, options.reuseFrom, output) : undefined;
   const emit = async (file: StaticFile) => {
     // Current feeds (not archives, which never change) with their hash, for WebSub.
-    if (CURRENT_FEED.test(file.path) && !file.path.includes('/archive/')) {
-      feeds.feeds.push({ url: `${config.siteUrl}${file.path}`, hash: createHash('sha256').update(file.bytes).digest('hex').slice(0, 32) });
-    }
+    const hash = file.kept?.hash ?? contentHash(file.bytes);
+    if (CURRENT_FEED.test(file.path) && !file.path.includes('/archive/')) feeds.feeds.push({ url: `${config.siteUrl}${file.path}`, hash });
+    memo?.record(file, hash);
     if (sink) await sink(file);
     else output.files.push(file);
   };
   const fetcher = async (p: string) => app.request(p, { headers: { 'Accept-Encoding': 'identity' } }, env);
-  await renderPaths(paths, fetcher, output, emit);
+  await renderPaths(paths, fetcher, output, emit, memo?.reuse);
   // What the Worker reads through the ASSETS binding (catalog, per-team digest indexes, the
   // feeds' content hashes for WebSub).
   output.headers.set(DATA_PATTERN, DATA_HEADERS);
   for (const { path: p, text } of data) await emit({ file: p.slice(1), path: p, bytes: encoder.encode(text), pattern: DATA_PATTERN });
   await emit({ file: FEEDS_MANIFEST_PATH.slice(1), path: FEEDS_MANIFEST_PATH, bytes: encoder.encode(`${JSON.stringify(feeds)}\n`), pattern: DATA_PATTERN });
-  return { output, paths, count, redirects: aliasRedirects(site, options.aliases ?? new Map(), paths) };
+  const reused = memo?.reused() ?? 0;
+  return {
+    reused,
+    commitMemo: memo ? () => writeRenderManifest(options.reuseFrom!.outDir, memo.manifest()) : async () => undefined, output, paths, count, redirects: aliasRedirects(site, options.aliases ?? new Map(), paths) };
+}
+
+/**
+ * The reuse of an incremental render: the last build's render manifest (deleted now, written
+ * again by commitMemo once this build's output is in place, so a build that fails half-way
+ * leaves nothing to trust), and a `reuse` for renderPaths that answers a milestone's file from
+ * the folder when the milestone's dependency key is the one its file was rendered with.
+ */
+async function renderMemo(site: SiteModel, options: PublishOptions, config: ReturnType<typeof siteConfig>, writer: OutputWriter, output: StaticOutput) {
+  const build = createHash('sha256')
+    .update(await rendererVersion(path.join(import.meta.dirname, '..', '..')))
+    .update(config.fingerprint)
+    .update(JSON.stringify([...(options.aliases ?? new Map())].sort()))
+    .digest('hex')
+    .slice(0, 32);
+  const deps = milestoneDependencies(site, config.quietWeeks);
+  const before = await readRenderManifest(writer.outDir);
+  await rm(`${writer.outDir.replace(/\/+$/, '')}.render.json`, { force: true });
+  const usable = before?.build === build ? before : undefined;
+  if (usable) for (const [pattern, headers] of Object.entries(usable.headers)) if (!output.headers.has(pattern)) output.headers.set(pattern, headers);
+  const files: RenderManifest['files'] = {};
+  let reused = 0;
+  return {
+    reused: () => reused,
+    /** A file of a milestone whose inputs are unchanged, still on disk as the last build wrote it. */
+    reuse: (entry: PublicPath, file: string): { hash: string; size: number } | undefined => {
+      if (!usable || entry.group === undefined || !output.headers.has(entry.pattern)) return undefined;
+      const dep = deps.get(entry.group);
+      const last = usable.files[file];
+      if (dep === undefined || usable.groups[entry.group] !== dep || !last || writer.previousHash(file) !== last[0]) return undefined;
+      reused++;
+      return { hash: last[0], size: last[1] };
+    },
+    record: (file: StaticFile, hash: string) => {
+      if (file.group !== undefined) files[file.file] = [hash, file.kept?.size ?? file.bytes.byteLength];
+    },
+    manifest: (): RenderManifest => ({ build, groups: Object.fromEntries(deps), headers: Object.fromEntries(output.headers), files }),
+  };
 }
 
 /**
@@ -129,25 +181,33 @@ export class OutputWriter {
 
   static async open(outDir: string): Promise<OutputWriter> {
     const writer = new OutputWriter(outDir);
-    writer.#before = await readFile(writer.#manifestPath, 'utf8')
+    const before = await readFile(writer.#manifestPath, 'utf8')
       .then((t) => JSON.parse(t) as Record<string, string>)
-      .catch(() => ({}));
+      .catch((): Record<string, string> => ({}));
+    // What the last build wrote and is still there (one listing, not a stat per file).
+    for (const file of await listFiles(outDir)) if (before[file] !== undefined) writer.#before[file] = before[file];
     return writer;
+  }
+
+  /** Hash of a file as the last build wrote it, if it is still there. */
+  previousHash(file: string): string | undefined {
+    return this.#before[file];
   }
 
   get #manifestPath(): string {
     return `${this.outDir.replace(/\/+$/, '')}.manifest.json`;
   }
 
-  async write(file: string, bytes: Uint8Array, counted = true): Promise<void> {
-    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+  async write(file: string, bytes: Uint8Array, counted = true, kept?: { hash: string; size: number }): Promise<void> {
+    const hash = kept?.hash ?? contentHash(bytes);
     this.#after[file] = hash;
     if (counted) {
       this.result.files++;
-      this.result.bytes += bytes.byteLength;
+      this.result.bytes += kept?.size ?? bytes.byteLength;
     }
+    if (this.#before[file] === hash) return;
+    if (kept) throw new Error(`${file}: kept from the last build, but it is not there as it was written`);
     const target = path.join(this.outDir, ...file.split('/'));
-    if (this.#before[file] === hash && (await exists(target))) return;
     const dir = path.dirname(target);
     if (!this.#dirs.has(dir)) {
       await mkdir(dir, { recursive: true });
@@ -159,15 +219,21 @@ export class OutputWriter {
     this.result.written++;
   }
 
-  sink: FileSink = (f) => this.write(f.file, f.bytes);
+  sink: FileSink = (f) => this.write(f.file, f.bytes, true, f.kept);
 
   async finish(published: Published): Promise<WriteResult> {
     await this.write('_headers', encoder.encode(headersFile(published.output.headers)), false);
     await this.write('_redirects', encoder.encode(redirectsFile(published.redirects)), false);
+    const emptied = new Set<string>();
     for (const file of await listFiles(this.outDir)) {
       if (this.#after[file] !== undefined) continue;
       await rm(path.join(this.outDir, ...file.split('/')), { force: true });
       this.result.removed++;
+      for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) emptied.add(dir);
+    }
+    // Folders left empty (a milestone gone): deepest first; rmdir refuses any that is not empty.
+    for (const dir of [...emptied].sort((a, b) => b.split('/').length - a.split('/').length)) {
+      await rmdir(path.join(this.outDir, ...dir.split('/'))).catch(() => undefined);
     }
     await writeFile(this.#manifestPath, `${JSON.stringify(this.#after)}\n`);
     return this.result;
@@ -192,16 +258,13 @@ export interface WriteResult {
 }
 
 const encoder = new TextEncoder();
-const CURRENT_FEED = /\/(feed\.xml|atom\.xml|feed\.json)$/;
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
+/** The hash the writer's manifest and the WebSub list keep of a file's bytes. */
+function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 }
+
+const CURRENT_FEED = /\/(feed\.xml|atom\.xml|feed\.json)$/;
 
 async function listFiles(dir: string): Promise<string[]> {
   try {

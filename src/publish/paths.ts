@@ -19,6 +19,11 @@ export interface PublicPath {
    * answer with the same headers; patterns must not overlap (a second match would append).
    */
   pattern: string;
+  /**
+   * Files rendered from the same inputs (`milestone:<key>`: its page, badge, feeds and
+   * archives), which an incremental build reuses together (render-memo.ts).
+   */
+  group?: string;
 }
 
 /** Patterns of the feed formats, at the site root and under any folder. */
@@ -39,6 +44,11 @@ export function feedTargets(site: SiteModel): FeedTarget[] {
   ];
 }
 
+/** The reuse group of a feed target's files: only milestones have one (see render-memo.ts). */
+function groupOf(target: FeedTarget): string | undefined {
+  return target.kind === 'milestone' ? `milestone:${target.milestone.key}` : undefined;
+}
+
 /**
  * Every feed and page of a site, archives included (`pageSize`: entries per feed and per
  * archive document, FEED_ITEMS).
@@ -52,21 +62,23 @@ export function publicPaths(site: SiteModel, pageSize: number): PublicPath[] {
   for (const team of site.teams) paths.push({ path: milestoneIndexPath({ team: team.slug }), pattern: '/teams/:team/milestones' });
   for (const status of STATUSES) paths.push({ path: milestoneIndexPath({ status }), pattern: '/status/:status' });
   for (const milestone of site.milestones) {
-    paths.push({ path: milestonePath(milestone.key), pattern: '/milestones/:key' });
-    paths.push({ path: `${milestonePath(milestone.key)}/badge.svg`, pattern: '/milestones/:key/badge.svg' });
+    const group = groupOf({ kind: 'milestone', milestone });
+    paths.push({ path: milestonePath(milestone.key), pattern: '/milestones/:key', group });
+    paths.push({ path: `${milestonePath(milestone.key)}/badge.svg`, pattern: '/milestones/:key/badge.svg', group });
   }
   paths.push({ path: '/favicon.svg', pattern: '/favicon.svg' }, { path: '/favicon.ico', pattern: '/favicon.ico' });
   for (const target of feedTargets(site)) {
+    const group = groupOf(target);
     for (const format of FEED_FORMATS) {
       const path = feedPath(target, format);
-      paths.push({ path, pattern: feedPattern(path) });
+      paths.push({ path, pattern: feedPattern(path), ...(group ? { group } : {}) });
     }
     // RFC 5005 archives: fixed documents of `pageSize` entries, oldest first.
     const archives = archiveCount(entryCount(site, target), pageSize);
     for (let page = 1; page <= archives; page++) {
       for (const format of FEED_FORMATS) {
         const path = archivePath(target, page, format);
-        paths.push({ path, pattern: feedPattern(path) });
+        paths.push({ path, pattern: feedPattern(path), ...(group ? { group } : {}) });
       }
     }
   }

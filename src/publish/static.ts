@@ -14,6 +14,13 @@ export interface StaticFile {
   bytes: Uint8Array;
   /** The `_headers` pattern it is served under. */
   pattern: string;
+  /** Its reuse group (PublicPath.group). */
+  group?: string;
+  /**
+   * An incremental build's unchanged file, left as the last build wrote it: its hash and size
+   * (`bytes` is then empty).
+   */
+  kept?: { hash: string; size: number };
 }
 
 export interface StaticOutput {
@@ -39,9 +46,22 @@ export async function renderPaths(
   fetcher: Fetcher,
   into: StaticOutput = { files: [], headers: new Map() },
   sink?: (file: StaticFile) => Promise<void>,
+  reuse?: (entry: PublicPath, file: string) => { hash: string; size: number } | undefined,
 ): Promise<StaticOutput> {
   const seen = new Set<string>(into.files.map((f) => f.file));
-  for (const { path, pattern } of paths) {
+  for (const entry of paths) {
+    const { path, pattern, group } = entry;
+    // An incremental build's unchanged file (its pattern's headers come with it, see render-memo.ts).
+    const kept = reuse?.(entry, fileOf(path));
+    if (kept) {
+      const file = fileOf(path);
+      if (seen.has(file)) throw new StaticBuildError(`${path}: listed twice (file ${file})`);
+      seen.add(file);
+      const out: StaticFile = { file, path, bytes: new Uint8Array(0), pattern, kept, ...(group ? { group } : {}) };
+      if (sink) await sink(out);
+      else into.files.push(out);
+      continue;
+    }
     const response = await fetcher(path);
     if (response.status !== 200) {
       throw new StaticBuildError(`${path}: the site answered ${response.status}, not 200: ${(await response.text()).slice(0, 200)}`);
@@ -59,8 +79,9 @@ export async function renderPaths(
     const file = fileOf(path);
     if (seen.has(file)) throw new StaticBuildError(`${path}: listed twice (file ${file})`);
     seen.add(file);
-    if (sink) await sink({ file, path, bytes, pattern });
-    else into.files.push({ file, path, bytes, pattern });
+    const out: StaticFile = { file, path, bytes, pattern, ...(group ? { group } : {}) };
+    if (sink) await sink(out);
+    else into.files.push(out);
   }
   return into;
 }

@@ -63,6 +63,22 @@ describe('incremental build', () => {
     if (!cleanAgain.ok) throw new Error(cleanAgain.messages);
     expect(await tree(path.join(work, 'incremental'))).toEqual(await tree(path.join(work, 'clean')));
     expect(again.messages).toBe(cleanAgain.messages);
+    // Milestones the edit did not reach were not rendered again (render-memo.ts).
+    expect(again.reused).toBeGreaterThan(again.written.files / 2);
+
+    // An edit that changes a status: a blocker in the newest week. The milestone, its parent
+    // (which lists it with its status) and the indexes change; the rest is kept.
+    const newest = path.join(work, 'content', 'waku', 'updates', updates.at(-1)!);
+    const text = await readFile(newest, 'utf8');
+    const blocked = text.replace(/^( +)- next:$/m, '$1- blockers:\n$1  - waiting on a review of the sync protocol\n$1- next:');
+    expect(blocked).not.toBe(text);
+    await writeFile(newest, blocked);
+    const third = await buildAll(options('incremental', fromDisk));
+    const cleanThird = await buildAll(options('clean'));
+    if (!third.ok || !cleanThird.ok) throw new Error('build failed');
+    expect(third.reused).toBeGreaterThan(0);
+    expect(third.written.written).toBeGreaterThan(0);
+    expect(await tree(path.join(work, 'incremental'))).toEqual(await tree(path.join(work, 'clean')));
   }, 300_000);
 
   it('an edit that claims a title for one parent re-keys the same title under another parent in later weeks, as a clean build does', async () => {
@@ -96,6 +112,48 @@ describe('incremental build', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('edits of many kinds on several teams (../shared/reports): each incremental build equals a clean one', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-edits-'));
+    await cp(path.resolve(ROOT, '../shared/reports'), path.join(dir, 'content'), { recursive: true });
+    const at = (out: string, cache?: ParseCache): BuildOptions => ({ content: path.join(dir, 'content'), out: path.join(dir, out), config: path.join(ROOT, 'wrangler.toml'), ...(cache ? { cache } : {}) });
+    const updatesOf = async (team: string) => (await readdir(path.join(dir, 'content', team, 'updates'))).filter((n) => n.endsWith('.md')).sort().map((n) => path.join(dir, 'content', team, 'updates', n));
+    const rewrite = async (file: string, change: (text: string) => string) => writeFile(file, change(await readFile(file, 'utf8')));
+    const edits: Array<[string, () => Promise<void>]> = [
+      ['an item added to an old week', async () => rewrite((await updatesOf('codex')).at(-8)!, (t) => `${t}\n\n- a late note\n`)],
+      ['a heading renamed in the newest week', async () => rewrite((await updatesOf('nomos')).at(-1)!, (t) => t.replace(/^(#{2,4} +)(.+)$/m, '$1$2 renamed'))],
+      [
+        'a risk added in the newest week',
+        async () =>
+          rewrite((await updatesOf('codex')).at(-1)!, (t) => {
+            const lines = t.split('\n');
+            const headings = lines.flatMap((l, i) => (/^#{2,4} /.test(l) ? [i] : []));
+            lines.splice((headings[1] ?? headings[0] ?? lines.length - 1) + 1, 0, '', '**Risks:**', '- the vendor may be late', '');
+            return lines.join('\n');
+          }),
+      ],
+      ['an old week deleted', async () => rm((await updatesOf('acid'))[1]!)],
+    ];
+    try {
+      const cache = new ParseCache('edits-test');
+      const first = await buildAll(at('incremental', cache));
+      if (!first.ok) throw new Error(first.messages);
+      for (const [what, edit] of edits) {
+        await edit();
+        const again = await buildAll(at('incremental', cache));
+        await rm(path.join(dir, 'clean'), { recursive: true, force: true });
+        await rm(path.join(dir, 'clean.manifest.json'), { force: true });
+        const clean = await buildAll(at('clean'));
+        if (!again.ok || !clean.ok) throw new Error(`${what}: build failed`);
+        expect(await tree(path.join(dir, 'incremental')), what).toEqual(await tree(path.join(dir, 'clean')));
+        // No folder left behind either (a milestone gone leaves none).
+        const folders = async (d: string) => (await readdir(d, { recursive: true, withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.relative(d, path.join(e.parentPath, e.name))).sort();
+        expect(await folders(path.join(dir, 'incremental')), what).toEqual(await folders(path.join(dir, 'clean')));
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('a parser change invalidates every entry', async () => {
     const a = new ParseCache('parser-a');

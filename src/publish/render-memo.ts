@@ -1,0 +1,95 @@
+/**
+ * Incremental rendering: most of a site's files are its milestones' (a page, a badge, three
+ * feeds and their archives each), and an edit reaches few milestones. Each milestone's files
+ * are rendered again only when something they are made from changed: a dependency key per
+ * milestone hashes all of it — the milestone, its parent and sub-milestones with their
+ * statuses, every update it appears in (whole), the milestones and statuses those updates
+ * name, the catalog of teams and milestones (titles, ancestry: what the subscribe form and the
+ * links show), the site's newest date — under a key of the build as a whole (the renderer's
+ * own source, the configuration, the aliases). Otherwise the files of the last build are
+ * kept as they are, without reading them. The output stays byte-identical to a clean build
+ * (test/publish/incremental.test.ts); `TIDINGS_BUILD_CACHE=off` renders everything.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Milestone, SiteModel, Update } from '../content/model';
+import { milestoneByKey, milestoneChildren, updateById } from '../feeds/document';
+import { statusIndex, type StatusInfo } from '../status';
+
+/** Hash of the renderer's source (src/ and emails/, tests excluded): a code change renders everything. */
+export async function rendererVersion(rootDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const dir of ['src', 'emails']) {
+    const names = (await readdir(path.join(rootDir, dir), { recursive: true }).catch(() => [] as string[]))
+      .map(String)
+      .filter((n) => /\.(ts|tsx)$/.test(n) && !n.startsWith('generated'))
+      .sort();
+    for (const name of names) hash.update(dir).update('/').update(name).update('\0').update(await readFile(path.join(rootDir, dir, name))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** What a group of files was rendered from, as the last build stored it. */
+export interface RenderManifest {
+  /** The build as a whole: renderer, configuration, aliases. Another one reuses nothing. */
+  build: string;
+  /** Group (`milestone:<key>`) → dependency key. */
+  groups: Record<string, string>;
+  /** `_headers` pattern → headers, for patterns whose every file is reused. */
+  headers: Record<string, Record<string, string>>;
+  /** Each grouped file as written: content hash (as in the writer's manifest) and size. */
+  files: Record<string, [string, number]>;
+}
+
+const statusJson = (s: StatusInfo | undefined) => JSON.stringify(s ? { status: s.status, reason: s.reason, quietWeeks: s.quietWeeks, latest: s.latest?.update.id } : null);
+
+/** The dependency key of every milestone's files (group `milestone:<key>`). */
+export function milestoneDependencies(site: SiteModel, quietWeeks: number): Map<string, string> {
+  const statuses = statusIndex(site, { quietWeeks });
+  const catalog = createHash('sha256')
+    .update(JSON.stringify(site.teams))
+    .update(JSON.stringify(site.milestones.map((m) => [m.key, m.title, m.parentKey ?? null, m.team])))
+    .update(site.updates.reduce((max, u) => (u.date > max ? u.date : max), ''))
+    .digest('hex');
+  const updateHashes = new Map<string, string>();
+  const updateHash = (u: Update) => {
+    let h = updateHashes.get(u.id);
+    if (!h) updateHashes.set(u.id, (h = createHash('sha256').update(JSON.stringify(u)).digest('hex')));
+    return h;
+  };
+  const milestoneJson = (m: Milestone | undefined) => JSON.stringify(m ?? null);
+  const groups = new Map<string, string>();
+  for (const m of site.milestones) {
+    const hash = createHash('sha256').update(catalog).update(milestoneJson(m)).update(statusJson(statuses.get(m.key)));
+    const related = [m.parentKey !== undefined ? milestoneByKey(site, m.parentKey) : undefined, ...milestoneChildren(site, m.key)];
+    for (const r of related) hash.update(milestoneJson(r)).update(statusJson(r ? statuses.get(r.key) : undefined));
+    for (const id of m.weeks) {
+      const u = updateById(site, id);
+      if (!u) continue;
+      hash.update(updateHash(u));
+      for (const s of u.sections) hash.update(milestoneJson(milestoneByKey(site, s.key))).update(statusJson(statuses.get(s.key)));
+    }
+    groups.set(`milestone:${m.key}`, hash.digest('hex').slice(0, 32));
+  }
+  return groups;
+}
+
+export async function readRenderManifest(outDir: string): Promise<RenderManifest | undefined> {
+  try {
+    return JSON.parse(await readFile(manifestPath(outDir), 'utf8')) as RenderManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeRenderManifest(outDir: string, manifest: RenderManifest): Promise<void> {
+  const file = manifestPath(outDir);
+  const partial = `${file}.${process.pid}.tmp`;
+  await writeFile(partial, `${JSON.stringify(manifest)}\n`);
+  await rename(partial, file);
+}
+
+function manifestPath(outDir: string): string {
+  return `${outDir.replace(/\/+$/, '')}.render.json`;
+}
