@@ -136,7 +136,8 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
 async function renderMemo(site: SiteModel, options: PublishOptions, config: ReturnType<typeof siteConfig>, writer: OutputWriter, output: StaticOutput) {
   const build = createHash('sha256')
     .update(await rendererVersion(path.join(import.meta.dirname, '..', '..')))
-    .update(config.fingerprint)
+    // Every [vars] value (not only what siteConfig reads) and the aliases.
+    .update(JSON.stringify(Object.entries(options.vars).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
     .update(JSON.stringify([...(options.aliases ?? new Map())].sort()))
     .digest('hex')
     .slice(0, 32);

@@ -17,9 +17,13 @@ import type { Milestone, SiteModel, Update } from '../content/model';
 import { milestoneByKey, milestoneChildren, updateById } from '../feeds/document';
 import { statusIndex, type StatusInfo } from '../status';
 
-/** Hash of the renderer's source (src/ and emails/, tests excluded): a code change renders everything. */
+/**
+ * Hash of the renderer: its source (src/ and emails/) and the locked dependencies
+ * (package-lock.json). A code or dependency change renders everything.
+ */
 export async function rendererVersion(rootDir: string): Promise<string> {
   const hash = createHash('sha256');
+  hash.update(await readFile(path.join(rootDir, 'package-lock.json')).catch(() => Buffer.from('no lock file')));
   for (const dir of ['src', 'emails']) {
     const names = (await readdir(path.join(rootDir, dir), { recursive: true }).catch(() => [] as string[]))
       .map(String)
