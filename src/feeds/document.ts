@@ -217,39 +217,36 @@ export function updateById(site: SiteModel, id: string): Update | undefined {
   return index.get(id);
 }
 
-/** A milestone's direct sub-milestones and deliverables, in the model's order, indexed once per model. */
-const childIndexes = new WeakMap<SiteModel, Map<string, Milestone[]>>();
-export function milestoneChildren(site: SiteModel, key: string): Milestone[] {
-  let index = childIndexes.get(site);
+/**
+ * Items of a model grouped by a key, in the model's order, built once per model and `cache`.
+ * The lists are shared: callers must not change them.
+ */
+function groupedOnce<T>(cache: WeakMap<SiteModel, Map<string, T[]>>, site: SiteModel, items: readonly T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {
+  let index = cache.get(site);
   if (!index) {
     index = new Map();
-    for (const m of site.milestones) {
-      if (m.parentKey === undefined || m.parentKey === m.key) continue;
-      const list = index.get(m.parentKey);
-      if (list) list.push(m);
-      else index.set(m.parentKey, [m]);
+    for (const item of items) {
+      const key = keyOf(item);
+      if (key === undefined) continue;
+      const list = index.get(key);
+      if (list) list.push(item);
+      else index.set(key, [item]);
     }
-    childIndexes.set(site, index);
+    cache.set(site, index);
   }
-  // Shared: callers must not change it.
-  return index.get(key) ?? [];
+  return index;
 }
 
-/** One team's updates in the model's order (newest first), indexed once per model. */
+/** A milestone's direct sub-milestones and deliverables, in the model's order. */
+const childIndexes = new WeakMap<SiteModel, Map<string, Milestone[]>>();
+export function milestoneChildren(site: SiteModel, key: string): Milestone[] {
+  return groupedOnce(childIndexes, site, site.milestones, (m) => (m.parentKey === m.key ? undefined : m.parentKey)).get(key) ?? [];
+}
+
+/** One team's updates in the model's order (newest first). */
 const teamIndexes = new WeakMap<SiteModel, Map<string, Update[]>>();
 export function teamUpdates(site: SiteModel, slug: string): Update[] {
-  let index = teamIndexes.get(site);
-  if (!index) {
-    index = new Map();
-    for (const u of site.updates) {
-      const list = index.get(u.team);
-      if (list) list.push(u);
-      else index.set(u.team, [u]);
-    }
-    teamIndexes.set(site, index);
-  }
-  // Shared: callers must not change it.
-  return index.get(slug) ?? [];
+  return groupedOnce(teamIndexes, site, site.updates, (u) => u.team).get(slug) ?? [];
 }
 
 /** The weeks a milestone appears in, newest first. */
