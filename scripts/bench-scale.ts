@@ -171,6 +171,7 @@ async function buildSize(n: number, work: string): Promise<SizeFigures & { out: 
 /** `wrangler deploy --dry-run`: the Worker as it would be uploaded. */
 export async function bundle(work: string): Promise<ScaleFigures['bundle']> {
   const outdir = path.join(work, 'bundle');
+  await rm(outdir, { recursive: true, force: true });
   // wrangler checks that the [assets] directory exists, even for a dry run of a fresh clone.
   await mkdir(path.join(root, 'dist', 'public'), { recursive: true });
   await run(process.execPath, [path.join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir], {
@@ -202,8 +203,9 @@ export async function startup(work: string, runs = 7): Promise<ScaleFigures['sta
   const source = await readFile(path.join(work, 'bundle', 'index.js'), 'utf8');
   const stubbed = source.replace(/import\s*\{\s*env as (\w+)\s*\}\s*from\s*"cloudflare:workers";/, 'const $1 = {};');
   if (/from\s*"cloudflare:/.test(stubbed)) return { ms: Number.NaN, how: 'the bundle imports more of cloudflare:* than the benchmark stubs' };
-  const worker = path.join(work, 'bundle', 'node-startup.mjs');
-  const empty = path.join(work, 'bundle', 'node-empty.mjs');
+  await mkdir(path.join(work, 'startup'), { recursive: true });
+  const worker = path.join(work, 'startup', 'worker.mjs');
+  const empty = path.join(work, 'startup', 'empty.mjs');
   await writeFile(worker, stubbed);
   await writeFile(empty, 'export default 1;\n');
   const time = async (file: string) => {

@@ -6,17 +6,14 @@
  * cut) it reads from the static output through the ASSETS binding.
  */
 import type { Hono } from 'hono';
-import { createWorkerApp } from './app';
 import type { SiteModel } from './content/model';
-import { handleDigestQueue, runDigestCron, type DigestBatch } from './digest';
-import { loadCatalog } from './digest/source';
+import type { DigestBatch } from './digest';
 import type { AppEnv, Env } from './env';
-import { problemResponse } from './http/problem';
-import { announceNewUpdates, HOURLY_CRON } from './digest/instant';
-import { pingChangedFeeds } from './websub/ping';
 import { env as startupEnv } from 'cloudflare:workers';
 import { startupProblems } from './http/secrets';
-import { handleMailEventQueue } from './subscribers/events';
+
+/** Routes, digest, mail: loaded on first use, so that start-up stays small (src/runtime.ts). */
+const runtime = () => import('./runtime');
 
 // Refused at start: secrets that are set but unusable are reported once, when the Worker loads.
 for (const problem of startupProblems((startupEnv ?? {}) as Partial<Env>)) console.error(`configuration refused at start: ${problem}`);
@@ -34,6 +31,7 @@ let loaded: Promise<Loaded & { etag: string | null }> | undefined;
  * rebuild replaces files under a running isolate, so the catalog is revalidated (ETag) there.
  */
 async function current(env: Env, ctx?: { waitUntil(promise: Promise<unknown>): void }): Promise<Loaded> {
+  const { createWorkerApp, loadCatalog } = await runtime();
   const held = loaded ? await loaded.catch(() => undefined) : undefined;
   if (held && env.ENVIRONMENT !== 'local' && env.ENVIRONMENT !== 'test') return held;
   const load = loadCatalog(env.ASSETS, held?.etag ?? undefined).then((fresh) => {
@@ -49,6 +47,7 @@ async function current(env: Env, ctx?: { waitUntil(promise: Promise<unknown>): v
 
 async function pingQuietly(env: Env, force = false): Promise<void> {
   try {
+    const { pingChangedFeeds } = await runtime();
     const result = await pingChangedFeeds(env, { force });
     if (result.pinged.length > 0 || result.failed.length > 0) {
       console.log(`websub: ${result.pinged.length} feed(s) pinged at ${result.hub}, ${result.failed.length} failed, ${result.unchanged} unchanged`);
@@ -65,6 +64,7 @@ export default {
       ({ app } = await current(env, ctx));
     } catch (error) {
       loaded = undefined;
+      const { problemResponse } = await runtime();
       return problemResponse(
         { status: 503, title: 'Site not built', detail: error instanceof Error ? error.message : String(error) },
         { 'Cache-Control': 'no-store', 'Retry-After': '30' },
@@ -75,6 +75,7 @@ export default {
 
   async scheduled(controller, env, _ctx) {
     const { site } = await current(env);
+    const { announceNewUpdates, HOURLY_CRON, runDigestCron } = await runtime();
     const now = new Date(controller.scheduledTime);
     // The hourly trigger mails readers who chose "as it happens" (src/digest/instant.ts).
     if (controller.cron === HOURLY_CRON) {
@@ -91,6 +92,7 @@ export default {
 
   async queue(batch, env) {
     // Delivery events (bounces, complaints) of Cloudflare Email Service: src/subscribers/events.ts.
+    const { handleDigestQueue, handleMailEventQueue } = await runtime();
     if (batch.queue.startsWith('tidings-mail-events')) return handleMailEventQueue(batch as MessageBatch<unknown>, env);
     const { site } = await current(env);
     await handleDigestQueue(batch as MessageBatch<DigestBatch>, env, site);
