@@ -14,7 +14,7 @@ import { siteConfig } from '../feeds/config';
 import { representationSettings } from '../http/cache';
 import { DATA_HEADERS, DATA_PATTERN, dataFiles, FEEDS_MANIFEST_PATH, type FeedsManifest } from './data';
 import { fileOf, publicPaths, type PublicPath } from './paths';
-import { milestoneDependencies, readRenderManifest, rendererVersion, writeRenderManifest, type RenderManifest } from './render-memo';
+import { milestoneDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
 
 /** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
@@ -121,17 +121,22 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   output.headers.set(DATA_PATTERN, DATA_HEADERS);
   for (const { path: p, text } of data) await emit({ file: p.slice(1), path: p, bytes: encoder.encode(text), pattern: DATA_PATTERN });
   await emit({ file: FEEDS_MANIFEST_PATH.slice(1), path: FEEDS_MANIFEST_PATH, bytes: encoder.encode(`${JSON.stringify(feeds)}\n`), pattern: DATA_PATTERN });
-  const reused = memo?.reused() ?? 0;
   return {
-    reused,
-    commitMemo: memo ? () => writeRenderManifest(options.reuseFrom!.outDir, memo.manifest()) : async () => undefined, output, paths, count, redirects: aliasRedirects(site, options.aliases ?? new Map(), paths) };
+    output,
+    paths,
+    count,
+    redirects: aliasRedirects(site, options.aliases ?? new Map(), paths),
+    reused: memo?.reused() ?? 0,
+    commitMemo: async () => {
+      if (memo && options.reuseFrom) await writeRenderManifest(options.reuseFrom.outDir, memo.manifest());
+    },
+  };
 }
 
 /**
- * The reuse of an incremental render: the last build's render manifest (deleted now, written
- * again by commitMemo once this build's output is in place, so a build that fails half-way
- * leaves nothing to trust), and a `reuse` for renderPaths that answers a milestone's file from
- * the folder when the milestone's dependency key is the one its file was rendered with.
+ * The reuse of an incremental render: the last build's render manifest (takeRenderManifest),
+ * and a `reuse` for renderPaths that keeps a milestone's file in the folder when the
+ * milestone's dependency key is the one its file was rendered with.
  */
 async function renderMemo(site: SiteModel, options: PublishOptions, config: ReturnType<typeof siteConfig>, writer: OutputWriter, output: StaticOutput) {
   const build = createHash('sha256')
@@ -142,8 +147,7 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
     .digest('hex')
     .slice(0, 32);
   const deps = milestoneDependencies(site, config.quietWeeks);
-  const before = await readRenderManifest(writer.outDir);
-  await rm(`${writer.outDir.replace(/\/+$/, '')}.render.json`, { force: true });
+  const before = await takeRenderManifest(writer.outDir);
   const usable = before?.build === build ? before : undefined;
   if (usable) for (const [pattern, headers] of Object.entries(usable.headers)) if (!output.headers.has(pattern)) output.headers.set(pattern, headers);
   const files: RenderManifest['files'] = {};

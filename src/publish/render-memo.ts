@@ -11,7 +11,7 @@
  * (test/publish/incremental.test.ts); `TIDINGS_BUILD_CACHE=off` renders everything.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Milestone, SiteModel, Update } from '../content/model';
 import { milestoneByKey, milestoneChildren, updateById } from '../feeds/document';
@@ -79,12 +79,18 @@ export function milestoneDependencies(site: SiteModel, quietWeeks: number): Map<
   return groups;
 }
 
-export async function readRenderManifest(outDir: string): Promise<RenderManifest | undefined> {
-  try {
-    return JSON.parse(await readFile(manifestPath(outDir), 'utf8')) as RenderManifest;
-  } catch {
-    return undefined;
-  }
+/**
+ * The last build's render manifest, removed from disk as it is read: writeRenderManifest puts
+ * the new one back once this build's output is in place, so a build that fails half-way
+ * leaves nothing to trust.
+ */
+export async function takeRenderManifest(outDir: string): Promise<RenderManifest | undefined> {
+  const file = manifestPath(outDir);
+  const manifest = await readFile(file, 'utf8')
+    .then((text) => JSON.parse(text) as RenderManifest)
+    .catch(() => undefined);
+  await rm(file, { force: true });
+  return manifest;
 }
 
 export async function writeRenderManifest(outDir: string, manifest: RenderManifest): Promise<void> {
