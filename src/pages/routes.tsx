@@ -46,7 +46,6 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
   const cache = caches.for(site);
   const teams = new Map<string, Team>(site.teams.map((t) => [t.slug, t]));
   const milestones = new Map<string, Milestone>(site.milestones.map((m) => [m.key, m]));
-  const updatesOf = (slug: string) => teamUpdates(site, slug);
 
   const page = async (c: Context<AppEnv>, path: string, lastModified: () => Date, render: (config: SiteConfig) => JSX.Element) => {
     const config = siteConfig(c.env);
@@ -68,7 +67,7 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
     const slug = c.req.param('team');
     const team = teams.get(slug);
     if (!team) return notFound(c, `There is no team “${slug}”.`);
-    return page(c, `/teams/${slug}`, () => newestUpdate(updatesOf(slug)), (config) => <TeamPage site={site} config={config} team={team} />);
+    return page(c, `/teams/${slug}`, () => newestUpdate(teamUpdates(site, slug)), (config) => <TeamPage site={site} config={config} team={team} />);
   });
 
   app.get('/updates/:team/:date', (c) => {
@@ -78,7 +77,7 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
     const update: Update | undefined = team ? updateById(site, `${slug}/${date}`) : undefined;
     if (!team || !update) return notFound(c, `There is no update of team “${slug}” for “${date}”.`);
     // Neighbours are linked from the page: a new week changes the previous one's page too.
-    return page(c, `/updates/${update.id}`, () => newestUpdate(updatesOf(slug)), (config) => (
+    return page(c, `/updates/${update.id}`, () => newestUpdate(teamUpdates(site, slug)), (config) => (
       <UpdatePage site={site} config={config} team={team} update={update} />
     ));
   });
