@@ -19,8 +19,8 @@ import { gzipSync } from 'node:zlib';
 import { buildContentDir } from '../src/content';
 import { changesByTeam } from '../src/digest/by-team';
 import { partsInMemory, SnapshotText, type PreviousSnapshot } from '../src/digest/snapshot-parts';
-import type { ContentSource } from '../src/digest/source';
-import { CATALOG_PATH, siteFromCatalog, teamIndexPath, updateFromIndex, type Catalog, type TeamIndex } from '../src/publish/data';
+import { assetsCatalog } from '../src/catalog';
+import { CATALOG_PATH, keyShardPath, teamCatalogPath, teamIndexPath, type Catalog, type MilestoneRecords } from '../src/publish/data';
 import { benchUnderLoad, type FeedBenchFigures } from './bench-feeds';
 import { root } from './wrangler-dev';
 
@@ -71,7 +71,10 @@ export interface ScaleFigures {
     /** The new snapshot's JSON, held as text by a cut until the digest's batch is written. */
     snapshotBytes: number;
     largestTeamIndexBytes: number;
+    /** What the Worker holds between requests: the catalog (teams only). */
     catalogBytes: number;
+    /** The largest of what one team's cut reads besides its index: its milestones. */
+    largestTeamCatalogBytes: number;
   };
   load?: FeedBenchFigures['load'];
 }
@@ -249,18 +252,21 @@ export async function cut(out: string): Promise<ScaleFigures['cut']> {
     base = process.memoryUsage().heapUsed;
     peak = 0;
   };
-  const source: ContentSource = {
-    catalog: siteFromCatalog(catalog),
-    newest: catalog.newest,
-    teamUpdates: async (slug) => {
-      sample();
-      const text = await read(teamIndexPath(slug));
-      largest = Math.max(largest, text.length);
-      const updates = (JSON.parse(text) as TeamIndex).updates.map(updateFromIndex);
-      sample();
-      return updates;
+  // The ASSETS binding, served from disk; a team's index is where a cut's heap peaks.
+  const indexes = new Set(catalog.teams.map((t) => teamIndexPath(t.slug)));
+  const teamCatalogs = new Set(catalog.teams.map((t) => teamCatalogPath(t.slug)));
+  let largestTeamCatalog = 0;
+  const assets = {
+    fetch: async (request: Request) => {
+      const p = new URL(request.url).pathname;
+      if (indexes.has(p)) sample();
+      const text = await read(p);
+      if (indexes.has(p)) largest = Math.max(largest, text.length);
+      if (teamCatalogs.has(p)) largestTeamCatalog = Math.max(largestTeamCatalog, text.length);
+      return new Response(text);
     },
-  };
+  } as unknown as Fetcher;
+  const source = assetsCatalog(assets, catalog);
   rebase();
   let started = performance.now();
   let firstText: SnapshotText | undefined = new SnapshotText();
@@ -299,6 +305,7 @@ export async function cut(out: string): Promise<ScaleFigures['cut']> {
     snapshotBytes,
     largestTeamIndexBytes: largest,
     catalogBytes: catalogText.length,
+    largestTeamCatalogBytes: largestTeamCatalog,
   };
 }
 
@@ -369,7 +376,11 @@ export async function benchScale(options: { sizes?: number[]; load?: boolean; ke
     };
     if (options.load !== false) {
       const catalog = JSON.parse(await readFile(path.join(largest.out, '_tidings', 'catalog.json'), 'utf8')) as Catalog;
-      const busiest = [...catalog.milestones].sort((a, b) => b.weeks.length - a.weeks.length)[0]!;
+      let busiest = { key: '', weeks: 0 };
+      for (let i = 0; i < catalog.shards; i++) {
+        const shard = JSON.parse(await readFile(path.join(largest.out, ...keyShardPath(i).slice(1).split('/')), 'utf8')) as MilestoneRecords;
+        for (const m of shard.milestones) if (m.weeks.length > busiest.weeks) busiest = { key: m.key, weeks: m.weeks.length };
+      }
       figures.load = await benchUnderLoad({ args: ['--assets', largest.out], milestoneFeed: `/milestones/${busiest.key}/feed.xml` });
     }
     return figures;
@@ -408,7 +419,7 @@ export function formatScale(f: ScaleFigures): string {
   if (f.startup) lines.push(`Worker start-up: ${Number.isNaN(f.startup.ms) ? 'not measured' : `${f.startup.ms.toFixed(1)} ms`} (${f.startup.how}).`);
   if (f.cut) {
     lines.push(
-      `Digest cut over the built team indexes (${f.cut.updates} updates, ${f.cut.teams} teams; catalog ${mb(f.cut.catalogBytes)}, largest team index ${mb(f.cut.largestTeamIndexBytes)}): ` +
+      `Digest cut over the built team indexes (${f.cut.updates} updates, ${f.cut.teams} teams; catalog ${mb(f.cut.catalogBytes)}, largest team index ${mb(f.cut.largestTeamIndexBytes)}, largest team catalog ${mb(f.cut.largestTeamCatalogBytes)}): ` +
         `first digest ${f.cut.firstMs.toFixed(0)} ms, next one ${f.cut.nextMs.toFixed(0)} ms, peak heap above baseline ${f.cut.firstPeakHeapMb.toFixed(1)} MB (first) and ${f.cut.nextPeakHeapMb.toFixed(1)} MB (next), ` +
         `of which the new snapshot's text ${mb(f.cut.snapshotBytes)} (Node, same code as the Worker).`,
     );

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { CatalogSource } from './catalog';
 import type { SiteModel } from './content/model';
 import type { AppEnv } from './env';
 import { digestRoutes } from './digest';
@@ -30,9 +31,10 @@ export const WORKER_HEADER_VALUE = 'tidings-worker';
 /**
  * What the deployed Worker answers: only the dynamic routes (subscribe, confirm,
  * preferences, unsubscribe, admin, digest web copies, health), over the site's catalog
- * (teams and milestones, no updates). Feeds and pages are static files it never sees.
+ * (teams; the milestones a request names are read on demand: src/catalog.ts). Feeds and
+ * pages are static files it never sees.
  */
-export function createWorkerApp(site: SiteModel): Hono<AppEnv> {
+export function createWorkerApp(catalog: CatalogSource): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     await next();
@@ -46,8 +48,8 @@ export function createWorkerApp(site: SiteModel): Hono<AppEnv> {
   app.get('/healthz', (c) => c.text('ok', 200, { 'Cache-Control': 'no-store' }));
   // Pings the WebSub hub now for every feed whose content changed (a deploy workflow calls it).
   app.post('/admin/websub', requireAdmin, async (c) => c.json(await pingChangedFeeds(c.env, { force: true })));
-  app.route('/', digestRoutes(site));
-  app.route('/', subscriberRoutes(site));
+  app.route('/', digestRoutes(catalog));
+  app.route('/', subscriberRoutes(catalog));
   app.notFound((c) => htmlNotFound(c));
   return app;
 }

@@ -6,7 +6,7 @@
  * cut) it reads from the static output through the ASSETS binding.
  */
 import type { Hono } from 'hono';
-import type { SiteModel } from './content/model';
+import type { CatalogSource } from './catalog';
 import type { DigestBatch } from './digest';
 import type { AppEnv, Env } from './env';
 import { env as startupEnv } from 'cloudflare:workers';
@@ -19,7 +19,7 @@ const runtime = () => import('./runtime');
 for (const problem of startupProblems((startupEnv ?? {}) as Partial<Env>)) console.error(`configuration refused at start: ${problem}`);
 
 interface Loaded {
-  site: SiteModel;
+  catalog: CatalogSource;
   app: Hono<AppEnv>;
 }
 
@@ -38,8 +38,8 @@ async function current(env: Env, ctx?: { waitUntil(promise: Promise<unknown>): v
     if (!fresh) return held!;
     // A content version this isolate has not seen: after a deploy, tell the WebSub hub
     // about the feeds that changed (once per version across isolates: D1 decides).
-    if (ctx && fresh.site.version !== held?.site.version) ctx.waitUntil(pingQuietly(env));
-    return { site: fresh.site, etag: fresh.etag, app: createWorkerApp(fresh.site) };
+    if (ctx && fresh.catalog.version !== held?.catalog.version) ctx.waitUntil(pingQuietly(env));
+    return { catalog: fresh.catalog, etag: fresh.etag, app: createWorkerApp(fresh.catalog) };
   });
   loaded = load;
   return load;
@@ -74,18 +74,18 @@ export default {
   },
 
   async scheduled(controller, env, _ctx) {
-    const { site } = await current(env);
+    const { catalog } = await current(env);
     const { announceNewUpdates, HOURLY_CRON, runDigestCron } = await runtime();
     const now = new Date(controller.scheduledTime);
     // The hourly trigger mails readers who chose "as it happens" (src/digest/instant.ts).
     if (controller.cron === HOURLY_CRON) {
-      const r = await announceNewUpdates(env, site, now);
+      const r = await announceNewUpdates(env, catalog, now);
       console.log(r.baseline ? 'as-it-happens: first run, recorded what is published' : `as-it-happens: ${r.announced.length} new updates, ${r.sent} sent, ${r.failed} failed`);
       return;
     }
     // Cut this period's digest (unless the configuration would fail every send), resume
     // deliveries left stuck, prune old delivery rows: src/digest/cron.ts.
-    await runDigestCron(env, site, now);
+    await runDigestCron(env, catalog, now);
     // Feeds whose ping failed or never happened (no request since the deploy) are pinged now.
     await pingQuietly(env, true);
   },
@@ -94,7 +94,7 @@ export default {
     // Delivery events (bounces, complaints) of Cloudflare Email Service: src/subscribers/events.ts.
     const { handleDigestQueue, handleMailEventQueue } = await runtime();
     if (batch.queue.startsWith('tidings-mail-events')) return handleMailEventQueue(batch as MessageBatch<unknown>, env);
-    const { site } = await current(env);
-    await handleDigestQueue(batch as MessageBatch<DigestBatch>, env, site);
+    const { catalog } = await current(env);
+    await handleDigestQueue(batch as MessageBatch<DigestBatch>, env, catalog);
   },
 } satisfies ExportedHandler<Env, DigestBatch | unknown>;

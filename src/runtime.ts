@@ -6,7 +6,7 @@
  */
 export { createWorkerApp } from './app';
 export { handleDigestQueue, runDigestCron } from './digest';
-export { loadCatalog } from './digest/source';
+export { loadCatalog } from './catalog';
 export { problemResponse } from './http/problem';
 export { announceNewUpdates, HOURLY_CRON } from './digest/instant';
 export { pingChangedFeeds } from './websub/ping';

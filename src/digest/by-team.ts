@@ -4,11 +4,11 @@
  * a time, never the whole site's, and hands the new snapshot over team by team. The result is
  * what computeChanges and takeSnapshot give over the whole site (test/digest/by-team.test.ts).
  */
+import type { CatalogSource } from '../catalog';
 import type { SiteModel } from '../content/model';
 import { computeChanges, isEmpty, weekStart, type ChangeOptions, type Changes, type MilestoneChange } from './changes';
 import { snapshotOf, type MilestoneSnapshot, type Snapshot } from './snapshot';
 import { mergeMilestone, type PreviousSnapshot, type SnapshotSink } from './snapshot-parts';
-import type { ContentSource } from './source';
 
 function mergeChange(a: MilestoneChange, b: MilestoneChange): MilestoneChange {
   const [older, newer] = a.lastSeen <= b.lastSeen ? [a, b] : [b, a];
@@ -25,17 +25,21 @@ function mergeChange(a: MilestoneChange, b: MilestoneChange): MilestoneChange {
 }
 
 /**
- * Milestones reported by more than one team (from the catalog's weeks, update ids being
- * `<team>/<date>`), with the teams: their snapshot is merged over those teams, so it is kept
- * until the last of them is done. Any other milestone is one team's alone.
+ * Of a team's view of the catalog (its milestones, those it reports, their ancestors): each
+ * milestone's owner, and those reported by more than one team (from their weeks, update ids
+ * being `<team>/<date>`) with the teams. A shared milestone's snapshot is merged over those
+ * teams, so it is kept until the last of them is done. Any other milestone is one team's alone.
  */
-function sharedMilestones(catalog: SiteModel): Map<string, Set<string>> {
+function sharing(view: SiteModel) {
+  const teamOf = new Map(view.milestones.map((m) => [m.key, m.team]));
   const shared = new Map<string, Set<string>>();
-  for (const m of catalog.milestones) {
+  for (const m of view.milestones) {
     const teams = new Set(m.weeks.map((id) => id.slice(0, id.indexOf('/'))));
     if (teams.size > 1) shared.set(m.key, teams);
   }
-  return shared;
+  // A key no catalog milestone names cannot be told finished before the end: kept like a shared one.
+  const isShared = (key: string) => shared.has(key) || !teamOf.has(key);
+  return { teamOf, shared, isShared };
 }
 
 /**
@@ -45,33 +49,31 @@ function sharedMilestones(catalog: SiteModel): Map<string, Set<string>> {
  * reported it, as the whole-site snapshot has it), the state of the milestones the catalog
  * gives to the team and its newest date (gone quiet), and the digest's `until` (since).
  */
-function keysOf(team: string, updates: SiteModel['updates'], catalog: SiteModel): Set<string> {
+function keysOf(team: string, updates: SiteModel['updates'], view: SiteModel): Set<string> {
   const keys = new Set<string>();
   for (const u of updates) for (const s of u.sections) keys.add(s.key);
-  for (const m of catalog.milestones) if (m.team === team) keys.add(m.key);
+  for (const m of view.milestones) if (m.team === team) keys.add(m.key);
   return keys;
 }
 
 /**
- * computeChanges over a content source, team by team, against `previous` (the last digest's
- * snapshot; for the first digest ever, everything before the site's latest week). The new
- * snapshot goes to `sink`, one finished team (and the milestones it finished) at a time.
+ * computeChanges over a catalog, team by team (one team's updates and its view of the
+ * milestones at a time), against `previous` (the last digest's snapshot; for the first
+ * digest ever, everything before the site's latest week). The new snapshot goes to `sink`,
+ * one finished team (and the milestones it finished) at a time.
  */
-export async function changesByTeam(source: ContentSource, previous: PreviousSnapshot | undefined, options: ChangeOptions, sink?: SnapshotSink): Promise<Changes> {
-  const { catalog } = source;
-  const teamOf = new Map(catalog.milestones.map((m) => [m.key, m.team]));
-  const shared = sharedMilestones(catalog);
-  // A key no catalog milestone names cannot be told finished before the end: kept like a shared one.
-  const isShared = (key: string) => shared.has(key) || !teamOf.has(key);
-
+export async function changesByTeam(source: CatalogSource, previous: PreviousSnapshot | undefined, options: ChangeOptions, sink?: SnapshotSink): Promise<Changes> {
   let baseline: Map<string, MilestoneSnapshot> | undefined;
   const latestWeek = source.newest ? weekStart(source.newest) : '';
   if (!previous) {
     // The first digest covers the site's latest week only: the baseline is everything before.
     // A first pass keeps of it only what several teams share; each team's own is redone below.
     baseline = new Map();
-    for (const team of catalog.teams) {
-      const before = snapshotOf((await source.teamUpdates(team.slug)).filter((u) => u.date < latestWeek), catalog.version);
+    for (const team of source.teams) {
+      const updates = await source.teamUpdates(team.slug);
+      if (updates.length === 0) continue;
+      const { teamOf, isShared } = sharing(await source.view({ teams: [team.slug] }));
+      const before = snapshotOf(updates.filter((u) => u.date < latestWeek), source.version);
       for (const [key, m] of Object.entries(before.milestones)) {
         if (!isShared(key)) continue;
         const known = baseline.get(key);
@@ -87,20 +89,22 @@ export async function changesByTeam(source: ContentSource, previous: PreviousSna
   // Shared milestones of the new snapshot, merged as their teams are done.
   const pending = new Map<string, { state: MilestoneSnapshot; teamsLeft: Set<string> }>();
   let until = '';
-  for (const team of catalog.teams) {
+  for (const team of source.teams) {
     const updates = await source.teamUpdates(team.slug);
     if (updates.length === 0) continue;
+    const view = await source.view({ teams: [team.slug] });
+    const { teamOf, shared, isShared } = sharing(view);
     let base: Snapshot;
-    if (previous) base = await previous.forTeam(team.slug, keysOf(team.slug, updates, catalog));
+    if (previous) base = await previous.forTeam(team.slug, keysOf(team.slug, updates, view));
     else {
       base = snapshotOf(
         updates.filter((u) => u.date < latestWeek),
-        catalog.version,
+        source.version,
       );
       // The team's own milestones are whole in its own history; shared ones come merged.
       for (const [key, m] of baseline!) base.milestones[key] = m;
     }
-    const teamSite: SiteModel = { ...catalog, updates };
+    const teamSite: SiteModel = { ...view, updates };
     const changes = computeChanges(teamSite, base, options);
     if (changes.until > until) until = changes.until;
     newUpdates.push(...changes.newUpdates);
@@ -113,7 +117,7 @@ export async function changesByTeam(source: ContentSource, previous: PreviousSna
       } else milestones[at] = mergeChange(milestones[at]!, m);
     }
     if (!sink) continue;
-    const part = snapshotOf(updates, catalog.version);
+    const part = snapshotOf(updates, source.version);
     sink.team(team.slug, { updates: part.updates, latest: part.teamLatest[team.slug] ?? part.until });
     for (const [key, m] of Object.entries(part.milestones)) {
       if (!isShared(key)) {

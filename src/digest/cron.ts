@@ -4,7 +4,7 @@
  * are enqueued again), and old delivery rows are summarised and deleted (retention).
  * `POST /admin/digests/:id/resume` runs the same reclaim for one digest at once.
  */
-import type { SiteModel } from '../content/model';
+import type { CatalogSource } from '../catalog';
 import type { Env } from '../env';
 import { cutDigest, digestPeriod, enqueueRecipients, type CutResult } from './cut';
 import { DigestConfigError } from './preflight';
@@ -58,9 +58,9 @@ export async function resumeDigest(env: Env, digestId: number, now: Date): Promi
 }
 
 /** The scheduled handler's work: cut (unless the configuration refuses it), resume, prune. Each step runs whatever the others did. */
-export async function runDigestCron(env: Env, site: SiteModel, now: Date): Promise<void> {
+export async function runDigestCron(env: Env, catalog: CatalogSource, now: Date): Promise<void> {
   try {
-    const result: CutResult = await cutDigest(env, site, { period: digestPeriod(now, env.DIGEST_PERIOD), now });
+    const result: CutResult = await cutDigest(env, catalog, { period: digestPeriod(now, env.DIGEST_PERIOD), now });
     console.log(
       result.created
         ? `digest ${result.digest.id} (${result.digest.period}): "${result.digest.subject}", ${result.digest.recipients} recipients in ${result.batches} batches`

@@ -2,13 +2,13 @@
  * Cutting a digest: diff the site against the last snapshot, decide who gets mail, store it
  * all in one transaction, then enqueue the recipients in batches for the queue consumer.
  */
+import { catalogFrom, type CatalogSource } from '../catalog';
 import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { listActiveSubscribers } from '../subscribers';
 import { changesByTeam } from './by-team';
 import { isEmpty, type Changes } from './changes';
 import { filterChanges, readerSetKey } from './scope';
-import { sourceOf } from './source';
 import { SnapshotText } from './snapshot-parts';
 import { findDigestByPeriod, insertDigest, previousSnapshot, unattemptedRecipients, type Digest } from './store';
 import { assertDigestConfig } from './preflight';
@@ -62,17 +62,17 @@ export function quietWeeks(env: Pick<Env, 'QUIET_WEEKS'>): number {
 }
 
 /**
- * The changes since the last digest, read team by team from the site's content source (the
- * build's team indexes in the Worker; see source.ts) and the last snapshot's rows; with
- * `snapshot`, the new snapshot is handed to it team by team, to be stored with the digest.
+ * The changes since the last digest, read team by team from the catalog (the build's team
+ * indexes in the Worker; see src/catalog.ts) and the last snapshot's rows; with `snapshot`,
+ * the new snapshot is handed to it team by team, to be stored with the digest.
  */
-export async function pendingCut(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, site: SiteModel, snapshot?: SnapshotText): Promise<Changes> {
-  return changesByTeam(sourceOf(site), await previousSnapshot(env.DB), { quietWeeks: quietWeeks(env) }, snapshot);
+export async function pendingCut(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, content: CatalogSource | SiteModel, snapshot?: SnapshotText): Promise<Changes> {
+  return changesByTeam(catalogFrom(content), await previousSnapshot(env.DB), { quietWeeks: quietWeeks(env) }, snapshot);
 }
 
 /** The changes since the last digest, without storing anything (previews). */
-export async function pendingChanges(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, site: SiteModel): Promise<Changes> {
-  return pendingCut(env, site);
+export async function pendingChanges(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, content: CatalogSource | SiteModel): Promise<Changes> {
+  return pendingCut(env, content);
 }
 
 export interface CutResult {
@@ -83,9 +83,10 @@ export interface CutResult {
   batches: number;
 }
 
-export async function cutDigest(env: DigestEnv, site: SiteModel, options: { period: string; now: Date }): Promise<CutResult> {
+export async function cutDigest(env: DigestEnv, content: CatalogSource | SiteModel, options: { period: string; now: Date }): Promise<CutResult> {
+  const catalog = catalogFrom(content);
   // A configuration that would fail every send refuses the cut: nothing is stored, the period stays open.
-  assertDigestConfig(env, site);
+  assertDigestConfig(env, catalog);
   const existing = await findDigestByPeriod(env.DB, options.period);
   if (existing) {
     // Already cut. If enqueueing failed part-way last time, its recipients are still waiting.
@@ -94,9 +95,11 @@ export async function cutDigest(env: DigestEnv, site: SiteModel, options: { peri
   }
 
   const snapshot = new SnapshotText();
-  const changes = await pendingCut(env, site, snapshot);
+  const changes = await pendingCut(env, catalog, snapshot);
   const recipients: DigestBatch['recipients'] = [];
   if (!isEmpty(changes)) {
+    // The changed milestones and their ancestors: what a reader's scopes are matched against.
+    const site = await catalog.view({ keys: changes.milestones.map((m) => m.key) });
     // Decide once per distinct scope set, not once per subscriber.
     const worth = new Map<string, boolean>();
     for (let afterId = 0; ; ) {
@@ -116,9 +119,9 @@ export async function cutDigest(env: DigestEnv, site: SiteModel, options: { peri
   const id = await insertDigest(env.DB, {
     period: options.period,
     now: options.now,
-    siteVersion: site.version,
+    siteVersion: catalog.version,
     changes,
-    subject: digestSubject(changes, site.teams),
+    subject: digestSubject(changes, catalog.teams),
     snapshot,
     recipients: recipients.map(({ id, scopeSet }) => ({ id, scopeSet })),
   });

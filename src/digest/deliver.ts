@@ -5,6 +5,7 @@
  * the last retry the message lands on the dead-letter queue, whose consumer marks what is
  * still unsent as failed.
  */
+import { catalogFrom, scopeKeys, type CatalogSource } from '../catalog';
 import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { renderDigestEmail, personaliseDigest } from '../../emails/digest';
@@ -49,14 +50,16 @@ export function digestWebUrl(siteUrl: string, id: number): string {
 }
 
 /** Renders the digest for one scope set with placeholder links (once per isolate). */
-export function renderForScopeSet(env: Env, site: SiteModel, digest: Digest, scopeSet: string) {
-  const key = `${site.version}|${digest.id}|${scopeSet}`;
+export function renderForScopeSet(env: Env, catalog: CatalogSource, digest: Digest, scopeSet: string) {
+  const key = `${catalog.version}|${digest.id}|${scopeSet}`;
   let p = rendered.get(key);
   if (!p) {
     p = (async () => {
       renderCount++;
       const config = siteConfig(env);
       const scopes = scopeSet.split(',');
+      // The digest's milestones (their ancestry and statuses) and the reader's (their names).
+      const site = await catalog.view({ keys: [...digest.changes.milestones.map((m) => m.key), ...scopeKeys(scopes)] });
       // Remote images become links: no tracking pixel reaches a reader's mailbox.
       const changes = withoutRemoteImages(filterChanges(digest.changes, scopes, site));
       const nonce = crypto.randomUUID();
@@ -128,7 +131,8 @@ function outcomeOf(id: number, error: unknown, now: number): DeliveryOutcome {
  * key, the same for every attempt. Once the service reports a rate or daily limit, the rest
  * of the batch is not tried: it waits for the limit to reset.
  */
-export async function deliverBatch(env: Env, site: SiteModel, body: DigestBatch, transport: MailTransport, now = new Date()): Promise<BatchResult> {
+export async function deliverBatch(env: Env, content: CatalogSource | SiteModel, body: DigestBatch, transport: MailTransport, now = new Date()): Promise<BatchResult> {
+  const catalog = catalogFrom(content);
   const digest = await loadDigest(env.DB, body.digestId);
   if (!digest) throw new Error(`digest ${body.digestId} not found`);
   const claim = await claimDeliveries(env.DB, digest.id, body.recipients.map((r) => r.id), now);
@@ -139,7 +143,7 @@ export async function deliverBatch(env: Env, site: SiteModel, body: DigestBatch,
   const outcomes = await mapLimit(recipients, SEND_CONCURRENCY, async (r): Promise<DeliveryOutcome> => {
     if (limited) return { ...limited, id: r.id };
     try {
-      const { email, placeholders } = await renderForScopeSet(env, site, digest, r.scopeSet);
+      const { email, placeholders } = await renderForScopeSet(env, catalog, digest, r.scopeSet);
       const links = await recipientLinks(env, r.id);
       const personal = personaliseDigest(email, placeholders, links);
       const headers = {
@@ -202,7 +206,7 @@ export function followUps(body: DigestBatch, result: BatchResult, now = Date.now
 }
 
 /** The `queue` handler: the digest queue and its dead-letter queue. */
-export async function handleDigestQueue(batch: MessageBatch<DigestBatch>, env: Env, site: SiteModel, transport?: MailTransport): Promise<void> {
+export async function handleDigestQueue(batch: MessageBatch<DigestBatch>, env: Env, content: CatalogSource | SiteModel, transport?: MailTransport): Promise<void> {
   if (batch.queue.endsWith('-dlq')) {
     for (const message of batch.messages) {
       await failUnsent(env.DB, message.body.digestId, message.body.recipients.map((r) => r.id), `gave up after ${message.attempts} delivery attempts`, new Date());
@@ -213,7 +217,7 @@ export async function handleDigestQueue(batch: MessageBatch<DigestBatch>, env: E
   const mail = transport ?? mailTransport(env);
   for (const message of batch.messages) {
     try {
-      const result = await deliverBatch(env, site, message.body, mail);
+      const result = await deliverBatch(env, content, message.body, mail);
       const failed = result.outcomes.filter((o) => o.kind !== 'sent');
       if (failed.length > 0) {
         const classes = [...new Set(failed.map((o) => o.kind))].join(', ');

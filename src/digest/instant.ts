@@ -4,6 +4,7 @@
  * each later run announces the updates published since. A (update, reader) row is written
  * before sending, so a retried or overlapping run never mails anyone twice.
  */
+import { catalogFrom, scopeKeys, type CatalogSource } from '../catalog';
 import type { SiteModel, Update } from '../content/model';
 import type { Env } from '../env';
 import { renderDigestEmail } from '../../emails/digest';
@@ -16,7 +17,6 @@ import { quietWeeks } from './cut';
 import { digestWebUrl } from './deliver';
 import { filterChanges, readerSetKey, RISKS_ONLY } from './scope';
 import { snapshotOf } from './snapshot';
-import { sourceOf } from './source';
 import { digestSubject } from './subject';
 
 const BASELINE = '*baseline*';
@@ -44,9 +44,9 @@ export function changesOfUpdate(site: SiteModel, update: Update, weeks: number) 
   return { ...changes, editedUpdates: [], milestones: changes.milestones.filter((m) => m.quiet === undefined) };
 }
 
-export async function announceNewUpdates(env: Env, site: SiteModel, now = new Date(), transport?: MailTransport): Promise<InstantResult> {
+export async function announceNewUpdates(env: Env, content: CatalogSource | SiteModel, now = new Date(), transport?: MailTransport): Promise<InstantResult> {
+  const source = catalogFrom(content);
   const at = now.toISOString();
-  const source = sourceOf(site);
   const { results } = await env.DB.prepare('SELECT update_id FROM instant_announcements').all<{ update_id: string }>();
   const known = new Set(results.map((r) => r.update_id));
   const baseline = !known.has(BASELINE);
@@ -55,9 +55,8 @@ export async function announceNewUpdates(env: Env, site: SiteModel, now = new Da
   let readers: Awaited<ReturnType<typeof listActiveSubscribers>> | undefined;
   const mail = transport ?? mailTransport(env);
   // One team's updates at a time (in the Worker they come from the static output's indexes).
-  for (const team of source.catalog.teams) {
+  for (const team of source.teams) {
     const updates = await source.teamUpdates(team.slug);
-    const teamSite: SiteModel = { ...source.catalog, updates };
     if (baseline) {
       if (updates.length > 0) {
         await env.DB.batch(updates.map((u) => env.DB.prepare('INSERT OR IGNORE INTO instant_announcements (update_id, announced_at) VALUES (?, ?)').bind(u.id, at)));
@@ -66,6 +65,7 @@ export async function announceNewUpdates(env: Env, site: SiteModel, now = new Da
     }
     const fresh = updates.filter((u) => !known.has(u.id)).reverse();
     if (fresh.length === 0) continue;
+    const teamSite: SiteModel = { ...(await source.view({ teams: [team.slug] })), updates };
     if (!readers) {
       readers = [];
       for (let afterId = 0; ; ) {
@@ -79,7 +79,7 @@ export async function announceNewUpdates(env: Env, site: SiteModel, now = new Da
       const claimed = await env.DB.prepare('INSERT OR IGNORE INTO instant_announcements (update_id, announced_at) VALUES (?, ?)').bind(update.id, at).run();
       if (claimed.meta.changes === 0) continue; // another run has it
       result.announced.push(update.id);
-      const outcome = await mailUpdate(env, teamSite, update, readers, mail, config, at);
+      const outcome = await mailUpdate(env, source, teamSite, update, readers, mail, config, at);
       result.sent += outcome.sent;
       result.failed += outcome.failed;
     }
@@ -90,6 +90,7 @@ export async function announceNewUpdates(env: Env, site: SiteModel, now = new Da
 
 async function mailUpdate(
   env: Env,
+  source: CatalogSource,
   site: SiteModel,
   update: Update,
   readers: Awaited<ReturnType<typeof listActiveSubscribers>>,
@@ -106,6 +107,8 @@ async function mailUpdate(
     if (!rendered.has(key)) {
       const scopes = key.split(',');
       const mine = filterChanges(changes, scopes, site);
+      // The reader's milestones may be other teams': looked up for their names.
+      const named = isEmpty(mine) ? site : await source.view({ keys: scopeKeys(scopes) });
       rendered.set(
         key,
         isEmpty(mine)
@@ -119,7 +122,7 @@ async function mailUpdate(
               siteTitle: config.title,
               siteUrl: config.siteUrl,
               webUrl: `${config.siteUrl}${update.permalink}`,
-              scopes: scopes.filter((s) => s !== RISKS_ONLY).map((s) => describeScope(site, s)),
+              scopes: scopes.filter((s) => s !== RISKS_ONLY).map((s) => describeScope(named, s)),
               risksOnly: scopes.includes(RISKS_ONLY),
               frequency: 'instant',
               unsubscribeUrl: '{{unsubscribe}}',

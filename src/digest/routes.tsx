@@ -3,6 +3,7 @@
  * email for a scope and read delivery status; and the public web copies at /digests.
  */
 import { Hono } from 'hono';
+import { catalogFrom, scopeKeys, type CatalogSource } from '../catalog';
 import type { SiteModel } from '../content/model';
 import type { AppEnv, Env } from '../env';
 import { cleanText, FEED_SERVED_TYPES, FEED_XSL_PATH, renderRss, siteConfig } from '../feeds';
@@ -29,8 +30,9 @@ function parseId(raw: string): number | undefined {
 }
 
 /** The digest as a page of the site: its layout and theme, no per-recipient footer. */
-async function webCopy(env: Env, site: SiteModel, digest: Digest): Promise<string> {
+async function webCopy(env: Env, catalog: CatalogSource, digest: Digest): Promise<string> {
   const config = siteConfig(env);
+  const site = await catalog.view({ keys: digest.changes.milestones.map((m) => m.key) });
   const statuses = statusesOf(site, config);
   return renderPage(
     <Layout title={digest.subject} siteTitle={config.title} lang={config.language} canonical={digestWebUrl(config.siteUrl, digest.id)} alternates={[digestFeedAlternate(config.siteUrl)]}>
@@ -53,7 +55,8 @@ function digestFeedAlternate(siteUrl: string) {
   return { title: 'Digests (RSS)', type: 'application/rss+xml', href: `${siteUrl}/digests/feed.xml` };
 }
 
-export function digestRoutes(site: SiteModel): Hono<AppEnv> {
+export function digestRoutes(content: CatalogSource | SiteModel): Hono<AppEnv> {
+  const catalog = catalogFrom(content);
   const app = new Hono<AppEnv>();
 
   app.use('/admin/*', requireAdmin);
@@ -67,7 +70,7 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     }
     let result;
     try {
-      result = await cutDigest(c.env, site, { period, now });
+      result = await cutDigest(c.env, catalog, { period, now });
     } catch (error) {
       if (!(error instanceof DigestConfigError)) throw error;
       console.error(`digest cut refused, the period stays open: ${error.problems.join('; ')}`);
@@ -93,8 +96,9 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
 
   // Renders the email one scope set would get now, without sending or storing anything.
   /** Scope values as an admin gives them (`all`, `team:<slug>`, …), or the problem with the first bad one. */
-  const parseScopes = (values: readonly unknown[]): { scopes: Scope[] } | { problem: Response } => {
+  const parseScopes = async (values: readonly unknown[]): Promise<{ scopes: Scope[] } | { problem: Response }> => {
     const scopes: Scope[] = [];
+    const site = await catalog.view({ keys: scopeKeys(values.map((v) => String(v).trim())) });
     for (const value of values) {
       const check = checkScope(site, String(value));
       if (!check.ok) return { problem: problemResponse({ status: 400, title: 'Invalid scope', detail: check.reason }) };
@@ -106,7 +110,9 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
   /** The digest a reader of `scopes` would get if one were cut now (preview and test send). */
   const previewDigest = async (env: Env, scopes: Scope[], subjectPrefix = '') => {
     const config = siteConfig(env);
-    const changes = withoutRemoteImages(filterChanges(await pendingChanges(env, site), scopes, site));
+    const pending = await pendingChanges(env, catalog);
+    const site = await catalog.view({ keys: [...pending.milestones.map((m) => m.key), ...scopeKeys(scopes)] });
+    const changes = withoutRemoteImages(filterChanges(pending, scopes, site));
     const subject = `${subjectPrefix}${digestSubject(changes, site.teams)}`;
     const render = () =>
       renderDigestEmail({
@@ -126,7 +132,7 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
   };
 
   app.get('/admin/digests/preview', async (c) => {
-    const parsed = parseScopes(c.req.queries('scope') ?? ['all']);
+    const parsed = await parseScopes(c.req.queries('scope') ?? ['all']);
     if ('problem' in parsed) return parsed.problem;
     const format = c.req.query('format') ?? 'html';
     if (!['html', 'text', 'json'].includes(format)) {
@@ -149,9 +155,9 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     }
     const to = validateAddress(typeof input.to === 'string' ? input.to : '');
     if (!to.ok) return problemResponse({ status: 400, title: 'Invalid address', detail: `to: ${to.reason}` });
-    const parsed = parseScopes(Array.isArray(input.scope) ? input.scope : [input.scope ?? 'all']);
+    const parsed = await parseScopes(Array.isArray(input.scope) ? input.scope : [input.scope ?? 'all']);
     if ('problem' in parsed) return parsed.problem;
-    const problems = digestConfigProblems(c.env, site);
+    const problems = digestConfigProblems(c.env, catalog);
     if (problems.length > 0) return problemResponse({ status: 503, title: 'Mail is not configured', detail: problems.join('; '), problems });
     const { config, subject, render } = await previewDigest(c.env, parsed.scopes, '[Test] ');
     const email = await render();
@@ -212,7 +218,7 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     const digest = id === undefined ? undefined : await findDigest(c.env.DB, id);
     if (!digest) return htmlNotFound(c, 'There is no digest at this address.');
     // The site's page policy (no script, no framing), like every other page.
-    return c.html(await webCopy(c.env, site, digest), 200, { ...PAGE_HEADERS, 'Cache-Control': 'public, max-age=3600' });
+    return c.html(await webCopy(c.env, catalog, digest), 200, { ...PAGE_HEADERS, 'Cache-Control': 'public, max-age=3600' });
   });
 
   // Every digest as an RSS feed: one item per digest, its web copy as the content.
@@ -223,7 +229,7 @@ export function digestRoutes(site: SiteModel): Hono<AppEnv> {
     for (const d of digests) {
       const full = await findDigest(c.env.DB, d.id);
       if (!full) continue;
-      const content = String(await (<DigestContent changes={withoutRemoteImages(full.changes)} teams={site.teams} siteUrl={config.siteUrl} mode="web" />).toString());
+      const content = String(await (<DigestContent changes={withoutRemoteImages(full.changes)} teams={catalog.teams} siteUrl={config.siteUrl} mode="web" />).toString());
       const url = digestWebUrl(config.siteUrl, d.id);
       entries.push({
         id: url,

@@ -1,9 +1,15 @@
 /**
- * What the Worker reads from the static output instead of holding the site in memory: a
- * catalog (teams and milestones: what subscribe forms and scopes check against) and one
- * compact index per team (its updates, reduced to what a digest cut needs: item text for the
- * fingerprints and the HTML to show). Written by the build, fetched through the ASSETS
- * binding. Plain data; pure functions.
+ * What the Worker reads from the static output instead of holding the site in memory, each
+ * file bounded by one team or a fixed number of milestones, never by the site:
+ * - a catalog: the teams, how many milestones each has, the newest date (grows with teams only);
+ * - per team, its milestones (those it owns, those its updates name, and their ancestors)
+ *   with their statuses: what a preferences page or one team's digest cut reads;
+ * - the milestones spread over key shards of at most SHARD_SIZE each (a hash of the key
+ *   picks the shard): what a scope `milestone:<key>` is looked up in;
+ * - per team, a compact index of its updates, reduced to what a digest cut needs (item text
+ *   for the fingerprints and the HTML to show).
+ * Written by the build, fetched through the ASSETS binding (src/catalog.ts). Plain data;
+ * pure functions.
  */
 import { rememberStatuses, statusesOf, type MilestoneStatus } from '../status';
 import type { Item, Milestone, MilestoneSection, SiteModel, Team, Update } from '../content/model';
@@ -30,6 +36,27 @@ export function teamIndexPath(slug: string): string {
   return `${DATA_PREFIX}/teams/${encodeURIComponent(slug)}.index.json`;
 }
 
+export function teamCatalogPath(slug: string): string {
+  return `${DATA_PREFIX}/teams/${encodeURIComponent(slug)}.catalog.json`;
+}
+
+/** Milestones per key shard, at most: what one lookup of a key reads. */
+export const SHARD_SIZE = 256;
+
+export function keyShardPath(shard: number): string {
+  return `${DATA_PREFIX}/keys/${shard}.json`;
+}
+
+/** The shard of a key: FNV-1a of its UTF-16 code units, modulo the number of shards. */
+export function shardOf(key: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % Math.max(1, shards);
+}
+
 /** The kinds a digest compares (see src/digest/snapshot.ts). */
 const INDEXED_KINDS = ['achieved', 'progress', 'next', 'risks', 'blockers'] as const;
 
@@ -41,9 +68,17 @@ export interface Catalog {
   /** Newest update date of the site ('' when there is none). */
   newest: string;
   teams: Team[];
+  /** Team slug → how many milestones it owns. */
+  counts: Record<string, number>;
+  /** How many key shards there are (keyShardPath). */
+  shards: number;
+}
+
+/** Milestones with the statuses the build derived (src/status): a team's, or a key shard's. */
+export interface MilestoneRecords {
+  version: string;
   milestones: CatalogMilestone[];
-  /** Each milestone's status as the build derived it (src/status), for the Worker's emails. */
-  statuses?: Record<string, MilestoneStatus>;
+  statuses: Record<string, MilestoneStatus>;
 }
 
 export type IndexedItem = Pick<Item, 'text' | 'html' | 'repo'>;
@@ -63,14 +98,46 @@ export interface TeamIndex {
   updates: IndexedUpdate[];
 }
 
-export function catalogOf(site: SiteModel, quietWeeks = 3): Catalog {
+export function catalogOf(site: SiteModel, shardSize = SHARD_SIZE): Catalog {
+  const counts: Record<string, number> = Object.fromEntries(site.teams.map((t) => [t.slug, 0]));
+  for (const m of site.milestones) counts[m.team] = (counts[m.team] ?? 0) + 1;
   return {
     version: site.version,
     newest: site.updates.reduce((max, u) => (u.date > max ? u.date : max), ''),
     teams: site.teams,
-    milestones: site.milestones.map(({ description: _d, definedIn: _f, ...rest }) => rest),
-    statuses: Object.fromEntries(statusesOf(site, { quietWeeks })),
+    counts,
+    shards: Math.max(1, Math.ceil(site.milestones.length / shardSize)),
   };
+}
+
+const catalogMilestone = ({ description: _d, definedIn: _f, ...rest }: Milestone): CatalogMilestone => rest;
+
+function recordsOf(site: SiteModel, milestones: Milestone[], statuses: Map<string, MilestoneStatus>): MilestoneRecords {
+  return {
+    version: site.version,
+    milestones: milestones.map(catalogMilestone),
+    statuses: Object.fromEntries(milestones.map((m) => [m.key, statuses.get(m.key) ?? 'active'])),
+  };
+}
+
+/**
+ * Per team, the milestones one team's pages and digest read: those it owns, those its
+ * updates name (a shared milestone, owned by another team), and the ancestors of all of them.
+ */
+function teamMilestones(site: SiteModel): Map<string, Milestone[]> {
+  const byKey = new Map(site.milestones.map((m) => [m.key, m]));
+  const keysOf = new Map<string, Set<string>>(site.teams.map((t) => [t.slug, new Set()]));
+  const add = (team: string, key: string) => {
+    let keys = keysOf.get(team);
+    if (!keys) keysOf.set(team, (keys = new Set()));
+    // With its ancestors (a parent cycle stops at a key already there).
+    for (let k: string | undefined = key; k !== undefined && byKey.has(k) && !keys.has(k); k = byKey.get(k)!.parentKey) keys.add(k);
+  };
+  for (const m of site.milestones) {
+    add(m.team, m.key);
+    for (const id of m.weeks) add(id.slice(0, id.indexOf('/')), m.key);
+  }
+  return new Map([...keysOf].map(([team, keys]) => [team, [...keys].sort().map((k) => byKey.get(k)!)]));
 }
 
 function indexItem(item: Item): IndexedItem {
@@ -137,18 +204,35 @@ export function updateFromIndex(u: IndexedUpdate): Update {
   };
 }
 
-/** The catalog as a site model without updates: what the Worker's routes are given. */
-export function siteFromCatalog(catalog: Catalog): SiteModel {
-  const site: SiteModel = { version: catalog.version, teams: catalog.teams, milestones: catalog.milestones as Milestone[], updates: [] };
-  if (catalog.statuses) rememberStatuses(site, catalog.statuses);
+/** Milestone records as a site model without updates, their statuses remembered. */
+export function siteFromRecords(catalog: Pick<Catalog, 'version' | 'teams'>, records: MilestoneRecords[]): SiteModel {
+  const byKey = new Map<string, CatalogMilestone>();
+  const statuses: Record<string, MilestoneStatus> = {};
+  for (const r of records) {
+    for (const m of r.milestones) byKey.set(m.key, m);
+    Object.assign(statuses, r.statuses);
+  }
+  const milestones = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) as Milestone[];
+  const site: SiteModel = { version: catalog.version, teams: catalog.teams, milestones, updates: [] };
+  rememberStatuses(site, statuses);
   return site;
 }
 
 /** The data files of a site: path → JSON text. */
-export function dataFiles(site: SiteModel, quietWeeks = 3): Array<{ path: string; text: string }> {
+export function dataFiles(site: SiteModel, quietWeeks = 3, shardSize = SHARD_SIZE): Array<{ path: string; text: string }> {
+  const catalog = catalogOf(site, shardSize);
+  const statuses = statusesOf(site, { quietWeeks });
+  const shards: Milestone[][] = Array.from({ length: catalog.shards }, () => []);
+  for (const m of site.milestones) shards[shardOf(m.key, catalog.shards)]!.push(m);
+  const json = (value: unknown) => `${JSON.stringify(value)}\n`;
+  const perTeam = teamMilestones(site);
   return [
-    { path: CATALOG_PATH, text: `${JSON.stringify(catalogOf(site, quietWeeks))}\n` },
-    ...site.teams.map((t) => ({ path: teamIndexPath(t.slug), text: `${JSON.stringify(teamIndexOf(site, t.slug))}\n` })),
+    { path: CATALOG_PATH, text: json(catalog) },
+    ...site.teams.flatMap((t) => [
+      { path: teamIndexPath(t.slug), text: json(teamIndexOf(site, t.slug)) },
+      { path: teamCatalogPath(t.slug), text: json(recordsOf(site, perTeam.get(t.slug) ?? [], statuses)) },
+    ]),
+    ...shards.map((ms, i) => ({ path: keyShardPath(i), text: json(recordsOf(site, ms, statuses)) })),
   ];
 }
 

@@ -7,6 +7,7 @@
  *   POST   /admin/subscribers/:email/unsuppress  mail this address again (after a fixed mailbox)
  */
 import { Hono } from 'hono';
+import { catalogFrom, scopeKeys, type CatalogSource } from '../catalog';
 import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { requireAdmin } from '../http/admin';
@@ -85,7 +86,8 @@ function filters(query: { state?: string; scope?: string; q?: string }): { where
 
 const bad = (detail: string) => problemResponse({ status: 400, title: 'Invalid request', detail });
 
-export function subscriberAdminRoutes(site: SiteModel): Hono<AdminEnv> {
+export function subscriberAdminRoutes(content: CatalogSource | SiteModel): Hono<AdminEnv> {
+  const catalog = catalogFrom(content);
   const app = new Hono<AdminEnv>();
 
   app.get('/admin/subscribers', requireAdmin, async (c) => {
@@ -188,6 +190,9 @@ export function subscriberAdminRoutes(site: SiteModel): Hono<AdminEnv> {
     const errors: Array<{ line: number; message: string }> = [];
     const rows: Array<{ email: string; scopes: Scope[]; consent: string | null; line: number }> = [];
     const seen = new Map<string, number>();
+    const scopesColumn = col('scopes');
+    // The milestones the file names, read once: what its scopes are checked against.
+    const site = await catalog.view({ keys: scopeKeys(scopesColumn < 0 ? [] : records.flatMap((r) => (r[scopesColumn] ?? '').split(/[\s;]+/))) });
     records.forEach((record, i) => {
       const line = parsed.lines[i + 1]!;
       if (record.every((f) => f.trim() === '')) return;
@@ -261,7 +266,7 @@ export function subscriberAdminRoutes(site: SiteModel): Hono<AdminEnv> {
       const work = (async () => {
         for (const r of toConfirm) {
           try {
-            await sendSubscriptionEmail(c.env, site, mail, { id: r.id, email: r.email, scopes: scopesOf.get(r.email.toLowerCase()) ?? ['all'] }, 'confirmation');
+            await sendSubscriptionEmail(c.env, catalog, mail, { id: r.id, email: r.email, scopes: scopesOf.get(r.email.toLowerCase()) ?? ['all'] }, 'confirmation');
           } catch (error) {
             console.error(`[admin] import: confirmation to subscriber ${r.id} not sent: ${error instanceof Error ? error.message : String(error)}`);
           }

@@ -4,6 +4,7 @@
  * the requester never does.
  */
 import { renderAlreadySubscribedEmail, renderConfirmationEmail } from '../../emails';
+import { catalogFrom, scopeKeys, type CatalogSource } from '../catalog';
 import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { type MailTransport, composeMail } from '../mail';
@@ -24,7 +25,7 @@ export type SubscribeResult =
 
 export async function requestSubscription(
   env: Env,
-  site: SiteModel,
+  site: CatalogSource | SiteModel,
   transport: MailTransport,
   request: { email: string; scopes: Scope[]; frequency?: Frequency; content?: ContentChoice },
   now: number = Date.now(),
@@ -44,7 +45,7 @@ export async function requestSubscription(
  */
 export async function sendSubscriptionEmail(
   env: Env,
-  site: SiteModel,
+  content: CatalogSource | SiteModel,
   transport: MailTransport,
   subscriber: Pick<Subscriber, 'id' | 'email' | 'scopes'>,
   kind: 'confirmation' | 'already-subscribed',
@@ -54,6 +55,8 @@ export async function sendSubscriptionEmail(
   if (!claim.claimed) return { emailed: false };
   try {
     const unsubscribe = await unsubscribeUrl(env, subscriber.id);
+    // The subscriber's milestones, for their names.
+    const site = await catalogFrom(content).view({ keys: scopeKeys(subscriber.scopes) });
     const common = {
       siteTitle: env.SITE_TITLE,
       siteUrl: siteUrl(env, '/').toString(),

@@ -173,10 +173,33 @@ const MilestoneChoices: FC<{ options: MilestoneOption[]; selected: Set<string> }
   </ul>
 );
 
-/** What to follow: everything, or per team (collapsible, no script) the team or its milestones. */
-export const FollowChoices: FC<{ site: SiteModel; selected: Set<string>; current: readonly string[] }> = ({ site, selected, current }) => {
+/**
+ * Teams whose milestones a view of the catalog holds in full (all it owns): a view read for
+ * one page holds only the teams that page needs (src/catalog.ts); a whole model holds all.
+ */
+function loadedTeams(site: SiteModel, counts: Readonly<Record<string, number>> | undefined): Set<string> {
+  const held = new Map<string, number>();
+  for (const m of site.milestones) held.set(m.team, (held.get(m.team) ?? 0) + 1);
+  return new Set(site.teams.filter((t) => (held.get(t.slug) ?? 0) >= (counts?.[t.slug] ?? 0)).map((t) => t.slug));
+}
+
+/**
+ * What to follow: everything, or per team (collapsible, no script) the team or its
+ * milestones. A team whose milestones the page was not given (`counts` says how many it has)
+ * offers a link to `chooseHref(team)`, the same page with that team's milestones.
+ */
+export const FollowChoices: FC<{
+  site: SiteModel;
+  selected: Set<string>;
+  current: readonly string[];
+  counts?: Readonly<Record<string, number>>;
+  chooseHref?: (team: string) => string;
+  /** The team whose milestones were asked for: shown open. */
+  expand?: string;
+}> = ({ site, selected, current, counts, chooseHref, expand }) => {
   const known = new Set(['all', ...site.teams.map((t) => `team:${t.slug}`), ...site.milestones.map((m) => `milestone:${m.key}`)]);
   const orphans = current.filter((s) => !known.has(s));
+  const loaded = loadedTeams(site, counts);
   return (
     <fieldset>
       <legend>What to follow</legend>
@@ -187,14 +210,16 @@ export const FollowChoices: FC<{ site: SiteModel; selected: Set<string>; current
       </p>
       {site.teams.map((team) => {
         const ms = site.milestones.filter((m) => m.team === team.slug);
+        const total = counts?.[team.slug] ?? ms.length;
         const chosen = ms.filter((m) => selected.has(`milestone:${m.key}`)).length;
         const whole = selected.has(`team:${team.slug}`);
+        const shown = loaded.has(team.slug);
         return (
-          <details open={whole || chosen > 0}>
+          <details open={whole || chosen > 0 || team.slug === expand} id={`team-${team.slug}`}>
             <summary>
               {team.name}{' '}
               <span class="muted">
-                ({whole ? 'whole team followed' : chosen > 0 ? `${chosen} of ${ms.length} milestones followed` : `${ms.length} milestones`})
+                ({whole ? 'whole team followed' : chosen > 0 ? `${chosen} of ${total} milestones followed` : `${total} milestones`})
               </span>
             </summary>
             <p>
@@ -202,8 +227,16 @@ export const FollowChoices: FC<{ site: SiteModel; selected: Set<string>; current
                 <input type="checkbox" name="scope" value={`team:${team.slug}`} checked={whole} /> Everything from {team.name}
               </label>
             </p>
-            <p class="muted">Or only some of its milestones:</p>
-            <MilestoneChoices options={milestoneOptions(site, team.slug)} selected={selected} />
+            {shown ? (
+              <>
+                <p class="muted">Or only some of its milestones:</p>
+                <MilestoneChoices options={milestoneOptions(site, team.slug)} selected={selected} />
+              </>
+            ) : chooseHref && total > 0 ? (
+              <p>
+                <a href={chooseHref(team.slug)}>Choose among its {total} milestones</a> <span class="muted">(save first: the link reloads this page)</span>
+              </p>
+            ) : null}
           </details>
         );
       })}
@@ -227,6 +260,10 @@ export const FollowChoices: FC<{ site: SiteModel; selected: Set<string>; current
 
 export const PreferencesPage: FC<{
   site: SiteModel;
+  /** Team slug → how many milestones it owns, when `site` holds only some teams' milestones. */
+  counts?: Readonly<Record<string, number>>;
+  /** The team whose milestones were asked for (`?team=`). */
+  expand?: string;
   siteTitle: string;
   subscriber: Subscriber;
   manageToken: string;
@@ -234,7 +271,7 @@ export const PreferencesPage: FC<{
   checked?: readonly string[];
   saved?: boolean;
   errors?: readonly string[];
-}> = ({ site, siteTitle, subscriber, manageToken, unsubscribeUrl, checked, saved, errors = [] }) => {
+}> = ({ site, counts, expand, siteTitle, subscriber, manageToken, unsubscribeUrl, checked, saved, errors = [] }) => {
   const selected = new Set(checked ?? subscriber.scopes);
   return (
     <SubscriberPage siteTitle={siteTitle} title="Your email preferences">
@@ -252,7 +289,14 @@ export const PreferencesPage: FC<{
       <form method="post" action="/preferences">
         <input type="hidden" name="token" value={manageToken} />
         <DeliveryChoices prefix="pref" frequency={subscriber.frequency} content={subscriber.content} />
-        <FollowChoices site={site} selected={selected} current={subscriber.scopes} />
+        <FollowChoices
+          site={site}
+          selected={selected}
+          current={subscriber.scopes}
+          counts={counts}
+          expand={expand}
+          chooseHref={(team) => `/preferences?token=${encodeURIComponent(manageToken)}&team=${encodeURIComponent(team)}#team-${team}`}
+        />
         <p>
           <button type="submit">Save preferences</button>
         </p>

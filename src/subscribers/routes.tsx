@@ -15,6 +15,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { catalogFrom, scopeKeys, type CatalogSource } from '../catalog';
 import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { problemResponse } from '../http/problem';
@@ -189,8 +190,8 @@ const asStrings = (value: unknown): string[] =>
  * Validates POST /subscribe as JSON or as a form (zod via @hono/zod-validator). A filled
  * honeypot is answered exactly like success and nothing is stored or sent.
  */
-function subscribeValidator(site: SiteModel): MiddlewareHandler<SubscriberEnv> {
-  const json = zValidator('json', subscribeJsonSchema(site), async (result, hc) => {
+function jsonValidator(site: SiteModel) {
+  return zValidator('json', subscribeJsonSchema(site), async (result, hc) => {
     const c = hc as unknown as Ctx;
     if (honeypotFilled(result.data)) return accepted(c, 'json');
     if (!result.success) {
@@ -199,7 +200,10 @@ function subscribeValidator(site: SiteModel): MiddlewareHandler<SubscriberEnv> {
     }
     c.set('subscribeRequest', { email: result.data.email, scopes: result.data.scopes, frequency: result.data.frequency, content: result.data.content });
   });
-  const form = zValidator('form', subscribeFormSchema(site), async (result, hc) => {
+}
+
+function formValidator(site: SiteModel) {
+  return zValidator('form', subscribeFormSchema(site), async (result, hc) => {
     const c = hc as unknown as Ctx;
     if (honeypotFilled(result.data)) {
       const typed = (result.data as unknown as Record<string, unknown>).email;
@@ -219,17 +223,41 @@ function subscribeValidator(site: SiteModel): MiddlewareHandler<SubscriberEnv> {
     }
     c.set('subscribeRequest', { email: result.data.email, scopes: result.data.scope, frequency: result.data.frequency, content: result.data.content });
   });
+}
+
+/** The scope values of a subscribe body, read before validation (Hono keeps the parsed body). */
+async function bodyScopes(c: Ctx, json: boolean): Promise<string[]> {
+  try {
+    if (json) {
+      const body = (await c.req.json()) as { scopes?: unknown } | null;
+      return asStrings(body && typeof body === 'object' ? body.scopes : undefined).map((s) => s.trim());
+    }
+    return asStrings((await c.req.formData()).getAll('scope')).map((s) => s.trim());
+  } catch {
+    return []; // unreadable: the validator says so
+  }
+}
+
+/**
+ * Validates POST /subscribe as JSON or as a form (zod via @hono/zod-validator), against the
+ * milestones its scopes name (read from the catalog first). A filled honeypot is answered
+ * exactly like success and nothing is stored or sent.
+ */
+function subscribeValidator(catalog: CatalogSource): MiddlewareHandler<SubscriberEnv> {
   return async (c, next) => {
     const contentType = c.req.header('Content-Type');
+    const json = isJsonMediaType(contentType);
+    if (!json && !isFormMediaType(contentType)) {
+      return fail(c, 'json', {
+        status: 415,
+        title: 'Unsupported media type',
+        detail: 'Send the subscribe request as application/json or as an HTML form (application/x-www-form-urlencoded or multipart/form-data).',
+      });
+    }
+    const site = await catalog.view({ keys: scopeKeys(await bodyScopes(c, json)) });
     // The zod validators are typed for Hono's default env; the context is the same object.
     const hc = c as unknown as Context<HonoEnv>;
-    if (isJsonMediaType(contentType)) return json(hc, next);
-    if (isFormMediaType(contentType)) return form(hc, next);
-    return fail(c, 'json', {
-      status: 415,
-      title: 'Unsupported media type',
-      detail: 'Send the subscribe request as application/json or as an HTML form (application/x-www-form-urlencoded or multipart/form-data).',
-    });
+    return json ? jsonValidator(site)(hc, next) : formValidator(site)(hc, next);
   };
 }
 
@@ -308,8 +336,17 @@ function link(c: Ctx, purpose: TokenPurpose, subscriberId: number): Promise<stri
   return signedLink(c.env, purpose, subscriberId);
 }
 
-export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
+export function subscriberRoutes(content: CatalogSource | SiteModel): Hono<SubscriberEnv> {
+  const catalog = catalogFrom(content);
   const app = new Hono<SubscriberEnv>();
+  /** The catalog's teams and the milestones these scopes name. */
+  const viewOf = (scopes: readonly string[]) => catalog.view({ keys: scopeKeys(scopes) });
+  /**
+   * What the preferences page lists: every team, and the milestones of the teams the reader
+   * chose milestones of, and of `expand` (the team they asked to choose in).
+   */
+  const preferencesView = (scopes: readonly string[], expand?: string) =>
+    catalog.view({ keys: scopeKeys(scopes), teams: expand ? [expand] : [], teamsOfKeys: true });
 
   app.onError(async (error, c) => {
     const format = formatOf(c);
@@ -341,6 +378,7 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
     }),
     async (c) => {
       const { scope } = c.req.valid('query');
+      const site = await viewOf(scope === undefined ? [] : [scope.trim()]);
       if (scope === undefined) return page(c, 200, <SubscribePage site={site} siteTitle={c.env.SITE_TITLE} />);
       const check = checkScope(site, scope);
       return check.ok
@@ -349,7 +387,7 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
     },
   );
 
-  app.post('/subscribe', limitByClientIp(), smallBody(), requireSigningKey(), subscribeValidator(site), async (c) => {
+  app.post('/subscribe', limitByClientIp(), smallBody(), requireSigningKey(), subscribeValidator(catalog), async (c) => {
     const format = formatOf(c);
     // Refuse before storing anything when mail cannot go out at all.
     const transport = mailTransport(c.env);
@@ -359,7 +397,7 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
     // suppressed, and whether an email went out or the hourly limit held it back. A failed
     // send is logged and gives the hour back, so the person can simply ask again.
     const request = c.get('subscribeRequest');
-    const work = requestSubscription(c.env, site, transport, request).catch((error: unknown) => {
+    const work = requestSubscription(c.env, catalog, transport, request).catch((error: unknown) => {
       console.error(`[subscribers] POST /subscribe: email not sent: ${error instanceof Error ? error.message : String(error)}`);
     });
     let background = false;
@@ -394,9 +432,10 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
         </ErrorPage>,
       );
     }
-    const [preferences, unsubscribe] = await Promise.all([
+    const [preferences, unsubscribe, site] = await Promise.all([
       link(c, 'manage', outcome.subscriber.id),
       link(c, 'unsubscribe', outcome.subscriber.id),
+      viewOf(outcome.subscriber.scopes),
     ]);
     return page(
       c,
@@ -435,11 +474,14 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
     const subscriber = await findSubscriberById(c.env.DB, claims.subscriberId);
     if (!subscriber) return notFound(c);
     if (subscriber.status === 'unsubscribed') return unsubscribedNotice(c, subscriber, 200);
+    const expand = c.req.query('team');
     return page(
       c,
       200,
       <PreferencesPage
-        site={site}
+        site={await preferencesView(subscriber.scopes, expand)}
+        counts={catalog.counts}
+        expand={expand}
         siteTitle={c.env.SITE_TITLE}
         subscriber={subscriber}
         manageToken={token}
@@ -468,6 +510,7 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
       if (subscriber.status === 'unsubscribed') return unsubscribedNotice(c, subscriber, 409);
 
       // Known scopes, plus ones the subscriber already has that are no longer published.
+      const site = await preferencesView([...form.scope.map((s) => s.trim()), ...subscriber.scopes]);
       const errors: string[] = [];
       const chosen: Scope[] = [];
       for (const value of form.scope) {
@@ -486,6 +529,7 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
           400,
           <PreferencesPage
             site={site}
+            counts={catalog.counts}
             siteTitle={c.env.SITE_TITLE}
             subscriber={subscriber}
             manageToken={form.token}
@@ -502,7 +546,8 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
         c,
         200,
         <PreferencesPage
-          site={site}
+          site={await preferencesView(saved.scopes)}
+          counts={catalog.counts}
           siteTitle={c.env.SITE_TITLE}
           subscriber={saved}
           manageToken={form.token}
@@ -547,7 +592,7 @@ export function subscriberRoutes(site: SiteModel): Hono<SubscriberEnv> {
   );
 
   // Subscriber administration (admin API): src/subscribers/admin.ts; mail events: src/subscribers/events.ts.
-  app.route('/', subscriberAdminRoutes(site) as unknown as Hono<SubscriberEnv>);
+  app.route('/', subscriberAdminRoutes(catalog) as unknown as Hono<SubscriberEnv>);
   app.route('/', mailWebhookRoutes() as unknown as Hono<SubscriberEnv>);
   return app;
 }

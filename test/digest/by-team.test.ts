@@ -12,8 +12,9 @@ import { changesByTeam } from '../../src/digest/by-team';
 import { computeChanges, weekStart, type Changes } from '../../src/digest/changes';
 import { takeSnapshot, type Snapshot } from '../../src/digest/snapshot';
 import { partsInMemory, SnapshotText, wholeSnapshot, type PreviousSnapshot } from '../../src/digest/snapshot-parts';
-import type { ContentSource } from '../../src/digest/source';
-import { catalogOf, indexUpdate, siteFromCatalog, teamIndexOf, updateFromIndex } from '../../src/publish/data';
+import type { CatalogSource } from '../../src/catalog';
+import { indexUpdate, teamIndexPath, updateFromIndex } from '../../src/publish/data';
+import { servedData } from '../assets';
 import { CONTENT } from '../content/helpers';
 
 const REPORTS = path.resolve(import.meta.dirname, '../../../shared/reports');
@@ -23,20 +24,14 @@ function siteAsOf(site: SiteModel, date: string): SiteModel {
   return { ...site, version: `${site.version}@${date}`, updates, milestones: indexMilestones(updates) };
 }
 
-/** The site as the Worker sees it: catalog plus team indexes, round-tripped through JSON. */
-function indexedSource(site: SiteModel): ContentSource & { reads: string[] } {
-  const catalog = JSON.parse(JSON.stringify(catalogOf(site))) as ReturnType<typeof catalogOf>;
-  const reads: string[] = [];
-  return {
-    catalog: siteFromCatalog(catalog),
-    newest: catalog.newest,
-    reads,
-    teamUpdates: async (slug) => {
-      reads.push(slug);
-      const index = JSON.parse(JSON.stringify(teamIndexOf(site, slug))) as ReturnType<typeof teamIndexOf>;
-      return index.updates.map(updateFromIndex);
-    },
-  };
+/**
+ * The site as the Worker sees it: the catalog, each team's milestones and the team indexes,
+ * read from the data files; `reads` lists the team indexes read.
+ */
+function indexedSource(site: SiteModel): CatalogSource & { reads: string[] } {
+  const served = servedData(site);
+  const indexes = new Map(site.teams.map((t) => [teamIndexPath(t.slug), t.slug]));
+  return Object.defineProperty(served.catalog, 'reads', { get: () => served.reads.filter((p) => indexes.has(p)).map((p) => indexes.get(p)!) }) as CatalogSource & { reads: string[] };
 }
 
 /** Changes without the parts the whole-site and per-team computations may order differently. */

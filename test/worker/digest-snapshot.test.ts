@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { computeChanges, cutDigest, takeSnapshot } from '../../src/digest';
 import { changesByTeam } from '../../src/digest/by-team';
 import { SnapshotText } from '../../src/digest/snapshot-parts';
-import { sourceOf } from '../../src/digest/source';
+import { memoryCatalog } from '../../src/catalog';
 import { insertDigest, latestSnapshot } from '../../src/digest/store';
 import { env, resetDigests, site, siteAsOf } from './digest.helpers';
 
@@ -90,14 +90,14 @@ describe('the snapshot of a digest', () => {
   it('is written with the digest or not at all', async () => {
     const count = async () => (await env.DB.prepare('SELECT (SELECT COUNT(*) FROM digests) AS digests, (SELECT COUNT(*) FROM digest_snapshot_parts) AS parts').first<{ digests: number; parts: number }>())!;
     const text = new SnapshotText();
-    const changes = await changesByTeam(sourceOf(site), undefined, { quietWeeks: 3 }, text);
+    const changes = await changesByTeam(memoryCatalog(site), undefined, { quietWeeks: 3 }, text);
     const digest = { now: new Date(), siteVersion: site.version, changes, subject: 's', recipients: [] };
     expect(await insertDigest(env.DB, { ...digest, period: 'taken', snapshot: text })).toBeTypeOf('number');
     const stored = await count();
     expect(stored.parts).toBe(site.teams.length + site.milestones.length);
     // A run that lost the race for the period: the UNIQUE period rolls its whole batch back.
     const again = new SnapshotText();
-    await changesByTeam(sourceOf(site), undefined, { quietWeeks: 3 }, again);
+    await changesByTeam(memoryCatalog(site), undefined, { quietWeeks: 3 }, again);
     expect(await insertDigest(env.DB, { ...digest, period: 'taken', snapshot: again })).toBeUndefined();
     expect(await count()).toEqual(stored);
     // A part D1 refuses (here: not JSON) takes the digest row down with it.

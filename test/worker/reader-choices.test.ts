@@ -127,7 +127,7 @@ describe('choices on subscribe and preferences', () => {
     const prefs = /href="([^"]*\/preferences\?token=[^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
     const prefsPage = await (await h.fetch(prefs)).text();
     // Grouped by team, collapsible without script, milestones in words (no "team:" syntax shown).
-    expect(prefsPage).toContain('<details open=""><summary>Atlas');
+    expect(prefsPage).toContain('<details open="" id="team-atlas"><summary>Atlas');
     expect(prefsPage).toContain('Everything from Atlas');
     expect(prefsPage).not.toMatch(/>\s*(team|milestone):/);
     const token = new URL(prefs).searchParams.get('token')!;

@@ -59,8 +59,8 @@ export interface Harness {
   fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
-/** A fresh recording mailbox and the app with optional env overrides. */
-export function harness(overrides: Partial<Env> = {}): Harness {
+/** A fresh recording mailbox and the app (by default createApp over the site) with optional env overrides. */
+export function harness(overrides: Partial<Env> = {}, over: { request: typeof app.request } = app): Harness {
   const mail = recordingMail();
   const testEnv = { ...env, EMAIL: mail.binding, ...overrides } as Env;
   return {
@@ -70,7 +70,7 @@ export function harness(overrides: Partial<Env> = {}): Harness {
       // As the runtime does: work handed to waitUntil (the subscribe email) finishes after the
       // answer; the harness waits for it so a test can read the email.
       const ctx = createExecutionContext();
-      const res = await app.request(url.toString(), init, testEnv, ctx);
+      const res = await over.request(url.toString(), init, testEnv, ctx);
       await waitOnExecutionContext(ctx);
       return res;
     },
