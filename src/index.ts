@@ -50,7 +50,10 @@ async function pingQuietly(env: Env, force = false): Promise<void> {
     const { pingChangedFeeds } = await runtime();
     const result = await pingChangedFeeds(env, { force });
     if (result.pinged.length > 0 || result.failed.length > 0) {
-      console.log(`websub: ${result.pinged.length} feed(s) pinged at ${result.hub}, ${result.failed.length} failed, ${result.unchanged} unchanged`);
+      console.log(
+        `websub: ${result.pinged.length} feed(s) pinged at ${result.hub}, ${result.failed.length} failed, ${result.unchanged} unchanged` +
+          (result.remaining > 0 ? `, ${result.remaining} left for the next run` : ''),
+      );
     }
   } catch (error) {
     console.error(`websub: ${error instanceof Error ? error.message : String(error)}`);
@@ -81,6 +84,8 @@ export default {
     if (controller.cron === HOURLY_CRON) {
       const r = await announceNewUpdates(env, catalog, now);
       console.log(r.baseline ? 'as-it-happens: first run, recorded what is published' : `as-it-happens: ${r.announced.length} new updates, ${r.sent} sent, ${r.failed} failed`);
+      // Feeds a run left (more changed than one run pings) or failed to ping, every hour.
+      await pingQuietly(env, true);
       return;
     }
     // Cut this period's digest (unless the configuration would fail every send), resume

@@ -21,14 +21,38 @@ export const CATALOG_PATH = `${DATA_PREFIX}/catalog.json`;
 /** The `_headers` pattern of the data files. */
 export const DATA_PATTERN = `${DATA_PREFIX}/*`;
 
-/** Every current feed with the hash of its content: what WebSub pings are decided on. */
+/**
+ * Every current feed with the hash of its content, what WebSub pings are decided on, in
+ * parts: the site's feeds, and per team its own and those of the milestones it owns. The
+ * manifest lists the parts with a hash of each, so that a ping run reads only the parts that
+ * changed, one at a time.
+ */
 export const FEEDS_MANIFEST_PATH = `${DATA_PREFIX}/feeds.json`;
 
 export interface FeedsManifest {
   /** Content version of the site. */
   version: string;
+  /** Part name (`site`, `teams/<team>`), hash of its file, and how many feeds it lists. */
+  parts: Array<{ name: string; hash: string; feeds: number }>;
+}
+
+/** No content version inside: a part that did not change keeps its bytes and hash. */
+export interface FeedsPart {
   /** Absolute feed URL (its rel="self") and a hash of its bytes. Archives never change: not listed. */
   feeds: Array<{ url: string; hash: string }>;
+}
+
+export function feedsPartPath(name: string): string {
+  return `${DATA_PREFIX}/feeds/${name}.json`;
+}
+
+/** The part of a feed's path: a team's (its own feeds, its milestones'), or the site's. */
+export function feedsPartOf(path: string, ownerOf: (key: string) => string | undefined): string {
+  const team = /^\/teams\/([^/]+)\//.exec(path);
+  if (team) return `teams/${team[1]}`;
+  const milestone = /^\/milestones\/([^/]+)\//.exec(path);
+  const owner = milestone ? ownerOf(decodeURIComponent(milestone[1]!)) : undefined;
+  return owner ? `teams/${encodeURIComponent(owner)}` : 'site';
 }
 
 export function teamIndexPath(slug: string): string {

@@ -12,7 +12,7 @@ import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { siteConfig } from '../feeds/config';
 import { representationSettings } from '../http/cache';
-import { DATA_HEADERS, DATA_PATTERN, dataFiles, FEEDS_MANIFEST_PATH, type FeedsManifest } from './data';
+import { DATA_HEADERS, DATA_PATTERN, dataFiles, FEEDS_MANIFEST_PATH, feedsPartOf, feedsPartPath, type FeedsManifest, type FeedsPart } from './data';
 import { fileOf, publicPaths, type PublicPath } from './paths';
 import { milestoneDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
@@ -93,7 +93,8 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   const config = siteConfig(env);
   const paths = publicPaths(site, config.defaultLimit);
   const data = dataFiles(site, siteConfig(options.vars as unknown as Env).quietWeeks);
-  const count = paths.length + data.length + 1;
+  // Pages and feeds, data files, the feeds manifest and its parts (the site's, one per team).
+  const count = paths.length + data.length + 1 + site.teams.length + 1;
   // Workers Static Assets takes at most ASSETS_FILE_LIMIT files per Worker version (20,000 on
   // the Free plan, 100,000 on Paid): fail the build, before writing anything, not the deploy.
   const limit = Number(options.vars.ASSETS_FILE_LIMIT ?? 20_000);
@@ -103,13 +104,19 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
         'Raise ASSETS_FILE_LIMIT on the Paid plan, or see README "How big can it get".',
     );
   }
-  const feeds: FeedsManifest = { version: site.version, feeds: [] };
+  // Current feeds (not archives, which never change) with their hash, for WebSub, by part.
+  const feeds = new Map<string, FeedsPart['feeds']>();
+  const owners = new Map(site.milestones.map((m) => [m.key, m.team]));
   const output: StaticOutput = { files: [], headers: new Map() };
   const memo = options.reuseFrom !== undefined ? await renderMemo(site, options, config, options.reuseFrom, output) : undefined;
   const emit = async (file: StaticFile) => {
-    // Current feeds (not archives, which never change) with their hash, for WebSub.
     const hash = file.kept?.hash ?? contentHash(file.bytes);
-    if (CURRENT_FEED.test(file.path) && !file.path.includes('/archive/')) feeds.feeds.push({ url: `${config.siteUrl}${file.path}`, hash });
+    if (CURRENT_FEED.test(file.path) && !file.path.includes('/archive/')) {
+      const part = feedsPartOf(file.path, (key) => owners.get(key));
+      let list = feeds.get(part);
+      if (!list) feeds.set(part, (list = []));
+      list.push({ url: `${config.siteUrl}${file.path}`, hash });
+    }
     memo?.record(file, hash);
     if (sink) await sink(file);
     else output.files.push(file);
@@ -120,7 +127,14 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   // feeds' content hashes for WebSub).
   output.headers.set(DATA_PATTERN, DATA_HEADERS);
   for (const { path: p, text } of data) await emit({ file: p.slice(1), path: p, bytes: encoder.encode(text), pattern: DATA_PATTERN });
-  await emit({ file: FEEDS_MANIFEST_PATH.slice(1), path: FEEDS_MANIFEST_PATH, bytes: encoder.encode(`${JSON.stringify(feeds)}\n`), pattern: DATA_PATTERN });
+  const manifest: FeedsManifest = { version: site.version, parts: [] };
+  for (const [name, list] of [...feeds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const p = feedsPartPath(name);
+    const bytes = encoder.encode(`${JSON.stringify({ feeds: list } satisfies FeedsPart)}\n`);
+    await emit({ file: p.slice(1), path: p, bytes, pattern: DATA_PATTERN });
+    manifest.parts.push({ name, hash: contentHash(bytes), feeds: list.length });
+  }
+  await emit({ file: FEEDS_MANIFEST_PATH.slice(1), path: FEEDS_MANIFEST_PATH, bytes: encoder.encode(`${JSON.stringify(manifest)}\n`), pattern: DATA_PATTERN });
   return {
     output,
     paths,
