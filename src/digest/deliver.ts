@@ -41,6 +41,8 @@ function loadDigest(db: D1Database, id: number): Promise<Digest | undefined> {
     p = findDigest(db, id);
     digests.set(id, p);
     p.then((d) => d ?? digests.delete(id), () => digests.delete(id));
+    // The digests being delivered are few: keep the latest, not every one this isolate saw.
+    if (digests.size > 8) digests.delete(digests.keys().next().value!);
   }
   return p;
 }
