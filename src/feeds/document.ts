@@ -249,6 +249,12 @@ export function teamUpdates(site: SiteModel, slug: string): Update[] {
   return groupedOnce(teamIndexes, site, site.updates, (u) => u.team).get(slug) ?? [];
 }
 
+/** The milestones a team owns, in the model's order (by key). */
+const teamMilestoneIndexes = new WeakMap<SiteModel, Map<string, Milestone[]>>();
+export function teamMilestones(site: SiteModel, slug: string): Milestone[] {
+  return groupedOnce(teamMilestoneIndexes, site, site.milestones, (m) => m.team).get(slug) ?? [];
+}
+
 /** The weeks a milestone appears in, newest first. */
 export function milestoneWeeks(site: SiteModel, milestone: Milestone): MilestoneWeek[] {
   const weeks: MilestoneWeek[] = [];

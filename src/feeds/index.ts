@@ -5,7 +5,7 @@
  */
 export { feedRoutes, feedRenderCount, parseLimit } from './routes';
 export { siteConfig, absoluteUrl, MAX_LIMIT, type SiteConfig } from './config';
-export { feedDocument, milestoneWeeks, updateBodyHtml, newestUpdate, parseDate, publishedOf, updatedOf, milestoneByKey, milestoneChildren, teamUpdates, updateById, type FeedDocument, type FeedEntry, type FeedCategory } from './document';
+export { feedDocument, milestoneWeeks, updateBodyHtml, newestUpdate, parseDate, publishedOf, updatedOf, milestoneByKey, milestoneChildren, teamMilestones, teamUpdates, updateById, type FeedDocument, type FeedEntry, type FeedCategory } from './document';
 export { renderRss } from './formats/rss';
 export { renderAtom } from './formats/atom';
 export { renderJsonFeed, type JsonFeed, type JsonFeedItem } from './formats/json';

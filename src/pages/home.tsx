@@ -5,7 +5,7 @@
  */
 import type { FC } from 'hono/jsx';
 import type { SiteModel, Update } from '../content/model';
-import { absoluteUrl, absolutizeHtml, cleanText, milestoneIndexPath, milestonePath, teamPath, teamUpdates, updatePath, type SiteConfig } from '../feeds';
+import { absoluteUrl, absolutizeHtml, cleanText, milestoneIndexPath, milestonePath, teamMilestones, teamPath, teamUpdates, updatePath, type SiteConfig } from '../feeds';
 import { itemsOf, overview, statusIndex } from '../status';
 import { alternatesFor, DateTime, FeedLinks, opmlAlternate, StatusBadge, teamName, UpdateList } from './components';
 import { Layout } from './layout';
@@ -119,7 +119,7 @@ export const HomePage: FC<{ site: SiteModel; config: SiteConfig }> = ({ site, co
         <ul class="list">
           {site.teams.map((team) => {
             const updates = teamUpdates(site, team.slug);
-            const ms = site.milestones.filter((m) => m.team === team.slug);
+            const ms = teamMilestones(site, team.slug);
             const count = (st: string) => ms.filter((m) => statuses.get(m.key)?.status === st).length;
             const open = ms.filter((m) => !['done', 'quiet'].includes(statuses.get(m.key)?.status ?? '')).length;
             return (

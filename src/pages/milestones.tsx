@@ -7,7 +7,7 @@
  */
 import type { FC } from 'hono/jsx';
 import type { Milestone, SiteModel } from '../content/model';
-import { absoluteUrl, type SiteConfig } from '../feeds';
+import { absoluteUrl, teamMilestones, type SiteConfig } from '../feeds';
 import { STATUS_LABELS, STATUS_RULES, STATUSES, statusGroup, statusIndex, type MilestoneStatus, type StatusGroup } from '../status';
 import { alternatesFor, milestoneTree, MilestoneList, opmlAlternate, StatusBadge, type MilestoneNode } from './components';
 import { Layout } from './layout';
@@ -42,7 +42,7 @@ export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filte
   const statuses = statusIndex(site, config);
   // One team's index lists that team's milestones only: a page per team stays the size of the team.
   const teams = filter.team === undefined ? site.teams : site.teams.filter((t) => t.slug === filter.team);
-  const milestones = filter.team === undefined ? site.milestones : site.milestones.filter((m) => m.team === filter.team);
+  const milestones = filter.team === undefined ? site.milestones : teamMilestones(site, filter.team);
   const counts = Object.fromEntries(STATUSES.map((st) => [st, milestones.filter((m) => statuses.get(m.key)!.status === st).length])) as Record<MilestoneStatus, number>;
   // A tree (milestone and its deliverables) sits in the group of its top milestone's status.
   const groupOf = new Map<string, StatusGroup>();

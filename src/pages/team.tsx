@@ -1,14 +1,14 @@
 /** `/teams/:team`: a team's updates and milestones, its feeds and subscribe form. */
 import type { FC } from 'hono/jsx';
 import type { SiteModel, Team } from '../content/model';
-import { absoluteUrl, teamPath, teamUpdates, type SiteConfig } from '../feeds';
+import { absoluteUrl, teamMilestones, teamPath, teamUpdates, type SiteConfig } from '../feeds';
 import { alternatesFor, FeedLinks, MilestoneList, UpdateList } from './components';
 import { Layout } from './layout';
 import { SubscribeSection } from './subscribe';
 
 export const TeamPage: FC<{ site: SiteModel; config: SiteConfig; team: Team }> = ({ site, config, team }) => {
   const updates = teamUpdates(site, team.slug);
-  const milestones = site.milestones.filter((m) => m.team === team.slug);
+  const milestones = teamMilestones(site, team.slug);
   return (
     <Layout
       title={team.name}

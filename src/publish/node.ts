@@ -184,16 +184,22 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
   };
 }
 
+const WRITES_IN_FLIGHT = 16;
+
 /**
- * Writes static output into `outDir` in place, one file at a time: only files whose bytes
- * changed are written (each aside and renamed: a server watching the folder sees each file
- * whole), and `finish` removes the files no longer produced. What was written is remembered
- * in `<outDir>.manifest.json`. A build with content errors never gets here.
+ * Writes static output into `outDir` in place: only files whose bytes changed are written
+ * (each aside and renamed: a server watching the folder sees each file whole; up to
+ * WRITES_IN_FLIGHT at once, while rendering goes on), and `finish` waits for them and removes
+ * the files no longer produced. What was written is remembered in `<outDir>.manifest.json`.
+ * A build with content errors never gets here.
  */
 export class OutputWriter {
   #before: Record<string, string> = {};
   readonly #after: Record<string, string> = {};
-  readonly #dirs = new Set<string>();
+  /** Folders made (or being made) by this build. */
+  readonly #dirs = new Map<string, Promise<unknown>>();
+  /** Writes in flight: rendering goes on while the disk writes (at most WRITES_IN_FLIGHT). */
+  readonly #writing = new Set<Promise<void>>();
   readonly result: WriteResult = { files: 0, bytes: 0, written: 0, removed: 0 };
 
   private constructor(readonly outDir: string) {}
@@ -228,14 +234,27 @@ export class OutputWriter {
     if (kept) throw new Error(`${file}: kept from the last build, but it is not there as it was written`);
     const target = path.join(this.outDir, ...file.split('/'));
     const dir = path.dirname(target);
-    if (!this.#dirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      this.#dirs.add(dir);
-    }
+    let made = this.#dirs.get(dir);
+    if (!made) this.#dirs.set(dir, (made = mkdir(dir, { recursive: true })));
     const partial = `${target}.${process.pid}.tmp`;
-    await writeFile(partial, bytes);
-    await rename(partial, target);
-    this.result.written++;
+    const job = (async () => {
+      await made;
+      await writeFile(partial, bytes);
+      await rename(partial, target);
+      this.result.written++;
+    })();
+    this.#writing.add(job);
+    // Handled here; a failure is thrown by the next wait below or by `finish`.
+    job.then(
+      () => this.#writing.delete(job),
+      () => undefined,
+    );
+    if (this.#writing.size >= WRITES_IN_FLIGHT) await Promise.race(this.#writing);
+  }
+
+  /** Every write so far is on disk (the first failure, if any, is thrown). */
+  async #settled(): Promise<void> {
+    await Promise.all(this.#writing);
   }
 
   sink: FileSink = (f) => this.write(f.file, f.bytes, true, f.kept);
@@ -243,6 +262,7 @@ export class OutputWriter {
   async finish(published: Published): Promise<WriteResult> {
     await this.write('_headers', encoder.encode(headersFile(published.output.headers)), false);
     await this.write('_redirects', encoder.encode(redirectsFile(published.redirects)), false);
+    await this.#settled();
     const emptied = new Set<string>();
     for (const file of await listFiles(this.outDir)) {
       if (this.#after[file] !== undefined) continue;

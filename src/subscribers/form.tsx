@@ -4,6 +4,7 @@
  */
 import type { FC } from 'hono/jsx';
 import type { SiteModel } from '../content/model';
+import { milestoneByKey } from '../feeds/document';
 import { describeScope } from './scopes';
 
 export interface SubscribeFormProps {
@@ -26,7 +27,7 @@ export const HONEYPOT_FIELD = 'website';
 
 function optionsFor(site: SiteModel, scope: string): string[] {
   if (scope.startsWith('milestone:')) {
-    const milestone = site.milestones.find((m) => m.key === scope.slice(10));
+    const milestone = milestoneByKey(site, scope.slice(10));
     return [scope, ...(milestone ? [`team:${milestone.team}`] : []), 'all'];
   }
   if (scope.startsWith('team:')) return [scope, 'all'];

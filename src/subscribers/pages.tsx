@@ -4,6 +4,7 @@
  */
 import type { Child, FC } from 'hono/jsx';
 import type { SiteModel } from '../content/model';
+import { teamMilestones } from '../feeds/document';
 import { Layout } from '../pages/layout';
 import { DeliveryChoices, SubscribeForm } from './form';
 import type { Subscriber } from './repository';
@@ -138,7 +139,7 @@ interface MilestoneOption {
 }
 
 function milestoneOptions(site: SiteModel, team: string): MilestoneOption[] {
-  const ms = site.milestones.filter((m) => m.team === team);
+  const ms = teamMilestones(site, team);
   const keys = new Set(ms.map((m) => m.key));
   const byParent = new Map<string | undefined, typeof ms>();
   for (const m of ms) {
@@ -209,7 +210,7 @@ export const FollowChoices: FC<{
         </label>
       </p>
       {site.teams.map((team) => {
-        const ms = site.milestones.filter((m) => m.team === team.slug);
+        const ms = teamMilestones(site, team.slug);
         const total = counts?.[team.slug] ?? ms.length;
         const chosen = ms.filter((m) => selected.has(`milestone:${m.key}`)).length;
         const whole = selected.has(`team:${team.slug}`);

@@ -3,6 +3,7 @@
  * checked against the site model (the same teams and keys the pages and feeds use).
  */
 import type { SiteModel } from '../content/model';
+import { milestoneByKey } from '../feeds/document';
 
 export type Scope = 'all' | `team:${string}` | `milestone:${string}`;
 
@@ -29,7 +30,7 @@ export function checkScope(site: SiteModel, raw: string): ScopeCheck {
     return { ok: true, scope: value as Scope };
   }
   if (kind === 'milestone' && name) {
-    if (!isScopeShape(value) || !site.milestones.some((m) => m.key === name)) {
+    if (!isScopeShape(value) || !milestoneByKey(site, name)) {
       return { ok: false, reason: `unknown milestone "${name}"` };
     }
     return { ok: true, scope: value as Scope };
@@ -56,7 +57,7 @@ export function describeScope(site: SiteModel, scope: string): string {
   }
   if (scope.startsWith('milestone:')) {
     const key = scope.slice(10);
-    const milestone = site.milestones.find((m) => m.key === key);
+    const milestone = milestoneByKey(site, key);
     if (!milestone) return `milestone ${key} (no longer published)`;
     const team = site.teams.find((t) => t.slug === milestone.team);
     return `milestone “${milestone.title}” (${team?.name ?? milestone.team})`;

@@ -5,7 +5,7 @@
  */
 import type { Milestone, SiteModel } from '../../content/model';
 import { absoluteUrl, type SiteConfig } from '../config';
-import { newestUpdate } from '../document';
+import { newestUpdate, teamMilestones } from '../document';
 import { feedPath, targetPagePath, type FeedTarget } from '../paths';
 import { escapeAttribute, escapeText } from './xml';
 
@@ -47,12 +47,12 @@ function milestoneOrder(milestones: Milestone[]): { milestone: Milestone; path: 
 export function renderOpml(site: SiteModel, config: SiteConfig): string {
   const outlines: Outline[] = [{ text: `${config.title} (all teams)`, target: { kind: 'site' }, description: config.description }];
   for (const team of site.teams) {
-    const teamMilestones = site.milestones.filter((m) => m.team === team.slug);
+    const owned = teamMilestones(site, team.slug);
     outlines.push({
       text: team.name,
       children: [
         { text: `${team.name}: all updates`, target: { kind: 'team', team }, description: team.description ?? '' },
-        ...milestoneOrder(teamMilestones).map(({ milestone, path }) => ({
+        ...milestoneOrder(owned).map(({ milestone, path }) => ({
           text: `${team.name}: ${path.join(' › ')}`,
           target: { kind: 'milestone' as const, milestone },
         })),
