@@ -9,6 +9,7 @@
 import type { SiteModel, Team, Update } from './content/model';
 import {
   CATALOG_PATH,
+  catalogOf,
   keyShardPath,
   shardOf,
   siteFromRecords,
@@ -46,12 +47,11 @@ export interface CatalogSource {
 
 /** The catalog of a whole model in memory (the static build, tests, tools). */
 export function memoryCatalog(site: SiteModel): CatalogSource {
-  const counts: Record<string, number> = Object.fromEntries(site.teams.map((t) => [t.slug, 0]));
-  for (const m of site.milestones) counts[m.team] = (counts[m.team] ?? 0) + 1;
+  const { version, newest, teams, counts } = catalogOf(site);
   return {
-    version: site.version,
-    newest: site.updates.reduce((max, u) => (u.date > max ? u.date : max), ''),
-    teams: site.teams,
+    version,
+    newest,
+    teams,
     counts,
     // The model itself: its statuses are derived from its updates (src/status).
     view: async () => site,
@@ -89,10 +89,11 @@ export function assetsCatalog(assets: Fetcher, catalog: Catalog): CatalogSource 
       while (wanted.length > 0) {
         for (const key of wanted) asked.add(key);
         const shards = new Set(wanted.map((k) => shardOf(k, catalog.shards)));
+        const now = new Set(wanted);
         const parents: string[] = [];
         for (const shard of await Promise.all([...shards].map((s) => fetchJson<MilestoneRecords>(assets, keyShardPath(s), catalog.version)))) {
           // Only what was asked is kept: a shard holds other keys too.
-          const mine = shard.milestones.filter((m) => wanted.includes(m.key) && !found.has(m.key));
+          const mine = shard.milestones.filter((m) => now.has(m.key) && !found.has(m.key));
           for (const m of mine) {
             found.add(m.key);
             if (need.teamsOfKeys && known.has(m.team)) teams.add(m.team);
