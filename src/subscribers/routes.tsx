@@ -47,7 +47,7 @@ import {
   unsubscribeFormSchema,
   unsubscribeQuerySchema,
 } from './schemas';
-import { type Scope, checkScope, normaliseScopes } from './scopes';
+import { MAX_SCOPES, type Scope, checkScope, normaliseScopes } from './scopes';
 import { signingKey } from '../http/secrets';
 import { PAGE_HEADERS } from '../pages/headers';
 import { type TokenClaims, type TokenFailure, type TokenPurpose, verifyToken } from './tokens';
@@ -225,14 +225,17 @@ function formValidator(site: SiteModel) {
   });
 }
 
-/** The scope values of a subscribe body, read before validation (Hono keeps the parsed body). */
+/**
+ * The scope values of a subscribe body, read before validation (Hono keeps the parsed body):
+ * at most one more than a request may have, so that a stuffed body cannot make the Worker
+ * read every key shard (validation refuses it anyway).
+ */
 async function bodyScopes(c: Ctx, json: boolean): Promise<string[]> {
   try {
-    if (json) {
-      const body = (await c.req.json()) as { scopes?: unknown } | null;
-      return asStrings(body && typeof body === 'object' ? body.scopes : undefined).map((s) => s.trim());
-    }
-    return asStrings((await c.req.formData()).getAll('scope')).map((s) => s.trim());
+    const values = json
+      ? asStrings(((await c.req.json()) as { scopes?: unknown } | null)?.scopes)
+      : asStrings((await c.req.formData()).getAll('scope'));
+    return values.slice(0, MAX_SCOPES + 1).map((s) => s.trim());
   } catch {
     return []; // unreadable: the validator says so
   }
