@@ -3,7 +3,7 @@
  * files per team checked by hand. Every count here was written by reading the markdown, not by
  * running the parser (a bullet indented by one space is a sibling, not a child, in markdown).
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSection, outlineNodes, type ItemKind, type MilestoneSection, type Update } from '../../src/content';
@@ -37,7 +37,10 @@ describe('../shared/reports builds', () => {
   it('with no error, every list item and paragraph in the model exactly once', async () => {
     const result = await reportsBuild();
     expect(errorsOf(result)).toEqual([]);
-    expect(result.site.updates).toHaveLength(111);
+    // One update per file of every team's updates/ folder, whatever teams the folder holds.
+    const files = (await readdir(REPORTS, { recursive: true })).filter((f) => /^[^/]+\/updates\/[^/]+\.md$/.test(f.split(path.sep).join('/')));
+    expect(files.length).toBeGreaterThan(100);
+    expect(result.site.updates).toHaveLength(files.length);
     for (const u of result.site.updates) {
       const { problems } = conservation(u, await readFile(path.join(REPORTS, u.source), 'utf8'), result.outlines.get(u.source));
       expect(problems, u.source).toEqual([]);
