@@ -8,10 +8,13 @@
  * missed; `--baseline <git ref>` measures the content pipeline of that commit instead.
  */
 import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildContentDir, indexMilestones, normaliseTrackerUrl, readContentDir, slugify, titleIdentity, type BuildResult, type SiteModel, type Update } from '../src/content';
+import { buildContentDir, indexMilestones, isCommitmentTag, isSection, normaliseTrackerUrl, outlineNodes, readContentDir, slugify, titleIdentity, type BuildResult, type SiteModel, type Update } from '../src/content';
+import { readLabel } from '../src/content/labels';
+import { isDated } from '../src/content/outline';
 import { conservation } from '../src/content/conservation';
 import { computeChanges } from '../src/digest/changes';
 import { fingerprint, sameItem } from '../src/digest/fingerprint';
@@ -41,7 +44,38 @@ export interface FidelityRow {
   achievedItems: number;
   /** Replay: "None"-like text announced as a blocker or risk. */
   noneAsBlocker: number;
+  /** Milestone keys of the team. */
+  keys: number;
+  /** Keys whose title or key carries a date or a week number: a part named by its week (target 0). */
+  datedKeys: number;
+  /** Keys seen in one week only, in % of the team's keys (teams with ≥ 6 weeks; target ≤ 15 %). */
+  oneWeekPct: number;
+  /** Replay: median per digest of "new" + "gone quiet" notices (target ≤ 2). */
+  noticesMedian: number;
+  /** Parts whose title is a label ("This sprint", "Work Done", "Acknowledgments"; target 0). */
+  labelParts: number;
+  /** Items that are structure: a label, a lone tag, or their part's own name (target 0). */
+  structureItems: number;
+  /** 1 when the team's text says done / completed / achieved and no item is `achieved` (target 0). */
+  doneUnread: number;
+  /** Items under a part whose kind came from a label, in % (the rest defaulted to progress). */
+  labelledPct: number;
+  /** Measures off target, by name (empty when the team reads within every target). */
+  failing: string[];
   problems: string[];
+}
+
+/** Targets of issue 16: every one can fail on a folder never seen. */
+export const TARGETS = { datedKeys: 0, oneWeekPct: 15, oneWeekMinWeeks: 6, noticesMedian: 2, labelParts: 0, structureItems: 0, doneUnread: 0 } as const;
+
+const WEEK_KEY = /(?:^|-)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}|(?:week|wk|cw|sprint)-?\d{1,3})(?:-|$)/;
+const SAYS_DONE = /\b(?:done|completed|achieved|achievements|accomplished|shipped|delivered|finished)\b/i;
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const PLACEHOLDER_TEXT = /^(?:none|n\/?a|nil|-+|—|nothing)\.?$/i;
@@ -82,13 +116,36 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
 
   let conserved = 0;
   let blocks = 0;
+  let saysDone = false;
+  let labelled = 0;
+  let entries = 0;
+  let structureItems = 0;
   let sectionItems = 0;
   let reported = 0;
   let notes = 0;
   let all = 0;
   for (const u of updates) {
     const source = await readFile(path.join(sourceRoot, u.source), 'utf8');
-    const c = conservation(u, source, result.outlines?.get(u.source));
+    if (SAYS_DONE.test(source)) saysDone = true;
+    const outline = result.outlines?.get(u.source);
+    for (const node of outline ? outlineNodes(outline) : []) {
+      if (!isSection(node)) continue;
+      for (const e of node.entries) {
+        entries++;
+        if (e.kind !== undefined) labelled++;
+      }
+    }
+    for (const s of u.sections) {
+      for (const item of Object.values(s.items).flat()) {
+        const text = item.text.trim();
+        const structural = readLabel(text.replace(/[:：]\s*$/, '')) !== undefined && !/\w[.!?]$/.test(text) ? 'a label' : isCommitmentTag(text) ? 'a lone tag' : titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(s.title) ? 'its part’s name' : undefined;
+        if (structural) {
+          structureItems++;
+          problems.push(`${u.source}:${item.line}: item is ${structural}: “${text.slice(0, 60)}”`);
+        }
+      }
+    }
+    const c = conservation(u, source, outline);
     blocks += c.blocks + c.structure;
     conserved += c.blocks + c.structure - c.problems.length;
     problems.push(...c.problems);
@@ -146,7 +203,36 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
   const noneAsBlocker = digests.reduce((n, d) => n + d.milestones.reduce((k, m) => k + [...m.blockers, ...m.risks].filter((i) => PLACEHOLDER_TEXT.test(i.text.trim())).length, 0), 0);
 
   const pct = (a: number, b: number) => (b === 0 ? 100 : (100 * a) / b);
+  const milestones = site.milestones;
+  const datedKeys = milestones.filter((m) => WEEK_KEY.test(m.key) || m.titles.some((t) => isDated(t)));
+  for (const m of datedKeys) problems.push(`key named by its week: ${m.key} (“${m.titles[0]}”)`);
+  const oneWeek = dates.length >= TARGETS.oneWeekMinWeeks ? milestones.filter((m) => m.weeks.length === 1) : [];
+  const labelParts = milestones.filter((m) => m.titles.some((t) => readLabel(t) !== undefined));
+  for (const m of labelParts) problems.push(`part named by a label: ${m.key} (“${m.titles.find((t) => readLabel(t) !== undefined)}”)`);
+  const notices = digests.slice(1).map((d) => d.milestones.filter((m) => m.isNew || m.quiet !== undefined).length);
+  const doneUnread = saysDone && achievedItems === 0 && updates.every((u) => u.sections.every((s) => s.items.achieved.length === 0)) ? 1 : 0;
+  if (doneUnread) problems.push('the text says done/completed/achieved, and no item is achieved');
+  const row = {
+    keys: milestones.length,
+    datedKeys: datedKeys.length,
+    oneWeekPct: pct(oneWeek.length, milestones.length === 0 ? 1 : milestones.length) * (milestones.length === 0 ? 0 : 1),
+    noticesMedian: median(notices),
+    labelParts: labelParts.length,
+    structureItems,
+    doneUnread,
+    labelledPct: entries === 0 ? 0 : (100 * labelled) / entries,
+  };
+  const failing = [
+    row.datedKeys > TARGETS.datedKeys ? 'dated keys' : '',
+    row.oneWeekPct > TARGETS.oneWeekPct ? 'one-week parts' : '',
+    row.noticesMedian > TARGETS.noticesMedian ? 'digest notices' : '',
+    row.labelParts > TARGETS.labelParts ? 'label parts' : '',
+    row.structureItems > TARGETS.structureItems ? 'structure items' : '',
+    row.doneUnread > TARGETS.doneUnread ? 'done unread' : '',
+  ].filter((f) => f !== '');
   return {
+    ...row,
+    failing,
     team,
     files: files.filter((f) => /\/updates\//.test(f.path)).length,
     errors,
@@ -168,11 +254,16 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
 }
 
 const root = path.resolve(import.meta.dirname, '..');
-export const FOLDERS = [path.join(root, '../shared/corpus'), path.join(root, '../shared/reports')];
+/** Every content folder of ../shared: the corpus, the reports, and each other organisation. */
+export const FOLDERS = [
+  path.join(root, '../shared/corpus'),
+  path.join(root, '../shared/reports'),
+  ...['flow', 'sugarlabs'].map((org) => path.join(root, '../shared/other-orgs', org)).filter((dir) => existsSync(dir)),
+];
 
-export async function fidelity(build: (dir: string) => Promise<BuildResult> = buildContentDir): Promise<FidelityRow[]> {
+export async function fidelity(build: (dir: string) => Promise<BuildResult> = buildContentDir, folders: readonly string[] = FOLDERS): Promise<FidelityRow[]> {
   const rows: FidelityRow[] = [];
-  for (const folder of FOLDERS) {
+  for (const folder of folders) {
     const result = await build(folder);
     const teams = [...new Set(result.files.map((f) => f.path.split('/')[0]!).filter((t) => !t.includes('.')))].filter((t) => result.files.some((f) => f.path.startsWith(`${t}/updates/`))).sort();
     for (const team of teams) rows.push(await fidelityOf(team, result, folder, EXPECTATIONS[team]));
@@ -182,10 +273,10 @@ export async function fidelity(build: (dir: string) => Promise<BuildResult> = bu
 
 export function formatFidelity(rows: FidelityRow[]): string {
   const head =
-    '| team | files | errors | warnings | items conserved | in a reported kind (under a milestone) | update-level notes | recurring milestones, one key | case-only renames | replay: achieved in one digest | "None" as blocker |\n|---|---|---|---|---|---|---|---|---|---|---|';
+    '| team | files | errors | warnings | items conserved | recurring milestones, one key | replay: achieved in one digest | "None" as blocker | keys | dated keys | one-week parts | new+quiet per digest (median) | label parts | structure items | done unread | kind from a label | off target |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
   const body = rows.map(
     (r) =>
-      `| ${r.team} | ${r.files} | ${r.errors} | ${r.warnings} | ${r.conserved}/${r.blocks} | ${r.reportedPct.toFixed(1)} % of ${r.sectionItems} | ${r.notesPct.toFixed(1)} % | ${r.recurringOneKey}/${r.recurringExpected} (${r.recurringPct.toFixed(0)} %) | ${r.caseOnlyRenames} | ${r.achievedOnce}/${r.achievedItems} | ${r.noneAsBlocker} |`,
+      `| ${r.team} | ${r.files} | ${r.errors} | ${r.warnings} | ${r.conserved}/${r.blocks} | ${r.recurringOneKey}/${r.recurringExpected} (${r.recurringPct.toFixed(0)} %) | ${r.achievedOnce}/${r.achievedItems} | ${r.noneAsBlocker} | ${r.keys} | ${r.datedKeys} | ${r.oneWeekPct.toFixed(0)} % | ${r.noticesMedian} | ${r.labelParts} | ${r.structureItems} | ${r.doneUnread} | ${r.labelledPct.toFixed(0)} % | ${r.failing.join(', ') || '—'} |`,
   );
   return [head, ...body].join('\n');
 }
@@ -209,7 +300,9 @@ async function baselineBuild(ref: string): Promise<(dir: string) => Promise<Buil
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const at = process.argv.indexOf('--baseline');
-  const rows = await fidelity(at > 0 ? await baselineBuild(process.argv[at + 1] ?? 'HEAD') : buildContentDir);
+  // Folders named on the command line (`npm run fidelity -- path/to/content`), else every folder of ../shared.
+  const named = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--baseline');
+  const rows = await fidelity(at > 0 ? await baselineBuild(process.argv[at + 1] ?? 'HEAD') : buildContentDir, named.length > 0 ? named.map((d) => path.resolve(d)) : FOLDERS);
   if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
   else {
     console.log(formatFidelity(rows));

@@ -8,7 +8,8 @@ import YAML from 'yaml';
 import type { Milestone, SiteModel, Team, Update } from './model';
 import { slugify } from './keys';
 import type { Outline, ReadingHints } from './outline';
-import { fail, parseMilestoneDefinitions, parseUpdate, teamSlug } from './parse';
+import { fail, humanise, parseMilestoneDefinitions, parseUpdate, teamSlug } from './parse';
+import { recurrenceOf } from './recurrence';
 import type { TitleOwners } from './sections';
 import { mondayOf } from './week';
 
@@ -80,6 +81,16 @@ export function buildSite(
     u.permalink = `/updates/${u.team}/${u.date}-${suffix}`;
     return file;
   };
+  // Each team's weeks read together first: what recurs across them is structure (./recurrence.ts).
+  const textsByFolder = new Map<string, string[]>();
+  for (const source of sources) {
+    const folder = UPDATE_PATH.exec(source.path)?.[1];
+    if (folder === undefined) continue;
+    const texts = textsByFolder.get(folder) ?? [];
+    texts.push(typeof source.value === 'string' ? source.value : new TextDecoder().decode(source.value));
+    textsByFolder.set(folder, texts);
+  }
+  const recurrence = new Map([...textsByFolder].map(([folder, texts]) => [folder, recurrenceOf(texts)]));
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file = new VFile({ path: source.path, value: source.value });
     files.push(file);
@@ -89,7 +100,9 @@ export function buildSite(
       ...(folder !== undefined ? { team: folder } : {}),
       aliases,
       teamNames: info?.name ? [info.name] : [],
+      ...(info?.name || folder !== undefined ? { teamTitle: info?.name ?? humanise(folder!) } : {}),
       ...(info?.hints ? { hints: info.hints } : {}),
+      ...(folder !== undefined && recurrence.has(folder) ? { recurrence: recurrence.get(folder)! } : {}),
       owners: ownersOf(folder !== undefined ? teamSlug(folder) : ''),
       outlines,
     });
@@ -142,11 +155,6 @@ export function buildSite(
   return { site: { version, ...body }, files, parsed, outlines, owners };
 }
 
-/** A folder name as a display name: `innovation_lab` → `Innovation lab`. */
-function humanise(folder: string): string {
-  const words = folder.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /**
  * Milestone definition files give reported milestones their description. Keys are decided as
@@ -154,6 +162,16 @@ function humanise(folder: string): string {
  */
 function describeMilestones(milestones: Milestone[], sources: SourceFile[], aliases: ReadonlyMap<string, string>, files: VFile[], owners: ReadonlyMap<string, TitleOwners>): void {
   const byKey = new Map(milestones.map((m) => [m.key, m]));
+  // Each team's weeks read together first: what recurs across them is structure (./recurrence.ts).
+  const textsByFolder = new Map<string, string[]>();
+  for (const source of sources) {
+    const folder = UPDATE_PATH.exec(source.path)?.[1];
+    if (folder === undefined) continue;
+    const texts = textsByFolder.get(folder) ?? [];
+    texts.push(typeof source.value === 'string' ? source.value : new TextDecoder().decode(source.value));
+    textsByFolder.set(folder, texts);
+  }
+  const recurrence = new Map([...textsByFolder].map(([folder, texts]) => [folder, recurrenceOf(texts)]));
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file = new VFile({ path: source.path, value: source.value });
     files.push(file);

@@ -5,64 +5,12 @@
  */
 import type { Heading, Link as MdastLink, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { cleanTitle, isCommitmentTag } from './keys';
+import { cleanTitle, isCommitmentTag, milestonePrefix } from './keys';
+import { kindOfWord, readLabel, type LabelKind } from './labels';
 import type { Item, ItemKind, Link } from './model';
 import { renderFragment } from './render';
 
-/** Label words → kind. "notes" is not a label: "Note: …" is content and keeps its words. */
-const KIND_WORDS: Record<string, Exclude<ItemKind, 'notes'>> = {
-  achieved: 'achieved',
-  achievements: 'achieved',
-  achievement: 'achieved',
-  accomplished: 'achieved',
-  completed: 'achieved',
-  complete: 'achieved',
-  done: 'achieved',
-  shipped: 'achieved',
-  delivered: 'achieved',
-  next: 'next',
-  'next steps': 'next',
-  'next step': 'next',
-  'next up': 'next',
-  planned: 'next',
-  plan: 'next',
-  plans: 'next',
-  todo: 'next',
-  'to do': 'next',
-  upcoming: 'next',
-  ongoing: 'next',
-  'in progress': 'next',
-  wip: 'next',
-  risk: 'risks',
-  risks: 'risks',
-  concerns: 'risks',
-  blocker: 'blockers',
-  blockers: 'blockers',
-  blocked: 'blockers',
-  blocking: 'blockers',
-};
-
-/** Label phrases, beyond single words: "Focus for next week", "Done this week", "Risks & blockers". */
-const KIND_PHRASES: Array<[RegExp, Exclude<ItemKind, 'notes'>]> = [
-  [/^(?:focus|plans?|goals?|priorities|todo|to do|up|coming up)(?: for| of)?(?: the)? next (?:week|sprint|period|cycle)$/, 'next'],
-  [/^next (?:week|sprint|period|cycle)(?:'?s)?(?: plans?| goals?| focus| priorities)?$/, 'next'],
-  [/^(?:done|completed|achieved|accomplished|shipped|delivered)(?: this| last)? (?:week|sprint|period|cycle)$/, 'achieved'],
-  [/^(?:this|last) (?:week|sprint)(?:'?s)? (?:achievements|accomplishments)$/, 'achieved'],
-  [/^work in progress$/, 'next'],
-  [/^(?:risks?|concerns?) (?:and|&|\/) (?:blockers?|issues?)$/, 'risks'],
-  [/^(?:blockers?|impediments?) (?:and|&|\/) (?:risks?|concerns?)$/, 'blockers'],
-  [/^impediments?$/, 'blockers'],
-];
-
-/** A kind label's words → kind; undefined for anything else. */
-export function kindOfWord(word: string): Exclude<ItemKind, 'notes'> | undefined {
-  const w = word.trim().toLowerCase().replace(/[’]/g, "'").replace(/[\s-]+/g, ' ');
-  if (w.length > 40) return undefined;
-  const direct = KIND_WORDS[w];
-  if (direct) return direct;
-  for (const [re, kind] of KIND_PHRASES) if (re.test(w)) return kind;
-  return undefined;
-}
+export { kindOfWord };
 
 /** Text of a label as written: emphasis, code marks and a trailing colon aside. */
 export function labelWords(text: string): string {
@@ -70,20 +18,29 @@ export function labelWords(text: string): string {
 }
 
 /** "Highlights", "Summary", "TL;DR", "Overview": the update's own summary, not a milestone. */
-const SUMMARY_LABEL = /^(?:key |weekly |executive |quick )?(?:highlights?|summary|tl;? ?dr|overview)\b/i;
 export function isSummaryLabel(text: string): boolean {
-  const words = labelWords(text);
-  return words.split(' ').length <= 4 && SUMMARY_LABEL.test(words);
+  return readLabel(labelWords(text))?.kind === 'summary';
 }
 
-/** "None", "N/A", "-", "No updates this week": written to say there is nothing. No item. */
-const PLACEHOLDER = /^(?:none|n\/?a|nil|nothing(?: new| to report)?|no (?:updates?|blockers?|risks?|changes?|news)(?: (?:this|last) week)?(?: so far)?|not applicable|[-–—]+)[.!]?$/i;
+/** "Acknowledgements", "Key Learnings", "Attendees", "Resources": kept with the update, never announced. */
+export function isAsideLabel(text: string): boolean {
+  return readLabel(labelWords(text))?.kind === 'aside';
+}
+
+/**
+ * "None", "N/A", "-", "TBD", "(deliverables TBD)", "…", "No updates this week": written to
+ * say there is nothing (yet). No item.
+ */
+const PLACEHOLDER =
+  /^(?:none(?: yet| so far| this (?:week|sprint))?|n\/?a|nil|null|nothing(?: new| yet| to report| this week)?|no (?:updates?|blockers?|risks?|changes?|news|progress|issues?)(?: (?:this|last) (?:week|sprint))?(?: so far| yet)?|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined|confirmed|announced)|[-–—]+|\.{2,}|…|\?+)[.!]?$/i;
 export function isPlaceholder(text: string): boolean {
-  return PLACEHOLDER.test(text.replace(/[_*]/g, '').trim());
+  const t = text.replace(/[_*`]/g, '').trim();
+  // `(deliverables TBD)`, `[TBD]`: a placeholder in brackets, whatever it says it will be.
+  return PLACEHOLDER.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 
 // `_achieved:_`, `achieved:`, an unclosed `_achieved:` (emphasis markers survive as text).
-const LABEL_PREFIX = /^\s*[_*]*\s*([A-Za-z][A-Za-z -]{0,20}?)\s*[_*]*\s*:[_*]*\s*/;
+const LABEL_PREFIX = /^\s*[_*]*\s*([A-Za-z][A-Za-z '’&/-]{0,40}?)\s*[_*]*\s*:[_*]*\s*/;
 const REPO_TAG = /^\s*\[([A-Za-z0-9@][\w.@/-]*)\]\s*/;
 export { REPO_TAG };
 
@@ -200,8 +157,21 @@ export function headingTitle(node: Heading, text: string, links: Link[], tag: st
   return cleanTitle(withoutTag || text);
 }
 
+/** What a label makes of the items under it: a kind, the update's summary, or notes (asides, unknown labels). */
+export type LabelTarget = ItemKind | 'summary';
+
+/** A label's kind as the outline uses it: asides are kept as notes. */
+export function labelTarget(kind: LabelKind): LabelTarget {
+  return kind === 'aside' ? 'notes' : kind;
+}
+
+/** Reads a label's words: `leadIn` when content follows it on the same line. */
+export type KindOf = (words: string, leadIn: boolean) => LabelKind | undefined;
+
+const defaultKindOf: KindOf = (words, leadIn) => readLabel(words, { leadIn })?.kind;
+
 export interface Label {
-  kind: ItemKind;
+  kind: LabelTarget;
   /** The label word as written, for messages. */
   word: string;
   unknown: boolean;
@@ -209,11 +179,12 @@ export interface Label {
   rest: RootContent[];
 }
 
-/** `#### _achieved_:`, `#### _blocker:_` */
-export function headingLabel(node: Heading, text: string): { kind: ItemKind; word: string; unknown: boolean } | undefined {
+/** `#### _achieved_:`, `## This Week's Achievements`, `#### _blocker:_` */
+export function headingLabel(node: Heading, text: string, kindOf: KindOf = defaultKindOf): { kind: LabelTarget; word: string; unknown: boolean } | undefined {
   const word = text.replace(/^[_*\s]+|[_*:\s]+$/g, '').trim();
-  const kind = kindOfWord(word);
-  if (kind) return { kind, word, unknown: false };
+  if (milestonePrefix(word)) return undefined;
+  const kind = kindOf(word, false);
+  if (kind) return { kind: labelTarget(kind), word, unknown: false };
   if (/:\s*$/.test(text) && allEmphasis(node.children) && word.split(/\s+/).length <= 3) {
     return { kind: 'notes', word, unknown: true };
   }
@@ -226,26 +197,29 @@ export function allEmphasis(children: PhrasingContent[]): boolean {
 }
 
 /**
- * `- _achieved:_`, `- achieved: text`, `**Completed**: text`: a kind label, and what
- * follows it on the same line. Unknown emphasised labels (`- _status:_` over a nested
- * list) are reported and kept as notes.
+ * `- _achieved:_`, `- achieved: text`, `**Completed**: text`, `- This Week's Achievements:`:
+ * a label, and what follows it on the same line. Unknown emphasised labels (`- _status:_`
+ * over a nested list) are reported and kept as notes. A `Milestone 1: X` lead-in is not a
+ * label: it names a part.
  */
-export function splitLabel(own: RootContent[], kindOf: (word: string) => Exclude<ItemKind, 'notes'> | undefined = kindOfWord): Label | undefined {
+export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): Label | undefined {
   const first = own[0];
   if (!first || first.type !== 'paragraph') return undefined;
   const text = toString(first);
+  if (milestonePrefix(text)) return undefined;
   const m = LABEL_PREFIX.exec(text);
   if (!m) {
     // A bare label, the whole first line and nothing else: `Completed`, `- **Ongoing**`.
-    const bare = own.length <= 1 || own.slice(1).every((n) => n.type === 'list') ? kindOf(labelWords(text)) : undefined;
-    return bare && labelWords(text) !== '' && !/[.!?]$/.test(text.trim()) ? { kind: bare, word: labelWords(text), unknown: false, rest: [] } : undefined;
+    const bare = own.length <= 1 || own.slice(1).every((n) => n.type === 'list') ? kindOf(labelWords(text), false) : undefined;
+    return bare && labelWords(text) !== '' && !/[.!?]$/.test(text.trim()) ? { kind: labelTarget(bare), word: labelWords(text), unknown: false, rest: [] } : undefined;
   }
   const word = m[1]!.trim();
-  let kind: ItemKind | undefined = kindOf(word);
-  let unknown = false;
   const stripped = stripLeading(first.children, m[0].length);
   const restParagraph: Paragraph = { ...first, children: stripped };
   const rest = [...(toString(restParagraph).trim() === '' && stripped.every((c) => c.type !== 'image') ? [] : [restParagraph]), ...own.slice(1)];
+  const read = kindOf(word, rest.length > 0);
+  let kind: LabelTarget | undefined = read ? labelTarget(read) : undefined;
+  let unknown = false;
   if (!kind) {
     // Only an emphasised word with nothing after it is a label; "Note: …" is prose.
     const firstInline = first.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));

@@ -29,21 +29,26 @@ import {
   headingLabel,
   headingTag,
   headingTitle,
+  isAsideLabel,
   isPlaceholder,
   isSummaryLabel,
-  kindOfWord,
+  labelTarget,
   labelWords,
   makeItem,
   REPO_TAG,
   soleLink,
   splitLabel,
+  type KindOf,
+  type LabelTarget,
   type WorkItem,
 } from './inline';
-import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl } from './keys';
+import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, titleIdentity } from './keys';
+import { hasLastPeriodLabel, readLabel } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 
 export type ContainerRole = 'area' | SectionLevel;
-export type NodeRole = 'root' | 'document' | 'summary' | ContainerRole;
+/** `aside`: acknowledgements, learnings, resources… kept as the update's notes, never announced. */
+export type NodeRole = 'root' | 'document' | 'summary' | 'aside' | ContainerRole;
 
 export interface OutlineEntry {
   /** The kind label it sits under; undefined when unlabelled (progress in a section, else notes). */
@@ -54,7 +59,7 @@ export interface OutlineEntry {
 export interface OutlineNode {
   role: NodeRole;
   /** How the source wrote it. */
-  form: 'root' | 'heading' | 'bold' | 'paragraph' | 'bullet' | 'link';
+  form: 'root' | 'heading' | 'bold' | 'paragraph' | 'bullet' | 'link' | 'team';
   /** Heading depth; 7 for paragraph openers; 8 for bullets (which never sit on the stack). */
   rank: number;
   line: number;
@@ -72,13 +77,13 @@ export interface OutlineNode {
   children: OutlineNode[];
   entries: OutlineEntry[];
   workItems: Item[];
-  /** Kind label in force for what follows (set by a label heading, paragraph or bullet). */
-  label?: ItemKind;
+  /** Kind label in force for what follows (set by a label heading, paragraph or bullet; a part opened below a label inherits it). */
+  label?: LabelTarget;
   /** Decided by keyOutline(). */
   key?: string;
 }
 
-export type StructureKind = 'label' | 'document-title' | 'summary-label' | 'placeholder' | 'evidence' | 'tag' | 'area';
+export type StructureKind = 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -111,11 +116,23 @@ export interface ReadOptions {
   /** Names the team goes by (slug, folder, display name), lowercase. */
   teamNames?: readonly string[];
   hints?: ReadingHints;
+  /** The team's display name: the title of its team-level part (what it reports without naming a part). */
+  teamTitle?: string;
+  /** What recurs across the team's weeks (see ./recurrence.ts): openers that are parts, headings that vary only by a date. */
+  recurrence?: Recurrence;
+}
+
+/** Per team, from all its weeks: what recurs is structure, what changes is content. */
+export interface Recurrence {
+  /** Title identities of short openers (a bullet over nested work, a bold line, a heading) seen in two or more weeks. */
+  openers: ReadonlySet<string>;
+  /** Shapes (digits blanked) of headings that recur while their exact text changes every week: a dated title. */
+  datedShapes: ReadonlySet<string>;
 }
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DATED = [
-  /\b\d{4}-\d{1,2}-\d{1,2}\b/,
+  /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b/,
   /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/,
   new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'i'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![a-z])`, 'i'),
@@ -128,6 +145,11 @@ export function isDated(text: string): boolean {
 }
 
 const REPORT_WORDS = /\b(?:weekly|update|updates|report|roundup|round[- ]up|newsletter|digest|status|notes)\b/i;
+
+/** A heading's shape: digits blanked, so `Update 2024/03/11` and `Update 2024/03/18` share one. */
+export function headingShape(text: string): string {
+  return labelWords(text).toLowerCase().replace(/\d+/g, '#').replace(/[^a-z#]+/g, ' ').trim();
+}
 
 const SECTION_ROLES: ReadonlySet<NodeRole> = new Set(['milestone', 'workstream', 'sub-milestone', 'deliverable']);
 export function isSection(node: OutlineNode): boolean {
@@ -149,7 +171,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const teamNames = (options.teamNames ?? [options.team]).map((n) => n.toLowerCase()).filter((n) => n.length >= 3);
 
   const top = () => stack.at(-1)!;
-  const kindOf = (words: string): Exclude<ItemKind, 'notes'> | undefined => hints.kinds?.[words.toLowerCase()] ?? kindOfWord(words);
+  const thisPeriod = hasLastPeriodLabel(String(file.value ?? '')) ? 'next' : 'achieved';
+  const kindOf: KindOf = (words, leadIn) => hints.kinds?.[labelWords(words).toLowerCase()] ?? readLabel(words, { leadIn, thisPeriod, ...(hints.kinds ? { extra: hints.kinds } : {}) })?.kind;
+  const recurring = options.recurrence?.openers ?? new Set<string>();
+  let teamPart: OutlineNode | undefined;
 
   function pop(rank: number): void {
     while (stack.length > 1 && top().rank >= rank) stack.pop();
@@ -159,9 +184,33 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     node.parent = parent;
     parent.children.push(node);
     if (onStack) stack.push(node);
-    if (node.role !== 'document' && node.role !== 'summary') seenPart = true;
+    if (node.role !== 'document' && node.role !== 'summary' && node.role !== 'aside') {
+      seenPart = true;
+      // A part opened below a label ("Done last sprint" over per-area parts) holds that kind of item.
+      const inherited = labelAbove(parent);
+      if (inherited !== undefined && node.label === undefined) node.label = inherited;
+    }
     workItem = undefined;
     return node;
+  }
+
+  /** The label in force at a node: its own, or the nearest above it (documents and areas pass it down). */
+  function labelAbove(node: OutlineNode | undefined): LabelTarget | undefined {
+    for (let n = node; n; n = n.parent) if (n.label !== undefined) return n.label;
+    return undefined;
+  }
+
+  /**
+   * The team's own part: what a report says was done, planned or at risk outside every part it
+   * names belongs to the team (or its project), followed and announced like any milestone.
+   */
+  function teamPartNode(line: number): OutlineNode {
+    if (!teamPart) {
+      teamPart = newNode({ role: 'workstream', form: 'team', rank: 0, line, text: '', title: options.teamTitle ?? options.team, marked: true });
+      teamPart.parent = root;
+      root.children.unshift(teamPart);
+    }
+    return teamPart;
   }
 
   /** The nearest node content goes to (a document title is transparent). */
@@ -170,16 +219,19 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return root;
   }
 
-  function addEntry(node: OutlineNode, kind: ItemKind | undefined, nodes: RootContent[], line: number, depth: number, column = 1): Item {
+  function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, _column = 1): Item {
     const item = makeItem(nodes, line, depth, workItem);
-    if (node.role === 'summary' || (!seenPart && kind === undefined && (node.role === 'root' || node.role === 'document'))) {
+    if (kind === 'summary' || (node.role === 'summary' && kind === undefined) || (!seenPart && kind === undefined && (node.role === 'root' || node.role === 'document'))) {
       summary.push(item);
       return item;
     }
-    node.entries.push({ ...(kind !== undefined ? { kind } : {}), item });
-    if ((node.role === 'root' || node.role === 'document') && kind !== undefined && kind !== 'notes') {
-      file.message(`\`${kind}\` item outside any milestone: kept as a note of the update`, { place: { line, column }, ruleId: 'orphan-item', source: 'tidings' });
+    if (node.role === 'aside') {
+      node.entries.push({ kind: 'notes', item });
+      return item;
     }
+    // Work of a kind outside every named part is the team's own.
+    const target = (node.role === 'root' || node.role === 'document' || node.role === 'summary') && kind !== undefined && kind !== 'notes' ? teamPartNode(line) : node;
+    target.entries.push({ ...(kind !== undefined ? { kind } : {}), item });
     return item;
   }
 
@@ -193,8 +245,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const plain = labelWords(text).toLowerCase();
     if (options.title && plain === labelWords(options.title).toLowerCase()) return true;
     if (REPORT_WORDS.test(plain) && teamNames.some((n) => plain.includes(n))) return true;
-    // A heading that is just the team's name wraps the report; it names no part of it.
-    if (teamNames.includes(plain.replace(/[_-]+/g, ' '))) return true;
+    // A heading that recurs every week with only its numbers changed (`Vac 2024/03/11`) titles the document.
+    if (options.recurrence?.datedShapes.has(headingShape(text))) return true;
+    // A heading that is just the team's name wraps the report when it opens it; later, it is a section like the others.
+    if (teamNames.includes(plain.replace(/[_-]+/g, ' '))) return !seenPart;
     return depth === 1 && !seenPart && stack.length === 1;
   }
 
@@ -202,23 +256,25 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const text = toString(node).trim();
     const line = node.position?.start.line ?? 1;
     const words = labelWords(text);
-    const hinted = hints.kinds?.[words.toLowerCase()];
-    // Only a known kind word is a label heading; any other heading (`## **Movement Building:**`) opens a part.
-    const found = hinted ? { kind: hinted as ItemKind, word: words, unknown: false } : headingLabel(node, text);
-    const label = found && !found.unknown ? found : undefined;
-    if (label) {
-      pop(node.depth);
-      top().label = label.kind;
-      workItem = undefined;
-      return;
-    }
-    pop(node.depth);
     const links = collectLinks(node).filter((l) => /^https?:/i.test(l.href));
     const tag = headingTag(node);
     const prefix = milestonePrefix(text);
     const marked = links.length > 0 || tag !== undefined || prefix !== undefined || hints.milestoneLevel === node.depth;
-    if (!marked && isSummaryLabel(text)) {
+    // A label heading names what its section holds (`## This Week's Achievements`); any other heading opens a part.
+    const found = marked ? undefined : headingLabel(node, text, kindOf);
+    const label = found && !found.unknown ? found : undefined;
+    pop(node.depth);
+    if (label?.kind === 'summary') {
       open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      return;
+    }
+    if (label && isAsideLabel(text)) {
+      open(newNode({ role: 'aside', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      return;
+    }
+    if (label) {
+      top().label = label.kind;
+      workItem = undefined;
       return;
     }
     if (!marked && text !== '' && isDocumentTitle(text, node.depth)) {
@@ -259,10 +315,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     if (boldOnly) {
       const words = labelWords(text);
-      if (isSummaryLabel(text)) {
+      if (isSummaryLabel(text) || isAsideLabel(text)) {
         pop(7);
-        open(newNode({ role: 'summary', form: 'bold', rank: 7, line, text, title: words }), true);
-        structure.push({ line, what: 'summary-label', text });
+        const summaryLabel = isSummaryLabel(text);
+        open(newNode({ role: summaryLabel ? 'summary' : 'aside', form: 'bold', rank: 7, line, text, title: words }), true);
+        structure.push({ line, what: summaryLabel ? 'summary-label' : 'aside-label', text });
         return true;
       }
       if (isDocumentTitle(text, 7) && !hasLink(node)) {
@@ -296,7 +353,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const split = splitLabel([node], kindOf);
     const label = split && !split.unknown ? split : undefined;
     if (label) {
+      // A bold label after a bold part's content ("**This sprint**" after "**Cadence**" and its
+      // list) is that part's sibling: it labels what the enclosing part holds next.
+      const current = top();
+      if (label.rest.length === 0 && current.form === 'bold' && (current.entries.length > 0 || current.children.length > 0)) pop(7);
       const target = host();
+      if (label.kind === 'summary' && label.rest.length === 0) {
+        open(newNode({ role: 'summary', form: 'bold', rank: 7, line, text, title: labelWords(text) }), true);
+        structure.push({ line, what: 'summary-label', text });
+        return;
+      }
       target.label = label.kind;
       workItem = undefined;
       if (label.rest.length === 0) structure.push({ line, what: 'label', text });
@@ -337,7 +403,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     node: OutlineNode;
     /** The part the list itself sits in, when a `Milestone N:` bullet has taken over its later items. */
     owner?: OutlineNode;
-    kind?: ItemKind;
+    kind?: LabelTarget;
     depth: number;
     parentItem?: Item;
   }
@@ -379,13 +445,22 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     const link = own.length === 1 && own[0]!.type === 'paragraph' ? soleLink(own[0]!.children) : undefined;
-    if (link && ctx.parentItem && nested.length === 0) {
+    if (link && ctx.parentItem && nested.length === 0 && !saysSomething(toString(link))) {
       // A link-only bullet under an item: that item's evidence (a PR, a spec), not a deliverable.
+      // One whose text is a sentence says what was done: an item of its own.
       for (const l of collectLinks(own[0]!)) ctx.parentItem.links.push(l);
       structure.push({ line, what: 'evidence', text });
       return undefined;
     }
     const inPart = ctx.node.role !== 'root' && ctx.node.role !== 'document' && ctx.node.role !== 'summary';
+    const name = nested.length > 0 && !ctx.parentItem && ctx.node.role !== 'summary' && ctx.node.role !== 'aside' && ctx.kind !== 'summary' && ctx.kind !== 'notes' ? nameOf(own, text, link) : undefined;
+    if (name) {
+      // A bullet that is only a name (a tag, a tracker link, an emphasised or recurring title)
+      // with the week's work nested under it is a part, at any depth.
+      const part = open(newNode({ form: name.form, rank: 8, line, text, ...name.node }), false, inPart ? ctx.node : host());
+      for (const l of nested) readList(l, { node: part, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: 0 });
+      return undefined;
+    }
     if (link && inPart && ctx.kind === undefined && ctx.depth === 0 && namedLink(link.url, toString(link)) && (nested.length > 0 || isTrackerLink(link.url))) {
       const { title, status } = cleanTitle(toString(link));
       const trackerUrl = normaliseTrackerUrl(link.url);
@@ -405,6 +480,31 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const item = addEntry(ctx.node, ctx.kind, own, line, ctx.depth, column);
     for (const l of nested) readList(l, { node: ctx.node, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: ctx.depth + 1, parentItem: item });
     return undefined;
+  }
+
+  /** What a bullet names when its own content is only a name; undefined for anything that says something. */
+  function nameOf(own: RootContent[], text: string, link: ReturnType<typeof soleLink>): { form: OutlineNode['form']; node: Pick<OutlineNode, 'title' | 'status' | 'marked'> & Partial<OutlineNode> } | undefined {
+    if (own.length !== 1 || own[0]!.type !== 'paragraph') return undefined;
+    const children = own[0]!.children;
+    if (link) {
+      // A tracked thing (issue, milestone, epic) is a part; a pull request or commit with notes under it is an item.
+      if (!namedLink(link.url, toString(link)) || !isTrackerLink(link.url)) return undefined;
+      const { title, status } = cleanTitle(toString(link));
+      const trackerUrl = normaliseTrackerUrl(link.url);
+      return { form: 'link', node: { title, status, marked: true, ...(trackerUrl ? { trackerUrl } : {}) } };
+    }
+    const meaningful = children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
+    if (meaningful.length === 1 && meaningful[0]!.type === 'inlineCode') {
+      const code = meaningful[0]!.value.trim().replace(/:$/, '');
+      if (code === '' || code.length > 80) return undefined;
+      return isCommitmentTag(code) ? { form: 'bullet', node: { title: code, status: [], marked: true, tag: code } } : { form: 'bullet', node: { title: code, status: [], marked: true } };
+    }
+    if (text.length > 80 || /[.!?;,]$/.test(text) || hasLink(own[0]!)) return undefined;
+    const words = text.split(/\s+/).length;
+    const emphasised = allEmphasis(children) && words <= 8;
+    if (!emphasised && !(words <= 6 && recurring.has(titleIdentity(text)))) return undefined;
+    const { title, status } = cleanTitle(text.replace(/\s*[:：]\s*$/, ''));
+    return { form: 'bullet', node: { title, status, marked: false } };
   }
 
   function handleBlock(node: RootContent): void {
@@ -479,6 +579,12 @@ function namedLink(url: string, text: string): boolean {
   return /^https?:/i.test(url) && t !== '' && !/^(?:https?:\/\/|www\.)\S+$/i.test(t);
 }
 
+/** Link text that says what was done (a sentence), as opposed to a reference ("PR", "#12", a URL, "spec"). */
+function saysSomething(text: string): boolean {
+  const t = text.trim();
+  return !/^(?:https?:\/\/|www\.)/i.test(t) && t.split(/\s+/).length >= 4;
+}
+
 /** An issue, milestone or epic in a tracker, as opposed to a PR or a document. */
 function isTrackerLink(url: string): boolean {
   return /\/(?:issues|milestones?|epics?)\/\d+/i.test(url);
@@ -487,7 +593,7 @@ function isTrackerLink(url: string): boolean {
 /** Phase 2: each container's level, from its form and its place. */
 function assignRoles(outline: Outline, hints: ReadingHints): void {
   const visit = (node: OutlineNode, sectionAbove: boolean): void => {
-    if (node.role !== 'root' && node.role !== 'document' && node.role !== 'summary') {
+    if (node.role !== 'root' && node.role !== 'document' && node.role !== 'summary' && node.role !== 'aside') {
       const hintedArea = hints.areas?.has(node.title.toLowerCase()) ?? false;
       if (node.form === 'link') node.role = 'deliverable';
       // A plain part with nothing of its own but parts below it groups them: an area.

@@ -14,7 +14,7 @@ import YAML, { LineCounter, isMap, isScalar } from 'yaml';
 import { decodeUtf8 } from './decode';
 import { slugify } from './keys';
 import type { Update } from './model';
-import { readOutline, type Outline, type ReadingHints } from './outline';
+import { readOutline, type Outline, type ReadingHints, type Recurrence } from './outline';
 import { renderDocument } from './render';
 import { keyOutline, sectionsOf, type TitleOwners } from './sections';
 import { inferWeek } from './week';
@@ -33,6 +33,10 @@ export interface ParseOptions {
   /** Names the team goes by (folder, display name), to recognise a "<Team> weekly" heading. */
   teamNames?: readonly string[];
   hints?: ReadingHints;
+  /** The team's display name (title of its team-level part). */
+  teamTitle?: string;
+  /** What recurs across the team's weeks (./recurrence.ts). */
+  recurrence?: Recurrence;
 }
 
 /** A file read into its outline, before keys (the build keys all of a team's files together). */
@@ -126,7 +130,14 @@ export function readUpdate(file: VFile, options: ParseOptions = {}): ReadUpdate 
   }
 
   const names = [team, folder, ...(options.teamNames ?? [])].map((n) => n.toLowerCase().replace(/[_-]+/g, ' '));
-  const outline = readOutline(tree, file, { team, ...(frontTitle ? { title: frontTitle } : {}), teamNames: [...new Set(names)], ...(options.hints ? { hints: options.hints } : {}) });
+  const outline = readOutline(tree, file, {
+    team,
+    ...(frontTitle ? { title: frontTitle } : {}),
+    teamNames: [...new Set(names)],
+    teamTitle: options.teamTitle ?? humanise(folder),
+    ...(options.hints ? { hints: options.hints } : {}),
+    ...(options.recurrence ? { recurrence: options.recurrence } : {}),
+  });
   // Title: front matter, else the document's own `# Heading`, else team and week.
   const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
   const title = frontTitle ?? ((h1 && toString(h1).trim()) || `${team} — week of ${date}`);
@@ -145,6 +156,12 @@ export function readUpdate(file: VFile, options: ParseOptions = {}): ReadUpdate 
       hash: createHash('sha256').update(text).digest('hex').slice(0, 16),
     },
   };
+}
+
+/** A folder name as a display name: `innovation_lab` → `Innovation lab`. */
+export function humanise(folder: string): string {
+  const words = folder.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function readText(file: VFile): string | undefined {

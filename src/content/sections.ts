@@ -40,7 +40,7 @@ export type TitleOwners = Map<string, string | null>;
 function titleParents(outline: Outline): Map<string, Set<string>> {
   const parents = new Map<string, Set<string>>();
   for (const node of outlineNodes(outline)) {
-    if (!(isSection(node) || node.role === 'area') || !keyedByTitle(node)) continue;
+    if (!(isSection(node) || node.role === 'area') || !keyedByTitle(node) || node.form === 'team') continue;
     const t = titleIdentity(node.title);
     const parent = enclosing(node);
     let set = parents.get(t);
@@ -69,6 +69,11 @@ export function keyOutline(outline: Outline, options: KeyOptions): void {
   const team = slugify(options.team);
   for (const node of outlineNodes(outline)) {
     if (!isSection(node) && node.role !== 'area') continue;
+    if (node.form === 'team') {
+      // The team's own part: keyed by the team, the same every week.
+      node.key = resolveAlias(team, options.aliases);
+      continue;
+    }
     let scope: string | undefined;
     if (keyedByTitle(node)) {
       const parent = enclosing(node);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Update } from '../content/model';
 import type { ParseOptions } from '../content/parse';
+import { recurrenceKey } from '../content/recurrence';
 
 interface CachedMessage {
   reason: string;
@@ -67,6 +68,8 @@ export class ParseCache {
     // claimed a new title.
     hash.update('\0').update(JSON.stringify(options.teamNames ?? [])).update('\0').update(JSON.stringify(options.hints ?? null));
     hash.update('\0').update(JSON.stringify(options.owners ? [...options.owners] : null));
+    // And what recurs across the team's weeks (a new week can make a title recur).
+    hash.update('\0').update(options.teamTitle ?? '').update('\0').update(recurrenceKey(options.recurrence));
     return hash.digest('hex').slice(0, 40);
   }
 

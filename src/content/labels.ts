@@ -1,0 +1,138 @@
+/**
+ * Where kinds are decided: a label (a heading, a bold line, a bullet's lead-in, a `Label:`
+ * prefix) is read by its head words, in the words people use for what a section holds —
+ * "Done last sprint", "This Week's Achievements", "Next Week's Roadmap", "Challenges & How I
+ * Overcame Them" — never by matching the whole string against a list.
+ *
+ * A label is short and says nothing but what it holds: its words are vocabulary and filler
+ * ("this", "week's", "for", "the") with at most one other word. "Risk Management Framework"
+ * names a part; "Key Risks" is a label. The kinds beyond the reported ones: `summary` (the
+ * update's own overview) and `aside` (acknowledgements, learnings, attendees, resources,
+ * metrics: kept and shown with the update, never announced as work).
+ */
+import type { ItemKind } from './model';
+
+export type ReportedKind = Exclude<ItemKind, 'notes'>;
+export type LabelKind = ReportedKind | 'summary' | 'aside';
+
+/**
+ * Vocabulary: phrases (lowercase words, space separated) → kind. Where two match, the one
+ * that starts first in the label wins ("Risks and blockers" → risks, "Done last sprint" →
+ * achieved); at the same place, the longer phrase.
+ */
+const VOCABULARY: Record<LabelKind, readonly string[]> = {
+  achieved: [
+    'done', 'completed', 'complete', 'achieved', 'achievements', 'achievement', 'accomplished', 'accomplishments',
+    'delivered', 'shipped', 'merged', 'wins', 'released', 'finished', 'closed', 'resolved',
+    'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint',
+    'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
+  ],
+  progress: ['ongoing', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'progress', 'underway'],
+  next: [
+    'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
+    'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'action items',
+    'follow ups', 'followups', 'looking ahead', 'backlog', 'intentions',
+  ],
+  risks: [
+    'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles',
+    'difficulties', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'struggles',
+  ],
+  blockers: ['blocked', 'blocker', 'blockers', 'blocking', 'impediments', 'impediment', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
+  summary: ['summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract'],
+  aside: [
+    'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos',
+    'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'takeaways', 'reflections', 'attendees', 'participants',
+    'resources', 'links', 'useful links', 'references', 'further reading', 'metrics', 'stats', 'statistics', 'kpis',
+    'agenda', 'appendix', 'glossary', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
+  ],
+};
+
+/** Words that say when, whose or how much: they frame a label without naming anything. */
+const FILLER = new Set(
+  (
+    'this that these the a an our my i we us me you your their its it s for of and or & / to in on at by with from about so far ' +
+    'week weeks weekly sprint sprints month months monthly period cycle quarter day days fortnight today yesterday ' +
+    'key main major high level top big small overall general quick brief short team teams project projects ' +
+    'how what which where why when them they was were is are be been has have had will would did do does ' +
+    'items item work tasks task things list some all any other more new up out over overcame handled faced encountered addressed ' +
+    'last past previous prior upcoming coming following milestone milestones epic epics deliverable deliverables'
+  ).split(' '),
+);
+
+/** A label says what a section holds in a few words, never a sentence. */
+const MAX_LABEL_WORDS = 8;
+
+const PHRASES: Array<{ words: string[]; kind: LabelKind }> = Object.entries(VOCABULARY)
+  .flatMap(([kind, phrases]) => phrases.map((p) => ({ words: p.split(' '), kind: kind as LabelKind })))
+  .sort((a, b) => b.words.length - a.words.length);
+
+/** Lowercase words of a label: markup, emoji, numbers and punctuation aside; `week's` → `week s`. */
+export function labelTokens(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/tl;\s*dr/g, 'tl dr')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[^a-z0-9&/']+/g, ' ')
+    .replace(/'/g, ' ')
+    .split(' ')
+    .filter((w) => w !== '' && !/^\d+$/.test(w));
+}
+
+export interface LabelReading {
+  kind: LabelKind;
+  /** The phrase that decided it, as a reader would quote it. */
+  phrase: string;
+}
+
+export interface LabelOptions {
+  /** Extra phrases → kind (teams.yaml `reading.kinds`), matched like the vocabulary. */
+  extra?: Readonly<Record<string, ReportedKind>>;
+  /**
+   * What "this week" / "this month" means in this document: `next` where the same report also
+   * has a "last week" label (a period pair: what was done, what comes), else `achieved`.
+   */
+  thisPeriod?: 'next' | 'achieved';
+  /** A lead-in before content (`Done: …`): every word must be vocabulary or filler. */
+  leadIn?: boolean;
+}
+
+/** The kind a label names, or undefined when the text is not a label (a part's name, a sentence). */
+export function readLabel(text: string, options: LabelOptions = {}): LabelReading | undefined {
+  const tokens = labelTokens(text);
+  if (tokens.length === 0 || tokens.length > MAX_LABEL_WORDS) return undefined;
+  const extra = options.extra ? Object.entries(options.extra).map(([p, kind]) => ({ words: labelTokens(p), kind: kind as LabelKind })) : [];
+  const phrases = extra.length > 0 ? [...extra, ...PHRASES].sort((a, b) => b.words.length - a.words.length) : PHRASES;
+  const used = new Array<boolean>(tokens.length).fill(false);
+  let best: { at: number; length: number; kind: LabelKind; phrase: string } | undefined;
+  const consider = (at: number, length: number, kind: LabelKind) => {
+    for (let i = at; i < at + length; i++) used[i] = true;
+    if (!best || at < best.at || (at === best.at && length > best.length)) best = { at, length, kind, phrase: tokens.slice(at, at + length).join(' ') };
+  };
+  for (let at = 0; at < tokens.length; at++) {
+    if (used[at]) continue;
+    const found = phrases.find((p) => p.words.every((w, i) => tokens[at + i] === w));
+    if (found) {
+      consider(at, found.words.length, found.kind);
+      at += found.words.length - 1;
+    } else if (tokens[at] === 'this' && /^(?:week|month|period|fortnight)$/.test(tokens[at + 1] ?? '') && (tokens.length === 2 || tokens.slice(2).every((w) => FILLER.has(w)))) {
+      // "This week" alone: a period label whose meaning depends on the report (see thisPeriod).
+      consider(at, 2, options.thisPeriod ?? 'achieved');
+      at += 1;
+    }
+  }
+  if (!best) return undefined;
+  const others = tokens.filter((w, i) => !used[i] && !FILLER.has(w));
+  return others.length <= (options.leadIn ? 0 : 1) ? { kind: best.kind, phrase: best.phrase } : undefined;
+}
+
+/** The reported kind a label names (summary and aside labels are not kinds of item). */
+export function kindOfWord(word: string, options?: LabelOptions): ReportedKind | undefined {
+  const read = readLabel(word, options);
+  return read && read.kind !== 'summary' && read.kind !== 'aside' ? read.kind : undefined;
+}
+
+/** Whether a report uses "last week"-style period labels (then "this week" is what comes next). */
+export function hasLastPeriodLabel(source: string): boolean {
+  return /^[ \t>]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[_*]*(?:last|past|previous) (?:week|sprint|month|cycle)\b[^\n]{0,20}$/im.test(source);
+}

@@ -1,0 +1,81 @@
+/**
+ * A team's own history as evidence for how to read it: what recurs across its weeks is
+ * structure, what changes is content. Before its files are read one by one, the build scans
+ * all of a team's reports (cheaply, line by line, no markdown parse) for openers — a bullet with
+ * work nested under it, a bold line, a heading — and counts the weeks each appears in.
+ *
+ * - A short opener seen in two or more weeks is a part ("Testing", "Bugfix" under a working
+ *   group): its nested work is that part's, not one item's sub-bullets.
+ * - A heading whose text changes every week but whose shape (digits blanked) recurs
+ *   (`Vac 2024/03/11`, `Sprint 14 kickoff`) titles the document; it never scopes a key.
+ */
+import { titleIdentity } from './keys';
+import { headingShape, type Recurrence } from './outline';
+
+const BULLET = /^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$/;
+const HEADING = /^#{1,6}[ \t]+(.+?)[ \t#]*$/;
+const BOLD_LINE = /^[ \t]*(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*:?[ \t]*$/;
+
+const indentOf = (s: string) => s.replace(/\t/g, '    ').length;
+
+/** Openers of one report: title identities, and heading shapes with their exact identity. */
+function openersOf(text: string): { openers: Set<string>; headings: Array<{ shape: string; exact: string }> } {
+  const lines = text.split('\n');
+  const openers = new Set<string>();
+  const headings: Array<{ shape: string; exact: string }> = [];
+  const add = (raw: string) => {
+    const plain = raw.replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '').trim();
+    if (plain === '' || plain.length > 80 || /[.!?;,]$/.test(plain)) return;
+    const id = titleIdentity(plain);
+    if (id !== '') openers.add(id);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heading = HEADING.exec(line);
+    if (heading) {
+      add(heading[1]!);
+      const shape = headingShape(heading[1]!);
+      if (shape.includes('#')) headings.push({ shape, exact: titleIdentity(heading[1]!) });
+      continue;
+    }
+    const bold = BOLD_LINE.exec(line);
+    if (bold) {
+      add(bold[1]!);
+      continue;
+    }
+    const bullet = BULLET.exec(line);
+    if (!bullet) continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.trim() === '') j++;
+    const next = j < lines.length ? BULLET.exec(lines[j]!) : null;
+    if (next && indentOf(next[1]!) > indentOf(bullet[1]!)) add(bullet[2]!);
+  }
+  return { openers, headings };
+}
+
+/** What recurs across one team's reports (texts in any order). */
+export function recurrenceOf(texts: Iterable<string>): Recurrence {
+  const openerWeeks = new Map<string, number>();
+  const shapeWeeks = new Map<string, { weeks: number; exact: Set<string> }>();
+  for (const text of texts) {
+    const { openers, headings } = openersOf(text);
+    for (const o of openers) openerWeeks.set(o, (openerWeeks.get(o) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (const h of headings) {
+      let entry = shapeWeeks.get(h.shape);
+      if (!entry) shapeWeeks.set(h.shape, (entry = { weeks: 0, exact: new Set() }));
+      if (!seen.has(h.shape)) entry.weeks++;
+      seen.add(h.shape);
+      entry.exact.add(h.exact);
+    }
+  }
+  const openers = new Set([...openerWeeks].filter(([, weeks]) => weeks >= 2).map(([o]) => o));
+  // Changes nearly every week it appears: a date, a week or a sprint number, never a name.
+  const datedShapes = new Set([...shapeWeeks].filter(([, e]) => e.weeks >= 2 && e.exact.size >= Math.max(2, 0.8 * e.weeks)).map(([shape]) => shape));
+  return { openers, datedShapes };
+}
+
+/** A stable, sorted form for cache keys. */
+export function recurrenceKey(r: Recurrence | undefined): string {
+  return r ? JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort()]) : '';
+}
