@@ -13,8 +13,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildContentDir, indexMilestones, isCommitmentTag, isSection, normaliseTrackerUrl, outlineNodes, readContentDir, slugify, titleIdentity, type BuildResult, type SiteModel, type Update } from '../src/content';
-import { readLabel } from '../src/content/labels';
-import { isDated } from '../src/content/outline';
+import { labelTokens, readLabel } from '../src/content/labels';
 import { conservation } from '../src/content/conservation';
 import { computeChanges } from '../src/digest/changes';
 import { fingerprint, sameItem } from '../src/digest/fingerprint';
@@ -70,6 +69,14 @@ export const TARGETS = { datedKeys: 0, oneWeekPct: 15, oneWeekMinWeeks: 6, notic
 
 const WEEK_KEY = /(?:^|-)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}|(?:week|wk|cw|sprint)-?\d{1,3})(?:-|$)/;
 const SAYS_DONE = /\b(?:done|completed|achieved|achievements|accomplished|shipped|delivered|finished)\b/i;
+
+/** Text written as a label: `Ongoing:`, or a few words of label vocabulary and nothing else (`Work Done`). */
+function isLabelText(text: string): boolean {
+  const words = text.replace(/[:：]\s*$/, '');
+  const read = readLabel(words, { leadIn: true });
+  if (!read) return false;
+  return /[:：]\s*$/.test(text) || (labelTokens(words).length <= 3 && /^[A-Z]/.test(words) && !/[.!?;]$/.test(words));
+}
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
@@ -138,7 +145,7 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
     for (const s of u.sections) {
       for (const item of Object.values(s.items).flat()) {
         const text = item.text.trim();
-        const structural = readLabel(text.replace(/[:：]\s*$/, '')) !== undefined && !/\w[.!?]$/.test(text) ? 'a label' : isCommitmentTag(text) ? 'a lone tag' : titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(s.title) ? 'its part’s name' : undefined;
+        const structural = isLabelText(text) ? 'a label' : isCommitmentTag(text) ? 'a lone tag' : titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(s.title) ? 'its part’s name' : undefined;
         if (structural) {
           structureItems++;
           problems.push(`${u.source}:${item.line}: item is ${structural}: “${text.slice(0, 60)}”`);
@@ -204,7 +211,7 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
 
   const pct = (a: number, b: number) => (b === 0 ? 100 : (100 * a) / b);
   const milestones = site.milestones;
-  const datedKeys = milestones.filter((m) => WEEK_KEY.test(m.key) || m.titles.some((t) => isDated(t)));
+  const datedKeys = milestones.filter((m) => WEEK_KEY.test(m.key));
   for (const m of datedKeys) problems.push(`key named by its week: ${m.key} (“${m.titles[0]}”)`);
   const oneWeek = dates.length >= TARGETS.oneWeekMinWeeks ? milestones.filter((m) => m.weeks.length === 1) : [];
   const labelParts = milestones.filter((m) => m.titles.some((t) => readLabel(t) !== undefined));

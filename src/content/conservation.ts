@@ -70,7 +70,8 @@ function modelLines(update: Update, headingLines: ReadonlySet<number>): Map<numb
   const add = (line: number, text: string) => lines.set(line, [...(lines.get(line) ?? []), text]);
   for (const section of update.sections) {
     // Sections opened by a heading are structure; those opened by a bullet or paragraph hold its text.
-    if (!headingLines.has(section.line)) add(section.line, section.title);
+    // The team's own part (line 0) is opened by no line of the source.
+    if (!headingLines.has(section.line) && section.line > 0) add(section.line, section.title);
     // The same milestone opened again in one week (same tracker link): merged into the first,
     // whose title it keeps; the line is accounted for, its wording may differ.
     for (const line of section.alsoAt ?? []) {

@@ -209,8 +209,9 @@ export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): 
   if (milestonePrefix(text)) return undefined;
   const m = LABEL_PREFIX.exec(text);
   if (!m) {
-    // A bare label, the whole first line and nothing else: `Completed`, `- **Ongoing**`.
-    const bare = own.length <= 1 || own.slice(1).every((n) => n.type === 'list') ? kindOf(labelWords(text), false) : undefined;
+    // A bare label, the whole first line and nothing else: `Completed`, `- **Ongoing**`. With
+    // nothing nested under it, every word must be a label's ("- Players in progress" is an item).
+    const bare = own.length <= 1 || own.slice(1).every((n) => n.type === 'list') ? kindOf(labelWords(text), own.length <= 1) : undefined;
     return bare && labelWords(text) !== '' && !/[.!?]$/.test(text.trim()) ? { kind: labelTarget(bare), word: labelWords(text), unknown: false, rest: [] } : undefined;
   }
   const word = m[1]!.trim();

@@ -66,9 +66,14 @@ const STATUS_WORDS = [
   'deprioritised',
   'deprioritized',
   'not started',
+  'wrapping up',
+  'in review',
   'new',
 ] as const;
 const STATUS_RE = new RegExp(`^(?:${STATUS_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})$`, 'i');
+
+/** One to four names: `Alex`, `Ana, Bo`, `@alex & @bo`, `Jan K.`. */
+const OWNERS = /^@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:\s*(?:,|&|\/|\band\b)\s*@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?){0,3}$|^@[\w-]+(?:\s*(?:,|&|\/)\s*@[\w-]+){0,3}$/;
 
 export interface CleanTitle {
   title: string;
@@ -98,6 +103,15 @@ export function cleanTitle(raw: string): CleanTitle {
       status.unshift(paren[1]!.trim().toLowerCase().replace(/\s+/g, ' '));
       title = title.slice(0, paren.index);
     }
+    // `[IN PROGRESS]` is a status; `[Alex]`, `[Ana, Bo]`, `[@alex]` name who owns the part, not the part.
+    const bracket = /\s*\\?\[([^[\]]{1,40})\]\s*$/.exec(title);
+    if (bracket && title.slice(0, bracket.index).trim() !== '') {
+      const inner = bracket[1]!.trim();
+      if (STATUS_RE.test(inner)) {
+        status.unshift(inner.toLowerCase().replace(/\s+/g, ' '));
+        title = title.slice(0, bracket.index);
+      } else if (OWNERS.test(inner)) title = title.slice(0, bracket.index);
+    }
     const dashed = /\s+(?:-|–|—)\s+([a-z ]+)$/i.exec(title);
     if (dashed && STATUS_RE.test(dashed[1]!.trim())) {
       status.unshift(dashed[1]!.trim().toLowerCase().replace(/\s+/g, ' '));
@@ -110,7 +124,7 @@ export function cleanTitle(raw: string): CleanTitle {
 }
 
 // `Milestone 1:`, `Milestone - `, `Epic:`, `Deliverable 2.1:`, `[Deliverable]`, `Next milestone:`.
-const PREFIX = /^\s*(next\s+)?(?:milestones?|epics?|deliverables?|commitments?|objectives?|key results?|okrs?)\s*(?:#?\d+(?:\.\d+)*[a-z]?)?\s*(?::|-|–|—)\s*/i;
+const PREFIX = /^\s*(next\s+)?(?:milestones?|epics?|deliverables?|commitments?|objectives?|key results?|okrs?)\s*(?:#?\d+(?:\.\d+)*[a-z]?)?\s*(?::|-|–|—|\((?=[^()]*\d\s*%)[^()]*\)(?:\s*[:–—-])?)\s*/i;
 const BRACKET_PREFIX = /^\s*\[(?:milestones?|epics?|deliverables?|commitments?)\]\s*/i;
 
 /** A lead-in that names a milestone (`Milestone 1: Title`): the title after it, and "next" for `Next milestone:`. */
@@ -137,9 +151,18 @@ export interface KeySource {
   scope?: string;
 }
 
-/** A title as identity: case, punctuation, `Milestone 1:` prefixes and status words ignored. */
+/**
+ * A title as identity: case, punctuation, `Milestone 1:` prefixes, status words, owners in
+ * brackets, dates, week numbers and ordinal prefixes (`1.`, `#3`) ignored.
+ */
 export function titleIdentity(title: string): string {
-  return slugify(cleanTitle(title).title);
+  const bare = cleanTitle(title)
+    // `(100%, 2023/07/31)`, `(15%)`: progress and due dates said in passing, not the name.
+    .title.replace(/\s*\((?=[^()]*(?:\d\s*%|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}))[^()]*\)/g, ' ')
+    .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g, ' ')
+    .replace(/\b(?:week|wk|cw)\s*#?\s*\d{1,2}\b/gi, ' ')
+    .replace(/^\s*(?:#?\d{1,3}[.):]|#\d{1,3}|\(\d{1,3}\))\s+/, '');
+  return slugify(bare) || slugify(cleanTitle(title).title);
 }
 
 /** The key a section would get before aliases are applied. */

@@ -52,7 +52,7 @@ const FILLER = new Set(
   (
     'this that these the a an our my i we us me you your their its it s for of and or & / to in on at by with from about so far ' +
     'week weeks weekly sprint sprints month months monthly period cycle quarter day days fortnight today yesterday ' +
-    'key main major high level top big small overall general quick brief short team teams project projects ' +
+    'key main major high level top big small overall general quick brief short executive team teams project projects ' +
     'how what which where why when them they was were is are be been has have had will would did do does ' +
     'items item work tasks task things list some all any other more new up out over overcame handled faced encountered addressed ' +
     'last past previous prior upcoming coming following milestone milestones epic epics deliverable deliverables'
@@ -72,6 +72,7 @@ export function labelTokens(text: string): string[] {
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/tl;\s*dr/g, 'tl dr')
+    .replace(/([&/])/g, ' $1 ')
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[^a-z0-9&/']+/g, ' ')
     .replace(/'/g, ' ')
@@ -123,7 +124,9 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
   }
   if (!best) return undefined;
   const others = tokens.filter((w, i) => !used[i] && !FILLER.has(w));
-  return others.length <= (options.leadIn ? 0 : 1) ? { kind: best.kind, phrase: best.phrase } : undefined;
+  // A summary or aside label is nothing but its phrase ("Key Learnings"); "Monitoring and Metrics" names a part.
+  const allowed = options.leadIn || best.kind === 'summary' || best.kind === 'aside' ? 0 : 1;
+  return others.length <= allowed ? { kind: best.kind, phrase: best.phrase } : undefined;
 }
 
 /** The reported kind a label names (summary and aside labels are not kinds of item). */
@@ -135,4 +138,24 @@ export function kindOfWord(word: string, options?: LabelOptions): ReportedKind |
 /** Whether a report uses "last week"-style period labels (then "this week" is what comes next). */
 export function hasLastPeriodLabel(source: string): boolean {
   return /^[ \t>]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[_*]*(?:last|past|previous) (?:week|sprint|month|cycle)\b[^\n]{0,20}$/im.test(source);
+}
+
+/**
+ * What an unlabelled item's own sentence says it is, when it says: "Finished the survey",
+ * "Merged #12" → achieved; "Will write the spec", "Plan to…" → next; "Blocked on…" → blockers.
+ * Only the opening words count, and only verbs that leave no doubt; anything else stays
+ * `progress` (news under its part, as written).
+ */
+const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
+  [/^(?:finished|completed|complete|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done)\b(?!\s*(?:by|on|in)\s+(?:next|the end))/i, 'achieved'],
+  // "The LPE project is done", "X was merged": said of a thing, in the past, not "will be done".
+  [/^(?!.*\b(?:will|to be|going to|should|would|almost|nearly|not)\b)[^.;]{0,80}?\b(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)\b/i, 'achieved'],
+  [/^(?:will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],
+  [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
+];
+
+export function sentenceKind(text: string): ReportedKind | undefined {
+  const t = text.replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '');
+  for (const [re, kind] of SENTENCE_KINDS) if (re.test(t)) return kind;
+  return undefined;
 }

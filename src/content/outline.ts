@@ -43,7 +43,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, titleIdentity } from './keys';
-import { hasLastPeriodLabel, readLabel } from './labels';
+import { hasLastPeriodLabel, readLabel, sentenceKind } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 
 export type ContainerRole = 'area' | SectionLevel;
@@ -79,11 +79,13 @@ export interface OutlineNode {
   workItems: Item[];
   /** Kind label in force for what follows (set by a label heading, paragraph or bullet; a part opened below a label inherits it). */
   label?: LabelTarget;
+  /** Rank of what set the label (a heading's depth, 7 for a line): a heading as high ends it. */
+  labelRank?: number;
   /** Decided by keyOutline(). */
   key?: string;
 }
 
-export type StructureKind = 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area';
+export type StructureKind = 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -204,9 +206,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
    * The team's own part: what a report says was done, planned or at risk outside every part it
    * names belongs to the team (or its project), followed and announced like any milestone.
    */
-  function teamPartNode(line: number): OutlineNode {
+  function teamPartNode(): OutlineNode {
     if (!teamPart) {
-      teamPart = newNode({ role: 'workstream', form: 'team', rank: 0, line, text: '', title: options.teamTitle ?? options.team, marked: true });
+      // Line 0: no line of the source opens it (its items keep their own lines).
+      teamPart = newNode({ role: 'workstream', form: 'team', rank: 0, line: 0, text: '', title: options.teamTitle ?? options.team, marked: true });
       teamPart.parent = root;
       root.children.unshift(teamPart);
     }
@@ -230,7 +233,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return item;
     }
     // Work of a kind outside every named part is the team's own.
-    const target = (node.role === 'root' || node.role === 'document' || node.role === 'summary') && kind !== undefined && kind !== 'notes' ? teamPartNode(line) : node;
+    const target = (node.role === 'root' || node.role === 'document' || node.role === 'summary') && kind !== undefined && kind !== 'notes' ? teamPartNode() : node;
     target.entries.push({ ...(kind !== undefined ? { kind } : {}), item });
     return item;
   }
@@ -264,6 +267,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const found = marked ? undefined : headingLabel(node, text, kindOf);
     const label = found && !found.unknown ? found : undefined;
     pop(node.depth);
+    // A label set by a heading as high as this one (`## Top priorities:` before `## Events`) ends here.
+    const holder = top();
+    if (holder.labelRank !== undefined && node.depth <= holder.labelRank) {
+      holder.label = undefined;
+      holder.labelRank = undefined;
+    }
     if (label?.kind === 'summary') {
       open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
@@ -274,6 +283,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     if (label) {
       top().label = label.kind;
+      top().labelRank = node.depth;
       workItem = undefined;
       return;
     }
@@ -350,7 +360,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const line = node.position?.start.line ?? 1;
     const text = toString(node).trim();
     // An unknown bold word with a colon (`**Top priorities:**`) is a part's name, not a label.
-    const split = splitLabel([node], kindOf);
+    if (statusLine(host(), text, line)) return;
+    let split = splitLabel([node], kindOf);
+    // `Completed:` and `Ongoing:` on two lines of one paragraph: the last label is in force.
+    for (let next = split?.rest.length === 1 ? splitLabel(split.rest, kindOf) : undefined; split && next && !next.unknown && next.rest.length === 0; next = undefined) split = next;
     const label = split && !split.unknown ? split : undefined;
     if (label) {
       // A bold label after a bold part's content ("**This sprint**" after "**Cadence**" and its
@@ -364,6 +377,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         return;
       }
       target.label = label.kind;
+      target.labelRank = 7;
       workItem = undefined;
       if (label.rest.length === 0) structure.push({ line, what: 'label', text });
       else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) structure.push({ line, what: 'placeholder', text });
@@ -429,6 +443,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     const text = own.map((n) => toString(n)).join(' ').replace(/\s+/g, ' ').trim();
+    if (nested.length === 0 && !ctx.parentItem && statusLine(ctx.node, text, line)) return undefined;
+    if (nested.length === 0 && isSection(ctx.node) && ctx.node.form !== 'team' && titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(ctx.node.title)) {
+      // The part's own name again (a template's empty line under it): not an item.
+      structure.push({ line, what: 'name', text });
+      return undefined;
+    }
     const label = splitLabel(own, kindOf);
     if (label) {
       if (label.unknown) warnUnknownKind(label.word, line, column);
@@ -453,15 +473,20 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     const inPart = ctx.node.role !== 'root' && ctx.node.role !== 'document' && ctx.node.role !== 'summary';
-    const name = nested.length > 0 && !ctx.parentItem && ctx.node.role !== 'summary' && ctx.node.role !== 'aside' && ctx.kind !== 'summary' && ctx.kind !== 'notes' ? nameOf(own, text, link) : undefined;
-    if (name) {
+    const home = ctx.owner ?? ctx.node;
+    const readsParts = !ctx.parentItem && home.role !== 'summary' && home.role !== 'aside' && ctx.kind !== 'summary' && ctx.kind !== 'notes';
+    const name = readsParts && nested.length > 0 ? nameOf(own, text, link) : undefined;
+    const loneTag = readsParts && nested.length === 0 && !name ? loneTagOf(own) : undefined;
+    if (name || loneTag) {
       // A bullet that is only a name (a tag, a tracker link, an emphasised or recurring title)
-      // with the week's work nested under it is a part, at any depth.
-      const part = open(newNode({ form: name.form, rank: 8, line, text, ...name.node }), false, inPart ? ctx.node : host());
+      // with the week's work nested under it is a part, at any depth. A lone commitment tag with
+      // nothing nested heads the bullets after it in the same list (indented one space too few).
+      const parent = home.role === 'root' || home.role === 'document' ? host() : home;
+      const part = open(newNode({ form: 'bullet', rank: 8, line, text, ...(name ?? loneTag)!.node, ...(name ? { form: name.form } : {}) }), false, parent);
       for (const l of nested) readList(l, { node: part, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: 0 });
-      return undefined;
+      return loneTag ? part : undefined;
     }
-    if (link && inPart && ctx.kind === undefined && ctx.depth === 0 && namedLink(link.url, toString(link)) && (nested.length > 0 || isTrackerLink(link.url))) {
+    if (link && inPart && ctx.kind === undefined && ctx.depth === 0 && namedLink(link.url, toString(link)) && isTrackerLink(link.url)) {
       const { title, status } = cleanTitle(toString(link));
       const trackerUrl = normaliseTrackerUrl(link.url);
       const deliverable = open(newNode({ role: 'deliverable', form: 'link', rank: 8, line, text, title, status, ...(trackerUrl ? { trackerUrl } : {}), marked: true }), false, ctx.node);
@@ -480,6 +505,28 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const item = addEntry(ctx.node, ctx.kind, own, line, ctx.depth, column);
     for (const l of nested) readList(l, { node: ctx.node, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: ctx.depth + 1, parentItem: item });
     return undefined;
+  }
+
+  /**
+   * `Status: In Progress` under a part: its status, not an item of work. Returns whether the
+   * text was one (then it is recorded as structure).
+   */
+  function statusLine(node: OutlineNode, text: string, line: number): boolean {
+    const m = /^[_*]*status[_*]*\s*[:：]\s*[_*]*([^.!?;]{1,30}?)[_*]*$/i.exec(text.trim());
+    if (!m || m[1]!.trim().split(/\s+/).length > 4 || !isSection(node) && node.role !== 'workstream') return false;
+    const word = m[1]!.trim().toLowerCase();
+    if (!node.status.includes(word)) node.status.push(word);
+    structure.push({ line, what: 'status', text });
+    return true;
+  }
+
+  /** A bullet that is only a commitment tag (`` `team:area:thing` ``). */
+  function loneTagOf(own: RootContent[]): { node: Pick<OutlineNode, 'title' | 'status' | 'marked'> & Partial<OutlineNode> } | undefined {
+    if (own.length !== 1 || own[0]!.type !== 'paragraph') return undefined;
+    const meaningful = own[0]!.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
+    if (meaningful.length !== 1 || meaningful[0]!.type !== 'inlineCode') return undefined;
+    const code = meaningful[0]!.value.trim().replace(/:$/, '');
+    return isCommitmentTag(code) ? { node: { title: code, status: [], marked: true, tag: code } } : undefined;
   }
 
   /** What a bullet names when its own content is only a name; undefined for anything that says something. */
@@ -582,7 +629,10 @@ function namedLink(url: string, text: string): boolean {
 /** Link text that says what was done (a sentence), as opposed to a reference ("PR", "#12", a URL, "spec"). */
 function saysSomething(text: string): boolean {
   const t = text.trim();
-  return !/^(?:https?:\/\/|www\.)/i.test(t) && t.split(/\s+/).length >= 4;
+  if (/^(?:https?:\/\/|www\.)/i.test(t)) return false;
+  const words = t.split(/\s+/);
+  // "Fixed the flaky sync test", "Adding retries to the store": a verb first; or a long line.
+  return words.length >= 7 || (words.length >= 3 && (/^[A-Za-z]+(?:ed|ing)$/.test(words[0]!) || sentenceKind(t) !== undefined));
 }
 
 /** An issue, milestone or epic in a tracker, as opposed to a PR or a document. */

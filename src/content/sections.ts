@@ -7,6 +7,7 @@
  */
 import { derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
+import { sentenceKind } from './labels';
 import { isSection, outlineNodes, type Outline, type OutlineNode } from './outline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
@@ -125,7 +126,8 @@ export function sectionsOf(outline: Outline): { sections: MilestoneSection[]; no
       byKey.set(key, section);
     }
     for (const e of node.entries) {
-      const kind = e.kind ?? 'progress';
+      // Unlabelled: what its own sentence says ("Finished …" is achieved), else progress.
+      const kind = e.kind ?? sentenceKind(e.item.text) ?? 'progress';
       section.items[kind].push(e.item);
       const status = kind === 'progress' ? /^status\s*:\s*(.+)$/i.exec(e.item.text) : null;
       if (status) {

@@ -105,7 +105,7 @@ describe('bad input gets a clear answer with file:line:col', () => {
     expect(result.parsed.map((u) => u.id)).toEqual(['acme/2026-01-05', 'acme/2026-01-19']);
   });
 
-  it('warnings do not fail the build: a list outside any milestone, an unknown section kind', () => {
+  it('warnings do not fail the build: an unknown section kind; work outside every milestone is the team’s own', () => {
     const result = build({
       'acme/updates/2026-01-05.md': `---
 date: 2026-01-05
@@ -120,13 +120,16 @@ date: 2026-01-05
 `,
     });
     expect(errorsOf(result)).toEqual([]);
-    expect(warningsOf(result)).toEqual([
-      'acme/updates/2026-01-05.md:5:3: `achieved` item outside any milestone: kept as a note of the update',
-      'acme/updates/2026-01-05.md:9:1: unknown section kind `mood`: its items are kept as notes',
-    ]);
+    expect(warningsOf(result)).toEqual(['acme/updates/2026-01-05.md:9:1: unknown section kind `mood`: its items are kept as notes']);
     const [update] = result.site.updates;
-    expect(update!.notes.map((n) => n.text)).toEqual(['something before any milestone']);
-    expect(update!.sections[0]!.items.notes.map((n) => n.text)).toEqual(['cheerful']);
+    // An achievement before any named part belongs to the team's own part (keyed by the team).
+    expect(update!.sections.map((s) => [s.key, s.title])).toEqual([
+      ['acme', 'Acme'],
+      ['acme-roadmap-1', 'Search'],
+    ]);
+    expect(update!.sections[0]!.items.achieved.map((n) => n.text)).toEqual(['something before any milestone']);
+    expect(update!.notes).toEqual([]);
+    expect(update!.sections[1]!.items.notes.map((n) => n.text)).toEqual(['cheerful']);
   });
 
   it('a team folder of any name: the URL slug is derived, the display name is the folder', () => {

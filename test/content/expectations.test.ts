@@ -122,12 +122,14 @@ describe('2024: `## [Milestone - X](milestone)` → `- [Deliverable](issue)` →
       'waku-org-pm-159': { counts: [1, 1, 0, 1] },
       'waku-org-pm-163': { counts: [1, 1, 0, 1], title: 'RLNv2' },
       'waku-org-pm-m21': { counts: [0, 0, 0, 0] },
-      // `- in-progress:` is work under way: next.
-      'waku-status-integration': { counts: [0, 1, 0, 0] },
+      // `- in-progress:` is work under way: progress, not next.
+      'waku-status-integration': { counts: [0, 0, 0, 0] },
     });
     const m23 = u.sections.find((s) => s.key === 'waku-org-pm-m23')!;
     expect(m23.area).toBe('Research Milestones');
-    expect(m23.items.progress.map((n) => n.text)).toEqual(['Status: In Progress', 'Project: https://github.com/orgs/waku-org/projects/17']);
+    // `Status: In Progress` is the milestone's status, not an item of work.
+    expect(m23.items.progress.map((n) => n.text)).toEqual(['Project: https://github.com/orgs/waku-org/projects/17']);
+    expect(u.sections.find((s) => s.key === 'waku-status-integration')!.items.progress.map((n) => n.line)).toEqual([42, 44]);
     expect(m23.items.blockers[0]!.text).toBe('(no longer a blocker) the deadline for the academic paper final version');
   });
 

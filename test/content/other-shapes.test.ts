@@ -30,12 +30,12 @@ describe('a report in another team’s style', async () => {
     ]);
   });
 
-  it('reads Completed / Ongoing / Blocked paragraphs as achieved / next / blockers', () => {
+  it('reads Completed / Ongoing / Blocked paragraphs as achieved / in progress / blockers', () => {
     const gossip = section('vector-p2p-gossip-v2');
     expect(gossip.items.achieved.map((i) => i.text)).toEqual(['mesh scoring rewrite merged (PR); benchmarks show 30% less duplicate traffic.']);
     expect(gossip.items.achieved[0]!.links.map((l) => l.href)).toEqual(['https://github.com/vector/p2p/pull/88']);
     // A list after "Ongoing" continues it.
-    expect(gossip.items.next.map((i) => i.text)).toEqual(['interop tests against the reference implementation.', 'follow-up: write the migration guide']);
+    expect(gossip.items.progress.map((i) => i.text)).toEqual(['interop tests against the reference implementation.', 'follow-up: write the migration guide']);
     const storage = section('vector-storage-compaction');
     expect(storage.items.achieved.map((i) => i.text)).toEqual(['compaction runs incrementally, no more 10 s pauses.']);
     expect(storage.items.blockers.map((i) => i.text)).toEqual(['the disk quota of the shared test cluster.']);

@@ -52,7 +52,7 @@ describe('sample content (content/)', () => {
     expect([a11y.title, a11y.level, a11y.area]).toEqual(['Accessibility', 'workstream', 'Workstreams']);
     expect([l10n.title, l10n.level]).toEqual(['Localization', 'workstream']);
     expect(l10n.items.achieved).toHaveLength(1);
-    expect(l10n.items.next).toHaveLength(1);
+    expect(l10n.items.progress).toHaveLength(1);
   });
 
   it('describes milestones from content/<team>/milestones/', async () => {

@@ -12,7 +12,7 @@ date: 2026-01-05
 
 ### Sync
 
-Wins: the delta endpoint
+Nailed: the delta endpoint
 
 - Parked: the v1 shutdown
 
@@ -25,7 +25,7 @@ describe('teams.yaml', () => {
   it('names a team by its folder, and its reading hints apply to that team only', () => {
     const teams = {
       path: 'teams.yaml',
-      value: 'big_team:\n  name: Big Team\n  reading:\n    kinds: { wins: achieved, parked: risks }\n    areas: [Sync]\n',
+      value: 'big_team:\n  name: Big Team\n  reading:\n    kinds: { nailed: achieved, parked: risks }\n    areas: [Sync]\n',
     };
     const result = buildSite(
       [
@@ -44,12 +44,12 @@ describe('teams.yaml', () => {
     expect(big.sections.map((s) => s.key)).toEqual(['big-team-storage']);
     const other = result.site.updates.find((u) => u.team === 'other')!;
     const sync = other.sections.find((s) => s.key === 'other-sync')!;
-    // Without hints, "Wins:" and "Parked:" are not labels Tidings knows.
-    expect(sync.items.progress.map((i) => i.text)).toEqual(['Wins: the delta endpoint', 'Parked: the v1 shutdown']);
+    // Without hints, "Nailed:" and "Parked:" are not labels Tidings knows.
+    expect(sync.items.progress.map((i) => i.text)).toEqual(['Nailed: the delta endpoint', 'Parked: the v1 shutdown']);
   });
 
   it('extra kind words map to kinds', () => {
-    const teams = { path: 'teams.yaml', value: 'acme:\n  reading:\n    kinds: { wins: achieved, parked: risks }\n' };
+    const teams = { path: 'teams.yaml', value: 'acme:\n  reading:\n    kinds: { nailed: achieved, parked: risks }\n' };
     const result = buildSite([{ path: 'acme/updates/2026-01-05.md', value: REPORT }], { teams });
     const sync = result.site.updates[0]!.sections.find((s) => s.key === 'acme-sync')!;
     expect(sync.items.achieved.map((i) => i.text)).toEqual(['the delta endpoint']);

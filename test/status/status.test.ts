@@ -13,15 +13,15 @@ function statuses(files: Array<readonly [string, string]>, quietWeeks = 3) {
 
 describe('milestone status', () => {
   it('follows the rule on the latest week: done, blocked, at risk, quiet, active', () => {
-    const old = `## Shipping\n- achieved:\n  - first cut\n## Risky\n- risks:\n  - vendor late\n## Stuck\n- blockers:\n  - waiting for keys\n## Forgotten\n- achieved:\n  - something\n## Finished\n- next:\n  - wrap up\n`;
-    const recent = `## Shipping\n- achieved:\n  - second cut\n## Risky\n- risks:\n  - vendor late\n## Stuck\n- blockers:\n  - waiting for keys\n- risks:\n  - also a risk\n## Finished (done)\n- achieved:\n  - wrapped up\n`;
+    const old = `## Shipping\n- achieved:\n  - first cut\n## Risky\n- risks:\n  - vendor late\n## Keys\n- blockers:\n  - waiting for keys\n## Forgotten\n- achieved:\n  - something\n## Wrap-up\n- next:\n  - wrap up\n`;
+    const recent = `## Shipping\n- achieved:\n  - second cut\n## Risky\n- risks:\n  - vendor late\n## Keys\n- blockers:\n  - waiting for keys\n- risks:\n  - also a risk\n## Wrap-up (done)\n- achieved:\n  - wrapped up\n`;
     const s = statuses([week('2026-09-07', old), week('2026-09-14', recent), week('2026-09-21', recent), week('2026-09-28', recent)]);
     expect(s['Shipping']!.status).toBe('active');
     expect(s['Risky']!.status).toBe('at-risk');
     expect(s['Risky']!.reason).toBe('1 risk listed on 2026-09-28');
-    expect(s['Stuck']!.status).toBe('blocked');
-    expect(s['Finished']!.status).toBe('done');
-    expect(s['Finished']!.reason).toContain('“done”');
+    expect(s['Keys']!.status).toBe('blocked');
+    expect(s['Wrap-up']!.status).toBe('done');
+    expect(s['Wrap-up']!.reason).toContain('“done”');
     expect(s['Forgotten']!.status).toBe('quiet');
     expect(s['Forgotten']!.quietWeeks).toBe(3);
   });
