@@ -13,7 +13,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildContentDir, ITEM_KINDS, isSection, outlineNodes, teamSlug, type BuildResult, type OutlineNode } from '../src/content';
+import { buildContentDir, ITEM_KINDS, isSection, outlineNodes, slugify, teamSlug, type BuildResult, type Milestone, type OutlineNode } from '../src/content';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -87,13 +87,41 @@ function explainFile(result: BuildResult, file: string) {
   };
 }
 
+/** Title words that say something (a reworded title shares most of them). */
+function titleWords(title: string): Set<string> {
+  return new Set(slugify(title).split('-').filter((w) => w.length > 2 && !/^\d+$/.test(w)));
+}
+
+/**
+ * Keys that may be one part reworded: under the same parent, one stops the week before the
+ * other starts, and their titles share at least half their words. Not decided by the build
+ * (a new part can look like an old one): listed with an `aliases.yaml` line to confirm.
+ */
+function possibleRenames(milestones: Milestone[], dates: string[]) {
+  const next = (date: string) => dates[dates.indexOf(date) + 1];
+  const out: Array<{ from: string; to: string; fromTitle: string; toTitle: string; alias: string }> = [];
+  for (const a of milestones) {
+    for (const b of milestones) {
+      if (a === b || a.parentKey !== b.parentKey || next(a.lastSeen) !== b.firstSeen) continue;
+      const [x, y] = [titleWords(a.title), titleWords(b.title)];
+      const shared = [...x].filter((w) => y.has(w)).length;
+      if (shared > 0 && shared >= Math.max(x.size, y.size) / 2) out.push({ from: a.key, to: b.key, fromTitle: a.title, toTitle: b.title, alias: `${a.key}: ${b.key}` });
+    }
+  }
+  return out;
+}
+
 function explainTeam(result: BuildResult, team: string) {
   const slug = teamSlug(team);
   const milestones = result.site.milestones.filter((m) => m.team === slug);
-  const weeks = result.site.updates.filter((u) => u.team === slug).length;
+  const updates = result.site.updates.filter((u) => u.team === slug);
+  const weeks = updates.length;
+  const continuity = updates.flatMap((u) => (result.outlines.get(u.source)?.continuity ?? []).map((d) => ({ week: u.date, ...d })));
   return {
     team: slug,
     weeks,
+    continuity,
+    renames: possibleRenames(milestones, [...new Set(updates.map((u) => u.date))].sort()),
     keys: milestones
       .map((m) => ({ key: m.key, level: m.level, weeks: m.weeks.length, first: m.firstSeen, last: m.lastSeen, titles: m.titles, ...(m.parentKey ? { parent: m.parentKey } : {}) }))
       .sort((a, b) => b.weeks - a.weeks || (a.key < b.key ? -1 : 1)),
@@ -139,6 +167,14 @@ if (where.file) {
     console.log('weeks  first       last        level          key  ·  titles seen');
     for (const k of report.keys) {
       console.log(`${String(k.weeks).padStart(5)}  ${k.first}  ${k.last}  ${k.level.padEnd(13)}  ${k.key}  ·  ${k.titles.map((t) => `“${cut(t, 40)}”`).join(', ')}`);
+    }
+    if (report.continuity.length > 0) {
+      console.log(`\nkeys kept across weeks (${report.continuity.length}):`);
+      for (const d of report.continuity) console.log(`  ${d.week}:${d.line}  “${cut(d.title, 40)}” would be ${d.derived}; ${d.why}`);
+    }
+    if (report.renames.length > 0) {
+      console.log(`\nmaybe one part reworded (confirm with a line in content/aliases.yaml under \`aliases:\`):`);
+      for (const r of report.renames) console.log(`  “${cut(r.fromTitle, 40)}” → “${cut(r.toTitle, 40)}”   ${r.alias}`);
     }
     if (report.messages.length > 0) console.log(`\nmessages:\n${report.messages.map((m) => `  ${m}`).join('\n')}`);
   }

@@ -87,7 +87,8 @@ export interface CleanTitle {
  */
 export function cleanTitle(raw: string): CleanTitle {
   const status: string[] = [];
-  let title = raw.replace(/\s+/g, ' ').trim();
+  // Inline HTML around the name (`<ins>EFM Recovery</ins>`) is markup, not the name.
+  let title = raw.replace(/\s+/g, ' ').trim().replace(/^(?:<\/?[a-z][^<>]*>\s*)+|(?:\s*<\/?[a-z][^<>]*>)+$/gi, '').trim();
   // `nomos::data availability`, `::research`: a namespace written before the name.
   title = title.replace(/^[\w-]*::\s*/, '');
   const prefix = milestonePrefix(title);

@@ -94,8 +94,21 @@ export interface Structure {
   text: string;
 }
 
+/** A key decided by a part's history rather than by its own identity this week (./sections.ts). */
+export interface ContinuityDecision {
+  line: number;
+  title: string;
+  /** The key its identity this week would give. */
+  derived: string;
+  /** The key it keeps. */
+  key: string;
+  why: string;
+}
+
 export interface Outline {
   root: OutlineNode;
+  /** Keys kept across weeks (a tracker link gained, a repository moved), for `npm run explain`. */
+  continuity?: ContinuityDecision[];
   /** The update's own summary (Highlights / TL;DR / a quote or prose before the first part). */
   summary: Item[];
   structure: Structure[];
@@ -648,6 +661,8 @@ function assignRoles(outline: Outline, hints: ReadingHints): void {
       if (node.form === 'link') node.role = 'deliverable';
       // A plain part with nothing of its own but parts below it groups them: an area.
       else if (hintedArea || (!node.marked && node.entries.length === 0 && node.workItems.length === 0 && node.children.some((c) => c.role !== 'summary' && c.role !== 'document'))) node.role = 'area';
+      // A part named by its title alone with nothing under it (a template's empty heading, "Incidents: None") is no part.
+      else if (!node.trackerUrl && !node.tag && !node.prefixed && node.status.length === 0 && node.form !== 'team' && node.entries.length === 0 && node.workItems.length === 0 && node.children.length === 0) node.role = 'area';
       else if (sectionAbove) node.role = 'sub-milestone';
       // Named by a tracker link or a `Milestone:` lead-in: a milestone; by a tag or its title: a workstream.
       else node.role = node.trackerUrl !== undefined || node.prefixed ? 'milestone' : 'workstream';

@@ -63,6 +63,41 @@ export interface KeyOptions {
   owners?: TitleOwners;
 }
 
+/** The issue (or milestone, pull) number of a tracker URL, with its kind: `issues/12`. */
+function trackerNumber(url: string): string | undefined {
+  const m = /\/(issues|milestones?|pull|epics?)\/(\d+)$/.exec(url);
+  return m ? `${m[1]!.replace(/s$/, '')}/${m[2]}` : undefined;
+}
+
+/**
+ * Continuity across weeks, first come first served (entries in the team's TitleOwners, so the
+ * parse cache replays them): a part keyed by its title that later gains a tracker link keeps
+ * its title key; a tracker link that moves to another repository or owner with the same
+ * number and title keeps the first link's key; a tracked part whose link is dropped keeps the
+ * tracker key. Returns the key to use and, when it differs from the derived one, why.
+ */
+function continuity(node: OutlineNode, derived: string, parentId: string, owners: TitleOwners): { key: string; why?: string } {
+  const ident = titleIdentity(node.title);
+  const byTitle = `@title:${parentId}/${ident}`;
+  const byTracked = `@tracked:${parentId}/${ident}`;
+  if (node.trackerUrl) {
+    const number = trackerNumber(node.trackerUrl);
+    const byNumber = number ? `@number:${number}/${ident}` : undefined;
+    const titled = owners.get(byTitle);
+    if (titled && titled !== derived) return { key: titled, why: `keeps ${titled}: the same title under the same parent, before it had a tracker link` };
+    const moved = byNumber ? owners.get(byNumber) : undefined;
+    if (moved && moved !== derived) return { key: moved, why: `keeps ${moved}: the same ${number} and title in another repository` };
+    if (!owners.has(byTracked)) owners.set(byTracked, derived);
+    if (byNumber && !owners.has(byNumber)) owners.set(byNumber, derived);
+    return { key: derived };
+  }
+  if (node.tag) return { key: derived };
+  const tracked = owners.get(byTracked);
+  if (tracked && tracked !== derived) return { key: tracked, why: `keeps ${tracked}: the same title under the same parent had a tracker link` };
+  if (!owners.has(byTitle)) owners.set(byTitle, derived);
+  return { key: derived };
+}
+
 /** Decides `key` on every section node (and on areas, for the parts qualified by them). */
 export function keyOutline(outline: Outline, options: KeyOptions): void {
   const owners = options.owners ?? new Map<string, string | null>();
@@ -80,8 +115,11 @@ export function keyOutline(outline: Outline, options: KeyOptions): void {
       const parent = enclosing(node);
       if (owners.get(titleIdentity(node.title)) !== (parent ? ownIdentity(parent) : '')) scope = parent?.key ?? team;
     }
-    const key = derivedKey({ team: options.team, title: node.title, ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}), ...(node.tag ? { tag: node.tag } : {}), ...(scope ? { scope } : {}) });
-    node.key = resolveAlias(key, options.aliases);
+    const derived = derivedKey({ team: options.team, title: node.title, ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}), ...(node.tag ? { tag: node.tag } : {}), ...(scope ? { scope } : {}) });
+    const parent = enclosing(node);
+    const kept = isSection(node) ? continuity(node, derived, parent ? (parent.key ?? ownIdentity(parent)) : '', owners) : { key: derived };
+    if (kept.why) (outline.continuity ??= []).push({ line: node.line, title: node.title, derived, key: kept.key, why: kept.why });
+    node.key = resolveAlias(kept.key, options.aliases);
   }
 }
 
