@@ -10,7 +10,7 @@ import { slugify } from './keys';
 import type { Outline, ReadingHints } from './outline';
 import { fail, parseMilestoneDefinitions, parseUpdate, teamSlug } from './parse';
 import type { TitleOwners } from './sections';
-import { mondayOf } from './week';
+import { mondayOf, settleTeamWeeks, teamDayOrders } from './week';
 
 export interface SourceFile {
   /** Path relative to the content root, with `/` separators: `<team>/updates/YYYY-MM-DD.md`. */
@@ -80,21 +80,31 @@ export function buildSite(
     u.permalink = `/updates/${u.team}/${u.date}-${suffix}`;
     return file;
   };
+  // How each team writes numeric dates (`01-10-2025`), from all its file names.
+  const dayOrders = teamDayOrders(sources.map((s) => s.path));
+  const read: Array<[VFile, Update]> = [];
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file = new VFile({ path: source.path, value: source.value });
     files.push(file);
     const folder = UPDATE_PATH.exec(source.path)?.[1];
     const info = folder !== undefined ? infoOf(folder, teamSlug(folder)) : undefined;
+    const order = folder !== undefined ? dayOrders.get(folder) : undefined;
+    if (order?.note?.path === source.path) file.info(order.note.reason, { place: { line: 1, column: 1 }, ruleId: 'date-order', source: 'tidings' });
     const update = parse(file, {
       ...(folder !== undefined ? { team: folder } : {}),
       aliases,
       teamNames: info?.name ? [info.name] : [],
       ...(info?.hints ? { hints: info.hints } : {}),
+      ...(order ? { dayOrder: order.order } : {}),
       owners: ownersOf(folder !== undefined ? teamSlug(folder) : ''),
       outlines,
     });
     if (!update) continue;
     if (folder !== undefined && !folders.has(update.team)) folders.set(update.team, folder);
+    read.push([file, update]);
+  }
+  settleDates(read);
+  for (const [file, update] of read) {
     const other = byId.get(update.id);
     if (other && other.hash === update.hash) {
       // A byte-identical copy under another name loses nothing when skipped: say so, go on.
@@ -140,6 +150,26 @@ export function buildSite(
   const body = { teams, updates, milestones };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
   return { site: { version, ...body }, files, parsed, outlines, owners };
+}
+
+/**
+ * A team's dates read together (settleTeamWeeks): a report whose front matter was copied from
+ * another week is dated by its file name; a team's consistent publish-date convention is one note.
+ */
+function settleDates(read: ReadonlyArray<[VFile, Update]>): void {
+  const settlement = settleTeamWeeks(read.flatMap(([file, u]) => (file.data.week ? [{ ...file.data.week, date: u.date, path: u.source, team: u.team, hash: u.hash }] : [])));
+  for (const [file, u] of read) {
+    if (settlement.quiet.has(u.source)) file.messages = file.messages.filter((m) => m.ruleId !== 'week-disagreement');
+    for (const note of settlement.notes) if (note.path === u.source) file.info(note.reason, { place: { line: 1, column: 1 }, ruleId: note.ruleId, source: 'tidings' });
+    const redate = settlement.redate.get(u.source);
+    if (!redate) continue;
+    if (redate.reason) file.message(redate.reason, { place: { line: 1, column: 1 }, ruleId: redate.ruleId, source: 'tidings' });
+    if (u.title === `${u.team} — week of ${u.date}`) u.title = `${u.team} — week of ${redate.date}`;
+    if (u.period && (redate.date < u.period.start || redate.date > u.period.end)) delete u.period;
+    u.date = redate.date;
+    u.id = `${u.team}/${u.date}`;
+    u.permalink = `/updates/${u.team}/${u.date}`;
+  }
 }
 
 /** A folder name as a display name: `innovation_lab` → `Innovation lab`. */

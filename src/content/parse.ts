@@ -17,7 +17,7 @@ import type { Update } from './model';
 import { readOutline, type Outline, type ReadingHints } from './outline';
 import { renderDocument } from './render';
 import { keyOutline, sectionsOf, type TitleOwners } from './sections';
-import { inferWeek } from './week';
+import { inferWeek, type DayOrder } from './week';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
@@ -33,6 +33,8 @@ export interface ParseOptions {
   /** Names the team goes by (folder, display name), to recognise a "<Team> weekly" heading. */
   teamNames?: readonly string[];
   hints?: ReadingHints;
+  /** How the team writes numeric dates such as `01-10-2025` (build.ts decides it from all the team's file names). */
+  dayOrder?: DayOrder;
 }
 
 /** A file read into its outline, before keys (the build keys all of a team's files together). */
@@ -109,11 +111,14 @@ export function readUpdate(file: VFile, options: ParseOptions = {}): ReadUpdate 
     return undefined;
   }
   const frontTitle = typeof meta.values.title === 'string' && meta.values.title.trim() !== '' ? meta.values.title.trim() : undefined;
-  const date = inferWeek(file, tree, {
+  const week = inferWeek(file, tree, {
     ...(meta.values.date !== undefined && meta.values.date !== null ? { date: meta.values.date, datePlace: meta.place('date') } : {}),
+    ...(meta.values.period !== undefined && meta.values.period !== null ? { period: meta.values.period, periodPlace: meta.place('period') } : {}),
     ...(frontTitle ? { title: frontTitle, titlePlace: meta.place('title') } : {}),
+    ...(options.dayOrder ? { order: options.dayOrder } : {}),
   });
-  if (date === undefined) return undefined;
+  if (week === undefined) return undefined;
+  const { date, period } = week;
   const lastmodRaw = meta.values.lastmod;
   let lastmod: string | undefined;
   if (lastmodRaw !== undefined && lastmodRaw !== null) {
@@ -136,6 +141,7 @@ export function readUpdate(file: VFile, options: ParseOptions = {}): ReadUpdate 
       id: `${team}/${date}`,
       team,
       date,
+      ...(period ? { period } : {}),
       title,
       permalink: `/updates/${team}/${date}`,
       ...(lastmod !== undefined ? { lastmod } : {}),
