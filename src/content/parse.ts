@@ -3,11 +3,12 @@
  * message carrying line and column (fatal ones are errors, the rest warnings).
  */
 import { createHash } from 'node:crypto';
-import type { Heading, Root, Yaml } from 'mdast';
+import type { Heading, Root, RootContent, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import { parse as parseToml, TomlError } from 'smol-toml';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import YAML, { LineCounter, isMap, isScalar } from 'yaml';
@@ -19,7 +20,17 @@ import { renderDocument } from './render';
 import { keyOutline, sectionsOf, type TitleOwners } from './sections';
 import { inferWeek, type DayOrder } from './week';
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/** Front matter between `---` (YAML) or `+++` (TOML) lines. */
+export const FRONT_MATTER = ['yaml', 'toml'] as const;
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER]).use(remarkGfm);
+
+/** The TOML front matter node remark-frontmatter makes (mdast has no type for it). */
+interface Toml {
+  type: 'toml';
+  value: string;
+  position?: Yaml['position'];
+}
 
 export interface ParseOptions {
   /** Team folder from the path (`content/<team>/updates/…`); front matter `team:` overrides it. The slug is derived. */
@@ -71,8 +82,8 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
   }
   if (!withinLimits(file, text)) return undefined;
   const tree = markdown.parse(text) as Root;
-  const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
-  const meta = readFrontMatter(file, yamlNode);
+  const first = tree.children[0] as RootContent | Toml | undefined;
+  const meta = first?.type === 'toml' ? readTomlFrontMatter(file, first) : readFrontMatter(file, first?.type === 'yaml' ? first : undefined);
   return meta === undefined ? undefined : { text, tree, meta };
 }
 
@@ -265,6 +276,29 @@ function readFrontMatter(file: VFile, node: Yaml | undefined): FrontMatter | und
       const pair = contents?.items.find((p) => isScalar(p.key) && p.key.value === key);
       const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
       return range ? at(range[0]) : { line: firstLine, column: 1 };
+    },
+  };
+}
+
+/** TOML front matter (`+++` … `+++`), read as the YAML one is: a table of keys. */
+function readTomlFrontMatter(file: VFile, node: Toml): FrontMatter | undefined {
+  const firstLine = (node.position?.start.line ?? 1) + 1;
+  let values: Record<string, unknown>;
+  try {
+    values = parseToml(node.value) as Record<string, unknown>;
+  } catch (error) {
+    const line = error instanceof TomlError ? firstLine + error.line - 1 : firstLine;
+    const column = error instanceof TomlError ? error.column : 1;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    fail(file, `invalid TOML front matter: ${reason}`, { line, column }, 'invalid-front-matter');
+    return undefined;
+  }
+  const lines = node.value.split('\n');
+  return {
+    values,
+    place(key) {
+      const at = lines.findIndex((l) => new RegExp(`^\\s*["']?${key.replace(/[^\w-]/g, '')}["']?\\s*=`).test(l));
+      return { line: firstLine + Math.max(at, 0), column: 1 };
     },
   };
 }
