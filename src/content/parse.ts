@@ -3,7 +3,7 @@
  * message carrying line and column (fatal ones are errors, the rest warnings).
  */
 import { createHash } from 'node:crypto';
-import type { Heading, Root, RootContent, Yaml } from 'mdast';
+import type { Definition, Heading, Image, Link, Nodes, Root, RootContent, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -82,9 +82,52 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
   }
   if (!withinLimits(file, text)) return undefined;
   const tree = markdown.parse(text) as Root;
+  resolveReferences(tree);
   const first = tree.children[0] as RootContent | Toml | undefined;
   const meta = first?.type === 'toml' ? readTomlFrontMatter(file, first) : readFrontMatter(file, first?.type === 'yaml' ? first : undefined);
   return meta === undefined ? undefined : { text, tree, meta };
+}
+
+/**
+ * Reference-style links and images (`[pr-12]`, `[text][pr-12]`, `![x][img]` with `[pr-12]: url`
+ * anywhere in the file) become plain links and images, once, right after parsing: every
+ * fragment rendered on its own (an item, a summary) then shows them as links, and the reading
+ * counts them as the links they are. The definitions stay in the tree (they render as nothing).
+ */
+export function resolveReferences(tree: Root): void {
+  const definitions = new Map<string, Definition>();
+  const collect = (node: Nodes): void => {
+    if (node.type === 'definition') {
+      // The first definition of an identifier wins (CommonMark).
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) collect(child as Nodes);
+  };
+  collect(tree);
+  if (definitions.size === 0) return;
+  const replace = (node: Nodes): void => {
+    if (!('children' in node)) return;
+    const children = node.children as Nodes[];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.type === 'linkReference' || child.type === 'imageReference') {
+        const definition = definitions.get(child.identifier);
+        if (definition) {
+          const common = { url: definition.url, ...(definition.title ? { title: definition.title } : {}), ...(child.position ? { position: child.position } : {}) };
+          if (child.type === 'linkReference') {
+            const link: Link = { type: 'link', ...common, children: child.children };
+            children[i] = link;
+          } else {
+            const image: Image = { type: 'image', ...common, alt: child.alt ?? '' };
+            children[i] = image;
+          }
+        }
+      }
+      replace(children[i]!);
+    }
+  };
+  replace(tree);
 }
 
 /** Returns the update, or undefined when the file has errors (they are on `file.messages`). */
