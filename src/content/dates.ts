@@ -205,8 +205,8 @@ export function datesIn(text: string, options: DateOptions = {}): FoundDate[] {
   const textYear = atoms.find((a) => a.y !== undefined)?.y;
   const resolve = (a: Atom, after?: string): { date: string; precision: FoundDate['precision']; period?: Period; guessedYear?: true } | undefined => {
     if (a.week !== undefined) {
-      const y = a.y ?? textYear ?? (options.near ? Number(options.near.slice(0, 4)) : undefined);
-      const monday = y !== undefined ? isoWeekMonday(y, a.week) : undefined;
+      // Only with its year (`Week 12 2026`): a bare `Week 3` is as often a programme's or a sprint's count.
+      const monday = a.y !== undefined ? isoWeekMonday(a.y, a.week) : undefined;
       return monday ? { date: monday, precision: 'week', period: { start: monday, end: addDays(monday, 6) } } : undefined;
     }
     const [m, d] = a.swappable && order === 'mdy' ? [a.d!, a.m] : [a.m, a.d];
