@@ -56,6 +56,8 @@ export interface WeekReading {
   /** The front matter `date`. */
   frontMatter?: string;
   date: string;
+  /** Its sources disagreed (a `week-disagreement` warning): only such files are read again with their team. */
+  disagreed?: true;
 }
 
 declare module 'vfile' {
@@ -73,6 +75,30 @@ export function periodDate(period: Period): string {
 
 // A line near the top that names the period the report covers.
 const PERIOD_LINE = /^[\s*_]*(?:reporting\s+(?:period|week|dates?)|report(?:ing)?\s+period|period(?:\s+covered)?|covering|(?:for\s+the\s+)?week\s+of|week(?:\s+\d{1,2})?|sprint(?:\s+\d+)?(?:\s+(?:dates?|period))?|dates?|time\s*frame|timeline)\b[\s*_]*[:\-–—]?/i;
+
+/**
+ * The first line naming a period in a paragraph (`**Reporting Period:** …` may share one with
+ * `**Project:**` and `**Mentor:**` lines), a list of such lines or a quote, near the top.
+ */
+function periodLineIn(node: RootContent, near: DateOptions): Evidence | undefined {
+  const blocks: RootContent[] = [];
+  const collect = (n: RootContent, depth: number): void => {
+    if (n.type === 'paragraph') blocks.push(n);
+    else if (depth < 3 && (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote')) for (const c of n.children) collect(c as RootContent, depth + 1);
+  };
+  collect(node, 0);
+  for (const block of blocks.slice(0, 12)) {
+    const lines = toString(block).split('\n');
+    for (const [i, line] of lines.entries()) {
+      const label = PERIOD_LINE.exec(line);
+      if (!label) continue;
+      const start = block.position?.start ?? { line: 1, column: 1 };
+      const e = asEvidence('period line', found(line.slice(label[0].length), near), { line: start.line + i, column: i === 0 ? start.column : 1 });
+      if (e) return e;
+    }
+  }
+  return undefined;
+}
 
 function found(text: string, options: DateOptions): FoundDate | undefined {
   return datesIn(text, options)[0];
@@ -132,10 +158,8 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
       // A heading with a link names a milestone (its date is a due date), not the document.
       if (heading || node.children.some((c) => c.type === 'link') || (node.depth > 2 && node !== firstHeading)) continue;
       heading = asEvidence('heading', found(toString(node), near), place);
-    } else if (node.type === 'paragraph' && !periodLine) {
-      const line = toString(node).split('\n')[0]!;
-      const label = PERIOD_LINE.exec(line);
-      if (label) periodLine = asEvidence('period line', found(line.slice(label[0].length), near), place);
+    } else if (!periodLine) {
+      periodLine = periodLineIn(node, near);
     }
   }
   if (heading) evidence.push(heading);
@@ -174,9 +198,11 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
   const voters = evidence.some((e) => !e.weak) ? evidence.map((e) => !e.weak) : evidence.map(() => true);
   const count = new Map<string, number>();
   weeks.forEach((w, i) => voters[i] && count.set(w, (count.get(w) ?? 0) + 1));
-  // The week most sources name; on a tie, the earliest source in the list above (the file name first).
-  let best = weeks[voters.indexOf(true)]!;
-  for (const [w, n] of count) if (n > count.get(best)!) best = w;
+  // The week most sources name; on a tie, the week a period names (it says what the report
+  // covers), else the earliest source in the list above (the file name first).
+  const most = Math.max(...count.values());
+  const tied = weeks.filter((w, i) => voters[i] && count.get(w) === most);
+  const best = weeks.find((w, i) => voters[i] && evidence[i]!.period && tied.includes(w)) ?? tied[0]!;
   const chosen = votes[weeks.findIndex((w, i) => voters[i] && w === best)]!;
   const period = evidence.find((e, i) => e.period && weeks[i] === best)?.period;
   const disagreeing = evidence.filter((e, i) => weeks[i] !== best && !e.weak);
@@ -188,7 +214,7 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
       source: 'tidings',
     });
   }
-  file.data.week = { ...(fromName ? { name: fromName.date } : {}), ...(frontMatter ? { frontMatter } : {}), date: chosen };
+  file.data.week = { ...(fromName ? { name: fromName.date } : {}), ...(frontMatter ? { frontMatter } : {}), date: chosen, ...(disagreeing.length > 0 ? { disagreed: true as const } : {}) };
   return { date: chosen, ...(period ? { period } : {}) };
 }
 
@@ -266,7 +292,7 @@ export function settleTeamWeeks(files: readonly DatedFile[]): WeekSettlement {
     const dateOf = new Map(all.map((f) => [f.path, f.date]));
     const both = all.filter((f) => f.name && f.frontMatter);
     for (const k of [1, -1]) {
-      const following = both.filter((f) => weeksApart(f.name!, f.frontMatter!) === k);
+      const following = both.filter((f) => f.disagreed && weeksApart(f.name!, f.frontMatter!) === k);
       if (following.length < 2 || following.length * 2 <= both.length) continue;
       for (const f of following) {
         const covered = k === 1 ? f.name! : f.frontMatter!;
@@ -285,7 +311,7 @@ export function settleTeamWeeks(files: readonly DatedFile[]): WeekSettlement {
     }
     for (const f of all) {
       const date = dateOf.get(f.path)!;
-      if (!f.name || mondayOf(f.name) === mondayOf(date)) continue;
+      if (!f.disagreed || !f.name || mondayOf(f.name) === mondayOf(date)) continue;
       const holder = all.find((o) => o !== f && mondayOf(dateOf.get(o.path)!) === mondayOf(date));
       const free = !all.some((o) => o !== f && mondayOf(dateOf.get(o.path)!) === mondayOf(f.name!));
       if (!holder || !free || (f.hash !== undefined && holder.hash === f.hash)) continue;

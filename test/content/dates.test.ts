@@ -123,6 +123,28 @@ describe('the week a report lands in (whole builds)', () => {
     expect(result.parsed[0]).toMatchObject({ date: '2025-06-09', period: { start: '2025-06-09', end: '2025-06-15' } });
   });
 
+  it('a period line that shares its paragraph with other labelled lines, or sits in a bullet, is found', () => {
+    const shared = build({ 'm/updates/week-02.md': '\n**Project:** Parser\n**Mentors:** A, B\n**Reporting Period:** 2025-06-02 to 2025-06-08\n' + BODY });
+    expect(shared.parsed[0]).toMatchObject({ date: '2025-06-02', period: { start: '2025-06-02', end: '2025-06-08' } });
+    const bullet = build({ 'm/updates/week-03.md': '\n- Period: 9 June 2025 – 15 June 2025\n- Mentor: A\n' + BODY });
+    expect(bullet.parsed[0]?.date).toBe('2025-06-09');
+  });
+
+  it('a period and a single date naming different weeks, one each: the period says what the report covers', () => {
+    const result = build({ 'm/updates/week-04.md': dated('date: 2025-07-01', '\nReporting Period: 2025-06-16 – 2025-06-22\n' + BODY) });
+    expect(result.parsed[0]?.date).toBe('2025-06-16');
+    expect(warningsOf(result)).toHaveLength(1);
+  });
+
+  it('reports of several authors in one folder: a file named by its publish date after its period is not taken for a stale copy', () => {
+    const result = build({
+      'm/updates/2025-06-16-alice.md': '\nReporting Period: 2025-06-09 – 2025-06-15\n' + BODY,
+      'm/updates/2025-06-14-bob.md': '\nReporting Period: 2025-06-09 – 2025-06-15\n' + BODY + '  - bob\n',
+    });
+    expect(result.parsed.map((u) => u.date).sort()).toEqual(['2025-06-09', '2025-06-14']);
+    expect(warningsOf(result).join('\n')).not.toMatch(/copied/);
+  });
+
   it('a Period / Week of line alone dates a report; a date inside the period is kept as its date', () => {
     const weekOf = build({ 'a/updates/notes.md': '\nWeek of March 11, 2024\n' + BODY });
     expect(weekOf.parsed[0]?.date).toBe('2024-03-11');
