@@ -192,7 +192,8 @@ function yearNear(m: number, d: number, near: string): number | undefined {
 
 /**
  * Every date written in a text, in order. Day-month order: what the text itself forces
- * (`07/12/2023 to 07/21/2023` is month first), else `options.order`, else day first. A date
+ * (`07/12/2023 to 07/21/2023` is month first), else the reading nearest `options.near`, else
+ * `options.order`, else day first. A date
  * without a year takes the year written elsewhere in the text, else the one nearest
  * `options.near`; without either it is not a date.
  */
@@ -209,7 +210,13 @@ export function datesIn(text: string, options: DateOptions = {}): FoundDate[] {
       const monday = a.y !== undefined ? isoWeekMonday(a.y, a.week) : undefined;
       return monday ? { date: monday, precision: 'week', period: { start: monday, end: addDays(monday, 6) } } : undefined;
     }
-    const [m, d] = a.swappable && order === 'mdy' ? [a.d!, a.m] : [a.m, a.d];
+    let [m, d] = a.swappable && order === 'mdy' ? [a.d!, a.m] : [a.m, a.d];
+    if (a.swappable && !forced && options.near) {
+      // Near another source's date (a title next to the file name), the reading nearest it.
+      const [x, y] = [calendar(a.y!, a.m, a.d!), calendar(a.y!, a.d!, a.m)];
+      const distance = (date: string | undefined) => (date ? Math.abs(daysBetween(options.near!, date)) : Infinity);
+      [m, d] = distance(x) <= distance(y) ? [a.m, a.d] : [a.d!, a.m];
+    }
     if (d === undefined) {
       if (a.y === undefined) return undefined;
       const first = calendar(a.y, m, 1);

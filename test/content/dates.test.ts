@@ -57,6 +57,9 @@ describe('a date in any common form', () => {
     expect(first('07/12/2023 to 07/21/2023')?.date).toBe('2023-07-12');
     expect(first('07/12/2023')?.date).toBe('2023-12-07');
     expect(first('07/12/2023', { order: 'mdy' })?.date).toBe('2023-07-12');
+    // Next to the file's other dates, the reading nearest them.
+    expect(first('Update 07/12/2023', { near: '2023-07-14' })?.date).toBe('2023-07-12');
+    expect(first('Update 12/07/2023', { near: '2023-07-14', order: 'mdy' })?.date).toBe('2023-07-12');
   });
 
   it('words and numbers that are not dates', () => {
