@@ -10,7 +10,7 @@ import { slugify } from './keys';
 import type { Outline, ReadingHints } from './outline';
 import { fail, parseMilestoneDefinitions, parseUpdate, teamSlug } from './parse';
 import type { TitleOwners } from './sections';
-import { mondayOf, settleTeamWeeks, teamDayOrders } from './week';
+import { mondayOf, settleDates, teamDayOrders } from './week';
 
 export interface SourceFile {
   /** Path relative to the content root, with `/` separators: `<team>/updates/YYYY-MM-DD.md`. */
@@ -150,26 +150,6 @@ export function buildSite(
   const body = { teams, updates, milestones };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
   return { site: { version, ...body }, files, parsed, outlines, owners };
-}
-
-/**
- * A team's dates read together (settleTeamWeeks): a report whose front matter was copied from
- * another week is dated by its file name; a team's consistent publish-date convention is one note.
- */
-function settleDates(read: ReadonlyArray<[VFile, Update]>): void {
-  const settlement = settleTeamWeeks(read.flatMap(([file, u]) => (file.data.week ? [{ ...file.data.week, date: u.date, path: u.source, team: u.team, hash: u.hash }] : [])));
-  for (const [file, u] of read) {
-    if (settlement.quiet.has(u.source)) file.messages = file.messages.filter((m) => m.ruleId !== 'week-disagreement');
-    for (const note of settlement.notes) if (note.path === u.source) file.info(note.reason, { place: { line: 1, column: 1 }, ruleId: note.ruleId, source: 'tidings' });
-    const redate = settlement.redate.get(u.source);
-    if (!redate) continue;
-    if (redate.reason) file.message(redate.reason, { place: { line: 1, column: 1 }, ruleId: redate.ruleId, source: 'tidings' });
-    if (u.title === `${u.team} — week of ${u.date}`) u.title = `${u.team} — week of ${redate.date}`;
-    if (u.period && (redate.date < u.period.start || redate.date > u.period.end)) delete u.period;
-    u.date = redate.date;
-    u.id = `${u.team}/${u.date}`;
-    u.permalink = `/updates/${u.team}/${u.date}`;
-  }
 }
 
 /** A folder name as a display name: `innovation_lab` → `Innovation lab`. */

@@ -20,6 +20,7 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import type { Update } from './model';
 import { addDays, calendar, datesIn, daysBetween, mondayOf, teamDayOrder, weekday, type DateOptions, type DayOrder, type FoundDate, type Period } from './dates';
 
 export { dateIn, datesIn, hasDate, mondayOf, teamDayOrder, type DayOrder, type Period } from './dates';
@@ -325,4 +326,24 @@ export function settleTeamWeeks(files: readonly DatedFile[]): WeekSettlement {
     }
   }
   return settlement;
+}
+
+/**
+ * Applies settleTeamWeeks to a build's updates (in place: date, id, permalink) and to their
+ * files' messages. build.ts calls it once every file is read, before it checks ids and weeks.
+ */
+export function settleDates(read: ReadonlyArray<[VFile, Update]>): void {
+  const settlement = settleTeamWeeks(read.flatMap(([file, u]) => (file.data.week ? [{ ...file.data.week, date: u.date, path: u.source, team: u.team, hash: u.hash }] : [])));
+  for (const [file, u] of read) {
+    if (settlement.quiet.has(u.source)) file.messages = file.messages.filter((m) => m.ruleId !== 'week-disagreement');
+    for (const note of settlement.notes) if (note.path === u.source) file.info(note.reason, { place: { line: 1, column: 1 }, ruleId: note.ruleId, source: 'tidings' });
+    const redate = settlement.redate.get(u.source);
+    if (!redate) continue;
+    if (redate.reason) file.message(redate.reason, { place: { line: 1, column: 1 }, ruleId: redate.ruleId, source: 'tidings' });
+    if (u.title === `${u.team} — week of ${u.date}`) u.title = `${u.team} — week of ${redate.date}`;
+    if (u.period && (redate.date < u.period.start || redate.date > u.period.end)) delete u.period;
+    u.date = redate.date;
+    u.id = `${u.team}/${u.date}`;
+    u.permalink = `/updates/${u.team}/${u.date}`;
+  }
 }
