@@ -9,7 +9,7 @@
  * Periods. A report covers a week, a sprint or a month. When the evidence gives a range (or a
  * month, or an ISO week), a date of another source that falls inside it agrees with it and is
  * kept as the report's date (a file named by the last day of its week keeps its name); a date
- * up to a week after the period's end is its publish date and agrees too, but the report is
+ * up to two weeks after the period's end is its publish date and agrees too, but the report is
  * then dated by the period: its first day (a month's first day; a range starting on a
  * Friday–Sunday counts from the next Monday, the week most of its days fall in). So a report
  * published the Monday after the week it covers does not land a week late.
@@ -74,6 +74,9 @@ export function periodDate(period: Period): string {
   return long && day >= 4 && daysBetween(period.start, period.end) < 28 ? addDays(period.start, 7 - day) : period.start;
 }
 
+/** Days after a period's end in which a date is the report's publish date, not another week. */
+const PUBLISHED_WITHIN = 14;
+
 // A line near the top that names the period the report covers.
 const PERIOD_LINE = /^[\s*_]*(?:reporting\s+(?:period|week|dates?)|report(?:ing)?\s+period|period(?:\s+covered)?|covering|(?:for\s+the\s+)?week\s+of|week(?:\s+\d{1,2})?|sprint(?:\s+\d+)?(?:\s+(?:dates?|period))?|dates?|time\s*frame|timeline)\b[\s*_]*[:\-–—]?/i;
 
@@ -89,7 +92,7 @@ function periodLineIn(node: RootContent, near: DateOptions): Evidence | undefine
   };
   collect(node, 0);
   for (const block of blocks.slice(0, 12)) {
-    const lines = toString(block).split('\n');
+    const lines = linesOf(block).split('\n');
     for (const [i, line] of lines.entries()) {
       const label = PERIOD_LINE.exec(line);
       if (!label) continue;
@@ -99,6 +102,13 @@ function periodLineIn(node: RootContent, near: DateOptions): Evidence | undefine
     }
   }
   return undefined;
+}
+
+/** A block's text with its hard line breaks (`  ⏎`, `\\⏎`) as line ends: `toString` drops them. */
+function linesOf(node: RootContent): string {
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return node.children.map((c) => linesOf(c as RootContent)).join('');
+  return toString(node);
 }
 
 function found(text: string, options: DateOptions): FoundDate | undefined {
@@ -182,7 +192,7 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
     if (other && !days.some((o) => o.date === e.date && o !== e) && days.some((o) => o.date === other)) e.date = other;
   }
   // What each source votes for: a day inside a period keeps its own date, and the period votes
-  // with it; a day in the week after a period is its publish date, and votes as the period does.
+  // with it; a day in the two weeks after a period is its publish date, and votes as the period does.
   const periods = evidence.filter((e) => e.period);
   const periodVote = (p: Evidence): string => {
     const inside = days.find((s) => s.date >= p.period!.start && s.date <= p.period!.end);
@@ -191,7 +201,7 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
   const votes = evidence.map((e) => {
     if (e.period) return periodVote(e);
     if (periods.some((p) => e.date >= p.period!.start && e.date <= p.period!.end)) return e.date;
-    const after = periods.find((p) => e.date > p.period!.end && daysBetween(p.period!.end, e.date) <= 7);
+    const after = periods.find((p) => e.date > p.period!.end && daysBetween(p.period!.end, e.date) <= PUBLISHED_WITHIN);
     return after ? periodVote(after) : e.date;
   });
   const weeks = votes.map(mondayOf);

@@ -129,12 +129,16 @@ describe('the week a report lands in (whole builds)', () => {
   it('a period line that shares its paragraph with other labelled lines, or sits in a bullet, is found', () => {
     const shared = build({ 'm/updates/week-02.md': '\n**Project:** Parser\n**Mentors:** A, B\n**Reporting Period:** 2025-06-02 to 2025-06-08\n' + BODY });
     expect(shared.parsed[0]).toMatchObject({ date: '2025-06-02', period: { start: '2025-06-02', end: '2025-06-08' } });
+    // Lines ended by hard breaks (two spaces), published ten days after the period.
+    const breaks = build({ 'm/updates/2025-06-18-week-02.md': dated('date: 2025-06-18', '\n**Project:** Parser  \n**Reporting Period:** 2025-06-02 - 2025-06-08  \n' + BODY) });
+    expect(breaks.parsed[0]).toMatchObject({ date: '2025-06-02', period: { start: '2025-06-02', end: '2025-06-08' } });
+    expect(warningsOf(breaks)).toEqual([]);
     const bullet = build({ 'm/updates/week-03.md': '\n- Period: 9 June 2025 – 15 June 2025\n- Mentor: A\n' + BODY });
     expect(bullet.parsed[0]?.date).toBe('2025-06-09');
   });
 
   it('a period and a single date naming different weeks, one each: the period says what the report covers', () => {
-    const result = build({ 'm/updates/week-04.md': dated('date: 2025-07-01', '\nReporting Period: 2025-06-16 – 2025-06-22\n' + BODY) });
+    const result = build({ 'm/updates/week-04.md': dated('date: 2025-07-14', '\nReporting Period: 2025-06-16 – 2025-06-22\n' + BODY) });
     expect(result.parsed[0]?.date).toBe('2025-06-16');
     expect(warningsOf(result)).toHaveLength(1);
   });
