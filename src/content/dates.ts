@@ -104,11 +104,13 @@ const ATOMS: Array<[RegExp, (m: RegExpExecArray) => Omit<Atom, 'index' | 'end'> 
   [new RegExp(`(?<![\\d])${YEAR}[-\\s]?W(\\d{1,2})(?!\\d)`, 'y'), (m) => ({ y: Number(m[1]), m: 1, week: Number(m[2]) })],
   // Week 12 2026, Week 12, wk 12 of 2026
   [new RegExp(`\\b(?:week|wk)\\s*#?\\s*(\\d{1,2})(?!\\d)(?:(?:,?\\s+(?:of\\s+)?|\\s*[-/]\\s*)${YEAR}(?!\\d))?`, 'iy'), (m) => ({ ...(m[2] ? { y: Number(m[2]) } : {}), m: 1, week: Number(m[1]) })],
-  // 2024-03-18, 2024/03/18, 2024.03.18
-  [/(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/y, (m) => ({ y: Number(m[1]), m: Number(m[3]), d: Number(m[4]) })],
-  // 18-03-2024, 03/18/2024, 18.03.2024
+  // 20240318 (a file name)
+  [/(?<![\d.])((?:19|20|21)\d\d)(\d\d)(\d\d)(?![\d])/y, (m) => ({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) })],
+  // 2024-03-18, 2024/03/18, 2024.03.18, 2024_03_18
+  [/(?<![\d.])(\d{4})([-/._])(\d{1,2})\2(\d{1,2})(?![\d])/y, (m) => ({ y: Number(m[1]), m: Number(m[3]), d: Number(m[4]) })],
+  // 18-03-2024, 03/18/2024, 18.03.2024, 18_03_2024
   [
-    new RegExp(`(?<![\\d.])(\\d{1,2})([-/.])(\\d{1,2})\\2${YEAR}(?!\\d)`, 'y'),
+    new RegExp(`(?<![\\d.])(\\d{1,2})([-/._])(\\d{1,2})\\2${YEAR}(?!\\d)`, 'y'),
     (m) => {
       const [a, b] = [Number(m[1]), Number(m[3])];
       if (a > 12 && b > 12) return undefined;
@@ -118,7 +120,7 @@ const ATOMS: Array<[RegExp, (m: RegExpExecArray) => Omit<Atom, 'index' | 'end'> 
     },
   ],
   // 2024-06 (a month)
-  [new RegExp(`(?<![\\d.])${YEAR}[-/.](\\d{1,2})(?![\\d]|[-/.]\\d)`, 'y'), (m) => ({ y: Number(m[1]), m: Number(m[2]) })],
+  [new RegExp(`(?<![\\d.])${YEAR}[-/._](\\d{1,2})(?![\\d]|[-/._]\\d)`, 'y'), (m) => ({ y: Number(m[1]), m: Number(m[2]) })],
   // 12 March 2024, 12th of March, 12 Mar
   [new RegExp(`(?<![\\d])(\\d{1,2})${ORD}(?:\\s+of)?${SEP}${MONTH}(?![a-z])(?:${SEP}${YEAR}(?!\\d))?`, 'iy'), (m) => ({ d: Number(m[1]), m: monthNumber(m[2]!), ...(m[3] ? { y: Number(m[3]) } : {}) })],
   // March 12th, 2024 · March 12 · March 2024 · Mar-2024
@@ -129,9 +131,9 @@ const ATOMS: Array<[RegExp, (m: RegExpExecArray) => Omit<Atom, 'index' | 'end'> 
 ];
 
 // Between the two ends of a range.
-const RANGE = new RegExp(`\\s*(?:-|–|—|~|to|through|thru|till|until)\\s*${WEEKDAY}`, 'iy');
-// `Mar 12th - 18th`, `August 21-31`: the end of a range as a bare day.
-const BARE_DAY = new RegExp(`(\\d{1,2})${ORD}(?![\\d]|[-/.]\\d|\\s*${MONTH}(?![a-z]))`, 'iy');
+const RANGE = new RegExp(`\\s*(?:-|–|—|~|→|->|to|through|thru|till|until)\\s*${WEEKDAY}`, 'iy');
+// `Mar 12th - 18th`, `August 21-31`, `Mar 4-8, 2024`: the end of a range as a bare day.
+const BARE_DAY = new RegExp(`(\\d{1,2})${ORD}(?![\\d]|[-/.]\\d|\\s*(?:${MONTH})(?![a-z]))(?:,?\\s+(?<year>${YEAR})(?!\\d))?`, 'iy');
 
 function atomAt(text: string, index: number): Atom | undefined {
   for (const [pattern, read] of ATOMS) {
@@ -167,7 +169,8 @@ function scan(text: string): Array<{ from: Atom; to?: Atom }> {
       if (!to && from.d !== undefined) {
         BARE_DAY.lastIndex = at;
         const bare = BARE_DAY.exec(text);
-        if (bare) to = { index: at, end: BARE_DAY.lastIndex, m: from.m, d: Number(bare[1]), ...(from.y !== undefined ? { y: from.y } : {}) };
+        const y = from.y ?? (bare?.groups?.year ? Number(bare.groups.year) : undefined);
+        if (bare) to = { index: at, end: BARE_DAY.lastIndex, m: from.m, d: Number(bare[1]), ...(y !== undefined ? { y } : {}) };
       }
       if (to?.week !== undefined) to = undefined;
     }

@@ -24,6 +24,9 @@ describe('a date in any common form', () => {
     ['March 12th, 2024', '2024-03-12'],
     ['Sept. 3 2025', '2025-09-03'],
     ['2024-11-1-kickoff', '2024-11-01'],
+    ['2024_03_04_weekly', '2024-03-04'],
+    ['20240304', '2024-03-04'],
+    ['This Week in Search — March 4, 2024', '2024-03-04'],
   ])('%s is %s', (text, date) => {
     expect(first(text)?.date).toBe(date);
   });
@@ -46,6 +49,9 @@ describe('a date in any common form', () => {
     expect(first('Codex update 07/12/2023 to 07/21/2023')?.period).toEqual({ start: '2023-07-12', end: '2023-07-21' });
     expect(first('Update August 21-31', { near: '2023-08-31' })?.period).toEqual({ start: '2023-08-21', end: '2023-08-31' });
     expect(first('Update Dec 15th - Jan 22nd', { near: '2024-01-22' })?.period).toEqual({ start: '2023-12-15', end: '2024-01-22' });
+    expect(first('Mar 4-8, 2024')).toEqual({ date: '2024-03-04', precision: 'range', period: { start: '2024-03-04', end: '2024-03-08' }, index: 0 });
+    expect(first('4 March – 8 March 2024')?.period).toEqual({ start: '2024-03-04', end: '2024-03-08' });
+    expect(first('2024-03-04 → 2024-03-08')?.period).toEqual({ start: '2024-03-04', end: '2024-03-08' });
   });
 
   it('a date without a year takes the nearest year to the other evidence, and says it guessed', () => {
@@ -63,7 +69,7 @@ describe('a date in any common form', () => {
   });
 
   it('words and numbers that are not dates', () => {
-    for (const text of ['Athens Offsite Notes', 'we may need 5 more', 'v2.10.1', 'Uptime (12/14/24 to 01/09/24)', 'Milestone 3']) expect(datesIn(text)).toEqual([]);
+    for (const text of ['Athens Offsite Notes', 'we may need 5 more', 'v2.10.1', 'Uptime (12/14/24 to 01/09/24)', 'Milestone 3', 'issue 12345678', 'PR #20241301']) expect(datesIn(text)).toEqual([]);
     expect(hasDate('## Vac 2024/03/11')).toBe(true);
     expect(hasDate('## Networking')).toBe(false);
   });
