@@ -120,6 +120,18 @@ function asEvidence(source: string, f: FoundDate | undefined, place: Place): Evi
   return { source, date: f.date, ...(f.period ? { period: f.period } : {}), place, ...(f.guessedYear ? { weak: true as const } : {}) };
 }
 
+/** Front matter `period: 2024-03-04 – 2024-03-10`, or `period: { start: …, end: … }`, as text. */
+function frontMatterPeriod(value: unknown): string | undefined {
+  const text = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v : undefined);
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const { start, end } = value as { start?: unknown; end?: unknown };
+    const [from, to] = [text(start), text(end)];
+    if (from && to) return `${from} to ${to}`;
+  }
+  return undefined;
+}
+
 /** `2024-01-04` read the other way round: `2024-04-01`. */
 function swapped(date: string): string | undefined {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -149,8 +161,9 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
     } else file.message(`front matter \`date\` ${JSON.stringify(raw)} is not a date: the week comes from the other evidence`, { place, ruleId: 'invalid-date', source: 'tidings' });
   }
   const near = { ...order, ...(evidence[0] ? { near: evidence[0].date } : {}) };
-  if (typeof sources.period === 'string') {
-    const e = asEvidence('front matter period', found(sources.period, near), sources.periodPlace ?? at1);
+  const periodText = frontMatterPeriod(sources.period);
+  if (periodText) {
+    const e = asEvidence('front matter period', found(periodText, near), sources.periodPlace ?? at1);
     if (e) evidence.push(e);
   }
   if (sources.title) {

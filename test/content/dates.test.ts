@@ -158,6 +158,13 @@ describe('the week a report lands in (whole builds)', () => {
     expect(warningsOf(result).join('\n')).not.toMatch(/copied/);
   });
 
+  it('a front matter period, as text or as start and end (YAML or TOML)', () => {
+    const text = build({ 'a/updates/notes.md': dated('period: 2025-06-09 – 2025-06-15\ndate: 2025-06-20') });
+    expect(text.parsed[0]).toMatchObject({ date: '2025-06-09', period: { start: '2025-06-09', end: '2025-06-15' } });
+    const table = build({ 'b/updates/notes.md': '+++\ndate = 2025-06-20\n[period]\nstart = 2025-06-09\nend = 2025-06-15\n+++\n' + BODY });
+    expect(table.parsed[0]).toMatchObject({ date: '2025-06-09', period: { start: '2025-06-09', end: '2025-06-15' } });
+  });
+
   it('a Period / Week of line alone dates a report; a date inside the period is kept as its date', () => {
     const weekOf = build({ 'a/updates/notes.md': '\nWeek of March 11, 2024\n' + BODY });
     expect(weekOf.parsed[0]?.date).toBe('2024-03-11');
