@@ -11,7 +11,7 @@ import type { Outline, ReadingHints } from './outline';
 import { fail, humanise, parseMilestoneDefinitions, parseUpdate, teamSlug } from './parse';
 import { recurrenceOf } from './recurrence';
 import type { TitleOwners } from './sections';
-import { mondayOf } from './week';
+import { mondayOf, settleDates, teamDayOrders } from './week';
 
 export interface SourceFile {
   /** Path relative to the content root, with `/` separators: `<team>/updates/YYYY-MM-DD.md`. */
@@ -91,11 +91,16 @@ export function buildSite(
     textsByFolder.set(folder, texts);
   }
   const recurrence = new Map([...textsByFolder].map(([folder, texts]) => [folder, recurrenceOf(texts)]));
+  // How each team writes numeric dates (`01-10-2025`), from all its file names.
+  const dayOrders = teamDayOrders(sources.map((s) => s.path));
+  const read: Array<[VFile, Update]> = [];
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file = new VFile({ path: source.path, value: source.value });
     files.push(file);
     const folder = UPDATE_PATH.exec(source.path)?.[1];
     const info = folder !== undefined ? infoOf(folder, teamSlug(folder)) : undefined;
+    const order = folder !== undefined ? dayOrders.get(folder) : undefined;
+    if (order?.note?.path === source.path) file.info(order.note.reason, { place: { line: 1, column: 1 }, ruleId: 'date-order', source: 'tidings' });
     const update = parse(file, {
       ...(folder !== undefined ? { team: folder } : {}),
       aliases,
@@ -103,11 +108,16 @@ export function buildSite(
       ...(info?.name || folder !== undefined ? { teamTitle: info?.name ?? humanise(folder!) } : {}),
       ...(info?.hints ? { hints: info.hints } : {}),
       ...(folder !== undefined && recurrence.has(folder) ? { recurrence: recurrence.get(folder)! } : {}),
+      ...(order ? { dayOrder: order.order } : {}),
       owners: ownersOf(folder !== undefined ? teamSlug(folder) : ''),
       outlines,
     });
     if (!update) continue;
     if (folder !== undefined && !folders.has(update.team)) folders.set(update.team, folder);
+    read.push([file, update]);
+  }
+  settleDates(read);
+  for (const [file, update] of read) {
     const other = byId.get(update.id);
     if (other && other.hash === update.hash) {
       // A byte-identical copy under another name loses nothing when skipped: say so, go on.

@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Update } from './model';
 import type { Outline } from './outline';
+import { FRONT_MATTER } from './parse';
 
 /** The own text of a list item: its content without nested lists. */
 function ownText(node: ListItem | Paragraph): string {
@@ -26,7 +27,7 @@ function hasMedia(nodes: readonly Nodes[]): boolean {
   return nodes.some((n) => n.type === 'image' || n.type === 'imageReference' || n.type === 'html' || n.type === 'code' || ('children' in n && hasMedia(n.children as Nodes[])));
 }
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER]).use(remarkGfm);
 
 /**
  * Every list item and every paragraph not inside a list item (and every code block, table

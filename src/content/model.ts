@@ -65,8 +65,14 @@ export interface Update {
   /** `<team>/<date>`: stable, never changes when the file is edited. */
   id: string;
   team: string;
-  /** ISO date `YYYY-MM-DD` of the week. */
+  /** ISO date `YYYY-MM-DD` of the week (a period's first day, see src/content/week.ts). */
   date: string;
+  /**
+   * The days the report covers, both included, when it says so (a `Reporting Period:` line, a
+   * dated range in its title, a month-only file name, an ISO week). Optional: most reports
+   * name one day only.
+   */
+  period?: { start: string; end: string };
   title: string;
   /** URL path of the update page: `/updates/<team>/<date>`. */
   permalink: string;

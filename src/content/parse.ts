@@ -3,11 +3,12 @@
  * message carrying line and column (fatal ones are errors, the rest warnings).
  */
 import { createHash } from 'node:crypto';
-import type { Heading, Root, Yaml } from 'mdast';
+import type { Definition, Heading, Image, Link, Nodes, Root, RootContent, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import { parse as parseToml, TomlError } from 'smol-toml';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import YAML, { LineCounter, isMap, isScalar } from 'yaml';
@@ -17,9 +18,19 @@ import type { Update } from './model';
 import { readOutline, type Outline, type ReadingHints, type Recurrence } from './outline';
 import { renderDocument } from './render';
 import { keyOutline, sectionsOf, type TitleOwners } from './sections';
-import { inferWeek } from './week';
+import { inferWeek, type DayOrder } from './week';
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/** Front matter between `---` (YAML) or `+++` (TOML) lines. */
+export const FRONT_MATTER = ['yaml', 'toml'] as const;
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER]).use(remarkGfm);
+
+/** The TOML front matter node remark-frontmatter makes (mdast has no type for it). */
+interface Toml {
+  type: 'toml';
+  value: string;
+  position?: Yaml['position'];
+}
 
 export interface ParseOptions {
   /** Team folder from the path (`content/<team>/updates/…`); front matter `team:` overrides it. The slug is derived. */
@@ -37,6 +48,8 @@ export interface ParseOptions {
   teamTitle?: string;
   /** What recurs across the team's weeks (./recurrence.ts). */
   recurrence?: Recurrence;
+  /** How the team writes numeric dates such as `01-10-2025` (build.ts decides it from all the team's file names). */
+  dayOrder?: DayOrder;
 }
 
 /** A file read into its outline, before keys (the build keys all of a team's files together). */
@@ -73,9 +86,52 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
   }
   if (!withinLimits(file, text)) return undefined;
   const tree = markdown.parse(text) as Root;
-  const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
-  const meta = readFrontMatter(file, yamlNode);
+  resolveReferences(tree);
+  const first = tree.children[0] as RootContent | Toml | undefined;
+  const meta = first?.type === 'toml' ? readTomlFrontMatter(file, first) : readFrontMatter(file, first?.type === 'yaml' ? first : undefined);
   return meta === undefined ? undefined : { text, tree, meta };
+}
+
+/**
+ * Reference-style links and images (`[pr-12]`, `[text][pr-12]`, `![x][img]` with `[pr-12]: url`
+ * anywhere in the file) become plain links and images, once, right after parsing: every
+ * fragment rendered on its own (an item, a summary) then shows them as links, and the reading
+ * counts them as the links they are. The definitions stay in the tree (they render as nothing).
+ */
+export function resolveReferences(tree: Root): void {
+  const definitions = new Map<string, Definition>();
+  const collect = (node: Nodes): void => {
+    if (node.type === 'definition') {
+      // The first definition of an identifier wins (CommonMark).
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) collect(child as Nodes);
+  };
+  collect(tree);
+  if (definitions.size === 0) return;
+  const replace = (node: Nodes): void => {
+    if (!('children' in node)) return;
+    const children = node.children as Nodes[];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.type === 'linkReference' || child.type === 'imageReference') {
+        const definition = definitions.get(child.identifier);
+        if (definition) {
+          const common = { url: definition.url, ...(definition.title ? { title: definition.title } : {}), ...(child.position ? { position: child.position } : {}) };
+          if (child.type === 'linkReference') {
+            const link: Link = { type: 'link', ...common, children: child.children };
+            children[i] = link;
+          } else {
+            const image: Image = { type: 'image', ...common, alt: child.alt ?? '' };
+            children[i] = image;
+          }
+        }
+      }
+      replace(children[i]!);
+    }
+  };
+  replace(tree);
 }
 
 /** Returns the update, or undefined when the file has errors (they are on `file.messages`). */
@@ -113,11 +169,14 @@ export function readUpdate(file: VFile, options: ParseOptions = {}): ReadUpdate 
     return undefined;
   }
   const frontTitle = typeof meta.values.title === 'string' && meta.values.title.trim() !== '' ? meta.values.title.trim() : undefined;
-  const date = inferWeek(file, tree, {
+  const week = inferWeek(file, tree, {
     ...(meta.values.date !== undefined && meta.values.date !== null ? { date: meta.values.date, datePlace: meta.place('date') } : {}),
+    ...(meta.values.period !== undefined && meta.values.period !== null ? { period: meta.values.period, periodPlace: meta.place('period') } : {}),
     ...(frontTitle ? { title: frontTitle, titlePlace: meta.place('title') } : {}),
+    ...(options.dayOrder ? { order: options.dayOrder } : {}),
   });
-  if (date === undefined) return undefined;
+  if (week === undefined) return undefined;
+  const { date, period } = week;
   const lastmodRaw = meta.values.lastmod;
   let lastmod: string | undefined;
   if (lastmodRaw !== undefined && lastmodRaw !== null) {
@@ -147,6 +206,7 @@ export function readUpdate(file: VFile, options: ParseOptions = {}): ReadUpdate 
       id: `${team}/${date}`,
       team,
       date,
+      ...(period ? { period } : {}),
       title,
       permalink: `/updates/${team}/${date}`,
       ...(lastmod !== undefined ? { lastmod } : {}),
@@ -276,6 +336,29 @@ function readFrontMatter(file: VFile, node: Yaml | undefined): FrontMatter | und
       const pair = contents?.items.find((p) => isScalar(p.key) && p.key.value === key);
       const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
       return range ? at(range[0]) : { line: firstLine, column: 1 };
+    },
+  };
+}
+
+/** TOML front matter (`+++` … `+++`), read as the YAML one is: a table of keys. */
+function readTomlFrontMatter(file: VFile, node: Toml): FrontMatter | undefined {
+  const firstLine = (node.position?.start.line ?? 1) + 1;
+  let values: Record<string, unknown>;
+  try {
+    values = parseToml(node.value) as Record<string, unknown>;
+  } catch (error) {
+    const line = error instanceof TomlError ? firstLine + error.line - 1 : firstLine;
+    const column = error instanceof TomlError ? error.column : 1;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    fail(file, `invalid TOML front matter: ${reason}`, { line, column }, 'invalid-front-matter');
+    return undefined;
+  }
+  const lines = node.value.split('\n');
+  return {
+    values,
+    place(key) {
+      const at = lines.findIndex((l) => new RegExp(`^\\s*["']?${key.replace(/[^\w-]/g, '')}["']?\\s*=`).test(l));
+      return { line: firstLine + Math.max(at, 0), column: 1 };
     },
   };
 }

@@ -1,79 +1,194 @@
 /**
  * Which week a report is about, from the evidence that agrees: the file name, the front
- * matter `date`, a date in the title, a dated first heading. Teams use `date` both ways (the
- * publish date, or the week's Monday), name files by publish date or by week, and sometimes
- * mistype a year: when the sources disagree, the week most of them name wins, with a warning.
- * Only a file with no date anywhere is an error.
+ * matter `date` (or `period`), a date in the title, a dated top heading, a `Reporting Period:` /
+ * `Period:` / `Week of` line near the top. Teams use `date` both ways (the publish date, or the
+ * week's Monday), name files by publish date or by week, and sometimes mistype a year: when
+ * the sources disagree, the week most of them name wins, with a warning. Only a file with no
+ * date anywhere is an error.
+ *
+ * Periods. A report covers a week, a sprint or a month. When the evidence gives a range (or a
+ * month, or an ISO week), a date of another source that falls inside it agrees with it and is
+ * kept as the report's date (a file named by the last day of its week keeps its name); a date
+ * up to two weeks after the period's end is its publish date and agrees too, but the report is
+ * then dated by the period: its first day (a month's first day; a range starting on a
+ * Friday–Sunday counts from the next Monday, the week most of its days fall in). So a report
+ * published the Monday after the week it covers does not land a week late.
+ *
+ * The team's whole sequence is read once more in build.ts (settleTeamWeeks): a front matter
+ * copied from another week, and a team's consistent publish-date convention.
  */
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import type { Update } from './model';
+import { addDays, calendar, datesIn, daysBetween, mondayOf, teamDayOrder, weekday, type DateOptions, type DayOrder, type FoundDate, type Period } from './dates';
+
+export { dateIn, datesIn, hasDate, mondayOf, teamDayOrder, type DayOrder, type Period } from './dates';
 
 type Place = { line: number; column: number };
 
 interface Evidence {
   source: string;
+  /** The day written (a period's first day). */
   date: string;
+  period?: Period;
   place: Place;
-}
-
-/** `YYYY-MM-DD` if it is a calendar date. */
-function calendar(y: number, m: number, d: number): string | undefined {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return date.toISOString().slice(0, 10);
-}
-
-/** The first date written in a text: ISO `2024-03-18`, or day-first `18-03-2024` / `18.03.2024`. */
-export function dateIn(text: string): string | undefined {
-  const iso = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/.exec(text);
-  if (iso) return calendar(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const dayFirst = /(?<!\d)(\d{1,2})[-.](\d{1,2})[-.](\d{4})(?!\d)/.exec(text);
-  if (dayFirst) return calendar(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
-  return undefined;
-}
-
-/** The Monday (UTC) of the ISO week a date falls in. */
-export function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
+  /** Its year was guessed (`Mar 12th - 18th`): it agrees or keeps quiet, never outvotes a written date. */
+  weak?: true;
 }
 
 export interface WeekSources {
-  /** Front matter `date` as YAML gave it (a Date, a string, anything). */
+  /** Front matter `date` as YAML or TOML gave it (a Date, a string, anything). */
   date?: unknown;
   datePlace?: Place;
+  /** Front matter `period` (`2024-03-04 – 2024-03-10`), if any. */
+  period?: unknown;
+  periodPlace?: Place;
   title?: string;
   titlePlace?: Place;
+  /** How the team writes numeric dates (build.ts decides it from all the team's file names). */
+  order?: DayOrder;
 }
 
-/** The date of the report (undefined, with an error, when nothing names one). */
-export function inferWeek(file: VFile, tree: Root, sources: WeekSources): string | undefined {
-  const evidence: Evidence[] = [];
-  const at1: Place = { line: 1, column: 1 };
-  const fromName = dateIn(file.stem ?? '');
-  if (fromName) evidence.push({ source: 'file name', date: fromName, place: at1 });
-  if (sources.date !== undefined) {
-    const raw = sources.date;
-    const value = raw instanceof Date && !Number.isNaN(raw.getTime()) ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? dateIn(raw.trim()) : undefined;
-    if (value) evidence.push({ source: 'front matter date', date: value, place: sources.datePlace ?? at1 });
-    else file.message(`front matter \`date\` ${JSON.stringify(raw)} is not a date: the week comes from the other evidence`, { place: sources.datePlace ?? at1, ruleId: 'invalid-date', source: 'tidings' });
+/** What a file's dating rested on, kept on `file.data.week` for the team-level pass (settleTeamWeeks). */
+export interface WeekReading {
+  /** The file name's date. */
+  name?: string;
+  /** The front matter `date`. */
+  frontMatter?: string;
+  date: string;
+  /** Its sources disagreed (a `week-disagreement` warning): only such files are read again with their team. */
+  disagreed?: true;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    week: WeekReading;
   }
-  if (sources.title) {
-    const value = dateIn(sources.title);
-    if (value) evidence.push({ source: 'title', date: value, place: sources.titlePlace ?? at1 });
-  }
-  // A dated heading near the top (`# Nomos Weekly Update - 2025-06-30`).
-  for (const node of tree.children.slice(0, 6)) {
-    // A heading with a link names a milestone (its date is a due date), not the document.
-    if (node.type !== 'heading' || node.children.some((c) => c.type === 'link')) continue;
-    const value = dateIn(toString(node));
-    if (value) {
-      evidence.push({ source: 'heading', date: value, place: node.position?.start ?? at1 });
-      break;
+}
+
+/** The day a period is dated by: its first day, or the next Monday when it starts on a Friday–Sunday. */
+export function periodDate(period: Period): string {
+  const day = weekday(period.start);
+  const long = daysBetween(period.start, period.end) >= 2;
+  return long && day >= 4 && daysBetween(period.start, period.end) < 28 ? addDays(period.start, 7 - day) : period.start;
+}
+
+/** Days after a period's end in which a date is the report's publish date, not another week. */
+const PUBLISHED_WITHIN = 14;
+
+// A line near the top that names the period the report covers.
+const PERIOD_LINE = /^[\s*_]*(?:reporting\s+(?:period|week|dates?)|report(?:ing)?\s+period|period(?:\s+covered)?|covering|(?:for\s+the\s+)?week\s+of|week(?:\s+\d{1,2})?|sprint(?:\s+\d+)?(?:\s+(?:dates?|period))?|dates?|time\s*frame|timeline)\b[\s*_]*[:\-–—]?/i;
+
+/**
+ * The first line naming a period in a paragraph (`**Reporting Period:** …` may share one with
+ * `**Project:**` and `**Mentor:**` lines), a list of such lines or a quote, near the top.
+ */
+function periodLineIn(node: RootContent, near: DateOptions): Evidence | undefined {
+  const blocks: RootContent[] = [];
+  const collect = (n: RootContent, depth: number): void => {
+    if (n.type === 'paragraph') blocks.push(n);
+    else if (depth < 3 && (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote')) for (const c of n.children) collect(c as RootContent, depth + 1);
+  };
+  collect(node, 0);
+  for (const block of blocks.slice(0, 12)) {
+    const lines = linesOf(block).split('\n');
+    for (const [i, line] of lines.entries()) {
+      const label = PERIOD_LINE.exec(line);
+      if (!label) continue;
+      const start = block.position?.start ?? { line: 1, column: 1 };
+      const e = asEvidence('period line', found(line.slice(label[0].length), near), { line: start.line + i, column: i === 0 ? start.column : 1 });
+      if (e) return e;
     }
   }
+  return undefined;
+}
+
+/** A block's text with its hard line breaks (`  ⏎`, `\\⏎`) as line ends: `toString` drops them. */
+function linesOf(node: RootContent): string {
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return node.children.map((c) => linesOf(c as RootContent)).join('');
+  return toString(node);
+}
+
+function found(text: string, options: DateOptions): FoundDate | undefined {
+  return datesIn(text, options)[0];
+}
+
+function asEvidence(source: string, f: FoundDate | undefined, place: Place): Evidence | undefined {
+  if (!f) return undefined;
+  return { source, date: f.date, ...(f.period ? { period: f.period } : {}), place, ...(f.guessedYear ? { weak: true as const } : {}) };
+}
+
+/** Front matter `period: 2024-03-04 – 2024-03-10`, or `period: { start: …, end: … }`, as text. */
+function frontMatterPeriod(value: unknown): string | undefined {
+  const text = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v : undefined);
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const { start, end } = value as { start?: unknown; end?: unknown };
+    const [from, to] = [text(start), text(end)];
+    if (from && to) return `${from} to ${to}`;
+  }
+  return undefined;
+}
+
+/** `2024-01-04` read the other way round: `2024-04-01`. */
+function swapped(date: string): string | undefined {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return d <= 12 && d !== m ? calendar(y, d, m) : undefined;
+}
+
+/** The date of the report, and its period when the evidence gives one (undefined, with an error, when nothing names a date). */
+export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date: string; period?: Period } | undefined {
+  const evidence: Evidence[] = [];
+  const at1: Place = { line: 1, column: 1 };
+  const order = sources.order ? { order: sources.order } : {};
+  const fromName = asEvidence('file name', found(file.stem ?? '', order), at1);
+  if (fromName) evidence.push(fromName);
+  let frontMatter: string | undefined;
+  if (sources.date !== undefined) {
+    const raw = sources.date;
+    const place = sources.datePlace ?? at1;
+    const value =
+      raw instanceof Date && !Number.isNaN(raw.getTime())
+        ? { date: raw.toISOString().slice(0, 10), precision: 'day' as const, index: 0 }
+        : typeof raw === 'string'
+          ? found(raw.trim(), { ...order, ...(fromName ? { near: fromName.date } : {}) })
+          : undefined;
+    if (value) {
+      evidence.push(asEvidence('front matter date', value, place)!);
+      frontMatter = value.date;
+    } else file.message(`front matter \`date\` ${JSON.stringify(raw)} is not a date: the week comes from the other evidence`, { place, ruleId: 'invalid-date', source: 'tidings' });
+  }
+  const near = { ...order, ...(evidence[0] ? { near: evidence[0].date } : {}) };
+  const periodText = frontMatterPeriod(sources.period);
+  if (periodText) {
+    const e = asEvidence('front matter period', found(periodText, near), sources.periodPlace ?? at1);
+    if (e) evidence.push(e);
+  }
+  if (sources.title) {
+    const e = asEvidence('title', found(sources.title, near), sources.titlePlace ?? at1);
+    if (e) evidence.push(e);
+  }
+  // A dated top heading (`# Nomos Weekly Update - 2025-06-30`, `## Vac 2024/03/11`), and a
+  // period line (`**Reporting Period:** …`, `Week of …`) near the top.
+  const top = tree.children.filter((n) => n.type !== 'yaml' && n.type !== ('toml' as RootContent['type']) && n.type !== 'definition').slice(0, 8);
+  const firstHeading = top.find((n) => n.type === 'heading');
+  let heading: Evidence | undefined;
+  let periodLine: Evidence | undefined;
+  for (const node of top) {
+    const place = node.position?.start ?? at1;
+    if (node.type === 'heading') {
+      // A heading with a link names a milestone (its date is a due date), not the document.
+      if (heading || node.children.some((c) => c.type === 'link') || (node.depth > 2 && node !== firstHeading)) continue;
+      heading = asEvidence('heading', found(toString(node), near), place);
+    } else if (!periodLine) {
+      periodLine = periodLineIn(node, near);
+    }
+  }
+  if (heading) evidence.push(heading);
+  if (periodLine) evidence.push(periodLine);
+
   if (evidence.length === 0) {
     file.message('missing date: name the file YYYY-MM-DD.md, or set `date: YYYY-MM-DD` in the front matter, or put the date in the title', {
       place: at1,
@@ -82,20 +197,176 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): string
     }).fatal = true;
     return undefined;
   }
-  // The week most sources name; on a tie, the earliest source in the list above (the file name first).
-  const votes = new Map<string, number>();
-  for (const e of evidence) votes.set(mondayOf(e.date), (votes.get(mondayOf(e.date)) ?? 0) + 1);
-  let best = mondayOf(evidence[0]!.date);
-  for (const e of evidence) if (votes.get(mondayOf(e.date))! > votes.get(best)!) best = mondayOf(e.date);
-  const chosen = evidence.find((e) => mondayOf(e.date) === best)!;
-  const disagreeing = evidence.filter((e) => mondayOf(e.date) !== best);
+
+  // A day written year-day-month (`2024-01-04` where the other sources say 2024-04-01) is the same day.
+  const days = evidence.filter((e) => !e.period);
+  for (const e of days) {
+    const other = swapped(e.date);
+    if (other && !days.some((o) => o.date === e.date && o !== e) && days.some((o) => o.date === other)) e.date = other;
+  }
+  // What each source votes for: a day inside a period keeps its own date, and the period votes
+  // with it; a day in the two weeks after a period is its publish date, and votes as the period does.
+  const periods = evidence.filter((e) => e.period);
+  const periodVote = (p: Evidence): string => {
+    const inside = days.find((s) => s.date >= p.period!.start && s.date <= p.period!.end);
+    return inside ? inside.date : periodDate(p.period!);
+  };
+  const votes = evidence.map((e) => {
+    if (e.period) return periodVote(e);
+    if (periods.some((p) => e.date >= p.period!.start && e.date <= p.period!.end)) return e.date;
+    const after = periods.find((p) => e.date > p.period!.end && daysBetween(p.period!.end, e.date) <= PUBLISHED_WITHIN);
+    return after ? periodVote(after) : e.date;
+  });
+  const weeks = votes.map(mondayOf);
+  // Sources with a guessed year only vote when nothing else does.
+  const voters = evidence.some((e) => !e.weak) ? evidence.map((e) => !e.weak) : evidence.map(() => true);
+  const count = new Map<string, number>();
+  weeks.forEach((w, i) => voters[i] && count.set(w, (count.get(w) ?? 0) + 1));
+  // The week most sources name; on a tie, the week a period names (it says what the report
+  // covers), else the earliest source in the list above (the file name first).
+  const most = Math.max(...count.values());
+  const tied = weeks.filter((w, i) => voters[i] && count.get(w) === most);
+  const best = weeks.find((w, i) => voters[i] && evidence[i]!.period && tied.includes(w)) ?? tied[0]!;
+  const chosen = votes[weeks.findIndex((w, i) => voters[i] && w === best)]!;
+  const period = evidence.find((e, i) => e.period && weeks[i] === best)?.period;
+  const disagreeing = evidence.filter((e, i) => weeks[i] !== best && !e.weak);
   if (disagreeing.length > 0) {
-    const listed = evidence.map((e) => `${e.source} ${e.date}`).join(', ');
-    file.message(`the week's sources disagree (${listed}): using ${chosen.date}, the week of ${best} that most of them name`, {
+    const listed = evidence.map((e) => `${e.source} ${e.period ? `${e.period.start} – ${e.period.end}` : e.date}`).join(', ');
+    file.message(`the week's sources disagree (${listed}): using ${chosen}, the week of ${best} that most of them name`, {
       place: disagreeing[0]!.place,
       ruleId: 'week-disagreement',
       source: 'tidings',
     });
   }
-  return chosen.date;
+  file.data.week = { ...(fromName ? { name: fromName.date } : {}), ...(frontMatter ? { frontMatter } : {}), date: chosen, ...(disagreeing.length > 0 ? { disagreed: true as const } : {}) };
+  return { date: chosen, ...(period ? { period } : {}) };
+}
+
+/**
+ * The day-month order of each team folder (`<team>/updates/<name>.md`), from all its file
+ * names (teamDayOrder), with the note that says it, once per team, on the first file whose
+ * name could be read both ways (none when no name could).
+ */
+export function teamDayOrders(paths: readonly string[]): Map<string, { order: DayOrder; note?: { path: string; reason: string } }> {
+  const byTeam = new Map<string, string[]>();
+  for (const path of paths) {
+    const m = /^([^/]+)\/updates\/([^/]+)\.md$/.exec(path);
+    if (m) byTeam.set(m[1]!, [...(byTeam.get(m[1]!) ?? []), path]);
+  }
+  const orders = new Map<string, { order: DayOrder; note?: { path: string; reason: string } }>();
+  for (const [team, files] of byTeam) {
+    const stems = files.map((p) => p.slice(p.lastIndexOf('/') + 1, -3));
+    const decided = teamDayOrder(stems);
+    const first = decided.ambiguous[0];
+    if (first === undefined) {
+      orders.set(team, { order: decided.order });
+      continue;
+    }
+    const words = decided.order === 'mdy' ? 'month first (m-d-y)' : 'day first (d-m-y)';
+    const why =
+      decided.why === 'forced'
+        ? `as \`${decided.decidedBy}\` can only be read`
+        : decided.why === 'sequence'
+          ? 'the order under which they follow each other most steadily'
+          : 'nothing in them says otherwise';
+    const example = datesIn(first, { order: decided.order })[0]?.date;
+    const path = files[stems.indexOf(first)]!;
+    orders.set(team, {
+      order: decided.order,
+      note: { path, reason: `team \`${team}\` writes dates ${words} in its file names, ${why}: \`${first}\` is ${example}` },
+    });
+  }
+  return orders;
+}
+
+/** One update as settleTeamWeeks sees it. */
+export interface DatedFile extends WeekReading {
+  path: string;
+  team: string;
+  /** Hash of the text: a byte-identical copy holding the same week is a copy, not a stale date. */
+  hash?: string;
+}
+
+export interface WeekSettlement {
+  /** Files to date otherwise, with the warning that says why (undefined: covered by the team's note). */
+  redate: Map<string, { date: string; reason?: string; ruleId: string }>;
+  /** Files whose own `week-disagreement` warning is replaced (by the team's note or a redate's warning). */
+  quiet: Set<string>;
+  /** One note per team with a consistent convention, on its first such file. */
+  notes: Array<{ path: string; reason: string; ruleId: string }>;
+}
+
+const weeksApart = (from: string, to: string) => Math.round(daysBetween(mondayOf(from), mondayOf(to)) / 7);
+
+/**
+ * A team's dates read together, after every file of it was read on its own:
+ * - A team whose front matter `date` is, in most of its files, a week after the file name's
+ *   (the publish date against the week covered), or a week before it (the reverse), has a
+ *   convention, not a mistake: each such report is dated by the earlier of the two (the week it
+ *   covers), and the team gets one note instead of a warning per file.
+ * - A report dated into a week that another file of the team holds, while its own file name
+ *   names a week no other file holds, has a front matter copied from another week: the file
+ *   name and the team's sequence outvote it, with one warning.
+ */
+export function settleTeamWeeks(files: readonly DatedFile[]): WeekSettlement {
+  const settlement: WeekSettlement = { redate: new Map(), quiet: new Set(), notes: [] };
+  const byTeam = new Map<string, DatedFile[]>();
+  for (const f of files) byTeam.set(f.team, [...(byTeam.get(f.team) ?? []), f]);
+  for (const [team, all] of byTeam) {
+    const dateOf = new Map(all.map((f) => [f.path, f.date]));
+    const both = all.filter((f) => f.name && f.frontMatter);
+    for (const k of [1, -1]) {
+      const following = both.filter((f) => f.disagreed && weeksApart(f.name!, f.frontMatter!) === k);
+      if (following.length < 2 || following.length * 2 <= both.length) continue;
+      for (const f of following) {
+        const covered = k === 1 ? f.name! : f.frontMatter!;
+        settlement.quiet.add(f.path);
+        if (mondayOf(f.date) !== mondayOf(covered)) {
+          settlement.redate.set(f.path, { date: covered, ruleId: 'week-convention' });
+          dateOf.set(f.path, covered);
+        }
+      }
+      const [covers, publishes] = k === 1 ? ['file name', 'front matter `date`'] : ['front matter `date`', 'file name'];
+      settlement.notes.push({
+        path: following[0]!.path,
+        ruleId: 'week-convention',
+        reason: `team \`${team}\`: in ${following.length} of ${both.length} files the ${publishes} is a week after the ${covers}: read as the publish date, and each of those reports is dated by its ${covers}, the week it covers`,
+      });
+    }
+    for (const f of all) {
+      const date = dateOf.get(f.path)!;
+      if (!f.disagreed || !f.name || mondayOf(f.name) === mondayOf(date)) continue;
+      const holder = all.find((o) => o !== f && mondayOf(dateOf.get(o.path)!) === mondayOf(date));
+      const free = !all.some((o) => o !== f && mondayOf(dateOf.get(o.path)!) === mondayOf(f.name!));
+      if (!holder || !free || (f.hash !== undefined && holder.hash === f.hash)) continue;
+      dateOf.set(f.path, f.name);
+      settlement.quiet.add(f.path);
+      settlement.redate.set(f.path, {
+        date: f.name,
+        ruleId: 'stale-date',
+        reason: `the front matter or title names the week of ${mondayOf(date)}, which is ${holder.path}'s (copied from another week?); the file name and the team's sequence say ${f.name}: dated ${f.name}`,
+      });
+    }
+  }
+  return settlement;
+}
+
+/**
+ * Applies settleTeamWeeks to a build's updates (in place: date, id, permalink) and to their
+ * files' messages. build.ts calls it once every file is read, before it checks ids and weeks.
+ */
+export function settleDates(read: ReadonlyArray<[VFile, Update]>): void {
+  const settlement = settleTeamWeeks(read.flatMap(([file, u]) => (file.data.week ? [{ ...file.data.week, date: u.date, path: u.source, team: u.team, hash: u.hash }] : [])));
+  for (const [file, u] of read) {
+    if (settlement.quiet.has(u.source)) file.messages = file.messages.filter((m) => m.ruleId !== 'week-disagreement');
+    for (const note of settlement.notes) if (note.path === u.source) file.info(note.reason, { place: { line: 1, column: 1 }, ruleId: note.ruleId, source: 'tidings' });
+    const redate = settlement.redate.get(u.source);
+    if (!redate) continue;
+    if (redate.reason) file.message(redate.reason, { place: { line: 1, column: 1 }, ruleId: redate.ruleId, source: 'tidings' });
+    if (u.title === `${u.team} — week of ${u.date}`) u.title = `${u.team} — week of ${redate.date}`;
+    if (u.period && (redate.date < u.period.start || redate.date > u.period.end)) delete u.period;
+    u.date = redate.date;
+    u.id = `${u.team}/${u.date}`;
+    u.permalink = `/updates/${u.team}/${u.date}`;
+  }
 }

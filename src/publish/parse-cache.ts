@@ -1,6 +1,6 @@
 /**
  * Incremental builds: the parse of each update file, cached by a hash of everything it
- * depends on (the file's path and bytes, the aliases, and the parser's own source code), in
+ * depends on (the file's path and bytes, the aliases, the team's day-month order, and the parser's own source code), in
  * memory for `npm start`'s rebuilds and on disk (`.cache/tidings/parse/`) across processes
  * and CI runs. A hit gives the same Update and replays the same messages, so output is
  * byte-identical to a clean build (test/publish/incremental.test.ts).
@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import type { Update } from '../content/model';
 import type { ParseOptions } from '../content/parse';
 import { recurrenceKey } from '../content/recurrence';
+import type { WeekReading } from '../content/week';
 
 interface CachedMessage {
   reason: string;
@@ -28,6 +29,8 @@ interface CachedParse {
   messages: CachedMessage[];
   /** Title owners this parse added to its team's (in order), replayed on a hit. */
   claims?: Array<[string, string | null]>;
+  /** What the file's date rested on (`file.data.week`), for the build's team-level pass over dates. */
+  week?: WeekReading;
 }
 
 export type ParseUpdate = (file: VFile, options?: ParseOptions) => Update | undefined;
@@ -70,6 +73,8 @@ export class ParseCache {
     hash.update('\0').update(JSON.stringify(options.owners ? [...options.owners] : null));
     // And what recurs across the team's weeks (a new week can make a title recur).
     hash.update('\0').update(options.teamTitle ?? '').update('\0').update(recurrenceKey(options.recurrence));
+    // How the team writes numeric dates, decided from all its file names.
+    hash.update('\0').update(options.dayOrder ?? '');
     return hash.digest('hex').slice(0, 40);
   }
 
@@ -101,6 +106,7 @@ export class ParseCache {
           message.fatal = m.fatal;
         }
         if (options.owners) for (const [title, owner] of hit.claims ?? []) options.owners.set(title, owner);
+        if (hit.week) file.data.week = { ...hit.week };
         // A copy: the build sorts and indexes what it is given.
         return hit.update ? (structuredClone(hit.update) as Update) : undefined;
       }
@@ -111,6 +117,7 @@ export class ParseCache {
       const entry: CachedParse = {
         update: update ? (structuredClone(update) as Update) : null,
         claims: options.owners ? [...options.owners].slice(ownersBefore) : [],
+        ...(file.data.week ? { week: { ...file.data.week } } : {}),
         messages: file.messages.slice(before).map((m) => ({
           reason: m.reason,
           ...(m.line !== undefined ? { line: m.line } : {}),
