@@ -148,11 +148,14 @@ export function digestRoutes(content: CatalogSource | SiteModel): Hono<AppEnv> {
   // Mails the preview of a scope to one address, marked as a test; no digest state changes.
   app.post('/admin/digests/preview/send', async (c) => {
     let input: { scope?: unknown; to?: unknown };
+    const shape = 'Send JSON {"scope": "team:<slug>" | [..], "to": "you@example.com"}.';
     try {
       input = c.req.header('Content-Type')?.includes('json') ? await c.req.json() : Object.fromEntries((await c.req.formData()).entries());
     } catch {
-      return problemResponse({ status: 400, title: 'Invalid request', detail: 'Send JSON {"scope": "team:<slug>" | [..], "to": "you@example.com"}.' });
+      return problemResponse({ status: 400, title: 'Invalid request', detail: shape });
     }
+    // `null`, an array, a string or a number parse as JSON too.
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return problemResponse({ status: 400, title: 'Invalid request', detail: `The body is not a JSON object. ${shape}` });
     const to = validateAddress(typeof input.to === 'string' ? input.to : '');
     if (!to.ok) return problemResponse({ status: 400, title: 'Invalid address', detail: `to: ${to.reason}` });
     const parsed = await parseScopes(Array.isArray(input.scope) ? input.scope : [input.scope ?? 'all']);
