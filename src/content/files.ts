@@ -30,6 +30,15 @@ const MAX_DEPTH = 8;
 
 type Entry = { kind: 'file' | 'dir'; real: string } | { kind: 'skip'; reason: string };
 
+/**
+ * Hidden names are editors' and tools' files, never reports: emacs' lock `.#2026-11-02.md` (a
+ * dangling symlink while a file is being edited), swap and backup files, `.DS_Store`. Passed over
+ * without a word, so `npm start` rebuilding on every save does not warn about them.
+ */
+function isEditorFile(name: string): boolean {
+  return name.startsWith('.');
+}
+
 /** The file-system identity of a file read, to check its hard links against the tree. */
 interface Identity {
   dev: number;
@@ -103,6 +112,9 @@ export async function readContentDir(root: string): Promise<ContentDir> {
     try {
       value = await readRegular(entry.real);
     } catch (error) {
+      // Deleted or renamed since it was listed (a save during `npm start`'s rebuild): the
+      // watcher rebuilds again with the folder as it is now.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       value = `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
     }
     if (typeof value === 'string') {
@@ -135,13 +147,14 @@ export async function readContentDir(root: string): Promise<ContentDir> {
     if (teamEntry.kind !== 'dir') continue;
     for (const name of await list(`${team}/updates`, path.join(teamEntry.real, 'updates'))) {
       const rel = `${team}/updates/${name}`;
-      if (!isUpdatePath(rel)) continue;
+      if (!isUpdatePath(rel) || isEditorFile(name)) continue;
       const file = await read(rel, path.join(teamEntry.real, 'updates', name));
       if (file) dir.updates.push(file);
     }
     const walk = async (relDir: string, fullDir: string, depth: number): Promise<void> => {
       if (depth > MAX_DEPTH) return;
       for (const name of await list(relDir, fullDir)) {
+        if (isEditorFile(name)) continue;
         const rel = `${relDir}/${name}`;
         const full = path.join(fullDir, name);
         const entry = await inspect(realRoot, full);
