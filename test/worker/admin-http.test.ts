@@ -120,3 +120,65 @@ describe('multipart without a boundary', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('bad requests to the admin API', () => {
+  it('hundreds of malformed requests: never a 5xx, always problem+json, nothing written', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const counts = async () =>
+      env.DB.prepare('SELECT (SELECT COUNT(*) FROM subscribers) AS s, (SELECT COUNT(*) FROM subscriber_scopes) AS sc, (SELECT COUNT(*) FROM digests) AS d, (SELECT COUNT(*) FROM digest_deliveries) AS r').first();
+    const before = await counts();
+    const weird = ['%25', '%2525', '%ZZ', 'a%00b@x.example', encodeURIComponent('ü@例え.jp'), 'x'.repeat(400), '..%2F..%2Fetc', '%E0%A4%A', '+', '@', 'a@b@c', '0', '-1', '1e3', 'null'];
+    const paths = [
+      '/admin/subscribers',
+      '/admin/subscribers.csv',
+      '/admin/subscribers/import',
+      ...weird.flatMap((w) => [`/admin/subscribers/${w}`, `/admin/subscribers/${w}/unsuppress`, `/admin/digests/${w}`, `/admin/digests/${w}/resume`]),
+      '/admin/digests/preview',
+      '/admin/digests/preview/send',
+      '/admin',
+      '/admin/',
+      '/admin/nothing',
+    ];
+    const queries = ['', '?q=' + 'y'.repeat(300), '?q=%25%5F%5C', '?limit=0', '?limit=abc', '?after=-1', '?status=%00', '?scope=team:', '?scope=milestone:%2F..', '?format=pdf', '?period=' + 'p'.repeat(80), '?scope=' + 'team:x&scope='.repeat(50)];
+    const bodies: Array<[string, BodyInit | undefined]> = [
+      ['application/json', 'null'],
+      ['application/json', '{'],
+      ['application/json', '[1,2]'],
+      ['application/json', '"to"'],
+      ['application/json', JSON.stringify({ to: ['a@x.example'], scope: { x: 1 } })],
+      ['multipart/form-data', 'to=a@x.example'],
+      ['application/x-www-form-urlencoded', '%%%&&&=='],
+      ['text/csv', 'email\n"unterminated'],
+      ['text/csv', '\uFEFF'],
+      ['application/octet-stream', new Uint8Array([0xff, 0xfe, 0x00, 0x01])],
+      ['application/json', 'x'.repeat(70 * 1024)],
+    ];
+    let requests = 0;
+    const fivexx: string[] = [];
+    const notProblem: string[] = [];
+    for (const [name, app] of Object.entries(apps)) {
+      const send = async (method: string, path: string, contentType?: string, body?: BodyInit) => {
+        requests++;
+        const headers: Record<string, string> = { ...admin, ...(contentType ? { 'Content-Type': contentType } : {}) };
+        const res = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) }, env);
+        const label = `${name} ${method} ${path.slice(0, 80)} ${contentType ?? ''}`;
+        if (res.status >= 500) fivexx.push(`${label}: ${res.status} ${(await res.text()).slice(0, 200)}`);
+        else if (res.status >= 400 && !res.headers.get('Content-Type')?.startsWith('application/problem+json')) notProblem.push(`${label}: ${res.status} ${res.headers.get('Content-Type')}`);
+        else await res.body?.cancel();
+      };
+      for (const path of paths) {
+        for (const method of ['GET', 'DELETE', 'PUT', 'PATCH']) await send(method, path);
+        // POST /admin/digests and /resume do what they are for whatever the body: not sent here.
+        if (path === '/admin/digests' || /\/resume$/.test(path)) continue;
+        for (const [type, body] of bodies) await send('POST', path, type, body);
+      }
+      for (const q of queries) for (const path of ['/admin/subscribers', '/admin/digests/preview']) await send('GET', `${path}${q}`);
+    }
+    console.log(`admin bad requests: ${requests} sent, ${fivexx.length} answered 5xx, ${notProblem.length} errors not problem+json`);
+    expect(fivexx).toEqual([]);
+    expect(notProblem).toEqual([]);
+    expect(requests).toBeGreaterThanOrEqual(450);
+    expect(await counts()).toEqual(before);
+    error.mockRestore();
+  });
+});
