@@ -151,19 +151,28 @@ export async function readContentDir(root: string): Promise<ContentDir> {
       const file = await read(rel, path.join(teamEntry.real, 'updates', name));
       if (file) dir.updates.push(file);
     }
+    // The real folders being walked: a symlink back to one of them (inside content/, so followed)
+    // would read the same definitions again at every level.
+    const walking: string[] = [];
     const walk = async (relDir: string, fullDir: string, depth: number): Promise<void> => {
-      if (depth > MAX_DEPTH) return;
+      if (depth > MAX_DEPTH) {
+        skip(relDir, `folders nested more than ${MAX_DEPTH} deep: not read`);
+        return;
+      }
+      walking.push(fullDir);
       for (const name of await list(relDir, fullDir)) {
         if (isEditorFile(name)) continue;
         const rel = `${relDir}/${name}`;
         const full = path.join(fullDir, name);
         const entry = await inspect(realRoot, full);
-        if (entry.kind === 'dir' && !isMilestonePath(rel)) await walk(rel, entry.real, depth + 1);
+        if (entry.kind === 'dir' && walking.includes(entry.real)) skip(rel, 'symlink loop: not followed');
+        else if (entry.kind === 'dir' && !isMilestonePath(rel)) await walk(rel, entry.real, depth + 1);
         else if (isMilestonePath(rel)) {
           const file = await read(rel, full);
           if (file) dir.milestones.push(file);
         } else if (entry.kind === 'skip' && entry.reason !== '') skip(rel, entry.reason);
       }
+      walking.pop();
     };
     await walk(`${team}/milestones`, path.join(teamEntry.real, 'milestones'), 0);
   }

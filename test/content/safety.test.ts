@@ -8,7 +8,7 @@ import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContentDir } from '../../src/content';
+import { buildContentDir, readContentDir } from '../../src/content';
 import { build, errorsOf, warningsOf } from './helpers';
 
 const GOOD = '---\ndate: 2026-01-05\n---\n## [Search](https://github.com/acme/roadmap/issues/1)\n\n- _achieved:_ shipped it\n';
@@ -61,6 +61,16 @@ describe('reading a content folder safely', () => {
     const result = await buildContentDir(root);
     expect(result.site.updates).toHaveLength(1);
     expect(warningsOf(result)).toEqual(['acme/updates/2026-01-12.md:1:1: symlink out of the content folder: not followed']);
+  });
+
+  it('does not walk a folder symlinked back to itself: milestone definitions are read once, the loop is said', async () => {
+    const { root } = await contentDir();
+    await mkdir(path.join(root, 'acme/milestones'), { recursive: true });
+    await writeFile(path.join(root, 'acme/milestones/search.md'), '# [Search](https://github.com/acme/roadmap/issues/1)\n\nFind anything.\n');
+    await symlink('.', path.join(root, 'acme/milestones/again'));
+    const dir = await readContentDir(root);
+    expect(dir.milestones.map((f) => f.path)).toEqual(['acme/milestones/search.md']);
+    expect(dir.skipped).toEqual([{ path: 'acme/milestones/again', reason: 'symlink loop: not followed', fatal: false }]);
   });
 
   it('refuses a YAML alias bomb in front matter with a clear error', () => {
