@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { CatalogSource } from './catalog';
 import type { SiteModel } from './content/model';
 import type { AppEnv } from './env';
 import { digestRoutes } from './digest';
 import { feedRoutes } from './feeds';
-import { requireAdmin } from './http/admin';
+import { adminNotFound, adminOnError, isAdminPath, requireAdmin } from './http/admin';
 import { htmlNotFound, pageRoutes } from './pages';
 import { subscriberRoutes } from './subscribers';
 import { pingChangedFeeds } from './websub/ping';
@@ -20,8 +21,22 @@ export function createApp(site: SiteModel): Hono<AppEnv> {
   app.route('/', digestRoutes(site));
   app.route('/', pageRoutes(site));
   app.route('/', subscriberRoutes(site));
-  app.notFound((c) => htmlNotFound(c));
+  answerErrors(app);
   return app;
+}
+
+/**
+ * What no route answered: the admin API answers problem+json (scripts read it), pages the
+ * HTML error page. An error no sub-app handled is logged and answered 500 the same way.
+ */
+function answerErrors(app: Hono<AppEnv>): void {
+  app.notFound((c) => (isAdminPath(c.req.path) ? adminNotFound(c) : htmlNotFound(c)));
+  app.onError((error, c) => {
+    if (isAdminPath(c.req.path)) return adminOnError(error, c);
+    if (error instanceof HTTPException) return error.getResponse();
+    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+    return c.text('Internal Server Error', 500);
+  });
 }
 
 /** Header on every response the Worker itself sends (static files never carry it). */
@@ -50,6 +65,6 @@ export function createWorkerApp(catalog: CatalogSource): Hono<AppEnv> {
   app.post('/admin/websub', requireAdmin, async (c) => c.json(await pingChangedFeeds(c.env, { force: true })));
   app.route('/', digestRoutes(catalog));
   app.route('/', subscriberRoutes(catalog));
-  app.notFound((c) => htmlNotFound(c));
+  answerErrors(app);
   return app;
 }

@@ -30,6 +30,22 @@ const MAX_DEPTH = 8;
 
 type Entry = { kind: 'file' | 'dir'; real: string } | { kind: 'skip'; reason: string };
 
+/**
+ * Hidden names are editors' and tools' files, never reports: emacs' lock `.#2026-11-02.md` (a
+ * dangling symlink while a file is being edited), swap and backup files, `.DS_Store`. Passed over
+ * without a word, so `npm start` rebuilding on every save does not warn about them.
+ */
+function isEditorFile(name: string): boolean {
+  return name.startsWith('.');
+}
+
+/** The file-system identity of a file read, to check its hard links against the tree. */
+interface Identity {
+  dev: number;
+  ino: number;
+  nlink: number;
+}
+
 /** What a path is, following a symlink only when it stays inside the content folder. */
 async function inspect(realRoot: string, full: string): Promise<Entry> {
   let info;
@@ -43,8 +59,8 @@ async function inspect(realRoot: string, full: string): Promise<Entry> {
   if (info.isSymbolicLink()) {
     try {
       real = await realpath(full);
-    } catch {
-      return { kind: 'skip', reason: 'symlink to nothing' };
+    } catch (error) {
+      return { kind: 'skip', reason: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink loop: not followed' : 'symlink to nothing: not followed' };
     }
     if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return { kind: 'skip', reason: 'symlink out of the content folder: not followed' };
     info = await lstat(real);
@@ -55,7 +71,7 @@ async function inspect(realRoot: string, full: string): Promise<Entry> {
 }
 
 /** A regular file's bytes, without following a last-moment symlink and without blocking on a fifo. */
-async function readRegular(real: string): Promise<Uint8Array | string> {
+async function readRegular(real: string): Promise<{ bytes: Uint8Array; identity: Identity } | string> {
   const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
@@ -68,7 +84,7 @@ async function readRegular(real: string): Promise<Uint8Array | string> {
       if (bytesRead === 0) break;
       offset += bytesRead;
     }
-    return buffer.subarray(0, offset);
+    return { bytes: buffer.subarray(0, offset), identity: { dev: info.dev, ino: info.ino, nlink: info.nlink } };
   } finally {
     await handle.close();
   }
@@ -78,27 +94,41 @@ async function readRegular(real: string): Promise<Uint8Array | string> {
 export async function readContentDir(root: string): Promise<ContentDir> {
   const realRoot = await realpath(root);
   const dir: ContentDir = { updates: [], milestones: [], skipped: [] };
+  const skip = (rel: string, reason: string, fatal = false) => dir.skipped.push({ path: rel, reason, fatal });
+  /** Files read that have other names (hard links): checked against the tree once all is read. */
+  const linked: Array<{ file: SourceFile; identity: Identity }> = [];
   const read = async (rel: string, full: string): Promise<SourceFile | undefined> => {
     const entry = await inspect(realRoot, full);
     if (entry.kind === 'skip') {
-      if (entry.reason !== '') dir.skipped.push({ path: rel, reason: entry.reason, fatal: false });
+      if (entry.reason !== '') skip(rel, entry.reason);
       return undefined;
     }
-    if (entry.kind !== 'file') return undefined;
-    let value: Uint8Array | string;
+    // Named like a report but a folder: say so rather than leave the week out without a word.
+    if (entry.kind === 'dir') {
+      skip(rel, 'a directory, not a file: not read');
+      return undefined;
+    }
+    let value: Awaited<ReturnType<typeof readRegular>>;
     try {
       value = await readRegular(entry.real);
     } catch (error) {
+      // Deleted or renamed since it was listed (a save during `npm start`'s rebuild): the
+      // watcher rebuilds again with the folder as it is now.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       value = `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
     }
     if (typeof value === 'string') {
-      dir.skipped.push({ path: rel, reason: value, fatal: value.startsWith('file too large') });
+      skip(rel, value, value.startsWith('file too large'));
       return undefined;
     }
-    return { path: rel, value };
+    const file = { path: rel, value: value.bytes };
+    if (value.identity.nlink > 1) linked.push({ file, identity: value.identity });
+    return file;
   };
-  const list = async (full: string): Promise<string[]> => {
+  /** The names in a folder; a folder that cannot be listed (a symlink out, a loop) is reported. */
+  const list = async (rel: string, full: string): Promise<string[]> => {
     const entry = await inspect(realRoot, full);
+    if (entry.kind === 'skip' && entry.reason !== '') skip(rel, entry.reason);
     if (entry.kind !== 'dir') return [];
     try {
       return (await readdir(entry.real)).sort();
@@ -107,30 +137,42 @@ export async function readContentDir(root: string): Promise<ContentDir> {
     }
   };
 
-  for (const team of await list(realRoot)) {
+  for (const team of await list('.', realRoot)) {
     if (team.startsWith('.')) continue;
     const teamDir = path.join(realRoot, team);
     const teamEntry = await inspect(realRoot, teamDir);
-    if (teamEntry.kind === 'skip' && teamEntry.reason.startsWith('symlink')) dir.skipped.push({ path: team, reason: teamEntry.reason, fatal: false });
+    // A team folder not followed is said; other entries of the root are not read anyway (the
+    // two YAML files are read, and reported, below).
+    if (teamEntry.kind === 'skip' && teamEntry.reason.startsWith('symlink') && team !== 'teams.yaml' && team !== 'aliases.yaml') skip(team, teamEntry.reason);
     if (teamEntry.kind !== 'dir') continue;
-    for (const name of await list(path.join(teamEntry.real, 'updates'))) {
+    for (const name of await list(`${team}/updates`, path.join(teamEntry.real, 'updates'))) {
       const rel = `${team}/updates/${name}`;
-      if (!isUpdatePath(rel)) continue;
+      if (!isUpdatePath(rel) || isEditorFile(name)) continue;
       const file = await read(rel, path.join(teamEntry.real, 'updates', name));
       if (file) dir.updates.push(file);
     }
+    // The real folders being walked: a symlink back to one of them (inside content/, so followed)
+    // would read the same definitions again at every level.
+    const walking: string[] = [];
     const walk = async (relDir: string, fullDir: string, depth: number): Promise<void> => {
-      if (depth > MAX_DEPTH) return;
-      for (const name of await list(fullDir)) {
+      if (depth > MAX_DEPTH) {
+        skip(relDir, `folders nested more than ${MAX_DEPTH} deep: not read`);
+        return;
+      }
+      walking.push(fullDir);
+      for (const name of await list(relDir, fullDir)) {
+        if (isEditorFile(name)) continue;
         const rel = `${relDir}/${name}`;
         const full = path.join(fullDir, name);
         const entry = await inspect(realRoot, full);
-        if (entry.kind === 'dir') await walk(rel, entry.real, depth + 1);
+        if (entry.kind === 'dir' && walking.includes(entry.real)) skip(rel, 'symlink loop: not followed');
+        else if (entry.kind === 'dir' && !isMilestonePath(rel)) await walk(rel, entry.real, depth + 1);
         else if (isMilestonePath(rel)) {
           const file = await read(rel, full);
           if (file) dir.milestones.push(file);
-        }
+        } else if (entry.kind === 'skip' && entry.reason !== '') skip(rel, entry.reason);
       }
+      walking.pop();
     };
     await walk(`${team}/milestones`, path.join(teamEntry.real, 'milestones'), 0);
   }
@@ -138,18 +180,66 @@ export async function readContentDir(root: string): Promise<ContentDir> {
     const file = await read(name, path.join(realRoot, name));
     if (file) dir[name === 'teams.yaml' ? 'teams' : 'aliases'] = file;
   }
+  if (linked.length > 0) await refuseLinksOut(realRoot, dir, linked);
   return dir;
+}
+
+/**
+ * A hard link is another name of the same file: one in content/ to `../.dev.vars` would publish
+ * the secret, and no symlink check sees it. A file with more names (nlink) than the content
+ * folder holds has a name outside it: it is not read.
+ */
+async function refuseLinksOut(realRoot: string, dir: ContentDir, linked: Array<{ file: SourceFile; identity: Identity }>): Promise<void> {
+  const wanted = new Set(linked.map((l) => `${l.identity.dev}:${l.identity.ino}`));
+  const inside = new Map<string, number>();
+  // Every name in the tree, symlinks not followed (a symlink is not a link count).
+  const count = async (full: string, depth: number): Promise<void> => {
+    if (depth > 32) return;
+    let entries;
+    try {
+      entries = await readdir(full, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const child = path.join(full, e.name);
+      if (e.isDirectory()) await count(child, depth + 1);
+      else if (e.isFile()) {
+        const info = await lstat(child).catch(() => undefined);
+        const id = info ? `${info.dev}:${info.ino}` : '';
+        if (wanted.has(id)) inside.set(id, (inside.get(id) ?? 0) + 1);
+      }
+    }
+  };
+  await count(realRoot, 0);
+  const refused = new Set<SourceFile>();
+  for (const { file, identity } of linked) {
+    const names = inside.get(`${identity.dev}:${identity.ino}`) ?? 0;
+    if (names >= identity.nlink) continue;
+    refused.add(file);
+    dir.skipped.push({ path: file.path, reason: `hard link to a file outside the content folder (${identity.nlink} links, ${names} inside): not read`, fatal: false });
+  }
+  if (refused.size === 0) return;
+  dir.updates = dir.updates.filter((f) => !refused.has(f));
+  dir.milestones = dir.milestones.filter((f) => !refused.has(f));
+  if (dir.teams && refused.has(dir.teams)) delete dir.teams;
+  if (dir.aliases && refused.has(dir.aliases)) delete dir.aliases;
+}
+
+/** The paths a build did not read, as messages of their own (`path:1:1: warning|error: reason`). */
+export function skippedFiles(dir: Pick<ContentDir, 'skipped'>): VFile[] {
+  return dir.skipped.map((skipped) => {
+    const file = new VFile({ path: skipped.path });
+    const message = file.message(skipped.reason, { place: { line: 1, column: 1 }, ruleId: 'unsafe-file', source: 'tidings' });
+    message.fatal = skipped.fatal;
+    return file;
+  });
 }
 
 export async function buildContentDir(root: string): Promise<BuildResult> {
   const dir = await readContentDir(root);
   const result = buildSite(dir.updates, dir);
-  for (const skipped of dir.skipped) {
-    const file = new VFile({ path: skipped.path });
-    const message = file.message(skipped.reason, { place: { line: 1, column: 1 }, ruleId: 'unsafe-file', source: 'tidings' });
-    message.fatal = skipped.fatal;
-    result.files.push(file);
-  }
+  result.files.push(...skippedFiles(dir));
   return result;
 }
 

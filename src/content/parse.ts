@@ -266,14 +266,39 @@ export const LIMITS = {
  * text, before parsing, so the refusal itself is cheap.
  */
 function withinLimits(file: VFile, text: string): boolean {
+  // Table cells count against the same budget as list items, on their own: GFM pads every
+  // body row to the delimiter row's width, so a wide header and a column of one-character rows
+  // would make the parser build rows × columns cells (an 800 KB table: minutes, gigabytes).
+  const maxCells = LIMITS.blocks;
   let blocks = 0;
+  let cells = 0;
   let line = 0;
   let indentUnit = 0;
+  /** Columns of the table being read (0: not in a table); the previous line, for a header. */
+  let columns = 0;
+  let previous = '';
   for (const raw of text.split('\n')) {
     line++;
-    // Leading markers: `- `, `* `, `+ `, `1. `, `> `, any number of them on one line, after indentation.
-    const lead = /^([ \t]*)((?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)*)/.exec(raw)!;
-    const markers = lead[2]!.match(/(?:[-*+]|\d{1,9}[.)]|>)[ \t]+/g)?.length ?? 0;
+    // Leading markers: `- `, `* `, `+ `, `1. `, `>` (a quote needs no space: `>>>` is three deep),
+    // any number of them on one line, after indentation.
+    const lead = /^([ \t]*)((?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)*)/.exec(raw)!;
+    const rest = raw.slice(lead[0].length);
+    if (columns > 0) {
+      if (rest.trim() === '') columns = 0;
+      else cells += columns;
+    } else if (rest.includes('|') || previous.includes('|')) {
+      const width = delimiterRowWidth(rest);
+      if (width > 0 && previous.includes('|')) {
+        columns = width;
+        cells += 2 * columns; // the header and the delimiter row
+      }
+    }
+    previous = rest;
+    if (cells > maxCells) {
+      fail(file, `a table of more than ${maxCells} cells (rows × columns) in one file; split it`, { line, column: 1 }, 'too-many-cells');
+      return false;
+    }
+    const markers = lead[2]!.match(/(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?/g)?.length ?? 0;
     if (markers === 0) continue;
     blocks += markers;
     const indent = lead[1]!.replace(/\t/g, '    ').length;
@@ -293,6 +318,15 @@ function withinLimits(file: VFile, text: string): boolean {
     return false;
   }
   return true;
+
+  /** The number of cells of a GFM table delimiter row (`| --- | :-: |`), or 0 when the line is none. */
+  function delimiterRowWidth(row: string): number {
+    const trimmed = row.trim().replace(/^\|/, '').replace(/\|$/, '');
+    if (trimmed === '') return 0;
+    const parts = trimmed.split('|');
+    for (const part of parts) if (!/^[ \t]*:?-+:?[ \t]*$/.test(part)) return 0;
+    return parts.length;
+  }
 }
 
 interface FrontMatter {

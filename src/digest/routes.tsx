@@ -148,11 +148,14 @@ export function digestRoutes(content: CatalogSource | SiteModel): Hono<AppEnv> {
   // Mails the preview of a scope to one address, marked as a test; no digest state changes.
   app.post('/admin/digests/preview/send', async (c) => {
     let input: { scope?: unknown; to?: unknown };
+    const shape = 'Send JSON {"scope": "team:<slug>" | [..], "to": "you@example.com"}.';
     try {
       input = c.req.header('Content-Type')?.includes('json') ? await c.req.json() : Object.fromEntries((await c.req.formData()).entries());
     } catch {
-      return problemResponse({ status: 400, title: 'Invalid request', detail: 'Send JSON {"scope": "team:<slug>" | [..], "to": "you@example.com"}.' });
+      return problemResponse({ status: 400, title: 'Invalid request', detail: shape });
     }
+    // `null`, an array, a string or a number parse as JSON too.
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return problemResponse({ status: 400, title: 'Invalid request', detail: `The body is not a JSON object. ${shape}` });
     const to = validateAddress(typeof input.to === 'string' ? input.to : '');
     if (!to.ok) return problemResponse({ status: 400, title: 'Invalid address', detail: `to: ${to.reason}` });
     const parsed = await parseScopes(Array.isArray(input.scope) ? input.scope : [input.scope ?? 'all']);
@@ -212,15 +215,6 @@ export function digestRoutes(content: CatalogSource | SiteModel): Hono<AppEnv> {
     return c.json({ id: digest.id, ...result, status: `/admin/digests/${digest.id}` });
   });
 
-  // Public web copies ("view in browser") and their list.
-  app.get('/digests/:id', async (c) => {
-    const id = parseId(c.req.param('id'));
-    const digest = id === undefined ? undefined : await findDigest(c.env.DB, id);
-    if (!digest) return htmlNotFound(c, 'There is no digest at this address.');
-    // The site's page policy (no script, no framing), like every other page.
-    return c.html(await webCopy(c.env, catalog, digest), 200, { ...PAGE_HEADERS, 'Cache-Control': 'public, max-age=3600' });
-  });
-
   // Every digest as an RSS feed: one item per digest, its web copy as the content.
   app.get('/digests/feed.xml', async (c) => {
     const config = siteConfig(c.env);
@@ -256,6 +250,16 @@ export function digestRoutes(content: CatalogSource | SiteModel): Hono<AppEnv> {
       stylesheet: FEED_XSL_PATH,
     });
     return c.body(xml, 200, { 'Content-Type': `${FEED_SERVED_TYPES.rss}; charset=utf-8`, 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
+  });
+
+  // Public web copies ("view in browser") and their list. After /digests/feed.xml: Hono tries
+  // routes in the order they are registered, and `:id` would take `feed.xml` (then 404).
+  app.get('/digests/:id', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const digest = id === undefined ? undefined : await findDigest(c.env.DB, id);
+    if (!digest) return htmlNotFound(c, 'There is no digest at this address.');
+    // The site's page policy (no script, no framing), like every other page.
+    return c.html(await webCopy(c.env, catalog, digest), 200, { ...PAGE_HEADERS, 'Cache-Control': 'public, max-age=3600' });
   });
 
   app.get('/digests', async (c) => {

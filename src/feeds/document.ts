@@ -6,7 +6,7 @@ import type { Milestone, MilestoneSection, SiteModel, Team, Update } from '../co
 import { absoluteUrl, type SiteConfig } from './config';
 import { absolutizeHtml } from './links';
 import { countsLine, milestoneWeek, renderMilestoneWeek, type MilestoneWeek } from './milestone-week';
-import { FEED_FORMATS, feedPath, milestonePath, STATUS_INDEX_PATH, targetPagePath, updatePath, weekAnchor, type FeedFormat, type FeedTarget } from './paths';
+import { FEED_FORMATS, feedPath, milestonePath, splitUpdateId, STATUS_INDEX_PATH, targetPagePath, updatePath, weekAnchor, type FeedFormat, type FeedTarget } from './paths';
 import { archiveCount, archivePath, type HistoryLinks } from './history';
 import { cleanText, escapeHtml, truncate } from './text';
 import { FEED_XSL_PATH } from './xsl';
@@ -182,9 +182,11 @@ export function milestoneEntry(site: SiteModel, config: SiteConfig, milestone: M
   const summary = `${countsLine(sections)}${first ? `. ${first.text}` : '.'}`;
   const html = renderMilestoneWeek(week, { headingLevel: 3, link: (p) => absoluteUrl(config, p) });
   return {
-    // The milestone key and the week identify the entry; the team is there because two
-    // teams may report the same tracker milestone in the same week.
-    id: tagUri(config, update.date, `${milestonePath(milestone.key)}/${update.team}/${update.date}`),
+    // The milestone key and the document identify the entry; the team is there because two
+    // teams may report the same tracker milestone in the same week. A team's second document
+    // of one date has its own id (`<date>-<file name>`): its entry is one of its own, and the
+    // first document's id (and so every id published before) stays as it was.
+    id: tagUri(config, update.date, `${milestonePath(milestone.key)}/${update.team}/${splitUpdateId(update.id)[1]}`),
     title: cleanText(`${update.date} — ${section.title}`),
     url,
     published: publishedOf(update),

@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSite, formatMessages, parseUpdate, readContentDir } from '../content';
+import { buildSite, formatMessages, parseUpdate, readContentDir, skippedFiles } from '../content';
 import { ParseCache, parserVersion } from './parse-cache';
 import type { SiteModel } from '../content/model';
 import { OutputWriter, readAliases, renderSite, wranglerVars, type WriteResult } from './node';
@@ -45,6 +45,9 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   const root = options.content;
   const dir = await readContentDir(root);
   const { site, files } = buildSite(dir.updates, { ...dir, ...(options.cache ? { parseUpdate: options.cache.wrap(parseUpdate) } : {}) });
+  // What was not read is said with its path, like any other message (a warning, or an error
+  // for a file too large to be a report).
+  files.push(...skippedFiles(dir));
   const report = formatMessages(files, root.endsWith('/') ? root : `${root}/`);
   if (report.errors > 0) return { ok: false, errors: report.errors, warnings: report.warnings, messages: report.text };
   await options.cache?.flush();

@@ -2,7 +2,7 @@
  * The build's file-system edge (Node only, never in the Worker): site model → static output
  * directory, written aside and swapped in so a server never sees half a site.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
@@ -188,7 +188,9 @@ const WRITES_IN_FLIGHT = 16;
 
 /**
  * Writes static output into `outDir` in place: only files whose bytes changed are written
- * (each aside and renamed: a server watching the folder sees each file whole; up to
+ * (each aside and renamed: a server watching the folder sees each file whole. Aside means in
+ * `<outDir>.writing/`, next to the folder and never in it: `wrangler dev` lists the assets folder
+ * and then stats each file, and crashed on a temporary file renamed away in between; up to
  * WRITES_IN_FLIGHT at once, while rendering goes on), and `finish` waits for them and removes
  * the files no longer produced. What was written is remembered in `<outDir>.manifest.json`.
  * A build with content errors never gets here.
@@ -202,10 +204,18 @@ export class OutputWriter {
   readonly #writing = new Set<Promise<void>>();
   readonly result: WriteResult = { files: 0, bytes: 0, written: 0, removed: 0 };
 
-  private constructor(readonly outDir: string) {}
+  /** Where files are written before they are renamed into place (same file system, outside outDir). */
+  readonly #partialDir: string;
+  readonly #partialPrefix = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  #partials = 0;
+
+  private constructor(readonly outDir: string) {
+    this.#partialDir = `${outDir.replace(/\/+$/, '')}.writing`;
+  }
 
   static async open(outDir: string): Promise<OutputWriter> {
     const writer = new OutputWriter(outDir);
+    await mkdir(writer.#partialDir, { recursive: true });
     const before = await readFile(writer.#manifestPath, 'utf8')
       .then((t) => JSON.parse(t) as Record<string, string>)
       .catch((): Record<string, string> => ({}));
@@ -236,7 +246,7 @@ export class OutputWriter {
     const dir = path.dirname(target);
     let made = this.#dirs.get(dir);
     if (!made) this.#dirs.set(dir, (made = mkdir(dir, { recursive: true })));
-    const partial = `${target}.${process.pid}.tmp`;
+    const partial = path.join(this.#partialDir, `${this.#partialPrefix}-${++this.#partials}.tmp`);
     const job = (async () => {
       await made;
       await writeFile(partial, bytes);
@@ -275,6 +285,8 @@ export class OutputWriter {
       await rmdir(path.join(this.outDir, ...dir.split('/'))).catch(() => undefined);
     }
     await writeFile(this.#manifestPath, `${JSON.stringify(this.#after)}\n`);
+    // Empty unless another build writes at the same time (then it is that one's to remove).
+    await rmdir(this.#partialDir).catch(() => undefined);
     return this.result;
   }
 }

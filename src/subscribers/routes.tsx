@@ -232,9 +232,14 @@ function formValidator(site: SiteModel) {
  */
 async function bodyScopes(c: Ctx, json: boolean): Promise<string[]> {
   try {
+    // Parsed here from the raw bytes (which Hono keeps for the validator), never through
+    // c.req.json()/formData(): those keep a failed parse as the body's cached promise, and the
+    // validator would then rethrow its bare TypeError (multipart without a boundary: a 500)
+    // instead of answering 400.
+    const bytes = await c.req.arrayBuffer();
     const values = json
-      ? asStrings(((await c.req.json()) as { scopes?: unknown } | null)?.scopes)
-      : asStrings((await c.req.formData()).getAll('scope'));
+      ? asStrings((JSON.parse(new TextDecoder().decode(bytes)) as { scopes?: unknown } | null)?.scopes)
+      : asStrings((await new Response(bytes, { headers: { 'Content-Type': c.req.header('Content-Type') ?? '' } }).formData()).getAll('scope'));
     return values.slice(0, MAX_SCOPES + 1).map((s) => s.trim());
   } catch {
     return []; // unreadable: the validator says so

@@ -8,7 +8,7 @@ import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContentDir } from '../../src/content';
+import { buildContentDir, readContentDir } from '../../src/content';
 import { build, errorsOf, warningsOf } from './helpers';
 
 const GOOD = '---\ndate: 2026-01-05\n---\n## [Search](https://github.com/acme/roadmap/issues/1)\n\n- _achieved:_ shipped it\n';
@@ -63,6 +63,16 @@ describe('reading a content folder safely', () => {
     expect(warningsOf(result)).toEqual(['acme/updates/2026-01-12.md:1:1: symlink out of the content folder: not followed']);
   });
 
+  it('does not walk a folder symlinked back to itself: milestone definitions are read once, the loop is said', async () => {
+    const { root } = await contentDir();
+    await mkdir(path.join(root, 'acme/milestones'), { recursive: true });
+    await writeFile(path.join(root, 'acme/milestones/search.md'), '# [Search](https://github.com/acme/roadmap/issues/1)\n\nFind anything.\n');
+    await symlink('.', path.join(root, 'acme/milestones/again'));
+    const dir = await readContentDir(root);
+    expect(dir.milestones.map((f) => f.path)).toEqual(['acme/milestones/search.md']);
+    expect(dir.skipped).toEqual([{ path: 'acme/milestones/again', reason: 'symlink loop: not followed', fatal: false }]);
+  });
+
   it('refuses a YAML alias bomb in front matter with a clear error', () => {
     const bomb = ['---', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries()) {
@@ -93,6 +103,30 @@ describe('reading a content folder safely', () => {
   it('refuses markers stacked on one line (`- - - - …`, `> > > …`) the same way', () => {
     const result = build({ 'acme/updates/2026-01-05.md': `---\ndate: 2026-01-05\n---\n${'> '.repeat(500)}quoted\n` });
     expect(errorsOf(result)).toEqual(['acme/updates/2026-01-05.md:4:1: lists or quotes nested 500 levels deep (at most 64)']);
+  });
+
+  it('refuses 10,000 `>` without spaces (quotes need none) with an error at its line, not a stack overflow', () => {
+    const result = build({ 'acme/updates/2026-01-05.md': `---\ndate: 2026-01-05\n---\n## Deep\n\n${'>'.repeat(10_000)} quoted\n` });
+    expect(errorsOf(result)).toEqual(['acme/updates/2026-01-05.md:6:1: lists or quotes nested 10000 levels deep (at most 64)']);
+    const mixed = build({ 'acme/updates/2026-01-05.md': `---\ndate: 2026-01-05\n---\n${'>- '.repeat(100)}x\n` });
+    expect(errorsOf(mixed)).toEqual(['acme/updates/2026-01-05.md:4:1: lists or quotes nested 200 levels deep (at most 64)']);
+  });
+
+  it('bounds tables before parsing: a 800 KB table is an error at its line, rows × columns counted (GFM pads each row)', () => {
+    // Long: 80,000 rows of two cells (800 KB, under the character limit).
+    const long = `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(80_000)}`;
+    expect(long.length).toBeGreaterThan(800_000);
+    const result = build({ 'acme/updates/2026-01-05.md': `---\ndate: 2026-01-05\n---\n## Table\n\n${long}` });
+    expect(errorsOf(result)).toEqual(['acme/updates/2026-01-05.md:5006:1: a table of more than 10000 cells (rows × columns) in one file; split it']);
+    // Wide: a 3,000-column header over one-character rows (3,000 × 130,000 cells once padded).
+    const wide = `|${'a|'.repeat(3000)}\n|${'-|'.repeat(3000)}\n${'x\n'.repeat(130_000)}`;
+    const refused = build({ 'acme/updates/2026-01-05.md': `---\ndate: 2026-01-05\n---\n## Table\n\n${wide}` });
+    expect(errorsOf(refused)).toEqual(['acme/updates/2026-01-05.md:9:1: a table of more than 10000 cells (rows × columns) in one file; split it']);
+    // A real-sized table (60 rows × 6 columns) and pipes in prose are read as before.
+    const real = `| ${'h | '.repeat(6)}\n|${'---|'.repeat(6)}\n${`| ${'c | '.repeat(6)}\n`.repeat(60)}\nA | B are not a table.\n`;
+    const ok = build({ 'acme/updates/2026-01-05.md': `---\ndate: 2026-01-05\n---\n## [Search](https://github.com/acme/roadmap/issues/1)\n\n${real}` });
+    expect(errorsOf(ok)).toEqual([]);
+    expect(ok.site.updates[0]!.html).toContain('<table>');
   });
 
   it('refuses 100k bullets with a clear error instead of gigabytes of memory', () => {

@@ -64,3 +64,16 @@ describe('admin authentication', () => {
     vi.restoreAllMocks();
   });
 });
+
+describe('admin lockout under parallel guessing', () => {
+  it('200 parallel wrong tokens: exactly 10 are evaluated (401), every other one 429', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const ip = '198.51.100.99';
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => call(ip, `parallel-wrong-guess-0123456789abcdef-${i}`)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(190);
+    expect((await call(ip, env.ADMIN_TOKEN)).status).toBe(429);
+    warn.mockRestore();
+  });
+});

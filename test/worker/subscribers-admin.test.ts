@@ -110,3 +110,76 @@ describe('DELETE /admin/subscribers/:email', () => {
     expect((await h.fetch(`/admin/subscribers/${encodeURIComponent(a.email)}`, { method: 'DELETE', headers: admin })).status).toBe(404);
   });
 });
+
+describe('admin by exact address (the path is decoded once)', () => {
+  const erase = (h: ReturnType<typeof harness>, encoded: string) => h.fetch(`/admin/subscribers/${encoded}`, { method: 'DELETE', headers: admin });
+  const unsuppress = (h: ReturnType<typeof harness>, encoded: string) => h.fetch(`/admin/subscribers/${encoded}/unsuppress`, { method: 'POST', headers: admin });
+  const insert = (email: string) =>
+    env.DB.prepare("INSERT INTO subscribers (email, status, created_at, updated_at, confirmed_at) VALUES (?, 'active', ?2, ?2, ?2) RETURNING id").bind(email, new Date().toISOString()).first<{ id: number }>();
+
+  it('erasing `pct%41@…` (no such subscriber) leaves `pcta@…` alone: 404, nothing erased', async () => {
+    const h = harness();
+    const tag = `pct${crypto.randomUUID().slice(0, 6)}`;
+    const victim = `${tag}a@example.com`;
+    await insert(victim);
+    const res = await erase(h, encodeURIComponent(`${tag}%41@example.com`));
+    expect(res.status).toBe(404);
+    expect(res.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+    expect(await stored(victim)).not.toBeNull();
+    const lifted = await unsuppress(h, encodeURIComponent(`${tag}%41@example.com`));
+    expect(lifted.status).toBe(404);
+  });
+
+  it('`%`, `+`, `/` and case: the address named and only it; unicode and malformed escapes are a 4xx, never a 500', async () => {
+    const h = harness();
+    const tag = crypto.randomUUID().slice(0, 6);
+    const percent = `${tag}%25x@example.com`; // a literal "%25" in the local part
+    const plus = `${tag}+news@example.com`;
+    const slash = `${tag}/dept@example.com`;
+    const lower = `${tag}case@example.com`;
+    const plain = `${tag}x@example.com`;
+    for (const e of [percent, plus, slash, lower, plain, `${tag}%x@example.com`, `${tag} news@example.com`]) await insert(e);
+    // A literal "%25…" in the address, encoded once: exactly that row.
+    expect((await erase(h, encodeURIComponent(percent))).status).toBe(200);
+    expect(await stored(percent)).toBeNull();
+    expect(await stored(`${tag}%x@example.com`)).not.toBeNull();
+    expect(await stored(plain)).not.toBeNull();
+    // `%25` alone (an address with a bare "%") was a 500.
+    const bare = await erase(h, `${tag}%25x@example.com`);
+    expect(bare.status).toBe(200);
+    expect(await stored(`${tag}%x@example.com`)).toBeNull();
+    // `+` is a plus in a path (never a space), encoded or not.
+    expect((await unsuppress(h, `${tag}+news@example.com`)).status).toBe(200);
+    expect((await erase(h, `${tag}+news@example.com`)).status).toBe(200);
+    expect(await stored(plus)).toBeNull();
+    expect(await stored(`${tag} news@example.com`)).not.toBeNull();
+    expect((await erase(h, encodeURIComponent(slash))).status).toBe(200);
+    expect(await stored(slash)).toBeNull();
+    // Case: one address whatever its case (as subscribe stores it).
+    expect((await erase(h, encodeURIComponent(lower.toUpperCase()))).status).toBe(200);
+    expect(await stored(lower)).toBeNull();
+    for (const encoded of [encodeURIComponent(`${tag}ü@example.com`), `${tag}%ZZ@example.com`, `${tag}%E0%A4%A@example.com`, encodeURIComponent('x'.repeat(300)), '%00', '%25', '%2525']) {
+      for (const res of [await erase(h, encoded), await unsuppress(h, encoded)]) {
+        expect(res.status, encoded).toBeGreaterThanOrEqual(400);
+        expect(res.status, encoded).toBeLessThan(500);
+        expect(res.headers.get('Content-Type'), encoded).toMatch(/^application\/problem\+json/);
+      }
+    }
+    expect(await stored(plain)).not.toBeNull();
+  });
+});
+
+describe('admin search', () => {
+  it('searches for more than 48 characters (past D1 LIKE pattern limit) without a 500, `%` and `_` literal', async () => {
+    const h = harness();
+    const local = `long-search-${crypto.randomUUID()}-${'y'.repeat(12)}`; // 61 characters
+    expect((await subscribe(h, `${local}@example.com`, ['all'])).status).toBe(202);
+    for (const q of [local, `${local}@example.com`, 'z'.repeat(200), '%'.repeat(60), '_'.repeat(254)]) {
+      const res = await h.fetch(`/admin/subscribers?q=${encodeURIComponent(q)}`, { headers: admin });
+      expect(res.status, q).toBe(200);
+    }
+    const found = await (await h.fetch(`/admin/subscribers?q=${encodeURIComponent(local.toUpperCase())}`, { headers: admin })).json<Listing>();
+    expect(found.subscribers.map((s) => s.email)).toEqual([`${local}@example.com`]);
+    expect((await (await h.fetch(`/admin/subscribers?q=${'_'.repeat(60)}`, { headers: admin })).json<Listing>()).matching).toBe(0);
+  });
+});
