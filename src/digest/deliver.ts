@@ -146,7 +146,8 @@ export async function deliverBatch(env: Env, content: CatalogSource | SiteModel,
     if (limited) return { ...limited, id: r.id };
     try {
       const { email, placeholders } = await renderForScopeSet(env, catalog, digest, r.scopeSet);
-      const links = await recipientLinks(env, r.id);
+      // Issued at the cut, not now: every attempt under this Message-ID is the same request.
+      const links = await recipientLinks(env, r.id, Date.parse(digest.createdAt));
       const personal = personaliseDigest(email, placeholders, links);
       const headers = {
         ...links.headers,
