@@ -13,7 +13,7 @@ export type { FailureClass, MailMessage, MailTransport, Mailbox, SentMail } from
 export { MailConfigError, MailTransportError, failureOf, parseMailbox, parseRetryAfter, secondsUntilUtcMidnight } from './message';
 export { sendEmailTransport, classifySendEmailFailure } from './send-email';
 export { httpTransport, classifyHttpFailure, SEND_TIMEOUT_MS, type HttpTransportOptions } from './http';
-export { digestHeaders, digestMessageId, listId, isHeaderSafe } from './headers';
+export { digestHeaders, digestMessageId, listId, isHeaderSafe, outboxMessageId } from './headers';
 export { imagesToLinks, withoutRemoteImages } from './images';
 export { d1Pacer, pacedTransport, mailRate, MAX_PACED_WAIT_MS, type MailPacer } from './pace';
 
