@@ -11,9 +11,9 @@ import { statusesOf } from '../status';
 import { requireAdmin } from '../http/admin';
 import { problemResponse } from '../http/problem';
 import { htmlNotFound, Layout, PAGE_HEADERS, renderPage } from '../pages';
-import { checkScope, describeScope, type Scope } from '../subscribers';
-import { DigestContent, renderDigestEmail } from '../../emails/digest';
-import { cutDigest, pendingChanges } from './cut';
+import { checkScope, type Scope } from '../subscribers';
+import { DigestContent } from '../../emails/digest';
+import { cutDigest } from './cut';
 import { resumeDigest } from './cron';
 import { DigestConfigError } from './preflight';
 import { withoutRemoteImages } from '../mail';
@@ -23,9 +23,8 @@ import { validateAddress } from '../subscribers';
 import { digestConfigProblems } from './preflight';
 import { digestWebUrl } from './deliver';
 import { weekStart } from './changes';
-import { filterChanges, scopeSetKey } from './scope';
+import { scopeSetKey } from './scope';
 import { deliveryStatus, findDigest, listDigests, type Digest } from './store';
-import { digestSubject } from './subject';
 
 function parseId(raw: string): number | undefined {
   return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : undefined;
