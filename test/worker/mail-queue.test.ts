@@ -136,6 +136,23 @@ describe('confirmations, through the queue', () => {
     expect(emails.filter((e) => api.to(e).length !== 1)).toEqual([]);
   }, 120_000);
 
+  it('an import of 10,000 rows queues 10,000 confirmations in one transaction and every address gets one', async () => {
+    const h = harness();
+    const emails = Array.from({ length: 10_000 }, (_, i) => `bulk10k-${i}-${crypto.randomUUID().slice(0, 8)}@example.com`);
+    const started = Date.now();
+    const res = await h.fetch('/admin/subscribers/import', { method: 'POST', headers: { ...admin, 'Content-Type': 'text/csv' }, body: `email\n${emails.join('\n')}\n` });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ imported: 10_000, pending: 10_000, confirmationsQueued: 10_000 });
+    await h.playQueue();
+    console.log(`import: 10,000 rows imported and confirmed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const counts = new Map<string, number>();
+    for (const m of h.mail.sent) {
+      const to = String(m.to);
+      counts.set(to, (counts.get(to) ?? 0) + 1);
+    }
+    expect(emails.filter((e) => counts.get(e) !== 1)).toEqual([]);
+  }, 180_000);
+
   it('a consumer that died holding a confirmation: the hourly cron takes it back after the claim window and it goes out once', async () => {
     const api = fakeMailApi(() => 'accept');
     useApi(api);
