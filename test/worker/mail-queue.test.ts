@@ -112,6 +112,22 @@ describe('confirmations, through the queue', () => {
     expect(confirmed.status).toBe(200);
   });
 
+  it('against an API without idempotency keys: a confirmation that may have gone out twice is counted as a possible duplicate; a 422 fails and suppresses at once', async () => {
+    const twice = uniqueEmail('twice');
+    const invalid = uniqueEmail('invalid');
+    const api = fakeMailApi((to, attempt): ApiBehaviour => (to === invalid ? 'reject-422' : attempt === 1 ? 'reset' : 'accept'), { deduplicate: false });
+    useApi(api);
+    const h = harness({ ...API, MAIL_RATE_PER_SECOND: 'none', MAIL_API_IDEMPOTENCY: 'false' });
+    await subscribe(h, twice);
+    await subscribe(h, invalid);
+    await h.playQueue();
+    expect(api.to(twice)).toHaveLength(2);
+    const [a, b] = [(await stored(twice))!.id, (await stored(invalid))!.id];
+    expect(await outbox([a])).toMatchObject([{ status: 'sent', ambiguous: 1, dup: 1 }]);
+    expect(await outbox([b])).toMatchObject([{ status: 'failed', attempts: 1, dup: 0 }]);
+    expect(await env.DB.prepare('SELECT suppressed_reason AS r FROM subscribers WHERE id = ?').bind(b).first()).toEqual({ r: 'invalid-recipient' });
+  });
+
   it('an import of 300 rows without consent against an API limited to 30 requests/s: every address confirmed once, none lost', async () => {
     const api = fakeMailApi(() => 'accept', { perSecond: 30 });
     useApi(api);
