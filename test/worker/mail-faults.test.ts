@@ -220,6 +220,24 @@ describe('paced to the API limit', () => {
   }, 300_000);
 });
 
+describe('a 429 through the paced transport', () => {
+  it('holds every caller for Retry-After and sends the same request again in place: one copy, no attempt spent', async () => {
+    const readers = await Promise.all(Array.from({ length: 3 }, () => activeSubscriber(['all'], 'hold')));
+    const first = readers[0]!.email;
+    const api = fakeMailApi((to, attempt) => (to === first && attempt === 1 ? { rateLimit: 1 } : 'accept'));
+    const q = recordingQueue();
+    const e = httpEnv(api, q, { MAIL_RATE_PER_SECOND: '50' });
+    const { digest } = await cutDigest(e, site, { period: 'hold', now: new Date() });
+    expect(await drain(e, q, tagged(q.take(), 'hold'), undefined, { maxDelayMs: 0 })).toEqual([]);
+    for (const r of readers) expect(api.to(r.email), r.email).toHaveLength(1);
+    const retry = api.calls.filter((c) => c.to === first);
+    expect(retry.map((c) => c.status)).toEqual([429, 200]);
+    // Retry-After: 1 held the retry for a second (and every call after the 429 with it).
+    expect(retry[1]!.at - retry[0]!.at).toBeGreaterThanOrEqual(900);
+    expect((await rows(digest.id, 'hold')).get(first)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+});
+
 describe('the pacer', () => {
   it('spaces turns by the rate, shares them through D1, and gives back a turn it will not wait for', async () => {
     const name = `pacer-${crypto.randomUUID()}`;
