@@ -21,6 +21,10 @@ export interface Env {
   MAIL_REPLY_TO: string;
   MAIL_TRANSPORT: string;
   MAIL_API_URL: string;
+  /** Sends a second the mail service allows (src/mail/pace.ts); empty: 2 for "http", unpaced for "send_email". */
+  MAIL_RATE_PER_SECOND?: string;
+  /** "false" when the HTTP API ignores `Idempotency-Key` (retries after a timeout are then possible duplicates). */
+  MAIL_API_IDEMPOTENCY?: string;
   QUIET_WEEKS: string;
   /** WebSub hub URL: feeds announce it and the Worker pings it when feeds change (off when empty). */
   WEBSUB_HUB?: string;

@@ -7,7 +7,7 @@
  */
 import type { Hono } from 'hono';
 import type { CatalogSource } from './catalog';
-import type { DigestBatch } from './digest';
+import type { DeliveryMessage } from './digest';
 import type { AppEnv, Env } from './env';
 import { env as startupEnv } from 'cloudflare:workers';
 import { startupProblems } from './http/secrets';
@@ -78,12 +78,14 @@ export default {
 
   async scheduled(controller, env, _ctx) {
     const { catalog } = await current(env);
-    const { announceNewUpdates, HOURLY_CRON, runDigestCron } = await runtime();
+    const { announceNewUpdates, HOURLY_CRON, resumeStuckMail, runDigestCron } = await runtime();
     const now = new Date(controller.scheduledTime);
     // The hourly trigger mails readers who chose "as it happens" (src/digest/instant.ts).
     if (controller.cron === HOURLY_CRON) {
       const r = await announceNewUpdates(env, catalog, now);
-      console.log(r.baseline ? 'as-it-happens: first run, recorded what is published' : `as-it-happens: ${r.announced.length} new updates, ${r.sent} sent, ${r.failed} failed`);
+      console.log(r.baseline ? 'as-it-happens: first run, recorded what is published' : `as-it-happens: ${r.announced.length} new updates, ${r.queued} messages queued`);
+      // Mail whose queue message was lost or whose consumer died (src/mail/outbox.ts).
+      await resumeStuckMail(env, now);
       // Feeds a run left (more changed than one run pings) or failed to ping, every hour.
       await pingQuietly(env, true);
       return;
@@ -100,6 +102,6 @@ export default {
     const { handleDigestQueue, handleMailEventQueue } = await runtime();
     if (batch.queue.startsWith('tidings-mail-events')) return handleMailEventQueue(batch as MessageBatch<unknown>, env);
     const { catalog } = await current(env);
-    await handleDigestQueue(batch as MessageBatch<DigestBatch>, env, catalog);
+    await handleDigestQueue(batch as MessageBatch<DeliveryMessage>, env, catalog);
   },
-} satisfies ExportedHandler<Env, DigestBatch | unknown>;
+} satisfies ExportedHandler<Env, DeliveryMessage | unknown>;

@@ -5,7 +5,7 @@
  * as a lazy initialiser in the one bundle).
  */
 export { createWorkerApp } from './app';
-export { handleDigestQueue, runDigestCron } from './digest';
+export { handleDigestQueue, resumeStuckMail, runDigestCron } from './digest';
 export { loadCatalog } from './catalog';
 export { problemResponse } from './http/problem';
 export { announceNewUpdates, HOURLY_CRON } from './digest/instant';

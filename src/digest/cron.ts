@@ -9,6 +9,7 @@ import type { Env } from '../env';
 import { cutDigest, digestPeriod, enqueueRecipients, type CutResult } from './cut';
 import { DigestConfigError } from './preflight';
 import { pruneDeliveries, reclaimStuck, STALE_CLAIM_MS } from './store';
+import { enqueueMail, reclaimStuckMail, STALE_MAIL_CLAIM_MS } from '../mail/outbox';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 
@@ -57,6 +58,19 @@ export async function resumeDigest(env: Env, digestId: number, now: Date): Promi
   return { reclaimed, ...(await enqueueWaiting(env, waiting)) };
 }
 
+/**
+ * Outbox rows (src/mail/outbox.ts) left behind: claims of a consumer that died are taken back,
+ * rows whose queue message was lost are enqueued again. Hourly and weekly: a confirmation must
+ * not wait a week.
+ */
+export async function resumeStuckMail(env: Pick<Env, 'DB' | 'DIGEST_QUEUE'>, now: Date): Promise<ResumeResult> {
+  const cutoff = new Date(now.getTime() - STALE_MAIL_CLAIM_MS);
+  const { reclaimed, waiting } = await reclaimStuckMail(env.DB, now, { claimCutoff: cutoff, idleCutoff: cutoff });
+  const batches = waiting.length > 0 ? await enqueueMail(env.DIGEST_QUEUE, waiting) : 0;
+  if (reclaimed > 0 || waiting.length > 0) console.log(`mail resumed: ${reclaimed} expired claims taken back, ${waiting.length} messages enqueued again`);
+  return { reclaimed, enqueued: waiting.length, batches };
+}
+
 /** The scheduled handler's work: cut (unless the configuration refuses it), resume, prune. Each step runs whatever the others did. */
 export async function runDigestCron(env: Env, catalog: CatalogSource, now: Date): Promise<void> {
   try {
@@ -76,6 +90,7 @@ export async function runDigestCron(env: Env, catalog: CatalogSource, now: Date)
   if (resumed.reclaimed > 0 || resumed.enqueued > 0) {
     console.log(`deliveries resumed: ${resumed.reclaimed} expired claims taken back, ${resumed.enqueued} recipients enqueued again in ${resumed.batches} batches`);
   }
+  await resumeStuckMail(env, now);
   const pruned = await pruneDeliveries(env.DB, now, retentionDays(env));
   if (pruned.rows > 0) console.log(`retention: ${pruned.rows} delivery rows of ${pruned.digests} digests summarised and deleted (older than ${retentionDays(env)} days)`);
 }

@@ -12,6 +12,8 @@ import { renderDigestEmail, personaliseDigest } from '../../emails/digest';
 import type { RenderedEmail } from '../../emails/types';
 import { siteConfig } from '../feeds';
 import { composeMail, digestHeaders, failureOf, mailTransport, withoutRemoteImages, type MailTransport } from '../mail';
+import { failUnsentMail, isMailBatch, type MailBatch } from '../mail/outbox';
+import { deliverMailBatch, mailFollowUps } from './mail-queue';
 import { describeScope, recipientLinks } from '../subscribers';
 import type { DigestBatch } from './cut';
 import { filterChanges, RISKS_ONLY } from './scope';
@@ -89,7 +91,7 @@ export function renderForScopeSet(env: Env, catalog: CatalogSource, digest: Dige
   return p;
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   await Promise.all(
@@ -115,7 +117,7 @@ export interface BatchResult {
 }
 
 /** The outcome of one send, by error class (src/mail/message.ts). */
-function outcomeOf(id: number, error: unknown, now: number): DeliveryOutcome {
+export function outcomeOf(id: number, error: unknown, now: number): DeliveryOutcome {
   const failure = failureOf(error);
   if (failure.kind === 'rate-limit') {
     return { id, kind: 'rate-limit', error: failure.message, notBefore: new Date(now + (failure.retryAfterSeconds ?? 60) * 1000).toISOString() };
@@ -146,7 +148,8 @@ export async function deliverBatch(env: Env, content: CatalogSource | SiteModel,
     if (limited) return { ...limited, id: r.id };
     try {
       const { email, placeholders } = await renderForScopeSet(env, catalog, digest, r.scopeSet);
-      const links = await recipientLinks(env, r.id);
+      // Issued at the cut, not now: every attempt under this Message-ID is the same request.
+      const links = await recipientLinks(env, r.id, Date.parse(digest.createdAt));
       const personal = personaliseDigest(email, placeholders, links);
       const headers = {
         ...links.headers,
@@ -207,30 +210,50 @@ export function followUps(body: DigestBatch, result: BatchResult, now = Date.now
   return out.filter((f) => f.body.recipients.length > 0);
 }
 
-/** The `queue` handler: the digest queue and its dead-letter queue. */
-export async function handleDigestQueue(batch: MessageBatch<DigestBatch>, env: Env, content: CatalogSource | SiteModel, transport?: MailTransport): Promise<void> {
+/** What a message of the digest queue carries: a batch of a digest's recipients, or outbox rows (src/mail/outbox.ts). */
+export type DeliveryMessage = DigestBatch | MailBatch;
+
+/** The `queue` handler: the digest queue and its dead-letter queue; digest batches and every other mail alike. */
+export async function handleDigestQueue(batch: MessageBatch<DeliveryMessage>, env: Env, content: CatalogSource | SiteModel, transport?: MailTransport): Promise<void> {
   if (batch.queue.endsWith('-dlq')) {
     for (const message of batch.messages) {
-      await failUnsent(env.DB, message.body.digestId, message.body.recipients.map((r) => r.id), `gave up after ${message.attempts} delivery attempts`, new Date());
+      const reason = `gave up after ${message.attempts} delivery attempts`;
+      if (isMailBatch(message.body)) await failUnsentMail(env.DB, message.body.mail, reason, new Date());
+      else await failUnsent(env.DB, message.body.digestId, message.body.recipients.map((r) => r.id), reason, new Date());
       message.ack();
     }
     return;
   }
   const mail = transport ?? mailTransport(env);
   for (const message of batch.messages) {
+    const body = message.body;
     try {
-      const result = await deliverBatch(env, content, message.body, mail);
-      const failed = result.outcomes.filter((o) => o.kind !== 'sent');
+      let failed: Array<{ kind: string; error?: string }>;
+      let total: number;
+      let next: Array<{ body: DeliveryMessage; delaySeconds: number }>;
+      let what: string;
+      if (isMailBatch(body)) {
+        const result = await deliverMailBatch(env, content, body, mail);
+        failed = result.outcomes.filter((o) => o.kind !== 'sent');
+        total = result.outcomes.length;
+        next = mailFollowUps(result);
+        what = 'mail';
+      } else {
+        const result = await deliverBatch(env, content, body, mail);
+        failed = result.outcomes.filter((o) => o.kind !== 'sent');
+        total = result.outcomes.length;
+        next = followUps(body, result);
+        what = `digest ${body.digestId}`;
+      }
       if (failed.length > 0) {
         const classes = [...new Set(failed.map((o) => o.kind))].join(', ');
-        console.error(`digest ${message.body.digestId}: ${failed.length} of ${result.outcomes.length} sends failed (${classes}): ${failed[0]!.error}`);
+        console.error(`${what}: ${failed.length} of ${total} sends failed (${classes}): ${failed[0]!.error}`);
       }
-      const next = followUps(message.body, result);
       if (next.length > 0) await env.DIGEST_QUEUE.sendBatch(next.map((f) => ({ body: f.body, delaySeconds: f.delaySeconds })));
       message.ack();
     } catch (error) {
       // The batch itself failed (D1, the queue): the queue retries it; claims keep it exactly once.
-      console.error(`digest batch failed (attempt ${message.attempts}): ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`delivery batch failed (attempt ${message.attempts}): ${error instanceof Error ? error.message : String(error)}`);
       message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }
   }

@@ -1,15 +1,15 @@
 /**
  * "As it happens": the hourly cron mails each reader who chose it one email per new update in
  * their scope. The first run only records what is already published (no mail about history);
- * each later run announces the updates published since. A (update, reader) row is written
- * before sending, so a retried or overlapping run never mails anyone twice.
+ * each later run announces the updates published since, through the queue like every mail.
  */
 import { catalogFrom, scopeKeys, type CatalogSource } from '../catalog';
 import type { SiteModel, Update } from '../content/model';
 import type { Env } from '../env';
 import { renderDigestEmail } from '../../emails/digest';
 import { siteConfig } from '../feeds';
-import { composeMail, mailTransport, type MailTransport } from '../mail';
+import { withoutRemoteImages } from '../mail';
+import { enqueueMail, insertMail, type NewMail } from '../mail/outbox';
 import { describeScope, recipientLinks } from '../subscribers';
 import { listActiveSubscribers } from '../subscribers/repository';
 import { computeChanges, isEmpty } from './changes';
@@ -27,8 +27,8 @@ export const HOURLY_CRON = '0 * * * *';
 export interface InstantResult {
   /** Updates announced by this run. */
   announced: string[];
-  sent: number;
-  failed: number;
+  /** Messages queued (one per update and reader with news in their scope). */
+  queued: number;
   /** True on the very first run, which only records what is published. */
   baseline: boolean;
 }
@@ -44,16 +44,20 @@ export function changesOfUpdate(site: SiteModel, update: Update, weeks: number) 
   return { ...changes, editedUpdates: [], milestones: changes.milestones.filter((m) => m.quiet === undefined) };
 }
 
-export async function announceNewUpdates(env: Env, content: CatalogSource | SiteModel, now = new Date(), transport?: MailTransport): Promise<InstantResult> {
+/**
+ * Finds the updates published since the last run and queues, per update, one outbox row per
+ * reader with news in their scope (src/mail/outbox.ts): the queue consumer renders and sends
+ * them with retries, limits and idempotency keys, like digests. A (update, reader) row is
+ * written once (its once-key), so a retried or overlapping run never mails anyone twice.
+ */
+export async function announceNewUpdates(env: Env, content: CatalogSource | SiteModel, now = new Date()): Promise<InstantResult> {
   const source = catalogFrom(content);
   const at = now.toISOString();
   const { results } = await env.DB.prepare('SELECT update_id FROM instant_announcements').all<{ update_id: string }>();
   const known = new Set(results.map((r) => r.update_id));
   const baseline = !known.has(BASELINE);
-  const result: InstantResult = { announced: [], sent: 0, failed: 0, baseline };
-  const config = siteConfig(env);
+  const result: InstantResult = { announced: [], queued: 0, baseline };
   let readers: Awaited<ReturnType<typeof listActiveSubscribers>> | undefined;
-  const mail = transport ?? mailTransport(env);
   // One team's updates at a time (in the Worker they come from the static output's indexes).
   for (const team of source.teams) {
     const updates = await source.teamUpdates(team.slug);
@@ -76,81 +80,87 @@ export async function announceNewUpdates(env: Env, content: CatalogSource | Site
       }
     }
     for (const update of fresh) {
+      // Who has news in this update: decided once per distinct scope set.
+      const changes = changesOfUpdate(teamSite, update, quietWeeks(env));
+      const worth = new Map<string, boolean>();
+      const mail: NewMail[] = [];
+      for (const reader of readers) {
+        const key = readerSetKey(reader.scopes, reader.content);
+        let send = worth.get(key);
+        if (send === undefined) worth.set(key, (send = !isEmpty(filterChanges(changes, key.split(','), teamSite))));
+        if (send) mail.push({ kind: 'instant', onceKey: `instant:${update.id}:${reader.id}`, subscriberId: reader.id, payload: { update: update.id, team: team.slug, scopeSet: key } });
+      }
+      // The rows first, then the announcement: a run that dies in between is finished by the next (once-keys).
+      const ids = await insertMail(env.DB, mail, now);
       const claimed = await env.DB.prepare('INSERT OR IGNORE INTO instant_announcements (update_id, announced_at) VALUES (?, ?)').bind(update.id, at).run();
-      if (claimed.meta.changes === 0) continue; // another run has it
-      result.announced.push(update.id);
-      const outcome = await mailUpdate(env, source, teamSite, update, readers, mail, config, at);
-      result.sent += outcome.sent;
-      result.failed += outcome.failed;
+      if (claimed.meta.changes > 0) result.announced.push(update.id);
+      if (ids.length > 0) await enqueueMail(env.DIGEST_QUEUE, ids);
+      result.queued += ids.length;
     }
   }
   if (baseline) await env.DB.prepare('INSERT OR IGNORE INTO instant_announcements (update_id, announced_at) VALUES (?, ?)').bind(BASELINE, at).run();
   return result;
 }
 
-async function mailUpdate(
-  env: Env,
-  source: CatalogSource,
-  site: SiteModel,
-  update: Update,
-  readers: Awaited<ReturnType<typeof listActiveSubscribers>>,
-  mail: MailTransport,
-  config: ReturnType<typeof siteConfig>,
-  at: string,
-): Promise<{ sent: number; failed: number }> {
-  let sent = 0;
-  let failed = 0;
-  const changes = changesOfUpdate(site, update, quietWeeks(env));
-  const rendered = new Map<string, Awaited<ReturnType<typeof renderDigestEmail>> | null>();
-  for (const reader of readers) {
-    const key = readerSetKey(reader.scopes, reader.content);
-    if (!rendered.has(key)) {
-      const scopes = key.split(',');
-      const mine = filterChanges(changes, scopes, site);
+/** Per isolate: one render per (content version, update, scope set). */
+const rendered = new Map<string, Promise<{ subject: string; html: string; text: string; webUrl: string } | null>>();
+
+/**
+ * The email of an outbox row of kind "instant" (payload: update, team, scopeSet), with the
+ * reader's links issued at the row's creation: every attempt is the same message. Remote images
+ * become links (src/mail/images.ts). Undefined when the update is no longer published or holds
+ * nothing for the reader any more.
+ */
+export async function renderInstantMail(env: Env, content: CatalogSource | SiteModel, row: { subscriberId: number; createdAt: string; payload: Record<string, unknown> }) {
+  const source = catalogFrom(content);
+  const { update: updateId, team, scopeSet } = row.payload as { update: string; team: string; scopeSet: string };
+  const key = `${source.version}|${updateId}|${scopeSet}`;
+  let p = rendered.get(key);
+  if (!p) {
+    p = (async () => {
+      const config = siteConfig(env);
+      const updates = await source.teamUpdates(team);
+      const update = updates.find((u) => u.id === updateId);
+      if (!update) return null;
+      const site: SiteModel = { ...(await source.view({ teams: [team] })), updates };
+      const scopes = scopeSet.split(',');
+      const mine = withoutRemoteImages(filterChanges(changesOfUpdate(site, update, quietWeeks(env)), scopes, site));
+      if (isEmpty(mine)) return null;
       // The reader's milestones may be other teams': looked up for their names.
-      const named = isEmpty(mine) ? site : await source.view({ keys: scopeKeys(scopes) });
-      rendered.set(
-        key,
-        isEmpty(mine)
-          ? null
-          : await renderDigestEmail({
-              changes: mine,
-              subject: digestSubject(mine, site.teams),
-              teams: site.teams,
-              site,
-              quietWeeks: config.quietWeeks,
-              siteTitle: config.title,
-              siteUrl: config.siteUrl,
-              webUrl: `${config.siteUrl}${update.permalink}`,
-              scopes: scopes.filter((s) => s !== RISKS_ONLY).map((s) => describeScope(named, s)),
-              risksOnly: scopes.includes(RISKS_ONLY),
-              frequency: 'instant',
-              unsubscribeUrl: '{{unsubscribe}}',
-              preferencesUrl: '{{preferences}}',
-            }),
-      );
-    }
-    const email = rendered.get(key);
-    if (!email) continue;
-    const claim = await env.DB.prepare('INSERT OR IGNORE INTO instant_deliveries (update_id, subscriber_id, status, updated_at) VALUES (?, ?, ?, ?)')
-      .bind(update.id, reader.id, 'sending', at)
-      .run();
-    if (claim.meta.changes === 0) continue;
-    let status = 'sent';
-    try {
-      const links = await recipientLinks(env, reader.id);
-      const swap = (s: string, esc: (x: string) => string) => s.replaceAll('{{unsubscribe}}', esc(links.unsubscribeUrl)).replaceAll('{{preferences}}', esc(links.preferencesUrl));
-      const html = swap(email.html, (x) => x.replaceAll('&', '&amp;'));
-      await mail.send(composeMail(env, { to: reader.email, subject: email.subject, html, text: swap(email.text, (x) => x), headers: links.headers }));
-      sent++;
-    } catch (error) {
-      status = 'failed';
-      failed++;
-      console.error(`instant mail for ${update.id} to subscriber ${reader.id} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    await env.DB.prepare('UPDATE instant_deliveries SET status = ?, updated_at = ? WHERE update_id = ? AND subscriber_id = ?').bind(status, new Date().toISOString(), update.id, reader.id).run();
+      const named = await source.view({ keys: scopeKeys(scopes) });
+      const webUrl = `${config.siteUrl}${update.permalink}`;
+      const email = await renderDigestEmail({
+        changes: mine,
+        subject: digestSubject(mine, site.teams),
+        teams: site.teams,
+        site,
+        quietWeeks: config.quietWeeks,
+        siteTitle: config.title,
+        siteUrl: config.siteUrl,
+        webUrl,
+        scopes: scopes.filter((s) => s !== RISKS_ONLY).map((s) => describeScope(named, s)),
+        risksOnly: scopes.includes(RISKS_ONLY),
+        frequency: 'instant',
+        unsubscribeUrl: '{{unsubscribe}}',
+        preferencesUrl: '{{preferences}}',
+      });
+      return { ...email, webUrl };
+    })();
+    rendered.set(key, p);
+    p.catch(() => rendered.delete(key));
+    if (rendered.size > 1000) rendered.delete(rendered.keys().next().value!);
   }
-  return { sent, failed };
+  const email = await p;
+  if (!email) return undefined;
+  const links = await recipientLinks(env, row.subscriberId, Date.parse(row.createdAt));
+  const swap = (s: string, esc: (x: string) => string) => s.replaceAll('{{unsubscribe}}', esc(links.unsubscribeUrl)).replaceAll('{{preferences}}', esc(links.preferencesUrl));
+  return {
+    subject: email.subject,
+    html: swap(email.html, (x) => x.replaceAll('&', '&amp;')),
+    text: swap(email.text, (x) => x),
+    headers: links.headers,
+    webUrl: email.webUrl,
+  };
 }
 
 export { digestWebUrl };

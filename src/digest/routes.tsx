@@ -11,19 +11,20 @@ import { statusesOf } from '../status';
 import { requireAdmin } from '../http/admin';
 import { problemResponse } from '../http/problem';
 import { htmlNotFound, Layout, PAGE_HEADERS, renderPage } from '../pages';
-import { checkScope, describeScope, type Scope } from '../subscribers';
-import { DigestContent, renderDigestEmail } from '../../emails/digest';
-import { cutDigest, pendingChanges } from './cut';
+import { checkScope, type Scope } from '../subscribers';
+import { DigestContent } from '../../emails/digest';
+import { cutDigest } from './cut';
 import { resumeDigest } from './cron';
 import { DigestConfigError } from './preflight';
-import { composeMail, failureOf, listId, mailTransport, withoutRemoteImages } from '../mail';
+import { withoutRemoteImages } from '../mail';
+import { enqueueMail, insertMail, mailStatus } from '../mail/outbox';
+import { previewDigest as previewOf } from './preview';
 import { validateAddress } from '../subscribers';
 import { digestConfigProblems } from './preflight';
 import { digestWebUrl } from './deliver';
 import { weekStart } from './changes';
-import { filterChanges, scopeSetKey } from './scope';
+import { scopeSetKey } from './scope';
 import { deliveryStatus, findDigest, listDigests, type Digest } from './store';
-import { digestSubject } from './subject';
 
 function parseId(raw: string): number | undefined {
   return /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : undefined;
@@ -107,29 +108,7 @@ export function digestRoutes(content: CatalogSource | SiteModel): Hono<AppEnv> {
     return { scopes };
   };
 
-  /** The digest a reader of `scopes` would get if one were cut now (preview and test send). */
-  const previewDigest = async (env: Env, scopes: Scope[], subjectPrefix = '') => {
-    const config = siteConfig(env);
-    const pending = await pendingChanges(env, catalog);
-    const site = await catalog.view({ keys: [...pending.milestones.map((m) => m.key), ...scopeKeys(scopes)] });
-    const changes = withoutRemoteImages(filterChanges(pending, scopes, site));
-    const subject = `${subjectPrefix}${digestSubject(changes, site.teams)}`;
-    const render = () =>
-      renderDigestEmail({
-        changes,
-        subject,
-        teams: site.teams,
-        site,
-        quietWeeks: config.quietWeeks,
-        siteTitle: config.title,
-        siteUrl: config.siteUrl,
-        webUrl: `${config.siteUrl}/digests`,
-        scopes: scopes.map((s) => describeScope(site, s)),
-        unsubscribeUrl: `${config.siteUrl}/unsubscribe?token=preview`,
-        preferencesUrl: `${config.siteUrl}/preferences?token=preview`,
-      });
-    return { config, changes, subject, render };
-  };
+  const previewDigest = (env: Env, scopes: Scope[], subjectPrefix = '') => previewOf(env, catalog, scopes, subjectPrefix);
 
   app.get('/admin/digests/preview', async (c) => {
     const parsed = await parseScopes(c.req.queries('scope') ?? ['all']);
@@ -162,17 +141,18 @@ export function digestRoutes(content: CatalogSource | SiteModel): Hono<AppEnv> {
     if ('problem' in parsed) return parsed.problem;
     const problems = digestConfigProblems(c.env, catalog);
     if (problems.length > 0) return problemResponse({ status: 503, title: 'Mail is not configured', detail: problems.join('; '), problems });
-    const { config, subject, render } = await previewDigest(c.env, parsed.scopes, '[Test] ');
-    const email = await render();
-    const scopes = parsed.scopes;
-    const headers = { 'X-Tidings-Test': 'preview, not a digest', 'List-Id': listId(config.siteUrl, config.title) };
-    try {
-      const sent = await mailTransport(c.env).send(composeMail(c.env, { to: to.address, subject, html: email.html, text: email.text, headers }));
-      return c.json({ sent: true, to: to.address, subject, scopeSet: scopeSetKey(scopes), id: sent.id ?? null });
-    } catch (error) {
-      const failure = failureOf(error);
-      return problemResponse({ status: 502, title: 'Test email not sent', detail: failure.message, class: failure.kind });
-    }
+    // Through the queue like every mail (src/mail/outbox.ts): retried, paced, one idempotency key.
+    const now = new Date();
+    const [id] = await insertMail(c.env.DB, [{ kind: 'test', onceKey: `test:${crypto.randomUUID()}`, recipient: to.address, payload: { scopes: parsed.scopes } }], now);
+    await enqueueMail(c.env.DIGEST_QUEUE, [id!]);
+    return c.json({ queued: true, id: id!, to: to.address, scopeSet: scopeSetKey(parsed.scopes), status: `/admin/mail/${id}` }, 202);
+  });
+
+  app.get('/admin/mail/:id', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const status = id === undefined ? undefined : await mailStatus(c.env.DB, id);
+    if (!status) return problemResponse({ status: 404, title: 'No such message', detail: `There is no message ${c.req.param('id').slice(0, 40)}.` });
+    return c.json(status);
   });
 
   app.get('/admin/digests', async (c) => c.json({ digests: await listDigests(c.env.DB) }));

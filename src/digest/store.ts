@@ -253,6 +253,14 @@ export async function claimDeliveries(db: D1Database, digestId: number, subscrib
 
 export type OutcomeKind = 'sent' | 'permanent' | 'rate-limit' | 'transient' | 'ambiguous';
 
+/**
+ * Whether the recipient may hold two copies once outcome `o` is recorded (the row's columns
+ * are their values before it): two attempts that may have gone out — earlier ambiguous ones
+ * (a timeout, a consumer that died after handing the message over) and this one when it was
+ * sent or ambiguous. Only a transport that does not deduplicate by key makes such copies.
+ */
+export const MAY_HAVE_TWO = "(ambiguous + (CASE WHEN o.kind IN ('sent', 'ambiguous') THEN 1 ELSE 0 END) >= 2)";
+
 export interface DeliveryOutcome {
   id: number;
   kind: OutcomeKind;
@@ -273,8 +281,9 @@ export interface RecordedDelivery {
 }
 
 /**
- * Records a batch's outcomes in one D1 batch: sent rows become `sent` (flagged as a possible
- * duplicate when an earlier attempt was ambiguous and the transport does not deduplicate);
+ * Records a batch's outcomes in one D1 batch: sent rows become `sent`; a row is flagged as a
+ * possible duplicate when two of its attempts may have gone out and the transport does not
+ * deduplicate (MAY_HAVE_TWO);
  * permanent failures `failed` at once, with the subscriber marked (suppressed when the address
  * itself is the problem); rate-limited rows `pending` until the limit resets, the attempt not
  * counted; transient and ambiguous ones `pending` for the retry, or `failed` after
@@ -318,7 +327,7 @@ export async function recordDeliveries(
            attempts = CASE WHEN o.kind = 'rate-limit' THEN attempts - 1 ELSE attempts END,
            not_before = o.until,
            ambiguous = ambiguous + (CASE WHEN o.kind = 'ambiguous' THEN 1 ELSE 0 END),
-           possible_duplicate = CASE WHEN o.kind = 'sent' AND ambiguous > 0 AND ?6 = 0 THEN 1 ELSE possible_duplicate END,
+           possible_duplicate = CASE WHEN ?6 = 0 AND ${MAY_HAVE_TWO} THEN 1 ELSE possible_duplicate END,
            provider_id = COALESCE(o.provider, provider_id),
            claim_token = NULL,
            claimed_at = NULL,
@@ -463,7 +472,7 @@ export interface DeliveryStatus {
   sending: number;
   /** Of `pending`: rows held back by a rate or daily limit. */
   deferred: number;
-  /** Of `sent`: an earlier attempt was ambiguous and the transport does not deduplicate. */
+  /** Rows (sent, or failed after several ambiguous attempts) whose reader may have two copies: the transport does not deduplicate. */
   possibleDuplicates: number;
   /** Failed rows by error class (permanent, transient, ambiguous). */
   failedBy: Record<string, number>;
@@ -497,7 +506,7 @@ export async function deliveryStatus(db: D1Database, digestId: number, now = new
   for (const r of counts!.results as Counts[]) {
     by[r.status] = (by[r.status] ?? 0) + r.n;
     if (r.status === 'failed') failedBy[r.error_class ?? 'unknown'] = (failedBy[r.error_class ?? 'unknown'] ?? 0) + r.n;
-    if (r.status === 'sent') possibleDuplicates += r.dup ?? 0;
+    possibleDuplicates += r.dup ?? 0;
     if (r.status === 'pending') deferred += r.deferred ?? 0;
   }
   const a = (archived!.results as Archived[])[0];

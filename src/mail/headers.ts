@@ -37,3 +37,8 @@ export function digestHeaders(options: { siteUrl: string; siteTitle: string; dig
     'Archived-At': `<${options.webUrl}>`,
   };
 }
+
+/** `<tidings.{kind}-{id}@{host}>`: one per outbox row (src/mail/outbox.ts), also its idempotency key. */
+export function outboxMessageId(siteUrl: string, kind: string, id: number): string {
+  return `<tidings.${kind}-${id}@${hostOf(siteUrl)}>`;
+}

@@ -13,11 +13,27 @@ export interface HttpTransportOptions {
   fetch?: typeof fetch;
   /** Per-call timeout (SEND_TIMEOUT_MS by default). */
   timeoutMs?: number;
+  /**
+   * Whether the API delivers one message per `Idempotency-Key` (Resend does; default true).
+   * An API that ignores the header must say so (`MAIL_API_IDEMPOTENCY = "false"`): a retry after
+   * an ambiguous attempt is then recorded as a possible duplicate.
+   */
+  deduplicates?: boolean;
 }
 
 /**
- * What an API answer means. 2xx: taken. 429: rate limited (Retry-After). 409 on an idempotent
- * request: the same key is being processed right now (transient). 400/422 and other 4xx:
+ * A 409 to a request that carried an idempotency key. Resend answers
+ * `invalid_idempotent_request` when the key was already used (with another body): the first
+ * request under it was taken, so the message is out. `concurrent_idempotent_requests`: the
+ * first request is still being processed; nobody knows yet (ambiguous, retried with the key).
+ */
+function idempotencyConflict(body: string): 'accepted' | 'in-progress' {
+  return /concurrent_idempotent_requests|in progress/i.test(body) ? 'in-progress' : 'accepted';
+}
+
+/**
+ * What an API answer means. 2xx: taken. 429: rate limited (Retry-After). 409 (without an
+ * idempotency key: see `httpTransport` for one with a key): transient. 400/422 and other 4xx:
  * the message will never be taken as it is (permanent; about the recipient when the API says
  * so). 401/403: our key is refused — a configuration problem, not the recipient's: transient,
  * so nobody is marked for it. 5xx: the API failed (transient).
@@ -49,7 +65,7 @@ export function httpTransport(options: HttpTransportOptions): MailTransport {
   const timeoutMs = options.timeoutMs ?? SEND_TIMEOUT_MS;
   return {
     name: 'http',
-    deduplicates: true,
+    deduplicates: options.deduplicates ?? true,
     async send(message: MailMessage) {
       assertSafeMessage(message);
       const body = {
@@ -84,6 +100,12 @@ export function httpTransport(options: HttpTransportOptions): MailTransport {
         // message was taken. The retry carries the same Idempotency-Key.
         const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         throw new MailTransportError(`mail API ${options.url} gave no answer (${what})`, { cause: error, kind: 'ambiguous' });
+      }
+      if (response.status === 409 && message.idempotencyKey) {
+        // The key was used before: with Tidings' keys (one per message, one body per key) that
+        // is an earlier attempt of this very message, which the API took.
+        if (idempotencyConflict(raw) === 'accepted') return { alreadyAccepted: true };
+        throw new MailTransportError(`mail API is still processing an earlier attempt under this key: answered 409: ${raw.slice(0, 300)}`, { kind: 'ambiguous', code: 'HTTP_409' });
       }
       if (!response.ok) throw classifyHttpFailure(response.status, raw, response.headers.get('Retry-After'));
       try {

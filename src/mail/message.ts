@@ -22,6 +22,8 @@ export interface MailMessage {
 export interface SentMail {
   /** Message id reported by the transport, when it reports one. */
   id?: string;
+  /** The service had already taken a message under this idempotency key (an earlier attempt). */
+  alreadyAccepted?: boolean;
 }
 
 /** A way to hand a message to a mail service. */

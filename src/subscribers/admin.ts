@@ -15,7 +15,8 @@ import { problemResponse } from '../http/problem';
 import { mailTransport } from '../mail';
 import { validateAddress } from './address';
 import { parseCsv, toCsvRow } from './csv';
-import { sendSubscriptionEmail } from './flow';
+import { enqueueMail } from '../mail/outbox';
+import { CONFIRMATION_INTERVAL_MS } from './flow';
 import { type Scope, checkScope, normaliseScopes } from './scopes';
 
 type AdminEnv = { Bindings: Env };
@@ -23,7 +24,7 @@ type AdminEnv = { Bindings: Env };
 export const LIST_STATES = ['pending', 'active', 'unsubscribed', 'suppressed'] as const;
 const MAX_PAGE = 500;
 /** Rows per import: one D1 transaction, well under D1's statement limits. */
-export const MAX_IMPORT_ROWS = 5000;
+export const MAX_IMPORT_ROWS = 10_000;
 
 interface Row {
   id: number;
@@ -238,10 +239,9 @@ export function subscriberAdminRoutes(content: CatalogSource | SiteModel): Hono<
       });
     }
     const pendingRows = rows.filter((r) => !r.consent);
-    let transport;
     if (pendingRows.length > 0) {
       try {
-        transport = mailTransport(c.env);
+        mailTransport(c.env);
       } catch (error) {
         return problemResponse({ status: 503, title: 'Mail is not configured', detail: `Rows without consent need a confirmation email: ${(error as Error).message}. Nothing was imported.` });
       }
@@ -251,9 +251,15 @@ export function subscriberAdminRoutes(content: CatalogSource | SiteModel): Hono<
     const source = (consent: string) => `import ${now.slice(0, 10)}: ${consent}`;
     const payload = JSON.stringify(rows.map((r) => ({ email: r.email, active: r.consent ? 1 : 0, source: r.consent ? source(r.consent) : `import ${now.slice(0, 10)}: confirmation requested` })));
     const scopesPayload = JSON.stringify(rows.flatMap((r) => r.scopes.map((scope) => ({ email: r.email, scope }))));
+    const pendingPayload = JSON.stringify(pendingRows.map((r) => ({ email: r.email, scopes: r.scopes })));
     const db = c.env.DB;
-    // One transaction: the subscribers, then their scopes (only for rows created just now).
-    const [inserted] = await db.batch<{ id: number; email: string; status: string }>([
+    const hourAgo = new Date(Date.parse(now) - CONFIRMATION_INTERVAL_MS).toISOString();
+    // One transaction: the subscribers, their scopes (only for rows created just now), and a
+    // confirmation email per address without consent that may get one (created now, or still
+    // pending from an earlier import whose confirmation is over an hour old), as outbox rows:
+    // the queue sends them at the mail service's pace and retries them, so none is lost
+    // whatever the service's limit.
+    const [inserted, , , queued] = await db.batch<{ id: number; email: string; status: string }>([
       db
         .prepare(
           `INSERT INTO subscribers (email, status, created_at, updated_at, confirmed_at, source)
@@ -272,31 +278,41 @@ export function subscriberAdminRoutes(content: CatalogSource | SiteModel): Hono<
            ON CONFLICT (subscriber_id, scope) DO NOTHING`,
         )
         .bind(scopesPayload, now),
+      // The hourly claim of each address that gets its confirmation now (as a subscribe request takes it).
+      db
+        .prepare(
+          `UPDATE subscribers SET last_confirmation_sent_at = ?2
+           WHERE email IN (SELECT json_extract(value, '$.email') FROM json_each(?1)) AND status = 'pending' AND suppressed_at IS NULL
+             AND (last_confirmation_sent_at IS NULL OR last_confirmation_sent_at <= ?3)`,
+        )
+        .bind(pendingPayload, now, hourAgo),
+      db
+        .prepare(
+          `INSERT INTO mail_outbox (kind, once_key, subscriber_id, payload, created_at, updated_at)
+           SELECT 'confirmation', 'confirmation:' || s.id || ':' || ?2, s.id,
+                  json_object('scopes', json(CASE WHEN s.created_at = ?2 THEN json_extract(j.value, '$.scopes')
+                                                  ELSE (SELECT json_group_array(scope) FROM (SELECT scope FROM subscriber_scopes WHERE subscriber_id = s.id ORDER BY scope)) END)),
+                  ?2, ?2
+           FROM json_each(?1) j JOIN subscribers s ON s.email = json_extract(j.value, '$.email')
+           WHERE s.status = 'pending' AND s.last_confirmation_sent_at = ?2 AND s.suppressed_at IS NULL
+           ON CONFLICT (once_key) DO NOTHING
+           RETURNING id`,
+        )
+        .bind(pendingPayload, now),
     ]);
     const created = inserted!.results as Array<{ id: number; email: string; status: string }>;
     const createdEmails = new Set(created.map((r) => r.email.toLowerCase()));
     const existing = rows.filter((r) => !createdEmails.has(r.email.toLowerCase())).map((r) => ({ line: r.line, email: r.email }));
     const toConfirm = created.filter((r) => r.status === 'pending');
-    if (toConfirm.length > 0 && transport) {
-      const scopesOf = new Map(rows.map((r) => [r.email.toLowerCase(), r.scopes]));
-      const mail = transport;
-      const work = (async () => {
-        for (const r of toConfirm) {
-          try {
-            await sendSubscriptionEmail(c.env, catalog, mail, { id: r.id, email: r.email, scopes: scopesOf.get(r.email.toLowerCase()) ?? ['all'] }, 'confirmation');
-          } catch (error) {
-            console.error(`[admin] import: confirmation to subscriber ${r.id} not sent: ${error instanceof Error ? error.message : String(error)}`);
-          }
-        }
-      })();
-      try {
-        c.executionCtx.waitUntil(work);
-      } catch {
-        await work;
-      }
+    const confirmations = (queued!.results as unknown as Array<{ id: number }>).map((r) => r.id);
+    try {
+      await enqueueMail(c.env.DIGEST_QUEUE, confirmations);
+    } catch (error) {
+      // Stored: the cron enqueues them again.
+      console.error(`[admin] import: ${confirmations.length} confirmations stored, not enqueued (the cron will): ${error instanceof Error ? error.message : String(error)}`);
     }
-    console.log(`[admin] import: ${created.length - toConfirm.length} active, ${toConfirm.length} pending, ${existing.length} already known`);
-    return c.json({ imported: created.length, active: created.length - toConfirm.length, pending: toConfirm.length, existing }, 200);
+    console.log(`[admin] import: ${created.length - toConfirm.length} active, ${toConfirm.length} pending, ${existing.length} already known, ${confirmations.length} confirmations queued`);
+    return c.json({ imported: created.length, active: created.length - toConfirm.length, pending: toConfirm.length, confirmationsQueued: confirmations.length, existing }, 200);
   });
 
   /** Erases an address: its row, its scopes and its delivery history. */

@@ -33,19 +33,26 @@ export async function signedLink(env: LinkEnv, purpose: TokenPurpose, subscriber
   return url.toString();
 }
 
+/*
+ * `issuedAt` (ms since the epoch): links that go into an email are issued at the moment the
+ * message was decided (the digest's cut, the outbox row's creation), never at the moment of an
+ * attempt, so every attempt at one message carries the same tokens (HMAC is deterministic) and
+ * the same body: an idempotent mail API sees the same request under the same key.
+ */
+
 /** Link that activates a pending subscription (in the confirmation email; 7 days). */
-export function confirmUrl(env: LinkEnv, subscriberId: number): Promise<string> {
-  return signedLink(env, 'confirm', subscriberId);
+export function confirmUrl(env: LinkEnv, subscriberId: number, issuedAt?: number): Promise<string> {
+  return signedLink(env, 'confirm', subscriberId, issuedAt);
 }
 
 /** Link to the subscriber's preferences page (30 days). */
-export function preferencesUrl(env: LinkEnv, subscriberId: number): Promise<string> {
-  return signedLink(env, 'manage', subscriberId);
+export function preferencesUrl(env: LinkEnv, subscriberId: number, issuedAt?: number): Promise<string> {
+  return signedLink(env, 'manage', subscriberId, issuedAt);
 }
 
 /** One-click unsubscribe link, for the email body and the List-Unsubscribe header (365 days). */
-export function unsubscribeUrl(env: LinkEnv, subscriberId: number): Promise<string> {
-  return signedLink(env, 'unsubscribe', subscriberId);
+export function unsubscribeUrl(env: LinkEnv, subscriberId: number, issuedAt?: number): Promise<string> {
+  return signedLink(env, 'unsubscribe', subscriberId, issuedAt);
 }
 
 /**
@@ -62,11 +69,12 @@ export function listUnsubscribeHeaders(unsubscribeLink: string): Record<string, 
   };
 }
 
-/** Everything a digest needs per recipient, in one call. */
+/** Everything a digest needs per recipient, in one call; `issuedAt`: when the message was decided (see above). */
 export async function recipientLinks(
   env: LinkEnv,
   subscriberId: number,
+  issuedAt?: number,
 ): Promise<{ unsubscribeUrl: string; preferencesUrl: string; headers: Record<string, string> }> {
-  const [unsubscribe, preferences] = await Promise.all([unsubscribeUrl(env, subscriberId), preferencesUrl(env, subscriberId)]);
+  const [unsubscribe, preferences] = await Promise.all([unsubscribeUrl(env, subscriberId, issuedAt), preferencesUrl(env, subscriberId, issuedAt)]);
   return { unsubscribeUrl: unsubscribe, preferencesUrl: preferences, headers: listUnsubscribeHeaders(unsubscribe) };
 }

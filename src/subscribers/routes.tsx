@@ -398,24 +398,15 @@ export function subscriberRoutes(content: CatalogSource | SiteModel): Hono<Subsc
   app.post('/subscribe', limitByClientIp(), smallBody(), requireSigningKey(), subscribeValidator(catalog), async (c) => {
     const format = formatOf(c);
     // Refuse before storing anything when mail cannot go out at all.
-    const transport = mailTransport(c.env);
+    mailTransport(c.env);
     mailSender(c.env);
-    // Recording the request and sending its email happen after the answer (waitUntil): the
-    // answer and its timing are the same whether the address was new, pending, active or
-    // suppressed, and whether an email went out or the hourly limit held it back. A failed
-    // send is logged and gives the hour back, so the person can simply ask again.
+    // Recording the request and queueing its email happen before the answer, and nothing
+    // after it depends on waitUntil: the email is an outbox row sent by the queue consumer
+    // with retries (src/mail/outbox.ts). The answer is the same whether the address was new,
+    // pending, active or suppressed, and whether an email was queued or the hourly limit held
+    // it back; no mail service is called while answering, so its timing tells nothing either.
     const request = c.get('subscribeRequest');
-    const work = requestSubscription(c.env, catalog, transport, request).catch((error: unknown) => {
-      console.error(`[subscribers] POST /subscribe: email not sent: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    let background = false;
-    try {
-      c.executionCtx.waitUntil(work);
-      background = true;
-    } catch {
-      // No execution context (the app called directly, outside a Worker): finish first.
-    }
-    if (!background) await work;
+    await requestSubscription(c.env, request);
     // The page repeats the address typed (the same for every state of it).
     return accepted(c, format, request.email);
   });

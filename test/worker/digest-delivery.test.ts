@@ -304,11 +304,18 @@ describe('POST /admin/digests/preview/send', () => {
   it('mails the preview of a scope to one address, marked as a test, changing no digest state', async () => {
     const sent: Array<{ to: string; subject: string; headers?: Record<string, string>; html?: string }> = [];
     const binding = { async send(m: { to: string; subject: string }) { sent.push(m); return { messageId: '<t@test>' }; } } as unknown as SendEmail;
-    const e = testEnv({ EMAIL: binding });
+    const q = recordingQueue();
+    const e = testEnv({ EMAIL: binding, DIGEST_QUEUE: q.queue as unknown as Queue });
     const before = await env.DB.prepare('SELECT (SELECT COUNT(*) FROM digests) AS d, (SELECT COUNT(*) FROM digest_deliveries) AS r').first();
     const res = await app.request('/admin/digests/preview/send', { method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ scope: 'team:atlas', to: 'editor@example.com' }) }, e);
-    expect(res.status).toBe(200);
+    // Queued like every mail (issue 18); the consumer sends it.
+    expect(res.status).toBe(202);
+    const queued = await res.json<{ id: number; status: string }>();
+    expect(sent).toHaveLength(0);
+    await drain(e, q, q.take(), undefined as unknown as MailTransport);
     expect(sent).toHaveLength(1);
+    expect(await (await app.request(queued.status, { headers: admin }, e)).json()).toMatchObject({ kind: 'test', status: 'sent', attempts: 1 });
+    expect(sent[0]!.headers!['Message-ID']).toBe(`<tidings.test-${queued.id}@localhost>`);
     expect(sent[0]!.to).toBe('editor@example.com');
     expect(sent[0]!.subject).toMatch(/^\[Test\] Atlas/);
     expect(sent[0]!.headers!['X-Tidings-Test']).toBeDefined();

@@ -79,46 +79,74 @@ export type ApiBehaviour =
 export interface FakeMailApi {
   fetch: typeof fetch;
   /** Messages the API delivered to a mailbox (after deduplication by Idempotency-Key when on). */
-  delivered: Array<{ to: string; subject: string; idempotencyKey: string | null; headers: Record<string, string> }>;
-  /** Every POST, in order. */
-  calls: Array<{ to: string; idempotencyKey: string | null }>;
+  delivered: Array<{ to: string; subject: string; idempotencyKey: string | null; headers: Record<string, string>; html: string; text: string }>;
+  /** Every POST, in order, with its whole request body and what the API answered. */
+  calls: Array<{ to: string; idempotencyKey: string | null; body: string; status: number; at: number; paced?: boolean }>;
   to(address: string): FakeMailApi['delivered'];
 }
 
-/**
- * A Resend-style API that fails deterministically per recipient and attempt. With
- * `deduplicate` (the default, as Resend does) a second POST with an Idempotency-Key it has
- * already taken delivers nothing and answers the first message's id.
- */
-export function fakeMailApi(behaviour: (to: string, attempt: number) => ApiBehaviour, options: { deduplicate?: boolean } = {}): FakeMailApi {
+export interface FakeMailApiOptions {
+  /**
+   * Deduplicate by Idempotency-Key as Resend documents it (default true): the same key with the
+   * same body delivers nothing and answers the first id; the same key with another body
+   * answers `409 invalid_idempotent_request` and delivers nothing.
+   */
+  deduplicate?: boolean;
+  /** A sliding one-second window: the call over `perSecond` answers 429 with Retry-After: 1. */
+  perSecond?: number;
+}
+
+/** A Resend-style API that fails deterministically per recipient and attempt (see FakeMailApiOptions). */
+export function fakeMailApi(behaviour: (to: string, attempt: number) => ApiBehaviour, options: FakeMailApiOptions = {}): FakeMailApi {
   const deduplicate = options.deduplicate ?? true;
   const delivered: FakeMailApi['delivered'] = [];
   const calls: FakeMailApi['calls'] = [];
-  const taken = new Map<string, string>();
+  const taken = new Map<string, { id: string; body: string }>();
+  const window: number[] = [];
+  const answer = (call: FakeMailApi['calls'][number], response: Response) => {
+    call.status = response.status;
+    return response;
+  };
   const fetchImpl = async (_input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const body = JSON.parse(String(init?.body)) as { to: string[]; subject: string; headers?: Record<string, string> };
+    const raw = String(init?.body);
+    const body = JSON.parse(raw) as { to: string[]; subject: string; html: string; text: string; headers?: Record<string, string> };
     const headers = new Headers(init?.headers);
     const key = headers.get('Idempotency-Key');
     const to = body.to[0]!;
-    calls.push({ to, idempotencyKey: key });
-    const attempt = calls.filter((c) => c.to === to).length;
+    const call = { to, idempotencyKey: key, body: raw, status: 0, at: Date.now() };
+    calls.push(call);
+    if (options.perSecond !== undefined) {
+      const now = Date.now();
+      while (window.length > 0 && window[0]! <= now - 1000) window.shift();
+      if (window.length >= options.perSecond) return answer(Object.assign(call, { paced: true }), Response.json({ name: 'rate_limit_exceeded' }, { status: 429, headers: { 'Retry-After': '1' } }));
+      window.push(now);
+    }
+    const attempt = calls.filter((c) => c.to === to && !c.paced).length;
     const what = behaviour(to, attempt);
-    const take = () => {
-      if (deduplicate && key && taken.has(key)) return taken.get(key)!;
+    // What the API does with a message it takes: null when it refuses a reused key with another body.
+    const take = (): string | null => {
+      if (deduplicate && key && taken.has(key)) {
+        const first = taken.get(key)!;
+        return first.body === raw ? first.id : null;
+      }
       const id = crypto.randomUUID();
-      if (key) taken.set(key, id);
-      delivered.push({ to, subject: body.subject, idempotencyKey: key, headers: body.headers ?? {} });
+      if (key) taken.set(key, { id, body: raw });
+      delivered.push({ to, subject: body.subject, idempotencyKey: key, headers: body.headers ?? {}, html: body.html, text: body.text });
       return id;
     };
-    if (what === 'error-500') return new Response('{"message":"internal error"}', { status: 500 });
-    if (what === 'reject-422') return Response.json({ name: 'validation_error', message: 'Invalid `to` field.' }, { status: 422 });
-    if (typeof what === 'object') return Response.json({ name: 'rate_limit_exceeded' }, { status: 429, headers: { 'Retry-After': String(what.rateLimit) } });
+    const conflict = () =>
+      answer(call, Response.json({ name: 'invalid_idempotent_request', message: 'Same idempotency key used with a different request payload.' }, { status: 409 }));
+    if (what === 'error-500') return answer(call, new Response('{"message":"internal error"}', { status: 500 }));
+    if (what === 'reject-422') return answer(call, Response.json({ name: 'validation_error', message: 'Invalid `to` field.' }, { status: 422 }));
+    if (typeof what === 'object') return answer(call, Response.json({ name: 'rate_limit_exceeded' }, { status: 429, headers: { 'Retry-After': String(what.rateLimit) } }));
     if (what === 'reset') {
       take();
+      call.status = -1;
       throw new TypeError('Network connection lost.');
     }
     if (what === 'hang-then-accept') {
       const id = take();
+      call.status = -1;
       // Answers only after the client's timeout fired.
       await new Promise<void>((resolve) => {
         const signal = init?.signal;
@@ -127,9 +155,10 @@ export function fakeMailApi(behaviour: (to: string, attempt: number) => ApiBehav
         setTimeout(resolve, 5_000);
       });
       init?.signal?.throwIfAborted();
-      return Response.json({ id });
+      return id === null ? conflict() : answer(call, Response.json({ id }));
     }
-    return Response.json({ id: take() });
+    const id = take();
+    return id === null ? conflict() : answer(call, Response.json({ id }));
   };
   return { fetch: fetchImpl as typeof fetch, delivered, calls, to: (address) => delivered.filter((d) => d.to === address) };
 }

@@ -91,21 +91,24 @@ describe('as it happens (hourly cron)', () => {
     const atlasReader = await activeSubscriber(['team:atlas']);
     const weekly = await activeSubscriber(['all']);
     await setChoice(atlasReader.id, 'instant', 'everything');
-    const first = await announceNewUpdates(testEnv(), siteAsOf('2026-11-02'), new Date(), recordingTransport());
+    const first = await announceNewUpdates(testEnv(), siteAsOf('2026-11-02'), new Date());
     expect(first.baseline).toBe(true);
-    const transport = recordingTransport();
-    const second = await announceNewUpdates(testEnv(), site, new Date(), transport);
+    // Through the queue, like every mail: the cron enqueues, the consumer sends.
+    const q = recordingQueue();
+    const e = testEnv({ DIGEST_QUEUE: q.queue as unknown as Queue });
+    const second = await announceNewUpdates(e, site, new Date());
     expect(second.announced.sort()).toEqual(['atlas/2026-11-09', 'beacon/2026-11-09']);
+    const transport = recordingTransport();
+    await handleDigestQueue(createMessageBatch('tidings-digest', asMessages(q.take())), e, site, transport);
     const mails = transport.to(atlasReader.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject.startsWith('Atlas: ')).toBe(true);
     expect(mails[0]!.subject.length).toBeLessThanOrEqual(MAX_SUBJECT);
     expect(mails[0]!.text).toMatch(/\/unsubscribe\?token=/);
     expect(transport.to(weekly.email)).toEqual([]);
-    // Run again: nothing new, nothing sent twice.
-    const again = recordingTransport();
-    expect((await announceNewUpdates(testEnv(), site, new Date(), again)).announced).toEqual([]);
-    expect(again.sent).toEqual([]);
+    // Run again: nothing new, nothing queued twice.
+    expect((await announceNewUpdates(e, site, new Date())).announced).toEqual([]);
+    expect(q.take()).toEqual([]);
   });
 });
 

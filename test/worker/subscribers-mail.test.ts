@@ -208,9 +208,12 @@ describe('the deployed worker entry with the simulated send_email binding', () =
       }),
     );
     expect(res.status).toBe(202);
-    // The email goes out after the answer (waitUntil).
-    const deadline = Date.now() + 10_000;
-    while (!(await stored(email))?.last_confirmation_sent_at && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // The email is queued before the answer; the Worker's own queue consumer sends it.
     expect((await stored(email))!.last_confirmation_sent_at).not.toBeNull();
+    const sent = async () =>
+      (await env.DB.prepare("SELECT o.status FROM mail_outbox o JOIN subscribers s ON s.id = o.subscriber_id WHERE s.email = ?").bind(email).first<{ status: string }>())?.status;
+    const deadline = Date.now() + 10_000;
+    while ((await sent()) !== 'sent' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await sent()).toBe('sent');
   });
 });

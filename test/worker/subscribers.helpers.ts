@@ -3,9 +3,10 @@
  * called in workerd with the real local D1 and rate limiter, and a recording stand-in for the
  * send_email binding so a test can read the email a user would get.
  */
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { createApp } from '../../src/app';
+import { handleDigestQueue, type DeliveryMessage } from '../../src/digest';
 import type { Env } from '../../src/env';
 import { site } from '../../src/site';
 
@@ -57,22 +58,60 @@ export interface Harness {
   mail: RecordingMail;
   /** Calls the app like a client would; `path` may be absolute (a link from an email). */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Queue messages left for later (a retry's backoff, a limit): `playQueue` delivers them now. */
+  queued: Array<{ body: DeliveryMessage; delaySeconds: number | undefined }>;
+  /** Plays what waits in the queue (delays skipped), until nothing is left or `rounds` ran. */
+  playQueue(rounds?: number): Promise<void>;
+  env: Env;
 }
 
-/** A fresh recording mailbox and the app (by default createApp over the site) with optional env overrides. */
+/**
+ * A fresh recording mailbox and the app (by default createApp over the site) with optional env
+ * overrides. Mail goes through the queue, as in production: the harness plays the queue's
+ * consumer after each request (what is enqueued without a delay is delivered at once; what
+ * waits for a backoff or a limit stays in `queued` until `playQueue`).
+ */
 export function harness(overrides: Partial<Env> = {}, over: { request: typeof app.request } = app): Harness {
   const mail = recordingMail();
-  const testEnv = { ...env, EMAIL: mail.binding, ...overrides } as Env;
+  const queued: Harness['queued'] = [];
+  const queue = {
+    async send(body: DeliveryMessage, options?: QueueSendOptions) {
+      queued.push({ body, delaySeconds: options?.delaySeconds });
+    },
+    async sendBatch(messages: Iterable<MessageSendRequest<DeliveryMessage>>) {
+      for (const m of messages) queued.push({ body: m.body, delaySeconds: m.delaySeconds });
+    },
+  } as unknown as Queue;
+  const testEnv = { ...env, EMAIL: mail.binding, DIGEST_QUEUE: queue, ...overrides } as Env;
+  let id = 0;
+  const consume = async (bodies: DeliveryMessage[]) => {
+    if (bodies.length === 0) return;
+    const batch = createMessageBatch<DeliveryMessage>('tidings-digest', bodies.map((body) => ({ id: `h-${++id}`, timestamp: new Date(), attempts: 1, body })));
+    await handleDigestQueue(batch, testEnv, site);
+    await getQueueResult(batch, createExecutionContext());
+  };
+  const playNow = async () => {
+    for (let round = 0; round < 10; round++) {
+      const now = queued.filter((m) => !m.delaySeconds);
+      if (now.length === 0) return;
+      for (const m of now) queued.splice(queued.indexOf(m), 1);
+      await consume(now.map((m) => m.body));
+    }
+  };
   return {
     mail,
+    queued,
+    env: testEnv,
     fetch: async (path, init) => {
       const url = new URL(path, env.SITE_URL);
-      // As the runtime does: work handed to waitUntil (the subscribe email) finishes after the
-      // answer; the harness waits for it so a test can read the email.
       const ctx = createExecutionContext();
       const res = await over.request(url.toString(), init, testEnv, ctx);
       await waitOnExecutionContext(ctx);
+      await playNow();
       return res;
+    },
+    playQueue: async (rounds = 10) => {
+      for (let round = 0; round < rounds && queued.length > 0; round++) await consume(queued.splice(0).map((m) => m.body));
     },
   };
 }
