@@ -169,15 +169,15 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
   let oneKey = 0;
   for (const m of expected) {
     const keys = new Set<string>();
-    let missing = 0;
+    const missingWeeks: string[] = [];
     for (const week of m.weeks) {
       const u = updates.find((x) => x.date === week);
       const found = u ? matching(u, m) : [];
-      if (found.length === 0) missing++;
+      if (found.length === 0) missingWeeks.push(week);
       for (const k of found) keys.add(k);
     }
-    if (missing === 0 && keys.size === 1) oneKey++;
-    else problems.push(`recurring ${m.path.join(' › ')}: ${keys.size} keys (${[...keys].join(', ')}), missing in ${missing} of ${m.weeks.length} weeks`);
+    if (missingWeeks.length === 0 && keys.size === 1) oneKey++;
+    else problems.push(`recurring ${m.path.join(' › ')}: ${keys.size} keys (${[...keys].join(', ')}), missing in ${missingWeeks.length} of ${m.weeks.length} weeks${missingWeeks.length ? ` (${missingWeeks.slice(0, 4).join(', ')})` : ''}`);
   }
 
   // Replay: one digest after each week, as the cron would have cut them.

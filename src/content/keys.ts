@@ -107,11 +107,12 @@ export function cleanTitle(raw: string): CleanTitle {
     // `[IN PROGRESS]` is a status; `[Alex]`, `[Ana, Bo]`, `[@alex]` name who owns the part, not the part.
     const bracket = /\s*\\?\[([^[\]]{1,40})\]\s*$/.exec(title);
     if (bracket && title.slice(0, bracket.index).trim() !== '') {
-      const inner = bracket[1]!.trim();
+      // `[ ~~Jerome~~ : ]`: an owner struck out, a colon left over: still who, not what.
+      const inner = bracket[1]!.replace(/[~*_:]/g, '').trim();
       if (STATUS_RE.test(inner)) {
         status.unshift(inner.toLowerCase().replace(/\s+/g, ' '));
         title = title.slice(0, bracket.index);
-      } else if (OWNERS.test(inner)) title = title.slice(0, bracket.index);
+      } else if (inner === '' || OWNERS.test(inner)) title = title.slice(0, bracket.index);
     }
     const dashed = /\s+(?:-|–|—)\s+([a-z ]+)$/i.exec(title);
     if (dashed && STATUS_RE.test(dashed[1]!.trim())) {

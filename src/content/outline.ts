@@ -79,6 +79,8 @@ export interface OutlineNode {
   workItems: Item[];
   /** Kind label in force for what follows (set by a label heading, paragraph or bullet; a part opened below a label inherits it). */
   label?: LabelTarget;
+  /** Written this week with a placeholder ("No updates this week"): a part, though it holds no item. */
+  saidNothing?: boolean;
   /** Rank of what set the label (a heading's depth, 7 for a line): a heading as high ends it. */
   labelRank?: number;
   /** Decided by keyOutline(). */
@@ -359,7 +361,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       }
     }
     const link = soleLink(node.children);
-    if (link && top().label === undefined && workItem === undefined && namedLink(link.url, toString(link))) {
+    // A bold link paragraph after a link-paragraph part is its sibling, whatever label that part's text set.
+    const siblingOfPart = top().form === 'paragraph' && node.children.find((c) => !(c.type === 'text' && c.value.trim() === ''))?.type === 'strong';
+    if (link && (top().label === undefined || siblingOfPart) && workItem === undefined && namedLink(link.url, toString(link))) {
       pop(7);
       const { title, status } = cleanTitle(toString(link));
       const trackerUrl = normaliseTrackerUrl(link.url);
@@ -382,7 +386,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // A bold label after a bold part's content ("**This sprint**" after "**Cadence**" and its
       // list) is that part's sibling: it labels what the enclosing part holds next.
       const current = top();
-      if (label.rest.length === 0 && current.form === 'bold' && (current.entries.length > 0 || current.children.length > 0)) pop(7);
+      // So is one after a bold part opened under an earlier label ("**Done last sprint**", then
+      // "**Node Hosting**" with nothing under it, then "**This sprint**").
+      if (label.rest.length === 0 && current.form === 'bold' && (current.entries.length > 0 || current.children.length > 0 || current.label !== undefined)) pop(7);
       const target = host();
       if (label.kind === 'summary' && label.rest.length === 0) {
         open(newNode({ role: 'summary', form: 'bold', rank: 7, line, text, title: labelWords(text) }), true);
@@ -393,7 +399,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       target.labelRank = 7;
       workItem = undefined;
       if (label.rest.length === 0) structure.push({ line, what: 'label', text });
-      else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) structure.push({ line, what: 'placeholder', text });
+      else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) placeholder(target, line, text);
       else addEntry(target, label.kind, label.rest, line, 0);
       return;
     }
@@ -420,7 +426,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (paragraphOpener(node, text, line)) return;
     const target = host();
     if (isPlaceholder(text)) {
-      structure.push({ line, what: 'placeholder', text });
+      placeholder(target, line, text);
       return;
     }
     addEntry(target, target.label, [node], line, 0);
@@ -467,13 +473,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       if (label.unknown) warnUnknownKind(label.word, line, column);
       let item: Item | undefined;
       if (label.rest.length === 0) structure.push({ line, what: 'label', text });
-      else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) structure.push({ line, what: 'placeholder', text });
+      else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) placeholder(ctx.node, line, text);
       else item = addEntry(ctx.node, label.kind, label.rest, line, ctx.depth, column);
       for (const l of nested) readList(l, { node: ctx.node, kind: label.kind, depth: item ? ctx.depth + 1 : 0, ...(item ? { parentItem: item } : {}) });
       return undefined;
     }
     if (isPlaceholder(text)) {
-      structure.push({ line, what: 'placeholder', text });
+      placeholder(ctx.node, line, text);
       for (const l of nested) readList(l, ctx);
       return undefined;
     }
@@ -531,6 +537,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (!node.status.includes(word)) node.status.push(word);
     structure.push({ line, what: 'status', text });
     return true;
+  }
+
+  /** "None", "No updates this week": no item, but the part was written this week (it is not an empty template). */
+  function placeholder(node: OutlineNode, line: number, text: string): void {
+    node.saidNothing = true;
+    structure.push({ line, what: 'placeholder', text });
   }
 
   /** A bullet that is only a commitment tag (`` `team:area:thing` ``). */
@@ -662,7 +674,7 @@ function assignRoles(outline: Outline, hints: ReadingHints): void {
       // A plain part with nothing of its own but parts below it groups them: an area.
       else if (hintedArea || (!node.marked && node.entries.length === 0 && node.workItems.length === 0 && node.children.some((c) => c.role !== 'summary' && c.role !== 'document'))) node.role = 'area';
       // A part named by its title alone with nothing under it (a template's empty heading, "Incidents: None") is no part.
-      else if (!node.trackerUrl && !node.tag && !node.prefixed && node.status.length === 0 && node.form !== 'team' && node.entries.length === 0 && node.workItems.length === 0 && node.children.length === 0) node.role = 'area';
+      else if (!node.trackerUrl && !node.tag && !node.prefixed && !node.saidNothing && node.status.length === 0 && node.form !== 'team' && node.entries.length === 0 && node.workItems.length === 0 && node.children.length === 0) node.role = 'area';
       else if (sectionAbove) node.role = 'sub-milestone';
       // Named by a tracker link or a `Milestone:` lead-in: a milestone; by a tag or its title: a workstream.
       else node.role = node.trackerUrl !== undefined || node.prefixed ? 'milestone' : 'workstream';

@@ -5,8 +5,10 @@
  */
 import { acid } from './acid';
 import { codex } from './codex';
+import { flow } from './flow';
 import { innovationLab } from './innovation-lab';
 import { nomos } from './nomos';
+import { vac } from './vac';
 import { waku } from './waku';
 
 export interface RecurringMilestone {
@@ -24,4 +26,6 @@ export const EXPECTATIONS: Record<string, readonly RecurringMilestone[]> = {
   codex,
   acid,
   innovation_lab: innovationLab,
+  vac,
+  flow,
 };
