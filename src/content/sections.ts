@@ -84,7 +84,12 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
     const number = trackerNumber(node.trackerUrl);
     const byNumber = number ? `@number:${number}/${ident}` : undefined;
     const titled = owners.get(byTitle);
-    if (titled && titled !== derived) return { key: titled, why: `keeps ${titled}: the same title under the same parent, before it had a tracker link` };
+    // A title key is taken over by one tracked thing (one number, in whatever repository); another number is another thing.
+    const adopted = titled ? owners.get(`@adopted:${titled}`) : undefined;
+    if (titled && titled !== derived && (adopted === undefined || adopted === (number ?? node.trackerUrl))) {
+      if (adopted === undefined) owners.set(`@adopted:${titled}`, number ?? node.trackerUrl);
+      return { key: titled, why: `keeps ${titled}: the same title under the same parent, before it had a tracker link` };
+    }
     const moved = byNumber ? owners.get(byNumber) : undefined;
     if (moved && moved !== derived) return { key: moved, why: `keeps ${moved}: the same ${number} and title in another repository` };
     if (!owners.has(byTracked)) owners.set(byTracked, derived);

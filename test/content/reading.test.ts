@@ -1,0 +1,169 @@
+/**
+ * How any organisation's reports are read (issue 16): labels by their head words, parts from
+ * form and recurrence, the team's own part, identity across weeks. Every report here is written
+ * for the test, in the shapes people use in general, none copied from ../shared.
+ */
+import { describe, expect, it } from 'vitest';
+import { readLabel, sentenceKind } from '../../src/content/labels';
+import { titleIdentity } from '../../src/content/keys';
+import { build, errorsOf } from './helpers';
+
+const counts = (s: { items: Record<string, unknown[]> }) => Object.fromEntries(Object.entries(s.items).filter(([, v]) => v.length > 0).map(([k, v]) => [k, v.length]));
+
+describe('labels are read by their head words', () => {
+  it.each([
+    ["This Week's Achievements", 'achieved'],
+    ['Done last sprint', 'achieved'],
+    ['Work Done', 'achieved'],
+    ['Last week', 'achieved'],
+    ['What we did', 'achieved'],
+    ['Team Wins 🎉', 'achieved'],
+    ['In progress', 'progress'],
+    ['Ongoing', 'progress'],
+    ["Next Week's Roadmap", 'next'],
+    ['Planning for next week', 'next'],
+    ['This sprint', 'next'],
+    ['Goals for this week', 'next'],
+    ['Next steps:', 'next'],
+    ['Challenges & How I Overcame Them', 'risks'],
+    ['On Hold', 'risks'],
+    ['Risks and blockers', 'risks'],
+    ['Blockers / risks', 'blockers'],
+    ['Help needed', 'blockers'],
+    ['High level summary', 'summary'],
+    ['TL;DR', 'summary'],
+    ['Acknowledgments', 'aside'],
+    ['Key Learnings', 'aside'],
+    ['Attendees', 'aside'],
+    ['Useful links', 'aside'],
+  ])('“%s” → %s', (text, kind) => {
+    expect(readLabel(text)?.kind).toBe(kind);
+  });
+
+  it.each(['Risk Management Framework', 'Monitoring and Metrics', 'Machine Learning', 'Cadence Language', 'Search relevance', 'Completed the migration of the store to the new schema'])('“%s” names a part or says something: no label', (text) => {
+    expect(readLabel(text)).toBeUndefined();
+  });
+
+  it('a lead-in before content must be all label words: "Done: x" is a label, "Fixed bug in X: details" is not', () => {
+    expect(readLabel('Done', { leadIn: true })?.kind).toBe('achieved');
+    expect(readLabel('Merged the cache fix', { leadIn: true })).toBeUndefined();
+  });
+
+  it('"This week" is what comes next where the report also says "Last week", else what was done', () => {
+    expect(readLabel('This week', { thisPeriod: 'next' })?.kind).toBe('next');
+    expect(readLabel('This week')?.kind).toBe('achieved');
+  });
+
+  it('an unlabelled item’s own sentence gives its kind only when it leaves no doubt', () => {
+    expect(sentenceKind('Finished the survey of commitment schemes')).toBe('achieved');
+    expect(sentenceKind('The beta is now live for all users')).toBe('achieved');
+    expect(sentenceKind('The beta should be live next week')).toBeUndefined();
+    expect(sentenceKind('The release was shipped on Tuesday')).toBe('achieved');
+    expect(sentenceKind('Will write the migration guide')).toBe('next');
+    expect(sentenceKind('Blocked on the vendor’s API keys')).toBe('blockers');
+    expect(sentenceKind('Looking into flaky tests')).toBeUndefined();
+    expect(sentenceKind('It will be done by Friday')).toBeUndefined();
+  });
+});
+
+describe('a project that names no parts: the team’s own part', () => {
+  const week = (date: string, done: string) => `---
+title: Week report
+date: ${date}
+---
+**Reporting period:** this week
+
+## Goals for This Week
+- Port the parser to the new API
+
+## This Week's Achievements
+1. ${done}
+2. Wrote tests for the tokenizer
+
+## Challenges & How I Overcame Them
+- The old API had no docs; I read its source instead
+
+## Next Week's Roadmap
+- Start on the renderer
+
+## Acknowledgments
+Thanks to my mentors for their reviews.
+`;
+  const result = build({
+    'solo-project/updates/2026-03-02.md': week('2026-03-02', 'Ported the lexer'),
+    'solo-project/updates/2026-03-09.md': week('2026-03-09', 'Ported the parser'),
+  });
+
+  it('gives achievements, plans and risks to one part keyed by the team, every week', () => {
+    expect(errorsOf(result)).toEqual([]);
+    for (const u of result.site.updates) {
+      expect(u.sections.map((s) => [s.key, s.title])).toEqual([['solo-project', 'Solo project']]);
+      expect(counts(u.sections[0]!)).toEqual({ achieved: 2, next: 2, risks: 1 });
+      // Thanks are kept with the update, never announced.
+      expect(u.notes.map((n) => n.text)).toEqual(['Thanks to my mentors for their reviews.']);
+    }
+    expect(result.site.milestones.map((m) => [m.key, m.weeks.length])).toEqual([['solo-project', 2]]);
+  });
+});
+
+describe('parts from form and recurrence', () => {
+  const week = (date: string, extra = '') => `---
+date: ${date}
+---
+## Platform ${date.replaceAll('-', '/')}
+
+- \`platform:sync:delta-protocol\`
+  - shipped the delta endpoint
+  - load test at 2x traffic
+- [Offline editing](https://github.com/acme/roadmap/issues/12)
+  - [Conflict banner](https://github.com/acme/app/pull/301)
+  - [Merge sheet](https://github.com/acme/app/pull/305)
+- *Storage*
+  - compaction tuned
+- Testing
+  - flaky sync test fixed
+${extra}`;
+  const result = build({
+    'platform/updates/2026-03-02.md': week('2026-03-02', '- Spring cleaning\n  - removed dead flags\n'),
+    'platform/updates/2026-03-09.md': week('2026-03-09'),
+  });
+  const [later, first] = result.site.updates;
+
+  it('a bullet that is only a name with work nested under it is a part: a tag, a tracked issue, an emphasised or recurring title', () => {
+    expect(errorsOf(result)).toEqual([]);
+    expect(first!.sections.map((s) => s.key)).toEqual(['platform-sync-delta-protocol', 'acme-roadmap-12', 'platform-storage', 'platform-testing']);
+    expect(counts(first!.sections[1]!)).toEqual({ progress: 2 });
+    // A title seen once, not emphasised: an item with its sub-items.
+    expect(first!.notes.map((n) => n.text)).toEqual(['Spring cleaning', 'removed dead flags']);
+  });
+
+  it('a heading that changes only by its date titles the document and keys nothing', () => {
+    expect(later!.sections.map((s) => s.key)).toEqual(first!.sections.map((s) => s.key));
+    expect(result.site.milestones.every((m) => !/2026/.test(m.key))).toBe(true);
+  });
+});
+
+describe('identity across weeks', () => {
+  it('an owner in brackets, a date or a number before the title are no part of its identity', () => {
+    expect(titleIdentity('Core Protocol [Alex]')).toBe(titleIdentity('Core Protocol [Sam, Kim]'));
+    expect(titleIdentity('Core Protocol \\[ ~~Alex~~ :]')).toBe('core-protocol');
+    expect(titleIdentity('1. Search')).toBe('search');
+    expect(titleIdentity('milestone (50%, 2023/08/31) Fair benchmarks')).toBe(titleIdentity('milestone (80%, 2023/09/30) Fair benchmarks'));
+  });
+
+  it('one key for a part that gains a tracker link, then moves repository with the same number', () => {
+    const result = build({
+      'atlas/updates/2026-03-02.md': '---\ndate: 2026-03-02\n---\n## Search\n- achieved:\n  - indexing\n',
+      'atlas/updates/2026-03-09.md': '---\ndate: 2026-03-09\n---\n## [Search](https://github.com/acme/roadmap/issues/4)\n- achieved:\n  - ranking\n',
+      'atlas/updates/2026-03-16.md': '---\ndate: 2026-03-16\n---\n## [Search](https://github.com/acme-labs/planning/issues/4)\n- achieved:\n  - facets\n',
+      'atlas/updates/2026-03-23.md': '---\ndate: 2026-03-23\n---\n## [Search](https://github.com/acme/roadmap/issues/9)\n- achieved:\n  - a second search milestone\n',
+    });
+    expect(errorsOf(result)).toEqual([]);
+    const keys = [...result.site.updates].reverse().map((u) => u.sections[0]!.key);
+    expect(keys.slice(0, 3)).toEqual(['atlas-search', 'atlas-search', 'atlas-search']);
+    // Another number is another tracked thing, though its title is the same.
+    expect(keys[3]).toBe('acme-roadmap-9');
+    const outline = result.outlines.get('atlas/updates/2026-03-16.md')!;
+    expect(outline.continuity?.[0]?.why).toMatch(/keeps atlas-search/);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * `npm run fidelity`'s measures can fail: on a folder it has never seen, read well, every
+ * measure is on target; the same folder read badly (keys named by their week, a label read as a
+ * part, structure read as an item, achievements read as progress) fails each of them.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fidelity } from '../../scripts/fidelity';
+import { buildContentDir, type BuildResult } from '../../src/content';
+
+let dir: string;
+const dates = ['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09'];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'tidings-fidelity-'));
+  await mkdir(path.join(dir, 'relay/updates'), { recursive: true });
+  for (const [i, date] of dates.entries()) {
+    await writeFile(
+      path.join(dir, 'relay/updates', `${date}.md`),
+      `---\ndate: ${date}\n---\n# Relay team ${date.replaceAll('-', '/')}\n\n## Gateway\n\n**Done**\n- tuned pool ${i}\n\n**Next**\n- shard the cache ${i}\n\n## Billing\n- Completed: invoice export ${i}\n- Risks: vendor contract ${i}\n`,
+    );
+  }
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The same reading, spoiled the ways issue 16 names. */
+async function badReading(folder: string): Promise<BuildResult> {
+  const result = await buildContentDir(folder);
+  for (const u of result.site.updates) {
+    for (const s of u.sections) {
+      s.key = `${s.key}-${u.date}`;
+      s.items.progress.push(...s.items.achieved.splice(0), { html: 'Ongoing:', text: 'Ongoing:', links: [], line: 1, depth: 0 });
+    }
+    u.sections.push({ key: `relay-work-done-${u.date}`, title: 'Work Done', level: 'workstream', status: [], line: 1, items: { achieved: [], progress: [], next: [], risks: [], blockers: [], notes: [] }, workItems: [] });
+  }
+  const { indexMilestones } = await import('../../src/content');
+  result.site.milestones = indexMilestones(result.site.updates);
+  return result;
+}
+
+describe('npm run fidelity on a folder it was never tuned for', () => {
+  it('read well: every measure on target', async () => {
+    const [row] = await fidelity(buildContentDir, [dir]);
+    expect(row!.team).toBe('relay');
+    expect(row!.failing).toEqual([]);
+    expect([row!.datedKeys, row!.labelParts, row!.structureItems, row!.doneUnread]).toEqual([0, 0, 0, 0]);
+    expect(row!.oneWeekPct).toBe(0);
+    expect(row!.noticesMedian).toBe(0);
+    expect(row!.labelledPct).toBe(100);
+  });
+
+  it('read badly: each measure fails', async () => {
+    const [row] = await fidelity(badReading, [dir]);
+    expect(row!.failing).toEqual(['dated keys', 'one-week parts', 'digest notices', 'label parts', 'structure items', 'done unread']);
+  });
+});
