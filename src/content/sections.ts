@@ -13,8 +13,24 @@ import { isSection, outlineNodes, type Outline, type OutlineNode } from './outli
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
   if (node.trackerUrl) return trackerKey(node.trackerUrl);
-  if (node.tag) return slugify(node.tag.replace(/:/g, '-'), 120);
+  if (node.tag) return slugify(ownTag(node).replace(/:/g, '-'), 120);
   return titleIdentity(node.title);
+}
+
+const segments = (text: string) => text.toLowerCase().replace(/[`*_]/g, '').trim().replace(/:+\s*$/, '').split(/:+/).map((p) => p.trim());
+
+/**
+ * A commitment tag without the wrappers written in front of it: `vac:qa:software-testing:waku:x`
+ * under the unit `### vac:qa:` is `software-testing:waku:x`, as the same team writes it in other
+ * weeks; `status::x` is `status:x`. At least two segments are always kept.
+ */
+export function ownTag(node: OutlineNode): string {
+  let parts = segments(node.tag!);
+  for (let p = node.parent; p; p = p.parent) {
+    const outer = p.tag ? segments(p.tag) : p.title ? segments(p.title) : [];
+    if (outer.length > 0 && outer.length <= parts.length - 2 && outer.every((seg, i) => seg === parts[i])) parts = parts.slice(outer.length);
+  }
+  return parts.join(':');
 }
 
 /** The part a node sits in (areas included; document titles and summaries are wrappers, skipped). */
@@ -120,7 +136,8 @@ export function keyOutline(outline: Outline, options: KeyOptions): void {
       const parent = enclosing(node);
       if (owners.get(titleIdentity(node.title)) !== (parent ? ownIdentity(parent) : '')) scope = parent?.key ?? team;
     }
-    const derived = derivedKey({ team: options.team, title: node.title, ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}), ...(node.tag ? { tag: node.tag } : {}), ...(scope ? { scope } : {}) });
+    const tag = node.tag ? ownTag(node) : undefined;
+    const derived = derivedKey({ team: options.team, title: node.title, ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}), ...(tag ? { tag } : {}), ...(scope ? { scope } : {}) });
     const parent = enclosing(node);
     const kept = isSection(node) ? continuity(node, derived, parent ? (parent.key ?? ownIdentity(parent)) : '', owners) : { key: derived };
     if (kept.why) (outline.continuity ??= []).push({ line: node.line, title: node.title, derived, key: kept.key, why: kept.why });
