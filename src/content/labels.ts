@@ -44,6 +44,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'takeaways', 'reflections', 'attendees', 'participants',
     'resources', 'links', 'useful links', 'references', 'further reading', 'metrics', 'stats', 'statistics', 'kpis',
     'agenda', 'appendix', 'glossary', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
+    'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
+    'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me',
   ],
 };
 

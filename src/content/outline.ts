@@ -87,7 +87,7 @@ export interface OutlineNode {
   key?: string;
 }
 
-export type StructureKind = 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area';
+export type StructureKind = 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -283,7 +283,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const label = found && !found.unknown ? found : undefined;
     pop(node.depth);
     // A label set by a heading as high as this one (`## Top priorities:` before `## Events`) ends here.
-    const holder = top();
+    const holder = host();
     if (holder.labelRank !== undefined && node.depth <= holder.labelRank) {
       holder.label = undefined;
       holder.labelRank = undefined;
@@ -296,9 +296,19 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       open(newNode({ role: 'aside', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
     }
+    // A heading below a label heading ("### 1. Custom widget" under "## This Week's Achievements")
+    // names one piece of that kind of work, not a part to follow: its content keeps the label.
+    // Unless it names a part by its form or the team writes it week after week.
+    const around = host();
+    if (!label && !marked && around.label !== undefined && around.label !== 'notes' && around.labelRank !== undefined && around.labelRank < node.depth && !recurring.has(titleIdentity(text))) {
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      return;
+    }
     if (label) {
-      top().label = label.kind;
-      top().labelRank = node.depth;
+      // On the part it sits in: a document title is a wrapper (its content goes to the part around it).
+      const holder = host();
+      holder.label = label.kind;
+      holder.labelRank = node.depth;
       workItem = undefined;
       return;
     }
@@ -494,7 +504,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const inPart = ctx.node.role !== 'root' && ctx.node.role !== 'document' && ctx.node.role !== 'summary';
     const home = ctx.owner ?? ctx.node;
     const readsParts = !ctx.parentItem && home.role !== 'summary' && home.role !== 'aside' && ctx.kind !== 'summary' && ctx.kind !== 'notes';
-    const name = readsParts && nested.length > 0 ? nameOf(own, text, link) : undefined;
+    const name = readsParts && nested.length > 0 ? nameOf(own, text, link, ctx.kind) : undefined;
     const loneTag = readsParts && nested.length === 0 && !name ? loneTagOf(own) : undefined;
     if (name || loneTag) {
       // A bullet that is only a name (a tag, a tracker link, an emphasised or recurring title)
@@ -555,7 +565,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   /** What a bullet names when its own content is only a name; undefined for anything that says something. */
-  function nameOf(own: RootContent[], text: string, link: ReturnType<typeof soleLink>): { form: OutlineNode['form']; node: Pick<OutlineNode, 'title' | 'status' | 'marked'> & Partial<OutlineNode> } | undefined {
+  function nameOf(own: RootContent[], text: string, link: ReturnType<typeof soleLink>, labelled: LabelTarget | undefined): { form: OutlineNode['form']; node: Pick<OutlineNode, 'title' | 'status' | 'marked'> & Partial<OutlineNode> } | undefined {
     if (own.length !== 1 || own[0]!.type !== 'paragraph') return undefined;
     const children = own[0]!.children;
     if (link) {
@@ -573,7 +583,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     if (text.length > 80 || /[.!?;,]$/.test(text) || hasLink(own[0]!)) return undefined;
     const words = text.split(/\s+/).length;
-    const emphasised = allEmphasis(children) && words <= 8;
+    // Emphasis names a part where no label is in force (`- *vsu::P2P*` over its work); under a
+    // label ("This Week's Achievements"), a bold line over details is an item with its details,
+    // unless the team writes that title week after week.
+    const emphasised = allEmphasis(children) && words <= 8 && labelled === undefined;
     if (!emphasised && !(words <= 6 && recurring.has(titleIdentity(text)))) return undefined;
     const { title, status } = cleanTitle(text.replace(/\s*[:：]\s*$/, ''));
     return { form: 'bullet', node: { title, status, marked: false } };
@@ -594,9 +607,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       case 'footnoteDefinition':
         for (const child of node.children) handleBlock(child);
         return;
+      case 'html':
+        // An HTML comment (`<!-- markdownlint-disable -->`) is for tools, not readers.
+        if (/^\s*<!--[\s\S]*?-->\s*$/.test(node.value)) {
+          structure.push({ line: node.position?.start.line ?? 1, what: 'comment', text: node.value });
+          return;
+        }
+      // falls through
       case 'code':
       case 'table':
-      case 'html':
       case 'math' as RootContent['type']: {
         const target = host();
         addEntry(target, target.label, [node], node.position?.start.line ?? 1, 0);
