@@ -79,6 +79,8 @@ export interface OutlineNode {
   workItems: Item[];
   /** Kind label in force for what follows (set by a label heading, paragraph or bullet; a part opened below a label inherits it). */
   label?: LabelTarget;
+  /** A heading read as a topic of the week (its unlabelled content is the team's own progress). */
+  topic?: boolean;
   /** Written this week with a placeholder ("No updates this week"): a part, though it holds no item. */
   saidNothing?: boolean;
   /** Rank of what set the label (a heading's depth, 7 for a line): a heading as high ends it. */
@@ -87,7 +89,7 @@ export interface OutlineNode {
   key?: string;
 }
 
-export type StructureKind = 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area';
+export type StructureKind = 'heading' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -145,6 +147,8 @@ export interface Recurrence {
   openers: ReadonlySet<string>;
   /** Shapes (digits blanked) of headings that recur while their exact text changes every week: a dated title. */
   datedShapes: ReadonlySet<string>;
+  /** How many reports the team has. */
+  weeks: number;
 }
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -160,6 +164,9 @@ const DATED = [
 export function isDated(text: string): boolean {
   return DATED.some((re) => re.test(text));
 }
+
+/** Weeks of history before a heading written once is read as a topic rather than a part. */
+const TOPIC_MIN_WEEKS = 4;
 
 const REPORT_WORDS = /\b(?:weekly|update|updates|report|roundup|round[- ]up|newsletter|digest|status|notes)\b/i;
 
@@ -191,6 +198,20 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const thisPeriod = hasLastPeriodLabel(String(file.value ?? '')) ? 'next' : 'achieved';
   const kindOf: KindOf = (words, leadIn) => hints.kinds?.[labelWords(words).toLowerCase()] ?? readLabel(words, { leadIn, thisPeriod, ...(hints.kinds ? { extra: hints.kinds } : {}) })?.kind;
   const recurring = options.recurrence?.openers ?? new Set<string>();
+  // Heading depths at which this report is organised by what its sections hold: most of its
+  // headings of that depth are labels (Goals, Achievements, Challenges, Next week…).
+  const labelledDepths = new Set<number>();
+  {
+    const byDepth = new Map<number, { labels: number; others: number }>();
+    for (const node of tree.children) {
+      if (node.type !== 'heading') continue;
+      const counts = byDepth.get(node.depth) ?? { labels: 0, others: 0 };
+      if (headingLabel(node, toString(node).trim(), kindOf)) counts.labels++;
+      else counts.others++;
+      byDepth.set(node.depth, counts);
+    }
+    for (const [depth, c] of byDepth) if (c.labels >= 2 && c.labels > c.others) labelledDepths.add(depth);
+  }
   let teamPart: OutlineNode | undefined;
 
   function pop(rank: number): void {
@@ -247,8 +268,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       node.entries.push({ kind: 'notes', item });
       return item;
     }
-    // Work of a kind outside every named part is the team's own.
-    const target = (node.role === 'root' || node.role === 'document' || node.role === 'summary') && kind !== undefined && kind !== 'notes' ? teamPartNode() : node;
+    // Work of a kind outside every named part is the team's own; so is what a topic heading holds.
+    const outside = node.role === 'root' || node.role === 'document' || node.role === 'summary';
+    const inTopic = outside && kind === undefined && stack.some((n) => n.topic);
+    const target = outside && ((kind !== undefined && kind !== 'notes') || inTopic) ? teamPartNode() : node;
     target.entries.push({ ...(kind !== undefined ? { kind } : {}), item });
     return item;
   }
@@ -302,6 +325,19 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const around = host();
     if (!label && !marked && around.label !== undefined && around.label !== 'notes' && around.labelRank !== undefined && around.labelRank < node.depth && !recurring.has(titleIdentity(text))) {
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      return;
+    }
+    // In a team with a history, a plain heading at the top that it wrote this once ("## Deployed
+    // Project" between the labels of a project's weekly report) is a topic of the week, not a
+    // part to follow: its content is the team's own.
+    const history = options.recurrence?.weeks ?? 0;
+    // Below an aside ("Why It Matters" › "The Backend API"), a heading is part of the aside.
+    if (!label && !marked && around.role === 'aside' && around.rank < node.depth) {
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      return;
+    }
+    if (!label && !marked && history >= TOPIC_MIN_WEEKS && labelledDepths.has(node.depth) && (around.role === 'root' || around.role === 'summary') && !recurring.has(titleIdentity(text)) && !isSummaryLabel(text)) {
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       return;
     }
     if (label) {
@@ -362,6 +398,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         return true;
       }
       const link = soleLink(node.children);
+      const labelled = labelAbove(host());
+      if (!link && labelled !== undefined && labelled !== 'notes' && labelled !== 'summary' && !recurring.has(titleIdentity(text)) && top().form !== 'bold') {
+        // Below a label ("What I Did" › "**Key Features of the API:**"), a bold line written once
+        // titles the details that follow, which keep the label's kind: no part.
+        structure.push({ line, what: 'heading', text });
+        return true;
+      }
       if (!link) {
         pop(7);
         // The words as written (emphasis is markup, not text): its title is found in the source.

@@ -24,7 +24,8 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
   const openers = new Set<string>();
   const headings: Array<{ shape: string; exact: string }> = [];
   const add = (raw: string) => {
-    const plain = raw.replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '').trim();
+    // A link's text is its title (`## [Search](…/issues/4)` and `## Search` are one opener).
+    const plain = raw.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '').trim();
     if (plain === '' || plain.length > 80 || /[.!?;,]$/.test(plain)) return;
     const id = titleIdentity(plain);
     if (id !== '') openers.add(id);
@@ -57,7 +58,9 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
 export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const openerWeeks = new Map<string, number>();
   const shapeWeeks = new Map<string, { weeks: number; exact: Set<string> }>();
+  let weeks = 0;
   for (const text of texts) {
+    weeks++;
     const { openers, headings } = openersOf(text);
     for (const o of openers) openerWeeks.set(o, (openerWeeks.get(o) ?? 0) + 1);
     const seen = new Set<string>();
@@ -72,10 +75,10 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const openers = new Set([...openerWeeks].filter(([, weeks]) => weeks >= 2).map(([o]) => o));
   // Changes nearly every week it appears: a date, a week or a sprint number, never a name.
   const datedShapes = new Set([...shapeWeeks].filter(([, e]) => e.weeks >= 2 && e.exact.size >= Math.max(2, 0.8 * e.weeks)).map(([shape]) => shape));
-  return { openers, datedShapes };
+  return { openers, datedShapes, weeks };
 }
 
 /** A stable, sorted form for cache keys. */
 export function recurrenceKey(r: Recurrence | undefined): string {
-  return r ? JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort()]) : '';
+  return r ? JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), r.weeks]) : '';
 }
