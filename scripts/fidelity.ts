@@ -171,7 +171,8 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
     const keys = new Set<string>();
     const missingWeeks: string[] = [];
     for (const week of m.weeks) {
-      const u = updates.find((x) => x.date === week);
+      // The update of that date, else the file named by it (a report dated by its period).
+      const u = updates.find((x) => x.date === week) ?? updates.find((x) => x.source.split('/').pop()!.includes(week));
       const found = u ? matching(u, m) : [];
       if (found.length === 0) missingWeeks.push(week);
       for (const k of found) keys.add(k);

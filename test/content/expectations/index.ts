@@ -8,6 +8,7 @@ import { codex } from './codex';
 import { flow } from './flow';
 import { innovationLab } from './innovation-lab';
 import { nomos } from './nomos';
+import { sugarlabs } from './sugarlabs';
 import { vac } from './vac';
 import { waku } from './waku';
 
@@ -28,4 +29,5 @@ export const EXPECTATIONS: Record<string, readonly RecurringMilestone[]> = {
   innovation_lab: innovationLab,
   vac,
   flow,
+  ...sugarlabs,
 };
