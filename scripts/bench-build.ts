@@ -3,6 +3,7 @@
  * (parse, extract, render, index), in process, with file reading excluded. Reports the first (cold) run and the median of warm runs.
  */
 import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,14 +93,15 @@ function combined(name: string, rows: BuildFigures[]): BuildFigures {
 /**
  * `--baseline <git ref>`: the content pipeline of that commit (extracted with `git archive`
  * under node_modules/.bench-baseline/) and today's, timed alternately in this one process on
- * both folders, so the ratio is not skewed by machine load. Prints ms per file of each.
+ * every folder of ../shared, so the ratio is not skewed by machine load. Prints ms per file of each.
  */
 export async function compareWithBaseline(ref: string, rounds = 7): Promise<string> {
   const dir = path.join(root, 'node_modules/.bench-baseline', ref.replace(/[^\w.-]+/g, '_'));
   await mkdir(dir, { recursive: true });
   execSync(`git archive ${JSON.stringify(ref)} src/content | tar -x -C ${JSON.stringify(dir)}`, { cwd: root });
   const baseline = (await import(pathToFileURL(path.join(dir, 'src/content/index.ts')).href)) as { buildSite: typeof buildSite };
-  const folders = await Promise.all(['../shared/corpus', '../shared/reports'].map((f) => readContentDir(path.join(root, f))));
+  // Every content folder of ../shared: the corpus, the reports, the other organisations.
+  const folders = await Promise.all(['../shared/corpus', '../shared/reports', '../shared/other-orgs/flow', '../shared/other-orgs/sugarlabs'].filter((f) => existsSync(path.join(root, f))).map((f) => readContentDir(path.join(root, f))));
   const files = folders.reduce((n, d) => n + d.updates.length + d.milestones.length, 0);
   const time = (build: typeof buildSite) => {
     const started = performance.now();
@@ -116,7 +118,7 @@ export async function compareWithBaseline(ref: string, rounds = 7): Promise<stri
   }
   const [b, n] = [median(before), median(now)];
   return [
-    `| build of ../shared/corpus + ../shared/reports (${files} files) | warm median ms | ms/file |`,
+    `| build of every folder of ../shared (${files} files) | warm median ms | ms/file |`,
     '|---|---|---|',
     `| ${ref} (baseline) | ${b.toFixed(0)} | ${(b / files).toFixed(2)} |`,
     `| this tree | ${n.toFixed(0)} | ${(n / files).toFixed(2)} |`,
