@@ -315,10 +315,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   else {
     console.log(formatFidelity(rows));
     const verbose = process.argv.includes('--problems');
-    for (const r of rows) {
-      if (r.problems.length === 0) continue;
-      console.log(`\n${r.team}: ${r.problems.length} problem(s)${verbose ? '' : ' (--problems lists them)'}`);
-      if (verbose) for (const p of r.problems) console.log(`  ${p}`);
+    if (verbose) {
+      for (const r of rows) {
+        if (r.problems.length === 0) continue;
+        console.log(`\n${r.team}: ${r.problems.length} problem(s)`);
+        for (const p of r.problems) console.log(`  ${p}`);
+      }
+    } else {
+      const off = rows.filter((r) => r.failing.length > 0).length;
+      console.log(`\n${off} of ${rows.length} teams off a target; problems: ${rows.filter((r) => r.problems.length > 0).map((r) => `${r.team} ${r.problems.length}`).join(', ') || 'none'} (--problems lists them)`);
     }
   }
 }
