@@ -172,16 +172,6 @@ export function buildSite(
  */
 function describeMilestones(milestones: Milestone[], sources: SourceFile[], aliases: ReadonlyMap<string, string>, files: VFile[], owners: ReadonlyMap<string, TitleOwners>): void {
   const byKey = new Map(milestones.map((m) => [m.key, m]));
-  // Each team's weeks read together first: what recurs across them is structure (./recurrence.ts).
-  const textsByFolder = new Map<string, string[]>();
-  for (const source of sources) {
-    const folder = UPDATE_PATH.exec(source.path)?.[1];
-    if (folder === undefined) continue;
-    const texts = textsByFolder.get(folder) ?? [];
-    texts.push(typeof source.value === 'string' ? source.value : new TextDecoder().decode(source.value));
-    textsByFolder.set(folder, texts);
-  }
-  const recurrence = new Map([...textsByFolder].map(([folder, texts]) => [folder, recurrenceOf(texts)]));
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file = new VFile({ path: source.path, value: source.value });
     files.push(file);

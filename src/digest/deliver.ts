@@ -178,6 +178,21 @@ interface FollowUp {
 }
 
 /**
+ * Rows held back by a rate or daily limit (still pending) or deferred by the pacer, and the wait
+ * until the earliest of them may go: one rule for digest batches and outbox mail.
+ */
+export function heldBack<Id>(
+  result: { outcomes: ReadonlyArray<{ id: Id; kind: string; notBefore?: string }>; recorded: ReadonlyArray<{ id: Id; status: string }>; deferred: ReadonlyArray<{ id: Id; notBefore: string }> },
+  now: number,
+): { ids: Id[]; delaySeconds: number } | undefined {
+  const stillPending = new Set(result.recorded.filter((r) => r.status === 'pending').map((r) => r.id));
+  const waits = [...result.outcomes.filter((o) => o.kind === 'rate-limit' && o.notBefore && stillPending.has(o.id)).map((o) => ({ id: o.id, notBefore: o.notBefore! })), ...result.deferred];
+  if (waits.length === 0) return undefined;
+  const until = Math.min(...waits.map((w) => Date.parse(w.notBefore)));
+  return { ids: [...new Set(waits.map((w) => w.id))], delaySeconds: Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(1, Math.ceil((until - now) / 1000))) };
+}
+
+/**
  * What a batch leaves to do, as new queue messages (the original is acknowledged, so neither
  * the queue's retry count nor its dead-letter queue is spent on expected failures):
  * - recipients whose transient or ambiguous failure will be retried: after backoff;
@@ -194,16 +209,8 @@ export function followUps(body: DigestBatch, result: BatchResult, now = Date.now
     const attempts = Math.max(...retry.map((r) => r.attempts));
     out.push({ body: { digestId: body.digestId, recipients: pick(retry.map((r) => r.id)) }, delaySeconds: retryDelaySeconds(attempts) });
   }
-  const stillPending = new Set(result.recorded.filter((r) => r.status === 'pending').map((r) => r.id));
-  const waits = [
-    ...result.outcomes.filter((o) => o.kind === 'rate-limit' && o.notBefore && stillPending.has(o.id)).map((o) => ({ id: o.id, notBefore: o.notBefore! })),
-    ...result.deferred,
-  ];
-  if (waits.length > 0) {
-    const until = Math.min(...waits.map((w) => Date.parse(w.notBefore)));
-    const delaySeconds = Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(1, Math.ceil((until - now) / 1000)));
-    out.push({ body: { digestId: body.digestId, recipients: pick(waits.map((w) => w.id)) }, delaySeconds });
-  }
+  const held = heldBack(result, now);
+  if (held) out.push({ body: { digestId: body.digestId, recipients: pick(held.ids) }, delaySeconds: held.delaySeconds });
   if (result.heldElsewhere.length > 0) {
     out.push({ body: { digestId: body.digestId, recipients: pick(result.heldElsewhere) }, delaySeconds: Math.ceil(STALE_CLAIM_MS / 1000) + 5 });
   }

@@ -12,7 +12,7 @@ import { composeMail, listId, MailTransportError, outboxMessageId, type MailMess
 import { claimMail, recordMail, STALE_MAIL_CLAIM_MS, type MailBatch, type MailOutcome, type OutboxRow, type RecordedMail } from '../mail/outbox';
 import { renderSubscriptionEmail } from '../subscribers/flow';
 import type { Scope } from '../subscribers';
-import { mapLimit, outcomeOf, retryDelaySeconds } from './deliver';
+import { heldBack, mapLimit, outcomeOf, retryDelaySeconds } from './deliver';
 import { renderInstantMail } from './instant';
 import { previewDigest, TEST_HEADER, TEST_SUBJECT_PREFIX } from './preview';
 import { markSubscribers } from './store';
@@ -73,23 +73,14 @@ export async function deliverMailBatch(env: Env, content: CatalogSource | SiteMo
   return { outcomes, recorded, heldElsewhere: claim.heldElsewhere, deferred: claim.deferred };
 }
 
-const MAX_QUEUE_DELAY_SECONDS = 12 * 60 * 60;
-
 /** What an outbox batch leaves to do, as new queue messages (as followUps of digests). */
 export function mailFollowUps(result: MailBatchResult, now = Date.now()): Array<{ body: MailBatch; delaySeconds: number }> {
   const out: Array<{ body: MailBatch; delaySeconds: number }> = [];
   const kinds = new Map(result.outcomes.map((o) => [o.id, o.kind]));
   const retry = result.recorded.filter((r) => r.status === 'pending' && kinds.get(r.id) !== 'rate-limit');
   if (retry.length > 0) out.push({ body: { mail: retry.map((r) => r.id) }, delaySeconds: retryDelaySeconds(Math.max(...retry.map((r) => r.attempts))) });
-  const stillPending = new Set(result.recorded.filter((r) => r.status === 'pending').map((r) => r.id));
-  const waits = [
-    ...result.outcomes.filter((o) => o.kind === 'rate-limit' && o.notBefore && stillPending.has(o.id)).map((o) => ({ id: o.id, notBefore: o.notBefore! })),
-    ...result.deferred,
-  ];
-  if (waits.length > 0) {
-    const until = Math.min(...waits.map((w) => Date.parse(w.notBefore)));
-    out.push({ body: { mail: [...new Set(waits.map((w) => w.id))] }, delaySeconds: Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(1, Math.ceil((until - now) / 1000))) });
-  }
+  const held = heldBack(result, now);
+  if (held) out.push({ body: { mail: held.ids }, delaySeconds: held.delaySeconds });
   if (result.heldElsewhere.length > 0) out.push({ body: { mail: result.heldElsewhere }, delaySeconds: Math.ceil(STALE_MAIL_CLAIM_MS / 1000) + 5 });
   return out;
 }
