@@ -67,6 +67,10 @@ const STATUS_WORDS = [
   'deprioritized',
   'not started',
   'wrapping up',
+  'closed',
+  'shipped',
+  'released',
+  'finished',
   'in review',
   'new',
 ] as const;
@@ -98,6 +102,12 @@ export function cleanTitle(raw: string): CleanTitle {
   }
   for (;;) {
     const before = title;
+    // A ✅ before or after the name: the team says it is done.
+    const tick = /^\s*(?:✅|✔️?|☑️?)\s*|\s*(?:✅|✔️?|☑️?)\s*$/u.exec(title);
+    if (tick && title.replace(tick[0], '').trim() !== '') {
+      if (!status.includes('done')) status.unshift('done');
+      title = title.replace(tick[0], '');
+    }
     title = title.replace(/\s*(?:-|–|—)\s*\d{4}-\d{2}-\d{2}\s*$/, '');
     const paren = /\s*\(([^()]*)\)\s*$/.exec(title);
     if (paren && STATUS_RE.test(paren[1]!.trim())) {

@@ -3,15 +3,21 @@
  * the badge all read it, at build time or in the Worker).
  *
  * The rule, first match wins, always judged on the milestone's latest week (the newest update
- * that has an entry for it):
+ * that has an entry for it), against its team's own reporting (time is the team's reports, not
+ * the clock, so a page built today and a page built next month say the same about the same
+ * content):
  *
  * 1. **done** — its heading that week carries a status word meaning finished ("done",
- *    "completed", "complete"), or its definition file says so (`Status: Done` / `Completed`);
- * 2. **blocked** — blockers are listed under it that week (or its heading says "blocked");
- * 3. **at risk** — risks are listed under it that week;
- * 4. **quiet** — its team has published for `QUIET_WEEKS` weeks or more since its latest entry
- *    (measured against the team's newest update, not the clock, so a page built today and a
- *    page built next month say the same about the same content);
+ *    "completed", "closed", "shipped", "released", a ✅), its `Status:` line says so, or its
+ *    definition file does (`Status: Done` / `Completed`);
+ * 2. **blocked** — blockers are listed under it in its team's latest report (or its heading
+ *    says "blocked"), not counting one the team says is over ("no longer blocked",
+ *    "unblocked", "resolved", struck through). A blocker the team stopped listing is not open:
+ *    it was last mentioned on its week;
+ * 3. **at risk** — risks are listed under it in its team's latest report, likewise;
+ * 4. **quiet** — its team has published `QUIET_WEEKS` reports or more since its latest entry (a
+ *    week the whole team missed does not count), or the team itself has gone silent: its latest
+ *    report is older than its cadence allows, measured against the newest report of the site;
  * 5. **active** — otherwise.
  */
 import type { Item, Milestone, MilestoneSection, SiteModel, Update } from '../content/model';
@@ -39,13 +45,44 @@ export const STATUS_COLOURS: Record<MilestoneStatus, { bg: string; fg: string; d
 /** The badge's one-line explanation of each status (tooltips, the index's legend). */
 export const STATUS_RULES: Record<MilestoneStatus, string> = {
   done: 'marked done in its latest week or in its definition',
-  blocked: 'blockers listed in its latest week',
-  'at-risk': 'risks listed in its latest week',
-  quiet: 'no entry for a while although its team kept publishing',
+  blocked: 'blockers listed in its team’s latest report',
+  'at-risk': 'risks listed in its team’s latest report',
+  quiet: 'no entry in its team’s last reports, or its team is silent',
   active: 'reported recently, no risk or blocker listed',
 };
 
-const DONE_WORDS = new Set(['done', 'completed', 'complete']);
+const DONE_WORDS = new Set(['done', 'completed', 'complete', 'closed', 'shipped', 'released', 'finished', '✅']);
+
+/** "no longer blocked", "unblocked", "resolved", struck through: the team says this one is over. */
+export function saysResolved(item: Pick<Item, 'text' | 'html'>): boolean {
+  return /\b(?:no longer (?:a |an )?(?:blocker|blocked|blocking|risk|issue|concern)|unblocked|(?:is |was |now |been )resolved|not (?:a )?blocker any ?more)\b/i.test(item.text) || /^\s*<del>[\s\S]*<\/del>\s*$/.test(item.html);
+}
+
+/** The blockers or risks of a week that are still open (the team did not say they are over). */
+export function openOf(section: MilestoneSection, kind: 'blockers' | 'risks'): Item[] {
+  return itemsOf(section, kind).filter((i) => !saysResolved(i));
+}
+
+/** How a team reports: its report dates (oldest first), and the site's newest report. */
+export interface TeamTime {
+  /** Dates of the team's reports, oldest first (one per date). */
+  reports: readonly string[];
+  /** The newest report date of the whole site: the "now" a silent team is judged against. */
+  siteNewest: string;
+}
+
+/**
+ * Whether the team has gone silent: its latest report is older than its cadence allows — more
+ * than twice its usual gap between reports (the median), and at least `minWeeks` weeks, before
+ * the site's newest report.
+ */
+export function silentSince(team: TeamTime, minWeeks: number): string | undefined {
+  const last = team.reports.at(-1);
+  if (last === undefined) return undefined;
+  const gaps = team.reports.slice(1).map((d, i) => weeksBetween(team.reports[i]!, d)).sort((a, b) => a - b);
+  const cadence = gaps.length > 0 ? Math.max(1, gaps[Math.floor(gaps.length / 2)]!) : 1;
+  return weeksBetween(last, team.siteNewest) > Math.max(2 * cadence, minWeeks) ? last : undefined;
+}
 const DEFINITION_STATUS = /\bstatus\s*:\s*(?:<\/?[a-z][^>]*>\s*)*(done|completed|complete)\b/i;
 
 export interface StatusInfo {
@@ -83,27 +120,37 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Status of one milestone, given its latest week and its team's newest update date. */
+/**
+ * Status of one milestone, given its latest week and its team's reporting (or, as before, just
+ * the team's newest update date: then every week between counts as a report).
+ */
 export function deriveStatus(
   milestone: Pick<Milestone, 'description'>,
   latest: { update: Update; section: MilestoneSection } | undefined,
-  teamNewest: string | undefined,
+  team: TeamTime | string | undefined,
   options: StatusOptions,
 ): StatusInfo {
   if (!latest) return { status: 'active', reason: 'no entry yet' };
   const { update, section } = latest;
   const on = update.date;
-  const doneWord = section.status.find((w) => DONE_WORDS.has(w.toLowerCase()));
+  const doneWord = section.status.find((w) => DONE_WORDS.has(w.toLowerCase().replace(/^status:\s*/, '')));
   if (doneWord) return { status: 'done', reason: `marked “${doneWord}” on ${on}`, latest };
   if (milestone.description && DEFINITION_STATUS.test(milestone.description)) return { status: 'done', reason: 'marked done in its definition', latest };
-  const blockers = itemsOf(section, 'blockers').length;
-  if (blockers > 0) return { status: 'blocked', reason: `${plural(blockers, 'blocker')} listed on ${on}`, latest };
-  if (section.status.some((w) => w.toLowerCase() === 'blocked')) return { status: 'blocked', reason: `marked “blocked” on ${on}`, latest };
-  const risks = itemsOf(section, 'risks').length;
-  if (risks > 0) return { status: 'at-risk', reason: `${plural(risks, 'risk')} listed on ${on}`, latest };
-  if (teamNewest !== undefined) {
-    const weeks = weeksBetween(on, teamNewest);
-    if (weeks >= options.quietWeeks) return { status: 'quiet', reason: `no entry for ${weeks} weeks (last on ${on})`, latest, quietWeeks: weeks };
+  const time: TeamTime | undefined = typeof team === 'string' ? { reports: [on, team], siteNewest: team } : team;
+  const teamNewest = time?.reports.at(-1);
+  // Open means current: listed in the team's latest report.
+  const current = teamNewest === undefined || on >= teamNewest;
+  const blockers = openOf(section, 'blockers').length;
+  if (current && blockers > 0) return { status: 'blocked', reason: `${plural(blockers, 'blocker')} listed on ${on}`, latest };
+  if (current && section.status.some((w) => w.toLowerCase() === 'blocked')) return { status: 'blocked', reason: `marked “blocked” on ${on}`, latest };
+  const risks = openOf(section, 'risks').length;
+  if (current && risks > 0) return { status: 'at-risk', reason: `${plural(risks, 'risk')} listed on ${on}`, latest };
+  if (time !== undefined) {
+    const silent = typeof team === 'string' ? undefined : silentSince(time, options.quietWeeks);
+    if (silent !== undefined) return { status: 'quiet', reason: `its team is silent since ${silent} (last entry on ${on})`, latest, quietWeeks: weeksBetween(on, time.siteNewest) };
+    // Reports the team published since this milestone's latest entry: a week nobody wrote is no week.
+    const weeks = typeof team === 'string' ? weeksBetween(on, team) : time.reports.filter((d) => d > on).length;
+    if (weeks >= options.quietWeeks) return { status: 'quiet', reason: `no entry in ${weeks} ${typeof team === 'string' ? 'weeks' : 'reports'} of its team (last on ${on})`, latest, quietWeeks: weeks };
   }
   return { status: 'active', reason: `last reported on ${on}`, latest };
 }
@@ -117,17 +164,21 @@ export function statusIndex(site: SiteModel, options: StatusOptions): Map<string
   let index = perWeeks.get(options.quietWeeks);
   if (index) return index;
   const latest = new Map<string, { update: Update; section: MilestoneSection }>();
-  const teamNewest = new Map<string, string>();
+  const reports = new Map<string, Set<string>>();
+  const siteNewest = site.updates.reduce((max, u) => (u.date > max ? u.date : max), '');
   // Updates are newest first: the first entry seen for a key is its latest week.
   for (const update of site.updates) {
-    if ((teamNewest.get(update.team) ?? '') < update.date) teamNewest.set(update.team, update.date);
+    let dates = reports.get(update.team);
+    if (!dates) reports.set(update.team, (dates = new Set()));
+    dates.add(update.date);
     for (const section of update.sections) {
       const seen = latest.get(section.key);
       if (!seen || seen.update.date < update.date) latest.set(section.key, { update, section });
     }
   }
   index = new Map();
-  for (const m of site.milestones) index.set(m.key, deriveStatus(m, latest.get(m.key), teamNewest.get(m.team), options));
+  const times = new Map([...reports].map(([team, dates]) => [team, { reports: [...dates].sort(), siteNewest }]));
+  for (const m of site.milestones) index.set(m.key, deriveStatus(m, latest.get(m.key), times.get(m.team), options));
   perWeeks.set(options.quietWeeks, index);
   return index;
 }

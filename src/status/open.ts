@@ -5,7 +5,7 @@
  */
 import type { Item, Milestone, MilestoneSection, SiteModel, Update } from '../content/model';
 import { fingerprint, sameRisk } from '../digest/fingerprint';
-import { itemsOf } from './index';
+import { itemsOf, openOf } from './index';
 
 export interface OpenItem {
   kind: 'blockers' | 'risks';
@@ -33,7 +33,7 @@ export function openItems(weeks: ReadonlyArray<{ update: Update; section: Milest
   if (!latest) return [];
   const out: OpenItem[] = [];
   for (const kind of ['blockers', 'risks'] as const) {
-    for (const item of itemsOf(latest.section, kind)) {
+    for (const item of openOf(latest.section, kind)) {
       const fp = fingerprint(item.text);
       let since = latest.update.date;
       for (const older of weeks.slice(1)) {

@@ -31,10 +31,40 @@ describe('milestone status', () => {
     expect(s['Risky']!.status).toBe('active');
   });
 
-  it('quiet is measured against the team’s newest update, and QUIET_WEEKS decides', () => {
+  it('quiet is counted in the team’s own reports (a week the whole team missed is no week), and QUIET_WEEKS decides', () => {
     const files = [week('2026-09-07', `## Old\n- achieved:\n  - x\n## New\n- achieved:\n  - y\n`), week('2026-09-21', `## New\n- achieved:\n  - z\n`)];
-    expect(statuses(files, 3)['Old']!.status).toBe('active');
-    expect(statuses(files, 2)['Old']!.status).toBe('quiet');
+    expect(statuses(files, 2)['Old']!.status).toBe('active');
+    expect(statuses(files, 1)['Old']!.status).toBe('quiet');
+    expect(statuses(files, 1)['Old']!.reason).toBe('no entry in 1 reports of its team (last on 2026-09-07)');
+  });
+
+  it('open means current: a blocker the team stopped listing, or says is over, is not open', () => {
+    const stopped = statuses([
+      week('2026-09-07', `## Sync\n- blockers:\n  - waiting for keys\n## Search\n- achieved:\n  - a\n`),
+      week('2026-09-14', `## Search\n- achieved:\n  - b\n`),
+    ]);
+    expect(stopped['Sync']!.status).toBe('active');
+    const resolved = statuses([week('2026-09-07', `## Sync\n- blockers:\n  - (no longer a blocker) waiting for keys\n  - ~~vendor contract~~\n`)]);
+    expect(resolved['Sync']!.status).toBe('active');
+    const current = statuses([week('2026-09-07', `## Sync\n- blockers:\n  - waiting for keys\n`), week('2026-09-14', `## Sync\n- blockers:\n  - waiting for keys\n`)]);
+    expect(current['Sync']!.status).toBe('blocked');
+  });
+
+  it('done when the team says so: closed, shipped, a ✅, a Status: line', () => {
+    const s = statuses([week('2026-09-07', `## Search (closed)\n- achieved:\n  - x\n## ✅ Export\n- achieved:\n  - y\n## Sync\n- Status: Completed\n- achieved:\n  - z\n`)]);
+    expect([s['Search']!.status, s['Export']!.status, s['Sync']!.status]).toEqual(['done', 'done', 'done']);
+  });
+
+  it('a team that stopped reporting is silent: its milestones are quiet, not active, and say since when', () => {
+    const weekly = ['2026-06-01', '2026-06-08', '2026-06-15', '2026-06-22'].map((d) => week(d, `## Sync\n- achieved:\n  - x ${d}\n`));
+    const { site } = build({
+      ...Object.fromEntries(weekly.map(([path, text]) => [path.replace('atlas/', 'stopped/'), text])),
+      'busy/updates/2026-09-28.md': '---\ndate: 2026-09-28\n---\n## Search\n- achieved:\n  - y\n',
+    });
+    const index = statusIndex(site, { quietWeeks: 3 });
+    const sync = site.milestones.find((m) => m.team === 'stopped')!;
+    expect(index.get(sync.key)!.status).toBe('quiet');
+    expect(index.get(sync.key)!.reason).toBe('its team is silent since 2026-06-22 (last entry on 2026-06-22)');
   });
 
   it('a definition that says “Status: Completed” marks the milestone done', () => {
