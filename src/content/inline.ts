@@ -6,11 +6,9 @@
 import type { Heading, Link as MdastLink, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cleanTitle, isCommitmentTag, milestonePrefix } from './keys';
-import { kindOfWord, readLabel, type LabelKind } from './labels';
+import { readLabel, type LabelKind } from './labels';
 import type { Item, ItemKind, Link } from './model';
 import { renderFragment } from './render';
-
-export { kindOfWord };
 
 /** Text of a label as written: emphasis, code marks and a trailing colon aside. */
 export function labelWords(text: string): string {
@@ -22,10 +20,6 @@ export function isSummaryLabel(text: string): boolean {
   return readLabel(labelWords(text))?.kind === 'summary';
 }
 
-/** "Acknowledgements", "Key Learnings", "Attendees", "Resources": kept with the update, never announced. */
-export function isAsideLabel(text: string): boolean {
-  return readLabel(labelWords(text))?.kind === 'aside';
-}
 
 /**
  * "None", "N/A", "-", "TBD", "(deliverables TBD)", "…", "No updates this week": written to

@@ -131,11 +131,6 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
   return others.length <= allowed ? { kind: best.kind, phrase: best.phrase } : undefined;
 }
 
-/** The reported kind a label names (summary and aside labels are not kinds of item). */
-export function kindOfWord(word: string, options?: LabelOptions): ReportedKind | undefined {
-  const read = readLabel(word, options);
-  return read && read.kind !== 'summary' && read.kind !== 'aside' ? read.kind : undefined;
-}
 
 /** Whether a report uses "last week"-style period labels (then "this week" is what comes next). */
 export function hasLastPeriodLabel(source: string): boolean {

@@ -29,7 +29,6 @@ import {
   headingLabel,
   headingTag,
   headingTitle,
-  isAsideLabel,
   isPlaceholder,
   isSummaryLabel,
   labelTarget,
@@ -258,7 +257,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return root;
   }
 
-  function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, _column = 1): Item {
+  function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number): Item {
     const item = makeItem(nodes, line, depth, workItem);
     if (kind === 'summary' || (node.role === 'summary' && kind === undefined) || (!seenPart && kind === undefined && (node.role === 'root' || node.role === 'document'))) {
       summary.push(item);
@@ -305,48 +304,41 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const found = marked ? undefined : headingLabel(node, text, kindOf);
     const label = found && !found.unknown ? found : undefined;
     pop(node.depth);
+    // The part the heading sits in (a document title is a wrapper: its content goes to the part around it).
+    const around = host();
     // A label set by a heading as high as this one (`## Top priorities:` before `## Events`) ends here.
-    const holder = host();
-    if (holder.labelRank !== undefined && node.depth <= holder.labelRank) {
-      holder.label = undefined;
-      holder.labelRank = undefined;
+    if (around.labelRank !== undefined && node.depth <= around.labelRank) {
+      around.label = undefined;
+      around.labelRank = undefined;
     }
     if (label?.kind === 'summary') {
       open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
     }
-    if (label && isAsideLabel(text)) {
+    // An aside label (acknowledgements, learnings…) is the only known label kept as notes.
+    if (label?.kind === 'notes') {
       open(newNode({ role: 'aside', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
     }
-    // A heading below a label heading ("### 1. Custom widget" under "## This Week's Achievements")
-    // names one piece of that kind of work, not a part to follow: its content keeps the label.
-    // Unless it names a part by its form or the team writes it week after week.
-    const around = host();
-    if (!label && !marked && around.label !== undefined && around.label !== 'notes' && around.labelRank !== undefined && around.labelRank < node.depth && !recurring.has(titleIdentity(text))) {
-      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
-      return;
-    }
-    // In a team with a history, a plain heading at the top that it wrote this once ("## Deployed
-    // Project" between the labels of a project's weekly report) is a topic of the week, not a
-    // part to follow: its content is the team's own.
-    const history = options.recurrence?.weeks ?? 0;
-    // Below an aside ("Why It Matters" › "The Backend API"), a heading is part of the aside.
-    if (!label && !marked && around.role === 'aside' && around.rank < node.depth) {
-      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
-      return;
-    }
-    if (!label && !marked && history >= TOPIC_MIN_WEEKS && labelledDepths.has(node.depth) && (around.role === 'root' || around.role === 'summary') && !recurring.has(titleIdentity(text)) && !isSummaryLabel(text)) {
-      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
-      return;
-    }
     if (label) {
-      // On the part it sits in: a document title is a wrapper (its content goes to the part around it).
-      const holder = host();
-      holder.label = label.kind;
-      holder.labelRank = node.depth;
+      around.label = label.kind;
+      around.labelRank = node.depth;
       workItem = undefined;
       return;
+    }
+    if (!marked && !recurring.has(titleIdentity(text))) {
+      const transparent = (topic: boolean) => open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(topic ? { topic } : {}) }), true);
+      // A heading below a label heading ("### 1. Custom widget" under "## This Week's
+      // Achievements") names one piece of that kind of work, not a part to follow: its content
+      // keeps the label. Unless it names a part by its form or the team writes it week after week.
+      if (around.label !== undefined && around.label !== 'notes' && around.labelRank !== undefined && around.labelRank < node.depth) return void transparent(false);
+      // Below an aside ("Why It Matters" › "The Backend API"), a heading is part of the aside.
+      if (around.role === 'aside' && around.rank < node.depth) return void transparent(false);
+      // In a team with a history, a plain heading written this once, in a report organised by
+      // labels at that level ("## Deployed Project" between "Achievements" and "Next Week's
+      // Roadmap"), is a topic of the week, not a part to follow: its content is the team's own.
+      const history = options.recurrence?.weeks ?? 0;
+      if (history >= TOPIC_MIN_WEEKS && labelledDepths.has(node.depth) && (around.role === 'root' || around.role === 'summary')) return void transparent(true);
     }
     if (!marked && text !== '' && isDocumentTitle(text, node.depth)) {
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
@@ -386,11 +378,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     if (boldOnly) {
       const words = labelWords(text);
-      if (isSummaryLabel(text) || isAsideLabel(text)) {
+      if (isSummaryLabel(text)) {
         pop(7);
-        const summaryLabel = isSummaryLabel(text);
-        open(newNode({ role: summaryLabel ? 'summary' : 'aside', form: 'bold', rank: 7, line, text, title: words }), true);
-        structure.push({ line, what: summaryLabel ? 'summary-label' : 'aside-label', text });
+        open(newNode({ role: 'summary', form: 'bold', rank: 7, line, text, title: words }), true);
+        structure.push({ line, what: 'summary-label', text });
         return true;
       }
       if (isDocumentTitle(text, 7) && !hasLink(node)) {
@@ -429,7 +420,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function handleParagraph(node: Paragraph): void {
     const line = node.position?.start.line ?? 1;
     const text = toString(node).trim();
-    // An unknown bold word with a colon (`**Top priorities:**`) is a part's name, not a label.
+    // A label is read by its words (./labels.ts); an unknown bold word with a colon
+    // (`**Movement Building:**`) is a part's name, not a label.
     if (statusLine(host(), text, line)) return;
     let split = splitLabel([node], kindOf);
     // `Completed:` and `Ongoing:` on two lines of one paragraph: the last label is in force.
@@ -443,9 +435,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // "**Node Hosting**" with nothing under it, then "**This sprint**").
       if (label.rest.length === 0 && current.form === 'bold' && (current.entries.length > 0 || current.children.length > 0 || current.label !== undefined)) pop(7);
       const target = host();
-      if (label.kind === 'summary' && label.rest.length === 0) {
-        open(newNode({ role: 'summary', form: 'bold', rank: 7, line, text, title: labelWords(text) }), true);
-        structure.push({ line, what: 'summary-label', text });
+      // A bold summary or aside label opens that container (an aside is the only known label kept as notes).
+      if ((label.kind === 'summary' || label.kind === 'notes') && label.rest.length === 0) {
+        const summaryLabel = label.kind === 'summary';
+        open(newNode({ role: summaryLabel ? 'summary' : 'aside', form: 'bold', rank: 7, line, text, title: labelWords(text) }), true);
+        structure.push({ line, what: summaryLabel ? 'summary-label' : 'aside-label', text });
         return;
       }
       target.label = label.kind;
@@ -527,7 +521,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       let item: Item | undefined;
       if (label.rest.length === 0) structure.push({ line, what: 'label', text });
       else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) placeholder(ctx.node, line, text);
-      else item = addEntry(ctx.node, label.kind, label.rest, line, ctx.depth, column);
+      else item = addEntry(ctx.node, label.kind, label.rest, line, ctx.depth);
       for (const l of nested) readList(l, { node: ctx.node, kind: label.kind, depth: item ? ctx.depth + 1 : 0, ...(item ? { parentItem: item } : {}) });
       return undefined;
     }
@@ -574,7 +568,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       for (const l of nested) readList(l, { node: part, depth: 0 });
       return part;
     }
-    const item = addEntry(ctx.node, ctx.kind, own, line, ctx.depth, column);
+    const item = addEntry(ctx.node, ctx.kind, own, line, ctx.depth);
     for (const l of nested) readList(l, { node: ctx.node, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: ctx.depth + 1, parentItem: item });
     return undefined;
   }
@@ -598,13 +592,17 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     structure.push({ line, what: 'placeholder', text });
   }
 
-  /** A bullet that is only a commitment tag (`` `team:area:thing` ``). */
-  function loneTagOf(own: RootContent[]): { node: Pick<OutlineNode, 'title' | 'status' | 'marked'> & Partial<OutlineNode> } | undefined {
+  /** A bullet that is only inline code (`` `team:area:thing` ``, a trailing colon aside): the code. */
+  function codeName(own: RootContent[]): string | undefined {
     if (own.length !== 1 || own[0]!.type !== 'paragraph') return undefined;
     const meaningful = own[0]!.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
-    if (meaningful.length !== 1 || meaningful[0]!.type !== 'inlineCode') return undefined;
-    const code = meaningful[0]!.value.trim().replace(/:$/, '');
-    return isCommitmentTag(code) ? { node: { title: code, status: [], marked: true, tag: code } } : undefined;
+    return meaningful.length === 1 && meaningful[0]!.type === 'inlineCode' ? meaningful[0]!.value.trim().replace(/:$/, '') : undefined;
+  }
+
+  /** A bullet that is only a commitment tag (`` `team:area:thing` ``). */
+  function loneTagOf(own: RootContent[]): { node: Pick<OutlineNode, 'title' | 'status' | 'marked'> & Partial<OutlineNode> } | undefined {
+    const code = codeName(own);
+    return code !== undefined && isCommitmentTag(code) ? { node: { title: code, status: [], marked: true, tag: code } } : undefined;
   }
 
   /** What a bullet names when its own content is only a name; undefined for anything that says something. */
@@ -618,9 +616,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const trackerUrl = normaliseTrackerUrl(link.url);
       return { form: 'link', node: { title, status, marked: true, ...(trackerUrl ? { trackerUrl } : {}) } };
     }
-    const meaningful = children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
-    if (meaningful.length === 1 && meaningful[0]!.type === 'inlineCode') {
-      const code = meaningful[0]!.value.trim().replace(/:$/, '');
+    const code = codeName(own);
+    if (code !== undefined) {
       if (code === '' || code.length > 80) return undefined;
       return isCommitmentTag(code) ? { form: 'bullet', node: { title: code, status: [], marked: true, tag: code } } : { form: 'bullet', node: { title: code, status: [], marked: true } };
     }
@@ -735,7 +732,8 @@ function assignRoles(outline: Outline, hints: ReadingHints): void {
       if (node.form === 'link') node.role = 'deliverable';
       // A plain part with nothing of its own but parts below it groups them: an area.
       else if (hintedArea || (!node.marked && node.entries.length === 0 && node.workItems.length === 0 && node.children.some((c) => c.role !== 'summary' && c.role !== 'document'))) node.role = 'area';
-      // A part named by its title alone with nothing under it (a template's empty heading, "Incidents: None") is no part.
+      // A part named by its title alone with nothing under it (a template's empty heading) is no
+      // part this week; one that says "None" or "No updates this week" is (saidNothing).
       else if (!node.trackerUrl && !node.tag && !node.prefixed && !node.saidNothing && node.status.length === 0 && node.form !== 'team' && node.entries.length === 0 && node.workItems.length === 0 && node.children.length === 0) node.role = 'area';
       else if (sectionAbove) node.role = 'sub-milestone';
       // Named by a tracker link or a `Milestone:` lead-in: a milestone; by a tag or its title: a workstream.
