@@ -120,14 +120,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/**
- * Status of one milestone, given its latest week and its team's reporting (or, as before, just
- * the team's newest update date: then every week between counts as a report).
- */
+/** Status of one milestone, given its latest week and its team's reporting. */
 export function deriveStatus(
   milestone: Pick<Milestone, 'description'>,
   latest: { update: Update; section: MilestoneSection } | undefined,
-  team: TeamTime | string | undefined,
+  time: TeamTime | undefined,
   options: StatusOptions,
 ): StatusInfo {
   if (!latest) return { status: 'active', reason: 'no entry yet' };
@@ -136,7 +133,6 @@ export function deriveStatus(
   const doneWord = section.status.find((w) => DONE_WORDS.has(w.toLowerCase().replace(/^status:\s*/, '')));
   if (doneWord) return { status: 'done', reason: `marked “${doneWord}” on ${on}`, latest };
   if (milestone.description && DEFINITION_STATUS.test(milestone.description)) return { status: 'done', reason: 'marked done in its definition', latest };
-  const time: TeamTime | undefined = typeof team === 'string' ? { reports: [on, team], siteNewest: team } : team;
   const teamNewest = time?.reports.at(-1);
   // Open means current: listed in the team's latest report.
   const current = teamNewest === undefined || on >= teamNewest;
@@ -146,11 +142,11 @@ export function deriveStatus(
   const risks = openOf(section, 'risks').length;
   if (current && risks > 0) return { status: 'at-risk', reason: `${plural(risks, 'risk')} listed on ${on}`, latest };
   if (time !== undefined) {
-    const silent = typeof team === 'string' ? undefined : silentSince(time, options.quietWeeks);
+    const silent = silentSince(time, options.quietWeeks);
     if (silent !== undefined) return { status: 'quiet', reason: `its team is silent since ${silent} (last entry on ${on})`, latest, quietWeeks: weeksBetween(on, time.siteNewest) };
     // Reports the team published since this milestone's latest entry: a week nobody wrote is no week.
-    const weeks = typeof team === 'string' ? weeksBetween(on, team) : time.reports.filter((d) => d > on).length;
-    if (weeks >= options.quietWeeks) return { status: 'quiet', reason: `no entry in ${weeks} ${typeof team === 'string' ? 'weeks' : 'reports'} of its team (last on ${on})`, latest, quietWeeks: weeks };
+    const weeks = time.reports.filter((d) => d > on).length;
+    if (weeks >= options.quietWeeks) return { status: 'quiet', reason: `no entry in ${weeks} reports of its team (last on ${on})`, latest, quietWeeks: weeks };
   }
   return { status: 'active', reason: `last reported on ${on}`, latest };
 }

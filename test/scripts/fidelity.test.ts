@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fidelity } from '../../scripts/fidelity';
-import { buildContentDir, type BuildResult } from '../../src/content';
+import { buildContentDir, indexMilestones, type BuildResult } from '../../src/content';
 
 let dir: string;
 const dates = ['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09'];
@@ -35,7 +35,6 @@ async function badReading(folder: string): Promise<BuildResult> {
     }
     u.sections.push({ key: `relay-work-done-${u.date}`, title: 'Work Done', level: 'workstream', status: [], line: 1, items: { achieved: [], progress: [], next: [], risks: [], blockers: [], notes: [] }, workItems: [] });
   }
-  const { indexMilestones } = await import('../../src/content');
   result.site.milestones = indexMilestones(result.site.updates);
   return result;
 }
