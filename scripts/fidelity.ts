@@ -215,7 +215,8 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
   const datedKeys = milestones.filter((m) => WEEK_KEY.test(m.key));
   for (const m of datedKeys) problems.push(`key named by its week: ${m.key} (“${m.titles[0]}”)`);
   const oneWeek = dates.length >= TARGETS.oneWeekMinWeeks ? milestones.filter((m) => m.weeks.length === 1) : [];
-  const labelParts = milestones.filter((m) => m.titles.some((t) => readLabel(t) !== undefined));
+  // A part named by a tracker link is the issue it links to, whatever its title says ("Compiler - Next Milestone").
+  const labelParts = milestones.filter((m) => m.trackerUrl === undefined && m.titles.some((t) => readLabel(t) !== undefined));
   for (const m of labelParts) problems.push(`part named by a label: ${m.key} (“${m.titles.find((t) => readLabel(t) !== undefined)}”)`);
   const notices = digests.slice(1).map((d) => d.milestones.filter((m) => m.isNew || m.quiet !== undefined).length);
   const doneUnread = saysDone && achievedItems === 0 && updates.every((u) => u.sections.every((s) => s.items.achieved.length === 0)) ? 1 : 0;

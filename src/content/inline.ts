@@ -204,8 +204,9 @@ export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): 
   const m = LABEL_PREFIX.exec(text);
   if (!m) {
     // A bare label, the whole first line and nothing else: `Completed`, `- **Ongoing**`. With
-    // nothing nested under it, every word must be a label's ("- Players in progress" is an item).
-    const bare = own.length <= 1 || own.slice(1).every((n) => n.type === 'list') ? kindOf(labelWords(text), own.length <= 1) : undefined;
+    // nothing nested under it, every word must be a label's ("- Players in progress" is an item),
+    // unless it is set in bold or italics, as a heading is ("**Completed OKRs**").
+    const bare = own.length <= 1 || own.slice(1).every((n) => n.type === 'list') ? kindOf(labelWords(text), own.length <= 1 && !allEmphasis(first.children)) : undefined;
     return bare && labelWords(text) !== '' && !/[.!?]$/.test(text.trim()) ? { kind: labelTarget(bare), word: labelWords(text), unknown: false, rest: [] } : undefined;
   }
   const word = m[1]!.trim();

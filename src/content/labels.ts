@@ -156,3 +156,27 @@ export function sentenceKind(text: string): ReportedKind | undefined {
   for (const [re, kind] of SENTENCE_KINDS) if (re.test(t)) return kind;
   return undefined;
 }
+
+/**
+ * Kinds of change, as release notes and sprint notes group the work inside one part: features,
+ * improvements, bug fixes, tests, docs, refactoring, dependencies, tooling, and the catch-alls
+ * (other, misc). Inside a part, a name made of these words ("Improvements:", "Bugfixes",
+ * "Tech-debt removal", "Other") sorts that part's work; it is not a part of its own.
+ */
+const CHANGE_KINDS = new Set(
+  (
+    'feature features improvement improvements enhancement enhancements bug bugs bugfix bugfixes fix fixes hotfix hotfixes ' +
+    'test tests testing docs doc documentation refactor refactoring refactors cleanup cleanups chore chores tech debt techdebt ' +
+    'removal maintenance dependency dependencies deps upgrade upgrades updates tooling util utils utility utilities ' +
+    'performance perf security breaking change changes other others misc miscellaneous general admin minor various'
+  ).split(' '),
+);
+/** At least one of these: "Other" and "Changes" say something; "minor" or "various" alone do not. */
+const CHANGE_HEADS = new Set([...CHANGE_KINDS].filter((w) => !['removal', 'minor', 'various', 'upgrade', 'upgrades', 'updates', 'change', 'changes', 'debt'].includes(w)));
+
+/** Whether a name only says what kind of change the work under it is (see CHANGE_KINDS). */
+export function isChangeKind(text: string): boolean {
+  const tokens = labelTokens(text.replace(/-/g, ' '));
+  if (tokens.length === 0 || tokens.length > 4) return false;
+  return tokens.some((w) => CHANGE_HEADS.has(w)) && tokens.every((w) => CHANGE_KINDS.has(w) || (FILLER.has(w) && w !== 'team' && w !== 'project'));
+}

@@ -42,7 +42,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, titleIdentity } from './keys';
-import { hasLastPeriodLabel, readLabel, sentenceKind } from './labels';
+import { hasLastPeriodLabel, isChangeKind, readLabel, sentenceKind } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 
 export type ContainerRole = 'area' | SectionLevel;
@@ -88,7 +88,7 @@ export interface OutlineNode {
   key?: string;
 }
 
-export type StructureKind = 'heading' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area';
+export type StructureKind = 'heading' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -326,6 +326,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       workItem = undefined;
       return;
     }
+    const codeOnly = node.children.length === 1 && node.children[0]!.type === 'inlineCode' ? node.children[0]!.value.trim() : undefined;
+    if (!marked && codeOnly === undefined && sortsWork(around, text)) {
+      // "### Bug fixes" inside a part sorts its work: what follows stays the part's.
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      return;
+    }
     if (!marked && !recurring.has(titleIdentity(text))) {
       const transparent = (topic: boolean) => open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(topic ? { topic } : {}) }), true);
       // A heading below a label heading ("### 1. Custom widget" under "## This Week's
@@ -346,8 +352,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     const { title, status } = headingTitle(node, text, links, tag);
     const trackerUrl = links[0] ? normaliseTrackerUrl(links[0].href) : undefined;
-    // A heading that is only inline code (`` ## `P2P Privacy` ``) names its part by that code.
-    const codeOnly = node.children.length === 1 && node.children[0]!.type === 'inlineCode' ? node.children[0]!.value.trim() : undefined;
+    // A heading that is only inline code (`` ## `P2P Privacy` ``) names its part by that code (codeOnly).
     open(
       newNode({
         form: 'heading',
@@ -389,6 +394,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         return true;
       }
       const link = soleLink(node.children);
+      if (!link && sortsWork(host(), text)) {
+        structure.push({ line, what: 'change-kind', text });
+        return true;
+      }
       const labelled = labelAbove(host());
       if (!link && labelled !== undefined && labelled !== 'notes' && labelled !== 'summary' && !recurring.has(titleIdentity(text)) && top().form !== 'bold') {
         // Below a label ("What I Did" › "**Key Features of the API:**"), a bold line written once
@@ -539,6 +548,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     const inPart = ctx.node.role !== 'root' && ctx.node.role !== 'document' && ctx.node.role !== 'summary';
+    if (nested.length > 0 && !ctx.parentItem && !link && codeName(own) === undefined && sortsWork(ctx.node, text, ctx.kind ?? labelAbove(ctx.node))) {
+      // "Improvements:", "Bugfixes", "Other" inside a part sort its work: no part of their own.
+      structure.push({ line, what: 'change-kind', text });
+      for (const l of nested) readList(l, { ...ctx, depth: 0 });
+      return undefined;
+    }
     const home = ctx.owner ?? ctx.node;
     const readsParts = !ctx.parentItem && home.role !== 'summary' && home.role !== 'aside' && ctx.kind !== 'summary' && ctx.kind !== 'notes';
     const name = readsParts && nested.length > 0 ? nameOf(own, text, link, ctx.kind) : undefined;
@@ -552,7 +567,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       for (const l of nested) readList(l, { node: part, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: 0 });
       return loneTag ? part : undefined;
     }
-    if (link && inPart && ctx.kind === undefined && ctx.depth === 0 && namedLink(link.url, toString(link)) && isTrackerLink(link.url)) {
+    if (link && nested.length > 0 && inPart && ctx.kind === undefined && ctx.depth === 0 && namedLink(link.url, toString(link)) && isTrackerLink(link.url)) {
       const { title, status } = cleanTitle(toString(link));
       const trackerUrl = normaliseTrackerUrl(link.url);
       const deliverable = open(newNode({ role: 'deliverable', form: 'link', rank: 8, line, text, title, status, ...(trackerUrl ? { trackerUrl } : {}), marked: true }), false, ctx.node);
@@ -584,6 +599,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (!node.status.includes(word)) node.status.push(word);
     structure.push({ line, what: 'status', text });
     return true;
+  }
+
+  /** A name that only says what kind of change the work under it is, inside a part (see isChangeKind). */
+  function sortsWork(node: OutlineNode, text: string, kind: LabelTarget | undefined = labelAbove(node)): boolean {
+    // A catch-all grouping ("## Other Work" over "### Bugs", "### Chores") is no part to sort: its groups stay parts.
+    const inPart = node.role !== 'root' && node.role !== 'document' && node.role !== 'summary' && node.role !== 'aside' && node.form !== 'team' && !isChangeKind(node.title);
+    // Under a label outside every part ("Done last sprint" › "Bug fixes:"), the team's own work is sorted.
+    const labelled = (node.role === 'root' || node.role === 'document') && kind !== undefined && kind !== 'notes' && kind !== 'summary';
+    return (inPart || labelled) && text.length <= 40 && isChangeKind(text.replace(/\s*[:：]\s*$/, ''));
   }
 
   /** "None", "No updates this week": no item, but the part was written this week (it is not an empty template). */

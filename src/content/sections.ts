@@ -112,11 +112,105 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
     if (byNumber && !owners.has(byNumber)) owners.set(byNumber, derived);
     return { key: derived };
   }
-  if (node.tag) return { key: derived };
+  if (node.tag) return tagContinuity(segments(ownTag(node)), derived, owners);
   const tracked = owners.get(byTracked);
   if (tracked && tracked !== derived) return { key: tracked, why: `keeps ${tracked}: the same title under the same parent had a tracker link` };
-  if (!owners.has(byTitle)) owners.set(byTitle, derived);
+  if (!owners.has(byTitle)) {
+    // A title never seen under this parent that is an earlier one mistyped ("Measurments") is that one.
+    const prefix = `@title:${parentId}/`;
+    for (const [entry, key] of owners) {
+      if (key && entry.startsWith(prefix) && sameWordsButATypo(entry.slice(prefix.length).split('-'), ident.split('-'))) {
+        owners.set(byTitle, key);
+        return { key, why: `keeps ${key}: the same title under the same parent, one word spelled differently` };
+      }
+    }
+    owners.set(byTitle, derived);
+  }
   return { key: derived };
+}
+
+/** Letters only, for comparing how a word is spelled (`nim-chronos` is `nimchronos`). */
+const spelling = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Edit distance of two short words, stopping early past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...next) > limit) return limit + 1;
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Two names that are the same words but one, spelled a little differently: a typo or a plural
+ * (`maintemance`, `enhancments`, `contracts`, `visualizer`), never a different number
+ * (`v2` / `v3`) and never a short word (`go` / `js`): one edit in a word of 6 letters or more,
+ * two from 9.
+ */
+function sameWordsButATypo(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  let differing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [spelling(a[i]!), spelling(b[i]!)];
+    if (x === y) continue;
+    if (++differing > 1) return false;
+    const shorter = Math.min(x.length, y.length);
+    if (shorter < 6 || x.replace(/\D/g, '') !== y.replace(/\D/g, '')) return false;
+    if (editDistance(x, y, shorter >= 9 ? 2 : 1) > (shorter >= 9 ? 2 : 1)) return false;
+  }
+  return differing === 1;
+}
+
+/**
+ * A commitment tag is a path (`unit:project:client:deliverable`), written more or less
+ * qualified from week to week: `vac:dr:consensus:nomos:carnot-paper` one week,
+ * `consensus:nomos:carnot-paper` under the unit's heading the next. Of one team, a tag that is
+ * the trailing segments of one seen before (two segments at least, and only one such tag), or
+ * whose trailing segments are one seen before, is that one; so is the same path mistyped
+ * (`community-contracts-maintemance`). The first key stays.
+ */
+function tagContinuity(path: readonly string[], derived: string, owners: TitleOwners): { key: string; why?: string } {
+  const norm = path.map(spelling).filter((s) => s !== '');
+  const full = `@tag:${norm.join(':')}`;
+  // Its words, segment boundaries kept: a typo is a word spelled differently, not a segment.
+  const words = path.flatMap((seg, i) => [...(i > 0 ? [':'] : []), ...seg.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '')]);
+  const wordsEntry = `@tagwords:${words.join(' ')}`;
+  const record = (key: string) => {
+    if (!owners.has(full)) owners.set(full, key);
+    if (!owners.has(wordsEntry)) owners.set(wordsEntry, key);
+    for (let k = 1; k <= norm.length - 2; k++) {
+      const suffix = `@tagsuffix:${norm.slice(k).join(':')}`;
+      const held = owners.get(suffix);
+      if (held === undefined) owners.set(suffix, key);
+      else if (held !== key && held !== null) owners.set(suffix, null);
+    }
+  };
+  const same = owners.get(full);
+  if (same) {
+    record(same);
+    return same === derived ? { key: same } : { key: same, why: `keeps ${same}: the same tag, written as before` };
+  }
+  const longer = owners.get(`@tagsuffix:${norm.join(':')}`);
+  let found: { key: string; why: string } | undefined = longer ? { key: longer, why: `keeps ${longer}: the same tag, less qualified than before` } : undefined;
+  for (let k = 1; !found && k <= norm.length - 2; k++) {
+    const shorter = owners.get(`@tag:${norm.slice(k).join(':')}`);
+    if (shorter) found = { key: shorter, why: `keeps ${shorter}: the same tag, more qualified than before` };
+  }
+  if (!found) {
+    for (const [entry, key] of owners) {
+      if (key && entry.startsWith('@tagwords:') && sameWordsButATypo(entry.slice(10).split(' '), words)) {
+        found = { key, why: `keeps ${key}: the same tag, one segment spelled differently` };
+        break;
+      }
+    }
+  }
+  const key = found && found.key !== derived ? found.key : derived;
+  record(key);
+  return key === derived ? { key } : { key, why: found!.why };
 }
 
 /** Decides `key` on every section node (and on areas, for the parts qualified by them). */

@@ -167,3 +167,71 @@ describe('identity across weeks', () => {
     expect(outline.continuity?.[0]?.why).toMatch(/keeps atlas-search/);
   });
 });
+
+describe('inside a part, what sorts its work is no part', () => {
+  const sprint = (date: string) => `---
+date: ${date}
+---
+**Done last sprint**
+
+**Ranking**
+- Improvements:
+  - [Faster scoring](https://github.com/acme/search/pull/41)
+- Bug fixes:
+  - [Crash on an empty query](https://github.com/acme/search/issues/7)
+- Other
+  - on-call rotation
+- [Tokenizer rewrite](https://github.com/acme/search/issues/12)
+
+**Completed OKRs**
+- Objective 2: relevance above 0.8
+
+## Bugs
+- triaged 12 reports
+`;
+  const result = build({ 'search/updates/2026-03-02.md': sprint('2026-03-02'), 'search/updates/2026-03-16.md': sprint('2026-03-16') });
+  const [u] = result.site.updates;
+
+  it('"Improvements", "Bug fixes", "Other" sort the part’s work; a linked issue with nothing under it is one of its items', () => {
+    expect(errorsOf(result)).toEqual([]);
+    const ranking = u!.sections.find((s) => s.title === 'Ranking')!;
+    expect(counts(ranking)).toEqual({ achieved: 4 });
+    expect(result.site.milestones.map((m) => m.title)).not.toContain('Improvements');
+    expect(result.site.milestones.map((m) => m.title)).not.toContain('Tokenizer rewrite');
+  });
+
+  it('a bold label is read as a heading is: "Completed OKRs" is a label, not a part', () => {
+    expect(result.site.milestones.map((m) => m.title)).not.toContain('Completed OKRs');
+  });
+
+  it('outside every part, a section named by a kind of change is a part ("## Bugs")', () => {
+    expect(u!.sections.map((s) => s.title)).toContain('Bugs');
+  });
+});
+
+describe('tags and titles written a little differently from week to week', () => {
+  const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
+  const result = build({
+    'lab/updates/2026-03-02.md': week('2026-03-02', '- `eng:web:search:ranking-model`\n  - trained\n- `search:ranking-v2`\n  - shipped\n- `qa:test-automation-go`\n  - suite\n## Measurments and simulations\n- achieved:\n  - ran\n'),
+    'lab/updates/2026-03-09.md': week('2026-03-09', '- `search:ranking-model`\n  - tuned\n- `search:ranking-v3`\n  - started\n- `qa:test-automation-js`\n  - suite\n## Measurements and simulations\n- achieved:\n  - ran again\n'),
+    'lab/updates/2026-03-16.md': week('2026-03-16', '- `search:rankng-model`\n  - evaluated\n'),
+  });
+  const keysOf = (date: string) => result.site.updates.find((u) => u.date === date)!.sections.map((s) => s.key);
+
+  it('a tag less qualified than before, or mistyped, keeps the first key', () => {
+    expect(errorsOf(result)).toEqual([]);
+    expect(keysOf('2026-03-09')[0]).toBe(keysOf('2026-03-02')[0]);
+    expect(keysOf('2026-03-16')[0]).toBe(keysOf('2026-03-02')[0]);
+    expect(result.outlines.get('lab/updates/2026-03-09.md')!.continuity?.[0]?.why).toMatch(/less qualified/);
+  });
+
+  it('a different number or a different short word is another thing: v2 / v3, go / js', () => {
+    const [a, b] = [keysOf('2026-03-02'), keysOf('2026-03-09')];
+    expect(b[1]).not.toBe(a[1]);
+    expect(b[2]).not.toBe(a[2]);
+  });
+
+  it('a title with one word mistyped under the same parent keeps its key', () => {
+    expect(keysOf('2026-03-09')[3]).toBe(keysOf('2026-03-02')[3]);
+  });
+});
