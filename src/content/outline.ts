@@ -84,6 +84,8 @@ export interface OutlineNode {
   saidNothing?: boolean;
   /** Rank of what set the label (a heading's depth, 7 for a line): a heading as high ends it. */
   labelRank?: number;
+  /** Labels of higher headings still in force once a lower one ends ("### What I Did" over "#### Goal"). */
+  outerLabels?: Array<{ label: LabelTarget; rank: number }>;
   /** Decided by keyOutline(). */
   key?: string;
 }
@@ -231,6 +233,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return node;
   }
 
+  /** A label set at `rank` on a node; one of a higher heading stays for when this one ends. */
+  function setLabel(node: OutlineNode, label: LabelTarget, rank: number): void {
+    if (node.label !== undefined && node.labelRank !== undefined && node.labelRank < rank) (node.outerLabels ??= []).push({ label: node.label, rank: node.labelRank });
+    node.label = label;
+    node.labelRank = rank;
+  }
+
   /** The label in force at a node: its own, or the nearest above it (documents and areas pass it down). */
   function labelAbove(node: OutlineNode | undefined): LabelTarget | undefined {
     for (let n = node; n; n = n.parent) if (n.label !== undefined) return n.label;
@@ -308,8 +317,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const around = host();
     // A label set by a heading as high as this one (`## Top priorities:` before `## Events`) ends here.
     if (around.labelRank !== undefined && node.depth <= around.labelRank) {
-      around.label = undefined;
-      around.labelRank = undefined;
+      // The label of a higher heading ("### What I Did" over "#### Goal", "#### Migration") is in force again.
+      let outer = around.outerLabels?.pop();
+      while (outer && outer.rank >= node.depth) outer = around.outerLabels?.pop();
+      around.label = outer?.label;
+      around.labelRank = outer?.rank;
     }
     if (label?.kind === 'summary') {
       open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), true);
@@ -321,8 +333,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     if (label) {
-      around.label = label.kind;
-      around.labelRank = node.depth;
+      setLabel(around, label.kind, node.depth);
       workItem = undefined;
       return;
     }
@@ -451,8 +462,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         structure.push({ line, what: summaryLabel ? 'summary-label' : 'aside-label', text });
         return;
       }
-      target.label = label.kind;
-      target.labelRank = 7;
+      setLabel(target, label.kind, 7);
       workItem = undefined;
       if (label.rest.length === 0) structure.push({ line, what: 'label', text });
       else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) placeholder(target, line, text);

@@ -185,8 +185,10 @@ function tagContinuity(path: readonly string[], derived: string, owners: TitleOw
     for (let k = 1; k <= norm.length - 2; k++) {
       const suffix = `@tagsuffix:${norm.slice(k).join(':')}`;
       const held = owners.get(suffix);
+      // Owners only grow (the parse cache replays what a file added): a second tag with these
+      // trailing segments adds a mark that they are ambiguous.
       if (held === undefined) owners.set(suffix, key);
-      else if (held !== key && held !== null) owners.set(suffix, null);
+      else if (held !== key && !owners.has(`@ambiguous:${suffix}`)) owners.set(`@ambiguous:${suffix}`, null);
     }
   };
   const same = owners.get(full);
@@ -194,7 +196,7 @@ function tagContinuity(path: readonly string[], derived: string, owners: TitleOw
     record(same);
     return same === derived ? { key: same } : { key: same, why: `keeps ${same}: the same tag, written as before` };
   }
-  const longer = owners.get(`@tagsuffix:${norm.join(':')}`);
+  const longer = owners.has(`@ambiguous:@tagsuffix:${norm.join(':')}`) ? undefined : owners.get(`@tagsuffix:${norm.join(':')}`);
   let found: { key: string; why: string } | undefined = longer ? { key: longer, why: `keeps ${longer}: the same tag, less qualified than before` } : undefined;
   for (let k = 1; !found && k <= norm.length - 2; k++) {
     const shorter = owners.get(`@tag:${norm.slice(k).join(':')}`);
@@ -218,6 +220,7 @@ export function keyOutline(outline: Outline, options: KeyOptions): void {
   const owners = options.owners ?? new Map<string, string | null>();
   claimTitles(outline, owners);
   const team = slugify(options.team);
+  const reworded = rewording(outline, owners);
   for (const node of outlineNodes(outline)) {
     if (!isSection(node) && node.role !== 'area') continue;
     if (node.form === 'team') {
@@ -233,10 +236,84 @@ export function keyOutline(outline: Outline, options: KeyOptions): void {
     const tag = node.tag ? ownTag(node) : undefined;
     const derived = derivedKey({ team: options.team, title: node.title, ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}), ...(tag ? { tag } : {}), ...(scope ? { scope } : {}) });
     const parent = enclosing(node);
-    const kept = isSection(node) ? continuity(node, derived, parent ? (parent.key ?? ownIdentity(parent)) : '', owners) : { key: derived };
+    const parentId = parent ? (parent.key ?? ownIdentity(parent)) : '';
+    let kept = isSection(node) ? continuity(node, derived, parentId, owners) : { key: derived };
+    if (isSection(node)) kept = reworded.decide(node, kept, parentId);
     if (kept.why) (outline.continuity ??= []).push({ line: node.line, title: node.title, derived, key: kept.key, why: kept.why });
     node.key = resolveAlias(kept.key, options.aliases);
   }
+  reworded.remember();
+}
+
+/** Words of a title that name it: its identity without small words ("and", "&", "the"…). */
+const SMALL_WORDS = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'with', 'at', 'by']);
+function nameWords(title: string): string[] {
+  return titleIdentity(title).split('-').filter((w) => w !== '' && !SMALL_WORDS.has(w));
+}
+
+interface ReportPart {
+  /** Parent identity, key, name words, tracked, tagged. */
+  p: string;
+  k: string;
+  w: string[];
+  t: boolean;
+  /** Named by a tag. */
+  g: boolean;
+}
+
+/**
+ * A part reworded in place: it stops the week a part under the same parent starts whose name
+ * holds all of its words, or whose words it holds ("Infra - JP" → "Infra", "Wallet" → "Wallet
+ * (Jeff)", "Cost Optimization" → "Cost Optimization & Reduction", "Movement Building - Santiago"
+ * → "Santiago - Movement Building"). The new name keeps the old key when the pairing is one to
+ * one, no number differs ("Milestone 2" → "Milestone 3" is the next one) and they are not two
+ * tracked things. Read in the team's report order: each report remembers its parts (entries of
+ * the team's TitleOwners, so the parse cache replays them), and keys seen so far.
+ */
+function rewording(outline: Outline, owners: TitleOwners) {
+  let n = 0;
+  while (owners.has(`@report:${n}`)) n++;
+  const previous: ReportPart[] = n > 0 ? (JSON.parse(owners.get(`@report:${n - 1}`) ?? '[]') as ReportPart[]) : [];
+  // Still written this week (by name, tracker or tag): not reworded, whatever its key.
+  const written = new Set<string>();
+  for (const node of outlineNodes(outline)) {
+    if (!isSection(node)) continue;
+    written.add(nameWords(node.title).join('-'));
+    if (node.trackerUrl) written.add(node.trackerUrl);
+  }
+  // Parts named by a tag have their own continuity (tagContinuity): never reworded.
+  const gone = previous.filter((part) => !part.g && !written.has(part.w.join('-')));
+  const taken = new Set<string>();
+  const parts: ReportPart[] = [];
+  const numbers = (words: string[]) => words.filter((w) => /\d/.test(w)).join(' ');
+  const holds = (a: string[], b: string[]) => b.length > 0 && b.every((w) => a.includes(w));
+  return {
+    decide(node: OutlineNode, kept: { key: string; why?: string }, parentId: string): { key: string; why?: string } {
+      const words = nameWords(node.title);
+      let result = kept;
+      const adopted = owners.get(`@reworded:${kept.key}`);
+      if (adopted) result = { key: adopted, why: `keeps ${adopted}: reworded in place in an earlier week` };
+      else if (!owners.has(`@seen:${kept.key}`) && !node.tag && words.length > 0) {
+        const tracked = node.trackerUrl !== undefined;
+        const fits = gone.filter((g) => g.p === parentId && !(g.t && tracked) && numbers(g.w) === numbers(words) && (holds(g.w, words) || holds(words, g.w)));
+        const mine = fits.length === 1 ? fits[0]! : undefined;
+        if (mine && !taken.has(mine.k) && gone.filter((g) => g.k === mine.k).length === 1) {
+          taken.add(mine.k);
+          owners.set(`@reworded:${kept.key}`, mine.k);
+          result = { key: mine.k, why: `keeps ${mine.k}: reworded in place (“${mine.w.join(' ')}” stopped the week this started under the same parent)` };
+        }
+      }
+      parts.push({ p: parentId, k: result.key, w: words, t: node.trackerUrl !== undefined, g: node.tag !== undefined });
+      return result;
+    },
+    /** This report's parts, and the keys seen so far. */
+    remember(): void {
+      owners.set(`@report:${n}`, JSON.stringify(parts));
+      for (const part of parts) {
+        if (!owners.has(`@seen:${part.k}`)) owners.set(`@seen:${part.k}`, '');
+      }
+    },
+  };
 }
 
 export function emptyItems(): ItemsByKind {

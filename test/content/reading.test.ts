@@ -235,3 +235,42 @@ describe('tags and titles written a little differently from week to week', () =>
     expect(keysOf('2026-03-09')[3]).toBe(keysOf('2026-03-02')[3]);
   });
 });
+
+describe('a part reworded in place', () => {
+  const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
+  const result = build({
+    'ops/updates/2026-03-02.md': week('2026-03-02', '## Infra - JP\n- achieved:\n  - rotated keys\n## Wallet\n- achieved:\n  - beta\n## Compiler milestone\n- achieved:\n  - parser\n'),
+    'ops/updates/2026-03-09.md': week('2026-03-09', '## Infra\n- achieved:\n  - alerts\n## Wallet (Jeff)\n- achieved:\n  - release\n## Compiler milestone 3\n- achieved:\n  - codegen\n'),
+    'ops/updates/2026-03-16.md': week('2026-03-16', '## Infra\n- achieved:\n  - backups\n## Payments\n- achieved:\n  - invoices\n'),
+  });
+  const keysOf = (date: string) => result.site.updates.find((u) => u.date === date)!.sections.filter((s) => s.key !== 'ops').map((s) => s.key);
+
+  it('keeps its key when it stops the week a part under the same parent holding its words (or held by them) starts', () => {
+    expect(errorsOf(result)).toEqual([]);
+    const [a, b, c] = [keysOf('2026-03-02'), keysOf('2026-03-09'), keysOf('2026-03-16')];
+    expect(b[0]).toBe(a[0]);
+    expect(b[1]).toBe(a[1]);
+    // And the next weeks under the new name too.
+    expect(c[0]).toBe(a[0]);
+    expect(result.site.milestones.find((m) => m.key === a[0])!.titles).toEqual(['Infra - JP', 'Infra']);
+  });
+
+  it('a different number is the next one, not a rewording; an unrelated new name is a new part', () => {
+    const [a, b, c] = [keysOf('2026-03-02'), keysOf('2026-03-09'), keysOf('2026-03-16')];
+    expect(b[2]).not.toBe(a[2]);
+    expect(c[1]).not.toBe(b[1]);
+  });
+});
+
+describe('labels of higher headings', () => {
+  it('come back in force when a lower label ends ("### What I Did" › "#### Goal", then "#### Migration")', () => {
+    const result = build({
+      'solo/updates/2026-03-02.md': "---\ndate: 2026-03-02\n---\n## This Week's Achievements\n### What I Did\n#### Goal\nThe aim was to port the converter.\n#### Migration to Python\n- ported the parser\n## Next Week's Roadmap\n- ship it\n",
+    });
+    expect(errorsOf(result)).toEqual([]);
+    const [u] = result.site.updates;
+    expect(u!.sections.map((s) => s.key)).toEqual(['solo']);
+    expect(u!.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['ported the parser']);
+    expect(u!.sections[0]!.items.next.map((i) => i.text)).toEqual(['The aim was to port the converter.', 'ship it']);
+  });
+});
