@@ -67,7 +67,8 @@ export function quietWeeks(env: Pick<Env, 'QUIET_WEEKS'>): number {
  * the new snapshot is handed to it team by team, to be stored with the digest.
  */
 export async function pendingCut(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, content: CatalogSource | SiteModel, snapshot?: SnapshotText): Promise<Changes> {
-  return changesByTeam(catalogFrom(content), await previousSnapshot(env.DB), { quietWeeks: quietWeeks(env) }, snapshot);
+  // With where every team stands: what a reader's first digest shows.
+  return changesByTeam(catalogFrom(content), await previousSnapshot(env.DB), { quietWeeks: quietWeeks(env), state: snapshot !== undefined }, snapshot);
 }
 
 /** The changes since the last digest, without storing anything (previews). */
