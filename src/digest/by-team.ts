@@ -152,7 +152,7 @@ export async function changesByTeam(source: CatalogSource, previous: PreviousSna
     editedUpdates,
     milestones,
     ...(silent.length > 0 ? { silent } : {}),
-    ...(options.state ? { state } : {}),
+    ...(options.state ? { state: state.sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0)) } : {}),
   };
 }
 

@@ -13,8 +13,8 @@ import { snapshotOf, TRACKED_KINDS, type Snapshot, type TrackedKind } from './sn
 /** An update as a digest links to it. */
 export type UpdateRef = Pick<Update, 'id' | 'team' | 'date' | 'title' | 'permalink' | 'lastmod'> & {
   /**
-   * Dated for a week an earlier digest already covered: it arrived after that week's digest
-   * was cut ("published late"). Absent in digests cut before this field existed.
+   * Dated for a week before one an earlier digest already covered: it arrived after that
+   * week's digest was cut ("published late"). Absent in digests cut before this field existed.
    */
   late?: true;
   /** The update's highlights / summary, as written (any depth), when it has one. */
@@ -315,8 +315,9 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
     return `${c.team}\u0000${levels.get(root) === 'workstream' ? 1 : 0}\u0000${chain}`;
   };
   const milestones = [...byKey.values()].filter(hasNews).sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-  // Late: dated for a week an earlier digest already covered.
-  const late = (u: Update) => previous !== undefined && previous.until !== '' && weekStart(u.date) <= weekStart(previous.until);
+  // Late: dated for a week before the newest week an earlier digest already covered (that
+  // week's digest went out without it). A team that reports later in the same week is not late.
+  const late = (u: Update) => previous !== undefined && previous.until !== '' && weekStart(u.date) < weekStart(previous.until);
   const refs = newUpdates.map((u) => (late(u) ? { ...ref(u), late: true as const } : ref(u)));
   return {
     ...(previous ? { since: previous.until } : {}),
@@ -379,7 +380,7 @@ function stateOf(
     state.achieved.splice(STATE_MILESTONES);
     out.push(state);
   }
-  return out;
+  return out.sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
 }
 
 /** The first week of the unbroken run of weeks (up to `latest`) in which a risk is listed. */

@@ -70,9 +70,10 @@ describe('scheduled() → queue → mail', () => {
     const [toSync] = transport.to(sync.email);
     expect(transport.to(finished.email)).toEqual([]);
 
-    // Blockers and risks first, counted as the email's "In this issue" counts them, ≤ 60 characters.
-    expect(toAll!.subject).toMatch(/^Atlas, Beacon: \d+ blockers?, \d+ risks?/);
-    expect(toAtlas!.subject).toMatch(/^Atlas: (\d+ risks?, )?\d+ milestones moved/);
+    // As a person would write it: who, new blockers and risks first, counted as the email's "In
+    // this issue" counts them, then what was achieved, and the week; ≤ 60 characters.
+    expect(toAll!.subject).toMatch(/^Atlas, Beacon: \d+ new blockers?, \d+ new risks?.* — week of 9 Nov$/);
+    expect(toAtlas!.subject).toMatch(/^Atlas: (\d+ risks? open, )?\d+ achieved.* — week of 9 Nov$/);
     for (const s of [toAll!.subject, toAtlas!.subject]) expect(s.length).toBeLessThanOrEqual(60);
     expect(toBeacon!.subject).toMatch(/^Beacon: /);
     expect(toAtlas!.html).toContain('Sync protocol v2 (delta sync)');
@@ -167,7 +168,7 @@ describe('scheduled() → queue → mail', () => {
     expect(result.digest.changes.milestones.map((m) => [m.key, m.achieved.map((i) => i.text)])).toEqual([[ATLAS_SYNC, [added.text]]]);
     const { transport } = await consume(e, batches);
     const [message] = transport.to(reader.email);
-    expect(message!.html).toContain('(edited 2026-10-22)');
+    expect(message!.html).toContain('· edited 2026-10-22');
     expect(message!.text).toContain('Edited: ');
   });
 
@@ -407,7 +408,7 @@ describe('a cut whose enqueueing failed', () => {
   it('publishes no empty digest in the list, and says so in its subject', async () => {
     await cutDigest(env, site, { period: 'full', now: new Date() });
     const { digest } = await cutDigest(env, site, { period: 'empty', now: new Date() });
-    expect(digest.subject).toBe('No changes — week of 2026-11-09');
+    expect(digest.subject).toBe('No changes — week of 9 Nov');
     const list = await (await createApp(site).request('/digests', {}, env)).text();
     expect(list).not.toContain(`/digests/${digest.id}"`);
   });
