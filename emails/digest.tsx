@@ -134,6 +134,8 @@ interface Attention {
   milestone: MilestoneChange;
   /** Undefined: new this time. */
   since?: string;
+  /** Where things stand (a first digest): open, not "still" open. */
+  state?: boolean;
 }
 
 function attentionOf(milestones: readonly MilestoneChange[]): Attention[] {
@@ -268,7 +270,7 @@ const AttentionList: FC<{ ctx: Ctx; items: Attention[]; teams?: readonly Team[] 
           <p {...st(ctx, 't-fg', `margin:0 0 2px 0;font-family:${FONT};font-size:13px;color:${C.fg};`)}>
             <strong {...st(ctx, blocker ? 't-red' : 't-amber', `color:${blocker ? C.red : C.amber};`)}>{blocker ? 'Blocker' : 'Risk'}</strong>
             {' · '}
-            {a.since ? `still open, listed since ${humanDate(a.since)}` : 'new'}
+            {a.since ? `${a.state ? 'open' : 'still open'}, listed since ${humanDate(a.since)}` : 'new'}
             {' · '}
             <A ctx={ctx} href={`${ctx.siteUrl}${milestonePath(a.milestone.key)}#${a.milestone.anchor}`}>
               {displayTitle(a.milestone)}
@@ -439,7 +441,7 @@ function stateAttention(state: readonly TeamState[]): Attention[] {
   const out: Attention[] = [];
   for (const kind of ['blockers', 'risks'] as const) {
     for (const t of state) {
-      for (const o of t.open.filter((x) => x.kind === kind)) out.push({ kind, item: o, milestone: stateMilestone(o.milestone), since: o.since });
+      for (const o of t.open.filter((x) => x.kind === kind)) out.push({ kind, item: o, milestone: stateMilestone(o.milestone), since: o.since, state: true });
     }
   }
   return out;
@@ -662,7 +664,7 @@ function textAttention(siteUrl: string, attention: readonly Attention[], teamNam
   return attention
     .map((a) =>
       [
-        wrap(`${a.kind === 'blockers' ? 'BLOCKER' : 'RISK'} (${a.since ? `still open, since ${humanDate(a.since)}` : 'new'}) in ${displayTitle(a.milestone)} (${teamName(a.milestone.team)}):`),
+        wrap(`${a.kind === 'blockers' ? 'BLOCKER' : 'RISK'} (${a.since ? `${a.state ? 'open' : 'still open'}, since ${humanDate(a.since)}` : 'new'}) in ${displayTitle(a.milestone)} (${teamName(a.milestone.team)}):`),
         textItem(siteUrl, a.item, '  '),
         `  <${siteUrl}${milestonePath(a.milestone.key)}#${a.milestone.anchor}>`,
       ].join('\n'),

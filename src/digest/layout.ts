@@ -99,8 +99,8 @@ export function humanDate(date: string, withYear = true): string {
 
 /** The week a digest is about: that of its newest new report (else the newest date it covers). */
 export function digestWeek(changes: Changes): string {
-  const newest = changes.newUpdates.reduce((max, u) => (u.date > max ? u.date : max), '');
-  return weekStart(newest || changes.until);
+  const newest = changes.newUpdates.reduce((max, u) => (u.date > max ? u.date : max), '') || changes.until;
+  return newest ? weekStart(newest) : '';
 }
 
 /** "A, B and 21 more" (at most `shown` names). */

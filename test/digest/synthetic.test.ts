@@ -235,7 +235,7 @@ describe('a reader’s first digest', () => {
     const email = await render(c, site, ['team:atlas', FIRST]);
     expect(email.subject).toBe('Atlas: where things stand — week of 14 Sep');
     expect(email.text).toContain('Where things stand — week of 14 Sep 2026');
-    expect(email.text).toContain('BLOCKER (still open, since 7 Sep 2026) in Sync');
+    expect(email.text).toContain('BLOCKER (open, since 7 Sep 2026) in Sync');
     expect(email.text).toContain('keys arrived');
     expect(email.text).toContain('first index');
     // Beacon is not followed; no card of the 24 empty parts.

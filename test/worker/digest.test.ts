@@ -137,6 +137,35 @@ describe('scheduled() → queue → mail', () => {
     expect(transport.to(reader.email)).toHaveLength(1);
   });
 
+  it('a reader’s first digest says where what they follow stands; the next one what changed', async () => {
+    const reader = await activeSubscriber(['team:atlas']);
+    const riskReader = await activeSubscriber(['all']);
+    await env.DB.prepare("UPDATE subscribers SET content = 'risks' WHERE id = ?").bind(riskReader.id).run();
+    const { queue, batches, take } = recordingQueue();
+    const e = testEnv({ DIGEST_QUEUE: queue as unknown as Queue });
+    await cutDigest(e, siteAsOf('2026-11-02'), { period: 'w1', now: new Date('2026-11-02T07:00:00Z') });
+    const firstBatches = take();
+    expect(firstBatches.flatMap((b) => b.recipients).find((r) => r.email === reader.email)!.scopeSet).toBe('team:atlas,~first');
+    const { transport } = await consume(e, firstBatches);
+    const [first] = transport.to(reader.email);
+    expect(first!.subject).toBe('Atlas: where things stand — week of 2 Nov');
+    expect(first!.text).toContain('Where things stand — week of 2 Nov 2026');
+    expect(first!.text).toContain('RECENTLY ACHIEVED');
+    expect(first!.html).toContain('Open blockers and risks');
+    // Risks only: the open ones, and no achievements.
+    const [risks] = transport.to(riskReader.email);
+    expect(risks!.text).toContain('OPEN BLOCKERS AND RISKS');
+    expect(risks!.text).not.toContain('RECENTLY ACHIEVED');
+
+    await cutDigest(e, siteAsOf('2026-11-09'), { period: 'w2', now: new Date('2026-11-09T07:00:00Z') });
+    const next = batches.flatMap((b) => b.recipients).find((r) => r.email === reader.email)!;
+    expect(next.scopeSet).toBe('team:atlas');
+    const { transport: t2 } = await consume(e, take());
+    const [second] = t2.to(reader.email);
+    expect(second!.text).toContain('What changed — week of 9 Nov 2026');
+    expect(second!.subject).toMatch(/^Atlas: .* — week of 9 Nov$/);
+  });
+
   it('nothing changed → no mail', async () => {
     await activeSubscriber(['all']);
     await cutDigest(env, site, { period: 'first', now: new Date() });
