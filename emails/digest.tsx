@@ -186,8 +186,9 @@ function itemHtml(ctx: Ctx, item: ChangedItem): string {
   return ctx.mode === 'email' ? html.replace(/<a /g, `<a class="t-link" style="color:${C.link};text-decoration:underline;" `) : html;
 }
 
+/** The exceptions only (blocked, at risk, done, quiet): "active" is the usual case and stays unmarked. */
 const Badge: FC<{ ctx: Ctx; status?: MilestoneStatus }> = ({ ctx, status }) => {
-  if (!status) return null;
+  if (!status || status === 'active') return null;
   if (ctx.mode === 'web') return <span class={`status status-${status}`}>{STATUS_LABELS[status]}</span>;
   const c = STATUS_COLOURS[status];
   return (
@@ -451,6 +452,12 @@ function stateMilestone(m: TeamState['open'][number]['milestone']): MilestoneCha
   return { ...m, lastSeen: '', isNew: false, achieved: [], progress: [], next: [], risks: [], blockers: [], resolved: [] };
 }
 
+/** A milestone in a first digest's list, named with its parent: "Push reliability › Rich previews". */
+function stateTitle(m: TeamState['achieved'][number]['milestone']): string {
+  const own = displayTitle(stateMilestone(m));
+  return m.parentTitle && m.parentKey !== m.key ? `${m.parentTitle} › ${own}` : own;
+}
+
 /** Teams as they stand, newest report first; silent teams last. */
 function stateTeams(state: readonly TeamState[]): TeamState[] {
   return [...state].sort((a, b) => (a.silentSince ? 1 : 0) - (b.silentSince ? 1 : 0) || (a.latest.date < b.latest.date ? 1 : a.latest.date > b.latest.date ? -1 : a.team.localeCompare(b.team)));
@@ -501,7 +508,7 @@ export const StateContent: FC<StateContentProps> = ({ state, teams, siteUrl, sta
                       {t.achieved.map((a) => (
                         <li {...st(ctx, 't-fg', `margin:0 0 6px 0;font-family:${FONT};color:${C.fg};`)}>
                           <A ctx={ctx} href={`${siteUrl}${milestonePath(a.milestone.key)}#${a.milestone.anchor}`}>
-                            {displayTitle(stateMilestone(a.milestone))}
+                            {stateTitle(a.milestone)}
                           </A>
                           {': '}
                           <span dangerouslySetInnerHTML={{ __html: a.items.map((i) => stripBlock(itemHtml(ctx, i))).join('; ') }} />
@@ -511,6 +518,11 @@ export const StateContent: FC<StateContentProps> = ({ state, teams, siteUrl, sta
                   ) : (
                     <p {...muted(ctx)}>Nothing marked achieved in this report.</p>
                   )}
+                  {t.moreAchieved ? (
+                    <p {...muted(ctx)}>
+                      …and {plural(t.moreAchieved, 'more milestone')} in <A ctx={ctx} href={`${siteUrl}${updatePath(t.latest)}`}>the report</A>.
+                    </p>
+                  ) : null}
                 </>
               )}
             </div>
@@ -748,10 +760,11 @@ function renderStateText(props: DigestEmailProps, title: string, footer: EmailFo
       else {
         lines.push(textReport(siteUrl, t.latest), ...textHighlights(siteUrl, [t.latest]));
         for (const a of t.achieved) {
-          lines.push(wrap(`${displayTitle(stateMilestone(a.milestone))}:`));
+          lines.push(wrap(`${stateTitle(a.milestone)}:`));
           for (const item of a.items) lines.push(textItem(siteUrl, item));
         }
         if (t.achieved.length === 0) lines.push('Nothing marked achieved in this report.');
+        if (t.moreAchieved) lines.push(`…and ${plural(t.moreAchieved, 'more milestone')} in the report.`);
       }
       blocks.push(lines.join('\n'));
     }

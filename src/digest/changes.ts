@@ -104,13 +104,15 @@ export interface TeamState {
   latest: UpdateRef;
   /** Blockers and risks open now (the status rule: listed in the team's latest report). */
   open: Array<OpenChangedItem & { milestone: StateMilestone }>;
-  /** The latest report's achieved items, by milestone. */
+  /** The latest report's achieved items, by milestone (at most STATE_MILESTONES, STATE_ITEMS each). */
   achieved: Array<{ milestone: StateMilestone; items: ChangedItem[] }>;
+  /** Milestones with achievements left out of `achieved` (the report has them). */
+  moreAchieved?: number;
   /** The team's latest report is older than its cadence allows. */
   silentSince?: string;
 }
 
-export type StateMilestone = Pick<MilestoneChange, 'key' | 'title' | 'level' | 'parentKey' | 'area' | 'anchor' | 'team'>;
+export type StateMilestone = Pick<MilestoneChange, 'key' | 'title' | 'level' | 'parentKey' | 'parentTitle' | 'area' | 'anchor' | 'team'>;
 
 export interface ChangeOptions {
   /** Reports of its team without an entry after which a milestone has gone quiet (QUIET_WEEKS). */
@@ -363,6 +365,7 @@ function stateOf(
         team: report.team,
         anchor,
         ...(section.parentKey ? { parentKey: section.parentKey } : {}),
+        ...(section.parentKey && byKey.get(section.parentKey) ? { parentTitle: byKey.get(section.parentKey)!.title } : {}),
         ...(section.area ? { area: section.area } : {}),
       };
       const current = latest.get(section.key);
@@ -377,7 +380,8 @@ function stateOf(
       if (achieved.length > 0) state.achieved.push({ milestone: m, items: achieved.slice(0, STATE_ITEMS).map((i) => changed(i, report)) });
     }
     state.open.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'blockers' ? -1 : 1));
-    state.achieved.splice(STATE_MILESTONES);
+    const left = state.achieved.splice(STATE_MILESTONES).length;
+    if (left > 0) state.moreAchieved = left;
     out.push(state);
   }
   return out.sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));

@@ -56,7 +56,7 @@ export function risksOnly(changes: Changes): Changes {
     newUpdates: [],
     editedUpdates: [],
     milestones,
-    ...(changes.state ? { state: changes.state.map((t) => ({ ...t, achieved: [] })) } : {}),
+    ...(changes.state ? { state: changes.state.map(({ moreAchieved: _more, ...t }) => ({ ...t, achieved: [] })) } : {}),
   };
 }
 
@@ -94,6 +94,11 @@ export function filterChanges(changes: Changes, scopes: readonly string[], site:
 /** Where things stand, cut down to what a reader follows; teams with nothing of it left out. */
 function stateInScope(state: NonNullable<Changes['state']>, inScope: (key: string, team: string) => boolean): NonNullable<Changes['state']> {
   return state
-    .map((t) => ({ ...t, open: t.open.filter((o) => inScope(o.milestone.key, o.milestone.team)), achieved: t.achieved.filter((a) => inScope(a.milestone.key, a.milestone.team)) }))
+    .map((t) => {
+      const achieved = t.achieved.filter((a) => inScope(a.milestone.key, a.milestone.team));
+      const { moreAchieved, ...rest } = t;
+      // Those left out are only the team's to count: a reader of a few milestones is not told of them.
+      return { ...rest, open: t.open.filter((o) => inScope(o.milestone.key, o.milestone.team)), achieved, ...(moreAchieved && inScope('', t.team) ? { moreAchieved } : {}) };
+    })
     .filter((t) => t.open.length + t.achieved.length > 0 || inScope('', t.team));
 }
