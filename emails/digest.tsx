@@ -654,22 +654,22 @@ function linksOf(siteUrl: string, item: ChangedItem): string[] {
   return [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 }
 
-function textItem(siteUrl: string, item: ChangedItem, bullet = '- '): string {
-  const body = wrap(`${bullet}${item.text}`, 72, '');
+function textItem(siteUrl: string, item: ChangedItem, bullet = '- ', width = 72): string {
+  const body = wrap(`${bullet}${item.text}`, width, '');
   const indented = body
     .split('\n')
     .map((l, i) => (i === 0 ? l : `  ${l}`))
     .join('\n');
   const links = linksOf(siteUrl, item).map((u) => `  <${u}>`);
-  return [rewrapIndented(indented), ...links].join('\n');
+  return [rewrapIndented(indented, width), ...links].join('\n');
 }
 
 /** Re-wraps continuation lines so that, indented, they still fit in 72 columns. */
-function rewrapIndented(text: string): string {
+function rewrapIndented(text: string, width = 72): string {
   const [first, ...rest] = text.split('\n');
   if (rest.length === 0) return first!;
   const head = first!;
-  return [head, wrap(rest.map((l) => l.trim()).join(' '), 72, '  ')].join('\n');
+  return [head, wrap(rest.map((l) => l.trim()).join(' '), width, '  ')].join('\n');
 }
 
 function textAttention(siteUrl: string, attention: readonly Attention[], teamName: (slug: string) => string): string {
@@ -691,7 +691,9 @@ function textReport(siteUrl: string, u: UpdateRef, edited = false): string {
 function textHighlights(siteUrl: string, updates: readonly UpdateRef[]): string[] {
   const items = updates.flatMap((u) => (u.summary ?? []).map((i) => ({ ...i, date: u.date, updateId: u.id })));
   if (items.length === 0) return [];
-  return ['Highlights:', ...items.map((i) => textItem(siteUrl, i, `${'  '.repeat(Math.min(i.depth, 3))}- `))];
+  // Nested highlights indented under their parent (wrap() trims a leading indent).
+  const indent = (text: string, depth: number) => text.split('\n').map((l) => `${'  '.repeat(depth)}${l}`).join('\n');
+  return ['Highlights:', ...items.map((i) => indent(textItem(siteUrl, i, '- ', 72 - 2 * Math.min(i.depth, 3)), Math.min(i.depth, 3)))];
 }
 
 function heading(name: string): string {
@@ -760,7 +762,10 @@ function renderStateText(props: DigestEmailProps, title: string, footer: EmailFo
       else {
         lines.push(textReport(siteUrl, t.latest), ...textHighlights(siteUrl, [t.latest]));
         for (const a of t.achieved) {
-          lines.push(wrap(`${stateTitle(a.milestone)}:`));
+          // Parent and milestone on lines of their own: a title is never broken by the wrap.
+          const own = displayTitle(stateMilestone(a.milestone));
+          if (a.milestone.parentTitle && a.milestone.parentKey !== a.milestone.key) lines.push(wrap(`${a.milestone.parentTitle} ›`));
+          lines.push(wrap(`${own}:`));
           for (const item of a.items) lines.push(textItem(siteUrl, item));
         }
         if (t.achieved.length === 0) lines.push('Nothing marked achieved in this report.');

@@ -55,8 +55,9 @@ export function teamSections(changes: Changes, teams: readonly Pick<Team, 'slug'
       }
     }
     const cards = milestones.filter((m) => shown.has(m.key));
-    const newLine = risksOnly ? [] : milestones.filter((m) => !shown.has(m.key) && m.isNew && m.quiet === undefined);
-    const quietLine = risksOnly ? [] : milestones.filter((m) => !shown.has(m.key) && m.quiet !== undefined);
+    const byTitle = (a: MilestoneChange, b: MilestoneChange) => a.title.localeCompare(b.title, undefined, { numeric: true });
+    const newLine = risksOnly ? [] : milestones.filter((m) => !shown.has(m.key) && m.isNew && m.quiet === undefined).sort(byTitle);
+    const quietLine = risksOnly ? [] : milestones.filter((m) => !shown.has(m.key) && m.quiet !== undefined).sort(byTitle);
     const silent = risksOnly ? undefined : changes.silent?.find((s) => s.team === slug)?.since;
     const section: TeamSection = {
       team,
