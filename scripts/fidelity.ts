@@ -16,6 +16,7 @@ import { buildContentDir, indexMilestones, isCommitmentTag, isSection, normalise
 import { labelTokens, readLabel } from '../src/content/labels';
 import { conservation } from '../src/content/conservation';
 import { computeChanges } from '../src/digest/changes';
+import { noticeCount } from '../src/digest/layout';
 import { fingerprint, sameItem } from '../src/digest/fingerprint';
 import { takeSnapshot, type Snapshot } from '../src/digest/snapshot';
 import { EXPECTATIONS, type RecurringMilestone } from '../test/content/expectations';
@@ -49,7 +50,10 @@ export interface FidelityRow {
   datedKeys: number;
   /** Keys seen in one week only, in % of the team's keys (teams with ≥ 6 weeks; target ≤ 15 %). */
   oneWeekPct: number;
-  /** Replay: median per digest of "new" + "gone quiet" notices (target ≤ 2). */
+  /**
+   * Replay: median per digest of the notices a reader sees (target ≤ 2): a milestone card marked
+   * new, the one line of new milestones without items, the one line gone quiet, a silent team.
+   */
   noticesMedian: number;
   /** Parts whose title is a label ("This sprint", "Work Done", "Acknowledgments"; target 0). */
   labelParts: number;
@@ -218,7 +222,9 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
   // A part named by a tracker link is the issue it links to, whatever its title says ("Compiler - Next Milestone").
   const labelParts = milestones.filter((m) => m.trackerUrl === undefined && m.titles.some((t) => readLabel(t) !== undefined));
   for (const m of labelParts) problems.push(`part named by a label: ${m.key} (“${m.titles.find((t) => readLabel(t) !== undefined)}”)`);
-  const notices = digests.slice(1).map((d) => d.milestones.filter((m) => m.isNew || m.quiet !== undefined).length);
+  // What a reader sees as a notice (src/digest/layout.ts): a card marked new, the one line of
+  // new milestones without items, the one line of milestones gone quiet, a silent team.
+  const notices = digests.slice(1).map(noticeCount);
   const doneUnread = saysDone && achievedItems === 0 && updates.every((u) => u.sections.every((s) => s.items.achieved.length === 0)) ? 1 : 0;
   if (doneUnread) problems.push('the text says done/completed/achieved, and no item is achieved');
   const row = {
@@ -282,7 +288,7 @@ export async function fidelity(build: (dir: string) => Promise<BuildResult> = bu
 
 export function formatFidelity(rows: FidelityRow[]): string {
   const head =
-    '| team | files | errors | warnings | items conserved | recurring milestones, one key | replay: achieved in one digest | "None" as blocker | keys | dated keys | one-week parts | new+quiet per digest (median) | label parts | structure items | done unread | kind from a label | off target |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
+    '| team | files | errors | warnings | items conserved | recurring milestones, one key | replay: achieved in one digest | "None" as blocker | keys | dated keys | one-week parts | notices per digest (median) | label parts | structure items | done unread | kind from a label | off target |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
   const body = rows.map(
     (r) =>
       `| ${r.team} | ${r.files} | ${r.errors} | ${r.warnings} | ${r.conserved}/${r.blocks} | ${r.recurringOneKey}/${r.recurringExpected} (${r.recurringPct.toFixed(0)} %) | ${r.achievedOnce}/${r.achievedItems} | ${r.noneAsBlocker} | ${r.keys} | ${r.datedKeys} | ${r.oneWeekPct.toFixed(0)} % | ${r.noticesMedian} | ${r.labelParts} | ${r.structureItems} | ${r.doneUnread} | ${r.labelledPct.toFixed(0)} % | ${r.failing.join(', ') || '—'} |`,

@@ -84,6 +84,10 @@ export async function changesByTeam(source: CatalogSource, previous: PreviousSna
 
   const newUpdates: Changes['newUpdates'] = [];
   const editedUpdates: Changes['editedUpdates'] = [];
+  const silent: NonNullable<Changes['silent']> = [];
+  const state: NonNullable<Changes['state']> = [];
+  // A team falls silent against the whole site's newest report, not its own.
+  const teamOptions: ChangeOptions = { ...options, siteNewest: options.siteNewest ?? source.newest };
   const milestones: MilestoneChange[] = [];
   const byKey = new Map<string, number>();
   // Shared milestones of the new snapshot, merged as their teams are done.
@@ -105,8 +109,10 @@ export async function changesByTeam(source: CatalogSource, previous: PreviousSna
       for (const [key, m] of baseline!) base.milestones[key] = m;
     }
     const teamSite: SiteModel = { ...view, updates };
-    const changes = computeChanges(teamSite, base, options);
+    const changes = computeChanges(teamSite, base, teamOptions);
     if (changes.until > until) until = changes.until;
+    silent.push(...(changes.silent ?? []));
+    state.push(...(changes.state ?? []));
     newUpdates.push(...changes.newUpdates);
     editedUpdates.push(...changes.editedUpdates);
     for (const m of changes.milestones) {
@@ -139,7 +145,15 @@ export async function changesByTeam(source: CatalogSource, previous: PreviousSna
     a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.team < b.team ? 1 : a.team > b.team ? -1 : 0;
   newUpdates.sort(byDate);
   editedUpdates.sort(byDate);
-  return { ...(previous ? { since: previous.until } : {}), until, newUpdates, editedUpdates, milestones };
+  return {
+    ...(previous ? { since: previous.until } : {}),
+    until,
+    newUpdates,
+    editedUpdates,
+    milestones,
+    ...(silent.length > 0 ? { silent } : {}),
+    ...(options.state ? { state: state.sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0)) } : {}),
+  };
 }
 
 export { isEmpty };

@@ -5,12 +5,21 @@ import { titleIdentity } from '../content/keys';
 import type { Item, MilestoneSection, SiteModel, Update } from '../content/model';
 import { weekAnchor } from '../feeds/paths';
 import { escapeHtml } from '../feeds/text';
+import { deriveStatus, openOf, silentSince } from '../status';
 import { fingerprint, sameRisk, SeenItems } from './fingerprint';
 import { ancestry } from './scope';
 import { snapshotOf, TRACKED_KINDS, type Snapshot, type TrackedKind } from './snapshot';
 
 /** An update as a digest links to it. */
-export type UpdateRef = Pick<Update, 'id' | 'team' | 'date' | 'title' | 'permalink' | 'lastmod'>;
+export type UpdateRef = Pick<Update, 'id' | 'team' | 'date' | 'title' | 'permalink' | 'lastmod'> & {
+  /**
+   * Dated for a week before one an earlier digest already covered: it arrived after that
+   * week's digest was cut ("published late"). Absent in digests cut before this field existed.
+   */
+  late?: true;
+  /** The update's highlights / summary, as written (any depth), when it has one. */
+  summary?: Array<Pick<Item, 'text' | 'html' | 'depth'>>;
+};
 
 export interface ChangedItem {
   text: string;
@@ -34,7 +43,10 @@ export interface MilestoneChange extends Pick<MilestoneSection, 'key' | 'title' 
   isNew: boolean;
   /** Its title when the previous digest was cut, if it has changed since. */
   renamedFrom?: string;
-  /** No entry for `weeks` weeks while its team kept publishing (reported once). */
+  /**
+   * No entry in its team's last `weeks` reports while the team kept publishing (reported once;
+   * a week the whole team missed is no report; digests cut before counted calendar weeks).
+   */
   quiet?: { weeks: number };
   achieved: ChangedItem[];
   /** Unlabelled news written under the milestone (see ITEM_KINDS), new since the last digest. */
@@ -67,11 +79,51 @@ export interface Changes {
   /** Updates covered before and edited since (new content hash). */
   editedUpdates: UpdateRef[];
   milestones: MilestoneChange[];
+  /**
+   * Teams that went silent since the previous digest (their latest report is older than their
+   * cadence allows, src/status): reported once, for the team, not for each of its milestones.
+   */
+  silent?: SilentTeam[];
+  /**
+   * Where things stand now (open blockers and risks, the latest report's achievements), per
+   * team: what a reader's first digest shows instead of a week's changes. Absent in digests cut
+   * before this field existed.
+   */
+  state?: TeamState[];
 }
 
+export interface SilentTeam {
+  team: string;
+  /** Date of its latest report. */
+  since: string;
+}
+
+/** One team as it stands: its latest report, what is open, what it last achieved. */
+export interface TeamState {
+  team: string;
+  latest: UpdateRef;
+  /** Blockers and risks open now (the status rule: listed in the team's latest report). */
+  open: Array<OpenChangedItem & { milestone: StateMilestone }>;
+  /** The latest report's achieved items, by milestone (at most STATE_MILESTONES, STATE_ITEMS each). */
+  achieved: Array<{ milestone: StateMilestone; items: ChangedItem[] }>;
+  /** Milestones with achievements left out of `achieved` (the report has them). */
+  moreAchieved?: number;
+  /** The team's latest report is older than its cadence allows. */
+  silentSince?: string;
+}
+
+export type StateMilestone = Pick<MilestoneChange, 'key' | 'title' | 'level' | 'parentKey' | 'parentTitle' | 'area' | 'anchor' | 'team'>;
+
 export interface ChangeOptions {
-  /** Weeks without an entry after which a milestone has gone quiet. */
+  /** Reports of its team without an entry after which a milestone has gone quiet (QUIET_WEEKS). */
   quietWeeks: number;
+  /**
+   * Newest report date of the whole site, which a silent team is judged against (src/status);
+   * by default the newest date of `site`'s updates (a cut team by team passes the catalog's).
+   */
+  siteNewest?: string;
+  /** Also say where every team stands now (Changes.state: a reader's first digest). */
+  state?: boolean;
 }
 
 /** The Monday (UTC) of the ISO week a date falls in. */
@@ -86,7 +138,27 @@ function weeksBetween(from: string, to: string): number {
 }
 
 function ref(u: Update): UpdateRef {
-  return { id: u.id, team: u.team, date: u.date, title: u.title, permalink: u.permalink, ...(u.lastmod ? { lastmod: u.lastmod } : {}) };
+  const summary = (u.summary ?? []).map((i) => ({ text: i.text, html: i.html, depth: i.depth }));
+  return {
+    id: u.id,
+    team: u.team,
+    date: u.date,
+    title: u.title,
+    permalink: u.permalink,
+    ...(u.lastmod ? { lastmod: u.lastmod } : {}),
+    ...(summary.length > 0 ? { summary } : {}),
+  };
+}
+
+/** A team's report dates, oldest first, one per date. */
+function reportDates(updates: readonly Update[]): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const u of updates) {
+    let dates = out.get(u.team);
+    if (!dates) out.set(u.team, (dates = new Set()));
+    dates.add(u.date);
+  }
+  return new Map([...out].map(([team, dates]) => [team, [...dates].sort()]));
 }
 
 function changed(item: Item, update: Update): ChangedItem {
@@ -194,20 +266,34 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
     }
   }
 
-  // Quiet: its team kept publishing but the milestone has had no entry for N weeks, and it
-  // was not already quiet when the previous digest was cut (so it is reported once).
-  const teamLatest: Record<string, string> = {};
-  for (const u of site.updates) if ((teamLatest[u.team] ?? '') < u.date) teamLatest[u.team] = u.date;
+  // Quiet and silent, by the status rule (src/status): a milestone is quiet when its team
+  // published QUIET_WEEKS reports or more since its latest entry (a week the whole team
+  // missed is no report), and not done; a team is silent when its latest report is older than
+  // its cadence allows. Each is reported once: not when it was so already at the previous cut.
+  // A silent team is one notice, not one per milestone.
+  const siteNewest = options.siteNewest ?? until;
+  const reports = reportDates(site.updates);
+  const silent: SilentTeam[] = [];
+  const silentNow = new Set<string>();
+  for (const [team, dates] of reports) {
+    const since = silentSince({ reports: dates, siteNewest }, options.quietWeeks);
+    if (since === undefined) continue;
+    silentNow.add(team);
+    const teamBefore = base.teamLatest[team];
+    const wasSilent = teamBefore !== undefined && base.until !== '' && silentSince({ reports: dates.filter((d) => d <= teamBefore), siteNewest: base.until }, options.quietWeeks) !== undefined;
+    if (!wasSilent && teamBefore !== undefined) silent.push({ team, since });
+  }
+  const reportsAfter = (team: string, date: string, upTo?: string) => (reports.get(team) ?? []).filter((d) => d > date && (upTo === undefined || d <= upTo)).length;
   for (const m of site.milestones) {
-    if (m.level === 'deliverable' || byKey.has(m.key)) continue;
-    const teamNow = teamLatest[m.team];
-    if (!teamNow) continue;
-    const weeks = weeksBetween(m.lastSeen, teamNow);
+    if (m.level === 'deliverable' || byKey.has(m.key) || silentNow.has(m.team) || !reports.has(m.team)) continue;
+    const weeks = reportsAfter(m.team, m.lastSeen);
     if (weeks < options.quietWeeks) continue;
     const before = base.milestones[m.key];
     if (!before) continue;
     const teamBefore = base.teamLatest[m.team];
-    if (teamBefore !== undefined && weeksBetween(before.lastWeek, teamBefore) >= options.quietWeeks) continue;
+    if (teamBefore !== undefined && reportsAfter(m.team, before.lastWeek, teamBefore) >= options.quietWeeks) continue;
+    // Done stays done: a finished milestone that is no longer written about has not gone quiet.
+    if (deriveStatus(m, latest.get(m.key), undefined, options).status === 'done') continue;
     byKey.set(m.key, { ...blankChange(m, false), quiet: { weeks } });
   }
 
@@ -231,7 +317,74 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
     return `${c.team}\u0000${levels.get(root) === 'workstream' ? 1 : 0}\u0000${chain}`;
   };
   const milestones = [...byKey.values()].filter(hasNews).sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-  return { ...(previous ? { since: previous.until } : {}), until, newUpdates: newUpdates.map(ref), editedUpdates: editedUpdates.map(ref), milestones };
+  // Late: dated for a week before the newest week an earlier digest already covered (that
+  // week's digest went out without it). A team that reports later in the same week is not late.
+  const late = (u: Update) => previous !== undefined && previous.until !== '' && weekStart(u.date) < weekStart(previous.until);
+  const refs = newUpdates.map((u) => (late(u) ? { ...ref(u), late: true as const } : ref(u)));
+  return {
+    ...(previous ? { since: previous.until } : {}),
+    until,
+    newUpdates: refs,
+    editedUpdates: editedUpdates.map(ref),
+    milestones,
+    ...(silent.length > 0 ? { silent } : {}),
+    ...(options.state ? { state: stateOf(site, latest, reports, siteNewest, options) } : {}),
+  };
+}
+
+/** How many achieved items of a team's latest report the state keeps per milestone, and milestones. */
+export const STATE_ITEMS = 3;
+export const STATE_MILESTONES = 8;
+
+/**
+ * Each team as it stands now: its latest report, the blockers and risks open by the status
+ * rule (listed in that report, the team not silent), and what that report achieved.
+ */
+function stateOf(
+  site: SiteModel,
+  latest: Map<string, { update: Update; section: MilestoneSection }>,
+  reports: Map<string, string[]>,
+  siteNewest: string,
+  options: ChangeOptions,
+): TeamState[] {
+  const out: TeamState[] = [];
+  const byKey = new Map(site.milestones.map((m) => [m.key, m]));
+  for (const [team, dates] of reports) {
+    const newest = dates.at(-1)!;
+    const report = site.updates.find((u) => u.team === team && u.date === newest);
+    if (!report) continue;
+    const silent = silentSince({ reports: dates, siteNewest }, options.quietWeeks);
+    const state: TeamState = { team, latest: ref(report), open: [], achieved: [], ...(silent ? { silentSince: silent } : {}) };
+    for (const section of report.sections) {
+      const milestone = byKey.get(section.key);
+      const anchor = milestone && milestone.weeks.length > 0 ? weekAnchor(milestone, report.id) : `week-${report.date}`;
+      const m: StateMilestone = {
+        key: section.key,
+        title: section.title,
+        level: section.level,
+        team: report.team,
+        anchor,
+        ...(section.parentKey ? { parentKey: section.parentKey } : {}),
+        ...(section.parentKey && byKey.get(section.parentKey) ? { parentTitle: byKey.get(section.parentKey)!.title } : {}),
+        ...(section.area ? { area: section.area } : {}),
+      };
+      const current = latest.get(section.key);
+      if (!silent && current?.update.id === report.id && !(milestone && deriveStatus(milestone, current, undefined, options).status === 'done')) {
+        for (const kind of ['blockers', 'risks'] as const) {
+          for (const item of openOf(section, kind)) {
+            state.open.push({ ...changed(item, report), kind, since: firstListed(site, section.key, fingerprint(item.text), report), milestone: m });
+          }
+        }
+      }
+      const achieved = section.items.achieved.filter((i) => fingerprint(i.text) !== '');
+      if (achieved.length > 0) state.achieved.push({ milestone: m, items: achieved.slice(0, STATE_ITEMS).map((i) => changed(i, report)) });
+    }
+    state.open.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'blockers' ? -1 : 1));
+    const left = state.achieved.splice(STATE_MILESTONES).length;
+    if (left > 0) state.moreAchieved = left;
+    out.push(state);
+  }
+  return out.sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
 }
 
 /** The first week of the unbroken run of weeks (up to `latest`) in which a risk is listed. */
@@ -277,5 +430,5 @@ export function hasNews(c: MilestoneChange): boolean {
 }
 
 export function isEmpty(changes: Changes): boolean {
-  return changes.newUpdates.length === 0 && changes.editedUpdates.length === 0 && changes.milestones.length === 0;
+  return changes.newUpdates.length === 0 && changes.editedUpdates.length === 0 && changes.milestones.length === 0 && (changes.silent?.length ?? 0) === 0;
 }

@@ -8,9 +8,9 @@ import type { Env } from '../env';
 import { listActiveSubscribers } from '../subscribers';
 import { changesByTeam } from './by-team';
 import { isEmpty, type Changes } from './changes';
-import { filterChanges, readerSetKey } from './scope';
+import { filterChanges, FIRST, readerSetKey } from './scope';
 import { SnapshotText } from './snapshot-parts';
-import { findDigestByPeriod, insertDigest, previousSnapshot, unattemptedRecipients, type Digest } from './store';
+import { findDigestByPeriod, firstTimers, insertDigest, previousSnapshot, unattemptedRecipients, type Digest } from './store';
 import { assertDigestConfig } from './preflight';
 import { digestSubject } from './subject';
 
@@ -67,7 +67,8 @@ export function quietWeeks(env: Pick<Env, 'QUIET_WEEKS'>): number {
  * the new snapshot is handed to it team by team, to be stored with the digest.
  */
 export async function pendingCut(env: Pick<Env, 'DB' | 'QUIET_WEEKS'>, content: CatalogSource | SiteModel, snapshot?: SnapshotText): Promise<Changes> {
-  return changesByTeam(catalogFrom(content), await previousSnapshot(env.DB), { quietWeeks: quietWeeks(env) }, snapshot);
+  // With where every team stands: what a reader's first digest shows.
+  return changesByTeam(catalogFrom(content), await previousSnapshot(env.DB), { quietWeeks: quietWeeks(env), state: snapshot !== undefined }, snapshot);
 }
 
 /** The changes since the last digest, without storing anything (previews). */
@@ -105,10 +106,11 @@ export async function cutDigest(env: DigestEnv, content: CatalogSource | SiteMod
     for (let afterId = 0; ; ) {
       // Readers who chose "as it happens" get src/digest/instant.ts's mail instead.
       const page = await listActiveSubscribers(env.DB, { afterId, limit: 1000, frequency: 'weekly' });
+      const first = await firstTimers(env.DB, page.map((s) => s.id));
       for (const s of page) {
-        const key = readerSetKey(s.scopes, s.content);
+        const key = readerSetKey(s.scopes, s.content, first.has(s.id));
         let send = worth.get(key);
-        if (send === undefined) worth.set(key, (send = !isEmpty(filterChanges(changes, key.split(','), site))));
+        if (send === undefined) worth.set(key, (send = worthSending(changes, key.split(','), site)));
         if (send) recipients.push({ id: s.id, email: s.email, scopeSet: key });
       }
       if (page.length < 1000) break;
@@ -134,6 +136,13 @@ export async function cutDigest(env: DigestEnv, content: CatalogSource | SiteMod
   const batches = await enqueueRecipients(env, id, recipients);
   const digest = await findDigestByPeriod(env.DB, options.period);
   return { digest: digest!, created: true, batches };
+}
+
+/** A digest goes to a reader with news in their scope; a first one also when what they follow has open items or achievements. */
+function worthSending(changes: Changes, scopes: string[], site: SiteModel): boolean {
+  const mine = filterChanges(changes, scopes, site);
+  if (!isEmpty(mine)) return true;
+  return scopes.includes(FIRST) && (mine.state ?? []).some((t) => t.open.length + t.achieved.length > 0);
 }
 
 export async function enqueueRecipients(env: Pick<Env, 'DIGEST_QUEUE'>, digestId: number, recipients: DigestBatch['recipients']): Promise<number> {

@@ -16,7 +16,7 @@ import { failUnsentMail, isMailBatch, type MailBatch } from '../mail/outbox';
 import { deliverMailBatch, mailFollowUps } from './mail-queue';
 import { describeScope, recipientLinks } from '../subscribers';
 import type { DigestBatch } from './cut';
-import { filterChanges, RISKS_ONLY } from './scope';
+import { filterChanges, FIRST, isMarker, RISKS_ONLY } from './scope';
 import { claimDeliveries, failUnsent, findDigest, recordDeliveries, STALE_CLAIM_MS, type DeliveryOutcome, type Digest, type RecordedDelivery } from './store';
 import { digestSubject } from './subject';
 
@@ -68,16 +68,19 @@ export function renderForScopeSet(env: Env, catalog: CatalogSource, digest: Dige
       const changes = withoutRemoteImages(filterChanges(digest.changes, scopes, site));
       const nonce = crypto.randomUUID();
       const placeholders = { unsubscribe: `https://tidings.invalid/unsubscribe/${nonce}`, preferences: `https://tidings.invalid/preferences/${nonce}` };
+      // No digest was addressed to this reader before: where what they follow stands.
+      const first = scopes.includes(FIRST) && changes.state !== undefined;
       const email = await renderDigestEmail({
         changes,
-        subject: digestSubject(changes, site.teams),
+        subject: digestSubject(changes, site.teams, first),
+        first,
         teams: site.teams,
         site,
         quietWeeks: config.quietWeeks,
         siteTitle: config.title,
         siteUrl: config.siteUrl,
         webUrl: digestWebUrl(config.siteUrl, digest.id),
-        scopes: scopes.filter((s) => s !== RISKS_ONLY).map((s) => describeScope(site, s)),
+        scopes: scopes.filter((s) => !isMarker(s)).map((s) => describeScope(site, s)),
         risksOnly: scopes.includes(RISKS_ONLY),
         unsubscribeUrl: placeholders.unsubscribe,
         preferencesUrl: placeholders.preferences,

@@ -40,8 +40,11 @@ export interface InstantResult {
  */
 export function changesOfUpdate(site: SiteModel, update: Update, weeks: number) {
   const before = snapshotOf(site.updates.filter((u) => u.id !== update.id && u.date <= update.date), site.version);
-  const changes = computeChanges({ ...site, updates: site.updates.filter((u) => u.date <= update.date) }, before, { quietWeeks: weeks });
-  return { ...changes, editedUpdates: [], milestones: changes.milestones.filter((m) => m.quiet === undefined) };
+  // Gone quiet and fallen silent are weekly news, not an update's.
+  const { silent: _silent, ...changes } = computeChanges({ ...site, updates: site.updates.filter((u) => u.date <= update.date) }, before, { quietWeeks: weeks });
+  // One update at a time: it is never "late" against its own baseline.
+  const newUpdates = changes.newUpdates.map(({ late: _late, ...u }) => u);
+  return { ...changes, newUpdates, editedUpdates: [], milestones: changes.milestones.filter((m) => m.quiet === undefined) };
 }
 
 /**

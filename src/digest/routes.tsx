@@ -22,7 +22,7 @@ import { previewDigest as previewOf } from './preview';
 import { validateAddress } from '../subscribers';
 import { digestConfigProblems } from './preflight';
 import { digestWebUrl } from './deliver';
-import { weekStart } from './changes';
+import { digestWeek, humanDate } from './layout';
 import { scopeSetKey } from './scope';
 import { deliveryStatus, findDigest, listDigests, type Digest } from './store';
 
@@ -42,7 +42,7 @@ async function webCopy(env: Env, catalog: CatalogSource, digest: Digest): Promis
       </p>
       <h1>{digest.subject}</h1>
       <p class="meta">
-        Week of {weekStart(digest.until)} · sent {digest.createdAt.slice(0, 10)}, covering updates {digest.since ? `after ${digest.since} ` : ''}up to {digest.until}.
+        Week of {humanDate(digestWeek(digest.changes))} · sent {humanDate(digest.createdAt.slice(0, 10))}: the reports published since the {digest.since ? 'previous digest' : 'week before'}.
       </p>
       <DigestContent changes={withoutRemoteImages(digest.changes)} teams={site.teams} siteUrl={config.siteUrl} statuses={statuses} mode="web" />
       <p>
@@ -257,7 +257,7 @@ export function digestRoutes(content: CatalogSource | SiteModel): Hono<AppEnv> {
                 <a href={`/digests/${d.id}`}>{d.subject}</a>
                 <br />
                 <span class="meta">
-                  week of {weekStart(d.until)} · sent {d.createdAt.slice(0, 10)}
+                  sent {humanDate(d.createdAt.slice(0, 10))}
                 </span>
               </li>
             ))}

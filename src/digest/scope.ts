@@ -27,10 +27,22 @@ export function ancestry(site: SiteModel): (key: string) => string[] {
  */
 export const RISKS_ONLY = '~risks';
 
-/** The scope-set key of a reader: their scopes, plus the marker when they want only risks. */
-export function readerSetKey(scopes: readonly string[], content: string | undefined): string {
+/**
+ * In a scope set, this marker stands for "the reader's first digest": rendered as where what
+ * they follow stands (src/digest/changes.ts, `state`), once for everyone in the same case.
+ */
+export const FIRST = '~first';
+
+/** Markers of a scope set that are not scopes (`~risks`, `~first`). */
+export const isMarker = (scope: string) => scope.startsWith('~');
+
+/**
+ * The scope-set key of a reader: their scopes, plus the marker when they want only risks, and
+ * the marker of a first digest when no digest has been addressed to them yet.
+ */
+export function readerSetKey(scopes: readonly string[], content: string | undefined, first = false): string {
   const key = scopeSetKey(scopes);
-  return content === 'risks' ? `${key},${RISKS_ONLY}` : key;
+  return `${key}${content === 'risks' ? `,${RISKS_ONLY}` : ''}${first ? `,${FIRST}` : ''}`;
 }
 
 /** Only risks and blockers: new, still open and no longer listed; nothing achieved or next. */
@@ -38,10 +50,19 @@ export function risksOnly(changes: Changes): Changes {
   const milestones = changes.milestones
     .map((m) => ({ ...m, achieved: [], next: [] }))
     .filter((m) => m.risks.length + m.blockers.length + m.resolved.length + (m.open?.length ?? 0) > 0);
-  return { ...changes, newUpdates: [], editedUpdates: [], milestones };
+  const { silent: _silent, ...rest } = changes;
+  return {
+    ...rest,
+    newUpdates: [],
+    editedUpdates: [],
+    milestones,
+    ...(changes.state ? { state: changes.state.map(({ moreAchieved: _more, ...t }) => ({ ...t, achieved: [] })) } : {}),
+  };
 }
 
 export function filterChanges(changes: Changes, scopes: readonly string[], site: SiteModel): Changes {
+  // A first digest is filtered as any other: the marker says how to render it, not what.
+  if (scopes.includes(FIRST)) return filterChanges(changes, scopes.filter((s) => s !== FIRST), site);
   if (scopes.includes(RISKS_ONLY)) return risksOnly(filterChanges(changes, scopes.filter((s) => s !== RISKS_ONLY), site));
   if (scopes.includes('all')) return changes;
   const teams = new Set(scopes.filter((s) => s.startsWith('team:')).map((s) => s.slice(5)));
@@ -56,10 +77,28 @@ export function filterChanges(changes: Changes, scopes: readonly string[], site:
   const weeksOf = new Map(site.milestones.map((m) => [m.key, m.weeks]));
   const mentions = (updateId: string) => [...followedKeys].some((key) => weeksOf.get(key)?.includes(updateId) ?? false);
   const updateInScope = (u: { id: string; team: string }) => teams.has(u.team) || mentions(u.id);
+  // A silent team concerns whoever follows it or one of its milestones.
+  const followsTeam = (team: string) => teams.has(team) || site.milestones.some((m) => m.team === team && keys.has(m.key));
+  const silent = (changes.silent ?? []).filter((s) => followsTeam(s.team));
+  const { silent: _silent, state: _state, ...rest } = changes;
   return {
-    ...changes,
+    ...rest,
     newUpdates: changes.newUpdates.filter(updateInScope),
     editedUpdates: changes.editedUpdates.filter(updateInScope),
     milestones,
+    ...(silent.length > 0 ? { silent } : {}),
+    ...(changes.state ? { state: stateInScope(changes.state, (key, team) => teams.has(team) || keys.has(key) || ancestorsOf(key).some((a) => keys.has(a))) } : {}),
   };
+}
+
+/** Where things stand, cut down to what a reader follows; teams with nothing of it left out. */
+function stateInScope(state: NonNullable<Changes['state']>, inScope: (key: string, team: string) => boolean): NonNullable<Changes['state']> {
+  return state
+    .map((t) => {
+      const achieved = t.achieved.filter((a) => inScope(a.milestone.key, a.milestone.team));
+      const { moreAchieved, ...rest } = t;
+      // Those left out are only the team's to count: a reader of a few milestones is not told of them.
+      return { ...rest, open: t.open.filter((o) => inScope(o.milestone.key, o.milestone.team)), achieved, ...(moreAchieved && inScope('', t.team) ? { moreAchieved } : {}) };
+    })
+    .filter((t) => t.open.length + t.achieved.length > 0 || inScope('', t.team));
 }

@@ -544,3 +544,20 @@ export async function unattemptedRecipients(db: D1Database, digestId: number): P
     .all<{ id: number; email: string; scopeSet: string }>();
   return results;
 }
+
+/**
+ * Of these subscribers, those to whom no digest has been addressed yet (a delivery row that
+ * failed or was skipped aside): their next digest is their first. Delivery rows older than
+ * DELIVERY_RETENTION_DAYS are pruned, so a reader who got nothing for that long counts as new.
+ */
+export async function firstTimers(db: D1Database, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const { results } = await db
+    .prepare(
+      `SELECT value AS id FROM json_each(?1)
+       WHERE NOT EXISTS (SELECT 1 FROM digest_deliveries d WHERE d.subscriber_id = value AND d.status NOT IN ('failed', 'skipped'))`,
+    )
+    .bind(JSON.stringify(ids))
+    .all<{ id: number }>();
+  return new Set(results.map((r) => r.id));
+}

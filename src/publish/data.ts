@@ -109,10 +109,14 @@ export type IndexedItem = Pick<Item, 'text' | 'html' | 'repo'>;
 
 export interface IndexedSection extends Pick<MilestoneSection, 'key' | 'title' | 'level' | 'parentKey' | 'area' | 'trackerUrl'> {
   items: Record<(typeof INDEXED_KINDS)[number], IndexedItem[]>;
+  /** Status words of its heading, when it has any (a digest leaves a done milestone quiet). */
+  status?: string[];
 }
 
 export interface IndexedUpdate extends Pick<Update, 'id' | 'team' | 'date' | 'title' | 'permalink' | 'lastmod' | 'hash'> {
   sections: IndexedSection[];
+  /** Its highlights / summary, when it has one (the digest shows them). */
+  summary?: Array<Pick<Item, 'text' | 'html' | 'depth'>>;
 }
 
 export interface TeamIndex {
@@ -177,10 +181,12 @@ export function indexUpdate(update: Update): IndexedUpdate {
     permalink: update.permalink,
     ...(update.lastmod ? { lastmod: update.lastmod } : {}),
     hash: update.hash,
+    ...(update.summary && update.summary.length > 0 ? { summary: update.summary.map((i) => ({ text: i.text, html: i.html, depth: i.depth })) } : {}),
     sections: update.sections.map((s) => ({
       key: s.key,
       title: s.title,
       level: s.level,
+      ...(s.status.length > 0 ? { status: s.status } : {}),
       ...(s.parentKey ? { parentKey: s.parentKey } : {}),
       ...(s.area ? { area: s.area } : {}),
       ...(s.trackerUrl ? { trackerUrl: s.trackerUrl } : {}),
@@ -205,15 +211,17 @@ export function teamIndexOf(site: SiteModel, slug: string): TeamIndex {
  */
 export function updateFromIndex(u: IndexedUpdate): Update {
   const item = (i: IndexedItem): Item => ({ ...i, links: [], line: 0, depth: 0 });
+  const { summary, ...rest } = u;
   return {
-    ...u,
+    ...rest,
+    ...(summary ? { summary: summary.map((i) => ({ ...i, links: [], line: 0 })) } : {}),
     draft: false,
     source: '',
     notes: [],
     html: '',
     sections: u.sections.map((s) => ({
       ...s,
-      status: [],
+      status: s.status ?? [],
       line: 0,
       workItems: [],
       items: {

@@ -20,8 +20,10 @@ import { type DevServer, emailFilesFor, loggedEmails, root, sleep, startWrangler
 
 /** The week the sample content's newest (non-draft) updates belong to. */
 const WEEK = '2026-11-09';
-/** src/digest/subject.ts: "<teams>: <blockers, risks, what moved>", at most 60 characters. */
-const DIGEST_SUBJECT = /^(Atlas|Beacon|Atlas, Beacon|\d+ teams): \d+ \w+/;
+/** src/digest/subject.ts: "<teams>: <what happened> — week of <day month>", at most 60 characters. */
+const DIGEST_SUBJECT = /^(Atlas|Beacon|Atlas, Beacon|\d+ teams): .+ — week of \d+ \w+$/;
+/** The same week as a digest names it. */
+const WEEK_NAMED = '9 Nov';
 const WEEKLY_CRON = '0+7+*+*+1';
 
 // Development secrets of this run only: "dev-" keys are accepted because ENVIRONMENT is local.
@@ -132,7 +134,9 @@ describe('weekly digest end to end against wrangler dev', () => {
     expect(links.get(everything)!.preferences).not.toBe(links.get(beaconOnly)!.preferences);
 
     // Each reader's scope, in both parts: everything has Atlas and Beacon milestones (and
-    // their sub-milestones); team:beacon has Beacon's only.
+    // their sub-milestones); team:beacon has Beacon's only. It is their first digest: where
+    // what they follow stands (open blockers and risks, the latest achievements).
+    for (const d of [all, beacon]) expect(d.text).toContain('Where things stand — week of 9 Nov 2026');
     for (const part of [all.html, all.text]) {
       expect(part).toContain('Sync protocol v2 (delta sync)');
       expect(part).toContain('Storage scale-out');
@@ -171,7 +175,7 @@ describe('weekly digest end to end against wrangler dev', () => {
     expect(list.status).toBe(200);
     const listed = await list.text();
     expect(listed).toContain(`href="/digests/${digestId}"`);
-    expect(listed).toContain(`week of ${WEEK}`);
+    expect(listed).toContain(`week of ${WEEK_NAMED}`);
   });
 
   it('reports the delivery as done in the admin status', async () => {

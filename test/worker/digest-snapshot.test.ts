@@ -59,7 +59,7 @@ describe('the snapshot of a digest', () => {
     await cutDigest(env, siteAsOf('2026-10-12'), { period: 'w2', now: new Date() });
     const { digest } = await cutDigest(env, siteAsOf('2026-10-26'), { period: 'w4', now: new Date() });
     expect(digest.changes.milestones.length).toBeGreaterThan(0);
-    expect(byKey(digest.changes)).toEqual(byKey(computeChanges(siteAsOf('2026-10-26'), takeSnapshot(siteAsOf('2026-10-12')), { quietWeeks: 3 })));
+    expect(byKey(digest.changes)).toEqual(byKey(computeChanges(siteAsOf('2026-10-26'), takeSnapshot(siteAsOf('2026-10-12')), { quietWeeks: 3, state: true })));
   });
 
   it('stored whole by a digest cut before the upgrade is read right by the next cut, which stores its own by part', async () => {
@@ -68,11 +68,11 @@ describe('the snapshot of a digest', () => {
     const { digest } = await cutDigest(env, siteAsOf('2026-10-26'), { period: 'after-upgrade', now: new Date() });
     expect(digest.changes.since).toBe(old.until);
     expect(digest.changes.newUpdates.length).toBeGreaterThan(0);
-    expect(byKey(digest.changes)).toEqual(byKey(computeChanges(siteAsOf('2026-10-26'), old, { quietWeeks: 3 })));
+    expect(byKey(digest.changes)).toEqual(byKey(computeChanges(siteAsOf('2026-10-26'), old, { quietWeeks: 3, state: true })));
     expect((await env.DB.prepare('SELECT snapshot_layout FROM digests WHERE id = ?').bind(digest.id).first<{ snapshot_layout: string }>())!.snapshot_layout).toBe('by-team');
     // And the cut after that compares with the parts the upgraded one stored.
     const { digest: next } = await cutDigest(env, site, { period: 'next', now: new Date() });
-    expect(byKey(next.changes)).toEqual(byKey(computeChanges(site, takeSnapshot(siteAsOf('2026-10-26')), { quietWeeks: 3 })));
+    expect(byKey(next.changes)).toEqual(byKey(computeChanges(site, takeSnapshot(siteAsOf('2026-10-26')), { quietWeeks: 3, state: true })));
   });
 
   it('keeps text in any script as written', async () => {

@@ -70,9 +70,10 @@ describe('scheduled() → queue → mail', () => {
     const [toSync] = transport.to(sync.email);
     expect(transport.to(finished.email)).toEqual([]);
 
-    // Blockers and risks first, counted as the email's "In this issue" counts them, ≤ 60 characters.
-    expect(toAll!.subject).toMatch(/^Atlas, Beacon: \d+ blockers?, \d+ risks?/);
-    expect(toAtlas!.subject).toMatch(/^Atlas: (\d+ risks?, )?\d+ milestones moved/);
+    // As a person would write it: who, new blockers and risks first, counted as the email's "In
+    // this issue" counts them, then what was achieved, and the week; ≤ 60 characters.
+    expect(toAll!.subject).toMatch(/^Atlas, Beacon: \d+ new blockers?, \d+ new risks?.* — week of 9 Nov$/);
+    expect(toAtlas!.subject).toMatch(/^Atlas: (\d+ risks? open, )?\d+ achieved.* — week of 9 Nov$/);
     for (const s of [toAll!.subject, toAtlas!.subject]) expect(s.length).toBeLessThanOrEqual(60);
     expect(toBeacon!.subject).toMatch(/^Beacon: /);
     expect(toAtlas!.html).toContain('Sync protocol v2 (delta sync)');
@@ -136,6 +137,35 @@ describe('scheduled() → queue → mail', () => {
     expect(transport.to(reader.email)).toHaveLength(1);
   });
 
+  it('a reader’s first digest says where what they follow stands; the next one what changed', async () => {
+    const reader = await activeSubscriber(['team:atlas']);
+    const riskReader = await activeSubscriber(['all']);
+    await env.DB.prepare("UPDATE subscribers SET content = 'risks' WHERE id = ?").bind(riskReader.id).run();
+    const { queue, batches, take } = recordingQueue();
+    const e = testEnv({ DIGEST_QUEUE: queue as unknown as Queue });
+    await cutDigest(e, siteAsOf('2026-11-02'), { period: 'w1', now: new Date('2026-11-02T07:00:00Z') });
+    const firstBatches = take();
+    expect(firstBatches.flatMap((b) => b.recipients).find((r) => r.email === reader.email)!.scopeSet).toBe('team:atlas,~first');
+    const { transport } = await consume(e, firstBatches);
+    const [first] = transport.to(reader.email);
+    expect(first!.subject).toBe('Atlas: where things stand — week of 2 Nov');
+    expect(first!.text).toContain('Where things stand — week of 2 Nov 2026');
+    expect(first!.text).toContain('RECENTLY ACHIEVED');
+    expect(first!.html).toContain('Open blockers and risks');
+    // Risks only: the open ones, and no achievements.
+    const [risks] = transport.to(riskReader.email);
+    expect(risks!.text).toContain('OPEN BLOCKERS AND RISKS');
+    expect(risks!.text).not.toContain('RECENTLY ACHIEVED');
+
+    await cutDigest(e, siteAsOf('2026-11-09'), { period: 'w2', now: new Date('2026-11-09T07:00:00Z') });
+    const next = batches.flatMap((b) => b.recipients).find((r) => r.email === reader.email)!;
+    expect(next.scopeSet).toBe('team:atlas');
+    const { transport: t2 } = await consume(e, take());
+    const [second] = t2.to(reader.email);
+    expect(second!.text).toContain('What changed — week of 9 Nov 2026');
+    expect(second!.subject).toMatch(/^Atlas: .* — week of 9 Nov$/);
+  });
+
   it('nothing changed → no mail', async () => {
     await activeSubscriber(['all']);
     await cutDigest(env, site, { period: 'first', now: new Date() });
@@ -167,7 +197,7 @@ describe('scheduled() → queue → mail', () => {
     expect(result.digest.changes.milestones.map((m) => [m.key, m.achieved.map((i) => i.text)])).toEqual([[ATLAS_SYNC, [added.text]]]);
     const { transport } = await consume(e, batches);
     const [message] = transport.to(reader.email);
-    expect(message!.html).toContain('(edited 2026-10-22)');
+    expect(message!.html).toContain('· edited 2026-10-22');
     expect(message!.text).toContain('Edited: ');
   });
 
@@ -407,7 +437,7 @@ describe('a cut whose enqueueing failed', () => {
   it('publishes no empty digest in the list, and says so in its subject', async () => {
     await cutDigest(env, site, { period: 'full', now: new Date() });
     const { digest } = await cutDigest(env, site, { period: 'empty', now: new Date() });
-    expect(digest.subject).toBe('No changes — week of 2026-11-09');
+    expect(digest.subject).toBe('No changes — week of 9 Nov');
     const list = await (await createApp(site).request('/digests', {}, env)).text();
     expect(list).not.toContain(`/digests/${digest.id}"`);
   });
