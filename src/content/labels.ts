@@ -127,7 +127,10 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
   if (!best) return undefined;
   const others = tokens.filter((w, i) => !used[i] && !FILLER.has(w));
   // A summary or aside label is nothing but its phrase ("Key Learnings"); "Monitoring and Metrics" names a part.
-  const allowed = options.leadIn || best.kind === 'summary' || best.kind === 'aside' ? 0 : 1;
+  // Highlights said of something ("Publicly Engaging Highlights", "Research Highlights") are still
+  // the report's highlights: the summary word last, after at most two others.
+  const summaryLast = best.kind === 'summary' && best.at + best.phrase.split(' ').length === tokens.length;
+  const allowed = options.leadIn ? 0 : summaryLast ? 2 : best.kind === 'summary' || best.kind === 'aside' ? 0 : 1;
   return others.length <= allowed ? { kind: best.kind, phrase: best.phrase } : undefined;
 }
 
