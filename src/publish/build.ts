@@ -7,6 +7,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSite, formatMessages, parseUpdate, readContentDir, skippedFiles } from '../content';
 import { ParseCache, parserVersion } from './parse-cache';
+import { PROJECT_ROOT } from './source';
 import type { SiteModel } from '../content/model';
 import { OutputWriter, readAliases, renderSite, wranglerVars, type WriteResult } from './node';
 
@@ -32,7 +33,7 @@ export interface BuildOptions {
  */
 export async function defaultParseCache(cwd = process.cwd()): Promise<ParseCache | undefined> {
   if (process.env.TIDINGS_BUILD_CACHE === 'off') return undefined;
-  const version = await parserVersion(path.join(import.meta.dirname, '..', 'content'));
+  const version = await parserVersion(path.join(PROJECT_ROOT, 'src', 'content'));
   return new ParseCache(version, path.join(cwd, '.cache', 'tidings', 'parse'));
 }
 

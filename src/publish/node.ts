@@ -15,6 +15,7 @@ import { representationSettings } from '../http/cache';
 import { DATA_HEADERS, DATA_PATTERN, dataFiles, FEEDS_MANIFEST_PATH, feedsPartOf, feedsPartPath, type FeedsManifest, type FeedsPart } from './data';
 import { fileOf, publicPaths, type PublicPath } from './paths';
 import { milestoneDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
+import { PROJECT_ROOT } from './source';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
 
 /** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
@@ -154,7 +155,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
  */
 async function renderMemo(site: SiteModel, options: PublishOptions, config: ReturnType<typeof siteConfig>, writer: OutputWriter, output: StaticOutput) {
   const build = createHash('sha256')
-    .update(await rendererVersion(path.join(import.meta.dirname, '..', '..')))
+    .update(await rendererVersion(PROJECT_ROOT))
     // Every [vars] value (not only what siteConfig reads) and the aliases.
     .update(JSON.stringify(Object.entries(options.vars).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
     .update(JSON.stringify([...(options.aliases ?? new Map())].sort()))
