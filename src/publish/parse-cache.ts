@@ -9,7 +9,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import type { MarkdownParser } from '../content/markdown';
 import type { Update } from '../content/model';
 import type { ParseOptions } from '../content/parse';
 import { recurrenceKey } from '../content/recurrence';
@@ -49,6 +52,8 @@ export async function parserVersion(contentSourceDir: string): Promise<string> {
 }
 
 export class ParseCache {
+  /** Trees by text, for the files this cache's entries do not answer (and milestone definitions). */
+  markdown?: MarkdownCache;
   readonly #memory = new Map<string, CachedParse>();
   readonly #pending: Array<[string, CachedParse]> = [];
   stats: ParseCacheStats = { hits: 0, misses: 0 };
@@ -135,12 +140,77 @@ export class ParseCache {
 
   /** Writes the entries made since the last flush to disk. */
   async flush(): Promise<void> {
+    await this.markdown?.flush();
     if (!this.dir || this.#pending.length === 0) return;
     await mkdir(this.dir, { recursive: true });
     for (const [key, entry] of this.#pending.splice(0)) {
       const file = path.join(this.dir, `${key}.json`);
       const partial = `${file}.${process.pid}.tmp`;
       await writeFile(partial, JSON.stringify(entry));
+      await rename(partial, file);
+    }
+  }
+}
+
+/**
+ * Hash of what an mdast depends on besides its text: the markdown pipeline
+ * (src/content/markdown.ts) and the locked versions of remark and micromark (package-lock.json).
+ * The rest of the reader can change without parsing any text again.
+ */
+export async function markdownVersion(rootDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of ['src/content/markdown.ts', 'package-lock.json']) {
+    hash.update(file).update('\0').update(await readFile(path.join(rootDir, file)).catch(() => Buffer.from('none'))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Markdown → mdast, once per text for the life of the cache: trees kept by a hash of the text
+ * (and markdownVersion), gzipped JSON on disk under `dir` (none: in memory), so that a file whose
+ * reading must be redone (its team's context changed, the reader's code changed) or a milestone
+ * definition (read at every build) is not parsed again. Each call returns a tree of its own.
+ */
+export class MarkdownCache {
+  readonly #memory = new Map<string, string>();
+  readonly #pending: Array<[string, string]> = [];
+  stats: ParseCacheStats = { hits: 0, misses: 0 };
+
+  constructor(
+    readonly version: string,
+    readonly dir?: string,
+  ) {}
+
+  parse(text: string, parse: MarkdownParser): Root {
+    const key = createHash('sha256').update(this.version).update('\0').update(text).digest('hex').slice(0, 40);
+    let json = this.#memory.get(key);
+    if (json === undefined && this.dir) {
+      try {
+        json = gunzipSync(readFileSync(path.join(this.dir, `${key}.json.gz`))).toString('utf8');
+      } catch {
+        // not kept yet
+      }
+    }
+    if (json !== undefined) {
+      this.stats.hits++;
+      return JSON.parse(json) as Root;
+    }
+    this.stats.misses++;
+    const tree = parse(text);
+    json = JSON.stringify(tree);
+    if (this.dir) this.#pending.push([key, json]);
+    else this.#memory.set(key, json);
+    return tree;
+  }
+
+  /** Writes the trees parsed since the last flush to disk. */
+  async flush(): Promise<void> {
+    if (!this.dir || this.#pending.length === 0) return;
+    await mkdir(this.dir, { recursive: true });
+    for (const [key, json] of this.#pending.splice(0)) {
+      const file = path.join(this.dir, `${key}.json.gz`);
+      const partial = `${file}.${process.pid}.tmp`;
+      await writeFile(partial, gzipSync(json, { level: 1 }));
       await rename(partial, file);
     }
   }
