@@ -159,7 +159,7 @@ async function baselineRows(ref: string, content: string, work: string, runs: nu
   await mkdir(cwd, { recursive: true });
   const out = path.join(cwd, 'public');
   const build = (env: NodeJS.ProcessEnv = {}) =>
-    timed(path.join(root, 'node_modules/.bin/tsx'), [path.join(dir, 'scripts/build-static.ts'), '--content', content, '--out', out, '--model', path.join(cwd, 'site.json'), '--config', path.join(dir, 'wrangler.toml'), '--quiet'], {
+    timed(path.join(root, 'node_modules/.bin/tsx'), ['--tsconfig', path.join(dir, 'tsconfig.json'), path.join(dir, 'scripts/build-static.ts'), '--content', content, '--out', out, '--model', path.join(cwd, 'site.json'), '--config', path.join(dir, 'wrangler.toml'), '--quiet'], {
       cwd,
       env: { ...process.env, ...env },
     });
