@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSite, formatMessages, parseUpdate, readContentDir, skippedFiles } from '../content';
+import { buildSite, formatMessages, parseMilestoneDefinitions, parseUpdate, readContentDir, skippedFiles } from '../content';
 import { markdownCache, parseMarkdownText } from '../content/markdown';
 import { MarkdownCache, markdownVersion, ParseCache, parserVersion } from './parse-cache';
 import { PROJECT_ROOT } from './source';
@@ -52,7 +52,10 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   if (trees) markdownCache.parse = (text) => trees.parse(text, parseMarkdownText);
   let built: ReturnType<typeof buildSite>;
   try {
-    built = buildSite(dir.updates, { ...dir, ...(options.cache ? { parseUpdate: options.cache.wrap(parseUpdate) } : {}) });
+    built = buildSite(dir.updates, {
+      ...dir,
+      ...(options.cache ? { parseUpdate: options.cache.wrap(parseUpdate), parseMilestoneDefinitions: options.cache.wrapDefinitions(parseMilestoneDefinitions) } : {}),
+    });
   } finally {
     if (trees) markdownCache.parse = undefined;
   }

@@ -14,7 +14,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { MarkdownParser } from '../content/markdown';
 import type { Update } from '../content/model';
-import type { ParseOptions } from '../content/parse';
+import type { MilestoneDefinition, ParseOptions } from '../content/parse';
 import { recurrenceKey } from '../content/recurrence';
 import type { WeekReading } from '../content/week';
 
@@ -37,6 +37,35 @@ interface CachedParse {
 }
 
 export type ParseUpdate = (file: VFile, options?: ParseOptions) => Update | undefined;
+export type ParseDefinitions = (file: VFile, options?: ParseOptions) => MilestoneDefinition[] | undefined;
+
+interface CachedDefinitions {
+  definitions: MilestoneDefinition[] | null;
+  messages: CachedMessage[];
+}
+
+function messagesSince(file: VFile, before: number): CachedMessage[] {
+  return file.messages.slice(before).map((m) => ({
+    reason: m.reason,
+    ...(m.line !== undefined ? { line: m.line } : {}),
+    ...(m.column !== undefined ? { column: m.column } : {}),
+    ...(m.ruleId ? { ruleId: m.ruleId } : {}),
+    ...(m.source ? { source: m.source } : {}),
+    fatal: m.fatal === true,
+  }));
+}
+
+/** The messages a parse left on its file, left again on a hit (the same report as a clean build). */
+function replayMessages(file: VFile, messages: readonly CachedMessage[]): void {
+  for (const m of messages) {
+    const message = file.message(m.reason, {
+      ...(m.line !== undefined ? { place: { line: m.line, column: m.column ?? 1 } } : {}),
+      ...(m.ruleId ? { ruleId: m.ruleId } : {}),
+      ...(m.source ? { source: m.source } : {}),
+    });
+    message.fatal = m.fatal;
+  }
+}
 
 export interface ParseCacheStats {
   hits: number;
@@ -57,6 +86,8 @@ export class ParseCache {
   readonly #memory = new Map<string, CachedParse>();
   readonly #pending: Array<[string, CachedParse]> = [];
   stats: ParseCacheStats = { hits: 0, misses: 0 };
+  /** Milestone definition files (wrapDefinitions). */
+  definitionStats: ParseCacheStats = { hits: 0, misses: 0 };
 
   /** `dir`: where entries are kept across processes (none: memory only). */
   constructor(
@@ -102,14 +133,7 @@ export class ParseCache {
       const hit = this.#lookup(key);
       if (hit) {
         this.stats.hits++;
-        for (const m of hit.messages) {
-          const message = file.message(m.reason, {
-            ...(m.line !== undefined ? { place: { line: m.line, column: m.column ?? 1 } } : {}),
-            ...(m.ruleId ? { ruleId: m.ruleId } : {}),
-            ...(m.source ? { source: m.source } : {}),
-          });
-          message.fatal = m.fatal;
-        }
+        replayMessages(file, hit.messages);
         if (options.owners) for (const [title, owner] of hit.claims ?? []) options.owners.set(title, owner);
         if (hit.week) file.data.week = { ...hit.week };
         // A copy: the build sorts and indexes what it is given.
@@ -123,18 +147,40 @@ export class ParseCache {
         update: update ? (structuredClone(update) as Update) : null,
         claims: options.owners ? [...options.owners].slice(ownersBefore) : [],
         ...(file.data.week ? { week: { ...file.data.week } } : {}),
-        messages: file.messages.slice(before).map((m) => ({
-          reason: m.reason,
-          ...(m.line !== undefined ? { line: m.line } : {}),
-          ...(m.column !== undefined ? { column: m.column } : {}),
-          ...(m.ruleId ? { ruleId: m.ruleId } : {}),
-          ...(m.source ? { source: m.source } : {}),
-          fatal: m.fatal === true,
-        })),
+        messages: messagesSince(file, before),
       };
       this.#memory.set(key, entry);
       this.#pending.push([key, entry]);
       return update;
+    };
+  }
+
+  /**
+   * A parseMilestoneDefinitions that answers from the cache, and fills it: definition files are
+   * read at every build, keyed like an update by their text and by what their keys depend on
+   * (the team, the aliases, the title owners of the team's weeks).
+   */
+  wrapDefinitions(parse: ParseDefinitions): ParseDefinitions {
+    return (file, options = {}) => {
+      const hash = createHash('sha256').update(this.version).update('\0definitions\0').update(file.path).update('\0');
+      hash.update(typeof file.value === 'string' ? file.value : new Uint8Array(file.value as Uint8Array));
+      hash.update('\0').update(options.team ?? '').update('\0');
+      hash.update(JSON.stringify(options.aliases ? [...options.aliases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : []));
+      hash.update('\0').update(JSON.stringify(options.owners ? [...options.owners] : null));
+      const key = `d-${hash.digest('hex').slice(0, 40)}`;
+      const hit = this.#lookup(key) as CachedDefinitions | undefined;
+      if (hit) {
+        this.definitionStats.hits++;
+        replayMessages(file, hit.messages);
+        return hit.definitions ? (structuredClone(hit.definitions) as MilestoneDefinition[]) : undefined;
+      }
+      this.definitionStats.misses++;
+      const before = file.messages.length;
+      const definitions = parse(file, options);
+      const entry: CachedDefinitions = { definitions: definitions ? structuredClone(definitions) : null, messages: messagesSince(file, before) };
+      this.#memory.set(key, entry as unknown as CachedParse);
+      this.#pending.push([key, entry as unknown as CachedParse]);
+      return definitions;
     };
   }
 

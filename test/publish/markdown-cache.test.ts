@@ -2,7 +2,8 @@
  * Markdown is parsed once per text for the life of the cache (src/publish/parse-cache.ts,
  * MarkdownCache): when a week's reading must be redone — here the reader's own code changed,
  * so every cached reading is stale — and for milestone definitions, read at every build, the
- * trees come from the cache, and the site is the same as a clean build's.
+ * trees come from the cache, and the site is the same as a clean build's. Milestone definitions'
+ * readings are cached like updates'.
  */
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -80,5 +81,17 @@ describe('markdown cache', () => {
     expect(rebuilt.messages).toBe(clean.messages);
     expect(JSON.stringify(rebuilt.site)).toBe(JSON.stringify(clean.site));
     expect(await tree(path.join(work, 'cached'))).toEqual(await tree(path.join(work, 'clean')));
+
+    // Nothing changed, a new process: updates and milestone definitions answer from the cache,
+    // no tree is needed at all, and the messages are the clean build's.
+    const third = cacheOf('reader-v2');
+    const again = await buildAll(options('cached', third));
+    if (!again.ok) throw new Error(again.messages);
+    expect(third.definitionStats.misses).toBe(0);
+    expect(third.definitionStats.hits).toBeGreaterThan(0);
+    expect(third.stats.misses).toBe(0);
+    expect(third.markdown!.stats).toEqual({ hits: 0, misses: 0 });
+    expect(again.messages).toBe(clean.messages);
+    expect(JSON.stringify(again.site)).toBe(JSON.stringify(clean.site));
   });
 });
