@@ -53,6 +53,8 @@ export function buildSite(
     milestones?: SourceFile[];
     /** parseUpdate with a cache in front, for incremental builds (src/publish/parse-cache.ts). */
     parseUpdate?: typeof parseUpdate;
+    /** parseMilestoneDefinitions with a cache in front, likewise. */
+    parseMilestoneDefinitions?: typeof parseMilestoneDefinitions;
   } = {},
 ): BuildResult {
   const files: VFile[] = [];
@@ -159,7 +161,7 @@ export function buildSite(
     };
   });
   const milestones = indexMilestones(updates);
-  describeMilestones(milestones, config.milestones ?? [], aliases, files, owners);
+  describeMilestones(milestones, config.milestones ?? [], aliases, files, owners, config.parseMilestoneDefinitions ?? parseMilestoneDefinitions);
   const body = { teams, updates, milestones };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
   return { site: { version, ...body }, files, parsed, outlines, owners };
@@ -170,7 +172,14 @@ export function buildSite(
  * Milestone definition files give reported milestones their description. Keys are decided as
  * in the updates; the first definition of a key (in path order) wins.
  */
-function describeMilestones(milestones: Milestone[], sources: SourceFile[], aliases: ReadonlyMap<string, string>, files: VFile[], owners: ReadonlyMap<string, TitleOwners>): void {
+function describeMilestones(
+  milestones: Milestone[],
+  sources: SourceFile[],
+  aliases: ReadonlyMap<string, string>,
+  files: VFile[],
+  owners: ReadonlyMap<string, TitleOwners>,
+  parseDefinitions: typeof parseMilestoneDefinitions,
+): void {
   const byKey = new Map(milestones.map((m) => [m.key, m]));
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file = new VFile({ path: source.path, value: source.value });
@@ -178,7 +187,7 @@ function describeMilestones(milestones: Milestone[], sources: SourceFile[], alia
     const folder = MILESTONE_PATH.exec(source.path)?.[1];
     // A copy of the team's owners: a definition file never changes how updates are keyed.
     const found = folder !== undefined ? owners.get(teamSlug(folder)) : undefined;
-    for (const definition of parseMilestoneDefinitions(file, { ...(folder !== undefined ? { team: folder } : {}), aliases, ...(found ? { owners: new Map(found) } : {}) }) ?? []) {
+    for (const definition of parseDefinitions(file, { ...(folder !== undefined ? { team: folder } : {}), aliases, ...(found ? { owners: new Map(found) } : {}) }) ?? []) {
       const milestone = byKey.get(definition.key);
       if (!milestone || milestone.description !== undefined) continue;
       if (!milestone.titles.some((t) => sameTitle(t, definition.title))) {

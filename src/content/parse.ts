@@ -5,25 +5,19 @@
 import { createHash } from 'node:crypto';
 import type { Definition, Heading, Image, Link, Nodes, Root, RootContent, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import YAML, { LineCounter, isMap, isScalar } from 'yaml';
 import { decodeUtf8 } from './decode';
 import { slugify } from './keys';
+import { parseMarkdown } from './markdown';
 import type { Update } from './model';
 import { readOutline, type Outline, type ReadingHints, type Recurrence } from './outline';
 import { renderDocument } from './render';
 import { keyOutline, sectionsOf, type TitleOwners } from './sections';
 import { inferWeek, type DayOrder } from './week';
 
-/** Front matter between `---` (YAML) or `+++` (TOML) lines. */
-export const FRONT_MATTER = ['yaml', 'toml'] as const;
-
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER]).use(remarkGfm);
+export { FRONT_MATTER } from './markdown';
 
 /** The TOML front matter node remark-frontmatter makes (mdast has no type for it). */
 interface Toml {
@@ -85,7 +79,7 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
     return undefined;
   }
   if (!withinLimits(file, text)) return undefined;
-  const tree = markdown.parse(text) as Root;
+  const tree = parseMarkdown(text);
   resolveReferences(tree);
   const first = tree.children[0] as RootContent | Toml | undefined;
   const meta = first?.type === 'toml' ? readTomlFrontMatter(file, first) : readFrontMatter(file, first?.type === 'yaml' ? first : undefined);

@@ -9,7 +9,7 @@ import type { AppEnv } from '../env';
 import { cachePerSite, serveRepresentation, toRepresentation, type Representation } from '../http/cache';
 import { problemResponse } from '../http/problem';
 import { MAX_LIMIT, siteConfig, type SiteConfig } from './config';
-import { entryCount, feedDocument, newestUpdate } from './document';
+import { entryCount, feedDocument, newestUpdate, type FeedDocument } from './document';
 import { archiveCount } from './history';
 import { renderAtom } from './formats/atom';
 import { renderJsonFeed } from './formats/json';
@@ -70,6 +70,9 @@ export function feedRoutes(site: SiteModel): Hono<AppEnv> {
   const teams = new Map<string, Team>(site.teams.map((t) => [t.slug, t]));
   const milestones = new Map<string, Milestone>(site.milestones.map((m) => [m.key, m]));
 
+  // The formats of one feed are asked one after another (the build renders them in a row):
+  // the document they are made from is made once. Renderers only read it.
+  let last: { key: string; doc: FeedDocument } | undefined;
   const serve = async (c: Context<AppEnv>, target: FeedTarget, format: FeedFormat, archive?: string): Promise<Response> => {
     const config = siteConfig(c.env);
     let page: number | undefined;
@@ -83,7 +86,9 @@ export function feedRoutes(site: SiteModel): Hono<AppEnv> {
     if (!limit.ok) return limit.response;
     const key = `${site.version}\n${config.fingerprint}\n${format}\n${targetKey(target)}\n${limit.limit}\n${page ?? ''}`;
     const rep = await cache.get(key, (): Promise<Representation> => {
-      const doc = feedDocument(site, config, target, limit.limit, page);
+      const docKey = `${site.version}\n${config.fingerprint}\n${targetKey(target)}\n${limit.limit}\n${page ?? ''}`;
+      const doc = last?.key === docKey ? last.doc : feedDocument(site, config, target, limit.limit, page);
+      last = { key: docKey, doc };
       return toRepresentation(RENDERERS[format](doc), `${FEED_SERVED_TYPES[format]}; charset=utf-8`, doc.updated);
     });
     return serveRepresentation(c.req.raw, rep, { cacheControl: config.cacheControl, headers: FEED_HEADERS });

@@ -5,8 +5,10 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSite, formatMessages, parseUpdate, readContentDir, skippedFiles } from '../content';
-import { ParseCache, parserVersion } from './parse-cache';
+import { buildSite, formatMessages, parseMilestoneDefinitions, parseUpdate, readContentDir, skippedFiles } from '../content';
+import { markdownCache, parseMarkdownText } from '../content/markdown';
+import { MarkdownCache, markdownVersion, ParseCache, parserVersion } from './parse-cache';
+import { PROJECT_ROOT } from './source';
 import type { SiteModel } from '../content/model';
 import { OutputWriter, readAliases, renderSite, wranglerVars, type WriteResult } from './node';
 
@@ -32,8 +34,10 @@ export interface BuildOptions {
  */
 export async function defaultParseCache(cwd = process.cwd()): Promise<ParseCache | undefined> {
   if (process.env.TIDINGS_BUILD_CACHE === 'off') return undefined;
-  const version = await parserVersion(path.join(import.meta.dirname, '..', 'content'));
-  return new ParseCache(version, path.join(cwd, '.cache', 'tidings', 'parse'));
+  const version = await parserVersion(path.join(PROJECT_ROOT, 'src', 'content'));
+  const cache = new ParseCache(version, path.join(cwd, '.cache', 'tidings', 'parse'));
+  cache.markdown = new MarkdownCache(await markdownVersion(PROJECT_ROOT), path.join(cwd, '.cache', 'tidings', 'mdast'));
+  return cache;
 }
 
 export type BuildOutcome =
@@ -44,7 +48,18 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   const started = performance.now();
   const root = options.content;
   const dir = await readContentDir(root);
-  const { site, files } = buildSite(dir.updates, { ...dir, ...(options.cache ? { parseUpdate: options.cache.wrap(parseUpdate) } : {}) });
+  const trees = options.cache?.markdown;
+  if (trees) markdownCache.parse = (text) => trees.parse(text, parseMarkdownText);
+  let built: ReturnType<typeof buildSite>;
+  try {
+    built = buildSite(dir.updates, {
+      ...dir,
+      ...(options.cache ? { parseUpdate: options.cache.wrap(parseUpdate), parseMilestoneDefinitions: options.cache.wrapDefinitions(parseMilestoneDefinitions) } : {}),
+    });
+  } finally {
+    if (trees) markdownCache.parse = undefined;
+  }
+  const { site, files } = built;
   // What was not read is said with its path, like any other message (a warning, or an error
   // for a file too large to be a report).
   files.push(...skippedFiles(dir));

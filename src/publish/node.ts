@@ -15,6 +15,7 @@ import { representationSettings } from '../http/cache';
 import { DATA_HEADERS, DATA_PATTERN, dataFiles, FEEDS_MANIFEST_PATH, feedsPartOf, feedsPartPath, type FeedsManifest, type FeedsPart } from './data';
 import { fileOf, publicPaths, type PublicPath } from './paths';
 import { milestoneDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
+import { PROJECT_ROOT } from './source';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
 
 /** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
@@ -78,7 +79,8 @@ export interface Published {
   count: number;
 }
 
-export type FileSink = (file: StaticFile) => Promise<void>;
+/** Where rendered files go; `hash` (contentHash of the bytes) when the caller has it already. */
+export type FileSink = (file: StaticFile, hash?: string) => Promise<void>;
 
 /**
  * Renders every public path of `site` in process, through the site's own routes, plus the
@@ -118,7 +120,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
       list.push({ url: `${config.siteUrl}${file.path}`, hash });
     }
     memo?.record(file, hash);
-    if (sink) await sink(file);
+    if (sink) await sink(file, hash);
     else output.files.push(file);
   };
   const fetcher = async (p: string) => app.request(p, { headers: { 'Accept-Encoding': 'identity' } }, env);
@@ -154,7 +156,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
  */
 async function renderMemo(site: SiteModel, options: PublishOptions, config: ReturnType<typeof siteConfig>, writer: OutputWriter, output: StaticOutput) {
   const build = createHash('sha256')
-    .update(await rendererVersion(path.join(import.meta.dirname, '..', '..')))
+    .update(await rendererVersion(PROJECT_ROOT))
     // Every [vars] value (not only what siteConfig reads) and the aliases.
     .update(JSON.stringify(Object.entries(options.vars).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
     .update(JSON.stringify([...(options.aliases ?? new Map())].sort()))
@@ -197,6 +199,8 @@ const WRITES_IN_FLIGHT = 16;
  */
 export class OutputWriter {
   #before: Record<string, string> = {};
+  /** The output folder as it was found (one listing: what the build does not produce again is removed from it). */
+  #found: string[] = [];
   readonly #after: Record<string, string> = {};
   /** Folders made (or being made) by this build. */
   readonly #dirs = new Map<string, Promise<unknown>>();
@@ -220,7 +224,8 @@ export class OutputWriter {
       .then((t) => JSON.parse(t) as Record<string, string>)
       .catch((): Record<string, string> => ({}));
     // What the last build wrote and is still there (one listing, not a stat per file).
-    for (const file of await listFiles(outDir)) if (before[file] !== undefined) writer.#before[file] = before[file];
+    writer.#found = await listFiles(outDir);
+    for (const file of writer.#found) if (before[file] !== undefined) writer.#before[file] = before[file];
     return writer;
   }
 
@@ -233,8 +238,8 @@ export class OutputWriter {
     return `${this.outDir.replace(/\/+$/, '')}.manifest.json`;
   }
 
-  async write(file: string, bytes: Uint8Array, counted = true, kept?: { hash: string; size: number }): Promise<void> {
-    const hash = kept?.hash ?? contentHash(bytes);
+  async write(file: string, bytes: Uint8Array, counted = true, kept?: { hash: string; size: number }, known?: string): Promise<void> {
+    const hash = kept?.hash ?? known ?? contentHash(bytes);
     this.#after[file] = hash;
     if (counted) {
       this.result.files++;
@@ -267,14 +272,16 @@ export class OutputWriter {
     await Promise.all(this.#writing);
   }
 
-  sink: FileSink = (f) => this.write(f.file, f.bytes, true, f.kept);
+  sink: FileSink = (f, hash) => this.write(f.file, f.bytes, true, f.kept, hash);
 
   async finish(published: Published): Promise<WriteResult> {
     await this.write('_headers', encoder.encode(headersFile(published.output.headers)), false);
     await this.write('_redirects', encoder.encode(redirectsFile(published.redirects)), false);
     await this.#settled();
     const emptied = new Set<string>();
-    for (const file of await listFiles(this.outDir)) {
+    // Files are only added by this build, at names it produces: the listing taken at the start
+    // holds everything else.
+    for (const file of this.#found) {
       if (this.#after[file] !== undefined) continue;
       await rm(path.join(this.outDir, ...file.split('/')), { force: true });
       this.result.removed++;

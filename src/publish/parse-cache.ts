@@ -9,9 +9,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import type { MarkdownParser } from '../content/markdown';
 import type { Update } from '../content/model';
-import type { ParseOptions } from '../content/parse';
+import type { MilestoneDefinition, ParseOptions } from '../content/parse';
 import { recurrenceKey } from '../content/recurrence';
 import type { WeekReading } from '../content/week';
 
@@ -34,6 +37,35 @@ interface CachedParse {
 }
 
 export type ParseUpdate = (file: VFile, options?: ParseOptions) => Update | undefined;
+export type ParseDefinitions = (file: VFile, options?: ParseOptions) => MilestoneDefinition[] | undefined;
+
+interface CachedDefinitions {
+  definitions: MilestoneDefinition[] | null;
+  messages: CachedMessage[];
+}
+
+function messagesSince(file: VFile, before: number): CachedMessage[] {
+  return file.messages.slice(before).map((m) => ({
+    reason: m.reason,
+    ...(m.line !== undefined ? { line: m.line } : {}),
+    ...(m.column !== undefined ? { column: m.column } : {}),
+    ...(m.ruleId ? { ruleId: m.ruleId } : {}),
+    ...(m.source ? { source: m.source } : {}),
+    fatal: m.fatal === true,
+  }));
+}
+
+/** The messages a parse left on its file, left again on a hit (the same report as a clean build). */
+function replayMessages(file: VFile, messages: readonly CachedMessage[]): void {
+  for (const m of messages) {
+    const message = file.message(m.reason, {
+      ...(m.line !== undefined ? { place: { line: m.line, column: m.column ?? 1 } } : {}),
+      ...(m.ruleId ? { ruleId: m.ruleId } : {}),
+      ...(m.source ? { source: m.source } : {}),
+    });
+    message.fatal = m.fatal;
+  }
+}
 
 export interface ParseCacheStats {
   hits: number;
@@ -49,9 +81,13 @@ export async function parserVersion(contentSourceDir: string): Promise<string> {
 }
 
 export class ParseCache {
+  /** Trees by text, for the files this cache's entries do not answer (and milestone definitions). */
+  markdown?: MarkdownCache;
   readonly #memory = new Map<string, CachedParse>();
   readonly #pending: Array<[string, CachedParse]> = [];
   stats: ParseCacheStats = { hits: 0, misses: 0 };
+  /** Milestone definition files (wrapDefinitions). */
+  definitionStats: ParseCacheStats = { hits: 0, misses: 0 };
 
   /** `dir`: where entries are kept across processes (none: memory only). */
   constructor(
@@ -97,14 +133,7 @@ export class ParseCache {
       const hit = this.#lookup(key);
       if (hit) {
         this.stats.hits++;
-        for (const m of hit.messages) {
-          const message = file.message(m.reason, {
-            ...(m.line !== undefined ? { place: { line: m.line, column: m.column ?? 1 } } : {}),
-            ...(m.ruleId ? { ruleId: m.ruleId } : {}),
-            ...(m.source ? { source: m.source } : {}),
-          });
-          message.fatal = m.fatal;
-        }
+        replayMessages(file, hit.messages);
         if (options.owners) for (const [title, owner] of hit.claims ?? []) options.owners.set(title, owner);
         if (hit.week) file.data.week = { ...hit.week };
         // A copy: the build sorts and indexes what it is given.
@@ -118,14 +147,7 @@ export class ParseCache {
         update: update ? (structuredClone(update) as Update) : null,
         claims: options.owners ? [...options.owners].slice(ownersBefore) : [],
         ...(file.data.week ? { week: { ...file.data.week } } : {}),
-        messages: file.messages.slice(before).map((m) => ({
-          reason: m.reason,
-          ...(m.line !== undefined ? { line: m.line } : {}),
-          ...(m.column !== undefined ? { column: m.column } : {}),
-          ...(m.ruleId ? { ruleId: m.ruleId } : {}),
-          ...(m.source ? { source: m.source } : {}),
-          fatal: m.fatal === true,
-        })),
+        messages: messagesSince(file, before),
       };
       this.#memory.set(key, entry);
       this.#pending.push([key, entry]);
@@ -133,14 +155,108 @@ export class ParseCache {
     };
   }
 
+  /**
+   * A parseMilestoneDefinitions that answers from the cache, and fills it: definition files are
+   * read at every build, keyed like an update by their text and by what their keys depend on
+   * (the team, the aliases, the title owners of the team's weeks).
+   */
+  wrapDefinitions(parse: ParseDefinitions): ParseDefinitions {
+    return (file, options = {}) => {
+      const hash = createHash('sha256').update(this.version).update('\0definitions\0').update(file.path).update('\0');
+      hash.update(typeof file.value === 'string' ? file.value : new Uint8Array(file.value as Uint8Array));
+      hash.update('\0').update(options.team ?? '').update('\0');
+      hash.update(JSON.stringify(options.aliases ? [...options.aliases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : []));
+      hash.update('\0').update(JSON.stringify(options.owners ? [...options.owners] : null));
+      const key = `d-${hash.digest('hex').slice(0, 40)}`;
+      const hit = this.#lookup(key) as CachedDefinitions | undefined;
+      if (hit) {
+        this.definitionStats.hits++;
+        replayMessages(file, hit.messages);
+        return hit.definitions ? (structuredClone(hit.definitions) as MilestoneDefinition[]) : undefined;
+      }
+      this.definitionStats.misses++;
+      const before = file.messages.length;
+      const definitions = parse(file, options);
+      const entry: CachedDefinitions = { definitions: definitions ? structuredClone(definitions) : null, messages: messagesSince(file, before) };
+      this.#memory.set(key, entry as unknown as CachedParse);
+      this.#pending.push([key, entry as unknown as CachedParse]);
+      return definitions;
+    };
+  }
+
   /** Writes the entries made since the last flush to disk. */
   async flush(): Promise<void> {
+    await this.markdown?.flush();
     if (!this.dir || this.#pending.length === 0) return;
     await mkdir(this.dir, { recursive: true });
     for (const [key, entry] of this.#pending.splice(0)) {
       const file = path.join(this.dir, `${key}.json`);
       const partial = `${file}.${process.pid}.tmp`;
       await writeFile(partial, JSON.stringify(entry));
+      await rename(partial, file);
+    }
+  }
+}
+
+/**
+ * Hash of what an mdast depends on besides its text: the markdown pipeline
+ * (src/content/markdown.ts) and the locked versions of remark and micromark (package-lock.json).
+ * The rest of the reader can change without parsing any text again.
+ */
+export async function markdownVersion(rootDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of ['src/content/markdown.ts', 'package-lock.json']) {
+    hash.update(file).update('\0').update(await readFile(path.join(rootDir, file)).catch(() => Buffer.from('none'))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Markdown → mdast, once per text for the life of the cache: trees kept by a hash of the text
+ * (and markdownVersion), gzipped JSON on disk under `dir` (none: in memory), so that a file whose
+ * reading must be redone (its team's context changed, the reader's code changed) or a milestone
+ * definition (read at every build) is not parsed again. Each call returns a tree of its own.
+ */
+export class MarkdownCache {
+  readonly #memory = new Map<string, string>();
+  readonly #pending: Array<[string, string]> = [];
+  stats: ParseCacheStats = { hits: 0, misses: 0 };
+
+  constructor(
+    readonly version: string,
+    readonly dir?: string,
+  ) {}
+
+  parse(text: string, parse: MarkdownParser): Root {
+    const key = createHash('sha256').update(this.version).update('\0').update(text).digest('hex').slice(0, 40);
+    let json = this.#memory.get(key);
+    if (json === undefined && this.dir) {
+      try {
+        json = gunzipSync(readFileSync(path.join(this.dir, `${key}.json.gz`))).toString('utf8');
+      } catch {
+        // not kept yet
+      }
+    }
+    if (json !== undefined) {
+      this.stats.hits++;
+      return JSON.parse(json) as Root;
+    }
+    this.stats.misses++;
+    const tree = parse(text);
+    json = JSON.stringify(tree);
+    if (this.dir) this.#pending.push([key, json]);
+    else this.#memory.set(key, json);
+    return tree;
+  }
+
+  /** Writes the trees parsed since the last flush to disk. */
+  async flush(): Promise<void> {
+    if (!this.dir || this.#pending.length === 0) return;
+    await mkdir(this.dir, { recursive: true });
+    for (const [key, json] of this.#pending.splice(0)) {
+      const file = path.join(this.dir, `${key}.json.gz`);
+      const partial = `${file}.${process.pid}.tmp`;
+      await writeFile(partial, gzipSync(json, { level: 1 }));
       await rename(partial, file);
     }
   }

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Milestone, SiteModel, Update } from '../content/model';
+import type { SiteModel, Update } from '../content/model';
 import { milestoneByKey, milestoneChildren, updateById } from '../feeds/document';
 import { statusIndex, type StatusInfo } from '../status';
 
@@ -62,17 +62,25 @@ export function milestoneDependencies(site: SiteModel, quietWeeks: number): Map<
     if (!h) updateHashes.set(u.id, (h = createHash('sha256').update(JSON.stringify(u)).digest('hex')));
     return h;
   };
-  const milestoneJson = (m: Milestone | undefined) => JSON.stringify(m ?? null);
+  // A milestone with its status, as text: made once per milestone (each is hashed into the key
+  // of every milestone it shares a week with).
+  const described = new Map<string, string>();
+  const describe = (key: string | undefined) => {
+    if (key === undefined) return 'null';
+    let text = described.get(key);
+    if (text === undefined) described.set(key, (text = JSON.stringify(milestoneByKey(site, key) ?? null) + statusJson(statuses.get(key))));
+    return text;
+  };
   const groups = new Map<string, string>();
   for (const m of site.milestones) {
-    const hash = createHash('sha256').update(catalog).update(milestoneJson(m)).update(statusJson(statuses.get(m.key)));
-    const related = [m.parentKey !== undefined ? milestoneByKey(site, m.parentKey) : undefined, ...milestoneChildren(site, m.key)];
-    for (const r of related) hash.update(milestoneJson(r)).update(statusJson(r ? statuses.get(r.key) : undefined));
+    const hash = createHash('sha256').update(catalog).update(describe(m.key));
+    hash.update(m.parentKey !== undefined ? describe(m.parentKey) : 'null');
+    for (const r of milestoneChildren(site, m.key)) hash.update(describe(r.key));
     for (const id of m.weeks) {
       const u = updateById(site, id);
       if (!u) continue;
       hash.update(updateHash(u));
-      for (const s of u.sections) hash.update(milestoneJson(milestoneByKey(site, s.key))).update(statusJson(statuses.get(s.key)));
+      for (const s of u.sections) hash.update(describe(s.key));
     }
     groups.set(`milestone:${m.key}`, hash.digest('hex').slice(0, 32));
   }

@@ -1,0 +1,30 @@
+/**
+ * Markdown → mdast: remark's parser (micromark) with front matter and GFM, the costliest step of
+ * reading a report. The tree depends on the text and on this pipeline only, so a build can keep
+ * it by text across builds (src/publish/parse-cache.ts sets `markdownCache`); a tree handed out
+ * is the caller's to change.
+ */
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+/** Front matter between `---` (YAML) or `+++` (TOML) lines. */
+export const FRONT_MATTER = ['yaml', 'toml'] as const;
+
+const pipeline = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER]).use(remarkGfm);
+
+/** The parse itself, never cached. */
+export function parseMarkdownText(text: string): Root {
+  return pipeline.parse(text) as Root;
+}
+
+export type MarkdownParser = (text: string) => Root;
+
+/** Where a build keeps trees by text (set and cleared around a build); none: every text is parsed. */
+export const markdownCache: { parse?: MarkdownParser | undefined } = {};
+
+export function parseMarkdown(text: string): Root {
+  return markdownCache.parse ? markdownCache.parse(text) : parseMarkdownText(text);
+}
