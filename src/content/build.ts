@@ -11,7 +11,7 @@ import type { Outline, ReadingHints } from './outline';
 import { fail, humanise, parseMilestoneDefinitions, parseUpdate, teamSlug } from './parse';
 import { recurrenceOf } from './recurrence';
 import type { TitleOwners } from './sections';
-import { mondayOf, settleDates, teamDayOrders } from './week';
+import { dateIn, mondayOf, settleDates, teamDayOrders } from './week';
 
 export interface SourceFile {
   /** Path relative to the content root, with `/` separators: `<team>/updates/YYYY-MM-DD.md`. */
@@ -96,7 +96,23 @@ export function buildSite(
   // How each team writes numeric dates (`01-10-2025`), from all its file names.
   const dayOrders = teamDayOrders(sources.map((s) => s.path));
   const read: Array<[VFile, Update]> = [];
-  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  // Date order where the file names say it (`…-01-24-2025.md` after `2024-12-13-….md`), else path
+  // order: keys, continuity and rewordings are decided as the weeks came.
+  const nameDate = (p: string) => {
+    const folder = UPDATE_PATH.exec(p)?.[1];
+    const order = folder !== undefined ? dayOrders.get(folder)?.order : undefined;
+    return dateIn(p.split('/').pop()!, order ? { order } : {}) ?? '';
+  };
+  // Within a team's folder: dated names by date, then the others by path.
+  const sortKey = new Map(sources.map((s) => {
+    const folder = UPDATE_PATH.exec(s.path)?.[1];
+    return [s.path, folder === undefined ? s.path : `${s.path.slice(0, s.path.indexOf(folder) + folder.length)}\0${nameDate(s.path) || '~'}\0${s.path}`];
+  }));
+  const inOrder = (a: SourceFile, b: SourceFile) => {
+    const [ka, kb] = [sortKey.get(a.path)!, sortKey.get(b.path)!];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
+  for (const source of [...sources].sort(inOrder)) {
     const file = new VFile({ path: source.path, value: source.value });
     files.push(file);
     const folder = UPDATE_PATH.exec(source.path)?.[1];
