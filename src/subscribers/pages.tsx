@@ -199,26 +199,25 @@ const ChoiceList: FC<{ group: ChoiceGroup; selected: ReadonlySet<string>; silent
   const folded = group.folded.filter((c) => !followed.includes(c));
   const counts: Partial<Record<Badge, number>> = {};
   for (const c of folded) counts[c.badge] = (counts[c.badge] ?? 0) + 1;
-  return (
-    <>
-      {shown.length > 0 ? (
-        <ul class="choices">
-          {shown.map((c) => (
-            <ChoiceItem choice={c} selected={selected} silentSince={silentSince} inFold={false} />
-          ))}
-        </ul>
-      ) : null}
+  // The fold is the list's last item: it lines up with the milestones it holds.
+  return shown.length + folded.length === 0 ? null : (
+    <ul class="choices">
+      {shown.map((c) => (
+        <ChoiceItem choice={c} selected={selected} silentSince={silentSince} inFold={false} />
+      ))}
       {folded.length > 0 ? (
-        <details class="folded">
-          <summary>Show {badgeCounts(counts, BADGE_WORDS)}</summary>
-          <ul class="choices">
-            {folded.map((c) => (
-              <ChoiceItem choice={c} selected={selected} silentSince={silentSince} inFold />
-            ))}
-          </ul>
-        </details>
+        <li>
+          <details class="folded">
+            <summary>Show {badgeCounts(counts, BADGE_WORDS)}</summary>
+            <ul class="choices">
+              {folded.map((c) => (
+                <ChoiceItem choice={c} selected={selected} silentSince={silentSince} inFold />
+              ))}
+            </ul>
+          </details>
+        </li>
       ) : null}
-    </>
+    </ul>
   );
 };
 
