@@ -99,7 +99,12 @@ export function assetsCatalog(assets: Fetcher, catalog: Catalog): CatalogSource 
             if (need.teamsOfKeys && known.has(m.team)) teams.add(m.team);
             if (m.parentKey && !asked.has(m.parentKey)) parents.push(m.parentKey);
           }
-          records.push({ version: shard.version, milestones: mine, statuses: Object.fromEntries(mine.map((m) => [m.key, shard.statuses[m.key] ?? 'active'])) });
+          records.push({
+            version: shard.version,
+            milestones: mine,
+            statuses: Object.fromEntries(mine.map((m) => [m.key, shard.statuses[m.key] ?? 'active'])),
+            areas: Object.fromEntries(mine.filter((m) => shard.areas?.[m.key]).map((m) => [m.key, shard.areas![m.key]!])),
+          });
         }
         wanted = [...new Set(parents)];
       }

@@ -11,7 +11,7 @@
  * Written by the build, fetched through the ASSETS binding (src/catalog.ts). Plain data;
  * pure functions.
  */
-import { rememberStatuses, statusesOf, type MilestoneStatus } from '../status';
+import { rememberSilentTeams, rememberStatuses, silentTeams, statusesOf, type MilestoneStatus } from '../status';
 import type { Item, Milestone, MilestoneSection, SiteModel, Team, Update } from '../content/model';
 import { teamUpdates } from '../feeds/document';
 
@@ -96,6 +96,8 @@ export interface Catalog {
   counts: Record<string, number>;
   /** How many key shards there are (keyShardPath). */
   shards: number;
+  /** Team slug → the date of its latest report, for the teams that have gone silent (src/status). */
+  silent: Record<string, string>;
 }
 
 /** Milestones with the statuses the build derived (src/status): a team's, or a key shard's. */
@@ -103,6 +105,11 @@ export interface MilestoneRecords {
   version: string;
   milestones: CatalogMilestone[];
   statuses: Record<string, MilestoneStatus>;
+  /**
+   * Key → the area its latest week put it in (`## Mixnet` over `### Development`), for those
+   * in one: what tells apart parts a team names alike (the preferences page).
+   */
+  areas?: Record<string, string>;
 }
 
 export type IndexedItem = Pick<Item, 'text' | 'html' | 'repo'>;
@@ -126,7 +133,7 @@ export interface TeamIndex {
   updates: IndexedUpdate[];
 }
 
-export function catalogOf(site: SiteModel, shardSize = SHARD_SIZE): Catalog {
+export function catalogOf(site: SiteModel, shardSize = SHARD_SIZE, quietWeeks = 3): Catalog {
   const counts: Record<string, number> = Object.fromEntries(site.teams.map((t) => [t.slug, 0]));
   for (const m of site.milestones) counts[m.team] = (counts[m.team] ?? 0) + 1;
   return {
@@ -135,17 +142,38 @@ export function catalogOf(site: SiteModel, shardSize = SHARD_SIZE): Catalog {
     teams: site.teams,
     counts,
     shards: Math.max(1, Math.ceil(site.milestones.length / shardSize)),
+    silent: Object.fromEntries([...silentTeams(site, { quietWeeks })].sort()),
   };
 }
 
 const catalogMilestone = ({ description: _d, definedIn: _f, ...rest }: Milestone): CatalogMilestone => rest;
 
-function recordsOf(site: SiteModel, milestones: Milestone[], statuses: Map<string, MilestoneStatus>): MilestoneRecords {
+function recordsOf(site: SiteModel, milestones: Milestone[], statuses: Map<string, MilestoneStatus>, areas: Map<string, string>): MilestoneRecords {
   return {
     version: site.version,
     milestones: milestones.map(catalogMilestone),
     statuses: Object.fromEntries(milestones.map((m) => [m.key, statuses.get(m.key) ?? 'active'])),
+    areas: Object.fromEntries(milestones.filter((m) => areas.has(m.key)).map((m) => [m.key, areas.get(m.key)!])),
   };
+}
+
+const knownAreas = new WeakMap<SiteModel, Record<string, string>>();
+
+/**
+ * Key → the area of the milestone's latest week, for those in one: from the records when the
+ * site is a view of them, else from its updates.
+ */
+export function milestoneAreas(site: SiteModel): Map<string, string> {
+  const given = knownAreas.get(site);
+  if (given) return new Map(Object.entries(given));
+  const latest = new Map<string, { date: string; area?: string }>();
+  for (const u of site.updates) {
+    for (const s of u.sections) {
+      const seen = latest.get(s.key);
+      if (!seen || seen.date < u.date) latest.set(s.key, { date: u.date, ...(s.area ? { area: s.area } : {}) });
+    }
+  }
+  return new Map([...latest].filter(([, v]) => v.area).map(([k, v]) => [k, v.area!]));
 }
 
 /**
@@ -237,23 +265,28 @@ export function updateFromIndex(u: IndexedUpdate): Update {
 }
 
 /** Milestone records as a site model without updates, their statuses remembered. */
-export function siteFromRecords(catalog: Pick<Catalog, 'version' | 'teams'>, records: MilestoneRecords[]): SiteModel {
+export function siteFromRecords(catalog: Pick<Catalog, 'version' | 'teams'> & Partial<Pick<Catalog, 'silent'>>, records: MilestoneRecords[]): SiteModel {
   const byKey = new Map<string, CatalogMilestone>();
   const statuses: Record<string, MilestoneStatus> = {};
+  const areas: Record<string, string> = {};
   for (const r of records) {
     for (const m of r.milestones) byKey.set(m.key, m);
     Object.assign(statuses, r.statuses);
+    Object.assign(areas, r.areas);
   }
   const milestones = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) as Milestone[];
   const site: SiteModel = { version: catalog.version, teams: catalog.teams, milestones, updates: [] };
   rememberStatuses(site, statuses);
+  rememberSilentTeams(site, catalog.silent ?? {});
+  knownAreas.set(site, areas);
   return site;
 }
 
 /** The data files of a site: path → JSON text. */
 export function dataFiles(site: SiteModel, quietWeeks = 3, shardSize = SHARD_SIZE): Array<{ path: string; text: string }> {
-  const catalog = catalogOf(site, shardSize);
+  const catalog = catalogOf(site, shardSize, quietWeeks);
   const statuses = statusesOf(site, { quietWeeks });
+  const areas = milestoneAreas(site);
   const shards: Milestone[][] = Array.from({ length: catalog.shards }, () => []);
   for (const m of site.milestones) shards[shardOf(m.key, catalog.shards)]!.push(m);
   const json = (value: unknown) => `${JSON.stringify(value)}\n`;
@@ -262,9 +295,9 @@ export function dataFiles(site: SiteModel, quietWeeks = 3, shardSize = SHARD_SIZ
     { path: CATALOG_PATH, text: json(catalog) },
     ...site.teams.flatMap((t) => [
       { path: teamIndexPath(t.slug), text: json(teamIndexOf(site, t.slug)) },
-      { path: teamCatalogPath(t.slug), text: json(recordsOf(site, perTeam.get(t.slug) ?? [], statuses)) },
+      { path: teamCatalogPath(t.slug), text: json(recordsOf(site, perTeam.get(t.slug) ?? [], statuses, areas)) },
     ]),
-    ...shards.map((ms, i) => ({ path: keyShardPath(i), text: json(recordsOf(site, ms, statuses)) })),
+    ...shards.map((ms, i) => ({ path: keyShardPath(i), text: json(recordsOf(site, ms, statuses, areas)) })),
   ];
 }
 

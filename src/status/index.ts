@@ -199,6 +199,33 @@ export function statusesOf(site: SiteModel, options: StatusOptions): Map<string,
   return new Map([...statusIndex(site, options)].map(([k, v]) => [k, v.status]));
 }
 
+/**
+ * Team slug → the date of its latest report, for every team that has gone silent (see
+ * `silentSince`): from the catalog when the site is one, else derived from its updates.
+ */
+const knownSilent = new WeakMap<SiteModel, Record<string, string>>();
+export function rememberSilentTeams(site: SiteModel, silent: Record<string, string>): void {
+  knownSilent.set(site, silent);
+}
+
+export function silentTeams(site: SiteModel, options: StatusOptions): Map<string, string> {
+  const given = knownSilent.get(site);
+  if (given) return new Map(Object.entries(given));
+  const reports = new Map<string, Set<string>>();
+  const siteNewest = site.updates.reduce((max, u) => (u.date > max ? u.date : max), '');
+  for (const u of site.updates) {
+    let dates = reports.get(u.team);
+    if (!dates) reports.set(u.team, (dates = new Set()));
+    dates.add(u.date);
+  }
+  const silent = new Map<string, string>();
+  for (const [team, dates] of reports) {
+    const since = silentSince({ reports: [...dates].sort(), siteNewest }, options.quietWeeks);
+    if (since !== undefined) silent.set(team, since);
+  }
+  return silent;
+}
+
 /** Open = neither quiet nor done: the groups of the milestone index. */
 export type StatusGroup = 'open' | 'quiet' | 'done';
 export function statusGroup(status: MilestoneStatus): StatusGroup {

@@ -4,9 +4,10 @@
  */
 import type { Child, FC } from 'hono/jsx';
 import type { SiteModel } from '../content/model';
-import { teamMilestones } from '../feeds/document';
+import { STATUS_LABELS, STATUS_RULES } from '../status';
 import { Layout } from '../pages/layout';
 import { DeliveryChoices, SubscribeForm } from './form';
+import { anySelected, badgeCounts, followChoices, isFolded, type Badge, type Choice, type ChoiceGroup, type TeamChoices } from './choices';
 import type { Subscriber } from './repository';
 import { describeScope } from './scopes';
 
@@ -131,57 +132,100 @@ export function firstMailWords(d: Pick<Subscriber, 'frequency' | 'content'>, now
   return `Your first email comes on ${day} at ${String(WEEKLY_DIGEST.hour).padStart(2, '0')}:00 UTC, if something you follow changed by then.`;
 }
 
-interface MilestoneOption {
-  key: string;
-  title: string;
-  level: string;
-  children: MilestoneOption[];
-}
-
-function milestoneOptions(site: SiteModel, team: string): MilestoneOption[] {
-  const ms = teamMilestones(site, team);
-  const keys = new Set(ms.map((m) => m.key));
-  const byParent = new Map<string | undefined, typeof ms>();
-  for (const m of ms) {
-    const parent = m.parentKey && keys.has(m.parentKey) && m.parentKey !== m.key ? m.parentKey : undefined;
-    byParent.set(parent, [...(byParent.get(parent) ?? []), m]);
-  }
-  const seen = new Set<string>();
-  const build = (parent: string | undefined): MilestoneOption[] =>
-    (byParent.get(parent) ?? [])
-      .filter((m) => !seen.has(m.key) && (seen.add(m.key), true))
-      .sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : a.title.localeCompare(b.title)))
-      .map((m) => ({ key: m.key, title: m.title, level: m.level, children: build(m.key) }));
-  const roots = build(undefined);
-  // A parent cycle leaves some unvisited: list them at the top.
-  for (const m of ms) if (!seen.has(m.key)) roots.push({ key: m.key, title: m.title, level: m.level, children: [] });
-  return roots;
-}
-
 const LEVEL_WORDS: Record<string, string> = { 'sub-milestone': 'sub-milestone', deliverable: 'deliverable', workstream: 'ongoing work' };
 
-const MilestoneChoices: FC<{ options: MilestoneOption[]; selected: Set<string> }> = ({ options, selected }) => (
-  <ul class="choices">
-    {options.map((o) => (
-      <li>
-        <label>
-          <input type="checkbox" name="scope" value={`milestone:${o.key}`} checked={selected.has(`milestone:${o.key}`)} /> {o.title}
-          {LEVEL_WORDS[o.level] ? <span class="muted"> ({LEVEL_WORDS[o.level]})</span> : null}
-        </label>
-        {o.children.length > 0 ? <MilestoneChoices options={o.children} selected={selected} /> : null}
-      </li>
-    ))}
-  </ul>
-);
+/** Badge text (the site's status labels) and the words that count them ("3 done"). */
+const BADGE_LABELS: Record<Badge, string> = { ...STATUS_LABELS, silent: 'Silent' };
+const BADGE_WORDS: Record<Badge, string> = { blocked: 'blocked', 'at-risk': 'at risk', done: 'done', quiet: 'quiet', silent: 'silent', active: 'active' };
+
+/** The exceptions stand out (the site's badge colours; silent looks quiet); active stays plain. */
+const ChoiceBadge: FC<{ badge: Badge; lastSeen: string; silentSince?: string }> = ({ badge, lastSeen, silentSince }) => {
+  const why =
+    badge === 'silent' ? `its team has published no report since ${silentSince ?? lastSeen}` : badge === 'active' ? STATUS_RULES.active : `${STATUS_RULES[badge]} (last reported ${lastSeen})`;
+  return badge === 'active' ? (
+    <span class="muted" title={why}>
+      {' '}
+      · active
+    </span>
+  ) : (
+    <>
+      {' '}
+      <span class={`status status-${badge === 'silent' ? 'quiet' : badge}`} title={why}>
+        {BADGE_LABELS[badge]}
+      </span>
+    </>
+  );
+};
+
+const ChoiceItem: FC<{ choice: Choice; selected: ReadonlySet<string>; silentSince?: string; inFold: boolean }> = ({ choice, selected, silentSince, inFold }) => {
+  const o = choice;
+  const children = o.children;
+  return (
+    <li>
+      <label>
+        <input type="checkbox" name="scope" value={`milestone:${o.key}`} checked={selected.has(`milestone:${o.key}`)} /> {o.title}
+        {LEVEL_WORDS[o.level] ? <span class="muted"> ({LEVEL_WORDS[o.level]})</span> : null}
+        {o.area ? <span class="muted"> in “{o.area}”</span> : null}
+        {o.parentTitle ? <span class="muted"> under “{o.parentTitle}”</span> : null}
+        {o.trackerRef ? <span class="muted"> {o.trackerRef}</span> : null}
+        {o.showKey ? <span class="muted"> ({o.key})</span> : null}
+        <ChoiceBadge badge={o.badge} lastSeen={o.lastSeen} silentSince={silentSince} />
+        {isFolded(o.badge) ? <span class="muted"> · last reported {o.lastSeen}</span> : null}
+      </label>
+      {inFold ? (
+        // Already folded with its parent: its children are listed as they are.
+        children.current.length + children.folded.length > 0 ? (
+          <ul class="choices">
+            {[...children.current, ...children.folded].map((c) => (
+              <ChoiceItem choice={c} selected={selected} silentSince={silentSince} inFold />
+            ))}
+          </ul>
+        ) : null
+      ) : (
+        <ChoiceList group={children} selected={selected} silentSince={silentSince} />
+      )}
+    </li>
+  );
+};
 
 /**
- * Teams whose milestones a view of the catalog holds in full (all it owns): a view read for
- * one page holds only the teams that page needs (src/catalog.ts); a whole model holds all.
+ * Current milestones as a list, and those followed; the other done, quiet and silent ones
+ * folded after them (nothing a reader follows is hidden).
  */
-function loadedTeams(site: SiteModel, counts: Readonly<Record<string, number>> | undefined): Set<string> {
-  const held = new Map<string, number>();
-  for (const m of site.milestones) held.set(m.team, (held.get(m.team) ?? 0) + 1);
-  return new Set(site.teams.filter((t) => (held.get(t.slug) ?? 0) >= (counts?.[t.slug] ?? 0)).map((t) => t.slug));
+const ChoiceList: FC<{ group: ChoiceGroup; selected: ReadonlySet<string>; silentSince?: string }> = ({ group, selected, silentSince }) => {
+  // What the reader follows stays in sight, done or quiet: only the rest is folded.
+  const followed = group.folded.filter((c) => anySelected([c], selected));
+  const shown = [...group.current, ...followed];
+  const folded = group.folded.filter((c) => !followed.includes(c));
+  const counts: Partial<Record<Badge, number>> = {};
+  for (const c of folded) counts[c.badge] = (counts[c.badge] ?? 0) + 1;
+  // The fold is the list's last item: it lines up with the milestones it holds.
+  return shown.length + folded.length === 0 ? null : (
+    <ul class="choices">
+      {shown.map((c) => (
+        <ChoiceItem choice={c} selected={selected} silentSince={silentSince} inFold={false} />
+      ))}
+      {folded.length > 0 ? (
+        <li>
+          <details class="folded">
+            <summary>Show {badgeCounts(counts, BADGE_WORDS)}</summary>
+            <ul class="choices">
+              {folded.map((c) => (
+                <ChoiceItem choice={c} selected={selected} silentSince={silentSince} inFold />
+              ))}
+            </ul>
+          </details>
+        </li>
+      ) : null}
+    </ul>
+  );
+};
+
+/** What the team's fold says of it when closed: its milestones, their statuses, what is followed. */
+function teamSummary(t: TeamChoices, selected: ReadonlySet<string>, chosen: number): string {
+  const what = t.badges ? `${t.total} milestones: ${badgeCounts(t.badges, BADGE_WORDS)}` : `${t.total} milestones`;
+  const followed = selected.has(`team:${t.team.slug}`) ? 'whole team followed' : chosen > 0 ? `${chosen} followed` : '';
+  return [t.silentSince ? `silent since ${t.silentSince}` : '', what, followed].filter(Boolean).join(' · ');
 }
 
 /**
@@ -194,13 +238,14 @@ export const FollowChoices: FC<{
   selected: Set<string>;
   current: readonly string[];
   counts?: Readonly<Record<string, number>>;
+  quietWeeks?: number;
   chooseHref?: (team: string) => string;
   /** The team whose milestones were asked for: shown open. */
   expand?: string;
-}> = ({ site, selected, current, counts, chooseHref, expand }) => {
+}> = ({ site, selected, current, counts, quietWeeks = 3, chooseHref, expand }) => {
   const known = new Set(['all', ...site.teams.map((t) => `team:${t.slug}`), ...site.milestones.map((m) => `milestone:${m.key}`)]);
   const orphans = current.filter((s) => !known.has(s));
-  const loaded = loadedTeams(site, counts);
+  const teams = followChoices(site, { quietWeeks }, counts);
   return (
     <fieldset>
       <legend>What to follow</legend>
@@ -209,33 +254,34 @@ export const FollowChoices: FC<{
           <input type="checkbox" name="scope" value="all" checked={selected.has('all')} /> Everything, every team
         </label>
       </p>
-      {site.teams.map((team) => {
-        const ms = teamMilestones(site, team.slug);
-        const total = counts?.[team.slug] ?? ms.length;
-        const chosen = ms.filter((m) => selected.has(`milestone:${m.key}`)).length;
+      {selected.has('all') ? <p class="muted">You already get everything: untick it to choose teams or milestones.</p> : null}
+      {teams.map((t) => {
+        const { team } = t;
+        const chosen = t.milestones ? [...selected].filter((s) => s.startsWith('milestone:') && teamHas(t.milestones!, s.slice(10))).length : 0;
         const whole = selected.has(`team:${team.slug}`);
-        const shown = loaded.has(team.slug);
         return (
           <details open={whole || chosen > 0 || team.slug === expand} id={`team-${team.slug}`}>
             <summary>
-              {team.name}{' '}
-              <span class="muted">
-                ({whole ? 'whole team followed' : chosen > 0 ? `${chosen} of ${total} milestones followed` : `${total} milestones`})
-              </span>
+              {team.name} <span class="muted">({teamSummary(t, selected, chosen)})</span>
             </summary>
+            {t.silentSince ? (
+              <p class="muted">
+                {team.name} has published no report since {t.silentSince}: its milestones are silent.
+              </p>
+            ) : null}
             <p>
               <label>
                 <input type="checkbox" name="scope" value={`team:${team.slug}`} checked={whole} /> Everything from {team.name}
               </label>
             </p>
-            {shown ? (
+            {t.milestones ? (
               <>
                 <p class="muted">Or only some of its milestones:</p>
-                <MilestoneChoices options={milestoneOptions(site, team.slug)} selected={selected} />
+                <ChoiceList group={t.milestones} selected={selected} silentSince={t.silentSince} />
               </>
-            ) : chooseHref && total > 0 ? (
+            ) : chooseHref && t.total > 0 ? (
               <p>
-                <a href={chooseHref(team.slug)}>Choose among its {total} milestones</a> <span class="muted">(save first: the link reloads this page)</span>
+                <a href={chooseHref(team.slug)}>Choose among its {t.total} milestones</a> <span class="muted">(save first: the link reloads this page)</span>
               </p>
             ) : null}
           </details>
@@ -259,10 +305,16 @@ export const FollowChoices: FC<{
   );
 };
 
+function teamHas(group: ChoiceGroup, key: string): boolean {
+  return [...group.current, ...group.folded].some((c) => c.key === key || teamHas(c.children, key));
+}
+
 export const PreferencesPage: FC<{
   site: SiteModel;
   /** Team slug → how many milestones it owns, when `site` holds only some teams' milestones. */
   counts?: Readonly<Record<string, number>>;
+  /** QUIET_WEEKS, for statuses derived from a whole model. */
+  quietWeeks?: number;
   /** The team whose milestones were asked for (`?team=`). */
   expand?: string;
   siteTitle: string;
@@ -270,15 +322,19 @@ export const PreferencesPage: FC<{
   manageToken: string;
   unsubscribeUrl: string;
   checked?: readonly string[];
+  /** How often and what as the form shows them (when shown again after an error), else the subscriber's. */
+  delivery?: { frequency: string; content: string };
   saved?: boolean;
+  /** Said after "Saved.": what the saving did besides (what "Everything" now covers). */
+  savedNote?: string;
   errors?: readonly string[];
-}> = ({ site, counts, expand, siteTitle, subscriber, manageToken, unsubscribeUrl, checked, saved, errors = [] }) => {
+}> = ({ site, counts, quietWeeks, expand, siteTitle, subscriber, manageToken, unsubscribeUrl, checked, delivery, saved, savedNote, errors = [] }) => {
   const selected = new Set(checked ?? subscriber.scopes);
   return (
     <SubscriberPage siteTitle={siteTitle} title="Your email preferences">
       {saved ? (
         <p class="notice" role="status">
-          Saved. {subscriber.email} will receive {deliveryWords(subscriber)} about what is ticked below.
+          Saved. {subscriber.email} will receive {deliveryWords(subscriber)} about what is ticked below.{savedNote ? ` ${savedNote}` : ''}
         </p>
       ) : null}
       <ErrorList errors={errors} />
@@ -289,12 +345,13 @@ export const PreferencesPage: FC<{
       </p>
       <form method="post" action="/preferences">
         <input type="hidden" name="token" value={manageToken} />
-        <DeliveryChoices prefix="pref" frequency={subscriber.frequency} content={subscriber.content} />
+        <DeliveryChoices prefix="pref" frequency={delivery?.frequency ?? subscriber.frequency} content={delivery?.content ?? subscriber.content} />
         <FollowChoices
           site={site}
           selected={selected}
           current={subscriber.scopes}
           counts={counts}
+          quietWeeks={quietWeeks}
           expand={expand}
           chooseHref={(team) => `/preferences?token=${encodeURIComponent(manageToken)}&team=${encodeURIComponent(team)}#team-${team}`}
         />
@@ -311,30 +368,141 @@ export const PreferencesPage: FC<{
   );
 };
 
-export const UnsubscribeConfirmPage: FC<{ siteTitle: string; subscriber: Subscriber; token: string }> = ({
-  siteTitle,
-  subscriber,
-  token,
+/** A form that saves the reader's preferences with one change (the unsubscribe page's lighter options). */
+const LighterForm: FC<{ manageToken: string; scopes: readonly string[]; frequency: string; content: string; children?: Child }> = ({
+  manageToken,
+  scopes,
+  frequency,
+  content,
+  children,
 }) => (
-  <SubscriberPage siteTitle={siteTitle} title="Unsubscribe">
-    {subscriber.status === 'unsubscribed' ? (
-      <p class="notice" role="status">
-        <strong>{subscriber.email}</strong> is already unsubscribed: it receives no emails from us.
-      </p>
-    ) : (
-      <>
-        <p>
-          Stop all weekly email updates to <strong>{subscriber.email}</strong>?
-        </p>
-        {/* A button, not the GET itself: link scanners follow links but do not submit forms. */}
-        <form method="post" action={`/unsubscribe?token=${encodeURIComponent(token)}`}>
-          <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-          <button type="submit">Unsubscribe</button>
-        </form>
-      </>
-    )}
-  </SubscriberPage>
+  <form method="post" action="/preferences" class="lighter">
+    <input type="hidden" name="token" value={manageToken} />
+    {scopes.map((s) => (
+      <input type="hidden" name="scope" value={s} />
+    ))}
+    <input type="hidden" name="frequency" value={frequency} />
+    <input type="hidden" name="content" value={content} />
+    {children}
+  </form>
 );
+
+/**
+ * The unsubscribe page: the one-click button first (the reader came for it), then lighter
+ * options, each one form that saves the preferences with one change: only risks and blockers,
+ * the weekly digest instead of an email per update, fewer teams or milestones.
+ */
+export const UnsubscribeConfirmPage: FC<{
+  siteTitle: string;
+  subscriber: Subscriber;
+  token: string;
+  /** For the lighter options (names of what is followed, the teams). */
+  site?: SiteModel;
+  /** A preferences token, for the lighter options' forms; none: no lighter options. */
+  manageToken?: string;
+  preferencesUrl?: string;
+}> = ({ siteTitle, subscriber, token, site, manageToken, preferencesUrl }) => {
+  const { scopes, frequency, content } = subscriber;
+  const lighter = site && manageToken && subscriber.status !== 'unsubscribed';
+  const everything = scopes.includes('all');
+  return (
+    <SubscriberPage siteTitle={siteTitle} title="Unsubscribe">
+      {subscriber.status === 'unsubscribed' ? (
+        <p class="notice" role="status">
+          <strong>{subscriber.email}</strong> is already unsubscribed: it receives no emails from us.
+        </p>
+      ) : (
+        <>
+          <p>
+            Stop all emails to <strong>{subscriber.email}</strong>? It now gets {deliveryWords(subscriber)}
+            {site ? ' about:' : '.'}
+          </p>
+          {site ? <ScopeList site={site} scopes={scopes} /> : null}
+          {/* A button, not the GET itself: link scanners follow links but do not submit forms. */}
+          <form method="post" action={`/unsubscribe?token=${encodeURIComponent(token)}`}>
+            <input type="hidden" name="List-Unsubscribe" value="One-Click" />
+            <button type="submit">Unsubscribe</button>
+          </form>
+        </>
+      )}
+      {lighter ? (
+        <>
+          <h2>Or get fewer emails</h2>
+          {content !== 'risks' ? (
+            <LighterForm manageToken={manageToken} scopes={scopes} frequency={frequency} content="risks">
+              <p>
+                <button type="submit" class="secondary">
+                  Only risks and blockers
+                </button>
+                <br />
+                <span class="muted">No achievements or plans: only what is blocked or at risk.</span>
+              </p>
+            </LighterForm>
+          ) : null}
+          {frequency === 'instant' ? (
+            <LighterForm manageToken={manageToken} scopes={scopes} frequency="weekly" content={content}>
+              <p>
+                <button type="submit" class="secondary">
+                  Weekly instead of as it happens
+                </button>
+                <br />
+                <span class="muted">One digest on Monday mornings instead of an email per update.</span>
+              </p>
+            </LighterForm>
+          ) : null}
+          {everything && site.teams.length > 1 ? (
+            <form method="post" action="/preferences" class="lighter">
+              <input type="hidden" name="token" value={manageToken} />
+              <input type="hidden" name="frequency" value={frequency} />
+              <input type="hidden" name="content" value={content} />
+              <fieldset>
+                <legend>Fewer teams: only these</legend>
+                {site.teams.map((t, i) => (
+                  <p>
+                    <label for={`fewer-team-${i}`}>
+                      <input id={`fewer-team-${i}`} type="checkbox" name="scope" value={`team:${t.slug}`} /> {t.name}
+                    </label>
+                  </p>
+                ))}
+              </fieldset>
+              <p>
+                <button type="submit" class="secondary">
+                  Follow only the ticked teams
+                </button>
+              </p>
+            </form>
+          ) : !everything && scopes.length > 1 ? (
+            <form method="post" action="/preferences" class="lighter">
+              <input type="hidden" name="token" value={manageToken} />
+              <input type="hidden" name="frequency" value={frequency} />
+              <input type="hidden" name="content" value={content} />
+              <fieldset>
+                <legend>Fewer teams or milestones: untick what you no longer want</legend>
+                {scopes.map((s, i) => (
+                  <p>
+                    <label for={`fewer-scope-${i}`}>
+                      <input id={`fewer-scope-${i}`} type="checkbox" name="scope" value={s} checked /> {describeScope(site, s)}
+                    </label>
+                  </p>
+                ))}
+              </fieldset>
+              <p>
+                <button type="submit" class="secondary">
+                  Keep only the ticked ones
+                </button>
+              </p>
+            </form>
+          ) : null}
+          {preferencesUrl ? (
+            <p>
+              <a href={preferencesUrl}>Choose milestones, teams and how often on your preferences page</a>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </SubscriberPage>
+  );
+};
 
 export const UnsubscribedPage: FC<{ siteTitle: string; subscriber: Subscriber }> = ({ siteTitle, subscriber }) => (
   <SubscriberPage siteTitle={siteTitle} title="You are unsubscribed">

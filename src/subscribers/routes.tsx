@@ -35,7 +35,18 @@ import {
   UnsubscribeConfirmPage,
   UnsubscribedPage,
 } from './pages';
-import { confirmSubscriber, findSubscriberById, replaceScopes, setDelivery, type Subscriber, unsubscribeSubscriber } from './repository';
+import {
+  CONTENT_CHOICES,
+  type ContentChoice,
+  FREQUENCIES,
+  type Frequency,
+  confirmSubscriber,
+  findSubscriberById,
+  replaceScopes,
+  setDelivery,
+  type Subscriber,
+  unsubscribeSubscriber,
+} from './repository';
 import {
   type SubscribeRequest,
   describeIssues,
@@ -47,9 +58,10 @@ import {
   unsubscribeFormSchema,
   unsubscribeQuerySchema,
 } from './schemas';
-import { MAX_SCOPES, type Scope, checkScope, normaliseScopes } from './scopes';
+import { MAX_SCOPES, type Scope, checkScope, describeScope, isScopeShape, normaliseScopes } from './scopes';
 import { signingKey } from '../http/secrets';
 import { PAGE_HEADERS } from '../pages/headers';
+import { quietWeeksOf } from '../status';
 import { type TokenClaims, type TokenFailure, type TokenPurpose, verifyToken } from './tokens';
 
 export type SubscriberEnv = {
@@ -480,6 +492,7 @@ export function subscriberRoutes(content: CatalogSource | SiteModel): Hono<Subsc
       <PreferencesPage
         site={await preferencesView(subscriber.scopes, expand)}
         counts={catalog.counts}
+        quietWeeks={quietWeeksOf(c.env.QUIET_WEEKS)}
         expand={expand}
         siteTitle={c.env.SITE_TITLE}
         subscriber={subscriber}
@@ -489,16 +502,63 @@ export function subscriberRoutes(content: CatalogSource | SiteModel): Hono<Subsc
     );
   });
 
+  /**
+   * The preferences page again, unsaved, with what was wrong: the reader's ticks and choices
+   * kept, so they only correct what the errors name.
+   */
+  const preferencesAgain = async (
+    c: Ctx,
+    subscriber: Subscriber,
+    token: string,
+    checked: readonly string[],
+    errors: readonly string[],
+    delivery: { frequency?: unknown; content?: unknown } = {},
+  ) => {
+    const choice = {
+      frequency: (FREQUENCIES as readonly unknown[]).includes(delivery.frequency) ? (delivery.frequency as Frequency) : subscriber.frequency,
+      content: (CONTENT_CHOICES as readonly unknown[]).includes(delivery.content) ? (delivery.content as ContentChoice) : subscriber.content,
+    };
+    return page(
+      c,
+      400,
+      <PreferencesPage
+        site={await preferencesView([...checked.filter((s) => s.startsWith('milestone:')), ...subscriber.scopes])}
+        counts={catalog.counts}
+        quietWeeks={quietWeeksOf(c.env.QUIET_WEEKS)}
+        siteTitle={c.env.SITE_TITLE}
+        subscriber={subscriber}
+        delivery={choice}
+        manageToken={token}
+        unsubscribeUrl={await link(c, 'unsubscribe', subscriber.id)}
+        checked={checked}
+        errors={errors}
+      />,
+    );
+  };
+
+  /** "team Atlas, milestone “Sync” and 3 more". */
+  const namesOf = (site: SiteModel, scopes: readonly string[]) => {
+    const names = scopes.slice(0, 3).map((s) => describeScope(site, s));
+    return scopes.length > 3 ? `${names.join(', ')} and ${scopes.length - 3} more` : names.join(scopes.length === 2 ? ' and ' : ', ');
+  };
+
   app.post(
     '/preferences',
     smallBody(),
     requireSigningKey(),
     zValidator('form', preferencesFormSchema, async (result, hc) => {
       const c = hc as unknown as Ctx;
-      if (!result.success) {
-        const errors = describeIssues(result.error.issues);
-        return fail(c, 'html', { status: 400, title: 'Invalid preferences', detail: 'The form could not be read.', errors });
+      if (result.success) return;
+      const errors = describeIssues(result.error.issues);
+      // With a valid link, the page again with what was wrong; else an error page.
+      const raw = result.data as unknown as Record<string, unknown>;
+      const claims = typeof raw.token === 'string' ? await verifyToken(c.get('signingKey'), raw.token, 'manage') : undefined;
+      const subscriber = claims?.ok ? await findSubscriberById(c.env.DB, claims.claims.subscriberId) : null;
+      if (subscriber && subscriber.status !== 'unsubscribed' && typeof raw.token === 'string') {
+        const checked = asStrings(raw.scope).map((v) => v.trim()).filter(isScopeShape).slice(0, MAX_SCOPES * 4);
+        return preferencesAgain(c, subscriber, raw.token, checked, errors.map((e) => e.message), raw);
       }
+      return fail(c, 'html', { status: 400, title: 'Invalid preferences', detail: 'The form could not be read.', errors });
     }),
     async (c) => {
       const form = c.req.valid('form');
@@ -521,23 +581,27 @@ export function subscriberRoutes(content: CatalogSource | SiteModel): Hono<Subsc
       if (errors.length === 0 && chosen.length === 0) {
         errors.push('Choose at least one thing to follow, or unsubscribe below to stop all emails.');
       }
-      const unsubscribe = await link(c, 'unsubscribe', subscriber.id);
-      if (errors.length > 0) {
-        return page(
-          c,
-          400,
-          <PreferencesPage
-            site={site}
-            counts={catalog.counts}
-            siteTitle={c.env.SITE_TITLE}
-            subscriber={subscriber}
-            manageToken={form.token}
-            unsubscribeUrl={unsubscribe}
-            checked={form.scope}
-            errors={errors}
-          />,
-        );
+      // "Everything" covers the rest: never drop a tick without saying so. Something newly
+      // ticked beside it is a choice the reader meant, so nothing is saved and the page asks;
+      // "Everything" newly ticked over what was followed before is saved, and the page says
+      // what it now covers.
+      const others = [...new Set(chosen.filter((s) => s !== 'all'))];
+      const had = new Set<string>(subscriber.scopes);
+      const added = others.filter((s) => !had.has(s));
+      let savedNote: string | undefined;
+      if (errors.length === 0 && chosen.includes('all') && others.length > 0) {
+        if (added.length > 0) {
+          errors.push(
+            had.has('all')
+              ? `You already get everything: untick it to choose. You also ticked ${namesOf(site, added)}; nothing was saved.`
+              : `“Everything” covers every team and milestone: untick it to follow only ${namesOf(site, others)}, or untick those to get everything. Nothing was saved.`,
+          );
+        } else {
+          savedNote = `You now get everything, which covers what you followed before (${namesOf(site, others)}).`;
+        }
       }
+      if (errors.length > 0) return preferencesAgain(c, subscriber, form.token, form.scope, errors, form);
+      const unsubscribe = await link(c, 'unsubscribe', subscriber.id);
       const replaced = await replaceScopes(c.env.DB, subscriber.id, normaliseScopes(chosen));
       const saved = replaced && (await setDelivery(c.env.DB, subscriber.id, { frequency: form.frequency, content: form.content }));
       if (!saved) return unsubscribedNotice(c, subscriber, 409);
@@ -547,11 +611,13 @@ export function subscriberRoutes(content: CatalogSource | SiteModel): Hono<Subsc
         <PreferencesPage
           site={await preferencesView(saved.scopes)}
           counts={catalog.counts}
+          quietWeeks={quietWeeksOf(c.env.QUIET_WEEKS)}
           siteTitle={c.env.SITE_TITLE}
           subscriber={saved}
           manageToken={form.token}
           unsubscribeUrl={unsubscribe}
           saved
+          savedNote={savedNote}
         />,
       );
     },
@@ -564,7 +630,22 @@ export function subscriberRoutes(content: CatalogSource | SiteModel): Hono<Subsc
     const subscriber = await findSubscriberById(c.env.DB, claims.subscriberId);
     if (!subscriber) return notFound(c);
     // Only a page with a button: mail scanners prefetch links, and must not unsubscribe anybody.
-    return page(c, 200, <UnsubscribeConfirmPage siteTitle={c.env.SITE_TITLE} subscriber={subscriber} token={token} />);
+    // Beside it, lighter options: forms that save the preferences (a preferences link, as in
+    // every email), with the names of what is followed (the shards of its milestones only).
+    if (subscriber.status === 'unsubscribed') return page(c, 200, <UnsubscribeConfirmPage siteTitle={c.env.SITE_TITLE} subscriber={subscriber} token={token} />);
+    const [site, preferences] = await Promise.all([viewOf(subscriber.scopes), link(c, 'manage', subscriber.id)]);
+    return page(
+      c,
+      200,
+      <UnsubscribeConfirmPage
+        siteTitle={c.env.SITE_TITLE}
+        subscriber={subscriber}
+        token={token}
+        site={site}
+        manageToken={new URL(preferences).searchParams.get('token') ?? undefined}
+        preferencesUrl={preferences}
+      />,
+    );
   });
 
   app.post(

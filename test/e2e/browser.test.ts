@@ -1,7 +1,8 @@
 /**
  * In a real browser: Debian's Chromium driven by playwright-core against `wrangler dev`.
  *
- * Every page kind and both emails (confirmation, digest) at 390 and 1280 px, light and dark:
+ * Every page kind (the preferences and unsubscribe pages too) and both emails (confirmation,
+ * digest) at 390 and 1280 px, light and dark:
  * axe-core reports no violation, nothing scrolls sideways, and a full-page screenshot is
  * written to SCREENSHOTS (printed at the end) for people to look at. Then a reader subscribes,
  * confirms, changes preferences and unsubscribes with the keyboard alone.
@@ -120,8 +121,12 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
     const email = `browser-${Date.now()}@example.com`;
     await fetch(`${origin}/subscribe`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, scopes: ['all'] }) });
     const confirmation = await emailFilesFor(server, email);
-    const confirmLink = new RegExp(`${origin}/confirm\\?token=[A-Za-z0-9._-]+`).exec(await readFile(confirmation.text, 'utf8'))![0];
-    await fetch(confirmLink);
+    const confirmationText = await readFile(confirmation.text, 'utf8');
+    const confirmLink = new RegExp(`${origin}/confirm\\?token=[A-Za-z0-9._-]+`).exec(confirmationText)![0];
+    const unsubscribeLink = new RegExp(`${origin}/unsubscribe\\?token=[A-Za-z0-9._-]+`).exec(confirmationText)![0];
+    const confirmedPage = await (await fetch(confirmLink)).text();
+    // The preferences page with a team's milestones open (badges, nested deliverables, folds).
+    const preferencesLink = `${/href="([^"]*\/preferences\?token=[^"]+)"/.exec(confirmedPage)![1]!.replace(/&amp;/g, '&')}&team=${site.teams.at(-1)!.slug}`;
     const cut = await fetch(`${origin}/admin/digests`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(cut.status).toBe(201);
     const { id: digestId } = (await cut.json()) as { id: number };
@@ -140,6 +145,8 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
       ['digests', `${origin}/digests`],
       ['digest-web', `${origin}/digests/${digestId}`],
       ['subscribe', `${origin}/subscribe`],
+      ['preferences', preferencesLink],
+      ['unsubscribe', unsubscribeLink],
       ['not-found', `${origin}/no/such/page`],
       ['email-confirmation', pathToFileURL(confirmation.html).href],
       ['email-digest', pathToFileURL(digest.html).href],

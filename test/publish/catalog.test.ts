@@ -8,8 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteModel } from '../../src/content';
 import { assetsCatalog } from '../../src/catalog';
-import { statusesOf } from '../../src/status';
-import { CATALOG_PATH, dataFiles, keyShardPath, shardOf, teamCatalogPath, type Catalog, type MilestoneRecords } from '../../src/publish/data';
+import { silentTeams, statusesOf } from '../../src/status';
+import { CATALOG_PATH, dataFiles, keyShardPath, milestoneAreas, shardOf, teamCatalogPath, type Catalog, type MilestoneRecords } from '../../src/publish/data';
 import { servedData } from '../assets';
 import { reportsBuild } from '../content/helpers';
 
@@ -25,9 +25,15 @@ beforeAll(async () => {
 const json = <T,>(path: string) => JSON.parse(files.get(path)!) as T;
 
 describe('the data files', () => {
-  it('keep milestones out of the catalog: teams, their counts and the number of shards', () => {
+  it('keep milestones out of the catalog: teams, their counts, the silent ones and the number of shards', () => {
     const catalog = json<Catalog>(CATALOG_PATH);
-    expect(Object.keys(catalog).sort()).toEqual(['counts', 'newest', 'shards', 'teams', 'version']);
+    expect(Object.keys(catalog).sort()).toEqual(['counts', 'newest', 'shards', 'silent', 'teams', 'version']);
+    // The teams that stopped reporting, with their latest report: as src/status judges them.
+    expect(catalog.silent).toEqual(Object.fromEntries(silentTeams(site, { quietWeeks: 3 })));
+    expect(Object.keys(catalog.silent).length).toBeGreaterThan(0);
+    for (const [team, since] of Object.entries(catalog.silent)) {
+      expect(site.updates.filter((u) => u.team === team).every((u) => u.date <= since)).toBe(true);
+    }
     expect(catalog.shards).toBe(Math.ceil(site.milestones.length / SHARD));
     expect(Object.values(catalog.counts).reduce((a, b) => a + b, 0)).toBe(site.milestones.length);
   });
@@ -71,6 +77,11 @@ describe('a view of the catalog', () => {
     expect(new Set(served.reads)).toEqual(new Set([child.key, 'no-such-milestone', ...ancestors].map((k) => keyShardPath(shardOf(k, shards)))));
     const whole = statusesOf(site, { quietWeeks: 3 });
     for (const [key, status] of statusesOf(view, { quietWeeks: 3 })) expect(status).toBe(whole.get(key));
+    // The areas that tell apart parts named alike, and the silent teams, as the whole model has them.
+    const areas = milestoneAreas(site);
+    for (const [key, area] of milestoneAreas(view)) expect(area).toBe(areas.get(key));
+    for (const m of view.milestones) expect(milestoneAreas(view).get(m.key)).toBe(areas.get(m.key));
+    expect(silentTeams(view, { quietWeeks: 3 })).toEqual(silentTeams(site, { quietWeeks: 3 }));
     expect(view.milestones).toEqual(site.milestones.filter((m) => view.milestones.some((v) => v.key === m.key)).map(({ description: _d, definedIn: _f, ...m }) => m));
   });
 
@@ -82,6 +93,15 @@ describe('a view of the catalog', () => {
     const own = site.milestones.filter((m) => m.team === team.slug).map((m) => m.key);
     expect(view.milestones.map((m) => m.key)).toEqual(expect.arrayContaining(own));
     expect(served.reads.filter((p) => p.endsWith('.catalog.json'))).toEqual([teamCatalogPath(team.slug)]);
+  });
+
+  it("carries the areas of a team's milestones (what tells apart its parts named alike)", async () => {
+    const areas = milestoneAreas(site);
+    const team = site.teams.find((t) => site.milestones.some((m) => m.team === t.slug && areas.has(m.key)))!;
+    const view = await servedData(site, { shardSize: SHARD }).catalog.view({ teams: [team.slug] });
+    const own = site.milestones.filter((m) => m.team === team.slug && areas.has(m.key));
+    expect(own.length).toBeGreaterThan(0);
+    for (const m of own) expect(milestoneAreas(view).get(m.key)).toBe(areas.get(m.key));
   });
 
   it('refuses files of another content version (a deploy replacing the output)', async () => {

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { createWorkerApp } from '../../src/app';
 import { keyShardPath, shardOf, teamCatalogPath } from '../../src/publish/data';
 import { servedData } from '../assets';
-import { harness, linkIn, postForm, site, stored, subscribe, uniqueEmail } from './subscribers.helpers';
+import { harness, linkIn, postForm, site, stored, storedSubscriber, subscribe, uniqueEmail } from './subscribers.helpers';
+import { indexMilestones } from '../../src/content/build';
+import { statusIndex } from '../../src/status';
 
 function workerHarness() {
   const served = servedData(site, { shardSize: 4 });
@@ -69,4 +71,31 @@ describe('the Worker over the static output', () => {
     expect(saved.status).toBe(200);
     expect((await stored(email))!.scopes).toEqual([`milestone:${beaconMilestone.key}`, `team:${atlas}`]);
   });
+
+  it('shows statuses on preferences from the static output: badges, a silent team, folds; the unsubscribe page reads no team file', async () => {
+    // Beacon stops reporting after 2026-10-12 while Atlas goes on: the catalog says it is silent.
+    const updates = site.updates.filter((u) => u.team !== beacon || u.date <= '2026-10-12');
+    const stopped = { ...site, version: `${site.version}-stopped`, updates, milestones: indexMilestones(updates) };
+    const served = servedData(stopped, { shardSize: 4 });
+    const h = harness({}, createWorkerApp(served.catalog));
+    const statuses = statusIndex(stopped, { quietWeeks: 3 });
+    const quiet = stopped.milestones.filter((m) => m.team === beacon && statuses.get(m.key)?.status === 'quiet');
+    const atRisk = stopped.milestones.find((m) => m.team === atlas && statuses.get(m.key)?.status === 'at-risk')!;
+    expect(quiet.length).toBeGreaterThan(1);
+    const reader = await storedSubscriber([`milestone:${quiet[0]!.key}`, `milestone:${atRisk.key}`]);
+    const page = await (await h.fetch(reader.preferences)).text();
+    expect(page).toContain(`<summary>Beacon <span class="muted">(silent since 2026-10-12 · `);
+    const label = (key: string) => page.slice(page.indexOf(`value="milestone:${key}"`), page.indexOf('</label>', page.indexOf(`value="milestone:${key}"`)));
+    expect(label(quiet[0]!.key)).toContain('>Silent</span>');
+    expect(label(atRisk.key)).toContain('<span class="status status-at-risk"');
+    // The other silent ones are folded behind a line that counts them.
+    expect(page).toMatch(/<details class="folded"><summary>Show \d+ silent<\/summary>/);
+
+    served.reads.length = 0;
+    const unsubscribe = await (await h.fetch(reader.unsubscribe)).text();
+    expect(unsubscribe).toContain(`milestone “${quiet[0]!.title}”`);
+    expect(unsubscribe).toContain('Only risks and blockers</button>');
+    expect(served.reads.every((p) => p.startsWith('/_tidings/keys/'))).toBe(true);
+  });
 });
+

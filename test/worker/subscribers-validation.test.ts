@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateAddress } from '../../src/subscribers';
-import { env, harness, milestone, postForm, postJson, stored, subscribe, team, uniqueEmail } from './subscribers.helpers';
+import { env, harness, milestone, postForm, postJson, stored, storedSubscriber, subscribe, team, uniqueEmail } from './subscribers.helpers';
 
 const local64 = 'a'.repeat(64);
 const label63 = 'b'.repeat(63);
@@ -216,5 +216,41 @@ describe('address identity', () => {
     await expect(
       env.DB.prepare("INSERT INTO subscribers (email, status, created_at, updated_at) VALUES (?, 'pending', ?, ?)").bind('bad\r\n@example.com', now, now).run(),
     ).rejects.toThrow(/CHECK/);
+  });
+});
+
+describe('POST /preferences with bad input', () => {
+  it('shows the preferences page again with what was wrong, the ticks and choices kept, and saves nothing', async () => {
+    const h = harness();
+    const t = team();
+    const reader = await storedSubscriber([`team:${t.slug}`]);
+    const res = await postForm(h, '/preferences', [
+      ['token', reader.token],
+      ['scope', `milestone:${milestone().key}`],
+      ['scope', 'not a scope!'],
+      ['frequency', 'monthly'],
+      ['content', 'risks'],
+    ]);
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    // The form again (not a dead end), what was wrong named, what was chosen kept.
+    expect(page).toContain('<form method="post" action="/preferences">');
+    expect(page).toContain('Please correct this:');
+    expect(page).toContain('choose how often: the weekly digest (&quot;weekly&quot;) or as it happens (&quot;instant&quot;)');
+    expect(page).toContain('&quot;not a scope!&quot; is not a scope');
+    expect(page).toContain(`value="milestone:${milestone().key}" checked=""`);
+    expect(page).toContain('value="risks" checked=""');
+    expect(page).not.toContain('Saved.');
+    expect(await env.DB.prepare('SELECT frequency, content FROM subscribers WHERE id = ?').bind(reader.id).first()).toEqual({ frequency: 'weekly', content: 'everything' });
+    expect((await stored(reader.email))!.scopes).toEqual([`team:${t.slug}`]);
+  });
+
+  it('without a valid link: an error page that says what was wrong, nothing saved', async () => {
+    const h = harness();
+    const res = await postForm(h, '/preferences', [['scope', 'all'], ['frequency', 'monthly']]);
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('the form has no token: open the preferences link from your email again');
+    expect(page).not.toContain('action="/preferences"');
   });
 });

@@ -207,3 +207,44 @@ export const milestone = () => {
   if (!m) throw new Error('the site model has no milestone');
   return m;
 };
+
+/** A subscriber stored as active (no mail), with their signed preferences and unsubscribe links. */
+export async function storedSubscriber(
+  scopes: string[],
+  delivery: { frequency?: 'weekly' | 'instant'; content?: 'everything' | 'risks' } = {},
+): Promise<{ id: number; email: string; preferences: string; unsubscribe: string; token: string }> {
+  const email = uniqueEmail('stored');
+  const at = new Date().toISOString();
+  const row = await env.DB.prepare(
+    "INSERT INTO subscribers (email, status, created_at, updated_at, confirmed_at, frequency, content) VALUES (?, 'active', ?, ?, ?, ?, ?) RETURNING id",
+  )
+    .bind(email, at, at, at, delivery.frequency ?? 'weekly', delivery.content ?? 'everything')
+    .first<{ id: number }>();
+  await env.DB.batch(scopes.map((s) => env.DB.prepare('INSERT INTO subscriber_scopes (subscriber_id, scope, created_at) VALUES (?, ?, ?)').bind(row!.id, s, at)));
+  const { preferencesUrl, unsubscribeUrl } = await import('../../src/subscribers/links');
+  const preferences = await preferencesUrl(env as unknown as Env, row!.id);
+  return { id: row!.id, email, preferences, unsubscribe: await unsubscribeUrl(env as unknown as Env, row!.id), token: new URL(preferences).searchParams.get('token')! };
+}
+
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/**
+ * The form of a page whose submit button says `button`, as a browser would submit it: its
+ * action and its fields (hidden and text inputs, ticked boxes and radios), in order.
+ */
+export function formWith(html: string, button: string): { action: string; fields: Array<[string, string]> } {
+  const form = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].find((m) => new RegExp(`<button[^>]*>\\s*${button.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(m[2]!));
+  if (!form) throw new Error(`no form with a "${button}" button in:\n${html}`);
+  const attr = (tag: string, name: string) => {
+    const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+    return m ? unescape(m[1]!) : undefined;
+  };
+  const fields: Array<[string, string]> = [];
+  for (const [input] of form[2]!.matchAll(/<input\b[^>]*>/g)) {
+    const type = attr(input, 'type') ?? 'text';
+    const name = attr(input, 'name');
+    if (!name || ((type === 'checkbox' || type === 'radio') && !/\schecked(=""|\s|>|\/)/.test(input))) continue;
+    fields.push([name, attr(input, 'value') ?? (type === 'checkbox' ? 'on' : '')]);
+  }
+  return { action: attr(`<form${form[1]}>`, 'action')!, fields };
+}

@@ -10,12 +10,14 @@ import {
   activeSubscriber,
   backdateConfirmation,
   env,
+  formWith,
   harness,
   linkIn,
   milestone,
   postForm,
   site,
   stored,
+  storedSubscriber,
   subscribe,
   team,
   uniqueEmail,
@@ -306,5 +308,89 @@ describe('listActiveSubscribers', () => {
     expect(seen.find((s) => s.email === a.email)?.scopes).toEqual(['all']);
     expect(seen.find((s) => s.email === b.email)?.scopes).toEqual([`milestone:${milestone().key}`, `team:${t.slug}`]);
     expect(seen.map((s) => s.email)).not.toContain(pendingEmail);
+  });
+});
+
+describe('the unsubscribe page', () => {
+  const scopesOf = async (email: string) => (await stored(email))!.scopes;
+  const delivery = async (id: number) => env.DB.prepare('SELECT frequency, content, status FROM subscribers WHERE id = ?').bind(id).first();
+
+  it('offers lighter options beside the one-click button: only risks, weekly, fewer teams; each saves one change', async () => {
+    const h = harness();
+    const reader = await storedSubscriber(['all'], { frequency: 'instant' });
+    const res = await h.fetch(reader.unsubscribe);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    // The one-click button first, as before: the reader came for it.
+    const oneClick = formWith(page, 'Unsubscribe');
+    expect(oneClick.fields).toEqual([['List-Unsubscribe', 'One-Click']]);
+    expect(page.indexOf('>Unsubscribe</button>')).toBeLessThan(page.indexOf('Or get fewer emails'));
+    expect(page).toContain('It now gets an email as each update is published (everything that changed) about:');
+
+    // Only risks and blockers: the rest kept.
+    const risks = formWith(page, 'Only risks and blockers');
+    expect(risks.action).toBe('/preferences');
+    const saved = await postForm(h, risks.action, risks.fields);
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain('Saved.');
+    expect(await delivery(reader.id)).toEqual({ frequency: 'instant', content: 'risks', status: 'active' });
+    expect(await scopesOf(reader.email)).toEqual(['all']);
+
+    // Weekly instead of as it happens (the page read again: it offers what is left).
+    const again = await (await h.fetch(reader.unsubscribe)).text();
+    expect(again).not.toContain('Only risks and blockers</button>');
+    const weekly = formWith(again, 'Weekly instead of as it happens');
+    expect((await postForm(h, weekly.action, weekly.fields)).status).toBe(200);
+    expect(await delivery(reader.id)).toEqual({ frequency: 'weekly', content: 'risks', status: 'active' });
+
+    // Fewer teams: the reader ticks one.
+    const third = await (await h.fetch(reader.unsubscribe)).text();
+    expect(third).not.toContain('Weekly instead of as it happens</button>');
+    const fewer = formWith(third, 'Follow only the ticked teams');
+    expect(fewer.fields.filter(([name]) => name === 'scope')).toEqual([]);
+    expect((await postForm(h, fewer.action, [...fewer.fields, ['scope', `team:${team().slug}`]])).status).toBe(200);
+    expect(await scopesOf(reader.email)).toEqual([`team:${team().slug}`]);
+    expect(await delivery(reader.id)).toEqual({ frequency: 'weekly', content: 'risks', status: 'active' });
+  });
+
+  it('for a reader of several things: keep only the ticked ones', async () => {
+    const h = harness();
+    const m = milestone();
+    const reader = await storedSubscriber([`team:${team().slug}`, `milestone:${m.key}`]);
+    const page = await (await h.fetch(reader.unsubscribe)).text();
+    expect(page).toContain(`milestone “${m.title}”`);
+    const keep = formWith(page, 'Keep only the ticked ones');
+    expect(keep.fields.filter(([name]) => name === 'scope').map(([, v]) => v).sort()).toEqual([`milestone:${m.key}`, `team:${team().slug}`]);
+    // The reader unticks the team.
+    const res = await postForm(h, keep.action, keep.fields.filter(([, v]) => v !== `team:${team().slug}`));
+    expect(res.status).toBe(200);
+    expect(await scopesOf(reader.email)).toEqual([`milestone:${m.key}`]);
+  });
+
+  it('one-click unsubscribe (RFC 8058) works as before, from the page and from the List-Unsubscribe header', async () => {
+    const h = harness();
+    const reader = await storedSubscriber(['all']);
+    const page = await (await h.fetch(reader.unsubscribe)).text();
+    // Reading the page changed nothing (mail scanners GET links).
+    expect((await stored(reader.email))!.status).toBe('active');
+    const oneClick = formWith(page, 'Unsubscribe');
+    const res = await h.fetch(new URL(oneClick.action, reader.unsubscribe).toString(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(oneClick.fields).toString(),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('will receive no more emails');
+    expect((await stored(reader.email))!.status).toBe('unsubscribed');
+    // Afterwards the page offers nothing but the notice.
+    const after = await (await h.fetch(reader.unsubscribe)).text();
+    expect(after).toContain('is already unsubscribed');
+    expect(after).not.toContain('Or get fewer emails');
+
+    // The header's URL, posted by a mail client with the RFC 8058 body.
+    const other = await storedSubscriber(['all']);
+    const header = await h.fetch(other.unsubscribe, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(header.status).toBe(200);
+    expect((await stored(other.email))!.status).toBe('unsubscribed');
   });
 });
