@@ -176,6 +176,17 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
         list.push(p);
       }
       for (let n = 0; n < plan.packs; n++) {
+        const file = packPath(n).slice(1);
+        // A pack whose members are those of the last build, with the same bytes, is kept unread.
+        const key = createHash('sha256');
+        for (const p of members.get(n) ?? []) key.update(p).update('\0').update(packMembers.get(p)!.hash).update('\0').update(packMembers.get(p)!.pattern).update('\n');
+        const memberKey = key.digest('hex').slice(0, 32);
+        const last = memo?.lastPack(file);
+        if (last && last[0] === memberKey && options.reuseFrom?.previousHash(file) === last[1]) {
+          await emit({ file, path: packPath(n), bytes: new Uint8Array(0), pattern: DATA_PATTERN, kept: { hash: last[1], size: last[2] } });
+          memo?.recordPack(file, [memberKey, last[1], last[2]]);
+          continue;
+        }
         const pack: Pack = { files: {} };
         for (const p of members.get(n) ?? []) {
           const m = packMembers.get(p)!;
@@ -184,7 +195,8 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
         }
         const bytes = encoder.encode(`${JSON.stringify(pack)}\n`);
         if (bytes.byteLength > MAX_ASSET_BYTES) throw new StaticBuildError(`${packPath(n)} would be ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MiB, over 25 MiB: set OVERFLOW_STORE = "r2"`);
-        await emit({ file: packPath(n).slice(1), path: packPath(n), bytes, pattern: DATA_PATTERN });
+        await emit({ file, path: packPath(n), bytes, pattern: DATA_PATTERN });
+        memo?.recordPack(file, [memberKey, contentHash(bytes), bytes.byteLength]);
       }
     }
     const placedPatterns = new Set<string>();
@@ -230,8 +242,13 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
   const usable = before?.build === build ? before : undefined;
   if (usable) for (const [pattern, headers] of Object.entries(usable.headers)) if (!output.headers.has(pattern)) output.headers.set(pattern, headers);
   const files: RenderManifest['files'] = {};
+  const packs: NonNullable<RenderManifest['packs']> = {};
   let reused = 0;
   return {
+    lastPack: (file: string) => usable?.packs?.[file],
+    recordPack: (file: string, entry: [string, string, number]) => {
+      packs[file] = entry;
+    },
     reused: () => reused,
     /** A file of a milestone whose inputs are unchanged, still on disk as the last build wrote it. */
     reuse: (entry: PublicPath, file: string, placement?: Store): { hash: string; size: number } | undefined => {
@@ -245,7 +262,7 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
     record: (file: StaticFile, hash: string) => {
       if (file.group !== undefined) files[file.file] = [hash, file.kept?.size ?? file.bytes.byteLength];
     },
-    manifest: (): RenderManifest => ({ build, groups: Object.fromEntries(deps), headers: Object.fromEntries(output.headers), files }),
+    manifest: (): RenderManifest => ({ build, groups: Object.fromEntries(deps), headers: Object.fromEntries(output.headers), files, ...(Object.keys(packs).length > 0 ? { packs } : {}) }),
   };
 }
 
