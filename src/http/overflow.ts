@@ -42,9 +42,15 @@ export function overflowServer(version: string) {
   /** The placed document at this path, or undefined when there is none (the caller answers 404). */
   return async (c: Context<AppEnv>): Promise<Response | undefined> => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return undefined;
-    const path = c.req.path;
     const placed = await load(c.env);
-    if (!placed || placed.version !== version || !isPlaced(placed, path)) return undefined;
+    if (!placed || placed.version !== version) return undefined;
+    const path = c.req.path;
+    // `/milestones/x/` of a placed page: redirected like its static file would be (html_handling).
+    if (path.length > 1 && path.endsWith('/') && isPlaced(placed, path.slice(0, -1))) {
+      const url = new URL(c.req.url);
+      return c.redirect(`${path.slice(0, -1)}${url.search}`, 307);
+    }
+    if (!isPlaced(placed, path)) return undefined;
     // The edge cache, keyed by the content version: a new deploy is a new key.
     const cache = typeof caches !== 'undefined' ? caches.default : undefined;
     const key = new Request(`${new URL(c.req.url).origin}${path}?v=${encodeURIComponent(placed.version)}`);

@@ -118,6 +118,10 @@ describe('documents placed beyond the static files', () => {
     const before = w.reads.length;
     expect((await w.request(`/milestones/${milestone.key}/feed.xml`)).status).toBe(404);
     expect(w.reads.slice(before)).toEqual([]);
+    // A trailing slash is redirected to the document, as the static file's would be.
+    const slash = await w.request(`${placedPaths[0]}/`);
+    expect(slash.status).toBe(307);
+    expect(slash.headers.get('Location')).toBe(placedPaths[0]);
     // Static files the Worker never serves stay out of it.
     expect((await w.request(FEED_XSL_PATH)).status).toBe(404);
     expect(w.files.has(CATALOG_PATH)).toBe(true);
