@@ -32,6 +32,7 @@ import { wranglerVars } from '../src/publish/node';
 import { FREE_FILE_LIMIT, PAID_FILE_LIMIT, planPlacement, PlanError } from '../src/publish/overflow';
 import { dataFiles } from '../src/publish/data';
 import { publicPaths } from '../src/publish/paths';
+import type { Milestone, SiteModel } from '../src/content/model';
 import { changesByTeam } from '../src/digest/by-team';
 import { partsInMemory, SnapshotText, type PreviousSnapshot } from '../src/digest/snapshot-parts';
 import { assetsCatalog } from '../src/catalog';
@@ -202,6 +203,68 @@ export async function countSize(n: number, style: Style, work: string): Promise<
   return { style, updates: made.updates, teams: made.teams, milestones: site.milestones.length, documents: paths.length + otherFiles, free: plan(FREE_FILE_LIMIT), paid: plan(PAID_FILE_LIMIT) };
 }
 
+/**
+ * The same count for a site of `n` updates made by cloning a parsed model instead of parsing
+ * every copy (parsing 10,000 updates takes longer than a benchmark run can on a loaded machine):
+ * one copy of each team of the style is parsed (`<team>-1`), and copy k is its updates under
+ * `<team>-k`, with the milestone keys the parser derives from the team (`<team>-1-…`) renamed
+ * and the others (tracker links, commitment tags) shared across copies, as parsing the copies
+ * makes them. `countSize` of a real parse at a size both can reach checks that the two agree.
+ */
+export async function countReplicated(n: number, style: Style, work: string): Promise<CountFigures & { replicated: true }> {
+  const teams = await teamDirs(style);
+  const perRound = teams.reduce((sum, t) => sum + t.updates, 0);
+  const content = path.join(work, `content-${style}-${perRound}`);
+  await syntheticSite(perRound, content, style);
+  const dir = await readContentDir(content);
+  const cache = await defaultParseCache(root);
+  const { site: base } = buildSite(dir.updates, { ...dir, ...(cache ? { parseUpdate: cache.wrap(parseUpdate) } : {}) });
+  await cache?.flush();
+  const byTeam = new Map(base.teams.map((t) => [t.slug, t]));
+  const site: SiteModel = { version: base.version, teams: [], updates: [], milestones: [] };
+  const milestones = new Map<string, Milestone>();
+  let updates = 0;
+  for (let k = 1; updates < n; k++) {
+    for (const t of teams) {
+      if (updates >= n) break;
+      const from = `${t.team}-1`;
+      const to = `${t.team}-${k}`;
+      const team = byTeam.get(from);
+      if (!team) continue;
+      const rename = (key: string) => (key === from || key.startsWith(`${from}-`) ? `${to}${key.slice(from.length)}` : key);
+      const id = (i: string) => (i.startsWith(`${from}/`) ? `${to}${i.slice(from.length)}` : i);
+      site.teams.push({ ...team, slug: to });
+      const mine = base.updates.filter((u) => u.team === from);
+      for (const u of mine) site.updates.push({ ...u, team: to, id: id(u.id), sections: u.sections.map((sec) => ({ ...sec, key: rename(sec.key) })) });
+      for (const m of base.milestones) {
+        if (!m.weeks.some((w) => w.startsWith(`${from}/`)) && m.team !== from) continue;
+        const key = rename(m.key);
+        const weeks = m.weeks.filter((w) => w.startsWith(`${from}/`)).map(id);
+        const known = milestones.get(key);
+        if (known) known.weeks.push(...weeks.filter((w) => !known.weeks.includes(w)));
+        else milestones.set(key, { ...m, key, team: m.team === from ? to : m.team, weeks, ...(m.parentKey ? { parentKey: rename(m.parentKey) } : {}) });
+      }
+      updates += mine.length;
+    }
+  }
+  site.milestones = [...milestones.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  site.updates.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
+  const vars = await wranglerVars(path.join(root, 'wrangler.toml'));
+  const paths = publicPaths(site, siteConfig(vars as unknown as Env).defaultLimit).map((p) => p.path);
+  // As renderSite counts them: the catalog, two files per team, the key shards; the feeds manifest and its parts.
+  const otherFiles = 1 + 2 * site.teams.length + Math.max(1, Math.ceil(site.milestones.length / 256)) + 1 + site.teams.length + 1;
+  const plan = (limit: number) => {
+    try {
+      const p = planPlacement({ paths, otherFiles, limit, store: 'packs' });
+      return { files: p.assetFiles, placed: p.placed.size, packs: p.packs };
+    } catch (error) {
+      if (error instanceof PlanError) return { error: error.message };
+      throw error;
+    }
+  };
+  return { style, updates, teams: site.teams.length, milestones: site.milestones.length, documents: paths.length + otherFiles, free: plan(FREE_FILE_LIMIT), paid: plan(PAID_FILE_LIMIT), replicated: true };
+}
+
 export function formatCounts(rows: CountFigures[]): string {
   const cell = (p: CountFigures['free'], updates: number) =>
     'error' in p ? 'does not fit' : `${p.files.toLocaleString('en-US')} (${(p.files / updates).toFixed(2)}/update${p.placed ? `; ${p.placed.toLocaleString('en-US')} in ${p.packs} packs` : ''})`;
@@ -210,7 +273,7 @@ export function formatCounts(rows: CountFigures[]): string {
     '|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.style} | ${r.updates.toLocaleString('en-US')} | ${r.teams} | ${r.milestones.toLocaleString('en-US')} | ${r.documents.toLocaleString('en-US')} (${(r.documents / r.updates).toFixed(2)}) | ${cell(r.free, r.updates)} | ${cell(r.paid, r.updates)} |`,
+        `| ${r.style}${'replicated' in r ? ' (cloned model)' : ''} | ${r.updates.toLocaleString('en-US')} | ${r.teams} | ${r.milestones.toLocaleString('en-US')} | ${r.documents.toLocaleString('en-US')} (${(r.documents / r.updates).toFixed(2)}) | ${cell(r.free, r.updates)} | ${cell(r.paid, r.updates)} |`,
     ),
   ].join('\n');
 }
@@ -515,19 +578,20 @@ if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
       sizes: { type: 'string', default: '2000,5000,10000' },
       style: { type: 'string', default: 'mix' },
       count: { type: 'boolean', default: false },
+      replicate: { type: 'boolean', default: false },
       free: { type: 'boolean', default: false },
       'no-load': { type: 'boolean', default: false },
       keep: { type: 'string' },
     },
   });
   const sizes = values.sizes!.split(',').map(Number);
-  if (values.count || values.free) {
+  if (values.count || values.free || values.replicate) {
     const work = values.keep ?? (await mkdtemp(path.join(os.tmpdir(), 'tidings-count-')));
     await mkdir(work, { recursive: true });
     const rows: CountFigures[] = [];
     for (const style of values.style!.split(',')) {
       for (const n of sizes) {
-        rows.push(await countSize(n, style, work));
+        rows.push(values.replicate ? await countReplicated(n, style, work) : await countSize(n, style, work));
         console.error(formatCounts(rows.slice(-1)));
       }
     }
