@@ -9,7 +9,7 @@
  * `--local` fills wrangler's local R2 simulation (what `wrangler dev` serves).
  */
 import { execFile } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { parse as parseToml } from 'smol-toml';
@@ -37,7 +37,9 @@ if (!bucket) {
 
 // What the build wrote (the writer's manifest: `r2:<file>` → hash) against what was uploaded.
 const written = JSON.parse(await readFile(`${out}.manifest.json`, 'utf8')) as Record<string, string>;
-const uploadedPath = `${out}.r2.uploaded${values.local ? '.local' : ''}.json`;
+// Kept with the build cache (.cache/tidings, what CI restores), not with the output.
+const uploadedPath = path.resolve('.cache', 'tidings', `r2-uploaded-${bucket}${values.local ? '-local' : ''}.json`);
+await mkdir(path.dirname(uploadedPath), { recursive: true });
 const uploaded = JSON.parse(await readFile(uploadedPath, 'utf8').catch(() => '{}')) as Record<string, string>;
 const wanted = new Map(Object.entries(written).flatMap(([k, hash]) => (k.startsWith('r2:') ? [[k.slice(3), hash] as const] : [])));
 const put = [...wanted].filter(([key, hash]) => uploaded[key] !== hash).map(([key]) => ({ key, file: path.join(`${out}.r2`, ...key.split('/')) }));
