@@ -41,8 +41,12 @@ export function overflowServer(version: string) {
 
   /** The placed document at this path, or undefined when there is none (the caller answers 404). */
   return async (c: Context<AppEnv>): Promise<Response | undefined> => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return undefined;
-    const placed = await load(c.env);
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !c.env.ASSETS) return undefined;
+    // A manifest that cannot be read leaves the path to the 404 it would have had (and is asked again).
+    const placed = await load(c.env).catch((error: unknown) => {
+      console.error(`${OVERFLOW_PATH}: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
     if (!placed || placed.version !== version) return undefined;
     const path = c.req.path;
     // `/milestones/x/` of a placed page: redirected like its static file would be (html_handling).
