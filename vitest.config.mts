@@ -21,6 +21,8 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
+              // The R2 bucket of documents beyond the static files (OVERFLOW_STORE = "r2"), local.
+              r2Buckets: ['OVERFLOW'],
               bindings: {
                 ENVIRONMENT: 'test',
                 SIGNING_KEY: 'test-signing-key-0123456789abcdef0123456789abcdef',

@@ -7,7 +7,15 @@
  * (the code the Worker runs), and a static feed under load against the Worker's trivial
  * route (wrangler dev).
  *
- * Usage: tsx scripts/bench-scale.ts [--sizes 2000,5000,10000] [--no-load] [--keep DIR]
+ * Files per plan (`--count`): for each size and style, the documents the site has (one static
+ * file each, as every build wrote them until issue 19) against the static files left once what
+ * does not fit the Free plan's 20,000 or the Paid plan's 100,000 files is placed in packs
+ * (src/publish/overflow.ts), from the site model and the build's own plan: nothing rendered.
+ * Styles: `mix` (corpus and reports, the default), `reports` (../shared/reports only), `corpus`
+ * (the waku corpus: the most milestones per update), or one team folder's name.
+ *
+ * Usage: tsx scripts/bench-scale.ts [--sizes 2000,5000,10000] [--style mix] [--count] [--free]
+ *                                   [--no-load] [--keep DIR]
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -16,7 +24,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { buildContentDir } from '../src/content';
+import { buildContentDir, buildSite, parseUpdate, readContentDir } from '../src/content';
+import { siteConfig } from '../src/feeds/config';
+import type { Env } from '../src/env';
+import { defaultParseCache } from '../src/publish/build';
+import { wranglerVars } from '../src/publish/node';
+import { FREE_FILE_LIMIT, PAID_FILE_LIMIT, planPlacement, PlanError } from '../src/publish/overflow';
+import { dataFiles } from '../src/publish/data';
+import { publicPaths } from '../src/publish/paths';
+import type { Milestone, SiteModel } from '../src/content/model';
 import { changesByTeam } from '../src/digest/by-team';
 import { partsInMemory, SnapshotText, type PreviousSnapshot } from '../src/digest/snapshot-parts';
 import { assetsCatalog } from '../src/catalog';
@@ -27,6 +43,16 @@ import { root } from './wrangler-dev';
 const run = promisify(execFile);
 const SHARED = path.resolve(root, '../shared');
 const SOURCES = [path.join(SHARED, 'corpus'), path.join(SHARED, 'reports')];
+
+/** What a synthetic site is made of: which team folders of ../shared are copied. */
+export type Style = 'mix' | 'reports' | 'corpus' | string;
+
+function styleFilter(style: Style): (source: string, team: string) => boolean {
+  if (style === 'mix') return () => true;
+  if (style === 'reports') return (source) => source.endsWith('reports');
+  if (style === 'corpus') return (source) => source.endsWith('corpus');
+  return (_source, team) => team === style;
+}
 
 export interface SizeFigures {
   updates: number;
@@ -83,8 +109,9 @@ export interface ScaleFigures {
  * Team folders of the sources (those with an `updates/` folder), and the files of each that
  * the build rejects (the reports include some on purpose): copies leave those out.
  */
-async function teamDirs(): Promise<Array<{ dir: string; team: string; updates: number; rejected: Set<string> }>> {
+async function teamDirs(style: Style = 'mix'): Promise<Array<{ dir: string; team: string; updates: number; rejected: Set<string> }>> {
   const teams: Array<{ dir: string; team: string; updates: number; rejected: Set<string> }> = [];
+  const wanted = styleFilter(style);
   for (const source of SOURCES) {
     const { files } = await buildContentDir(source);
     const rejected = new Set(files.filter((f) => f.messages.some((m) => m.fatal)).map((f) => path.join(source, f.path)));
@@ -92,7 +119,7 @@ async function teamDirs(): Promise<Array<{ dir: string; team: string; updates: n
       try {
         const dir = path.join(source, entry.name);
         const updates = (await readdir(path.join(dir, 'updates'))).filter((n) => n.endsWith('.md') && !rejected.has(path.join(dir, 'updates', n))).length;
-        if (updates > 0) teams.push({ dir, team: entry.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), updates, rejected });
+        if (updates > 0 && wanted(source, entry.name)) teams.push({ dir, team: entry.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), updates, rejected });
       } catch {
         // not a team folder
       }
@@ -102,8 +129,9 @@ async function teamDirs(): Promise<Array<{ dir: string; team: string; updates: n
 }
 
 /** A content folder of at least `n` updates: copy k of each team is team `<team>-<k>`. */
-export async function syntheticSite(n: number, into: string): Promise<{ updates: number; teams: number }> {
-  const teams = await teamDirs();
+export async function syntheticSite(n: number, into: string, style: Style = 'mix'): Promise<{ updates: number; teams: number }> {
+  const teams = await teamDirs(style);
+  if (teams.length === 0) throw new Error(`no team folder of ../shared is of the style ${JSON.stringify(style)}`);
   await rm(into, { recursive: true, force: true });
   await mkdir(into, { recursive: true });
   let updates = 0;
@@ -132,16 +160,127 @@ async function walk(dir: string): Promise<{ files: number; bytes: number }> {
 }
 
 /** wrangler.toml with ASSETS_FILE_LIMIT raised, so that sizes beyond the Free plan build. */
-async function benchConfig(work: string): Promise<string> {
-  const file = path.join(work, 'wrangler.toml');
+async function benchConfig(work: string, limit = 1_000_000): Promise<string> {
+  const file = path.join(work, `wrangler-${limit}.toml`);
   const text = await readFile(path.join(root, 'wrangler.toml'), 'utf8');
-  await writeFile(file, text.replace(/^ASSETS_FILE_LIMIT = .*$/m, 'ASSETS_FILE_LIMIT = "1000000"'));
+  await writeFile(file, text.replace(/^ASSETS_FILE_LIMIT = .*$/m, `ASSETS_FILE_LIMIT = "${limit}"`));
   return file;
 }
 
-async function buildSize(n: number, work: string): Promise<SizeFigures & { out: string }> {
-  const content = path.join(work, `content-${n}`);
-  const made = await syntheticSite(n, content);
+export interface CountFigures {
+  style: Style;
+  updates: number;
+  teams: number;
+  milestones: number;
+  /** Documents: one static file each, as every build wrote them before packs. */
+  documents: number;
+  /** Static files left on each plan, documents placed in packs and the packs; or why it cannot fit. */
+  free: { files: number; placed: number; packs: number } | { error: string };
+  paid: { files: number; placed: number; packs: number } | { error: string };
+}
+
+/** Files per plan for a synthetic site of `n` updates, from its model and the build's plan (nothing rendered). */
+export async function countSize(n: number, style: Style, work: string): Promise<CountFigures> {
+  const content = path.join(work, `content-${style}-${n}`);
+  const made = await syntheticSite(n, content, style);
+  const dir = await readContentDir(content);
+  const cache = await defaultParseCache(root);
+  const { site } = buildSite(dir.updates, { ...dir, ...(cache ? { parseUpdate: cache.wrap(parseUpdate) } : {}) });
+  await cache?.flush();
+  const vars = await wranglerVars(path.join(root, 'wrangler.toml'));
+  const paths = publicPaths(site, siteConfig(vars as unknown as Env).defaultLimit).map((p) => p.path);
+  // As renderSite counts them: data files, the feeds manifest and its parts.
+  const otherFiles = dataFiles(site).length + 1 + site.teams.length + 1;
+  const plan = (limit: number) => {
+    try {
+      const p = planPlacement({ paths, otherFiles, limit, store: 'packs' });
+      return { files: p.assetFiles, placed: p.placed.size, packs: p.packs };
+    } catch (error) {
+      if (error instanceof PlanError) return { error: error.message };
+      throw error;
+    }
+  };
+  return { style, updates: made.updates, teams: made.teams, milestones: site.milestones.length, documents: paths.length + otherFiles, free: plan(FREE_FILE_LIMIT), paid: plan(PAID_FILE_LIMIT) };
+}
+
+/**
+ * The same count for a site of `n` updates made by cloning a parsed model instead of parsing
+ * every copy (parsing 10,000 updates takes longer than a benchmark run can on a loaded machine):
+ * one copy of each team of the style is parsed (`<team>-1`), and copy k is its updates under
+ * `<team>-k`, with the milestone keys the parser derives from the team (`<team>-1-…`) renamed
+ * and the others (tracker links, commitment tags) shared across copies, as parsing the copies
+ * makes them. `countSize` of a real parse at a size both can reach checks that the two agree.
+ */
+export async function countReplicated(n: number, style: Style, work: string): Promise<CountFigures & { replicated: true }> {
+  const teams = await teamDirs(style);
+  const perRound = teams.reduce((sum, t) => sum + t.updates, 0);
+  const content = path.join(work, `content-${style}-${perRound}`);
+  await syntheticSite(perRound, content, style);
+  const dir = await readContentDir(content);
+  const cache = await defaultParseCache(root);
+  const { site: base } = buildSite(dir.updates, { ...dir, ...(cache ? { parseUpdate: cache.wrap(parseUpdate) } : {}) });
+  await cache?.flush();
+  const byTeam = new Map(base.teams.map((t) => [t.slug, t]));
+  const site: SiteModel = { version: base.version, teams: [], updates: [], milestones: [] };
+  const milestones = new Map<string, Milestone>();
+  let updates = 0;
+  for (let k = 1; updates < n; k++) {
+    for (const t of teams) {
+      if (updates >= n) break;
+      const from = `${t.team}-1`;
+      const to = `${t.team}-${k}`;
+      const team = byTeam.get(from);
+      if (!team) continue;
+      const rename = (key: string) => (key === from || key.startsWith(`${from}-`) ? `${to}${key.slice(from.length)}` : key);
+      const id = (i: string) => (i.startsWith(`${from}/`) ? `${to}${i.slice(from.length)}` : i);
+      site.teams.push({ ...team, slug: to });
+      const mine = base.updates.filter((u) => u.team === from);
+      for (const u of mine) site.updates.push({ ...u, team: to, id: id(u.id), sections: u.sections.map((sec) => ({ ...sec, key: rename(sec.key) })) });
+      for (const m of base.milestones) {
+        if (!m.weeks.some((w) => w.startsWith(`${from}/`)) && m.team !== from) continue;
+        const key = rename(m.key);
+        const weeks = m.weeks.filter((w) => w.startsWith(`${from}/`)).map(id);
+        const known = milestones.get(key);
+        if (known) known.weeks.push(...weeks.filter((w) => !known.weeks.includes(w)));
+        else milestones.set(key, { ...m, key, team: m.team === from ? to : m.team, weeks, ...(m.parentKey ? { parentKey: rename(m.parentKey) } : {}) });
+      }
+      updates += mine.length;
+    }
+  }
+  site.milestones = [...milestones.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  site.updates.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
+  const vars = await wranglerVars(path.join(root, 'wrangler.toml'));
+  const paths = publicPaths(site, siteConfig(vars as unknown as Env).defaultLimit).map((p) => p.path);
+  // As renderSite counts them: the catalog, two files per team, the key shards; the feeds manifest and its parts.
+  const otherFiles = 1 + 2 * site.teams.length + Math.max(1, Math.ceil(site.milestones.length / 256)) + 1 + site.teams.length + 1;
+  const plan = (limit: number) => {
+    try {
+      const p = planPlacement({ paths, otherFiles, limit, store: 'packs' });
+      return { files: p.assetFiles, placed: p.placed.size, packs: p.packs };
+    } catch (error) {
+      if (error instanceof PlanError) return { error: error.message };
+      throw error;
+    }
+  };
+  return { style, updates, teams: site.teams.length, milestones: site.milestones.length, documents: paths.length + otherFiles, free: plan(FREE_FILE_LIMIT), paid: plan(PAID_FILE_LIMIT), replicated: true };
+}
+
+export function formatCounts(rows: CountFigures[]): string {
+  const cell = (p: CountFigures['free'], updates: number) =>
+    'error' in p ? 'does not fit' : `${p.files.toLocaleString('en-US')} (${(p.files / updates).toFixed(2)}/update${p.placed ? `; ${p.placed.toLocaleString('en-US')} in ${p.packs} packs` : ''})`;
+  return [
+    '| style | updates | teams | milestone keys | before: static files (per update) | after, Free plan (20,000) | after, Paid plan (100,000) |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.style}${'replicated' in r ? ' (cloned model)' : ''} | ${r.updates.toLocaleString('en-US')} | ${r.teams} | ${r.milestones.toLocaleString('en-US')} | ${r.documents.toLocaleString('en-US')} (${(r.documents / r.updates).toFixed(2)}) | ${cell(r.free, r.updates)} | ${cell(r.paid, r.updates)} |`,
+    ),
+  ].join('\n');
+}
+
+async function buildSize(n: number, work: string, style: Style = 'mix', limit = 1_000_000): Promise<SizeFigures & { out: string }> {
+  const content = path.join(work, `content-${style}-${n}`);
+  const made = await syntheticSite(n, content, style);
   const out = path.join(work, `public-${n}`);
   // From nothing, as a clean build: the writer skips files whose bytes are already there.
   await rm(out, { recursive: true, force: true });
@@ -149,8 +288,9 @@ async function buildSize(n: number, work: string): Promise<SizeFigures & { out: 
   const started = performance.now();
   const { stderr } = await run(
     '/usr/bin/time',
-    ['-f', 'peak-rss-kb %M', process.execPath, '--import', 'tsx', 'scripts/build-static.ts', '--content', content, '--out', out, '--model', path.join(work, `site-${n}.json`), '--config', await benchConfig(work), '--quiet'],
-    { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TIDINGS_BUILD_CACHE: 'off' } },
+    ['-f', 'peak-rss-kb %M', process.execPath, '--import', 'tsx', 'scripts/build-static.ts', '--content', content, '--out', out, '--model', path.join(work, `site-${n}.json`), '--config', await benchConfig(work, limit), '--quiet'],
+    // With the caches on, as users build (the parse cache under .cache/tidings of the project).
+    { cwd: root, maxBuffer: 64 * 1024 * 1024 },
   ).catch((error: { stderr?: string; stdout?: string }) => {
     // Content warnings go to stderr; errors fail the build.
     throw new Error(`build of ${n} updates failed:\n${(error.stderr ?? '').slice(-2000)}`);
@@ -434,9 +574,37 @@ export function formatScale(f: ScaleFigures): string {
 
 if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string', default: '2000,5000,10000' }, 'no-load': { type: 'boolean', default: false }, keep: { type: 'string' } },
+    options: {
+      sizes: { type: 'string', default: '2000,5000,10000' },
+      style: { type: 'string', default: 'mix' },
+      count: { type: 'boolean', default: false },
+      replicate: { type: 'boolean', default: false },
+      free: { type: 'boolean', default: false },
+      'no-load': { type: 'boolean', default: false },
+      keep: { type: 'string' },
+    },
   });
-  const figures = await benchScale({ sizes: values.sizes!.split(',').map(Number), load: !values['no-load'], ...(values.keep ? { keep: values.keep } : {}) });
+  const sizes = values.sizes!.split(',').map(Number);
+  if (values.count || values.free || values.replicate) {
+    const work = values.keep ?? (await mkdtemp(path.join(os.tmpdir(), 'tidings-count-')));
+    await mkdir(work, { recursive: true });
+    const rows: CountFigures[] = [];
+    for (const style of values.style!.split(',')) {
+      for (const n of sizes) {
+        rows.push(values.replicate ? await countReplicated(n, style, work) : await countSize(n, style, work));
+        console.error(formatCounts(rows.slice(-1)));
+      }
+    }
+    console.log(formatCounts(rows));
+    // A whole build of the largest size on the Free plan's limit: it must fit, packs and all.
+    if (values.free) {
+      const built = await buildSize(sizes.at(-1)!, work, values.style!.split(',')[0], FREE_FILE_LIMIT);
+      console.log(`\nBuilt with ASSETS_FILE_LIMIT = ${FREE_FILE_LIMIT}: ${built.updates} updates, ${built.files} static files (${(built.bytes / 1024 / 1024).toFixed(0)} MB) in ${built.buildSeconds.toFixed(0)} s, peak RSS ${built.peakRssMb.toFixed(0)} MB`);
+    }
+    if (!values.keep) await rm(work, { recursive: true, force: true });
+    process.exit(0);
+  }
+  const figures = await benchScale({ sizes, load: !values['no-load'], ...(values.keep ? { keep: values.keep } : {}) });
   console.log(formatScale(figures));
   await writeFile(path.join(root, '.bench', 'scale.json'), JSON.stringify(figures, null, 2)).catch(() => undefined);
 }

@@ -9,6 +9,7 @@ import { adminNotFound, adminOnError, isAdminPath, requireAdmin } from './http/a
 import { htmlNotFound, pageRoutes } from './pages';
 import { subscriberRoutes } from './subscribers';
 import { pingChangedFeeds } from './websub/ping';
+import { overflowServer } from './http/overflow';
 
 /**
  * The whole HTTP surface of Tidings over one site model: what the static build renders every
@@ -65,6 +66,9 @@ export function createWorkerApp(catalog: CatalogSource): Hono<AppEnv> {
   app.post('/admin/websub', requireAdmin, async (c) => c.json(await pingChangedFeeds(c.env, { force: true })));
   app.route('/', digestRoutes(catalog));
   app.route('/', subscriberRoutes(catalog));
+  // Documents the build placed in packs or R2 because the static files could not hold them all.
+  const placed = overflowServer(catalog.version);
+  app.get('*', async (c) => (await placed(c)) ?? c.notFound());
   answerErrors(app);
   return app;
 }

@@ -8,6 +8,8 @@ export interface Env {
   MAIL_EVENTS?: Queue;
   EMAIL: SendEmail;
   SUBSCRIBE_LIMITER: RateLimit;
+  /** R2 bucket of documents that do not fit the static files (OVERFLOW_STORE = "r2"; src/http/overflow.ts). */
+  OVERFLOW?: R2Bucket;
 
   SITE_URL: string;
   SITE_TITLE: string;
@@ -28,6 +30,10 @@ export interface Env {
   QUIET_WEEKS: string;
   /** WebSub hub URL: feeds announce it and the Worker pings it when feeds change (off when empty). */
   WEBSUB_HUB?: string;
+  /** Static files a Worker version may have (20,000 Free, 100,000 Paid): the build places the rest (src/publish/overflow.ts). */
+  ASSETS_FILE_LIMIT?: string;
+  /** Where documents beyond ASSETS_FILE_LIMIT go: "packs" (default) or "r2" (the OVERFLOW bucket). */
+  OVERFLOW_STORE?: string;
   /** One digest per "week" (default), "day" or "hour": match it to the cron schedule. */
   DIGEST_PERIOD?: string;
   /** Days delivery rows are kept before being summarised into the digest's counts (default 90). */

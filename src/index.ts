@@ -83,7 +83,7 @@ export default {
     // The hourly trigger mails readers who chose "as it happens" (src/digest/instant.ts).
     if (controller.cron === HOURLY_CRON) {
       const r = await announceNewUpdates(env, catalog, now);
-      console.log(r.baseline ? 'as-it-happens: first run, recorded what is published' : `as-it-happens: ${r.announced.length} new updates, ${r.queued} messages queued`);
+      if (!r.unchanged) console.log(r.baseline ? 'as-it-happens: first run, recorded what is published' : `as-it-happens: ${r.announced.length} new updates, ${r.queued} messages queued`);
       // Mail whose queue message was lost or whose consumer died (src/mail/outbox.ts).
       await resumeStuckMail(env, now);
       // Feeds a run left (more changed than one run pings) or failed to ping, every hour.

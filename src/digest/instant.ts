@@ -20,6 +20,11 @@ import { snapshotOf } from './snapshot';
 import { digestSubject } from './subject';
 
 const BASELINE = '*baseline*';
+/**
+ * The content version a run last went through to the end, as a row of the same table
+ * (`*version*:<version>`): the next run with the same version reads no content at all.
+ */
+const VERSION_ROW = '*version*:';
 
 /** The hourly trigger of wrangler.toml (the other one cuts the weekly digest). */
 export const HOURLY_CRON = '0 * * * *';
@@ -31,6 +36,8 @@ export interface InstantResult {
   queued: number;
   /** True on the very first run, which only records what is published. */
   baseline: boolean;
+  /** True when the content version is the one the last complete run went through: nothing was read. */
+  unchanged?: boolean;
 }
 
 /**
@@ -56,6 +63,10 @@ export function changesOfUpdate(site: SiteModel, update: Update, weeks: number) 
 export async function announceNewUpdates(env: Env, content: CatalogSource | SiteModel, now = new Date()): Promise<InstantResult> {
   const source = catalogFrom(content);
   const at = now.toISOString();
+  // Most hours nothing is new: the catalog's content version (held by the isolate) against the
+  // one the last complete run recorded, one indexed row. Equal: no team's updates are read.
+  const done = await env.DB.prepare('SELECT 1 AS seen FROM instant_announcements WHERE update_id = ?').bind(`${VERSION_ROW}${source.version}`).first();
+  if (done) return { announced: [], queued: 0, baseline: false, unchanged: true };
   const { results } = await env.DB.prepare('SELECT update_id FROM instant_announcements').all<{ update_id: string }>();
   const known = new Set(results.map((r) => r.update_id));
   const baseline = !known.has(BASELINE);
@@ -101,7 +112,12 @@ export async function announceNewUpdates(env: Env, content: CatalogSource | Site
       result.queued += ids.length;
     }
   }
-  if (baseline) await env.DB.prepare('INSERT OR IGNORE INTO instant_announcements (update_id, announced_at) VALUES (?, ?)').bind(BASELINE, at).run();
+  // Recorded last: a run that dies half-way is run again in full by the next hour's.
+  await env.DB.batch([
+    ...(baseline ? [env.DB.prepare('INSERT OR IGNORE INTO instant_announcements (update_id, announced_at) VALUES (?, ?)').bind(BASELINE, at)] : []),
+    env.DB.prepare("DELETE FROM instant_announcements WHERE update_id LIKE '*version*:%'"),
+    env.DB.prepare('INSERT OR IGNORE INTO instant_announcements (update_id, announced_at) VALUES (?, ?)').bind(`${VERSION_ROW}${source.version}`, at),
+  ]);
   return result;
 }
 

@@ -41,7 +41,7 @@ export async function defaultParseCache(cwd = process.cwd()): Promise<ParseCache
 }
 
 export type BuildOutcome =
-  | { ok: true; site: SiteModel; written: WriteResult; reused: number; warnings: number; messages: string; ms: { parse: number; render: number; write: number; total: number } }
+  | { ok: true; site: SiteModel; written: WriteResult; reused: number; warnings: number; messages: string; plan: string; ms: { parse: number; render: number; write: number; total: number } }
   | { ok: false; errors: number; warnings: number; messages: string };
 
 export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
@@ -74,7 +74,11 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   // Rendered and written file by file: the site is never held in memory whole.
   const writer = await OutputWriter.open(options.out);
   // With the parse cache (an incremental build), milestones nothing reached are not rendered again.
-  const published = await renderSite(site, { vars, aliases: readAliases(aliasText), ...(options.cache ? { reuseFrom: writer } : {}) }, writer.sink);
+  const published = await renderSite(
+    site,
+    { vars, aliases: readAliases(aliasText), readPlaced: (file, placement) => writer.readPlaced(file, placement), ...(options.cache ? { reuseFrom: writer } : {}) },
+    writer.sink,
+  );
   const rendered = performance.now();
   const written = await writer.finish(published);
   await published.commitMemo();
@@ -91,6 +95,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
     site,
     written,
     reused: published.reused,
+    plan: published.plan.summary,
     warnings: report.warnings,
     messages: report.text,
     ms: { parse: parsed - started, render: rendered - parsed, write: done - rendered, total: done - started },
@@ -105,6 +110,6 @@ export function describeBuild(outcome: Extract<BuildOutcome, { ok: true }>, opti
     `built ${site.updates.length} updates, ${site.teams.length} teams, ${site.milestones.length} milestones from ${options.content} ` +
     `(version ${site.version}${outcome.warnings ? `, ${outcome.warnings} warning(s)` : ''}): ${written.files} files, ` +
     `${(written.bytes / 1024).toFixed(0)} KiB → ${options.out} (${written.written} written, ${written.removed} removed${outcome.reused ? `, ${outcome.reused} reused unrendered` : ''}) in ${f(ms.total)} ms ` +
-    `(parse ${f(ms.parse)}, render ${f(ms.render)}, write ${f(ms.write)})`
+    `(parse ${f(ms.parse)}, render ${f(ms.render)}, write ${f(ms.write)})\n${outcome.plan}`
   );
 }

@@ -17,6 +17,7 @@ import { fileOf, publicPaths, type PublicPath } from './paths';
 import { milestoneDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
 import { PROJECT_ROOT } from './source';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
+import { MAX_ASSET_BYTES, OVERFLOW_PATH, packOf, packPath, planPlacement, PlanError, type OverflowManifest, type Pack, type Plan, type Store } from './overflow';
 
 /** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
 export async function wranglerVars(configPath: string): Promise<Record<string, string>> {
@@ -64,6 +65,11 @@ export interface PublishOptions {
    * last build are kept where nothing they are made from changed (render-memo.ts).
    */
   reuseFrom?: OutputWriter;
+  /**
+   * Reads back a placed document the sink wrote (OutputWriter.readPlaced), so that packs are
+   * made without holding their documents; without it, they are held until the packs are made.
+   */
+  readPlaced?: (file: string, placement: Store) => Promise<Uint8Array>;
 }
 
 export interface Published {
@@ -77,6 +83,8 @@ export interface Published {
   paths: PublicPath[];
   /** Files produced (sent to the sink or kept). */
   count: number;
+  /** Which documents left the static files, and why (src/publish/overflow.ts). */
+  plan: Plan;
 }
 
 /** Where rendered files go; `hash` (contentHash of the bytes) when the caller has it already. */
@@ -98,21 +106,42 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   // Pages and feeds, data files, the feeds manifest and its parts (the site's, one per team).
   const count = paths.length + data.length + 1 + site.teams.length + 1;
   // Workers Static Assets takes at most ASSETS_FILE_LIMIT files per Worker version (20,000 on
-  // the Free plan, 100,000 on Paid): fail the build, before writing anything, not the deploy.
-  const limit = Number(options.vars.ASSETS_FILE_LIMIT ?? 20_000);
-  if (Number.isFinite(limit) && limit > 0 && count > limit) {
-    throw new StaticBuildError(
-      `the site needs ${count} static files; ASSETS_FILE_LIMIT is ${limit} (Workers Static Assets: 20,000 per version on the Free plan, 100,000 on Paid). ` +
-        'Raise ASSETS_FILE_LIMIT on the Paid plan, or see README "How big can it get".',
-    );
+  // the Free plan, 100,000 on Paid): what does not fit is placed in packs or R2 and served by
+  // the Worker (src/publish/overflow.ts); when even that cannot fit, the build fails here,
+  // before writing anything, not the deploy.
+  const limit = Number(options.vars.ASSETS_FILE_LIMIT || 20_000);
+  const store = overflowStore(options.vars.OVERFLOW_STORE);
+  let plan: Plan;
+  try {
+    plan = planPlacement({ paths: paths.map((p) => p.path), otherFiles: count - paths.length, limit: Number.isFinite(limit) && limit > 0 ? limit : Infinity, store });
+  } catch (error) {
+    if (error instanceof PlanError) throw new StaticBuildError(error.message);
+    throw error;
   }
+  const placedAlone: string[] = [];
+  const placementOf = (p: string): Store | undefined => (plan.placed.has(p) ? store : placedAlone.includes(p) ? 'r2' : undefined);
   // Current feeds (not archives, which never change) with their hash, for WebSub, by part.
   const feeds = new Map<string, FeedsPart['feeds']>();
   const owners = new Map(site.milestones.map((m) => [m.key, m.team]));
   const output: StaticOutput = { files: [], headers: new Map() };
   const memo = options.reuseFrom !== undefined ? await renderMemo(site, options, config, options.reuseFrom, output) : undefined;
+  // Placed documents of the packs store, as the packs are made of them at the end.
+  const packMembers = new Map<string, { hash: string; pattern: string; bytes?: Uint8Array }>();
   const emit = async (file: StaticFile) => {
     const hash = file.kept?.hash ?? contentHash(file.bytes);
+    const size = file.kept?.size ?? file.bytes.byteLength;
+    if (size > MAX_ASSET_BYTES && placementOf(file.path) === undefined) {
+      // Workers Static Assets refuses a file over 25 MiB: R2 takes it, packs cannot.
+      if (store !== 'r2') {
+        throw new StaticBuildError(
+          `${file.path} is ${(size / 1024 / 1024).toFixed(1)} MiB, over the 25 MiB Workers Static Assets allows per file: set OVERFLOW_STORE = "r2" with an R2 bucket bound as OVERFLOW (README "How big can it get").`,
+        );
+      }
+      placedAlone.push(file.path);
+    }
+    const placement = placementOf(file.path);
+    if (placement) file.placement = placement;
+    if (placement === 'packs') packMembers.set(file.path, { hash, pattern: file.pattern, ...(sink && options.readPlaced ? {} : { bytes: file.bytes }) });
     if (CURRENT_FEED.test(file.path) && !file.path.includes('/archive/')) {
       const part = feedsPartOf(file.path, (key) => owners.get(key));
       let list = feeds.get(part);
@@ -124,7 +153,8 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
     else output.files.push(file);
   };
   const fetcher = async (p: string) => app.request(p, { headers: { 'Accept-Encoding': 'identity' } }, env);
-  await renderPaths(paths, fetcher, output, emit, memo?.reuse);
+  const reuse = memo ? (entry: PublicPath, file: string) => memo.reuse(entry, file, placementOf(entry.path)) : undefined;
+  await renderPaths(paths, fetcher, output, emit, reuse);
   // What the Worker reads through the ASSETS binding (catalog, per-team digest indexes, the
   // feeds' content hashes for WebSub).
   output.headers.set(DATA_PATTERN, DATA_HEADERS);
@@ -137,10 +167,57 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
     manifest.parts.push({ name, hash: contentHash(bytes), feeds: list.length });
   }
   await emit({ file: FEEDS_MANIFEST_PATH.slice(1), path: FEEDS_MANIFEST_PATH, bytes: encoder.encode(`${JSON.stringify(manifest)}\n`), pattern: DATA_PATTERN });
+  if (plan.placed.size > 0 || placedAlone.length > 0) {
+    // The packs, pack by pack (their documents are read back from the writer, never all held).
+    if (store === 'packs') {
+      const members = new Map<number, string[]>();
+      for (const p of [...packMembers.keys()].sort()) {
+        const n = packOf(p, plan.packs);
+        let list = members.get(n);
+        if (!list) members.set(n, (list = []));
+        list.push(p);
+      }
+      for (let n = 0; n < plan.packs; n++) {
+        const file = packPath(n).slice(1);
+        // A pack whose members are those of the last build, with the same bytes, is kept unread.
+        const key = createHash('sha256');
+        for (const p of members.get(n) ?? []) key.update(p).update('\0').update(packMembers.get(p)!.hash).update('\0').update(packMembers.get(p)!.pattern).update('\n');
+        const memberKey = key.digest('hex').slice(0, 32);
+        const last = memo?.lastPack(file);
+        if (last && last[0] === memberKey && options.reuseFrom?.previousHash(file) === last[1]) {
+          await emit({ file, path: packPath(n), bytes: new Uint8Array(0), pattern: DATA_PATTERN, kept: { hash: last[1], size: last[2] } });
+          memo?.recordPack(file, [memberKey, last[1], last[2]]);
+          continue;
+        }
+        const pack: Pack = { files: {} };
+        for (const p of members.get(n) ?? []) {
+          const m = packMembers.get(p)!;
+          const bytes = m.bytes && !(m.bytes.byteLength === 0 && options.readPlaced) ? m.bytes : await options.readPlaced!(fileOf(p), 'packs');
+          pack.files[p] = { pattern: m.pattern, hash: m.hash, body: decoder.decode(bytes) };
+        }
+        const bytes = encoder.encode(`${JSON.stringify(pack)}\n`);
+        if (bytes.byteLength > MAX_ASSET_BYTES) throw new StaticBuildError(`${packPath(n)} would be ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MiB, over 25 MiB: set OVERFLOW_STORE = "r2"`);
+        await emit({ file, path: packPath(n), bytes, pattern: DATA_PATTERN });
+        memo?.recordPack(file, [memberKey, contentHash(bytes), bytes.byteLength]);
+      }
+    }
+    const placedPatterns = new Set<string>();
+    for (const entry of paths) if (placementOf(entry.path)) placedPatterns.add(entry.pattern);
+    const overflow: OverflowManifest = {
+      version: site.version,
+      store,
+      packs: store === 'packs' ? plan.packs : 0,
+      tiers: plan.tiers,
+      paths: placedAlone,
+      headers: Object.fromEntries([...placedPatterns].sort().map((p) => [p, output.headers.get(p) ?? {}])),
+    };
+    await emit({ file: OVERFLOW_PATH.slice(1), path: OVERFLOW_PATH, bytes: encoder.encode(`${JSON.stringify(overflow)}\n`), pattern: DATA_PATTERN });
+  }
   return {
     output,
     paths,
     count,
+    plan,
     redirects: aliasRedirects(site, options.aliases ?? new Map(), paths),
     reused: memo?.reused() ?? 0,
     commitMemo: async () => {
@@ -167,22 +244,27 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
   const usable = before?.build === build ? before : undefined;
   if (usable) for (const [pattern, headers] of Object.entries(usable.headers)) if (!output.headers.has(pattern)) output.headers.set(pattern, headers);
   const files: RenderManifest['files'] = {};
+  const packs: NonNullable<RenderManifest['packs']> = {};
   let reused = 0;
   return {
+    lastPack: (file: string) => usable?.packs?.[file],
+    recordPack: (file: string, entry: [string, string, number]) => {
+      packs[file] = entry;
+    },
     reused: () => reused,
     /** A file of a milestone whose inputs are unchanged, still on disk as the last build wrote it. */
-    reuse: (entry: PublicPath, file: string): { hash: string; size: number } | undefined => {
+    reuse: (entry: PublicPath, file: string, placement?: Store): { hash: string; size: number } | undefined => {
       if (!usable || entry.group === undefined || !output.headers.has(entry.pattern)) return undefined;
       const dep = deps.get(entry.group);
       const last = usable.files[file];
-      if (dep === undefined || usable.groups[entry.group] !== dep || !last || writer.previousHash(file) !== last[0]) return undefined;
+      if (dep === undefined || usable.groups[entry.group] !== dep || !last || writer.previousHash(file, placement) !== last[0]) return undefined;
       reused++;
       return { hash: last[0], size: last[1] };
     },
     record: (file: StaticFile, hash: string) => {
       if (file.group !== undefined) files[file.file] = [hash, file.kept?.size ?? file.bytes.byteLength];
     },
-    manifest: (): RenderManifest => ({ build, groups: Object.fromEntries(deps), headers: Object.fromEntries(output.headers), files }),
+    manifest: (): RenderManifest => ({ build, groups: Object.fromEntries(deps), headers: Object.fromEntries(output.headers), files, ...(Object.keys(packs).length > 0 ? { packs } : {}) }),
   };
 }
 
@@ -198,15 +280,17 @@ const WRITES_IN_FLIGHT = 16;
  * A build with content errors never gets here.
  */
 export class OutputWriter {
+  /** Last build's files: `file` for a static file, `packs:file` / `r2:file` for a placed document. */
   #before: Record<string, string> = {};
   /** The output folder as it was found (one listing: what the build does not produce again is removed from it). */
-  #found: string[] = [];
+  /** Files found at the start, by placement prefix ('' for the static output). */
+  #found = new Map<string, string[]>();
   readonly #after: Record<string, string> = {};
   /** Folders made (or being made) by this build. */
   readonly #dirs = new Map<string, Promise<unknown>>();
   /** Writes in flight: rendering goes on while the disk writes (at most WRITES_IN_FLIGHT). */
   readonly #writing = new Set<Promise<void>>();
-  readonly result: WriteResult = { files: 0, bytes: 0, written: 0, removed: 0 };
+  readonly result: WriteResult = { files: 0, bytes: 0, written: 0, removed: 0, placed: 0 };
 
   /** Where files are written before they are renamed into place (same file system, outside outDir). */
   readonly #partialDir: string;
@@ -217,37 +301,67 @@ export class OutputWriter {
     this.#partialDir = `${outDir.replace(/\/+$/, '')}.writing`;
   }
 
+  /**
+   * Where placed documents are kept, next to the static output and never in it: `<out>.packs/`
+   * (what the packs are made of) and `<out>.r2/` (what `npm run upload-overflow` puts in R2).
+   */
+  placedDir(placement: Store): string {
+    return `${this.outDir.replace(/\/+$/, '')}.${placement}`;
+  }
+
   static async open(outDir: string): Promise<OutputWriter> {
     const writer = new OutputWriter(outDir);
     await mkdir(writer.#partialDir, { recursive: true });
     const before = await readFile(writer.#manifestPath, 'utf8')
       .then((t) => JSON.parse(t) as Record<string, string>)
       .catch((): Record<string, string> => ({}));
-    // What the last build wrote and is still there (one listing, not a stat per file).
-    writer.#found = await listFiles(outDir);
-    for (const file of writer.#found) if (before[file] !== undefined) writer.#before[file] = before[file];
+    // What the last build wrote and is still there (one listing per folder, not a stat per file).
+    for (const [prefix, dir] of writer.#roots()) {
+      const files = await listFiles(dir);
+      writer.#found.set(prefix, files);
+      for (const file of files) {
+        const hash = before[prefix + file];
+        if (hash !== undefined) writer.#before[prefix + file] = hash;
+      }
+    }
     return writer;
   }
 
-  /** Hash of a file as the last build wrote it, if it is still there. */
-  previousHash(file: string): string | undefined {
-    return this.#before[file];
+  #roots(): Array<[prefix: string, dir: string]> {
+    return [
+      ['', this.outDir],
+      ['packs:', this.placedDir('packs')],
+      ['r2:', this.placedDir('r2')],
+    ];
+  }
+
+  /** Hash of a file as the last build wrote it (in the same placement), if it is still there. */
+  previousHash(file: string, placement?: Store): string | undefined {
+    return this.#before[placement ? `${placement}:${file}` : file];
+  }
+
+  /** A placed document as written (this build or, kept, the last). */
+  async readPlaced(file: string, placement: Store): Promise<Uint8Array> {
+    await this.#settled();
+    return readFile(path.join(this.placedDir(placement), ...file.split('/')));
   }
 
   get #manifestPath(): string {
     return `${this.outDir.replace(/\/+$/, '')}.manifest.json`;
   }
 
-  async write(file: string, bytes: Uint8Array, counted = true, kept?: { hash: string; size: number }, known?: string): Promise<void> {
+  async write(file: string, bytes: Uint8Array, counted = true, kept?: { hash: string; size: number }, known?: string, placement?: Store): Promise<void> {
     const hash = kept?.hash ?? known ?? contentHash(bytes);
-    this.#after[file] = hash;
-    if (counted) {
+    const key = placement ? `${placement}:${file}` : file;
+    this.#after[key] = hash;
+    if (counted && placement) this.result.placed++;
+    else if (counted) {
       this.result.files++;
       this.result.bytes += kept?.size ?? bytes.byteLength;
     }
-    if (this.#before[file] === hash) return;
+    if (this.#before[key] === hash) return;
     if (kept) throw new Error(`${file}: kept from the last build, but it is not there as it was written`);
-    const target = path.join(this.outDir, ...file.split('/'));
+    const target = path.join(placement ? this.placedDir(placement) : this.outDir, ...file.split('/'));
     const dir = path.dirname(target);
     let made = this.#dirs.get(dir);
     if (!made) this.#dirs.set(dir, (made = mkdir(dir, { recursive: true })));
@@ -272,24 +386,27 @@ export class OutputWriter {
     await Promise.all(this.#writing);
   }
 
-  sink: FileSink = (f, hash) => this.write(f.file, f.bytes, true, f.kept, hash);
+  sink: FileSink = (f, hash) => this.write(f.file, f.bytes, true, f.kept, hash, f.placement);
 
   async finish(published: Published): Promise<WriteResult> {
     await this.write('_headers', encoder.encode(headersFile(published.output.headers)), false);
     await this.write('_redirects', encoder.encode(redirectsFile(published.redirects)), false);
     await this.#settled();
-    const emptied = new Set<string>();
-    // Files are only added by this build, at names it produces: the listing taken at the start
-    // holds everything else.
-    for (const file of this.#found) {
-      if (this.#after[file] !== undefined) continue;
-      await rm(path.join(this.outDir, ...file.split('/')), { force: true });
-      this.result.removed++;
-      for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) emptied.add(dir);
-    }
-    // Folders left empty (a milestone gone): deepest first; rmdir refuses any that is not empty.
-    for (const dir of [...emptied].sort((a, b) => b.split('/').length - a.split('/').length)) {
-      await rmdir(path.join(this.outDir, ...dir.split('/'))).catch(() => undefined);
+    // Files are only added by this build, at names it produces: the listings taken at the start
+    // hold everything else.
+    for (const [prefix, root] of this.#roots()) {
+      const emptied = new Set<string>();
+      for (const file of this.#found.get(prefix) ?? []) {
+        if (this.#after[prefix + file] !== undefined) continue;
+        await rm(path.join(root, ...file.split('/')), { force: true });
+        this.result.removed++;
+        for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) emptied.add(dir);
+      }
+      // Folders left empty (a milestone gone): deepest first; rmdir refuses any that is not empty.
+      for (const dir of [...emptied].sort((a, b) => b.split('/').length - a.split('/').length)) {
+        await rmdir(path.join(root, ...dir.split('/'))).catch(() => undefined);
+      }
+      if (prefix !== '') await rmdir(root).catch(() => undefined);
     }
     await writeFile(this.#manifestPath, `${JSON.stringify(this.#after)}\n`);
     // Empty unless another build writes at the same time (then it is that one's to remove).
@@ -301,7 +418,7 @@ export class OutputWriter {
 /** Writes output rendered in memory (renderSite without a sink) to `outDir`. */
 export async function writeOutput(outDir: string, published: Published): Promise<WriteResult> {
   const writer = await OutputWriter.open(outDir);
-  for (const f of published.output.files) await writer.write(f.file, f.bytes);
+  for (const f of published.output.files) await writer.write(f.file, f.bytes, true, undefined, undefined, f.placement);
   return writer.finish(published);
 }
 
@@ -313,9 +430,20 @@ export interface WriteResult {
   written: number;
   /** Files removed because nothing produces them any more. */
   removed: number;
+  /** Documents placed in packs or R2 instead of static files of their own (src/publish/overflow.ts). */
+  placed: number;
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** OVERFLOW_STORE: where documents that do not fit go ("packs", the default, or "r2"). */
+export function overflowStore(value: string | undefined): Store {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'packs') return 'packs';
+  if (v === 'r2') return 'r2';
+  throw new StaticBuildError(`OVERFLOW_STORE must be "packs" or "r2"; got ${JSON.stringify(value)}`);
+}
 
 /** The hash the writer's manifest and the WebSub list keep of a file's bytes. */
 function contentHash(bytes: Uint8Array): string {

@@ -44,6 +44,8 @@ export interface RenderManifest {
   headers: Record<string, Record<string, string>>;
   /** Each grouped file as written: content hash (as in the writer's manifest) and size. */
   files: Record<string, [string, number]>;
+  /** Each pack (src/publish/overflow.ts): a hash of its members' paths and hashes, its own hash and size. */
+  packs?: Record<string, [string, string, number]>;
 }
 
 const statusJson = (s: StatusInfo | undefined) => JSON.stringify(s ? { status: s.status, reason: s.reason, quietWeeks: s.quietWeeks, latest: s.latest?.update.id } : null);

@@ -21,6 +21,8 @@ export interface StaticFile {
    * (`bytes` is then empty).
    */
   kept?: { hash: string; size: number };
+  /** Not a static file: placed in a pack or in R2, served by the Worker (src/publish/overflow.ts). */
+  placement?: 'packs' | 'r2';
 }
 
 export interface StaticOutput {

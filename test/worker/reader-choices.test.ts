@@ -5,6 +5,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cutDigest, handleDigestQueue } from '../../src/digest';
 import { announceNewUpdates } from '../../src/digest/instant';
+import { memoryCatalog, type CatalogSource } from '../../src/catalog';
+import type { SiteModel } from '../../src/content/model';
 import { MAX_SUBJECT } from '../../src/digest/subject';
 import { createMessageBatch } from 'cloudflare:test';
 import { activeSubscriber, asMessages, env, recordingQueue, recordingTransport, resetDigests, site, siteAsOf, testEnv } from './digest.helpers';
@@ -115,6 +117,31 @@ describe('as it happens (hourly cron)', () => {
     // Run again: nothing new, nothing queued twice.
     expect((await announceNewUpdates(e, site, new Date())).announced).toEqual([]);
     expect(q.take()).toEqual([]);
+  });
+
+  it('reads no content at all when the content version is the one it last went through', async () => {
+    const reads: string[] = [];
+    const counting = (model: SiteModel): CatalogSource => {
+      const inner = memoryCatalog(model);
+      return {
+        ...inner,
+        view: async (need) => (reads.push('view'), inner.view(need)),
+        teamUpdates: async (slug) => (reads.push(slug), inner.teamUpdates(slug)),
+      };
+    };
+    const q = recordingQueue();
+    const e = testEnv({ DIGEST_QUEUE: q.queue as unknown as Queue });
+    await announceNewUpdates(e, counting(site), new Date());
+    expect(reads.length).toBeGreaterThan(0);
+    reads.length = 0;
+    // The next hour, the same deployed content: not one team's index is read.
+    const idle = await announceNewUpdates(e, counting(site), new Date());
+    expect(idle).toMatchObject({ announced: [], queued: 0, unchanged: true });
+    expect(reads).toEqual([]);
+    // A deploy (another content version): every team is looked at again.
+    const next = await announceNewUpdates(e, counting({ ...site, version: `${site.version}-next` }), new Date());
+    expect(next.unchanged).toBeUndefined();
+    expect(new Set(reads)).toEqual(new Set(site.teams.map((t) => t.slug)));
   });
 });
 
