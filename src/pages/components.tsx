@@ -108,6 +108,13 @@ export function humanDate(date: string): string {
   return m && month ? `${Number(m[3])} ${month} ${m[1]}` : date;
 }
 
+/** Text with its ISO dates ("last on 2026-10-05") shown as <time>s. */
+export const DatedText: FC<{ text: string }> = ({ text }) => (
+  <>
+    {text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) => (i % 2 === 1 ? <DateTime date={part} /> : part))}
+  </>
+);
+
 /** A date as people write it, machine-readable in `datetime`; never broken across lines (CSS). */
 export const DateTime: FC<{ date: string }> = ({ date }) => <time datetime={date}>{humanDate(date)}</time>;
 

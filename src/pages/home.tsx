@@ -7,7 +7,8 @@
  */
 import type { FC } from 'hono/jsx';
 import type { SiteModel } from '../content/model';
-import { absoluteUrl, absolutizeHtml, cleanText, milestoneIndexPath, milestonePath, teamMilestones, teamPath, updatePath, type SiteConfig } from '../feeds';
+import type { Item } from '../content/model';
+import { absoluteUrl, absolutizeHtml, cleanText, milestoneByKey, milestoneIndexPath, milestonePath, teamMilestones, teamPath, updatePath, type SiteConfig } from '../feeds';
 import { overview, statusIndex, type AttentionItem, type TeamNow } from '../status';
 import { alternatesFor, DateTime, FeedLinks, InfoBadge, NestedItems, opmlAlternate, teamName, UpdateList } from './components';
 import { Layout } from './layout';
@@ -16,6 +17,11 @@ import { SubscribeSection } from './subscribe';
 const LATEST = 8;
 /** Milestones with reported progress shown per team before "and N more in the report". */
 const MOVED = 5;
+
+/** The item that says the most: the first that is more than a lead-in ("Cryptarchia Core:"). */
+function telling(items: readonly Item[]): Item {
+  return items.find((i) => !/:\s*$/.test(i.text) && i.text.length > 12) ?? items[0]!;
+}
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -86,9 +92,12 @@ const TeamReport: FC<{ site: SiteModel; now: TeamNow; html: (f: string) => strin
           {now.moved.slice(0, MOVED).map((m) => (
             <li>
               <a href={milestonePath(m.milestone.key)}>{m.milestone.title}</a> <InfoBadge info={m.status} />{' '}
-              <span class="meta">({plural(m.achieved.length, 'item')})</span>
+              <span class="meta">
+                ({m.milestone.parentKey ? <>under {milestoneByKey(site, m.milestone.parentKey)?.title ?? m.milestone.parentKey}, </> : null}
+                {plural(m.achieved.length, 'item')})
+              </span>
               <br />
-              <span dangerouslySetInnerHTML={{ __html: html(m.achieved[0]!.html) }} />
+              <span dangerouslySetInnerHTML={{ __html: html(telling(m.achieved).html) }} />
             </li>
           ))}
         </ul>

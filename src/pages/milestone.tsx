@@ -13,7 +13,7 @@ import {
   type SiteConfig,
 } from '../feeds';
 import type { Item, Update } from '../content/model';
-import { alternatesFor, childrenLine, DateTime, FeedLinks, InfoBadge, levelWord, MilestoneList, milestoneStatus, shownStatus, teamName } from './components';
+import { alternatesFor, childrenLine, DatedText, DateTime, FeedLinks, InfoBadge, levelWord, MilestoneList, milestoneStatus, shownStatus, teamName } from './components';
 import { itemsOf, lastAchieved, openItems, STATUS_LABELS, weeksOf } from '../status';
 import { milestoneByKey, milestoneChildren, updateById } from '../feeds';
 import { Layout } from './layout';
@@ -32,13 +32,15 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
   const open = openItems(own);
   const achieved = lastAchieved(own);
   const next = latestWeek ? itemsOf(latestWeek.section, 'next') : [];
+  // Work in progress its latest week reports, when that week achieved nothing.
+  const progress = latestWeek && achieved?.update !== latestWeek.update ? itemsOf(latestWeek.section, 'progress') : [];
   // A parent with parts: what its parts last said, newest first (when it says nothing itself).
   const childInfo = (key: string) => milestoneStatus(site, config, key);
   const partsLatest = children
     .map((c) => ({ child: c, info: childInfo(c.key) }))
     .filter((p): p is typeof p & { info: { latest: { update: Update; section: NonNullable<typeof latestWeek>['section'] } } } => p.info.latest !== undefined)
     .sort((a, b) => (a.info.latest.update.date < b.info.latest.update.date ? 1 : a.info.latest.update.date > b.info.latest.update.date ? -1 : 0))
-    .slice(0, 6);
+    .slice(0, 4);
   const shown = shownStatus(info);
   // Open means listed in the team's latest report (the status rule): else "not mentioned since".
   const openNow = (info.status === 'blocked' || info.status === 'at-risk') && info.silentSince === undefined;
@@ -94,7 +96,7 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
       <section class="state" id="now" aria-labelledby="now-heading">
         <h2 id="now-heading">Where it stands</h2>
         <p>
-          <InfoBadge info={info} /> {info.reason[0]!.toUpperCase() + info.reason.slice(1)}.
+          <InfoBadge info={info} /> <DatedText text={info.reason[0]!.toUpperCase() + info.reason.slice(1)} />.
         </p>
         {children.length > 0 ? (
           <p>
@@ -141,6 +143,18 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
             </ul>
           </>
         ) : null}
+        {progress.length > 0 ? (
+          <>
+            <h3>
+              In progress <span class="meta">(as of <DateTime date={latestWeek!.update.date} />)</span>
+            </h3>
+            <ul>
+              {top(progress).map((i) => (
+                <li dangerouslySetInnerHTML={{ __html: itemHtml(i.html) }} />
+              ))}
+            </ul>
+          </>
+        ) : null}
         {next.length > 0 ? (
           <>
             <h3>
@@ -153,7 +167,7 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
             </ul>
           </>
         ) : null}
-        {!achieved && next.length === 0 && partsLatest.length > 0 ? (
+        {partsLatest.length > 0 ? (
           <>
             <h3>Latest from its parts</h3>
             <ul>

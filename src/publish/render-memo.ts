@@ -68,6 +68,11 @@ export function milestoneDependencies(site: SiteModel, quietWeeks: number): Map<
     const hash = createHash('sha256').update(catalog).update(milestoneJson(m)).update(statusJson(statuses.get(m.key)));
     const related = [m.parentKey !== undefined ? milestoneByKey(site, m.parentKey) : undefined, ...milestoneChildren(site, m.key)];
     for (const r of related) hash.update(milestoneJson(r)).update(statusJson(r ? statuses.get(r.key) : undefined));
+    // A parent's page shows its parts' latest items (src/pages/milestone.tsx): their latest weeks.
+    for (const c of milestoneChildren(site, m.key)) {
+      const latest = statuses.get(c.key)?.latest?.update;
+      if (latest) hash.update(updateHash(latest));
+    }
     for (const id of m.weeks) {
       const u = updateById(site, id);
       if (!u) continue;

@@ -40,6 +40,11 @@ function expectedType(file: string): string {
   if (file.endsWith('badge.svg')) return 'image/svg+xml; charset=utf-8';
   if (file === 'favicon.svg' || file === 'favicon.ico') return 'image/svg+xml';
   if (file === 'feed.xsl') return 'text/xsl; charset=utf-8';
+  if (file === 'search.js') return 'text/javascript; charset=utf-8';
+  // The search index (Pagefind's files): typed by the platform from the extension.
+  if (file.startsWith('pagefind/') && file.endsWith('.js')) return 'application/javascript';
+  if (file.startsWith('pagefind/') && file.endsWith('.json')) return 'application/json';
+  if (file.startsWith('pagefind/')) return 'application/octet-stream';
   throw new Error(`no expected type for ${file}`);
 }
 
