@@ -70,7 +70,7 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
         <span data-pagefind-meta="status">{shown === 'silent' ? 'Silent' : STATUS_LABELS[info.status]}</span>
         <span data-pagefind-meta="reason">{info.reason}</span>
       </div>
-      <p class="meta">
+      <p class="meta" data-pagefind-ignore="index">
         <a href="/">Home</a> › <a href={teamPath(milestone.team)}>{name}</a>
         {parent ? (
           <>

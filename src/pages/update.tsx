@@ -45,7 +45,7 @@ export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; u
       searchable
       alternates={[...alternatesFor(config, { kind: 'team', team }, `${team.name} updates`), ...alternatesFor(config, { kind: 'site' }, config.title)]}
     >
-      <p class="meta">
+      <p class="meta" data-pagefind-ignore="index">
         <a href="/">Home</a> › <a href={teamPath(team.slug)}>{team.name}</a>
       </p>
       <article>
