@@ -68,15 +68,23 @@ export async function startSearchIndex(env: Record<string, string | undefined> =
   const live = index;
   let pages = 0;
   let failure: string | undefined;
+  const pending: Array<Promise<void>> = [];
   return {
     ok: true,
     async add(path, html) {
-      const added = await live.addHTMLFile({ url: path, content: html });
-      if (added.errors.length > 0) failure ??= `${path}: ${added.errors.join('; ')}`;
-      else pages++;
+      // Not awaited: Pagefind indexes in its own process while the build renders the next page.
+      const job = live.addHTMLFile({ url: path, content: html }).then(
+        (added) => {
+          if (added.errors.length > 0) failure ??= `${path}: ${added.errors.join('; ')}`;
+          else pages++;
+        },
+        (error: unknown) => void (failure ??= `${path}: ${String(error)}`),
+      );
+      pending.push(job);
     },
     async finish() {
       try {
+        await Promise.all(pending);
         if (failure) throw new Error(`search index: ${failure}`);
         const { files, errors } = await live.getFiles();
         if (errors.length > 0) throw new Error(`search index: ${errors.join('; ')}`);
@@ -93,6 +101,7 @@ export async function startSearchIndex(env: Record<string, string | undefined> =
       }
     },
     async abandon() {
+      await Promise.allSettled(pending);
       await pagefind.close().catch(() => undefined);
     },
   };
