@@ -132,7 +132,8 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
     if (!milestone) return notFound(c, `There is no milestone with the key “${key}”.`);
     const config = siteConfig(c.env);
     const info = statusOf(site, key, config);
-    return new Response(badgeSvg(info.status, 'milestone', `${milestone.title}: ${STATUS_LABELS[info.status].toLowerCase()} (${info.reason})`), {
+    const word = info.silentSince !== undefined ? 'silent' : STATUS_LABELS[info.status].toLowerCase();
+    return new Response(badgeSvg(info.status, 'milestone', `${milestone.title}: ${word} (${info.reason})`, info.silentSince !== undefined ? 'silent' : undefined), {
       headers: {
         'Content-Type': 'image/svg+xml; charset=utf-8',
         // READMEs proxy images (GitHub's camo): keep it short so a new week shows soon.

@@ -127,6 +127,12 @@ describe('the home page’s overview, team by team', () => {
 });
 
 describe('status badge', () => {
+  it('names a silent team’s milestone “silent”', () => {
+    const svg = badgeSvg('quiet', 'milestone', 'Sync: silent (its team is silent since 2026-06-22)', 'silent');
+    expect(svg).toContain('>silent</text>');
+    expect(svg).not.toContain('>quiet</text>');
+  });
+
   it('is a well-formed SVG naming the status, with escaped text', () => {
     const svg = badgeSvg('at-risk', 'a <b> & c');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="20"/);
