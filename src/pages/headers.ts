@@ -1,8 +1,9 @@
 /** Response headers of every HTML page (a leaf module: subscriber pages use it too). */
 
 /**
- * Pages carry no script at all; report HTML comes sanitized from the build, and this policy
- * is the second lock: no script, no plugin, no framing, forms only to this site.
+ * Pages carry no script at all (but `/search`, whose policy allows this site's own script:
+ * src/pages/search.tsx); report HTML comes sanitized from the build, and this policy is the
+ * second lock: no script, no plugin, no framing, forms only to this site.
  */
 export const PAGE_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",

@@ -27,10 +27,16 @@ export interface LayoutProps {
   lang?: string;
   /** Pages reached through private links ask not to be indexed. */
   noindex?: boolean;
+  /** The page's main content goes into the site's search index (update and milestone pages). */
+  searchable?: boolean;
+  /** Scripts of this page (only `/search` has one: every other page is script-free). */
+  scripts?: readonly string[];
+  /** The header's search box (the search page has its own). */
+  searchBox?: boolean;
   children?: Child;
 }
 
-export const Layout: FC<LayoutProps> = ({ title, siteTitle = 'Tidings', description, canonical, alternates = [], lang = 'en', noindex, children }) => (
+export const Layout: FC<LayoutProps> = ({ title, siteTitle = 'Tidings', description, canonical, alternates = [], lang = 'en', noindex, searchable, scripts = [], searchBox = true, children }) => (
   <html lang={lang}>
     <head>
       <meta charset="utf-8" />
@@ -44,8 +50,14 @@ export const Layout: FC<LayoutProps> = ({ title, siteTitle = 'Tidings', descript
       ))}
       <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       <style dangerouslySetInnerHTML={{ __html: STYLESHEET }} />
+      {scripts.map((src) => (
+        <script type="module" src={src} />
+      ))}
     </head>
     <body>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
       <header class="site">
         <div class="wrap">
           <a class="home" href="/">
@@ -67,9 +79,23 @@ export const Layout: FC<LayoutProps> = ({ title, siteTitle = 'Tidings', descript
               </li>
             </ul>
           </nav>
+          {/* A plain GET form: it works without script; /search runs the query in the browser. */}
+          {searchBox ? (
+          <form class="site-search" role="search" aria-label="Site search" action="/search" method="get">
+            <label for="site-search-q" class="visually-hidden">
+              Search updates and milestones
+            </label>
+            <input type="search" id="site-search-q" name="q" placeholder="Search updates and milestones" autocomplete="off" />
+            <button type="submit" class="secondary">
+              Search
+            </button>
+          </form>
+          ) : null}
         </div>
       </header>
-      <main class="wrap">{children}</main>
+      <main class="wrap" id="main" tabindex={-1} {...(searchable ? { 'data-pagefind-body': '' } : {})}>
+        {children}
+      </main>
       <footer class="site">
         <div class="wrap">Published with Tidings. Every page has feeds: RSS, Atom and JSON Feed.</div>
       </footer>

@@ -12,8 +12,9 @@ import {
   weekAnchor,
   type SiteConfig,
 } from '../feeds';
-import { alternatesFor, DateTime, FeedLinks, levelWord, MilestoneList, milestoneStatus, StatusBadge, teamName } from './components';
-import { lastAchieved, openItems, weeksOf } from '../status';
+import type { Item, Update } from '../content/model';
+import { alternatesFor, childrenLine, DatedText, DateTime, FeedLinks, InfoBadge, levelWord, MilestoneList, milestoneStatus, shownStatus, teamName } from './components';
+import { itemsOf, lastAchieved, openItems, STATUS_LABELS, weeksOf } from '../status';
 import { milestoneByKey, milestoneChildren, updateById } from '../feeds';
 import { Layout } from './layout';
 import { SubscribeSection } from './subscribe';
@@ -30,7 +31,23 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
   const latestWeek = own[0];
   const open = openItems(own);
   const achieved = lastAchieved(own);
-  const next = latestWeek ? (latestWeek.section.items.next ?? []) : [];
+  const next = latestWeek ? itemsOf(latestWeek.section, 'next') : [];
+  // Work in progress its latest week reports, when that week achieved nothing.
+  const progress = latestWeek && achieved?.update !== latestWeek.update ? itemsOf(latestWeek.section, 'progress') : [];
+  // A parent with parts: what its parts last said, newest first (when it says nothing itself).
+  const childInfo = (key: string) => milestoneStatus(site, config, key);
+  const partsLatest = children
+    .map((c) => ({ child: c, info: childInfo(c.key) }))
+    .filter((p): p is typeof p & { info: { latest: { update: Update; section: NonNullable<typeof latestWeek>['section'] } } } => p.info.latest !== undefined)
+    .sort((a, b) => (a.info.latest.update.date < b.info.latest.update.date ? 1 : a.info.latest.update.date > b.info.latest.update.date ? -1 : 0))
+    .slice(0, 4);
+  const shown = shownStatus(info);
+  // Open means listed in the team's latest report (the status rule): else "not mentioned since".
+  const openNow = (info.status === 'blocked' || info.status === 'at-risk') && info.silentSince === undefined;
+  const top = (items: readonly Item[]) => {
+    const roots = items.filter((i) => i.depth === 0);
+    return (roots.length > 0 ? roots : items).slice(0, 6);
+  };
   const itemHtml = (html: string) => cleanText(absolutizeHtml(html, config.siteUrl, absoluteUrl(config, milestonePath(milestone.key))));
   return (
     <Layout
@@ -39,12 +56,21 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
       description={`Week by week progress on “${milestone.title}” (${name})`}
       lang={config.language}
       canonical={absoluteUrl(config, milestonePath(milestone.key))}
+      searchable
       alternates={[
         ...alternatesFor(config, { kind: 'milestone', milestone }, `${milestone.title} (${name})`),
         ...(team ? alternatesFor(config, { kind: 'team', team }, `${name} updates`) : []),
       ]}
     >
-      <p class="meta">
+      {/* What the search index shows with a result (src/publish/search.ts). */}
+      <div hidden data-pagefind-ignore="index">
+        <span data-pagefind-meta={`kind:${levelWord(milestone.level)}`} />
+        <span data-pagefind-meta="team">{name}</span>
+        <span data-pagefind-meta={`statuskey:${shown}`} />
+        <span data-pagefind-meta="status">{shown === 'silent' ? 'Silent' : STATUS_LABELS[info.status]}</span>
+        <span data-pagefind-meta="reason">{info.reason}</span>
+      </div>
+      <p class="meta" data-pagefind-ignore="index">
         <a href="/">Home</a> › <a href={teamPath(milestone.team)}>{name}</a>
         {parent ? (
           <>
@@ -70,11 +96,16 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
       <section class="state" id="now" aria-labelledby="now-heading">
         <h2 id="now-heading">Where it stands</h2>
         <p>
-          <StatusBadge status={info.status} reason={info.reason} /> {info.reason[0]!.toUpperCase() + info.reason.slice(1)}.
+          <InfoBadge info={info} /> <DatedText text={info.reason[0]!.toUpperCase() + info.reason.slice(1)} />.
         </p>
-        {open.length > 0 ? (
+        {children.length > 0 ? (
+          <p>
+            <a href="#parts">{childrenLine(children, childInfo)}</a>
+          </p>
+        ) : null}
+        {open.length > 0 && openNow ? (
           <>
-            <h2>Open blockers and risks</h2>
+            <h3>Open blockers and risks</h3>
             <ul class="attention">
               {open.map((o) => (
                 <li class={o.kind === 'blockers' ? 'blocker' : 'risk'}>
@@ -85,16 +116,40 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
               ))}
             </ul>
           </>
-        ) : (
-          <p>No blocker or risk listed in its latest week.</p>
-        )}
+        ) : null}
+        {open.length > 0 && !openNow && info.status !== 'done' ? (
+          <details class="stale">
+            <summary>
+              {open.length} {open.length === 1 ? 'blocker or risk' : 'blockers and risks'} not mentioned since <DateTime date={open[0]!.update.date} /> (not counted as open)
+            </summary>
+            <ul class="attention">
+              {open.map((o) => (
+                <li class={o.kind === 'blockers' ? 'blocker' : 'risk'}>
+                  <span class="what">{o.kind === 'blockers' ? 'Blocker' : 'Risk'}:</span> <span dangerouslySetInnerHTML={{ __html: itemHtml(o.item.html) }} />
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
         {achieved ? (
           <>
-            <h2>
+            <h3>
               Last achieved <span class="meta">(<DateTime date={achieved.update.date} />)</span>
-            </h2>
+            </h3>
             <ul>
-              {achieved.items.filter((i) => i.depth === 0).slice(0, 6).map((i) => (
+              {top(achieved.items).map((i) => (
+                <li dangerouslySetInnerHTML={{ __html: itemHtml(i.html) }} />
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {progress.length > 0 ? (
+          <>
+            <h3>
+              In progress <span class="meta">(as of <DateTime date={latestWeek!.update.date} />)</span>
+            </h3>
+            <ul>
+              {top(progress).map((i) => (
                 <li dangerouslySetInnerHTML={{ __html: itemHtml(i.html) }} />
               ))}
             </ul>
@@ -102,22 +157,42 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
         ) : null}
         {next.length > 0 ? (
           <>
-            <h2>
+            <h3>
               Next <span class="meta">(as of <DateTime date={latestWeek!.update.date} />)</span>
-            </h2>
+            </h3>
             <ul>
-              {next.filter((i) => i.depth === 0).slice(0, 6).map((i) => (
+              {top(next).map((i) => (
                 <li dangerouslySetInnerHTML={{ __html: itemHtml(i.html) }} />
               ))}
+            </ul>
+          </>
+        ) : null}
+        {partsLatest.length > 0 ? (
+          <>
+            <h3>Latest from its parts</h3>
+            <ul>
+              {partsLatest.map(({ child, info: ci }) => {
+                const items = [...itemsOf(ci.latest.section, 'achieved'), ...itemsOf(ci.latest.section, 'progress'), ...itemsOf(ci.latest.section, 'next')];
+                return (
+                  <li>
+                    <a href={milestonePath(child.key)}>{child.title}</a> <InfoBadge info={ci} /> <span class="meta">(<DateTime date={ci.latest.update.date} />)</span>
+                    {items[0] ? <div dangerouslySetInnerHTML={{ __html: itemHtml(items[0].html) }} /> : null}
+                  </li>
+                );
+              })}
             </ul>
           </>
         ) : null}
         <p>
           <FeedLinks target={{ kind: 'milestone', milestone }} label="Follow this milestone" />
         </p>
-        <p class="feeds">
-          Status badge for a README: <code>![status]({absoluteUrl(config, `${milestonePath(milestone.key)}/badge.svg`)})</code>
-        </p>
+        <SubscribeSection site={site} scope={`milestone:${milestone.key}`} what="this milestone" folded />
+        <details class="maintainers">
+          <summary>For maintainers</summary>
+          <p class="feeds">
+            Status badge for a README: <code>![status]({absoluteUrl(config, `${milestonePath(milestone.key)}/badge.svg`)})</code>
+          </p>
+        </details>
       </section>
 
       {children.length > 0 ? (
@@ -127,7 +202,8 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
         </section>
       ) : null}
 
-      <section id="timeline" aria-labelledby="timeline-heading">
+      {/* The weeks' text is searched on the update pages: indexed once. */}
+      <section id="timeline" aria-labelledby="timeline-heading" data-pagefind-ignore="index">
         <h2 id="timeline-heading">Week by week</h2>
         {weeks.map((week) => {
           const anchor = weekAnchor(milestone, week.update.id);
@@ -144,8 +220,6 @@ export const MilestonePage: FC<{ site: SiteModel; config: SiteConfig; milestone:
           );
         })}
       </section>
-
-      <SubscribeSection site={site} scope={`milestone:${milestone.key}`} what="this milestone's progress" />
     </Layout>
   );
 };

@@ -33,8 +33,15 @@ function filterCss(teams: readonly string[]): string {
     rules.push(`#index:has(#f-status-${st}:checked) li[data-st]:not([data-st~="${st}"]){display:none}`);
     rules.push(`#index:has(#f-status-${st}:checked) .team-block:not([data-sts~="${st}"]){display:none}`);
     rules.push(`#index:has(#f-status-${st}:checked) .group:not(.group-${statusGroup(st)}){display:none}`);
+    // A folded group opens when its status is picked (where the browser lets CSS open it).
+    rules.push(`#index:has(#f-status-${st}:checked) .group-${statusGroup(st)} details::details-content{content-visibility:visible}`);
   }
   for (const t of teams) rules.push(`#index:has(#f-team-${t}:checked) .group:not([data-teams~="${t}"]){display:none}`);
+  // Headings count what they show: one count per status filter, the checked one shown.
+  rules.push('#index .n{display:none}', '#index .n-all{display:inline}');
+  for (const st of STATUSES) rules.push(`#index:has(#f-status-${st}:checked) .n-all{display:none}`, `#index:has(#f-status-${st}:checked) .n-${st}{display:inline}`);
+  // With one team picked, its block's heading counts; a group's count would be every team's.
+  rules.push('#index:has(input[name=team]:checked:not(#f-team-all)) .group-count{display:none}');
   return rules.join('\n');
 }
 
@@ -47,15 +54,31 @@ export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filte
   // A tree (milestone and its deliverables) sits in the group of its top milestone's status.
   const groupOf = new Map<string, StatusGroup>();
   const treesIn: Record<StatusGroup, number> = { open: 0, quiet: 0, done: 0 };
-  const mark = (node: MilestoneNode, group: StatusGroup) => {
+  // Trees per group (and per group and team) that a status filter shows: those holding the status.
+  const shownIn = new Map<string, number>();
+  const count = (at: string) => shownIn.set(at, (shownIn.get(at) ?? 0) + 1);
+  const mark = (node: MilestoneNode, group: StatusGroup, sts: Set<MilestoneStatus>) => {
     groupOf.set(node.milestone.key, group);
-    for (const child of node.children) mark(child, group);
+    sts.add(statuses.get(node.milestone.key)!.status);
+    for (const child of node.children) mark(child, group, sts);
   };
   for (const root of milestoneTree(milestones)) {
     const group = statusGroup(statuses.get(root.milestone.key)!.status);
     treesIn[group]++;
-    mark(root, group);
+    const sts = new Set<MilestoneStatus>();
+    mark(root, group, sts);
+    for (const at of [group, `${group}\n${root.milestone.team}`]) {
+      count(`${at}\nall`);
+      for (const st of sts) count(`${at}\n${st}`);
+    }
   }
+  const Counts: FC<{ at: string }> = ({ at }) => (
+    <>
+      {(['all', ...STATUSES] as const).map((st) => (
+        <span class={`meta n n-${st}`}>({shownIn.get(`${at}\n${st}`) ?? 0})</span>
+      ))}
+    </>
+  );
   const byGroupAndTeam = new Map<string, Milestone[]>();
   for (const m of milestones) {
     const at = `${groupOf.get(m.key)}\n${m.team}`;
@@ -122,11 +145,16 @@ export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filte
         </form>
         {GROUPS.map(({ group, title, about }) => {
           const inGroup = teams.filter((t) => byGroupAndTeam.has(`${group}\n${t.slug}`));
-          return (
-            <section class={`group group-${group}`} data-teams={inGroup.map((t) => t.slug).join(' ')} aria-labelledby={`g-${group}`}>
-              <h2 id={`g-${group}`}>
-                {title} <span class="meta">({treesIn[group]})</span>
-              </h2>
+          const heading = (
+            <h2 id={`g-${group}`}>
+              {title}{' '}
+              <span class="group-count">
+                <Counts at={group} />
+              </span>
+            </h2>
+          );
+          const body = (
+            <>
               <p class="muted">{about}</p>
               {inGroup.length === 0 ? <p class="muted">None.</p> : null}
               {inGroup.map((t) => {
@@ -134,11 +162,30 @@ export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filte
                 const sts = new Set(ms.map((m) => statuses.get(m.key)!.status));
                 return (
                   <div class="team-block" data-team={t.slug} data-sts={[...sts].join(' ')}>
-                    <h3>{t.name}</h3>
+                    <h3>
+                      {t.name} <Counts at={`${group}\n${t.slug}`} />
+                    </h3>
                     <MilestoneList site={site} config={config} milestones={ms} />
                   </div>
                 );
               })}
+            </>
+          );
+          // Quiet and done are folded (open when the page's own filter asks for them).
+          const folded = group !== 'open';
+          return (
+            <section class={`group group-${group}`} data-teams={inGroup.map((t) => t.slug).join(' ')} aria-labelledby={`g-${group}`}>
+              {folded ? (
+                <details open={filter.status !== undefined && statusGroup(filter.status) === group}>
+                  <summary>{heading}</summary>
+                  {body}
+                </details>
+              ) : (
+                <>
+                  {heading}
+                  {body}
+                </>
+              )}
             </section>
           );
         })}

@@ -17,6 +17,8 @@ import { MilestonePage } from './milestone';
 import { NotFoundPage } from './not-found';
 import { TeamPage } from './team';
 import { UpdatePage } from './update';
+import { UpdatesPage } from './updates';
+import { SEARCH_PAGE_CSP, SEARCH_SCRIPT, SEARCH_SCRIPT_PATH, SearchPage } from './search';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -47,13 +49,13 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
   const teams = new Map<string, Team>(site.teams.map((t) => [t.slug, t]));
   const milestones = new Map<string, Milestone>(site.milestones.map((m) => [m.key, m]));
 
-  const page = async (c: Context<AppEnv>, path: string, lastModified: () => Date, render: (config: SiteConfig) => JSX.Element) => {
+  const page = async (c: Context<AppEnv>, path: string, lastModified: () => Date, render: (config: SiteConfig) => JSX.Element, headers: Record<string, string> = PAGE_HEADERS) => {
     const config = siteConfig(c.env);
     const rep = await cache.get(`${site.version}\n${config.fingerprint}\n${path}`, async () =>
       // Control characters mean nothing in a page and some are invalid in HTML: drop them all.
       toRepresentation(cleanText(await renderPage(render(config))), HTML, lastModified()),
     );
-    return serveRepresentation(c.req.raw, rep, { cacheControl: config.cacheControl, headers: PAGE_HEADERS });
+    return serveRepresentation(c.req.raw, rep, { cacheControl: config.cacheControl, headers });
   };
 
   const notFound = (c: Context<AppEnv>, what: string) => htmlNotFound(c, what);
@@ -62,6 +64,25 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
   app.get('/healthz', (c) => c.text('ok', 200, { 'Cache-Control': 'no-store' }));
 
   app.get('/', (c) => page(c, '/', () => newestUpdate(site.updates), (config) => <HomePage site={site} config={config} />));
+
+  app.get('/updates', (c) => page(c, '/updates', () => newestUpdate(site.updates), (config) => <UpdatesPage site={site} config={config} />));
+  app.get('/teams/:team/updates', (c) => {
+    const slug = c.req.param('team');
+    const team = teams.get(slug);
+    if (!team) return notFound(c, `There is no team “${slug}”.`);
+    return page(c, `/teams/${slug}/updates`, () => newestUpdate(teamUpdates(site, slug)), (config) => <UpdatesPage site={site} config={config} team={team} />);
+  });
+
+  // Search: a static page and its script over the index the build writes (src/publish/search.ts).
+  app.get('/search', (c) =>
+    page(c, '/search', () => newestUpdate(site.updates), (config) => <SearchPage config={config} />, { ...PAGE_HEADERS, 'Content-Security-Policy': SEARCH_PAGE_CSP }),
+  );
+  app.get(SEARCH_SCRIPT_PATH, (c) => {
+    const config = siteConfig(c.env);
+    return new Response(SEARCH_SCRIPT, {
+      headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': config.cacheControl, 'X-Content-Type-Options': 'nosniff' },
+    });
+  });
 
   app.get('/teams/:team', (c) => {
     const slug = c.req.param('team');
@@ -111,7 +132,8 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
     if (!milestone) return notFound(c, `There is no milestone with the key “${key}”.`);
     const config = siteConfig(c.env);
     const info = statusOf(site, key, config);
-    return new Response(badgeSvg(info.status, 'milestone', `${milestone.title}: ${STATUS_LABELS[info.status].toLowerCase()} (${info.reason})`), {
+    const word = info.silentSince !== undefined ? 'silent' : STATUS_LABELS[info.status].toLowerCase();
+    return new Response(badgeSvg(info.status, 'milestone', `${milestone.title}: ${word} (${info.reason})`, info.silentSince !== undefined ? 'silent' : undefined), {
       headers: {
         'Content-Type': 'image/svg+xml; charset=utf-8',
         // READMEs proxy images (GitHub's camo): keep it short so a new week shows soon.

@@ -18,6 +18,14 @@ html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);overflow-wrap:anywhere}
 .wrap{max-width:46rem;margin:0 auto;padding:0 1rem}
 header.site{border-bottom:1px solid var(--line);padding:.75rem 0}
+.skip{position:absolute;left:.5rem;top:-3rem;background:var(--bg);color:var(--link);padding:.4rem .75rem;border:2px solid var(--link);border-radius:6px;z-index:10}
+.skip:focus{top:.5rem}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
+.site-search{display:flex;gap:.35rem;flex:1 1 16rem;max-width:24rem;margin-left:auto}
+.site-search input,.search-form input{font:inherit;flex:1;min-width:0;padding:.3rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
+.site-search button{padding:.3rem .75rem}
+main:focus{outline:none}
+time{white-space:nowrap}
 header.site .wrap{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:baseline}
 header.site a.home{font-weight:600;color:var(--fg);text-decoration:none}
 nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}
@@ -100,5 +108,20 @@ button:focus-visible,a:focus-visible,input:focus-visible,select:focus-visible,su
 .attention-item.risk{--k:var(--amber);--kb:var(--amber-bg)}
 .choices{list-style:none;padding-left:1.25rem}
 details>summary{cursor:pointer;font-weight:600;padding:.25rem 0}
+summary>h2,summary>h3{display:inline}
+.status-active{background:none;border-color:transparent;color:var(--muted);font-weight:400;padding:0 .2rem}
+.status-silent{--st-bg:#f6f8fa;--st-fg:#59636e;border-style:dashed}
+@media (prefers-color-scheme:dark){.status-silent{--st-bg:#151b23;--st-fg:#9198a1}}
+.glance{font-size:.95rem}
+.team-now{border:1px solid var(--line);border-radius:8px;padding:.25rem 1rem .75rem;margin:1rem 0}
+.team-now h3{margin:.6rem 0 .25rem}
+.team-now h4{margin:.75rem 0 .25rem;font-size:.95rem}
+.team-now ul.moved{padding-left:1.25rem}
+.not-reporting,.stale,.group-fold,.year,.maintainers,.follow{border:1px solid var(--line);border-radius:8px;padding:.25rem 1rem;margin:1rem 0}
+.follow{margin:.75rem 0}
+.search-row{display:flex;gap:.5rem;max-width:32rem;margin:.25rem 0 1rem}
+.results .excerpt{margin:.25rem 0 0}
+mark{background:#fff8c5;color:inherit}
+@media (prefers-color-scheme:dark){mark{background:#4b3500}}
 ${STATUS_CSS}
 `.trim();

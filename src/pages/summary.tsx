@@ -4,24 +4,20 @@
  */
 import type { FC } from 'hono/jsx';
 import type { Update } from '../content/model';
+import { NestedItems } from './components';
 
 /** The summary's items as HTML fragments (empty when the update has none). */
 export function summaryHtml(update: Update): string[] {
   return (update.summary ?? []).filter((i) => i.depth === 0).map((i) => i.html);
 }
 
-export const UpdateSummary: FC<{ update: Update; itemHtml: (html: string) => string }> = ({ update, itemHtml }) => {
-  const parts = summaryHtml(update);
-  if (parts.length === 0) return null;
+/** The summary (highlights) at every depth: a nested Highlights section keeps its nesting. */
+export const UpdateSummary: FC<{ update: Update; itemHtml: (html: string) => string; label?: string }> = ({ update, itemHtml, label = 'Summary' }) => {
+  const items = update.summary ?? [];
+  if (items.length === 0) return null;
   return (
-    <section class="summary" aria-label="Summary">
-      {parts.length === 1 ? <p dangerouslySetInnerHTML={{ __html: itemHtml(parts[0]!) }} /> : (
-        <ul>
-          {parts.map((p) => (
-            <li dangerouslySetInnerHTML={{ __html: itemHtml(p) }} />
-          ))}
-        </ul>
-      )}
+    <section class="summary" aria-label={label}>
+      {items.length === 1 ? <p dangerouslySetInnerHTML={{ __html: itemHtml(items[0]!.html) }} /> : <NestedItems items={items} html={itemHtml} />}
     </section>
   );
 };

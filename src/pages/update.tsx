@@ -21,7 +21,7 @@ import {
   weekAnchor,
   type SiteConfig,
 } from '../feeds';
-import { alternatesFor, DateTime, FeedLinks, milestoneStatus, StatusBadge } from './components';
+import { alternatesFor, DateTime, FeedLinks, humanDate, InfoBadge, milestoneStatus } from './components';
 import { Layout } from './layout';
 import { UpdateSummary } from './summary';
 
@@ -42,12 +42,18 @@ export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; u
       description={`${team.name}, week of ${update.date}: ${countsLine(update.sections)}`}
       lang={config.language}
       canonical={pageUrl}
+      searchable
       alternates={[...alternatesFor(config, { kind: 'team', team }, `${team.name} updates`), ...alternatesFor(config, { kind: 'site' }, config.title)]}
     >
-      <p class="meta">
+      <p class="meta" data-pagefind-ignore="index">
         <a href="/">Home</a> › <a href={teamPath(team.slug)}>{team.name}</a>
       </p>
       <article>
+        <div hidden data-pagefind-ignore="index">
+          <span data-pagefind-meta="kind:Update" />
+          <span data-pagefind-meta="team">{team.name}</span>
+          <span data-pagefind-meta="date">{humanDate(update.date)}</span>
+        </div>
         <h1>{update.title}</h1>
         <p class="meta">
           Week of <DateTime date={update.date} /> · <a href={teamPath(team.slug)}>{team.name}</a>
@@ -68,7 +74,7 @@ export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; u
                 const info = milestoneStatus(site, config, s.key);
                 return (
                   <li>
-                    <a href={`#${sectionAnchor(s.key)}`}>{s.title}</a> <StatusBadge status={info.status} reason={info.reason} />
+                    <a href={`#${sectionAnchor(s.key)}`}>{s.title}</a> <InfoBadge info={info} />
                   </li>
                 );
               })}
@@ -84,7 +90,7 @@ export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; u
             <section id={anchor} aria-labelledby={`${anchor}-h`}>
               <h2 id={`${anchor}-h`}>
                 <a href={m ? `${milestonePath(s.key)}#${weekAnchor(m, update.id)}` : milestonePath(s.key)}>{s.area && s.level === 'workstream' ? `${s.area} › ${s.title}` : s.title}</a>{' '}
-                <StatusBadge status={info.status} reason={info.reason} />
+                <InfoBadge info={info} />
               </h2>
               {s.status.length > 0 || s.trackerUrl ? (
                 <p class="meta">
@@ -109,7 +115,7 @@ export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; u
             </div>
           </section>
         ) : null}
-        <details class="as-written">
+        <details class="as-written" data-pagefind-ignore="index">
           <summary>The report as written</summary>
           <div class="update-body" dangerouslySetInnerHTML={{ __html: itemHtml(updateBodyHtml(update)) }} />
           <p class="meta">Source: {update.source}</p>
@@ -119,8 +125,20 @@ export const UpdatePage: FC<{ site: SiteModel; config: SiteConfig; team: Team; u
         </p>
       </article>
       <nav class="pager" aria-label="More updates of this team">
-        <span>{older ? <a href={updatePath(older)}>← {older.date}</a> : null}</span>
-        <span>{newer ? <a href={updatePath(newer)}>{newer.date} →</a> : null}</span>
+        <span>
+          {older ? (
+            <a href={updatePath(older)}>
+              ← <DateTime date={older.date} />
+            </a>
+          ) : null}
+        </span>
+        <span>
+          {newer ? (
+            <a href={updatePath(newer)}>
+              <DateTime date={newer.date} /> →
+            </a>
+          ) : null}
+        </span>
       </nav>
     </Layout>
   );

@@ -7,10 +7,13 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSite, formatMessages, parseMilestoneDefinitions, parseUpdate, readContentDir, skippedFiles } from '../content';
 import { markdownCache, parseMarkdownText } from '../content/markdown';
+import { cacheControl } from '../http/cache';
 import { MarkdownCache, markdownVersion, ParseCache, parserVersion } from './parse-cache';
 import { PROJECT_ROOT } from './source';
 import type { SiteModel } from '../content/model';
-import { OutputWriter, readAliases, renderSite, wranglerVars, type WriteResult } from './node';
+import { OutputWriter, readAliases, renderSite, wranglerVars, type FileSink, type WriteResult } from './node';
+import { INDEXED_PATTERNS, SEARCH_PATTERN, startSearchIndex } from './search';
+import { StaticBuildError } from './static';
 
 export interface BuildOptions {
   content: string;
@@ -26,7 +29,12 @@ export interface BuildOptions {
   vars?: Record<string, string>;
   /** Parse cache (incremental builds); none: every file is parsed. */
   cache?: ParseCache;
+  /** Environment deciding the search index (`TIDINGS_SEARCH=off`); process.env when undefined. */
+  env?: Record<string, string | undefined>;
 }
+
+/** What the build did about the search index: its files and time, or why there is none. */
+export type SearchOutcome = { built: true; pages: number; files: number; bytes: number; ms: number } | { built: false; reason: string };
 
 /**
  * The parse cache a build uses by default: on disk under `.cache/tidings/parse` of the working
@@ -41,7 +49,17 @@ export async function defaultParseCache(cwd = process.cwd()): Promise<ParseCache
 }
 
 export type BuildOutcome =
-  | { ok: true; site: SiteModel; written: WriteResult; reused: number; warnings: number; messages: string; plan: string; ms: { parse: number; render: number; write: number; total: number } }
+  | {
+      ok: true;
+      site: SiteModel;
+      written: WriteResult;
+      reused: number;
+      warnings: number;
+      messages: string;
+      plan: string;
+      search: SearchOutcome;
+      ms: { parse: number; render: number; search: number; write: number; total: number };
+    }
   | { ok: false; errors: number; warnings: number; messages: string };
 
 export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
@@ -73,13 +91,53 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   const aliasText = await readFile(path.join(root, 'aliases.yaml'), 'utf8').catch(() => undefined);
   // Rendered and written file by file: the site is never held in memory whole.
   const writer = await OutputWriter.open(options.out);
-  // With the parse cache (an incremental build), milestones nothing reached are not rendered again.
-  const published = await renderSite(
-    site,
-    { vars, aliases: readAliases(aliasText), readPlaced: (file, placement) => writer.readPlaced(file, placement), ...(options.cache ? { reuseFrom: writer } : {}) },
-    writer.sink,
-  );
+  // The search index takes each update and milestone page as it is written (src/publish/search.ts).
+  const indexer = await startSearchIndex(options.env ?? process.env);
+  const sink: FileSink = !indexer.ok
+    ? writer.sink
+    : async (file, hash) => {
+        await writer.sink(file, hash);
+        if (!INDEXED_PATTERNS.has(file.pattern)) return;
+        // A page kept from the last build is on disk as it was written (a placed one, in its pack or R2 folder).
+        const html = file.kept
+          ? decoder.decode(file.placement ? await writer.readPlaced(file.file, file.placement) : await readFile(path.join(options.out, ...file.file.split('/'))))
+          : decoder.decode(file.bytes);
+        await indexer.add(file.path, html);
+      };
+  let published;
+  try {
+    // With the parse cache (an incremental build), milestones nothing reached are not rendered again.
+    published = await renderSite(
+      site,
+      { vars, aliases: readAliases(aliasText), readPlaced: (file, placement) => writer.readPlaced(file, placement), ...(options.cache ? { reuseFrom: writer } : {}) },
+      sink,
+    );
+  } catch (error) {
+    if (indexer.ok) await indexer.abandon();
+    throw error;
+  }
   const rendered = performance.now();
+  let search: SearchOutcome;
+  if (indexer.ok) {
+    const index = await indexer.finish();
+    const limit = Number(vars.ASSETS_FILE_LIMIT ?? 20_000);
+    if (Number.isFinite(limit) && limit > 0 && published.count + index.files.length > limit) {
+      throw new StaticBuildError(
+        `the site needs ${published.count + index.files.length} static files (${index.files.length} of them the search index); ASSETS_FILE_LIMIT is ${limit}. ` +
+          'Build without the search index (TIDINGS_SEARCH=off), raise ASSETS_FILE_LIMIT on the Paid plan, or see README "How big can it get".',
+      );
+    }
+    let bytes = 0;
+    for (const f of index.files) {
+      await writer.write(f.file, f.bytes);
+      bytes += f.bytes.byteLength;
+    }
+    published.output.headers.set(SEARCH_PATTERN, searchHeaders(vars));
+    search = { built: true, pages: index.pages, files: index.files.length, bytes, ms: index.ms };
+  } else {
+    search = { built: false, reason: indexer.reason };
+  }
+  const indexed = performance.now();
   const written = await writer.finish(published);
   await published.commitMemo();
   if (options.model) {
@@ -98,7 +156,8 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
     plan: published.plan.summary,
     warnings: report.warnings,
     messages: report.text,
-    ms: { parse: parsed - started, render: rendered - parsed, write: done - rendered, total: done - started },
+    search,
+    ms: { parse: parsed - started, render: rendered - parsed, search: indexed - rendered, write: done - indexed, total: done - started },
   };
 }
 
@@ -110,6 +169,17 @@ export function describeBuild(outcome: Extract<BuildOutcome, { ok: true }>, opti
     `built ${site.updates.length} updates, ${site.teams.length} teams, ${site.milestones.length} milestones from ${options.content} ` +
     `(version ${site.version}${outcome.warnings ? `, ${outcome.warnings} warning(s)` : ''}): ${written.files} files, ` +
     `${(written.bytes / 1024).toFixed(0)} KiB → ${options.out} (${written.written} written, ${written.removed} removed${outcome.reused ? `, ${outcome.reused} reused unrendered` : ''}) in ${f(ms.total)} ms ` +
-    `(parse ${f(ms.parse)}, render ${f(ms.render)}, write ${f(ms.write)})\n${outcome.plan}`
+    `(parse ${f(ms.parse)}, render ${f(ms.render)}, search ${f(ms.search)}, write ${f(ms.write)})` +
+    (outcome.search.built
+      ? `; search index: ${outcome.search.pages} pages, ${outcome.search.files} files, ${(outcome.search.bytes / 1024).toFixed(0)} KiB`
+      : `; no search index: ${outcome.search.reason} (the /search page says so)`) +
+    `\n${outcome.plan}`
   );
+}
+
+const decoder = new TextDecoder();
+
+/** Headers of Pagefind's files: cached like the pages, never sniffed. */
+function searchHeaders(vars: Record<string, string>): Record<string, string> {
+  return { 'Cache-Control': cacheControl(vars.CACHE_MAX_AGE), 'X-Content-Type-Options': 'nosniff' };
 }

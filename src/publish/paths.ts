@@ -57,6 +57,11 @@ export function publicPaths(site: SiteModel, pageSize: number): PublicPath[] {
   const paths: PublicPath[] = [{ path: '/', pattern: '/' }];
   for (const team of site.teams) paths.push({ path: teamPath(team.slug), pattern: '/teams/:team' });
   for (const update of site.updates) paths.push({ path: updatePath(update), pattern: '/updates/:team/:date' });
+  // Every update, the site's and each team's (pages list the last few and link here).
+  paths.push({ path: '/updates', pattern: '/updates' });
+  for (const team of site.teams) paths.push({ path: `${teamPath(team.slug)}/updates`, pattern: '/teams/:team/updates' });
+  // The search page and its script (the index itself is written by the build: src/publish/search.ts).
+  paths.push({ path: '/search', pattern: '/search' }, { path: '/search.js', pattern: '/search.js' });
   paths.push({ path: '/milestones', pattern: '/milestones' });
   // The milestone index with a filter preselected (milestoneIndexPath).
   for (const team of site.teams) paths.push({ path: milestoneIndexPath({ team: team.slug }), pattern: '/teams/:team/milestones' });

@@ -78,6 +78,11 @@ export function milestoneDependencies(site: SiteModel, quietWeeks: number): Map<
     const hash = createHash('sha256').update(catalog).update(describe(m.key));
     hash.update(m.parentKey !== undefined ? describe(m.parentKey) : 'null');
     for (const r of milestoneChildren(site, m.key)) hash.update(describe(r.key));
+    // A parent's page shows its parts' latest items (src/pages/milestone.tsx): their latest weeks.
+    for (const c of milestoneChildren(site, m.key)) {
+      const latest = statuses.get(c.key)?.latest?.update;
+      if (latest) hash.update(updateHash(latest));
+    }
     for (const id of m.weeks) {
       const u = updateById(site, id);
       if (!u) continue;

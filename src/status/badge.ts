@@ -31,9 +31,10 @@ export function textWidth(text: string): number {
 }
 
 /** The badge as an SVG document. `label` is the left part ("milestone" or a short title). */
-export function badgeSvg(status: MilestoneStatus, label = 'milestone', title?: string): string {
+export function badgeSvg(status: MilestoneStatus, label = 'milestone', title?: string, text?: string): string {
   const left = label.length > 40 ? `${label.slice(0, 39)}…` : label;
-  const right = BADGE_TEXT[status];
+  // `text`: another word for the status ("silent" for a milestone of a silent team).
+  const right = text ?? BADGE_TEXT[status];
   const lw = textWidth(left) + 12;
   const rw = textWidth(right) + 12;
   const width = lw + rw;

@@ -93,6 +93,8 @@ export interface StatusInfo {
   latest?: { update: Update; section: MilestoneSection };
   /** Weeks since the latest entry while the team kept publishing (quiet milestones). */
   quietWeeks?: number;
+  /** The team's latest report, when the team has gone silent (then the status is quiet): shown as "silent since". */
+  silentSince?: string;
 }
 
 export interface StatusOptions {
@@ -143,7 +145,7 @@ export function deriveStatus(
   if (current && risks > 0) return { status: 'at-risk', reason: `${plural(risks, 'risk')} listed on ${on}`, latest };
   if (time !== undefined) {
     const silent = silentSince(time, options.quietWeeks);
-    if (silent !== undefined) return { status: 'quiet', reason: `its team is silent since ${silent} (last entry on ${on})`, latest, quietWeeks: weeksBetween(on, time.siteNewest) };
+    if (silent !== undefined) return { status: 'quiet', reason: `its team is silent since ${silent} (last entry on ${on})`, latest, quietWeeks: weeksBetween(on, time.siteNewest), silentSince: silent };
     // Reports the team published since this milestone's latest entry: a week nobody wrote is no week.
     const weeks = time.reports.filter((d) => d > on).length;
     if (weeks >= options.quietWeeks) return { status: 'quiet', reason: `no entry in ${weeks} reports of its team (last on ${on})`, latest, quietWeeks: weeks };
@@ -240,4 +242,4 @@ export function quietWeeksOf(raw: string | undefined): number {
 
 export { badgeSvg } from './badge';
 export { lastAchieved, openItems, weeksOf, type OpenItem } from './open';
-export { overview, type AttentionItem, type MovedMilestone, type Overview } from './overview';
+export { overview, type AttentionItem, type MovedMilestone, type Overview, type TeamNow } from './overview';

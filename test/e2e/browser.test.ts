@@ -20,6 +20,7 @@ import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLocalMigrations } from '../../scripts/dev-setup';
+import { WORKER_HEADER } from '../../src/app';
 import { type DevServer, emailFilesFor, root, startWranglerDev } from './wrangler-dev';
 
 const CHROMIUM = process.env.TIDINGS_CHROMIUM ?? '/usr/bin/chromium';
@@ -91,6 +92,8 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
         if (!url.startsWith('file:')) expect(response?.status(), `${url}`).toBe(name === 'not-found' ? 404 : 200);
         // A feed is turned into a page by its XSL stylesheet after load: wait for the result.
         if (name.startsWith('feed-')) await page.waitForFunction('document.querySelector("h1") !== null', undefined, { timeout: 10_000 });
+        // The search page fills in its results after load.
+        if (name === 'search') await page.waitForSelector('#search-results li', { timeout: 20_000 });
         await page.addScriptTag({ content: axe.source });
         // Evaluated in the page (strings: this file is compiled without the DOM's types).
         const violations = (await page.evaluate(`(async () => {
@@ -112,9 +115,10 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
     const site = JSON.parse(await readFile(path.join(root, 'src/generated/site.json'), 'utf8')) as {
       updates: Array<{ id: string; sections: unknown[] }>;
       teams: Array<{ slug: string }>;
-      milestones: Array<{ key: string; parentKey?: string; weeks: string[] }>;
+      milestones: Array<{ key: string; title: string; parentKey?: string; weeks: string[] }>;
     };
     const parent = site.milestones.find((m) => site.milestones.some((c) => c.parentKey === m.key)) ?? site.milestones[0]!;
+    const parentTitle = (parent as { title?: string }).title ?? parent.key;
     const update = [...site.updates].sort((a, b) => b.sections.length - a.sections.length)[0]!;
 
     // Subscribe someone to everything so the cron has a reader, then cut the first digest.
@@ -142,6 +146,8 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
       ['team', `${origin}/teams/${site.teams[0]!.slug}`],
       ['update', `${origin}/updates/${update.id}`],
       ['milestone', `${origin}/milestones/${parent.key}`],
+      ['updates', `${origin}/teams/${site.teams[0]!.slug}/updates`],
+      ['search', `${origin}/search?q=${encodeURIComponent(parentTitle)}`],
       ['digests', `${origin}/digests`],
       ['digest-web', `${origin}/digests/${digestId}`],
       ['subscribe', `${origin}/subscribe`],
@@ -162,6 +168,37 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
       expect(await page.evaluate('document.body.innerText'), name).toContain('This is a web feed');
     }
     await page.close();
+
+    // The three questions of a reader, from the home page, with the site's own policy (no CSP bypass).
+    const strictBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    const strict = await strictBrowser.newContext({ viewport: { width: 390, height: 900 } });
+    const reader = await strict.newPage();
+    const scriptErrors: string[] = [];
+    reader.on('pageerror', (e) => scriptErrors.push(String(e)));
+    const workerAnswered: string[] = [];
+    reader.on('response', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/pagefind/') || new URL(r.url()).pathname.startsWith('/search')) {
+        if (r.headers()[WORKER_HEADER.toLowerCase()] !== undefined) workerAnswered.push(r.url());
+      }
+    });
+    await reader.goto(`${origin}/`);
+    // What changed this week: each team's latest report leads the page (no click).
+    expect(await reader.locator('#this-week article.team-now').count()).toBeGreaterThan(0);
+    // What is blocked now: one link at the top of the page.
+    expect(await reader.locator('.glance a[href="#attention"]').count()).toBe(1);
+    expect(await reader.locator('#attention h2').textContent()).toMatch(/Blocked or at risk now/);
+    // Where milestone X stands: its name in the header's search box, Enter; the result names its status.
+    await reader.fill('#site-search-q', parentTitle);
+    await Promise.all([reader.waitForURL((u) => u.pathname === '/search'), reader.press('#site-search-q', 'Enter')]);
+    await reader.waitForSelector('#search-results li', { timeout: 20_000 });
+    const first = reader.locator('section[aria-labelledby="results-milestones"] li').first();
+    expect(await first.locator('a').first().getAttribute('href')).toBe(`/milestones/${parent.key}`);
+    expect(await first.locator('.status').textContent()).toMatch(/^(Blocked|At risk|Active|Quiet|Done|Silent)$/);
+    await reader.screenshot({ path: path.join(SCREENSHOTS, 'search-from-home-390-light.png'), fullPage: true });
+    expect(scriptErrors).toEqual([]);
+    expect(workerAnswered).toEqual([]);
+    await strict.close();
+    await strictBrowser.close();
 
     const bad = results.filter((r) => r.violations.length > 0 || r.overflow > 0);
     expect(bad.map((r) => `${r.name} (${r.url}): overflow ${r.overflow}px; ${r.violations.join('; ')}`)).toEqual([]);

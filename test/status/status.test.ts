@@ -1,6 +1,6 @@
 /** The derived milestone status (src/status): the documented rule, first match wins. */
 import { describe, expect, it } from 'vitest';
-import { badgeSvg, statusIndex, STATUSES, weeksBetween } from '../../src/status';
+import { badgeSvg, overview, statusIndex, STATUSES, weeksBetween } from '../../src/status';
 import { build, corpusBuild, sampleBuild } from '../content/helpers';
 
 const week = (date: string, body: string) => [`atlas/updates/${date}.md`, `---\ntitle: Atlas ${date}\n---\n${body}`] as const;
@@ -96,7 +96,43 @@ describe('milestone status', () => {
   });
 });
 
+describe('the home page’s overview, team by team', () => {
+  it('open blockers are those of each team’s latest report; one the team stopped listing is “not mentioned since”, never open; a silent team is not reporting', () => {
+    const stoppedTeam = ['2026-06-01', '2026-06-08', '2026-06-15', '2026-06-22'].map((d) => [`stopped/updates/${d}.md`, `---\ndate: ${d}\n---\n## Ingest\n- blockers:\n  - waiting for the vendor\n`] as const);
+    const { site } = build({
+      ...Object.fromEntries(stoppedTeam),
+      'atlas/updates/2026-09-14.md': '---\ndate: 2026-09-14\n---\n## Sync\n- blockers:\n  - waiting for keys\n## Search\n- risks:\n  - index too large\n',
+      'atlas/updates/2026-09-21.md': '---\ndate: 2026-09-21\n---\n## Highlights\n- Closed the search milestone\n  - with a nested point\n## Search\n- risks:\n  - index too large\n- achieved:\n  - sharded the index\n',
+      'busy/updates/2026-09-21.md': '---\ndate: 2026-09-21\n---\n## Export\n- achieved:\n  - y\n',
+    });
+    const view = overview(site, { quietWeeks: 3 });
+    expect(view.reporting.map((t) => t.team).sort()).toEqual(['atlas', 'busy']);
+    expect(view.silent.map((t) => [t.team, t.silentSince])).toEqual([['stopped', '2026-06-22']]);
+    const atlas = view.reporting.find((t) => t.team === 'atlas')!;
+    expect(atlas.latest.date).toBe('2026-09-21');
+    // Only the risk the latest report lists is open; the blocker listed once is not.
+    expect(atlas.attention.map((a) => [a.kind, a.item.text, a.since])).toEqual([['risks', 'index too large', '2026-09-14']]);
+    expect(view.attention.map((a) => a.item.text)).toEqual(['index too large']);
+    expect(view.stale.map((a) => [a.item.text, a.update.date]).sort()).toEqual([
+      ['waiting for keys', '2026-09-14'],
+      ['waiting for the vendor', '2026-06-22'],
+    ]);
+    expect(atlas.moved.map((m) => m.milestone.title)).toEqual(['Search']);
+    // Highlights keep their nesting (the pages show every depth).
+    expect(atlas.latest.summary?.map((i) => [i.text, i.depth])).toEqual([
+      ['Closed the search milestone', 0],
+      ['with a nested point', 1],
+    ]);
+  });
+});
+
 describe('status badge', () => {
+  it('names a silent team’s milestone “silent”', () => {
+    const svg = badgeSvg('quiet', 'milestone', 'Sync: silent (its team is silent since 2026-06-22)', 'silent');
+    expect(svg).toContain('>silent</text>');
+    expect(svg).not.toContain('>quiet</text>');
+  });
+
   it('is a well-formed SVG naming the status, with escaped text', () => {
     const svg = badgeSvg('at-risk', 'a <b> & c');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="20"/);

@@ -34,9 +34,12 @@ describe('pages of the corpus', () => {
     expect(home.scan.links.length).toBeLessThan(120);
   });
 
-  it('the team page lists all 49 updates', async () => {
+  it('the team page shows its last 8 updates and links all 49 (on a page of their own)', async () => {
     const { scan } = await page('/teams/waku');
-    expect(scan.links.filter((l) => /^\/updates\/waku\/\d{4}-\d{2}-\d{2}$/.test(l)).length).toBeGreaterThanOrEqual(49);
+    const own = (links: string[]) => new Set(links.filter((l) => /^\/updates\/waku\/\d{4}-\d{2}-\d{2}$/.test(l)));
+    expect(own(scan.links).size).toBe(8);
+    expect(scan.links).toContain('/teams/waku/updates');
+    expect(own((await page('/teams/waku/updates')).scan.links).size).toBeGreaterThanOrEqual(49);
   });
 
   it('every update page renders with its milestones linked at their week', async () => {

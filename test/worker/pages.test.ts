@@ -28,7 +28,7 @@ const feedAlternates = (base: string) => [
 ];
 
 describe('/', () => {
-  it('shows this week first: latest per team, open blockers and risks, milestones that moved; then teams, latest updates and the subscribe form', async () => {
+  it('shows this week first, team by team (latest report, its highlights, open blockers and risks, reported progress); then teams, latest updates and the subscribe form', async () => {
     const { html, scan } = await page('/');
     expect(scan.lang).toBe('en');
     expect(scan.viewport).toBe('width=device-width, initial-scale=1');
@@ -41,18 +41,32 @@ describe('/', () => {
     }
     for (const u of site.updates.slice(0, 8)) expect(scan.links).toContain(`/updates/${u.team}/${u.date}`);
     expect(scan.links).toContain('/milestones');
-    // The order: this week, attention, moved, teams, latest, subscribe.
+    // The order: this week (team by team), attention, teams, latest, subscribe.
     const at = (id: string) => html.indexOf(`id="${id}"`);
     expect(at('this-week')).toBeGreaterThan(0);
     expect(at('this-week')).toBeLessThan(at('attention'));
-    expect(at('attention')).toBeLessThan(at('moved'));
-    expect(at('moved')).toBeLessThan(at('teams'));
-    expect(at('teams')).toBeLessThan(at('subscribe'));
-    // Every blocker and risk open in a milestone's latest week is shown, with its text.
+    expect(at('attention')).toBeLessThan(at('teams'));
+    expect(at('teams')).toBeLessThan(at('latest'));
+    expect(at('latest')).toBeLessThan(at('subscribe'));
+    // Every blocker and risk open in a team's latest report is shown, with its text.
     const { overview } = await import('../../src/status');
     const view = overview(site, { quietWeeks: 3 });
     expect(view.attention.length).toBeGreaterThan(0);
     for (const a of view.attention) expect(html).toContain(a.item.html);
+    // Each reporting team leads with its own latest report (not one site-wide week): a link to
+    // it, its highlights at every depth, and what it reported progress on.
+    expect(view.reporting.length).toBe(site.teams.length);
+    for (const now of view.reporting) {
+      const card = html.slice(at(`now-${now.team}`), html.indexOf('</article>', at(`now-${now.team}`)));
+      expect(card).toContain(`href="/updates/${now.latest.id}"`);
+      for (const item of now.latest.summary ?? []) expect(card).toContain(item.html);
+      expect(card).toContain('Reported progress');
+      for (const m of now.moved.slice(0, 5)) expect(card).toContain(`href="/milestones/${m.milestone.key}"`);
+      for (const a of now.attention) expect(card).toContain(a.item.html);
+    }
+    // The "what is blocked now" answer is one click away at the top.
+    expect(html.indexOf('href="#attention"')).toBeLessThan(at('this-week'));
+    expect(html).toContain(`>All ${site.updates.length} updates →</a>`);
     expect(scan.subscribeSection).toBe(true);
     const form = scan.forms.find((f) => f.action === '/subscribe')!;
     expect(form.method).toBe('post');
@@ -103,7 +117,7 @@ describe('/updates/:team/:date', () => {
 
   it('shows when the update was edited', async () => {
     const { html } = await page('/updates/atlas/2026-10-19');
-    expect(html).toContain('edited <time datetime="2026-10-22">2026-10-22</time>');
+    expect(html).toContain('edited <time datetime="2026-10-22">22 Oct 2026</time>');
   });
 });
 
@@ -282,7 +296,7 @@ describe('milestone status', () => {
     const { html } = await page(`/teams/${team.slug}`);
     for (const m of site.milestones.filter((x) => x.team === team.slug)) {
       const { status } = index.get(m.key)!;
-      expect(html).toMatch(new RegExp(`<span class="status status-${status}"[^>]*>${STATUS_LABELS[status]}</span> <a href="/milestones/${m.key}">`));
+      expect(html).toMatch(new RegExp(`<a href="/milestones/${m.key}">[^<]*</a> <span class="status status-${status}"[^>]*>${STATUS_LABELS[status]}</span>`));
     }
   });
 
@@ -294,6 +308,122 @@ describe('milestone status', () => {
     const xml = await response.text();
     expect(xml).toContain(`term="${index.get(m.key)!.status}"`);
     expect(xml).toContain(`scheme="${SITE_URL}/status/"`);
+  });
+});
+
+describe('finding one’s way (issue 17)', () => {
+  const kinds = ['/', '/teams/atlas', '/updates/atlas/2026-10-19', '/milestones/northwind-dev-roadmap-21', '/milestones', '/status/quiet', '/updates', '/teams/atlas/updates'];
+
+  it.each(kinds)('%s: a skip link first, a search box that works without script, human dates in <time>', async (path) => {
+    const { html, scan } = await page(path);
+    expect(scan.links[0]).toBe('#main');
+    expect(scan.ids).toContain('main');
+    const search = scan.forms.find((f) => f.action === '/search')!;
+    expect(search.method).toBe('get');
+    expect(html).toMatch(/<input type="search" id="site-search-q" name="q"/);
+    expect(scan.scripts).toBe(0);
+    // Dates read as people write them, machine-readable, never broken across lines.
+    for (const m of html.matchAll(/<time datetime="([^"]+)">([^<]*)<\/time>/g)) expect(m[2]).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    expect(html).toContain('time{white-space:nowrap}');
+  });
+
+  it('update and milestone pages go into the search index (with their kind, team and status); lists do not', async () => {
+    const update = await page('/updates/atlas/2026-10-19');
+    expect(update.html).toContain('<main class="wrap" id="main" tabindex="-1" data-pagefind-body="">');
+    expect(update.html).toContain('data-pagefind-meta="kind:Update"');
+    const { statusOf, STATUS_LABELS } = await import('../../src/status');
+    const info = statusOf(site, 'northwind-dev-roadmap-21', { quietWeeks: 3 });
+    const milestone = await page('/milestones/northwind-dev-roadmap-21');
+    expect(milestone.html).toContain('data-pagefind-body=""');
+    expect(milestone.html).toContain(`<span data-pagefind-meta="status">${STATUS_LABELS[info.status]}</span>`);
+    expect(milestone.html).toContain('<span data-pagefind-meta="team">Atlas</span>');
+    // The weeks' text is indexed once, on the update pages.
+    expect(milestone.html).toContain('id="timeline" aria-labelledby="timeline-heading" data-pagefind-ignore="index"');
+    for (const path of ['/', '/teams/atlas', '/milestones']) expect((await page(path)).html).not.toContain('data-pagefind-body');
+  });
+
+  it('/search: the one page with a script, this site’s only, over the static index (no Worker route)', async () => {
+    const { response, html, scan } = await page('/search');
+    expect(scan.h1).toBe('Search');
+    expect(html).toContain('<script type="module" src="/search.js"></script>');
+    const csp = response.headers.get('Content-Security-Policy')!;
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-inline' 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    // Without script it says so and points at the lists.
+    expect(html).toContain('needs JavaScript');
+    expect(scan.links).toContain('/milestones');
+    const script = await fetchSelf('/search.js');
+    expect(script.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(await script.text()).toContain("import('/pagefind/pagefind.js')");
+  });
+
+  it('the milestone page: email follow and feeds in its first box, the README badge folded under “For maintainers”, a parent summarises its parts', async () => {
+    const { html } = await page('/milestones/northwind-dev-roadmap-21');
+    const box = html.slice(html.indexOf('id="now"'), html.indexOf('</section>', html.indexOf('id="now"')));
+    expect(box).toContain('<summary>Get this milestone by email</summary>');
+    expect(box).toContain('action="/subscribe"');
+    expect(box).toMatch(/<details class="maintainers"><summary>For maintainers<\/summary>[\s\S]*badge\.svg/);
+    const { statusOf } = await import('../../src/status');
+    const { childrenLine } = await import('../../src/pages/components');
+    const children = site.milestones.filter((m) => m.parentKey === 'northwind-dev-roadmap-21');
+    expect(children.length).toBeGreaterThan(0);
+    const line = childrenLine(children, (k) => statusOf(site, k, { quietWeeks: 3 }));
+    expect(line).toMatch(/^\d+ sub-milestones?: \d+ [a-z ]+/);
+    expect(box).toContain(line);
+    // No empty heading: every heading of the box has something under it.
+    expect(box).not.toMatch(/<\/h3><ul><\/ul>/);
+  });
+
+  it('team pages: the latest report first, the last 8 updates with “all updates →”, quiet and done milestones folded', async () => {
+    const { statusIndex, statusGroup } = await import('../../src/status');
+    const index = statusIndex(site, { quietWeeks: 3 });
+    for (const team of site.teams) {
+      const { html, scan } = await page(`/teams/${team.slug}`);
+      const updates = site.updates.filter((u) => u.team === team.slug);
+      expect(html.indexOf('id="latest-report"')).toBeLessThan(html.indexOf('id="updates"'));
+      expect(scan.links).toContain(`/updates/${updates[0]!.id}`);
+      const shown = scan.links.filter((l) => l.startsWith(`/updates/${team.slug}/`));
+      expect(new Set(shown).size).toBe(Math.min(8, updates.length));
+      if (updates.length > 8) expect(scan.links).toContain(`/teams/${team.slug}/updates`);
+      for (const m of site.milestones.filter((x) => x.team === team.slug && !x.parentKey)) {
+        const folded = statusGroup(index.get(m.key)!.status) !== 'open';
+        const at = html.indexOf(`href="/milestones/${m.key}"`);
+        const inDetails = html.lastIndexOf('<details class="group-fold">', at) > html.lastIndexOf('</details>', at);
+        expect(inDetails, m.key).toBe(folded);
+      }
+    }
+    const all = await page('/teams/atlas/updates');
+    for (const u of site.updates.filter((x) => x.team === 'atlas')) expect(all.scan.links).toContain(`/updates/${u.id}`);
+    const every = await page('/updates');
+    for (const u of site.updates) expect(every.scan.links).toContain(`/updates/${u.id}`);
+  });
+
+  it('/milestones folds the quiet and done groups, and its headings count what each filter shows', async () => {
+    const { html } = await page('/milestones');
+    expect(html).toMatch(/class="group group-quiet"[^>]*><details><summary><h2 id="g-quiet">/);
+    expect(html).toMatch(/class="group group-done"[^>]*><details><summary><h2 id="g-done">/);
+    expect(html).toMatch(/class="group group-open"[^>]*><h2 id="g-open">/);
+    // A count per filter; CSS shows the checked one.
+    expect(html).toContain('#index:has(#f-status-blocked:checked) .n-blocked{display:inline}');
+    const { statusIndex } = await import('../../src/status');
+    const index = statusIndex(site, { quietWeeks: 3 });
+    const atRiskTrees = site.milestones.filter((m) => !m.parentKey && index.get(m.key)!.status === 'at-risk').length;
+    expect(html).toMatch(new RegExp(`<h2 id="g-open">Open <span class="group-count">.*?<span class="meta n n-at-risk">\\((\\d+)\\)</span>`));
+    const n = Number(new RegExp(`<h2 id="g-open">Open <span class="group-count">.*?<span class="meta n n-at-risk">\\((\\d+)\\)</span>`).exec(html)![1]);
+    expect(n).toBeGreaterThanOrEqual(atRiskTrees);
+    // The quiet filter's own page opens its group.
+    expect((await page('/status/quiet')).html).toMatch(/class="group group-quiet"[^>]*><details open="">/);
+  });
+
+  it('badges: the exceptions stand out, a silent team’s milestones say since when', async () => {
+    const { StatusBadge } = await import('../../src/pages/components');
+    const silent = String(await StatusBadge({ status: 'quiet', reason: 'its team is silent since 2026-06-22', silentSince: '2026-06-22' }));
+    expect(silent).toBe('<span class="status status-silent" title="its team is silent since 2026-06-22">Silent since <time datetime="2026-06-22">22 Jun 2026</time></span>');
+    const { html } = await page('/');
+    expect(html).toContain('.status-active{background:none;border-color:transparent');
   });
 });
 
