@@ -121,9 +121,11 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   if (indexer.ok) {
     const index = await indexer.finish();
     const limit = Number(vars.ASSETS_FILE_LIMIT ?? 20_000);
-    if (Number.isFinite(limit) && limit > 0 && published.count + index.files.length > limit) {
+    // The static files the placement plan left (./overflow.ts), and the index's own.
+    const staticFiles = published.plan.assetFiles + index.files.length;
+    if (Number.isFinite(limit) && limit > 0 && staticFiles > limit) {
       throw new StaticBuildError(
-        `the site needs ${published.count + index.files.length} static files (${index.files.length} of them the search index); ASSETS_FILE_LIMIT is ${limit}. ` +
+        `the site needs ${staticFiles} static files (${index.files.length} of them the search index); ASSETS_FILE_LIMIT is ${limit}. ` +
           'Build without the search index (TIDINGS_SEARCH=off), raise ASSETS_FILE_LIMIT on the Paid plan, or see README "How big can it get".',
       );
     }
@@ -153,7 +155,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
     site,
     written,
     reused: published.reused,
-    plan: published.plan.summary,
+    plan: search.built ? `${published.plan.summary}; and ${search.files} files of the search index` : published.plan.summary,
     warnings: report.warnings,
     messages: report.text,
     search,
