@@ -136,7 +136,14 @@ export function deriveStatus(
   if (doneWord) return { status: 'done', reason: `marked “${doneWord}” on ${on}`, latest };
   if (milestone.description && DEFINITION_STATUS.test(milestone.description)) return { status: 'done', reason: 'marked done in its definition', latest };
   const teamNewest = time?.reports.at(-1);
-  // Open means current: listed in the team's latest report.
+  // Open means current: listed in the team's latest report, and that report within the team's
+  // cadence. A team silent since then has nothing open: what it listed last is not news.
+  const silent = time !== undefined ? silentSince(time, options.quietWeeks) : undefined;
+  if (silent !== undefined && time !== undefined) {
+    const listed = openOf(section, 'blockers').length + openOf(section, 'risks').length;
+    const then = listed > 0 && on >= (teamNewest ?? on) ? `; ${listed} ${listed === 1 ? 'blocker or risk' : 'blockers or risks'} listed then` : '';
+    return { status: 'quiet', reason: `its team is silent since ${silent} (last entry on ${on}${then})`, latest, quietWeeks: weeksBetween(on, time.siteNewest), silentSince: silent };
+  }
   const current = teamNewest === undefined || on >= teamNewest;
   const blockers = openOf(section, 'blockers').length;
   if (current && blockers > 0) return { status: 'blocked', reason: `${plural(blockers, 'blocker')} listed on ${on}`, latest };
@@ -144,8 +151,6 @@ export function deriveStatus(
   const risks = openOf(section, 'risks').length;
   if (current && risks > 0) return { status: 'at-risk', reason: `${plural(risks, 'risk')} listed on ${on}`, latest };
   if (time !== undefined) {
-    const silent = silentSince(time, options.quietWeeks);
-    if (silent !== undefined) return { status: 'quiet', reason: `its team is silent since ${silent} (last entry on ${on})`, latest, quietWeeks: weeksBetween(on, time.siteNewest), silentSince: silent };
     // Reports the team published since this milestone's latest entry: a week nobody wrote is no week.
     const weeks = time.reports.filter((d) => d > on).length;
     if (weeks >= options.quietWeeks) return { status: 'quiet', reason: `no entry in ${weeks} reports of its team (last on ${on})`, latest, quietWeeks: weeks };

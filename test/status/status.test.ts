@@ -67,6 +67,18 @@ describe('milestone status', () => {
     expect(index.get(sync.key)!.reason).toBe('its team is silent since 2026-06-22 (last entry on 2026-06-22)');
   });
 
+  it('a silent team has nothing open: its last blockers are no longer shown as blocked', () => {
+    const weekly = ['2026-06-01', '2026-06-08', '2026-06-15', '2026-06-22'].map((d) => week(d, `## Sync\n- blockers:\n  - waiting for keys\n`));
+    const { site } = build({
+      ...Object.fromEntries(weekly.map(([path, text]) => [path.replace('atlas/', 'stopped/'), text])),
+      'busy/updates/2026-09-28.md': '---\ndate: 2026-09-28\n---\n## Search\n- achieved:\n  - y\n',
+    });
+    const sync = site.milestones.find((m) => m.team === 'stopped')!;
+    const info = statusIndex(site, { quietWeeks: 3 }).get(sync.key)!;
+    expect(info.status).toBe('quiet');
+    expect(info.reason).toBe('its team is silent since 2026-06-22 (last entry on 2026-06-22; 1 blocker or risk listed then)');
+  });
+
   it('a definition that says “Status: Completed” marks the milestone done', () => {
     const { site } = build({
       'atlas/updates/2026-09-07.md': '## [Sync](https://github.com/o/r/issues/1)\n- achieved:\n  - x\n',
