@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const explain = async (...args: string[]) => (await run('npx', ['tsx', 'scripts/explain.ts', ...args], { cwd: ROOT })).stdout;
+const explain = async (...args: string[]) => (await run(process.execPath, ['--import', 'tsx', 'scripts/explain.ts', ...args], { cwd: ROOT })).stdout;
 
 describe('npm run explain', () => {
   it('shows a file’s outline: levels, keys, counts by kind, structure, warnings', async () => {

@@ -15,7 +15,7 @@ import { partsInMemory, SnapshotText, wholeSnapshot, type PreviousSnapshot } fro
 import type { CatalogSource } from '../../src/catalog';
 import { indexUpdate, teamIndexPath, updateFromIndex } from '../../src/publish/data';
 import { servedData } from '../assets';
-import { CONTENT } from '../content/helpers';
+import { reportsBuild, sampleBuild } from '../content/helpers';
 
 const REPORTS = path.resolve(import.meta.dirname, '../../../shared/reports');
 
@@ -130,26 +130,26 @@ function withMirrorTeam(site: SiteModel): SiteModel {
 
 describe('digest cut team by team from the build index', () => {
   it('gives the whole-site changes and snapshot at every week of the sample content', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     expect(site.teams.length).toBeGreaterThan(1);
     expect(await replayBoth(site)).toBeGreaterThan(5);
   });
 
   it('gives the whole-site changes and snapshot at every week of the report teams', async () => {
-    const { site } = await buildContentDir(REPORTS);
+    const { site } = await reportsBuild();
     expect(site.teams.length).toBeGreaterThanOrEqual(3);
     expect(await replayBoth(site)).toBeGreaterThan(20);
   }, 300_000);
 
   it('gives the whole-site snapshot, and the changes it gave before, when two teams report the same milestones', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     const mirrored = withMirrorTeam(site);
     expect(sharedKeys(mirrored).size).toBeGreaterThan(5);
     expect(await replayBoth(mirrored)).toBeGreaterThan(5);
   });
 
   it('compares the first digest ever with the merged history before the latest week, shared milestones included', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     const mirrored = withMirrorTeam(site);
     const latestWeek = weekStart(mirrored.updates[0]!.date);
     const history = siteAsOf(mirrored, [...mirrored.updates].reverse().filter((u) => u.date < latestWeek).at(-1)!.date);
@@ -162,7 +162,7 @@ describe('digest cut team by team from the build index', () => {
   });
 
   it('reads of the previous snapshot only the part of the team it works on', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     const text = new SnapshotText();
     const first = await changesByTeam(indexedSource(site), undefined, { quietWeeks: 3 }, text);
     const stored = partsInMemory(text, first.until, site.version);
@@ -185,7 +185,7 @@ describe('digest cut team by team from the build index', () => {
   });
 
   it('reads each team index once per cut (twice for the first digest ever)', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     const source = indexedSource(site);
     await changesByTeam(source, wholeSnapshot(takeSnapshot(site)), { quietWeeks: 3 });
     expect(source.reads).toEqual(site.teams.map((t) => t.slug));
@@ -195,7 +195,7 @@ describe('digest cut team by team from the build index', () => {
   });
 
   it('keeps of an update only what a digest reads', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     const update = site.updates[0]!;
     const indexed = indexUpdate(update);
     expect(JSON.stringify(indexed).length).toBeLessThan(JSON.stringify(update).length);
