@@ -57,9 +57,9 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
-          // Corpus-wide tests render hundreds of documents: the default 5 s is too short on a
-          // loaded 2-core machine.
-          testTimeout: 30_000,
+          // Corpus-wide tests render hundreds of documents, next to other files running at
+          // the same time: the default 5 s is too short on a loaded 2-core machine.
+          testTimeout: 120_000,
           globalSetup: ['test/worker/global-setup.ts'],
           setupFiles: ['test/worker/apply-migrations.ts'],
         },

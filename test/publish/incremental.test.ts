@@ -79,7 +79,7 @@ describe('incremental build', () => {
     expect(third.reused).toBeGreaterThan(0);
     expect(third.written.written).toBeGreaterThan(0);
     expect(await tree(path.join(work, 'incremental'))).toEqual(await tree(path.join(work, 'clean')));
-  }, 300_000);
+  }, 600_000);
 
   it('an edit that claims a title for one parent re-keys the same title under another parent in later weeks, as a clean build does', async () => {
     // Keys of a title that recurs under different parents are qualified by who had it first
@@ -158,7 +158,7 @@ describe('incremental build', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 600_000);
 
   it('a parser change invalidates every entry', async () => {
     const a = new ParseCache('parser-a');
