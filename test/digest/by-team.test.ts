@@ -5,9 +5,8 @@
  * computation gives, whether the previous snapshot was stored by part or whole (digests cut
  * before parts existed).
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContentDir, indexMilestones, type SiteModel, type Update } from '../../src/content';
+import { indexMilestones, type SiteModel, type Update } from '../../src/content';
 import { changesByTeam } from '../../src/digest/by-team';
 import { computeChanges, weekStart, type Changes } from '../../src/digest/changes';
 import { takeSnapshot, type Snapshot } from '../../src/digest/snapshot';
@@ -16,8 +15,6 @@ import type { CatalogSource } from '../../src/catalog';
 import { indexUpdate, teamIndexPath, updateFromIndex } from '../../src/publish/data';
 import { servedData } from '../assets';
 import { reportsBuild, sampleBuild } from '../content/helpers';
-
-const REPORTS = path.resolve(import.meta.dirname, '../../../shared/reports');
 
 function siteAsOf(site: SiteModel, date: string): SiteModel {
   const updates = site.updates.filter((u) => u.date <= date);
