@@ -2,16 +2,40 @@ import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
-// Two runtimes, two projects (GUIDE.md): the build step runs in Node (it reads files:
-// corpus, content); everything the Worker does runs in workerd with real local D1/Queues.
+// Two runtimes (GUIDE.md): the build step runs in Node (it reads files: corpus, content);
+// everything the Worker does runs in workerd with real local D1/Queues. Node tests come in two
+// projects: "node" (pure functions over files, no server) and "e2e" (wrangler dev, Chromium,
+// feedparser).
+//
+// Time (issue 19; `npm run test:times` prints it per file): files run in parallel, longest
+// first (vitest keeps each file's last duration). Most of an end-to-end file is waiting (on
+// wrangler dev, workerd, Chromium), so more files than cores run at once.
+const NODE_TESTS = ['test/content/**/*.test.ts', 'test/status/**/*.test.ts', 'test/digest/**/*.test.ts', 'test/publish/**/*.test.ts', 'test/scripts/**/*.test.ts'];
+
 export default defineConfig({
   test: {
+    maxWorkers: 3,
     projects: [
       {
         test: {
           name: 'node',
-          include: ['test/content/**/*.test.ts', 'test/status/**/*.test.ts', 'test/digest/**/*.test.ts', 'test/publish/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: NODE_TESTS,
           environment: 'node',
+          // One module graph per worker process: a corpus built by test/content/helpers.ts
+          // (corpusBuild, reportsBuild, sampleBuild) is built once per worker, not once per
+          // file. These files mock nothing and change no global.
+          isolate: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          // Migrates one local D1 state once; each file copies it (test/e2e/state.ts).
+          globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
@@ -35,9 +59,9 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
-          // Corpus-wide tests render hundreds of documents: the default 5 s is too short on a
-          // loaded 2-core machine.
-          testTimeout: 30_000,
+          // Corpus-wide tests render hundreds of documents, next to other files running at
+          // the same time: the default 5 s is too short on a loaded 2-core machine.
+          testTimeout: 120_000,
           globalSetup: ['test/worker/global-setup.ts'],
           setupFiles: ['test/worker/apply-migrations.ts'],
         },

@@ -174,7 +174,7 @@ describe('npm run build (scripts/build-content.ts)', () => {
     await writeFile(path.join(dir, 'acme/updates/2026-01-12.md'), '---\ndate: 2026-01-12\ntags: [a\n---\nx\n');
     await writeFile(path.join(dir, 'acme/updates/2026-01-19.md'), '');
     const out = path.join(dir, 'site.json');
-    const failure = await run('npx', ['tsx', 'scripts/build-content.ts', '--content', dir, '--out', out], { cwd: ROOT }).then(
+    const failure = await run(process.execPath, ['--import', 'tsx', 'scripts/build-content.ts', '--content', dir, '--out', out], { cwd: ROOT }).then(
       () => undefined,
       (e: { code: number; stderr: string }) => e,
     );
@@ -192,8 +192,8 @@ describe('npm run build (scripts/build-content.ts)', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tidings-det-'));
     const a = path.join(dir, 'a.json');
     const b = path.join(dir, 'b.json');
-    await run('npx', ['tsx', 'scripts/build-content.ts', '--quiet', '--out', a], { cwd: ROOT });
-    await run('npx', ['tsx', 'scripts/build-content.ts', '--quiet', '--out', b], { cwd: ROOT });
+    await run(process.execPath, ['--import', 'tsx', 'scripts/build-content.ts', '--quiet', '--out', a], { cwd: ROOT });
+    await run(process.execPath, ['--import', 'tsx', 'scripts/build-content.ts', '--quiet', '--out', b], { cwd: ROOT });
     const [x, y] = [await readFile(a), await readFile(b)];
     expect(x.length).toBeGreaterThan(1000);
     expect(x.equals(y)).toBe(true);

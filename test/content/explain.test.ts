@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const explain = async (...args: string[]) => (await run('npx', ['tsx', 'scripts/explain.ts', ...args], { cwd: ROOT })).stdout;
+const explain = async (...args: string[]) => (await run(process.execPath, ['--import', 'tsx', 'scripts/explain.ts', ...args], { cwd: ROOT })).stdout;
 
 describe('npm run explain', () => {
   it('shows a file’s outline: levels, keys, counts by kind, structure, warnings', async () => {
@@ -17,7 +17,7 @@ describe('npm run explain', () => {
     expect(out).toMatch(/area\s+Milestone 1: Network Privacy and Mixnet|milestone\s+Network Privacy and Mixnet → nomos-network-privacy-and-mixnet/);
     expect(out).toMatch(/Research → nomos-[a-z-]*research\s+1 progress/);
     expect(out).toContain("warning: the week's sources disagree");
-  }, 60_000);
+  }, 240_000);
 
   it('shows a team’s key table across weeks, and --json for scripts', async () => {
     const out = await explain('../shared/reports/codex');
@@ -26,5 +26,5 @@ describe('npm run explain', () => {
     const json = JSON.parse(await explain('../shared/reports/codex', '--json')) as { team: string; keys: Array<{ key: string; weeks: number; titles: string[] }> };
     expect(json.team).toBe('codex');
     expect(json.keys.find((k) => k.key === 'codex-marketplace')!.weeks).toBeGreaterThan(10);
-  }, 60_000);
+  }, 240_000);
 });

@@ -5,7 +5,7 @@ export const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus'
 export const CONTENT = path.resolve(import.meta.dirname, '../../content');
 
 let corpus: Promise<BuildResult> | undefined;
-/** The whole corpus, built once per test file. */
+/** The whole corpus, built once per worker process (the node project shares modules between files: vitest.config.mts). */
 export function corpusBuild(): Promise<BuildResult> {
   return (corpus ??= buildContentDir(CORPUS));
 }
@@ -30,7 +30,7 @@ export function build(files: Record<string, string | Uint8Array>): BuildResult {
 
 export const REPORTS = path.resolve(import.meta.dirname, '../../../shared/reports');
 let reports: Promise<BuildResult> | undefined;
-/** ../shared/reports: four more teams, odd files included, built once per test file. */
+/** ../shared/reports: more teams, odd files included, built once per worker process (as corpusBuild). */
 export function reportsBuild(): Promise<BuildResult> {
   return (reports ??= buildContentDir(REPORTS));
 }

@@ -5,9 +5,8 @@
  * computation gives, whether the previous snapshot was stored by part or whole (digests cut
  * before parts existed).
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContentDir, indexMilestones, type SiteModel, type Update } from '../../src/content';
+import { indexMilestones, type SiteModel, type Update } from '../../src/content';
 import { changesByTeam } from '../../src/digest/by-team';
 import { computeChanges, weekStart, type Changes } from '../../src/digest/changes';
 import { takeSnapshot, type Snapshot } from '../../src/digest/snapshot';
@@ -15,9 +14,7 @@ import { partsInMemory, SnapshotText, wholeSnapshot, type PreviousSnapshot } fro
 import type { CatalogSource } from '../../src/catalog';
 import { indexUpdate, teamIndexPath, updateFromIndex } from '../../src/publish/data';
 import { servedData } from '../assets';
-import { CONTENT } from '../content/helpers';
-
-const REPORTS = path.resolve(import.meta.dirname, '../../../shared/reports');
+import { reportsBuild, sampleBuild } from '../content/helpers';
 
 function siteAsOf(site: SiteModel, date: string): SiteModel {
   const updates = site.updates.filter((u) => u.date <= date);
@@ -130,26 +127,26 @@ function withMirrorTeam(site: SiteModel): SiteModel {
 
 describe('digest cut team by team from the build index', () => {
   it('gives the whole-site changes and snapshot at every week of the sample content', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     expect(site.teams.length).toBeGreaterThan(1);
     expect(await replayBoth(site)).toBeGreaterThan(5);
   });
 
   it('gives the whole-site changes and snapshot at every week of the report teams', async () => {
-    const { site } = await buildContentDir(REPORTS);
+    const { site } = await reportsBuild();
     expect(site.teams.length).toBeGreaterThanOrEqual(3);
     expect(await replayBoth(site)).toBeGreaterThan(20);
   }, 300_000);
 
   it('gives the whole-site snapshot, and the changes it gave before, when two teams report the same milestones', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     const mirrored = withMirrorTeam(site);
     expect(sharedKeys(mirrored).size).toBeGreaterThan(5);
     expect(await replayBoth(mirrored)).toBeGreaterThan(5);
   });
 
   it('compares the first digest ever with the merged history before the latest week, shared milestones included', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     const mirrored = withMirrorTeam(site);
     const latestWeek = weekStart(mirrored.updates[0]!.date);
     const history = siteAsOf(mirrored, [...mirrored.updates].reverse().filter((u) => u.date < latestWeek).at(-1)!.date);
@@ -162,7 +159,7 @@ describe('digest cut team by team from the build index', () => {
   });
 
   it('reads of the previous snapshot only the part of the team it works on', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     const text = new SnapshotText();
     const first = await changesByTeam(indexedSource(site), undefined, { quietWeeks: 3 }, text);
     const stored = partsInMemory(text, first.until, site.version);
@@ -185,7 +182,7 @@ describe('digest cut team by team from the build index', () => {
   });
 
   it('reads each team index once per cut (twice for the first digest ever)', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     const source = indexedSource(site);
     await changesByTeam(source, wholeSnapshot(takeSnapshot(site)), { quietWeeks: 3 });
     expect(source.reads).toEqual(site.teams.map((t) => t.slug));
@@ -195,7 +192,7 @@ describe('digest cut team by team from the build index', () => {
   });
 
   it('keeps of an update only what a digest reads', async () => {
-    const { site } = await buildContentDir(CONTENT);
+    const { site } = await sampleBuild();
     const update = site.updates[0]!;
     const indexed = indexUpdate(update);
     expect(JSON.stringify(indexed).length).toBeLessThan(JSON.stringify(update).length);

@@ -19,9 +19,8 @@ import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyLocalMigrations } from '../../scripts/dev-setup';
 import { WORKER_HEADER } from '../../src/app';
-import { type DevServer, emailFilesFor, root, startWranglerDev } from './wrangler-dev';
+import { type DevServer, emailFilesFor, root, startWranglerDev, migratedState } from './wrangler-dev';
 
 const CHROMIUM = process.env.TIDINGS_CHROMIUM ?? '/usr/bin/chromium';
 /** Where the screenshots go: one PNG per page, width and colour scheme. */
@@ -60,7 +59,7 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
     profile = await mkdtemp(path.join(os.tmpdir(), 'tidings-chromium-'));
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
-    await applyLocalMigrations(root, { persistTo, verbose: false });
+    await migratedState(persistTo);
     server = await startWranglerDev({ persistTo, args: ['--test-scheduled'], vars });
     // A fresh profile (--user-data-dir) each run; bypassCSP lets axe's script into our script-free pages.
     context = await chromium.launchPersistentContext(profile, {
@@ -82,19 +81,26 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
     }
   });
 
-  /** Loads a URL at each width and scheme: axe, overflow, screenshot. */
+  /**
+   * Loads a URL once, then at each width and scheme (the viewport and prefers-color-scheme
+   * change in place, and the page's media queries follow): axe, overflow, screenshot.
+   */
   async function checkEverywhere(page: Page, name: string, url: string): Promise<void> {
+    await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+    await page.emulateMedia({ colorScheme: SCHEMES[0] });
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!url.startsWith('file:')) expect(response?.status(), `${url}`).toBe(name === 'not-found' ? 404 : 200);
+    // A feed is turned into a page by its XSL stylesheet after load: wait for the result.
+    if (name.startsWith('feed-')) await page.waitForFunction('document.querySelector("h1") !== null', undefined, { timeout: 10_000 });
+    // The search page fills in its results after load.
+    if (name === 'search') await page.waitForSelector('#search-results li', { timeout: 20_000 });
+    await page.addScriptTag({ content: axe.source });
     for (const width of WIDTHS) {
       for (const scheme of SCHEMES) {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme: scheme });
-        const response = await page.goto(url, { waitUntil: 'load' });
-        if (!url.startsWith('file:')) expect(response?.status(), `${url}`).toBe(name === 'not-found' ? 404 : 200);
-        // A feed is turned into a page by its XSL stylesheet after load: wait for the result.
-        if (name.startsWith('feed-')) await page.waitForFunction('document.querySelector("h1") !== null', undefined, { timeout: 10_000 });
-        // The search page fills in its results after load.
-        if (name === 'search') await page.waitForSelector('#search-results li', { timeout: 20_000 });
-        await page.addScriptTag({ content: axe.source });
+        const applied = (await page.evaluate(`[window.innerWidth, matchMedia('(prefers-color-scheme: dark)').matches]`)) as [number, boolean];
+        expect(applied, `${name} ${width}px ${scheme}`).toEqual([width, scheme === 'dark']);
         // Evaluated in the page (strings: this file is compiled without the DOM's types).
         const violations = (await page.evaluate(`(async () => {
           // Chromium adds its own banner to pages made by XSLT (it is retiring XSLT): not ours to check.
@@ -105,9 +111,9 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
         const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
         await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}-${scheme}.png`), fullPage: true });
         results.push({ name: `${name} ${width}px ${scheme}`, url, violations, overflow });
-        await writeFile(path.join(SCREENSHOTS, 'report.json'), `${JSON.stringify(results, null, 2)}\n`);
       }
     }
+    await writeFile(path.join(SCREENSHOTS, 'report.json'), `${JSON.stringify(results, null, 2)}\n`);
   }
 
   it('every page kind: no axe violation, no horizontal scroll, at 390 and 1280 px, light and dark', async () => {

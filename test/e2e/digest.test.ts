@@ -15,8 +15,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyLocalMigrations } from '../../scripts/dev-setup';
-import { type DevServer, emailFilesFor, loggedEmails, root, sleep, startWranglerDev } from './wrangler-dev';
+import { type DevServer, emailFilesFor, loggedEmails, root, sleep, startWranglerDev, migratedState } from './wrangler-dev';
 
 /** The week the sample content's newest (non-draft) updates belong to. */
 const WEEK = '2026-11-09';
@@ -58,7 +57,7 @@ describe('weekly digest end to end against wrangler dev', () => {
 
   beforeAll(async () => {
     persistTo = await mkdtemp(path.join(os.tmpdir(), 'tidings-e2e-digest-'));
-    await applyLocalMigrations(root, { persistTo, verbose: false });
+    await migratedState(persistTo);
     server = await startWranglerDev({ persistTo, args: ['--test-scheduled'], vars });
   });
 

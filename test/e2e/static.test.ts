@@ -14,7 +14,7 @@ import { parse as parseToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_HEADER } from '../../src/app';
 import { buildAll } from '../../src/publish/build';
-import { applyLocalMigrations } from '../../scripts/dev-setup';
+import { migratedState } from './wrangler-dev';
 import { freePort, root, startWranglerDev, type DevServer } from '../../scripts/wrangler-dev';
 
 const ADMIN_TOKEN = `dev-${randomBytes(24).toString('hex')}`;
@@ -60,7 +60,7 @@ beforeAll(async () => {
   });
   if (!built.ok) throw new Error(built.messages);
   files = JSON.parse(await readFile(path.join(out, 'public.manifest.json'), 'utf8')) as Record<string, string>;
-  await applyLocalMigrations(root, { persistTo: path.join(out, 'state'), verbose: false });
+  await migratedState(path.join(out, 'state'));
   server = await startWranglerDev({ port, persistTo: path.join(out, 'state'), args: ['--assets', path.join(out, 'public')], vars });
 }, 240_000);
 

@@ -11,8 +11,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyLocalMigrations, ensureDevVars, runWrangler } from '../../scripts/dev-setup';
-import { type DevServer, emailFilesFor, root, startWranglerDev } from './wrangler-dev';
+import { ensureDevVars, runWrangler } from '../../scripts/dev-setup';
+import { type DevServer, emailFilesFor, root, startWranglerDev, migratedState } from './wrangler-dev';
 
 describe('subscribe end to end against wrangler dev', () => {
   let persistTo: string;
@@ -21,7 +21,7 @@ describe('subscribe end to end against wrangler dev', () => {
   beforeAll(async () => {
     await ensureDevVars(root);
     persistTo = await mkdtemp(path.join(os.tmpdir(), 'tidings-e2e-'));
-    await applyLocalMigrations(root, { persistTo, verbose: false });
+    await migratedState(persistTo);
     server = await startWranglerDev({ persistTo });
   });
 

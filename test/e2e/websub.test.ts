@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, type BuildOptions } from '../../src/publish/build';
 import { feedsPartPath, type FeedsManifest, type FeedsPart } from '../../src/publish/data';
 import { PINGS_PER_RUN, type PingResult } from '../../src/websub/ping';
-import { applyLocalMigrations } from '../../scripts/dev-setup';
+import { migratedState } from './wrangler-dev';
 import { freePort, root, sleep, startWranglerDev, type DevServer } from '../../scripts/wrangler-dev';
 
 const ADMIN_TOKEN = `dev-${randomBytes(24).toString('hex')}`;
@@ -82,7 +82,7 @@ beforeAll(async () => {
   };
   const built = await buildAll(options);
   if (!built.ok) throw new Error(built.messages);
-  await applyLocalMigrations(root, { persistTo: path.join(work, 'state'), verbose: false });
+  await migratedState(path.join(work, 'state'));
   server = await startWranglerDev({
     port,
     persistTo: path.join(work, 'state'),

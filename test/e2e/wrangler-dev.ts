@@ -5,8 +5,18 @@
  * and prints their paths).
  */
 export { type DevServer, type DevServerOptions, freePort, root, sleep, startWranglerDev } from '../../scripts/wrangler-dev';
+import { cp } from 'node:fs/promises';
+import { inject } from 'vitest';
 import { sleep } from '../../scripts/wrangler-dev';
 import type { DevServer } from '../../scripts/wrangler-dev';
+
+/**
+ * Fills `persistTo` with a fresh local state whose D1 has every migration applied: a copy of
+ * the one `wrangler d1 migrations apply DB --local` made once for the run (global-setup.ts).
+ */
+export async function migratedState(persistTo: string): Promise<void> {
+  await cp(inject('migratedState'), persistTo, { recursive: true });
+}
 
 /** One email the simulated send_email binding logged; `text` and `html` are file paths. */
 export interface LoggedEmail {

@@ -84,9 +84,9 @@ async function hostileContent(withTooLarge: boolean): Promise<{ work: string; ro
 }
 
 async function runBuild(work: string): Promise<{ code: number; stderr: string; stdout: string }> {
-  const args = ['tsx', 'scripts/build-static.ts', '--content', path.join(work, 'content'), '--out', path.join(work, 'public'), '--model', path.join(work, 'site.json')];
+  const args = ['--import', 'tsx', 'scripts/build-static.ts', '--content', path.join(work, 'content'), '--out', path.join(work, 'public'), '--model', path.join(work, 'site.json')];
   try {
-    const { stdout, stderr } = await promisify(execFile)('npx', args, { cwd: ROOT, env: { ...process.env, TIDINGS_BUILD_CACHE: 'off' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: ROOT, env: { ...process.env, TIDINGS_BUILD_CACHE: 'off' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -167,7 +167,7 @@ describe('confirmations, through the queue', () => {
       counts.set(to, (counts.get(to) ?? 0) + 1);
     }
     expect(emails.filter((e) => counts.get(e) !== 1)).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 
   it('a consumer that died holding a confirmation: the hourly cron takes it back after the claim window and it goes out once', async () => {
     const api = fakeMailApi(() => 'accept');
