@@ -263,7 +263,7 @@ interface ReportPart {
 
 /**
  * A part reworded in place: it stops the week a part under the same parent starts whose name
- * holds all of its words, or whose words it holds ("Infra - JP" → "Infra", "Wallet" → "Wallet
+ * holds all of its words, or whose words it holds, at least half of them ("Infra - JP" → "Infra", "Wallet" → "Wallet
  * (Jeff)", "Cost Optimization" → "Cost Optimization & Reduction", "Movement Building - Santiago"
  * → "Santiago - Movement Building"). The new name keeps the old key when the pairing is one to
  * one, no number differs ("Milestone 2" → "Milestone 3" is the next one) and they are not two
@@ -286,7 +286,8 @@ function rewording(outline: Outline, owners: TitleOwners) {
   const taken = new Set<string>();
   const parts: ReportPart[] = [];
   const numbers = (words: string[]) => words.filter((w) => /\d/.test(w)).join(' ');
-  const holds = (a: string[], b: string[]) => b.length > 0 && b.every((w) => a.includes(w));
+  // One name holds the other, which is at least half of it ("Infra" of "Infra - JP", not "Client" of "Improve Client Stability").
+  const holds = (a: string[], b: string[]) => b.length > 0 && 2 * b.length >= a.length && b.every((w) => a.includes(w));
   return {
     decide(node: OutlineNode, kept: { key: string; why?: string }, parentId: string): { key: string; why?: string } {
       const words = nameWords(node.title);

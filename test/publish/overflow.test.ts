@@ -18,7 +18,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 let work: string;
 
 function options(out: string, vars: Record<string, string> = {}, cache?: ParseCache): BuildOptions {
-  return { content: path.join(work, 'content'), out: path.join(work, out), config: path.join(ROOT, 'wrangler.toml'), vars, ...(cache ? { cache } : {}) };
+  // Without the search index: its files come after the plan (its size is known once the pages
+  // are rendered) and are counted against what the plan left, a check of its own (src/publish/build.ts).
+  return { content: path.join(work, 'content'), out: path.join(work, out), config: path.join(ROOT, 'wrangler.toml'), vars, env: { TIDINGS_SEARCH: 'off' }, ...(cache ? { cache } : {}) };
 }
 
 async function tree(dir: string): Promise<Map<string, Buffer>> {
