@@ -281,13 +281,19 @@ function rewording(outline: Outline, owners: TitleOwners) {
     written.add(nameWords(node.title).join('-'));
     if (node.trackerUrl) written.add(node.trackerUrl);
   }
-  // Parts named by a tag have their own continuity (tagContinuity): never reworded.
-  const gone = previous.filter((part) => !part.g && !written.has(part.w.join('-')));
-  const taken = new Set<string>();
-  const parts: ReportPart[] = [];
   const numbers = (words: string[]) => words.filter((w) => /\d/.test(w)).join(' ');
   // One name holds the other, which is at least half of it ("Infra" of "Infra - JP", not "Client" of "Improve Client Stability").
   const holds = (a: string[], b: string[]) => b.length > 0 && 2 * b.length >= a.length && b.every((w) => a.includes(w));
+  // Parts named by a tag have their own continuity (tagContinuity): never reworded.
+  const gone = previous.filter((part) => !part.g && !written.has(part.w.join('-')));
+  // One to one: a part that stopped is taken over only when one name of this report fits it.
+  const fitting = new Map<string, number>();
+  for (const node of outlineNodes(outline)) {
+    if (!isSection(node) || node.tag || node.form === 'team') continue;
+    const words = nameWords(node.title);
+    for (const g of gone) if (numbers(g.w) === numbers(words) && (holds(g.w, words) || holds(words, g.w))) fitting.set(g.k, (fitting.get(g.k) ?? 0) + 1);
+  }
+  const parts: ReportPart[] = [];
   return {
     decide(node: OutlineNode, kept: { key: string; why?: string }, parentId: string): { key: string; why?: string } {
       const words = nameWords(node.title);
@@ -298,8 +304,7 @@ function rewording(outline: Outline, owners: TitleOwners) {
         const tracked = node.trackerUrl !== undefined;
         const fits = gone.filter((g) => g.p === parentId && !(g.t && tracked) && numbers(g.w) === numbers(words) && (holds(g.w, words) || holds(words, g.w)));
         const mine = fits.length === 1 ? fits[0]! : undefined;
-        if (mine && !taken.has(mine.k) && gone.filter((g) => g.k === mine.k).length === 1) {
-          taken.add(mine.k);
+        if (mine && fitting.get(mine.k) === 1 && gone.filter((g) => g.k === mine.k).length === 1) {
           owners.set(`@reworded:${kept.key}`, mine.k);
           result = { key: mine.k, why: `keeps ${mine.k}: reworded in place (“${mine.w.join(' ')}” stopped the week this started under the same parent)` };
         }
