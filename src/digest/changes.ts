@@ -5,7 +5,7 @@ import { titleIdentity } from '../content/keys';
 import type { Item, MilestoneSection, SiteModel, Update } from '../content/model';
 import { weekAnchor } from '../feeds/paths';
 import { escapeHtml } from '../feeds/text';
-import { deriveStatus, openOf, silentSince } from '../status';
+import { deriveStatus, newestDate, openOf, reportDates, silentSince } from '../status';
 import { fingerprint, sameRisk, SeenItems } from './fingerprint';
 import { ancestry } from './scope';
 import { snapshotOf, TRACKED_KINDS, type Snapshot, type TrackedKind } from './snapshot';
@@ -150,17 +150,6 @@ function ref(u: Update): UpdateRef {
   };
 }
 
-/** A team's report dates, oldest first, one per date. */
-function reportDates(updates: readonly Update[]): Map<string, string[]> {
-  const out = new Map<string, Set<string>>();
-  for (const u of updates) {
-    let dates = out.get(u.team);
-    if (!dates) out.set(u.team, (dates = new Set()));
-    dates.add(u.date);
-  }
-  return new Map([...out].map(([team, dates]) => [team, [...dates].sort()]));
-}
-
 function changed(item: Item, update: Update): ChangedItem {
   return { text: item.text, html: item.html, date: update.date, updateId: update.id, ...(item.repo ? { repo: item.repo } : {}) };
 }
@@ -184,7 +173,7 @@ export function computeChanges(site: SiteModel, previous: Snapshot | undefined, 
   const newUpdates = oldestFirst.filter((u) => !(u.id in base.updates));
   const editedUpdates = oldestFirst.filter((u) => u.id in base.updates && base.updates[u.id] !== u.hash);
   const touched = [...newUpdates, ...editedUpdates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const until = site.updates.reduce((max, u) => (u.date > max ? u.date : max), '');
+  const until = newestDate(site.updates);
 
   const byKey = new Map<string, MilestoneChange>();
   const seen = new Map<string, Record<TrackedKind, SeenItems>>();

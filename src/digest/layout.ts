@@ -12,6 +12,7 @@ import type { Team } from '../content/model';
 import { TRACKED_KINDS } from './snapshot';
 import type { Changes, MilestoneChange, UpdateRef } from './changes';
 import { weekStart } from './changes';
+import { newestDate } from '../status';
 
 export interface TeamSection {
   team: Pick<Team, 'slug' | 'name'>;
@@ -100,7 +101,7 @@ export function humanDate(date: string, withYear = true): string {
 
 /** The week a digest is about: that of its newest new report (else the newest date it covers). */
 export function digestWeek(changes: Changes): string {
-  const newest = changes.newUpdates.reduce((max, u) => (u.date > max ? u.date : max), '') || changes.until;
+  const newest = newestDate(changes.newUpdates) || changes.until;
   return newest ? weekStart(newest) : '';
 }
 

@@ -11,7 +11,7 @@
  * Written by the build, fetched through the ASSETS binding (src/catalog.ts). Plain data;
  * pure functions.
  */
-import { rememberSilentTeams, rememberStatuses, silentTeams, statusesOf, type MilestoneStatus } from '../status';
+import { newestDate, rememberSilentTeams, rememberStatuses, silentTeams, statusesOf, type MilestoneStatus } from '../status';
 import type { Item, Milestone, MilestoneSection, SiteModel, Team, Update } from '../content/model';
 import { teamUpdates } from '../feeds/document';
 
@@ -138,7 +138,7 @@ export function catalogOf(site: SiteModel, shardSize = SHARD_SIZE, quietWeeks = 
   for (const m of site.milestones) counts[m.team] = (counts[m.team] ?? 0) + 1;
   return {
     version: site.version,
-    newest: site.updates.reduce((max, u) => (u.date > max ? u.date : max), ''),
+    newest: newestDate(site.updates),
     teams: site.teams,
     counts,
     shards: Math.max(1, Math.ceil(site.milestones.length / shardSize)),

@@ -15,7 +15,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteModel, Update } from '../content/model';
 import { milestoneByKey, milestoneChildren, updateById } from '../feeds/document';
-import { statusIndex, type StatusInfo } from '../status';
+import { newestDate, statusIndex, type StatusInfo } from '../status';
 
 /**
  * Hash of the renderer: its source (src/ and emails/) and the locked dependencies
@@ -56,7 +56,7 @@ export function milestoneDependencies(site: SiteModel, quietWeeks: number): Map<
   const catalog = createHash('sha256')
     .update(JSON.stringify(site.teams))
     .update(JSON.stringify(site.milestones.map((m) => [m.key, m.title, m.parentKey ?? null, m.team])))
-    .update(site.updates.reduce((max, u) => (u.date > max ? u.date : max), ''))
+    .update(newestDate(site.updates))
     .digest('hex');
   const updateHashes = new Map<string, string>();
   const updateHash = (u: Update) => {

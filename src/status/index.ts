@@ -158,6 +158,22 @@ export function deriveStatus(
   return { status: 'active', reason: `last reported on ${on}`, latest };
 }
 
+/** Each team's report dates, oldest first (a team's own time: see TeamTime). */
+export function reportDates(updates: readonly Update[]): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const u of updates) {
+    let dates = out.get(u.team);
+    if (!dates) out.set(u.team, (dates = new Set()));
+    dates.add(u.date);
+  }
+  return new Map([...out].map(([team, dates]) => [team, [...dates].sort()]));
+}
+
+/** The newest report date of the site. */
+export function newestDate(updates: ReadonlyArray<{ date: string }>): string {
+  return updates.reduce((max, u) => (u.date > max ? u.date : max), '');
+}
+
 const indexes = new WeakMap<SiteModel, Map<number, Map<string, StatusInfo>>>();
 
 /** Every milestone's status, computed once per site model and QUIET_WEEKS. */
@@ -167,20 +183,16 @@ export function statusIndex(site: SiteModel, options: StatusOptions): Map<string
   let index = perWeeks.get(options.quietWeeks);
   if (index) return index;
   const latest = new Map<string, { update: Update; section: MilestoneSection }>();
-  const reports = new Map<string, Set<string>>();
-  const siteNewest = site.updates.reduce((max, u) => (u.date > max ? u.date : max), '');
+  const siteNewest = newestDate(site.updates);
   // Updates are newest first: the first entry seen for a key is its latest week.
   for (const update of site.updates) {
-    let dates = reports.get(update.team);
-    if (!dates) reports.set(update.team, (dates = new Set()));
-    dates.add(update.date);
     for (const section of update.sections) {
       const seen = latest.get(section.key);
       if (!seen || seen.update.date < update.date) latest.set(section.key, { update, section });
     }
   }
   index = new Map();
-  const times = new Map([...reports].map(([team, dates]) => [team, { reports: [...dates].sort(), siteNewest }]));
+  const times = new Map([...reportDates(site.updates)].map(([team, reports]) => [team, { reports, siteNewest }]));
   for (const m of site.milestones) index.set(m.key, deriveStatus(m, latest.get(m.key), times.get(m.team), options));
   perWeeks.set(options.quietWeeks, index);
   return index;
@@ -218,16 +230,10 @@ export function rememberSilentTeams(site: SiteModel, silent: Record<string, stri
 export function silentTeams(site: SiteModel, options: StatusOptions): Map<string, string> {
   const given = knownSilent.get(site);
   if (given) return new Map(Object.entries(given));
-  const reports = new Map<string, Set<string>>();
-  const siteNewest = site.updates.reduce((max, u) => (u.date > max ? u.date : max), '');
-  for (const u of site.updates) {
-    let dates = reports.get(u.team);
-    if (!dates) reports.set(u.team, (dates = new Set()));
-    dates.add(u.date);
-  }
+  const siteNewest = newestDate(site.updates);
   const silent = new Map<string, string>();
-  for (const [team, dates] of reports) {
-    const since = silentSince({ reports: [...dates].sort(), siteNewest }, options.quietWeeks);
+  for (const [team, reports] of reportDates(site.updates)) {
+    const since = silentSince({ reports, siteNewest }, options.quietWeeks);
     if (since !== undefined) silent.set(team, since);
   }
   return silent;

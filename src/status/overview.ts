@@ -5,7 +5,7 @@
  * ("not mentioned since"), which are never open. Pure over the model.
  */
 import type { Item, Milestone, SiteModel, Update } from '../content/model';
-import { itemsOf, silentSince, statusIndex, type StatusInfo, type StatusOptions } from './index';
+import { itemsOf, newestDate, reportDates, silentSince, statusIndex, type StatusInfo, type StatusOptions } from './index';
 import { openItems, weeksOf, type OpenItem } from './open';
 
 export interface AttentionItem extends OpenItem {
@@ -62,21 +62,17 @@ export function overview(site: SiteModel, options: StatusOptions): Overview {
   if (hit) return hit;
   const byId = new Map(site.updates.map((u) => [u.id, u]));
   const teamLatest = new Map<string, Update>();
-  const reports = new Map<string, Set<string>>();
-  let siteNewest = '';
   for (const u of site.updates) {
     const seen = teamLatest.get(u.team);
     if (!seen || seen.date < u.date) teamLatest.set(u.team, u);
-    let dates = reports.get(u.team);
-    if (!dates) reports.set(u.team, (dates = new Set()));
-    dates.add(u.date);
-    if (u.date > siteNewest) siteNewest = u.date;
   }
+  const reports = reportDates(site.updates);
+  const siteNewest = newestDate(site.updates);
   const index = statusIndex(site, options);
   const teams = new Map<string, TeamNow>();
   for (const [team, latest] of teamLatest) {
     // Silence is the team's (the same rule as its milestones' status): judged on its own cadence.
-    const silent = silentSince({ reports: [...reports.get(team)!].sort(), siteNewest }, options.quietWeeks);
+    const silent = silentSince({ reports: reports.get(team)!, siteNewest }, options.quietWeeks);
     teams.set(team, { team, latest, attention: [], moved: [], ...(silent !== undefined ? { silentSince: silent } : {}) });
   }
   const stale: AttentionItem[] = [];
