@@ -28,9 +28,8 @@ import { buildContentDir, buildSite, parseUpdate, readContentDir } from '../src/
 import { siteConfig } from '../src/feeds/config';
 import type { Env } from '../src/env';
 import { defaultParseCache } from '../src/publish/build';
-import { wranglerVars } from '../src/publish/node';
+import { otherFileCount, wranglerVars } from '../src/publish/node';
 import { FREE_FILE_LIMIT, PAID_FILE_LIMIT, planPlacement, PlanError } from '../src/publish/overflow';
-import { dataFiles } from '../src/publish/data';
 import { publicPaths } from '../src/publish/paths';
 import type { Milestone, SiteModel } from '../src/content/model';
 import { changesByTeam } from '../src/digest/by-team';
@@ -179,6 +178,17 @@ export interface CountFigures {
   paid: { files: number; placed: number; packs: number } | { error: string };
 }
 
+/** What the build's plan leaves as static files within `limit` (packs), or why it cannot. */
+function planFigures(paths: string[], otherFiles: number, limit: number): CountFigures['free'] {
+  try {
+    const p = planPlacement({ paths, otherFiles, limit, store: 'packs' });
+    return { files: p.assetFiles, placed: p.placed.size, packs: p.packs };
+  } catch (error) {
+    if (error instanceof PlanError) return { error: error.message };
+    throw error;
+  }
+}
+
 /** Files per plan for a synthetic site of `n` updates, from its model and the build's plan (nothing rendered). */
 export async function countSize(n: number, style: Style, work: string): Promise<CountFigures> {
   const content = path.join(work, `content-${style}-${n}`);
@@ -189,17 +199,8 @@ export async function countSize(n: number, style: Style, work: string): Promise<
   await cache?.flush();
   const vars = await wranglerVars(path.join(root, 'wrangler.toml'));
   const paths = publicPaths(site, siteConfig(vars as unknown as Env).defaultLimit).map((p) => p.path);
-  // As renderSite counts them: data files, the feeds manifest and its parts.
-  const otherFiles = dataFiles(site).length + 1 + site.teams.length + 1;
-  const plan = (limit: number) => {
-    try {
-      const p = planPlacement({ paths, otherFiles, limit, store: 'packs' });
-      return { files: p.assetFiles, placed: p.placed.size, packs: p.packs };
-    } catch (error) {
-      if (error instanceof PlanError) return { error: error.message };
-      throw error;
-    }
-  };
+  const otherFiles = otherFileCount(site);
+  const plan = (limit: number) => planFigures(paths, otherFiles, limit);
   return { style, updates: made.updates, teams: made.teams, milestones: site.milestones.length, documents: paths.length + otherFiles, free: plan(FREE_FILE_LIMIT), paid: plan(PAID_FILE_LIMIT) };
 }
 
@@ -251,17 +252,8 @@ export async function countReplicated(n: number, style: Style, work: string): Pr
   site.updates.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
   const vars = await wranglerVars(path.join(root, 'wrangler.toml'));
   const paths = publicPaths(site, siteConfig(vars as unknown as Env).defaultLimit).map((p) => p.path);
-  // As renderSite counts them: the catalog, two files per team, the key shards; the feeds manifest and its parts.
-  const otherFiles = 1 + 2 * site.teams.length + Math.max(1, Math.ceil(site.milestones.length / 256)) + 1 + site.teams.length + 1;
-  const plan = (limit: number) => {
-    try {
-      const p = planPlacement({ paths, otherFiles, limit, store: 'packs' });
-      return { files: p.assetFiles, placed: p.placed.size, packs: p.packs };
-    } catch (error) {
-      if (error instanceof PlanError) return { error: error.message };
-      throw error;
-    }
-  };
+  const otherFiles = otherFileCount(site);
+  const plan = (limit: number) => planFigures(paths, otherFiles, limit);
   return { style, updates, teams: site.teams.length, milestones: site.milestones.length, documents: paths.length + otherFiles, free: plan(FREE_FILE_LIMIT), paid: plan(PAID_FILE_LIMIT), replicated: true };
 }
 

@@ -141,7 +141,7 @@ export function catalogOf(site: SiteModel, shardSize = SHARD_SIZE, quietWeeks = 
     newest: newestDate(site.updates),
     teams: site.teams,
     counts,
-    shards: Math.max(1, Math.ceil(site.milestones.length / shardSize)),
+    shards: shardCount(site.milestones.length, shardSize),
     silent: Object.fromEntries([...silentTeams(site, { quietWeeks })].sort()),
   };
 }
@@ -283,6 +283,15 @@ export function siteFromRecords(catalog: Pick<Catalog, 'version' | 'teams'> & Pa
 }
 
 /** The data files of a site: path → JSON text. */
+/** How many files dataFiles writes (the catalog, two per team, the key shards), without making them. */
+export function dataFileCount(site: SiteModel, shardSize = SHARD_SIZE): number {
+  return 1 + 2 * site.teams.length + shardCount(site.milestones.length, shardSize);
+}
+
+function shardCount(milestones: number, shardSize: number): number {
+  return Math.max(1, Math.ceil(milestones / shardSize));
+}
+
 export function dataFiles(site: SiteModel, quietWeeks = 3, shardSize = SHARD_SIZE): Array<{ path: string; text: string }> {
   const catalog = catalogOf(site, shardSize, quietWeeks);
   const statuses = statusesOf(site, { quietWeeks });

@@ -12,7 +12,7 @@ import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { siteConfig } from '../feeds/config';
 import { representationSettings } from '../http/cache';
-import { DATA_HEADERS, DATA_PATTERN, dataFiles, FEEDS_MANIFEST_PATH, feedsPartOf, feedsPartPath, type FeedsManifest, type FeedsPart } from './data';
+import { DATA_HEADERS, DATA_PATTERN, dataFileCount, dataFiles, FEEDS_MANIFEST_PATH, feedsPartOf, feedsPartPath, type FeedsManifest, type FeedsPart } from './data';
 import { fileOf, publicPaths, type PublicPath } from './paths';
 import { milestoneDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
 import { PROJECT_ROOT } from './source';
@@ -20,6 +20,11 @@ import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirec
 import { MAX_ASSET_BYTES, OVERFLOW_PATH, packOf, packPath, planPlacement, PlanError, type OverflowManifest, type Pack, type Plan, type Store } from './overflow';
 
 /** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
+/** Files besides pages and feeds: the data files and the feeds manifest with its parts (the site's, one per team). */
+export function otherFileCount(site: SiteModel): number {
+  return dataFileCount(site) + 1 + site.teams.length + 1;
+}
+
 export async function wranglerVars(configPath: string): Promise<Record<string, string>> {
   const config = parseToml(await readFile(configPath, 'utf8')) as { vars?: Record<string, unknown> };
   const vars: Record<string, string> = {};
@@ -103,8 +108,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   const config = siteConfig(env);
   const paths = publicPaths(site, config.defaultLimit);
   const data = dataFiles(site, siteConfig(options.vars as unknown as Env).quietWeeks);
-  // Pages and feeds, data files, the feeds manifest and its parts (the site's, one per team).
-  const count = paths.length + data.length + 1 + site.teams.length + 1;
+  const count = paths.length + otherFileCount(site);
   // Workers Static Assets takes at most ASSETS_FILE_LIMIT files per Worker version (20,000 on
   // the Free plan, 100,000 on Paid): what does not fit is placed in packs or R2 and served by
   // the Worker (src/publish/overflow.ts); when even that cannot fit, the build fails here,
