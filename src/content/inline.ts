@@ -56,7 +56,7 @@ function containsMedia(node: RootContent): boolean {
 /** Own content of one item: sanitized HTML, plain text, links. */
 export function makeItem(nodes: RootContent[], line: number, depth: number, workItem: WorkItem | undefined): Item {
   const text = nodes
-    .map((n) => (n.type === 'html' ? n.value.replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '') : toString(n)))
+    .map((n) => (n.type === 'html' ? n.value.replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '') : blockText(n)))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -74,6 +74,24 @@ export function makeItem(nodes: RootContent[], line: number, depth: number, work
     ...(repo ? { repo } : {}),
     ...(workItem ? { workItem: workItem.title } : {}),
   };
+}
+
+/**
+ * Plain text of a block, its blocks apart: a table's cells and rows separated ("Target · Current;
+ * Block Finalization · 99.9%"), a list's items by a space, never run together as mdast's
+ * toString joins them.
+ */
+function blockText(node: RootContent): string {
+  switch (node.type) {
+    case 'table':
+      return node.children.map((row) => row.children.map((cell) => toString(cell).trim()).join(' · ')).join('; ');
+    case 'list':
+    case 'listItem':
+    case 'blockquote':
+      return (node.children as RootContent[]).map(blockText).join(' ');
+    default:
+      return toString(node);
+  }
 }
 
 export function collectLinks(node: RootContent | Heading | Paragraph): Link[] {

@@ -82,6 +82,11 @@ export function labelTokens(text: string): string[] {
     .filter((w) => w !== '' && !/^\d+$/.test(w));
 }
 
+/** A vocabulary word in the singular or the plural ("Cycle Objective(s)" → objective, like "objectives"). */
+function sameWord(token: string | undefined, word: string): boolean {
+  return token === word || token === `${word}s` || (word.length > 3 && word.endsWith('s') && token === word.slice(0, -1));
+}
+
 export interface LabelReading {
   kind: LabelKind;
   /** The phrase that decided it, as a reader would quote it. */
@@ -114,7 +119,7 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
   };
   for (let at = 0; at < tokens.length; at++) {
     if (used[at]) continue;
-    const found = phrases.find((p) => p.words.every((w, i) => tokens[at + i] === w));
+    const found = phrases.find((p) => p.words.every((w, i) => sameWord(tokens[at + i], w)));
     if (found) {
       consider(at, found.words.length, found.kind);
       at += found.words.length - 1;

@@ -233,6 +233,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return node;
   }
 
+  function isEmptyPart(node: OutlineNode): boolean {
+    return node.entries.length === 0 && node.children.length === 0 && node.label === undefined;
+  }
+
   /** A label set at `rank` on a node; one of a higher heading stays for when this one ends. */
   function setLabel(node: OutlineNode, label: LabelTarget, rank: number): void {
     if (node.label !== undefined && node.labelRank !== undefined && node.labelRank < rank) (node.outerLabels ??= []).push({ label: node.label, rank: node.labelRank });
@@ -454,6 +458,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // So is one after a bold part opened under an earlier label ("**Done last sprint**", then
       // "**Node Hosting**" with nothing under it, then "**This sprint**").
       if (label.rest.length === 0 && current.form === 'bold' && (current.entries.length > 0 || current.children.length > 0 || current.label !== undefined)) pop(7);
+      // So is one after a list of names with nothing under them (objectives as links, one a
+      // line): it labels what the part around the list holds, not the last name.
+      else if (label.rest.length === 0 && current.form === 'paragraph' && isEmptyPart(current) && current.parent) {
+        const siblings = current.parent.children;
+        const before = siblings[siblings.indexOf(current) - 1];
+        if (before && before.form === 'paragraph' && isEmptyPart(before)) pop(7);
+      }
       const target = host();
       // A bold summary or aside label opens that container (an aside is the only known label kept as notes).
       if ((label.kind === 'summary' || label.kind === 'notes') && label.rest.length === 0) {

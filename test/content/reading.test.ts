@@ -37,6 +37,8 @@ describe('labels are read by their head words', () => {
     ['Key Learnings', 'aside'],
     ['Attendees', 'aside'],
     ['Useful links', 'aside'],
+    ['Cycle Objective(s):', 'next'],
+    ['Key Risk', 'risks'],
   ])('“%s” → %s', (text, kind) => {
     expect(readLabel(text)?.kind).toBe(kind);
   });
@@ -273,5 +275,40 @@ describe('labels of higher headings', () => {
     expect(u!.sections.map((s) => s.key)).toEqual(['solo']);
     expect(u!.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['ported the parser']);
     expect(u!.sections[0]!.items.next.map((i) => i.text)).toEqual(['The aim was to port the converter.', 'ship it']);
+  });
+});
+
+describe('objectives listed as links, then a bold label over bold parts', () => {
+  it('the linked objectives are what comes next; "Done last sprint" gives its kind to the bold parts below it', () => {
+    const sprint = (date: string) => `---\ndate: ${date}\n---\n### **Storage** [Ana]\nCycle Objective(s):\n\n[Compaction](https://github.com/acme/db/issues/3)\n\n[Backups](https://github.com/acme/db/issues/4)\n\n**Done last sprint**\n\n**Compaction**\n- merged the level planner\n\n**Backups**\n- nightly snapshots\n\n**This sprint**\n\n**Compaction**\n- tune the thresholds\n`;
+    const result = build({ 'db/updates/2026-03-02.md': sprint('2026-03-02'), 'db/updates/2026-03-16.md': sprint('2026-03-16') });
+    expect(errorsOf(result)).toEqual([]);
+    const [u] = result.site.updates;
+    const storage = u!.sections.find((s) => s.title === 'Storage')!;
+    expect(counts(storage)).toEqual({ next: 2 });
+    const of = (title: string) => u!.sections.filter((s) => s.title === title).map(counts);
+    expect(of('Compaction')).toEqual([{ achieved: 1, next: 1 }]);
+    expect(of('Backups')).toEqual([{ achieved: 1 }]);
+  });
+});
+
+describe('a table in a report', () => {
+  it('keeps its cells and rows apart in the item’s text', () => {
+    const result = build({ 'ops/updates/2026-03-02.md': '---\ndate: 2026-03-02\n---\n## Uptime\n\n| | Target | Score |\n|---|---|---|\n| API | 99.9% | 100% |\n' });
+    expect(errorsOf(result)).toEqual([]);
+    const texts = result.site.updates[0]!.sections.flatMap((s) => Object.values(s.items).flat().map((i) => (i as { text: string }).text));
+    expect(texts).toContain('· Target · Score; API · 99.9% · 100%');
+  });
+});
+
+describe('a label after a list of names with nothing under them', () => {
+  it('labels the part around the list, not the last name', () => {
+    const text = `---\ndate: 2026-03-02\n---\n### Storage\nAims for the quarter, as links:\n\n[Compaction](https://github.com/acme/db/issues/3)\n\n[Backups](https://github.com/acme/db/issues/4)\n\n**Done last sprint**\n\n**Compaction**\n- merged the level planner\n`;
+    const result = build({ 'db/updates/2026-03-02.md': text });
+    expect(errorsOf(result)).toEqual([]);
+    const [u] = result.site.updates;
+    // Written once, "**Compaction**" under the label titles the work that follows: Storage's.
+    expect(counts(u!.sections.find((s) => s.title === 'Storage')!)).toEqual({ achieved: 1, progress: 1 });
+    expect(counts(u!.sections.find((s) => s.title === 'Backups')!)).toEqual({});
   });
 });
