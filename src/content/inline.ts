@@ -189,6 +189,8 @@ export interface Label {
   unknown: boolean;
   /** Content after the label (empty for a label-only bullet or paragraph). */
   rest: RootContent[];
+  /** The label is a line of its own above its content (`**This sprint**` then, next line, text). */
+  ownLine?: boolean;
 }
 
 /** `#### _achieved_:`, `## This Week's Achievements`, `#### _blocker:_` */
@@ -220,6 +222,17 @@ export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): 
   const text = toString(first);
   if (milestonePrefix(text)) return undefined;
   const m = LABEL_PREFIX.exec(text);
+  if (!m && own.length <= 1) {
+    // A label set in bold or italics on a line of its own, the paragraph going on below it
+    // (`**This sprint**` and, with no blank line, `**Sprint goal: …**`).
+    const breakAt = first.children.findIndex((c) => c.type === 'text' && c.value.includes('\n'));
+    const firstLine = breakAt > 0 ? text.slice(0, text.indexOf('\n')) : '';
+    const read = firstLine !== '' && allEmphasis(first.children.slice(0, breakAt)) && !/[.!?]$/.test(firstLine.trim()) ? kindOf(labelWords(firstLine), false) : undefined;
+    if (read) {
+      const restParagraph: Paragraph = { ...first, children: stripLeading(first.children, firstLine.length + 1) };
+      return { kind: labelTarget(read), word: labelWords(firstLine), unknown: false, rest: toString(restParagraph).trim() === '' ? [] : [restParagraph], ownLine: true };
+    }
+  }
   if (!m) {
     // A bare label, the whole first line and nothing else: `Completed`, `- **Ongoing**`. With
     // nothing nested under it, every word must be a label's ("- Players in progress" is an item),

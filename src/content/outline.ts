@@ -457,10 +457,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const current = top();
       // So is one after a bold part opened under an earlier label ("**Done last sprint**", then
       // "**Node Hosting**" with nothing under it, then "**This sprint**").
-      if (label.rest.length === 0 && current.form === 'bold' && (current.entries.length > 0 || current.children.length > 0 || current.label !== undefined)) pop(7);
+      const alone = label.rest.length === 0 || label.ownLine === true;
+      if (alone && current.form === 'bold' && (current.entries.length > 0 || current.children.length > 0 || current.label !== undefined)) pop(7);
       // So is one after a list of names with nothing under them (objectives as links, one a
       // line): it labels what the part around the list holds, not the last name.
-      else if (label.rest.length === 0 && current.form === 'paragraph' && isEmptyPart(current) && current.parent) {
+      else if (alone && current.form === 'paragraph' && isEmptyPart(current) && current.parent) {
         const siblings = current.parent.children;
         const before = siblings[siblings.indexOf(current) - 1];
         if (before && before.form === 'paragraph' && isEmptyPart(before)) pop(7);

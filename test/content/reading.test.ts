@@ -312,3 +312,17 @@ describe('a label after a list of names with nothing under them', () => {
     expect(counts(u!.sections.find((s) => s.title === 'Backups')!)).toEqual({});
   });
 });
+
+describe('a bold label on a line of its own, the paragraph going on below it', () => {
+  it('is a label: "**This sprint**" then "**Sprint goal: …**" with no blank line between', () => {
+    const sprint = (date: string) => `---\ndate: ${date}\n---\n### Storefront\n**Done last sprint**\n\n**Portal**\n- shipped the login page\n\n**This sprint**\n**Sprint goal: the portal beta**\n\n- [EPIC] Payments\n  - [FE](https://github.com/acme/portal/issues/1)\n  - [BE](https://github.com/acme/api/issues/2)\n`;
+    const result = build({ 'apps/updates/2026-03-02.md': sprint('2026-03-02'), 'apps/updates/2026-03-16.md': sprint('2026-03-16') });
+    expect(errorsOf(result)).toEqual([]);
+    const [u] = result.site.updates;
+    // Before, the label was read as part of the sprint goal's paragraph: the goal and the epic
+    // went to Portal as achieved.
+    expect(counts(u!.sections.find((s) => s.title === 'Portal')!)).toEqual({ achieved: 1 });
+    expect(u!.sections.find((s) => s.title === 'Storefront')!.items.next.map((i) => i.text)).toEqual(['Sprint goal: the portal beta']);
+    expect(counts(u!.sections.find((s) => s.title === 'Payments')!)).toEqual({ next: 2 });
+  });
+});
