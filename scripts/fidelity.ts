@@ -71,7 +71,12 @@ export interface FidelityRow {
 /** Targets of issue 16: every one can fail on a folder never seen. */
 export const TARGETS = { datedKeys: 0, oneWeekPct: 15, oneWeekMinWeeks: 6, noticesMedian: 2, labelParts: 0, structureItems: 0, doneUnread: 0 } as const;
 
-const WEEK_KEY = /(?:^|-)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4}|(?:week|wk|cw|sprint)-?\d{1,3})(?:-|$)/;
+// ISO and d-m-y dates, week and sprint numbers, a month and day (`jan-24`, `24-jan`), and a
+// month/day said to date something (`updated-on-9-26`, `as-of-10-3`).
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEK_KEY = new RegExp(
+  `(?:^|-)(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}-\\d{1,2}-\\d{2,4}|(?:week|wk|cw|sprint)-?\\d{1,3}|${MONTH}-\\d{1,2}|\\d{1,2}-${MONTH}|(?:on|of|updated|due|until|from)-\\d{1,2}-\\d{1,2})(?:-|$)`,
+);
 const SAYS_DONE = /\b(?:done|completed|achieved|achievements|accomplished|shipped|delivered|finished)\b/i;
 
 /** Text written as a label: `Ongoing:`, or a few words of label vocabulary and nothing else (`Work Done`). */

@@ -171,6 +171,8 @@ export function titleIdentity(title: string): string {
   const bare = cleanTitle(title)
     // `(100%, 2023/07/31)`, `(15%)`: progress and due dates said in passing, not the name.
     .title.replace(/\s*\((?=[^()]*(?:\d\s*%|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}))[^()]*\)/g, ' ')
+    // `[Updated on 9/26]`, `(as of Mar 5)`: when it was written, not what it is.
+    .replace(/\s*[[(](?=[^[\]()]*(?:\b\d{1,2}\/\d{1,2}\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b))[^[\]()]*[\])]/gi, ' ')
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g, ' ')
     .replace(/\b(?:week|wk|cw)\s*#?\s*\d{1,2}\b/gi, ' ')
     .replace(/^\s*(?:#?\d{1,3}[.):]|#\d{1,3}|\(\d{1,3}\))\s+/, '');

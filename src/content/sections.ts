@@ -121,7 +121,7 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
     for (const [entry, key] of owners) {
       if (key && entry.startsWith(prefix) && sameWordsButATypo(entry.slice(prefix.length).split('-'), ident.split('-'))) {
         owners.set(byTitle, key);
-        return { key, why: `keeps ${key}: the same title under the same parent, one word spelled differently` };
+        return { key, why: `keeps ${key}: the same title under the same parent, spelled a little differently` };
       }
     }
     owners.set(byTitle, derived);
@@ -147,12 +147,14 @@ function editDistance(a: string, b: string, limit: number): number {
 
 /**
  * Two names that are the same words but one, spelled a little differently: a typo or a plural
- * (`maintemance`, `enhancments`, `contracts`, `visualizer`), never a different number
+ * (`maintemance`, `enhancments`, `contracts`, `visualizer`), or the same letters with words
+ * joined or apart (`EcoDev`, `Eco Dev`); never a different number
  * (`v2` / `v3`) and never a short word (`go` / `js`): one edit in a word of 6 letters or more,
  * two from 9.
  */
 function sameWordsButATypo(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
+  // The same letters, words joined or apart: "EcoDev" / "Eco Dev", "Cleanup" / "Clean Up".
+  if (a.length !== b.length) return a.length > 0 && b.length > 0 && spelling(a.join('')) === spelling(b.join('')) && /\p{L}/u.test(a.join(''));
   let differing = 0;
   for (let i = 0; i < a.length; i++) {
     const [x, y] = [spelling(a[i]!), spelling(b[i]!)];

@@ -152,6 +152,10 @@ describe('identity across weeks', () => {
     expect(titleIdentity('Core Protocol \\[ ~~Alex~~ :]')).toBe('core-protocol');
     expect(titleIdentity('1. Search')).toBe('search');
     expect(titleIdentity('milestone (50%, 2023/08/31) Fair benchmarks')).toBe(titleIdentity('milestone (80%, 2023/09/30) Fair benchmarks'));
+    // When a note was written is not what it is; a number that is part of the name stays.
+    expect(titleIdentity('SLA situation [Updated on 9/26]')).toBe('sla-situation');
+    expect(titleIdentity('Roadmap (as of 5 March)')).toBe('roadmap');
+    expect(titleIdentity('Market 5 launch (Market 2)')).toBe('market-5-launch-market-2');
   });
 
   it('one key for a part that gains a tracker link, then moves repository with the same number', () => {
@@ -216,8 +220,8 @@ describe('tags and titles written a little differently from week to week', () =>
   const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
   const result = build({
     'lab/updates/2026-03-02.md': week('2026-03-02', '- `eng:web:search:ranking-model`\n  - trained\n- `search:ranking-v2`\n  - shipped\n- `qa:test-automation-go`\n  - suite\n## Measurments and simulations\n- achieved:\n  - ran\n'),
-    'lab/updates/2026-03-09.md': week('2026-03-09', '- `search:ranking-model`\n  - tuned\n- `search:ranking-v3`\n  - started\n- `qa:test-automation-js`\n  - suite\n## Measurements and simulations\n- achieved:\n  - ran again\n'),
-    'lab/updates/2026-03-16.md': week('2026-03-16', '- `search:rankng-model`\n  - evaluated\n'),
+    'lab/updates/2026-03-09.md': week('2026-03-09', '- `search:ranking-model`\n  - tuned\n- `search:ranking-v3`\n  - started\n- `qa:test-automation-js`\n  - suite\n## Measurements and simulations\n- achieved:\n  - ran again\n## EcoDev\n- achieved:\n  - two talks\n'),
+    'lab/updates/2026-03-16.md': week('2026-03-16', '- `search:rankng-model`\n  - evaluated\n## Eco Dev\n- achieved:\n  - a meetup\n## Eco Devops\n- achieved:\n  - new runners\n'),
   });
   const keysOf = (date: string) => result.site.updates.find((u) => u.date === date)!.sections.map((s) => s.key);
 
@@ -236,6 +240,11 @@ describe('tags and titles written a little differently from week to week', () =>
 
   it('a title with one word mistyped under the same parent keeps its key', () => {
     expect(keysOf('2026-03-09')[3]).toBe(keysOf('2026-03-02')[3]);
+  });
+
+  it('so does one with the same letters, words joined or apart ("EcoDev" / "Eco Dev"); other letters are another part', () => {
+    expect(keysOf('2026-03-16')[1]).toBe(keysOf('2026-03-09')[4]);
+    expect(keysOf('2026-03-16')[2]).not.toBe(keysOf('2026-03-09')[4]);
   });
 });
 
