@@ -95,6 +95,8 @@ export function cleanTitle(raw: string): CleanTitle {
   let title = raw.replace(/\s+/g, ' ').trim().replace(/^(?:<\/?[a-z][^<>]*>\s*)+|(?:\s*<\/?[a-z][^<>]*>)+$/gi, '').trim();
   // `nomos::data availability`, `::research`: a namespace written before the name.
   title = title.replace(/^[\w-]*::\s*/, '');
+  // `**- Application**`: a list marker typed inside the emphasis is not part of the name.
+  title = title.replace(/^[-–—•·]\s+(?=\S)/, '');
   const prefix = milestonePrefix(title);
   if (prefix) {
     title = prefix.title;

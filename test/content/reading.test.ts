@@ -156,6 +156,8 @@ describe('identity across weeks', () => {
     expect(titleIdentity('SLA situation [Updated on 9/26]')).toBe('sla-situation');
     expect(titleIdentity('Roadmap (as of 5 March)')).toBe('roadmap');
     expect(titleIdentity('Market 5 launch (Market 2)')).toBe('market-5-launch-market-2');
+    // A list marker typed inside the emphasis (`**- Application**`) is not part of the name.
+    expect(titleIdentity('- Application')).toBe('application');
   });
 
   it('one key for a part that gains a tracker link, then moves repository with the same number', () => {
