@@ -94,7 +94,8 @@ function titleWords(title: string): Set<string> {
 
 /**
  * Keys that may be one part reworded: under the same parent, one stops the week before the
- * other starts, and their titles share at least half their words. Not decided by the build
+ * other starts, their titles share at least half their words, and neither has another such
+ * candidate. Not decided by the build
  * (a new part can look like an old one): listed with an `aliases.yaml` line to confirm.
  */
 function possibleRenames(milestones: Milestone[], dates: string[]) {
@@ -108,7 +109,10 @@ function possibleRenames(milestones: Milestone[], dates: string[]) {
       if (shared > 0 && shared >= Math.max(x.size, y.size) / 2) out.push({ from: a.key, to: b.key, fromTitle: a.title, toTitle: b.title, alias: `${a.key}: ${b.key}` });
     }
   }
-  return out;
+  // One to one only: "Research" under five parents that stop, and five that start, is no rename to suggest.
+  const count = (f: (r: (typeof out)[number]) => string) => out.reduce((m, r) => m.set(f(r), (m.get(f(r)) ?? 0) + 1), new Map<string, number>());
+  const [froms, tos] = [count((r) => r.from), count((r) => r.to)];
+  return out.filter((r) => froms.get(r.from) === 1 && tos.get(r.to) === 1);
 }
 
 function explainTeam(result: BuildResult, team: string) {

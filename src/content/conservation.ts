@@ -10,6 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { blockText } from './inline';
 import type { Update } from './model';
 import type { Outline } from './outline';
 import { FRONT_MATTER } from './parse';
@@ -54,7 +55,7 @@ function contentBlocks(tree: Root): Array<{ line: number; text?: string }> {
     // Code blocks, tables and raw HTML between them are kept too (as notes).
     if (node.type === 'code' || node.type === 'table' || node.type === 'html') {
       // Raw HTML is kept as its text with the tags stripped: count it, do not compare words.
-      blocks.push({ line: node.position!.start.line, text: node.type === 'html' ? undefined : toString(node).replace(/\s+/g, ' ').trim() });
+      blocks.push({ line: node.position!.start.line, text: node.type === 'html' ? undefined : blockText(node).replace(/\s+/g, ' ').trim() });
       return;
     }
     if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'footnoteDefinition') {

@@ -81,7 +81,7 @@ export function makeItem(nodes: RootContent[], line: number, depth: number, work
  * Block Finalization · 99.9%"), a list's items by a space, never run together as mdast's
  * toString joins them.
  */
-function blockText(node: RootContent): string {
+export function blockText(node: RootContent): string {
   switch (node.type) {
     case 'table':
       return node.children.map((row) => row.children.map((cell) => toString(cell).trim()).join(' · ')).join('; ');

@@ -233,16 +233,20 @@ export function keyOutline(outline: Outline, options: KeyOptions): void {
     let scope: string | undefined;
     if (keyedByTitle(node)) {
       const parent = enclosing(node);
-      if (owners.get(titleIdentity(node.title)) !== (parent ? ownIdentity(parent) : '')) scope = parent?.key ?? team;
+      const owner = owners.get(titleIdentity(node.title));
+      // The parent as first named: a parent reworded in place keeps its children's keys too.
+      const first = parent?.key !== undefined ? owners.get(`@identity:${parent.key}`) : undefined;
+      if (owner !== (parent ? ownIdentity(parent) : '') && (first === undefined || owner !== first)) scope = parent?.key ?? team;
     }
     const tag = node.tag ? ownTag(node) : undefined;
     const derived = derivedKey({ team: options.team, title: node.title, ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}), ...(tag ? { tag } : {}), ...(scope ? { scope } : {}) });
     const parent = enclosing(node);
     const parentId = parent ? (parent.key ?? ownIdentity(parent)) : '';
     let kept = isSection(node) ? continuity(node, derived, parentId, owners) : { key: derived };
-    if (isSection(node)) kept = reworded.decide(node, kept, parentId);
+    kept = reworded.decide(node, kept, parentId);
     if (kept.why) (outline.continuity ??= []).push({ line: node.line, title: node.title, derived, key: kept.key, why: kept.why });
     node.key = resolveAlias(kept.key, options.aliases);
+    if (!owners.has(`@identity:${node.key}`)) owners.set(`@identity:${node.key}`, ownIdentity(node));
   }
   reworded.remember();
 }
@@ -279,7 +283,7 @@ function rewording(outline: Outline, owners: TitleOwners) {
   // Still written this week (by name, tracker or tag): not reworded, whatever its key.
   const written = new Set<string>();
   for (const node of outlineNodes(outline)) {
-    if (!isSection(node)) continue;
+    if (!isSection(node) && node.role !== 'area') continue;
     written.add(nameWords(node.title).join('-'));
     if (node.trackerUrl) written.add(node.trackerUrl);
   }
@@ -291,7 +295,7 @@ function rewording(outline: Outline, owners: TitleOwners) {
   // One to one: a part that stopped is taken over only when one name of this report fits it.
   const fitting = new Map<string, number>();
   for (const node of outlineNodes(outline)) {
-    if (!isSection(node) || node.tag || node.form === 'team') continue;
+    if ((!isSection(node) && node.role !== 'area') || node.tag || node.form === 'team') continue;
     const words = nameWords(node.title);
     for (const g of gone) if (numbers(g.w) === numbers(words) && (holds(g.w, words) || holds(words, g.w))) fitting.set(g.k, (fitting.get(g.k) ?? 0) + 1);
   }

@@ -274,6 +274,14 @@ describe('a part reworded in place', () => {
     expect(b[2]).not.toBe(a[2]);
     expect(c[1]).not.toBe(b[1]);
   });
+  it('so does an area, and with it the parts under it that its name qualifies ("Research" under each area)', () => {
+    const area = (name: string) => `## ${name}\n### Research\n- achieved:\n  - a survey\n### Development\n- achieved:\n  - a prototype\n## Storage\n### Research\n- achieved:\n  - a paper\n`;
+    const areas = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', area('Network Privacy and Mixnet')), 'lab/updates/2026-03-09.md': week('2026-03-09', area('Mixnet & Network Privacy')) });
+    expect(errorsOf(areas)).toEqual([]);
+    const keys = (date: string) => areas.site.updates.find((u) => u.date === date)!.sections.map((s) => s.key);
+    expect(keys('2026-03-09')).toEqual(keys('2026-03-02'));
+    expect(new Set(keys('2026-03-02')).size).toBe(3);
+  });
 });
 
 describe('labels of higher headings', () => {

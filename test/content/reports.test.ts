@@ -220,8 +220,9 @@ describe('three files per team, checked by hand', () => {
       'nomos-p2p-privacy-research': { progress: 3, title: 'Research', area: 'P2P Privacy' },
       'nomos-p2p-privacy-development': { achieved: 1 },
       // "No updates this week" under Research: no item, though the part was written this week.
-      'nomos-data-availability-research': {},
-      'nomos-data-availability-development': { progress: 1 },
+      // The area is "Data Availability Sampling (VID)" reworded (2023-08-14): it keeps that first key.
+      'nomos-data-availability-sampling-vid-research': {},
+      'nomos-data-availability-sampling-vid-development': { progress: 1 },
       'nomos-ppos-consensus-research': { progress: 1 },
       'nomos-coordination-layer-research': { progress: 2 },
     });
