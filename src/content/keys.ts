@@ -97,6 +97,8 @@ export function cleanTitle(raw: string): CleanTitle {
   title = title.replace(/^[\w-]*::\s*/, '');
   // `**- Application**`: a list marker typed inside the emphasis is not part of the name.
   title = title.replace(/^[-–—•·]\s+(?=\S)/, '');
+  // A backtick left unclosed (`` `Key Market Trends ``): markup, not the name.
+  if ((title.match(/`/g) ?? []).length === 1) title = title.replace(/^`\s*|\s*`$/, '');
   const prefix = milestonePrefix(title);
   if (prefix) {
     title = prefix.title;

@@ -188,3 +188,15 @@ export function isChangeKind(text: string): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false;
   return tokens.some((w) => CHANGE_HEADS.has(w)) && tokens.every((w) => CHANGE_KINDS.has(w) || (FILLER.has(w) && w !== 'team' && w !== 'project'));
 }
+
+/** The catch-all buckets of a part's work: admin, misc, other, general. */
+const CATCH_ALL = new Set(['admin', 'misc', 'miscellaneous', 'other', 'others', 'general', 'various']);
+
+/**
+ * Whether a name is only a catch-all bucket (`admin/misc`, `admin:misc`, "Other"): even
+ * written as code, as a team writes its commitments, it names no commitment of its own.
+ */
+export function isCatchAll(text: string): boolean {
+  const tokens = labelTokens(text.replace(/[-:]/g, ' ')).filter((w) => w !== '/' && w !== '&' && w !== 'and');
+  return tokens.length > 0 && tokens.length <= 3 && tokens.every((w) => CATCH_ALL.has(w));
+}

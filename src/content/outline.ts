@@ -42,7 +42,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, titleIdentity } from './keys';
-import { hasLastPeriodLabel, isChangeKind, readLabel, sentenceKind } from './labels';
+import { hasLastPeriodLabel, isCatchAll, isChangeKind, readLabel, sentenceKind } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 
 export type ContainerRole = 'area' | SectionLevel;
@@ -570,7 +570,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     const inPart = ctx.node.role !== 'root' && ctx.node.role !== 'document' && ctx.node.role !== 'summary';
-    if (nested.length > 0 && !ctx.parentItem && !link && codeName(own) === undefined && sortsWork(ctx.node, text, ctx.kind ?? labelAbove(ctx.node))) {
+    const code = codeName(own);
+    if (nested.length > 0 && !ctx.parentItem && !link && (code === undefined || isCatchAll(code)) && sortsWork(ctx.node, text, ctx.kind ?? labelAbove(ctx.node))) {
       // "Improvements:", "Bugfixes", "Other" inside a part sort its work: no part of their own.
       structure.push({ line, what: 'change-kind', text });
       for (const l of nested) readList(l, { ...ctx, depth: 0 });

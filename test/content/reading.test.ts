@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readLabel, sentenceKind } from '../../src/content/labels';
-import { titleIdentity } from '../../src/content/keys';
+import { cleanTitle, titleIdentity } from '../../src/content/keys';
 import { build, errorsOf } from './helpers';
 
 const counts = (s: { items: Record<string, unknown[]> }) => Object.fromEntries(Object.entries(s.items).filter(([, v]) => v.length > 0).map(([k, v]) => [k, v.length]));
@@ -158,6 +158,7 @@ describe('identity across weeks', () => {
     expect(titleIdentity('Market 5 launch (Market 2)')).toBe('market-5-launch-market-2');
     // A list marker typed inside the emphasis (`**- Application**`) is not part of the name.
     expect(titleIdentity('- Application')).toBe('application');
+    expect(cleanTitle('`Key Market Trends / Research').title).toBe('Key Market Trends / Research');
   });
 
   it('one key for a part that gains a tracker link, then moves repository with the same number', () => {
@@ -343,5 +344,18 @@ describe('a bold label on a line of its own, the paragraph going on below it', (
     expect(counts(u!.sections.find((s) => s.title === 'Portal')!)).toEqual({ achieved: 1 });
     expect(u!.sections.find((s) => s.title === 'Storefront')!.items.next.map((i) => i.text)).toEqual(['Sprint goal: the portal beta']);
     expect(counts(u!.sections.find((s) => s.title === 'Payments')!)).toEqual({ next: 2 });
+  });
+});
+
+describe('a catch-all bucket written as code', () => {
+  it('`admin/misc` inside a unit sorts the unit’s work; a commitment tag stays a part', () => {
+    const week = (date: string) => `---\ndate: ${date}\n---\n### lab:dst:\n- \`eng:lab:load-test\`\n  - reached 2k nodes\n- \`admin/misc\`\n  - onboarding a new member\n`;
+    const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02'), 'lab/updates/2026-03-09.md': week('2026-03-09') });
+    expect(errorsOf(result)).toEqual([]);
+    const titles = result.site.milestones.map((m) => m.title);
+    expect(titles).toContain('eng:lab:load-test');
+    expect(titles.filter((t) => /misc/.test(t))).toEqual([]);
+    const unit = result.site.updates[0]!.sections.find((s) => /dst/.test(s.title))!;
+    expect(Object.values(unit.items).flat().map((i) => (i as { text: string }).text)).toContain('onboarding a new member');
   });
 });
