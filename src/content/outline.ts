@@ -413,6 +413,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         structure.push({ line, what: 'change-kind', text });
         return true;
       }
+      // In an aside ("Resources & References" › "**Repository**"), a bold line titles part of the aside.
+      if (host().role === 'aside') {
+        structure.push({ line, what: 'heading', text });
+        return true;
+      }
       const labelled = labelAbove(host());
       if (!link && labelled !== undefined && labelled !== 'notes' && labelled !== 'summary' && !recurring.has(titleIdentity(text)) && top().form !== 'bold') {
         // Below a label ("What I Did" › "**Key Features of the API:**"), a bold line written once
@@ -780,8 +785,9 @@ function assignRoles(outline: Outline, hints: ReadingHints): void {
       // A plain part with nothing of its own but parts below it groups them: an area.
       else if (hintedArea || (!node.marked && node.entries.length === 0 && node.workItems.length === 0 && node.children.some((c) => c.role !== 'summary' && c.role !== 'document'))) node.role = 'area';
       // A part named by its title alone with nothing under it (a template's empty heading) is no
-      // part this week; one that says "None" or "No updates this week" is (saidNothing).
-      else if (!node.trackerUrl && !node.tag && !node.prefixed && !node.saidNothing && node.status.length === 0 && node.form !== 'team' && node.entries.length === 0 && node.workItems.length === 0 && node.children.length === 0) node.role = 'area';
+      // part this week; one that says "None" or "No updates this week" is (saidNothing). So is
+      // one named by a link to no tracked thing (`### Complete Demo: [Watch here](video)`).
+      else if ((!node.trackerUrl || !isTrackerLink(node.trackerUrl)) && !node.tag && !node.prefixed && !node.saidNothing && node.status.length === 0 && node.form !== 'team' && node.entries.length === 0 && node.workItems.length === 0 && node.children.length === 0) node.role = 'area';
       else if (sectionAbove) node.role = 'sub-milestone';
       // Named by a tracker link or a `Milestone:` lead-in: a milestone; by a tag or its title: a workstream.
       else node.role = node.trackerUrl !== undefined || node.prefixed ? 'milestone' : 'workstream';

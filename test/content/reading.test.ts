@@ -359,3 +359,14 @@ describe('a catch-all bucket written as code', () => {
     expect(Object.values(unit.items).flat().map((i) => (i as { text: string }).text)).toContain('onboarding a new member');
   });
 });
+
+describe('what is no part, whatever its form', () => {
+  const week = (date: string) => `---\ndate: ${date}\n---\n## This Week's Achievements\n- wired the debugger to the server\n\n### Complete Demo: [Watch here](https://drive.example.com/file/d/abc/view)\n\n---\n\n## Resources & References\n\n**Repository**\n- [Pippy](https://github.com/acme/pippy/tree/dev) : the code\n`;
+  const result = build({ 'solo/updates/2026-03-02.md': week('2026-03-02'), 'solo/updates/2026-03-09.md': week('2026-03-09') });
+
+  it('a bold line inside an aside titles part of the aside; a heading named by a link to no tracked thing, with nothing under it, is no part', () => {
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => m.key)).toEqual(['solo']);
+    expect(result.site.updates[0]!.notes.map((i) => i.text)).toContain('Pippy : the code');
+  });
+});
