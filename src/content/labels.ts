@@ -153,6 +153,9 @@ export function hasLastPeriodLabel(source: string): boolean {
  */
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [/^(?:finished|completed|complete|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done)\b(?!\s*(?:by|on|in)\s+(?:next|the end))/i, 'achieved'],
+  // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test": a short
+  // subject, then a verb that leaves no doubt, in the past.
+  [/^(?:[Ww]e|I|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!(?:The|A|An|This|That|These|Those|Our|My|Its)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:finally\s+|successfully\s+)?(?:finished|completed|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|accepted|approved)\b/, 'achieved'],
   // "The LPE project is done", "X was merged": said of a thing, in the past, not "will be done".
   [/^(?!.*\b(?:will|to be|going to|should|would|almost|nearly|not)\b)[^.;]{0,80}?\b(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)\b/i, 'achieved'],
   [/^(?:will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],

@@ -214,6 +214,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     for (const [depth, c] of byDepth) if (c.labels >= 2 && c.labels > c.others) labelledDepths.add(depth);
   }
   let teamPart: OutlineNode | undefined;
+  /** Unlabelled bullets before any part: the summary, unless the report never names a part. */
+  const openingBullets: Item[] = [];
 
   function pop(rank: number): void {
     while (stack.length > 1 && top().rank >= rank) stack.pop();
@@ -270,10 +272,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return root;
   }
 
-  function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number): Item {
+  function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false): Item {
     const item = makeItem(nodes, line, depth, workItem);
-    if (kind === 'summary' || (node.role === 'summary' && kind === undefined) || (!seenPart && kind === undefined && (node.role === 'root' || node.role === 'document'))) {
+    if (kind === 'summary' || (node.role === 'summary' && kind === undefined)) {
       summary.push(item);
+      return item;
+    }
+    if (!seenPart && kind === undefined && (node.role === 'root' || node.role === 'document')) {
+      summary.push(item);
+      if (bullet) openingBullets.push(item);
       return item;
     }
     if (node.role === 'aside') {
@@ -557,7 +564,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       let item: Item | undefined;
       if (label.rest.length === 0) structure.push({ line, what: 'label', text });
       else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) placeholder(ctx.node, line, text);
-      else item = addEntry(ctx.node, label.kind, label.rest, line, ctx.depth);
+      else item = addEntry(ctx.node, label.kind, label.rest, line, ctx.depth, true);
       for (const l of nested) readList(l, { node: ctx.node, kind: label.kind, depth: item ? ctx.depth + 1 : 0, ...(item ? { parentItem: item } : {}) });
       return undefined;
     }
@@ -611,7 +618,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       for (const l of nested) readList(l, { node: part, depth: 0 });
       return part;
     }
-    const item = addEntry(ctx.node, ctx.kind, own, line, ctx.depth);
+    const item = addEntry(ctx.node, ctx.kind, own, line, ctx.depth, true);
     for (const l of nested) readList(l, { node: ctx.node, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: ctx.depth + 1, parentItem: item });
     return undefined;
   }
@@ -751,6 +758,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   for (const node of tree.children) handleBlock(node);
+  // A report that names no part and no kind, only bullets (a log of the week: "The council
+  // discussed…", "Merged…"), is the team's own work, not a summary: its bullets are the team
+  // part's items (of the kind their sentence says, else progress); its prose stays the summary.
+  if (!seenPart && openingBullets.length > 0) {
+    const moved = new Set(openingBullets);
+    const team = teamPartNode();
+    for (const item of openingBullets) team.entries.push({ item });
+    summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
+  }
   const outline = { root, summary, structure };
   assignRoles(outline, hints);
   return outline;

@@ -59,6 +59,11 @@ describe('labels are read by their head words', () => {
 
   it('an unlabelled item’s own sentence gives its kind only when it leaves no doubt', () => {
     expect(sentenceKind('Finished the survey of commitment schemes')).toBe('achieved');
+    // A short subject, then a verb that leaves no doubt: "We shipped…", "The council accepted…".
+    expect(sentenceKind('The council accepted RFC 12')).toBe('achieved');
+    expect(sentenceKind('We shipped the beta')).toBe('achieved');
+    expect(sentenceKind('The council discussed RFC 12')).toBeUndefined();
+    expect(sentenceKind('The closed issues list grew')).toBeUndefined();
     expect(sentenceKind('The beta is now live for all users')).toBe('achieved');
     expect(sentenceKind('The beta should be live next week')).toBeUndefined();
     expect(sentenceKind('The release was shipped on Tuesday')).toBe('achieved');
@@ -368,5 +373,17 @@ describe('what is no part, whatever its form', () => {
     expect(errorsOf(result)).toEqual([]);
     expect(result.site.milestones.map((m) => m.key)).toEqual(['solo']);
     expect(result.site.updates[0]!.notes.map((i) => i.text)).toContain('Pippy : the code');
+  });
+});
+
+describe('a report that is only a log of bullets, with no part and no label', () => {
+  it('is the team’s own work (of the kind each sentence says), not a summary; its prose stays the summary', () => {
+    const month = (m: string) => `---\ndate: 2026-${m}-02\n---\nNotes of the council's meetings.\n\n## 2026-${m}-02\n\n- The council discussed RFC 12.\n- The council accepted RFC 9.\n\n## 2026-${m}-16\n\nThere was no meeting.\n`;
+    const result = build({ 'council/updates/2026-03.md': month('03'), 'council/updates/2026-04.md': month('04') });
+    expect(errorsOf(result)).toEqual([]);
+    const [u] = result.site.updates;
+    expect(u!.sections.map((s) => s.key)).toEqual(['council']);
+    expect(counts(u!.sections[0]!)).toEqual({ progress: 1, achieved: 1 });
+    expect(u!.summary!.map((i) => i.text)).toEqual(["Notes of the council's meetings.", 'There was no meeting.']);
   });
 });
