@@ -79,11 +79,12 @@ function modelLines(update: Update, headingLines: ReadonlySet<number>): Map<numb
     for (const line of section.alsoAt ?? []) {
       if (!headingLines.has(line)) add(line, '');
     }
-    for (const items of Object.values(section.items)) for (const item of items) add(item.line, item.text);
+    // A heading read as an item (a sentence) is a heading line: structure, like every heading.
+    for (const items of Object.values(section.items)) for (const item of items) if (!headingLines.has(item.line)) add(item.line, item.text);
     for (const item of section.workItems) add(item.line, item.text);
   }
-  for (const note of update.notes) add(note.line, note.text);
-  for (const item of update.summary ?? []) add(item.line, item.text);
+  for (const note of update.notes) if (!headingLines.has(note.line)) add(note.line, note.text);
+  for (const item of update.summary ?? []) if (!headingLines.has(item.line)) add(item.line, item.text);
   return lines;
 }
 

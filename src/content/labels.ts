@@ -30,7 +30,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   progress: ['ongoing', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'progress', 'underway'],
   next: [
     'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
-    'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'action items',
+    'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'action items', 'actionable items', 'actionables', 'action points',
     'follow ups', 'followups', 'looking ahead', 'backlog', 'intentions',
   ],
   risks: [

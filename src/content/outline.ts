@@ -372,6 +372,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
     }
+    const headingWords = text.split(/\s+/).length;
+    if (!marked && codeOnly === undefined && ((headingWords >= 3 && /[.!]$/.test(text)) || headingWords > 12)) {
+      // A heading that is a sentence ("JS and Go interop succeeded!") says something, it names
+      // nothing to follow: an item of the part around it, whose content goes on below it.
+      const target = host();
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      addEntry(target, labelAbove(target), [{ type: 'paragraph', children: node.children, ...(node.position ? { position: node.position } : {}) }], line, 0);
+      return;
+    }
     const { title, status } = headingTitle(node, text, links, tag);
     const trackerUrl = links[0] ? normaliseTrackerUrl(links[0].href) : undefined;
     // A heading that is only inline code (`` ## `P2P Privacy` ``) names its part by that code (codeOnly).

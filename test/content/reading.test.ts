@@ -39,6 +39,8 @@ describe('labels are read by their head words', () => {
     ['Useful links', 'aside'],
     ['Cycle Objective(s):', 'next'],
     ['Key Risk', 'risks'],
+    ['Actionable Items', 'next'],
+    ['Actionables', 'next'],
   ])('“%s” → %s', (text, kind) => {
     expect(readLabel(text)?.kind).toBe(kind);
   });
@@ -385,5 +387,16 @@ describe('a report that is only a log of bullets, with no part and no label', ()
     expect(u!.sections.map((s) => s.key)).toEqual(['council']);
     expect(counts(u!.sections[0]!)).toEqual({ progress: 1, achieved: 1 });
     expect(u!.summary!.map((i) => i.text)).toEqual(["Notes of the council's meetings.", 'There was no meeting.']);
+  });
+});
+
+describe('a heading that is a sentence', () => {
+  it('says something and names nothing to follow: an item of the part around it', () => {
+    const week = (date: string) => `---\ndate: ${date}\n---\n## Interop\n- ran the matrix\n### JS and Go interop succeeded!\n- 12 of 12 pairs pass\n`;
+    const result = build({ 'net/updates/2026-03-02.md': week('2026-03-02'), 'net/updates/2026-03-09.md': week('2026-03-09') });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => m.title)).toEqual(['Interop']);
+    const interop = result.site.updates[0]!.sections[0]!;
+    expect(Object.values(interop.items).flat().map((i) => (i as { text: string }).text)).toEqual(['ran the matrix', 'JS and Go interop succeeded!', '12 of 12 pairs pass']);
   });
 });
