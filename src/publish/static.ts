@@ -3,6 +3,7 @@
  * has always answered with (called in process, `app.request(path)`), as files, plus the
  * `_headers` and `_redirects` files Workers Static Assets applies to them.
  */
+import { representationOf } from '../http/cache';
 import type { PublicPath } from './paths';
 import { fileOf } from './paths';
 
@@ -21,6 +22,8 @@ export interface StaticFile {
    * (`bytes` is then empty).
    */
   kept?: { hash: string; size: number };
+  /** contentHash of `bytes`, when the renderer had it already (its ETag). */
+  hash?: string;
   /** Not a static file: placed in a pack or in R2, served by the Worker (src/publish/overflow.ts). */
   placement?: 'packs' | 'r2';
 }
@@ -68,7 +71,9 @@ export async function renderPaths(
     if (response.status !== 200) {
       throw new StaticBuildError(`${path}: the site answered ${response.status}, not 200: ${(await response.text()).slice(0, 200)}`);
     }
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A representation's bytes and hash as they were made, not read back from the response and hashed again.
+    const rep = response.headers.has('Content-Encoding') ? undefined : representationOf(response);
+    const bytes = rep ? rep.body : new Uint8Array(await response.arrayBuffer());
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       if (!PER_RESPONSE.has(name.toLowerCase())) headers[canonicalName(name)] = value;
@@ -81,7 +86,7 @@ export async function renderPaths(
     const file = fileOf(path);
     if (seen.has(file)) throw new StaticBuildError(`${path}: listed twice (file ${file})`);
     seen.add(file);
-    const out: StaticFile = { file, path, bytes, pattern, ...(group ? { group } : {}) };
+    const out: StaticFile = { file, path, bytes, pattern, ...(group ? { group } : {}), ...(rep ? { hash: rep.etag.slice(1, -1) } : {}) };
     if (sink) await sink(out);
     else into.files.push(out);
   }
