@@ -50,9 +50,18 @@ export function hrefValue(url: string): string {
   return quoted(sanitize(url));
 }
 
+// Category labels, schemes and terms repeat in every feed that holds their entries: each is escaped once.
+const attributeValues = new Map<string, string>();
+
 /** A value for an attribute written with `quoted`: `&`, `<`, `>` escaped after cleaning. */
 export function forAttribute(text: string): string {
-  return cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  let value = attributeValues.get(text);
+  if (value === undefined) {
+    value = cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    if (attributeValues.size >= 10_000) attributeValues.clear();
+    attributeValues.set(text, value);
+  }
+  return value;
 }
 
 /** A complete attribute value for hand-written XML. */
