@@ -28,8 +28,11 @@ const encoder = new TextEncoder();
  * off (Workers Static Assets compresses per client on the edge).
  * `digest`: the hex SHA-256 of a body, synchronously (the static build gives Node's, which
  * costs a fraction of a `crypto.subtle` call per file); by default `crypto.subtle`'s.
+ * `capture`: the static build is rendering, each path once: a 200 carries no body (the build
+ * takes it from representationOf, and a body would be a stream made for nothing) and
+ * representations are not kept once served.
  */
-export const representationSettings: { precompress: boolean; digest?: (body: Uint8Array) => string } = { precompress: true };
+export const representationSettings: { precompress: boolean; digest?: (body: Uint8Array) => string; capture?: boolean } = { precompress: true };
 
 /** Representations by the responses that served them (the static build reads the bytes from there). */
 const served = new WeakMap<Response, Representation>();
@@ -160,7 +163,7 @@ export function serveRepresentation(
   const body = gzipped ? rep.gzip!.body : rep.body;
   headers['Content-Length'] = String(body.byteLength);
   if (!gzipped) {
-    const response = new Response(body, { status: 200, headers });
+    const response = new Response(representationSettings.capture ? null : body, { status: 200, headers });
     served.set(response, rep);
     return response;
   }
@@ -226,7 +229,7 @@ export class RepresentationCache {
 
   #evict(keep: string): void {
     for (const key of this.#entries.keys()) {
-      if (this.#bytes <= this.maxBytes) break;
+      if (this.#bytes <= (representationSettings.capture ? 0 : this.maxBytes)) break;
       if (key === keep) continue;
       const size = this.#sizes.get(key);
       if (size === undefined) continue; // still rendering

@@ -161,7 +161,13 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   };
   const fetcher = async (p: string) => app.request(p, { headers: { 'Accept-Encoding': 'identity' } }, env);
   const reuse = memo ? (entry: PublicPath, file: string) => memo.reuse(entry, file, placementOf(entry.path)) : undefined;
-  await renderPaths(paths, fetcher, output, emit, reuse);
+  // Each path once, its bytes taken from the representation (src/http/cache.ts).
+  representationSettings.capture = true;
+  try {
+    await renderPaths(paths, fetcher, output, emit, reuse);
+  } finally {
+    representationSettings.capture = false;
+  }
   // What the Worker reads through the ASSETS binding (catalog, per-team digest indexes, the
   // feeds' content hashes for WebSub).
   output.headers.set(DATA_PATTERN, DATA_HEADERS);
@@ -445,7 +451,7 @@ export function overflowStore(value: string | undefined): Store {
 }
 
 /** The hash the writer's manifest and the WebSub list keep of a file's bytes (a representation's ETag, unquoted). */
-function contentHash(bytes: Uint8Array): string {
+export function contentHash(bytes: Uint8Array): string {
   return sha256Hex(bytes).slice(0, 32);
 }
 

@@ -72,7 +72,7 @@ export async function renderPaths(
       throw new StaticBuildError(`${path}: the site answered ${response.status}, not 200: ${(await response.text()).slice(0, 200)}`);
     }
     // A representation's bytes and hash as they were made, not read back from the response and hashed again.
-    const rep = response.headers.has('Content-Encoding') ? undefined : representationOf(response);
+    const rep = representationOf(response);
     const bytes = rep ? rep.body : new Uint8Array(await response.arrayBuffer());
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
@@ -80,7 +80,7 @@ export async function renderPaths(
     });
     const known = into.headers.get(pattern);
     if (!known) into.headers.set(pattern, headers);
-    else if (JSON.stringify(known) !== JSON.stringify(headers)) {
+    else if (!sameHeaders(known, headers)) {
       throw new StaticBuildError(`${path}: answers with other headers than the rest of ${pattern} (${JSON.stringify(headers)} against ${JSON.stringify(known)}): give it a pattern of its own`);
     }
     const file = fileOf(path);
@@ -93,7 +93,22 @@ export async function renderPaths(
   return into;
 }
 
+function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
+  const names = Object.keys(a);
+  if (names.length !== Object.keys(b).length) return false;
+  for (const name of names) if (a[name] !== b[name]) return false;
+  return true;
+}
+
+const canonicalNames = new Map<string, string>();
+
 function canonicalName(name: string): string {
+  let canonical = canonicalNames.get(name);
+  if (canonical === undefined) canonicalNames.set(name, (canonical = spellName(name)));
+  return canonical;
+}
+
+function spellName(name: string): string {
   return name
     .toLowerCase()
     .split('-')
