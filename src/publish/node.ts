@@ -159,7 +159,9 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
     if (sink) await sink(file, hash);
     else output.files.push(file);
   };
-  const fetcher = async (p: string) => app.request(p, { headers: { 'Accept-Encoding': 'identity' } }, env);
+  // A GET as the routes read it (its URL, method and headers): a Node Request costs a parsed URL,
+  // an AbortSignal and its own Headers per file, for a request nobody sends.
+  const fetcher = async (p: string) => app.fetch({ url: `http://localhost${p}`, method: 'GET', headers: NO_HEADERS } as unknown as Request, env);
   const reuse = memo ? (entry: PublicPath, file: string) => memo.reuse(entry, file, placementOf(entry.path)) : undefined;
   // Each path once, its bytes taken from the representation (src/http/cache.ts).
   representationSettings.capture = true;
@@ -458,6 +460,9 @@ export function contentHash(bytes: Uint8Array): string {
 function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
+
+/** The headers of every request the build renders (no conditional headers, no Accept-Encoding: identity). */
+const NO_HEADERS = new Headers();
 
 const CURRENT_FEED = /\/(feed\.xml|atom\.xml|feed\.json)$/;
 
