@@ -168,7 +168,9 @@ export async function startCachedSearchIndex(
       const live = await startSearchIndex(env);
       if (!live.ok) throw new Error(`search index: ${live.reason}`);
       for (const [p, h] of hashes) await live.add(p, h, () => readPage(p));
-      return live.finish();
+      const index = await live.finish();
+      await keepIndex(dir, key, { pages: Object.fromEntries(hashes), count: index.pages }, index.files).catch(() => undefined);
+      return index;
     },
     async abandon() {},
   };
