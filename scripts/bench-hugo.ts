@@ -12,7 +12,7 @@
  * Usage: tsx scripts/bench-hugo.ts [--runs 5] [--keep DIR] [--baseline REF [--baseline-only]]
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -147,36 +147,55 @@ function hugoVersion(): string | undefined {
 
 /**
  * The whole-process build of an earlier commit (`--baseline REF`: its src/, emails/, scripts/ and
- * configuration extracted with `git archive`, run with tsx as `npm run build` ran then), clean with
- * its cache off and again with nothing changed, from a folder of its own.
+ * configuration extracted with `git archive`, with this checkout's node_modules), run as `npm run
+ * build` ran then (`node scripts/build.mjs`, bundled once outside the timings, or `tsx
+ * scripts/build-static.ts` before it existed), from a folder of its own: clean with its caches
+ * off, clean with its caches warm (when it had them) and again with nothing changed.
  */
 async function baselineRows(ref: string, content: string, work: string, runs: number): Promise<HugoRow[]> {
   const dir = path.join(root, 'node_modules/.bench-baseline', `${ref.replace(/[^\w.-]+/g, '_')}-tree`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   execFileSync('sh', ['-c', `git archive ${JSON.stringify(ref)} src emails scripts package.json package-lock.json wrangler.toml tsconfig.json | tar -x -C ${JSON.stringify(dir)}`], { cwd: root });
+  const bundled = existsSync(path.join(dir, 'scripts/build.mjs'));
+  if (bundled) await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   const cwd = path.join(work, 'baseline');
   await mkdir(cwd, { recursive: true });
   const out = path.join(cwd, 'public');
+  const args = ['--content', content, '--out', out, '--model', path.join(cwd, 'site.json'), '--config', path.join(dir, 'wrangler.toml'), '--quiet'];
   const build = (env: NodeJS.ProcessEnv = {}) =>
-    timed(path.join(root, 'node_modules/.bin/tsx'), ['--tsconfig', path.join(dir, 'tsconfig.json'), path.join(dir, 'scripts/build-static.ts'), '--content', content, '--out', out, '--model', path.join(cwd, 'site.json'), '--config', path.join(dir, 'wrangler.toml'), '--quiet'], {
-      cwd,
-      env: { ...process.env, ...env },
-    });
+    bundled
+      ? timed(process.execPath, [path.join(dir, 'scripts/build.mjs'), ...args], { cwd, env: { ...process.env, ...env } })
+      : timed(path.join(root, 'node_modules/.bin/tsx'), ['--tsconfig', path.join(dir, 'tsconfig.json'), path.join(dir, 'scripts/build-static.ts'), ...args], { cwd, env: { ...process.env, ...env } });
   const clean = async () => {
-    for (const p of [out, `${out}.manifest.json`, `${out}.render.json`]) await rm(p, { recursive: true, force: true });
+    for (const p of [out, `${out}.manifest.json`, `${out}.render.json`, `${out}.build.json`]) await rm(p, { recursive: true, force: true });
   };
+  // The bundle is made once, outside the timings.
+  if (bundled) {
+    await clean();
+    await build({ TIDINGS_BUILD_CACHE: 'off' });
+  }
   const cold: CpuRun[] = [];
   for (let i = 0; i < runs; i++) {
     await clean();
     cold.push(await build({ TIDINGS_BUILD_CACHE: 'off' }));
   }
-  const rows: HugoRow[] = [{ name: `${ref} (before), clean, cache off`, runs: cold, files: await countFiles(out) }];
+  const rows: HugoRow[] = [{ name: `${ref} (before), clean, caches off`, runs: cold, files: await countFiles(out) }];
+  await rm(path.join(cwd, '.cache'), { recursive: true, force: true });
   await clean();
   await build();
+  if (bundled) {
+    const warm: CpuRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      await clean();
+      warm.push(await build());
+    }
+    rows.push({ name: `${ref} (before), clean output, caches warm`, runs: warm, files: await countFiles(out) });
+  }
   const same: CpuRun[] = [];
   for (let i = 0; i < runs; i++) same.push(await build());
   rows.push({ name: `${ref} (before), nothing changed`, runs: same, files: await countFiles(out) });
+  await rm(dir, { recursive: true, force: true });
   return rows;
 }
 

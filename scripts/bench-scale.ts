@@ -56,7 +56,7 @@ function styleFilter(style: Style): (source: string, team: string) => boolean {
 export interface SizeFigures {
   updates: number;
   teams: number;
-  /** Whole process (`tsx scripts/build-static.ts`), wall clock. */
+  /** Whole process (`node scripts/build.mjs`, as `npm run build` runs it, caches on), wall clock. */
   buildSeconds: number;
   msPerUpdate: number;
   peakRssMb: number;
@@ -69,7 +69,7 @@ export interface SizeFigures {
 export interface IncrementalFigures {
   content: string;
   updates: number;
-  /** `tsx scripts/build-static.ts`, whole process, no cache (what `npm run build` costs cold). */
+  /** `node scripts/build.mjs`, whole process, no cache (what `npm run build` costs cold). */
   fullProcessMs: number;
   /** The same build in process, no cache. */
   fullInProcessMs: number;
@@ -280,7 +280,7 @@ async function buildSize(n: number, work: string, style: Style = 'mix', limit = 
   const started = performance.now();
   const { stderr } = await run(
     '/usr/bin/time',
-    ['-f', 'peak-rss-kb %M', process.execPath, '--import', 'tsx', 'scripts/build-static.ts', '--content', content, '--out', out, '--model', path.join(work, `site-${n}.json`), '--config', await benchConfig(work, limit), '--quiet'],
+    ['-f', 'peak-rss-kb %M', process.execPath, 'scripts/build.mjs', '--content', content, '--out', out, '--model', path.join(work, `site-${n}.json`), '--config', await benchConfig(work, limit), '--quiet'],
     // With the caches on, as users build (the parse cache under .cache/tidings of the project).
     { cwd: root, maxBuffer: 64 * 1024 * 1024 },
   ).catch((error: { stderr?: string; stdout?: string }) => {
@@ -450,7 +450,7 @@ export async function benchIncremental(name: string, source: string, work: strin
   await cp(source, content, { recursive: true });
   const out = `${content}-out`;
   let started = performance.now();
-  await run(process.execPath, ['--import', 'tsx', 'scripts/build-static.ts', '--content', content, '--out', `${out}-process`, '--model', `${out}-process.json`, '--quiet'], {
+  await run(process.execPath, ['scripts/build.mjs', '--content', content, '--out', `${out}-process`, '--model', `${out}-process.json`, '--quiet'], {
     cwd: root,
     env: { ...process.env, TIDINGS_BUILD_CACHE: 'off' },
     maxBuffer: 64 * 1024 * 1024,

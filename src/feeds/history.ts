@@ -46,7 +46,8 @@ function attr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-function xmlLinks(links: FeedLinks, element: 'link' | 'atom:link'): string[] {
+/** The hub and history link elements of a document, in the order they follow its self link. */
+export function xmlLinks(links: FeedLinks, element: 'link' | 'atom:link'): string[] {
   const lines: string[] = [];
   if (links.hub) lines.push(`<${element} rel="hub" href="${attr(links.hub)}"/>`);
   const h = links.history;

@@ -26,8 +26,25 @@ const encoder = new TextEncoder();
 /**
  * `precompress`: prepare a gzip variant of each representation. The static build turns it
  * off (Workers Static Assets compresses per client on the edge).
+ * `digest`: the hex SHA-256 of a body, synchronously (the static build gives Node's, which
+ * costs a fraction of a `crypto.subtle` call per file); by default `crypto.subtle`'s.
+ * `capture`: the static build is rendering, each path once: a 200 carries no body (the build
+ * takes it from representationOf, and a body would be a stream made for nothing) and
+ * representations are not kept once served.
  */
-export const representationSettings = { precompress: true };
+export const representationSettings: { precompress: boolean; digest?: (body: Uint8Array) => string; capture?: boolean } = { precompress: true };
+
+/** Representations by the responses that served them (the static build reads the bytes from there). */
+const served = new WeakMap<Response, Representation>();
+
+/**
+ * The representation `response` was made from (by serveRepresentation, uncompressed), if it
+ * was: the static build takes its bytes and ETag (the hash its writer keeps) from it instead of
+ * reading the body back and hashing it again.
+ */
+export function representationOf(response: Response): Representation | undefined {
+  return served.get(response);
+}
 
 async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
@@ -40,9 +57,9 @@ async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
  */
 export async function toRepresentation(text: string, contentType: string, lastModified: Date): Promise<Representation> {
   const body = encoder.encode(text);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
   let hex = '';
-  for (const b of digest.subarray(0, 16)) hex += b.toString(16).padStart(2, '0');
+  if (representationSettings.digest) hex = representationSettings.digest(body).slice(0, 32);
+  else for (const b of new Uint8Array(await crypto.subtle.digest('SHA-256', body)).subarray(0, 16)) hex += b.toString(16).padStart(2, '0');
   // HTTP dates have whole seconds: compare and send at that precision.
   const seconds = Math.floor(lastModified.getTime() / 1000) * 1000;
   const rep: Representation = { body, contentType, etag: `"${hex}"`, lastModified: new Date(Number.isFinite(seconds) ? seconds : 0) };
@@ -145,7 +162,11 @@ export function serveRepresentation(
   headers['Content-Type'] = rep.contentType;
   const body = gzipped ? rep.gzip!.body : rep.body;
   headers['Content-Length'] = String(body.byteLength);
-  if (!gzipped) return new Response(body, { status: 200, headers });
+  if (!gzipped) {
+    const response = new Response(representationSettings.capture ? null : body, { status: 200, headers });
+    served.set(response, rep);
+    return response;
+  }
   headers['Content-Encoding'] = 'gzip';
   // The bytes are gzip already: the runtime must send them as they are.
   return new Response(body, { status: 200, headers, encodeBody: 'manual' });
@@ -208,7 +229,7 @@ export class RepresentationCache {
 
   #evict(keep: string): void {
     for (const key of this.#entries.keys()) {
-      if (this.#bytes <= this.maxBytes) break;
+      if (this.#bytes <= (representationSettings.capture ? 0 : this.maxBytes)) break;
       if (key === keep) continue;
       const size = this.#sizes.get(key);
       if (size === undefined) continue; // still rendering

@@ -11,8 +11,10 @@ import { cacheControl } from '../http/cache';
 import { MarkdownCache, markdownVersion, ParseCache, parserVersion } from './parse-cache';
 import { PROJECT_ROOT } from './source';
 import type { SiteModel } from '../content/model';
-import { OutputWriter, readAliases, renderSite, wranglerVars, type FileSink, type WriteResult } from './node';
-import { INDEXED_PATTERNS, SEARCH_PATTERN, startSearchIndex } from './search';
+import { contentHash, OutputWriter, readAliases, renderSite, wranglerVars, type FileSink, type WriteResult } from './node';
+import { INDEXED_PATTERNS, SEARCH_PATTERN, searchIndexKey, startCachedSearchIndex, startSearchIndex } from './search';
+import { rendererVersion } from './render-memo';
+import type { Store } from './overflow';
 import { StaticBuildError } from './static';
 
 export interface BuildOptions {
@@ -92,17 +94,28 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   // Rendered and written file by file: the site is never held in memory whole.
   const writer = await OutputWriter.open(options.out);
   // The search index takes each update and milestone page as it is written (src/publish/search.ts).
-  const indexer = await startSearchIndex(options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const where = new Map<string, { file: string; placement?: Store }>();
+  const readPage = async (p: string) => {
+    const { file, placement } = where.get(p)!;
+    return decoder.decode(placement ? await writer.readPlaced(file, placement) : await readFile(path.join(options.out, ...file.split('/'))));
+  };
+  const indexer = options.cache?.dir
+    ? await startCachedSearchIndex(
+        env,
+        path.join(path.dirname(options.cache.dir), 'search'),
+        searchIndexKey([site.version, await rendererVersion(PROJECT_ROOT), JSON.stringify(Object.entries(vars).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), aliasText ?? '']),
+        readPage,
+      )
+    : await startSearchIndex(env);
   const sink: FileSink = !indexer.ok
     ? writer.sink
     : async (file, hash) => {
         await writer.sink(file, hash);
         if (!INDEXED_PATTERNS.has(file.pattern)) return;
+        where.set(file.path, { file: file.file, ...(file.placement ? { placement: file.placement } : {}) });
         // A page kept from the last build is on disk as it was written (a placed one, in its pack or R2 folder).
-        const html = file.kept
-          ? decoder.decode(file.placement ? await writer.readPlaced(file.file, file.placement) : await readFile(path.join(options.out, ...file.file.split('/'))))
-          : decoder.decode(file.bytes);
-        await indexer.add(file.path, html);
+        await indexer.add(file.path, hash ?? file.kept?.hash ?? file.hash ?? contentHash(file.bytes), async () => (file.kept ? readPage(file.path) : decoder.decode(file.bytes)));
       };
   let published;
   try {

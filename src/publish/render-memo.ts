@@ -21,7 +21,16 @@ import { newestDate, statusIndex, type StatusInfo } from '../status';
  * Hash of the renderer: its source (src/ and emails/) and the locked dependencies
  * (package-lock.json). A code or dependency change renders everything.
  */
-export async function rendererVersion(rootDir: string): Promise<string> {
+export function rendererVersion(rootDir: string): Promise<string> {
+  // Once per process: the build and its search index both ask.
+  let version = rendererVersions.get(rootDir);
+  if (!version) rendererVersions.set(rootDir, (version = hashRenderer(rootDir)));
+  return version;
+}
+
+const rendererVersions = new Map<string, Promise<string>>();
+
+async function hashRenderer(rootDir: string): Promise<string> {
   const hash = createHash('sha256');
   hash.update(await readFile(path.join(rootDir, 'package-lock.json')).catch(() => Buffer.from('no lock file')));
   for (const dir of ['src', 'emails']) {

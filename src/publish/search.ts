@@ -8,6 +8,9 @@
  * platform binary (`@pagefind/<os>-<cpu>`, an optional dependency); the build then says so
  * and `/search` says the index is missing.
  */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { PagefindIndex } from 'pagefind';
 
 /** Where Pagefind's files are served from (the `/search` page imports `pagefind.js` there). */
@@ -37,14 +40,21 @@ export interface SearchFile {
 export type SearchIndexer =
   | {
       ok: true;
-      /** Index one rendered page (its URL path and HTML). */
-      add(path: string, html: string): Promise<void>;
+      /** Index one rendered page: its URL path, the hash of its bytes (as the writer keeps it) and its HTML. */
+      add(path: string, hash: string, html: () => Promise<string>): Promise<void>;
       /** The index's files; closes Pagefind. */
       finish(): Promise<{ files: SearchFile[]; pages: number; ms: number }>;
       /** Closes Pagefind without writing (a failed build). */
       abandon(): Promise<void>;
     }
   | { ok: false; reason: string };
+
+const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style>/g;
+
+/** A page without its `<style>` elements. */
+function withoutStyles(html: string): string {
+  return html.includes('<style') ? html.replace(STYLE_ELEMENT, '') : html;
+}
 
 /** Starts an index, or says why there is none (switched off, no binary for this platform). */
 export async function startSearchIndex(env: Record<string, string | undefined> = process.env): Promise<SearchIndexer> {
@@ -71,9 +81,11 @@ export async function startSearchIndex(env: Record<string, string | undefined> =
   const pending: Array<Promise<void>> = [];
   return {
     ok: true,
-    async add(path, html) {
+    async add(path, _hash, html) {
       // Not awaited: Pagefind indexes in its own process while the build renders the next page.
-      const job = live.addHTMLFile({ url: path, content: html }).then(
+      // Without the inline stylesheet, which Pagefind does not index: a third of each page's
+      // bytes, encoded (JSON, base64) and piped to Pagefind's process for nothing.
+      const job = live.addHTMLFile({ url: path, content: withoutStyles(await html()) }).then(
         (added) => {
           if (added.errors.length > 0) failure ??= `${path}: ${added.errors.join('; ')}`;
           else pages++;
@@ -105,4 +117,120 @@ export async function startSearchIndex(env: Record<string, string | undefined> =
       await pagefind.close().catch(() => undefined);
     },
   };
+}
+
+/**
+ * The search index kept with the build's caches (`.cache/tidings/search/`): the same pages make
+ * the same index, so a build whose pages are those of a kept index (a clean build with the
+ * caches restored, in CI) writes it again without starting Pagefind, whose own process costs
+ * about as much CPU as the rest of such a build. `key` says what the pages are made from (the
+ * model's version, the renderer, the configuration): with a kept index under it, the pages are
+ * only hashed as they are rendered, and the index is used if every page is the one it was made
+ * from (otherwise, which a key should never let happen, Pagefind indexes the pages then, read
+ * back with `readPage`); without one, Pagefind indexes them as they are rendered and the index
+ * is kept under `key`, with the pages' hashes.
+ */
+export async function startCachedSearchIndex(
+  env: Record<string, string | undefined>,
+  dir: string,
+  key: string,
+  readPage: (path: string) => Promise<string>,
+): Promise<SearchIndexer> {
+  if (env.TIDINGS_SEARCH === 'off') return { ok: false, reason: 'TIDINGS_SEARCH=off' };
+  const kept = await readKeptIndex(dir, key);
+  const hashes = new Map<string, string>();
+  if (!kept) {
+    const live = await startSearchIndex(env);
+    if (!live.ok) return live;
+    return {
+      ok: true,
+      async add(path, hash, html) {
+        hashes.set(path, hash);
+        await live.add(path, hash, html);
+      },
+      async finish() {
+        const index = await live.finish();
+        await keepIndex(dir, key, { pages: Object.fromEntries(hashes), count: index.pages }, index.files).catch(() => undefined);
+        return index;
+      },
+      abandon: () => live.abandon(),
+    };
+  }
+  const started = performance.now();
+  return {
+    ok: true,
+    async add(path, hash) {
+      hashes.set(path, hash);
+    },
+    async finish() {
+      const same = hashes.size === Object.keys(kept.pages).length && [...hashes].every(([p, h]) => kept.pages[p] === h);
+      if (same) return { files: kept.files, pages: kept.count, ms: performance.now() - started };
+      const live = await startSearchIndex(env);
+      if (!live.ok) throw new Error(`search index: ${live.reason}`);
+      for (const [p, h] of hashes) await live.add(p, h, () => readPage(p));
+      const index = await live.finish();
+      await keepIndex(dir, key, { pages: Object.fromEntries(hashes), count: index.pages }, index.files).catch(() => undefined);
+      return index;
+    },
+    async abandon() {},
+  };
+}
+
+interface KeptIndex {
+  /** URL path → hash of each page indexed. */
+  pages: Record<string, string>;
+  /** Pages Pagefind counted. */
+  count: number;
+}
+
+/** The file of a kept index: a JSON head (KeptIndex and each file's name and size), then the files' bytes. */
+function keptPath(dir: string, key: string): string {
+  return path.join(dir, `${key}.bin`);
+}
+
+async function readKeptIndex(dir: string, key: string): Promise<(KeptIndex & { files: SearchFile[] }) | undefined> {
+  let data: Buffer;
+  try {
+    data = await readFile(keptPath(dir, key));
+  } catch {
+    return undefined;
+  }
+  try {
+    const headLength = data.readUInt32LE(0);
+    const head = JSON.parse(data.subarray(4, 4 + headLength).toString('utf8')) as KeptIndex & { files: Array<[string, number]> };
+    let at = 4 + headLength;
+    const files: SearchFile[] = [];
+    for (const [file, size] of head.files) {
+      files.push({ file, bytes: new Uint8Array(data.buffer, data.byteOffset + at, size) });
+      at += size;
+    }
+    if (at !== data.byteLength) return undefined;
+    return { pages: head.pages, count: head.count, files };
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many kept indexes stay (the newest): a branch switched back and forth finds its own. */
+const KEPT_INDEXES = 3;
+
+async function keepIndex(dir: string, key: string, kept: KeptIndex, files: SearchFile[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const head = Buffer.from(JSON.stringify({ ...kept, files: files.map((f) => [f.file, f.bytes.byteLength]) }));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(head.byteLength);
+  const partial = `${keptPath(dir, key)}.${process.pid}.tmp`;
+  await writeFile(partial, Buffer.concat([length, head, ...files.map((f) => f.bytes)]));
+  await rename(partial, keptPath(dir, key));
+  const others = await Promise.all(
+    (await readdir(dir)).filter((n) => n.endsWith('.bin') && n !== `${key}.bin`).map(async (n) => ({ n, t: (await stat(path.join(dir, n))).mtimeMs })),
+  );
+  for (const { n } of others.sort((a, b) => b.t - a.t).slice(KEPT_INDEXES - 1)) await rm(path.join(dir, n), { force: true });
+}
+
+/** The key of a kept index: what the indexed pages are made from, and how they are indexed. */
+export function searchIndexKey(parts: readonly string[]): string {
+  const hash = createHash('sha256').update(`pagefind maxFragments=${MAX_FRAGMENTS}; styles removed\n`);
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex').slice(0, 32);
 }

@@ -3,6 +3,7 @@
  * has always answered with (called in process, `app.request(path)`), as files, plus the
  * `_headers` and `_redirects` files Workers Static Assets applies to them.
  */
+import { representationOf } from '../http/cache';
 import type { PublicPath } from './paths';
 import { fileOf } from './paths';
 
@@ -21,6 +22,8 @@ export interface StaticFile {
    * (`bytes` is then empty).
    */
   kept?: { hash: string; size: number };
+  /** contentHash of `bytes`, when the renderer had it already (its ETag). */
+  hash?: string;
   /** Not a static file: placed in a pack or in R2, served by the Worker (src/publish/overflow.ts). */
   placement?: 'packs' | 'r2';
 }
@@ -68,27 +71,44 @@ export async function renderPaths(
     if (response.status !== 200) {
       throw new StaticBuildError(`${path}: the site answered ${response.status}, not 200: ${(await response.text()).slice(0, 200)}`);
     }
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A representation's bytes and hash as they were made, not read back from the response and hashed again.
+    const rep = representationOf(response);
+    const bytes = rep ? rep.body : new Uint8Array(await response.arrayBuffer());
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       if (!PER_RESPONSE.has(name.toLowerCase())) headers[canonicalName(name)] = value;
     });
     const known = into.headers.get(pattern);
     if (!known) into.headers.set(pattern, headers);
-    else if (JSON.stringify(known) !== JSON.stringify(headers)) {
+    else if (!sameHeaders(known, headers)) {
       throw new StaticBuildError(`${path}: answers with other headers than the rest of ${pattern} (${JSON.stringify(headers)} against ${JSON.stringify(known)}): give it a pattern of its own`);
     }
     const file = fileOf(path);
     if (seen.has(file)) throw new StaticBuildError(`${path}: listed twice (file ${file})`);
     seen.add(file);
-    const out: StaticFile = { file, path, bytes, pattern, ...(group ? { group } : {}) };
+    const out: StaticFile = { file, path, bytes, pattern, ...(group ? { group } : {}), ...(rep ? { hash: rep.etag.slice(1, -1) } : {}) };
     if (sink) await sink(out);
     else into.files.push(out);
   }
   return into;
 }
 
+function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
+  const names = Object.keys(a);
+  if (names.length !== Object.keys(b).length) return false;
+  for (const name of names) if (a[name] !== b[name]) return false;
+  return true;
+}
+
+const canonicalNames = new Map<string, string>();
+
 function canonicalName(name: string): string {
+  let canonical = canonicalNames.get(name);
+  if (canonical === undefined) canonicalNames.set(name, (canonical = spellName(name)));
+  return canonical;
+}
+
+function spellName(name: string): string {
   return name
     .toLowerCase()
     .split('-')

@@ -1,17 +1,14 @@
-/**
- * Feed document → JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). The feed package
- * writes version 1 (`author`, no `language`); its output is lifted to 1.1 here field by field.
- */
-import { Feed } from 'feed';
+/** Feed document → JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), written directly. */
 import type { FeedDocument } from '../document';
 import { jsonFeedLinks } from '../history';
 
 export interface JsonFeedItem {
   id: string;
-  url: string;
-  title: string;
+  /** Left out when empty (as are `title` and `summary`, and `summary` when there is no content). */
+  url?: string;
+  title?: string;
   content_html: string;
-  summary: string;
+  summary?: string;
   date_published: string;
   date_modified: string;
   authors: { name: string }[];
@@ -33,42 +30,7 @@ export interface JsonFeed {
   items: JsonFeedItem[];
 }
 
-interface JsonFeedV1Item {
-  id: string;
-  url: string;
-  title: string;
-  content_html: string;
-  summary: string;
-  date_published: string;
-  date_modified: string;
-  author?: { name?: string };
-  tags?: string[];
-}
-
 export function renderJsonFeed(doc: FeedDocument): string {
-  const feed = new Feed({
-    id: doc.homeUrl,
-    title: doc.title,
-    description: doc.description,
-    link: doc.homeUrl,
-    feedLinks: { json: doc.feedUrls.json },
-    updated: doc.updated,
-    generator: doc.generator,
-  });
-  for (const entry of doc.entries) {
-    feed.addItem({
-      title: entry.title,
-      id: entry.id,
-      link: entry.url,
-      date: entry.updated,
-      published: entry.published,
-      description: entry.summary,
-      content: entry.contentHtml,
-      author: [{ name: entry.author }],
-      category: entry.categories.map((c) => ({ name: c.label })),
-    });
-  }
-  const v1 = JSON.parse(feed.json1()) as { items: JsonFeedV1Item[] };
   const links = jsonFeedLinks({ ...(doc.history ? { history: doc.history.json } : {}), ...(doc.hub ? { hub: doc.hub } : {}) });
   const json: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -79,16 +41,17 @@ export function renderJsonFeed(doc: FeedDocument): string {
     language: doc.language,
     authors: [{ name: doc.author }],
     ...links,
-    items: v1.items.map((item) => ({
-      id: item.id,
-      url: item.url,
-      title: item.title,
-      content_html: item.content_html,
-      summary: item.summary,
-      date_published: item.date_published,
-      date_modified: item.date_modified,
-      authors: item.author?.name ? [{ name: item.author.name }] : [],
-      tags: item.tags ?? [],
+    // Fields left out when empty, as the feed package (JSON Feed 1) left them out.
+    items: doc.entries.map((entry) => ({
+      id: entry.id,
+      ...(entry.url ? { url: entry.url } : {}),
+      ...(entry.title ? { title: entry.title } : {}),
+      content_html: entry.contentHtml,
+      ...(entry.summary && entry.contentHtml ? { summary: entry.summary } : {}),
+      date_published: entry.published.toISOString(),
+      date_modified: entry.updated.toISOString(),
+      authors: entry.author ? [{ name: entry.author }] : [],
+      tags: entry.categories.filter((c) => c.label).map((c) => c.label),
     })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
