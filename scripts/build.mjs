@@ -57,7 +57,7 @@ async function bundle() {
     metafile: true,
     logLevel: 'warning',
     absWorkingDir: root,
-    // CommonJS dependencies (xml-js…) require Node built-ins.
+    // CommonJS dependencies require Node built-ins (yaml's dist: process, buffer).
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   // Dependencies change with the lock file; the sources are stamped one by one.

@@ -9,6 +9,7 @@
  * And what it left to its caller, made safe here:
  * - CDATA: every `]]>` of a section is split in two sections (xml-js split only the first);
  * - control characters, lone surrogates and non-characters are removed from CDATA text.
+ * test/publish/feed-reference.test.ts compares the three writers with the `feed` package's.
  */
 import { cleanText } from '../text';
 
