@@ -18,7 +18,7 @@ import { fileOf, publicPaths, type PublicPath } from './paths';
 import { milestoneDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
 import { PROJECT_ROOT } from './source';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
-import { MAX_ASSET_BYTES, OVERFLOW_PATH, packOf, packPath, planPlacement, PlanError, type OverflowManifest, type Pack, type Plan, type Store } from './overflow';
+import { MAX_ASSET_BYTES, OVERFLOW_PATH, packOf, packPath, packsByBytes, planPlacement, PlanError, type OverflowManifest, type Pack, type Plan, type Store } from './overflow';
 
 /** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
 /** Files besides pages and feeds: the data files and the feeds manifest with its parts (the site's, one per team). */
@@ -133,7 +133,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   const output: StaticOutput = { files: [], headers: new Map() };
   const memo = options.reuseFrom !== undefined ? await renderMemo(site, options, config, options.reuseFrom, output) : undefined;
   // Placed documents of the packs store, as the packs are made of them at the end.
-  const packMembers = new Map<string, { hash: string; pattern: string; bytes?: Uint8Array }>();
+  const packMembers = new Map<string, { hash: string; pattern: string; size: number; bytes?: Uint8Array }>();
   const emit = async (file: StaticFile) => {
     const hash = file.kept?.hash ?? file.hash ?? contentHash(file.bytes);
     const size = file.kept?.size ?? file.bytes.byteLength;
@@ -148,7 +148,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
     }
     const placement = placementOf(file.path);
     if (placement) file.placement = placement;
-    if (placement === 'packs') packMembers.set(file.path, { hash, pattern: file.pattern, ...(sink && options.readPlaced ? {} : { bytes: file.bytes }) });
+    if (placement === 'packs') packMembers.set(file.path, { hash, pattern: file.pattern, size, ...(sink && options.readPlaced ? {} : { bytes: file.bytes }) });
     if (CURRENT_FEED.test(file.path) && !file.path.includes('/archive/')) {
       const part = feedsPartOf(file.path, (key) => owners.get(key));
       let list = feeds.get(part);
@@ -185,6 +185,15 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   if (plan.placed.size > 0 || placedAlone.length > 0) {
     // The packs, pack by pack (their documents are read back from the writer, never all held).
     if (store === 'packs') {
+      // As many packs as the placed documents' bytes need (PACK_BYTES each), not only their count.
+      let placedBytes = 0;
+      for (const m of packMembers.values()) placedBytes += m.size;
+      try {
+        plan = packsByBytes(plan, placedBytes, Number.isFinite(limit) && limit > 0 ? limit : Infinity);
+      } catch (error) {
+        if (error instanceof PlanError) throw new StaticBuildError(error.message);
+        throw error;
+      }
       const members = new Map<number, string[]>();
       for (const p of [...packMembers.keys()].sort()) {
         const n = packOf(p, plan.packs);

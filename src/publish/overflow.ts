@@ -116,6 +116,32 @@ export function planFor(files: number): string {
 export class PlanError extends Error {}
 
 /**
+ * Bytes of placed documents per pack, at most in expectation (the pack of a path is a hash of
+ * it): a Worker answering from a pack parses that one pack, about 1–2 ms of CPU for 256 KiB of
+ * JSON, well inside the Free plan's 10 ms a request.
+ */
+export const PACK_BYTES = 256 * 1024;
+
+/**
+ * The packs for placed documents once their bytes are known: by count (PACK_FILES each) and by
+ * bytes (PACK_BYTES each in expectation), a power of two, never fewer than the plan's. The static
+ * files grow by the packs added: past `limit`, a PlanError says so.
+ */
+export function packsByBytes(plan: Plan, bytes: number, limit: number): Plan {
+  let packs = Math.max(plan.packs, packCount(plan.placed.size));
+  while (packs * PACK_BYTES < bytes) packs *= 2;
+  if (packs === plan.packs) return plan;
+  const assetFiles = plan.assetFiles - plan.packs + packs;
+  if (assetFiles > limit) {
+    throw new PlanError(
+      `the placed documents are ${(bytes / 1024 / 1024).toFixed(1)} MiB: in packs of about ${PACK_BYTES / 1024} KiB they need ${n(packs)} packs, and ${n(assetFiles)} static files ` +
+        `would be over ASSETS_FILE_LIMIT ${n(limit)}: set OVERFLOW_STORE = "r2" (README "How big can it get").`,
+    );
+  }
+  return { ...plan, packs, assetFiles, summary: plan.summary.replace(`${n(plan.packs)} packs in the static output`, `${n(packs)} packs in the static output (${(bytes / 1024 / 1024).toFixed(1)} MiB)`).replace(/; [\d,]+ static files remain: [^;]*$/, `; ${n(assetFiles)} static files remain: ${planFor(assetFiles)}`) };
+}
+
+/**
  * Which documents leave the static files so that the rest fits `limit`: whole tiers, in order,
  * until the static files (with the packs, for `packs`) fit. Nothing is placed when all fits.
  */

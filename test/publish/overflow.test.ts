@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, type BuildOptions } from '../../src/publish/build';
-import { OVERFLOW_TIERS, PACK_FILES, packCount, planPlacement, PlanError, type OverflowManifest, type Pack } from '../../src/publish/overflow';
+import { OVERFLOW_TIERS, PACK_BYTES, PACK_FILES, packCount, packsByBytes, planPlacement, PlanError, type OverflowManifest, type Pack } from '../../src/publish/overflow';
 import { ParseCache, parserVersion } from '../../src/publish/parse-cache';
 import { fileOf } from '../../src/publish/paths';
 import { StaticBuildError } from '../../src/publish/static';
@@ -70,6 +70,17 @@ describe('the plan', () => {
     expect(plan.summary).toContain('300 documents (milestone feed archives, site and team feed archives, milestone badges, milestone Atom and JSON feeds)');
   });
 
+  it('makes as many packs as the placed bytes need once they are rendered (PACK_BYTES each in expectation), within the limit', () => {
+    const plan = planPlacement({ paths, otherFiles: 10, limit: 600, store: 'packs' });
+    expect(packsByBytes(plan, 1024, 600)).toBe(plan);
+    const big = packsByBytes(plan, 40 * PACK_BYTES + 1, 600);
+    expect(big.packs).toBe(64);
+    expect(big.assetFiles).toBe(plan.assetFiles - plan.packs + 64);
+    expect(big.summary).toContain('64 packs in the static output');
+    expect(big.summary).toContain(`${big.assetFiles} static files remain`);
+    expect(() => packsByBytes(plan, 600 * PACK_BYTES, 600)).toThrow(/OVERFLOW_STORE = "r2"/);
+  });
+
   it('fails, naming the Paid plan, when even every tier placed does not fit', () => {
     expect(() => planPlacement({ paths, otherFiles: 10, limit: 5, store: 'r2' })).toThrow(PlanError);
     expect(() => planPlacement({ paths, otherFiles: 10, limit: 5, store: 'r2' })).toThrow(/ASSETS_FILE_LIMIT = "100000"/);
@@ -102,6 +113,10 @@ describe('a build over ASSETS_FILE_LIMIT', () => {
       }
     }
     expect(documents).toBe(packed.written.placed);
+    // No pack is much more than PACK_BYTES: the Worker parses one pack per request it answers.
+    let packBytes = 0;
+    for (let n = 0; n < manifest.packs; n++) packBytes += out.get(`_tidings/packs/${n}.json`)!.byteLength;
+    expect(packBytes / manifest.packs).toBeLessThanOrEqual(PACK_BYTES * 1.1);
     // Everything else is the clean build's file.
     for (const [file, bytes] of out) if (!file.startsWith('_tidings/') && file !== '_headers') expect(bytes.equals(cleanFiles.get(file)!), file).toBe(true);
 
