@@ -188,12 +188,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
       // As many packs as the placed documents' bytes need (PACK_BYTES each), not only their count.
       let placedBytes = 0;
       for (const m of packMembers.values()) placedBytes += m.size;
-      try {
-        plan = packsByBytes(plan, placedBytes, Number.isFinite(limit) && limit > 0 ? limit : Infinity);
-      } catch (error) {
-        if (error instanceof PlanError) throw new StaticBuildError(error.message);
-        throw error;
-      }
+      plan = packsByBytes(plan, placedBytes, Number.isFinite(limit) && limit > 0 ? limit : Infinity);
       const members = new Map<number, string[]>();
       for (const p of [...packMembers.keys()].sort()) {
         const n = packOf(p, plan.packs);

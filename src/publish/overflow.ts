@@ -124,21 +124,26 @@ export const PACK_BYTES = 256 * 1024;
 
 /**
  * The packs for placed documents once their bytes are known: by count (PACK_FILES each) and by
- * bytes (PACK_BYTES each in expectation), a power of two, never fewer than the plan's. The static
- * files grow by the packs added: past `limit`, a PlanError says so.
+ * bytes (PACK_BYTES each in expectation), a power of two, never fewer than the plan's, and never
+ * so many that the static files go past `limit`: then the packs stay larger, and the summary says
+ * so (R2 is the store for that size).
  */
 export function packsByBytes(plan: Plan, bytes: number, limit: number): Plan {
   let packs = Math.max(plan.packs, packCount(plan.placed.size));
   while (packs * PACK_BYTES < bytes) packs *= 2;
-  if (packs === plan.packs) return plan;
-  const assetFiles = plan.assetFiles - plan.packs + packs;
-  if (assetFiles > limit) {
-    throw new PlanError(
-      `the placed documents are ${(bytes / 1024 / 1024).toFixed(1)} MiB: in packs of about ${PACK_BYTES / 1024} KiB they need ${n(packs)} packs, and ${n(assetFiles)} static files ` +
-        `would be over ASSETS_FILE_LIMIT ${n(limit)}: set OVERFLOW_STORE = "r2" (README "How big can it get").`,
-    );
-  }
-  return { ...plan, packs, assetFiles, summary: plan.summary.replace(`${n(plan.packs)} packs in the static output`, `${n(packs)} packs in the static output (${(bytes / 1024 / 1024).toFixed(1)} MiB)`).replace(/; [\d,]+ static files remain: [^;]*$/, `; ${n(assetFiles)} static files remain: ${planFor(assetFiles)}`) };
+  const files = (p: number) => plan.assetFiles - plan.packs + p;
+  while (packs > plan.packs && files(packs) > limit) packs /= 2;
+  if (packs === plan.packs && packs * PACK_BYTES >= bytes) return plan;
+  const size = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  const large = packs * PACK_BYTES < bytes ? ` — ${Math.round(bytes / packs / 1024)} KiB a pack, more than a Worker on the Free plan parses in its 10 ms on a cache miss: OVERFLOW_STORE = "r2" serves them one by one` : '';
+  return {
+    ...plan,
+    packs,
+    assetFiles: files(packs),
+    summary: plan.summary
+      .replace(`${n(plan.packs)} packs in the static output`, `${n(packs)} packs in the static output (${size}${large})`)
+      .replace(/; [\d,]+ static files remain: [^;]*$/, `; ${n(files(packs))} static files remain: ${planFor(files(packs))}`),
+  };
 }
 
 /**
