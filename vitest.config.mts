@@ -59,6 +59,7 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          isolate: false,
           // Corpus-wide tests render hundreds of documents, next to other files running at
           // the same time: the default 5 s is too short on a loaded 2-core machine.
           testTimeout: 120_000,
