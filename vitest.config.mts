@@ -59,6 +59,11 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          // One Miniflare (workerd) and one import of the app per pool worker, not per file:
+          // files share its local D1 and queues, so no test counts on a D1 of its own (assert
+          // on your own addresses, resetDigests before a cut, a queue nobody plays for baselines:
+          // digest.helpers.ts).
+          isolate: false,
           // Corpus-wide tests render hundreds of documents, next to other files running at
           // the same time: the default 5 s is too short on a loaded 2-core machine.
           testTimeout: 120_000,

@@ -258,7 +258,9 @@ export function subscriberAdminRoutes(content: CatalogSource | SiteModel): Hono<
     // confirmation email per address without consent that may get one (created now, or still
     // pending from an earlier import whose confirmation is over an hour old), as outbox rows:
     // the queue sends them at the mail service's pace and retries them, so none is lost
-    // whatever the service's limit.
+    // whatever the service's limit. The file's rows drive the joins (CROSS JOIN keeps that
+    // order): SQLite otherwise walks every pending subscriber by the status index and scans
+    // the file for each, rows × pending (37 s of SQLite for a first import of 10,000 rows).
     const [inserted, , , queued] = await db.batch<{ id: number; email: string; status: string }>([
       db
         .prepare(
@@ -293,7 +295,7 @@ export function subscriberAdminRoutes(content: CatalogSource | SiteModel): Hono<
                   json_object('scopes', json(CASE WHEN s.created_at = ?2 THEN json_extract(j.value, '$.scopes')
                                                   ELSE (SELECT json_group_array(scope) FROM (SELECT scope FROM subscriber_scopes WHERE subscriber_id = s.id ORDER BY scope)) END)),
                   ?2, ?2
-           FROM json_each(?1) j JOIN subscribers s ON s.email = json_extract(j.value, '$.email')
+           FROM json_each(?1) j CROSS JOIN subscribers s ON s.email = json_extract(j.value, '$.email')
            WHERE s.status = 'pending' AND s.last_confirmation_sent_at = ?2 AND s.suppressed_at IS NULL
            ON CONFLICT (once_key) DO NOTHING
            RETURNING id`,

@@ -1,7 +1,9 @@
 /**
  * Incremental builds: with the parse cache (src/publish/parse-cache.ts), a rebuild after one
  * edit parses only that file and writes only the files whose bytes changed, and its output
- * is byte-identical to a clean build of the same content, warnings included.
+ * is byte-identical to a clean build of the same content, warnings included. Edits of many
+ * kinds on several teams: incremental-edits.test.ts (a file of its own, so that the two run
+ * side by side).
  */
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,20 +11,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, type BuildOptions } from '../../src/publish/build';
 import { ParseCache, parserVersion } from '../../src/publish/parse-cache';
+import { tree } from './output-tree';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 let work: string;
-
-async function tree(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const full = path.join(e.parentPath, e.name);
-    files.set(path.relative(dir, full), (await readFile(full)).toString('base64'));
-  }
-  return files;
-}
 
 function options(out: string, cache?: ParseCache): BuildOptions {
   return { content: path.join(work, 'content'), out: path.join(work, out), config: path.join(ROOT, 'wrangler.toml'), ...(cache ? { cache } : {}) };
@@ -112,61 +105,6 @@ describe('incremental build', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);
-
-  it('edits of many kinds on several teams (../shared/reports): each incremental build equals a clean one', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-edits-'));
-    // The three teams the edits touch, whole history each: two builds per edit of all five
-    // teams cost minutes on a 2-core machine, and the teams no edit touches add nothing here
-    // (the first test rebuilds a whole corpus after an edit).
-    for (const team of ['codex', 'nomos', 'acid']) {
-      await cp(path.resolve(ROOT, '../shared/reports', team), path.join(dir, 'content', team), { recursive: true });
-    }
-    // Without the search index: each build indexing every page outlasts the test's time on a
-    // 2-core machine; the corpus test above checks the index is rebuilt byte for byte.
-    const at = (out: string, cache?: ParseCache): BuildOptions => ({
-      content: path.join(dir, 'content'),
-      out: path.join(dir, out),
-      config: path.join(ROOT, 'wrangler.toml'),
-      env: { TIDINGS_SEARCH: 'off' },
-      ...(cache ? { cache } : {}),
-    });
-    const updatesOf = async (team: string) => (await readdir(path.join(dir, 'content', team, 'updates'))).filter((n) => n.endsWith('.md')).sort().map((n) => path.join(dir, 'content', team, 'updates', n));
-    const rewrite = async (file: string, change: (text: string) => string) => writeFile(file, change(await readFile(file, 'utf8')));
-    const edits: Array<[string, () => Promise<void>]> = [
-      ['an item added to an old week', async () => rewrite((await updatesOf('codex')).at(-8)!, (t) => `${t}\n\n- a late note\n`)],
-      ['a heading renamed in the newest week', async () => rewrite((await updatesOf('nomos')).at(-1)!, (t) => t.replace(/^(#{2,4} +)(.+)$/m, '$1$2 renamed'))],
-      [
-        'a risk added in the newest week',
-        async () =>
-          rewrite((await updatesOf('codex')).at(-1)!, (t) => {
-            const lines = t.split('\n');
-            const headings = lines.flatMap((l, i) => (/^#{2,4} /.test(l) ? [i] : []));
-            lines.splice((headings[1] ?? headings[0] ?? lines.length - 1) + 1, 0, '', '**Risks:**', '- the vendor may be late', '');
-            return lines.join('\n');
-          }),
-      ],
-      ['an old week deleted', async () => rm((await updatesOf('acid'))[1]!)],
-    ];
-    try {
-      const cache = new ParseCache('edits-test');
-      const first = await buildAll(at('incremental', cache));
-      if (!first.ok) throw new Error(first.messages);
-      for (const [what, edit] of edits) {
-        await edit();
-        const again = await buildAll(at('incremental', cache));
-        await rm(path.join(dir, 'clean'), { recursive: true, force: true });
-        await rm(path.join(dir, 'clean.manifest.json'), { force: true });
-        const clean = await buildAll(at('clean'));
-        if (!again.ok || !clean.ok) throw new Error(`${what}: build failed`);
-        expect(await tree(path.join(dir, 'incremental')), what).toEqual(await tree(path.join(dir, 'clean')));
-        // No folder left behind either (a milestone gone leaves none).
-        const folders = async (d: string) => (await readdir(d, { recursive: true, withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.relative(d, path.join(e.parentPath, e.name))).sort();
-        expect(await folders(path.join(dir, 'incremental')), what).toEqual(await folders(path.join(dir, 'clean')));
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 600_000);
 
   it('a parser change invalidates every entry', async () => {
     const a = new ParseCache('parser-a');

@@ -4,11 +4,15 @@
  * same-site link must answer 200 — from the deployed Worker (createWorkerApp) for its routes,
  * else from the site's pages (createApp, what the static build renders) — with the right type.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp, createWorkerApp } from '../../src/app';
 import { cutDigest } from '../../src/digest';
 import { servedData } from '../assets';
-import { activeSubscriber, env, recordingQueue, site, testEnv } from './digest.helpers';
+import { activeSubscriber, env, recordingQueue, resetDigests, site, testEnv } from './digest.helpers';
+
+// Each cut here is the first digest (files of the worker project share one D1): it holds
+// changes, so it is listed.
+beforeEach(resetDigests);
 
 const worker = createWorkerApp(servedData(site).catalog);
 const pages = createApp(site);

@@ -9,7 +9,7 @@ import { changesByTeam } from '../../src/digest/by-team';
 import { SnapshotText } from '../../src/digest/snapshot-parts';
 import { memoryCatalog } from '../../src/catalog';
 import { insertDigest, latestSnapshot } from '../../src/digest/store';
-import { env, resetDigests, site, siteAsOf } from './digest.helpers';
+import { env, resetDigests, site, siteAsOf, unplayedQueueEnv } from './digest.helpers';
 
 beforeEach(resetDigests);
 
@@ -41,7 +41,7 @@ function byKey(changes: ReturnType<typeof computeChanges>) {
 
 describe('the snapshot of a digest', () => {
   it('is stored by team and by milestone, and is the whole site’s snapshot put together', async () => {
-    const { digest } = await cutDigest(env, site, { period: 'parts', now: new Date() });
+    const { digest } = await cutDigest(unplayedQueueEnv(), site, { period: 'parts', now: new Date() });
     const rows = await env.DB.prepare('SELECT kind, COUNT(*) AS n FROM digest_snapshot_parts WHERE digest_id = ? GROUP BY kind ORDER BY kind').bind(digest.id).all<{ kind: string; n: number }>();
     expect(rows.results).toEqual([
       { kind: 'milestone', n: site.milestones.length },
@@ -56,8 +56,8 @@ describe('the snapshot of a digest', () => {
   });
 
   it('of the week before gives the changes of the whole-site computation', async () => {
-    await cutDigest(env, siteAsOf('2026-10-12'), { period: 'w2', now: new Date() });
-    const { digest } = await cutDigest(env, siteAsOf('2026-10-26'), { period: 'w4', now: new Date() });
+    await cutDigest(unplayedQueueEnv(), siteAsOf('2026-10-12'), { period: 'w2', now: new Date() });
+    const { digest } = await cutDigest(unplayedQueueEnv(), siteAsOf('2026-10-26'), { period: 'w4', now: new Date() });
     expect(digest.changes.milestones.length).toBeGreaterThan(0);
     expect(byKey(digest.changes)).toEqual(byKey(computeChanges(siteAsOf('2026-10-26'), takeSnapshot(siteAsOf('2026-10-12')), { quietWeeks: 3, state: true })));
   });
@@ -65,13 +65,13 @@ describe('the snapshot of a digest', () => {
   it('stored whole by a digest cut before the upgrade is read right by the next cut, which stores its own by part', async () => {
     const old = takeSnapshot(siteAsOf('2026-10-12'));
     await storeWholeDigest('before-upgrade', old);
-    const { digest } = await cutDigest(env, siteAsOf('2026-10-26'), { period: 'after-upgrade', now: new Date() });
+    const { digest } = await cutDigest(unplayedQueueEnv(), siteAsOf('2026-10-26'), { period: 'after-upgrade', now: new Date() });
     expect(digest.changes.since).toBe(old.until);
     expect(digest.changes.newUpdates.length).toBeGreaterThan(0);
     expect(byKey(digest.changes)).toEqual(byKey(computeChanges(siteAsOf('2026-10-26'), old, { quietWeeks: 3, state: true })));
     expect((await env.DB.prepare('SELECT snapshot_layout FROM digests WHERE id = ?').bind(digest.id).first<{ snapshot_layout: string }>())!.snapshot_layout).toBe('by-team');
     // And the cut after that compares with the parts the upgraded one stored.
-    const { digest: next } = await cutDigest(env, site, { period: 'next', now: new Date() });
+    const { digest: next } = await cutDigest(unplayedQueueEnv(), site, { period: 'next', now: new Date() });
     expect(byKey(next.changes)).toEqual(byKey(computeChanges(site, takeSnapshot(siteAsOf('2026-10-26')), { quietWeeks: 3, state: true })));
   });
 

@@ -198,6 +198,15 @@ export function testEnv(overrides: Partial<Env> = {}): Env {
   return { ...(env as unknown as Env), ...overrides };
 }
 
+/**
+ * The env with a queue nobody plays, for a cut whose mail no test reads (a baseline): its
+ * batches stay out of the real local queue, which the files of the worker project share
+ * (vitest.config.mts), so no consumer mails them after the test has moved on.
+ */
+export function unplayedQueueEnv(): Env {
+  return testEnv({ DIGEST_QUEUE: recordingQueue().queue as unknown as Queue });
+}
+
 let messageId = 0;
 /** Queue messages as the runtime would deliver them, from recorded batches. */
 export function asMessages(batches: DigestBatch[], attempts = 1) {

@@ -9,7 +9,7 @@ import { memoryCatalog, type CatalogSource } from '../../src/catalog';
 import type { SiteModel } from '../../src/content/model';
 import { MAX_SUBJECT } from '../../src/digest/subject';
 import { createMessageBatch } from 'cloudflare:test';
-import { activeSubscriber, asMessages, env, recordingQueue, recordingTransport, resetDigests, site, siteAsOf, testEnv } from './digest.helpers';
+import { activeSubscriber, asMessages, env, recordingQueue, recordingTransport, resetDigests, site, siteAsOf, testEnv, unplayedQueueEnv } from './digest.helpers';
 import { harness, linkIn, postForm, storedSubscriber, uniqueEmail } from './subscribers.helpers';
 import { createApp } from '../../src/app';
 import { indexMilestones } from '../../src/content/build';
@@ -27,7 +27,7 @@ async function setChoice(id: number, frequency: string, content: string) {
 }
 
 async function weeklyDigest() {
-  await cutDigest(env, siteAsOf('2026-11-02'), { period: 'baseline', now: new Date('2026-11-02T07:00:00Z') });
+  await cutDigest(unplayedQueueEnv(), siteAsOf('2026-11-02'), { period: 'baseline', now: new Date('2026-11-02T07:00:00Z') });
   const { queue, batches } = recordingQueue();
   const e = testEnv({ DIGEST_QUEUE: queue as unknown as Queue });
   await cutDigest(e, site, { period: '2026-W46', now: new Date('2026-11-09T07:00:00Z') });
