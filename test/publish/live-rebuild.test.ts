@@ -6,25 +6,16 @@
  * temporary files in content/ rebuild to the same output as a clean build.
  */
 import { watch } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, type BuildOptions } from '../../src/publish/build';
 import { ParseCache, parserVersion } from '../../src/publish/parse-cache';
+import { tree } from './output-tree';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let work: string;
-
-async function tree(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const full = path.join(e.parentPath, e.name);
-    files.set(path.relative(dir, full), (await readFile(full)).toString('base64'));
-  }
-  return files;
-}
 
 const options = (out: string, cache?: ParseCache): BuildOptions => ({
   content: path.join(work, 'content'),
