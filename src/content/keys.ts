@@ -73,6 +73,7 @@ const STATUS_WORDS = [
   'finished',
   'in review',
   'new',
+  'new project',
 ] as const;
 const STATUS_RE = new RegExp(`^(?:${STATUS_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})$`, 'i');
 
@@ -114,8 +115,8 @@ export function cleanTitle(raw: string): CleanTitle {
     }
     title = title.replace(/\s*(?:-|–|—)\s*\d{4}-\d{2}-\d{2}\s*$/, '');
     const paren = /\s*\(([^()]*)\)\s*$/.exec(title);
-    if (paren && STATUS_RE.test(paren[1]!.trim())) {
-      status.unshift(paren[1]!.trim().toLowerCase().replace(/\s+/g, ' '));
+    if (paren && STATUS_RE.test(paren[1]!.trim().replace(/!+$/, ''))) {
+      status.unshift(paren[1]!.trim().replace(/!+$/, '').toLowerCase().replace(/\s+/g, ' '));
       title = title.slice(0, paren.index);
     }
     // `[IN PROGRESS]` is a status; `[Alex]`, `[Ana, Bo]`, `[@alex]` name who owns the part, not the part.

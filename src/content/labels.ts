@@ -46,6 +46,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'agenda', 'appendix', 'glossary', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me',
+    'join us', 'get involved', 'how to help', 'how to contribute', 'call for participation', 'contact us',
   ],
 };
 

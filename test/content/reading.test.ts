@@ -41,6 +41,8 @@ describe('labels are read by their head words', () => {
     ['Key Risk', 'risks'],
     ['Actionable Items', 'next'],
     ['Actionables', 'next'],
+    ['Join Us?', 'aside'],
+    ['Get involved', 'aside'],
   ])('“%s” → %s', (text, kind) => {
     expect(readLabel(text)?.kind).toBe(kind);
   });
@@ -166,6 +168,7 @@ describe('identity across weeks', () => {
     // A list marker typed inside the emphasis (`**- Application**`) is not part of the name.
     expect(titleIdentity('- Application')).toBe('application');
     expect(cleanTitle('`Key Market Trends / Research').title).toBe('Key Market Trends / Research');
+    expect(cleanTitle('endian-num (new project!)')).toEqual({ title: 'endian-num', status: ['new project'] });
   });
 
   it('one key for a part that gains a tracker link, then moves repository with the same number', () => {
