@@ -19,6 +19,7 @@ import { milestoneDependencies, rendererVersion, takeRenderManifest, writeRender
 import { PROJECT_ROOT } from './source';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
 import { MAX_ASSET_BYTES, OVERFLOW_PATH, packOf, packPath, packsByBytes, planPlacement, PlanError, type OverflowManifest, type Pack, type Plan, type Store } from './overflow';
+import { INDEXED_PATTERNS, searchFilesEstimate } from './search';
 
 /** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
 /** Files besides pages and feeds: the data files and the feeds manifest with its parts (the site's, one per team). */
@@ -76,6 +77,8 @@ export interface PublishOptions {
    * made without holding their documents; without it, they are held until the packs are made.
    */
   readPlaced?: (file: string, placement: Store) => Promise<Uint8Array>;
+  /** The build makes a search index of the update and milestone pages: the plan keeps room for its files. */
+  searchIndex?: boolean;
 }
 
 export interface Published {
@@ -119,8 +122,11 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   const limit = Number(options.vars.ASSETS_FILE_LIMIT || 20_000);
   const store = overflowStore(options.vars.OVERFLOW_STORE);
   let plan: Plan;
+  let reserved = 0;
   try {
-    plan = planPlacement({ paths: paths.map((p) => p.path), otherFiles: count - paths.length, limit: Number.isFinite(limit) && limit > 0 ? limit : Infinity, store });
+    const reserve = options.searchIndex ? searchFilesEstimate(paths.filter((p) => INDEXED_PATTERNS.has(p.pattern)).length) : 0;
+    plan = planPlacement({ paths: paths.map((p) => p.path), otherFiles: count - paths.length, limit: Number.isFinite(limit) && limit > 0 ? limit : Infinity, store, reserve });
+    reserved = reserve;
   } catch (error) {
     if (error instanceof PlanError) throw new StaticBuildError(error.message);
     throw error;
@@ -188,7 +194,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
       // As many packs as the placed documents' bytes need (PACK_BYTES each), not only their count.
       let placedBytes = 0;
       for (const m of packMembers.values()) placedBytes += m.size;
-      plan = packsByBytes(plan, placedBytes, Number.isFinite(limit) && limit > 0 ? limit : Infinity);
+      plan = packsByBytes(plan, placedBytes, Number.isFinite(limit) && limit > 0 ? limit - reserved : Infinity);
       const members = new Map<number, string[]>();
       for (const p of [...packMembers.keys()].sort()) {
         const n = packOf(p, plan.packs);

@@ -88,6 +88,8 @@ export interface PlanInput {
   /** ASSETS_FILE_LIMIT. */
   limit: number;
   store: Store;
+  /** Files kept free for what is made after the plan (the search index's estimate). */
+  reserve?: number;
 }
 
 export interface Plan {
@@ -151,7 +153,10 @@ export function packsByBytes(plan: Plan, bytes: number, limit: number): Plan {
  * until the static files (with the packs, for `packs`) fit. Nothing is placed when all fits.
  */
 export function planPlacement(input: PlanInput): Plan {
-  const { paths, otherFiles, limit, store } = input;
+  const { paths, otherFiles, store } = input;
+  const reserve = input.reserve ?? 0;
+  // Room kept for the search index: the static files the plan leaves must fit with it.
+  const limit = input.limit - reserve;
   const total = paths.length + otherFiles;
   const placed = new Set<string>();
   const tiers: string[] = [];
@@ -167,16 +172,16 @@ export function planPlacement(input: PlanInput): Plan {
   const assetFiles = files();
   const summary =
     placed.size === 0
-      ? `${n(total)} static files: ${planFor(total)} (ASSETS_FILE_LIMIT ${n(limit)})`
-      : `${n(total)} files as one file per document, over ASSETS_FILE_LIMIT ${n(limit)} (as files, the site ${planFor(total)}): ` +
+      ? `${n(total)} static files: ${planFor(total)} (ASSETS_FILE_LIMIT ${n(input.limit)})`
+      : `${n(total)} files as one file per document, over ASSETS_FILE_LIMIT ${n(input.limit)}${reserve > 0 ? ` with ${n(reserve)} kept for the search index` : ''} (as files, the site ${planFor(total)}): ` +
         `${n(placed.size)} documents (${OVERFLOW_TIERS.filter((t) => tiers.includes(t.source)).map((t) => t.name).join(', ')}) are served by the Worker from ` +
         (store === 'packs' ? `${n(packs)} packs in the static output` : 'the R2 bucket bound as OVERFLOW (npm run upload-overflow)') +
         `; ${n(assetFiles)} static files remain: ${planFor(assetFiles)}`;
   if (assetFiles > limit) {
     throw new PlanError(
       `the site needs ${n(total)} documents; with every tier that may leave the static files placed ${store === 'packs' ? 'in packs' : 'in R2'}, ${n(assetFiles)} static files remain, ` +
-        `over ASSETS_FILE_LIMIT ${n(limit)} (Workers Static Assets: ${n(FREE_FILE_LIMIT)} per version on the Free plan, ${n(PAID_FILE_LIMIT)} on Paid). ` +
-        (limit < PAID_FILE_LIMIT ? `On the Paid plan set ASSETS_FILE_LIMIT = "${PAID_FILE_LIMIT}". ` : '') +
+        `over ASSETS_FILE_LIMIT ${n(input.limit)}${reserve > 0 ? ` with ${n(reserve)} kept for the search index (TIDINGS_SEARCH=off builds without it)` : ''} (Workers Static Assets: ${n(FREE_FILE_LIMIT)} per version on the Free plan, ${n(PAID_FILE_LIMIT)} on Paid). ` +
+        (input.limit < PAID_FILE_LIMIT ? `On the Paid plan set ASSETS_FILE_LIMIT = "${PAID_FILE_LIMIT}". ` : '') +
         'See README "How big can it get".',
     );
   }

@@ -28,6 +28,15 @@ export const INDEXED_PATTERNS: ReadonlySet<string> = new Set(['/updates/:team/:d
  */
 const MAX_FRAGMENTS = 500;
 
+/**
+ * Files the index will take, said before it is made (the placement plan keeps room for them):
+ * a fragment file a page up to MAX_FRAGMENTS, then its index chunks, about one per 25 pages,
+ * and its fixed files. An estimate: the build checks the real count after (build.ts).
+ */
+export function searchFilesEstimate(pages: number): number {
+  return Math.min(pages, MAX_FRAGMENTS) + Math.ceil(pages / 25) + 10;
+}
+
 /** Pagefind's own ready-made interfaces: `/search` has its own (src/pages/search.tsx), so they are not published. */
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 

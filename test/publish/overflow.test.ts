@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, type BuildOptions } from '../../src/publish/build';
+import { searchFilesEstimate } from '../../src/publish/search';
 import { OVERFLOW_TIERS, PACK_BYTES, PACK_FILES, packCount, packsByBytes, planPlacement, PlanError, type OverflowManifest, type Pack } from '../../src/publish/overflow';
 import { ParseCache, parserVersion } from '../../src/publish/parse-cache';
 import { fileOf } from '../../src/publish/paths';
@@ -83,6 +84,16 @@ describe('the plan', () => {
     expect(over.assetFiles).toBeLessThanOrEqual(600);
     expect(over.packs).toBeGreaterThanOrEqual(plan.packs);
     expect(over.summary).toMatch(/KiB a pack, more than a Worker on the Free plan parses .* OVERFLOW_STORE = "r2"/);
+  });
+
+  it('keeps room for the search index made after the plan: more tiers leave the static files', () => {
+    const without = planPlacement({ paths, otherFiles: 10, limit: 600, store: 'packs' });
+    const withIndex = planPlacement({ paths, otherFiles: 10, limit: 600, store: 'packs', reserve: 150 });
+    expect(withIndex.assetFiles + 150).toBeLessThanOrEqual(600);
+    expect(without.assetFiles + 150).toBeGreaterThan(600);
+    expect(withIndex.tiers.length).toBeGreaterThan(without.tiers.length);
+    expect(withIndex.summary).toContain('over ASSETS_FILE_LIMIT 600 with 150 kept for the search index');
+    expect(searchFilesEstimate(44)).toBeGreaterThanOrEqual(52);
   });
 
   it('fails, naming the Paid plan, when even every tier placed does not fit', () => {
