@@ -13,6 +13,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildContentDir, indexMilestones, isCommitmentTag, isSection, normaliseTrackerUrl, outlineNodes, readContentDir, slugify, titleIdentity, type BuildResult, type SiteModel, type Update } from '../src/content';
+import { MONTH_NAME } from '../src/content/dates';
 import { labelTokens, readLabel } from '../src/content/labels';
 import { conservation } from '../src/content/conservation';
 import { computeChanges } from '../src/digest/changes';
@@ -73,9 +74,8 @@ export const TARGETS = { datedKeys: 0, oneWeekPct: 15, oneWeekMinWeeks: 6, notic
 
 // ISO and d-m-y dates, week and sprint numbers, a month and day (`jan-24`, `24-jan`), and a
 // month/day said to date something (`updated-on-9-26`, `as-of-10-3`).
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEK_KEY = new RegExp(
-  `(?:^|-)(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}-\\d{1,2}-\\d{2,4}|(?:week|wk|cw|sprint)-?\\d{1,3}|${MONTH}-\\d{1,2}|\\d{1,2}-${MONTH}|(?:on|of|updated|due|until|from)-\\d{1,2}-\\d{1,2})(?:-|$)`,
+  `(?:^|-)(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}-\\d{1,2}-\\d{2,4}|(?:week|wk|cw|sprint)-?\\d{1,3}|${MONTH_NAME}-\\d{1,2}|\\d{1,2}-${MONTH_NAME}|(?:on|of|updated|due|until|from)-\\d{1,2}-\\d{1,2})(?:-|$)`,
 );
 const SAYS_DONE = /\b(?:done|completed|achieved|achievements|accomplished|shipped|delivered|finished)\b/i;
 

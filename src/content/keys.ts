@@ -4,6 +4,7 @@
  * an alias (content/aliases.yaml), the tracker URL, an inline-code commitment tag, the
  * normalised title (scoped by team).
  */
+import { MONTH_NAME } from './dates';
 
 /** Lowercase ASCII slug: runs of anything else become one "-". */
 export function slugify(text: string, maxLength = 80): string {
@@ -168,6 +169,9 @@ export interface KeySource {
   scope?: string;
 }
 
+/** A bracket that says when a note was written: `[Updated on 9/26]`, `(as of Mar 5)`, `(5 March)`. */
+const DATING_BRACKET = new RegExp(`\\s*[[(](?=[^[\\]()]*(?:\\b\\d{1,2}/\\d{1,2}\\b|\\b${MONTH_NAME}\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH_NAME}\\b))[^[\\]()]*[\\])]`, 'gi');
+
 /**
  * A title as identity: case, punctuation, `Milestone 1:` prefixes, status words, owners in
  * brackets, dates, week numbers and ordinal prefixes (`1.`, `#3`) ignored.
@@ -177,7 +181,7 @@ export function titleIdentity(title: string): string {
     // `(100%, 2023/07/31)`, `(15%)`: progress and due dates said in passing, not the name.
     .title.replace(/\s*\((?=[^()]*(?:\d\s*%|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}))[^()]*\)/g, ' ')
     // `[Updated on 9/26]`, `(as of Mar 5)`: when it was written, not what it is.
-    .replace(/\s*[[(](?=[^[\]()]*(?:\b\d{1,2}\/\d{1,2}\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b))[^[\]()]*[\])]/gi, ' ')
+    .replace(DATING_BRACKET, ' ')
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g, ' ')
     .replace(/\b(?:week|wk|cw)\s*#?\s*\d{1,2}\b/gi, ' ')
     .replace(/^\s*(?:#?\d{1,3}[.):]|#\d{1,3}|\(\d{1,3}\))\s+/, '');
