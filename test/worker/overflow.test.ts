@@ -12,7 +12,7 @@ import { FEED_XSL_PATH } from '../../src/feeds/xsl';
 import { CATALOG_PATH, dataFiles } from '../../src/publish/data';
 import { OVERFLOW_PATH, OVERFLOW_TIERS, packOf, packPath, type OverflowManifest, type Pack } from '../../src/publish/overflow';
 import { fileOf } from '../../src/publish/paths';
-import { servedData } from '../assets';
+import { fakeAssets, servedData } from '../assets';
 import { site } from './subscribers.helpers';
 
 const whole = createApp(site);
@@ -52,15 +52,7 @@ async function deployed(store: 'packs' | 'r2') {
   }
   files.set(OVERFLOW_PATH, JSON.stringify(manifest));
   for (const [n, pack] of packs) files.set(packPath(n), JSON.stringify(pack));
-  const reads: string[] = [];
-  const assets = {
-    fetch: async (input: RequestInfo | URL) => {
-      const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
-      reads.push(path);
-      const text = files.get(path);
-      return text === undefined ? new Response('not found', { status: 404 }) : new Response(text);
-    },
-  } as unknown as Fetcher;
+  const { assets, reads } = fakeAssets(files);
   const { catalog } = servedData(site);
   const app = createWorkerApp(catalog);
   const e = { ...env, ASSETS: assets } as Env;
