@@ -152,6 +152,21 @@ function hugoVersion(): string | undefined {
  * scripts/build-static.ts` before it existed), from a folder of its own: clean with its caches
  * off, clean with its caches warm (when it had them) and again with nothing changed.
  */
+/** Removes a build's output and the files it keeps beside it (manifests, render memo, build stamp). */
+async function cleanOutput(out: string): Promise<void> {
+  for (const p of [out, `${out}.manifest.json`, `${out}.render.json`, `${out}.build.json`]) await rm(p, { recursive: true, force: true });
+}
+
+/** `runs` timed builds, `before` each (untimed). */
+async function repeated(runs: number, run: () => Promise<CpuRun>, before?: () => Promise<unknown>): Promise<CpuRun[]> {
+  const times: CpuRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    await before?.();
+    times.push(await run());
+  }
+  return times;
+}
+
 async function baselineRows(ref: string, content: string, work: string, runs: number): Promise<HugoRow[]> {
   const dir = path.join(root, 'node_modules/.bench-baseline', `${ref.replace(/[^\w.-]+/g, '_')}-tree`);
   await rm(dir, { recursive: true, force: true });
@@ -167,34 +182,19 @@ async function baselineRows(ref: string, content: string, work: string, runs: nu
     bundled
       ? timed(process.execPath, [path.join(dir, 'scripts/build.mjs'), ...args], { cwd, env: { ...process.env, ...env } })
       : timed(path.join(root, 'node_modules/.bin/tsx'), ['--tsconfig', path.join(dir, 'tsconfig.json'), path.join(dir, 'scripts/build-static.ts'), ...args], { cwd, env: { ...process.env, ...env } });
-  const clean = async () => {
-    for (const p of [out, `${out}.manifest.json`, `${out}.render.json`, `${out}.build.json`]) await rm(p, { recursive: true, force: true });
-  };
+  const clean = () => cleanOutput(out);
   // The bundle is made once, outside the timings.
   if (bundled) {
     await clean();
     await build({ TIDINGS_BUILD_CACHE: 'off' });
   }
-  const cold: CpuRun[] = [];
-  for (let i = 0; i < runs; i++) {
-    await clean();
-    cold.push(await build({ TIDINGS_BUILD_CACHE: 'off' }));
-  }
+  const cold = await repeated(runs, () => build({ TIDINGS_BUILD_CACHE: 'off' }), clean);
   const rows: HugoRow[] = [{ name: `${ref} (before), clean, caches off`, runs: cold, files: await countFiles(out) }];
   await rm(path.join(cwd, '.cache'), { recursive: true, force: true });
   await clean();
   await build();
-  if (bundled) {
-    const warm: CpuRun[] = [];
-    for (let i = 0; i < runs; i++) {
-      await clean();
-      warm.push(await build());
-    }
-    rows.push({ name: `${ref} (before), clean output, caches warm`, runs: warm, files: await countFiles(out) });
-  }
-  const same: CpuRun[] = [];
-  for (let i = 0; i < runs; i++) same.push(await build());
-  rows.push({ name: `${ref} (before), nothing changed`, runs: same, files: await countFiles(out) });
+  if (bundled) rows.push({ name: `${ref} (before), clean output, caches warm`, runs: await repeated(runs, () => build(), clean), files: await countFiles(out) });
+  rows.push({ name: `${ref} (before), nothing changed`, runs: await repeated(runs, () => build()), files: await countFiles(out) });
   await rm(dir, { recursive: true, force: true });
   return rows;
 }
@@ -213,12 +213,14 @@ export async function benchHugo(options: { runs?: number; keep?: string; baselin
     if (version) {
       const site = path.join(work, 'hugo');
       await hugoSite(content, site);
-      const hugo: CpuRun[] = [];
-      for (let i = 0; i < runs; i++) {
-        await rm(path.join(site, 'public'), { recursive: true, force: true });
-        await rm(path.join(site, 'resources'), { recursive: true, force: true });
-        hugo.push(await timed('hugo', ['--quiet', '-d', 'public'], { cwd: site }));
-      }
+      const hugo = await repeated(
+        runs,
+        () => timed('hugo', ['--quiet', '-d', 'public'], { cwd: site }),
+        async () => {
+          await rm(path.join(site, 'public'), { recursive: true, force: true });
+          await rm(path.join(site, 'resources'), { recursive: true, force: true });
+        },
+      );
       rows.push({ name: 'Hugo (HTML + RSS per section), clean', runs: hugo, files: await countFiles(path.join(site, 'public')) });
     } else {
       figures.skipped = 'hugo is not installed (Debian: apt-get install hugo): Tidings alone';
@@ -232,43 +234,24 @@ export async function benchHugo(options: { runs?: number; keep?: string; baselin
         cwd: work,
         env: { ...process.env, ...env },
       });
-    const clean = async () => {
-      for (const p of [out, `${out}.manifest.json`, `${out}.render.json`, `${out}.build.json`]) await rm(p, { recursive: true, force: true });
-    };
+    const clean = () => cleanOutput(out);
     // The bundle is made once, outside the timings (a code change pays for it once).
     await clean();
     await build({ TIDINGS_BUILD_CACHE: 'off' });
-
-    const cold: CpuRun[] = [];
-    for (let i = 0; i < runs; i++) {
-      await clean();
-      cold.push(await build({ TIDINGS_BUILD_CACHE: 'off' }));
-    }
-    rows.push({ name: 'Tidings, clean, caches off', runs: cold, files: await countFiles(out) });
+    rows.push({ name: 'Tidings, clean, caches off', runs: await repeated(runs, () => build({ TIDINGS_BUILD_CACHE: 'off' }), clean), files: await countFiles(out) });
 
     await rm(path.join(work, '.cache'), { recursive: true, force: true });
     await clean();
     await build();
-    const warm: CpuRun[] = [];
-    for (let i = 0; i < runs; i++) {
-      await clean();
-      warm.push(await build());
-    }
-    rows.push({ name: 'Tidings, clean output, caches warm', runs: warm, files: await countFiles(out) });
+    rows.push({ name: 'Tidings, clean output, caches warm', runs: await repeated(runs, () => build(), clean), files: await countFiles(out) });
 
     // A small edit: one bullet added to the newest week of the first team, again each run.
     const updates = (await markdownFiles(content)).filter((f) => f.split(path.sep)[1] === 'updates');
     const edited = path.join(content, updates.filter((f) => f.startsWith(updates[0]!.split(path.sep)[0]!)).at(-1)!);
-    const edit: CpuRun[] = [];
-    for (let i = 0; i < runs; i++) {
-      await appendFile(edited, `\n- bench edit ${i}\n`);
-      edit.push(await build());
-    }
+    let edits = 0;
+    const edit = await repeated(runs, () => build(), () => appendFile(edited, `\n- bench edit ${edits++}\n`));
     rows.push({ name: 'Tidings, one bullet added to one week', runs: edit, files: await countFiles(out) });
-
-    const same: CpuRun[] = [];
-    for (let i = 0; i < runs; i++) same.push(await build());
-    rows.push({ name: 'Tidings, nothing changed', runs: same, files: await countFiles(out) });
+    rows.push({ name: 'Tidings, nothing changed', runs: await repeated(runs, () => build()), files: await countFiles(out) });
     return figures;
   } finally {
     if (!options.keep) await rm(work, { recursive: true, force: true });
