@@ -122,11 +122,10 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   const limit = Number(options.vars.ASSETS_FILE_LIMIT || 20_000);
   const store = overflowStore(options.vars.OVERFLOW_STORE);
   let plan: Plan;
-  let reserved = 0;
+  // Room for the search index, made after the plan from the update and milestone pages.
+  const reserve = options.searchIndex ? searchFilesEstimate(paths.filter((p) => INDEXED_PATTERNS.has(p.pattern)).length) : 0;
   try {
-    const reserve = options.searchIndex ? searchFilesEstimate(paths.filter((p) => INDEXED_PATTERNS.has(p.pattern)).length) : 0;
     plan = planPlacement({ paths: paths.map((p) => p.path), otherFiles: count - paths.length, limit: Number.isFinite(limit) && limit > 0 ? limit : Infinity, store, reserve });
-    reserved = reserve;
   } catch (error) {
     if (error instanceof PlanError) throw new StaticBuildError(error.message);
     throw error;
@@ -194,7 +193,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
       // As many packs as the placed documents' bytes need (PACK_BYTES each), not only their count.
       let placedBytes = 0;
       for (const m of packMembers.values()) placedBytes += m.size;
-      plan = packsByBytes(plan, placedBytes, Number.isFinite(limit) && limit > 0 ? limit - reserved : Infinity);
+      plan = packsByBytes(plan, placedBytes, Number.isFinite(limit) && limit > 0 ? limit - reserve : Infinity);
       const members = new Map<number, string[]>();
       for (const p of [...packMembers.keys()].sort()) {
         const n = packOf(p, plan.packs);
