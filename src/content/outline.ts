@@ -543,15 +543,18 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function readList(list: List, ctx: ListContext): void {
     // `- Milestone 1: X` names a part; the bullets after it in the same list (often meant as
     // its children, indented one space too few) are its content until the next such bullet.
+    // A label bullet with nothing after it and nothing nested (`- _achieved_:`) labels the
+    // bullets after it in the same list (written as siblings), until the next label.
     let current = ctx;
     for (const listItem of list.children) {
       const opened = readListItem(listItem, current);
-      if (opened) current = { node: opened, depth: 0, owner: ctx.node };
+      if (opened && 'label' in opened) current = { ...current, kind: opened.label };
+      else if (opened) current = { node: opened, depth: 0, owner: ctx.node };
     }
   }
 
-  /** Returns the part a `Milestone N:` bullet opened, if it was one. */
-  function readListItem(li: ListItem, ctx: ListContext): OutlineNode | undefined {
+  /** Returns the part a `Milestone N:` bullet opened, or the kind a bare label bullet gave the bullets after it. */
+  function readListItem(li: ListItem, ctx: ListContext): OutlineNode | { label: LabelTarget } | undefined {
     const own = li.children.filter((c) => c.type !== 'list') as RootContent[];
     const nested = li.children.filter((c): c is List => c.type === 'list');
     const line = li.position?.start.line ?? 1;
@@ -575,7 +578,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) placeholder(ctx.node, line, text);
       else item = addEntry(ctx.node, label.kind, label.rest, line, ctx.depth, true);
       for (const l of nested) readList(l, { node: ctx.node, kind: label.kind, depth: item ? ctx.depth + 1 : 0, ...(item ? { parentItem: item } : {}) });
-      return undefined;
+      return label.rest.length === 0 && nested.length === 0 && !label.unknown ? { label: label.kind } : undefined;
     }
     if (isPlaceholder(text)) {
       placeholder(ctx.node, line, text);

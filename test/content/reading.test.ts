@@ -403,3 +403,14 @@ describe('a heading that is a sentence', () => {
     expect(Object.values(interop.items).flat().map((i) => (i as { text: string }).text)).toEqual(['ran the matrix', 'JS and Go interop succeeded!', '12 of 12 pairs pass']);
   });
 });
+
+describe('a label bullet with nothing after it and nothing nested', () => {
+  it('labels the bullets after it in the same list, until the next label (they were meant as its children)', () => {
+    const week = `---\ndate: 2026-03-02\n---\n## Store\n\n- _achieved_:\n\n- faster queries\n\n- fewer locks\n\n- _next_:\n\n- shard the table\n- Ongoing\n- benchmarks\n`;
+    const result = build({ 'db/updates/2026-03-02.md': week });
+    expect(errorsOf(result)).toEqual([]);
+    const store = result.site.updates[0]!.sections[0]!;
+    expect(counts(store)).toEqual({ achieved: 2, next: 1, progress: 1 });
+    expect(store.items.progress.map((i) => i.text)).toEqual(['benchmarks']);
+  });
+});
