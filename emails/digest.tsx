@@ -181,7 +181,8 @@ function nest(milestones: readonly MilestoneChange[]): Node[] {
 
 function itemHtml(ctx: Ctx, item: ChangedItem): string {
   const pageUrl = `${ctx.siteUrl}${updatePath({ team: item.updateId.split('/')[0]!, date: item.date, id: item.updateId })}`;
-  const html = absolutizeHtml(item.html, ctx.siteUrl, pageUrl);
+  // The piece of work it is about leads it (`bug: flaky dial: found the race`).
+  const html = `${item.workItem ? `${escapeHtml(item.workItem)}: ` : ''}${absolutizeHtml(item.html, ctx.siteUrl, pageUrl)}`;
   // Every link coloured, in email mode (clients otherwise pick their own or none).
   return ctx.mode === 'email' ? html.replace(/<a /g, `<a class="t-link" style="color:${C.link};text-decoration:underline;" `) : html;
 }
@@ -655,7 +656,7 @@ function linksOf(siteUrl: string, item: ChangedItem): string[] {
 }
 
 function textItem(siteUrl: string, item: ChangedItem, bullet = '- ', width = 72): string {
-  const body = wrap(`${bullet}${item.text}`, width, '');
+  const body = wrap(`${bullet}${item.workItem ? `${item.workItem}: ` : ''}${item.text}`, width, '');
   const indented = body
     .split('\n')
     .map((l, i) => (i === 0 ? l : `  ${l}`))

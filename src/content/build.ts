@@ -7,7 +7,7 @@ import { VFile } from 'vfile';
 import YAML from 'yaml';
 import type { Milestone, SiteModel, Team, Update } from './model';
 import { slugify } from './keys';
-import type { Outline, ReadingHints } from './outline';
+import type { Outline, ReadingHints, Recurrence } from './outline';
 import { fail, humanise, parseMilestoneDefinitions, parseUpdate, teamSlug } from './parse';
 import { recurrenceOf } from './recurrence';
 import type { TitleOwners } from './sections';
@@ -29,6 +29,8 @@ export interface BuildResult {
   outlines: Map<string, Outline>;
   /** Per team, which parent owns each title's bare key (see TitleOwners): pass it to parseUpdate to key one more file alike. */
   owners: Map<string, TitleOwners>;
+  /** Per team folder, what recurs across its weeks (./recurrence.ts): pass it to parseUpdate to read one more file alike. */
+  recurrence: Map<string, Recurrence>;
 }
 
 const UPDATE_PATH = /^([^/]+)\/updates\/[^/]+\.md$/;
@@ -180,7 +182,7 @@ export function buildSite(
   describeMilestones(milestones, config.milestones ?? [], aliases, files, owners, config.parseMilestoneDefinitions ?? parseMilestoneDefinitions);
   const body = { teams, updates, milestones };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
-  return { site: { version, ...body }, files, parsed, outlines, owners };
+  return { site: { version, ...body }, files, parsed, outlines, owners, recurrence };
 }
 
 

@@ -81,7 +81,7 @@ function modelLines(update: Update, headingLines: ReadonlySet<number>): Map<numb
     }
     // A heading read as an item (a sentence) is a heading line: structure, like every heading.
     for (const items of Object.values(section.items)) for (const item of items) if (!headingLines.has(item.line)) add(item.line, item.text);
-    for (const item of section.workItems) add(item.line, item.text);
+    for (const item of section.workItems) if (!headingLines.has(item.line)) add(item.line, item.text);
   }
   for (const note of update.notes) if (!headingLines.has(note.line)) add(note.line, note.text);
   for (const item of update.summary ?? []) if (!headingLines.has(item.line)) add(item.line, item.text);

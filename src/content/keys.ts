@@ -40,6 +40,9 @@ export function normaliseTrackerUrl(raw: string): string | undefined {
   return `https://${hostAndPath}`;
 }
 
+/** A normalised tracker URL of an issue or a pull (merge) request: one piece of work, as opposed to a milestone or an epic. */
+export const WORK_URL = /\/(?:issues|pull|merge_requests)\/\d+$/;
+
 /** `https://github.com/waku-org/pm/issues/12` → `waku-org-pm-12`; milestones get `m`, pulls `pr`. */
 export function trackerKey(normalisedUrl: string): string {
   const gh = /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/(issues|milestone|pull)\/(\d+)$/.exec(normalisedUrl);

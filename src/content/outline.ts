@@ -18,7 +18,7 @@
  * source is exactly once either an item (of a section, the summary or the notes) or structure,
  * listed in `Outline.structure` so that `npm run explain` and the conservation tests see it.
  */
-import type { Blockquote, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import {
@@ -41,7 +41,7 @@ import {
   type LabelTarget,
   type WorkItem,
 } from './inline';
-import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, titleIdentity } from './keys';
+import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
 import { hasLastPeriodLabel, isCatchAll, isChangeKind, readLabel, sentenceKind } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 
@@ -88,6 +88,8 @@ export interface OutlineNode {
   outerLabels?: Array<{ label: LabelTarget; rank: number }>;
   /** Decided by keyOutline(). */
   key?: string;
+  /** The opener's own content, for a part named by a tracker link (it may become a work item: foldOneOffWork). */
+  source?: PhrasingContent[];
 }
 
 export type StructureKind = 'heading' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind';
@@ -148,6 +150,8 @@ export interface Recurrence {
   openers: ReadonlySet<string>;
   /** Shapes (digits blanked) of headings that recur while their exact text changes every week: a dated title. */
   datedShapes: ReadonlySet<string>;
+  /** Issues and pull requests (normalised URLs) the team links to in two or more weeks. */
+  work: ReadonlySet<string>;
   /** How many reports the team has. */
   weeks: number;
 }
@@ -392,7 +396,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         text,
         title: codeOnly ?? title,
         status,
-        ...(trackerUrl ? { trackerUrl } : {}),
+        ...(trackerUrl ? { trackerUrl, source: node.children } : {}),
         ...(tag ? { tag } : {}),
         marked,
         ...(prefix ? { prefixed: true } : {}),
@@ -456,7 +460,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       pop(7);
       const { title, status } = cleanTitle(toString(link));
       const trackerUrl = normaliseTrackerUrl(link.url);
-      open(newNode({ form: 'paragraph', rank: 7, line, text, title, status, ...(trackerUrl ? { trackerUrl } : {}), marked: true }), true, host());
+      open(newNode({ form: 'paragraph', rank: 7, line, text, title, status, ...(trackerUrl ? { trackerUrl, source: node.children } : {}), marked: true }), true, host());
       return true;
     }
     return false;
@@ -617,7 +621,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (link && nested.length > 0 && inPart && ctx.kind === undefined && ctx.depth === 0 && namedLink(link.url, toString(link)) && isTrackerLink(link.url)) {
       const { title, status } = cleanTitle(toString(link));
       const trackerUrl = normaliseTrackerUrl(link.url);
-      const deliverable = open(newNode({ role: 'deliverable', form: 'link', rank: 8, line, text, title, status, ...(trackerUrl ? { trackerUrl } : {}), marked: true }), false, ctx.node);
+      const deliverable = open(newNode({ role: 'deliverable', form: 'link', rank: 8, line, text, title, status, ...(trackerUrl ? { trackerUrl, source: (own[0] as Paragraph).children } : {}), marked: true }), false, ctx.node);
       for (const l of nested) readList(l, { node: deliverable, depth: 0 });
       return undefined;
     }
@@ -685,7 +689,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       if (!namedLink(link.url, toString(link)) || !isTrackerLink(link.url)) return undefined;
       const { title, status } = cleanTitle(toString(link));
       const trackerUrl = normaliseTrackerUrl(link.url);
-      return { form: 'link', node: { title, status, marked: true, ...(trackerUrl ? { trackerUrl } : {}) } };
+      return { form: 'link', node: { title, status, marked: true, ...(trackerUrl ? { trackerUrl, source: children } : {}) } };
     }
     const code = codeName(own);
     if (code !== undefined) {
@@ -781,7 +785,35 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
   const outline = { root, summary, structure };
   assignRoles(outline, hints);
+  if (options.recurrence) foldOneOffWork(outline, options.recurrence.work);
   return outline;
+}
+
+/**
+ * Phase 2b: an issue or pull request named as the opener of work inside a part, that the team
+ * links to in this week only, is a piece of that part's work, not a part to follow: it becomes
+ * one of the part's work items, its notes grouped under it (`**[fix: flaky sync](…/pull/12)**`
+ * over "achieved: …" under `## go-waku`). Linked in two or more weeks, it stays a part, with
+ * every week of it. A milestone, an epic or an opener that says so (`Milestone:`) always stays.
+ */
+function foldOneOffWork(outline: Outline, followed: ReadonlySet<string>): void {
+  const visit = (node: OutlineNode): void => {
+    for (const child of [...node.children]) {
+      visit(child);
+      const url = child.trackerUrl;
+      if (!isSection(node) || !url || !WORK_URL.test(url) || followed.has(url) || child.children.length > 0 || child.prefixed || child.tag || !child.source) continue;
+      const work = makeItem([{ type: 'paragraph', children: child.source }], child.line, 0, undefined);
+      node.workItems.push(work, ...child.workItems);
+      node.workItems.sort((a, b) => a.line - b.line);
+      for (const entry of child.entries) {
+        entry.item.workItem = child.title;
+        node.entries.push(entry);
+      }
+      node.entries.sort((a, b) => a.item.line - b.item.line);
+      node.children.splice(node.children.indexOf(child), 1);
+    }
+  };
+  visit(outline.root);
 }
 
 /** A link whose text names something (not a bare URL). */

@@ -8,8 +8,10 @@
  *   group): its nested work is that part's, not one item's sub-bullets.
  * - A heading whose text changes every week but whose shape (digits blanked) recurs
  *   (`Vac 2024/03/11`, `Sprint 14 kickoff`) titles the document; it never scopes a key.
+ * - An issue or pull request linked in two or more weeks is work the team follows: named as an
+ *   opener, it is a part; linked in one week only, it is a piece of the work of the part it sits in.
  */
-import { titleIdentity } from './keys';
+import { normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
 import { headingShape, type Recurrence } from './outline';
 
 const BULLET = /^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$/;
@@ -17,6 +19,17 @@ const HEADING = /^#{1,6}[ \t]+(.+?)[ \t#]*$/;
 const BOLD_LINE = /^[ \t]*(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*:?[ \t]*$/;
 
 const indentOf = (s: string) => s.replace(/\t/g, '    ').length;
+const URL_IN_TEXT = /https?:\/\/[^\s)<>\]"'`]+/g;
+
+/** Issues and pull requests a report links to anywhere, normalised (./keys.ts). */
+function workLinksOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const url = normaliseTrackerUrl(m[0]);
+    if (url && WORK_URL.test(url)) out.add(url);
+  }
+  return out;
+}
 
 /** Openers of one report: title identities, and heading shapes with their exact identity. */
 function openersOf(text: string): { openers: Set<string>; headings: Array<{ shape: string; exact: string }> } {
@@ -57,12 +70,14 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
 /** What recurs across one team's reports (texts in any order). */
 export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const openerWeeks = new Map<string, number>();
+  const workWeeks = new Map<string, number>();
   const shapeWeeks = new Map<string, { weeks: number; exact: Set<string> }>();
   let weeks = 0;
   for (const text of texts) {
     weeks++;
     const { openers, headings } = openersOf(text);
     for (const o of openers) openerWeeks.set(o, (openerWeeks.get(o) ?? 0) + 1);
+    for (const w of workLinksOf(text)) workWeeks.set(w, (workWeeks.get(w) ?? 0) + 1);
     const seen = new Set<string>();
     for (const h of headings) {
       let entry = shapeWeeks.get(h.shape);
@@ -75,10 +90,11 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const openers = new Set([...openerWeeks].filter(([, weeks]) => weeks >= 2).map(([o]) => o));
   // Changes nearly every week it appears: a date, a week or a sprint number, never a name.
   const datedShapes = new Set([...shapeWeeks].filter(([, e]) => e.weeks >= 2 && e.exact.size >= Math.max(2, 0.8 * e.weeks)).map(([shape]) => shape));
-  return { openers, datedShapes, weeks };
+  const work = new Set([...workWeeks].filter(([, weeks]) => weeks >= 2).map(([w]) => w));
+  return { openers, datedShapes, work, weeks };
 }
 
 /** A stable, sorted form for cache keys. */
 export function recurrenceKey(r: Recurrence | undefined): string {
-  return r ? JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), r.weeks]) : '';
+  return r ? JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), [...r.work].sort(), r.weeks]) : '';
 }

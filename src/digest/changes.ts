@@ -28,6 +28,8 @@ export interface ChangedItem {
   date: string;
   updateId: string;
   repo?: string;
+  /** The issue or pull request the item is about, when the report named it over the item (Item.workItem). */
+  workItem?: string;
 }
 
 /** One milestone's news: key, title, level… as in its latest week (see MilestoneSection). */
@@ -151,7 +153,7 @@ function ref(u: Update): UpdateRef {
 }
 
 function changed(item: Item, update: Update): ChangedItem {
-  return { text: item.text, html: item.html, date: update.date, updateId: update.id, ...(item.repo ? { repo: item.repo } : {}) };
+  return { text: item.text, html: item.html, date: update.date, updateId: update.id, ...(item.repo ? { repo: item.repo } : {}), ...(item.workItem ? { workItem: item.workItem } : {}) };
 }
 
 /**

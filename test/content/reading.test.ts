@@ -333,8 +333,9 @@ describe('a table in a report', () => {
 
 describe('a label after a list of names with nothing under them', () => {
   it('labels the part around the list, not the last name', () => {
-    const text = `---\ndate: 2026-03-02\n---\n### Storage\nAims for the quarter, as links:\n\n[Compaction](https://github.com/acme/db/issues/3)\n\n[Backups](https://github.com/acme/db/issues/4)\n\n**Done last sprint**\n\n**Compaction**\n- merged the level planner\n`;
-    const result = build({ 'db/updates/2026-03-02.md': text });
+    // The objectives are the same two issues in both sprints: parts followed across weeks.
+    const text = (date: string, done: string) => `---\ndate: ${date}\n---\n### Storage\nAims for the quarter, as links:\n\n[Compaction](https://github.com/acme/db/issues/3)\n\n[Backups](https://github.com/acme/db/issues/4)\n\n**Done last sprint**\n\n**${done}**\n- merged the level planner\n`;
+    const result = build({ 'db/updates/2026-03-02.md': text('2026-03-02', 'Compaction'), 'db/updates/2026-03-16.md': text('2026-03-16', 'Planner') });
     expect(errorsOf(result)).toEqual([]);
     const [u] = result.site.updates;
     // Written once, "**Compaction**" under the label titles the work that follows: Storage's.
@@ -412,5 +413,28 @@ describe('a label bullet with nothing after it and nothing nested', () => {
     const store = result.site.updates[0]!.sections[0]!;
     expect(counts(store)).toEqual({ achieved: 2, next: 1, progress: 1 });
     expect(store.items.progress.map((i) => i.text)).toEqual(['benchmarks']);
+  });
+});
+
+describe('an issue or pull request named over work inside a part', () => {
+  const week = (date: string, issues: string) => `---\ndate: ${date}\n---\n## [go-lib](https://github.com/acme/go-lib)\n\n- achieved: cut release 1.2\n\n${issues}`;
+  const issue = (n: number, title: string, note: string) => `**[${title}](https://github.com/acme/go-lib/issues/${n})**\n- _achieved_: ${note}\n\n`;
+  it('linked in one week only, is a piece of that part’s work, its notes grouped under it; linked again, a part with both weeks', () => {
+    const result = build({
+      'lib/updates/2026-03-02.md': week('2026-03-02', issue(7, 'bug: flaky dial', 'found the race') + issue(9, 'feat: retries', 'first draft')),
+      'lib/updates/2026-03-09.md': week('2026-03-09', issue(9, 'feat: retries', 'merged')),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => [m.title, m.weeks.length]).sort()).toEqual([
+      ['feat: retries', 2],
+      ['go-lib', 2],
+    ]);
+    const first = result.site.updates.find((u) => u.date === '2026-03-02')!;
+    const lib = first.sections.find((s) => s.title === 'go-lib')!;
+    expect(lib.workItems.map((w) => w.text)).toEqual(['bug: flaky dial']);
+    expect(lib.items.achieved.map((i) => [i.text, i.workItem])).toEqual([
+      ['cut release 1.2', undefined],
+      ['found the race', 'bug: flaky dial'],
+    ]);
   });
 });

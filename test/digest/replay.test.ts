@@ -86,11 +86,13 @@ describe('replaying waku/updates week by week', () => {
   });
 
   it('an update edited after its digest shows up as edited, with only what was added', async () => {
-    const { site, owners } = await corpusBuild();
-    // Keyed as the build keys waku's files: with the team's title owners (which parent holds each bare title key).
+    const { site, owners, recurrence } = await corpusBuild();
+    // Read as the build reads waku's files: with the team's title owners (which parent holds each
+    // bare title key) and what recurs across its weeks.
     const first = parseUpdate(new VFile({ path: 'edits/2023-12-04.first-version.md', value: await readFile(path.join(CORPUS, 'edits/2023-12-04.first-version.md')) }), {
       team: 'waku',
       owners: new Map(owners.get('waku')!),
+      recurrence: recurrence.get('waku')!,
     })!;
     const before = siteAsOf(site, '2023-12-04', first);
     const after = siteAsOf(site, '2023-12-04');
