@@ -94,7 +94,11 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   return { openers, datedShapes, work, weeks };
 }
 
-/** A stable, sorted form for cache keys. */
-export function recurrenceKey(r: Recurrence | undefined): string {
-  return r ? JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), [...r.work].sort(), r.weeks]) : '';
+/**
+ * A stable, sorted form for the cache key of one report (its text): of the issues and pull
+ * requests linked in other weeks, only those the report itself links to change how it reads.
+ */
+export function recurrenceKey(r: Recurrence | undefined, text: string): string {
+  const work = r ? [...workLinksOf(text)].filter((w) => r.work.has(w)).sort() : [];
+  return r ? JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), work, r.weeks]) : '';
 }

@@ -93,7 +93,8 @@ function trackerNumber(url: string): string | undefined {
  * tracker key. Returns the key to use and, when it differs from the derived one, why.
  */
 function continuity(node: OutlineNode, derived: string, parentId: string, owners: TitleOwners): { key: string; why?: string } {
-  const ident = titleIdentity(node.title);
+  // Small words aside ("Foundation for js-waku docs" is "Foundation of js-waku docs").
+  const ident = nameWords(node.title).join('-') || titleIdentity(node.title);
   const byTitle = `@title:${parentId}/${ident}`;
   const byTracked = `@tracked:${parentId}/${ident}`;
   if (node.trackerUrl) {

@@ -112,7 +112,7 @@ export interface MilestoneRecords {
   areas?: Record<string, string>;
 }
 
-export type IndexedItem = Pick<Item, 'text' | 'html' | 'repo'>;
+export type IndexedItem = Pick<Item, 'text' | 'html' | 'repo' | 'workItem'>;
 
 export interface IndexedSection extends Pick<MilestoneSection, 'key' | 'title' | 'level' | 'parentKey' | 'area' | 'trackerUrl'> {
   items: Record<(typeof INDEXED_KINDS)[number], IndexedItem[]>;
@@ -197,7 +197,7 @@ function teamMilestones(site: SiteModel): Map<string, Milestone[]> {
 }
 
 function indexItem(item: Item): IndexedItem {
-  return { text: item.text, html: item.html, ...(item.repo ? { repo: item.repo } : {}) };
+  return { text: item.text, html: item.html, ...(item.repo ? { repo: item.repo } : {}), ...(item.workItem ? { workItem: item.workItem } : {}) };
 }
 
 export function indexUpdate(update: Update): IndexedUpdate {

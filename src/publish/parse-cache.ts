@@ -97,7 +97,8 @@ export class ParseCache {
 
   key(file: VFile, options: ParseOptions): string {
     const hash = createHash('sha256').update(this.version).update('\0').update(file.path).update('\0');
-    hash.update(typeof file.value === 'string' ? file.value : new Uint8Array(file.value as Uint8Array));
+    const text = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value as Uint8Array);
+    hash.update(text);
     hash.update('\0').update(options.team ?? '').update('\0');
     const aliases = options.aliases ? [...options.aliases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
     hash.update(JSON.stringify(aliases));
@@ -108,7 +109,7 @@ export class ParseCache {
     hash.update('\0').update(JSON.stringify(options.teamNames ?? [])).update('\0').update(JSON.stringify(options.hints ?? null));
     hash.update('\0').update(JSON.stringify(options.owners ? [...options.owners] : null));
     // And what recurs across the team's weeks (a new week can make a title recur).
-    hash.update('\0').update(options.teamTitle ?? '').update('\0').update(recurrenceKey(options.recurrence));
+    hash.update('\0').update(options.teamTitle ?? '').update('\0').update(recurrenceKey(options.recurrence, text));
     // How the team writes numeric dates, decided from all its file names.
     hash.update('\0').update(options.dayOrder ?? '');
     return hash.digest('hex').slice(0, 40);

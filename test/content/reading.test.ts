@@ -173,18 +173,19 @@ describe('identity across weeks', () => {
 
   it('one key for a part that gains a tracker link, then moves repository with the same number', () => {
     const result = build({
-      'atlas/updates/2026-03-02.md': '---\ndate: 2026-03-02\n---\n## Search\n- achieved:\n  - indexing\n',
-      'atlas/updates/2026-03-09.md': '---\ndate: 2026-03-09\n---\n## [Search](https://github.com/acme/roadmap/issues/4)\n- achieved:\n  - ranking\n',
-      'atlas/updates/2026-03-16.md': '---\ndate: 2026-03-16\n---\n## [Search](https://github.com/acme-labs/planning/issues/4)\n- achieved:\n  - facets\n',
-      'atlas/updates/2026-03-23.md': '---\ndate: 2026-03-23\n---\n## [Search](https://github.com/acme/roadmap/issues/9)\n- achieved:\n  - a second search milestone\n',
+      // Small words aside: "Search for the docs" is "Search of the docs".
+      'atlas/updates/2026-03-02.md': '---\ndate: 2026-03-02\n---\n## Search for the docs\n- achieved:\n  - indexing\n',
+      'atlas/updates/2026-03-09.md': '---\ndate: 2026-03-09\n---\n## [Search of the docs](https://github.com/acme/roadmap/issues/4)\n- achieved:\n  - ranking\n',
+      'atlas/updates/2026-03-16.md': '---\ndate: 2026-03-16\n---\n## [Search of the docs](https://github.com/acme-labs/planning/issues/4)\n- achieved:\n  - facets\n',
+      'atlas/updates/2026-03-23.md': '---\ndate: 2026-03-23\n---\n## [Search of the docs](https://github.com/acme/roadmap/issues/9)\n- achieved:\n  - a second search milestone\n',
     });
     expect(errorsOf(result)).toEqual([]);
     const keys = [...result.site.updates].reverse().map((u) => u.sections[0]!.key);
-    expect(keys.slice(0, 3)).toEqual(['atlas-search', 'atlas-search', 'atlas-search']);
+    expect(keys.slice(0, 3)).toEqual(['atlas-search-for-the-docs', 'atlas-search-for-the-docs', 'atlas-search-for-the-docs']);
     // Another number is another tracked thing, though its title is the same.
     expect(keys[3]).toBe('acme-roadmap-9');
     const outline = result.outlines.get('atlas/updates/2026-03-16.md')!;
-    expect(outline.continuity?.[0]?.why).toMatch(/keeps atlas-search/);
+    expect(outline.continuity?.[0]?.why).toMatch(/keeps atlas-search-for-the-docs/);
   });
 });
 
