@@ -35,7 +35,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   ],
   risks: [
     'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles',
-    'difficulties', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'struggles',
+    'difficulties', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
   ],
   blockers: ['blocked', 'blocker', 'blockers', 'blocking', 'impediments', 'impediment', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
   summary: ['summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract'],

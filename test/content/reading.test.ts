@@ -39,6 +39,8 @@ describe('labels are read by their head words', () => {
     ['Useful links', 'aside'],
     ['Cycle Objective(s):', 'next'],
     ['Key Risk', 'risks'],
+    ['Issues found:', 'risks'],
+    ['Issues reported', 'risks'],
     ['Actionable Items', 'next'],
     ['Actionables', 'next'],
     ['Join Us?', 'aside'],
