@@ -5,7 +5,7 @@
  * and CI runs. A hit gives the same Update and replays the same messages, so output is
  * byte-identical to a clean build (test/publish/incremental.test.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -37,6 +37,28 @@ interface CachedParse {
 }
 
 export type ParseUpdate = (file: VFile, options?: ParseOptions) => Update | undefined;
+
+type TitleOwners = NonNullable<ParseOptions['owners']>;
+/** A running hash of a team's title owners and how many of its entries it holds. */
+const ownersHashes = new WeakMap<TitleOwners, { count: number; hash: Hash }>();
+
+/**
+ * A digest of a team's title owners, kept as they grow: a team's files are read in order and
+ * each only adds entries (never changes one: the parse's claims are replayed by position), so
+ * the hash of the entries so far carries on from the previous file instead of serialising the
+ * whole map again for every file (quadratic in the team's weeks).
+ */
+function ownersDigest(owners: TitleOwners): string {
+  let state = ownersHashes.get(owners);
+  if (!state || state.count > owners.size) ownersHashes.set(owners, (state = { count: 0, hash: createHash('sha256') }));
+  let i = 0;
+  for (const [title, owner] of owners) {
+    if (i++ < state.count) continue;
+    state.hash.update(JSON.stringify([title, owner])).update('\0');
+  }
+  state.count = owners.size;
+  return state.hash.copy().digest('hex');
+}
 export type ParseDefinitions = (file: VFile, options?: ParseOptions) => MilestoneDefinition[] | undefined;
 
 interface CachedDefinitions {
@@ -107,7 +129,7 @@ export class ParseCache {
     // grow, in path order: after an edit, later files of that team hit again unless the edit
     // claimed a new title.
     hash.update('\0').update(JSON.stringify(options.teamNames ?? [])).update('\0').update(JSON.stringify(options.hints ?? null));
-    hash.update('\0').update(JSON.stringify(options.owners ? [...options.owners] : null));
+    hash.update('\0').update(options.owners ? ownersDigest(options.owners) : 'null');
     // And what recurs across the team's weeks (a new week can make a title recur).
     hash.update('\0').update(options.teamTitle ?? '').update('\0').update(recurrenceKey(options.recurrence, text));
     // How the team writes numeric dates, decided from all its file names.
