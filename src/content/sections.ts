@@ -116,7 +116,11 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
   if (node.tag) return tagContinuity(segments(ownTag(node)), derived, owners);
   const tracked = owners.get(byTracked);
   if (tracked && tracked !== derived) return { key: tracked, why: `keeps ${tracked}: the same title under the same parent had a tracker link` };
-  if (!owners.has(byTitle)) {
+  const titled = owners.get(byTitle);
+  // Read as an earlier week's name: small words aside ("Tech and Design", then "Tech & Design"), or
+  // its spelling taken for that name below, week after week (not only the first week it is written so).
+  if (titled && titled !== derived) return { key: titled, why: `keeps ${titled}: the same name under the same parent as in an earlier week (small words or spelling aside)` };
+  if (titled === undefined) {
     // A title never seen under this parent that is an earlier one mistyped ("Measurments") is that one.
     const prefix = `@title:${parentId}/`;
     for (const [entry, key] of owners) {

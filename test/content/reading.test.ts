@@ -441,3 +441,19 @@ describe('an issue or pull request named over work inside a part', () => {
     ]);
   });
 });
+
+describe('a title-keyed part written a little differently', () => {
+  it('keeps its key week after week: small words aside, and a spelling read as the earlier name', () => {
+    const week = (date: string, a: string, b: string) => `---\ndate: ${date}\n---\n## ${a}\n- sketches\n## ${b}\n- a talk\n`;
+    const result = build({
+      'studio/updates/2026-03-02.md': week('2026-03-02', 'Tech and Design', 'DevRel'),
+      'studio/updates/2026-03-09.md': week('2026-03-09', 'Tech & Design', 'Dev Rel'),
+      'studio/updates/2026-03-16.md': week('2026-03-16', 'Tech & Design', 'Dev Rel'),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => [m.key, m.weeks.length]).sort()).toEqual([
+      ['studio-devrel', 3],
+      ['studio-tech-and-design', 3],
+    ]);
+  });
+});

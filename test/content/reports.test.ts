@@ -155,8 +155,9 @@ describe('three files per team, checked by hand', () => {
   it('acid 2023-10-17: bold paragraphs are sections; the dated bold title names the document; Overview is the summary', async () => {
     const u = await update('acid/2023-10-17');
     expectSections(u, {
-      // Each lead's name dropped from its section this week ("Amir - Tech & Design" → "Tech & Design"): the same keys.
-      'acid-amir-tech-design': { progress: 6, title: 'Tech & Design' },
+      // Each lead's name dropped from its section this week ("Amir - Tech & Design" → "Tech & Design"): the same keys,
+      // the first of them "Amir - Tech and Design" (2023-08-29).
+      'acid-amir-tech-and-design': { progress: 6, title: 'Tech & Design' },
       'acid-nick-content': { progress: 4, title: 'Digital Content Studio' },
       'acid-jonny-podcast': { progress: 2 },
       // "3 tech one pagers … are done": what its own sentence says.
