@@ -30,7 +30,7 @@ export interface Item {
   depth: number;
   /** Repo tag such as `nwaku` from `[nwaku] …` or from the work item it sits under. */
   repo?: string;
-  /** Title of the `**[repo] [title](url)**` work item this item sits under, if any. */
+  /** Title of the work item this item sits under, if any: a `**[repo] [title](url)**` line, or an issue or pull request the team reported in this week only. */
   workItem?: string;
 }
 
@@ -57,7 +57,10 @@ export interface MilestoneSection {
   /** Lines where the same milestone is opened again in this update (its items are merged here). */
   alsoAt?: number[];
   items: ItemsByKind;
-  /** `**[repo] [title](url)**` paragraphs: the pieces of work the items below them describe. */
+  /**
+   * The pieces of work the items below them describe: `**[repo] [title](url)**` paragraphs, and
+   * issues or pull requests named over work that the team links to in this week only (./outline.ts, foldOneOffWork).
+   */
   workItems: Item[];
 }
 
