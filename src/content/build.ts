@@ -10,7 +10,7 @@ import { slugify } from './keys';
 import type { Outline, ReadingHints, Recurrence } from './outline';
 import { fail, humanise, parseMilestoneDefinitions, parseUpdate, teamSlug } from './parse';
 import { recurrenceOf } from './recurrence';
-import type { TitleOwners } from './sections';
+import { copyOwners, type TitleOwners } from './sections';
 import { dateIn, mondayOf, settleDates, teamDayOrders } from './week';
 
 export interface SourceFile {
@@ -205,7 +205,7 @@ function describeMilestones(
     const folder = MILESTONE_PATH.exec(source.path)?.[1];
     // A copy of the team's owners: a definition file never changes how updates are keyed.
     const found = folder !== undefined ? owners.get(teamSlug(folder)) : undefined;
-    for (const definition of parseDefinitions(file, { ...(folder !== undefined ? { team: folder } : {}), aliases, ...(found ? { owners: new Map(found) } : {}) }) ?? []) {
+    for (const definition of parseDefinitions(file, { ...(folder !== undefined ? { team: folder } : {}), aliases, ...(found ? { owners: copyOwners(found) } : {}) }) ?? []) {
       const milestone = byKey.get(definition.key);
       if (!milestone || milestone.description !== undefined) continue;
       if (!milestone.titles.some((t) => sameTitle(t, definition.title))) {

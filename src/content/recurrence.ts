@@ -99,6 +99,10 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
  * requests linked in other weeks, only those the report itself links to change how it reads.
  */
 export function recurrenceKey(r: Recurrence | undefined, text: string): string {
-  const work = r ? [...workLinksOf(text)].filter((w) => r.work.has(w)).sort() : [];
-  return r ? JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), work, r.weeks]) : '';
+  if (!r) return '';
+  let shared = sharedKeys.get(r);
+  if (shared === undefined) sharedKeys.set(r, (shared = JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), r.weeks])));
+  return `${shared}${JSON.stringify([...workLinksOf(text)].filter((w) => r.work.has(w)).sort())}`;
 }
+/** The part of the key every report of a team shares, made once per team. */
+const sharedKeys = new WeakMap<Recurrence, string>();

@@ -5,6 +5,7 @@
  * A title is qualified by its parent's identity only where the same title recurs under
  * different parents in the team's reports ("Research" under each workstream): see TitleOwners.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { sentenceKind } from './labels';
@@ -52,6 +53,36 @@ function keyedByTitle(node: OutlineNode): boolean {
  * (published feeds, archives and subscriptions keep working as weeks are added).
  */
 export type TitleOwners = Map<string, string | null>;
+
+/** A running hash of a team's title owners and how many of its entries it holds. */
+const ownersHashes = new WeakMap<TitleOwners, { count: number; hash: Hash }>();
+
+/**
+ * A digest of a team's title owners (for cache keys), kept as they grow: a team's files are read
+ * in order and each only adds entries (never changes one: a parse's claims are replayed by
+ * position), so the hash of the entries so far carries on from the previous file instead of
+ * serialising the whole map again for every file (quadratic in the team's weeks).
+ */
+export function ownersDigest(owners: TitleOwners): string {
+  let state = ownersHashes.get(owners);
+  if (!state || state.count > owners.size) ownersHashes.set(owners, (state = { count: 0, hash: createHash('sha256') }));
+  let i = 0;
+  for (const [title, owner] of owners) {
+    if (i++ < state.count) continue;
+    state.hash.update(JSON.stringify([title, owner])).update('\0');
+  }
+  state.count = owners.size;
+  return state.hash.copy().digest('hex');
+}
+
+/** A copy of a team's title owners that one file may add to without changing the team's, its digest carried over. */
+export function copyOwners(owners: TitleOwners): TitleOwners {
+  const copy = new Map(owners);
+  ownersDigest(owners);
+  const state = ownersHashes.get(owners)!;
+  ownersHashes.set(copy, { count: state.count, hash: state.hash.copy() });
+  return copy;
+}
 
 /** Each title-keyed part's title → the identities of the parents it sits under in this outline. */
 function titleParents(outline: Outline): Map<string, Set<string>> {

@@ -5,7 +5,7 @@
  * and CI runs. A hit gives the same Update and replays the same messages, so output is
  * byte-identical to a clean build (test/publish/incremental.test.ts).
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import type { MarkdownParser } from '../content/markdown';
 import type { Update } from '../content/model';
 import type { MilestoneDefinition, ParseOptions } from '../content/parse';
 import { recurrenceKey } from '../content/recurrence';
+import { ownersDigest } from '../content/sections';
 import type { WeekReading } from '../content/week';
 
 interface CachedMessage {
@@ -37,28 +38,6 @@ interface CachedParse {
 }
 
 export type ParseUpdate = (file: VFile, options?: ParseOptions) => Update | undefined;
-
-type TitleOwners = NonNullable<ParseOptions['owners']>;
-/** A running hash of a team's title owners and how many of its entries it holds. */
-const ownersHashes = new WeakMap<TitleOwners, { count: number; hash: Hash }>();
-
-/**
- * A digest of a team's title owners, kept as they grow: a team's files are read in order and
- * each only adds entries (never changes one: the parse's claims are replayed by position), so
- * the hash of the entries so far carries on from the previous file instead of serialising the
- * whole map again for every file (quadratic in the team's weeks).
- */
-function ownersDigest(owners: TitleOwners): string {
-  let state = ownersHashes.get(owners);
-  if (!state || state.count > owners.size) ownersHashes.set(owners, (state = { count: 0, hash: createHash('sha256') }));
-  let i = 0;
-  for (const [title, owner] of owners) {
-    if (i++ < state.count) continue;
-    state.hash.update(JSON.stringify([title, owner])).update('\0');
-  }
-  state.count = owners.size;
-  return state.hash.copy().digest('hex');
-}
 export type ParseDefinitions = (file: VFile, options?: ParseOptions) => MilestoneDefinition[] | undefined;
 
 interface CachedDefinitions {
@@ -189,7 +168,7 @@ export class ParseCache {
       hash.update(typeof file.value === 'string' ? file.value : new Uint8Array(file.value as Uint8Array));
       hash.update('\0').update(options.team ?? '').update('\0');
       hash.update(JSON.stringify(options.aliases ? [...options.aliases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : []));
-      hash.update('\0').update(JSON.stringify(options.owners ? [...options.owners] : null));
+      hash.update('\0').update(options.owners ? ownersDigest(options.owners) : 'null');
       const key = `d-${hash.digest('hex').slice(0, 40)}`;
       const hit = this.#lookup(key) as CachedDefinitions | undefined;
       if (hit) {
