@@ -124,7 +124,9 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
     return checks;
   }
 
-  it('every page kind: no axe violation, no horizontal scroll, at 390 and 1280 px, light and dark', async () => {
+  // The two tests run at the same time, each in pages of its own, against the same server:
+  // their readers have addresses of their own, and neither counts the other's mails.
+  it.concurrent('every page kind: no axe violation, no horizontal scroll, at 390 and 1280 px, light and dark', async () => {
     const { origin } = server;
     const site = JSON.parse(await readFile(path.join(root, 'src/generated/site.json'), 'utf8')) as {
       updates: Array<{ id: string; sections: unknown[] }>;
@@ -234,7 +236,7 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
     expect(results.length).toBe(pages.length * WIDTHS.length * SCHEMES.length);
   }, 600_000);
 
-  it('subscribe → confirm → preferences → unsubscribe with the keyboard alone', async () => {
+  it.concurrent('subscribe → confirm → preferences → unsubscribe with the keyboard alone', async () => {
     const { origin } = server;
     const page = await context.newPage();
     await page.setViewportSize({ width: 390, height: 900 });
