@@ -72,7 +72,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => hub.listen(0, '127.0.0.1', resolve));
   hubUrl = `http://127.0.0.1:${(hub.address() as { port: number }).port}/`;
+  // The port the pages link to, held by a listener of ours through the build (which takes a
+  // while) and released just before wrangler dev binds it: no other file's freePort gets it meanwhile.
   const port = await freePort();
+  const held = http.createServer();
+  await new Promise<void>((resolve, reject) => held.once('error', reject).listen(port, '127.0.0.1', resolve));
   options = {
     content: path.join(work, 'content'),
     out: path.join(work, 'public'),
@@ -83,6 +87,7 @@ beforeAll(async () => {
   const built = await buildAll(options);
   if (!built.ok) throw new Error(built.messages);
   await migratedState(path.join(work, 'state'));
+  await new Promise((resolve) => held.close(resolve));
   server = await startWranglerDev({
     port,
     persistTo: path.join(work, 'state'),
