@@ -68,16 +68,36 @@ async function bundle() {
   const partial = `${stampFile}.${process.pid}.tmp`;
   writeFileSync(partial, `${JSON.stringify({ dir, inputs })}\n`);
   renameSync(partial, stampFile);
-  // Older bundles, once no build can still be starting from them.
+  // Older bundles, once no build can still be starting from them and none runs from them: a
+  // build loads some of its bundle's chunks late (the search indexer), and a build of thousands
+  // of updates runs longer than any fixed delay.
   for (const name of readdirSync(cache)) {
     if (!name.startsWith('b-') || name === dir) continue;
     try {
-      if (Date.now() - statSync(path.join(cache, name)).mtimeMs > 10 * 60_000) rmSync(path.join(cache, name), { recursive: true, force: true });
+      if (Date.now() - statSync(path.join(cache, name)).mtimeMs > 10 * 60_000 && !inUse(path.join(cache, name))) rmSync(path.join(cache, name), { recursive: true, force: true });
     } catch {}
   }
   return path.join(cache, dir, 'build-static.js');
 }
 
+/** Whether a build still runs from a bundle: an `in-use.<pid>` marker of a live process. */
+function inUse(dir) {
+  return readdirSync(dir).some((name) => {
+    const pid = /^in-use\.(\d+)$/.exec(name)?.[1];
+    if (!pid) return false;
+    try {
+      process.kill(Number(pid), 0);
+      return true;
+    } catch (error) {
+      return error.code === 'EPERM';
+    }
+  });
+}
+
 const entry = current() ?? (await bundle());
+// This build runs from that bundle until it exits: another build's clean-up leaves it alone.
+const marker = path.join(path.dirname(entry), `in-use.${process.pid}`);
+writeFileSync(marker, '');
+process.on('exit', () => rmSync(marker, { force: true }));
 process.env.TIDINGS_ROOT = root;
 await import(pathToFileURL(entry).href);
