@@ -836,6 +836,16 @@ function isTrackerLink(url: string): boolean {
   return /\/(?:issues|milestones?|epics?)\/\d+/i.test(url);
 }
 
+/**
+ * A plain heading over nothing but issues and pull requests (`### nwaku` over
+ * `**[feat: …](…/issues/1941)**`, `**[chore: …](…/pull/2339)**`): the stream of work they
+ * belong to, a part (the issues reported once are its work items), not an area.
+ */
+function overWork(node: OutlineNode): boolean {
+  const parts = node.children.filter((c) => c.role !== 'summary' && c.role !== 'document');
+  return parts.length > 0 && parts.every((c) => c.trackerUrl !== undefined && WORK_URL.test(c.trackerUrl) && !c.prefixed && !c.tag && c.children.length === 0);
+}
+
 /** Phase 2: each container's level, from its form and its place. */
 function assignRoles(outline: Outline, hints: ReadingHints): void {
   const visit = (node: OutlineNode, sectionAbove: boolean): void => {
@@ -843,7 +853,7 @@ function assignRoles(outline: Outline, hints: ReadingHints): void {
       const hintedArea = hints.areas?.has(node.title.toLowerCase()) ?? false;
       if (node.form === 'link') node.role = 'deliverable';
       // A plain part with nothing of its own but parts below it groups them: an area.
-      else if (hintedArea || (!node.marked && node.entries.length === 0 && node.workItems.length === 0 && node.children.some((c) => c.role !== 'summary' && c.role !== 'document'))) node.role = 'area';
+      else if (hintedArea || (!node.marked && node.entries.length === 0 && node.workItems.length === 0 && node.children.some((c) => c.role !== 'summary' && c.role !== 'document') && !overWork(node))) node.role = 'area';
       // A part named by its title alone with nothing under it (a template's empty heading) is no
       // part this week; one that says "None" or "No updates this week" is (saidNothing). So is
       // one named by a link to no tracked thing (`### Complete Demo: [Watch here](video)`).

@@ -442,6 +442,23 @@ describe('an issue or pull request named over work inside a part', () => {
   });
 });
 
+describe('a plain heading over nothing but issues and pull requests', () => {
+  it('is the stream of work they belong to, a part (the issues reported once its work items); over milestones it stays an area', () => {
+    const week = (date: string, n: number) =>
+      `---\ndate: ${date}\n---\n## Client\n### Milestone: Offline mode\n- achieved: queue\n## go-lib\n**[feat: retries](https://github.com/acme/go-lib/issues/9)**\n- achieved: step ${n}\n\n**[bug: dial ${n}](https://github.com/acme/go-lib/pull/${100 + n})**\n- achieved: fixed\n`;
+    const result = build({ 'lib/updates/2026-03-02.md': week('2026-03-02', 1), 'lib/updates/2026-03-09.md': week('2026-03-09', 2) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => [m.title, m.level, m.weeks.length]).sort()).toEqual([
+      ['Offline mode', 'milestone', 2],
+      ['feat: retries', 'sub-milestone', 2],
+      ['go-lib', 'workstream', 2],
+    ]);
+    const lib = result.site.updates[0]!.sections.find((s) => s.title === 'go-lib')!;
+    expect(lib.workItems.map((w) => w.text)).toEqual(['bug: dial 2']);
+    expect(result.site.updates[0]!.sections.find((s) => s.title === 'Offline mode')!.area).toBe('Client');
+  });
+});
+
 describe('a title-keyed part written a little differently', () => {
   it('keeps its key week after week: small words aside, and a spelling read as the earlier name', () => {
     const week = (date: string, a: string, b: string) => `---\ndate: ${date}\n---\n## ${a}\n- sketches\n## ${b}\n- a talk\n`;
