@@ -60,31 +60,6 @@ export function xmlLinks(links: FeedLinks, element: 'link' | 'atom:link'): strin
   return lines;
 }
 
-function insertAfterSelf(xml: string, selfLink: RegExp, lines: string[], rootTag: RegExp, namespaced: boolean): string {
-  if (lines.length === 0) return xml;
-  const m = selfLink.exec(xml);
-  if (!m) throw new Error('feed without a self link: cannot add history or hub links');
-  const indent = /\n([ \t]*)$/.exec(xml.slice(0, m.index))?.[1] ?? '';
-  const at = m.index + m[0].length;
-  let out = `${xml.slice(0, at)}${lines.map((l) => `\n${indent}${l}`).join('')}${xml.slice(at)}`;
-  if (namespaced) {
-    const root = rootTag.exec(out);
-    if (!root) throw new Error('unexpected feed root element');
-    out = out.replace(root[0], `${root[0].slice(0, -1)} xmlns:fh="${FH_NAMESPACE}">`);
-  }
-  return out;
-}
-
-/** Adds history and hub links to an Atom document (after its `rel="self"` link). */
-export function addAtomLinks(xml: string, links: FeedLinks): string {
-  return insertAfterSelf(xml, /<link rel="self" href="[^"]*"\/>/, xmlLinks(links, 'link'), /<feed [^>]*>/, links.history?.archive === true);
-}
-
-/** Adds history and hub links to an RSS 2.0 document (atom:link, after the self link). */
-export function addRssLinks(xml: string, links: FeedLinks): string {
-  return insertAfterSelf(xml, /<atom:link href="[^"]*" rel="self"[^>]*\/>/, xmlLinks(links, 'atom:link'), /<rss [^>]*>/, links.history?.archive === true);
-}
-
 /**
  * JSON Feed: `next_url` points to older items (the spec's pagination), `hubs` lists the
  * WebSub hub; the RFC 5005 roles go in the `_fh` extension object.

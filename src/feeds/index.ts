@@ -31,4 +31,4 @@ export {
   type FeedFormat,
   type FeedTarget,
 } from './paths';
-export { FEED_XSL, FEED_XSL_PATH, withStylesheet } from './xsl';
+export { FEED_XSL, FEED_XSL_PATH } from './xsl';

@@ -50,11 +50,3 @@ New entries then come to you without visiting the site.</p>
 </xsl:template>
 </xsl:stylesheet>
 `;
-
-/** Adds the stylesheet processing instruction after the XML declaration. */
-export function withStylesheet(xml: string, href: string | undefined): string {
-  if (!href) return xml;
-  const pi = `<?xml-stylesheet type="text/xsl" href="${href.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)}"?>`;
-  const m = /^<\?xml[^?]*\?>\s*/.exec(xml);
-  return m ? `${m[0].trimEnd()}\n${pi}\n${xml.slice(m[0].length)}` : `${pi}\n${xml}`;
-}

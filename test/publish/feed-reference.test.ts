@@ -5,8 +5,8 @@
  * current documents and every archive page, with and without a WebSub hub) and on thousands
  * of seeded random hostile documents.
  *
- * The reference calls withStylesheet (src/feeds/xsl.ts) and addRssLinks / addAtomLinks
- * (src/feeds/history.ts), which src no longer calls itself: they stay while this test does.
+ * The reference post-processes the `feed` package's output with withStylesheet and
+ * addRssLinks / addAtomLinks (test/publish/feed-reference/links.ts), as f0b008b did.
  */
 import { describe, expect, it } from 'vitest';
 import type { SiteModel } from '../../src/content';

@@ -7,9 +7,8 @@
 /** Feed document → Atom 1.0 (RFC 4287). */
 import { Feed } from 'feed';
 import type { FeedDocument } from '../../../src/feeds/document';
-import { withStylesheet } from '../../../src/feeds/xsl';
 import { escapeHtml } from '../../../src/feeds/text';
-import { addAtomLinks } from '../../../src/feeds/history';
+import { addAtomLinks, withStylesheet } from './links';
 import { closeCdata, escapeAttribute, forAttribute, forCdata } from './xml';
 
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';

@@ -7,9 +7,8 @@
 /** Feed document → RSS 2.0 (with content:encoded, dc:creator and atom:link rel=self). */
 import { Feed } from 'feed';
 import type { FeedDocument } from '../../../src/feeds/document';
-import { withStylesheet } from '../../../src/feeds/xsl';
 import { escapeHtml } from '../../../src/feeds/text';
-import { addRssLinks } from '../../../src/feeds/history';
+import { addRssLinks, withStylesheet } from './links';
 import { closeCdata, forAttribute, forCdata } from './xml';
 
 export function renderRss(doc: FeedDocument): string {
