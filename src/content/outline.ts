@@ -800,8 +800,7 @@ function foldOneOffWork(outline: Outline, followed: ReadonlySet<string>): void {
   const visit = (node: OutlineNode): void => {
     for (const child of [...node.children]) {
       visit(child);
-      const url = child.trackerUrl;
-      if (!isSection(node) || !url || !WORK_URL.test(url) || followed.has(url) || child.children.length > 0 || child.prefixed || child.tag || !child.source) continue;
+      if (!isSection(node) || !namesWork(child) || followed.has(child.trackerUrl!) || !child.source) continue;
       const work = makeItem([{ type: 'paragraph', children: child.source }], child.line, 0, undefined);
       node.workItems.push(work, ...child.workItems);
       node.workItems.sort((a, b) => a.line - b.line);
@@ -843,7 +842,12 @@ function isTrackerLink(url: string): boolean {
  */
 function overWork(node: OutlineNode): boolean {
   const parts = node.children.filter((c) => c.role !== 'summary' && c.role !== 'document');
-  return parts.length > 0 && parts.every((c) => c.trackerUrl !== undefined && WORK_URL.test(c.trackerUrl) && !c.prefixed && !c.tag && c.children.length === 0);
+  return parts.length > 0 && parts.every(namesWork);
+}
+
+/** A part named by an issue or pull request and nothing else: no lead-in, no tag, no part below it. */
+function namesWork(node: OutlineNode): boolean {
+  return node.trackerUrl !== undefined && WORK_URL.test(node.trackerUrl) && !node.prefixed && !node.tag && node.children.length === 0;
 }
 
 /** Phase 2: each container's level, from its form and its place. */

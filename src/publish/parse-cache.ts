@@ -98,8 +98,8 @@ export class ParseCache {
 
   key(file: VFile, options: ParseOptions): string {
     const hash = createHash('sha256').update(this.version).update('\0').update(file.path).update('\0');
+    hash.update(typeof file.value === 'string' ? file.value : new Uint8Array(file.value as Uint8Array));
     const text = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value as Uint8Array);
-    hash.update(text);
     hash.update('\0').update(options.team ?? '').update('\0');
     const aliases = options.aliases ? [...options.aliases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
     hash.update(JSON.stringify(aliases));
