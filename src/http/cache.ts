@@ -163,7 +163,9 @@ export function serveRepresentation(
   const body = gzipped ? rep.gzip!.body : rep.body;
   headers['Content-Length'] = String(body.byteLength);
   if (!gzipped) {
-    const response = new Response(representationSettings.capture ? null : body, { status: 200, headers });
+    if (!representationSettings.capture) return new Response(body, { status: 200, headers });
+    // Rendering for the static build: no body, the bytes are taken from the representation.
+    const response = new Response(null, { status: 200, headers });
     served.set(response, rep);
     return response;
   }
