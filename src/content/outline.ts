@@ -152,6 +152,8 @@ export interface Recurrence {
   datedShapes: ReadonlySet<string>;
   /** Issues and pull requests (normalised URLs) the team links to in two or more weeks. */
   work: ReadonlySet<string>;
+  /** Title identities of plain headings written under several parts of one report (under two in two reports, or under three in one): facets that sort a part's work. */
+  facets: ReadonlySet<string>;
   /** How many reports the team has. */
   weeks: number;
 }
@@ -353,8 +355,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     const codeOnly = node.children.length === 1 && node.children[0]!.type === 'inlineCode' ? node.children[0]!.value.trim() : undefined;
-    if (!marked && codeOnly === undefined && sortsWork(around, text)) {
-      // "### Bug fixes" inside a part sorts its work: what follows stays the part's.
+    const facet = !marked && around.role !== 'root' && (options.recurrence?.facets.has(titleIdentity(text.replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, ''))) ?? false);
+    if (facet || (!marked && codeOnly === undefined && sortsWork(around, text))) {
+      // "### Bug fixes" inside a part sorts its work, and so does a facet of the team's template
+      // ("### Research" under every project): what follows stays the part's.
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
     }

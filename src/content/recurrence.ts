@@ -10,8 +10,12 @@
  *   (`Vac 2024/03/11`, `Sprint 14 kickoff`) titles the document; it never scopes a key.
  * - An issue or pull request linked in two or more weeks is work the team follows: named as an
  *   opener, it is a part; linked in one week only, it is a piece of the work of the part it sits in.
+ * - A plain heading written under several different parts of one report ("Research" and
+ *   "Development" under every project) is a facet of the team's template: it sorts each part's
+ *   work, it is no part of its own.
  */
-import { normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
+import { isCommitmentTag, normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
+import { readLabel } from './labels';
 import { headingShape, type Recurrence } from './outline';
 
 const BULLET = /^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$/;
@@ -31,11 +35,14 @@ function workLinksOf(text: string): Set<string> {
   return out;
 }
 
-/** Openers of one report: title identities, and heading shapes with their exact identity. */
-function openersOf(text: string): { openers: Set<string>; headings: Array<{ shape: string; exact: string }> } {
+/** Openers of one report: title identities, heading shapes with their exact identity, and each plain heading's enclosing headings. */
+function openersOf(text: string): { openers: Set<string>; headings: Array<{ shape: string; exact: string }>; under: Map<string, Set<string>> } {
   const lines = text.split('\n');
   const openers = new Set<string>();
   const headings: Array<{ shape: string; exact: string }> = [];
+  // Plain headings (no link, no code: a name, not an identity) by the heading they sit under, labels skipped.
+  const under = new Map<string, Set<string>>();
+  const enclosing: Array<{ depth: number; id: string; label: boolean }> = [];
   const add = (raw: string) => {
     // A link's text is its title (`## [Search](…/issues/4)` and `## Search` are one opener).
     const plain = raw.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '').trim();
@@ -48,6 +55,18 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
     const heading = HEADING.exec(line);
     if (heading) {
       add(heading[1]!);
+      const depth = /^#+/.exec(line)![0].length;
+      while (enclosing.length > 0 && enclosing.at(-1)!.depth >= depth) enclosing.pop();
+      const plain = heading[1]!.replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '').trim();
+      const id = titleIdentity(plain);
+      const label = readLabel(plain) !== undefined;
+      const parent = [...enclosing].reverse().find((h) => !h.label);
+      if (parent && !label && id !== '' && !/\]\(/.test(heading[1]!) && !isCommitmentTag(plain)) {
+        let parents = under.get(id);
+        if (!parents) under.set(id, (parents = new Set()));
+        parents.add(parent.id);
+      }
+      enclosing.push({ depth, id, label });
       const shape = headingShape(heading[1]!);
       if (shape.includes('#')) headings.push({ shape, exact: titleIdentity(heading[1]!) });
       continue;
@@ -64,7 +83,7 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
     const next = j < lines.length ? BULLET.exec(lines[j]!) : null;
     if (next && indentOf(next[1]!) > indentOf(bullet[1]!)) add(bullet[2]!);
   }
-  return { openers, headings };
+  return { openers, headings, under };
 }
 
 /** What recurs across one team's reports (texts in any order). */
@@ -72,10 +91,18 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const openerWeeks = new Map<string, number>();
   const workWeeks = new Map<string, number>();
   const shapeWeeks = new Map<string, { weeks: number; exact: Set<string> }>();
+  const facetWeeks = new Map<string, number>();
+  const facets = new Set<string>();
   let weeks = 0;
   for (const text of texts) {
     weeks++;
-    const { openers, headings } = openersOf(text);
+    const { openers, headings, under } = openersOf(text);
+    for (const [id, parents] of under) {
+      if (parents.size < 2) continue;
+      facetWeeks.set(id, (facetWeeks.get(id) ?? 0) + 1);
+      // Under two parts in two reports, or under three in one: a facet of the template, not a part.
+      if (parents.size >= 3 || facetWeeks.get(id)! >= 2) facets.add(id);
+    }
     for (const o of openers) openerWeeks.set(o, (openerWeeks.get(o) ?? 0) + 1);
     for (const w of workLinksOf(text)) workWeeks.set(w, (workWeeks.get(w) ?? 0) + 1);
     const seen = new Set<string>();
@@ -91,7 +118,7 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   // Changes nearly every week it appears: a date, a week or a sprint number, never a name.
   const datedShapes = new Set([...shapeWeeks].filter(([, e]) => e.weeks >= 2 && e.exact.size >= Math.max(2, 0.8 * e.weeks)).map(([shape]) => shape));
   const work = new Set([...workWeeks].filter(([, weeks]) => weeks >= 2).map(([w]) => w));
-  return { openers, datedShapes, work, weeks };
+  return { openers, datedShapes, work, facets, weeks };
 }
 
 /**
@@ -101,7 +128,7 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
 export function recurrenceKey(r: Recurrence | undefined, text: string): string {
   if (!r) return '';
   let shared = sharedKeys.get(r);
-  if (shared === undefined) sharedKeys.set(r, (shared = JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), r.weeks])));
+  if (shared === undefined) sharedKeys.set(r, (shared = JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), [...r.facets].sort(), r.weeks])));
   return `${shared}${JSON.stringify([...workLinksOf(text)].filter((w) => r.work.has(w)).sort())}`;
 }
 /** The part of the key every report of a team shares, made once per team. */

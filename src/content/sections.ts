@@ -8,7 +8,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
-import { sentenceKind } from './labels';
+import { isCatchAll, sentenceKind } from './labels';
 import { isSection, outlineNodes, type Outline, type OutlineNode } from './outline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
@@ -272,7 +272,11 @@ export function keyOutline(outline: Outline, options: KeyOptions): void {
       const owner = owners.get(titleIdentity(node.title));
       // The parent as first named: a parent reworded in place keeps its children's keys too.
       const first = parent?.key !== undefined ? owners.get(`@identity:${parent.key}`) : undefined;
-      if (owner !== (parent ? ownIdentity(parent) : '') && (first === undefined || owner !== first)) scope = parent?.key ?? team;
+      // A name the team first wrote as a part of its own (at the top, owner '') names that part
+      // wherever it is written later ("Private PoS" one heading level too deep, "Cryptarchia"
+      // regrouped under "Nomos Bedrock"); a name first written under a parent is relative to it,
+      // and so is a catch-all ("Miscellaneous") wherever it was first written.
+      if ((owner !== '' || isCatchAll(node.title)) && owner !== (parent ? ownIdentity(parent) : '') && (first === undefined || owner !== first)) scope = parent?.key ?? team;
     }
     const tag = node.tag ? ownTag(node) : undefined;
     const derived = derivedKey({ team: options.team, title: node.title, ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}), ...(tag ? { tag } : {}), ...(scope ? { scope } : {}) });

@@ -474,3 +474,45 @@ describe('a title-keyed part written a little differently', () => {
     ]);
   });
 });
+
+describe('a heading written under several parts of one report ("Research", "Development" under each)', () => {
+  const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
+  const report = (a: string) =>
+    `## Mixnet\n### Research\n- compared ${a} designs\n### Development\n- Implemented the ${a} sender\n## Consensus\n### Research\n- modelled ${a} attacks\n### Development\n- a ${a} simulator\n## Wallet\n### Research\n- read ${a} papers\n### Frontend\n- drew the ${a} screens\n`;
+  it('is a facet of the team’s template: it sorts each part’s work, the parts are followed week after week', () => {
+    const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', report('one')), 'lab/updates/2026-03-09.md': week('2026-03-09', report('two')) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => [m.title, m.level, m.weeks.length]).sort()).toEqual([
+      ['Consensus', 'workstream', 2],
+      // Written under one part only: a part of its own.
+      ['Frontend', 'sub-milestone', 2],
+      ['Mixnet', 'workstream', 2],
+      ['Wallet', 'workstream', 2],
+    ]);
+    const mixnet = result.site.updates[0]!.sections.find((s) => s.title === 'Mixnet')!;
+    // Each item keeps the kind its own sentence says.
+    expect(counts(mixnet)).toEqual({ achieved: 1, progress: 1 });
+  });
+  it('under two parts in one report only, it may be a part that belongs to both: it stays a part', () => {
+    const once = build({
+      'lab/updates/2026-03-02.md': week('2026-03-02', '## Mixnet\n### Benchmarks\n- ran them\n## Consensus\n### Benchmarks\n- ran more\n'),
+      'lab/updates/2026-03-09.md': week('2026-03-09', '## Mixnet\n- sender\n'),
+    });
+    expect(once.site.milestones.filter((m) => m.title === 'Benchmarks')).toHaveLength(2);
+  });
+});
+
+describe('a part the team first named at the top, written later under another heading', () => {
+  it('is the same part (a heading level too deep, a regrouping); a name first written under a parent, or a catch-all, stays relative to its parent', () => {
+    const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
+    const result = build({
+      'lab/updates/2026-03-02.md': week('2026-03-02', '## Private PoS\n- a draft\n## Storage\n### Benchmarks\n- ran them\n## `misc`\n- a talk\n'),
+      'lab/updates/2026-03-09.md': week('2026-03-09', '## Mixnet\n- a sender\n### Private PoS\n- the review\n## Protocol\n### Benchmarks\n- ran more\n### `misc`\n- a blog post\n'),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    const weeks = (title: string) => result.site.milestones.filter((m) => m.title === title).map((m) => m.weeks.length).sort();
+    expect(weeks('Private PoS')).toEqual([2]);
+    expect(weeks('Benchmarks')).toEqual([1, 1]);
+    expect(weeks('misc')).toEqual([1, 1]);
+  });
+});
