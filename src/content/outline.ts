@@ -92,7 +92,7 @@ export interface OutlineNode {
   source?: PhrasingContent[];
 }
 
-export type StructureKind = 'heading' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind';
+export type StructureKind = 'heading' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -174,6 +174,8 @@ export function isDated(text: string): boolean {
 
 /** Weeks of history before a heading written once is read as a topic rather than a part. */
 const TOPIC_MIN_WEEKS = 4;
+/** Rank of a bare name line inside a bold or name line's part: below it, above bullets (8). */
+const INNER_NAME_RANK = 7.5;
 
 const REPORT_WORDS = /\b(?:weekly|update|updates|report|roundup|round[- ]up|newsletter|digest|status|notes)\b/i;
 
@@ -218,6 +220,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       byDepth.set(node.depth, counts);
     }
     for (const [depth, c] of byDepth) if (c.labels >= 2 && c.labels > c.others) labelledDepths.add(depth);
+  }
+  // Paragraphs written directly over a list (a name line may open the part the list is the work of).
+  // Also one over such a paragraph (`[Private PoS]:`, then `Research`, then the list).
+  const overList = new Set<Paragraph>();
+  for (let i = tree.children.length - 2; i >= 0; i--) {
+    const node = tree.children[i]!;
+    const next = tree.children[i + 1]!;
+    if (node.type === 'paragraph' && (next.type === 'list' || (next.type === 'paragraph' && overList.has(next)))) overList.add(node);
   }
   let teamPart: OutlineNode | undefined;
   /** Unlabelled bullets before any part: the summary, unless the report never names a part. */
@@ -411,8 +421,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   /** A paragraph that opens a part: bold-only, a `Milestone:` lead-in, one link. Returns whether it did. */
-  function paragraphOpener(node: Paragraph, text: string, line: number): boolean {
-    const boldOnly = allEmphasis(node.children) && text.length <= 150 && !/\n/.test(text.trim());
+  function paragraphOpener(node: Paragraph, rawText: string, line: number): boolean {
+    const named = nameLine(node, rawText);
+    const text = named ?? rawText;
+    const boldOnly = named !== undefined || (allEmphasis(node.children) && text.length <= 150 && !/\n/.test(text.trim()));
     const prefix = text.length <= 200 ? milestonePrefix(text) : undefined;
     if (prefix && (boldOnly || node.children[0]?.type === 'strong' || node.children[0]?.type === 'emphasis' || !/[.!?]$/.test(text.trim()))) {
       pop(7);
@@ -437,6 +449,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         structure.push({ line, what: 'change-kind', text });
         return true;
       }
+      if (!link && named !== undefined && host().role !== 'root' && options.recurrence?.facets.has(titleIdentity(text.replace(/\s*[:：]\s*$/, '')))) {
+        structure.push({ line, what: 'facet', text });
+        return true;
+      }
       // In an aside ("Resources & References" › "**Repository**"), a bold line titles part of the aside.
       if (host().role === 'aside') {
         structure.push({ line, what: 'heading', text });
@@ -450,10 +466,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         return true;
       }
       if (!link) {
-        pop(7);
+        // A bare name (no colon, no brackets) right below a bold or name line that has nothing yet
+        // (`[Carnot]:`, then `Research` over the list) is written inside it: one step deeper.
+        const inner = named !== undefined && !/[:：]$/.test(named) && !/^\[/.test(rawText) && top().form === 'bold' && top().rank === 7 && isEmptyPart(top());
+        const rank = inner ? INNER_NAME_RANK : 7;
+        pop(rank);
         // The words as written (emphasis is markup, not text): its title is found in the source.
         const { title, status } = cleanTitle(text.replace(/\s*[:：]\s*$/, ''));
-        open(newNode({ form: 'bold', rank: 7, line, text, title, status }), true, host());
+        open(newNode({ form: 'bold', rank, line, text, title, status }), true, host());
         return true;
       }
     }
@@ -468,6 +488,29 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return true;
     }
     return false;
+  }
+
+  /**
+   * A plain line that is only a name, directly over a list (`Storage layer:`, `[Private PoS]:`,
+   * or a name the team writes week after week): it names the part the list is the work of, as a
+   * bold line would. Its text without the brackets; undefined for anything else, a sentence's
+   * lead-in ("We worked on the following:") included.
+   */
+  function nameLine(node: Paragraph, text: string): string | undefined {
+    if (!overList.has(node) || !node.children.every((c) => c.type === 'text') || /\n/.test(text)) return undefined;
+    const bracketed = /^\[([^\]]+)\]\s*([:：]?)$/.exec(text);
+    const name = bracketed ? `${bracketed[1]!.trim()}${bracketed[2]}` : text;
+    const bare = name.replace(/\s*[:：]$/, '');
+    if (bare === '' || bare.split(/\s+/).length > 8 || /[.!?;,]$/.test(bare) || saysSomething(bare)) return undefined;
+    // A sentence's lead-in ("This is good because:", "Some of the features provided:") or a `Key: value` line is no name.
+    if (/[:：]/.test(bare) || /\b(?:we|i|our|us|they|following|below|these|here)\b/i.test(bare)) return undefined;
+    if (/^(?:this|that|those|some|there|it|all|each|both|any|many|most|several|other)\b|\b(?:is|are|was|were|be|been|because|which|that|who|has|have|had|will|would|can|could|should|did|does|do|provided|include|includes|including)\b/i.test(bare)) return undefined;
+    // Inside a part named by a heading, a line over a list is that part's lead-in ("## TD Studio",
+    // "Full focus on LPE:"), unless the team writes it week after week.
+    const inHeadingPart = stack.some((n) => n.form === 'heading' && n.role !== 'document' && n.role !== 'summary' && n.role !== 'aside');
+    if (inHeadingPart && !recurring.has(titleIdentity(bare))) return undefined;
+    // Words with no colon and no brackets are a name only when the team writes them week after week.
+    return bracketed || name !== bare || recurring.has(titleIdentity(bare)) ? name : undefined;
   }
 
   function handleParagraph(node: Paragraph): void {

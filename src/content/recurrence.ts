@@ -2,7 +2,8 @@
  * A team's own history as evidence for how to read it: what recurs across its weeks is
  * structure, what changes is content. Before its files are read one by one, the build scans
  * all of a team's reports (cheaply, line by line, no markdown parse) for openers — a bullet with
- * work nested under it, a bold line, a heading — and counts the weeks each appears in.
+ * work nested under it, a bold line, a heading, a plain line over a list — and counts the weeks
+ * each appears in.
  *
  * - A short opener seen in two or more weeks is a part ("Testing", "Bugfix" under a working
  *   group): its nested work is that part's, not one item's sub-bullets.
@@ -77,7 +78,16 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
       continue;
     }
     const bullet = BULLET.exec(line);
-    if (!bullet) continue;
+    if (!bullet) {
+      // A plain line right over a list (`Research`, `[Private PoS]:`, then the bullets).
+      if (/^[^\s>|<]/.test(line) && line.length <= 80) {
+        let j = i + 1;
+        while (j < lines.length && lines[j]!.trim() === '') j++;
+        const next = j < lines.length ? BULLET.exec(lines[j]!) : null;
+        if (next && indentOf(next[1]!) === 0) add(line.replace(/^\[([^\]]+)\]/, '$1'));
+      }
+      continue;
+    }
     let j = i + 1;
     while (j < lines.length && lines[j]!.trim() === '') j++;
     const next = j < lines.length ? BULLET.exec(lines[j]!) : null;

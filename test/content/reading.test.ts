@@ -516,3 +516,23 @@ describe('a part the team first named at the top, written later under another he
     expect(weeks('misc')).toEqual([1, 1]);
   });
 });
+
+describe('a plain line that is only a name, over a list', () => {
+  const week = (date: string, body: string) => `---\ndate: ${date}\n---\n# Lab weekly\n\n${body}`;
+  it('names the part the list is the work of: `Storage layer:`, `[Private PoS]:`, a name the team writes every week (right below a name line, inside it); a lead-in is no name', () => {
+    const body = '[Private PoS]:\n\nResearch\n- drafted the spec\n\nStorage layer:\n- ran benchmarks\n\nThis is good because:\n- it is faster\n\nWe worked on the following:\n- a talk\n';
+    const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', body), 'lab/updates/2026-03-09.md': week('2026-03-09', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, s.area ?? null, Object.values(s.items).flat().length])).toEqual([
+      // A name line with only a part inside it groups it: an area.
+      ['Research', 'Private PoS', 1],
+      // The lead-ins and their lists are items of the part they are written in.
+      ['Storage layer', null, 5],
+    ]);
+  });
+  it('inside a part named by a heading, a line over a list is its lead-in, not a part', () => {
+    const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', '## Studio\n\nFull focus on the podcast:\n- two episodes\n') });
+    expect(result.site.updates[0]!.sections.map((s) => s.title)).toEqual(['Studio']);
+  });
+});

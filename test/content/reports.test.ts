@@ -220,9 +220,9 @@ describe('three files per team, checked by hand', () => {
     const u = await update('nomos/2024-05-13');
     expectSections(u, {
       'nomos-p2p-privacy': { progress: 3, achieved: 1, title: 'P2P Privacy' },
-      // "No updates this week" under Research: no item. The workstream is "Data Availability
-      // Sampling (VID)" reworded (2023-08-14): it keeps that first key.
-      'nomos-data-availability-sampling-vid': { progress: 1 },
+      // "No updates this week" under Research: no item. The workstream is "[Data Availability
+      // Sampling (or VID)]:" of 2023-07-31, reworded (2023-08-14): it keeps that first key.
+      'nomos-data-availability-sampling-or-vid': { progress: 1 },
       'nomos-ppos-consensus': { progress: 1 },
       'nomos-coordination-layer': { progress: 2 },
       // Both its facets say "No updates this week": the workstream was written, it holds no item.
