@@ -199,6 +199,9 @@ export function headingLabel(node: Heading, text: string, kindOf: KindOf = defau
   if (milestonePrefix(word)) return undefined;
   const kind = kindOf(word, false);
   if (kind) return { kind: labelTarget(kind), word, unknown: false };
+  // `### Lead: @ana`, `## Attendees: Ana, Bo`: who, said in the heading itself, is an aside.
+  const lead = /^([^:]{1,40}):\s*\S/.exec(word);
+  if (lead && kindOf(lead[1]!.trim(), true) === 'aside') return { kind: labelTarget('aside'), word, unknown: false };
   if (/:\s*$/.test(text) && allEmphasis(node.children) && word.split(/\s+/).length <= 3) {
     return { kind: 'notes', word, unknown: true };
   }

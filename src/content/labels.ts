@@ -47,6 +47,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me',
     'join us', 'get involved', 'how to help', 'how to contribute', 'call for participation', 'contact us',
+    // Who, not what: the people a part or a meeting has.
+    'lead', 'leads', 'owner', 'owners', 'assignee', 'assignees', 'members', 'notetaker', 'note taker', 'facilitator', 'point of contact',
   ],
 };
 
@@ -131,6 +133,8 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
     }
   }
   if (!best) return undefined;
+  // "To team leads: please…" addresses someone; it names no section.
+  if (tokens[0] === 'to' && best.at > 0) return undefined;
   const others = tokens.filter((w, i) => !used[i] && !FILLER.has(w));
   // A summary or aside label is nothing but its phrase ("Key Learnings"); "Monitoring and Metrics" names a part.
   // Highlights said of something ("Publicly Engaging Highlights", "Research Highlights") are still

@@ -45,11 +45,15 @@ describe('labels are read by their head words', () => {
     ['Actionables', 'next'],
     ['Join Us?', 'aside'],
     ['Get involved', 'aside'],
+    // Who, not what.
+    ['Leads', 'aside'],
+    ['Team lead', 'aside'],
+    ['Owners:', 'aside'],
   ])('“%s” → %s', (text, kind) => {
     expect(readLabel(text)?.kind).toBe(kind);
   });
 
-  it.each(['Risk Management Framework', 'Monitoring and Metrics', 'Overview of the Storage Layer', 'Machine Learning', 'Cadence Language', 'Search relevance', 'Completed the migration of the store to the new schema'])('“%s” names a part or says something: no label', (text) => {
+  it.each(['Risk Management Framework', 'Monitoring and Metrics', 'Overview of the Storage Layer', 'Machine Learning', 'Cadence Language', 'Search relevance', 'Completed the migration of the store to the new schema', 'Lead generation', 'To team leads'])('“%s” names a part or says something: no label', (text) => {
     expect(readLabel(text)).toBeUndefined();
   });
 
@@ -534,5 +538,17 @@ describe('a plain line that is only a name, over a list', () => {
   it('inside a part named by a heading, a line over a list is its lead-in, not a part', () => {
     const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', '## Studio\n\nFull focus on the podcast:\n- two episodes\n') });
     expect(result.site.updates[0]!.sections.map((s) => s.title)).toEqual(['Studio']);
+  });
+});
+
+describe('a heading that says who (`### Lead: @ana`)', () => {
+  it('is an aside of the report, no area and no part; a list of leads under a milestone is no work of it', () => {
+    const result = build({ 'lab/updates/2026-03-02.md': '---\ndate: 2026-03-02\n---\n## Lead: @ana\n## Notetaker: @bo\n### Milestone - Relay\n- wrote the spec\n#### Leads\n- Ana\n- Bo\n' });
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, Object.values(s.items).flat().map((i) => i.text)])).toEqual([['Relay', ['wrote the spec']]]);
+    expect(result.site.milestones.map((m) => m.title)).toEqual(['Relay']);
+    // Not the area the milestone is shown under.
+    expect(u.sections[0]!.area).toBeUndefined();
   });
 });
