@@ -832,7 +832,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
   const outline = { root, summary, structure };
   assignRoles(outline, hints);
-  if (options.recurrence) foldOneOffWork(outline, options.recurrence.work);
+  if (options.recurrence) foldOneOffWork(outline, options.recurrence);
   return outline;
 }
 
@@ -842,13 +842,29 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
  * one of the part's work items, its notes grouped under it (`**[fix: flaky sync](…/pull/12)**`
  * over "achieved: …" under `## go-waku`). Linked in two or more weeks, it stays a part, with
  * every week of it. A milestone, an epic or an opener that says so (`Milestone:`) always stays.
+ *
+ * So is a part named by its title alone, inside a part, that a team with a history writes in this
+ * week only ("Grafana Alloy" under "Infra" one sprint): a piece of the work of the part it is in,
+ * not a part to follow. Written in two or more weeks, it is a part.
  */
-function foldOneOffWork(outline: Outline, followed: ReadonlySet<string>): void {
+function foldOneOffWork(outline: Outline, recurrence: Recurrence): void {
+  const oneOffTitle = (child: OutlineNode): boolean =>
+    recurrence.weeks >= TOPIC_MIN_WEEKS &&
+    isSection(child) &&
+    child.form !== 'team' &&
+    !child.trackerUrl &&
+    !child.tag &&
+    !child.prefixed &&
+    child.children.length === 0 &&
+    !recurrence.openers.has(titleIdentity(child.title)) &&
+    !recurrence.openers.has(titleIdentity(child.text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '')));
   const visit = (node: OutlineNode): void => {
     for (const child of [...node.children]) {
       visit(child);
-      if (!isSection(node) || !namesWork(child) || followed.has(child.trackerUrl!) || !child.source) continue;
-      const work = makeItem([{ type: 'paragraph', children: child.source }], child.line, 0, undefined);
+      if (!isSection(node)) continue;
+      const issue = namesWork(child) && !recurrence.work.has(child.trackerUrl!) && child.source !== undefined;
+      if (!issue && !oneOffTitle(child)) continue;
+      const work = makeItem([{ type: 'paragraph', children: issue ? child.source! : [{ type: 'text', value: child.title }] }], child.line, 0, undefined);
       node.workItems.push(work, ...child.workItems);
       node.workItems.sort((a, b) => a.line - b.line);
       for (const entry of child.entries) {

@@ -552,3 +552,26 @@ describe('a heading that says who (`### Lead: @ana`)', () => {
     expect(u.sections[0]!.area).toBeUndefined();
   });
 });
+
+describe('a part named by its title alone, inside a part, written in one week only', () => {
+  it('is a piece of that part’s work (a work item, its notes grouped under it); written in two weeks, a part with both', () => {
+    const week = (date: string, extra: string) => `---\ndate: ${date}\n---\n## Infra\n- achieved: rotated keys\n### Monitoring\n- achieved: alerts\n${extra}`;
+    const result = build({
+      'ops/updates/2026-03-02.md': week('2026-03-02', '### Grafana Alloy\n- achieved: migrated the agents\n'),
+      'ops/updates/2026-03-09.md': week('2026-03-09', ''),
+      'ops/updates/2026-03-16.md': week('2026-03-16', ''),
+      'ops/updates/2026-03-23.md': week('2026-03-23', '### Key rotation\n- achieved: new HSM\n'),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => [m.title, m.weeks.length]).sort()).toEqual([
+      ['Infra', 4],
+      ['Monitoring', 4],
+    ]);
+    const first = result.site.updates.find((u) => u.date === '2026-03-02')!.sections.find((s) => s.title === 'Infra')!;
+    expect(first.workItems.map((w) => w.text)).toEqual(['Grafana Alloy']);
+    expect(first.items.achieved.map((i) => [i.text, i.workItem ?? null])).toEqual([
+      ['rotated keys', null],
+      ['migrated the agents', 'Grafana Alloy'],
+    ]);
+  });
+});
