@@ -41,7 +41,7 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
   const lines = text.split('\n');
   const openers = new Set<string>();
   const headings: Array<{ shape: string; exact: string }> = [];
-  // Plain headings (no link, no code: a name, not an identity) by the heading they sit under, labels skipped.
+  // Plain headings (no link, no tag: a name, not an identity) by the heading they sit under, labels skipped.
   const under = new Map<string, Set<string>>();
   const enclosing: Array<{ depth: number; id: string; label: boolean }> = [];
   const add = (raw: string) => {
