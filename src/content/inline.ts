@@ -5,7 +5,7 @@
  */
 import type { Heading, Link as MdastLink, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { cleanTitle, isCommitmentTag, milestonePrefix } from './keys';
+import { cleanTitle, isCommitmentTag, milestonePrefix, titleIdentity } from './keys';
 import { readLabel, type LabelKind } from './labels';
 import type { Item, ItemKind, Link } from './model';
 import { renderFragment } from './render';
@@ -13,6 +13,11 @@ import { renderFragment } from './render';
 /** Text of a label as written: emphasis, code marks and a trailing colon aside. */
 export function labelWords(text: string): string {
   return text.replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The identity of an opener as written in the source (`## [Search](…/issues/4)` is "Search"): what recurrence counts. */
+export function openerIdentity(raw: string): string {
+  return titleIdentity(labelWords(raw.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')));
 }
 
 /** "Highlights", "Summary", "TL;DR", "Overview": the update's own summary, not a milestone. */

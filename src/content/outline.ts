@@ -34,6 +34,7 @@ import {
   labelTarget,
   labelWords,
   makeItem,
+  openerIdentity,
   REPO_TAG,
   soleLink,
   splitLabel,
@@ -365,7 +366,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     const codeOnly = node.children.length === 1 && node.children[0]!.type === 'inlineCode' ? node.children[0]!.value.trim() : undefined;
-    const facet = !marked && around.role !== 'root' && (options.recurrence?.facets.has(titleIdentity(text.replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, ''))) ?? false);
+    const facet = !marked && around.role !== 'root' && (options.recurrence?.facets.has(titleIdentity(words)) ?? false);
     if (facet || (!marked && codeOnly === undefined && sortsWork(around, text))) {
       // "### Bug fixes" inside a part sorts its work, and so does a facet of the team's template
       // ("### Research" under every project): what follows stays the part's.
@@ -449,7 +450,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         structure.push({ line, what: 'change-kind', text });
         return true;
       }
-      if (!link && named !== undefined && host().role !== 'root' && options.recurrence?.facets.has(titleIdentity(text.replace(/\s*[:：]\s*$/, '')))) {
+      if (!link && named !== undefined && host().role !== 'root' && options.recurrence?.facets.has(titleIdentity(labelWords(text)))) {
         structure.push({ line, what: 'facet', text });
         return true;
       }
@@ -857,7 +858,7 @@ function foldOneOffWork(outline: Outline, recurrence: Recurrence): void {
     !child.prefixed &&
     child.children.length === 0 &&
     !recurrence.openers.has(titleIdentity(child.title)) &&
-    !recurrence.openers.has(titleIdentity(child.text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '')));
+    !recurrence.openers.has(openerIdentity(child.text));
   const visit = (node: OutlineNode): void => {
     for (const child of [...node.children]) {
       visit(child);

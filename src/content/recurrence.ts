@@ -16,6 +16,7 @@
  *   work, it is no part of its own.
  */
 import { isCommitmentTag, normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
+import { labelWords } from './inline';
 import { readLabel } from './labels';
 import { headingShape, type Recurrence } from './outline';
 
@@ -58,7 +59,7 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
       add(heading[1]!);
       const depth = /^#+/.exec(line)![0].length;
       while (enclosing.length > 0 && enclosing.at(-1)!.depth >= depth) enclosing.pop();
-      const plain = heading[1]!.replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '').trim();
+      const plain = labelWords(heading[1]!);
       const id = titleIdentity(plain);
       const label = readLabel(plain) !== undefined;
       const parent = [...enclosing].reverse().find((h) => !h.label);
