@@ -12,6 +12,11 @@ import { fail, humanise, parseMilestoneDefinitions, parseUpdate, teamSlug } from
 import { recurrenceOf } from './recurrence';
 import { copyOwners, type TitleOwners } from './sections';
 import { dateIn, mondayOf, settleDates, teamDayOrders } from './week';
+import { indexMilestones } from './milestones';
+
+// A module of its own (model types only): the Worker's tests and digest code index milestones
+// without loading the markdown pipeline.
+export { indexMilestones };
 
 export interface SourceFile {
   /** Path relative to the content root, with `/` separators: `<team>/updates/YYYY-MM-DD.md`. */
@@ -229,39 +234,6 @@ function sameTitle(a: string, b: string): boolean {
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   return shared > 0 && shared >= Math.min(x.size, y.size) / 2;
-}
-
-/** Every milestone across weeks, from the published updates. */
-export function indexMilestones(updates: Update[]): Milestone[] {
-  const byKey = new Map<string, Milestone>();
-  const oldestFirst = [...updates].reverse();
-  for (const update of oldestFirst) {
-    for (const section of update.sections) {
-      let m = byKey.get(section.key);
-      if (!m) {
-        m = {
-          key: section.key,
-          title: section.title,
-          titles: [],
-          team: update.team,
-          level: section.level,
-          weeks: [],
-          firstSeen: update.date,
-          lastSeen: update.date,
-        };
-        byKey.set(section.key, m);
-      }
-      m.title = section.title;
-      if (!m.titles.includes(section.title)) m.titles.push(section.title);
-      if (section.trackerUrl) m.trackerUrl = section.trackerUrl;
-      if (section.parentKey) m.parentKey = section.parentKey;
-      else delete m.parentKey;
-      m.level = section.level;
-      if (!m.weeks.includes(update.id)) m.weeks.push(update.id);
-      m.lastSeen = update.date;
-    }
-  }
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
 function readYamlConfig(source: SourceFile, files: VFile[]): { file: VFile; value: unknown } | undefined {

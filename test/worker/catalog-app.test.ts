@@ -9,7 +9,7 @@ import { createWorkerApp } from '../../src/app';
 import { keyShardPath, shardOf, teamCatalogPath } from '../../src/publish/data';
 import { servedData } from '../assets';
 import { harness, linkIn, postForm, site, stored, storedSubscriber, subscribe, uniqueEmail } from './subscribers.helpers';
-import { indexMilestones } from '../../src/content/build';
+import { indexMilestones } from '../../src/content/milestones';
 import { statusIndex } from '../../src/status';
 
 function workerHarness() {

@@ -4,7 +4,7 @@
  * the sample site as it was on an earlier date.
  */
 import { env } from 'cloudflare:workers';
-import { indexMilestones } from '../../src/content/build';
+import { indexMilestones } from '../../src/content/milestones';
 import type { SiteModel, Update } from '../../src/content/model';
 import type { DigestBatch } from '../../src/digest';
 import type { Env } from '../../src/env';

@@ -12,7 +12,7 @@ import { createMessageBatch } from 'cloudflare:test';
 import { activeSubscriber, asMessages, env, recordingQueue, recordingTransport, resetDigests, site, siteAsOf, testEnv, unplayedQueueEnv } from './digest.helpers';
 import { harness, linkIn, postForm, storedSubscriber, uniqueEmail } from './subscribers.helpers';
 import { createApp } from '../../src/app';
-import { indexMilestones } from '../../src/content/build';
+import { indexMilestones } from '../../src/content/milestones';
 import type { Milestone } from '../../src/content/model';
 import { statusIndex } from '../../src/status';
 import { teamChoiceTree, type Choice } from '../../src/subscribers/choices';
