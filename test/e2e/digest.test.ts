@@ -5,6 +5,8 @@
  * them; the queue consumer of the same Worker mails each reader the digest of their scope
  * through the simulated send_email binding, which writes the parts to disk. Then the web copy,
  * the admin delivery status, and a second cron run in the same week that must send nothing.
+ * Then a third reader subscribes, confirms and unsubscribes with the RFC 8058 one-click POST,
+ * and the local D1, read with `wrangler d1 execute`, says so.
  *
  * The local state lives in a fresh temporary directory (--persist-to), so the two readers are
  * the only subscribers and the digest is the first one ever (it covers the latest week of the
@@ -15,6 +17,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runWrangler } from '../../scripts/dev-setup';
 import { type DevServer, emailFilesFor, loggedEmails, root, sleep, startWranglerDev, migratedState } from './wrangler-dev';
 
 /** The week the sample content's newest (non-draft) updates belong to. */
@@ -199,13 +202,84 @@ describe('weekly digest end to end against wrangler dev', () => {
     const before = digestEmails().length;
     expect(before).toBe(2);
     await runCron();
-    await sleep(5_000);
+    const nothingToDo = new RegExp(`digest for \\d{4}-W\\d{2} already cut \\(id ${digestId}\\): nothing to do`);
+    for (let waited = 0; !nothingToDo.test(server!.output()) && waited < 15_000; waited += 200) await sleep(200);
+    expect(server!.output()).toMatch(nothingToDo);
+    // Two of the queue's batch timeouts (max_batch_timeout = 1 s): a message enqueued anyway
+    // would have been delivered and logged by now.
+    await sleep(2_000);
     expect(digestEmails()).toHaveLength(before);
-    expect(server!.output()).toMatch(new RegExp(`digest for \\d{4}-W\\d{2} already cut \\(id ${digestId}\\): nothing to do`));
 
     const res = await admin('/admin/digests');
     expect(res.status).toBe(200);
     const { digests } = (await res.json()) as { digests: Array<{ id: number }> };
     expect(digests.map((d) => d.id)).toEqual([Number(digestId)]);
+  });
+
+  // Last, as it stops the server: a third reader (after the digest, so the two above stay the
+  // only ones it went to) subscribes, confirms and leaves with the RFC 8058 one-click POST; then
+  // the local D1 is read with wrangler, as a developer would, once the dev server is gone.
+  // (Its own file and server until issue 19: one wrangler dev start less in the suite.)
+  it('subscribes, confirms from the emailed link and unsubscribes with one click', async () => {
+    const { origin } = server!;
+    const email = `e2e-one-click-${run}@example.com`;
+
+    const subscribed = await fetch(`${origin}/subscribe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, scopes: ['all'] }),
+    });
+    expect(subscribed.status).toBe(202);
+    expect(await subscribed.json()).toMatchObject({ status: 'accepted' });
+
+    // The simulated binding wrote the text and HTML parts to disk and logged their paths.
+    const files = await emailFilesFor(server!, email);
+    expect(files.subject).toMatch(/^Confirm your subscription/);
+    const text = await readFile(files.text, 'utf8');
+    const html = await readFile(files.html, 'utf8');
+    const confirmLink = new RegExp(`${origin}/confirm\\?token=[A-Za-z0-9._-]+`).exec(text)?.[0];
+    expect(confirmLink, `confirmation link in:\n${text}`).toBeDefined();
+    expect(html).toContain(`href="${confirmLink}"`);
+    const unsubscribeLink = new RegExp(`${origin}/unsubscribe\\?token=[A-Za-z0-9._-]+`).exec(text)?.[0];
+    expect(unsubscribeLink).toBeDefined();
+
+    const confirmed = await fetch(confirmLink!);
+    expect(confirmed.status).toBe(200);
+    const confirmedPage = await confirmed.text();
+    expect(confirmedPage).toContain('Subscription confirmed');
+    expect(confirmedPage).toContain(email);
+
+    // A link scanner's GET changes nothing…
+    const preview = await fetch(unsubscribeLink!);
+    expect(preview.status).toBe(200);
+    expect(await preview.text()).toContain('<button type="submit">Unsubscribe</button>');
+    expect((await fetch(confirmLink!)).status).toBe(200); // still active: "Already confirmed"
+
+    // …the one-click POST of a mail client unsubscribes.
+    const unsubscribed = await fetch(unsubscribeLink!, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(unsubscribed.status).toBe(200);
+    expect(await unsubscribed.text()).toContain('will receive no more emails');
+    // The old confirmation link can no longer bring the subscription back.
+    expect((await fetch(confirmLink!)).status).toBe(409);
+
+    // What the local D1 holds, read with wrangler once the dev server is gone.
+    await server!.stop();
+    const out = await runWrangler(
+      root,
+      ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--json', '--command',
+        `SELECT s.status, s.confirmed_at, s.unsubscribed_at, group_concat(sc.scope) AS scopes
+         FROM subscribers s JOIN subscriber_scopes sc ON sc.subscriber_id = s.id WHERE s.email = '${email}' GROUP BY s.id`],
+      { verbose: false },
+    );
+    const [answer] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ results: Array<Record<string, string | null>> }>;
+    const results = answer!.results;
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ status: 'unsubscribed', scopes: 'all' });
+    expect(results[0]!.confirmed_at).not.toBeNull();
+    expect(results[0]!.unsubscribed_at).not.toBeNull();
   });
 });
