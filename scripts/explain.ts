@@ -12,32 +12,23 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildContentDir, ITEM_KINDS, isSection, outlineNodes, slugify, teamSlug, type BuildResult, type Milestone, type OutlineNode } from '../src/content';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { content: { type: 'string' }, json: { type: 'boolean', default: false } },
-});
-const target = positionals[0];
-if (!target) {
-  console.error('usage: npm run explain -- <file.md | team folder | team> [--content DIR] [--json]');
-  process.exit(2);
-}
-
 /** The content root and what to explain in it. */
-function locate(arg: string): { root: string; file?: string; team?: string } {
+function locate(arg: string, content: string | undefined): { root: string; file?: string; team?: string } {
   if (existsSync(arg) && statSync(arg).isFile()) {
     const full = path.resolve(arg);
     // <root>/<team>/updates/<name>.md
-    const root = values.content ? path.resolve(values.content) : path.dirname(path.dirname(path.dirname(full)));
+    const root = content ? path.resolve(content) : path.dirname(path.dirname(path.dirname(full)));
     return { root, file: path.relative(root, full).split(path.sep).join('/') };
   }
   if (existsSync(arg) && statSync(arg).isDirectory() && existsSync(path.join(arg, 'updates'))) {
     const full = path.resolve(arg);
     return { root: path.dirname(full), team: path.basename(full) };
   }
-  return { root: path.resolve(values.content ?? 'content'), team: arg };
+  return { root: path.resolve(content ?? 'content'), team: arg };
 }
 
 interface NodeReport {
@@ -137,49 +128,68 @@ function explainTeam(result: BuildResult, team: string) {
 
 const cut = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
-const where = locate(target);
-const result = await buildContentDir(where.root);
-if (where.file) {
-  const report = explainFile(result, where.file);
-  if (values.json) console.log(JSON.stringify(report, null, 2));
-  else {
-    console.log(`${report.file}${'id' in report ? ` → ${report.id} (week of ${report.date}) “${report.title}”` : ' (not published: see the errors)'}\n`);
-    console.log('line  level          title → key                                       items');
-    for (const n of report.nodes) {
-      const items = Object.entries(n.items)
-        .sort(([a], [b]) => ITEM_KINDS.indexOf(a as never) - ITEM_KINDS.indexOf(b as never))
-        .map(([k, v]) => `${v} ${k}`)
-        .join(', ');
-      const label = `${'  '.repeat(n.depth)}${cut(n.title, 48)}${n.key ? ` → ${n.key}` : ''}`;
-      console.log(`${String(n.line).padStart(4)}  ${n.level.padEnd(13)}  ${label.padEnd(58)}  ${items}`);
-    }
-    if (report.summary.length > 0) console.log(`\nsummary (${report.summary.length}):\n${report.summary.map((i) => `  ${i.line}: ${cut(i.text, 90)}`).join('\n')}`);
-    console.log(`\nnotes, outside every milestone and workstream (${report.notes.length})${report.notes.length ? ':' : ''}`);
-    for (const i of report.notes) console.log(`  ${i.line}: ${cut(i.text, 90)}`);
-    if (report.structure.length > 0) console.log(`\nread as structure, not items (${report.structure.length}):\n${report.structure.map((s) => `  ${s.line}: ${s.what} “${cut(s.text, 70)}”`).join('\n')}`);
-    if (report.messages.length > 0) console.log(`\nmessages:\n${report.messages.map((m) => `  ${m.line}:${m.column}: ${m.severity}: ${m.message}`).join('\n')}`);
+/**
+ * Runs explain on command-line arguments, printing each line with `print` (console.log on the
+ * command line; tests collect the lines in the same process). Returns the exit code.
+ */
+export async function explain(argv: string[], print: (line: string) => void = console.log): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { content: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const target = positionals[0];
+  if (!target) {
+    console.error('usage: npm run explain -- <file.md | team folder | team> [--content DIR] [--json]');
+    return 2;
   }
-} else {
-  const report = explainTeam(result, where.team!);
-  if (report.keys.length === 0 && report.weeks === 0) {
-    console.error(`no updates of team “${where.team}” in ${where.root}`);
-    process.exit(1);
+  const where = locate(target, values.content);
+  const result = await buildContentDir(where.root);
+  if (where.file) {
+    const report = explainFile(result, where.file);
+    if (values.json) print(JSON.stringify(report, null, 2));
+    else {
+      print(`${report.file}${'id' in report ? ` → ${report.id} (week of ${report.date}) “${report.title}”` : ' (not published: see the errors)'}\n`);
+      print('line  level          title → key                                       items');
+      for (const n of report.nodes) {
+        const items = Object.entries(n.items)
+          .sort(([a], [b]) => ITEM_KINDS.indexOf(a as never) - ITEM_KINDS.indexOf(b as never))
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ');
+        const label = `${'  '.repeat(n.depth)}${cut(n.title, 48)}${n.key ? ` → ${n.key}` : ''}`;
+        print(`${String(n.line).padStart(4)}  ${n.level.padEnd(13)}  ${label.padEnd(58)}  ${items}`);
+      }
+      if (report.summary.length > 0) print(`\nsummary (${report.summary.length}):\n${report.summary.map((i) => `  ${i.line}: ${cut(i.text, 90)}`).join('\n')}`);
+      print(`\nnotes, outside every milestone and workstream (${report.notes.length})${report.notes.length ? ':' : ''}`);
+      for (const i of report.notes) print(`  ${i.line}: ${cut(i.text, 90)}`);
+      if (report.structure.length > 0) print(`\nread as structure, not items (${report.structure.length}):\n${report.structure.map((s) => `  ${s.line}: ${s.what} “${cut(s.text, 70)}”`).join('\n')}`);
+      if (report.messages.length > 0) print(`\nmessages:\n${report.messages.map((m) => `  ${m.line}:${m.column}: ${m.severity}: ${m.message}`).join('\n')}`);
+    }
+  } else {
+    const report = explainTeam(result, where.team!);
+    if (report.keys.length === 0 && report.weeks === 0) {
+      console.error(`no updates of team “${where.team}” in ${where.root}`);
+      return 1;
+    }
+    if (values.json) print(JSON.stringify(report, null, 2));
+    else {
+      print(`team ${report.team}: ${report.weeks} updates, ${report.keys.length} milestone keys (most weeks first)\n`);
+      print('weeks  first       last        level          key  ·  titles seen');
+      for (const k of report.keys) {
+        print(`${String(k.weeks).padStart(5)}  ${k.first}  ${k.last}  ${k.level.padEnd(13)}  ${k.key}  ·  ${k.titles.map((t) => `“${cut(t, 40)}”`).join(', ')}`);
+      }
+      if (report.continuity.length > 0) {
+        print(`\nkeys kept across weeks (${report.continuity.length}):`);
+        for (const d of report.continuity) print(`  ${d.week}:${d.line}  “${cut(d.title, 40)}” would be ${d.derived}; ${d.why}`);
+      }
+      if (report.renames.length > 0) {
+        print(`\nmaybe one part reworded (confirm with a line in content/aliases.yaml under \`aliases:\`):`);
+        for (const r of report.renames) print(`  “${cut(r.fromTitle, 40)}” → “${cut(r.toTitle, 40)}”   ${r.alias}`);
+      }
+      if (report.messages.length > 0) print(`\nmessages:\n${report.messages.map((m) => `  ${m}`).join('\n')}`);
+    }
   }
-  if (values.json) console.log(JSON.stringify(report, null, 2));
-  else {
-    console.log(`team ${report.team}: ${report.weeks} updates, ${report.keys.length} milestone keys (most weeks first)\n`);
-    console.log('weeks  first       last        level          key  ·  titles seen');
-    for (const k of report.keys) {
-      console.log(`${String(k.weeks).padStart(5)}  ${k.first}  ${k.last}  ${k.level.padEnd(13)}  ${k.key}  ·  ${k.titles.map((t) => `“${cut(t, 40)}”`).join(', ')}`);
-    }
-    if (report.continuity.length > 0) {
-      console.log(`\nkeys kept across weeks (${report.continuity.length}):`);
-      for (const d of report.continuity) console.log(`  ${d.week}:${d.line}  “${cut(d.title, 40)}” would be ${d.derived}; ${d.why}`);
-    }
-    if (report.renames.length > 0) {
-      console.log(`\nmaybe one part reworded (confirm with a line in content/aliases.yaml under \`aliases:\`):`);
-      for (const r of report.renames) console.log(`  “${cut(r.fromTitle, 40)}” → “${cut(r.toTitle, 40)}”   ${r.alias}`);
-    }
-    if (report.messages.length > 0) console.log(`\nmessages:\n${report.messages.map((m) => `  ${m}`).join('\n')}`);
-  }
+  return 0;
 }
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await explain(process.argv.slice(2));

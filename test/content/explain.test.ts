@@ -7,11 +7,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explain } from '../../scripts/explain';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REPORTS = path.resolve(ROOT, '../shared/reports');
-const explain = async (...args: string[]) => (await run(process.execPath, ['--import', 'tsx', 'scripts/explain.ts', ...args], { cwd: ROOT })).stdout;
+/** `npm run explain` as a user runs it: a process of its own. */
+const explainCli = async (...args: string[]) => (await run(process.execPath, ['--import', 'tsx', 'scripts/explain.ts', ...args], { cwd: ROOT })).stdout;
+/** The same command run in this process (no tsx start-up, issue 19): its printed lines. */
+const explainHere = async (...args: string[]) => {
+  const lines: string[] = [];
+  expect(await explain(args, (line) => lines.push(line))).toBe(0);
+  return `${lines.join('\n')}\n`;
+};
 
 // explain builds the whole content folder its argument is in. Each team explained here is
 // copied alone into a folder of its own, so a run builds that team instead of all five of
@@ -29,7 +37,7 @@ afterAll(async () => {
 
 describe('npm run explain', () => {
   it('shows a file’s outline: levels, keys, counts by kind, structure, warnings', async () => {
-    const out = await explain(path.join(team('nomos'), 'updates', '2023-08-29.md'));
+    const out = await explainCli(path.join(team('nomos'), 'updates', '2023-08-29.md'));
     expect(out).toContain('nomos/updates/2023-08-29.md → nomos/2023-08-29');
     expect(out).toMatch(/area\s+Milestone 1: Network Privacy and Mixnet|milestone\s+Network Privacy and Mixnet → nomos-network-privacy-and-mixnet/);
     // "Research" and "Development" under every workstream sort its work (facets of the team's template).
@@ -39,10 +47,10 @@ describe('npm run explain', () => {
   }, 240_000);
 
   it('shows a team’s key table across weeks, and --json for scripts', async () => {
-    const out = await explain(team('codex'));
+    const out = await explainHere(team('codex'));
     expect(out).toMatch(/^team codex: 35 updates, \d+ milestone keys/);
     expect(out).toMatch(/codex-marketplace\s+·\s+“Marketplace”/);
-    const json = JSON.parse(await explain(team('codex'), '--json')) as { team: string; keys: Array<{ key: string; weeks: number; titles: string[] }> };
+    const json = JSON.parse(await explainHere(team('codex'), '--json')) as { team: string; keys: Array<{ key: string; weeks: number; titles: string[] }> };
     expect(json.team).toBe('codex');
     expect(json.keys.find((k) => k.key === 'codex-marketplace')!.weeks).toBeGreaterThan(10);
   }, 240_000);
