@@ -37,11 +37,13 @@ function normal(changes: Changes) {
 }
 
 /**
- * Replays a site week by week, a digest cut each week, with the previous snapshot as the cut
- * stores it (by part) and as digests stored before parts existed have it (whole).
+ * Replays a site week by week, a digest cut each week (or every `every` report dates, as a
+ * fortnightly digest cuts), with the previous snapshot as the cut stores it (by part) and as
+ * digests stored before parts existed have it (whole). The latest date is always cut.
  */
-async function replayBoth(site: SiteModel): Promise<number> {
-  const dates = [...new Set(site.updates.map((u) => u.date))].sort();
+async function replayBoth(site: SiteModel, every = 1): Promise<number> {
+  const all = [...new Set(site.updates.map((u) => u.date))].sort();
+  const dates = all.filter((_, i) => (all.length - 1 - i) % every === 0);
   let previous: Snapshot | undefined;
   let stored: PreviousSnapshot | undefined;
   let compared = 0;
@@ -134,10 +136,13 @@ describe('digest cut team by team from the build index', () => {
     expect(await replayBoth(site)).toBeGreaterThan(5);
   });
 
-  it('gives the whole-site changes and snapshot at every week of the report teams', async () => {
+  it('gives the whole-site changes and snapshot at every other report date of the report teams', async () => {
+    // 92 report dates: a cut at each costs a quarter of a minute of the suite (issue 19); every
+    // other date still chains each cut to the previous one over the whole history, and the
+    // sample content above is cut at every week.
     const { site } = await reportsBuild();
     expect(site.teams.length).toBeGreaterThanOrEqual(3);
-    expect(await replayBoth(site)).toBeGreaterThan(20);
+    expect(await replayBoth(site, 2)).toBeGreaterThan(20);
   }, 300_000);
 
   it('gives the whole-site snapshot, and the changes it gave before, when two teams report the same milestones', async () => {

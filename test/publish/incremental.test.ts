@@ -37,10 +37,8 @@ describe('incremental build', () => {
     const first = await buildAll(options('incremental', cache));
     if (!first.ok) throw new Error(first.messages);
     expect(cache.stats.misses).toBeGreaterThan(40);
-    const clean = await buildAll(options('clean'));
-    if (!clean.ok) throw new Error(clean.messages);
-    expect(await tree(path.join(work, 'incremental'))).toEqual(await tree(path.join(work, 'clean')));
-    expect(first.messages).toBe(clean.messages);
+    // No clean build to compare this first one with: the build after the edit below reuses
+    // most of its output (render memo), so a first build unlike a clean one shows there.
 
     // A new process: the cache on disk, nothing in memory.
     const fromDisk = new ParseCache(version, path.join(work, 'cache'));

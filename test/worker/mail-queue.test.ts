@@ -128,10 +128,12 @@ describe('confirmations, through the queue', () => {
     expect(await env.DB.prepare('SELECT suppressed_reason AS r FROM subscribers WHERE id = ?').bind(b).first()).toEqual({ r: 'invalid-recipient' });
   });
 
-  it('an import of 300 rows without consent against an API limited to 30 requests/s: every address confirmed once, none lost', async () => {
-    const api = fakeMailApi(() => 'accept', { perSecond: 30 });
+  // 100/s rather than a small provider's 30/s: the sends still spread over several one-second
+  // windows, each address once, in 3 s of waiting rather than 10 (issue 19: the suite's time).
+  it('an import of 300 rows without consent against an API limited to 100 requests/s: every address confirmed once, none lost', async () => {
+    const api = fakeMailApi(() => 'accept', { perSecond: 100 });
     useApi(api);
-    const h = harness({ ...API, MAIL_RATE_PER_SECOND: '30' });
+    const h = harness({ ...API, MAIL_RATE_PER_SECOND: '100' });
     const emails = Array.from({ length: 300 }, () => uniqueEmail('bulk'));
     const res = await h.fetch('/admin/subscribers/import', { method: 'POST', headers: { ...admin, 'Content-Type': 'text/csv' }, body: `email\n${emails.join('\n')}\n` });
     expect(res.status).toBe(200);
@@ -143,7 +145,7 @@ describe('confirmations, through the queue', () => {
     const missing = emails.filter((e) => api.to(e).length !== 1);
     expect(missing).toEqual([]);
     const limited = api.calls.filter((c) => c.status === 429).length;
-    console.log(`import: 300 confirmations at 30/s: ${api.calls.length} calls, ${limited} answered 429`);
+    console.log(`import: 300 confirmations at 100/s: ${api.calls.length} calls, ${limited} answered 429`);
     expect(api.calls.length).toBeLessThanOrEqual(330);
     // A second import of the same file sends nothing more (within the hour).
     const again = await h.fetch('/admin/subscribers/import', { method: 'POST', headers: { ...admin, 'Content-Type': 'text/csv' }, body: `email\n${emails.join('\n')}\n` });
