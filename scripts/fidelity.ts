@@ -108,11 +108,11 @@ function matching(update: Update, expected: RecurringMilestone): string[] {
     const url = normaliseTrackerUrl(expected.tracker);
     return update.sections.filter((s) => s.trackerUrl === url).map((s) => s.key);
   }
-  const own = titleIdentity(expected.path.at(-1)!);
+  const own = new Set([expected.path.at(-1)!, ...(expected.also ?? [])].map(titleIdentity));
   const outer = expected.path.length > 1 ? titleIdentity(expected.path.at(-2)!) : undefined;
   const byKey = new Map(update.sections.map((s) => [s.key, s]));
   return update.sections
-    .filter((s) => titleIdentity(s.title) === own)
+    .filter((s) => own.has(titleIdentity(s.title)))
     .filter((s) => {
       if (outer === undefined) return true;
       const parent = s.parentKey ? byKey.get(s.parentKey) : undefined;

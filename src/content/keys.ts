@@ -158,9 +158,9 @@ export function milestonePrefix(text: string): { title: string; status: string[]
   return { title, status: m[1] ? ['next'] : [] };
 }
 
-/** Inline-code tags that name a commitment, such as `team:area:commitment`. */
+/** Inline-code tags that name a commitment, such as `team:area:commitment` (a unit written `vac:tke::x` too). */
 export function isCommitmentTag(code: string): boolean {
-  return /^[a-z0-9][\w.-]*(?::[\w.-]+)+$/i.test(code.trim());
+  return /^[a-z0-9][\w.-]*(?::{1,2}[\w.-]+)+$/i.test(code.trim());
 }
 
 export interface KeySource {

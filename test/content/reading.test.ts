@@ -530,6 +530,17 @@ describe('a part the team first named at the top, written later under another he
     const fees = result.site.milestones.filter((m) => m.title === 'lab:econ::fees');
     expect(fees.map((m) => [m.key, m.weeks.length])).toEqual([['lab-lab-econ-fees', 2]]);
   });
+
+  it('reads a tag written with a doubled colon (`lab:econ::fees:model`) as a tag: the same commitment as `fees:model` under `lab:econ:`', () => {
+    const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
+    const result = build({
+      'lab/updates/2026-03-02.md': week('2026-03-02', '## Economics\n### `lab:econ::fees:model`\n- a model\n'),
+      'lab/updates/2026-03-09.md': week('2026-03-09', '## lab:econ:\n- `fees:model`\n  - the review\n- `fees:staking`\n  - a draft\n'),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    const model = result.site.milestones.filter((m) => m.titles.some((t) => t.endsWith('fees:model')));
+    expect(model.map((m) => [m.key, m.weeks.length])).toEqual([['lab-econ-fees-model', 2]]);
+  });
 });
 
 describe('a plain line that is only a name, over a list', () => {

@@ -15,6 +15,8 @@ import { waku } from './waku';
 export interface RecurringMilestone {
   /** Titles as written, outermost first where the title alone is ambiguous: ['P2P Privacy', 'Research']. */
   path: string[];
+  /** Other ways the team writes the same name in some weeks (a tag with its unit in front). */
+  also?: string[];
   /** Its tracker link, when it has one: then the link finds it, whatever the week's wording. */
   tracker?: string;
   /** Dates of the updates it appears in (the update's date as published). */
