@@ -34,12 +34,6 @@ export function ownTag(node: OutlineNode): string {
   return parts.join(':');
 }
 
-/** A title that begins with the whole name of `parent` (its identity's words, in order). */
-function qualifiedBy(node: OutlineNode, parent: OutlineNode): boolean {
-  const outer = ownIdentity(parent);
-  return outer !== '' && titleIdentity(node.title).startsWith(`${outer}-`);
-}
-
 /** The part a node sits in (areas included; document titles and summaries are wrappers, skipped). */
 function enclosing(node: OutlineNode): OutlineNode | undefined {
   for (let p = node.parent; p; p = p.parent) if (isSection(p) || p.role === 'area') return p;
@@ -283,9 +277,6 @@ export function keyOutline(outline: Outline, options: KeyOptions): void {
       // regrouped under "Nomos Bedrock"); a name first written under a parent is relative to it,
       // and so is a catch-all ("Miscellaneous") wherever it was first written.
       if ((owner !== '' || isCatchAll(node.title)) && owner !== (parent ? ownIdentity(parent) : '') && (first === undefined || owner !== first)) scope = parent?.key ?? team;
-      // A name that already carries its parent's (`vac:tke::codex:economic-analysis` under
-      // `vac:tke:`, "Waku Research" under "Waku") is qualified by it: not a second time.
-      if (scope && parent && qualifiedBy(node, parent)) scope = undefined;
     }
     const tag = node.tag ? ownTag(node) : undefined;
     const derived = derivedKey({ team: options.team, title: node.title, ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}), ...(tag ? { tag } : {}), ...(scope ? { scope } : {}) });

@@ -520,17 +520,6 @@ describe('a part the team first named at the top, written later under another he
     expect(weeks('misc')).toEqual([1, 1]);
   });
 
-  it('is not qualified by its new parent when its name already carries it (`lab:econ::fees` under `lab:econ:`)', () => {
-    const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
-    const result = build({
-      'lab/updates/2026-03-02.md': week('2026-03-02', '## Economics\n### lab:econ::fees\n- a model\n'),
-      'lab/updates/2026-03-09.md': week('2026-03-09', '## lab:econ:\n- lab:econ::fees\n  - the review\n- lab:econ::staking\n  - a first draft\n'),
-    });
-    expect(errorsOf(result)).toEqual([]);
-    const fees = result.site.milestones.filter((m) => m.title === 'lab:econ::fees');
-    expect(fees.map((m) => [m.key, m.weeks.length])).toEqual([['lab-lab-econ-fees', 2]]);
-  });
-
   it('reads a tag written with a doubled colon (`lab:econ::fees:model`) as a tag: the same commitment as `fees:model` under `lab:econ:`', () => {
     const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
     const result = build({
