@@ -3,13 +3,17 @@
  * configured in wrangler.toml) next to the Worker: every public URL of the build answers
  * from its file with its content type, ETag / 304 and the compression the client asked for,
  * and never reaches the Worker; renamed milestones redirect; the dynamic routes are the
- * Worker's; the digest is cut from the built team indexes.
+ * Worker's; the digest is cut from the built team indexes. Built with five entries per feed, a
+ * feed parser (feedsmith) starts at each current feed and follows `prev-archive` (JSON Feed:
+ * `next_url`) until the first week, reading every week (archives.test.ts's own server until
+ * issue 19: one build and one wrangler dev start less).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { parse as parseToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_HEADER } from '../../src/app';
@@ -23,6 +27,7 @@ const vars = { ENVIRONMENT: 'local', SIGNING_KEY: `dev-${randomBytes(32).toStrin
 let server: DevServer;
 let out: string;
 let files: Record<string, string>;
+let updates: Array<{ id: string; team: string }>;
 
 /** URL path a static file answers (`teams/atlas.html` → `/teams/atlas`). */
 function pathOf(file: string): string {
@@ -57,8 +62,11 @@ beforeAll(async () => {
     out: path.join(out, 'public'),
     config: path.join(root, 'wrangler.toml'),
     siteUrl: `http://127.0.0.1:${port}`,
+    // Five entries per feed, so that the sample's feeds have archives (the archive walk below).
+    vars: { FEED_ITEMS: '5' },
   });
   if (!built.ok) throw new Error(built.messages);
+  updates = built.site.updates.map((u) => ({ id: u.id, team: u.team }));
   files = JSON.parse(await readFile(path.join(out, 'public.manifest.json'), 'utf8')) as Record<string, string>;
   await migratedState(path.join(out, 'state'));
   server = await startWranglerDev({ port, persistTo: path.join(out, 'state'), args: ['--assets', path.join(out, 'public')], vars });
@@ -178,6 +186,62 @@ describe('routing in wrangler.toml', () => {
     expect(config.assets?.run_worker_first ?? false).toBe(false);
     // No [build]: `npm start` builds once, wrangler does not rebuild behind it.
     expect(config.build).toBeUndefined();
+  });
+});
+
+/** Follows a feed's archive links from `start`, collecting each entry's link and each document read. */
+async function walk(start: string, format: 'rss' | 'atom' | 'json'): Promise<{ links: string[]; documents: string[] }> {
+  const links: string[] = [];
+  const documents: string[] = [];
+  for (let url: string | undefined = `${server.origin}${start}`; url; ) {
+    const at: string = url;
+    const res: Response = await fetch(at);
+    expect(res.status, at).toBe(200);
+    const text: string = await res.text();
+    documents.push(new URL(at).pathname);
+    if (format === 'atom') {
+      const feed = parseAtomFeed(text);
+      links.push(...(feed.entries ?? []).map((e) => e.links?.find((l) => !l.rel || l.rel === 'alternate')?.href ?? ''));
+      const prev: string | undefined = feed.links?.find((l) => l.rel === 'prev-archive')?.href;
+      url = prev;
+    } else if (format === 'rss') {
+      const feed = parseRssFeed(text);
+      links.push(...(feed.items ?? []).map((i) => i.link ?? ''));
+      const prev: string | undefined = feed.atom?.links?.find((l) => l.rel === 'prev-archive')?.href;
+      url = prev;
+    } else {
+      const feed = parseJsonFeed(text);
+      links.push(...(feed.items ?? []).map((i) => i.url ?? ''));
+      const prev: string | undefined = (JSON.parse(text) as { next_url?: string }).next_url;
+      url = prev;
+    }
+  }
+  return { links, documents };
+}
+
+describe('feed archives under wrangler dev', () => {
+  for (const [format, file] of [['rss', 'feed.xml'], ['atom', 'atom.xml'], ['json', 'feed.json']] as const) {
+    it(`${file}: following prev-archive reads every week of the site and of each team`, async () => {
+      const site = await walk(`/${file}`, format);
+      expect(site.documents).toEqual([`/${file}`, `/archive/2/${file}`, `/archive/1/${file}`]);
+      const pages = new Set(site.links.map((l) => new URL(l).pathname));
+      expect([...pages].sort()).toEqual(updates.map((u) => `/updates/${u.id}`).sort());
+      for (const team of new Set(updates.map((u) => u.team))) {
+        const walked = await walk(`/teams/${team}/${file}`, format);
+        const seen = new Set(walked.links.map((l) => new URL(l).pathname));
+        expect([...seen].sort(), team).toEqual(updates.filter((u) => u.team === team).map((u) => `/updates/${u.id}`).sort());
+      }
+    });
+  }
+
+  it('marks archives as archives and links the current feed', async () => {
+    const atom = await (await fetch(`${server.origin}/archive/1/atom.xml`)).text();
+    expect(atom).toContain('xmlns:fh="http://purl.org/syndication/history/1.0"');
+    expect(atom).toContain('<fh:archive/>');
+    expect(atom).toContain(`<link rel="current" href="${server.origin}/atom.xml"/>`);
+    const current = await (await fetch(`${server.origin}/atom.xml`)).text();
+    expect(current).not.toContain('<fh:archive/>');
+    expect((await fetch(`${server.origin}/archive/3/atom.xml`)).status).toBe(404);
   });
 });
 
