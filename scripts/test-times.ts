@@ -54,9 +54,9 @@ try {
   });
   const rows = (JSON.parse(readFileSync(timesFile, 'utf8')) as FileTime[]).sort((a, b) => b.run + b.load - (a.run + a.load));
   const s = (ms: number) => (ms / 1000).toFixed(1).padStart(7);
-  console.log(`\n${'total s'.padStart(7)} ${'tests s'.padStart(7)} ${'load s'.padStart(7)} ${'tests'.padStart(5)}  project  file`);
+  console.log(`\n${'total s'.padStart(7)} ${'tests s'.padStart(7)} ${'load s'.padStart(7)} ${'start'.padStart(7)} ${'end'.padStart(7)} ${'tests'.padStart(5)}  project  file`);
   for (const r of rows) {
-    console.log(`${s(r.run + r.load)} ${s(r.run)} ${s(r.load)} ${String(r.tests).padStart(5)}  ${r.project.padEnd(7)}  ${r.file}${r.state === 'passed' ? '' : ` (${r.state})`}`);
+    console.log(`${s(r.run + r.load)} ${s(r.run)} ${s(r.load)} ${s(r.start)} ${s(r.end)} ${String(r.tests).padStart(5)}  ${r.project.padEnd(7)}  ${r.file}${r.state === 'passed' ? '' : ` (${r.state})`}`);
   }
   const sum = rows.reduce((n, r) => n + r.run + r.load, 0);
   const cpu = build.cpu !== undefined && vitest.cpu !== undefined ? `; CPU ${(build.cpu + vitest.cpu).toFixed(0)} s (user + system, child processes)` : '';
@@ -64,6 +64,11 @@ try {
     `\n${rows.length} files, ${rows.reduce((n, r) => n + r.tests, 0)} tests: sum of file times ${(sum / 1000).toFixed(0)} s; ` +
       `wall: build ${build.seconds.toFixed(1)} s + vitest ${vitest.seconds.toFixed(1)} s = ${(build.seconds + vitest.seconds).toFixed(1)} s${cpu}; ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(1)}`,
   );
+  // How full the slots were: files' start-to-end spans against the last file's end (two files
+  // at a time all through would be 2.0).
+  const span = Math.max(0, ...rows.map((r) => r.end));
+  const busy = rows.reduce((n, r) => n + r.end - r.start, 0);
+  if (span > 0) console.log(`files at once, on average: ${(busy / span).toFixed(2)} (${(busy / 1000).toFixed(0)} s of files over ${(span / 1000).toFixed(0)} s)`);
   if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ build, vitest, files: rows }, null, 2)}\n`);
   process.exitCode = vitest.ok ? 0 : 1;
 } finally {

@@ -15,20 +15,36 @@ export interface FileTime {
   run: number;
   /** Import of the file and its setup files, and the runner's preparation, ms. */
   load: number;
+  /** When the file started and ended, ms after the run started (where the slots sat idle). */
+  start: number;
+  end: number;
   state: string;
 }
 
 export default class TimesReporter implements Reporter {
   private readonly rows: FileTime[] = [];
+  private readonly starts = new Map<string, number>();
+  private t0 = performance.now();
+
+  onTestRunStart(): void {
+    this.t0 = performance.now();
+  }
+
+  onTestModuleStart(module: TestModule): void {
+    this.starts.set(module.moduleId, performance.now() - this.t0);
+  }
 
   onTestModuleEnd(module: TestModule): void {
     const d = module.diagnostic();
+    const end = performance.now() - this.t0;
     this.rows.push({
       file: path.relative(process.cwd(), module.moduleId),
       project: module.project.name,
       tests: [...module.children.allTests()].length,
       run: Math.round(d.duration),
       load: Math.round(d.collectDuration + d.setupDuration + d.prepareDuration + d.environmentSetupDuration),
+      start: Math.round(this.starts.get(module.moduleId) ?? end),
+      end: Math.round(end),
       state: module.state(),
     });
   }
