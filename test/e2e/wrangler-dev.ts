@@ -5,17 +5,25 @@
  * and prints their paths).
  */
 export { type DevServer, type DevServerOptions, freePort, root, sleep, startWranglerDev } from '../../scripts/wrangler-dev';
-import { cp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { sleep } from '../../scripts/wrangler-dev';
 import type { DevServer } from '../../scripts/wrangler-dev';
 
 /**
  * Fills `persistTo` with a fresh local state whose D1 has every migration applied: a copy of
- * the one `wrangler d1 migrations apply DB --local` made once for the run (global-setup.ts).
+ * the one `wrangler d1 migrations apply DB --local` made once for the run (global-setup.ts),
+ * once it is done.
  */
 export async function migratedState(persistTo: string): Promise<void> {
-  await cp(inject('migratedState'), persistTo, { recursive: true });
+  const dir = inject('migratedState');
+  for (const deadline = Date.now() + 180_000; !existsSync(path.join(dir, 'done')); await sleep(100)) {
+    if (existsSync(path.join(dir, 'failed'))) throw new Error(`the e2e global setup could not migrate a local D1: ${await readFile(path.join(dir, 'failed'), 'utf8')}`);
+    if (Date.now() > deadline) throw new Error('the e2e global setup did not migrate a local D1 in 180 s');
+  }
+  await cp(path.join(dir, 'state'), persistTo, { recursive: true });
 }
 
 /** One email the simulated send_email binding logged; `text` and `html` are file paths. */
