@@ -291,10 +291,22 @@ export function keyOutline(outline: Outline, options: KeyOptions): void {
   reworded.remember();
 }
 
-/** Words of a title that name it: its identity without small words ("and", "&", "the"…). */
+/**
+ * Words of a title that name it: its identity without small words ("and", "&", "the"…), each
+ * in the singular ("Simulations app" names what "Simulation App" does; "Bug fixes", "Bug fix").
+ */
 const SMALL_WORDS = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'with', 'at', 'by']);
 function nameWords(title: string): string[] {
-  return titleIdentity(title).split('-').filter((w) => w !== '' && !SMALL_WORDS.has(w));
+  return titleIdentity(title).split('-').filter((w) => w !== '' && !SMALL_WORDS.has(w)).map(singular);
+}
+
+/** A word without its plural ending (`fixes` → `fix`, `activities` → `activity`, `tests` → `test`); the same for both words compared. */
+function singular(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (/(?:x|ch|sh|ss)es$/.test(word)) return word.slice(0, -2);
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
 }
 
 interface ReportPart {

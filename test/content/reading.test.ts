@@ -287,6 +287,16 @@ describe('a part reworded in place', () => {
     expect(result.site.milestones.find((m) => m.key === a[0])!.titles).toEqual(['Infra - JP', 'Infra']);
   });
 
+  it('reads a word in the plural as the same word ("Testing and Simulation App", then "Simulations app")', () => {
+    const apps = build({
+      'lab/updates/2026-03-02.md': week('2026-03-02', '## Testing and Simulation App\n- achieved:\n  - a runner\n## Storage\n- achieved:\n  - a paper\n'),
+      'lab/updates/2026-03-09.md': week('2026-03-09', '## Simulations app\n- achieved:\n  - graceful shutdown\n## Storage\n- achieved:\n  - a review\n'),
+    });
+    expect(errorsOf(apps)).toEqual([]);
+    const app = apps.site.milestones.filter((m) => m.titles.some((t) => /simulation/i.test(t)));
+    expect(app.map((m) => [m.key, m.weeks.length])).toEqual([['lab-testing-and-simulation-app', 2]]);
+  });
+
   it('a different number is the next one, not a rewording; an unrelated new name is a new part', () => {
     const [a, b, c] = [keysOf('2026-03-02'), keysOf('2026-03-09'), keysOf('2026-03-16')];
     expect(b[2]).not.toBe(a[2]);
