@@ -14,7 +14,7 @@ import { copyOwners, type TitleOwners } from './sections';
 import { dateIn, mondayOf, settleDates, teamDayOrders } from './week';
 import { indexMilestones } from './milestones';
 
-// A module of its own (model types only): the Worker's tests and digest code index milestones
+// A module of its own (model types only): the Worker's tests index milestones
 // without loading the markdown pipeline.
 export { indexMilestones };
 
