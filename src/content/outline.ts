@@ -581,6 +581,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     addEntry(target, target.label, [node], line, 0);
+    // A paragraph whose last sentence leads into what follows ("The crate wraps UEFI. We merged
+    // the following PRs this month:") labels it, as that sentence alone on its line would.
+    const leadIn = /[.!?]\s+([^.!?]+):\s*$/.exec(text)?.[1];
+    const kind = leadIn ? kindOf(leadIn, false) : undefined;
+    if (kind && kind !== 'summary' && kind !== 'aside') setLabel(target, kind, 7);
   }
 
   interface ListContext {

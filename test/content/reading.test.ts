@@ -516,6 +516,20 @@ describe('a heading written under several parts of one report ("Research", "Deve
   });
 });
 
+describe('a paragraph whose last sentence leads into a list', () => {
+  it('labels the list ("We merged the following PRs this month:" after a description); the paragraph stays an item', () => {
+    const result = build({
+      'os/updates/2026-03-02.md': '---\ndate: 2026-03-02\n---\n# Rust OSDev in March\n\n## uefi\n\nThe crate wraps UEFI. We merged the following PRs this month:\n\n- Add a runtime module\n- Drop an argument\n\n## acpi\n\nThe crate parses tables.\n\n- A new parser\n',
+    });
+    expect(errorsOf(result)).toEqual([]);
+    const items = (key: string) => result.site.updates[0]!.sections.find((s) => s.key === key)!.items;
+    expect(items('os-uefi').achieved.map((i) => i.text)).toEqual(['Add a runtime module', 'Drop an argument']);
+    expect(items('os-uefi').progress.map((i) => i.text)).toEqual(['The crate wraps UEFI. We merged the following PRs this month:']);
+    // The next part is not labelled by it.
+    expect(items('os-acpi').achieved).toEqual([]);
+  });
+});
+
 describe('a part the team first named at the top, written later under another heading', () => {
   it('is the same part (a heading level too deep, a regrouping); a name first written under a parent, or a catch-all, stays relative to its parent', () => {
     const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
