@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildContentDir, ITEM_KINDS, isSection, outlineNodes, slugify, teamSlug, type BuildResult, type Milestone, type OutlineNode } from '../src/content';
+import { entryKind } from '../src/content/sections';
 
 /** The content root and what to explain in it. */
 function locate(arg: string, content: string | undefined): { root: string; file?: string; team?: string } {
@@ -44,7 +45,7 @@ interface NodeReport {
 function counts(node: OutlineNode): Record<string, number> {
   const out: Record<string, number> = {};
   for (const e of node.entries) {
-    const kind = e.kind ?? (isSection(node) ? 'progress' : 'notes');
+    const kind = isSection(node) ? entryKind(e) : (e.kind ?? 'notes');
     out[kind] = (out[kind] ?? 0) + 1;
   }
   if (node.workItems.length > 0) out['work items'] = node.workItems.length;

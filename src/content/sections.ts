@@ -7,7 +7,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
-import { ITEM_KINDS, type Item, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
+import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCatchAll, sentenceKind } from './labels';
 import { isSection, outlineNodes, type Outline, type OutlineNode } from './outline';
 
@@ -384,6 +384,11 @@ export function emptyItems(): ItemsByKind {
   return Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as ItemsByKind;
 }
 
+/** An entry's kind in its part: its label's, else what its own sentence says ("Finished …" is achieved), else progress. */
+export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
+  return entry.kind ?? sentenceKind(entry.item.text) ?? 'progress';
+}
+
 /** Sections in document order (one per key: a milestone opened twice in a week is merged) and notes. */
 export function sectionsOf(outline: Outline): { sections: MilestoneSection[]; notes: Item[] } {
   const sections: MilestoneSection[] = [];
@@ -421,8 +426,7 @@ export function sectionsOf(outline: Outline): { sections: MilestoneSection[]; no
       byKey.set(key, section);
     }
     for (const e of node.entries) {
-      // Unlabelled: what its own sentence says ("Finished …" is achieved), else progress.
-      const kind = e.kind ?? sentenceKind(e.item.text) ?? 'progress';
+      const kind = entryKind(e);
       section.items[kind].push(e.item);
       const status = kind === 'progress' ? /^status\s*:\s*(.+)$/i.exec(e.item.text) : null;
       if (status) {
