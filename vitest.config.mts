@@ -7,8 +7,11 @@ import { defineConfig } from 'vitest/config';
 // projects: "node" (pure functions over files, no server) and "e2e" (wrangler dev, Chromium,
 // feedparser).
 //
-// Time (issue 19; `npm run test:times` prints it per file): files run in parallel, longest
-// first (vitest keeps each file's last duration), one per core. Three at once (more files
+// Time (issue 19; `npm run test:times` prints it per file, with when it ran): one project
+// after another (vitest's sequencer sorts by project name: e2e, node, worker), longest file
+// first within one (vitest keeps each file's last duration), one file per core. Sorting
+// longest first across projects was slower (a slot that changes project starts a new worker:
+// the corpus built again, another workerd), and so was three at once (more files
 // than cores, for the end-to-end files' waiting) was slower here: each extra pool worker
 // builds the corpus again, and the worker project starts one more workerd and loads the app
 // into it (measured on 2 cores: 298 s CPU and 205 s wall with three, 241 s and 184 s with two).
