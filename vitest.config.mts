@@ -11,10 +11,10 @@ import { defineConfig } from 'vitest/config';
 // after another (vitest's sequencer sorts by project name: e2e, node, worker), longest file
 // first within one (vitest keeps each file's last duration), one file per core. Sorting
 // longest first across projects was slower (a slot that changes project starts a new worker:
-// the corpus built again, another workerd), and so was three at once (more files
-// than cores, for the end-to-end files' waiting) was slower here: each extra pool worker
-// builds the corpus again, and the worker project starts one more workerd and loads the app
-// into it (measured on 2 cores: 298 s CPU and 205 s wall with three, 241 s and 184 s with two).
+// the corpus built again, another workerd). So was three files at once (more files than
+// cores, for the end-to-end files' waiting): each extra pool worker builds the corpus again,
+// and the worker project starts one more workerd and loads the app into it (measured on 2
+// cores: 298 s CPU and 205 s wall with three, 241 s and 184 s with two).
 const NODE_TESTS = ['test/content/**/*.test.ts', 'test/status/**/*.test.ts', 'test/digest/**/*.test.ts', 'test/publish/**/*.test.ts', 'test/scripts/**/*.test.ts'];
 
 export default defineConfig({
