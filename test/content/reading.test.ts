@@ -8,6 +8,8 @@ import { readLabel, sentenceKind } from '../../src/content/labels';
 import { cleanTitle, titleIdentity } from '../../src/content/keys';
 import { build, errorsOf } from './helpers';
 
+/** A report of `date` with `body` under its front matter. */
+const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
 const counts = (s: { items: Record<string, unknown[]> }) => Object.fromEntries(Object.entries(s.items).filter(([, v]) => v.length > 0).map(([k, v]) => [k, v.length]));
 
 describe('labels are read by their head words', () => {
@@ -237,7 +239,6 @@ date: ${date}
 });
 
 describe('tags and titles written a little differently from week to week', () => {
-  const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
   const result = build({
     'lab/updates/2026-03-02.md': week('2026-03-02', '- `eng:web:search:ranking-model`\n  - trained\n- `search:ranking-v2`\n  - shipped\n- `qa:test-automation-go`\n  - suite\n## Measurments and simulations\n- achieved:\n  - ran\n'),
     'lab/updates/2026-03-09.md': week('2026-03-09', '- `search:ranking-model`\n  - tuned\n- `search:ranking-v3`\n  - started\n- `qa:test-automation-js`\n  - suite\n## Measurements and simulations\n- achieved:\n  - ran again\n## EcoDev\n- achieved:\n  - two talks\n'),
@@ -269,7 +270,6 @@ describe('tags and titles written a little differently from week to week', () =>
 });
 
 describe('a part reworded in place', () => {
-  const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
   const result = build({
     'ops/updates/2026-03-02.md': week('2026-03-02', '## Infra - JP\n- achieved:\n  - rotated keys\n## Wallet\n- achieved:\n  - beta\n## Compiler milestone\n- achieved:\n  - parser\n'),
     'ops/updates/2026-03-09.md': week('2026-03-09', '## Infra\n- achieved:\n  - alerts\n## Wallet (Jeff)\n- achieved:\n  - release\n## Compiler milestone 3\n- achieved:\n  - codegen\n'),
@@ -490,7 +490,6 @@ describe('a title-keyed part written a little differently', () => {
 });
 
 describe('a heading written under several parts of one report ("Research", "Development" under each)', () => {
-  const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
   const report = (a: string) =>
     `## Mixnet\n### Research\n- compared ${a} designs\n### Development\n- Implemented the ${a} sender\n## Consensus\n### Research\n- modelled ${a} attacks\n### Development\n- a ${a} simulator\n## Wallet\n### Research\n- read ${a} papers\n### Frontend\n- drew the ${a} screens\n`;
   it('is a facet of the team’s template: it sorts each part’s work, the parts are followed week after week', () => {
@@ -532,7 +531,6 @@ describe('a paragraph whose last sentence leads into a list', () => {
 
 describe('a part the team first named at the top, written later under another heading', () => {
   it('is the same part (a heading level too deep, a regrouping); a name first written under a parent, or a catch-all, stays relative to its parent', () => {
-    const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
     const result = build({
       'lab/updates/2026-03-02.md': week('2026-03-02', '## Private PoS\n- a draft\n## Storage\n### Benchmarks\n- ran them\n## `misc`\n- a talk\n'),
       'lab/updates/2026-03-09.md': week('2026-03-09', '## Mixnet\n- a sender\n### Private PoS\n- the review\n## Protocol\n### Benchmarks\n- ran more\n### `misc`\n- a blog post\n'),
@@ -543,9 +541,10 @@ describe('a part the team first named at the top, written later under another he
     expect(weeks('Benchmarks')).toEqual([1, 1]);
     expect(weeks('misc')).toEqual([1, 1]);
   });
+});
 
+describe('a tag written with a doubled colon', () => {
   it('reads a tag written with a doubled colon (`lab:econ::fees:model`) as a tag: the same commitment as `fees:model` under `lab:econ:`', () => {
-    const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
     const result = build({
       'lab/updates/2026-03-02.md': week('2026-03-02', '## Economics\n### `lab:econ::fees:model`\n- a model\n'),
       'lab/updates/2026-03-09.md': week('2026-03-09', '## lab:econ:\n- `fees:model`\n  - the review\n- `fees:staking`\n  - a draft\n'),
