@@ -15,9 +15,14 @@ export function labelWords(text: string): string {
   return text.replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '').replace(/\s+/g, ' ').trim();
 }
 
-/** The identity of an opener as written in the source (`## [Search](…/issues/4)` is "Search"): what recurrence counts. */
+/** An opener's words as written in the source, a link's text for the link (`## [Search](…/issues/4)` is "Search"). */
+export function openerText(raw: string): string {
+  return labelWords(raw.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1'));
+}
+
+/** The identity of an opener as written in the source: what recurrence counts. */
 export function openerIdentity(raw: string): string {
-  return titleIdentity(labelWords(raw.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')));
+  return titleIdentity(openerText(raw));
 }
 
 /** "Highlights", "Summary", "TL;DR", "Overview": the update's own summary, not a milestone. */

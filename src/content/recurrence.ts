@@ -16,7 +16,7 @@
  *   work, it is no part of its own.
  */
 import { isCommitmentTag, normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
-import { labelWords } from './inline';
+import { labelWords, openerText } from './inline';
 import { readLabel } from './labels';
 import { headingShape, type Recurrence } from './outline';
 
@@ -47,7 +47,7 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
   const enclosing: Array<{ depth: number; id: string; label: boolean }> = [];
   const add = (raw: string) => {
     // A link's text is its title (`## [Search](…/issues/4)` and `## Search` are one opener).
-    const plain = raw.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[_*`]/g, '').replace(/\s*[:：]\s*$/, '').trim();
+    const plain = openerText(raw);
     if (plain === '' || plain.length > 80 || /[.!?;,]$/.test(plain)) return;
     const id = titleIdentity(plain);
     if (id !== '') openers.add(id);
