@@ -158,9 +158,14 @@ export function milestonePrefix(text: string): { title: string; status: string[]
   return { title, status: m[1] ? ['next'] : [] };
 }
 
-/** Inline-code tags that name a commitment, such as `team:area:commitment` (a unit written `vac:tke::x` too). */
+/**
+ * Inline-code tags that name a commitment, such as `team:area:commitment` (a unit written
+ * `vac:tke::x` too). A label-style path in lower case, `area/topic`, is the same with another
+ * separator; in capitals (`PPoS/Consensus`) the slash is an "and" between names, not a path.
+ */
 export function isCommitmentTag(code: string): boolean {
-  return /^[a-z0-9][\w.-]*(?::{1,2}[\w.-]+)+$/i.test(code.trim());
+  const tag = code.trim();
+  return /^[a-z0-9][\w.-]*(?::{1,2}[\w.-]+)+$/i.test(tag) || (/^[a-z0-9][\w.-]*(?:[:/]{1,2}[\w.-]+)+$/.test(tag) && !/[A-Z]/.test(tag));
 }
 
 export interface KeySource {
@@ -194,7 +199,7 @@ export function titleIdentity(title: string): string {
 /** The key a section would get before aliases are applied. */
 export function derivedKey(source: KeySource): string {
   if (source.trackerUrl) return trackerKey(source.trackerUrl);
-  if (source.tag && isCommitmentTag(source.tag)) return slugify(source.tag.replace(/:/g, '-'), 120);
+  if (source.tag && isCommitmentTag(source.tag)) return slugify(source.tag.replace(/[:/]/g, '-'), 120);
   const title = titleIdentity(source.title) || 'untitled';
   return source.scope ? `${source.scope}-${title}` : `${slugify(source.team)}-${title}`;
 }

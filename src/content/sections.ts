@@ -14,11 +14,11 @@ import { isSection, outlineNodes, type Outline, type OutlineNode } from './outli
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
   if (node.trackerUrl) return trackerKey(node.trackerUrl);
-  if (node.tag) return slugify(ownTag(node).replace(/:/g, '-'), 120);
+  if (node.tag) return slugify(ownTag(node).replace(/[:/]/g, '-'), 120);
   return titleIdentity(node.title);
 }
 
-const segments = (text: string) => text.toLowerCase().replace(/[`*_]/g, '').trim().replace(/:+\s*$/, '').split(/:+/).map((p) => p.trim());
+const segments = (text: string) => text.toLowerCase().replace(/[`*_]/g, '').trim().replace(/[:/]+\s*$/, '').split(/[:/]+/).map((p) => p.trim());
 
 /**
  * A commitment tag without the wrappers written in front of it: `vac:qa:software-testing:waku:x`

@@ -553,6 +553,17 @@ describe('a tag written with a doubled colon', () => {
     const model = result.site.milestones.filter((m) => m.titles.some((t) => t.endsWith('fees:model')));
     expect(model.map((m) => [m.key, m.weeks.length])).toEqual([['lab-econ-fees-model', 2]]);
   });
+  it('reads a lower-case path with a slash (`lab/admin`) as the same tag as `lab:admin`; `PPoS/Consensus` in capitals is a name, its slash an "and"', () => {
+    const result = build({
+      'lab/updates/2026-03-02.md': week('2026-03-02', '## `lab:admin`\n- hiring\n## `PPoS/Consensus`\n- a draft\n'),
+      'lab/updates/2026-03-09.md': week('2026-03-09', '## `lab/admin`\n- onboarding\n## `PPoS/Consensus`\n- the review\n'),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => [m.key, m.weeks.length, m.titles])).toEqual([
+      ['lab-admin', 2, ['lab:admin', 'lab/admin']],
+      ['lab-ppos-consensus', 2, ['PPoS/Consensus']],
+    ]);
+  });
 });
 
 describe('a plain line that is only a name, over a list', () => {
