@@ -6,6 +6,7 @@
  * different parents in the team's reports ("Research" under each workstream): see TitleOwners.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { stemmer } from 'stemmer';
 import { derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCatchAll, sentenceKind } from './labels';
@@ -293,20 +294,13 @@ export function keyOutline(outline: Outline, options: KeyOptions): void {
 
 /**
  * Words of a title that name it: its identity without small words ("and", "&", "the"…), each
- * in the singular ("Simulations app" names what "Simulation App" does; "Bug fixes", "Bug fix").
+ * reduced to its stem (Porter's, the `stemmer` package): "Simulations app" names what
+ * "Simulation App" does, "Block Merkelization" what "Merkelizing block data" did, "Bug fixes"
+ * is "Bug fix". Numbers are kept as written ("Milestone 2" is not "Milestone 3").
  */
 const SMALL_WORDS = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'with', 'at', 'by']);
 function nameWords(title: string): string[] {
-  return titleIdentity(title).split('-').filter((w) => w !== '' && !SMALL_WORDS.has(w)).map(singular);
-}
-
-/** A word without its plural ending (`fixes` → `fix`, `activities` → `activity`, `tests` → `test`); the same for both words compared. */
-function singular(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  if (/(?:x|ch|sh|ss)es$/.test(word)) return word.slice(0, -2);
-  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/[^s]s$/.test(word)) return word.slice(0, -1);
-  return word;
+  return titleIdentity(title).split('-').filter((w) => w !== '' && !SMALL_WORDS.has(w)).map((w) => (/\d/.test(w) ? w : stemmer(w)));
 }
 
 interface ReportPart {

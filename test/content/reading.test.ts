@@ -287,14 +287,15 @@ describe('a part reworded in place', () => {
     expect(result.site.milestones.find((m) => m.key === a[0])!.titles).toEqual(['Infra - JP', 'Infra']);
   });
 
-  it('reads a word in the plural as the same word ("Testing and Simulation App", then "Simulations app")', () => {
+  it('reads a word by its stem: a plural ("Simulation App", then "Simulations app"), another form of it ("Merkelizing block data", then "Block Merkelization")', () => {
     const apps = build({
-      'lab/updates/2026-03-02.md': week('2026-03-02', '## Testing and Simulation App\n- achieved:\n  - a runner\n## Storage\n- achieved:\n  - a paper\n'),
-      'lab/updates/2026-03-09.md': week('2026-03-09', '## Simulations app\n- achieved:\n  - graceful shutdown\n## Storage\n- achieved:\n  - a review\n'),
+      'lab/updates/2026-03-02.md': week('2026-03-02', '## Testing and Simulation App\n- achieved:\n  - a runner\n## Merkelizing block data\n- achieved:\n  - a tree\n## Storage\n- achieved:\n  - a paper\n'),
+      'lab/updates/2026-03-09.md': week('2026-03-09', '## Simulations app\n- achieved:\n  - graceful shutdown\n## Block Merkelization\n- achieved:\n  - proofs\n## Storage\n- achieved:\n  - a review\n'),
     });
     expect(errorsOf(apps)).toEqual([]);
-    const app = apps.site.milestones.filter((m) => m.titles.some((t) => /simulation/i.test(t)));
-    expect(app.map((m) => [m.key, m.weeks.length])).toEqual([['lab-testing-and-simulation-app', 2]]);
+    const keyed = (pattern: RegExp) => apps.site.milestones.filter((m) => m.titles.some((t) => pattern.test(t))).map((m) => [m.key, m.weeks.length]);
+    expect(keyed(/simulation/i)).toEqual([['lab-testing-and-simulation-app', 2]]);
+    expect(keyed(/merkeli/i)).toEqual([['lab-merkelizing-block-data', 2]]);
   });
 
   it('a different number is the next one, not a rewording; an unrelated new name is a new part', () => {
