@@ -10,7 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { blockText } from './inline';
+import { blockText, isEmptyCell } from './inline';
 import type { Update } from './model';
 import type { Outline } from './outline';
 import { FRONT_MATTER } from './parse';
@@ -36,8 +36,8 @@ const markdown = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MAT
  * mdast: the units of content a report author wrote. Label-only bullets (`- _achieved:_`)
  * and a workstream's commitment-tag line are structure and are left out.
  */
-function contentBlocks(tree: Root): Array<{ line: number; text?: string }> {
-  const blocks: Array<{ line: number; text?: string }> = [];
+function contentBlocks(tree: Root, modelLines: ReadonlyMap<number, string[]>): ContentBlock[] {
+  const blocks: ContentBlock[] = [];
   // A list item is one unit: its own content (paragraphs, quotes, code inside it) is its text;
   // only its nested lists hold further units.
   const walk = (node: Nodes): void => {
@@ -52,6 +52,15 @@ function contentBlocks(tree: Root): Array<{ line: number; text?: string }> {
       if (node.type === 'listItem') for (const child of node.children) if (child.type === 'list') walk(child);
       return;
     }
+    // A table read row by row (a status table: ./outline.ts readStatusTable): each row is a
+    // unit, each cell that says something kept in what the model holds at that row's line.
+    if (node.type === 'table' && node.children.slice(1).some((row) => modelLines.has(row.position!.start.line))) {
+      for (const row of node.children.slice(1)) {
+        const cells = row.children.map((cell) => toString(cell).replace(/\s+/g, ' ').trim()).filter((t) => !isEmptyCell(t));
+        if (cells.length > 0) blocks.push({ line: row.position!.start.line, cells });
+      }
+      return;
+    }
     // Code blocks, tables and raw HTML between them are kept too (as notes).
     if (node.type === 'code' || node.type === 'table' || node.type === 'html') {
       // Raw HTML is kept as its text with the tags stripped: count it, do not compare words.
@@ -64,6 +73,13 @@ function contentBlocks(tree: Root): Array<{ line: number; text?: string }> {
   };
   walk(tree);
   return blocks;
+}
+
+/** A unit of content: its line, its words (none to compare for raw HTML), or a table row's cells. */
+interface ContentBlock {
+  line: number;
+  text?: string;
+  cells?: string[];
 }
 
 /** Where the model says each piece of content came from: source line → occurrences. */
@@ -91,7 +107,6 @@ function modelLines(update: Update, headingLines: ReadonlySet<number>): Map<numb
 /** Problems found (empty when the model conserves the source), model entries and content blocks. */
 export function conservation(update: Update, source: string, outline?: Outline): { problems: string[]; entries: number; blocks: number; structure: number } {
   const tree = markdown.parse(source);
-  const blocks = contentBlocks(tree);
   const headingLines = new Set<number>();
   const findHeadings = (node: Nodes): void => {
     if (node.type === 'heading') headingLines.add(node.position!.start.line);
@@ -100,11 +115,20 @@ export function conservation(update: Update, source: string, outline?: Outline):
   };
   findHeadings(tree);
   const lines = modelLines(update, headingLines);
+  const blocks = contentBlocks(tree, lines);
   const problems: string[] = [];
   const structureLines = new Set(outline?.structure.map((s) => s.line) ?? []);
   let structure = 0;
   for (const block of blocks) {
     const found = lines.get(block.line) ?? [];
+    if (block.cells) {
+      // A row: a part (its name, status words aside), its items and notes, or structure (a status, a row saying nothing).
+      const said = [...found, ...(outline?.structure.filter((s) => s.line === block.line).map((s) => s.text) ?? [])];
+      const lost = block.cells.filter((cell) => !said.some((t) => t.includes(cell) || (t !== '' && cell.includes(t))));
+      if (found.length === 0 && said.length > 0 && lost.length === 0) structure++;
+      else if (lost.length > 0) problems.push(`${update.source}:${block.line}: table cell lost: ${lost[0]!.slice(0, 60)}`);
+      continue;
+    }
     if (found.length === 0 && structureLines.has(block.line)) {
       structure++;
       continue;

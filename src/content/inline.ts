@@ -43,6 +43,12 @@ export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 
+/** A table cell that says nothing: empty, a dash, `N/A`, `TBD`. */
+export function isEmptyCell(text: string): boolean {
+  const t = text.trim();
+  return t === '' || /^[-–—…]+$/.test(t) || isPlaceholder(t);
+}
+
 // `_achieved:_`, `achieved:`, an unclosed `_achieved:` (emphasis markers survive as text).
 const LABEL_PREFIX = /^\s*[_*]*\s*([A-Za-z][A-Za-z '’&/-]{0,40}?)\s*[_*]*\s*:[_*]*\s*/;
 const REPO_TAG = /^\s*\[([A-Za-z0-9@][\w.@/-]*)\]\s*/;

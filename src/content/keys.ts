@@ -78,6 +78,10 @@ const STATUS_WORDS = [
   'in review',
   'new',
   'new project',
+  'on track',
+  'at risk',
+  'off track',
+  'delayed',
 ] as const;
 const STATUS_RE = new RegExp(`^(?:${STATUS_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})$`, 'i');
 

@@ -18,7 +18,7 @@
  * source is exactly once either an item (of a section, the summary or the notes) or structure,
  * listed in `Outline.structure` so that `npm run explain` and the conservation tests see it.
  */
-import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import {
@@ -29,6 +29,7 @@ import {
   headingLabel,
   headingTag,
   headingTitle,
+  isEmptyCell,
   isPlaceholder,
   isSummaryLabel,
   labelTarget,
@@ -192,6 +193,24 @@ export function isSection(node: OutlineNode): boolean {
 
 function newNode(init: Partial<OutlineNode> & Pick<OutlineNode, 'form' | 'rank' | 'line' | 'text' | 'title'>): OutlineNode {
   return { role: 'workstream', status: [], marked: false, children: [], entries: [], workItems: [], ...init };
+}
+
+/** A table column that says how a part stands: "Status", "State", "Health", "RAG". */
+const STATUS_HEADER = /^(?:(?:overall|current|rag)\s+)?(?:status|state|health|rag|trend)$/i;
+/** A table column of comments on the row, to be read as written: "Notes", "Update", "Details". */
+const COMMENT_HEADER = /^(?:notes?|comments?|updates?|details?|remarks?|description|commentary|news)$/i;
+/** Traffic lights, as status tables write them. */
+const LIGHTS: ReadonlyArray<[RegExp, string]> = [
+  [/✅|✔️?|☑️?/u, 'done'],
+  [/🟢|🟩|💚/u, 'on track'],
+  [/🟡|🟠|🟨|🟧|⚠️?/u, 'at risk'],
+  [/🔴|🟥|❌|⛔|🛑/u, 'off track'],
+];
+/** A status cell's word: what it says ("At risk", "Done"), else what its light shows. */
+function statusWord(text: string): string | undefined {
+  const words = text.replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (words !== '') return cleanTitle(`x (${words})`).status[0];
+  return LIGHTS.find(([re]) => re.test(text))?.[1];
 }
 
 export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outline {
@@ -782,8 +801,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
           return;
         }
       // falls through
-      case 'code':
       case 'table':
+        if (node.type === 'table' && readStatusTable(node)) return;
+      // falls through
+      case 'code':
       case 'math' as RootContent['type']: {
         const target = host();
         addEntry(target, target.label, [node], node.position?.start.line ?? 1, 0);
@@ -797,6 +818,77 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         // definition, yaml (front matter): structure, not content.
         return;
     }
+  }
+
+  /**
+   * A status table: its header says what each column holds, in the words of labels ("This
+   * week", "Next week", "Risks", "Progress"; every word of the vocabulary, as in a lead-in). With
+   * a name column first (`| Project | Status | This week | Next week | Risks |`, an OKR
+   * check-in's `| Key result | Owner | Progress | Status | Notes |`), each row is a part named by
+   * that cell: a cell under a kind is an item of that kind, a status cell (🟢, "At risk", ✅) the
+   * part's status, an owner a note ("Owner: Priya"), any other cell the part's news; a row with
+   * nothing in it is no part. Without one (`| Done | Doing | Next |`), each cell is an item of its column's
+   * kind, of the part the table is in. A table whose header names no kind (metrics: "Target",
+   * "Current score") is not read here: it stays one block, kept as written.
+   */
+  function readStatusTable(table: Table): boolean {
+    const [head, ...rows] = table.children;
+    if (!head || rows.length === 0) return false;
+    const headers = head.children.map((cell) => labelWords(toString(cell)));
+    const kinds = headers.map((h) => (h === '' ? undefined : kindOf(h, true)));
+    const isStatus = headers.map((h) => STATUS_HEADER.test(h));
+    const reported = (k: ReturnType<KindOf>) => k !== undefined && k !== 'summary' && k !== 'aside';
+    if (!kinds.some(reported)) return false;
+    const tableLine = table.position?.start.line ?? 1;
+    structure.push({ line: tableLine, what: 'label', text: headers.join(' · ') });
+    const cellsOf = (row: Table['children'][number]) => row.children.map((cell) => ({ cell, text: toString(cell).trim() }));
+    const target = host();
+    const nameColumn = kinds[0] === undefined && !isStatus[0] ? 0 : -1;
+    for (const row of rows) {
+      const line = row.position?.start.line ?? tableLine;
+      const cells = cellsOf(row);
+      const said = cells.filter(({ text }, i) => i !== nameColumn && !isEmptyCell(text));
+      if (nameColumn < 0) {
+        for (const [i, { cell, text }] of cells.entries()) {
+          const kind = kinds[i];
+          if (!said.some((c) => c.cell === cell)) continue;
+          addEntry(target, kind === undefined || !reported(kind) ? 'notes' : labelTarget(kind), [{ type: 'paragraph', children: cell.children }], line, 0);
+        }
+        continue;
+      }
+      const name = cells[nameColumn]!;
+      if (name.text === '' || said.length === 0) {
+        structure.push({ line, what: 'placeholder', text: cells.map((c) => c.text).join(' · ') });
+        continue;
+      }
+      const link = soleLink(name.cell.children);
+      const trackerUrl = link && isTrackerLink(link.url) ? normaliseTrackerUrl(link.url) : undefined;
+      const code = name.cell.children.length === 1 && name.cell.children[0]!.type === 'inlineCode' ? name.cell.children[0]!.value.trim() : undefined;
+      const { title, status } = cleanTitle(code ?? name.text);
+      const part = open(
+        newNode({ form: 'bullet', rank: 8, line, text: name.text, title, status, marked: true, ...(trackerUrl ? { trackerUrl } : {}), ...(code && isCommitmentTag(code) ? { tag: code } : {}) }),
+        false,
+        target,
+      );
+      for (const [i, { cell, text }] of cells.entries()) {
+        if (i === nameColumn || !said.some((c) => c.cell === cell)) continue;
+        if (isStatus[i]) {
+          const word = statusWord(text);
+          if (word) {
+            if (!part.status.includes(word)) part.status.push(word);
+            structure.push({ line, what: 'status', text });
+            continue;
+          }
+        }
+        const kind = kinds[i];
+        // Who owns it, and other asides ("Owner"), are notes; a column the vocabulary does not
+        // know ("Notes", "Target") is the part's news, of the kind its sentence says.
+        const as = reported(kind) ? labelTarget(kind!) : kind === undefined ? undefined : 'notes';
+        const words = reported(kind) || COMMENT_HEADER.test(headers[i]!) || headers[i] === '' ? cell.children : [{ type: 'text' as const, value: `${headers[i]}: ` }, ...cell.children];
+        addEntry(part, as, [{ type: 'paragraph', children: words }], line, 0);
+      }
+    }
+    return true;
   }
 
   function handleQuote(node: Blockquote): void {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLabel, sentenceKind } from '../../src/content/labels';
 import { cleanTitle, titleIdentity } from '../../src/content/keys';
+import { conservation } from './conservation';
 import { build, errorsOf } from './helpers';
 
 /** A report of `date` with `body` under its front matter. */
@@ -619,5 +620,62 @@ describe('a part named by its title alone, inside a part, written in one week on
       ['rotated keys', null],
       ['migrated the agents', 'Grafana Alloy'],
     ]);
+  });
+});
+
+describe('a status table', () => {
+  const table = (rows: string) => `| Project | Status | Owner | This week | Next week | Risks | Notes |\n|---|---|---|---|---|---|---|\n${rows}`;
+  const files = {
+    'lab/updates/2026-03-02.md': week(
+      '2026-03-02',
+      `## Platform\n\n${table('| Vault migration | 🔴 | Ana | Blocked on the security review | Resume | Audit deadline | Waiting on review |\n| Cost cuts | 🟢 On track | Bo | Rightsized 40 nodes | Spot instances | — | |\n| Spare row | | | — | N/A | | |\n')}\n\n| | Target | Current score |\n|---|---|---|\n| Uptime | 99.9% | 99.95% |\n`,
+    ),
+    'lab/updates/2026-03-09.md': week('2026-03-09', `## Platform\n\n${table('| Vault migration | 🟡 At risk | Ana | 30% migrated | The rest | — | |\n| Cost cuts | ✅ | Bo | Done: saves 22% | — | — | |\n')}`),
+    'board/updates/2026-03-02.md': week('2026-03-02', '| Done | Doing | Next |\n|---|---|---|\n| Shipped the beta | Docs | Launch |\n| | Pricing page | |\n'),
+  };
+  const result = build(files);
+  const first = result.site.updates.find((u) => u.id === 'lab/2026-03-02')!;
+
+  it('reads each row as a part named by its first cell: cells under a kind are items of that kind, a status cell its status, an owner a note, a comment its news', () => {
+    expect(errorsOf(result)).toEqual([]);
+    const vault = first.sections.find((s) => s.title === 'Vault migration')!;
+    expect([vault.level, vault.parentKey, vault.status]).toEqual(['sub-milestone', 'lab-platform', ['off track']]);
+    const texts = (kind: keyof typeof vault.items) => vault.items[kind].map((i) => i.text);
+    // The comment is news of the kind its sentence says: waiting on a review blocks it.
+    expect([texts('achieved'), texts('next'), texts('risks'), texts('notes'), texts('blockers')]).toEqual([
+      ['Blocked on the security review'],
+      ['Resume'],
+      ['Audit deadline'],
+      ['Owner: Ana'],
+      ['Waiting on review'],
+    ]);
+    // Placeholders are no items; a row that says nothing is no part.
+    expect(first.sections.find((s) => s.title === 'Cost cuts')!.items.risks).toEqual([]);
+    expect(first.sections.map((s) => s.title)).toEqual(['Platform', 'Vault migration', 'Cost cuts']);
+  });
+
+  it('follows a row across weeks by its name, with the status it says each week', () => {
+    const cuts = result.site.milestones.find((m) => m.title === 'Cost cuts')!;
+    expect(cuts.weeks).toEqual(['lab/2026-03-02', 'lab/2026-03-09']);
+    const second = result.site.updates.find((u) => u.id === 'lab/2026-03-09')!;
+    expect(second.sections.map((s) => [s.title, s.status])).toEqual([
+      ['Vault migration', ['at risk']],
+      ['Cost cuts', ['done']],
+    ]);
+  });
+
+  it('keeps a table whose header names no kind (metrics) as one item, and reads a table of kind columns (Done | Doing | Next) as items of the part it is in', () => {
+    const platform = first.sections.find((s) => s.title === 'Platform')!;
+    expect(platform.items.progress.map((i) => i.text)).toEqual(['· Target · Current score; Uptime · 99.9% · 99.95%']);
+    const board = result.site.updates.find((u) => u.team === 'board')!;
+    expect(board.sections.map((s) => [s.title, s.items.achieved.map((i) => i.text), s.items.progress.map((i) => i.text), s.items.next.map((i) => i.text)])).toEqual([
+      ['Board', ['Shipped the beta'], ['Docs', 'Pricing page'], ['Launch']],
+    ]);
+  });
+
+  it('loses no cell: the conservation check counts a row read as a part, cell by cell', () => {
+    for (const update of result.site.updates) {
+      expect(conservation(update, files[update.source as keyof typeof files], result.outlines.get(update.source)).problems).toEqual([]);
+    }
   });
 });
