@@ -71,10 +71,12 @@ const PHRASES: Array<{ words: string[]; kind: LabelKind }> = Object.entries(VOCA
   .flatMap(([kind, phrases]) => phrases.map((p) => ({ words: p.split(' '), kind: kind as LabelKind })))
   .sort((a, b) => b.words.length - a.words.length);
 
-/** Lowercase words of a label: markup, emoji, numbers and punctuation aside; `week's` → `week s`. */
+/** Lowercase words of a label: markup, emoji (`:tada:` too), numbers and punctuation aside; `week's` → `week s`. */
 export function labelTokens(text: string): string[] {
   return text
     .toLowerCase()
+    // An emoji written as a shortcode (`:white_check_mark: Done`), like the emoji itself, is no word.
+    .replace(/(^|\s):[a-z0-9_+-]+:(?=\s|$)/g, ' ')
     .replace(/[’‘`]/g, "'")
     .replace(/tl;\s*dr/g, 'tl dr')
     .replace(/([&/])/g, ' $1 ')

@@ -168,8 +168,10 @@ const DATED = [
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![a-z])`, 'i'),
   new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'i'),
   /\b(?:week|wk|cw)\s*(?:#|no\.?\s*)?\d{1,2}\b/i,
+  // A day of the week (`## Monday` of a log kept day by day): when, not what.
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i,
 ];
-/** Text that carries a date or a week number: it names the document, never a part of it. */
+/** Text that carries a date, a week number or a weekday: it names the document or a stretch of its time, never a part of it. */
 export function isDated(text: string): boolean {
   return DATED.some((re) => re.test(text));
 }

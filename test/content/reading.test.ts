@@ -21,6 +21,7 @@ describe('labels are read by their head words', () => {
     ['Last week', 'achieved'],
     ['What we did', 'achieved'],
     ['Team Wins 🎉', 'achieved'],
+    [':white_check_mark: Done', 'achieved'],
     ['In progress', 'progress'],
     ['Ongoing', 'progress'],
     ["Next Week's Roadmap", 'next'],
@@ -410,6 +411,16 @@ describe('a report that is only a log of bullets, with no part and no label', ()
     expect(u!.sections.map((s) => s.key)).toEqual(['council']);
     expect(counts(u!.sections[0]!)).toEqual({ progress: 1, achieved: 1 });
     expect(u!.summary!.map((i) => i.text)).toEqual(["Notes of the council's meetings.", 'There was no meeting.']);
+  });
+});
+
+describe('a log kept day by day', () => {
+  it('reads a weekday heading as when, not what: no part to follow; the days\' work is the team\'s own', () => {
+    const week = (date: string) => `---\ndate: ${date}\n---\n# Week of ${date}\n\n## Monday\n- Fixed the flaky login test\n\n## Wednesday\n- Reviewed the caching PR\n`;
+    const result = build({ 'web/updates/2026-03-02.md': week('2026-03-02'), 'web/updates/2026-03-09.md': week('2026-03-09') });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => [m.key, m.weeks.length])).toEqual([['web', 2]]);
+    expect(counts(result.site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, progress: 1 });
   });
 });
 
