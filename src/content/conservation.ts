@@ -13,7 +13,7 @@ import { unified } from 'unified';
 import { blockText, isEmptyCell } from './inline';
 import type { Update } from './model';
 import type { Outline } from './outline';
-import { FRONT_MATTER } from './parse';
+import { FRONT_MATTER, liftLazyLines } from './parse';
 
 /** The own text of a list item: its content without nested lists. */
 function ownText(node: ListItem | Paragraph): string {
@@ -107,6 +107,8 @@ function modelLines(update: Update, headingLines: ReadonlySet<number>): Map<numb
 /** Problems found (empty when the model conserves the source), model entries and content blocks. */
 export function conservation(update: Update, source: string, outline?: Outline): { problems: string[]; entries: number; blocks: number; structure: number } {
   const tree = markdown.parse(source);
+  // A bold line glued under a bullet is a paragraph of its own, as the reading takes it (./parse.ts).
+  liftLazyLines(tree);
   const headingLines = new Set<number>();
   const findHeadings = (node: Nodes): void => {
     if (node.type === 'heading') headingLines.add(node.position!.start.line);

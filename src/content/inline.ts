@@ -54,6 +54,17 @@ const LABEL_PREFIX = /^\s*[_*]*\s*([A-Za-z][A-Za-z '’&/-]{0,40}?)\s*[_*]*\s*:[
 const REPO_TAG = /^\s*\[([A-Za-z0-9@][\w.@/-]*)\]\s*/;
 export { REPO_TAG };
 
+/**
+ * The repository written before an item's or a work item's text (`[nwaku] fixed …`, `**[nwaku]
+ * [title](url)**`); a bracket inside a link's text is the linked issue's own title
+ * (`[[Access] Crash when …](…/issues/7005)`, `[[BOUNTY] Build …](…)`), not a repository.
+ */
+export function repoTagOf(nodes: readonly RootContent[]): RegExpExecArray | null {
+  let first: RootContent | undefined = nodes[0];
+  while (first && (first.type === 'paragraph' || first.type === 'strong' || first.type === 'emphasis')) first = first.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return first?.type === 'text' ? REPO_TAG.exec(first.value) : null;
+}
+
 export interface WorkItem {
   repo?: string;
   title: string;
@@ -80,7 +91,7 @@ export function makeItem(nodes: RootContent[], line: number, depth: number, work
   for (const n of nodes) {
     for (const l of collectLinks(n)) links.push(l);
   }
-  const repo = REPO_TAG.exec(text)?.[1] ?? workItem?.repo;
+  const repo = repoTagOf(nodes)?.[1] ?? workItem?.repo;
   return {
     html: renderFragment(nodes),
     text,

@@ -36,7 +36,7 @@ import {
   labelWords,
   makeItem,
   openerIdentity,
-  REPO_TAG,
+  repoTagOf,
   soleLink,
   splitLabel,
   type KindOf,
@@ -584,7 +584,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       structure.push({ line, what: 'tag', text: tagLine });
       return;
     }
-    const repo = REPO_TAG.exec(text);
+    const repo = repoTagOf([node]);
     const inPart = host();
     if (repo && hasLink(node) && text.length < 400 && inPart.role !== 'root' && inPart.role !== 'summary') {
       // `**[repo] [title](url)**`: a piece of work; the entries below it describe it.

@@ -3,7 +3,7 @@
  * message carrying line and column (fatal ones are errors, the rest warnings).
  */
 import { createHash } from 'node:crypto';
-import type { Definition, Heading, Image, Link, Nodes, Root, RootContent, Yaml } from 'mdast';
+import type { Definition, Heading, Image, Link, List, Nodes, Paragraph, Root, RootContent, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { VFile } from 'vfile';
@@ -81,9 +81,67 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
   if (!withinLimits(file, text)) return undefined;
   const tree = parseMarkdown(text);
   resolveReferences(tree);
+  liftLazyLines(tree);
   const first = tree.children[0] as RootContent | Toml | undefined;
   const meta = first?.type === 'toml' ? readTomlFrontMatter(file, first) : readFrontMatter(file, first?.type === 'yaml' ? first : undefined);
   return meta === undefined ? undefined : { text, tree, meta };
+}
+
+/**
+ * A bold line written right under a bullet, with no blank line between and no indent
+ * (`- next: the spec` then `**[Epic] Encryption docs](…)**` then `- next: …`): markdown reads
+ * it as the bullet's text going on (a lazy continuation line), but its author wrote a new
+ * opener, a part or a label, at the top level, as its indent says. It is lifted out of the
+ * list: the list ends at the bullet, the line becomes a paragraph of its own, and the bullets
+ * after it a list of their own. Only where nothing else of that bullet comes after the line.
+ */
+export function liftLazyLines(tree: Root): void {
+  for (let i = 0; i < tree.children.length; i++) {
+    const list = tree.children[i]!;
+    if (list.type !== 'list') continue;
+    const lift = lazyLine(list);
+    if (!lift) continue;
+    const { paragraph, at } = lift;
+    const children = paragraph.children;
+    const opener: Paragraph = { type: 'paragraph', children: children.slice(at), position: { start: children[at]!.position!.start, end: paragraph.position!.end } };
+    paragraph.children = children.slice(0, at);
+    const last = paragraph.children.at(-1);
+    if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
+    const line = opener.position!.start.line;
+    const after = list.children.filter((item) => item.position!.start.line > line);
+    list.children = list.children.filter((item) => item.position!.start.line < line);
+    const rest: List[] = after.length > 0 ? [{ ...list, children: after, position: { start: after[0]!.position!.start, end: list.position!.end } }] : [];
+    tree.children.splice(i + 1, 0, opener, ...rest);
+  }
+}
+
+/** The first paragraph of a list (at any depth) that a bold line at column 1 goes on, and where that line starts in it. */
+function lazyLine(list: List): { paragraph: Paragraph; at: number } | undefined {
+  for (const item of list.children) {
+    for (const child of item.children) {
+      const found = child.type === 'list' ? lazyLine(child) : child.type === 'paragraph' ? boldLineAt(child) : undefined;
+      if (!found) continue;
+      const line = found.paragraph.children[found.at]!.position!.start.line;
+      // Nothing of the bullet but the rest of that paragraph may come after the line.
+      const after = (node: Nodes): boolean => node !== found.paragraph && (node.position!.start.line > line || ('children' in node && (node.children as Nodes[]).some(after)));
+      return after(item) ? undefined : found;
+    }
+  }
+  return undefined;
+}
+
+/** In a paragraph, a line of its own at column 1 that is only bold or italic text (a trailing colon aside). */
+function boldLineAt(paragraph: Paragraph): { paragraph: Paragraph; at: number } | undefined {
+  const c = paragraph.children;
+  for (let at = 1; at < c.length; at++) {
+    const node = c[at]!;
+    const before = c[at - 1]!;
+    if ((node.type !== 'strong' && node.type !== 'emphasis') || node.position?.start.column !== 1) continue;
+    if (before.type !== 'text' || !/\n[ \t]*$/.test(before.value)) continue;
+    const next = c[at + 1];
+    if (next === undefined || (next.type === 'text' && /^[\s:]*(?:\n|$)/.test(next.value))) return { paragraph, at };
+  }
+  return undefined;
 }
 
 /**

@@ -690,3 +690,39 @@ describe('a status table', () => {
     }
   });
 });
+
+describe('a bold line written right under a bullet, with no blank line and no indent', () => {
+  const body = '## Docs\n**[Integrate benchmarks](https://github.com/acme/docs/issues/155)**\n- _achieved:_ a review\n- _next:_ spell check\n**[Encryption docs](https://github.com/acme/docs/issues/125)**\n- _next:_ a first draft\n';
+  const files = { 'lab/updates/2026-03-02.md': week('2026-03-02', body), 'lab/updates/2026-03-09.md': week('2026-03-09', body) };
+  const result = build(files);
+
+  it('opens what it names at the top level, as its indent says (markdown would glue it to the bullet as its text going on)', () => {
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, Object.fromEntries(Object.entries(s.items).filter(([, v]) => v.length > 0).map(([k, v]) => [k, v.map((i) => i.text)]))])).toEqual([
+      // A heading over nothing but issues is the stream of work they belong to.
+      ['Docs', {}],
+      ['Integrate benchmarks', { achieved: ['a review'], next: ['spell check'] }],
+      ['Encryption docs', { next: ['a first draft'] }],
+    ]);
+    expect(conservation(u, files['lab/updates/2026-03-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+
+  it('leaves an indented line, or one with more of the bullet after it, as the bullet’s text', () => {
+    const kept = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', '## Docs\n- a review\n  **still the review**\n- spell check\n') });
+    expect(kept.site.updates[0]!.sections[0]!.items.progress.map((i) => i.text)).toEqual(['a review still the review', 'spell check']);
+  });
+});
+
+describe('a bracket inside a link’s text', () => {
+  it('is the linked issue’s own title (`[[Access] Crash …](…)`), not the repository a work item is written for (`[nwaku] …`)', () => {
+    const result = build({
+      'net/updates/2026-03-02.md': week('2026-03-02', '## Access\n- [[Access] Crash when subscribing](https://github.com/acme/node/issues/7005)\n- [nwaku] fixed the dial\n'),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.updates[0]!.sections[0]!.items.progress.concat(result.site.updates[0]!.sections[0]!.items.achieved).map((i) => [i.text, i.repo ?? null])).toEqual([
+      ['[Access] Crash when subscribing', null],
+      ['[nwaku] fixed the dial', 'nwaku'],
+    ]);
+  });
+});
