@@ -12,7 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { blockText, isEmptyCell } from './inline';
 import type { Update } from './model';
-import type { Outline } from './outline';
+import { recordLines, type Outline } from './outline';
 import { FRONT_MATTER, liftLazyLines } from './parse';
 
 /** The own text of a list item: its content without nested lists. */
@@ -41,6 +41,12 @@ function contentBlocks(tree: Root, modelLines: ReadonlyMap<number, string[]>): C
   // A list item is one unit: its own content (paragraphs, quotes, code inside it) is its text;
   // only its nested lists hold further units.
   const walk = (node: Nodes): void => {
+    // A record (`Project: …` / `Status: …` / `Next: …`, ./outline.ts readRecord) read line by line: each line a unit.
+    const record = node.type === 'paragraph' ? recordLines(node) : undefined;
+    if (record && record.slice(1).some((l) => modelLines.has(l.line))) {
+      for (const l of record) blocks.push({ line: l.line, cells: [l.text] });
+      return;
+    }
     if (node.type === 'listItem' || node.type === 'paragraph') {
       const text = ownText(node);
       const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0] : undefined;
@@ -124,7 +130,7 @@ export function conservation(update: Update, source: string, outline?: Outline):
   for (const block of blocks) {
     const found = lines.get(block.line) ?? [];
     if (block.cells) {
-      // A row: a part (its name, status words aside), its items and notes, or structure (a status, a row saying nothing).
+      // A row or a record's line: a part (its name, status words aside), its items and notes, or structure (a status, a row saying nothing).
       const said = [...found, ...(outline?.structure.filter((s) => s.line === block.line).map((s) => s.text) ?? [])];
       const lost = block.cells.filter((cell) => !said.some((t) => t.includes(cell) || (t !== '' && cell.includes(t))));
       if (found.length === 0 && said.length > 0 && lost.length === 0) structure++;

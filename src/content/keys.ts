@@ -93,6 +93,21 @@ export interface CleanTitle {
   status: string[];
 }
 
+/** Traffic lights, as status reports write them: a tick, a coloured circle or square. */
+const LIGHTS: ReadonlyArray<[RegExp, string]> = [
+  [/✅|✔️?|☑️?/u, 'done'],
+  [/🟢|🟩|💚/u, 'on track'],
+  [/🟡|🟠|🟨|🟧|⚠️?/u, 'at risk'],
+  [/🔴|🟥|❌|⛔|🛑/u, 'off track'],
+];
+const LIGHT = `(?:${LIGHTS.map(([re]) => re.source).join('|')})`;
+const LIGHT_AT_EDGE = new RegExp(`^\\s*${LIGHT}\\s*|\\s*${LIGHT}\\s*$`, 'u');
+
+/** The status a traffic light shows (✅ done, 🟢 on track, 🟡 at risk, 🔴 off track), if the text has one. */
+export function trafficLight(text: string): string | undefined {
+  return LIGHTS.find(([re]) => re.test(text))?.[1];
+}
+
 /**
  * Display title of a milestone heading: drops a leading "Milestone:" / "Milestone -",
  * trailing parenthesised status words ("(done)", "(WIP)") and trailing dates ("- 2023-11-30"),
@@ -115,11 +130,12 @@ export function cleanTitle(raw: string): CleanTitle {
   }
   for (;;) {
     const before = title;
-    // A ✅ before or after the name: the team says it is done.
-    const tick = /^\s*(?:✅|✔️?|☑️?)\s*|\s*(?:✅|✔️?|☑️?)\s*$/u.exec(title);
-    if (tick && title.replace(tick[0], '').trim() !== '') {
-      if (!status.includes('done')) status.unshift('done');
-      title = title.replace(tick[0], '');
+    // A ✅ or a traffic light before or after the name (`## Payments 🟢`): how it stands.
+    const light = LIGHT_AT_EDGE.exec(title);
+    if (light && title.replace(light[0], '').trim() !== '') {
+      const word = trafficLight(light[0])!;
+      if (!status.includes(word)) status.unshift(word);
+      title = title.replace(light[0], '');
     }
     title = title.replace(/\s*(?:-|–|—)\s*\d{4}-\d{2}-\d{2}\s*$/, '');
     const paren = /\s*\(([^()]*)\)\s*$/.exec(title);

@@ -39,11 +39,12 @@ import {
   repoTagOf,
   soleLink,
   splitLabel,
+  stripLeading,
   type KindOf,
   type LabelTarget,
   type WorkItem,
 } from './inline';
-import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
+import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, titleIdentity, trafficLight, WORK_URL } from './keys';
 import { hasLastPeriodLabel, isCatchAll, isChangeKind, readLabel, sentenceKind } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 
@@ -199,21 +200,61 @@ function newNode(init: Partial<OutlineNode> & Pick<OutlineNode, 'form' | 'rank' 
 
 /** A table column that says how a part stands: "Status", "State", "Health", "RAG". */
 const STATUS_HEADER = /^(?:(?:overall|current|rag)\s+)?(?:status|state|health|rag|trend)$/i;
+/** What a record is about, on its first line: `Project: …`, `Initiative: …`, `Workstream: …`. */
+const RECORD_NAME = /^(?:project|initiative|workstream|work stream|stream|epic|milestone|feature|component|service|product|area|objective|okr|goal)$/i;
+
+/** One `Key: value` line of a paragraph: the key's words, the value's nodes, the whole line's nodes. */
+interface RecordLine {
+  key: string;
+  value: PhrasingContent[];
+  nodes: PhrasingContent[];
+  text: string;
+  line: number;
+}
+
+/** A paragraph of two or more lines, each a `Key: value` (the key in bold or not): its lines; undefined for anything else. */
+export function recordLines(node: Paragraph): RecordLine[] | undefined {
+  const start = node.position?.start.line;
+  if (start === undefined) return undefined;
+  const lines: PhrasingContent[][] = [[]];
+  for (const child of node.children) {
+    if (child.type === 'break') {
+      lines.push([]);
+      continue;
+    }
+    if (child.type !== 'text' || !child.value.includes('\n')) {
+      lines.at(-1)!.push(child);
+      continue;
+    }
+    const parts = child.value.split('\n');
+    for (const [i, part] of parts.entries()) {
+      if (i > 0) lines.push([]);
+      if (part !== '') lines.at(-1)!.push({ type: 'text', value: part });
+    }
+  }
+  if (lines.length < 2) return undefined;
+  const out: RecordLine[] = [];
+  for (const [i, nodes] of lines.entries()) {
+    const text = toString({ type: 'paragraph', children: nodes }).trim();
+    const m = /^([A-Za-z][A-Za-z /&'-]{0,30}?)\s*[:：]\s*(\S.*)$/.exec(text);
+    if (!m) return undefined;
+    const lead = text.length - text.trimStart().length;
+    const value = stripLeading(nodes, lead + text.indexOf(m[2]!, m[1]!.length));
+    out.push({ key: m[1]!.trim(), value: value.length > 0 ? value : [{ type: 'text', value: m[2]! }], nodes, text, line: start + i });
+  }
+  return out;
+}
+
 /** A table column of comments on the row, to be read as written: "Notes", "Update", "Details". */
 const COMMENT_HEADER = /^(?:notes?|comments?|updates?|details?|remarks?|description|commentary|news)$/i;
-/** Traffic lights, as status tables write them. */
-const LIGHTS: ReadonlyArray<[RegExp, string]> = [
-  [/✅|✔️?|☑️?/u, 'done'],
-  [/🟢|🟩|💚/u, 'on track'],
-  [/🟡|🟠|🟨|🟧|⚠️?/u, 'at risk'],
-  [/🔴|🟥|❌|⛔|🛑/u, 'off track'],
-];
-/** A status cell's word: what it says ("At risk", "Done"), else what its light shows. */
+/** A status cell's or line's word: what it says ("At risk", "Done", "Amber"), else what its light shows. */
 function statusWord(text: string): string | undefined {
   const words = text.replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
-  if (words !== '') return cleanTitle(`x (${words})`).status[0];
-  return LIGHTS.find(([re]) => re.test(text))?.[1];
+  if (words !== '') return RAG_WORDS[words.toLowerCase()] ?? cleanTitle(`x (${words})`).status[0];
+  return trafficLight(text);
 }
+/** Colours said in words, as RAG statuses are. */
+const RAG_WORDS: Readonly<Record<string, string>> = { green: 'on track', amber: 'at risk', yellow: 'at risk', orange: 'at risk', red: 'off track' };
 
 export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outline {
   const root = newNode({ role: 'root', form: 'root', rank: 0, line: 1, text: '', title: '' });
@@ -535,9 +576,42 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return bracketed || name !== bare || recurring.has(titleIdentity(bare)) ? name : undefined;
   }
 
+  /**
+   * A record: a paragraph of `Key: value` lines that opens with what it is about and says how it
+   * stands (`Project: Billing v2` / `Status: Green` / `Update: …` / `Next: …`), as status mails
+   * are written. It is a part named by its first value; a status line is its status, a line
+   * keyed by a label an item of that kind, an owner a note, any other line its news. A record
+   * that says nothing of the work (`Project:` / `Mentors:` / `Reporting period:`) is not one.
+   */
+  function readRecord(node: Paragraph): boolean {
+    const lines = recordLines(node);
+    if (!lines || !RECORD_NAME.test(lines[0]!.key)) return false;
+    const kinds = lines.map((l) => (STATUS_HEADER.test(l.key) ? 'status' : COMMENT_HEADER.test(l.key) ? 'news' : kindOf(l.key, true)));
+    if (!kinds.slice(1).some((k) => k === 'status' || k === 'news' || (k !== undefined && k !== 'summary' && k !== 'aside'))) return false;
+    const [name, ...rest] = lines;
+    pop(7);
+    const link = soleLink(name!.value);
+    const trackerUrl = link && isTrackerLink(link.url) ? normaliseTrackerUrl(link.url) : undefined;
+    const { title, status } = cleanTitle(toString({ type: 'paragraph', children: name!.value }).trim());
+    const part = open(newNode({ form: 'paragraph', rank: 7, line: name!.line, text: name!.text, title, status, marked: true, ...(trackerUrl ? { trackerUrl } : {}) }), true, host());
+    for (const [i, l] of rest.entries()) {
+      const kind = kinds[i + 1];
+      const word = kind === 'status' ? statusWord(toString({ type: 'paragraph', children: l.value })) : undefined;
+      if (word) {
+        if (!part.status.includes(word)) part.status.push(word);
+        structure.push({ line: l.line, what: 'status', text: l.text });
+      } else if (kind === 'news') addEntry(part, undefined, [{ type: 'paragraph', children: l.value }], l.line, 0);
+      else if (kind === 'aside') addEntry(part, 'notes', [{ type: 'paragraph', children: l.nodes }], l.line, 0);
+      else if (kind !== undefined && kind !== 'summary' && kind !== 'status') addEntry(part, labelTarget(kind), [{ type: 'paragraph', children: l.value }], l.line, 0);
+      else addEntry(part, undefined, [{ type: 'paragraph', children: l.nodes }], l.line, 0);
+    }
+    return true;
+  }
+
   function handleParagraph(node: Paragraph): void {
     const line = node.position?.start.line ?? 1;
     const text = toString(node).trim();
+    if (readRecord(node)) return;
     // A label is read by its words (./labels.ts); an unknown bold word with a colon
     // (`**Movement Building:**`) is a part's name, not a label.
     if (statusLine(host(), text, line)) return;
@@ -708,7 +782,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       for (const l of nested) readList(l, { node: part, depth: 0 });
       return part;
     }
-    const item = addEntry(ctx.node, ctx.kind, own, line, ctx.depth, true);
+    // A task list's box says it: ticked is done, whatever label it sits under ("Goals" ticked
+    // off); open is still to do, unless a label says how it stands ("In progress").
+    const reported = ctx.kind !== 'summary' && ctx.kind !== 'notes';
+    const kind = reported && li.checked === true ? 'achieved' : reported && li.checked === false && ctx.kind === undefined ? 'next' : ctx.kind;
+    const item = addEntry(ctx.node, kind, own, line, ctx.depth, true);
     for (const l of nested) readList(l, { node: ctx.node, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: ctx.depth + 1, parentItem: item });
     return undefined;
   }

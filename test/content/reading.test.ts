@@ -726,3 +726,56 @@ describe('a bracket inside a link’s text', () => {
     ]);
   });
 });
+
+describe('a task list', () => {
+  it('reads a ticked box as done and an open one as still to do; a label says how an open one stands, a ticked one is done under any', () => {
+    const body = '## Indexing\n- [x] backfill\n- [ ] load test\n\n## Ranking\n### Goals\n- [x] synonyms v2\n- [ ] A/B test\n### In progress\n- [ ] ranker v3\n';
+    const result = build({ 'search/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.updates[0]!.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Indexing', { achieved: 1, next: 1 }],
+      ['Ranking', { achieved: 1, next: 1, progress: 1 }],
+    ]);
+  });
+});
+
+describe('a record of `Key: value` lines', () => {
+  const record = (name: string, status: string, rest: string) => `Project: ${name}\nStatus: ${status}\n${rest}`;
+  const header = '**Project:** Ops\n**Mentors:** Walter\n**Reporting period:** 2026-03-02 – 2026-03-06';
+  const body = `${header}\n\n${record('Billing v2', 'Green', 'Update: invoices for 40% of accounts\nNext: enterprise accounts')}\n\n${record('Tax engine', '🟡', 'Owner: Ana\nRisks: month-end may slip')}\n`;
+  const files = { 'ops/updates/2026-03-02.md': week('2026-03-02', body) };
+  const result = build(files);
+
+  it('is a part named by what it is about, with its status, its items by their keys and its news', () => {
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    const shown = (s: (typeof u.sections)[number]) => [s.title, s.status, Object.fromEntries(Object.entries(s.items).filter(([, v]) => v.length > 0).map(([k, v]) => [k, v.map((i) => i.text)]))];
+    expect(u.sections.map(shown)).toEqual([
+      ['Billing v2', ['on track'], { progress: ['invoices for 40% of accounts'], next: ['enterprise accounts'] }],
+      ['Tax engine', ['at risk'], { risks: ['month-end may slip'], notes: ['Owner: Ana'] }],
+    ]);
+    expect(conservation(u, files['ops/updates/2026-03-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+
+  it('is no part when it says nothing of the work (a header of who and when)', () => {
+    expect(result.site.milestones.map((m) => m.title)).toEqual(['Billing v2', 'Tax engine']);
+    expect(result.site.updates[0]!.summary!.map((i) => i.text)).toEqual(['Project: Ops Mentors: Walter Reporting period: 2026-03-02 – 2026-03-06']);
+  });
+});
+
+describe('a traffic light by a part’s name', () => {
+  it('is its status, not its name (`## Payments 🟢`, `## Checkout 🔴`)', () => {
+    const result = build({
+      'pay/updates/2026-03-02.md': week('2026-03-02', '## Payments 🟢\n- Apple Pay\n## Checkout 🔴\n- waiting on legal\n'),
+      'pay/updates/2026-03-09.md': week('2026-03-09', '## Payments 🟡\n- Google Pay\n## Checkout ✅\n- launched\n'),
+    });
+    expect(result.site.milestones.map((m) => [m.title, m.weeks.length])).toEqual([
+      ['Checkout', 2],
+      ['Payments', 2],
+    ]);
+    expect([...result.site.updates].sort((a, b) => a.date.localeCompare(b.date)).map((u) => u.sections.map((s) => s.status[0]))).toEqual([
+      ['on track', 'off track'],
+      ['at risk', 'done'],
+    ]);
+  });
+});
