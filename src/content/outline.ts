@@ -798,7 +798,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function statusLine(node: OutlineNode, text: string, line: number): boolean {
     const m = /^[_*]*status[_*]*\s*[:：]\s*[_*]*([^.!?;]{1,30}?)[_*]*$/i.exec(text.trim());
     if (!m || m[1]!.trim().split(/\s+/).length > 4 || !isSection(node) && node.role !== 'workstream') return false;
-    const word = m[1]!.trim().toLowerCase();
+    // Said in words or by a light ("🟢 On track", "Green", "🔴"): one word for one state.
+    const word = statusWord(m[1]!) ?? m[1]!.trim().toLowerCase();
     if (!node.status.includes(word)) node.status.push(word);
     structure.push({ line, what: 'status', text });
     return true;

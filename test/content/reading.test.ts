@@ -778,4 +778,8 @@ describe('a traffic light by a part’s name', () => {
       ['at risk', 'done'],
     ]);
   });
+  it('a status line says it in words or by a light: one word for one state (`**Status:** 🟢 On track`, `Status: Amber`, `Status: 🔴`)', () => {
+    const result = build({ 'pay/updates/2026-03-02.md': week('2026-03-02', '## A\n**Status:** 🟢 On track\n- one\n## B\nStatus: Amber\n- two\n## C\nStatus: 🔴\n- three\n') });
+    expect(result.site.updates[0]!.sections.map((s) => s.status)).toEqual([['on track'], ['at risk'], ['off track']]);
+  });
 });
