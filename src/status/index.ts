@@ -14,7 +14,8 @@
  *    says "blocked"), not counting one the team says is over ("no longer blocked",
  *    "unblocked", "resolved", struck through). A blocker the team stopped listing is not open:
  *    it was last mentioned on its week;
- * 3. **at risk** — risks are listed under it in its team's latest report, likewise;
+ * 3. **at risk** — risks are listed under it in its team's latest report, likewise, or the team
+ *    marks it so that week ("at risk", "off track", "delayed", a 🟡 or 🔴 light, `Status: Amber`);
  * 4. **quiet** — its team has published `QUIET_WEEKS` reports or more since its latest entry (a
  *    week the whole team missed does not count), or the team itself has gone silent: its latest
  *    report is older than its cadence allows, measured against the newest report of the site;
@@ -51,6 +52,8 @@ export const STATUS_RULES: Record<MilestoneStatus, string> = {
   active: 'reported recently, no risk or blocker listed',
 };
 
+/** What the team says of a part that is at risk: its own words, or the reading of its light or colour (../content/keys.ts). */
+const AT_RISK_WORDS = new Set(['at risk', 'off track', 'delayed', 'behind', 'behind schedule']);
 const DONE_WORDS = new Set(['done', 'completed', 'complete', 'closed', 'shipped', 'released', 'finished', '✅']);
 
 /** "no longer blocked", "unblocked", "resolved", struck through: the team says this one is over. */
@@ -150,6 +153,8 @@ export function deriveStatus(
   if (current && section.status.some((w) => w.toLowerCase() === 'blocked')) return { status: 'blocked', reason: `marked “blocked” on ${on}`, latest };
   const risks = openOf(section, 'risks').length;
   if (current && risks > 0) return { status: 'at-risk', reason: `${plural(risks, 'risk')} listed on ${on}`, latest };
+  const riskWord = current ? section.status.find((w) => AT_RISK_WORDS.has(w.toLowerCase())) : undefined;
+  if (riskWord) return { status: 'at-risk', reason: `marked “${riskWord}” on ${on}`, latest };
   if (time !== undefined) {
     // Reports the team published since this milestone's latest entry: a week nobody wrote is no week.
     const weeks = time.reports.filter((d) => d > on).length;

@@ -26,6 +26,13 @@ describe('milestone status', () => {
     expect(s['Forgotten']!.quietWeeks).toBe(3);
   });
 
+  it('is at risk when the team marks it so, in words or by a light (`## Payments 🔴`, `Status: Amber`), on its latest week', () => {
+    const s = statuses([week('2026-09-07', `## Payments 🔴\n- a fix\n## Tax\nStatus: Amber\n- rates\n## Search 🟡\n- a ranker\n`), week('2026-09-14', `## Payments 🔴\n- a fix\n## Tax\nStatus: Amber\n- rates\n## Search 🟢\n- shipped\n`)]);
+    expect([s['Payments']!.status, s['Payments']!.reason]).toEqual(['at-risk', 'marked “off track” on 2026-09-14']);
+    expect(s['Tax']!.status).toBe('at-risk');
+    expect(s['Search']!.status).toBe('active');
+  });
+
   it('judges the latest week only: a risk gone from the latest week no longer counts', () => {
     const s = statuses([week('2026-09-07', `## Risky\n- risks:\n  - vendor late\n`), week('2026-09-14', `## Risky\n- achieved:\n  - vendor delivered\n`)]);
     expect(s['Risky']!.status).toBe('active');
