@@ -169,6 +169,11 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
 ];
 
+/** An item the team ticked off: a ✅ (✔️, ☑️) before or after it, or `(done)` / `[completed]` at its end. */
+export function tickedOff(text: string): boolean {
+  return /^[\s*_]*(?:✅|✔️?|☑️?)|(?:✅|✔️?|☑️?)[\s*_]*$|[([]\s*(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$/iu.test(text);
+}
+
 export function sentenceKind(text: string): ReportedKind | undefined {
   const t = text.replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '');
   for (const [re, kind] of SENTENCE_KINDS) if (re.test(t)) return kind;

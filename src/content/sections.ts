@@ -9,7 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 import { derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
-import { isCatchAll, sentenceKind } from './labels';
+import { isCatchAll, sentenceKind, tickedOff } from './labels';
 import { isSection, outlineNodes, type Outline, type OutlineNode } from './outline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
@@ -378,8 +378,13 @@ export function emptyItems(): ItemsByKind {
   return Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as ItemsByKind;
 }
 
-/** An entry's kind in its part: its label's, else what its own sentence says ("Finished …" is achieved), else progress. */
+/**
+ * An entry's kind in its part: achieved when ticked off (✅, `(done)`), under any label but an
+ * aside's, as a ticked task box is; else its label's; else what its own sentence says ("Finished
+ * …" is achieved); else progress.
+ */
 export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
+  if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';
   return entry.kind ?? sentenceKind(entry.item.text) ?? 'progress';
 }
 

@@ -739,6 +739,17 @@ describe('a task list', () => {
   });
 });
 
+describe('an item ticked off', () => {
+  it('is achieved under any label but an aside (`✅ …`, `… [DONE]`, `… (merged)`), as a ticked task box is', () => {
+    const body = '## Protocol\nCycle objectives:\n1. Proof of possession [DONE]\n2. Faster results\n\nIn progress:\n- ✅ ELK in the testnet\n- the refactor (merged)\n\n## Links\n- the dashboard ✅\n';
+    const result = build({ 'core/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(counts(u.sections[0]!)).toEqual({ achieved: 3, next: 1 });
+    expect(u.notes.map((i) => i.text)).toEqual(['the dashboard ✅']);
+  });
+});
+
 describe('a record of `Key: value` lines', () => {
   const record = (name: string, status: string, rest: string) => `Project: ${name}\nStatus: ${status}\n${rest}`;
   const header = '**Project:** Ops\n**Mentors:** Walter\n**Reporting period:** 2026-03-02 – 2026-03-06';
