@@ -147,6 +147,12 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
 }
 
 
+/** A label that is only its phrase, no filler and no other word ("Ongoing", "Next steps", "Done"; not "merged the general FAQ"). */
+export function isLabelPhrase(text: string): boolean {
+  const read = readLabel(text, { leadIn: true });
+  return read !== undefined && labelTokens(text).length === read.phrase.split(' ').length;
+}
+
 /** Whether a report uses "last week"-style period labels (then "this week" is what comes next). */
 export function hasLastPeriodLabel(source: string): boolean {
   return /^[ \t>]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[_*]*(?:last|past|previous) (?:week|sprint|month|cycle)\b[^\n]{0,20}$/im.test(source);

@@ -45,7 +45,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, titleIdentity, trafficLight, WORK_URL } from './keys';
-import { hasLastPeriodLabel, isCatchAll, isChangeKind, readLabel, sentenceKind } from './labels';
+import { hasLastPeriodLabel, isCatchAll, isChangeKind, isLabelPhrase, readLabel, sentenceKind } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 
 export type ContainerRole = 'area' | SectionLevel;
@@ -698,15 +698,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A label bullet with nothing after it and nothing nested (`- _achieved_:`) labels the
     // bullets after it in the same list (written as siblings), until the next label.
     let current = ctx;
-    for (const listItem of list.children) {
-      const opened = readListItem(listItem, current);
+    for (const [i, listItem] of list.children.entries()) {
+      const opened = readListItem(listItem, current, i < list.children.length - 1);
       if (opened && 'label' in opened) current = { ...current, kind: opened.label };
       else if (opened) current = { node: opened, depth: 0, owner: ctx.node };
     }
   }
 
   /** Returns the part a `Milestone N:` bullet opened, or the kind a bare label bullet gave the bullets after it. */
-  function readListItem(li: ListItem, ctx: ListContext): OutlineNode | { label: LabelTarget } | undefined {
+  function readListItem(li: ListItem, ctx: ListContext, followed: boolean): OutlineNode | { label: LabelTarget } | undefined {
     const own = li.children.filter((c) => c.type !== 'list') as RootContent[];
     const nested = li.children.filter((c): c is List => c.type === 'list');
     const line = li.position?.start.line ?? 1;
@@ -722,7 +722,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       structure.push({ line, what: 'name', text });
       return undefined;
     }
-    const label = splitLabel(own, kindOf);
+    let label = splitLabel(own, kindOf);
+    // A plain bullet of label words with nothing nested labels the bullets after it only when it
+    // is nothing but a label's phrase, with bullets after it (`- Ongoing`): "merged the general
+    // FAQ", "more next week", "delivered (pending review)" or a lone "planning" say something.
+    if (label && label.rest.length === 0 && nested.length === 0 && !/[:：]/.test(text) && !allEmphasis((own[0] as Paragraph).children) && (!followed || /[([]/.test(text.replace(/\s*[([]@[\w.-]+[)\]]/g, '')) || !isLabelPhrase(text))) label = undefined;
     if (label) {
       if (label.unknown) warnUnknownKind(label.word, line, column);
       let item: Item | undefined;

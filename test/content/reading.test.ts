@@ -444,6 +444,14 @@ describe('a label bullet with nothing after it and nothing nested', () => {
     expect(counts(store)).toEqual({ achieved: 2, next: 1, progress: 1 });
     expect(store.items.progress.map((i) => i.text)).toEqual(['benchmarks']);
   });
+  it('only when it is nothing but a label’s phrase with bullets after it: "merged the general FAQ", "more next week" or a lone "planning" say something', () => {
+    const week = `---\ndate: 2026-03-02\n---\n## Docs\n\n- merged the general FAQ\n- deprecated the RPC spec\n- more next week\n\n## Sim\n- \`lab:sim:ci\`\n  - planning\n`;
+    const result = build({ 'db/updates/2026-03-02.md': week });
+    expect(errorsOf(result)).toEqual([]);
+    const [docs, sim] = result.site.updates[0]!.sections;
+    expect(Object.values(docs!.items).flat().map((i) => (i as { text: string }).text)).toEqual(['merged the general FAQ', 'deprecated the RPC spec', 'more next week']);
+    expect(sim!.items.progress.map((i) => i.text)).toEqual(['planning']);
+  });
 });
 
 describe('an issue or pull request named over work inside a part', () => {
