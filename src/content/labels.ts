@@ -164,11 +164,19 @@ export function hasLastPeriodLabel(source: string): boolean {
  * Only the opening words count, and only verbs that leave no doubt; anything else stays
  * `progress` (news under its part, as written).
  */
+// Things done, said in the past: the work is over ("Reviewed the PR", "Wrote the spec"). Not
+// "Started", "Worked on", "Continued", "Discussed", "Investigated": the work goes on.
+const DONE_VERBS =
+  'finished|completed|complete|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done|' +
+  'reviewed|wrote|rewrote|built|rebuilt|created|updated|upgraded|migrated|removed|deprecated|improved|refactored|tested|documented|integrated|configured|installed|' +
+  'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran|held|gave|hosted|organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced';
+// After a subject, only verbs ("Almost done!" is no subject and its verb).
+const SUBJECT_VERBS = DONE_VERBS.replace(/\|done\||\|complete\|/g, '|');
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
-  [/^(?:finished|completed|complete|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done)\b(?!\s*(?:by|on|in)\s+(?:next|the end))/i, 'achieved'],
+  [new RegExp(`^(?:${DONE_VERBS})\\b(?!\\s*(?:by|on|in)\\s+(?:next|the end))`, 'i'), 'achieved'],
   // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test": a short
   // subject, then a verb that leaves no doubt, in the past.
-  [/^(?:[Ww]e|I|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!(?:The|A|An|This|That|These|Those|Our|My|Its)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:finally\s+|successfully\s+)?(?:finished|completed|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|accepted|approved)\b/, 'achieved'],
+  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!(?:The|A|An|This|That|These|Those|Our|My|Its|No|Not|Never|Almost|Nearly|Also|Just|Still|First|Last|Recently|Newly|Fully|Partially|Initially|Once|Then|Now|Already|Previously|All|Some|Many|Most|Each|Every|Both|Several)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:finally\s+|successfully\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b`), 'achieved'],
   // "The LPE project is done", "X was merged": said of a thing, in the past, not "will be done".
   [/^(?!.*\b(?:will|to be|going to|should|would|almost|nearly|not)\b)[^.;]{0,80}?\b(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)\b/i, 'achieved'],
   [/^(?:will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],

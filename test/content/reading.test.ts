@@ -85,6 +85,16 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('Blocked on the vendor’s API keys')).toBe('blockers');
     expect(sentenceKind('Looking into flaky tests')).toBeUndefined();
     expect(sentenceKind('It will be done by Friday')).toBeUndefined();
+    // Things done, said in the past; not work that goes on, nor a word that is not the verb.
+    expect(sentenceKind('Reviewed the caching PR')).toBe('achieved');
+    expect(sentenceKind('Wrote a potential design for mailboxes')).toBe('achieved');
+    expect(sentenceKind('Ivan gave a presentation at the panel')).toBe('achieved');
+    expect(sentenceKind('Started the spec')).toBeUndefined();
+    expect(sentenceKind('Worked on the spec')).toBeUndefined();
+    expect(sentenceKind('Prepared to deliver the reports on Monday')).toBeUndefined();
+    expect(sentenceKind('Set up and manage events in Click Up')).toBeUndefined();
+    expect(sentenceKind('No integrated checklist for the roadmap')).toBeUndefined();
+    expect(sentenceKind('Almost done! We had to move the site')).toBeUndefined();
   });
 });
 
@@ -420,7 +430,7 @@ describe('a log kept day by day', () => {
     const result = build({ 'web/updates/2026-03-02.md': week('2026-03-02'), 'web/updates/2026-03-09.md': week('2026-03-09') });
     expect(errorsOf(result)).toEqual([]);
     expect(result.site.milestones.map((m) => [m.key, m.weeks.length])).toEqual([['web', 2]]);
-    expect(counts(result.site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, progress: 1 });
+    expect(counts(result.site.updates[0]!.sections[0]!)).toEqual({ achieved: 2 });
   });
 });
 
