@@ -81,6 +81,8 @@ const SAYS_DONE = /\b(?:done|completed|achieved|achievements|accomplished|shippe
 
 /** Text written as a label: `Ongoing:`, or a few words of label vocabulary and nothing else (`Work Done`). */
 function isLabelText(text: string): boolean {
+  // A remark in brackets says something ("Delivered (pending discussion with the team)"); "Objective(s)" does not.
+  if (/\([^)]*\s[^)]*\)/.test(text)) return false;
   const words = text.replace(/[:：]\s*$/, '');
   const read = readLabel(words, { leadIn: true });
   if (!read) return false;

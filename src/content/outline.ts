@@ -726,7 +726,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A plain bullet of label words with nothing nested labels the bullets after it only when it
     // is nothing but a label's phrase, with bullets after it (`- Ongoing`): "merged the general
     // FAQ", "more next week", "delivered (pending review)" or a lone "planning" say something.
-    if (label && label.rest.length === 0 && nested.length === 0 && !/[:：]/.test(text) && !allEmphasis((own[0] as Paragraph).children) && (!followed || /[([]/.test(text.replace(/\s*[([]@[\w.-]+[)\]]/g, '')) || !isLabelPhrase(text))) label = undefined;
+    // Alone under an item (`- [PR](…)`, then `- Merged`), that phrase says how the item stands.
+    if (label && label.rest.length === 0 && nested.length === 0 && !/[:：]/.test(text) && !allEmphasis((own[0] as Paragraph).children)) {
+      const phrase = !/[([]/.test(text.replace(/\s*[([]@[\w.-]+[)\]]/g, '')) && isLabelPhrase(text);
+      if (phrase && !followed && ctx.parentItem) {
+        structure.push({ line, what: 'status', text });
+        return undefined;
+      }
+      if (!phrase || !followed) label = undefined;
+    }
     if (label) {
       if (label.unknown) warnUnknownKind(label.word, line, column);
       let item: Item | undefined;
@@ -742,11 +750,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     const link = own.length === 1 && own[0]!.type === 'paragraph' ? soleLink(own[0]!.children) : undefined;
-    if (link && ctx.parentItem && nested.length === 0 && !saysSomething(toString(link))) {
+    // Under a link, bullets that only say how it stands (`- [PR](…)`, then `- Merged`).
+    const statusOnly = nested.every((l) => l.children.every((c) => c.children.length === 1 && c.children[0]!.type === 'paragraph' && isLabelPhrase(toString(c))));
+    if (link && ctx.parentItem && statusOnly && !saysSomething(toString(link))) {
       // A link-only bullet under an item: that item's evidence (a PR, a spec), not a deliverable.
       // One whose text is a sentence says what was done: an item of its own.
       for (const l of collectLinks(own[0]!)) ctx.parentItem.links.push(l);
       structure.push({ line, what: 'evidence', text });
+      for (const c of nested.flatMap((l) => l.children)) structure.push({ line: c.position?.start.line ?? line, what: 'status', text: toString(c) });
       return undefined;
     }
     const inPart = ctx.node.role !== 'root' && ctx.node.role !== 'document' && ctx.node.role !== 'summary';

@@ -462,6 +462,10 @@ describe('a label bullet with nothing after it and nothing nested', () => {
     expect(Object.values(docs!.items).flat().map((i) => (i as { text: string }).text)).toEqual(['merged the general FAQ', 'deprecated the RPC spec', 'more next week']);
     expect(sim!.items.progress.map((i) => i.text)).toEqual(['planning']);
   });
+  it('alone under an item, the phrase says how that item stands: no item of its own', () => {
+    const result = build({ 'db/updates/2026-03-02.md': `---\ndate: 2026-03-02\n---\n## Docs\n\n- fixed the flaky dial\n  - [PR](https://github.com/acme/db/pull/12)\n    - Merged\n` });
+    expect(Object.values(result.site.updates[0]!.sections[0]!.items).flat().map((i) => (i as { text: string }).text)).toEqual(['fixed the flaky dial']);
+  });
 });
 
 describe('an issue or pull request named over work inside a part', () => {
