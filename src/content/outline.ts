@@ -284,6 +284,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     for (const [depth, c] of byDepth) if (c.labels >= 2 && c.labels > c.others) labelledDepths.add(depth);
   }
+  const h1s = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
   // Paragraphs written directly over a list (a name line may open the part the list is the work of).
   // Also one over such a paragraph (`[Private PoS]:`, then `Research`, then the list).
   const overList = new Set<Paragraph>();
@@ -388,6 +389,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (options.recurrence?.datedShapes.has(headingShape(text))) return true;
     // A heading that is just the team's name wraps the report when it opens it; later, it is a section like the others.
     if (teamNames.includes(plain.replace(/[_-]+/g, ' '))) return !seenPart;
+    // The first H1 titles the document, unless the report has several: then each names a part
+    // (`# Payments`, `# Search`, each over its Done / Next), but one that says it is a report
+    // ("# Midterm Progress Report") still titles what follows.
+    if (depth === 1 && h1s >= 2) return REPORT_WORDS.test(plain);
     return depth === 1 && !seenPart && stack.length === 1;
   }
 

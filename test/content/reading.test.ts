@@ -424,6 +424,19 @@ describe('a report that is only a log of bullets, with no part and no label', ()
   });
 });
 
+describe('a report with several H1 headings', () => {
+  it('reads each as a part, over its labels; one that says it is a report still titles what follows', () => {
+    const body = '# Payments\n## Done\n- Apple Pay on web\n## Next\n- Google Pay\n\n# Search\n## Done\n- Synonyms v2\n\n# Midterm Progress Report\n## Achievements\n- a demo\n';
+    const result = build({ 'app/updates/2026-03-02.md': `---\ndate: 2026-03-02\n---\n${body}` });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.updates[0]!.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['App', { achieved: 1 }],
+      ['Payments', { achieved: 1, next: 1 }],
+      ['Search', { achieved: 1 }],
+    ]);
+  });
+});
+
 describe('a log kept day by day', () => {
   it('reads a weekday heading as when, not what: no part to follow; the days\' work is the team\'s own', () => {
     const week = (date: string) => `---\ndate: ${date}\n---\n# Week of ${date}\n\n## Monday\n- Fixed the flaky login test\n\n## Wednesday\n- Reviewed the caching PR\n`;
