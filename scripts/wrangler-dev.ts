@@ -24,6 +24,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A free port, held by a listener of ours until `release()`: static output built for this origin
+ * beforehand (a build takes a while) keeps its port, as no other freePort() gets it meanwhile.
+ */
+export async function holdPort(): Promise<{ port: number; release(): Promise<void> }> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return { port, release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 export interface DevServer {
   origin: string;
   /** Everything wrangler printed so far (stdout and stderr). */
@@ -51,6 +62,19 @@ export interface DevServerOptions {
 }
 
 export async function startWranglerDev(options: DevServerOptions = {}): Promise<DevServer> {
+  // A port picked free can be taken by another server starting at the same moment (the test
+  // files run side by side): wrangler then exits with "Address already in use"; pick again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !/Address already in use/.test(error.message)) throw error;
+      await sleep(500);
+    }
+  }
+}
+
+async function startOnce(options: DevServerOptions): Promise<DevServer> {
   const [port, inspectorPort] = [options.port ?? (await freePort()), await freePort()];
   const origin = `http://127.0.0.1:${port}`;
   const ownState = options.persistTo === undefined;

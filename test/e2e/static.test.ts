@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_HEADER } from '../../src/app';
 import { buildAll } from '../../src/publish/build';
 import { migratedState } from './wrangler-dev';
-import { freePort, root, startWranglerDev, type DevServer } from '../../scripts/wrangler-dev';
+import { holdPort, root, startWranglerDev, type DevServer } from '../../scripts/wrangler-dev';
 
 const ADMIN_TOKEN = `dev-${randomBytes(24).toString('hex')}`;
 const vars = { ENVIRONMENT: 'local', SIGNING_KEY: `dev-${randomBytes(32).toString('hex')}`, ADMIN_TOKEN };
@@ -55,7 +55,9 @@ function expectedType(file: string): string {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
+  // The port the pages link to, held through the build and released just before wrangler dev binds it.
+  const held = await holdPort();
+  const port = held.port;
   out = await mkdtemp(path.join(os.tmpdir(), 'tidings-static-'));
   const built = await buildAll({
     content: path.join(root, 'content'),
@@ -69,6 +71,7 @@ beforeAll(async () => {
   updates = built.site.updates.map((u) => ({ id: u.id, team: u.team }));
   files = JSON.parse(await readFile(path.join(out, 'public.manifest.json'), 'utf8')) as Record<string, string>;
   await migratedState(path.join(out, 'state'));
+  await held.release();
   server = await startWranglerDev({ port, persistTo: path.join(out, 'state'), args: ['--assets', path.join(out, 'public')], vars });
 }, 240_000);
 

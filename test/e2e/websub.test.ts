@@ -15,7 +15,7 @@ import { buildAll, type BuildOptions } from '../../src/publish/build';
 import { feedsPartPath, type FeedsManifest, type FeedsPart } from '../../src/publish/data';
 import { PINGS_PER_RUN, type PingResult } from '../../src/websub/ping';
 import { migratedState } from './wrangler-dev';
-import { freePort, root, sleep, startWranglerDev, type DevServer } from '../../scripts/wrangler-dev';
+import { holdPort, root, sleep, startWranglerDev, type DevServer } from '../../scripts/wrangler-dev';
 
 const ADMIN_TOKEN = `dev-${randomBytes(24).toString('hex')}`;
 
@@ -72,11 +72,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => hub.listen(0, '127.0.0.1', resolve));
   hubUrl = `http://127.0.0.1:${(hub.address() as { port: number }).port}/`;
-  // The port the pages link to, held by a listener of ours through the build (which takes a
-  // while) and released just before wrangler dev binds it: no other file's freePort gets it meanwhile.
-  const port = await freePort();
-  const held = http.createServer();
-  await new Promise<void>((resolve, reject) => held.once('error', reject).listen(port, '127.0.0.1', resolve));
+  // The port the pages link to, held through the build and released just before wrangler dev binds it.
+  const held = await holdPort();
+  const port = held.port;
   options = {
     content: path.join(work, 'content'),
     out: path.join(work, 'public'),
@@ -87,7 +85,7 @@ beforeAll(async () => {
   const built = await buildAll(options);
   if (!built.ok) throw new Error(built.messages);
   await migratedState(path.join(work, 'state'));
-  await new Promise((resolve) => held.close(resolve));
+  await held.release();
   server = await startWranglerDev({
     port,
     persistTo: path.join(work, 'state'),
