@@ -161,9 +161,41 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
         return { key, why: `keeps ${key}: the same title under the same parent, spelled a little differently` };
       }
     }
+    // So is one that abbreviates an earlier one, or spells it out ("PoP", "Proof of Possession").
+    const named = `@name:${parentId}/`;
+    const words = titleIdentity(node.title).split('-');
+    for (const [entry, key] of owners) {
+      if (!key || !entry.startsWith(named)) continue;
+      const earlier = entry.slice(named.length).split('-');
+      if (abbreviates(words, earlier) || abbreviates(earlier, words)) {
+        owners.set(byTitle, key);
+        return { key, why: `keeps ${key}: the same name under the same parent, abbreviated or spelled out (“${earlier.join(' ')}”)` };
+      }
+    }
     owners.set(byTitle, derived);
+    if (!owners.has(`${named}${words.join('-')}`)) owners.set(`${named}${words.join('-')}`, derived);
   }
   return { key: derived };
+}
+
+/**
+ * Whether `short` abbreviates `long`, word for word: each of its words is the next word of
+ * `long` or the initials of the next two or more ("pop" / "proof of possession", "dc studio" /
+ * "digital content studio", "hcu" / "height coordinated upgrade"), one abbreviation at least; a
+ * name of two letters alone ("CI", "PM") is no abbreviation of anything in particular.
+ */
+function abbreviates(short: readonly string[], long: readonly string[]): boolean {
+  // A name that is only two letters ("CI", "PM") stands for too many things.
+  if (short.length >= long.length || (short.length === 1 && short[0]!.length < 3)) return false;
+  const match = (i: number, j: number, abbreviated: boolean): boolean => {
+    if (i === short.length) return j === long.length && abbreviated;
+    const word = short[i]!;
+    if (j < long.length && word === long[j] && match(i + 1, j + 1, abbreviated)) return true;
+    if (!/^[a-z]{2,6}$/.test(word)) return false;
+    const run = long.slice(j, j + word.length);
+    return run.length === word.length && run.every((w, k) => w[0] === word[k]) && match(i + 1, j + word.length, true);
+  };
+  return match(0, 0, false);
 }
 
 /** Letters only, for comparing how a word is spelled (`nim-chronos` is `nimchronos`). */

@@ -160,7 +160,8 @@ describe('three files per team, checked by hand', () => {
       // Each lead's name dropped from its section this week ("Amir - Tech & Design" → "Tech & Design"): the same keys,
       // the first of them "Amir - Tech and Design" (2023-08-29).
       'acid-amir-tech-and-design': { progress: 6, title: 'Tech & Design' },
-      'acid-nick-content': { progress: 4, title: 'Digital Content Studio' },
+      // "Digital Content Studio" spells out "DC Studio" (2023-08-09, the earliest of its names).
+      'acid-dc-studio': { progress: 4, title: 'Digital Content Studio' },
       'acid-jonny-podcast': { progress: 2 },
       // "3 tech one pagers … are done": what its own sentence says.
       'acid-matt-copy': { achieved: 1, progress: 4 },
