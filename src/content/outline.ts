@@ -500,6 +500,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       open(newNode({ form: 'paragraph', rank: 7, line, text, title, status: [...prefix.status, ...status], marked: true, prefixed: true }), true, host());
       return true;
     }
+    // A bold or italic sentence ("*Our work is divided among six teams: …*") says something,
+    // as a heading that is a sentence does: it names nothing to follow.
+    if (boldOnly && named === undefined && text.split(/\s+/).length >= 5 && /[.!?]$/.test(text.trim())) return false;
     if (boldOnly) {
       const words = labelWords(text);
       if (isSummaryLabel(text)) {

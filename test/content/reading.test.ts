@@ -464,6 +464,16 @@ describe('a log kept day by day', () => {
   });
 });
 
+describe('a bold or italic sentence', () => {
+  it('says something and names nothing: no part, no area', () => {
+    const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', "## Research\n- a paper\n\n*Our work is divided among six teams: research, nodes and docs.*\n\n## Nodes\n- a release\n") });
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Research', 'Nodes']);
+    expect(Object.values(u.sections[0]!.items).flat().map((i) => (i as { text: string }).text)).toEqual(['a paper', 'Our work is divided among six teams: research, nodes and docs.']);
+  });
+});
+
 describe('a heading that is a sentence', () => {
   it('says something and names nothing to follow: an item of the part around it', () => {
     const week = (date: string) => `---\ndate: ${date}\n---\n## Interop\n- ran the matrix\n### JS and Go interop succeeded!\n- 12 of 12 pairs pass\n`;
