@@ -12,7 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { blockText, isEmptyCell } from './inline';
 import type { Update } from './model';
-import { recordLines, type Outline } from './outline';
+import { paragraphLines, type Outline } from './outline';
 import { FRONT_MATTER, liftLazyLines } from './parse';
 
 /** The own text of a list item: its content without nested lists. */
@@ -41,10 +41,16 @@ function contentBlocks(tree: Root, modelLines: ReadonlyMap<number, string[]>): C
   // A list item is one unit: its own content (paragraphs, quotes, code inside it) is its text;
   // only its nested lists hold further units.
   const walk = (node: Nodes): void => {
-    // A record (`Project: …` / `Status: …` / `Next: …`, ./outline.ts readRecord) read line by line: each line a unit.
-    const record = node.type === 'paragraph' ? recordLines(node) : undefined;
-    if (record && record.slice(1).some((l) => modelLines.has(l.line))) {
-      for (const l of record) blocks.push({ line: l.line, cells: [l.text] });
+    // A paragraph read line by line (a record `Project:` / `Status:` / `Next:`, name lines in bold
+    // with text under them: ./outline.ts readRecord, nameLineSegments): each line a unit, kept
+    // in what the model holds at its line, or in the item an earlier line of the paragraph began.
+    const lines = node.type === 'paragraph' ? paragraphLines(node) : undefined;
+    const start = node.position?.start.line ?? 0;
+    if (lines && lines.some((_, i) => i > 0 && modelLines.has(start + i))) {
+      for (const [i, nodes] of lines.entries()) {
+        const text = toString({ type: 'paragraph', children: nodes }).replace(/\s+/g, ' ').trim();
+        if (text !== '') blocks.push({ line: start + i, cells: [text], from: start });
+      }
       return;
     }
     if (node.type === 'listItem' || node.type === 'paragraph') {
@@ -86,6 +92,8 @@ interface ContentBlock {
   line: number;
   text?: string;
   cells?: string[];
+  /** For a paragraph's line: its first line (an item begun on an earlier line may hold this one's words). */
+  from?: number;
 }
 
 /** Where the model says each piece of content came from: source line → occurrences. */
@@ -132,18 +140,23 @@ export function conservation(update: Update, source: string, outline?: Outline):
     if (block.cells) {
       // A row or a record's line: a part (its name, status words aside), its items and notes, or structure (a status, a row saying nothing).
       const said = [...found, ...(outline?.structure.filter((s) => s.line === block.line).map((s) => s.text) ?? [])];
-      const lost = block.cells.filter((cell) => !said.some((t) => t.includes(cell) || (t !== '' && cell.includes(t))));
-      if (found.length === 0 && said.length > 0 && lost.length === 0) structure++;
-      else if (lost.length > 0) problems.push(`${update.source}:${block.line}: table cell lost: ${lost[0]!.slice(0, 60)}`);
+      const earlier: string[] = [];
+      for (let l = block.from ?? block.line; l < block.line; l++) earlier.push(...(lines.get(l) ?? []));
+      // A part opened again the same week (its line accounted for, '') keeps its first wording.
+      const lost = found.includes('') ? [] : block.cells.filter((cell) => !said.some((t) => t.includes(cell) || (t !== '' && cell.includes(t))) && !earlier.some((t) => t.includes(cell)));
+      if (found.length === 0 && lost.length === 0) structure++;
+      else if (lost.length > 0) problems.push(`${update.source}:${block.line}: ${block.from === undefined ? 'table cell' : 'line'} lost: ${lost[0]!.slice(0, 60)}`);
       continue;
     }
     if (found.length === 0 && structureLines.has(block.line)) {
       structure++;
       continue;
     }
-    if (found.length !== 1) problems.push(`${update.source}:${block.line}: found ${found.length} times: ${(block.text ?? '').slice(0, 60)}`);
+    // Once: a part's name and the remark written after it on its line (`**Milestone 1: X** succeeded!`) are two pieces of it, not a copy.
+    const copies = found.length > 1 && (new Set(found).size < found.length || block.text === undefined || !found.every((t) => block.text!.includes(t)));
+    if (found.length === 0 || copies) problems.push(`${update.source}:${block.line}: found ${found.length} times: ${(block.text ?? '').slice(0, 60)}`);
     // The model keeps the words: label prefixes ("achieved:") aside, the text is the source's.
-    else if (block.text !== undefined && !block.text.includes(found[0]!)) problems.push(`${update.source}:${block.line}: text changed: ${found[0]!.slice(0, 60)}`);
+    else if (block.text !== undefined && !found.every((t) => block.text!.includes(t))) problems.push(`${update.source}:${block.line}: text changed: ${found.find((t) => !block.text!.includes(t))!.slice(0, 60)}`);
   }
   const entries = [...lines.values()].reduce((n, l) => n + l.length, 0);
   return { problems, entries, blocks: blocks.length - structure, structure };

@@ -212,17 +212,17 @@ interface RecordLine {
   line: number;
 }
 
-/** A paragraph of two or more lines, each a `Key: value` (the key in bold or not): its lines; undefined for anything else. */
-export function recordLines(node: Paragraph): RecordLine[] | undefined {
-  const start = node.position?.start.line;
-  if (start === undefined) return undefined;
+/** A paragraph's lines (split at its line breaks), when it has two or more and none is inside markup. */
+export function paragraphLines(node: Paragraph): PhrasingContent[][] | undefined {
   const lines: PhrasingContent[][] = [[]];
   for (const child of node.children) {
     if (child.type === 'break') {
       lines.push([]);
       continue;
     }
-    if (child.type !== 'text' || !child.value.includes('\n')) {
+    if (child.type !== 'text') {
+      // A line break inside emphasis or a link: the lines cannot be told apart by their nodes.
+      if (toString(child).includes('\n')) return undefined;
       lines.at(-1)!.push(child);
       continue;
     }
@@ -232,6 +232,48 @@ export function recordLines(node: Paragraph): RecordLine[] | undefined {
       if (part !== '') lines.at(-1)!.push({ type: 'text', value: part });
     }
   }
+  return lines.length >= 2 ? lines : undefined;
+}
+
+/** A line that is a name in bold or italics, with at most a few plain words after it (`**Milestone 2 - Connectivity** - DROPPED`); no lead-in ending with a colon. */
+function isNameLine(nodes: PhrasingContent[]): boolean {
+  const meaningful = nodes.filter((n) => !(n.type === 'text' && n.value.trim() === ''));
+  const [first, ...rest] = meaningful;
+  if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) return false;
+  const after = toString({ type: 'paragraph', children: rest }).trim();
+  // `**Improved UX**:` over its text is that text's lead-in, `**Project:** Engine` a key and its value: no name.
+  if (/[:：]\s*$/.test(toString(first)) || /^[:：]/.test(after)) return false;
+  return rest.every((n) => n.type === 'text') && after.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= 5;
+}
+
+/**
+ * A paragraph whose first line is a name in bold or italics, written with more lines under it
+ * and no blank line between (`**Milestone 4 - libp2p.io**` then "Check out …"; two bold links a
+ * line each): a paragraph per name line, and one for each run of lines between them, as a
+ * blank line would have made them. Undefined for anything else.
+ */
+export function nameLineSegments(node: Paragraph): Paragraph[] | undefined {
+  const start = node.position?.start.line;
+  const lines = paragraphLines(node);
+  if (start === undefined || !lines || !isNameLine(lines[0]!)) return undefined;
+  const segments: Array<{ line: number; nodes: PhrasingContent[]; last: number; name: boolean }> = [];
+  for (const [i, nodes] of lines.entries()) {
+    const name = isNameLine(nodes);
+    const open = segments.at(-1);
+    if (!name && open && !open.name) {
+      open.nodes.push({ type: 'text', value: '\n' }, ...nodes);
+      open.last = start + i;
+    } else segments.push({ line: start + i, nodes: [...nodes], last: start + i, name });
+  }
+  if (segments.length < 2) return undefined;
+  return segments.map((seg) => ({ type: 'paragraph', children: seg.nodes, position: { start: { line: seg.line, column: 1 }, end: { line: seg.last, column: 1 } } }));
+}
+
+/** A paragraph of two or more lines, each a `Key: value` (the key in bold or not): its lines; undefined for anything else. */
+export function recordLines(node: Paragraph): RecordLine[] | undefined {
+  const start = node.position?.start.line;
+  const lines = paragraphLines(node);
+  if (start === undefined || !lines) return undefined;
   if (lines.length < 2) return undefined;
   const out: RecordLine[] = [];
   for (const [i, nodes] of lines.entries()) {
@@ -496,8 +538,25 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const prefix = text.length <= 200 ? milestonePrefix(text) : undefined;
     if (prefix && (boldOnly || node.children[0]?.type === 'strong' || node.children[0]?.type === 'emphasis' || !/[.!?]$/.test(text.trim()))) {
       pop(7);
-      const { title, status } = cleanTitle(prefix.title);
-      open(newNode({ form: 'paragraph', rank: 7, line, text, title, status: [...prefix.status, ...status], marked: true, prefixed: true }), true, host());
+      // `**Milestone 1: JS and Go interop** succeeded!`: the name is what the emphasis holds; a
+      // remark after it is its status when it is a status word ("- DROPPED"), else what it says.
+      const lead = node.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
+      const inner = lead && (lead.type === 'strong' || lead.type === 'emphasis') ? milestonePrefix(toString(lead)) : undefined;
+      const after = inner ? node.children.slice(node.children.indexOf(lead!) + 1) : [];
+      const remark = toString({ type: 'paragraph', children: after }).replace(/^[\s:–—-]+/, '').trim();
+      const remarkStatus = remark !== '' ? cleanTitle(`x - ${remark}`).status : [];
+      const remarked = inner !== undefined && remark !== '' && remarkStatus.length === 0;
+      const { title, status } = cleanTitle(remarked ? inner.title : prefix.title);
+      const part = open(newNode({ form: 'paragraph', rank: 7, line, text, title, status: [...prefix.status, ...status], marked: true, prefixed: true }), true, host());
+      if (remarked) {
+        const written = toString({ type: 'paragraph', children: after });
+        addEntry(part, undefined, [{ type: 'paragraph', children: stripLeading(after, written.length - written.replace(/^[\s:–—-]+/, '').length) }], line, 0);
+      }
+      return true;
+    }
+    // A bold name with its date after it (`**Logos Lab** 12th of July`) titles the document.
+    if (!boldOnly && !/\n/.test(text) && isNameLine(node.children) && !hasLink(node) && isDated(text)) {
+      structure.push({ line, what: 'document-title', text });
       return true;
     }
     // A bold or italic sentence ("*Our work is divided among six teams: …*") says something,
@@ -655,6 +714,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       if (label.rest.length === 0) structure.push({ line, what: 'label', text });
       else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) placeholder(target, line, text);
       else addEntry(target, label.kind, label.rest, line, 0);
+      return;
+    }
+    const segments = nameLineSegments(node);
+    if (segments) {
+      for (const segment of segments) handleParagraph(segment);
       return;
     }
     const current = top();

@@ -464,6 +464,27 @@ describe('a log kept day by day', () => {
   });
 });
 
+describe('bold names written a line each, with their text under them and no blank line', () => {
+  const body = '### Roadmap review\n\n**Milestone 1: Interop** succeeded!\n* tests onto CI\n\n**Milestone 2 - Connectivity** - DROPPED\n\n**Milestone 4 - Website**\nCheck out the draft site\n\n**Milestone 6 - Move the DHT** - not a priority\n**Milestone 7 - Packet switching** - not a priority\n@ana: no progress on this\n\n**Improved UX**:\nThe converter is inside the debugger now.\n';
+  const files = { 'p2p/updates/2026-03-02.md': week('2026-03-02', body) };
+  const result = build(files);
+
+  it('reads each name line as the part it names, the lines under it as its text, a remark after a name as its status or its news', () => {
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    const shown = (s: (typeof u.sections)[number]) => [s.title, s.status, Object.values(s.items).flat().map((i) => (i as { text: string }).text)];
+    expect(u.sections.map(shown)).toEqual([
+      ['Interop', [], ['succeeded!', 'tests onto CI']],
+      ['Connectivity', ['dropped'], []],
+      ['Website', [], ['Check out the draft site']],
+      ['Move the DHT', [], ['not a priority']],
+      // A lead-in with a colon over its text stays with it.
+      ['Packet switching', [], ['not a priority', '@ana: no progress on this', 'Improved UX: The converter is inside the debugger now.']],
+    ]);
+    expect(conservation(u, files['p2p/updates/2026-03-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
 describe('a bold or italic sentence', () => {
   it('says something and names nothing: no part, no area', () => {
     const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', "## Research\n- a paper\n\n*Our work is divided among six teams: research, nodes and docs.*\n\n## Nodes\n- a release\n") });

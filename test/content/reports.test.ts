@@ -241,7 +241,8 @@ describe('three files per team, checked by hand', () => {
       // "Contact: you can find us at …" is an aside: kept as a note of the part, never announced.
       'innovation-lab-group-chat-support': { achieved: 1, progress: 3, notes: 1, status: ['next'] },
     });
-    expect(july.summary?.map((i) => i.text)).toEqual([expect.stringMatching(/^Logos Lab 12th of July Currently working on the Waku Objects/)]);
+    // "**Logos Lab** 12th of July" titles the document; the line under it (no blank line between) is the summary.
+    expect(july.summary?.map((i) => i.text)).toEqual([expect.stringMatching(/^Currently working on the Waku Objects/)]);
     const august = await update('innovation-lab/2023-08-02');
     expectSections(august, {
       'innovation-lab-group-chat-support': { progress: 1, status: [] },
