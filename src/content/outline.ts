@@ -1190,7 +1190,7 @@ function assignRoles(outline: Outline, hints: ReadingHints): void {
       // A part named by its title alone with nothing under it (a template's empty heading) is no
       // part this week; one that says "None" or "No updates this week" is (saidNothing). So is
       // one named by a link to no tracked thing (`### Complete Demo: [Watch here](video)`).
-      else if ((!node.trackerUrl || !isTrackerLink(node.trackerUrl)) && !node.tag && !node.prefixed && !node.saidNothing && node.status.length === 0 && node.form !== 'team' && node.entries.length === 0 && node.workItems.length === 0 && node.children.length === 0) node.role = 'area';
+      else if ((!node.trackerUrl || !isTrackerLink(node.trackerUrl)) && !node.tag && !node.saidNothing && node.status.length === 0 && node.form !== 'team' && node.entries.length === 0 && node.workItems.length === 0 && node.children.length === 0) node.role = 'area';
       else if (sectionAbove) node.role = 'sub-milestone';
       // Named by a tracker link or a `Milestone:` lead-in: a milestone; by a tag or its title: a workstream.
       else node.role = node.trackerUrl !== undefined || node.prefixed ? 'milestone' : 'workstream';

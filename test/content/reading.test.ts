@@ -429,6 +429,18 @@ describe('what is no part, whatever its form', () => {
   });
 });
 
+describe('a milestone listed with nothing under it', () => {
+  it('is no part that week (a roadmap list, an epic with only empty labels); one with a status, or news, is', () => {
+    const body = '## Docs\n### Milestone: Explain RLN\n### Milestone: Operator guide (done)\n### Epic: Store sync\nCompleted:\nOngoing:\n### Epic: Peer exchange\nCompleted:\n- the spec\n';
+    const result = build({ 'net/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.updates[0]!.sections.map((s) => [s.title, s.status])).toEqual([
+      ['Operator guide', ['done']],
+      ['Peer exchange', []],
+    ]);
+  });
+});
+
 describe('a report that is only a log of bullets, with no part and no label', () => {
   it('is the team’s own work (of the kind each sentence says), not a summary; its prose stays the summary', () => {
     const month = (m: string) => `---\ndate: 2026-${m}-02\n---\nNotes of the council's meetings.\n\n## 2026-${m}-02\n\n- The council discussed RFC 12.\n- The council accepted RFC 9.\n\n## 2026-${m}-16\n\nThere was no meeting.\n`;
