@@ -138,7 +138,7 @@ export function conservation(update: Update, source: string, outline?: Outline):
   for (const block of blocks) {
     const found = lines.get(block.line) ?? [];
     if (block.cells) {
-      // A row or a record's line: a part (its name, status words aside), its items and notes, or structure (a status, a row saying nothing).
+      // A row or a paragraph's line: a part (its name, status words aside), its items and notes, or structure (a status, a row saying nothing).
       const said = [...found, ...(outline?.structure.filter((s) => s.line === block.line).map((s) => s.text) ?? [])];
       const earlier: string[] = [];
       for (let l = block.from ?? block.line; l < block.line; l++) earlier.push(...(lines.get(l) ?? []));

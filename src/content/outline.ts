@@ -274,7 +274,6 @@ export function recordLines(node: Paragraph): RecordLine[] | undefined {
   const start = node.position?.start.line;
   const lines = paragraphLines(node);
   if (start === undefined || !lines) return undefined;
-  if (lines.length < 2) return undefined;
   const out: RecordLine[] = [];
   for (const [i, nodes] of lines.entries()) {
     const text = toString({ type: 'paragraph', children: nodes }).trim();
@@ -1017,7 +1016,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const cells = cellsOf(row);
       const said = cells.filter(({ text }, i) => i !== nameColumn && !isEmptyCell(text));
       if (nameColumn < 0) {
-        for (const [i, { cell, text }] of cells.entries()) {
+        for (const [i, { cell }] of cells.entries()) {
           const kind = kinds[i];
           if (!said.some((c) => c.cell === cell)) continue;
           addEntry(target, kind === undefined || !reported(kind) ? 'notes' : labelTarget(kind), [{ type: 'paragraph', children: cell.children }], line, 0);
@@ -1187,8 +1186,9 @@ function assignRoles(outline: Outline, hints: ReadingHints): void {
       if (node.form === 'link') node.role = 'deliverable';
       // A plain part with nothing of its own but parts below it groups them: an area.
       else if (hintedArea || (!node.marked && node.entries.length === 0 && node.workItems.length === 0 && node.children.some((c) => c.role !== 'summary' && c.role !== 'document') && !overWork(node))) node.role = 'area';
-      // A part named by its title alone with nothing under it (a template's empty heading) is no
-      // part this week; one that says "None" or "No updates this week" is (saidNothing). So is
+      // A part named by its title alone, or by a `Milestone:` lead-in, with nothing under it (a
+      // template's empty heading, a list of milestones with no news) is no part this week; one
+      // that says "None" or "No updates this week" (saidNothing), or carries a status, is. So is
       // one named by a link to no tracked thing (`### Complete Demo: [Watch here](video)`).
       else if ((!node.trackerUrl || !isTrackerLink(node.trackerUrl)) && !node.tag && !node.saidNothing && node.status.length === 0 && node.form !== 'team' && node.entries.length === 0 && node.workItems.length === 0 && node.children.length === 0) node.role = 'area';
       else if (sectionAbove) node.role = 'sub-milestone';
