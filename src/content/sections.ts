@@ -417,6 +417,8 @@ export function emptyItems(): ItemsByKind {
  */
 export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';
+  // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.
+  if (entry.kind === 'progress' && sentenceKind(entry.item.text) === 'achieved') return 'achieved';
   return entry.kind ?? sentenceKind(entry.item.text) ?? 'progress';
 }
 

@@ -845,6 +845,15 @@ describe('an item ticked off', () => {
   });
 });
 
+describe('an item under a progress label that says it was done', () => {
+  it('is achieved ("Progress" in a Progress / Plans / Problems report: "Migrated the billing service"); what goes on stays progress', () => {
+    const body = '## Dana\n**Progress**\n- Migrated the billing service to Postgres 16\n- Read replicas in eu-west, 60%\n\n**Plans**\n- Connection pooling\n\n**Problems**\n- Staging is out of disk\n';
+    const result = build({ 'platform/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(counts(result.site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, progress: 1, next: 1, risks: 1 });
+  });
+});
+
 describe('a record of `Key: value` lines', () => {
   const record = (name: string, status: string, rest: string) => `Project: ${name}\nStatus: ${status}\n${rest}`;
   const header = '**Project:** Ops\n**Mentors:** Walter\n**Reporting period:** 2026-03-02 – 2026-03-06';
