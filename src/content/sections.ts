@@ -7,7 +7,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { stemmer } from 'stemmer';
-import { derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
+import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCatchAll, sentenceKind, tickedOff } from './labels';
 import { isSection, outlineNodes, type Outline, type OutlineNode } from './outline';
@@ -163,26 +163,28 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
     }
     // So is one that abbreviates an earlier one, or spells it out ("PoP", "Proof of Possession").
     const named = `@name:${parentId}/`;
-    const words = titleIdentity(node.title).split('-');
+    // Its words as written: an abbreviation is written in capitals ("PoP", "HCU"; "Web" is a word).
+    const words = cleanTitle(node.title).title.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
     for (const [entry, key] of owners) {
       if (!key || !entry.startsWith(named)) continue;
-      const earlier = entry.slice(named.length).split('-');
+      const earlier = entry.slice(named.length).split(' ');
       if (abbreviates(words, earlier) || abbreviates(earlier, words)) {
         owners.set(byTitle, key);
         return { key, why: `keeps ${key}: the same name under the same parent, abbreviated or spelled out (“${earlier.join(' ')}”)` };
       }
     }
     owners.set(byTitle, derived);
-    if (!owners.has(`${named}${words.join('-')}`)) owners.set(`${named}${words.join('-')}`, derived);
+    if (!owners.has(`${named}${words.join(' ')}`)) owners.set(`${named}${words.join(' ')}`, derived);
   }
   return { key: derived };
 }
 
 /**
  * Whether `short` abbreviates `long`, word for word: each of its words is the next word of
- * `long` or the initials of the next two or more ("pop" / "proof of possession", "dc studio" /
- * "digital content studio", "hcu" / "height coordinated upgrade"), one abbreviation at least; a
- * name of two letters alone ("CI", "PM") is no abbreviation of anything in particular.
+ * `long` or, written in capitals, the initials of the next two or more ("PoP" / "Proof of
+ * Possession", "DC Studio" / "Digital Content Studio", "HCU" / "Height Coordinated Upgrade"),
+ * one abbreviation at least; a name of two letters alone ("CI", "PM") is no abbreviation of
+ * anything in particular, and "Web" is a word, not "Wallet Extension Backend".
  */
 function abbreviates(short: readonly string[], long: readonly string[]): boolean {
   // A name that is only two letters ("CI", "PM") stands for too many things.
@@ -190,10 +192,11 @@ function abbreviates(short: readonly string[], long: readonly string[]): boolean
   const match = (i: number, j: number, abbreviated: boolean): boolean => {
     if (i === short.length) return j === long.length && abbreviated;
     const word = short[i]!;
-    if (j < long.length && word === long[j] && match(i + 1, j + 1, abbreviated)) return true;
-    if (!/^[a-z]{2,6}$/.test(word)) return false;
+    if (j < long.length && word.toLowerCase() === long[j]!.toLowerCase() && match(i + 1, j + 1, abbreviated)) return true;
+    // Initials in capitals, two at least ("PoP", "DC"; not "Web" for "Wallet Extension Backend").
+    if (!/^[A-Za-z]{2,6}$/.test(word) || (word.match(/[A-Z]/g)?.length ?? 0) < 2) return false;
     const run = long.slice(j, j + word.length);
-    return run.length === word.length && run.every((w, k) => w[0] === word[k]) && match(i + 1, j + word.length, true);
+    return run.length === word.length && run.every((w, k) => w[0]!.toLowerCase() === word[k]!.toLowerCase()) && match(i + 1, j + word.length, true);
   };
   return match(0, 0, false);
 }

@@ -284,16 +284,19 @@ describe('tags and titles written a little differently from week to week', () =>
 describe('a name abbreviated, or spelled out', () => {
   it('is the same part under the same parent ("PoP" / "Proof of Possession", "DC Studio" / "Digital Content Studio")', () => {
     const result = build({
-      'core/updates/2026-03-02.md': week('2026-03-02', '## Protocol\n### PoP\n- a draft\n### DC Studio\n- a podcast\n## Infra\n### CI\n- runners\n'),
-      'core/updates/2026-03-09.md': week('2026-03-09', '## Protocol\n### Proof of Possession\n- the review\n### Digital Content Studio\n- two episodes\n## Infra\n### Cost Insights\n- a dashboard\n'),
+      'core/updates/2026-03-02.md': week('2026-03-02', '## Protocol\n### PoP\n- a draft\n### DC Studio\n- a podcast\n## Infra\n### CI\n- runners\n### Web\n- a page\n'),
+      'core/updates/2026-03-09.md': week('2026-03-09', '## Protocol\n### Proof of Possession\n- the review\n### Digital Content Studio\n- two episodes\n## Infra\n### Cost Insights\n- a dashboard\n### Wallet Extension Backend\n- an API\n'),
     });
     expect(errorsOf(result)).toEqual([]);
     expect(result.site.milestones.map((m) => [m.titles, m.weeks.length])).toEqual([
-      // A name of two letters alone stands for too many things: "CI" is not "Cost Insights".
+      // A name of two letters alone stands for too many things: "CI" is not "Cost Insights";
+      // "Web" is a word, not the initials of "Wallet Extension Backend".
       [['CI'], 1],
       [['Cost Insights'], 1],
       [['DC Studio', 'Digital Content Studio'], 2],
       [['PoP', 'Proof of Possession'], 2],
+      [['Wallet Extension Backend'], 1],
+      [['Web'], 1],
     ]);
   });
 });
