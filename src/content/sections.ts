@@ -124,7 +124,7 @@ function trackerNumber(url: string): string | undefined {
  * number and title keeps the first link's key; a tracked part whose link is dropped keeps the
  * tracker key. Returns the key to use and, when it differs from the derived one, why.
  */
-function continuity(node: OutlineNode, derived: string, parentId: string, owners: TitleOwners): { key: string; why?: string } {
+function continuity(node: OutlineNode, derived: string, parentId: string, owners: TitleOwners, report: ThisReport): { key: string; why?: string } {
   // Small words aside ("Foundation for js-waku docs" is "Foundation of js-waku docs").
   const ident = nameWords(node.title).join('-') || titleIdentity(node.title);
   const byTitle = `@title:${parentId}/${ident}`;
@@ -174,6 +174,17 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
       }
     }
     owners.set(byTitle, derived);
+    // A long name (three words or more, small words and word forms aside) written before under
+    // another parent, and not in this report: the same part, moved ("Sampling for storage proofs"
+    // from Research, "Sampling and Storage Proofs" under Client the next month).
+    if (ident.split('-').length >= 3 && !report.repeated.has(ident)) {
+      for (const [entry, key] of owners) {
+        if (key && entry.startsWith('@title:') && entry.endsWith(`/${ident}`) && !report.assigned.has(key)) {
+          owners.set(byTitle, key);
+          return { key, why: `keeps ${key}: the same name, written before under another parent` };
+        }
+      }
+    }
     if (!owners.has(`${named}${words.join(' ')}`)) owners.set(`${named}${words.join(' ')}`, derived);
   }
   return { key: derived };
@@ -289,12 +300,27 @@ function tagContinuity(path: readonly string[], derived: string, owners: TitleOw
   return key === derived ? { key } : { key, why: found!.why };
 }
 
+/** What a report holds, for continuity: names it writes twice, keys given so far. */
+interface ThisReport {
+  repeated: Set<string>;
+  assigned: Set<string>;
+}
+
 /** Decides `key` on every section node (and on areas, for the parts qualified by them). */
 export function keyOutline(outline: Outline, options: KeyOptions): void {
   const owners = options.owners ?? new Map<string, string | null>();
   claimTitles(outline, owners);
   const team = slugify(options.team);
   const reworded = rewording(outline, owners);
+  // Names written twice in this report (under two parents): neither moved; keys given so far.
+  const report: ThisReport = { repeated: new Set(), assigned: new Set() };
+  const seen = new Set<string>();
+  for (const node of outlineNodes(outline)) {
+    if (!isSection(node)) continue;
+    const ident = nameWords(node.title).join('-');
+    if (seen.has(ident)) report.repeated.add(ident);
+    seen.add(ident);
+  }
   for (const node of outlineNodes(outline)) {
     if (!isSection(node) && node.role !== 'area') continue;
     if (node.form === 'team') {
@@ -318,10 +344,11 @@ export function keyOutline(outline: Outline, options: KeyOptions): void {
     const derived = derivedKey({ team: options.team, title: node.title, ...(node.trackerUrl ? { trackerUrl: node.trackerUrl } : {}), ...(tag ? { tag } : {}), ...(scope ? { scope } : {}) });
     const parent = enclosing(node);
     const parentId = parent ? (parent.key ?? ownIdentity(parent)) : '';
-    let kept = isSection(node) ? continuity(node, derived, parentId, owners) : { key: derived };
+    let kept = isSection(node) ? continuity(node, derived, parentId, owners, report) : { key: derived };
     kept = reworded.decide(node, kept, parentId);
     if (kept.why) (outline.continuity ??= []).push({ line: node.line, title: node.title, derived, key: kept.key, why: kept.why });
     node.key = resolveAlias(kept.key, options.aliases);
+    report.assigned.add(kept.key);
     if (!owners.has(`@identity:${node.key}`)) owners.set(`@identity:${node.key}`, ownIdentity(node));
   }
   reworded.remember();

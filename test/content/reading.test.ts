@@ -654,6 +654,23 @@ describe('a part the team first named at the top, written later under another he
   });
 });
 
+describe('a long name written under another parent later', () => {
+  it('is the same part, moved (three words or more, small words and word forms aside), unless the report writes it under both', () => {
+    const result = build({
+      'lab/updates/2026-03-02.md': week('2026-03-02', '## Research\n### Sampling for storage proofs\n- a model\n### Benchmarks\n- ran them\n'),
+      'lab/updates/2026-03-09.md': week('2026-03-09', '## Client\n### Sampling and Storage Proofs\n- the prover\n### Benchmarks\n- ran more\n'),
+      'lab/updates/2026-03-16.md': week('2026-03-16', '## Research\n### Erasure coding benchmarks\n- a paper\n## Client\n### Erasure Coding Benchmarks\n- a port\n'),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    const weeks = (pattern: RegExp) => result.site.milestones.filter((m) => m.titles.some((t) => pattern.test(t))).map((m) => m.weeks.length).sort();
+    expect(weeks(/^Sampling/)).toEqual([2]);
+    // A short name under two parents is two parts ("Benchmarks" of Research and of Client).
+    expect(weeks(/^Benchmarks$/)).toEqual([1, 1]);
+    // Written under both parents in one report: two parts.
+    expect(weeks(/^Erasure/i)).toEqual([1, 1]);
+  });
+});
+
 describe('a tag written with a doubled colon', () => {
   it('reads a tag written with a doubled colon (`lab:econ::fees:model`) as a tag: the same commitment as `fees:model` under `lab:econ:`', () => {
     const result = build({
