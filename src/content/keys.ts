@@ -153,6 +153,10 @@ export function cleanTitle(raw: string): CleanTitle {
         title = title.slice(0, bracket.index);
       } else if (inner === '' || OWNERS.test(inner)) title = title.slice(0, bracket.index);
     }
+    // `(owner: Ana)`, `(lead: @ana)`, `(@ana, @bo)`, `— @ana`: who owns it, said in brackets or after a
+    // dash (a handle, or an owner's word first); `(EU)`, `(Beta)` stay part of the name.
+    const owned = /\s*(?:\(\s*(?:(?:owners?|leads?|dri|assignees?|poc|by)\s*[:：-]\s*[^()]{1,40}|@[\w.-]+(?:\s*(?:,|&|\/|\band\b)\s*@[\w.-]+){0,3})\s*\)|\s(?:-|–|—)\s*@[\w.-]+(?:\s*(?:,|&|\/|\band\b)\s*@[\w.-]+){0,3})\s*$/i.exec(title);
+    if (owned && title.slice(0, owned.index).trim() !== '') title = title.slice(0, owned.index);
     const dashed = /\s+(?:-|–|—)\s+([a-z ]+)$/i.exec(title);
     if (dashed && STATUS_RE.test(dashed[1]!.trim())) {
       status.unshift(dashed[1]!.trim().toLowerCase().replace(/\s+/g, ' '));

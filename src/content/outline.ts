@@ -909,7 +909,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   /** A bullet that is only inline code (`` `team:area:thing` ``, a trailing colon aside): the code. */
   function codeName(own: RootContent[]): string | undefined {
     if (own.length !== 1 || own[0]!.type !== 'paragraph') return undefined;
-    const meaningful = own[0]!.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
+    // Who owns it, written after the code (`` `waku:interop-testing-02`(@Roman) ``), is not part of the name.
+    const meaningful = own[0]!.children.filter((c) => !(c.type === 'text' && /^[\s:]*(?:[([]\s*@[\w.-]+(?:\s*(?:,|&|\band\b)\s*@[\w.-]+)*\s*[)\]])?[\s:]*$/.test(c.value)));
     return meaningful.length === 1 && meaningful[0]!.type === 'inlineCode' ? meaningful[0]!.value.trim().replace(/:$/, '') : undefined;
   }
 

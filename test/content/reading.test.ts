@@ -189,6 +189,16 @@ describe('identity across weeks', () => {
     expect(titleIdentity('- Application')).toBe('application');
     expect(cleanTitle('`Key Market Trends / Research').title).toBe('Key Market Trends / Research');
     expect(cleanTitle('endian-num (new project!)')).toEqual({ title: 'endian-num', status: ['new project'] });
+    // Who owns it, in brackets or after a dash: a handle, or an owner's word first; "(EU)" is the name's.
+    for (const owned of ['Peer discovery(@Alex)', 'Peer discovery (owner: Ana)', 'Peer discovery (lead: @ana)', 'Peer discovery — @ana, @bo']) expect(titleIdentity(owned)).toBe('peer-discovery');
+    expect(titleIdentity('Search (EU)')).toBe('search-eu');
+  });
+  it('a tag with its owner after it (`` `waku:interop`(@Roman) ``) is that tag', () => {
+    const result = build({
+      'lab/updates/2026-03-02.md': week('2026-03-02', '## QA\n- `waku:interop`\n  - a run\n'),
+      'lab/updates/2026-03-09.md': week('2026-03-09', '## QA\n- `waku:interop`(@Roman)\n  - another run\n'),
+    });
+    expect(result.site.milestones.filter((m) => m.titles.some((t) => t.includes('interop'))).map((m) => [m.key, m.weeks.length])).toEqual([['waku-interop', 2]]);
   });
 
   it('one key for a part that gains a tracker link, then moves repository with the same number', () => {
