@@ -4,7 +4,7 @@
  * structure the outline reader consumed (a kind label, a document title, "None", a link
  * bullet that is an item's evidence), which it lists. Used by the tests and `npm run fidelity`.
  */
-import type { ListItem, Nodes, Paragraph, Root } from 'mdast';
+import type { ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -18,7 +18,7 @@ import { FRONT_MATTER, liftLazyLines } from './parse';
 /** The own text of a list item: its content without nested lists. */
 function ownText(node: ListItem | Paragraph): string {
   const own = node.type === 'listItem' ? node.children.filter((c) => c.type !== 'list') : [node];
-  return own.map((c) => toString(c)).join(' ').replace(/\s+/g, ' ').trim();
+  return own.map((c) => blockText(c as RootContent)).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 // The label words the corpus uses, read off the files: a bullet of only one of these is a kind label.

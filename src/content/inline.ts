@@ -105,8 +105,8 @@ export function makeItem(nodes: RootContent[], line: number, depth: number, work
 
 /**
  * Plain text of a block, its blocks apart: a table's cells and rows separated ("Target · Current;
- * Block Finalization · 99.9%"), a list's items by a space, never run together as mdast's
- * toString joins them.
+ * Block Finalization · 99.9%"), a list's items and the lines of a hard break by a space, never
+ * run together as mdast's toString joins them.
  */
 export function blockText(node: RootContent): string {
   switch (node.type) {
@@ -116,8 +116,11 @@ export function blockText(node: RootContent): string {
     case 'listItem':
     case 'blockquote':
       return (node.children as RootContent[]).map(blockText).join(' ');
+    case 'break':
+      // A hard line break (two spaces at a line's end) parts words as a space does.
+      return ' ';
     default:
-      return toString(node);
+      return 'children' in node && (node.children as RootContent[]).some((c) => c.type === 'break' || 'children' in c) ? (node.children as RootContent[]).map(blockText).join('') : toString(node);
   }
 }
 

@@ -382,6 +382,13 @@ describe('objectives listed as links, then a bold label over bold parts', () => 
   });
 });
 
+describe('a hard line break in an item', () => {
+  it('parts its words as a space does ("… time.  ⏎ Solution: …" is "time. Solution:")', () => {
+    const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', '## Debugger\n- Larger models are slower.  \n  Solution: a smaller model\n') });
+    expect(result.site.updates[0]!.sections[0]!.items.progress.map((i) => i.text)).toEqual(['Larger models are slower. Solution: a smaller model']);
+  });
+});
+
 describe('a table in a report', () => {
   it('keeps its cells and rows apart in the item’s text', () => {
     const result = build({ 'ops/updates/2026-03-02.md': '---\ndate: 2026-03-02\n---\n## Uptime\n\n| | Target | Score |\n|---|---|---|\n| API | 99.9% | 100% |\n' });
