@@ -95,7 +95,7 @@ export interface OutlineNode {
   source?: PhrasingContent[];
 }
 
-export type StructureKind = 'heading' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet';
+export type StructureKind = 'heading' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet' | 'sign-off';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -286,6 +286,9 @@ export function recordLines(node: Paragraph): RecordLine[] | undefined {
   return out;
 }
 
+/** How a mail ends: "Thanks,", "Thank you!", "Cheers", "Best regards", "— Ana". */
+const SIGN_OFF = /^(?:(?:(?:many\s+)?thanks|thank\s+you|cheers|best(?:\s+(?:regards|wishes))?|(?:kind|warm|best)\s+regards|regards|sincerely)\b|[-–—]\s*[A-Z@])/i;
+
 /** A table column of comments on the row, to be read as written: "Notes", "Update", "Details". */
 const COMMENT_HEADER = /^(?:notes?|comments?|updates?|details?|remarks?|description|commentary|news)$/i;
 /** A status cell's or line's word: what it says ("At risk", "Done", "Amber"), else what its light shows. */
@@ -326,6 +329,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     for (const [depth, c] of byDepth) if (c.labels >= 2 && c.labels > c.others) labelledDepths.add(depth);
   }
   const h1s = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
+  const lastBlock = tree.children.filter((n) => n.type !== 'definition' && n.type !== 'html').at(-1);
   // Paragraphs written directly over a list (a name line may open the part the list is the work of).
   // Also one over such a paragraph (`[Private PoS]:`, then `Research`, then the list).
   const overList = new Set<Paragraph>();
@@ -677,6 +681,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function handleParagraph(node: Paragraph): void {
     const line = node.position?.start.line ?? 1;
     const text = toString(node).trim();
+    // A report written as a mail ends with a sign-off ("Thanks,⏎Ana", "Cheers"): no item of the last label.
+    if (node === lastBlock && host().role !== 'aside' && text.split(/\s+/).length <= 6 && SIGN_OFF.test(text)) {
+      structure.push({ line, what: 'sign-off', text });
+      return;
+    }
     if (readRecord(node)) return;
     // A label is read by its words (./labels.ts); an unknown bold word with a colon
     // (`**Movement Building:**`) is a part's name, not a label.

@@ -382,6 +382,19 @@ describe('objectives listed as links, then a bold label over bold parts', () => 
   });
 });
 
+describe('a report written as a mail', () => {
+  it('reads its bare capitalised labels (DONE, NEXT, BLOCKERS), its greeting as the summary, and its sign-off as no item of the last label', () => {
+    const body = "Hi all, here is this week's update.\n\nDONE\n- Shipped the invoice export\n\nNEXT\n- Start the audit log\n\nBLOCKERS\n- Waiting on legal\n\nThanks,\nAna\n";
+    const files = { 'ops/updates/2026-03-02.md': week('2026-03-02', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Ops', { achieved: 1, next: 1, blockers: 1 }]]);
+    expect(u.sections[0]!.items.blockers.map((i) => i.text)).toEqual(['Waiting on legal']);
+    expect(conservation(u, files['ops/updates/2026-03-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
 describe('a hard line break in an item', () => {
   it('parts its words as a space does ("… time.  ⏎ Solution: …" is "time. Solution:")', () => {
     const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', '## Debugger\n- Larger models are slower.  \n  Solution: a smaller model\n') });
