@@ -85,6 +85,20 @@ const STATUS_WORDS = [
 ] as const;
 const STATUS_RE = new RegExp(`^(?:${STATUS_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})$`, 'i');
 
+/** A status said in words ("Done", "At risk", "WIP!"): the word as a status, lower case; undefined for anything else. */
+export function statusWordOf(text: string): string | undefined {
+  const words = text.trim().replace(/!+$/, '');
+  return STATUS_RE.test(words) ? words.toLowerCase().replace(/\s+/g, ' ') : undefined;
+}
+
+/** Handles of who owns a part: `@ana`, `@ana, @bo`, `@ana and @bo`. */
+const HANDLES = String.raw`@[\w.-]+(?:\s*(?:,|&|\/|\band\b)\s*@[\w.-]+){0,3}`;
+
+/** Text without the handles of its owners in brackets (`(@Roman)`, `[@ana, @bo]`). */
+export function withoutOwnerHandles(text: string): string {
+  return text.replace(new RegExp(String.raw`\s*[([]\s*${HANDLES}\s*[)\]]`, 'g'), '');
+}
+
 /** One to four names: `Alex`, `Ana, Bo`, `@alex & @bo`, `Jan K.`. */
 const OWNERS = /^@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:\s*(?:,|&|\/|\band\b)\s*@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?){0,3}$|^@[\w-]+(?:\s*(?:,|&|\/)\s*@[\w-]+){0,3}$/;
 
@@ -93,9 +107,15 @@ export interface CleanTitle {
   status: string[];
 }
 
+/** `(owner: Ana)`, `(lead: @ana)`, `(@ana, @bo)`, `— @ana` at the end of a name. */
+const OWNED_AT_END = new RegExp(String.raw`\s*(?:\(\s*(?:(?:owners?|leads?|dri|assignees?|poc|by)\s*[:：-]\s*[^()]{1,40}|${HANDLES})\s*\)|\s(?:-|–|—)\s*${HANDLES})\s*$`, 'i');
+
+/** A tick: ✅, ✔️, ☑️ (done). */
+export const TICK = /✅|✔️?|☑️?/u;
+
 /** Traffic lights, as status reports write them: a tick, a coloured circle or square. */
 const LIGHTS: ReadonlyArray<[RegExp, string]> = [
-  [/✅|✔️?|☑️?/u, 'done'],
+  [TICK, 'done'],
   [/🟢|🟩|💚/u, 'on track'],
   [/🟡|🟠|🟨|🟧|⚠️?/u, 'at risk'],
   [/🔴|🟥|❌|⛔|🛑/u, 'off track'],
@@ -139,8 +159,9 @@ export function cleanTitle(raw: string): CleanTitle {
     }
     title = title.replace(/\s*(?:-|–|—)\s*\d{4}-\d{2}-\d{2}\s*$/, '');
     const paren = /\s*\(([^()]*)\)\s*$/.exec(title);
-    if (paren && STATUS_RE.test(paren[1]!.trim().replace(/!+$/, ''))) {
-      status.unshift(paren[1]!.trim().replace(/!+$/, '').toLowerCase().replace(/\s+/g, ' '));
+    const parenStatus = paren ? statusWordOf(paren[1]!) : undefined;
+    if (paren && parenStatus) {
+      status.unshift(parenStatus);
       title = title.slice(0, paren.index);
     }
     // `[IN PROGRESS]` is a status; `[Alex]`, `[Ana, Bo]`, `[@alex]` name who owns the part, not the part.
@@ -155,7 +176,7 @@ export function cleanTitle(raw: string): CleanTitle {
     }
     // `(owner: Ana)`, `(lead: @ana)`, `(@ana, @bo)`, `— @ana`: who owns it, said in brackets or after a
     // dash (a handle, or an owner's word first); `(EU)`, `(Beta)` stay part of the name.
-    const owned = /\s*(?:\(\s*(?:(?:owners?|leads?|dri|assignees?|poc|by)\s*[:：-]\s*[^()]{1,40}|@[\w.-]+(?:\s*(?:,|&|\/|\band\b)\s*@[\w.-]+){0,3})\s*\)|\s(?:-|–|—)\s*@[\w.-]+(?:\s*(?:,|&|\/|\band\b)\s*@[\w.-]+){0,3})\s*$/i.exec(title);
+    const owned = OWNED_AT_END.exec(title);
     if (owned && title.slice(0, owned.index).trim() !== '') title = title.slice(0, owned.index);
     const dashed = /\s+(?:-|–|—)\s+([a-z ]+)$/i.exec(title);
     if (dashed && STATUS_RE.test(dashed[1]!.trim())) {

@@ -10,6 +10,7 @@
  * update's own overview) and `aside` (acknowledgements, learnings, attendees, resources,
  * metrics: kept and shown with the update, never announced as work).
  */
+import { TICK } from './keys';
 import type { ItemKind } from './model';
 
 export type ReportedKind = Exclude<ItemKind, 'notes'>;
@@ -183,9 +184,10 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
 ];
 
+const TICKED = new RegExp(String.raw`^[\s*_]*(?:${TICK.source})|(?:${TICK.source})[\s*_]*$|[([]\s*(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$`, 'iu');
 /** An item the team ticked off: a ✅ (✔️, ☑️) before or after it, or `(done)` / `[completed]` at its end. */
 export function tickedOff(text: string): boolean {
-  return /^[\s*_]*(?:✅|✔️?|☑️?)|(?:✅|✔️?|☑️?)[\s*_]*$|[([]\s*(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$/iu.test(text);
+  return TICKED.test(text);
 }
 
 export function sentenceKind(text: string): ReportedKind | undefined {

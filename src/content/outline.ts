@@ -44,7 +44,7 @@ import {
   type LabelTarget,
   type WorkItem,
 } from './inline';
-import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, titleIdentity, trafficLight, WORK_URL } from './keys';
+import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
 import { hasLastPeriodLabel, isCatchAll, isChangeKind, isLabelPhrase, readLabel, sentenceKind } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 
@@ -294,7 +294,7 @@ const COMMENT_HEADER = /^(?:notes?|comments?|updates?|details?|remarks?|descript
 /** A status cell's or line's word: what it says ("At risk", "Done", "Amber"), else what its light shows. */
 function statusWord(text: string): string | undefined {
   const words = text.replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
-  if (words !== '') return RAG_WORDS[words.toLowerCase()] ?? cleanTitle(`x (${words})`).status[0];
+  if (words !== '') return RAG_WORDS[words.toLowerCase()] ?? statusWordOf(words);
   return trafficLight(text);
 }
 /** Colours said in words, as RAG statuses are. */
@@ -547,8 +547,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const inner = lead && (lead.type === 'strong' || lead.type === 'emphasis') ? milestonePrefix(toString(lead)) : undefined;
       const after = inner ? node.children.slice(node.children.indexOf(lead!) + 1) : [];
       const remark = toString({ type: 'paragraph', children: after }).replace(/^[\s:–—-]+/, '').trim();
-      const remarkStatus = remark !== '' ? cleanTitle(`x - ${remark}`).status : [];
-      const remarked = inner !== undefined && remark !== '' && remarkStatus.length === 0;
+      const remarked = inner !== undefined && remark !== '' && statusWordOf(remark) === undefined;
       const { title, status } = cleanTitle(remarked ? inner.title : prefix.title);
       const part = open(newNode({ form: 'paragraph', rank: 7, line, text, title, status: [...prefix.status, ...status], marked: true, prefixed: true }), true, host());
       if (remarked) {
@@ -808,7 +807,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // FAQ", "more next week", "delivered (pending review)" or a lone "planning" say something.
     // Alone under an item (`- [PR](…)`, then `- Merged`), that phrase says how the item stands.
     if (label && label.rest.length === 0 && nested.length === 0 && !/[:：]/.test(text) && !allEmphasis((own[0] as Paragraph).children)) {
-      const phrase = !/[([]/.test(text.replace(/\s*[([]@[\w.-]+[)\]]/g, '')) && isLabelPhrase(text);
+      const phrase = !/[([]/.test(withoutOwnerHandles(text)) && isLabelPhrase(text);
       if (phrase && !followed && ctx.parentItem) {
         structure.push({ line, what: 'status', text });
         return undefined;
@@ -919,7 +918,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function codeName(own: RootContent[]): string | undefined {
     if (own.length !== 1 || own[0]!.type !== 'paragraph') return undefined;
     // Who owns it, written after the code (`` `waku:interop-testing-02`(@Roman) ``), is not part of the name.
-    const meaningful = own[0]!.children.filter((c) => !(c.type === 'text' && /^[\s:]*(?:[([]\s*@[\w.-]+(?:\s*(?:,|&|\band\b)\s*@[\w.-]+)*\s*[)\]])?[\s:]*$/.test(c.value)));
+    const meaningful = own[0]!.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(withoutOwnerHandles(c.value))));
     return meaningful.length === 1 && meaningful[0]!.type === 'inlineCode' ? meaningful[0]!.value.trim().replace(/:$/, '') : undefined;
   }
 
