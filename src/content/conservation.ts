@@ -13,7 +13,7 @@ import { unified } from 'unified';
 import { blockText, isEmptyCell } from './inline';
 import type { Update } from './model';
 import { paragraphLines, type Outline } from './outline';
-import { FRONT_MATTER, liftLazyLines } from './parse';
+import { emojiTitleLines, FRONT_MATTER, liftLazyLines } from './parse';
 
 /** The own text of a list item: its content without nested lists. */
 function ownText(node: ListItem | Paragraph): string {
@@ -123,6 +123,8 @@ export function conservation(update: Update, source: string, outline?: Outline):
   const tree = markdown.parse(source);
   // A bold line glued under a bullet is a paragraph of its own, as the reading takes it (./parse.ts).
   liftLazyLines(tree);
+  // So is a line titled by an emoji (`🗺 The data landscape`) a heading.
+  emojiTitleLines(tree);
   const headingLines = new Set<number>();
   const findHeadings = (node: Nodes): void => {
     if (node.type === 'heading') headingLines.add(node.position!.start.line);

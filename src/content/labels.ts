@@ -41,7 +41,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   blockers: ['blocked', 'blocker', 'blockers', 'blocking', 'impediments', 'impediment', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
   summary: ['summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract'],
   aside: [
-    'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos',
+    'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos',
     'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'takeaways', 'reflections', 'attendees', 'participants',
     'resources', 'links', 'useful links', 'references', 'further reading', 'metrics', 'stats', 'statistics', 'kpis',
     'agenda', 'appendix', 'glossary', 'contributors', 'credits', 'photos', 'screenshots', 'faq',

@@ -9,7 +9,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import type { VFile } from 'vfile';
 import YAML, { LineCounter, isMap, isScalar } from 'yaml';
 import { decodeUtf8 } from './decode';
-import { slugify } from './keys';
+import { slugify, trafficLight } from './keys';
 import { parseMarkdown } from './markdown';
 import type { Update } from './model';
 import { readOutline, type Outline, type ReadingHints, type Recurrence } from './outline';
@@ -82,6 +82,7 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
   const tree = parseMarkdown(text);
   resolveReferences(tree);
   liftLazyLines(tree);
+  emojiTitleLines(tree);
   const first = tree.children[0] as RootContent | Toml | undefined;
   const meta = first?.type === 'toml' ? readTomlFrontMatter(file, first) : readFrontMatter(file, first?.type === 'yaml' ? first : undefined);
   return meta === undefined ? undefined : { text, tree, meta };
@@ -113,6 +114,37 @@ export function liftLazyLines(tree: Root): void {
     const rest: List[] = after.length > 0 ? [{ ...list, children: after, position: { start: after[0]!.position!.start, end: list.position!.end } }] : [];
     tree.children.splice(i + 1, 0, opener, ...rest);
   }
+}
+
+/**
+ * A section title written without `#`: a line of its own that starts with an emoji and is no
+ * sentence (`🗺 The data landscape`, `🗓 Focus for next week`, up to twelve words, no full stop),
+ * with the section's text after it, as weeknotes are often written. When a document has two or
+ * more such lines, each is read as the heading it stands for: one level below the heading
+ * before it (level 2 where there is none), level 1 when it is the document's first line. An
+ * emoji that says how something stands (✅, 🟢, ⚠️) opens an item, not a section: such a line
+ * stays what it is.
+ */
+export function emojiTitleLines(tree: Root): void {
+  const titled = tree.children.map((node, i) => {
+    if (node.type !== 'paragraph' || !node.children.every((c) => c.type === 'text')) return false;
+    const text = toString(node).trim();
+    if (!/^\p{Extended_Pictographic}/u.test(text) || /\n/.test(text) || /[.!?;,]$/.test(text)) return false;
+    if (text.split(/\s+/).length > 12 || trafficLight(text.slice(0, 3)) !== undefined) return false;
+    const next = tree.children[i + 1];
+    return next !== undefined && next.type !== 'heading' && next.type !== 'thematicBreak';
+  });
+  if (titled.filter(Boolean).length < 2) return;
+  // The first block of a document titles it (`📝 Weeknotes #9 - …`): level 1.
+  const first = tree.children.findIndex((node) => node.type !== 'yaml' && (node.type as string) !== 'toml');
+  let depth = 1;
+  tree.children = tree.children.map((node, i): RootContent => {
+    if (node.type === 'heading') depth = node.depth;
+    if (!titled[i] || node.type !== 'paragraph') return node;
+    const level = i === first ? 1 : Math.min(depth + 1, 6);
+    if (i === first) depth = 1;
+    return { type: 'heading', depth: level as Heading['depth'], children: node.children, ...(node.position ? { position: node.position } : {}) };
+  });
 }
 
 /** The first paragraph of a list (at any depth) that a bold line at column 1 goes on, and where that line starts in it. */

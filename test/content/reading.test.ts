@@ -39,6 +39,7 @@ describe('labels are read by their head words', () => {
     ['TL;DR', 'summary'],
     ['Acknowledgments', 'aside'],
     ['Key Learnings', 'aside'],
+    ['Special thanks', 'aside'],
     ['Attendees', 'aside'],
     ['Useful links', 'aside'],
     ['Cycle Objective(s):', 'next'],
@@ -392,6 +393,40 @@ describe('a report written as a mail', () => {
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Ops', { achieved: 1, next: 1, blockers: 1 }]]);
     expect(u.sections[0]!.items.blockers.map((i) => i.text)).toEqual(['Waiting on legal']);
     expect(conservation(u, files['ops/updates/2026-03-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
+describe('section titles written as lines that start with an emoji, with no `#`', () => {
+  it('are the headings they stand for: a part each, a label where they say what follows, the first line the title', () => {
+    const body = [
+      '📝 Weeknotes #3 - the payments pilot',
+      'Hello and welcome to week 3.',
+      '🧱 Prototype checkout',
+      'We built a clickable checkout and tried it with two shops.',
+      '🥼 User research',
+      'Five merchants are telling us about refunds.',
+      '✅ Merged the invoice export',
+      'The export now runs nightly.',
+      '🗓 Focus for next week',
+      '- Refund flow\n- A second round of research',
+    ].join('\n\n');
+    const files = { 'pay/updates/2026-03-02.md': week('2026-03-02', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.title).toBe('📝 Weeknotes #3 - the payments pilot');
+    // A line with a status emoji (✅) is an item, as it would be without the others.
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Pay', { next: 2 }],
+      ['🧱 Prototype checkout', { achieved: 1 }],
+      ['🥼 User research', { achieved: 1, progress: 2 }],
+    ]);
+    expect(conservation(u, files['pay/updates/2026-03-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+
+  it('one such line alone is a paragraph, as written', () => {
+    const result = build({ 'pay/updates/2026-03-02.md': week('2026-03-02', '## Checkout\n\n🎉 Big week for the team\n\nWe shipped the checkout.\n') });
+    expect(result.site.updates[0]!.sections.map((s) => s.title)).toEqual(['Checkout']);
   });
 });
 
