@@ -15,6 +15,7 @@ import type { CatalogSource } from '../../src/catalog';
 import { indexUpdate, teamIndexPath, updateFromIndex } from '../../src/publish/data';
 import { servedData } from '../assets';
 import { reportsBuild, sampleBuild } from '../content/helpers';
+import { expectEqual } from '../same';
 
 function siteAsOf(site: SiteModel, date: string): SiteModel {
   const updates = site.updates.filter((u) => u.date <= date);
@@ -58,23 +59,23 @@ async function replayBoth(site: SiteModel, every = 1): Promise<number> {
     expect(changes.editedUpdates, date).toEqual(whole.editedUpdates);
     const shared = sharedKeys(now);
     if (shared.size === 0) {
-      expect(normal(changes), date).toEqual(normal(whole));
+      expectEqual(normal(changes), normal(whole), date);
       // Same milestones in the same order when no milestone is reported by two teams.
       expect(changes.milestones.map((m) => m.key), date).toEqual(whole.milestones.map((m) => m.key));
     } else {
       // Milestones of one team are exactly the whole site's. Those two teams report are merged
       // from each team's changes (by-team.ts mergeChange): see the next test.
       const own = (c: Changes) => normal({ ...c, milestones: c.milestones.filter((m) => !shared.has(m.key)) });
-      expect(own(changes), date).toEqual(own(whole));
+      expectEqual(own(changes), own(whole), date);
     }
     if (previous) {
       // Against the previous snapshot whole (digests stored before parts existed; and what a
       // cut compared with before snapshots were stored by part): the very same changes.
-      expect(await changesByTeam(source, wholeSnapshot(previous), { quietWeeks: 3 }), date).toEqual(changes);
+      expectEqual(await changesByTeam(source, wholeSnapshot(previous), { quietWeeks: 3 }), changes, date);
     }
     const snapshot = takeSnapshot(now);
     const parts = partsInMemory(text, changes.until, now.version);
-    expect(sortedSeen(parts.whole()), date).toEqual(sortedSeen(snapshot));
+    expectEqual(sortedSeen(parts.whole()), sortedSeen(snapshot), date);
     previous = snapshot;
     stored = parts;
     compared++;
