@@ -173,13 +173,25 @@ const DONE_VERBS =
   'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran|held|gave|hosted|organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced';
 // After a subject, only verbs ("Almost done!" is no subject and its verb).
 const SUBJECT_VERBS = DONE_VERBS.replace(/\|done\||\|complete\|/g, '|');
+// The same verbs after "has been" / "have been" ("A page has been created", "The fix has been
+// merged"): written, built, sent, held, given as participles.
+const DONE_PARTICIPLES = SUBJECT_VERBS.replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran|held|gave|', '|held|given|').replace('|sent|', '|sent|made live|');
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [new RegExp(`^(?:${DONE_VERBS})\\b(?!\\s*(?:by|on|in)\\s+(?:next|the end))`, 'i'), 'achieved'],
   // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test": a short
   // subject, then a verb that leaves no doubt, in the past.
-  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!(?:The|A|An|This|That|These|Those|Our|My|Its|No|Not|Never|Almost|Nearly|Also|Just|Still|First|Last|Recently|Newly|Fully|Partially|Initially|Once|Then|Now|Already|Previously|All|Some|Many|Most|Each|Every|Both|Several)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:finally\s+|successfully\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b`), 'achieved'],
-  // "The LPE project is done", "X was merged": said of a thing, in the past, not "will be done".
-  [/^(?!.*\b(?:will|to be|going to|should|would|almost|nearly|not)\b)[^.;]{0,80}?\b(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)\b/i, 'achieved'],
+  // So is "We have shipped…", "We've merged…".
+  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!(?:The|A|An|This|That|These|Those|Our|My|Its|No|Not|Never|Almost|Nearly|Also|Just|Still|First|Last|Recently|Newly|Fully|Partially|Initially|Once|Then|Now|Already|Previously|All|Some|Many|Most|Each|Every|Both|Several)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:(?:have|has)\s+)?(?:finally\s+|successfully\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b`), 'achieved'],
+  // "The LPE project is done", "X was merged", "The audit has finished", "A page has been
+  // created": said of a thing, in the past, not "will be done", not "has been partially…", and
+  // not in a clause of a task ("Read the paper when the team has finished…").
+  [
+    new RegExp(
+      String.raw`^(?!.*\b(?:will|to be|going to|should|would|almost|nearly|not)\b)(?![^.;]{0,80}?\b(?:when|once|after|until|unless|if|before|since|because|now that)\b)[^.;]{0,80}?\b(?:(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+been\s+(?:now\s+|finally\s+|successfully\s+|fully\s+)?(?:${DONE_PARTICIPLES}))\b`,
+      'i',
+    ),
+    'achieved',
+  ],
   [/^(?:will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
 ];

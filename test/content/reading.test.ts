@@ -96,6 +96,19 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('Set up and manage events in Click Up')).toBeUndefined();
     expect(sentenceKind('No integrated checklist for the roadmap')).toBeUndefined();
     expect(sentenceKind('Almost done! We had to move the site')).toBeUndefined();
+    // In the present perfect, active or passive, as monthly prose reports write it.
+    expect(sentenceKind('The audit of the broker has finished. We are preparing its publication.')).toBe('achieved');
+    expect(sentenceKind('A page with the contacts of the team has been created')).toBe('achieved');
+    expect(sentenceKind('The DA specification has been updated with new details')).toBe('achieved');
+    expect(sentenceKind('We have announced the new reporting process')).toBe('achieved');
+    expect(sentenceKind('We’ve merged the fix')).toBe('achieved');
+    expect(sentenceKind('The fix has been partially implemented')).toBeUndefined();
+    expect(sentenceKind('The spec has not been written yet')).toBeUndefined();
+    expect(sentenceKind('Progress has been made on the indexer')).toBeUndefined();
+    expect(sentenceKind('We have started the audit')).toBeUndefined();
+    // Not in a clause of a task or a plan.
+    expect(sentenceKind('Read the paper when the team has finished the draft')).toBeUndefined();
+    expect(sentenceKind('After the meeting is finished, create the action items')).toBeUndefined();
   });
 });
 
