@@ -103,6 +103,8 @@ export function buildSite(
   // How each team writes numeric dates (`01-10-2025`), from all its file names.
   const dayOrders = teamDayOrders(sources.map((s) => s.path));
   const read: Array<[VFile, Update]> = [];
+  /** Per team folder, the date of the last report read. */
+  const lastDates = new Map<string, string>();
   // Date order where the file names say it (`…-01-24-2025.md` after `2024-12-13-….md`), else path
   // order: keys, continuity and rewordings are decided as the weeks came.
   const nameDate = (p: string) => {
@@ -126,7 +128,7 @@ export function buildSite(
     const info = folder !== undefined ? infoOf(folder, teamSlug(folder)) : undefined;
     const order = folder !== undefined ? dayOrders.get(folder) : undefined;
     if (order?.note?.path === source.path) file.info(order.note.reason, { place: { line: 1, column: 1 }, ruleId: 'date-order', source: 'tidings' });
-    const update = parse(file, {
+    const options = {
       ...(folder !== undefined ? { team: folder } : {}),
       aliases,
       teamNames: info?.name ? [info.name] : [],
@@ -136,16 +138,30 @@ export function buildSite(
       ...(order ? { dayOrder: order.order } : {}),
       owners: ownersOf(folder !== undefined ? teamSlug(folder) : ''),
       outlines,
-    });
+    };
+    let update = parse(file, options);
+    // A report that dates itself without the year (`Week 10 (Nov 10 - Nov 17)`) and names no
+    // other date: read again with the team's last date, whose year (or the one either side) it takes.
+    const near = folder !== undefined ? lastDates.get(folder) : undefined;
+    if (!update && near && file.messages.some((m) => m.ruleId === 'missing-date')) {
+      const again = new VFile({ path: source.path, value: source.value });
+      const second = parse(again, { ...options, near });
+      if (second) {
+        files[files.length - 1] = again;
+        update = second;
+      }
+    }
     if (!update) continue;
+    if (folder !== undefined) lastDates.set(folder, update.date);
     if (folder !== undefined && !folders.has(update.team)) folders.set(update.team, folder);
     read.push([file, update]);
   }
   settleDates(read);
   for (const [file, update] of read) {
     const other = byId.get(update.id);
-    if (other && other.hash === update.hash) {
-      // A byte-identical copy under another name loses nothing when skipped: say so, go on.
+    if (other && (other.hash === update.hash || (other.html === update.html && other.title === update.title))) {
+      // A copy under another name (byte for byte, or but for blank space the page does not
+      // show, such as the last line's end) loses nothing when skipped: say so, go on.
       file.message(`same team, date and content as ${other.source}: skipped as a copy`, { place: { line: 1, column: 1 }, ruleId: 'duplicate-copy', source: 'tidings' });
       continue;
     }

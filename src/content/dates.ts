@@ -125,9 +125,9 @@ const ATOMS: Array<[RegExp, (m: RegExpExecArray) => Omit<Atom, 'index' | 'end'> 
   [new RegExp(`(?<![\\d.])${YEAR}[-/._](\\d{1,2})(?![\\d]|[-/._]\\d)`, 'y'), (m) => ({ y: Number(m[1]), m: Number(m[2]) })],
   // 12 March 2024, 12th of March, 12 Mar
   [new RegExp(`(?<![\\d])(\\d{1,2})${ORD}(?:\\s+of)?${SEP}${MONTH}(?![a-z])(?:${SEP}${YEAR}(?!\\d))?`, 'iy'), (m) => ({ d: Number(m[1]), m: monthNumber(m[2]!), ...(m[3] ? { y: Number(m[3]) } : {}) })],
-  // March 12th, 2024 · March 12 · March 2024 · Mar-2024
+  // March 12th, 2024 · March 12 · March 2024 · Mar-2024 · Oct20
   [
-    new RegExp(`\\b${MONTH}(?![a-z])(?:${SEP}(\\d{1,2})${ORD}(?!\\d))?(?:${SEP}${YEAR}(?!\\d))?`, 'iy'),
+    new RegExp(`\\b${MONTH}(?![a-z])(?:(?:${SEP}|(?=\\d))(\\d{1,2})${ORD}(?!\\d))?(?:${SEP}${YEAR}(?!\\d))?`, 'iy'),
     (m) => (m[2] || m[3] ? { m: monthNumber(m[1]!), ...(m[2] ? { d: Number(m[2]) } : {}), ...(m[3] ? { y: Number(m[3]) } : {}) } : undefined),
   ],
 ];

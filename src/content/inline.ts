@@ -260,7 +260,7 @@ export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): 
     // (`**This sprint**` and, with no blank line, `**Sprint goal: …**`).
     const breakAt = first.children.findIndex((c) => c.type === 'text' && c.value.includes('\n'));
     const firstLine = breakAt > 0 ? text.slice(0, text.indexOf('\n')) : '';
-    const read = firstLine !== '' && allEmphasis(first.children.slice(0, breakAt)) && !/[.!?]$/.test(firstLine.trim()) ? kindOf(labelWords(firstLine), false) : undefined;
+    const read = firstLine !== '' && allEmphasis(first.children.slice(0, breakAt)) && !/[.!]$/.test(firstLine.trim()) ? kindOf(labelWords(firstLine), false) : undefined;
     if (read) {
       const restParagraph: Paragraph = { ...first, children: stripLeading(first.children, firstLine.length + 1) };
       return { kind: labelTarget(read), word: labelWords(firstLine), unknown: false, rest: toString(restParagraph).trim() === '' ? [] : [restParagraph], ownLine: true };
@@ -271,7 +271,8 @@ export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): 
     // nothing nested under it, every word must be a label's ("- Players in progress" is an item),
     // unless it is set in bold or italics, as a heading is ("**Completed OKRs**").
     const bare = own.length <= 1 || own.slice(1).every((n) => n.type === 'list') ? kindOf(labelWords(text), own.length <= 1 && !allEmphasis(first.children)) : undefined;
-    return bare && labelWords(text) !== '' && !/[.!?]$/.test(text.trim()) ? { kind: labelTarget(bare), word: labelWords(text), unknown: false, rest: [] } : undefined;
+    // A question in bold or italics ("**What did I complete?**") is a label when its words say one.
+    return bare && labelWords(text) !== '' && !/[.!]$/.test(text.trim()) && (!/\?$/.test(text.trim()) || allEmphasis(first.children)) ? { kind: labelTarget(bare), word: labelWords(text), unknown: false, rest: [] } : undefined;
   }
   const word = m[1]!.trim();
   const stripped = stripLeading(first.children, m[0].length);

@@ -25,7 +25,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   achieved: [
     'done', 'completed', 'complete', 'achieved', 'achievements', 'achievement', 'accomplished', 'accomplishments',
     'delivered', 'shipped', 'merged', 'wins', 'released', 'finished', 'closed', 'resolved',
-    'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint',
+    'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint', 'yesterday',
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
   ],
   progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'progress', 'underway'],
@@ -57,7 +57,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
 const FILLER = new Set(
   (
     'this that these the a an our my i we us me you your their its it s for of and or & / to in on at by with from about so far ' +
-    'week weeks weekly sprint sprints month months monthly period cycle quarter day days fortnight today yesterday ' +
+    'week weeks weekly sprint sprints month months monthly period cycle quarter day days fortnight today ' +
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
     'how what which where why when them they was were is are be been has have had will would did do does ' +
     'items item work tasks task things list some all any other more new up out over overcame handled faced encountered addressed ' +
@@ -67,6 +67,13 @@ const FILLER = new Set(
 
 /** A label says what a section holds in a few words, never a sentence. */
 const MAX_LABEL_WORDS = 8;
+/**
+ * Or it asks it, as a stand-up's questions do ("What did I work on / complete?", "What tasks
+ * are blocked waiting on another team member?"): a question set as a heading or in bold, its
+ * phrase with up to three other words.
+ */
+const QUESTION = /^(?:\W*\d+[.)]\s*)?\W*(?:what|which|how|where|who|any|anything|did|do|does|are|is|was|were|have|has|will)\b[^?]*\?\W*$/i;
+const MAX_QUESTION_WORDS = 12;
 
 const PHRASES: Array<{ words: string[]; kind: LabelKind }> = Object.entries(VOCABULARY)
   .flatMap(([kind, phrases]) => phrases.map((p) => ({ words: p.split(' '), kind: kind as LabelKind })))
@@ -114,7 +121,8 @@ export interface LabelOptions {
 /** The kind a label names, or undefined when the text is not a label (a part's name, a sentence). */
 export function readLabel(text: string, options: LabelOptions = {}): LabelReading | undefined {
   const tokens = labelTokens(text);
-  if (tokens.length === 0 || tokens.length > MAX_LABEL_WORDS) return undefined;
+  const question = !options.leadIn && QUESTION.test(text.trim());
+  if (tokens.length === 0 || tokens.length > (question ? MAX_QUESTION_WORDS : MAX_LABEL_WORDS)) return undefined;
   const extra = options.extra ? Object.entries(options.extra).map(([p, kind]) => ({ words: labelTokens(p), kind: kind as LabelKind })) : [];
   const phrases = extra.length > 0 ? [...extra, ...PHRASES].sort((a, b) => b.words.length - a.words.length) : PHRASES;
   const used = new Array<boolean>(tokens.length).fill(false);
@@ -143,7 +151,8 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
   // Highlights said of something ("Publicly Engaging Highlights", "Research Highlights") are still
   // the report's highlights: the summary word last, after at most two others.
   const summaryLast = best.kind === 'summary' && best.at + best.phrase.split(' ').length === tokens.length;
-  const allowed = options.leadIn ? 0 : summaryLast ? 2 : best.kind === 'summary' || best.kind === 'aside' ? 0 : 1;
+  const reported = best.kind !== 'summary' && best.kind !== 'aside';
+  const allowed = options.leadIn ? 0 : summaryLast ? 2 : !reported ? 0 : question ? 3 : 1;
   return others.length <= allowed ? { kind: best.kind, phrase: best.phrase } : undefined;
 }
 

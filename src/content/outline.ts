@@ -201,6 +201,9 @@ function newNode(init: Partial<OutlineNode> & Pick<OutlineNode, 'form' | 'rank' 
 /** A table column that says how a part stands: "Status", "State", "Health", "RAG". */
 const STATUS_HEADER = /^(?:(?:overall|current|rag)\s+)?(?:status|state|health|rag|trend)$/i;
 /** What a record is about, on its first line: `Project: …`, `Initiative: …`, `Workstream: …`. */
+/** A `Key: value` line of a few words that says who or when (`Team: Payments`, `Sprint: 2`, `Scrum Master: Ana`), no sentence. */
+const KEY_VALUE = /^[\p{L}][\p{L} ]{0,24}:\s*[^\s.!?:][^.!?:]{0,40}$/u;
+
 const RECORD_NAME = /^(?:project|initiative|workstream|work stream|stream|epic|milestone|feature|component|service|product|area|objective|okr|goal)$/i;
 
 /** One `Key: value` line of a paragraph: the key's words, the value's nodes, the whole line's nodes. */
@@ -337,6 +340,20 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const node = tree.children[i]!;
     const next = tree.children[i + 1]!;
     if (node.type === 'paragraph' && (next.type === 'list' || (next.type === 'paragraph' && overList.has(next)))) overList.add(node);
+  }
+  // A heading that says whose report it is, `Key: value`, over nothing but `Key: value` lines
+  // of a few words (`## Team: Payments`, then `Scrum Master: Ana`, `Sprint: 2`): the report's
+  // header, not a part.
+  const headers = new Set<Heading>();
+  for (const [i, node] of tree.children.entries()) {
+    if (node.type !== 'heading' || !KEY_VALUE.test(toString(node).trim()) || node.children.some((c) => c.type === 'link')) continue;
+    const section: RootContent[] = [];
+    for (const next of tree.children.slice(i + 1)) {
+      if (next.type === 'heading' || next.type === 'thematicBreak') break;
+      section.push(next);
+    }
+    const lines = section.flatMap((n) => (n.type === 'paragraph' ? toString(n).split('\n') : [undefined]));
+    if (lines.length > 0 && lines.every((l) => l !== undefined && KEY_VALUE.test(l.trim()))) headers.add(node);
   }
   let teamPart: OutlineNode | undefined;
   /** Unlabelled bullets before any part: the summary, unless the report never names a part. */
@@ -498,6 +515,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // Roadmap"), is a topic of the week, not a part to follow: its content is the team's own.
       const history = options.recurrence?.weeks ?? 0;
       if (history >= TOPIC_MIN_WEEKS && labelledDepths.has(node.depth) && (around.role === 'root' || around.role === 'summary')) return void transparent(true);
+    }
+    if (headers.has(node)) {
+      open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      structure.push({ line, what: 'document-title', text });
+      return;
     }
     if (!marked && text !== '' && isDocumentTitle(text, node.depth)) {
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);

@@ -44,6 +44,8 @@ export interface ParseOptions {
   recurrence?: Recurrence;
   /** How the team writes numeric dates such as `01-10-2025` (build.ts decides it from all the team's file names). */
   dayOrder?: DayOrder;
+  /** A date of the team's (build.ts: its last report read), for a date the file writes without its year. */
+  near?: string;
 }
 
 /** A file read into its outline, before keys (the build keys all of a team's files together). */
@@ -258,6 +260,7 @@ export function readUpdate(file: VFile, options: ParseOptions = {}): ReadUpdate 
     ...(meta.values.period !== undefined && meta.values.period !== null ? { period: meta.values.period, periodPlace: meta.place('period') } : {}),
     ...(frontTitle ? { title: frontTitle, titlePlace: meta.place('title') } : {}),
     ...(options.dayOrder ? { order: options.dayOrder } : {}),
+    ...(options.near ? { near: options.near } : {}),
   });
   if (week === undefined) return undefined;
   const { date, period } = week;

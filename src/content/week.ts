@@ -21,7 +21,7 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Update } from './model';
-import { addDays, calendar, datesIn, daysBetween, mondayOf, teamDayOrder, weekday, type DateOptions, type DayOrder, type FoundDate, type Period } from './dates';
+import { addDays, calendar, datesIn, MONTH_NAME, daysBetween, mondayOf, teamDayOrder, weekday, type DateOptions, type DayOrder, type FoundDate, type Period } from './dates';
 
 export { dateIn, datesIn, hasDate, mondayOf, teamDayOrder, type DayOrder, type Period } from './dates';
 
@@ -48,6 +48,8 @@ export interface WeekSources {
   titlePlace?: Place;
   /** How the team writes numeric dates (build.ts decides it from all the team's file names). */
   order?: DayOrder;
+  /** A date of the team's, for a date written without its year when the file gives none. */
+  near?: string;
 }
 
 /** What a file's dating rested on, kept on `file.data.week` for the team-level pass (settleTeamWeeks). */
@@ -94,7 +96,8 @@ function periodLineIn(node: RootContent, near: DateOptions): Evidence | undefine
   for (const block of blocks.slice(0, 12)) {
     const lines = linesOf(block).split('\n');
     for (const [i, line] of lines.entries()) {
-      const label = PERIOD_LINE.exec(line);
+      // `Reporting period: …`, or a line that is only a date or a range (`(Sep 22 – Sep 29, 2025)`).
+      const label = PERIOD_LINE.exec(line) ?? (onlyDate(line) ? [''] : undefined);
       if (!label) continue;
       const start = block.position?.start ?? { line: 1, column: 1 };
       const e = asEvidence('period line', found(line.slice(label[0].length), near), { line: start.line + i, column: i === 0 ? start.column : 1 });
@@ -102,6 +105,13 @@ function periodLineIn(node: RootContent, near: DateOptions): Evidence | undefine
     }
   }
   return undefined;
+}
+
+const DATE_WORDS = new RegExp(`\\b(?:${MONTH_NAME}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|to|through|thru|till|until|st|nd|rd|th)(?![a-z])`, 'gi');
+
+/** A line that says nothing but a date or a range of dates, in brackets or not. */
+function onlyDate(line: string): boolean {
+  return /\d/.test(line) && line.replace(DATE_WORDS, '').replace(/[\d\s()[\]*_,.:/~→–—-]/g, '') === '';
 }
 
 /** A block's text with its hard line breaks (`  ⏎`, `\\⏎`) as line ends: `toString` drops them. */
@@ -160,7 +170,9 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
       frontMatter = value.date;
     } else file.message(`front matter \`date\` ${JSON.stringify(raw)} is not a date: the week comes from the other evidence`, { place, ruleId: 'invalid-date', source: 'tidings' });
   }
-  const near = { ...order, ...(evidence[0] ? { near: evidence[0].date } : {}) };
+  // Near the file's own date, else the team's (a date written without its year takes the year nearest it).
+  const nearDate = evidence[0]?.date ?? sources.near;
+  const near = { ...order, ...(nearDate ? { near: nearDate } : {}) };
   const periodText = frontMatterPeriod(sources.period);
   if (periodText) {
     const e = asEvidence('front matter period', found(periodText, near), sources.periodPlace ?? at1);

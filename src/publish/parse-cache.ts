@@ -113,6 +113,8 @@ export class ParseCache {
     hash.update('\0').update(options.teamTitle ?? '').update('\0').update(recurrenceKey(options.recurrence, text));
     // How the team writes numeric dates, decided from all its file names.
     hash.update('\0').update(options.dayOrder ?? '');
+    // The team's date a report without its own year is read near (a second reading, build.ts).
+    hash.update('\0').update(options.near ?? '');
     return hash.digest('hex').slice(0, 40);
   }
 

@@ -27,6 +27,7 @@ describe('a date in any common form', () => {
     ['2024_03_04_weekly', '2024-03-04'],
     ['20240304', '2024-03-04'],
     ['This Week in Search — March 4, 2024', '2024-03-04'],
+    ['Week 1(Oct20 – Oct28, 2025)', '2025-10-20'],
   ])('%s is %s', (text, date) => {
     expect(first(text)?.date).toBe(date);
   });
@@ -141,6 +142,31 @@ describe('the week a report lands in (whole builds)', () => {
     expect(warningsOf(breaks)).toEqual([]);
     const bullet = build({ 'm/updates/week-03.md': '\n- Period: 9 June 2025 – 15 June 2025\n- Mentor: A\n' + BODY });
     expect(bullet.parsed[0]?.date).toBe('2025-06-09');
+  });
+
+  it('a line under the title that is only a range of dates is the period (`(Sep 22 – Sep 29, 2025)`)', () => {
+    const result = build({ 'scrum/updates/week3-report.md': '# Weekly Scrum Report – Week 3\n(Sep 22 – Sep 29, 2025)\n' + BODY });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.parsed[0]).toMatchObject({ date: '2025-09-22', period: { start: '2025-09-22', end: '2025-09-29' } });
+  });
+
+  it('a report dated without its year, and by nothing else, takes the year of the team’s reports', () => {
+    const result = build({
+      'scrum/updates/week09-report.md': '# Scrum Report – Week 9 (Nov 3 – Nov 10, 2025)\n' + BODY,
+      'scrum/updates/week10-report.md': '# Scrum Report – Week 10 (NOV 10-NOV 17)\n' + BODY,
+    });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.parsed.map((u) => u.date).sort()).toEqual(['2025-11-03', '2025-11-10']);
+    // Alone, it names no year: the error says what to write.
+    const alone = build({ 'scrum/updates/week10-report.md': '# Scrum Report – Week 10 (NOV 10-NOV 17)\n' + BODY });
+    expect(errorsOf(alone).join('\n')).toMatch(/week10-report\.md:1:1: .*missing date/);
+  });
+
+  it('a copy under another name that differs only in the last line’s end is skipped as a copy', () => {
+    const text = '# Scrum Report – Week 5 (Oct 6 – Oct 13, 2025)\n' + BODY;
+    const result = build({ 'scrum/updates/week5-report.md': text, 'scrum/updates/weed5-report.md': text.trimEnd() });
+    expect(result.site.updates).toHaveLength(1);
+    expect(warningsOf(result).join('\n')).toMatch(/skipped as a copy/);
   });
 
   it('a period and a single date naming different weeks, one each: the period says what the report covers', () => {

@@ -443,6 +443,35 @@ describe('section titles written as lines that start with an emoji, with no `#`'
   });
 });
 
+describe('a stand-up report: a section per person, answering the same questions', () => {
+  it('reads the questions as labels, and a `Team: …` heading over `Key: value` lines as the report’s header', () => {
+    const person = (name: string) => `## ${name}\n\n**1. What tasks did I work on / complete?**\n\n- Finished the login page\n\n**2. What am I planning to work on next?**\n\n- Chat\n\n**3. What tasks are blocked waiting on another team member?**\n\n- Waiting on the API merge\n`;
+    const report = (n: number) => `# Weekly Scrum Report – Week ${n}\n\n## Team: Campus Market\n\nScrum Master: Ana\n\nSprint: 2\n\n---\n\n${person('Ana')}\n${person('Bo')}`;
+    const files = { 'scrum/updates/2025-09-08.md': report(1), 'scrum/updates/2025-09-15.md': report(2) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Ana', { achieved: 1, next: 1, blockers: 1 }],
+      ['Bo', { achieved: 1, next: 1, blockers: 1 }],
+    ]);
+    expect(u.summary?.map((i) => i.text)).toEqual(['Scrum Master: Ana', 'Sprint: 2']);
+    expect(conservation(u, files['scrum/updates/2025-09-15.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+
+  it('“What did you do yesterday?” is what was done; a question over its answer that names no label is no label', () => {
+    expect(readLabel('What did you do yesterday?')?.kind).toBe('achieved');
+    expect(readLabel('3. What tasks are blocked waiting on another team member?')?.kind).toBe('blockers');
+    expect(readLabel('What tasks are blocked waiting on another team member?', { leadIn: true })).toBeUndefined();
+    expect(readLabel('Is the release blocked by the vendor and the legal team review?')).toBeUndefined();
+  });
+
+  it('a `Team: …` heading with work under it is a part', () => {
+    const result = build({ 'org/updates/2025-09-08.md': '## Team: Payments\n\n- Shipped refunds\n\n## Team: Search\n\n- Tuned ranking\n' });
+    expect(result.site.updates[0]!.sections.map((s) => s.title)).toEqual(['Team: Payments', 'Team: Search']);
+  });
+});
+
 describe('a hard line break in an item', () => {
   it('parts its words as a space does ("… time.  ⏎ Solution: …" is "time. Solution:")', () => {
     const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', '## Debugger\n- Larger models are slower.  \n  Solution: a smaller model\n') });
