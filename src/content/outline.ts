@@ -516,6 +516,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const history = options.recurrence?.weeks ?? 0;
       if (history >= TOPIC_MIN_WEEKS && labelledDepths.has(node.depth) && (around.role === 'root' || around.role === 'summary')) return void transparent(true);
     }
+    // A catch-all heading outside every part ("## Others", "## Misc"), however often written,
+    // names no part: what it holds is the team's own work. Written as code, as the team writes
+    // its workstreams (`` ## `Miscellaneous` ``), it is one of them.
+    if (!marked && codeOnly === undefined && around.role === 'root' && isCatchAll(text)) {
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
+      return;
+    }
     if (headers.has(node)) {
       open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), true);
       structure.push({ line, what: 'document-title', text });

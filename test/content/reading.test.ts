@@ -472,6 +472,19 @@ describe('a stand-up report: a section per person, answering the same questions'
   });
 });
 
+describe('a catch-all heading outside every part', () => {
+  it('“## Others” names no part: its work is the team’s own; written as code, as the team writes its workstreams, it is one', () => {
+    const report = (date: string) => week(date, '## Audits\n\n- Published the broker audit\n\n## Others\n\n- We gave a talk at the summit\n\n## `Misc`\n\n- Planned the offsite\n');
+    const result = build({ 'sec/updates/2026-03-02.md': report('2026-03-02'), 'sec/updates/2026-03-09.md': report('2026-03-09') });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.updates[0]!.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Sec', { achieved: 1 }],
+      ['Audits', { achieved: 1 }],
+      ['Misc', { progress: 1 }],
+    ]);
+  });
+});
+
 describe('a hard line break in an item', () => {
   it('parts its words as a space does ("… time.  ⏎ Solution: …" is "time. Solution:")', () => {
     const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', '## Debugger\n- Larger models are slower.  \n  Solution: a smaller model\n') });
