@@ -37,10 +37,13 @@ export function isSummaryLabel(text: string): boolean {
  */
 const PLACEHOLDER =
   /^(?:none(?: yet| so far| this (?:week|sprint))?|n\/?a|nil|null|nothing(?: new| yet| to report| this week)?|no (?:updates?|blockers?|risks?|changes?|news|progress|issues?)(?: (?:this|last) (?:week|sprint))?(?: so far| yet)?|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined|confirmed|announced)|[-–—]+|\.{2,}|…|\?+)[.!]?$/i;
+// "There are no issues requiring board attention at this time.", "No blockers on my side": there is none of them.
+const NONE_OF_THEM =
+  /^(?:there (?:are|is|were|was) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|risks?|issues?|concerns?|problems?|impediments?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
 export function isPlaceholder(text: string): boolean {
   const t = text.replace(/[_*`]/g, '').trim();
   // `(deliverables TBD)`, `[TBD]`: a placeholder in brackets, whatever it says it will be.
-  return PLACEHOLDER.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
+  return PLACEHOLDER.test(t) || NONE_OF_THEM.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 
 /** A table cell that says nothing: empty, a dash, `N/A`, `TBD`. */

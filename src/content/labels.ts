@@ -46,7 +46,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'resources', 'links', 'useful links', 'references', 'further reading', 'metrics', 'stats', 'statistics', 'kpis',
     'agenda', 'appendix', 'glossary', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
-    'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me',
+    'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
     'join us', 'get involved', 'how to help', 'how to contribute', 'call for participation', 'contact us',
     // Who, not what: the people a part or a meeting has.
     'lead', 'leads', 'owner', 'owners', 'assignee', 'assignees', 'members', 'notetaker', 'note taker', 'facilitator', 'point of contact',
@@ -182,6 +182,9 @@ const DONE_VERBS =
   'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran|held|gave|hosted|organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced';
 // After a subject, only verbs ("Almost done!" is no subject and its verb).
 const SUBJECT_VERBS = DONE_VERBS.replace(/\|done\||\|complete\|/g, '|');
+// A character of the first sentence: a full stop ends it only before a space or the end
+// (`cordova-ios@6.1.1 was released`).
+const SENTENCE = String.raw`(?:[^.;]|\.(?=\S))`;
 // The same verbs after "has been" / "have been" ("A page has been created", "The fix has been
 // merged"): written, built, sent, held, given as participles.
 const DONE_PARTICIPLES = SUBJECT_VERBS.replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran|held|gave|', '|held|given|').replace('|sent|', '|sent|made live|');
@@ -196,7 +199,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // not in a clause of a task ("Read the paper when the team has finished…").
   [
     new RegExp(
-      String.raw`^(?!.*\b(?:will|to be|going to|should|would|almost|nearly|not)\b)(?![^.;]{0,80}?\b(?:when|once|after|until|unless|if|before|since|because|now that)\b)[^.;]{0,80}?\b(?:(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+been\s+(?:now\s+|finally\s+|successfully\s+|fully\s+)?(?:${DONE_PARTICIPLES}))\b`,
+      String.raw`^(?!.*\b(?:will|to be|going to|should|would|almost|nearly|not)\b)(?!${SENTENCE}{0,80}?\b(?:when|once|after|until|unless|if|before|since|because|now that)\b)${SENTENCE}{0,80}?\b(?:(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+been\s+(?:now\s+|finally\s+|successfully\s+|fully\s+)?(?:${DONE_PARTICIPLES}))\b`,
       'i',
     ),
     'achieved',

@@ -485,6 +485,21 @@ describe('a catch-all heading outside every part', () => {
   });
 });
 
+describe('a sentence that says there is none', () => {
+  it('“There are no issues requiring board attention at this time.”, “No blockers as of now” are no items; “No issues with the release, but CI is slow” is one', () => {
+    const body = '## Description\n\nA toolkit for mobile apps.\n\n## Issues\n\n- There are no issues requiring board attention at this time.\n\n## Releases\n\n- app-ios@6.1.1 was released on 2020-08-31.\n\n## Blockers\n\n- No blockers as of now\n- No issues with the release, but CI is slow\n';
+    const result = build({ 'pmc/updates/2020-09-01.md': week('2020-09-01', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Pmc', { blockers: 1 }],
+      ['Releases', { achieved: 1 }],
+    ]);
+    // The description of the project is kept with the update, not announced.
+    expect(u.notes.map((n) => n.text)).toEqual(['A toolkit for mobile apps.']);
+  });
+});
+
 describe('a hard line break in an item', () => {
   it('parts its words as a space does ("… time.  ⏎ Solution: …" is "time. Solution:")', () => {
     const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', '## Debugger\n- Larger models are slower.  \n  Solution: a smaller model\n') });
