@@ -40,6 +40,7 @@ describe('labels are read by their head words', () => {
     ['Acknowledgments', 'aside'],
     ['Key Learnings', 'aside'],
     ['Special thanks', 'aside'],
+    ['Acronyms', 'aside'],
     ['Attendees', 'aside'],
     ['Useful links', 'aside'],
     ['Cycle Objective(s):', 'next'],
