@@ -201,6 +201,9 @@ function newNode(init: Partial<OutlineNode> & Pick<OutlineNode, 'form' | 'rank' 
 /** A table column that says how a part stands: "Status", "State", "Health", "RAG". */
 const STATUS_HEADER = /^(?:(?:overall|current|rag)\s+)?(?:status|state|health|rag|trend)$/i;
 /** What a record is about, on its first line: `Project: …`, `Initiative: …`, `Workstream: …`. */
+/** An ellipsis at the end (`## Getting set up ...`) trails off: no full stop, no sentence. */
+const TRAILING_OFF = /(?:\.\.\.|…)$/;
+
 /** A `Key: value` line of a few words that says who or when (`Team: Payments`, `Sprint: 2`, `Scrum Master: Ana`), no sentence. */
 const KEY_VALUE = /^[\p{L}][\p{L} ]{0,24}:\s*[^\s.!?:][^.!?:]{0,40}$/u;
 
@@ -533,9 +536,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     const headingWords = text.split(/\s+/).length;
-    if (!marked && codeOnly === undefined && ((headingWords >= 3 && /[.!]$/.test(text)) || headingWords > 12)) {
+    if (!marked && codeOnly === undefined && ((headingWords >= 3 && /[.!]$/.test(text) && !TRAILING_OFF.test(text)) || headingWords > 12)) {
       // A heading that is a sentence ("JS and Go interop succeeded!") says something, it names
-      // nothing to follow: an item of the part around it, whose content goes on below it.
+      // nothing to follow: an item of the part around it, whose content goes on below it. An
+      // ellipsis is no full stop ("## Getting set up ..." names a part).
       const target = host();
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
       addEntry(target, labelAbove(target), [{ type: 'paragraph', children: node.children, ...(node.position ? { position: node.position } : {}) }], line, 0);

@@ -131,7 +131,7 @@ export function emojiTitleLines(tree: Root): void {
   const titled = tree.children.map((node, i) => {
     if (node.type !== 'paragraph' || !node.children.every((c) => c.type === 'text')) return false;
     const text = toString(node).trim();
-    if (!/^\p{Extended_Pictographic}/u.test(text) || /\n/.test(text) || /[.!?;,]$/.test(text)) return false;
+    if (!/^\p{Extended_Pictographic}/u.test(text) || /\n/.test(text) || (/[.!?;,]$/.test(text) && !/\.\.\.$/.test(text))) return false;
     if (text.split(/\s+/).length > 12 || trafficLight(text.slice(0, 3)) !== undefined) return false;
     const next = tree.children[i + 1];
     return next !== undefined && next.type !== 'heading' && next.type !== 'thematicBreak';

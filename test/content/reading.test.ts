@@ -655,6 +655,11 @@ describe('a heading that is a sentence', () => {
     const interop = result.site.updates[0]!.sections[0]!;
     expect(Object.values(interop.items).flat().map((i) => (i as { text: string }).text)).toEqual(['ran the matrix', 'JS and Go interop succeeded!', '12 of 12 pairs pass']);
   });
+
+  it('an ellipsis at its end is no full stop: “## Getting set up ...” names a part', () => {
+    const result = build({ 'poc/updates/2026-03-02.md': '---\ndate: 2026-03-02\n---\n## Getting set up ...\n\nWe agreed a weekly rhythm.\n\n## Working in the open…\n\nWe held a stakeholder workshop.\n' });
+    expect(result.site.updates[0]!.sections.map((s) => s.title)).toEqual(['Getting set up ...', 'Working in the open…']);
+  });
 });
 
 describe('a label bullet with nothing after it and nothing nested', () => {
