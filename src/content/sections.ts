@@ -164,7 +164,7 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
     // So is one that abbreviates an earlier one, or spells it out ("PoP", "Proof of Possession").
     const named = `@name:${parentId}/`;
     // Its words as written: an abbreviation is written in capitals ("PoP", "HCU"; "Web" is a word).
-    const words = cleanTitle(node.title).title.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+    const words = withoutOwnAbbreviation(cleanTitle(node.title).title.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
     for (const [entry, key] of owners) {
       if (!key || !entry.startsWith(named)) continue;
       const earlier = entry.slice(named.length).split(' ');
@@ -179,7 +179,7 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
     // from Research, "Sampling and Storage Proofs" under Client the next month).
     if (ident.split('-').length >= 3 && !report.repeated.has(ident)) {
       for (const [entry, key] of owners) {
-        if (key && entry.startsWith('@title:') && entry.endsWith(`/${ident}`) && !report.assigned.has(key)) {
+        if (key && key !== derived && entry.startsWith('@title:') && entry.endsWith(`/${ident}`) && !report.assigned.has(key)) {
           owners.set(byTitle, key);
           return { key, why: `keeps ${key}: the same name, written before under another parent` };
         }
@@ -188,6 +188,15 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
     if (!owners.has(`${named}${words.join(' ')}`)) owners.set(`${named}${words.join(' ')}`, derived);
   }
   return { key: derived };
+}
+
+/**
+ * A name's words without the abbreviation written after it ("Data Availability (DA)" is "Data
+ * Availability"), so that the abbreviation alone, another week, is found to abbreviate it.
+ */
+function withoutOwnAbbreviation(words: readonly string[]): readonly string[] {
+  const last = words.at(-1);
+  return last !== undefined && words.length >= 3 && abbreviates([last], words.slice(0, -1)) ? words.slice(0, -1) : words;
 }
 
 /**

@@ -324,6 +324,16 @@ describe('a name abbreviated, or spelled out', () => {
       [['Web'], 1],
     ]);
   });
+
+  it('a name written first with its abbreviation after it ("Height Coordinated Upgrade (HCU)") is the abbreviation alone later', () => {
+    const result = build({
+      'core/updates/2026-03-02.md': week('2026-03-02', '## Protocol\n### Height Coordinated Upgrade (HCU)\n- a draft\n'),
+      'core/updates/2026-03-09.md': week('2026-03-09', '## Protocol\n### HCU\n- the review\n'),
+    });
+    expect(result.site.milestones.filter((m) => m.titles.some((t) => t.includes('HCU'))).map((m) => [m.titles, m.weeks.length])).toEqual([[['Height Coordinated Upgrade (HCU)', 'HCU'], 2]]);
+    // Every continuity decision explain lists keeps another key than the one derived.
+    for (const outline of result.outlines.values()) for (const c of outline.continuity ?? []) expect(c.key).not.toBe(c.derived);
+  });
 });
 
 describe('a part reworded in place', () => {
