@@ -156,6 +156,8 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
     for (const s of u.sections) {
       for (const item of Object.values(s.items).flat()) {
         const text = item.text.trim();
+        // A picture is content, whatever its description says ("![Policy patterns](…)" under "Policy patterns").
+        if (/^(?:<p>)?<img\b[^>]*>(?:<\/p>)?$/.test(item.html.trim())) continue;
         const structural = isLabelText(text) ? 'a label' : isCommitmentTag(text) ? 'a lone tag' : titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(s.title) ? 'its part’s name' : undefined;
         if (structural) {
           structureItems++;

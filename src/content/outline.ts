@@ -47,6 +47,7 @@ import {
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
 import { hasLastPeriodLabel, isCatchAll, isChangeKind, isLabelPhrase, readLabel, sentenceKind } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
+import { onlyDate, PERIOD_LINE } from './week';
 
 export type ContainerRole = 'area' | SectionLevel;
 /** `aside`: acknowledgements, learnings, resources… kept as the update's notes, never announced. */
@@ -201,6 +202,17 @@ function newNode(init: Partial<OutlineNode> & Pick<OutlineNode, 'form' | 'rank' 
 /** A table column that says how a part stands: "Status", "State", "Health", "RAG". */
 const STATUS_HEADER = /^(?:(?:overall|current|rag)\s+)?(?:status|state|health|rag|trend)$/i;
 /** What a record is about, on its first line: `Project: …`, `Initiative: …`, `Workstream: …`. */
+/** A task table's column that says what each task is (see readTaskTable). */
+const TASK_HEADER = /^(?:description|task|task description|title|task title|summary|work item|story|user story|ticket)$/;
+/** What a task's status cell says of its kind. */
+const TASK_STATUS_KINDS: ReadonlyArray<[RegExp, LabelTarget]> = [
+  [/^(?:done|completed?|closed|shipped|released|finished|merged|resolved|delivered|fixed)\b/i, 'achieved'],
+  [/^(?:in[\s-]*progress|wip|ongoing|in[\s-]*review|under review|review|doing|started|active|in[\s-]*testing|testing)\b/i, 'progress'],
+  [/^(?:backlog|to[\s-]*do|todo|not[\s-]*started|planned|next|up next|open|new|ready)\b/i, 'next'],
+  [/^(?:blocked|stuck)\b/i, 'blockers'],
+  [/^(?:on[\s-]*hold|paused|at[\s-]*risk|delayed)\b/i, 'risks'],
+];
+
 /** An ellipsis at the end (`## Getting set up ...`) trails off: no full stop, no sentence. */
 const TRAILING_OFF = /(?:\.\.\.|…)$/;
 
@@ -357,6 +369,17 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     const lines = section.flatMap((n) => (n.type === 'paragraph' ? toString(n).split('\n') : [undefined]));
     if (lines.length > 0 && lines.every((l) => l !== undefined && KEY_VALUE.test(l.trim()))) headers.add(node);
+  }
+  // So is a heading that names the period (`## Date Range:`, `## Reporting period`) over nothing
+  // but its dates (`- Jun 7 - 12, 2024`).
+  for (const [i, node] of tree.children.entries()) {
+    const next = tree.children[i + 1];
+    if (node.type !== 'heading' || !next || (next.type !== 'paragraph' && next.type !== 'list')) continue;
+    const after = tree.children[i + 2];
+    if (after && after.type !== 'heading' && after.type !== 'thematicBreak') continue;
+    const label = PERIOD_LINE.exec(toString(node).trim());
+    if (!label || toString(node).trim().slice(label[0].length).trim() !== '') continue;
+    if (toString(next).split('\n').every((l) => onlyDate(l))) headers.add(node);
   }
   let teamPart: OutlineNode | undefined;
   /** Unlabelled bullets before any part: the summary, unless the report never names a part. */
@@ -1011,7 +1034,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         }
       // falls through
       case 'table':
-        if (node.type === 'table' && readStatusTable(node)) return;
+        if (node.type === 'table' && (readTaskTable(node) || readStatusTable(node))) return;
       // falls through
       case 'code':
       case 'math' as RootContent['type']: {
@@ -1027,6 +1050,44 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         // definition, yaml (front matter): structure, not content.
         return;
     }
+  }
+
+  /**
+   * A task table: a row per task, with a column that says what it is (`Description`, `Task`,
+   * `Title`), as a project board or a tracker's export lists work (`| Task ID | Description |
+   * Assigned To | Status |`). Each row is one item of the part the table is in, its cells in
+   * their order; its kind is what its status cell says (Completed → achieved, In Progress or In
+   * Review → progress, Backlog or To do → next, Blocked → blockers), else the label in force
+   * ("## Completed Tasks"), else what its words say. A row with nothing but placeholders is none.
+   */
+  function readTaskTable(table: Table): boolean {
+    const [head, ...rows] = table.children;
+    if (!head || rows.length === 0) return false;
+    const headers = head.children.map((cell) => labelWords(toString(cell)).toLowerCase());
+    if (!headers.some((h) => TASK_HEADER.test(h))) return false;
+    const tableLine = table.position?.start.line ?? 1;
+    structure.push({ line: tableLine, what: 'label', text: headers.join(' · ') });
+    const statusColumn = headers.findIndex((h) => STATUS_HEADER.test(h));
+    const target = host();
+    for (const row of rows) {
+      const line = row.position?.start.line ?? tableLine;
+      const cells = row.children.map((cell, i) => ({ cell, i, text: toString(cell).trim() }));
+      const status = statusColumn >= 0 ? cells[statusColumn] : undefined;
+      const kind = status ? TASK_STATUS_KINDS.find(([re]) => re.test(status.text))?.[1] : undefined;
+      const said = cells.filter((c) => c !== status && !isEmptyCell(c.text));
+      if (said.length === 0) {
+        structure.push({ line, what: 'placeholder', text: cells.map((c) => c.text).join(' · ') });
+        continue;
+      }
+      if (status && kind) structure.push({ line, what: 'status', text: status.text });
+      const words: PhrasingContent[] = [];
+      for (const c of status && kind ? said : cells.filter((c) => !isEmptyCell(c.text))) {
+        if (words.length > 0) words.push({ type: 'text', value: ' · ' });
+        words.push(...c.cell.children);
+      }
+      addEntry(target, kind ?? labelAbove(target), [{ type: 'paragraph', children: words }], line, 0);
+    }
+    return true;
   }
 
   /**

@@ -80,7 +80,7 @@ export function periodDate(period: Period): string {
 const PUBLISHED_WITHIN = 14;
 
 // A line near the top that names the period the report covers.
-const PERIOD_LINE = /^[\s*_]*(?:reporting\s+(?:period|week|dates?)|report(?:ing)?\s+period|period(?:\s+covered)?|covering|(?:for\s+the\s+)?week\s+of|week(?:\s+\d{1,2})?|sprint(?:\s+\d+)?(?:\s+(?:dates?|period))?|dates?|time\s*frame|timeline)\b[\s*_]*[:\-–—]?/i;
+export const PERIOD_LINE = /^[\s*_]*(?:reporting\s+(?:period|week|dates?)|report(?:ing)?\s+period|period(?:\s+covered)?|covering|(?:for\s+the\s+)?week\s+of|week(?:\s+\d{1,2})?|sprint(?:\s+\d+)?(?:\s+(?:dates?|period))?|dates?(?:\s+range)?|time\s*frame|timeline)\b[\s*_]*[:\-–—]?/i;
 
 /**
  * The first line naming a period in a paragraph (`**Reporting Period:** …` may share one with
@@ -110,7 +110,7 @@ function periodLineIn(node: RootContent, near: DateOptions): Evidence | undefine
 const DATE_WORDS = new RegExp(`\\b(?:${MONTH_NAME}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|to|through|thru|till|until|st|nd|rd|th)(?![a-z])`, 'gi');
 
 /** A line that says nothing but a date or a range of dates, in brackets or not. */
-function onlyDate(line: string): boolean {
+export function onlyDate(line: string): boolean {
   return /\d/.test(line) && line.replace(DATE_WORDS, '').replace(/[\d\s()[\]*_,.:/~→–—-]/g, '') === '';
 }
 

@@ -511,6 +511,29 @@ describe('a sentence that says there is none', () => {
   });
 });
 
+describe('a task table (a row per task, its status in a column)', () => {
+  it('makes each row an item whose kind its status says, or the label over the table; a heading naming the period over its dates is no part', () => {
+    const body = [
+      '# Weekly Team Log',
+      '## Date Range:\n\n- Jun 7 - 12, 2024',
+      '## Board\n\n| Task ID | Description | Assigned To | Status |\n|---|---|---|---|\n| #2 | Login page | Ana | Completed |\n| #4 | Upload API | Bo | In Progress |\n| #5 | Grading | Ana | Backlog |\n| #6 | Deploy | Bo | Blocked |',
+      '## Tasks for Next Cycle:\n\n| Task ID | Description | Assigned To |\n|---|---|---|\n| N/A | Selenium tests | Cy |\n| N/A | N/A | N/A |',
+    ].join('\n\n');
+    const files = { 'cap/updates/log4.md': body };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.date).toBe('2024-06-10');
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Cap', { next: 1 }],
+      ['Board', { achieved: 1, progress: 1, next: 1, blockers: 1 }],
+    ]);
+    expect(u.sections[1]!.items.achieved.map((i) => i.text)).toEqual(['#2 · Login page · Ana']);
+    expect(u.summary?.map((i) => i.text)).toEqual(['Jun 7 - 12, 2024']);
+    expect(conservation(u, files['cap/updates/log4.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
 describe('a hard line break in an item', () => {
   it('parts its words as a space does ("… time.  ⏎ Solution: …" is "time. Solution:")', () => {
     const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', '## Debugger\n- Larger models are slower.  \n  Solution: a smaller model\n') });
