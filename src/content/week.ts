@@ -79,6 +79,9 @@ export function periodDate(period: Period): string {
 /** Days after a period's end in which a date is the report's publish date, not another week. */
 const PUBLISHED_WITHIN = 14;
 
+// A heading or line that says it is the date: `Date:`, `Meeting Date/Time:`, `Report date -`.
+const DATE_KEY = /^[\s*_]*(?:(?:meeting|call|report|session|review|publication|published)\s+)?dates?(?:\s*\/\s*time)?[\s*_]*[:\-–—]/i;
+
 // A line near the top that names the period the report covers.
 export const PERIOD_LINE = /^[\s*_]*(?:reporting\s+(?:period|week|dates?)|report(?:ing)?\s+period|period(?:\s+covered)?|covering|(?:for\s+the\s+)?week\s+of|week(?:\s+\d{1,2})?|sprint(?:\s+\d+)?(?:\s+(?:dates?|period))?|dates?(?:\s+range)?|time\s*frame|timeline)\b[\s*_]*[:\-–—]?/i;
 
@@ -191,6 +194,12 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
   for (const node of top) {
     const place = node.position?.start ?? at1;
     if (node.type === 'heading') {
+      // A heading that says it is the date (`### Meeting Date/Time: Thu, Aug 16, 2018 14:00 UTC`), at any level.
+      const dated = DATE_KEY.exec(toString(node));
+      if (!heading && dated) {
+        heading = asEvidence('heading', found(toString(node).slice(dated[0].length), near), place);
+        continue;
+      }
       // A heading with a link names a milestone (its date is a due date), not the document.
       if (heading || node.children.some((c) => c.type === 'link') || (node.depth > 2 && node !== firstHeading)) continue;
       heading = asEvidence('heading', found(toString(node), near), place);

@@ -150,6 +150,12 @@ describe('the week a report lands in (whole builds)', () => {
     expect(result.parsed[0]).toMatchObject({ date: '2025-09-22', period: { start: '2025-09-22', end: '2025-09-29' } });
   });
 
+  it('a heading that says it is the date, at any level (`### Meeting Date/Time: Thu, Aug 16, 2018 14:00 UTC`)', () => {
+    const result = build({ 'calls/updates/call_001.md': '# Implementers Call 1 Notes\n### Meeting Date/Time: Thu, Aug 16, 2018 14:00 UTC\n### Meeting Duration: 1.5 hours\n' + BODY });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.parsed[0]?.date).toBe('2018-08-16');
+  });
+
   it('a report dated without its year, and by nothing else, takes the year of the team’s reports', () => {
     const result = build({
       'scrum/updates/week09-report.md': '# Scrum Report – Week 9 (Nov 3 – Nov 10, 2025)\n' + BODY,
