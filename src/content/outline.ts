@@ -1284,6 +1284,12 @@ function namesWork(node: OutlineNode): boolean {
 /** Phase 2: each container's level, from its form and its place. */
 function assignRoles(outline: Outline, hints: ReadingHints): void {
   const visit = (node: OutlineNode, sectionAbove: boolean): void => {
+    if (isMetrics(node)) {
+      // Figures are kept with the update, never announced: an aside, as a "Metrics" label makes it.
+      node.role = 'aside';
+      for (const e of node.entries) e.kind = 'notes';
+      outline.structure.push({ line: node.line, what: 'aside-label', text: node.text });
+    }
     if (node.role !== 'root' && node.role !== 'document' && node.role !== 'summary' && node.role !== 'aside') {
       const hintedArea = hints.areas?.has(node.title.toLowerCase()) ?? false;
       if (node.form === 'link') node.role = 'deliverable';
@@ -1303,6 +1309,28 @@ function assignRoles(outline: Outline, hints: ReadingHints): void {
   };
   visit(outline.root, false);
 }
+
+/**
+ * A measurement: a line that states a figure ("271 PRs closed on GitHub, past quarter", "Issue
+ * close rate of 92%", "a 17% increase in traffic", "Uptime: 99.9%"), not work done.
+ */
+const MEASUREMENT = /^(?:~|about |over |nearly |around )?[+-]?\d[\d,.]*\s*%?\s+\S|\b(?:rate|score|count|total|number|average|median)\s+(?:of|is|was|:)\s*[~≈]?\d|\d[\d,.]*\s*%\s+(?:increase|decrease|drop|rise|growth|more|less|fewer)\b|^[^:]{1,40}:\s*[~≈]?[+-]?\d[\d,.]*\s*(?:%|ms|s|k|m|x)?$/i;
+
+/**
+ * A section of figures only (`## GitHub activity` over "308 issues opened, past quarter",
+ * "Issue close rate of 92%"): two or more unlabelled lines, each a measurement, one at least
+ * against something (a share, a rate, a change, a period), and nothing else (no part below it,
+ * no tracker link, no tag): metrics, kept with the update as notes, never a part to follow.
+ */
+function isMetrics(node: OutlineNode): boolean {
+  if (node.role === 'root' || node.role === 'document' || node.role === 'summary' || node.role === 'aside' || node.form === 'team') return false;
+  if (node.trackerUrl || node.tag || node.prefixed || node.children.length > 0 || node.workItems.length > 0 || node.entries.length < 2) return false;
+  if (isCommitmentTag(node.title)) return false;
+  const texts = node.entries.map((e) => e.item.text.replace(/[:.]\s*$/, '').trim());
+  // Figures say what they measure against: a share, a rate, a change, a period ("3 CCs at ethcc" is news).
+  return node.entries.every((e) => e.kind === undefined) && texts.every((t) => MEASUREMENT.test(t)) && texts.some((t) => FIGURE_OF.test(t));
+}
+const FIGURE_OF = /%|\b(?:rate|ratio|increase|decrease|compared|average|median|total)\b|\b(?:past|last|previous|this)\s+(?:quarter|month|week|year|sprint|cycle)\b/i;
 
 /** Every node of the outline, in document order. */
 export function outlineNodes(outline: Outline): OutlineNode[] {

@@ -534,6 +534,16 @@ describe('a task table (a row per task, its status in a column)', () => {
   });
 });
 
+describe('a section of figures only', () => {
+  it('is metrics: kept with the update as notes, no part; figures among work stay items', () => {
+    const body = '## Activity\n\nWe kept up with the new iOS release.\n\n## GitHub activity\n\n- 308 issues opened on GitHub, past quarter\n- Issue close rate of 92%\n\n## Team\n\n- 3 people at the conference\n- 1 person out all week\n';
+    const result = build({ 'pmc/updates/2020-09-01.md': week('2020-09-01', body) });
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Activity', 'Team']);
+    expect(u.notes.map((n) => n.text)).toEqual(['308 issues opened on GitHub, past quarter', 'Issue close rate of 92%']);
+  });
+});
+
 describe('a hard line break in an item', () => {
   it('parts its words as a space does ("… time.  ⏎ Solution: …" is "time. Solution:")', () => {
     const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', '## Debugger\n- Larger models are slower.  \n  Solution: a smaller model\n') });
