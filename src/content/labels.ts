@@ -204,18 +204,22 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
     ),
     'achieved',
   ],
-  [/^(?:will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],
+  [/^(?:(?:we|i|the team)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
 ];
 
-const TICKED = new RegExp(String.raw`^[\s*_]*(?:${TICK.source})|(?:${TICK.source})[\s*_]*$|[([]\s*(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$`, 'iu');
+const TICKED = new RegExp(String.raw`^[\s*_]*(?:${TICK.source})|(?:${TICK.source})\s*(?:done|merged|completed|shipped|released|finished)?[\s*_.!]*$|[([]\s*(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$`, 'iu');
 /** An item the team ticked off: a ✅ (✔️, ☑️) before or after it, or `(done)` / `[completed]` at its end. */
 export function tickedOff(text: string): boolean {
   return TICKED.test(text);
 }
 
+// A word or phrase that opens a sentence and says nothing of its kind ("Finally, we held…",
+// "For the next month, we plan…" keeps its period: that one says when).
+const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|meanwhile|recently|this (?:week|month|sprint|quarter)|last (?:week|month|sprint)|earlier this (?:week|month))\s*,\s*/i;
+
 export function sentenceKind(text: string): ReportedKind | undefined {
-  const t = text.replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '');
+  const t = text.replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '').replace(OPENER, '').replace(/^(?:for )?(?:the )?next (?:week|month|sprint|quarter|cycle)\s*,?\s*(?=(?:we|i|the team)\b)/i, 'will ');
   for (const [re, kind] of SENTENCE_KINDS) if (re.test(t)) return kind;
   return undefined;
 }

@@ -110,6 +110,11 @@ describe('labels are read by their head words', () => {
     // Not in a clause of a task or a plan.
     expect(sentenceKind('Read the paper when the team has finished the draft')).toBeUndefined();
     expect(sentenceKind('After the meeting is finished, create the action items')).toBeUndefined();
+    // A word that opens the sentence ("Finally,", "This week,") says nothing of its kind; a plan said by its subject does.
+    expect(sentenceKind('Finally, we held a workshop on the policy patterns')).toBe('achieved');
+    expect(sentenceKind('This week, we added the boundaries of a property')).toBe('achieved');
+    expect(sentenceKind('For the next month we plan to roll it out')).toBe('next');
+    expect(sentenceKind('We are going to prepare an analysis tool')).toBe('next');
   });
 });
 
@@ -1039,12 +1044,12 @@ describe('a task list', () => {
 });
 
 describe('an item ticked off', () => {
-  it('is achieved under any label but an aside (`✅ …`, `… [DONE]`, `… (merged)`), as a ticked task box is', () => {
-    const body = '## Protocol\nCycle objectives:\n1. Proof of possession [DONE]\n2. Faster results\n\nIn progress:\n- ✅ ELK in the testnet\n- the refactor (merged)\n\n## Links\n- the dashboard ✅\n';
+  it('is achieved under any label but an aside (`✅ …`, `… [DONE]`, `… (merged)`, `… — ✅ merged`), as a ticked task box is', () => {
+    const body = '## Protocol\nCycle objectives:\n1. Proof of possession [DONE]\n2. Faster results\n\nIn progress:\n- ✅ ELK in the testnet\n- the refactor (merged)\n- eclipse-cdt — ✅ merged\n\n## Links\n- the dashboard ✅\n';
     const result = build({ 'core/updates/2026-03-02.md': week('2026-03-02', body) });
     expect(errorsOf(result)).toEqual([]);
     const u = result.site.updates[0]!;
-    expect(counts(u.sections[0]!)).toEqual({ achieved: 3, next: 1 });
+    expect(counts(u.sections[0]!)).toEqual({ achieved: 4, next: 1 });
     expect(u.notes.map((i) => i.text)).toEqual(['the dashboard ✅']);
   });
 });
