@@ -1283,13 +1283,17 @@ function namesWork(node: OutlineNode): boolean {
 
 /** Phase 2: each container's level, from its form and its place. */
 function assignRoles(outline: Outline, hints: ReadingHints): void {
+  // Figures are kept with the update, never announced: an aside, as a "Metrics" label makes it
+  // (innermost first: a part over figures and a part of figures is figures).
+  const metrics = (node: OutlineNode): void => {
+    for (const child of node.children) metrics(child);
+    if (!isMetrics(node)) return;
+    node.role = 'aside';
+    for (const e of node.entries) e.kind = 'notes';
+    outline.structure.push({ line: node.line, what: 'aside-label', text: node.text });
+  };
+  metrics(outline.root);
   const visit = (node: OutlineNode, sectionAbove: boolean): void => {
-    if (isMetrics(node)) {
-      // Figures are kept with the update, never announced: an aside, as a "Metrics" label makes it.
-      node.role = 'aside';
-      for (const e of node.entries) e.kind = 'notes';
-      outline.structure.push({ line: node.line, what: 'aside-label', text: node.text });
-    }
     if (node.role !== 'root' && node.role !== 'document' && node.role !== 'summary' && node.role !== 'aside') {
       const hintedArea = hints.areas?.has(node.title.toLowerCase()) ?? false;
       if (node.form === 'link') node.role = 'deliverable';
@@ -1324,7 +1328,7 @@ const MEASUREMENT = /^(?:~|about |over |nearly |around )?[+-]?\d[\d,.]*\s*%?\s+\
  */
 function isMetrics(node: OutlineNode): boolean {
   if (node.role === 'root' || node.role === 'document' || node.role === 'summary' || node.role === 'aside' || node.form === 'team') return false;
-  if (node.trackerUrl || node.tag || node.prefixed || node.children.length > 0 || node.workItems.length > 0 || node.entries.length < 2) return false;
+  if (node.trackerUrl || node.tag || node.prefixed || node.children.some((c) => c.role !== 'aside') || node.workItems.length > 0 || node.entries.length < 2) return false;
   if (isCommitmentTag(node.title)) return false;
   const texts = node.entries.map((e) => e.item.text.replace(/[:.]\s*$/, '').trim());
   // Figures say what they measure against: a share, a rate, a change, a period ("3 CCs at ethcc" is news).

@@ -541,11 +541,12 @@ describe('a task table (a row per task, its status in a column)', () => {
 
 describe('a section of figures only', () => {
   it('is metrics: kept with the update as notes, no part; figures among work stay items', () => {
-    const body = '## Activity\n\nWe kept up with the new iOS release.\n\n## GitHub activity\n\n- 308 issues opened on GitHub, past quarter\n- Issue close rate of 92%\n\n## Team\n\n- 3 people at the conference\n- 1 person out all week\n';
+    const body = '## Activity\n\nWe kept up with the new iOS release.\n\n## GitHub activity\n\n- 308 issues opened on GitHub, past quarter\n- Issue close rate of 92%\n\n**Commits**\n- 491 commits in the past quarter (22% increase)\n- 36 code contributors in the past quarter\n\n## Team\n\n- 3 people at the conference\n- 1 person out all week\n';
     const result = build({ 'pmc/updates/2020-09-01.md': week('2020-09-01', body) });
     const u = result.site.updates[0]!;
+    // A part over figures and a part of figures ("**Commits**") are figures.
     expect(u.sections.map((s) => s.title)).toEqual(['Activity', 'Team']);
-    expect(u.notes.map((n) => n.text)).toEqual(['308 issues opened on GitHub, past quarter', 'Issue close rate of 92%']);
+    expect(u.notes.map((n) => n.text)).toEqual(['308 issues opened on GitHub, past quarter', 'Issue close rate of 92%', '491 commits in the past quarter (22% increase)', '36 code contributors in the past quarter']);
   });
 });
 
