@@ -382,6 +382,15 @@ interface ReportPart {
   t: boolean;
   /** Named by a tag. */
   g: boolean;
+  /** Name words before a subtitle (`Worked examples - adding UPRN…`), when it has one. */
+  h?: string[];
+}
+
+/** The name words of a title before its subtitle (`Worked examples - adding UPRN to the spine`, `Audits: JKube`), if it has one. */
+function headWords(title: string): string[] | undefined {
+  const m = /^(.+?)\s+[-–—]\s+\S|^([^:]+?):\s+\S/.exec(cleanTitle(title).title);
+  const head = m ? nameWords(m[1] ?? m[2]!) : [];
+  return head.length > 0 ? head : undefined;
 }
 
 /**
@@ -407,6 +416,10 @@ function rewording(outline: Outline, owners: TitleOwners) {
   const numbers = (words: string[]) => words.filter((w) => /\d/.test(w)).join(' ');
   // One name holds the other, which is at least half of it ("Infra" of "Infra - JP", not "Client" of "Improve Client Stability").
   const holds = (a: string[], b: string[]) => b.length > 0 && 2 * b.length >= a.length && b.every((w) => a.includes(w));
+  // Or one is the other with a subtitle ("Worked examples" / "Worked examples - adding UPRN to the spine").
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+  const fit = (g: ReportPart, words: string[], head: string[] | undefined) =>
+    numbers(g.w) === numbers(words) && (holds(g.w, words) || holds(words, g.w)) || (head !== undefined && same(head, g.w)) || (g.h !== undefined && same(g.h, words));
   // Parts named by a tag have their own continuity (tagContinuity): never reworded.
   const gone = previous.filter((part) => !part.g && !written.has(part.w.join('-')));
   // One to one: a part that stopped is taken over only when one name of this report fits it.
@@ -414,25 +427,27 @@ function rewording(outline: Outline, owners: TitleOwners) {
   for (const node of outlineNodes(outline)) {
     if ((!isSection(node) && node.role !== 'area') || node.tag || node.form === 'team') continue;
     const words = nameWords(node.title);
-    for (const g of gone) if (numbers(g.w) === numbers(words) && (holds(g.w, words) || holds(words, g.w))) fitting.set(g.k, (fitting.get(g.k) ?? 0) + 1);
+    const head = headWords(node.title);
+    for (const g of gone) if (fit(g, words, head)) fitting.set(g.k, (fitting.get(g.k) ?? 0) + 1);
   }
   const parts: ReportPart[] = [];
   return {
     decide(node: OutlineNode, kept: { key: string; why?: string }, parentId: string): { key: string; why?: string } {
       const words = nameWords(node.title);
+      const head = headWords(node.title);
       let result = kept;
       const adopted = owners.get(`@reworded:${kept.key}`);
       if (adopted) result = { key: adopted, why: `keeps ${adopted}: reworded in place in an earlier week` };
       else if (!owners.has(`@seen:${kept.key}`) && !node.tag && words.length > 0) {
         const tracked = node.trackerUrl !== undefined;
-        const fits = gone.filter((g) => g.p === parentId && !(g.t && tracked) && numbers(g.w) === numbers(words) && (holds(g.w, words) || holds(words, g.w)));
+        const fits = gone.filter((g) => g.p === parentId && !(g.t && tracked) && fit(g, words, head));
         const mine = fits.length === 1 ? fits[0]! : undefined;
         if (mine && fitting.get(mine.k) === 1 && gone.filter((g) => g.k === mine.k).length === 1) {
           owners.set(`@reworded:${kept.key}`, mine.k);
           result = { key: mine.k, why: `keeps ${mine.k}: reworded in place (“${mine.w.join(' ')}” stopped the week this started under the same parent)` };
         }
       }
-      parts.push({ p: parentId, k: result.key, w: words, t: node.trackerUrl !== undefined, g: node.tag !== undefined });
+      parts.push({ p: parentId, k: result.key, w: words, t: node.trackerUrl !== undefined, g: node.tag !== undefined, ...(head ? { h: head } : {}) });
       return result;
     },
     /** This report's parts, and the keys seen so far. */

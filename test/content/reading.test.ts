@@ -370,6 +370,19 @@ describe('a part reworded in place', () => {
     expect(keyed(/merkeli/i)).toEqual([['lab-merkelizing-block-data', 2]]);
   });
 
+  it('so does one written with a subtitle, or without it, the next week ("Worked examples", then "Worked examples - adding UPRN to the spine")', () => {
+    const sub = build({
+      'poc/updates/2026-03-02.md': week('2026-03-02', '## Worked examples\n\nTwo fictional properties.\n\n## Data model\n\nA first draft.\n'),
+      'poc/updates/2026-03-09.md': week('2026-03-09', '## Worked examples - adding UPRN to the spine\n\nIdentifiers joined.\n\n## Data model\n\nA second draft.\n'),
+      'poc/updates/2026-03-16.md': week('2026-03-16', '## Worked examples\n\nA third property.\n\n## Data model: the API\n\nA third draft.\n'),
+    });
+    expect(errorsOf(sub)).toEqual([]);
+    expect(sub.site.milestones.map((m) => [m.key, m.weeks.length])).toEqual([
+      ['poc-data-model', 3],
+      ['poc-worked-examples', 3],
+    ]);
+  });
+
   it('a different number is the next one, not a rewording; an unrelated new name is a new part', () => {
     const [a, b, c] = [keysOf('2026-03-02'), keysOf('2026-03-09'), keysOf('2026-03-16')];
     expect(b[2]).not.toBe(a[2]);
