@@ -60,7 +60,9 @@ function contentBlocks(tree: Root, modelLines: ReadonlyMap<number, string[]>): C
       const says = text !== '' || hasMedia(node.type === 'listItem' ? node.children.filter((c) => c.type !== 'list') : node.children);
       // A bullet holding a raw HTML block is kept with its tags stripped: count it, skip the words.
       const rawHtml = node.type === 'listItem' && node.children.some((c) => c.type === 'html');
-      if (says && !LABEL_ONLY.test(text) && !tagOnly) blocks.push({ line: node.position!.start.line, ...(rawHtml ? {} : { text }) });
+      // The words with their inline HTML too: a name read off the source as written keeps it.
+      const raw = (node.type === 'listItem' ? node.children.filter((c) => c.type !== 'list') : [node]).map((c) => toString(c)).join(' ').replace(/\s+/g, ' ').trim();
+      if (says && !LABEL_ONLY.test(text) && !tagOnly) blocks.push({ line: node.position!.start.line, ...(rawHtml ? {} : { text, raw }) });
       if (node.type === 'listItem') for (const child of node.children) if (child.type === 'list') walk(child);
       return;
     }
@@ -91,6 +93,8 @@ function contentBlocks(tree: Root, modelLines: ReadonlyMap<number, string[]>): C
 interface ContentBlock {
   line: number;
   text?: string;
+  /** The words with their inline HTML tags. */
+  raw?: string;
   cells?: string[];
   /** For a paragraph's line: its first line (an item begun on an earlier line may hold this one's words). */
   from?: number;
@@ -155,10 +159,11 @@ export function conservation(update: Update, source: string, outline?: Outline):
       continue;
     }
     // Once: a part's name and the remark written after it on its line (`**Milestone 1: X** succeeded!`) are two pieces of it, not a copy.
-    const copies = found.length > 1 && (new Set(found).size < found.length || block.text === undefined || !found.every((t) => block.text!.includes(t)));
+    const within = (t: string) => block.text!.includes(t) || (block.raw?.includes(t) ?? false);
+    const copies = found.length > 1 && (new Set(found).size < found.length || block.text === undefined || !found.every(within));
     if (found.length === 0 || copies) problems.push(`${update.source}:${block.line}: found ${found.length} times: ${(block.text ?? '').slice(0, 60)}`);
     // The model keeps the words: label prefixes ("achieved:") aside, the text is the source's.
-    else if (block.text !== undefined && !found.every((t) => block.text!.includes(t))) problems.push(`${update.source}:${block.line}: text changed: ${found.find((t) => !block.text!.includes(t))!.slice(0, 60)}`);
+    else if (block.text !== undefined && !found.every(within)) problems.push(`${update.source}:${block.line}: text changed: ${found.find((t) => !within(t))!.slice(0, 60)}`);
   }
   const entries = [...lines.values()].reduce((n, l) => n + l.length, 0);
   return { problems, entries, blocks: blocks.length - structure, structure };

@@ -109,7 +109,7 @@ export function makeItem(nodes: RootContent[], line: number, depth: number, work
 /**
  * Plain text of a block, its blocks apart: a table's cells and rows separated ("Target · Current;
  * Block Finalization · 99.9%"), a list's items and the lines of a hard break by a space, never
- * run together as mdast's toString joins them.
+ * run together as mdast's toString joins them; inline HTML tags are no text.
  */
 export function blockText(node: RootContent): string {
   switch (node.type) {
@@ -122,8 +122,18 @@ export function blockText(node: RootContent): string {
     case 'break':
       // A hard line break (two spaces at a line's end) parts words as a space does.
       return ' ';
-    default:
-      return 'children' in node && (node.children as RootContent[]).some((c) => c.type === 'break' || 'children' in c) ? (node.children as RootContent[]).map(blockText).join('') : toString(node);
+    case 'html':
+      // A block of HTML (a table written as HTML) keeps its text.
+      return toString(node);
+    default: {
+      // Inline HTML styles its words (`<ins>Misc</ins>`, `<mark>AT RISK</mark>`): the text is the
+      // words; HTML that is all there is (an `<img>`) stays as written.
+      const words =
+        'children' in node && (node.children as RootContent[]).some((c) => c.type === 'break' || 'children' in c)
+          ? (node.children as RootContent[]).map((c) => (c.type === 'html' ? '' : blockText(c))).join('')
+          : toString(node, { includeHtml: false });
+      return words.trim() === '' ? toString(node) : words;
+    }
   }
 }
 
@@ -253,8 +263,10 @@ export function allEmphasis(children: PhrasingContent[]): boolean {
  * label: it names a part.
  */
 export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): Label | undefined {
-  const first = own[0];
-  if (!first || first.type !== 'paragraph') return undefined;
+  const written = own[0];
+  if (!written || written.type !== 'paragraph') return undefined;
+  // Inline HTML around a label (`<mark style="color:purple;">**Note:**</mark>`) styles it: the label is its words.
+  const first: Paragraph = written.children.some((c) => c.type === 'html') ? { ...written, children: written.children.filter((c) => c.type !== 'html') } : written;
   const text = toString(first);
   if (milestonePrefix(text)) return undefined;
   const m = LABEL_PREFIX.exec(text);

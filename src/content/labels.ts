@@ -57,7 +57,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
 const FILLER = new Set(
   (
     'this that these the a an our my i we us me you your their its it s for of and or & / to in on at by with from about so far ' +
-    'week weeks weekly sprint sprints month months monthly period cycle quarter day days fortnight today ' +
+    'week weeks weekly sprint sprints month months monthly period cycle quarter day days fortnight today potential possible ' +
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
     'how what which where why when them they was were is are be been has have had will would did do does ' +
     'items item work tasks task things list some all any other more new up out over overcame handled faced encountered addressed ' +

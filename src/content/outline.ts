@@ -840,6 +840,26 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
   }
 
+  /**
+   * A status record written on one line, its fields parted by `|` (`Payments | ON TRACK |
+   * Progress: 60% | Estimated Completion Date: May 15, 2025`): a name first, a status word in a
+   * field after it (ON TRACK, AT RISK, Done…). Its title and status, and the rest of the line.
+   */
+  function pipeRecord(own: RootContent[]): { title: string; status: string[]; rest: PhrasingContent[] } | undefined {
+    if (own.length !== 1 || own[0]!.type !== 'paragraph') return undefined;
+    const paragraph = own[0]!;
+    const raw = toString(paragraph);
+    const at = raw.indexOf(' | ');
+    if (at <= 0 || /\n/.test(raw)) return undefined;
+    const fields = toString(paragraph, { includeHtml: false }).split(/\s+\|\s+/).map((f) => f.trim());
+    const name = raw.slice(0, at).trim();
+    if (fields.length < 3 || name.split(/\s+/).length > 10 || /[.!?]$/.test(name) || /[<>]/.test(name)) return undefined;
+    const words = fields.slice(1).map((f) => statusWord(f)).filter((w): w is string => w !== undefined);
+    if (words.length === 0) return undefined;
+    const { title, status } = cleanTitle(name);
+    return { title, status: [...status, ...words.filter((w) => !status.includes(w))], rest: stripLeading(paragraph.children, at + 3) };
+  }
+
   /** Returns the part a `Milestone N:` bullet opened, or the kind a bare label bullet gave the bullets after it. */
   function readListItem(li: ListItem, ctx: ListContext, followed: boolean): OutlineNode | { label: LabelTarget } | undefined {
     const own = li.children.filter((c) => c.type !== 'list') as RootContent[];
@@ -855,6 +875,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (nested.length === 0 && isSection(ctx.node) && ctx.node.form !== 'team' && titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(ctx.node.title)) {
       // The part's own name again (a template's empty line under it): not an item.
       structure.push({ line, what: 'name', text });
+      return undefined;
+    }
+    const record = !ctx.parentItem ? pipeRecord(own) : undefined;
+    if (record) {
+      // `- Payments | ON TRACK | Progress: 60% | Due: May 15`: a part, its status, its news.
+      const home = ctx.owner ?? ctx.node;
+      const parent = home.role === 'root' || home.role === 'document' ? host() : home;
+      const part = open(newNode({ form: 'bullet', rank: 8, line, text, title: record.title, status: record.status, marked: true }), false, parent);
+      addEntry(part, undefined, [{ type: 'paragraph', children: record.rest }], line, 0);
+      for (const l of nested) readList(l, { node: part, depth: 0 });
       return undefined;
     }
     let label = splitLabel(own, kindOf);

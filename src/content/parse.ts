@@ -15,7 +15,7 @@ import type { Update } from './model';
 import { readOutline, type Outline, type ReadingHints, type Recurrence } from './outline';
 import { renderDocument } from './render';
 import { keyOutline, sectionsOf, type TitleOwners } from './sections';
-import { inferWeek, type DayOrder } from './week';
+import { inferWeek, onlyDate, type DayOrder } from './week';
 
 export { FRONT_MATTER } from './markdown';
 
@@ -255,9 +255,15 @@ export function readUpdate(file: VFile, options: ParseOptions = {}): ReadUpdate 
     return undefined;
   }
   const frontTitle = typeof meta.values.title === 'string' && meta.values.title.trim() !== '' ? meta.values.title.trim() : undefined;
+  // Without `period`, another front matter field that is nothing but a range of dates
+  // (`description: February 26, 2025 - March 11, 2025`) says the period.
+  const periodKey =
+    meta.values.period !== undefined && meta.values.period !== null
+      ? 'period'
+      : Object.keys(meta.values).find((k) => k !== 'date' && k !== 'lastmod' && typeof meta.values[k] === 'string' && onlyDate(meta.values[k] as string) && /\s(?:-|–|—|to)\s/.test(meta.values[k] as string));
   const week = inferWeek(file, tree, {
     ...(meta.values.date !== undefined && meta.values.date !== null ? { date: meta.values.date, datePlace: meta.place('date') } : {}),
-    ...(meta.values.period !== undefined && meta.values.period !== null ? { period: meta.values.period, periodPlace: meta.place('period') } : {}),
+    ...(periodKey ? { period: meta.values[periodKey], periodPlace: meta.place(periodKey) } : {}),
     ...(frontTitle ? { title: frontTitle, titlePlace: meta.place('title') } : {}),
     ...(options.dayOrder ? { order: options.dayOrder } : {}),
     ...(options.near ? { near: options.near } : {}),

@@ -156,6 +156,12 @@ describe('the week a report lands in (whole builds)', () => {
     expect(result.parsed[0]?.date).toBe('2018-08-16');
   });
 
+  it('a front matter field that is only a range of dates is the period (`description: February 26, 2025 - March 11, 2025`)', () => {
+    const result = build({ 'tdp/updates/sprint-120-summary.md': dated('description: February 26, 2025 - March 11, 2025', '# Sprint 120 Summary\n' + BODY) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.parsed[0]).toMatchObject({ date: '2025-02-26', period: { start: '2025-02-26', end: '2025-03-11' } });
+  });
+
   it('a report dated without its year, and by nothing else, takes the year of the team’s reports', () => {
     const result = build({
       'scrum/updates/week09-report.md': '# Scrum Report – Week 9 (Nov 3 – Nov 10, 2025)\n' + BODY,

@@ -563,6 +563,31 @@ describe('a section of figures only', () => {
   });
 });
 
+describe('a status record on one line, its fields parted by `|`', () => {
+  it('is a part with its status and news; inline HTML styles words, it is no text (`<mark>**Potential Risk:**</mark>` is a risks label)', () => {
+    const body = [
+      '## Roadmap Progress',
+      '* Payments MVP | <mark style="color:green;">**ON TRACK**</mark> | Progress: 60% | Estimated Completion Date: May 15, 2025',
+      '  * <mark style="color:purple;">**Note:**</mark> Two tickets wait on review.',
+      '* Regional access | <mark style="color:yellow;">**AT RISK**</mark> | Progress: 40%',
+      '  * <mark style="color:yellow;">**Potential Risk:**</mark> The vendor may be late.',
+      '* <ins>Misc work</ins>',
+      '',
+    ].join('\n');
+    const files = { 'tdp/updates/2025-02-26.md': week('2025-02-26', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    const payments = u.sections.find((s) => s.title === 'Payments MVP')!;
+    const access = u.sections.find((s) => s.title === 'Regional access')!;
+    expect([payments.status, access.status]).toEqual([['on track'], ['at risk']]);
+    expect(payments.items.progress.map((i) => i.text)).toEqual(['ON TRACK | Progress: 60% | Estimated Completion Date: May 15, 2025', 'Note: Two tickets wait on review.']);
+    expect(access.items.risks.map((i) => i.text)).toEqual(['The vendor may be late.']);
+    expect(Object.values(u.sections[0]!.items).flat().map((i) => (i as { text: string }).text)).toContain('Misc work');
+    expect(conservation(u, files['tdp/updates/2025-02-26.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
 describe('a hard line break in an item', () => {
   it('parts its words as a space does ("… time.  ⏎ Solution: …" is "time. Solution:")', () => {
     const result = build({ 'lab/updates/2026-03-02.md': week('2026-03-02', '## Debugger\n- Larger models are slower.  \n  Solution: a smaller model\n') });
