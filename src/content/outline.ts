@@ -201,7 +201,6 @@ function newNode(init: Partial<OutlineNode> & Pick<OutlineNode, 'form' | 'rank' 
 
 /** A table column that says how a part stands: "Status", "State", "Health", "RAG". */
 const STATUS_HEADER = /^(?:(?:overall|current|rag)\s+)?(?:status|state|health|rag|trend)$/i;
-/** What a record is about, on its first line: `Project: …`, `Initiative: …`, `Workstream: …`. */
 /** A task table's column that says what each task is (see readTaskTable). */
 const TASK_HEADER = /^(?:description|task|task description|title|task title|summary|work item|story|user story|ticket)$/;
 /** What a task's status cell says of its kind. */
@@ -219,6 +218,7 @@ const TRAILING_OFF = /(?:\.\.\.|…)$/;
 /** A `Key: value` line of a few words that says who or when (`Team: Payments`, `Sprint: 2`, `Scrum Master: Ana`), no sentence. */
 const KEY_VALUE = /^[\p{L}][\p{L} ]{0,24}:\s*[^\s.!?:][^.!?:]{0,40}$/u;
 
+/** What a record is about, on its first line: `Project: …`, `Initiative: …`, `Workstream: …`. */
 const RECORD_NAME = /^(?:project|initiative|workstream|work stream|stream|epic|milestone|feature|component|service|product|area|objective|okr|goal)$/i;
 
 /** One `Key: value` line of a paragraph: the key's words, the value's nodes, the whole line's nodes. */
@@ -1101,7 +1101,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const target = host();
     for (const row of rows) {
       const line = row.position?.start.line ?? tableLine;
-      const cells = row.children.map((cell, i) => ({ cell, i, text: toString(cell).trim() }));
+      const cells = row.children.map((cell) => ({ cell, text: toString(cell).trim() }));
       const status = statusColumn >= 0 ? cells[statusColumn] : undefined;
       const kind = status ? TASK_STATUS_KINDS.find(([re]) => re.test(status.text))?.[1] : undefined;
       const said = cells.filter((c) => c !== status && !isEmptyCell(c.text));
