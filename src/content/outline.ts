@@ -1358,11 +1358,23 @@ const MEASUREMENT = /^(?:~|about |over |nearly |around )?[+-]?\d[\d,.]*\s*%?\s+\
  */
 function isMetrics(node: OutlineNode): boolean {
   if (node.role === 'root' || node.role === 'document' || node.role === 'summary' || node.role === 'aside' || node.form === 'team') return false;
-  if (node.trackerUrl || node.tag || node.prefixed || node.children.some((c) => c.role !== 'aside') || node.workItems.length > 0 || node.entries.length < 2) return false;
-  if (isCommitmentTag(node.title)) return false;
-  const texts = node.entries.map((e) => e.item.text.replace(/[:.]\s*$/, '').trim());
+  if (node.trackerUrl || node.tag || node.prefixed || node.children.some((c) => c.role !== 'aside') || node.workItems.length > 0 || node.entries.length === 0) return false;
+  if (isCommitmentTag(node.title) || node.entries.some((e) => e.kind !== undefined)) return false;
+  // A picture beside figures (a chart) is one of them; a table of figures is figures.
+  const said = node.entries.filter((e) => !/^(?:<p>)?<img\b[^>]*>(?:<\/p>)?$/.test(e.item.html.trim()));
+  const tables = said.filter((e) => /^<table\b/.test(e.item.html.trim()));
+  if (tables.length > 0 && tables.every((e) => tableOfFigures(e.item.text)) && said.length === tables.length) return true;
+  if (node.entries.length < 2) return false;
+  const texts = said.map((e) => e.item.text.replace(/[:.]\s*$/, '').trim());
   // Figures say what they measure against: a share, a rate, a change, a period ("3 CCs at ethcc" is news).
-  return node.entries.every((e) => e.kind === undefined) && texts.every((t) => MEASUREMENT.test(t)) && texts.some((t) => FIGURE_OF.test(t));
+  return texts.length === node.entries.length && texts.every((t) => MEASUREMENT.test(t)) && texts.some((t) => FIGURE_OF.test(t));
+}
+
+/** A table (as blockText writes it: cells by " · ", rows by "; ") whose header names and whose every row holds a figure. */
+function tableOfFigures(text: string): boolean {
+  const [head, ...rows] = text.split('; ').map((row) => row.split(' · ').map((cell) => cell.trim()));
+  const figure = (cell: string) => /^[~≈]?[+-]?\d[\d,.]*\]?\s*(?:%|h|hrs?|hours?|ms|s|k|m|x|pts?|points?)?$/i.test(cell);
+  return head !== undefined && rows.length >= 1 && !head.some(figure) && rows.every((row) => row.some(figure));
 }
 const FIGURE_OF = /%|\b(?:rate|ratio|increase|decrease|compared|average|median|total)\b|\b(?:past|last|previous|this)\s+(?:quarter|month|week|year|sprint|cycle)\b/i;
 

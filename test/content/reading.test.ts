@@ -561,6 +561,14 @@ describe('a section of figures only', () => {
     expect(u.sections.map((s) => s.title)).toEqual(['Activity', 'Team']);
     expect(u.notes.map((n) => n.text)).toEqual(['308 issues opened on GitHub, past quarter', 'Issue close rate of 92%', '491 commits in the past quarter (22% increase)', '36 code contributors in the past quarter']);
   });
+
+  it('so is a table of figures with its chart (`| Team Member | Logged Hours |`); a table of work is not', () => {
+    const body = '## Times\n\n| Team Member | Logged Hours |\n|---|---|\n| Ana | 4 |\n| Bo | 11.5 |\n\n![Hours](hours.png)\n\n## Release\n\n| Step | Owner |\n|---|---|\n| Tag | Ana |\n';
+    const result = build({ 'cap/updates/2024-06-10.md': week('2024-06-10', body) });
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Release']);
+    expect(u.notes.map((n) => n.text)).toEqual(['Team Member · Logged Hours; Ana · 4; Bo · 11.5', 'Hours']);
+  });
 });
 
 describe('a status record on one line, its fields parted by `|`', () => {
