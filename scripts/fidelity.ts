@@ -16,6 +16,7 @@ import { buildContentDir, indexMilestones, isCommitmentTag, isSection, normalise
 import { MONTH_NAME } from '../src/content/dates';
 import { labelTokens, readLabel } from '../src/content/labels';
 import { conservation } from '../src/content/conservation';
+import { isPictureOnly } from '../src/content/inline';
 import { computeChanges } from '../src/digest/changes';
 import { noticeCount } from '../src/digest/layout';
 import { fingerprint, sameItem } from '../src/digest/fingerprint';
@@ -156,8 +157,8 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
     for (const s of u.sections) {
       for (const item of Object.values(s.items).flat()) {
         const text = item.text.trim();
-        // A picture is content, whatever its description says ("![Policy patterns](…)" under "Policy patterns").
-        if (/^(?:<p>)?<img\b[^>]*>(?:<\/p>)?$/.test(item.html.trim())) continue;
+        // A picture is content, whatever its description says (isPictureOnly).
+        if (isPictureOnly(item)) continue;
         const structural = isLabelText(text) ? 'a label' : isCommitmentTag(text) ? 'a lone tag' : titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(s.title) ? 'its part’s name' : undefined;
         if (structural) {
           structureItems++;

@@ -46,6 +46,11 @@ export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(t) || NONE_OF_THEM.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 
+/** An item that is only a picture (`![Policy patterns](…)`): content, whatever its description says. */
+export function isPictureOnly(item: Pick<Item, 'html'>): boolean {
+  return /^(?:<p>)?<img\b[^>]*>(?:<\/p>)?$/.test(item.html.trim());
+}
+
 /** A table cell that says nothing: empty, a dash, `N/A`, `TBD`. */
 export function isEmptyCell(text: string): boolean {
   const t = text.trim();

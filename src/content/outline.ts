@@ -30,6 +30,7 @@ import {
   headingTag,
   headingTitle,
   isEmptyCell,
+  isPictureOnly,
   isPlaceholder,
   isSummaryLabel,
   labelTarget,
@@ -1361,7 +1362,7 @@ function isMetrics(node: OutlineNode): boolean {
   if (node.trackerUrl || node.tag || node.prefixed || node.children.some((c) => c.role !== 'aside') || node.workItems.length > 0 || node.entries.length === 0) return false;
   if (isCommitmentTag(node.title) || node.entries.some((e) => e.kind !== undefined)) return false;
   // A picture beside figures (a chart) is one of them; a table of figures is figures.
-  const said = node.entries.filter((e) => !/^(?:<p>)?<img\b[^>]*>(?:<\/p>)?$/.test(e.item.html.trim()));
+  const said = node.entries.filter((e) => !isPictureOnly(e.item));
   const tables = said.filter((e) => /^<table\b/.test(e.item.html.trim()));
   if (tables.length > 0 && tables.every((e) => tableOfFigures(e.item.text)) && said.length === tables.length) return true;
   if (node.entries.length < 2) return false;
