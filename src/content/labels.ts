@@ -188,18 +188,27 @@ const SENTENCE = String.raw`(?:[^.;]|\.(?=\S))`;
 // The same verbs after "has been" / "have been" ("A page has been created", "The fix has been
 // merged"): written, built, sent, held, given as participles.
 const DONE_PARTICIPLES = SUBJECT_VERBS.replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran|held|gave|', '|held|given|').replace('|sent|', '|sent|made live|');
+// A word that says how it was done ("has been publicly presented", "was successfully
+// deployed"), not that it was done only in part, by mistake, or again and again ("has been
+// regularly reviewed": the work goes on).
+const ADVERB = String.raw`(?:(?!(?:partially|partly|barely|only|mistakenly|accidentally|incorrectly|wrongly|erroneously|regularly|continuously|constantly|periodically|repeatedly|usually|frequently|occasionally|rarely)\b)(?:now|\w+ly)\s+)?`;
+// Not what a thing is for ("was designed to scale") nor a task filed ("was added to the backlog").
+const NOT_FOR = String.raw`(?!(?<=designed|built|made)\s+to\b)(?!\s+to\s+(?:the\s+|our\s+)?(?:backlog|roadmap|todo|to-do|list|queue|plan|agenda)\b)`;
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [new RegExp(`^(?:${DONE_VERBS})\\b(?!\\s*(?:by|on|in)\\s+(?:next|the end))`, 'i'), 'achieved'],
   // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test": a short
   // subject, then a verb that leaves no doubt, in the past.
   // So is "We have shipped…", "We've merged…".
-  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!(?:The|A|An|This|That|These|Those|Our|My|Its|No|Not|Never|Almost|Nearly|Also|Just|Still|First|Last|Recently|Newly|Fully|Partially|Initially|Once|Then|Now|Already|Previously|All|Some|Many|Most|Each|Every|Both|Several)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:(?:have|has)\s+)?(?:finally\s+|successfully\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b`), 'achieved'],
+  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!(?:The|A|An|This|That|These|Those|Our|My|Its|No|Not|Never|Almost|Nearly|Also|Just|Still|First|Last|Recently|Newly|Fully|Partially|Initially|Once|Then|Now|Already|Previously|All|Some|Many|Most|Each|Every|Both|Several)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:(?:have|has)\s+)?(?:finally\s+|successfully\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b${NOT_FOR}`), 'achieved'],
   // "The LPE project is done", "X was merged", "The audit has finished", "A page has been
-  // created": said of a thing, in the past, not "will be done", not "has been partially…", and
-  // not in a clause of a task ("Read the paper when the team has finished…").
+  // created", "Ana was added as committer", "A talk was given": said of a thing, in the past,
+  // not "will be done", not "No updates were submitted", not "has been partially…", not in a
+  // clause about something else ("…, which was added without review"), not what a thing was made for ("was
+  // designed to", "was added to the backlog"), and not in a clause of a task ("Read the paper
+  // when the team has finished…").
   [
     new RegExp(
-      String.raw`^(?!.*\b(?:will|to be|going to|should|would|almost|nearly|not)\b)(?!${SENTENCE}{0,80}?\b(?:when|once|after|until|unless|if|before|since|because|now that)\b)${SENTENCE}{0,80}?\b(?:(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+been\s+(?:now\s+|finally\s+|successfully\s+|fully\s+)?(?:${DONE_PARTICIPLES}))\b`,
+      String.raw`^(?!no\b)(?!.*\b(?:will|to be|going to|should|would|almost|nearly|not|never)\b)(?!${SENTENCE}{0,80}?\b(?:when|once|after|until|unless|if|before|since|because|now that|which|who)\b)${SENTENCE}{0,80}?\b(?:(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+been\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR}|(?:was|were)\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR})\b`,
       'i',
     ),
     'achieved',

@@ -1314,11 +1314,12 @@ function namesWork(node: OutlineNode): boolean {
 
 /** Phase 2: each container's level, from its form and its place. */
 function assignRoles(outline: Outline, hints: ReadingHints): void {
-  // Figures are kept with the update, never announced: an aside, as a "Metrics" label makes it
-  // (innermost first: a part over figures and a part of figures is figures).
+  // Figures and reading lists are kept with the update, never announced: an aside, as a
+  // "Metrics" or "Links" label makes it (innermost first: a part over figures and a part of
+  // figures is figures).
   const metrics = (node: OutlineNode): void => {
     for (const child of node.children) metrics(child);
-    if (!isMetrics(node)) return;
+    if (!isMetrics(node) && !isReadingList(node)) return;
     node.role = 'aside';
     for (const e of node.entries) e.kind = 'notes';
     outline.structure.push({ line: node.line, what: 'aside-label', text: node.text });
@@ -1345,6 +1346,13 @@ function assignRoles(outline: Outline, hints: ReadingHints): void {
   visit(outline.root, false);
 }
 
+/** A part that could be an aside by what it holds: its own unlabelled entries, named by nothing a part is named by (a tracker link, a tag, a lead-in), with no part below it. */
+function asideCandidate(node: OutlineNode): boolean {
+  if (node.role === 'root' || node.role === 'document' || node.role === 'summary' || node.role === 'aside' || node.form === 'team') return false;
+  if (node.trackerUrl || node.tag || node.prefixed || node.children.some((c) => c.role !== 'aside') || node.workItems.length > 0 || node.entries.length === 0) return false;
+  return !isCommitmentTag(node.title) && node.entries.every((e) => e.kind === undefined);
+}
+
 /**
  * A measurement: a line that states a figure ("271 PRs closed on GitHub, past quarter", "Issue
  * close rate of 92%", "a 17% increase in traffic", "Uptime: 99.9%"), not work done.
@@ -1358,9 +1366,7 @@ const MEASUREMENT = /^(?:~|about |over |nearly |around )?[+-]?\d[\d,.]*\s*%?\s+\
  * no tracker link, no tag): metrics, kept with the update as notes, never a part to follow.
  */
 function isMetrics(node: OutlineNode): boolean {
-  if (node.role === 'root' || node.role === 'document' || node.role === 'summary' || node.role === 'aside' || node.form === 'team') return false;
-  if (node.trackerUrl || node.tag || node.prefixed || node.children.some((c) => c.role !== 'aside') || node.workItems.length > 0 || node.entries.length === 0) return false;
-  if (isCommitmentTag(node.title) || node.entries.some((e) => e.kind !== undefined)) return false;
+  if (!asideCandidate(node)) return false;
   // A picture beside figures (a chart) is one of them; a table of figures is figures.
   const said = node.entries.filter((e) => !isPictureOnly(e.item));
   const tables = said.filter((e) => /^<table\b/.test(e.item.html.trim()));
@@ -1369,6 +1375,38 @@ function isMetrics(node: OutlineNode): boolean {
   const texts = said.map((e) => e.item.text.replace(/[:.]\s*$/, '').trim());
   // Figures say what they measure against: a share, a rate, a change, a period ("3 CCs at ethcc" is news).
   return texts.length === node.entries.length && texts.every((t) => MEASUREMENT.test(t)) && texts.some((t) => FIGURE_OF.test(t));
+}
+
+/**
+ * A reading list (`## Things we found along the way` over `[UK address data: a primer](…)`,
+ * `[The UPRN lifecycle](…) - Author`): two or more bullets, each opening with a link, all but
+ * one at most nothing more (an author, a source), to pages on two or
+ * more sites, none an issue, pull request or commit — what the team read or found, kept as
+ * notes, never a part to follow. A list of the team's own pull requests or documents in one
+ * place stays its work.
+ */
+function isReadingList(node: OutlineNode): boolean {
+  if (!asideCandidate(node) || node.entries.length < 2) return false;
+  const opening = node.entries.map((e) => openingLink(e.item));
+  if (opening.some((o) => o === undefined || WORK_URL.test(o.href) || /\/commits?\/[0-9a-f]{7,}/i.test(o.href))) return false;
+  // The links alone, two at least: one may say a sentence about what it found.
+  const alone = opening.filter((o) => o!.wordsAfter <= 6).length;
+  if (alone < 2 || alone < opening.length - 1) return false;
+  return new Set(opening.map((o) => hostOf(o!.href))).size >= 2;
+}
+
+/** The one link an item opens with, and how many words follow it (`[Title](…) - Author, Org`: 2). */
+function openingLink(item: Item): { href: string; wordsAfter: number } | undefined {
+  if (item.links.length !== 1) return undefined;
+  const [link] = item.links;
+  const text = item.text.trim();
+  const title = link!.text.trim();
+  if (title === '' || !text.startsWith(title)) return undefined;
+  return { href: link!.href, wordsAfter: text.slice(title.length).split(/\s+/).filter((w) => /\w/.test(w)).length };
+}
+
+function hostOf(url: string): string {
+  return /^[a-z]+:\/\/(?:www\.)?([^/?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? url;
 }
 
 /** A table (as blockText writes it: cells by " · ", rows by "; ") whose header names and whose every row holds a figure. */

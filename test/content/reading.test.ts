@@ -107,6 +107,18 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('The spec has not been written yet')).toBeUndefined();
     expect(sentenceKind('Progress has been made on the indexer')).toBeUndefined();
     expect(sentenceKind('We have started the audit')).toBeUndefined();
+    // In the simple past, passive, with a word of how: done; not by mistake, not again and
+    // again, not none of them, not in a clause about something else, not what it was made for.
+    expect(sentenceKind('Gedas Gardauskas was added as committer on 2019-10-18')).toBe('achieved');
+    expect(sentenceKind('A similar presentation was given internally to the staff.')).toBe('achieved');
+    expect(sentenceKind('Otterdog has been publicly presented at Open Source Summit')).toBe('achieved');
+    expect(sentenceKind('It was deployed to production')).toBe('achieved');
+    expect(sentenceKind('Root cause: the gateways were mistakenly updated to the wrong nodes')).toBeUndefined();
+    expect(sentenceKind('This has been regularly reviewed by a handful of people')).toBeUndefined();
+    expect(sentenceKind('No project updates were submitted this month.')).toBeUndefined();
+    expect(sentenceKind('The SC discussed json.AttrDict, which was added without review')).toBeUndefined();
+    expect(sentenceKind('The system was designed to handle the load')).toBeUndefined();
+    expect(sentenceKind('The task was added to the backlog')).toBeUndefined();
     // Not in a clause of a task or a plan.
     expect(sentenceKind('Read the paper when the team has finished the draft')).toBeUndefined();
     expect(sentenceKind('After the meeting is finished, create the action items')).toBeUndefined();
@@ -568,6 +580,38 @@ describe('a section of figures only', () => {
     const u = result.site.updates[0]!;
     expect(u.sections.map((s) => s.title)).toEqual(['Release']);
     expect(u.notes.map((n) => n.text)).toEqual(['Team Member · Logged Hours; Ana · 4; Bo · 11.5', 'Hours']);
+  });
+});
+
+describe('a reading list, and a picture on its own', () => {
+  it('are notes: links to other sites under a name are what the team read, no part; a picture illustrates a part’s news and is none', () => {
+    const body = [
+      '## Data model',
+      '',
+      'We added the boundaries of a property.',
+      '',
+      '![Map of Wales split into two tax zones](map.png)',
+      '',
+      '## Things we found along the way',
+      '',
+      '- [The UPRN lifecycle](https://example.org/uprn.pdf)',
+      '- [Persistent identifiers - R. Duffield](https://geoplace.example/blog/ids)',
+      '- [A public roadmap](https://twitter.com/x/status/1) which shows how others plan in the open, with dates',
+      '',
+      '## Our pull requests',
+      '',
+      '- [Add the tax zones](https://github.com/acme/app/pull/3)',
+      '- [Fix the map](https://github.com/acme/app/pull/4)',
+      '',
+    ].join('\n');
+    const files = { 'wra/updates/2022-02-07.md': week('2022-02-07', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Data model', 'Our pull requests']);
+    expect(counts(u.sections[0]!)).toEqual({ achieved: 1, notes: 1 });
+    expect(u.notes.map((n) => n.text)).toEqual(['The UPRN lifecycle', 'Persistent identifiers - R. Duffield', 'A public roadmap which shows how others plan in the open, with dates']);
+    expect(counts(u.sections[1]!)).toEqual({ progress: 2 });
+    expect(conservation(u, files['wra/updates/2022-02-07.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
 
