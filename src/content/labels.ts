@@ -24,7 +24,7 @@ export type LabelKind = ReportedKind | 'summary' | 'aside';
 const VOCABULARY: Record<LabelKind, readonly string[]> = {
   achieved: [
     'done', 'completed', 'complete', 'achieved', 'achievements', 'achievement', 'accomplished', 'accomplishments',
-    'delivered', 'shipped', 'merged', 'wins', 'released', 'finished', 'closed', 'resolved',
+    'delivered', 'shipped', 'merged', 'landed', 'additions', 'wins', 'released', 'finished', 'closed', 'resolved',
     'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint', 'yesterday',
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
   ],
@@ -44,7 +44,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos',
     'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'takeaways', 'reflections', 'attendees', 'participants',
     'resources', 'links', 'useful links', 'references', 'further reading', 'metrics', 'stats', 'statistics', 'kpis',
-    'agenda', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
+    'agenda', 'meeting notes', 'meeting minutes', 'minutes', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
     'join us', 'get involved', 'how to help', 'how to contribute', 'call for participation', 'contact us',
@@ -191,15 +191,21 @@ const DONE_PARTICIPLES = SUBJECT_VERBS.replace('|wrote|rewrote|', '|written|rewr
 // A word that says how it was done ("has been publicly presented", "was successfully
 // deployed"), not that it was done only in part, by mistake, or again and again ("has been
 // regularly reviewed": the work goes on).
-const ADVERB = String.raw`(?:(?!(?:partially|partly|barely|only|mistakenly|accidentally|incorrectly|wrongly|erroneously|regularly|continuously|constantly|periodically|repeatedly|usually|frequently|occasionally|rarely)\b)(?:now|\w+ly)\s+)?`;
+const ADVERB = String.raw`(?:(?!(?:partially|partly|mostly|largely|barely|only|mistakenly|accidentally|incorrectly|wrongly|erroneously|regularly|continuously|constantly|periodically|repeatedly|usually|frequently|occasionally|rarely)\b)(?:now|\w+ly)\s+)?`;
 // Not what a thing is for ("was designed to scale") nor a task filed ("was added to the backlog").
 const NOT_FOR = String.raw`(?!(?<=designed|built|made)\s+to\b)(?!\s+to\s+(?:the\s+|our\s+)?(?:backlog|roadmap|todo|to-do|list|queue|plan|agenda)\b)`;
+// Words that open a sentence without being who did it ("Also fixed…", "Nothing merged…").
+const NOT_SUBJECT = String.raw`(?:${'the a an this that these those our my its no not never nothing none nobody almost nearly also just still first last recently newly fully partially initially once then now already previously all some many most each every both several'
+  .split(' ')
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join('|')}|\w+ly)\b`;
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
-  [new RegExp(`^(?:${DONE_VERBS})\\b(?!\\s*(?:by|on|in)\\s+(?:next|the end))`, 'i'), 'achieved'],
-  // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test": a short
-  // subject, then a verb that leaves no doubt, in the past.
+  [new RegExp(`^${ADVERB}(?:${DONE_VERBS})\\b(?!\\s*(?:by|on|in)\\s+(?:next|the end))`, 'i'), 'achieved'],
+  // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test", "mbrubeck
+  // fixed the tables": a short subject (a name, a nick), then a verb that leaves no doubt, in
+  // the past.
   // So is "We have shipped…", "We've merged…".
-  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!(?:The|A|An|This|That|These|Those|Our|My|Its|No|Not|Never|Almost|Nearly|Also|Just|Still|First|Last|Recently|Newly|Fully|Partially|Initially|Once|Then|Now|Already|Previously|All|Some|Many|Most|Each|Every|Both|Several)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:(?:have|has)\s+)?(?:finally\s+|successfully\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b${NOT_FOR}`), 'achieved'],
+  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)\s+(?:(?:have|has)\s+)?(?:finally\s+|successfully\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b${NOT_FOR}`), 'achieved'],
   // "The LPE project is done", "X was merged", "The audit has finished", "A page has been
   // created", "Ana was added as committer", "A talk was given": said of a thing, in the past,
   // not "will be done", not "No updates were submitted", not "has been partially…", not in a

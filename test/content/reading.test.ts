@@ -21,6 +21,8 @@ describe('labels are read by their head words', () => {
     ['Last week', 'achieved'],
     ['What we did', 'achieved'],
     ['Team Wins 🎉', 'achieved'],
+    ['Notable Additions', 'achieved'],
+    ['What landed', 'achieved'],
     [':white_check_mark: Done', 'achieved'],
     ['In progress', 'progress'],
     ['Ongoing', 'progress'],
@@ -42,6 +44,7 @@ describe('labels are read by their head words', () => {
     ['Special thanks', 'aside'],
     ['Acronyms', 'aside'],
     ['Attendees', 'aside'],
+    ['Meeting notes', 'aside'],
     ['Useful links', 'aside'],
     ['Cycle Objective(s):', 'next'],
     ['Key Risk', 'risks'],
@@ -119,6 +122,12 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('The SC discussed json.AttrDict, which was added without review')).toBeUndefined();
     expect(sentenceKind('The system was designed to handle the load')).toBeUndefined();
     expect(sentenceKind('The task was added to the backlog')).toBeUndefined();
+    // Who did it written as a nick, lower case; a word of how before the verb.
+    expect(sentenceKind('mbrubeck fixed some issues with border collapse')).toBe('achieved');
+    expect(sentenceKind('Completely rebuilt the Kubernetes cluster')).toBe('achieved');
+    expect(sentenceKind('nothing merged this week')).toBeUndefined();
+    expect(sentenceKind('Mostly done, waiting on related fixes to land')).toBeUndefined();
+    expect(sentenceKind('Partially implemented the parser')).toBeUndefined();
     // Not in a clause of a task or a plan.
     expect(sentenceKind('Read the paper when the team has finished the draft')).toBeUndefined();
     expect(sentenceKind('After the meeting is finished, create the action items')).toBeUndefined();
