@@ -24,7 +24,8 @@ export type LabelKind = ReportedKind | 'summary' | 'aside';
 const VOCABULARY: Record<LabelKind, readonly string[]> = {
   achieved: [
     'done', 'completed', 'complete', 'achieved', 'achievements', 'achievement', 'accomplished', 'accomplishments',
-    'delivered', 'shipped', 'merged', 'landed', 'additions', 'wins', 'released', 'finished', 'closed', 'resolved',
+    'delivered', 'shipped', 'merged', 'landed', 'additions', 'wins', 'successes', 'released', 'finished', 'closed', 'resolved',
+    'issues closed', 'closed issues', 'issues resolved', 'issues fixed', 'bugs fixed',
     'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint', 'yesterday',
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
   ],
@@ -32,16 +33,16 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   next: [
     'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
     'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'action items', 'actionable items', 'actionables', 'action points',
-    'follow ups', 'followups', 'looking ahead', 'backlog', 'intentions',
+    'follow ups', 'followups', 'looking ahead', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [
     'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles', 'lowlights', 'lowlight',
-    'difficulties', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
+    'difficulties', 'failures', 'setbacks', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
   ],
-  blockers: ['blocked', 'blocker', 'blockers', 'blocking', 'impediments', 'impediment', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
+  blockers: ['blocked', 'blocker', 'blockers', 'blocking', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
   summary: ['summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract'],
   aside: [
-    'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos',
+    'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
     'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'takeaways', 'reflections', 'attendees', 'participants',
     'resources', 'links', 'useful links', 'references', 'further reading', 'metrics', 'stats', 'statistics', 'kpis',
     'agenda', 'meeting notes', 'meeting minutes', 'minutes', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
@@ -59,7 +60,7 @@ const FILLER = new Set(
     'this that these the a an our my i we us me you your their its it s for of and or & / to in on at by with from about so far ' +
     'week weeks weekly sprint sprints month months monthly period cycle quarter day days fortnight today potential possible ' +
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
-    'how what which where why when them they was were is are be been has have had will would did do does ' +
+    'how what which where why when them they was were is are be been has have had will would should could did do does since ' +
     'items item work tasks task things list some all any other more new up out over overcame handled faced encountered addressed ' +
     'last past previous prior upcoming coming following milestone milestones epic epics deliverable deliverables'
   ).split(' '),

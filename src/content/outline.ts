@@ -349,6 +349,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
   const h1s = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
   const lastBlock = tree.children.filter((n) => n.type !== 'definition' && n.type !== 'html').at(-1);
+  // Where the report's body begins: its first section heading or list. What is written above it
+  // is its title and header.
+  const bodyStart = tree.children.find((n) => (n.type === 'heading' && n.depth > 1) || n.type === 'list')?.position?.start.line ?? Infinity;
   // Paragraphs written directly over a list (a name line may open the part the list is the work of).
   // Also one over such a paragraph (`[Private PoS]:`, then `Research`, then the list).
   const overList = new Set<Paragraph>();
@@ -734,6 +737,24 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return true;
   }
 
+  /**
+   * A report's header: above its first section, a paragraph of three or more short `Key: value`
+   * lines (`**Group:** 14`, `**Date:** 2025-03-23`, `**Present participants:** Rylan, Chris`,
+   * `**Missing participants:**`), none keyed by a kind or a status. It says whose report it is,
+   * not what was done: kept with the update as notes.
+   */
+  function readHeader(node: Paragraph, line: number): boolean {
+    if (line >= bodyStart) return false;
+    const lines = paragraphLines(node)?.map((nodes) => toString({ type: 'paragraph', children: nodes }).trim()).filter((l) => l !== '');
+    if (!lines || lines.length < 3) return false;
+    const fields = lines.map((l) => /^([\p{L}][\p{L} ]{0,24}?)\s*[:：]\s*(.{0,60})$/u.exec(l));
+    if (fields.some((f) => !f || /[.!?]\s/.test(f[2]!) || STATUS_HEADER.test(f[1]!) || RECORD_NAME.test(f[1]!))) return false;
+    if (fields.filter((f) => f![2] !== '').length < 2) return false;
+    if (fields.some((f) => { const kind = kindOf(f![1]!, true); return kind !== undefined && kind !== 'aside'; })) return false;
+    addEntry(root, 'notes', [node], line, 0);
+    return true;
+  }
+
   function handleParagraph(node: Paragraph): void {
     const line = node.position?.start.line ?? 1;
     const text = toString(node).trim();
@@ -742,6 +763,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       structure.push({ line, what: 'sign-off', text });
       return;
     }
+    if (readHeader(node, line)) return;
     if (readRecord(node)) return;
     // A label is read by its words (./labels.ts); an unknown bold word with a colon
     // (`**Movement Building:**`) is a part's name, not a label.

@@ -45,6 +45,12 @@ describe('labels are read by their head words', () => {
     ['Acronyms', 'aside'],
     ['Attendees', 'aside'],
     ['Meeting notes', 'aside'],
+    ['Appreciations', 'aside'],
+    ['Successes', 'achieved'],
+    ['Issues closed since last review', 'achieved'],
+    ['Failures', 'risks'],
+    ['Barriers', 'blockers'],
+    ['What we should try next time', 'next'],
     ['Useful links', 'aside'],
     ['Cycle Objective(s):', 'next'],
     ['Key Risk', 'risks'],
@@ -547,6 +553,49 @@ describe('a sentence that says there is none', () => {
     ]);
     // The description of the project is kept with the update, not announced.
     expect(u.notes.map((n) => n.text)).toEqual(['A toolkit for mobile apps.']);
+  });
+});
+
+describe('a retrospective, a report’s header and a draft’s notes', () => {
+  it('reads the retrospective’s own labels, keeps the header as notes and publishes no TODO left for someone', () => {
+    const body = [
+      '# Report #8',
+      '',
+      '**A Capstone Projects Website**  ',
+      '**Group:** 14  ',
+      '**Date:** 2025-03-23  ',
+      '**Location:** Online  ',
+      '**Missing participants:**  ',
+      '',
+      '## Activity',
+      '',
+      '- Reviewed the documentation',
+      '',
+      '## Retrospective',
+      '',
+      '1. **Appreciations:** Jack for getting to work early',
+      '2. **Successes:** The demo went well',
+      '3. **Failures:** The UML is still not complete',
+      '4. **Barriers:** N/A — no major blockers or issues encountered this week.',
+      '5. **What we should try next time:** Meet in person',
+      '',
+      '## Operating nodes',
+      '',
+      'TODO @abailly / @pgrange?',
+      '',
+    ].join('\n');
+    const files = { 'cap/updates/2025-03-23.md': week('2025-03-23', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Cap', { achieved: 1, next: 1, risks: 1 }],
+      ['Activity', { achieved: 1 }],
+      // A part the draft left to someone says nothing this week, as one saying "TBD" does.
+      ['Operating nodes', {}],
+    ]);
+    expect(u.notes.map((n) => n.text)).toEqual(['Group: 14 Date: 2025-03-23 Location: Online Missing participants:', 'Jack for getting to work early']);
+    expect(conservation(u, files['cap/updates/2025-03-23.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
 
