@@ -227,7 +227,7 @@ const DATING_BRACKET = new RegExp(`\\s*[[(](?=[^[\\]()]*(?:\\b\\d{1,2}/\\d{1,2}\
 
 /**
  * A title as identity: case, punctuation, `Milestone 1:` prefixes, status words, owners in
- * brackets, dates, week numbers and ordinal prefixes (`1.`, `#3`) ignored.
+ * brackets, dates, week numbers and ordinal prefixes (`1.`, `#3`, `1.3`) ignored.
  */
 export function titleIdentity(title: string): string {
   const bare = cleanTitle(title)
@@ -237,7 +237,9 @@ export function titleIdentity(title: string): string {
     .replace(DATING_BRACKET, ' ')
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g, ' ')
     .replace(/\b(?:week|wk|cw)\s*#?\s*\d{1,2}\b/gi, ' ')
-    .replace(/^\s*(?:#?\d{1,3}[.):]|#\d{1,3}|\(\d{1,3}\))\s+/, '');
+    .replace(/^\s*(?:#?\d{1,3}[.):]|#\d{1,3}|\(\d{1,3}\))\s+/, '')
+    // `1.3 Search`, `1.2) TestSwarm`: a section's number, not `2.0 Release` nor `1.1 release` (a version).
+    .replace(/^\s*\d{1,2}\.[1-9]\d?[.)]?\s+(?!(?:release|version|update|upgrade|rc|beta|alpha|branch|series|line|support|compat\w*|migration|launch|milestone|roadmap|api|spec)\b)/i, '');
   return slugify(bare) || slugify(cleanTitle(title).title);
 }
 

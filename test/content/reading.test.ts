@@ -227,6 +227,8 @@ describe('identity across weeks', () => {
     expect(titleIdentity('Core Protocol [Alex]')).toBe(titleIdentity('Core Protocol [Sam, Kim]'));
     expect(titleIdentity('Core Protocol \\[ ~~Alex~~ :]')).toBe('core-protocol');
     expect(titleIdentity('1. Search')).toBe('search');
+    expect([titleIdentity('1.3 Search'), titleIdentity('1.2) TestSwarm')]).toEqual(['search', 'testswarm']);
+    expect([titleIdentity('2.0 Release'), titleIdentity('1.1 release')]).toEqual(['2-0-release', '1-1-release']);
     expect(titleIdentity('milestone (50%, 2023/08/31) Fair benchmarks')).toBe(titleIdentity('milestone (80%, 2023/09/30) Fair benchmarks'));
     // When a note was written is not what it is; a number that is part of the name stays.
     expect(titleIdentity('SLA situation [Updated on 9/26]')).toBe('sla-situation');
