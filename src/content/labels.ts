@@ -25,11 +25,12 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   achieved: [
     'done', 'completed', 'complete', 'achieved', 'achievements', 'achievement', 'accomplished', 'accomplishments',
     'delivered', 'shipped', 'merged', 'landed', 'additions', 'wins', 'successes', 'released', 'finished', 'closed', 'resolved',
-    'issues closed', 'closed issues', 'issues resolved', 'issues fixed', 'bugs fixed',
+    'issues closed', 'closed issues', 'issues resolved', 'issues fixed', 'bugs fixed', 'issues and prs closed', 'issues and pull requests closed',
+    'prs merged', 'merged prs', 'pull requests merged', 'merged pull requests',
     'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint', 'yesterday',
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
   ],
-  progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'progress', 'underway'],
+  progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'progress', 'underway', 'roadmap progress'],
   next: [
     'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
     'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'action items', 'actionable items', 'actionables', 'action points',

@@ -670,6 +670,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       }
     }
     const link = soleLink(node.children);
+    // A link to a list, not to one tracked thing, whose text is a label (`[Issues and pull
+    // requests closed since last report](…/issues?q=is:closed…)`): that label, with its evidence.
+    if (link && !isTrackerLink(link.url) && !WORK_URL.test(link.url)) {
+      const kind = kindOf(toString(link).replace(/\s*[:：]\s*$/, ''), false);
+      if (kind !== undefined && kind !== 'summary' && kind !== 'aside') {
+        setLabel(host(), kind, 7);
+        structure.push({ line, what: 'label', text });
+        return true;
+      }
+    }
     // A bold link paragraph after a link-paragraph part is its sibling, whatever label that part's text set.
     const siblingOfPart = top().form === 'paragraph' && node.children.find((c) => !(c.type === 'text' && c.value.trim() === ''))?.type === 'strong';
     if (link && (top().label === undefined || siblingOfPart) && workItem === undefined && namedLink(link.url, toString(link))) {

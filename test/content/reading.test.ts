@@ -48,6 +48,7 @@ describe('labels are read by their head words', () => {
     ['Appreciations', 'aside'],
     ['Successes', 'achieved'],
     ['Issues closed since last review', 'achieved'],
+    ['Issues and pull requests closed since last report', 'achieved'],
     ['Failures', 'risks'],
     ['Barriers', 'blockers'],
     ['What we should try next time', 'next'],
@@ -598,6 +599,35 @@ describe('a retrospective, a report’s header and a draft’s notes', () => {
     ]);
     expect(u.notes.map((n) => n.text)).toEqual(['Group: 14 Date: 2025-03-23 Location: Online Missing participants:', 'Jack for getting to work early']);
     expect(conservation(u, files['cap/updates/2025-03-23.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
+describe('a link to a list whose text is a label', () => {
+  it('is that label (`[Issues and pull requests closed since last report](…/issues?q=…)`), not a part; a link to one issue names work', () => {
+    const body = [
+      '## Development',
+      '',
+      '[Issues and pull requests closed since last report](https://github.com/acme/hydra/issues?q=is%3Aclosed)',
+      '',
+      '- **Configurable API.** The API evolved a bit, driven by what users reported.',
+      '',
+      '## Community',
+      '',
+      '[Hydrozoa #850](https://github.com/acme/hydra/issues/850)',
+      '',
+      '- A new project joined.',
+      '',
+    ].join('\n');
+    const files = { 'hydra/updates/2023-04-01.md': week('2023-04-01', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Development', { achieved: 1 }],
+      // An issue named in one report only is a piece of the part's work.
+      ['Community', { progress: 1 }],
+    ]);
+    expect(u.sections[1]!.workItems.map((w) => w.text)).toEqual(['Hydrozoa #850']);
+    expect(conservation(u, files['hydra/updates/2023-04-01.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
 
