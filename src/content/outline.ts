@@ -330,6 +330,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const teamNames = (options.teamNames ?? [options.team]).map((n) => n.toLowerCase()).filter((n) => n.length >= 3);
 
   const top = () => stack.at(-1)!;
+  // The item written last, and the line it ends on (a list of addresses may follow it).
+  let lastEntry: { item: Item; endLine: number } | undefined;
   const thisPeriod = hasLastPeriodLabel(String(file.value ?? '')) ? 'next' : 'achieved';
   const kindOf: KindOf = (words, leadIn) => hints.kinds?.[labelWords(words).toLowerCase()] ?? readLabel(words, { leadIn, thisPeriod, ...(hints.kinds ? { extra: hints.kinds } : {}) })?.kind;
   const recurring = options.recurrence?.openers ?? new Set<string>();
@@ -446,6 +448,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
 
   function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false): Item {
     const item = makeItem(nodes, line, depth, workItem);
+    lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line };
     if (kind === 'summary' || (node.role === 'summary' && kind === undefined)) {
       summary.push(item);
       return item;
@@ -1074,6 +1077,32 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return { form: 'bullet', node: { title, status, marked: false } };
   }
 
+  /**
+   * A list of bare addresses right after the sentence that introduces it ("All hosts have been
+   * upgraded. Domains include:" over `- https://jquery.com`, `- https://api.jquery.com`): the
+   * sentence's evidence, its links, as a link-only bullet nested under an item is; not items.
+   */
+  function readAddresses(list: List): boolean {
+    const intro = lastEntry;
+    const start = list.position?.start.line;
+    if (!intro || start === undefined || intro.endLine !== start - 1 && intro.endLine !== start - 2) return false;
+    if (!/[:：]\s*$/.test(intro.item.text)) return false;
+    const addresses = list.children.map((li) => {
+      if (li.children.length !== 1 || li.children[0]!.type !== 'paragraph') return undefined;
+      const link = soleLink(li.children[0]!.children);
+      if (link) return namedLink(link.url, toString(link)) ? undefined : link.url;
+      // `https://*.jquery.org`: an address no autolink takes.
+      const text = toString(li).trim();
+      return /^https?:\/\/\S+$/i.test(text) ? text : undefined;
+    });
+    if (addresses.some((a) => a === undefined)) return false;
+    for (const [i, li] of list.children.entries()) {
+      intro.item.links.push({ href: addresses[i]!, text: addresses[i]! });
+      structure.push({ line: li.position?.start.line ?? start, what: 'evidence', text: toString(li) });
+    }
+    return true;
+  }
+
   function handleBlock(node: RootContent): void {
     switch (node.type) {
       case 'heading':
@@ -1081,6 +1110,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       case 'paragraph':
         return handleParagraph(node);
       case 'list': {
+        if (readAddresses(node)) return;
         const target = host();
         return readList(node, { node: target, ...(target.label !== undefined ? { kind: target.label } : {}), depth: 0 });
       }

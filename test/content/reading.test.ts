@@ -631,6 +631,36 @@ describe('a link to a list whose text is a label', () => {
   });
 });
 
+describe('a list of bare addresses after the sentence that introduces it', () => {
+  it('is that sentence’s evidence, not items; a list of work after a colon stays items', () => {
+    const body = [
+      '## Upgrade PHP on wordpress hosts',
+      '',
+      'All wordpress hosts have been upgraded to PHP 8. Domains include:',
+      '',
+      '- https://jquery.com',
+      '- https://api.jquery.com',
+      '- https://*.jquery.org',
+      '',
+      '## Blog',
+      '',
+      'This month we worked on the following:',
+      '',
+      '- Migrated the blog to the new server',
+      '',
+    ].join('\n');
+    const files = { 'jq/updates/2023-10-01.md': week('2023-10-01', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Upgrade PHP on wordpress hosts', { achieved: 1 }],
+      ['Blog', { achieved: 1, progress: 1 }],
+    ]);
+    expect(u.sections[0]!.items.achieved[0]!.links.map((l) => l.href)).toEqual(['https://jquery.com', 'https://api.jquery.com', 'https://*.jquery.org']);
+    expect(conservation(u, files['jq/updates/2023-10-01.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
 describe('a task table (a row per task, its status in a column)', () => {
   it('makes each row an item whose kind its status says, or the label over the table; a heading naming the period over its dates is no part', () => {
     const body = [
