@@ -48,12 +48,15 @@ export function isPlaceholder(text: string): boolean {
   // "N/A — no major blockers this week": a placeholder, then what it stands for.
   const said = /^(?:n\/?a|none|nothing|-)\s*[—–:,-]\s*(.+)$/i.exec(t);
   if (said && (NONE_OF_THEM.test(said[1]!) || PLACEHOLDER.test(said[1]!))) return true;
-  return PLACEHOLDER.test(t) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
+  return PLACEHOLDER.test(t) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 
-/** An item that is only a picture (`![Policy patterns](…)`): content, whatever its description says. */
+/** An item that is only a picture (`![Policy patterns](…)`), or a picture and its caption of a few words: content, whatever its description says. */
 export function isPictureOnly(item: Pick<Item, 'html'>): boolean {
-  return /^(?:<p>)?<img\b[^>]*>(?:<\/p>)?$/.test(item.html.trim());
+  const html = item.html.trim();
+  if (!/^(?:<p>)?<img\b[^>]*>/.test(html)) return false;
+  const caption = html.replace(/<img\b[^>]*>/g, ' ').replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ').trim();
+  return caption === '' || (caption.split(/\s+/).length <= 12 && !/[.!?:]$/.test(caption));
 }
 
 /** A table cell that says nothing: empty, a dash, `N/A`, `TBD`. */

@@ -188,8 +188,11 @@ const SUBJECT_VERBS = DONE_VERBS.replace(/\|done\||\|complete\|/g, '|');
 // (`cordova-ios@6.1.1 was released`).
 const SENTENCE = String.raw`(?:[^.;]|\.(?=\S))`;
 // The same verbs after "has been" / "have been" ("A page has been created", "The fix has been
-// merged"): written, built, sent, held, given as participles.
-const DONE_PARTICIPLES = SUBJECT_VERBS.replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran|held|gave|', '|held|given|').replace('|sent|', '|sent|made live|');
+// merged"): written, built, sent, held, given as participles; and what is only said of a thing
+// done to it ("The certificate has been renewed", "The old server was decommissioned").
+const DONE_PARTICIPLES =
+  SUBJECT_VERBS.replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran|held|gave|', '|held|given|').replace('|sent|', '|sent|made live|') +
+  '|renewed|decommissioned|provisioned|archived|renamed|moved|switched|rolled out|set up|finali[sz]ed|approved|accepted|signed|translated|uploaded|restored|patched|rotated|backported|recorded';
 // A word that says how it was done ("has been publicly presented", "was successfully
 // deployed"), not that it was done only in part, by mistake, or again and again ("has been
 // regularly reviewed": the work goes on).
@@ -210,13 +213,14 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)\s+(?:(?:have|has)\s+)?(?:finally\s+|successfully\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b${NOT_FOR}`), 'achieved'],
   // "The LPE project is done", "X was merged", "The audit has finished", "A page has been
   // created", "Ana was added as committer", "A talk was given": said of a thing, in the past,
-  // not "will be done", not "No updates were submitted", not "has been partially…", not in a
+  // not "will be done", not "No updates were submitted", not "Three quarters of it has been
+  // done", not "has been partially…", not in a
   // clause about something else ("…, which was added without review"), not what a thing was made for ("was
   // designed to", "was added to the backlog"), and not in a clause of a task ("Read the paper
   // when the team has finished…").
   [
     new RegExp(
-      String.raw`^(?!no\b)(?!.*\b(?:will|to be|going to|should|would|almost|nearly|not|never)\b)(?!${SENTENCE}{0,80}?\b(?:when|once|after|until|unless|if|before|since|because|now that|which|who)\b)${SENTENCE}{0,80}?\b(?:(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+been\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR}|(?:was|were)\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR})\b`,
+      String.raw`^(?!no\b|some\b|part\b|parts\b|half\b|most\b|much\b|(?:one|two|three) (?:third|quarter)s?\b|a (?:third|quarter|half)\b|\d+\s*%)(?!${SENTENCE}*?(?:\b(?:will|to be|going to|should|would|almost|nearly|not|never|cannot)\b|n['’]t\b))(?!${SENTENCE}{0,80}?\b(?:when|once|after|until|unless|if|before|since|because|now that|which|who)\b)${SENTENCE}{0,80}?\b(?:(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+been\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR}|(?:was|were)\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR})\b`,
       'i',
     ),
     'achieved',

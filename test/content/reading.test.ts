@@ -129,6 +129,12 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('The SC discussed json.AttrDict, which was added without review')).toBeUndefined();
     expect(sentenceKind('The system was designed to handle the load')).toBeUndefined();
     expect(sentenceKind('The task was added to the backlog')).toBeUndefined();
+    // Said of a thing done to it; the first sentence says it, whatever the next one plans.
+    expect(sentenceKind('The SSL cert for *.jquery.com has been renewed')).toBe('achieved');
+    expect(sentenceKind('The robots.txt has been updated. This will prevent search engines from indexing it')).toBe('achieved');
+    expect(sentenceKind('Three quarters of the specification code has been done')).toBeUndefined();
+    expect(sentenceKind('40% of the blog post is done')).toBeUndefined();
+    expect(sentenceKind('Justin discussed that he doesn’t think a decision has been made')).toBeUndefined();
     // Who did it written as a nick, lower case; a word of how before the verb.
     expect(sentenceKind('mbrubeck fixed some issues with border collapse')).toBe('achieved');
     expect(sentenceKind('Completely rebuilt the Kubernetes cluster')).toBe('achieved');
@@ -573,6 +579,7 @@ describe('a retrospective, a report’s header and a draft’s notes', () => {
       '## Activity',
       '',
       '- Reviewed the documentation',
+      '- **GitHub Summary:** none',
       '',
       '## Retrospective',
       '',
@@ -712,6 +719,8 @@ describe('a reading list, and a picture on its own', () => {
       '',
       '![Map of Wales split into two tax zones](map.png)',
       '',
+      '![test pyramid](pyramid.png) <small><center>Testing pyramid</center></small>',
+      '',
       '## Things we found along the way',
       '',
       '- [The UPRN lifecycle](https://example.org/uprn.pdf)',
@@ -728,7 +737,8 @@ describe('a reading list, and a picture on its own', () => {
     const result = build(files);
     const u = result.site.updates[0]!;
     expect(u.sections.map((s) => s.title)).toEqual(['Data model', 'Our pull requests']);
-    expect(counts(u.sections[0]!)).toEqual({ achieved: 1, notes: 1 });
+    // A picture with its caption of a few words is a picture.
+    expect(counts(u.sections[0]!)).toEqual({ achieved: 1, notes: 2 });
     expect(u.notes.map((n) => n.text)).toEqual(['The UPRN lifecycle', 'Persistent identifiers - R. Duffield', 'A public roadmap which shows how others plan in the open, with dates']);
     expect(counts(u.sections[1]!)).toEqual({ progress: 2 });
     expect(conservation(u, files['wra/updates/2022-02-07.md'], result.outlines.get(u.source)).problems).toEqual([]);
