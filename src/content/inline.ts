@@ -6,7 +6,7 @@
 import type { Heading, Link as MdastLink, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cleanTitle, isCommitmentTag, milestonePrefix, titleIdentity } from './keys';
-import { readLabel, type LabelKind } from './labels';
+import { readLabel, sentenceKind, type LabelKind } from './labels';
 import type { Item, ItemKind, Link } from './model';
 import { renderFragment } from './render';
 
@@ -56,7 +56,21 @@ export function isPictureOnly(item: Pick<Item, 'html'>): boolean {
   const html = item.html.trim();
   if (!/^(?:<p>)?<img\b[^>]*>/.test(html)) return false;
   const caption = html.replace(/<img\b[^>]*>/g, ' ').replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ').trim();
-  return caption === '' || (caption.split(/\s+/).length <= 12 && !/[.!?:]$/.test(caption));
+  if (caption === '') return true;
+  // A caption names what the picture shows ("Latest roadmap with drafted 0.10.0 version."); a
+  // badge before a sentence of work ("Fixed the flaky test.") is not one.
+  return caption.split(/\s+/).length <= 12 && !/[!?:;]$|[a-z]{2}\.\s+[A-Z]/.test(caption) && sentenceKind(caption) === undefined;
+}
+
+/**
+ * A line that only counts (`GitHub Summary: 4 commits, 1 pull request`, `Hours: 12`, `Time
+ * spent: 6 h`): a key, then figures each with at most a word or two of what they count. Kept,
+ * never announced as work.
+ */
+const FIGURE_COUNT = String.raw`[~≈]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s*[A-Za-z]+(?:\s+[A-Za-z]+)?)?`;
+const FIGURE_LINE = new RegExp(String.raw`^[\p{L}][\p{L} ]{0,30}:\s*${FIGURE_COUNT}(?:\s*(?:,|;|and|\+)\s*${FIGURE_COUNT})*\.?$`, 'u');
+export function isFigureLine(text: string): boolean {
+  return FIGURE_LINE.test(text.trim());
 }
 
 /** A table cell that says nothing: empty, a dash, `N/A`, `TBD`. */

@@ -225,7 +225,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
     ),
     'achieved',
   ],
-  [/^(?:(?:we|i|the team)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],
+  [/^(?:(?:we|i|the team)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
 ];
 

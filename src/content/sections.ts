@@ -11,7 +11,7 @@ import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKe
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCatchAll, sentenceKind, tickedOff } from './labels';
 import { isSection, outlineNodes, type Outline, type OutlineNode } from './outline';
-import { isPictureOnly } from './inline';
+import { isFigureLine, isPictureOnly } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -466,17 +466,19 @@ export function emptyItems(): ItemsByKind {
 }
 
 /**
- * An entry's kind in its part: achieved when ticked off (✅, `(done)`), under any label but an
- * aside's, as a ticked task box is; else its label's; else notes for a picture alone; else what
- * its own sentence says ("Finished …" is achieved); else progress.
+ * An entry's kind in its part: notes for a picture (and its caption); achieved when ticked off
+ * (✅, `(done)`), under any label but an aside's, as a ticked task box is; else its label's;
+ * else what its own sentence says ("Finished …" is achieved); else progress.
  */
 export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
+  // A picture on its own (a chart, a screenshot, "Venn diagram showing…"), under a label or
+  // not, illustrates the part's news and is none: a note, shown with the part, never announced.
+  if (isPictureOnly(entry.item)) return 'notes';
+  // So is a line that only counts, with no label over it (`GitHub Summary: 4 commits`).
+  if (entry.kind === undefined && isFigureLine(entry.item.text)) return 'notes';
   if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.
   if (entry.kind === 'progress' && sentenceKind(entry.item.text) === 'achieved') return 'achieved';
-  // A picture on its own (a chart, a screenshot, "Venn diagram showing…") illustrates the part's
-  // news and is none: a note, shown with the part, never announced.
-  if (entry.kind === undefined && isPictureOnly(entry.item)) return 'notes';
   return entry.kind ?? sentenceKind(entry.item.text) ?? 'progress';
 }
 

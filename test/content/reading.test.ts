@@ -135,6 +135,7 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('Three quarters of the specification code has been done')).toBeUndefined();
     expect(sentenceKind('40% of the blog post is done')).toBeUndefined();
     expect(sentenceKind('Justin discussed that he doesn’t think a decision has been made')).toBeUndefined();
+    expect(sentenceKind('We’ll open a 2026 goal for this effort.')).toBe('next');
     // Who did it written as a nick, lower case; a word of how before the verb.
     expect(sentenceKind('mbrubeck fixed some issues with border collapse')).toBe('achieved');
     expect(sentenceKind('Completely rebuilt the Kubernetes cluster')).toBe('achieved');
@@ -580,6 +581,8 @@ describe('a retrospective, a report’s header and a draft’s notes', () => {
       '',
       '- Reviewed the documentation',
       '- **GitHub Summary:** none',
+      '- **Time spent:** 12 hours, 3 meetings',
+      '- **Release:** 0.10.0',
       '',
       '## Retrospective',
       '',
@@ -600,7 +603,8 @@ describe('a retrospective, a report’s header and a draft’s notes', () => {
     const u = result.site.updates[0]!;
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
       ['Cap', { achieved: 1, next: 1, risks: 1 }],
-      ['Activity', { achieved: 1 }],
+      // A line that only counts is a note of its part; a version is no count.
+      ['Activity', { achieved: 1, progress: 1, notes: 1 }],
       // A part the draft left to someone says nothing this week, as one saying "TBD" does.
       ['Operating nodes', {}],
     ]);
@@ -721,6 +725,10 @@ describe('a reading list, and a picture on its own', () => {
       '',
       '![test pyramid](pyramid.png) <small><center>Testing pyramid</center></small>',
       '',
+      '## Roadmap',
+      '',
+      '![](roadmap.png) Latest roadmap with drafted 0.10.0 version.',
+      '',
       '## Things we found along the way',
       '',
       '- [The UPRN lifecycle](https://example.org/uprn.pdf)',
@@ -736,11 +744,13 @@ describe('a reading list, and a picture on its own', () => {
     const files = { 'wra/updates/2022-02-07.md': week('2022-02-07', body) };
     const result = build(files);
     const u = result.site.updates[0]!;
-    expect(u.sections.map((s) => s.title)).toEqual(['Data model', 'Our pull requests']);
-    // A picture with its caption of a few words is a picture.
-    expect(counts(u.sections[0]!)).toEqual({ achieved: 1, notes: 2 });
+    // A picture with its caption of a few words is a picture; under a label too: the roadmap's picture is no plan.
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Wra', { notes: 1 }],
+      ['Data model', { achieved: 1, notes: 2 }],
+      ['Our pull requests', { progress: 2 }],
+    ]);
     expect(u.notes.map((n) => n.text)).toEqual(['The UPRN lifecycle', 'Persistent identifiers - R. Duffield', 'A public roadmap which shows how others plan in the open, with dates']);
-    expect(counts(u.sections[1]!)).toEqual({ progress: 2 });
     expect(conservation(u, files['wra/updates/2022-02-07.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
