@@ -237,7 +237,7 @@ export function tickedOff(text: string): boolean {
 
 // A word or phrase that opens a sentence and says nothing of its kind ("Finally, we held…",
 // "For the next month, we plan…" keeps its period: that one says when).
-const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|meanwhile|recently|this (?:week|month|sprint|quarter)|last (?:week|month|sprint)|earlier this (?:week|month))\s*,\s*/i;
+const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|meanwhile|recently|this (?:week|month|sprint|quarter)|last (?:week|month|sprint)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
 
 export function sentenceKind(text: string): ReportedKind | undefined {
   const t = text.replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '').replace(OPENER, '').replace(/^(?:for )?(?:the )?next (?:week|month|sprint|quarter|cycle)\s*,?\s*(?=(?:we|i|the team)\b)/i, 'will ');

@@ -97,7 +97,7 @@ export interface OutlineNode {
   source?: PhrasingContent[];
 }
 
-export type StructureKind = 'heading' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet' | 'sign-off';
+export type StructureKind = 'heading' | 'lead-in' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet' | 'sign-off';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -222,6 +222,9 @@ const KEY_VALUE = /^[\p{L}][\p{L} ]{0,24}:\s*[^\s.!?:][^.!?:]{0,40}$/u;
 /** What a record is about, on its first line: `Project: …`, `Initiative: …`, `Workstream: …`. */
 const RECORD_NAME = /^(?:project|initiative|workstream|work stream|stream|epic|milestone|feature|component|service|product|area|objective|okr|goal)$/i;
 
+/** Words of a sentence that only leads into a list: "the following", "as follows", "below", "to report". */
+const LEAD_IN = /\b(?:the following|as follows|below|to report)\b/i;
+
 /** One `Key: value` line of a paragraph: the key's words, the value's nodes, the whole line's nodes. */
 interface RecordLine {
   key: string;
@@ -332,6 +335,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const top = () => stack.at(-1)!;
   // The item written last, and the line it ends on (a list of addresses may follow it).
   let lastEntry: { item: Item; endLine: number } | undefined;
+  // The kind the sentence over the next list gives it ("We merged the following PRs:" → achieved).
+  let listLeadIn: LabelTarget | undefined;
   const thisPeriod = hasLastPeriodLabel(String(file.value ?? '')) ? 'next' : 'achieved';
   const kindOf: KindOf = (words, leadIn) => hints.kinds?.[labelWords(words).toLowerCase()] ?? readLabel(words, { leadIn, thisPeriod, ...(hints.kinds ? { extra: hints.kinds } : {}) })?.kind;
   const recurring = options.recurrence?.openers ?? new Set<string>();
@@ -846,12 +851,23 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       placeholder(target, line, text);
       return;
     }
+    // A sentence that leads into the list under it ("We merged the following PRs this month:",
+    // "Looking at the roadmap, there are a few things to report:"): what it says of the list is
+    // the list's kind; a sentence that says nothing else is no item of its own.
+    const intro = overList.has(node) && !/\n/.test(text) ? /(?:^|[.!?]\s+)([^.!?]+)[:：]\s*$/.exec(text)?.[1] : undefined;
+    const introKind = intro ? sentenceKind(intro) : undefined;
+    if (intro === text.replace(/\s*[:：]\s*$/, '') && LEAD_IN.test(intro) && intro.split(/\s+/).length <= 15) {
+      structure.push({ line, what: 'lead-in', text });
+      if (introKind) listLeadIn = introKind;
+      return;
+    }
     addEntry(target, target.label, [node], line, 0);
     // A paragraph whose last sentence leads into what follows ("The crate wraps UEFI. We merged
     // the following PRs this month:") labels it, as that sentence alone on its line would.
     const leadIn = /[.!?]\s+([^.!?]+):\s*$/.exec(text)?.[1];
     const kind = leadIn ? kindOf(leadIn, false) : undefined;
     if (kind && kind !== 'summary' && kind !== 'aside') setLabel(target, kind, 7);
+    else if (introKind) listLeadIn = introKind;
   }
 
   interface ListContext {
@@ -1104,6 +1120,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   function handleBlock(node: RootContent): void {
+    // What the sentence just before said of this list, if it is a list (see handleParagraph).
+    const leadIn = listLeadIn;
+    listLeadIn = undefined;
     switch (node.type) {
       case 'heading':
         return handleHeading(node);
@@ -1112,7 +1131,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       case 'list': {
         if (readAddresses(node)) return;
         const target = host();
-        return readList(node, { node: target, ...(target.label !== undefined ? { kind: target.label } : {}), depth: 0 });
+        const kind = leadIn ?? target.label;
+        return readList(node, { node: target, ...(kind !== undefined ? { kind } : {}), depth: 0 });
       }
       case 'blockquote':
         return handleQuote(node);

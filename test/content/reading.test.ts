@@ -665,10 +665,43 @@ describe('a list of bare addresses after the sentence that introduces it', () =>
     const u = result.site.updates[0]!;
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
       ['Upgrade PHP on wordpress hosts', { achieved: 1 }],
-      ['Blog', { achieved: 1, progress: 1 }],
+      // "This month we worked on the following:" only leads into its list.
+      ['Blog', { achieved: 1 }],
     ]);
     expect(u.sections[0]!.items.achieved[0]!.links.map((l) => l.href)).toEqual(['https://jquery.com', 'https://api.jquery.com', 'https://*.jquery.org']);
     expect(conservation(u, files['jq/updates/2023-10-01.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
+describe('a sentence that leads into the list under it', () => {
+  it('gives the list the kind it says; one that says nothing else is no item', () => {
+    const body = [
+      '## bootloader',
+      '',
+      'In the past month, we merged the following PRs:',
+      '',
+      '- Fix data layout for stage 3 target',
+      '- Release v0.11.6',
+      '',
+      '## Talks',
+      '',
+      '@kayceesrk gave a couple of talks this month:',
+      '',
+      '- Multicore OCaml, hosted by Nomadic Labs',
+      '',
+      'Looking at the roadmap, there are a few things to report:',
+      '',
+      '- The roadmap gained an ideas column',
+      '',
+    ].join('\n');
+    const files = { 'osdev/updates/2024-01-05.md': week('2024-01-05', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['bootloader', { achieved: 2 }],
+      ['Talks', { achieved: 2, progress: 1 }],
+    ]);
+    expect(conservation(u, files['osdev/updates/2024-01-05.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
 
@@ -1126,8 +1159,9 @@ describe('a plain line that is only a name, over a list', () => {
     expect(u.sections.map((s) => [s.title, s.area ?? null, Object.values(s.items).flat().length])).toEqual([
       // A name line with only a part inside it groups it: an area.
       ['Research', 'Private PoS', 1],
-      // The lead-ins and their lists are items of the part they are written in.
-      ['Storage layer', null, 5],
+      // The lead-ins and their lists are items of the part they are written in; "We worked on
+      // the following:" says nothing else, and is no item.
+      ['Storage layer', null, 4],
     ]);
   });
   it('inside a part named by a heading, a line over a list is its lead-in, not a part', () => {
