@@ -1,7 +1,7 @@
 /**
  * Dates as people write them in report names, titles and headings: ISO (`2024-03-18`,
  * `2024/03/11`), day or month first (`18.03.2024`, `03/18/2024`), month names (`12 March
- * 2024`, `Mar 12th, 2024`, `March 2024`), ISO weeks (`Week 12 2026`, `2026-W12`) and ranges
+ * 2024`, `Mar 12th, 2024`, `March 2024`), ISO weeks (`Week 12 2026`, `2026-W12`, `2018 Week 04`) and ranges
  * of any of these (`Mar 12th - 18th`, `2024/04/01 - 2024/04/15`, `Mon Mar 16 – Fri Mar 20`).
  * Pure text → dates; which date a report gets is decided in week.ts.
  */
@@ -102,8 +102,8 @@ interface Atom {
 
 // Each tried at every position, in this order (sticky).
 const ATOMS: Array<[RegExp, (m: RegExpExecArray) => Omit<Atom, 'index' | 'end'> | undefined]> = [
-  // 2026-W12, 2026 W12
-  [new RegExp(`(?<![\\d])${YEAR}[-\\s]?W(\\d{1,2})(?!\\d)`, 'y'), (m) => ({ y: Number(m[1]), m: 1, week: Number(m[2]) })],
+  // 2026-W12, 2026 W12; the year, then the word: 2018 Week 04, 2018-week-05
+  [new RegExp(`(?<![\\d])${YEAR}(?:[-\\s]?W|[-\\s_]*(?:week|wk)[-\\s_]*#?)(\\d{1,2})(?!\\d)`, 'iy'), (m) => ({ y: Number(m[1]), m: 1, week: Number(m[2]) })],
   // Week 12 2026, Week 12, wk 12 of 2026
   [new RegExp(`\\b(?:week|wk)\\s*#?\\s*(\\d{1,2})(?!\\d)(?:(?:,?\\s+(?:of\\s+)?|\\s*[-/]\\s*)${YEAR}(?!\\d))?`, 'iy'), (m) => ({ ...(m[2] ? { y: Number(m[2]) } : {}), m: 1, week: Number(m[1]) })],
   // 20240318 (a file name)

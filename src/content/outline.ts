@@ -1495,7 +1495,11 @@ function hostOf(url: string): string {
 function tableOfFigures(text: string): boolean {
   const [head, ...rows] = text.split('; ').map((row) => row.split(' · ').map((cell) => cell.trim()));
   const figure = (cell: string) => /^[~≈]?[+-]?\d[\d,.]*\]?\s*(?:%|h|hrs?|hours?|ms|s|k|m|x|pts?|points?)?$/i.test(cell);
-  return head !== undefined && rows.length >= 1 && !head.some(figure) && rows.every((row) => row.some(figure));
+  if (head === undefined || rows.length === 0 || head.some(figure)) return false;
+  // A column that numbers the rows (`#`, `No.`) counts nothing; a cell of a sentence is no figure's label.
+  const counted = head.map((h, i) => !/^(?:\\?#|no\.?|n°|s\.?\s?no\.?|index|)$/i.test(h) || !rows.every((row, r) => row[i] === String(r + 1)));
+  if (rows.some((row) => row.some((cell) => cell.split(/\s+/).length > 6))) return false;
+  return rows.every((row) => row.some((cell, i) => counted[i] !== false && figure(cell)));
 }
 const FIGURE_OF = /%|\b(?:rate|ratio|increase|decrease|compared|average|median|total)\b|\b(?:past|last|previous|this)\s+(?:quarter|month|week|year|sprint|cycle)\b/i;
 

@@ -117,11 +117,23 @@ export function onlyDate(line: string): boolean {
   return /\d/.test(line) && line.replace(DATE_WORDS, '').replace(/[\d\s()[\]*_,.:/~→–—-]/g, '') === '';
 }
 
-/** A block's text with its hard line breaks (`  ⏎`, `\\⏎`) as line ends: `toString` drops them. */
-function linesOf(node: RootContent): string {
+/** A block's text with its hard line breaks (`  ⏎`, `\\⏎`) as line ends: `toString` drops them; table cells apart by `between`. */
+function linesOf(node: RootContent, between = ''): string {
   if (node.type === 'break') return '\n';
-  if ('children' in node) return node.children.map((c) => linesOf(c as RootContent)).join('');
+  if ('children' in node) return node.children.map((c) => linesOf(c as RootContent, between)).join(node.type === 'tableRow' || node.type === 'table' ? between || '' : '');
   return toString(node);
+}
+
+/**
+ * A report dated by nothing else (no file name, front matter or title date) that names two or
+ * more days with their year, all within a month (a log's table of days: `| Monday | 2020/06/01
+ * | … |`): the days from the first to the last are what it covers.
+ */
+function daysNamed(tree: Root, order: DateOptions): Period | undefined {
+  const text = tree.children.filter((n) => n.type !== 'yaml' && n.type !== ('toml' as RootContent['type']) && n.type !== 'code').map((n) => linesOf(n, ' ')).join('\n');
+  const days = datesIn(text, order).filter((f) => f.precision === 'day' && !f.guessedYear).map((f) => f.date).sort();
+  if (days.length < 2 || daysBetween(days[0]!, days.at(-1)!) > 31) return undefined;
+  return { start: days[0]!, end: days.at(-1)! };
 }
 
 function found(text: string, options: DateOptions): FoundDate | undefined {
@@ -209,6 +221,10 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
   }
   if (heading) evidence.push(heading);
   if (periodLine) evidence.push(periodLine);
+  if (evidence.length === 0) {
+    const days = daysNamed(tree, order);
+    if (days) evidence.push({ source: 'days its text names', date: days.start, period: days, place: at1 });
+  }
 
   if (evidence.length === 0) {
     file.message('missing date: name the file YYYY-MM-DD.md, or set `date: YYYY-MM-DD` in the front matter, or put the date in the title', {

@@ -42,6 +42,8 @@ describe('a date in any common form', () => {
     expect(found[0]).toMatchObject({ date: '2026-03-16', precision: 'week', period: { start: '2026-03-16', end: '2026-03-22' } });
     expect(found[1]).toMatchObject({ precision: 'range', period: { start: '2026-03-16', end: '2026-03-20' } });
     expect(first('2026-W12')?.date).toBe('2026-03-16');
+    // The year, then the word: a heading `## 2018 Week 04`, a file `2018-week-05.md`.
+    expect([first('2018 Week 04')?.date, first('2018-week-05')?.date, first('2018 weekly report')]).toEqual(['2018-01-22', '2018-01-29', undefined]);
     // Without its year a week number is a programme's or a sprint's count, not a date.
     expect(datesIn('Week 3', { near: '2025-06-16' })).toEqual([]);
   });
@@ -116,6 +118,16 @@ describe('the week a report lands in (whole builds)', () => {
     const notes = warningsOf(result);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^flow\/updates\/kickoff-01-10-2025\.md:1:1: .*month first.*kickoff-01-24-2025.*2025-01-10/);
+  });
+
+  it('a log dated by nothing but the days its table names covers them; one day alone is no date', () => {
+    const log = (days: string[]) => `---\ntitle: Week 1\n---\n## What did you do this week?\n\nSet up 2FA.\n\n| # | Day | Date | Work |\n|---|---|---|---|\n${days.map((d, i) => `| ${i + 1} | Day | ${d} | a. Explored auth |`).join('\n')}\n`;
+    const result = build({ 'gsoc/updates/01_week1.md': log(['2020/06/01', '2020/06/02', '2020/06/07']) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.parsed[0]).toMatchObject({ date: '2020-06-01', period: { start: '2020-06-01', end: '2020-06-07' } });
+    // Its table is the week's work, not figures: a numbered column counts nothing.
+    expect(result.parsed[0]!.notes).toEqual([]);
+    expect(errorsOf(build({ 'gsoc/updates/01_week1.md': log(['2020/06/01']) })).join('\n')).toMatch(/missing date/);
   });
 
   it('a month-only file name is a monthly report, dated the first of the month', () => {
