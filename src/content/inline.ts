@@ -39,14 +39,15 @@ const PLACEHOLDER =
   /^(?:none(?: yet| so far| this (?:week|sprint))?|n\/?a|nil|null|nothing(?: new| yet| to report| this week)?|no (?:updates?|blockers?|risks?|changes?|news|progress|issues?)(?: (?:this|last) (?:week|sprint))?(?: so far| yet)?|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined|confirmed|announced)|[-–—]+|\.{2,}|…|\?+)[.!]?$/i;
 // "There are no issues requiring board attention at this time.", "No blockers on my side": there is none of them.
 const NONE_OF_THEM =
-  /^(?:there (?:are|is|were|was) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|risks?|issues?|concerns?|problems?|impediments?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
+  /^(?:there (?:are|is|were|was) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|risks?|issues?|concerns?|problems?|impediments?|prs?|pull requests?|merge requests?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
 // A draft's note to whoever will write it ("TODO @abailly / @pgrange?", "TBD (Ana)", "FIXME"): nothing written yet.
 const DRAFT_NOTE = /^(?:todo|tbd|tba|tbc|fixme|xxx)\b[\s:,-]*(?:(?:@[\w-]+|\(\s*@?[\w-]+\s*\))[\s,/&?-]*(?:and\s+)?)*\??$/i;
 export function isPlaceholder(text: string): boolean {
   const t = text.replace(/[_*`]/g, '').trim();
   // `(deliverables TBD)`, `[TBD]`: a placeholder in brackets, whatever it says it will be.
-  // "N/A — no major blockers this week": a placeholder, then what it stands for.
-  const said = /^(?:n\/?a|none|nothing|-)\s*[—–:,-]\s*(.+)$/i.exec(t);
+  // "N/A — no major blockers this week": a placeholder, then what it stands for; "Opened: No new
+  // issue opened during this week": a key, then that there is none.
+  const said = /^(?:n\/?a|none|nothing|-|[\w-]+(?:\s+[\w-]+){0,2}\s*:)\s*[—–:,-]?\s*(.+)$/i.exec(t);
   if (said && (NONE_OF_THEM.test(said[1]!) || PLACEHOLDER.test(said[1]!))) return true;
   return PLACEHOLDER.test(t) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }

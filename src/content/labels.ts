@@ -210,7 +210,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // fixed the tables": a short subject (a name, a nick), then a verb that leaves no doubt, in
   // the past.
   // So is "We have shipped…", "We've merged…".
-  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)\s+(?:(?:have|has)\s+)?(?:finally\s+|successfully\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b${NOT_FOR}`), 'achieved'],
+  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)\s+(?:(?:have|has)\s+)?(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b${NOT_FOR}`), 'achieved'],
   // "The LPE project is done", "X was merged", "The audit has finished", "A page has been
   // created", "Ana was added as committer", "A talk was given": said of a thing, in the past,
   // not "will be done", not "No updates were submitted", not "Three quarters of it has been

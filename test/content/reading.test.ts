@@ -136,6 +136,7 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('40% of the blog post is done')).toBeUndefined();
     expect(sentenceKind('Justin discussed that he doesn’t think a decision has been made')).toBeUndefined();
     expect(sentenceKind('We’ll open a 2026 goal for this effort.')).toBe('next');
+    expect(sentenceKind('Samu also added unit tests to the ontology project')).toBe('achieved');
     // Who did it written as a nick, lower case; a word of how before the verb.
     expect(sentenceKind('mbrubeck fixed some issues with border collapse')).toBe('achieved');
     expect(sentenceKind('Completely rebuilt the Kubernetes cluster')).toBe('achieved');
@@ -552,14 +553,16 @@ describe('a catch-all heading outside every part', () => {
 });
 
 describe('a sentence that says there is none', () => {
-  it('“There are no issues requiring board attention at this time.”, “No blockers as of now” are no items; “No issues with the release, but CI is slow” is one', () => {
-    const body = '## Description\n\nA toolkit for mobile apps.\n\n## Issues\n\n- There are no issues requiring board attention at this time.\n\n## Releases\n\n- app-ios@6.1.1 was released on 2020-08-31.\n\n## Blockers\n\n- No blockers as of now\n- No issues with the release, but CI is slow\n';
+  it('“There are no issues requiring board attention at this time.”, “No blockers as of now”, “Reviewed: No PR reviewed during this week.” are no items; “No issues with the release, but CI is slow” is one', () => {
+    const body = '## Description\n\nA toolkit for mobile apps.\n\n## Issues\n\n- There are no issues requiring board attention at this time.\n\n## Releases\n\n- app-ios@6.1.1 was released on 2020-08-31.\n\n## Blockers\n\n- No blockers as of now\n- No issues with the release, but CI is slow\n\n## Pull requests\n\n- Reviewed: No PR reviewed during this week.\n- Opened: No new issue opened during this week.\n';
     const result = build({ 'pmc/updates/2020-09-01.md': week('2020-09-01', body) });
     expect(errorsOf(result)).toEqual([]);
     const u = result.site.updates[0]!;
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
       ['Pmc', { blockers: 1 }],
       ['Releases', { achieved: 1 }],
+      // A part that says it has none this week, as one saying "None" does.
+      ['Pull requests', {}],
     ]);
     // The description of the project is kept with the update, not announced.
     expect(u.notes.map((n) => n.text)).toEqual(['A toolkit for mobile apps.']);
