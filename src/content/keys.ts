@@ -37,7 +37,12 @@ export function normaliseTrackerUrl(raw: string): string | undefined {
     const kind = gh[3]!.toLowerCase() === 'milestones' ? 'milestone' : gh[3]!.toLowerCase();
     return `https://github.com/${gh[1]!.toLowerCase()}/${gh[2]!.toLowerCase()}/${kind}/${gh[4]}`;
   }
-  return `https://${hostAndPath}`;
+  // A page named by its query alone (`youtube.com/watch?v=…`, `…/view.php?id=12`): the query
+  // says which, less what only tracks the visit.
+  const query = /\d/.test(url.pathname)
+    ? []
+    : [...url.searchParams].filter(([k]) => !/^(?:utm_.*|ref|source|fbclid|gclid|hss_.*|si|s|t|feature|pvs)$/i.test(k)).sort(([a], [b]) => a.localeCompare(b));
+  return `https://${hostAndPath}${query.length > 0 ? `?${new URLSearchParams(query).toString()}` : ''}`;
 }
 
 /** A normalised tracker URL of an issue or a pull (merge) request: one piece of work, as opposed to a milestone or an epic. */

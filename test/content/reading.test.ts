@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readLabel, sentenceKind } from '../../src/content/labels';
-import { cleanTitle, titleIdentity } from '../../src/content/keys';
+import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { conservation } from './conservation';
 import { build, errorsOf } from './helpers';
 
@@ -236,6 +236,9 @@ describe('identity across weeks', () => {
     expect(titleIdentity('Core Protocol [Alex]')).toBe(titleIdentity('Core Protocol [Sam, Kim]'));
     expect(titleIdentity('Core Protocol \\[ ~~Alex~~ :]')).toBe('core-protocol');
     expect(titleIdentity('1. Search')).toBe('search');
+    // A page named by its query keeps it (less what tracks the visit); an issue's number is in its path.
+    expect(normaliseTrackerUrl('https://www.youtube.com/watch?v=u3ZvO4pcTHs&t=1m9s&utm_source=x')).toBe('https://youtube.com/watch?v=u3ZvO4pcTHs');
+    expect(normaliseTrackerUrl('https://github.com/Acme/App/issues/12?utm_source=x')).toBe('https://github.com/acme/app/issues/12');
     expect([titleIdentity('1.3 Search'), titleIdentity('1.2) TestSwarm')]).toEqual(['search', 'testswarm']);
     expect([titleIdentity('2.0 Release'), titleIdentity('1.1 release')]).toEqual(['2-0-release', '1-1-release']);
     expect(titleIdentity('milestone (50%, 2023/08/31) Fair benchmarks')).toBe(titleIdentity('milestone (80%, 2023/09/30) Fair benchmarks'));
