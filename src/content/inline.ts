@@ -74,6 +74,12 @@ export function isFigureLine(text: string): boolean {
   return FIGURE_LINE.test(text.trim());
 }
 
+/** Where someone was rather than what was done: "back from holiday", "On vacation", "OOO until Monday", "out sick". */
+const AWAY = /^(?:(?:i was|i'm|i am|was|back from|returned from|(?:out|away) on|on)\s+(?:the\s+)?(?:holidays?|vacation|annual leave|leave|pto|sick leave)\b[^.!?]{0,30}|(?:ooo|out of (?:the )?office|out sick|off sick|sick|holidays?|vacation|pto)(?:\s+(?:until|till|this|next|all|from|on)\b[^.!?]{0,30})?)[.!]?$/i;
+export function isAway(text: string): boolean {
+  return AWAY.test(text.trim());
+}
+
 /** A table cell that says nothing: empty, a dash, `N/A`, `TBD`. */
 export function isEmptyCell(text: string): boolean {
   const t = text.trim();

@@ -11,7 +11,7 @@ import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKe
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCatchAll, sentenceKind, tickedOff } from './labels';
 import { isSection, outlineNodes, type Outline, type OutlineNode } from './outline';
-import { isFigureLine, isPictureOnly } from './inline';
+import { isAway, isFigureLine, isPictureOnly } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -476,6 +476,8 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   if (isPictureOnly(entry.item)) return 'notes';
   // So is a line that only counts, with no label over it (`GitHub Summary: 4 commits`).
   if (entry.kind === undefined && isFigureLine(entry.item.text)) return 'notes';
+  // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.
   if (entry.kind === 'progress' && sentenceKind(entry.item.text) === 'achieved') return 'achieved';

@@ -45,6 +45,7 @@ describe('labels are read by their head words', () => {
     ['Acronyms', 'aside'],
     ['Attendees', 'aside'],
     ['Meeting notes', 'aside'],
+    ['Discussion points', 'aside'],
     ['Appreciations', 'aside'],
     ['Successes', 'achieved'],
     ['Issues closed since last review', 'achieved'],
@@ -588,6 +589,8 @@ describe('a retrospective, a report’s header and a draft’s notes', () => {
       '- Reviewed the documentation',
       '- **GitHub Summary:** none',
       '- **Time spent:** 12 hours, 3 meetings',
+      '- OOO on Monday (@Juan)',
+      '- Leave request API',
       '- **Release:** 0.10.0',
       '',
       '## Retrospective',
@@ -610,7 +613,8 @@ describe('a retrospective, a report’s header and a draft’s notes', () => {
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
       ['Cap', { achieved: 1, next: 1, risks: 1 }],
       // A line that only counts is a note of its part; a version is no count.
-      ['Activity', { achieved: 1, progress: 1, notes: 1 }],
+      // Where someone was is no work either; a thing about leave is.
+      ['Activity', { achieved: 1, progress: 2, notes: 2 }],
       // A part the draft left to someone says nothing this week, as one saying "TBD" does.
       ['Operating nodes', {}],
     ]);
