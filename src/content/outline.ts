@@ -1469,12 +1469,13 @@ function isMetrics(node: OutlineNode): boolean {
  */
 function isReadingList(node: OutlineNode): boolean {
   if (!asideCandidate(node) || node.entries.length < 2) return false;
-  const opening = node.entries.map((e) => openingLink(e.item));
-  if (opening.some((o) => o === undefined || WORK_URL.test(o.href) || /\/commits?\/[0-9a-f]{7,}/i.test(o.href))) return false;
-  // The links alone, two at least: one may say a sentence about what it found.
-  const alone = opening.filter((o) => o!.wordsAfter <= 6).length;
-  if (alone < 2 || alone < opening.length - 1) return false;
-  return new Set(opening.map((o) => hostOf(o!.href))).size >= 2;
+  const opening = node.entries.map((e) => openingLink(e.item)).filter((o) => o !== undefined);
+  if (opening.some((o) => WORK_URL.test(o.href) || /\/commits?\/[0-9a-f]{7,}/i.test(o.href))) return false;
+  // The links alone, two at least: one entry may say a sentence about what it found, or be
+  // written otherwise (a link no reader opens, `ftp://…`).
+  const alone = opening.filter((o) => o.wordsAfter <= 6).length;
+  if (alone < 2 || alone < node.entries.length - 1) return false;
+  return new Set(opening.map((o) => hostOf(o.href))).size >= 2;
 }
 
 /** The one link an item opens with, and how many words follow it (`[Title](…) - Author, Org`: 2). */

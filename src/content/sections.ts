@@ -476,6 +476,9 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   if (isPictureOnly(entry.item)) return 'notes';
   // So is a line that only counts, with no label over it (`GitHub Summary: 4 commits`).
   if (entry.kind === undefined && isFigureLine(entry.item.text)) return 'notes';
+  // An issue or pull request named and nothing more (`#84`, `[!137](…)`) under "Issues" or
+  // "Blockers" is the work it names: no risk said.
+  if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^[#!]\d+$/.test(entry.item.text.trim())) return 'progress';
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';

@@ -715,6 +715,35 @@ describe('a sentence that leads into the list under it', () => {
   });
 });
 
+describe('issues named and nothing more, under “Issues”', () => {
+  it('are the work they name, no risks; a reading list may hold one link no reader opens', () => {
+    const body = [
+      '### What did you do this week?',
+      '',
+      'Set up ElasticSearch.',
+      '',
+      '### Issues',
+      '',
+      '- [#84](https://gitlab.com/cdli/framework/-/issues/84)',
+      '- #285',
+      '- The index needs a lot of memory',
+      '',
+      '### Things that caught our eye',
+      '',
+      '* [Inverse problem](https://en.wikipedia.org/wiki/Inverse_problem)',
+      '* [Digitization of the Debates](ftp://ftp.db.toronto.edu/pub/debates.pdf) [PDF]',
+      '* [Measuring Emotion in Debates](http://journals.plos.org/plosone/article?id=10.1371)',
+      '',
+    ].join('\n');
+    const files = { 'gsoc/updates/2020-06-01.md': week('2020-06-01', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Gsoc', { achieved: 1, progress: 2, risks: 1 }]]);
+    expect(u.notes).toHaveLength(3);
+    expect(conservation(u, files['gsoc/updates/2020-06-01.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
 describe('a task table (a row per task, its status in a column)', () => {
   it('makes each row an item whose kind its status says, or the label over the table; a heading naming the period over its dates is no part', () => {
     const body = [
