@@ -1101,7 +1101,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function readAddresses(list: List): boolean {
     const intro = lastEntry;
     const start = list.position?.start.line;
-    if (!intro || start === undefined || intro.endLine !== start - 1 && intro.endLine !== start - 2) return false;
+    if (!intro || start === undefined || (intro.endLine !== start - 1 && intro.endLine !== start - 2)) return false;
     if (!/[:：]\s*$/.test(intro.item.text)) return false;
     const addresses = list.children.map((li) => {
       if (li.children.length !== 1 || li.children[0]!.type !== 'paragraph') return undefined;
@@ -1461,8 +1461,8 @@ function isMetrics(node: OutlineNode): boolean {
 
 /**
  * A reading list (`## Things we found along the way` over `[UK address data: a primer](…)`,
- * `[The UPRN lifecycle](…) - Author`): two or more bullets, each opening with a link, all but
- * one at most nothing more (an author, a source), to pages on two or
+ * `[The UPRN lifecycle](…) - Author`): two or more bullets that open with a link and say at
+ * most a few words more (an author, a source), all of its bullets but one, to pages on two or
  * more sites, none an issue, pull request or commit — what the team read or found, kept as
  * notes, never a part to follow. A list of the team's own pull requests or documents in one
  * place stays its work.

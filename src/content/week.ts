@@ -120,7 +120,7 @@ export function onlyDate(line: string): boolean {
 /** A block's text with its hard line breaks (`  ⏎`, `\\⏎`) as line ends: `toString` drops them; table cells apart by `between`. */
 function linesOf(node: RootContent, between = ''): string {
   if (node.type === 'break') return '\n';
-  if ('children' in node) return node.children.map((c) => linesOf(c as RootContent, between)).join(node.type === 'tableRow' || node.type === 'table' ? between || '' : '');
+  if ('children' in node) return node.children.map((c) => linesOf(c as RootContent, between)).join(node.type === 'tableRow' || node.type === 'table' ? between : '');
   return toString(node);
 }
 
