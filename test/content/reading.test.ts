@@ -138,6 +138,8 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('Justin discussed that he doesn’t think a decision has been made')).toBeUndefined();
     expect(sentenceKind('We’ll open a 2026 goal for this effort.')).toBe('next');
     expect(sentenceKind('Samu also added unit tests to the ontology project')).toBe('achieved');
+    expect(sentenceKind('Noel’s also updated the statistical information')).toBe('achieved');
+    expect(sentenceKind('Noel’s PR merged')).toBeUndefined();
     // Who did it written as a nick, lower case; a word of how before the verb.
     expect(sentenceKind('mbrubeck fixed some issues with border collapse')).toBe('achieved');
     expect(sentenceKind('Completely rebuilt the Kubernetes cluster')).toBe('achieved');
