@@ -30,6 +30,8 @@ export default defineConfig({
           // (corpusBuild, reportsBuild, sampleBuild) is built once per worker, not once per
           // file. These files mock nothing and change no global.
           isolate: false,
+          // Markdown trees by text, once per worker (test/markdown-memo.ts).
+          setupFiles: ['test/markdown-memo.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

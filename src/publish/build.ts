@@ -69,7 +69,9 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   const root = options.content;
   const dir = await readContentDir(root);
   const trees = options.cache?.markdown;
-  if (trees) markdownCache.parse = (text) => trees.parse(text, parseMarkdownText);
+  // Whatever kept trees before this build keeps them after it (a caller's own memo: tests).
+  const before = markdownCache.parse;
+  if (trees) markdownCache.parse = (text) => trees.parse(text, before ?? parseMarkdownText);
   let built: ReturnType<typeof buildSite>;
   try {
     built = buildSite(dir.updates, {
@@ -77,7 +79,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
       ...(options.cache ? { parseUpdate: options.cache.wrap(parseUpdate), parseMilestoneDefinitions: options.cache.wrapDefinitions(parseMilestoneDefinitions) } : {}),
     });
   } finally {
-    if (trees) markdownCache.parse = undefined;
+    markdownCache.parse = before;
   }
   const { site, files } = built;
   // What was not read is said with its path, like any other message (a warning, or an error

@@ -12,6 +12,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, formatMessages, readContentDir, type BuildResult, type SourceFile } from '../../src/content';
+import '../markdown-memo';
 import { EDIT_FIRST, EDIT_LATER, EDIT_PATH, HOSTILE_MARKDOWN, HOSTILE_PATH } from '../fixtures/feeds/hostile';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
