@@ -6,14 +6,11 @@
  */
 import type { ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { blockText, isEmptyCell } from './inline';
+import { parseMarkdown } from './markdown';
 import type { Update } from './model';
 import { paragraphLines, type Outline } from './outline';
-import { emojiTitleLines, FRONT_MATTER, liftLazyLines } from './parse';
+import { emojiTitleLines, liftLazyLines } from './parse';
 
 /** The own text of a list item: its content without nested lists. */
 function ownText(node: ListItem | Paragraph): string {
@@ -27,8 +24,6 @@ const LABEL_ONLY = /^[_*\s]*(achieved|next|risks?|blockers?|blocked|blocking|com
 function hasMedia(nodes: readonly Nodes[]): boolean {
   return nodes.some((n) => n.type === 'image' || n.type === 'imageReference' || n.type === 'html' || n.type === 'code' || ('children' in n && hasMedia(n.children as Nodes[])));
 }
-
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER]).use(remarkGfm);
 
 /**
  * Every list item and every paragraph not inside a list item (and every code block, table
@@ -124,7 +119,8 @@ function modelLines(update: Update, headingLines: ReadonlySet<number>): Map<numb
 
 /** Problems found (empty when the model conserves the source), model entries and content blocks. */
 export function conservation(update: Update, source: string, outline?: Outline): { problems: string[]; entries: number; blocks: number; structure: number } {
-  const tree = markdown.parse(source);
+  // The same parse as the reading's (a tree of its own: a kept one is handed out as a copy).
+  const tree = parseMarkdown(source);
   // A bold line glued under a bullet is a paragraph of its own, as the reading takes it (./parse.ts).
   liftLazyLines(tree);
   // So is a line titled by an emoji (`🗺 The data landscape`) a heading.
