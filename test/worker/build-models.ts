@@ -1,6 +1,7 @@
 /**
- * vitest globalSetup of the "worker" project. Runs in Node before any test file: builds the
- * site models the Worker tests import (the Workers runtime cannot read the corpus from disk).
+ * Builds the site models the Worker tests import (the Workers runtime cannot read the corpus
+ * from disk), as a process of its own: `node --import tsx test/worker/build-models.ts`, started
+ * in the background by ./global-setup.ts while the suite's first files run (issue 19).
  *
  * - test/.generated/corpus.json: the real corpus (../shared/corpus), as `npm run build` would.
  * - test/.generated/corpus-first-version.json: the same with waku 2023-12-04 at its first
@@ -29,7 +30,7 @@ async function write(name: string, result: BuildResult): Promise<void> {
   await writeFile(path.join(outDir, name), `${JSON.stringify(result.site)}\n`);
 }
 
-export default async function setup(): Promise<void> {
+async function build(): Promise<void> {
   await mkdir(outDir, { recursive: true });
 
   const corpus = await readContentDir(corpusDir);
@@ -45,3 +46,5 @@ export default async function setup(): Promise<void> {
   await write('feeds-edit-first.json', check('the edit fixture (first)', buildSite([{ path: EDIT_PATH, value: EDIT_FIRST }])));
   await write('feeds-edit-later.json', check('the edit fixture (later)', buildSite([{ path: EDIT_PATH, value: EDIT_LATER }])));
 }
+
+await build();
