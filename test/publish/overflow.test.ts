@@ -14,6 +14,7 @@ import { OVERFLOW_TIERS, PACK_BYTES, PACK_FILES, packCount, packsByBytes, planPl
 import { ParseCache, parserVersion } from '../../src/publish/parse-cache';
 import { fileOf } from '../../src/publish/paths';
 import { StaticBuildError } from '../../src/publish/static';
+import { tree as outputTree } from './output-tree';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let work: string;
@@ -141,7 +142,8 @@ describe('a build over ASSETS_FILE_LIMIT', () => {
     const again = await build('packed', { ASSETS_FILE_LIMIT: String(limit) }, cache);
     expect(again.reused).toBeGreaterThan(0);
     await build('packed-clean', { ASSETS_FILE_LIMIT: String(limit) });
-    expect(await tree(path.join(work, 'packed'))).toEqual(await tree(path.join(work, 'packed-clean')));
+    // As base64 text: toEqual over maps of Buffers compares byte by byte (5 s of this file, issue 19).
+    expect(await outputTree(path.join(work, 'packed'))).toEqual(await outputTree(path.join(work, 'packed-clean')));
   });
 
   it('with OVERFLOW_STORE = "r2", writes the placed documents to the upload folder beside the output', async () => {
