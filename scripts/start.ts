@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole of Tidings on this machine, offline, from a fresh clone.
  * Builds the content once (model + static output, in this process), creates a development
- * .dev.vars if missing, applies the D1 migrations to the local database, then runs
+ * .dev.vars if missing, applies the D1 migrations to the local database (beside the build), then runs
  * `wrangler dev` on http://localhost:8787 with the static assets, local D1, Queues, cron and a
  * simulated send_email binding. While it runs, an edit under content/ rebuilds (only the
  * files whose bytes changed are rewritten; wrangler dev serves them at once).
@@ -75,13 +75,20 @@ function watchContent(): void {
 }
 
 try {
-  if (!(await build())) process.exit(1);
+  // The migrations (a wrangler process) run beside the build (this one): neither needs the other.
+  const migrated = applyLocalMigrations(root, persistTo ? { persistTo } : {});
+  // Handled where it is awaited below; until then its failure is not an unhandled rejection.
+  migrated.catch(() => undefined);
+  if (!(await build())) {
+    await migrated.catch(() => undefined);
+    process.exit(1);
+  }
   await ensureDevVars(root);
-  await applyLocalMigrations(root, persistTo ? { persistTo } : {});
+  await migrated;
   // --test-scheduled exposes /__scheduled so the weekly cron can be triggered over HTTP.
   const dev = spawn(
-    'npx',
-    ['wrangler', 'dev', '--port', port, '--ip', '127.0.0.1', '--test-scheduled', ...(siteUrlArg ? ['--assets', out] : []), ...extra],
+    process.execPath,
+    [path.join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '--port', port, '--ip', '127.0.0.1', '--test-scheduled', ...(siteUrlArg ? ['--assets', out] : []), ...extra],
     { cwd: root, env, stdio: 'inherit' },
   );
   watchContent();
