@@ -120,8 +120,28 @@ export interface LabelOptions {
   leadIn?: boolean;
 }
 
+/**
+ * Readings of the vocabulary alone (no team-added phrases), by options and text: a team's
+ * headings and lead-ins recur week after week, and the reading is a pure function of them.
+ * Bounded; a fresh object each time (callers may keep it).
+ */
+const readings = new Map<string, LabelReading | undefined>();
+const MOST_READINGS = 20_000;
+
 /** The kind a label names, or undefined when the text is not a label (a part's name, a sentence). */
 export function readLabel(text: string, options: LabelOptions = {}): LabelReading | undefined {
+  if (options.extra && Object.keys(options.extra).length > 0) return readLabelText(text, options);
+  const key = `${options.leadIn ? 'l' : ''}${options.thisPeriod ?? ''}\0${text}`;
+  let reading = readings.get(key);
+  if (reading === undefined && !readings.has(key)) {
+    if (readings.size >= MOST_READINGS) readings.clear();
+    reading = readLabelText(text, options);
+    readings.set(key, reading);
+  }
+  return reading && { ...reading };
+}
+
+function readLabelText(text: string, options: LabelOptions): LabelReading | undefined {
   const tokens = labelTokens(text);
   const question = !options.leadIn && QUESTION.test(text.trim());
   if (tokens.length === 0 || tokens.length > (question ? MAX_QUESTION_WORDS : MAX_LABEL_WORDS)) return undefined;
