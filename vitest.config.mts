@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { WORKER_DEPENDENCIES } from './test/worker/dependencies';
 import { testModels } from './test/worker/models-plugin';
 
 // Two runtimes (GUIDE.md): the build step runs in Node (it reads files: corpus, content);
@@ -16,34 +17,6 @@ import { testModels } from './test/worker/models-plugin';
 // cores, for the end-to-end files' waiting): each extra pool worker builds the corpus again,
 // and the worker project starts one more workerd and loads the app into it (measured on 2
 // cores: 298 s CPU and 205 s wall with three, 241 s and 184 s with two).
-const WORKER_DEPENDENCIES = [
-  '@hono/zod-validator',
-  'fast-xml-parser',
-  'feedsmith',
-  'hast-util-sanitize',
-  'hast-util-to-html',
-  'hono',
-  'hono/body-limit',
-  'hono/http-exception',
-  'hono/jsx',
-  'hono/jsx/jsx-runtime',
-  'hono/utils/buffer',
-  'hono/utils/http-status',
-  'mdast-util-to-hast',
-  'mdast-util-to-string',
-  'rehype-sanitize',
-  'rehype-stringify',
-  'remark-frontmatter',
-  'remark-gfm',
-  'remark-parse',
-  'remark-rehype',
-  'smol-toml',
-  'stemmer',
-  'unified',
-  'vfile',
-  'yaml',
-  'zod',
-];
 const NODE_TESTS = ['test/content/**/*.test.ts', 'test/status/**/*.test.ts', 'test/digest/**/*.test.ts', 'test/publish/**/*.test.ts', 'test/scripts/**/*.test.ts'];
 
 export default defineConfig({

@@ -1,7 +1,7 @@
 /**
  * The test suite's memo of markdown trees by text (issue 19: remark's parse was a quarter of
  * the node project's CPU, the same corpus and reports being read by file after file). Set up
- * once per process (vitest setupFiles of the node project, the worker project's globalSetup);
+ * once per process (vitest setupFiles of the node project, test/worker/build-models.ts);
  * a tree is remark's own, kept as JSON and handed out as a copy of its own each time, as
  * src/publish/parse-cache.ts MarkdownCache does for builds. A build given a cache of its own
  * puts that cache in front of this memo and counts its own hits and misses (src/publish/build.ts).
