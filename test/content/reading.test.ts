@@ -82,6 +82,16 @@ describe('labels are read by their head words', () => {
   it('"This week" is what comes next where the report also says "Last week", else what was done', () => {
     expect(readLabel('This week', { thisPeriod: 'next' })?.kind).toBe('next');
     expect(readLabel('This week')?.kind).toBe('achieved');
+    // Readings are kept by text and options (labels.ts): asked again, in any order, the same answer.
+    expect(readLabel('This week', { thisPeriod: 'next' })?.kind).toBe('next');
+    expect(readLabel('Done', { extra: { done: 'next' } })?.kind).toBe('next');
+    expect(readLabel('Done')?.kind).toBe('achieved');
+  });
+
+  it('a reading handed out is the caller’s own: changing it changes no later reading', () => {
+    const first = readLabel('Next steps')!;
+    first.kind = 'risks';
+    expect(readLabel('Next steps')).toEqual({ kind: 'next', phrase: 'next steps' });
   });
 
   it('an unlabelled item’s own sentence gives its kind only when it leaves no doubt', () => {
