@@ -16,7 +16,7 @@ import { buildContentDir, indexMilestones, isCommitmentTag, isSection, normalise
 import { MONTH_NAME } from '../src/content/dates';
 import { labelTokens, readLabel } from '../src/content/labels';
 import { conservation } from '../src/content/conservation';
-import { isPictureOnly } from '../src/content/inline';
+import { isBranchLink, isPictureOnly } from '../src/content/inline';
 import { computeChanges } from '../src/digest/changes';
 import { noticeCount } from '../src/digest/layout';
 import { fingerprint, sameItem } from '../src/digest/fingerprint';
@@ -157,8 +157,9 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
     for (const s of u.sections) {
       for (const item of Object.values(s.items).flat()) {
         const text = item.text.trim();
-        // A picture is content, whatever its description says (isPictureOnly).
-        if (isPictureOnly(item)) continue;
+        // A picture is content, whatever its description says (isPictureOnly); so is a branch
+        // linked by its name (isBranchLink): a note of where the work is, never announced.
+        if (isPictureOnly(item) || (s.items.notes.includes(item) && isBranchLink(item))) continue;
         const structural = isLabelText(text) ? 'a label' : isCommitmentTag(text) ? 'a lone tag' : titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(s.title) ? 'its part’s name' : undefined;
         if (structural) {
           structureItems++;

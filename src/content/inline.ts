@@ -74,6 +74,19 @@ export function isFigureLine(text: string): boolean {
   return FIGURE_LINE.test(text.trim());
 }
 
+/**
+ * An item that is only a link to a branch of a repository (`[phoenix/feature/search](…/-/tree/phoenix/feature/search)`,
+ * `…/tree/main`, `…/branch/…`): where the work is kept, not what was done. Kept as a note.
+ */
+// host/owner/repo/tree/… (GitHub, Bitbucket's src and branch), or …/-/tree/… after GitLab's groups.
+const BRANCH_URL = /^https?:\/\/[^/]+\/(?:[^/?#]+\/[^/?#]+\/(?:tree|branch|src)|[^?#]+\/-\/tree)\/[^?#]+$/i;
+export function isBranchLink(item: Pick<Item, 'text' | 'links'>): boolean {
+  const [link, ...more] = item.links;
+  if (!link || more.length > 0 || !BRANCH_URL.test(link.href)) return false;
+  const text = item.text.trim();
+  return text === link.text.trim() && !/\s/.test(text);
+}
+
 /** Where someone was rather than what was done: "back from holiday", "On vacation", "OOO until Monday", "out sick". */
 const AWAY = /^(?:(?:i was|i'm|i am|was|back from|returned from|(?:out|away) on|on)\s+(?:the\s+)?(?:holidays?|vacation|annual leave|leave|pto|sick leave)\b[^.!?]{0,30}|(?:ooo|out of (?:the )?office|out sick|off sick|sick|holidays?|vacation|pto)(?:\s+(?:until|till|this|next|all|from|on)\b[^.!?]{0,30})?)[.!]?$/i;
 export function isAway(text: string): boolean {

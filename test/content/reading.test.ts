@@ -823,16 +823,20 @@ describe('a reading list, and a picture on its own', () => {
       '',
       '- [Add the tax zones](https://github.com/acme/app/pull/3)',
       '- [Fix the map](https://github.com/acme/app/pull/4)',
+      '- [feature/tax-zones](https://github.com/acme/app/tree/feature/tax-zones)',
+      '- [phoenix/feature/search](https://gitlab.com/acme/framework/-/tree/phoenix/feature/search)',
+      '- [The tax zones branch now builds on CI](https://github.com/acme/app/tree/feature/tax-zones)',
       '',
     ].join('\n');
     const files = { 'wra/updates/2022-02-07.md': week('2022-02-07', body) };
     const result = build(files);
     const u = result.site.updates[0]!;
     // A picture with its caption of a few words is a picture; under a label too: the roadmap's picture is no plan.
+    // A branch linked by its name is where the work is kept: a note; a sentence about it is news.
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
       ['Wra', { notes: 1 }],
       ['Data model', { achieved: 1, notes: 2 }],
-      ['Our pull requests', { progress: 2 }],
+      ['Our pull requests', { progress: 3, notes: 2 }],
     ]);
     expect(u.notes.map((n) => n.text)).toEqual(['The UPRN lifecycle', 'Persistent identifiers - R. Duffield', 'A public roadmap which shows how others plan in the open, with dates']);
     expect(conservation(u, files['wra/updates/2022-02-07.md'], result.outlines.get(u.source)).problems).toEqual([]);
