@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
-import { WORKER_DEPENDENCIES } from './test/worker/dependencies';
-import { testModels } from './test/worker/models-plugin';
+import { WORKER_DEPENDENCIES } from './test/worker/dependencies.ts';
+import { testModels } from './test/worker/models-plugin.ts';
 
 // Two runtimes (GUIDE.md): the build step runs in Node (it reads files: corpus, content);
 // everything the Worker does runs in workerd with real local D1/Queues. Node tests come in two
