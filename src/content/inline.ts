@@ -74,12 +74,14 @@ export function isFigureLine(text: string): boolean {
   return FIGURE_LINE.test(text.trim());
 }
 
-/**
- * An item that is only a link to a branch of a repository (`[phoenix/feature/search](…/-/tree/phoenix/feature/search)`,
- * `…/tree/main`, `…/branch/…`): where the work is kept, not what was done. Kept as a note.
- */
 // host/owner/repo/tree/… (GitHub, Bitbucket's src and branch), or …/-/tree/… after GitLab's groups.
 const BRANCH_URL = /^https?:\/\/[^/]+\/(?:[^/?#]+\/[^/?#]+\/(?:tree|branch|src)|[^?#]+\/-\/tree)\/[^?#]+$/i;
+
+/**
+ * An item that is only a link to a branch of a repository, by its name
+ * (`[phoenix/feature/search](…/-/tree/phoenix/feature/search)`, `…/tree/main`): where the work
+ * is kept, not what was done. Kept as a note.
+ */
 export function isBranchLink(item: Pick<Item, 'text' | 'links'>): boolean {
   const [link, ...more] = item.links;
   if (!link || more.length > 0 || !BRANCH_URL.test(link.href)) return false;
