@@ -5,7 +5,7 @@
  *
  * Usage: tsx scripts/build-static.ts [--content DIR] [--out DIR] [--model FILE]
  *                                    [--config wrangler.toml] [--site-url URL] [--quiet]
- * (`npm run build` runs the same script compiled once into a bundle: scripts/build.mjs.)
+ * (`npm run build` runs the same script compiled once into a bundle: scripts/build.mjs, scripts/launch.mjs.)
  * SITE_URL (absolute links in feeds) comes from --site-url, else $SITE_URL, else wrangler.toml.
  * Prints every problem as `path:line:col: message`; exits 1 when any is an error, and then
  * writes nothing. When nothing changed since the last build (src/publish/unchanged.ts) it

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { buildAll, defaultParseCache, describeBuild, type BuildOptions } from '../src/publish/build';
 import { applyLocalMigrations, ensureDevVars } from './dev-setup';
 
-const root = path.resolve(import.meta.dirname, '..');
+// Run from its bundle (scripts/start.mjs), the launcher says where the project is.
+const root = process.env.TIDINGS_ROOT ?? path.resolve(import.meta.dirname, '..');
 const port = process.env.PORT ?? '8787';
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
 
