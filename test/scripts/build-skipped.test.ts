@@ -84,7 +84,8 @@ async function hostileContent(withTooLarge: boolean): Promise<{ work: string; ro
 }
 
 async function runBuild(work: string): Promise<{ code: number; stderr: string; stdout: string }> {
-  const args = ['--import', 'tsx', 'scripts/build-static.ts', '--content', path.join(work, 'content'), '--out', path.join(work, 'public'), '--model', path.join(work, 'site.json')];
+  // As `npm run build` runs it: the build's bundle (scripts/build.mjs), no TypeScript compiled at run time.
+  const args = ['scripts/build.mjs', '--content', path.join(work, 'content'), '--out', path.join(work, 'public'), '--model', path.join(work, 'site.json')];
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: ROOT, env: { ...process.env, TIDINGS_BUILD_CACHE: 'off' } });
     return { code: 0, stdout, stderr };
