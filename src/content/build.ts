@@ -1,6 +1,6 @@
 /**
  * A folder's worth of source files → the site model. Pure: the caller reads the files
- * (scripts/build-content.ts) and prints the messages left on each VFile.
+ * (src/content/files.ts readContentDir, scripts/build-static.ts) and prints the messages left on each VFile.
  */
 import { createHash } from 'node:crypto';
 import { VFile } from 'vfile';

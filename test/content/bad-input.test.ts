@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/content';
+import { tree } from '../publish/output-tree';
 import { build, errorsOf, warningsOf } from './helpers';
 
 const GOOD = `---
@@ -166,15 +167,16 @@ date: 2026-01-05
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-describe('npm run build (scripts/build-content.ts)', () => {
+describe('npm run build (scripts/build.mjs: the build from its bundle)', () => {
   it('prints path:line:col: error lines, no stack trace, exits 1 and writes nothing', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tidings-bad-'));
     await mkdir(path.join(dir, 'acme/updates'), { recursive: true });
     await writeFile(path.join(dir, 'acme/updates/2026-01-05.md'), GOOD);
     await writeFile(path.join(dir, 'acme/updates/2026-01-12.md'), '---\ndate: 2026-01-12\ntags: [a\n---\nx\n');
     await writeFile(path.join(dir, 'acme/updates/2026-01-19.md'), '');
-    const out = path.join(dir, 'site.json');
-    const failure = await run(process.execPath, ['--import', 'tsx', 'scripts/build-content.ts', '--content', dir, '--out', out], { cwd: ROOT }).then(
+    const out = path.join(dir, 'public');
+    const model = path.join(dir, 'site.json');
+    const failure = await run(process.execPath, ['scripts/build.mjs', '--content', dir, '--out', out, '--model', model], { cwd: ROOT, env: { ...process.env, TIDINGS_BUILD_CACHE: 'off' } }).then(
       () => undefined,
       (e: { code: number; stderr: string }) => e,
     );
@@ -186,16 +188,21 @@ describe('npm run build (scripts/build-content.ts)', () => {
     ]);
     expect(failure!.stderr).not.toMatch(/\n\s+at /);
     await expect(stat(out)).rejects.toThrow();
+    await expect(stat(model)).rejects.toThrow();
   });
 
   it('is deterministic: the same content gives byte-identical output', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tidings-det-'));
-    const a = path.join(dir, 'a.json');
-    const b = path.join(dir, 'b.json');
-    await run(process.execPath, ['--import', 'tsx', 'scripts/build-content.ts', '--quiet', '--out', a], { cwd: ROOT });
-    await run(process.execPath, ['--import', 'tsx', 'scripts/build-content.ts', '--quiet', '--out', b], { cwd: ROOT });
-    const [x, y] = [await readFile(a), await readFile(b)];
+    // Two clean builds of content/ (no cache, so the second cannot copy the first).
+    const buildInto = (name: string) =>
+      run(process.execPath, ['scripts/build.mjs', '--quiet', '--out', path.join(dir, name), '--model', path.join(dir, `${name}.json`)], { cwd: ROOT, env: { ...process.env, TIDINGS_BUILD_CACHE: 'off' } });
+    await buildInto('a');
+    await buildInto('b');
+    const [x, y] = [await readFile(path.join(dir, 'a.json')), await readFile(path.join(dir, 'b.json'))];
     expect(x.length).toBeGreaterThan(1000);
     expect(x.equals(y)).toBe(true);
+    const [files, again] = [await tree(path.join(dir, 'a')), await tree(path.join(dir, 'b'))];
+    expect(files.size).toBeGreaterThan(100);
+    expect(again).toEqual(files);
   });
 });
