@@ -21,8 +21,10 @@ import { entryKind } from '../src/content/sections';
 function locate(arg: string, content: string | undefined): { root: string; file?: string; team?: string } {
   if (existsSync(arg) && statSync(arg).isFile()) {
     const full = path.resolve(arg);
-    // <root>/<team>/updates/<name>.md
-    const root = content ? path.resolve(content) : path.dirname(path.dirname(path.dirname(full)));
+    // <root>/<team>/updates/<name>.md, or in folders below updates/
+    const parts = full.split(path.sep);
+    const updates = parts.lastIndexOf('updates');
+    const root = content ? path.resolve(content) : updates > 1 ? parts.slice(0, updates - 1).join(path.sep) : path.dirname(path.dirname(path.dirname(full)));
     return { root, file: path.relative(root, full).split(path.sep).join('/') };
   }
   if (existsSync(arg) && statSync(arg).isDirectory() && existsSync(path.join(arg, 'updates'))) {

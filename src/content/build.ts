@@ -11,7 +11,7 @@ import type { Outline, ReadingHints, Recurrence } from './outline';
 import { fail, humanise, parseMilestoneDefinitions, parseUpdate, teamSlug } from './parse';
 import { recurrenceOf } from './recurrence';
 import { copyOwners, type TitleOwners } from './sections';
-import { dateIn, mondayOf, settleDates, teamDayOrders } from './week';
+import { dateIn, dateName, mondayOf, settleDates, teamDayOrders } from './week';
 import { indexMilestones } from './milestones';
 
 // A module of its own (model types only): the Worker's tests index milestones
@@ -38,7 +38,8 @@ export interface BuildResult {
   recurrence: Map<string, Recurrence>;
 }
 
-const UPDATE_PATH = /^([^/]+)\/updates\/[^/]+\.md$/;
+/** `<team>/updates/<name>.md`, or filed in folders below `updates/` (`2025/January.md`). */
+const UPDATE_PATH = /^([^/]+)\/updates\/(?:[^/]+\/)*[^/]+\.md$/;
 /** What derivedKey() produces: a URL slug. */
 const MILESTONE_KEY = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
@@ -110,7 +111,7 @@ export function buildSite(
   const nameDate = (p: string) => {
     const folder = UPDATE_PATH.exec(p)?.[1];
     const order = folder !== undefined ? dayOrders.get(folder)?.order : undefined;
-    return dateIn(p.split('/').pop()!, order ? { order } : {}) ?? '';
+    return dateIn(dateName(p), order ? { order } : {}) ?? '';
   };
   // Within a team's folder: dated names by date, then the others by path.
   const sortKey = new Map(sources.map((s) => {

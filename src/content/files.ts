@@ -25,7 +25,7 @@ export interface ContentDir {
 
 /** Bytes read from one file at most: a report is far smaller (see LIMITS). */
 const MAX_BYTES = LIMITS.chars * 4;
-/** Folders below `<team>/milestones/` followed at most this deep. */
+/** Folders below `<team>/updates/` and `<team>/milestones/` followed at most this deep. */
 const MAX_DEPTH = 8;
 
 type Entry = { kind: 'file' | 'dir'; real: string } | { kind: 'skip'; reason: string };
@@ -90,7 +90,7 @@ async function readRegular(real: string): Promise<{ bytes: Uint8Array; identity:
   }
 }
 
-/** `<root>/<team>/updates/*.md` and `<root>/<team>/milestones/**.md`, plus `teams.yaml` and `aliases.yaml` at the root. */
+/** `<root>/<team>/updates/**.md` and `<root>/<team>/milestones/**.md`, plus `teams.yaml` and `aliases.yaml` at the root. */
 export async function readContentDir(root: string): Promise<ContentDir> {
   const realRoot = await realpath(root);
   const dir: ContentDir = { updates: [], milestones: [], skipped: [] };
@@ -145,16 +145,11 @@ export async function readContentDir(root: string): Promise<ContentDir> {
     // two YAML files are read, and reported, below).
     if (teamEntry.kind === 'skip' && teamEntry.reason.startsWith('symlink') && team !== 'teams.yaml' && team !== 'aliases.yaml') skip(team, teamEntry.reason);
     if (teamEntry.kind !== 'dir') continue;
-    for (const name of await list(`${team}/updates`, path.join(teamEntry.real, 'updates'))) {
-      const rel = `${team}/updates/${name}`;
-      if (!isUpdatePath(rel) || isEditorFile(name)) continue;
-      const file = await read(rel, path.join(teamEntry.real, 'updates', name));
-      if (file) dir.updates.push(file);
-    }
     // The real folders being walked: a symlink back to one of them (inside content/, so followed)
-    // would read the same definitions again at every level.
+    // would read the same files again at every level.
     const walking: string[] = [];
-    const walk = async (relDir: string, fullDir: string, depth: number): Promise<void> => {
+    /** Every file of a folder and the folders below it that `wanted` names, into `into`. */
+    const walk = async (relDir: string, fullDir: string, depth: number, wanted: (rel: string) => boolean, into: SourceFile[]): Promise<void> => {
       if (depth > MAX_DEPTH) {
         skip(relDir, `folders nested more than ${MAX_DEPTH} deep: not read`);
         return;
@@ -166,15 +161,17 @@ export async function readContentDir(root: string): Promise<ContentDir> {
         const full = path.join(fullDir, name);
         const entry = await inspect(realRoot, full);
         if (entry.kind === 'dir' && walking.includes(entry.real)) skip(rel, 'symlink loop: not followed');
-        else if (entry.kind === 'dir' && !isMilestonePath(rel)) await walk(rel, entry.real, depth + 1);
-        else if (isMilestonePath(rel)) {
+        else if (entry.kind === 'dir' && !wanted(rel)) await walk(rel, entry.real, depth + 1, wanted, into);
+        else if (wanted(rel)) {
           const file = await read(rel, full);
-          if (file) dir.milestones.push(file);
+          if (file) into.push(file);
         } else if (entry.kind === 'skip' && entry.reason !== '') skip(rel, entry.reason);
       }
       walking.pop();
     };
-    await walk(`${team}/milestones`, path.join(teamEntry.real, 'milestones'), 0);
+    // Reports, filed flat or in folders (by year, by month).
+    await walk(`${team}/updates`, path.join(teamEntry.real, 'updates'), 0, isUpdatePath, dir.updates);
+    await walk(`${team}/milestones`, path.join(teamEntry.real, 'milestones'), 0, isMilestonePath, dir.milestones);
   }
   for (const name of ['teams.yaml', 'aliases.yaml'] as const) {
     const file = await read(name, path.join(realRoot, name));

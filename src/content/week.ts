@@ -136,6 +136,21 @@ function daysNamed(tree: Root, order: DateOptions): Period | undefined {
   return { start: days[0]!, end: days.at(-1)! };
 }
 
+/**
+ * What a report's path says of its date: its file name, and the folders it is filed in below
+ * `updates/` when the name alone gives no year (`2025/January.md` is January 2025,
+ * `2024/03/11.md` the 11th of March, `2024/week-12.md` that ISO week).
+ */
+export function dateName(path: string): string {
+  const below = /(?:^|\/)updates\/(.+)\.md$/i.exec(path)?.[1] ?? path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+  const folders = below.split('/');
+  const stem = folders.pop()!;
+  if (folders.length === 0) return stem;
+  const dated = (text: string) => datesIn(text).some((d) => !d.guessedYear);
+  if (dated(stem)) return stem;
+  return [[...folders, stem].join('-'), [stem, ...folders.reverse()].join(' ')].find(dated) ?? stem;
+}
+
 function found(text: string, options: DateOptions): FoundDate | undefined {
   return datesIn(text, options)[0];
 }
@@ -168,7 +183,7 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
   const evidence: Evidence[] = [];
   const at1: Place = { line: 1, column: 1 };
   const order = sources.order ? { order: sources.order } : {};
-  const fromName = asEvidence('file name', found(file.stem ?? '', order), at1);
+  const fromName = asEvidence('file name', found(dateName(file.path), order), at1);
   if (fromName) evidence.push(fromName);
   let frontMatter: string | undefined;
   if (sources.date !== undefined) {
@@ -280,19 +295,19 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
 }
 
 /**
- * The day-month order of each team folder (`<team>/updates/<name>.md`), from all its file
+ * The day-month order of each team folder (`<team>/updates/<name>.md`, in folders or not), from all its file
  * names (teamDayOrder), with the note that says it, once per team, on the first file whose
  * name could be read both ways (none when no name could).
  */
 export function teamDayOrders(paths: readonly string[]): Map<string, { order: DayOrder; note?: { path: string; reason: string } }> {
   const byTeam = new Map<string, string[]>();
   for (const path of paths) {
-    const m = /^([^/]+)\/updates\/([^/]+)\.md$/.exec(path);
+    const m = /^([^/]+)\/updates\/.+\.md$/.exec(path);
     if (m) byTeam.set(m[1]!, [...(byTeam.get(m[1]!) ?? []), path]);
   }
   const orders = new Map<string, { order: DayOrder; note?: { path: string; reason: string } }>();
   for (const [team, files] of byTeam) {
-    const stems = files.map((p) => p.slice(p.lastIndexOf('/') + 1, -3));
+    const stems = files.map(dateName);
     const decided = teamDayOrder(stems);
     const first = decided.ambiguous[0];
     if (first === undefined) {

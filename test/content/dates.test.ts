@@ -5,7 +5,7 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { datesIn, hasDate, teamDayOrder } from '../../src/content/dates';
-import { periodDate, settleTeamWeeks } from '../../src/content/week';
+import { dateName, periodDate, settleTeamWeeks } from '../../src/content/week';
 import { buildSite, parseUpdate } from '../../src/content';
 import { ParseCache } from '../../src/publish/parse-cache';
 import { build, errorsOf, warningsOf } from './helpers';
@@ -134,6 +134,19 @@ describe('the week a report lands in (whole builds)', () => {
     const result = build({ 'lab/updates/update-2024-06.md': BODY });
     expect(errorsOf(result)).toEqual([]);
     expect(result.parsed[0]).toMatchObject({ date: '2024-06-01', period: { start: '2024-06-01', end: '2024-06-30' } });
+  });
+
+  it('a report filed in folders takes the year (and month) its name lacks from them', () => {
+    const result = build({ 'lab/updates/2025/January.md': BODY, 'lab/updates/2024/03/11.md': BODY, 'lab/updates/2024/week-20.md': BODY, 'lab/updates/2023/2023-05-02.md': BODY });
+    expect(errorsOf(result)).toEqual([]);
+    expect(Object.fromEntries(result.parsed.map((u) => [u.source, u.date]))).toEqual({
+      'lab/updates/2025/January.md': '2025-01-01',
+      'lab/updates/2024/03/11.md': '2024-03-11',
+      'lab/updates/2024/week-20.md': '2024-05-13',
+      'lab/updates/2023/2023-05-02.md': '2023-05-02',
+    });
+    expect(dateName('lab/updates/2025/January.md')).toBe('January 2025');
+    expect(dateName('lab/updates/notes/2024-03-18.md')).toBe('2024-03-18');
   });
 
   it('a Reporting Period line outvotes a publish date of the week after: the report does not land a week late', () => {

@@ -73,6 +73,20 @@ describe('reading a content folder safely', () => {
     expect(dir.skipped).toEqual([{ path: 'acme/milestones/again', reason: 'symlink loop: not followed', fatal: false }]);
   });
 
+  it('reads reports filed in folders below updates/ (by year, by month), a loop among them said once', async () => {
+    const { root } = await contentDir();
+    await mkdir(path.join(root, 'acme/updates/2025/03'), { recursive: true });
+    await writeFile(path.join(root, 'acme/updates/2025/January.md'), '# January\n\n- Shipped the search page\n');
+    await writeFile(path.join(root, 'acme/updates/2025/03/11.md'), '- Shipped the feeds\n');
+    await symlink('..', path.join(root, 'acme/updates/2025/03/up'));
+    const dir = await readContentDir(root);
+    expect(dir.updates.map((f) => f.path)).toEqual(['acme/updates/2025/03/11.md', 'acme/updates/2025/January.md', 'acme/updates/2026-01-05.md']);
+    expect(dir.skipped).toEqual([{ path: 'acme/updates/2025/03/up', reason: 'symlink loop: not followed', fatal: false }]);
+    const result = await buildContentDir(root);
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.updates.map((u) => u.date)).toEqual(['2026-01-05', '2025-03-11', '2025-01-01']);
+  });
+
   it('refuses a YAML alias bomb in front matter with a clear error', () => {
     const bomb = ['---', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries()) {
