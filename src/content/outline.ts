@@ -205,9 +205,9 @@ const STATUS_HEADER = /^(?:(?:overall|current|rag)\s+)?(?:status|state|health|ra
 /** A task table's column that says what each task is (see readTaskTable). */
 const TASK_HEADER = /^(?:description|task|task description|title|task title|summary|work item|story|user story|ticket)$/;
 /** What a task's status cell says of its kind. */
-const TASK_STATUS_KINDS: ReadonlyArray<[RegExp, LabelTarget]> = [
+export const TASK_STATUS_KINDS: ReadonlyArray<[RegExp, LabelTarget]> = [
   [/^(?:done|completed?|closed|shipped|released|finished|merged|resolved|delivered|fixed)\b/i, 'achieved'],
-  [/^(?:in[\s-]*progress|wip|ongoing|in[\s-]*review|under review|review|doing|started|active|in[\s-]*testing|testing)\b/i, 'progress'],
+  [/^(?:in[\s-]*progress|wip|ongoing|in[\s-]*review|under review|review|doing|started|active|in[\s-]*testing|testing|(?:under|in) development|underway|under way)\b/i, 'progress'],
   [/^(?:backlog|to[\s-]*do|todo|not[\s-]*started|planned|next|up next|open|new|ready)\b/i, 'next'],
   [/^(?:blocked|stuck)\b/i, 'blockers'],
   [/^(?:on[\s-]*hold|paused|at[\s-]*risk|delayed)\b/i, 'risks'],

@@ -10,7 +10,7 @@ import { stemmer } from 'stemmer';
 import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCatchAll, sentenceKind, tickedOff } from './labels';
-import { isSection, outlineNodes, type Outline, type OutlineNode } from './outline';
+import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
 import { isAway, isBranchLink, isFigureLine, isPictureOnly } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
@@ -465,9 +465,18 @@ export function emptyItems(): ItemsByKind {
   return Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as ItemsByKind;
 }
 
+/** A task's own status field near its start (`Status: Complete`, `status: **In Progress**`), as a kind. */
+const STATUS_FIELD = /(?:^|[\s*_(|])status\s*[:：]\s*[*_]*\s*([^*_\n.;,)]{2,30})/i;
+function statusFieldKind(text: string): ItemKind | undefined {
+  const value = STATUS_FIELD.exec(text.slice(0, 240))?.[1]?.trim();
+  const kind = value !== undefined ? TASK_STATUS_KINDS.find(([re]) => re.test(value))?.[1] : undefined;
+  return kind === 'notes' || kind === 'summary' ? undefined : kind;
+}
+
 /**
  * An entry's kind in its part: notes for a picture (and its caption); achieved when ticked off
- * (✅, `(done)`), under any label but an aside's, as a ticked task box is; else its label's;
+ * (✅, `(done)`), under any label but an aside's, as a ticked task box is; what its own
+ * `Status:` field says; else its label's;
  * else what its own sentence says ("Finished …" is achieved); else progress.
  */
 export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
@@ -484,6 +493,9 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';
+  // A task that says how it stands (`**Make the assembler work** Status: **Complete**`) is what its status says, whatever the label over it.
+  const status = entry.kind !== 'notes' ? statusFieldKind(entry.item.text) : undefined;
+  if (status) return status;
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.
   if (entry.kind === 'progress' && sentenceKind(entry.item.text) === 'achieved') return 'achieved';
   return entry.kind ?? sentenceKind(entry.item.text) ?? 'progress';

@@ -779,6 +779,24 @@ describe('a task table (a row per task, its status in a column)', () => {
   });
 });
 
+describe('a task that says how it stands (`Status: Complete` in its own text)', () => {
+  it('is what its status says, whatever the label over it; a status said of nothing is no kind', () => {
+    const body = [
+      '## Progress this week',
+      '1. **Export the reports as CSV**  \n   Status: **Complete**\n\n   The export runs nightly now.',
+      '2. **Search by author**  \n   Status: In Progress',
+      '3. **Single sign-on**  \n   Status: _Blocked_ on the identity team.',
+      '4. **The status: quo of the old importer** is unclear.',
+    ].join('\n\n');
+    const result = build({ 'crm/updates/2025-03-10.md': body });
+    expect(errorsOf(result)).toEqual([]);
+    const [part] = result.site.updates[0]!.sections;
+    expect(counts(part!)).toEqual({ achieved: 1, progress: 2, blockers: 1 });
+    expect(part!.items.achieved[0]!.text).toMatch(/^Export the reports as CSV/);
+    expect(part!.items.blockers[0]!.text).toMatch(/^Single sign-on/);
+  });
+});
+
 describe('a section of figures only', () => {
   it('is metrics: kept with the update as notes, no part; figures among work stay items', () => {
     const body = '## Activity\n\nWe kept up with the new iOS release.\n\n## GitHub activity\n\n- 308 issues opened on GitHub, past quarter\n- Issue close rate of 92%\n\n**Commits**\n- 491 commits in the past quarter (22% increase)\n- 36 code contributors in the past quarter\n\n## Team\n\n- 3 people at the conference\n- 1 person out all week\n';
