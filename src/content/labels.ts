@@ -201,9 +201,12 @@ export function hasLastPeriodLabel(source: string): boolean {
 const DONE_VERBS =
   'finished|completed|complete|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done|' +
   'reviewed|wrote|rewrote|built|rebuilt|created|updated|upgraded|migrated|removed|deprecated|improved|refactored|tested|documented|integrated|configured|installed|' +
-  'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran|held|gave|hosted|organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced';
-// After a subject, only verbs ("Almost done!" is no subject and its verb).
-const SUBJECT_VERBS = DONE_VERBS.replace(/\|done\||\|complete\|/g, '|');
+  'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
+  'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|conducted|recruited|passed|obtained|received';
+// After a subject, only verbs ("Almost done!" is no subject and its verb), and none that a
+// thing does by itself ("The queue grew", "Memory reached 90 %", "The deadline passed"): those
+// open a sentence only as what the writer did ("Reached 150 ambassadors").
+const SUBJECT_VERBS = DONE_VERBS.replace(/\|done\||\|complete\|/g, '|').replace(/\|(?:reached|grew|passed|received)(?=\||$)/g, '');
 // A character of the first sentence: a full stop ends it only before a space or the end
 // (`cordova-ios@6.1.1 was released`).
 const SENTENCE = String.raw`(?:[^.;]|\.(?=\S))`;
@@ -211,7 +214,7 @@ const SENTENCE = String.raw`(?:[^.;]|\.(?=\S))`;
 // merged"): written, built, sent, held, given as participles; and what is only said of a thing
 // done to it ("The certificate has been renewed", "The old server was decommissioned").
 const DONE_PARTICIPLES =
-  SUBJECT_VERBS.replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran|held|gave|', '|held|given|').replace('|sent|', '|sent|made live|') +
+  SUBJECT_VERBS.replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran(?! out\\b)|held|gave|', '|held|given|').replace('|sent|', '|sent|made live|') +
   '|renewed|decommissioned|provisioned|archived|renamed|moved|switched|rolled out|set up|finali[sz]ed|approved|accepted|signed|translated|uploaded|restored|patched|rotated|backported|recorded';
 // A word that says how it was done ("has been publicly presented", "was successfully
 // deployed"), not that it was done only in part, by mistake, or again and again ("has been
@@ -230,7 +233,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // fixed the tables": a short subject (a name, a nick), then a verb that leaves no doubt, in
   // the past.
   // So is "We have shipped…", "We've merged…", "Noel's updated…".
-  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:\s+(?:have|has)|['’](?:s|ve))?\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b${NOT_FOR}`), 'achieved'],
+  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*|\s+(?!(?:not|never|have|has|had|will|would|should|could|can|may|might|must|to|be|been|being|is|are|was|were)\b)[a-z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:\s+(?:have|has)|['’](?:s|ve))?\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b${NOT_FOR}`), 'achieved'],
   // "The LPE project is done", "X was merged", "The audit has finished", "A page has been
   // created", "Ana was added as committer", "A talk was given": said of a thing, in the past,
   // not "will be done", not "No updates were submitted", not "Three quarters of it has been

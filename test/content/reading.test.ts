@@ -101,6 +101,16 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('We shipped the beta')).toBe('achieved');
     expect(sentenceKind('The council discussed RFC 12')).toBeUndefined();
     expect(sentenceKind('The closed issues list grew')).toBeUndefined();
+    // Done by the writer, said as a log does; a thing that grows or reaches by itself is no work done.
+    expect(sentenceKind('Reached 150+ active ambassadors')).toBe('achieved');
+    expect(sentenceKind('Grew our mailing list to 50,000')).toBe('achieved');
+    expect(sentenceKind('Revamped the onboarding flow')).toBe('achieved');
+    expect(sentenceKind('Memory usage reached 90% on the indexer')).toBeUndefined();
+    expect(sentenceKind('The queue grew to 500 jobs')).toBeUndefined();
+    // A headline: a name and its noun, then the verb ("Ambassador program launched").
+    expect(sentenceKind('Ambassador program launched (1,800 applications)')).toBe('achieved');
+    expect(sentenceKind('Consensus nodes ran out of disk space')).toBeUndefined();
+    expect(sentenceKind('Release never shipped')).toBeUndefined();
     expect(sentenceKind('The beta is now live for all users')).toBe('achieved');
     expect(sentenceKind('The beta should be live next week')).toBeUndefined();
     expect(sentenceKind('The release was shipped on Tuesday')).toBe('achieved');

@@ -228,8 +228,8 @@ describe('three files per team, checked by hand', () => {
       // Sampling (or VID)]:" of 2023-07-31, reworded (2023-08-14): it keeps that first key.
       'nomos-data-availability-sampling-or-vid': { progress: 1 },
       'nomos-ppos-consensus': { progress: 1 },
-      // "Wrote a potential design for Mailboxes…": done, in the past.
-      'nomos-coordination-layer': { achieved: 1, progress: 1 },
+      // "Wrote a potential design for Mailboxes…", "research was conducted on fast proof generation": done, in the past.
+      'nomos-coordination-layer': { achieved: 2 },
       // Both its facets say "No updates this week": the workstream was written, it holds no item.
       'nomos-testnet': {},
     });
