@@ -15,7 +15,8 @@ import type { Update } from './model';
 import { readOutline, type Outline, type ReadingHints, type Recurrence } from './outline';
 import { renderDocument } from './render';
 import { keyOutline, sectionsOf, type TitleOwners } from './sections';
-import { inferWeek, onlyDate, type DayOrder } from './week';
+import { addDays } from './dates';
+import { inferWeek, onlyDate, scheduledAfter, type DayOrder } from './week';
 
 export { FRONT_MATTER } from './markdown';
 
@@ -232,6 +233,14 @@ export function parseUpdate(file: VFile, options: ParseOptions = {}): Update | u
 export function keyUpdate(read: ReadUpdate, options: Pick<ParseOptions, 'aliases' | 'owners'>): Update {
   keyOutline(read.outline, { team: read.base.team, aliases: options.aliases ?? new Map(), ...(options.owners ? { owners: options.owners } : {}) });
   const { sections, notes } = sectionsOf(read.outline);
+  // A schedule's lines dated after the report (`November 15th: Code freeze`), read as news, are plans.
+  const end = read.base.period?.end ?? addDays(read.base.date, 6);
+  for (const s of sections) {
+    const ahead = s.items.progress.filter((i) => scheduledAfter(i.text, read.base.date, end));
+    if (ahead.length === 0) continue;
+    s.items.progress = s.items.progress.filter((i) => !ahead.includes(i));
+    s.items.next.push(...ahead);
+  }
   const { html, hash, ...rest } = read.base;
   return { ...rest, sections, notes, ...(read.outline.summary.length > 0 ? { summary: read.outline.summary } : {}), html, hash };
 }

@@ -21,7 +21,7 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Update } from './model';
-import { addDays, calendar, datesIn, MONTH_NAME, daysBetween, mondayOf, teamDayOrder, weekday, type DateOptions, type DayOrder, type FoundDate, type Period } from './dates';
+import { addDays, calendar, datesIn, MONTH_NAME, MONTHS, daysBetween, mondayOf, teamDayOrder, weekday, type DateOptions, type DayOrder, type FoundDate, type Period } from './dates';
 
 export { dateIn, datesIn, hasDate, mondayOf, teamDayOrder, type DayOrder, type Period } from './dates';
 
@@ -110,11 +110,31 @@ function periodLineIn(node: RootContent, near: DateOptions): Evidence | undefine
   return undefined;
 }
 
-const DATE_WORDS = new RegExp(`\\b(?:${MONTH_NAME}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|to|through|thru|till|until|st|nd|rd|th)(?![a-z])`, 'gi');
+const DATE_WORDS = new RegExp(`(?:\\b(?:${MONTH_NAME}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|to|through|thru|till|until|st|nd|rd|th)|(?<=\\d)(?:st|nd|rd|th))(?![a-z])`, 'gi');
 
 /** A line that says nothing but a date or a range of dates, in brackets or not. */
 export function onlyDate(line: string): boolean {
   return /\d/.test(line) && line.replace(DATE_WORDS, '').replace(/[\d\s()[\]*_,.:/~→–—-]/g, '') === '';
+}
+
+/**
+ * A line of a schedule that opens with a date after the report's period, then what happens
+ * then (`November 15th: Code freeze`, `March 2026 – TGE`, `December: launch`): a plan, however
+ * it is worded. `start` and `end` are the report's first and last day.
+ */
+export function scheduledAfter(text: string, start: string, end: string): boolean {
+  const sep = /\s*(?::|\s[–—-])\s+\S/.exec(text.slice(0, 40));
+  if (!sep) return false;
+  const head = text.slice(0, sep.index).trim().replace(/^[*_]+|[*_]+$/g, '');
+  const month = new RegExp(`^(${MONTH_NAME})\\.?$`, 'i').exec(head);
+  let when: string | undefined;
+  if (month) {
+    // A month alone: its next coming after the report's start.
+    const m = MONTHS.indexOf(month[1]!.slice(0, 3).toLowerCase()) + 1;
+    const [y, sm] = start.split('-').map(Number) as [number, number];
+    when = calendar(m < sm ? y + 1 : y, m, 1);
+  } else if (onlyDate(head)) when = datesIn(head, { near: start })[0]?.date;
+  return when !== undefined && when > end;
 }
 
 /** A block's text with its hard line breaks (`  ⏎`, `\\⏎`) as line ends: `toString` drops them; table cells apart by `between`. */

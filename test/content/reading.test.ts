@@ -807,6 +807,17 @@ describe('a task that says how it stands (`Status: Complete` in its own text)', 
   });
 });
 
+describe('a schedule in a report', () => {
+  it('makes its lines dated after the report plans, and leaves those of the report’s own days as news', () => {
+    const body = ['## Launch', '', 'The audit is nearly through.', '', '- October 8th: fixes reviewed with the auditors', '- November 15th: code freeze', '- December: launch', '- March 2026 – token event', '- Week 3: onboarding'].join('\n');
+    const result = build({ 'lab/updates/2025/October.md': body });
+    expect(errorsOf(result)).toEqual([]);
+    const [part] = result.site.updates[0]!.sections;
+    expect(part!.items.next.map((i) => i.text)).toEqual(['November 15th: code freeze', 'December: launch', 'March 2026 – token event']);
+    expect(part!.items.progress.map((i) => i.text)).toEqual(['The audit is nearly through.', 'October 8th: fixes reviewed with the auditors', 'Week 3: onboarding']);
+  });
+});
+
 describe('a section of figures only', () => {
   it('is metrics: kept with the update as notes, no part; figures among work stay items', () => {
     const body = '## Activity\n\nWe kept up with the new iOS release.\n\n## GitHub activity\n\n- 308 issues opened on GitHub, past quarter\n- Issue close rate of 92%\n\n**Commits**\n- 491 commits in the past quarter (22% increase)\n- 36 code contributors in the past quarter\n\n## Team\n\n- 3 people at the conference\n- 1 person out all week\n';
