@@ -279,11 +279,13 @@ const CHANGE_KINDS = new Set(
     'feature features improvement improvements enhancement enhancements bug bugs bugfix bugfixes fix fixes hotfix hotfixes ' +
     'test tests testing docs doc documentation refactor refactoring refactors cleanup cleanups chore chores tech debt techdebt ' +
     'removal maintenance dependency dependencies deps upgrade upgrades updates tooling util utils utility utilities ' +
-    'performance perf security breaking change changes other others misc miscellaneous general admin minor various'
+    'performance perf security breaking change changes other others misc miscellaneous general admin minor various ' +
+    // The form the work took: its pull requests, commits, merge requests.
+    'pull request requests prs pr commits merge mrs'
   ).split(' '),
 );
 /** At least one of these: "Other" and "Changes" say something; "minor" or "various" alone do not. */
-const CHANGE_HEADS = new Set([...CHANGE_KINDS].filter((w) => !['removal', 'minor', 'various', 'upgrade', 'upgrades', 'updates', 'change', 'changes', 'debt'].includes(w)));
+const CHANGE_HEADS = new Set([...CHANGE_KINDS].filter((w) => !['removal', 'minor', 'various', 'upgrade', 'upgrades', 'updates', 'change', 'changes', 'debt', 'pull', 'request', 'merge', 'pr'].includes(w)));
 
 /** Whether a name only says what kind of change the work under it is (see CHANGE_KINDS). */
 export function isChangeKind(text: string): boolean {

@@ -316,6 +316,8 @@ date: ${date}
   - [Crash on an empty query](https://github.com/acme/search/issues/7)
 - Other
   - on-call rotation
+- Pull requests:
+  - [Trim stop words before scoring](https://github.com/acme/search/pull/44)
 - [Tokenizer rewrite](https://github.com/acme/search/issues/12)
 
 **Completed OKRs**
@@ -327,10 +329,11 @@ date: ${date}
   const result = build({ 'search/updates/2026-03-02.md': sprint('2026-03-02'), 'search/updates/2026-03-16.md': sprint('2026-03-16') });
   const [u] = result.site.updates;
 
-  it('"Improvements", "Bug fixes", "Other" sort the part’s work; a linked issue with nothing under it is one of its items', () => {
+  it('"Improvements", "Bug fixes", "Other", "Pull requests" sort the part’s work; a linked issue with nothing under it is one of its items', () => {
     expect(errorsOf(result)).toEqual([]);
     const ranking = u!.sections.find((s) => s.title === 'Ranking')!;
-    expect(counts(ranking)).toEqual({ achieved: 4 });
+    expect(counts(ranking)).toEqual({ achieved: 5 });
+    expect(ranking.items.achieved.map((i) => i.text)).toContain('Trim stop words before scoring');
     expect(result.site.milestones.map((m) => m.title)).not.toContain('Improvements');
     expect(result.site.milestones.map((m) => m.title)).not.toContain('Tokenizer rewrite');
   });
