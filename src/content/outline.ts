@@ -204,6 +204,8 @@ function newNode(init: Partial<OutlineNode> & Pick<OutlineNode, 'form' | 'rank' 
 const STATUS_HEADER = /^(?:(?:overall|current|rag)\s+)?(?:status|state|health|rag|trend)$/i;
 /** A task table's column that says what each task is (see readTaskTable). */
 const TASK_HEADER = /^(?:description|task|task description|title|task title|summary|work item|story|user story|ticket)$/;
+/** A task table's column that only a list of tasks has: the task itself, who does it, its id, when it is due. */
+const TASK_WORDS = /\b(?:tasks?|stor(?:y|ies)|tickets?|work items?|assigned|assignees?|owners?|ids?|due|deadline|priority|estimates?|points)\b/;
 /** What a task's status cell says of its kind. */
 export const TASK_STATUS_KINDS: ReadonlyArray<[RegExp, LabelTarget]> = [
   [/^(?:done|completed?|closed|shipped|released|finished|merged|resolved|delivered|fixed)\b/i, 'achieved'],
@@ -367,6 +369,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const next = tree.children[i + 1]!;
     if (node.type === 'paragraph' && (next.type === 'list' || (next.type === 'paragraph' && overList.has(next)))) overList.add(node);
   }
+  // Paragraphs written directly over a table (its caption, or the sentence that leads into it).
+  const overTable = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && tree.children[i + 1]?.type === 'table' ? [n] : [])));
   // A heading that says whose report it is, `Key: value`, over nothing but `Key: value` lines
   // of a few words (`## Team: Payments`, then `Scrum Master: Ana`, `Sprint: 2`): the report's
   // header, not a part.
@@ -854,9 +858,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A sentence that leads into the list under it ("We merged the following PRs this month:",
     // "Looking at the roadmap, there are a few things to report:"): what it says of the list is
     // the list's kind; a sentence that says nothing else is no item of its own.
-    const intro = overList.has(node) && !/\n/.test(text) ? /(?:^|[.!?]\s+)([^.!?]+)[:：]\s*$/.exec(text)?.[1] : undefined;
+    const intro = (overList.has(node) || overTable.has(node)) && !/\n/.test(text) ? /(?:^|[.!?]\s+)([^.!?]+)[:：]\s*$/.exec(text)?.[1] : undefined;
     const introKind = intro ? sentenceKind(intro) : undefined;
-    if (intro === text.replace(/\s*[:：]\s*$/, '') && LEAD_IN.test(intro) && intro.split(/\s+/).length <= 15) {
+    // A caption of a few words that says nothing done or planned ("Fields we fetch:", "Main topics:") only names what follows.
+    const caption = intro !== undefined && introKind === undefined && intro.split(/\s+/).length <= 6;
+    if (intro === text.replace(/\s*[:：]\s*$/, '') && ((LEAD_IN.test(intro) && intro.split(/\s+/).length <= 15) || caption)) {
       structure.push({ line, what: 'lead-in', text });
       if (introKind) listLeadIn = introKind;
       return;
@@ -1178,9 +1184,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (!head || rows.length === 0) return false;
     const headers = head.children.map((cell) => labelWords(toString(cell)).toLowerCase());
     if (!headers.some((h) => TASK_HEADER.test(h))) return false;
+    const statusColumn = headers.findIndex((h) => STATUS_HEADER.test(h));
+    // A description beside a name is a glossary or a list of fields (`| Parameter | Description |`):
+    // tasks are said to be tasks, or have a status, an owner or an id.
+    if (statusColumn < 0 && !headers.some((h) => TASK_WORDS.test(h))) return false;
     const tableLine = table.position?.start.line ?? 1;
     structure.push({ line: tableLine, what: 'label', text: headers.join(' · ') });
-    const statusColumn = headers.findIndex((h) => STATUS_HEADER.test(h));
     const target = host();
     for (const row of rows) {
       const line = row.position?.start.line ?? tableLine;

@@ -790,6 +790,13 @@ describe('a task table (a row per task, its status in a column)', () => {
     expect(u.summary?.map((i) => i.text)).toEqual(['Jun 7 - 12, 2024']);
     expect(conservation(u, files['cap/updates/log4.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
+
+  it('a name and its description, with no status, owner or id, is no task list: it stays one item, as written', () => {
+    const glossary = build({ 'cap/updates/2025-03-10.md': '## Metadata fetch\n\nFields we fetch:\n\n| Parameter | Description |\n|---|---|\n| YEAR | Publication year |\n| DOI | DOI of the article |\n' });
+    const texts = Object.values(glossary.site.updates[0]!.sections[0]!.items).flat().map((i) => i.text);
+    // Its caption ("Fields we fetch:") only names it.
+    expect(texts).toEqual(['Parameter · Description; YEAR · Publication year; DOI · DOI of the article']);
+  });
 });
 
 describe('a task that says how it stands (`Status: Complete` in its own text)', () => {
@@ -936,7 +943,8 @@ describe('a label after a list of names with nothing under them', () => {
     expect(errorsOf(result)).toEqual([]);
     const [u] = result.site.updates;
     // Written once, "**Compaction**" under the label titles the work that follows: Storage's.
-    expect(counts(u!.sections.find((s) => s.title === 'Storage')!)).toEqual({ achieved: 1, progress: 1 });
+    // "Aims for the quarter, as links:" only names what follows: no item.
+    expect(counts(u!.sections.find((s) => s.title === 'Storage')!)).toEqual({ achieved: 1 });
     expect(counts(u!.sections.find((s) => s.title === 'Backups')!)).toEqual({});
   });
 });
@@ -1256,9 +1264,9 @@ describe('a plain line that is only a name, over a list', () => {
     expect(u.sections.map((s) => [s.title, s.area ?? null, Object.values(s.items).flat().length])).toEqual([
       // A name line with only a part inside it groups it: an area.
       ['Research', 'Private PoS', 1],
-      // The lead-ins and their lists are items of the part they are written in; "We worked on
-      // the following:" says nothing else, and is no item.
-      ['Storage layer', null, 4],
+      // The lists are items of the part they are written in; their lead-ins ("This is good
+      // because:", "We worked on the following:") say nothing else, and are no items.
+      ['Storage layer', null, 3],
     ]);
   });
   it('inside a part named by a heading, a line over a list is its lead-in, not a part', () => {
