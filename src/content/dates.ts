@@ -7,7 +7,8 @@
  */
 
 /** How a team writes numeric dates whose day and month could be swapped (`01-10-2025`). */
-export type DayOrder = 'dmy' | 'mdy';
+/** How numeric dates are written: day first, month first, or (two-digit years, `15-01-23`) year first. */
+export type DayOrder = 'dmy' | 'mdy' | 'ymd';
 
 /** Days a report covers, both included, as `YYYY-MM-DD`. */
 export interface Period {
@@ -98,6 +99,17 @@ interface Atom {
   /** Which reading the numbers force (13 and above is a day). */
   forced?: DayOrder;
   week?: number;
+  /** `15-01-23`: three two-digit numbers, read by the team's order (see shortDate). */
+  short?: [number, number, number];
+}
+
+/** A two-digit year's century: `15` is 2015, `98` 1998. */
+const century = (yy: number) => (yy >= 70 ? 1900 + yy : 2000 + yy);
+
+/** `15-01-23` under an order: 2015-01-23 year first, 15 January 2023 day first, invalid month first. */
+function shortDate([p, q, r]: [number, number, number], order: DayOrder): string | undefined {
+  const [y, m, d] = order === 'ymd' ? [p, q, r] : order === 'mdy' ? [r, p, q] : [r, q, p];
+  return calendar(century(y), m, d);
 }
 
 // Each tried at every position, in this order (sticky).
@@ -119,6 +131,17 @@ const ATOMS: Array<[RegExp, (m: RegExpExecArray) => Omit<Atom, 'index' | 'end'> 
       // Read day first unless the numbers force month first; a swappable one is decided later.
       if (b > 12) return { y: Number(m[4]), m: a, d: b, forced: 'mdy' as const };
       return { y: Number(m[4]), m: b, d: a, swappable: a <= 12 && a !== b, ...(a > 12 ? { forced: 'dmy' as const } : {}) };
+    },
+  ],
+  // 15-01-23, 23/01/15, 23_01_15: two-digit years, the order decided by the team (a reading
+  // that makes a calendar date, day first where several do, until then).
+  [
+    /(?<![\d.])(\d{2})([-/_])(\d{2})\2(\d{2})(?![\d]|[-/._]\d)/y,
+    (m) => {
+      const short: [number, number, number] = [Number(m[1]), Number(m[3]), Number(m[4])];
+      const order = (['dmy', 'ymd', 'mdy'] as const).find((o) => shortDate(short, o));
+      const date = order ? shortDate(short, order)! : undefined;
+      return date ? { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)), short } : undefined;
     },
   ],
   // 2024-06 (a month)
@@ -215,6 +238,10 @@ export function datesIn(text: string, options: DateOptions = {}): FoundDate[] {
       const monday = a.y !== undefined ? isoWeekMonday(a.y, a.week) : undefined;
       return monday ? { date: monday, precision: 'week', period: { start: monday, end: addDays(monday, 6) } } : undefined;
     }
+    if (a.short) {
+      const date = shortDate(a.short, options.order ?? 'dmy') ?? calendar(a.y!, a.m, a.d!);
+      return date ? { date, precision: 'day' } : undefined;
+    }
     let [m, d] = a.swappable && order === 'mdy' ? [a.d!, a.m] : [a.m, a.d];
     if (a.swappable && !forced && options.near) {
       // Near another source's date (a title next to the file name), the reading nearest it.
@@ -265,6 +292,15 @@ export function hasDate(text: string): boolean {
   return scan(text).length > 0;
 }
 
+/** How far a team's dates stray from their usual gap, on average (0: a steady weekly or monthly sequence). */
+function steadiness(dates: string[]): number {
+  const sorted = [...dates].sort();
+  const gaps = sorted.slice(1).map((d, i) => daysBetween(sorted[i]!, d));
+  if (gaps.length === 0) return 0;
+  const median = [...gaps].sort((x, y) => x - y)[Math.floor(gaps.length / 2)]!;
+  return gaps.reduce((sum, g) => sum + Math.abs(g - median), 0) / gaps.length;
+}
+
 /**
  * The order a team writes numeric dates in, from all its file names: names that can only be
  * read one way (`01-24-2025` is month first) decide, the most of them winning; when every
@@ -273,12 +309,23 @@ export function hasDate(text: string): boolean {
  */
 export function teamDayOrder(names: readonly string[]): { order: DayOrder; ambiguous: string[]; decidedBy?: string; why: 'forced' | 'sequence' | 'default' } {
   const numeric: Atom[] = [];
+  const shorts: Atom[] = [];
   const byAtom = new Map<Atom, string>();
   for (const name of names) {
     const first = scan(name)[0]?.from;
-    if (first && (first.swappable || first.forced)) {
-      numeric.push(first);
-      byAtom.set(first, name);
+    if (first?.short) shorts.push(first);
+    else if (first && (first.swappable || first.forced)) numeric.push(first);
+    if (first) byAtom.set(first, name);
+  }
+  // Two-digit years (`15-01-23.md`): the order under which every name is a date, the steadiest
+  // sequence where several are.
+  if (shorts.length > 0) {
+    const fits = (['dmy', 'ymd', 'mdy'] as const).filter((o) => shorts.every((a) => shortDate(a.short!, o)));
+    const names = shorts.map((a) => byAtom.get(a)!);
+    if (fits.length === 1) return { order: fits[0]!, ambiguous: names, decidedBy: byAtom.get(shorts.find((a) => (['dmy', 'ymd', 'mdy'] as const).some((o) => o !== fits[0] && !shortDate(a.short!, o)))!) ?? names[0]!, why: 'forced' };
+    if (fits.length > 1 && shorts.length >= 2) {
+      const steadiest = [...fits].sort((x, y) => steadiness(shorts.map((a) => shortDate(a.short!, x)!)) - steadiness(shorts.map((a) => shortDate(a.short!, y)!)))[0]!;
+      return { order: steadiest, ambiguous: names, decidedBy: names[0]!, why: 'sequence' };
     }
   }
   const ambiguous = numeric.filter((a) => a.swappable).map((a) => byAtom.get(a)!);
@@ -288,16 +335,8 @@ export function teamDayOrder(names: readonly string[]): { order: DayOrder; ambig
     return { order, ambiguous, decidedBy: byAtom.get(numeric.find((a) => a.forced === order)!)!, why: 'forced' };
   }
   // Nothing forces an order: the one under which the dates come at the steadiest pace.
-  const unsteadiness = (order: DayOrder): number => {
-    const dates = numeric
-      .map((a) => (order === 'mdy' && a.swappable ? calendar(a.y!, a.d!, a.m) : calendar(a.y!, a.m, a.d!)))
-      .filter((d): d is string => d !== undefined)
-      .sort();
-    const gaps = dates.slice(1).map((d, i) => daysBetween(dates[i]!, d));
-    if (gaps.length === 0) return 0;
-    const median = [...gaps].sort((x, y) => x - y)[Math.floor(gaps.length / 2)]!;
-    return gaps.reduce((sum, g) => sum + Math.abs(g - median), 0) / gaps.length;
-  };
+  const unsteadiness = (order: DayOrder): number =>
+    steadiness(numeric.map((a) => (order === 'mdy' && a.swappable ? calendar(a.y!, a.d!, a.m) : calendar(a.y!, a.m, a.d!))).filter((d): d is string => d !== undefined));
   if (ambiguous.length >= 2) {
     const [dmy, mdy] = [unsteadiness('dmy'), unsteadiness('mdy')];
     if (mdy < dmy) return { order: 'mdy', ambiguous, decidedBy: ambiguous[0]!, why: 'sequence' };

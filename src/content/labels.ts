@@ -45,7 +45,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   aside: [
     'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
     'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'takeaways', 'reflections', 'attendees', 'participants',
-    'resources', 'links', 'useful links', 'references', 'further reading', 'metrics', 'stats', 'statistics', 'kpis',
+    'resources', 'links', 'useful links', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'metrics', 'stats', 'statistics', 'kpis',
     'agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
@@ -141,8 +141,11 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
   return reading && { ...reading };
 }
 
+/** Words of how, not what ("What I actually did this week"): they frame a label without a word of its own. */
+const HOW = new Set(['actually', 'really', 'finally', 'mainly', 'primarily', 'recently', 'basically', 'honestly', 'personally', 'roughly', 'successfully']);
+
 function readLabelText(text: string, options: LabelOptions): LabelReading | undefined {
-  const tokens = labelTokens(text);
+  const tokens = labelTokens(text).filter((w) => !HOW.has(w));
   const question = !options.leadIn && QUESTION.test(text.trim());
   if (tokens.length === 0 || tokens.length > (question ? MAX_QUESTION_WORDS : MAX_LABEL_WORDS)) return undefined;
   const extra = options.extra ? Object.entries(options.extra).map(([p, kind]) => ({ words: labelTokens(p), kind: kind as LabelKind })) : [];

@@ -544,14 +544,18 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
     }
+    // Below an aside ("Why It Matters" › "The Backend API", "Reading Log" › "< 5 min" every
+    // week), a heading is part of the aside, however often written.
+    if (!marked && around.role === 'aside' && around.rank < node.depth) {
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      return;
+    }
     if (!marked && !recurring.has(titleIdentity(text))) {
       const transparent = (topic: boolean) => open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(topic ? { topic } : {}) }), true);
       // A heading below a label heading ("### 1. Custom widget" under "## This Week's
       // Achievements") names one piece of that kind of work, not a part to follow: its content
       // keeps the label. Unless it names a part by its form or the team writes it week after week.
       if (around.label !== undefined && around.label !== 'notes' && around.labelRank !== undefined && around.labelRank < node.depth) return void transparent(false);
-      // Below an aside ("Why It Matters" › "The Backend API"), a heading is part of the aside.
-      if (around.role === 'aside' && around.rank < node.depth) return void transparent(false);
       // In a team with a history, a plain heading written this once, in a report organised by
       // labels at that level ("## Deployed Project" between "Achievements" and "Next Week's
       // Roadmap"), is a topic of the week, not a part to follow: its content is the team's own.

@@ -334,7 +334,7 @@ export function teamDayOrders(paths: readonly string[]): Map<string, { order: Da
       orders.set(team, { order: decided.order });
       continue;
     }
-    const words = decided.order === 'mdy' ? 'month first (m-d-y)' : 'day first (d-m-y)';
+    const words = decided.order === 'mdy' ? 'month first (m-d-y)' : decided.order === 'ymd' ? 'year first (y-m-d, two-digit years)' : 'day first (d-m-y)';
     const why =
       decided.why === 'forced'
         ? `as \`${decided.decidedBy}\` can only be read`

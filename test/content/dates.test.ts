@@ -72,9 +72,27 @@ describe('a date in any common form', () => {
   });
 
   it('words and numbers that are not dates', () => {
-    for (const text of ['Athens Offsite Notes', 'we may need 5 more', 'v2.10.1', 'Uptime (12/14/24 to 01/09/24)', 'Milestone 3', 'issue 12345678', 'PR #20241301']) expect(datesIn(text)).toEqual([]);
+    for (const text of ['Athens Offsite Notes', 'we may need 5 more', 'v2.10.1', 'v10.11.12', 'Milestone 3', 'issue 12345678', 'PR #20241301', '45-67-89']) expect(datesIn(text)).toEqual([]);
     expect(hasDate('## Vac 2024/03/11')).toBe(true);
     expect(hasDate('## Networking')).toBe(false);
+  });
+});
+
+describe('two-digit years (`15-01-23`)', () => {
+  it('read by the only order that makes a date, else by the team’s order; a range that ends before it starts is its start alone', () => {
+    expect(datesIn('Uptime (12/14/24 to 01/09/24)')).toEqual([{ date: '2024-12-14', precision: 'day', index: 8 }]);
+    expect(first('15-01-23', { order: 'ymd' })?.date).toBe('2015-01-23');
+    expect(first('15-01-23')?.date).toBe('2023-01-15');
+    expect(first('D7:S11 (24/02/20 - 28/02/20)')).toMatchObject({ date: '2020-02-24', period: { start: '2020-02-24', end: '2020-02-28' } });
+  });
+
+  it('a team’s names decide: year first where every name makes a date that way and the weeks follow steadily', () => {
+    expect(teamDayOrder(['15-01-23', '15-01-30', '15-02-06', '15-02-13'])).toMatchObject({ order: 'ymd', why: 'sequence' });
+    expect(teamDayOrder(['23-01-15', '30-01-15', '06-02-15'])).toMatchObject({ order: 'dmy', why: 'sequence' });
+    const result = build({ 'thesis/updates/15-01-23.md': BODY, 'thesis/updates/15-01-30.md': BODY, 'thesis/updates/15-02-06.md': BODY });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.parsed.map((u) => u.date)).toEqual(['2015-01-23', '2015-01-30', '2015-02-06']);
+    expect(warningsOf(result)).toEqual([expect.stringMatching(/year first \(y-m-d, two-digit years\).*`15-01-23` is 2015-01-23/)]);
   });
 });
 

@@ -23,6 +23,8 @@ describe('labels are read by their head words', () => {
     ['Team Wins 🎉', 'achieved'],
     ['Notable Additions', 'achieved'],
     ['What landed', 'achieved'],
+    ['What I actually did this week', 'achieved'],
+    ['Reading Log', 'aside'],
     [':white_check_mark: Done', 'achieved'],
     ['In progress', 'progress'],
     ['Ongoing', 'progress'],
@@ -814,6 +816,16 @@ describe('a task that says how it stands (`Status: Complete` in its own text)', 
     expect(counts(part!)).toEqual({ achieved: 1, progress: 2, blockers: 1 });
     expect(part!.items.achieved[0]!.text).toMatch(/^Export the reports as CSV/);
     expect(part!.items.blockers[0]!.text).toMatch(/^Single sign-on/);
+  });
+});
+
+describe('headings below an aside', () => {
+  it('are the aside’s, even written every week (a reading log by time spent): no parts', () => {
+    const week = (date: string) => `---\ndate: ${date}\n---\n## Done\n\n- Ran the benchmarks\n\n## Reading Log\n\n###### < 5 min\n\n1. Fritts (2005). MediaBench II.\n\n###### > 30 min\n\n1. Cole (1989). Algorithmic skeletons.\n`;
+    const result = build({ 'msc/updates/2015-01-23.md': week('2015-01-23'), 'msc/updates/2015-01-30.md': week('2015-01-30') });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => m.title)).toEqual(['Msc']);
+    expect(result.site.updates[0]!.notes.map((n) => n.text)).toEqual(['Fritts (2005). MediaBench II.', 'Cole (1989). Algorithmic skeletons.']);
   });
 });
 
