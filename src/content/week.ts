@@ -168,7 +168,9 @@ export function dateName(path: string): string {
   if (folders.length === 0) return stem;
   const dated = (text: string) => datesIn(text).some((d) => !d.guessedYear);
   if (dated(stem)) return stem;
-  return [[...folders, stem].join('-'), [stem, ...folders.reverse()].join(' ')].find(dated) ?? stem;
+  // A bare number under a year (`2025/11.md`) may be a month or a week: the name says neither.
+  const named = (text: string) => datesIn(text).some((d) => !d.guessedYear && (d.precision !== 'month' || /[a-z]/i.test(stem)));
+  return [[...folders, stem].join('-'), [stem, ...folders.reverse()].join(' ')].find(named) ?? stem;
 }
 
 function found(text: string, options: DateOptions): FoundDate | undefined {

@@ -165,6 +165,9 @@ describe('the week a report lands in (whole builds)', () => {
     });
     expect(dateName('lab/updates/2025/January.md')).toBe('January 2025');
     expect(dateName('lab/updates/notes/2024-03-18.md')).toBe('2024-03-18');
+    // A bare number under a year may be a month or a week: the report's own heading says which.
+    expect(dateName('lab/updates/2025/11.md')).toBe('11');
+    expect(build({ 'lab/updates/2025/11.md': '# 2025 Week 11\n' + BODY }).parsed[0]?.date).toBe('2025-03-10');
   });
 
   it('a Reporting Period line outvotes a publish date of the week after: the report does not land a week late', () => {
