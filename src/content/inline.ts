@@ -89,6 +89,20 @@ export function isBranchLink(item: Pick<Item, 'text' | 'links'>): boolean {
   return text === link.text.trim() && !/\s/.test(text);
 }
 
+/** Link text that only says what kind of thing it points at (`[code](…)`, `[live](…)`, `[slides](…)`), no name. */
+export const REFERENCE_WORDS = /^(?:the\s+)?(?:code|source(?:\s+code)?|repo(?:sitory)?|live(?:\s+(?:site|demo|ui|version))?|demo|docs?|documentation|link|here|slides?|deck|video|recording|notebook|preview|website|site|page|pr|mr|commit|diff|design(?:\s+doc)?|spec|thread|discussion|blog(?:\s+post)?|post|paper|pdf|screenshots?|gist)$/i;
+
+/**
+ * An item that is only links named by what they point at (`[code](…) - [live](…)`): where the
+ * part's work is, not work. Kept as a note.
+ */
+export function isReferenceLinks(item: Pick<Item, 'text' | 'links'>): boolean {
+  if (item.links.length === 0 || !item.links.every((l) => REFERENCE_WORDS.test(l.text.trim()))) return false;
+  let rest = item.text;
+  for (const l of item.links) rest = rest.replace(l.text.trim(), ' ');
+  return /^[\s,;|·•/–—-]*$/.test(rest);
+}
+
 /** Where someone was rather than what was done: "back from holiday", "On vacation", "OOO until Monday", "out sick". */
 const AWAY = /^(?:(?:i was|i'm|i am|was|back from|returned from|(?:out|away) on|on)\s+(?:the\s+)?(?:holidays?|vacation|annual leave|leave|pto|sick leave)\b[^.!?]{0,30}|(?:ooo|out of (?:the )?office|out sick|off sick|sick|holidays?|vacation|pto)(?:\s+(?:until|till|this|next|all|from|on)\b[^.!?]{0,30})?)[.!]?$/i;
 export function isAway(text: string): boolean {

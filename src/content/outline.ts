@@ -37,6 +37,7 @@ import {
   labelWords,
   makeItem,
   openerIdentity,
+  REFERENCE_WORDS,
   repoTagOf,
   soleLink,
   splitLabel,
@@ -1375,7 +1376,7 @@ function foldOneOffWork(outline: Outline, recurrence: Recurrence): void {
 /** A link whose text names something (not a bare URL). */
 function namedLink(url: string, text: string): boolean {
   const t = text.trim();
-  return /^https?:/i.test(url) && t !== '' && !/^(?:https?:\/\/|www\.)\S+$/i.test(t);
+  return /^https?:/i.test(url) && t !== '' && !/^(?:https?:\/\/|www\.)\S+$/i.test(t) && !REFERENCE_WORDS.test(t);
 }
 
 /** Link text that says what was done (a sentence), as opposed to a reference ("PR", "#12", a URL, "spec"). */

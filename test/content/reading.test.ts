@@ -819,6 +819,19 @@ describe('a task that says how it stands (`Status: Complete` in its own text)', 
   });
 });
 
+describe('links named only by what they point at', () => {
+  it('are where the part’s work is (notes), never a part of their own', () => {
+    const body = '## UI\n\n[code](https://github.com/acme/ui/) - [live](https://ui.acme.dev/)\n\nWe added a date selector to the home page.\n\n## Timeseries model\n\n[code](https://github.com/acme/ts/tree/main/src)\n\nWork has begun on documenting the model.\n';
+    const result = build({ 'data/updates/2025-03-17.md': body });
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['UI', { achieved: 1, notes: 1 }],
+      ['Timeseries model', { progress: 1, notes: 1 }],
+    ]);
+  });
+});
+
 describe('headings below an aside', () => {
   it('are the aside’s, even written every week (a reading log by time spent): no parts', () => {
     const week = (date: string) => `---\ndate: ${date}\n---\n## Done\n\n- Ran the benchmarks\n\n## Reading Log\n\n###### < 5 min\n\n1. Fritts (2005). MediaBench II.\n\n###### > 30 min\n\n1. Cole (1989). Algorithmic skeletons.\n`;
