@@ -205,7 +205,9 @@ const DONE_VERBS =
   'finished|completed|complete|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done|' +
   'reviewed|wrote|rewrote|built|rebuilt|created|updated|upgraded|migrated|removed|deprecated|improved|refactored|tested|documented|integrated|configured|installed|' +
   'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
-  'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|conducted|recruited|passed|obtained|received';
+  'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|conducted|recruited|passed|obtained|received|' +
+  'adjusted|tweaked|changed|reworked|cleaned up|converted|reverted|ported|unified|bumped|optimi[sz]ed|corrected|extended|restored|renamed|moved|imported|' +
+  'made(?! (?:(?:some|good|great|little|slow|steady|more|further|significant|much)\\s+)?(?:progress|headway|strides)\\b)';
 // After a subject, only verbs ("Almost done!" is no subject and its verb), and none that a
 // thing does by itself ("The queue grew", "Memory reached 90 %", "The deadline passed"): those
 // open a sentence only as what the writer did ("Reached 150 ambassadors").
@@ -217,7 +219,8 @@ const SENTENCE = String.raw`(?:[^.;]|\.(?=\S))`;
 // merged"): written, built, sent, held, given as participles; and what is only said of a thing
 // done to it ("The certificate has been renewed", "The old server was decommissioned").
 const DONE_PARTICIPLES =
-  SUBJECT_VERBS.replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran(?! out\\b)|held|gave|', '|held|given|').replace('|sent|', '|sent|made live|') +
+  // Not "made": "Progress has been made" is no work done.
+  SUBJECT_VERBS.replace(/\|made\(\?!.*$/, '').replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran(?! out\\b)|held|gave|', '|held|given|').replace('|sent|', '|sent|made live|') +
   '|renewed|decommissioned|provisioned|archived|renamed|moved|switched|rolled out|set up|finali[sz]ed|approved|accepted|signed|translated|uploaded|restored|patched|rotated|backported|recorded';
 // A word that says how it was done ("has been publicly presented", "was successfully
 // deployed"), not that it was done only in part, by mistake, or again and again ("has been

@@ -105,6 +105,9 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('The closed issues list grew')).toBeUndefined();
     // Done by the writer, said as a log does; a thing that grows or reaches by itself is no work done.
     expect(sentenceKind('Reached 150+ active ambassadors')).toBe('achieved');
+    expect(sentenceKind('waddlesplash made the BQuery flags behave like the other setters')).toBe('achieved');
+    expect(sentenceKind('Adjusted the Kubernetes workers to the new network')).toBe('achieved');
+    expect(sentenceKind('Made good progress on the indexer')).toBeUndefined();
     expect(sentenceKind('Grew our mailing list to 50,000')).toBe('achieved');
     expect(sentenceKind('Revamped the onboarding flow')).toBe('achieved');
     expect(sentenceKind('Memory usage reached 90% on the indexer')).toBeUndefined();
