@@ -233,6 +233,10 @@ const NOT_SUBJECT = String.raw`(?:${'the a an this that these those our my its n
   .split(' ')
   .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
   .join('|')}|\w+ly)\b`;
+// Verbs in the past that say the work goes on, was only tried or planned, or happened to the
+// team: no work done.
+const NOT_DONE_ED = String.raw`(?:[Ss]tarted|[Cc]ontinued|[Ww]orked|[Dd]iscussed|[Ii]nvestigated|[Ee]xplored|[Rr]esearched|[Ll]ooked|[Tt]ried|[Aa]ttempted|[Pp]lanned|[Ss]cheduled|[Pp]roposed|[Cc]onsidered|[Ss]tudied|[Ff]ocused|[Ss]truggled|[Ww]aited|[Nn]eeded|[Ww]anted|[Hh]oped|[Ee]xpected|[Aa]sked|[Rr]equested|[Nn]oticed|[Oo]bserved|[Rr]eali[sz]ed|[Ll]earned|[Ee]ncountered|[Ff]aced|[Ee]xperienced|[Bb]locked|[Ss]talled|[Dd]elayed|[Pp]aused|[Pp]ostponed|[Ff]ailed|[Mm]issed|[Dd]ropped|[Dd]eprioriti[sz]ed|[Ee]stimated|[Dd]ebugged|[Hh]elped|[Ss]upported|[Aa]ssisted|[Pp]articipated|[Aa]ttended|[Jj]oined|[Vv]isited|[Tt]alked|[Cc]hatted|[Ss]ynced|[Aa]ligned|[Bb]rainstormed|[Ff]ollowed|[Ss]tayed|[Rr]emained|[Ss]eemed|[Aa]ppeared|[Uu]sed|[Mm]anaged|[Hh]andled|[Oo]wned|[Rr]equired|[Rr]aised|[Rr]eported|[Ff]lagged|[Oo]pened|[Ff]iled|[Rr]evisited|[Rr]eopened|[Ee]scalated|[Rr]eceived|[Ii]nterviewed|[Mm]onitored|[Tt]racked|[Cc]ollaborated|[Cc]oordinated|[Pp]ushed|[Pp]rioriti[sz]ed|[Aa]nalyzed|[Aa]nalysed|[Ee]valuated|[Aa]ssessed|[Pp]rototyped|[Dd]ecided|[Aa]greed|[Ff]ixed)`;
+// (Verbs already read above are left out: "Fixed…" is done by the first rule.)
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [new RegExp(`^${ADVERB}(?:${DONE_VERBS})\\b(?!\\s*(?:by|on|in)\\s+(?:next|the end))`, 'i'), 'achieved'],
   // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test", "mbrubeck
@@ -255,6 +259,14 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
     'achieved',
   ],
   [/^(?:(?:we|i|the team)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],
+  // Any other verb in the simple past after who did it, a person or the team ("nipos contributed
+  // a fix", "We reorganised the code base"): done, unless it says the work goes on or was only
+  // tried, met, or happened to them ("…started", "…discussed", "…investigated", "…faced").
+  // Not after a capitalised word, which may be a thing ("Node ejected…"), nor opening a line,
+  // where a past participle is as often an adjective ("Sharded peer management"); and only before
+  // what a verb takes ("contributed a fix", "switched back"), not a noun it would qualify
+  // ("recreate deleted communities", "proto3 repeated uint32 handling").
+  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|(?!${NOT_SUBJECT})[a-z][\w-]*)\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?!${NOT_DONE_ED}\b)[a-z]{3,}ed(?=,|\s+(?:a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|support|fixes|fix|back|up|out|off|over|away|[\d"'“‘\x60]))`), 'achieved'],
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
 ];
 

@@ -108,6 +108,13 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('waddlesplash made the BQuery flags behave like the other setters')).toBe('achieved');
     expect(sentenceKind('Adjusted the Kubernetes workers to the new network')).toBe('achieved');
     expect(sentenceKind('Made good progress on the indexer')).toBeUndefined();
+    // Any verb in the past after who did it, before what it took; not an adjective before a noun.
+    expect(sentenceKind('nipos contributed a fix to Backgrounds')).toBe('achieved');
+    expect(sentenceKind('We reorganised the code base for other projects')).toBe('achieved');
+    expect(sentenceKind('ana investigated the flaky test')).toBeUndefined();
+    expect(sentenceKind('recreate deleted communities')).toBeUndefined();
+    expect(sentenceKind('Sharded peer management | js-waku | 87%')).toBeUndefined();
+    expect(sentenceKind('Node ejected before epoch recovery')).toBeUndefined();
     expect(sentenceKind('Grew our mailing list to 50,000')).toBe('achieved');
     expect(sentenceKind('Revamped the onboarding flow')).toBe('achieved');
     expect(sentenceKind('Memory usage reached 90% on the indexer')).toBeUndefined();
