@@ -103,6 +103,12 @@ export function isReferenceLinks(item: Pick<Item, 'text' | 'links'>): boolean {
   return /^[\s,;|·•/–—-]*$/.test(rest);
 }
 
+/** A sentence that only points at something to look at ("Here's our intro slides…", "See the dashboard", "Check out…"). */
+const POINTER = /^(?:here(?:['’]s| is| are)\b|see\b(?! (?:how|if|whether|what|why)\b)|take a look\b|have a look\b|you can (?:see|find|read|watch|try)\b)/i;
+export function isPointer(text: string): boolean {
+  return POINTER.test(text.trim());
+}
+
 /** Where someone was rather than what was done: "back from holiday", "On vacation", "OOO until Monday", "out sick". */
 const AWAY = /^(?:(?:i was|i'm|i am|was|back from|returned from|(?:out|away) on|on)\s+(?:the\s+)?(?:holidays?|vacation|annual leave|leave|pto|sick leave)\b[^.!?]{0,30}|(?:ooo|out of (?:the )?office|out sick|off sick|sick|holidays?|vacation|pto)(?:\s+(?:until|till|this|next|all|from|on)\b[^.!?]{0,30})?)[.!]?$/i;
 export function isAway(text: string): boolean {

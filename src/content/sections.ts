@@ -11,7 +11,7 @@ import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKe
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCatchAll, sentenceKind, tickedOff } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { isAway, isBranchLink, isFigureLine, isPictureOnly, isReferenceLinks } from './inline';
+import { isAway, isBranchLink, isFigureLine, isPictureOnly, isPointer, isReferenceLinks } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -492,6 +492,8 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   if (isBranchLink(entry.item)) return 'notes';
   // So are links named only by what they point at (`[code](…) - [live](…)`).
   if (isReferenceLinks(entry.item)) return 'notes';
+  // And a sentence that only points at something to look at ("Here's our intro slides…").
+  if ((entry.kind === undefined || entry.kind === 'progress') && isPointer(entry.item.text)) return 'notes';
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';

@@ -842,6 +842,14 @@ describe('links named only by what they point at', () => {
   });
 });
 
+describe('a sentence that only points at something to look at', () => {
+  it('is a note of the part, not its news', () => {
+    const body = "## UI\n\nWe added a date selector.\n\nHere's our intro slides if you would like to learn more.\n\nSee the previous week for the design.\n";
+    const u = build({ 'data/updates/2025-03-17.md': body }).site.updates[0]!;
+    expect(u.sections[0]!.items.notes.map((i) => i.text)).toEqual(["Here's our intro slides if you would like to learn more.", 'See the previous week for the design.']);
+  });
+});
+
 describe('headings below an aside', () => {
   it('are the aside’s, even written every week (a reading log by time spent): no parts', () => {
     const week = (date: string) => `---\ndate: ${date}\n---\n## Done\n\n- Ran the benchmarks\n\n## Reading Log\n\n###### < 5 min\n\n1. Fritts (2005). MediaBench II.\n\n###### > 30 min\n\n1. Cole (1989). Algorithmic skeletons.\n`;
