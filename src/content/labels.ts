@@ -152,7 +152,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   const phrases = extra.length > 0 ? [...extra, ...PHRASES].sort((a, b) => b.words.length - a.words.length) : PHRASES;
   const used = new Array<boolean>(tokens.length).fill(false);
   let best: { at: number; length: number; kind: LabelKind; phrase: string } | undefined;
+  const kinds = new Set<LabelKind>();
   const consider = (at: number, length: number, kind: LabelKind) => {
+    kinds.add(kind);
     for (let i = at; i < at + length; i++) used[i] = true;
     if (!best || at < best.at || (at === best.at && length > best.length)) best = { at, length, kind, phrase: tokens.slice(at, at + length).join(' ') };
   };
@@ -178,8 +180,19 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   const summaryLast = best.kind === 'summary' && best.at + best.phrase.split(' ').length === tokens.length;
   const reported = best.kind !== 'summary' && best.kind !== 'aside';
   const allowed = options.leadIn ? 0 : summaryLast ? 2 : !reported ? 0 : question ? 3 : 1;
-  return others.length <= allowed ? { kind: best.kind, phrase: best.phrase } : undefined;
+  if (others.length > allowed) return undefined;
+  // A plan said in the past ("What I had planned to do this week", "Last week's goals",
+  // "Previous sprint goals"): what was planned for the period just ended, reviewed, not what
+  // comes. Its items are that period's news (ticked ones done).
+  const pastPlan = (best.kind === 'next' && tokens.some((w) => PAST_MARKERS.has(w))) || (best.kind === 'achieved' && kinds.has('next') && tokens.some((w) => PLAN_WORDS.has(w)));
+  if (pastPlan) return { kind: 'progress', phrase: best.phrase };
+  return { kind: best.kind, phrase: best.phrase };
 }
+
+/** Words that put a plan in the past. */
+const PAST_MARKERS = new Set(['had', 'was', 'were', 'last', 'previous', 'prior', 'past']);
+/** Words of a plan (not "next": "Last week / next week" is a period pair). */
+const PLAN_WORDS = new Set(['plan', 'plans', 'planned', 'goal', 'goals', 'objective', 'objectives', 'priorities', 'intentions']);
 
 
 /** A label that is only its phrase, no filler and no other word ("Ongoing", "Next steps", "Done"; not "merged the general FAQ"). */

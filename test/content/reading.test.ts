@@ -24,6 +24,10 @@ describe('labels are read by their head words', () => {
     ['Notable Additions', 'achieved'],
     ['What landed', 'achieved'],
     ['What I actually did this week', 'achieved'],
+    // A plan said in the past is the period's news, reviewed, not what comes.
+    ['What I had planned to do this week', 'progress'],
+    ["Last week's goals", 'progress'],
+    ['Planned for next week', 'next'],
     ['Reading Log', 'aside'],
     [':white_check_mark: Done', 'achieved'],
     ['In progress', 'progress'],
