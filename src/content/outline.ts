@@ -538,6 +538,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     const codeOnly = node.children.length === 1 && node.children[0]!.type === 'inlineCode' ? node.children[0]!.value.trim() : undefined;
+    // A question that names no kind ("Have I worked hard enough this week?", "Why Zarr?") names
+    // no part either: what answers it is said about the week, kept with the update.
+    if (!marked && codeOnly === undefined && /\?\s*$/.test(text) && (around.role === 'root' || around.role === 'document' || around.form === 'team')) {
+      open(newNode({ role: 'aside', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      return;
+    }
     const facet = !marked && around.role !== 'root' && (options.recurrence?.facets.has(titleIdentity(words)) ?? false);
     if (facet || (!marked && codeOnly === undefined && sortsWork(around, text))) {
       // "### Bug fixes" inside a part sorts its work, and so does a facet of the team's template

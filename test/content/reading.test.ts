@@ -854,6 +854,18 @@ describe('a sentence that only points at something to look at', () => {
   });
 });
 
+describe('a question heading that names no kind', () => {
+  it('is an aside of the update, never a part; a stand-up question that names one stays a label', () => {
+    const body = '# Weekly Report\n\n## What did I do this week?\n\n* Wrote the benchmarks.\n\n## Have I worked hard enough this week?\n\nNot really.\n';
+    const result = build({ 'msc/updates/2015-03-20.md': week('2015-03-20', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(result.site.milestones.map((m) => m.title)).toEqual(['Msc']);
+    expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Wrote the benchmarks.']);
+    expect(u.notes.map((i) => i.text)).toEqual(['Not really.']);
+  });
+});
+
 describe('headings below an aside', () => {
   it('are the aside’s, even written every week (a reading log by time spent): no parts', () => {
     const week = (date: string) => `---\ndate: ${date}\n---\n## Done\n\n- Ran the benchmarks\n\n## Reading Log\n\n###### < 5 min\n\n1. Fritts (2005). MediaBench II.\n\n###### > 30 min\n\n1. Cole (1989). Algorithmic skeletons.\n`;
