@@ -465,6 +465,9 @@ export function emptyItems(): ItemsByKind {
   return Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as ItemsByKind;
 }
 
+/** An answer of yes or no, and nothing else. */
+const YES_OR_NO = /^(?:yes|no|yep|nope|not really|not quite|not yet|mostly|somewhat|partially|kind of|sort of)[.!]?$/i;
+
 /** A task's own status field near its start (`Status: Complete`, `status: **In Progress**`), as a kind. */
 const STATUS_FIELD = /(?:^|[\s*_(|])status\s*[:：]\s*[*_]*\s*([^*_\n.;,)]{2,30})/i;
 function statusFieldKind(text: string): ItemKind | undefined {
@@ -492,8 +495,9 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   if (isBranchLink(entry.item)) return 'notes';
   // So are links named only by what they point at (`[code](…) - [live](…)`).
   if (isReferenceLinks(entry.item)) return 'notes';
-  // And a sentence that only points at something to look at ("Here's our intro slides…").
-  if ((entry.kind === undefined || entry.kind === 'progress') && isPointer(entry.item.text)) return 'notes';
+  // And a sentence that only points at something to look at ("Here's our intro slides…"), or only
+  // answers yes or no ("Have I made enough progress this week?" › "Not really.").
+  if ((entry.kind === undefined || entry.kind === 'progress') && (isPointer(entry.item.text) || YES_OR_NO.test(entry.item.text.trim()))) return 'notes';
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';

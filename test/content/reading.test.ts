@@ -863,6 +863,9 @@ describe('a question heading that names no kind', () => {
     expect(result.site.milestones.map((m) => m.title)).toEqual(['Msc']);
     expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Wrote the benchmarks.']);
     expect(u.notes.map((i) => i.text)).toEqual(['Not really.']);
+    // Under a question that names a kind, an answer of yes or no is no news of it.
+    const progress = build({ 'msc/updates/2015-03-27.md': week('2015-03-27', '## Have I made enough progress this week?\n\nYes.\n') });
+    expect(progress.site.updates[0]!.sections[0]!.items.notes.map((i) => i.text)).toEqual(['Yes.']);
   });
 });
 
