@@ -103,10 +103,13 @@ export function isReferenceLinks(item: Pick<Item, 'text' | 'links'>): boolean {
   return /^[\s,;|·•/–—-]*$/.test(rest);
 }
 
-/** A sentence that only points at something to look at ("Here's our intro slides…", "See the dashboard", "Check out…"). */
+/** A sentence that only points at something to look at ("Here's our intro slides…", "See the dashboard"), or invites the reader to ask. */
 const POINTER = /^(?:here(?:['’]s| is| are)\b|see\b(?! (?:how|if|whether|what|why)\b)|take a look\b|have a look\b|you can (?:see|find|read|watch|try)\b)/i;
+/** An invitation to the reader ("please do reach out to him", "let us know", "feel free to…"). */
+const INVITATION = /\b(?:please (?:do )?(?:reach out|get in touch|contact|let (?:me|us) know|join)|let (?:me|us) know|get in touch|feel free to|reach out to (?:me|us|him|her|them))\b/i;
 export function isPointer(text: string): boolean {
-  return POINTER.test(text.trim());
+  const t = text.trim();
+  return POINTER.test(t) || (INVITATION.test(t) && sentenceKind(t) === undefined);
 }
 
 /** Where someone was rather than what was done: "back from holiday", "On vacation", "OOO until Monday", "out sick". */

@@ -119,6 +119,11 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('recreate deleted communities')).toBeUndefined();
     expect(sentenceKind('Sharded peer management | js-waku | 87%')).toBeUndefined();
     expect(sentenceKind('Node ejected before epoch recovery')).toBeUndefined();
+    // When, or how sure, then who: "This week we added…", "Most likely we will…".
+    expect(sentenceKind('This week we added some improvements to the chart')).toBe('achieved');
+    expect(sentenceKind('Most likely we will start on the image pipeline')).toBe('next');
+    expect(sentenceKind('Kubecon is in London this year, Josh and I are planning on attending')).toBe('next');
+    expect(sentenceKind('Last week we mentioned the API was slow')).toBeUndefined();
     expect(sentenceKind('Grew our mailing list to 50,000')).toBe('achieved');
     expect(sentenceKind('Revamped the onboarding flow')).toBe('achieved');
     expect(sentenceKind('Memory usage reached 90% on the indexer')).toBeUndefined();
@@ -851,6 +856,9 @@ describe('a sentence that only points at something to look at', () => {
     const body = "## UI\n\nWe added a date selector.\n\nHere's our intro slides if you would like to learn more.\n\nSee the previous week for the design.\n";
     const u = build({ 'data/updates/2025-03-17.md': body }).site.updates[0]!;
     expect(u.sections[0]!.items.notes.map((i) => i.text)).toEqual(["Here's our intro slides if you would like to learn more.", 'See the previous week for the design.']);
+    // An invitation to ask is no news either.
+    const asked = build({ 'data/updates/2025-03-24.md': '## Gridded data\n\nThis was led by Matt, please do reach out to him to hear more!\n' }).site.updates[0]!;
+    expect(asked.sections[0]!.items.notes).toHaveLength(1);
   });
 });
 
