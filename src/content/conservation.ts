@@ -136,6 +136,15 @@ export function conservation(update: Update, source: string, outline?: Outline):
   const blocks = contentBlocks(tree, lines);
   const problems: string[] = [];
   const structureLines = new Set(outline?.structure.map((s) => s.line) ?? []);
+  // A sentence that lists its topics under it holds them (`Areas we will cover:` + `* Data`): its
+  // text, then the names read as its details.
+  const details = [...new Set(outline?.structure.filter((s) => s.what === 'detail').map((s) => s.text) ?? [])].sort((a, b) => b.length - a.length);
+  const withDetails = (t: string, text: string) => {
+    if (details.length === 0 || !t.startsWith(text)) return false;
+    let rest = t.slice(text.length);
+    for (const d of details) rest = rest.split(d).join(' ');
+    return /^[\s,]*$/.test(rest);
+  };
   let structure = 0;
   for (const block of blocks) {
     const found = lines.get(block.line) ?? [];
@@ -155,7 +164,7 @@ export function conservation(update: Update, source: string, outline?: Outline):
       continue;
     }
     // Once: a part's name and the remark written after it on its line (`**Milestone 1: X** succeeded!`) are two pieces of it, not a copy.
-    const within = (t: string) => block.text!.includes(t) || (block.raw?.includes(t) ?? false);
+    const within = (t: string) => block.text!.includes(t) || (block.raw?.includes(t) ?? false) || withDetails(t, block.text!);
     const copies = found.length > 1 && (new Set(found).size < found.length || block.text === undefined || !found.every(within));
     if (found.length === 0 || copies) problems.push(`${update.source}:${block.line}: found ${found.length} times: ${(block.text ?? '').slice(0, 60)}`);
     // The model keeps the words: label prefixes ("achieved:") aside, the text is the source's.

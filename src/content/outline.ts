@@ -98,7 +98,7 @@ export interface OutlineNode {
   source?: PhrasingContent[];
 }
 
-export type StructureKind = 'heading' | 'lead-in' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet' | 'sign-off';
+export type StructureKind = 'heading' | 'lead-in' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet' | 'sign-off' | 'detail';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -337,7 +337,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
 
   const top = () => stack.at(-1)!;
   // The item written last, and the line it ends on (a list of addresses may follow it).
-  let lastEntry: { item: Item; endLine: number } | undefined;
+  let lastEntry: { item: Item; endLine: number; nodes: RootContent[]; workItem: WorkItem | undefined } | undefined;
   // The kind the sentence over the next list gives it ("We merged the following PRs:" → achieved).
   let listLeadIn: LabelTarget | undefined;
   const thisPeriod = hasLastPeriodLabel(String(file.value ?? '')) ? 'next' : 'achieved';
@@ -458,7 +458,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
 
   function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false): Item {
     const item = makeItem(nodes, line, depth, workItem);
-    lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line };
+    lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem };
     if (kind === 'summary' || (node.role === 'summary' && kind === undefined)) {
       summary.push(item);
       return item;
@@ -1136,6 +1136,44 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return true;
   }
 
+  /**
+   * A list of topics right after the sentence that introduces it ("Areas we will be covering in
+   * the report are:" over `* Business requirements`, `* Data considerations`; "The main themes
+   * were:" over `* Awareness`): names of a few words, no sentence, no verb that says what was
+   * done. They say what the sentence is about: one item with it, of its kind, not an item each.
+   */
+  function readTopics(list: List): boolean {
+    const intro = lastEntry;
+    const start = list.position?.start.line;
+    if (!intro || start === undefined || (intro.endLine !== start - 1 && intro.endLine !== start - 2)) return false;
+    if (!/[:：]\s*$/.test(intro.item.text) || list.children.length < 2) return false;
+    // "We merged the following PRs this month:" says what its list is: items of that kind, each.
+    const lastSentence = /(?:^|[.!?]\s+)([^.!?]+)[:：]\s*$/.exec(intro.item.text)?.[1] ?? '';
+    if (sentenceKind(lastSentence) !== undefined || readLabel(lastSentence) !== undefined || LEAD_IN.test(lastSentence)) return false;
+    const topics = (l: List): boolean =>
+      l.children.every((li) => {
+        const [first, ...rest] = li.children;
+        if (!first || first.type !== 'paragraph' || li.checked != null || rest.some((c) => c.type !== 'list')) return false;
+        const text = toString(first).trim().replace(/[:：]$/, '');
+        const words = text.split(/\s+/).length;
+        return text !== '' && words <= 6 && !/[.!?;]$/.test(text) && !collectLinks(first).length && sentenceKind(text) === undefined && readLabel(text) === undefined && rest.every((c) => topics(c as List));
+      });
+    if (!topics(list)) return false;
+    const names: string[] = [];
+    const each = (l: List): void => {
+      for (const li of l.children) {
+        const name = toString(li.children[0]!).trim().replace(/\s*[:：]$/, '');
+        names.push(name);
+        structure.push({ line: li.position?.start.line ?? start, what: 'detail', text: name });
+        for (const c of li.children) if (c.type === 'list') each(c);
+      }
+    };
+    each(list);
+    const merged = makeItem([...intro.nodes, list], intro.item.line, intro.item.depth, intro.workItem);
+    Object.assign(intro.item, { html: merged.html, text: `${intro.item.text} ${names.join(', ')}`, links: merged.links });
+    return true;
+  }
+
   function handleBlock(node: RootContent): void {
     // What the sentence just before said of this list, if it is a list (see handleParagraph).
     const leadIn = listLeadIn;
@@ -1146,7 +1184,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       case 'paragraph':
         return handleParagraph(node);
       case 'list': {
-        if (readAddresses(node)) return;
+        if (readAddresses(node) || readTopics(node)) return;
         const target = host();
         const kind = leadIn ?? target.label;
         return readList(node, { node: target, ...(kind !== undefined ? { kind } : {}), depth: 0 });

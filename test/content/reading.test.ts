@@ -877,6 +877,20 @@ describe('a question heading that names no kind', () => {
   });
 });
 
+describe('a list of topics under the sentence that introduces it', () => {
+  it('is one item with that sentence, of its kind; a list of work under a sentence that says what it is stays items', () => {
+    const body = '## Next week\n\nAreas we will be covering in the report are:\n\n* Business requirements\n* Data considerations\n* Important factors:\n  * Discoverability\n  * Local Authorities\n\n## This week\n\nWe merged the following PRs:\n\n- Add a runtime module\n- Trim the index\n';
+    const files = { 'fsa/updates/2020-02-17.md': week('2020-02-17', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    const part = u.sections[0]!;
+    expect(part.items.next.map((i) => i.text)).toEqual(['Areas we will be covering in the report are: Business requirements, Data considerations, Important factors, Discoverability, Local Authorities']);
+    expect(part.items.achieved.map((i) => i.text)).toEqual(['Add a runtime module', 'Trim the index']);
+    expect(conservation(u, files['fsa/updates/2020-02-17.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
 describe('headings below an aside', () => {
   it('are the aside’s, even written every week (a reading log by time spent): no parts', () => {
     const week = (date: string) => `---\ndate: ${date}\n---\n## Done\n\n- Ran the benchmarks\n\n## Reading Log\n\n###### < 5 min\n\n1. Fritts (2005). MediaBench II.\n\n###### > 30 min\n\n1. Cole (1989). Algorithmic skeletons.\n`;
