@@ -1138,9 +1138,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
 
   /**
    * A list of topics right after the sentence that introduces it ("Areas we will be covering in
-   * the report are:" over `* Business requirements`, `* Data considerations`; "The main themes
-   * were:" over `* Awareness`): names of a few words, no sentence, no verb that says what was
-   * done. They say what the sentence is about: one item with it, of its kind, not an item each.
+   * the report are:" over `* Business requirements`, `* Data considerations`, `* Next steps`;
+   * "The main themes were:" over `* Awareness`): names of a few words, no sentence, no verb that
+   * says what was done (a label's words, as a section's name, are a topic too). They say what the sentence is about: one item with it, of its kind, not an item each.
    */
   function readTopics(list: List): boolean {
     const intro = lastEntry;
@@ -1153,18 +1153,22 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const topics = (l: List): boolean =>
       l.children.every((li) => {
         const [first, ...rest] = li.children;
+        // `* * Discoverability`: a bullet whose only content is the list nested in it.
+        if (first?.type === 'list' && rest.length === 0) return topics(first);
         if (!first || first.type !== 'paragraph' || li.checked != null || rest.some((c) => c.type !== 'list')) return false;
         const text = toString(first).trim().replace(/[:：]$/, '');
         const words = text.split(/\s+/).length;
-        return text !== '' && words <= 6 && !/[.!?;]$/.test(text) && !collectLinks(first).length && sentenceKind(text) === undefined && readLabel(text) === undefined && rest.every((c) => topics(c as List));
+        return text !== '' && words <= 6 && !/[.!?;]$/.test(text) && !collectLinks(first).length && (rest.length === 0 ? sentenceKind(text) === undefined || readLabel(text) !== undefined : sentenceKind(text) === undefined && readLabel(text) === undefined) && rest.every((c) => topics(c as List));
       });
     if (!topics(list)) return false;
     const names: string[] = [];
     const each = (l: List): void => {
       for (const li of l.children) {
-        const name = toString(li.children[0]!).trim().replace(/\s*[:：]$/, '');
-        names.push(name);
-        structure.push({ line: li.position?.start.line ?? start, what: 'detail', text: name });
+        if (li.children[0]?.type === 'paragraph') {
+          const name = toString(li.children[0]).trim().replace(/\s*[:：]$/, '');
+          names.push(name);
+          structure.push({ line: li.position?.start.line ?? start, what: 'detail', text: name });
+        }
         for (const c of li.children) if (c.type === 'list') each(c);
       }
     };
