@@ -271,7 +271,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
     ),
     'achieved',
   ],
-  [/^(?:(?:we|i|the team)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],
+  [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],
   // Any other verb in the simple past after who did it, a person or the team ("nipos contributed
   // a fix", "We reorganised the code base"): done, unless it says the work goes on or was only
   // tried, met, or happened to them ("…started", "…discussed", "…investigated", "…faced").
@@ -297,6 +297,8 @@ export function sentenceKind(text: string): ReportedKind | undefined {
   const t = text
     .replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '')
     .replace(OPENER, '')
+    // "By the end of Phase Two, the team will…": when, set apart by a comma, then who.
+    .replace(/^(?:by|in|over|during|after|before|within|from|at) [^,.;]{1,40},\s*(?=(?:we|i|the team|they)\b)/i, '')
     // "This week we added…", "Hopefully we will…": when, or how sure, then who.
     .replace(/^(?:(?:this|last|past) (?:week|month|sprint|fortnight)|today|yesterday|most likely|likely|hopefully|probably|perhaps|maybe)\s+(?=(?:we|i|the team)\b)/i, '')
     .replace(/^(?:for )?(?:the )?next (?:week|month|sprint|quarter|cycle)\s*,?\s*(?=(?:we|i|the team)\b)/i, 'will ');

@@ -504,6 +504,11 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   // A task that says how it stands (`**Make the assembler work** Status: **Complete**`) is what its status says, whatever the label over it.
   const status = entry.kind !== 'notes' ? statusFieldKind(entry.item.text) : undefined;
   if (status) return status;
+  // Under "This week" or "Done", a sentence that says what will be ("the team will make
+  // recommendations") is a plan.
+  if (entry.kind === 'achieved' && sentenceKind(entry.item.text) === 'next') return 'next';
+  // A finding told by its share ("73% of respondents have not reported…"): what was learnt, no work.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && /^(?:over |about |around |nearly |almost )?\d+(?:\.\d+)?\s*%\+?\s+of\b/i.test(entry.item.text.trim())) return 'notes';
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.
   if (entry.kind === 'progress' && sentenceKind(entry.item.text) === 'achieved') return 'achieved';
   return entry.kind ?? sentenceKind(entry.item.text) ?? 'progress';

@@ -891,6 +891,15 @@ describe('a list of topics under the sentence that introduces it', () => {
   });
 });
 
+describe('what a sentence says under “This week”', () => {
+  it('a sentence of what will be is a plan; a finding told by its share is a note', () => {
+    const body = '## This week\n\nWe interviewed six clinicians.\n\nBy the end of Phase Two, the team will make recommendations.\n\n73% of respondents have not reported a reaction before.\n\n## Next week\n\nWe will write the report.\n';
+    const part = build({ 'fsa/updates/2020-01-06.md': week('2020-01-06', body) }).site.updates[0]!.sections[0]!;
+    expect(counts(part)).toEqual({ achieved: 1, next: 2, notes: 1 });
+    expect(part.items.notes[0]!.text).toMatch(/^73% of respondents/);
+  });
+});
+
 describe('headings below an aside', () => {
   it('are the aside’s, even written every week (a reading log by time spent): no parts', () => {
     const week = (date: string) => `---\ndate: ${date}\n---\n## Done\n\n- Ran the benchmarks\n\n## Reading Log\n\n###### < 5 min\n\n1. Fritts (2005). MediaBench II.\n\n###### > 30 min\n\n1. Cole (1989). Algorithmic skeletons.\n`;
