@@ -312,7 +312,7 @@ export function recordLines(node: Paragraph): RecordLine[] | undefined {
 }
 
 /** How a mail ends: "Thanks,", "Thank you!", "Cheers", "Best regards", "— Ana". */
-const SIGN_OFF = /^(?:(?:(?:many\s+)?thanks|thank\s+you|cheers|best(?:\s+(?:regards|wishes))?|(?:kind|warm|best)\s+regards|regards|sincerely)\b|[-–—]\s*[A-Z@])/i;
+const SIGN_OFF = /^(?:(?:(?:many\s+)?thanks|thank\s+you|cheers|best(?:\s+(?:regards|wishes))?|(?:kind|warm|best)\s+regards|regards|sincerely)\b|[-–—]\s*[A-Z@]|(?:the\s+)?[\w&'’ -]{0,30}\bteam[.!]?$)/i;
 
 /** A table column of comments on the row, to be read as written: "Notes", "Update", "Details". */
 const COMMENT_HEADER = /^(?:notes?|comments?|updates?|details?|remarks?|description|commentary|news)$/i;

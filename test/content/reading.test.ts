@@ -523,6 +523,9 @@ describe('a report written as a mail', () => {
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Ops', { achieved: 1, next: 1, blockers: 1 }]]);
     expect(u.sections[0]!.items.blockers.map((i) => i.text)).toEqual(['Waiting on legal']);
     expect(conservation(u, files['ops/updates/2026-03-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
+    // Signed by the team ("The Discovery Team" on the last line): no item either.
+    const team = build({ 'ops/updates/2026-03-09.md': week('2026-03-09', 'DONE\n- Shipped the invoice export\n\nThe Discovery Team\n') }).site.updates[0]!;
+    expect(counts(team.sections[0]!)).toEqual({ achieved: 1 });
   });
 });
 
