@@ -219,12 +219,12 @@ const DONE_VERBS =
   'reviewed|wrote|rewrote|built|rebuilt|created|updated|upgraded|migrated|removed|deprecated|improved|refactored|tested|documented|integrated|configured|installed|' +
   'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
   'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|conducted|recruited|passed|obtained|received|' +
-  'adjusted|tweaked|changed|reworked|cleaned up|converted|reverted|ported|unified|bumped|optimi[sz]ed|corrected|extended|restored|renamed|moved|imported|' +
+  'adjusted|tweaked|changed|reworked|cleaned up|converted|reverted|ported|unified|bumped|optimi[sz]ed|corrected|extended|restored|renamed|moved|imported|enhanced|increased|' +
   'made(?! (?:(?:some|good|great|little|slow|steady|more|further|significant|much)\\s+)?(?:progress|headway|strides)\\b)';
 // After a subject, only verbs ("Almost done!" is no subject and its verb), and none that a
 // thing does by itself ("The queue grew", "Memory reached 90 %", "The deadline passed"): those
 // open a sentence only as what the writer did ("Reached 150 ambassadors").
-const SUBJECT_VERBS = DONE_VERBS.replace(/\|done\||\|complete\|/g, '|').replace(/\|(?:reached|grew|passed|received)(?=\||$)/g, '');
+const SUBJECT_VERBS = DONE_VERBS.replace(/\|done\||\|complete\|/g, '|').replace(/\|(?:reached|grew|passed|received|increased)(?=\||$)/g, '');
 // A character of the first sentence: a full stop ends it only before a space or the end
 // (`cordova-ios@6.1.1 was released`).
 const SENTENCE = String.raw`(?:[^.;]|\.(?=\S))`;
@@ -271,7 +271,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
     ),
     'achieved',
   ],
-  [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b)/i, 'next'],
+  [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|(?:our|my|the) next (?:task|step|goal|focus|priority|milestone) (?:is|will be)\b)/i, 'next'],
   // Any other verb in the simple past after who did it, a person or the team ("nipos contributed
   // a fix", "We reorganised the code base"): done, unless it says the work goes on or was only
   // tried, met, or happened to them ("…started", "…discussed", "…investigated", "…faced").

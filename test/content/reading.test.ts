@@ -122,6 +122,9 @@ describe('labels are read by their head words', () => {
     // When, or how sure, then who: "This week we added…", "Most likely we will…".
     expect(sentenceKind('This week we added some improvements to the chart')).toBe('achieved');
     expect(sentenceKind('Most likely we will start on the image pipeline')).toBe('next');
+    expect(sentenceKind('Our next task is to stabilize the front end')).toBe('next');
+    expect(sentenceKind('Increased the variety of games in our game night')).toBe('achieved');
+    expect(sentenceKind('PulkoMandy enhanced the LoggingConsumer node')).toBe('achieved');
     expect(sentenceKind('Kubecon is in London this year, Josh and I are planning on attending')).toBe('next');
     expect(sentenceKind('Last week we mentioned the API was slow')).toBeUndefined();
     expect(sentenceKind('Grew our mailing list to 50,000')).toBe('achieved');

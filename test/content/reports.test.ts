@@ -216,8 +216,8 @@ describe('three files per team, checked by hand', () => {
       // "Reviewed the Crypsinous paper…": achieved by its own sentence, like "Completed…".
       'nomos-privacy-for-proof-of-stake-pos': { achieved: 1, progress: 2 },
       'nomos-mixnet-and-networking': { progress: 2, area: 'Development' },
-      // "Completed pseudocode…", "Implemented … fixes": achieved by their own sentence.
-      'nomos-simulation-application': { achieved: 2, progress: 7 },
+      // "Completed pseudocode…", "Implemented … fixes", "Increased run duration…": achieved by their own sentence.
+      'nomos-simulation-application': { achieved: 3, progress: 6 },
     });
   });
 
