@@ -93,10 +93,12 @@ export function isBranchLink(item: Pick<Item, 'text' | 'links'>): boolean {
 export const REFERENCE_WORDS = /^(?:the\s+)?(?:code|source(?:\s+code)?|repo(?:sitory)?|live(?:\s+(?:site|demo|ui|version))?|demo|docs?|documentation|link|here|slides?|deck|video|recording|notebook|preview|website|site|page|pr|mr|commit|diff|design(?:\s+doc)?|spec|thread|discussion|blog(?:\s+post)?|post|paper|pdf|screenshots?|gist)$/i;
 
 /**
- * An item that is only links named by what they point at (`[code](…) - [live](…)`): where the
- * part's work is, not work. Kept as a note.
+ * An item that is only links named by what they point at (`[code](…) - [live](…)`), or a bare
+ * address: where the part's work is, not work. Kept as a note.
  */
 export function isReferenceLinks(item: Pick<Item, 'text' | 'links'>): boolean {
+  // A bare address alone (`https://github.com/acme/api/`); not an issue or a pull request, which is work named.
+  if (/^<?https?:\/\/\S+>?$/i.test(item.text.trim())) return !/\/(?:issues|pulls?|merge_requests|milestones?)\/\d+/i.test(item.text);
   if (item.links.length === 0 || !item.links.every((l) => REFERENCE_WORDS.test(l.text.trim()))) return false;
   let rest = item.text;
   for (const l of item.links) rest = rest.replace(l.text.trim(), ' ');

@@ -459,6 +459,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false): Item {
     const item = makeItem(nodes, line, depth, workItem);
     lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem };
+    const toSummary = kind === 'summary' || (node.role === 'summary' && kind === undefined) || (!seenPart && kind === undefined && (node.role === 'root' || node.role === 'document'));
+    // A picture is no summary of the week: a note of the update, shown with it.
+    if (toSummary && isPictureOnly(item)) {
+      root.entries.push({ kind: 'notes', item });
+      return item;
+    }
     if (kind === 'summary' || (node.role === 'summary' && kind === undefined)) {
       summary.push(item);
       return item;

@@ -465,6 +465,9 @@ export function emptyItems(): ItemsByKind {
   return Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as ItemsByKind;
 }
 
+/** Words that say the work goes on: "still WIP", "currently in review", "is still on the old version". */
+const STILL_GOING = /\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
+
 /** An answer of yes or no, and nothing else. */
 const YES_OR_NO = /^(?:yes|no|yep|nope|not really|not quite|not yet|mostly|somewhat|partially|kind of|sort of)[.!]?$/i;
 
@@ -505,8 +508,15 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   const status = entry.kind !== 'notes' ? statusFieldKind(entry.item.text) : undefined;
   if (status) return status;
   // Under "This week" or "Done", a sentence that says what will be ("the team will make
-  // recommendations") is a plan.
-  if (entry.kind === 'achieved' && sentenceKind(entry.item.text) === 'next') return 'next';
+  // recommendations") is a plan; one that says what goes on ("The team are currently
+  // assessing…") is news of work in progress; a question asked is no work done.
+  if (entry.kind === 'achieved') {
+    const says = sentenceKind(entry.item.text);
+    if (says === 'next') return 'next';
+    const first = entry.item.text.split(/(?<=[.!?])\s/)[0]!;
+    if (says === undefined && /\?$/.test(first.trim())) return 'notes';
+    if (says === undefined && (STILL_GOING.test(first) || /^(?:the team|we|i|they|[A-Z][\w-]*(?:\s+[\w-]+)?)\s+(?:am|is|are)\s+(?:now\s+)?(?!working\b(?!\s+on\b))[a-z]+ing\b/.test(first))) return 'progress';
+  }
   // A finding told by its share ("73% of respondents have not reported…"): what was learnt, no work.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && /^(?:over |about |around |nearly |almost )?\d+(?:\.\d+)?\s*%\+?\s+of\b/i.test(entry.item.text.trim())) return 'notes';
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.

@@ -903,6 +903,12 @@ describe('what a sentence says under “This week”', () => {
     const part = build({ 'fsa/updates/2020-01-06.md': week('2020-01-06', body) }).site.updates[0]!.sections[0]!;
     expect(counts(part)).toEqual({ achieved: 1, next: 2, notes: 1 });
     expect(part.items.notes[0]!.text).toMatch(/^73% of respondents/);
+    // Done, but said to go on; a question; a bare address of a repository; a picture over the first part.
+    const more = '![chart](https://example.org/chart.png)\n\n## Done\n\n- Test plan still WIP\n- The team are currently assessing eight ideas.\n- Why do proofs with EC params 1-0 fail?\n- https://github.com/acme/ingestion\n- https://github.com/acme/ingestion/issues/4\n- Testnet faucet is working with Cadence 1.0\n';
+    const u = build({ 'fsa/updates/2020-01-13.md': week('2020-01-13', more) }).site.updates[0]!;
+    expect(counts(u.sections[0]!)).toEqual({ achieved: 2, progress: 2, notes: 2 });
+    expect(u.summary ?? []).toEqual([]);
+    expect(u.notes.map((n) => n.text)).toEqual(['chart']);
   });
 });
 
