@@ -225,6 +225,9 @@ const KEY_VALUE = /^[\p{L}][\p{L} ]{0,24}:\s*[^\s.!?:][^.!?:]{0,40}$/u;
 /** What a record is about, on its first line: `Project: …`, `Initiative: …`, `Workstream: …`. */
 const RECORD_NAME = /^(?:project|initiative|workstream|work stream|stream|epic|milestone|feature|component|service|product|area|objective|okr|goal)$/i;
 
+/** A task said as an order, its verb first ("Write the scripts…", "Start creating an epic"): work, not a topic. */
+const TASK_VERB = /^(?:write|start|create|add|fix|update|finish|review|test|implement|prepare|make|build|set|run|deploy|investigate|explore|look|check|get|read|send|email|organi[sz]e|plan|schedule|move|clean|refactor|document|measure|analy[sz]e|design|draft|research|continue|complete|improve|talk|meet|follow|ask|share|present|publish|release|merge|migrate|remove|support|integrate|define|finali[sz]e|collect|port|try|use|find|reach|contact|interview|run|open|close|resolve|submit|upload|install|configure|benchmark|evaluate|compare|extend|modify|adjust|change|keep|start)\b/i;
+
 /** Words of a sentence that only leads into a list: "the following", "as follows", "below", "to report". */
 const LEAD_IN = /\b(?:the following|as follows|below|to report)\b/i;
 
@@ -1146,7 +1149,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
    * A list of topics right after the sentence that introduces it ("Areas we will be covering in
    * the report are:" over `* Business requirements`, `* Data considerations`, `* Next steps`;
    * "The main themes were:" over `* Awareness`): names of a few words, no sentence, no verb that
-   * says what was done (a label's words, as a section's name, are a topic too). They say what the sentence is about: one item with it, of its kind, not an item each.
+   * says what was done nor an order to do it (a label's words, as a section's name, are a topic too). They say what the sentence is about: one item with it, of its kind, not an item each.
    */
   function readTopics(list: List): boolean {
     const intro = lastEntry;
@@ -1164,7 +1167,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         if (!first || first.type !== 'paragraph' || li.checked != null || rest.some((c) => c.type !== 'list')) return false;
         const text = toString(first).trim().replace(/[:：]$/, '');
         const words = text.split(/\s+/).length;
-        return text !== '' && words <= 6 && !/[.!?;]$/.test(text) && !collectLinks(first).length && (rest.length === 0 ? sentenceKind(text) === undefined || readLabel(text) !== undefined : sentenceKind(text) === undefined && readLabel(text) === undefined) && rest.every((c) => topics(c as List));
+        // Longer names (up to ten words) only when no order opens them: "Attitudes to reporting reactions from different food types".
+        return text !== '' && (words <= 6 || (words <= 10 && !TASK_VERB.test(text))) && !/[.!?;]$/.test(text) && !collectLinks(first).length && (rest.length === 0 ? sentenceKind(text) === undefined || readLabel(text) !== undefined : sentenceKind(text) === undefined && readLabel(text) === undefined) && rest.every((c) => topics(c as List));
       });
     if (!topics(list)) return false;
     const names: string[] = [];

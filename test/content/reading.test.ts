@@ -894,6 +894,10 @@ describe('a list of topics under the sentence that introduces it', () => {
     expect(part.items.next.map((i) => i.text)).toEqual(['Areas we will be covering in the report are: Business requirements, Data considerations, Important factors, Discoverability, Local Authorities']);
     expect(part.items.achieved.map((i) => i.text)).toEqual(['Add a runtime module', 'Trim the index']);
     expect(conservation(u, files['fsa/updates/2020-02-17.md'], result.outlines.get(u.source)).problems).toEqual([]);
+    // Longer names only when no order opens them.
+    const longer = (items: string) => build({ 'fsa/updates/2020-01-13.md': week('2020-01-13', `## This week\n\nAs mentioned before, the main themes the survey wanted to explore were:\n\n${items}`) }).site.updates[0]!.sections[0]!.items.achieved.length;
+    expect(longer('* Attitudes to reporting reactions from different food types\n* Feelings about sharing personal data\n')).toBe(1);
+    expect(longer('* Write scripts for the benchmarks to collect runtime data\n* Feelings about sharing personal data\n')).toBe(3);
   });
 });
 
