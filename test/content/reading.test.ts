@@ -907,6 +907,9 @@ describe('what a sentence says under “This week”', () => {
     const part = build({ 'fsa/updates/2020-01-06.md': week('2020-01-06', body) }).site.updates[0]!.sections[0]!;
     expect(counts(part)).toEqual({ achieved: 1, next: 2, notes: 1 });
     expect(part.items.notes[0]!.text).toMatch(/^73% of respondents/);
+    // What was learnt, or what those interviewed said: findings, no work done.
+    const findings = '## This week\n\n- We learned from the survey that few people know where to report.\n- They felt the FSA should lead on education.\n- All of the FBOs present have their own reporting mechanism.\n- We interviewed two clinicians.\n';
+    expect(counts(build({ 'fsa/updates/2020-02-03.md': week('2020-02-03', findings) }).site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, notes: 3 });
     // Done, but said to go on; a question; a bare address of a repository; a picture over the first part.
     const more = '![chart](https://example.org/chart.png)\n\n## Done\n\n- Test plan still WIP\n- The team are currently assessing eight ideas.\n- Why do proofs with EC params 1-0 fail?\n- https://github.com/acme/ingestion\n- https://github.com/acme/ingestion/issues/4\n- Testnet faucet is working with Cadence 1.0\n';
     const u = build({ 'fsa/updates/2020-01-13.md': week('2020-01-13', more) }).site.updates[0]!;
