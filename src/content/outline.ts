@@ -375,6 +375,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
   // Paragraphs written directly over a table (its caption, or the sentence that leads into it).
   const overTable = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && tree.children[i + 1]?.type === 'table' ? [n] : [])));
+  // And over a picture (`Atlantis CPU usage:` then `![image](…)`): its caption.
+  const isPicture = (n: RootContent | undefined) => n?.type === 'paragraph' && n.children.some((c) => c.type === 'image') && n.children.every((c) => c.type === 'image' || (c.type === 'text' && c.value.trim() === '') || c.type === 'break');
+  for (const [i, n] of tree.children.entries()) if (n.type === 'paragraph' && isPicture(tree.children[i + 1])) overTable.add(n);
   // A heading that says whose report it is, `Key: value`, over nothing but `Key: value` lines
   // of a few words (`## Team: Payments`, then `Scrum Master: Ana`, `Sprint: 2`): the report's
   // header, not a part.

@@ -823,6 +823,9 @@ describe('a task table (a row per task, its status in a column)', () => {
     const texts = Object.values(glossary.site.updates[0]!.sections[0]!.items).flat().map((i) => i.text);
     // Its caption ("Fields we fetch:") only names it.
     expect(texts).toEqual(['Parameter · Description; YEAR · Publication year; DOI · DOI of the article']);
+    // So does a caption over a picture.
+    const picture = build({ 'cap/updates/2025-03-17.md': '## Infra\n\nWe fixed the runner.\n\nAtlantis CPU usage:\n\n![image](https://example.org/cpu.png)\n' });
+    expect(counts(picture.site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, notes: 1 });
   });
 });
 
