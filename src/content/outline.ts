@@ -373,8 +373,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const next = tree.children[i + 1]!;
     if (node.type === 'paragraph' && (next.type === 'list' || (next.type === 'paragraph' && overList.has(next)))) overList.add(node);
   }
-  // Paragraphs written directly over a table (its caption, or the sentence that leads into it).
-  const overTable = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && tree.children[i + 1]?.type === 'table' ? [n] : [])));
+  // Paragraphs written directly over a table or a block of code (its caption, or the sentence that leads into it).
+  const overTable = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && (tree.children[i + 1]?.type === 'table' || tree.children[i + 1]?.type === 'code') ? [n] : [])));
   // And over a picture (`Atlantis CPU usage:` then `![image](…)`): its caption.
   const isPicture = (n: RootContent | undefined) => n?.type === 'paragraph' && n.children.some((c) => c.type === 'image') && n.children.every((c) => c.type === 'image' || (c.type === 'text' && c.value.trim() === '') || c.type === 'break');
   for (const [i, n] of tree.children.entries()) if (n.type === 'paragraph' && isPicture(tree.children[i + 1])) overTable.add(n);

@@ -471,6 +471,12 @@ const STILL_GOING = /\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:currently|stil
 /** What was learnt, or a fact found, said as such (no action of the team's in it). */
 const FINDING = /^(?:we|i|the team)\s+(?:learned|learnt|found out|found that|discovered that|realised|realized|noticed)\b|^(?:they|participants|respondents|users|people|stakeholders|interviewees|customers)\s+(?:felt|feel|said|say|told us|believe|believed|think|thought|want|wanted|would like|expect|expected)\b|^(?:it (?:became|is) clear|there (?:is|are|seems? to be)|(?:all|most|many|some|none|half|few) of (?:the|them|our|these|those)\b[^.;]{0,60}?\b(?:have|has|are|is|were|was|do|does|did|want|wants|use|uses)\b)/i;
 
+/** Text dense in the punctuation of code (`{:watch-dirs ["src"]}`, `curl -X 'GET' \\ …`), not prose. */
+function looksLikeCode(text: string): boolean {
+  const marks = text.match(/[{}[\]();=<>$\\|`"']/g)?.length ?? 0;
+  return marks / Math.max(text.length, 1) >= 0.04;
+}
+
 /** An answer of yes or no, and nothing else. */
 const YES_OR_NO = /^(?:yes|no|yep|nope|not really|not quite|not yet|mostly|somewhat|partially|kind of|sort of)[.!]?$/i;
 
@@ -506,7 +512,12 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   if ((entry.kind === undefined || entry.kind === 'progress') && (isPointer(entry.item.text) || YES_OR_NO.test(entry.item.text.trim()))) return 'notes';
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
+  // A block of code or configuration (an example, a command): no news of its own. Not text
+  // indented by mistake into a code block ("    achieved: interop with nwaku."): that is news.
+  if (/^<pre\b/.test(entry.item.html.trim()) && (/^<pre><code class="language-/.test(entry.item.html.trim()) || looksLikeCode(entry.item.text))) return 'notes';
   if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';
+  // Marked as still in progress (`[WIP] Implemented the launcher`, `WIP: …`), whatever the label.
+  if ((entry.kind === 'achieved' || entry.kind === undefined) && /^[\s*_]*(?:[[(]\s*wip\s*[\])]|wip\s*[:：-])/i.test(entry.item.text)) return 'progress';
   // A task that says how it stands (`**Make the assembler work** Status: **Complete**`) is what its status says, whatever the label over it.
   const status = entry.kind !== 'notes' ? statusFieldKind(entry.item.text) : undefined;
   if (status) return status;

@@ -917,6 +917,10 @@ describe('what a sentence says under “This week”', () => {
     const more = '![chart](https://example.org/chart.png)\n\n## Done\n\n- Test plan still WIP\n- The team are currently assessing eight ideas.\n- Why do proofs with EC params 1-0 fail?\n- https://github.com/acme/ingestion\n- https://github.com/acme/ingestion/issues/4\n- Testnet faucet is working with Cadence 1.0\n';
     const u = build({ 'fsa/updates/2020-01-13.md': week('2020-01-13', more) }).site.updates[0]!;
     expect(counts(u.sections[0]!)).toEqual({ achieved: 2, progress: 2, notes: 2 });
+    // Marked WIP, whatever the label; a block of configuration is an example, no news; text indented into a code block by mistake is still news.
+    const code = '## Done\n\n- [WIP] Implemented the standalone launcher\n\nFor example:\n\n```\n{:watch-dirs ["src" "dev"] :ring-server-options {:port 9500}}\n```\n\n    achieved: interop with the other client.\n';
+    const c = build({ 'clj/updates/2018-04-30.md': week('2018-04-30', code) }).site.updates[0]!;
+    expect(Object.fromEntries(Object.entries(c.sections[0]!.items).filter(([, v]) => v.length > 0).map(([k, v]) => [k, v.map((i) => i.text.slice(0, 12))]))).toEqual({ progress: ['[WIP] Implem'], notes: ['{:watch-dirs'], achieved: ['achieved: in'] });
     expect(u.summary ?? []).toEqual([]);
     expect(u.notes.map((n) => n.text)).toEqual(['chart']);
   });
