@@ -297,8 +297,9 @@ export function sentenceKind(text: string): ReportedKind | undefined {
   const t = text
     .replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '')
     .replace(OPENER, '')
-    // "By the end of Phase Two, the team will…": when, set apart by a comma, then who.
-    .replace(/^(?:by|in|over|during|after|before|within|from|at) [^,.;]{1,40},\s*(?=(?:we|i|the team|they)\b)/i, '')
+    // "By the end of Phase Two, the team will…", "With this being the last report, I've
+    // released…": when or why, set apart by a comma, then who.
+    .replace(/^(?:in|on|at|by|to|for|from|with|without|over|under|during|after|before|within|while|although|though|since|as|once|when|given|following|based|midweek|[a-z]+ing)\b[^,.;:!?]{0,100},\s*(?=(?:we|i|they)(?:['’](?:ve|ll|d|m))?\s|the team\b)/i, '')
     // "This week we added…", "Hopefully we will…": when, or how sure, then who.
     .replace(/^(?:(?:this|last|past) (?:week|month|sprint|fortnight)|today|yesterday|most likely|likely|hopefully|probably|perhaps|maybe)\s+(?=(?:we|i|the team)\b)/i, '')
     .replace(/^(?:for )?(?:the )?next (?:week|month|sprint|quarter|cycle)\s*,?\s*(?=(?:we|i|the team)\b)/i, 'will ');

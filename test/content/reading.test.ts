@@ -123,6 +123,10 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('This week we added some improvements to the chart')).toBe('achieved');
     expect(sentenceKind('Most likely we will start on the image pipeline')).toBe('next');
     expect(sentenceKind('Our next task is to stabilize the front end')).toBe('next');
+    // Why or when first, set apart by a comma, then who: read past it.
+    expect(sentenceKind("Finally, with this being the last report, I've released clj-http 3.9.0.")).toBe('achieved');
+    expect(sentenceKind('Based on the above research, we defined the adversary model')).toBe('achieved');
+    expect(sentenceKind('BDP - brand design portal, we designed it before but now on hold.')).toBeUndefined();
     expect(sentenceKind('Increased the variety of games in our game night')).toBe('achieved');
     expect(sentenceKind('PulkoMandy enhanced the LoggingConsumer node')).toBe('achieved');
     expect(sentenceKind('Kubecon is in London this year, Josh and I are planning on attending')).toBe('next');
