@@ -45,7 +45,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   aside: [
     'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
     'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'takeaways', 'reflections', 'attendees', 'participants',
-    'resources', 'links', 'useful links', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'metrics', 'stats', 'statistics', 'kpis',
+    'resources', 'links', 'useful links', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
     'agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
@@ -179,7 +179,10 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // the report's highlights: the summary word last, after at most two others.
   const summaryLast = best.kind === 'summary' && best.at + best.phrase.split(' ').length === tokens.length;
   const reported = best.kind !== 'summary' && best.kind !== 'aside';
-  const allowed = options.leadIn ? 0 : summaryLast ? 2 : !reported ? 0 : question ? 3 : 1;
+  // So is an aside of two words or more said of something, its phrase last, one word before it
+  // and no "and" between ("Dev Book Club"); "Machine Learning", "Monitoring and Metrics" name parts.
+  const asideLast = best.kind === 'aside' && best.phrase.includes(' ') && best.at + best.phrase.split(' ').length === tokens.length && !tokens.some((w) => w === 'and' || w === '&' || w === '/');
+  const allowed = options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : !reported ? 0 : question ? 3 : 1;
   if (others.length > allowed) return undefined;
   // A plan said in the past ("What I had planned to do this week", "Last week's goals",
   // "Previous sprint goals"): what was planned for the period just ended, reviewed, not what

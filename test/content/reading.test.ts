@@ -29,6 +29,7 @@ describe('labels are read by their head words', () => {
     ["Last week's goals", 'progress'],
     ['Planned for next week', 'next'],
     ['Reading Log', 'aside'],
+    ['📚 Dev Book Club', 'aside'],
     [':white_check_mark: Done', 'achieved'],
     ['In progress', 'progress'],
     ['Ongoing', 'progress'],
