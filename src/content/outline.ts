@@ -226,7 +226,7 @@ const KEY_VALUE = /^[\p{L}][\p{L} ]{0,24}:\s*[^\s.!?:][^.!?:]{0,40}$/u;
 const RECORD_NAME = /^(?:project|initiative|workstream|work stream|stream|epic|milestone|feature|component|service|product|area|objective|okr|goal)$/i;
 
 /** A task said as an order, its verb first ("Write the scripts…", "Start creating an epic"): work, not a topic. */
-const TASK_VERB = /^(?:write|start|create|add|fix|update|finish|review|test|implement|prepare|make|build|set|run|deploy|investigate|explore|look|check|get|read|send|email|organi[sz]e|plan|schedule|move|clean|refactor|document|measure|analy[sz]e|design|draft|research|continue|complete|improve|talk|meet|follow|ask|share|present|publish|release|merge|migrate|remove|support|integrate|define|finali[sz]e|collect|port|try|use|find|reach|contact|interview|run|open|close|resolve|submit|upload|install|configure|benchmark|evaluate|compare|extend|modify|adjust|change|keep|start)\b/i;
+const TASK_VERB = /^(?:write|start|create|add|fix|update|finish|review|test|implement|prepare|make|build|set|run|deploy|investigate|explore|look|check|get|read|send|email|organi[sz]e|plan|schedule|move|clean|refactor|document|measure|analy[sz]e|design|draft|research|continue|complete|improve|talk|meet|follow|ask|share|present|publish|release|merge|migrate|remove|support|integrate|define|finali[sz]e|collect|port|try|use|find|reach|contact|interview|open|close|resolve|submit|upload|install|configure|benchmark|evaluate|compare|extend|modify|adjust|change|keep)\b/i;
 
 /** Words of a sentence that only leads into a list: "the following", "as follows", "below", "to report". */
 const LEAD_IN = /\b(?:the following|as follows|below|to report)\b/i;
