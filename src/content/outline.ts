@@ -228,6 +228,9 @@ const RECORD_NAME = /^(?:project|initiative|workstream|work stream|stream|epic|m
 /** A task said as an order, its verb first ("Write the scripts…", "Start creating an epic"): work, not a topic. */
 const TASK_VERB = /^(?:write|start|create|add|fix|update|finish|review|test|implement|prepare|make|build|set|run|deploy|investigate|explore|look|check|get|read|send|email|organi[sz]e|plan|schedule|move|clean|refactor|document|measure|analy[sz]e|design|draft|research|continue|complete|improve|talk|meet|follow|ask|share|present|publish|release|merge|migrate|remove|support|integrate|define|finali[sz]e|collect|port|try|use|find|reach|contact|interview|open|close|resolve|submit|upload|install|configure|benchmark|evaluate|compare|extend|modify|adjust|change|keep)\b/i;
 
+/** A text's last sentence when it ends with a colon: what leads into the block after it. */
+const LAST_LEAD_IN = /(?:^|[.!?]\s+)([^.!?]+)[:：]\s*$/;
+
 /** Words of a sentence that only leads into a list: "the following", "as follows", "below", "to report". */
 const LEAD_IN = /\b(?:the following|as follows|below|to report)\b/i;
 
@@ -465,19 +468,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false): Item {
     const item = makeItem(nodes, line, depth, workItem);
     lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem };
-    const toSummary = kind === 'summary' || (node.role === 'summary' && kind === undefined) || (!seenPart && kind === undefined && (node.role === 'root' || node.role === 'document'));
+    const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined);
+    const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document');
     // A picture is no summary of the week: a note of the update, shown with it.
-    if (toSummary && isPictureOnly(item)) {
+    if ((summarised || opening) && isPictureOnly(item)) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }
-    if (kind === 'summary' || (node.role === 'summary' && kind === undefined)) {
+    if (summarised || opening) {
       summary.push(item);
-      return item;
-    }
-    if (!seenPart && kind === undefined && (node.role === 'root' || node.role === 'document')) {
-      summary.push(item);
-      if (bullet) openingBullets.push(item);
+      if (opening && !summarised && bullet) openingBullets.push(item);
       return item;
     }
     if (node.role === 'aside') {
@@ -881,7 +881,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A sentence that leads into the list under it ("We merged the following PRs this month:",
     // "Looking at the roadmap, there are a few things to report:"): what it says of the list is
     // the list's kind; a sentence that says nothing else is no item of its own.
-    const intro = (overList.has(node) || overTable.has(node)) && !/\n/.test(text) ? /(?:^|[.!?]\s+)([^.!?]+)[:：]\s*$/.exec(text)?.[1] : undefined;
+    const intro = (overList.has(node) || overTable.has(node)) && !/\n/.test(text) ? LAST_LEAD_IN.exec(text)?.[1] : undefined;
     const introKind = intro ? sentenceKind(intro) : undefined;
     // A caption of a few words that says nothing done or planned ("Fields we fetch:", "Main topics:") only names what follows.
     const caption = intro !== undefined && introKind === undefined && intro.split(/\s+/).length <= 6;
@@ -1160,7 +1160,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (!intro || start === undefined || (intro.endLine !== start - 1 && intro.endLine !== start - 2)) return false;
     if (!/[:：]\s*$/.test(intro.item.text) || list.children.length < 2) return false;
     // "We merged the following PRs this month:" says what its list is: items of that kind, each.
-    const lastSentence = /(?:^|[.!?]\s+)([^.!?]+)[:：]\s*$/.exec(intro.item.text)?.[1] ?? '';
+    const lastSentence = LAST_LEAD_IN.exec(intro.item.text)?.[1] ?? '';
     if (sentenceKind(lastSentence) !== undefined || readLabel(lastSentence) !== undefined || LEAD_IN.test(lastSentence)) return false;
     const topics = (l: List): boolean =>
       l.children.every((li) => {
