@@ -36,7 +36,7 @@ export function isSummaryLabel(text: string): boolean {
  * say there is nothing (yet). No item.
  */
 const PLACEHOLDER =
-  /^(?:none(?: yet| so far| this (?:week|sprint))?|n\/?a|nil|null|nothing(?: new| yet| to report| this week)?|no (?:updates?|blockers?|risks?|changes?|news|progress|issues?)(?: (?:this|last) (?:week|sprint))?(?: so far| yet)?|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined|confirmed|announced)|[-–—]+|\.{2,}|…|\?+)[.!]?$/i;
+  /^(?:none(?: yet| so far| (?:this|for this|in this|during this) (?:week|sprint|period|month|cycle|quarter|time))?|n\/?a|nil|null|nothing(?: new| yet| to report| this week)?|no (?:updates?|blockers?|risks?|changes?|news|progress|issues?)(?: (?:this|last) (?:week|sprint))?(?: so far| yet)?|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined|confirmed|announced)|[-–—]+|\.{2,}|…|\?+)[.!]?$/i;
 // "There are no issues requiring board attention at this time.", "No blockers on my side": there is none of them.
 const NONE_OF_THEM =
   /^(?:there (?:are|is|were|was) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|risks?|issues?|concerns?|problems?|impediments?|prs?|pull requests?|merge requests?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
@@ -90,6 +90,11 @@ export function isBranchLink(item: Pick<Item, 'text' | 'links'>): boolean {
 }
 
 /** Link text that only says what kind of thing it points at (`[code](…)`, `[live](…)`, `[slides](…)`), no name. */
+/** What kind of thing a link is, as the last word of its label: a document, a recording, a board, a bug… */
+const REFERENCE_KINDS = /^(?:code|source|repo|repository|demo|docs?|documentation|links?|slides?|deck|video|recording|notebook|preview|website|site|page|pr|mr|commit|diff|design|spec|specification|thread|discussion|blog|post|paper|pdf|screenshots?|gist|bug|issue|ticket|release|changelog|notes|minutes|results|report|board|project|dashboard|branch|proposal|rfc|draft|form|survey|sheet|spreadsheet|doc)$/i;
+/** A word or two naming what a link is, and a colon (`PR:`, `Relevant bug:`, `Design doc:`), before it. */
+const LINK_LABEL = /^\s*[A-Za-z][\w#/-]*(?:\s+[A-Za-z][\w#/-]*)?\s*[:：]\s*$/;
+
 export const REFERENCE_WORDS = /^(?:the\s+)?(?:code|source(?:\s+code)?|repo(?:sitory)?|live(?:\s+(?:site|demo|ui|version))?|demo|docs?|documentation|link|here|slides?|deck|video|recording|notebook|preview|website|site|page|pr|mr|commit|diff|design(?:\s+doc)?|spec|thread|discussion|blog(?:\s+post)?|post|paper|pdf|screenshots?|gist)$/i;
 
 /**
@@ -99,6 +104,13 @@ export const REFERENCE_WORDS = /^(?:the\s+)?(?:code|source(?:\s+code)?|repo(?:si
 export function isReferenceLinks(item: Pick<Item, 'text' | 'links'>): boolean {
   // A bare address alone (`https://github.com/acme/api/`); not an issue or a pull request, which is work named.
   if (/^<?https?:\/\/\S+>?$/i.test(item.text.trim())) return !/\/(?:issues|pulls?|merge_requests|milestones?)\/\d+/i.test(item.text);
+  // Named by what kind of thing it is, then the address (`Relevant bug: https://bugs…/show_bug.cgi?id=291872`,
+  // `Slides: https://…`, `Project: https://github.com/orgs/…/projects/17`); not a topic
+  // (`Voter attestation: https://…/pull/498` names the work), nor an issue or a pull request.
+  const labelled = /^([^:]{1,30}):\s*<?(https?:\/\/\S+?)>?$/i.exec(item.text.trim());
+  if (labelled && LINK_LABEL.test(`${labelled[1]}:`) && REFERENCE_KINDS.test(labelled[1]!.trim().split(/\s+/).at(-1)!)) {
+    return !/\/(?:issues|pulls?|merge_requests|milestones?)\/\d+/i.test(labelled[2]!);
+  }
   if (item.links.length === 0 || !item.links.every((l) => REFERENCE_WORDS.test(l.text.trim()))) return false;
   let rest = item.text;
   for (const l of item.links) rest = rest.replace(l.text.trim(), ' ');
@@ -127,7 +139,8 @@ export function isEmptyCell(text: string): boolean {
 }
 
 // `_achieved:_`, `achieved:`, an unclosed `_achieved:` (emphasis markers survive as text).
-const LABEL_PREFIX = /^\s*[_*]*\s*([A-Za-z][A-Za-z '’&/-]{0,40}?)\s*[_*]*\s*:[_*]*\s*/;
+// Not a namespace (`finance::access-control-safes`): `::` is no label's colon.
+const LABEL_PREFIX = /^\s*[_*]*\s*([A-Za-z][A-Za-z '’&/-]{0,40}?)\s*[_*]*\s*:(?!:)[_*]*\s*/;
 const REPO_TAG = /^\s*\[([A-Za-z0-9@][\w.@/-]*)\]\s*/;
 export { REPO_TAG };
 
@@ -249,6 +262,8 @@ const LINK_DECORATION = /^(?:\s|,|\{[^{}]*\}|\((?:done|wip|continuous|in progres
  */
 export function soleLink(children: PhrasingContent[]): MdastLink | undefined {
   const meaningful = children.filter((c) => !(c.type === 'text' && c.value.trim() === '') && c.type !== 'break');
+  // Named by what it is (`PR: [#30](…)`, `Commit: [558ad9c](…)`, `Review: [D53707](…)`): still one link.
+  if (meaningful.length >= 2 && meaningful[0]!.type === 'text' && LINK_LABEL.test(meaningful[0].value)) return soleLink(meaningful.slice(1));
   const [head, ...tail] = meaningful;
   if (head && tail.length > 0 && tail.every((c) => c.type === 'text' && LINK_DECORATION.test(c.value))) {
     return soleLink([head]);

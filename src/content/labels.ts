@@ -46,6 +46,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
     'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'takeaways', 'reflections', 'attendees', 'participants',
     'resources', 'links', 'useful links', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
+    // Money: what was spent or raised, reported, not work done.
+    'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
     'agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
@@ -275,6 +277,16 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
     'achieved',
   ],
   [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|(?:our|my|the) next (?:task|step|goal|focus|priority|milestone) (?:is|will be)\b)/i, 'next'],
+  // "André will be attending…", "He'll also be giving a talk", "Bundler 1.12 will ship…": who or
+  // what, in a few words, then what they will do; not when a thing will be done ("It will be done
+  // by Friday" is work under way). So is what we need or ought to do ("I need to choose
+  // topics…", "We should start to use Logic Apps").
+  [
+    new RegExp(
+      String.raw`^(?:(?:[Hh]e|[Ss]he|[Tt]hey|(?!${NOT_SUBJECT}|It\b)[A-Z][\w.\u00C0-\u024F-]*(?:\s+(?:and\s+)?[A-Z0-9][\w.\u00C0-\u024F-]*){0,2})(?:\s+(?:also\s+)?will|['’]ll)\s+(?!not\b|never\b|have\s+been\b|be\s+(?:done|completed|finished|ready|merged|fixed)\b)|(?:[Ww]e|I)\s+(?:also\s+|still\s+)?(?:need\s+to|have\s+to|must|should)\s+(?!not\b|have\b|be\b|been\b)[a-z]+)`,
+    ),
+    'next',
+  ],
   // Any other verb in the simple past after who did it, a person or the team ("nipos contributed
   // a fix", "We reorganised the code base"): done, unless it says the work goes on or was only
   // tried, met, or happened to them ("…started", "…discussed", "…investigated", "…faced").

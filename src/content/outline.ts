@@ -527,6 +527,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     pop(node.depth);
     // The part the heading sits in (a document title is a wrapper: its content goes to the part around it).
     const around = host();
+    // `#### Overall Status: On Track` under a part: how that part stands.
+    if (!marked && statusLine(around, text, line)) return;
     // A label set by a heading as high as this one (`## Top priorities:` before `## Events`) ends here.
     if (around.labelRank !== undefined && node.depth <= around.labelRank) {
       // The label of a higher heading ("### What I Did" over "#### Goal", "#### Migration") is in force again.
@@ -1053,11 +1055,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   /**
-   * `Status: In Progress` under a part: its status, not an item of work. Returns whether the
-   * text was one (then it is recorded as structure).
+   * `Status: In Progress` (`Overall Status: On Track`, `Health: Green`) under a part, as a line
+   * or a heading: its status, not an item of work nor a part. Returns whether the text was one
+   * (then it is recorded as structure).
    */
   function statusLine(node: OutlineNode, text: string, line: number): boolean {
-    const m = /^[_*]*status[_*]*\s*[:：]\s*[_*]*([^.!?;]{1,30}?)[_*]*$/i.exec(text.trim());
+    const m = /^[_*]*(?:(?:overall|current|project|rag)\s+)?(?:status|health|rag)[_*]*\s*[:：]\s*[_*]*([^.!?;]{1,30}?)[_*]*$/i.exec(text.trim());
     if (!m || m[1]!.trim().split(/\s+/).length > 4 || !isSection(node) && node.role !== 'workstream') return false;
     // Said in words or by a light ("🟢 On track", "Green", "🔴"): one word for one state.
     const word = statusWord(m[1]!) ?? m[1]!.trim().toLowerCase();

@@ -536,6 +536,8 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   }
   // A finding told by its share ("73% of respondents have not reported…"): what was learnt, no work.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && /^(?:over |about |around |nearly |almost )?\d+(?:\.\d+)?\s*%\+?\s+of\b/i.test(entry.item.text.trim())) return 'notes';
+  // So is a sum of money ("$6315.0 on accounting, copywriting…", "€2k for hosting"): what was spent or raised, no work.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && /^(?:over |about |around |nearly |almost |approximately |~\s?)?(?:[$€£¥]\s?\d|(?:usd|eur|gbp|chf)\s?\d)/i.test(entry.item.text.trim())) return 'notes';
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.
   if (entry.kind === 'progress' && sentenceKind(entry.item.text) === 'achieved') return 'achieved';
   return entry.kind ?? sentenceKind(entry.item.text) ?? 'progress';

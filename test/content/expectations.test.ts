@@ -135,9 +135,13 @@ describe('2024: `## [Milestone - X](milestone)` → `- [Deliverable](issue)` →
     });
     const m23 = u.sections.find((s) => s.key === 'waku-org-pm-m23')!;
     expect(m23.area).toBe('Research Milestones');
-    // `Status: In Progress` is the milestone's status, not an item of work.
-    expect(m23.items.progress.map((n) => n.text)).toEqual(['Project: https://github.com/orgs/waku-org/projects/17']);
-    expect(u.sections.find((s) => s.key === 'github-com-orgs-waku-org-projects-5-views-1')!.items.progress.map((n) => n.line)).toEqual([42, 44]);
+    // `Status: In Progress` is the milestone's status, not an item of work; `Project: <board>` is
+    // where its work is tracked, a link named by what it points at: a note, not work.
+    expect(m23.items.progress).toEqual([]);
+    expect(m23.items.notes.map((n) => n.text)).toEqual(['Project: https://github.com/orgs/waku-org/projects/17']);
+    const integration = u.sections.find((s) => s.key === 'github-com-orgs-waku-org-projects-5-views-1')!;
+    expect(integration.items.progress.map((n) => n.line)).toEqual([44]);
+    expect(integration.items.notes.map((n) => n.line)).toEqual([42]);
     expect(m23.items.blockers[0]!.text).toBe('(no longer a blocker) the deadline for the academic paper final version');
   });
 

@@ -1603,3 +1603,78 @@ describe('a traffic light by a part’s name', () => {
     expect(result.site.updates[0]!.sections.map((s) => s.status)).toEqual([['on track'], ['at risk'], ['off track']]);
   });
 });
+
+describe('money, plans said by who will do them, and "none this period"', () => {
+  it('reads a budget section as an aside and a sum of money as a figure, not work', () => {
+    expect(readLabel('Budget & Expenses')?.kind).toBe('aside');
+    expect(readLabel('Finances')?.kind).toBe('aside');
+    // A namespace is no label (`finance::access-control-safes` names a part).
+    const body = [
+      '## Bundler',
+      '',
+      '- Shipped 1.12 with the new index',
+      '- $3,690 for 24.6 hours worked on Bundler at $150/hour',
+      '- None this period.',
+      '',
+      '## Budget & Expenses',
+      '',
+      'We spent more than usual this month on travel.',
+      '',
+      '## Contracts',
+      '',
+      '- `finance::access-control-safes`',
+      '  - Deployed the access control safes',
+      '',
+    ].join('\n');
+    const files = { 'rt/updates/2016-05-30.md': week('2016-05-30', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Bundler', { achieved: 1, notes: 1 }],
+      ['finance::access-control-safes', { achieved: 1 }],
+    ]);
+    expect(u.sections[0]!.items.notes[0]!.text).toMatch(/^\$3,690 for/);
+    expect(u.notes.map((n) => n.text)).toEqual(['We spent more than usual this month on travel.']);
+    expect(conservation(u, files['rt/updates/2016-05-30.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+
+  it('reads who will do something, or what we need or ought to do, as a plan; not when a thing will be done, nor what we have', () => {
+    expect(sentenceKind('This week, André will be attending Ruby on Ales in Bend')).toBe('next');
+    expect(sentenceKind("He'll also be giving a talk on the first day")).toBe('next');
+    expect(sentenceKind('Waku will be doing EthGlobal India')).toBe('next');
+    expect(sentenceKind('I need to choose topics that will not conflict with the other chapter')).toBe('next');
+    expect(sentenceKind('We should start to use Logic Apps for new things.')).toBe('next');
+    expect(sentenceKind('Logos Discord will be completed by EOD.')).toBeUndefined();
+    expect(sentenceKind('We have received a couple of comments from a reviewer.')).toBeUndefined();
+    expect(sentenceKind('We need real believers.')).toBeUndefined();
+    expect(sentenceKind('This will allow us to drop the old index')).toBeUndefined();
+  });
+});
+
+describe('a status heading and labelled links', () => {
+  it('reads `#### Overall Status: On Track` as the status of the part it is in, no part of its own', () => {
+    const body = [
+      '### Project: Improve OpenJDK on FreeBSD',
+      '#### **Overall Status:** At Risk',
+      '#### **Completed Tasks**',
+      '',
+      '- Add headless jre flavor to OpenJDK 25 port:',
+      '  - Review: [D53707](https://reviews.freebsd.org/D53707)',
+      '  - Commit: [558ad9ce8991](https://cgit.freebsd.org/ports/commit/?id=558ad9ce8991)',
+      '- Voter attestation: https://github.com/acme/node/pull/498',
+      '- Relevant bug: https://bugs.freebsd.org/bugzilla/show_bug.cgi?id=291872',
+      '',
+    ].join('\n');
+    const files = { 'hb/updates/2025-11-30.md': week('2025-11-30', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, s.status, counts(s)])).toEqual([['Project: Improve OpenJDK on FreeBSD', ['at risk'], { achieved: 2, notes: 1 }]]);
+    const [port, attestation] = u.sections[0]!.items.achieved;
+    // A link named by what it is (`Review:`, `Commit:`) under an item is that item's evidence.
+    expect(port!.links.map((l) => l.text)).toEqual(['D53707', '558ad9ce8991']);
+    // A pull request named by its subject is work; an address named by its kind ("Relevant bug") a reference.
+    expect(attestation!.text).toMatch(/^Voter attestation/);
+    expect(u.sections[0]!.items.notes[0]!.text).toMatch(/^Relevant bug/);
+    expect(conservation(u, files['hb/updates/2025-11-30.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});

@@ -168,7 +168,8 @@ describe('three files per team, checked by hand', () => {
       // "3 tech one pagers … are done": what its own sentence says.
       'acid-matt-copy': { achieved: 1, progress: 4 },
       'acid-movement-building': { progress: 9 },
-      'acid-louisa-events': { progress: 7 },
+      // "Waku will be doing EthGlobal India": a plan, said by who will do it.
+      'acid-louisa-events': { progress: 6, next: 1 },
       'acid-j-f-project-management': { progress: 2, title: 'Project Management' },
     });
     expect(u.summary).toHaveLength(4);
@@ -248,8 +249,9 @@ describe('three files per team, checked by hand', () => {
     const august = await update('innovation-lab/2023-08-02');
     expectSections(august, {
       'innovation-lab-group-chat-support': { progress: 1, status: [] },
-      // "Deployed version of the main branch": achieved by its own sentence.
-      'innovation-lab-splitter-waku-object-supporting-group-chats-and-smart-contracts': { achieved: 1, progress: 4, notes: 1, status: ['next'] },
+      // "Deployed version of the main branch": achieved by its own sentence. "Grayscale design:
+      // https://grayscale.design/" points at a design resource: a note, with "Contact: …".
+      'innovation-lab-splitter-waku-object-supporting-group-chats-and-smart-contracts': { achieved: 1, progress: 3, notes: 2, status: ['next'] },
     });
     expect(august.summary).toHaveLength(3);
     expect(august.notes).toEqual([]);
