@@ -231,6 +231,22 @@ const TASK_VERB = /^(?:write|start|create|add|fix|update|finish|review|test|impl
 /** A text's last sentence when it ends with a colon: what leads into the block after it. */
 const LAST_LEAD_IN = /(?:^|[.!?]\s+)([^.!?]+)[:：]\s*$/;
 
+/** Only template tags: ERB or EJS (`<% … %>`), Liquid or Jinja (`{% … %}`, `{{ … }}`), Hugo shortcodes. */
+const TEMPLATE_TAGS = /^\s*(?:(?:<%[\s\S]*?%>|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\})\s*)+$/;
+
+/**
+ * A sentence that stops mid-way, on a word that wants what comes after it ("They talked about",
+ * "The options we looked at were"): the list under it goes on with it.
+ */
+const SENTENCE_GOES_ON = /\b(?:about|on|of|with|for|to|into|from|between|including|like|as|are|were|is|was|include|included|includes|covered|discussed|and)\s*$/i;
+/** A bullet that goes on with the sentence above it: lower case, no box, nothing it says of its own kind ("using the PROV ontology, which…"). */
+function goesOn(li: ListItem): boolean {
+  const first = li.children[0];
+  if (!first || first.type !== 'paragraph' || li.checked != null) return false;
+  const text = toString(first).trim();
+  return /^[a-z]/.test(text) && sentenceKind(text) === undefined;
+}
+
 /** Words of a sentence that only leads into a list: "the following", "as follows", "below", "to report". */
 const LEAD_IN = /\b(?:the following|as follows|below|to report)\b/i;
 
@@ -1161,6 +1177,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const intro = lastEntry;
     const start = list.position?.start.line;
     if (!intro || start === undefined || (intro.endLine !== start - 1 && intro.endLine !== start - 2)) return false;
+    if (list.children.length >= 2 && SENTENCE_GOES_ON.test(intro.item.text) && list.children.every(goesOn)) return mergeTopics(intro, list, start);
     if (!/[:：]\s*$/.test(intro.item.text) || list.children.length < 2) return false;
     // "We merged the following PRs this month:" says what its list is: items of that kind, each.
     const lastSentence = LAST_LEAD_IN.exec(intro.item.text)?.[1] ?? '';
@@ -1177,6 +1194,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         return text !== '' && (words <= 6 || (words <= 10 && !TASK_VERB.test(text))) && !/[.!?;]$/.test(text) && !collectLinks(first).length && (rest.length === 0 ? sentenceKind(text) === undefined || readLabel(text) !== undefined : sentenceKind(text) === undefined && readLabel(text) === undefined) && rest.every((c) => topics(c as List));
       });
     if (!topics(list)) return false;
+    return mergeTopics(intro, list, start);
+  }
+
+  /** The list joins the entry that introduces it: one item, each bullet's text a detail of it. */
+  function mergeTopics(intro: NonNullable<typeof lastEntry>, list: List, start: number): boolean {
     const names: string[] = [];
     const each = (l: List): void => {
       for (const li of l.children) {
@@ -1202,6 +1224,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       case 'heading':
         return handleHeading(node);
       case 'paragraph':
+        // A template's own tag (`<% title "June 2016 Monthly Update" %>`, `{% include toc.html %}`,
+        // `{{< figure >}}`), left in the markdown a site generator renders: for that tool, not readers.
+        if (TEMPLATE_TAGS.test(toString(node))) {
+          structure.push({ line: node.position?.start.line ?? 1, what: 'comment', text: toString(node) });
+          return;
+        }
         return handleParagraph(node);
       case 'list': {
         if (readAddresses(node) || readTopics(node)) return;

@@ -1678,3 +1678,37 @@ describe('a status heading and labelled links', () => {
     expect(conservation(u, files['hb/updates/2025-11-30.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a sentence that goes on in a list, and a template tag', () => {
+  it('joins the bullets to a sentence that stops on a word wanting more ("They talked about"); bullets of their own kind stay items', () => {
+    const body = [
+      '<% title "May 2018 weeknotes" %>',
+      '',
+      '## Data platform',
+      '',
+      'They talked about',
+      '- statement level reification of RDF, which is a way of making statements about other statements',
+      '- using the PROV ontology, which is a data model for provenance',
+      '- possible storage scenarios (named graphs, separate repository) and',
+      '',
+      '## Search',
+      '',
+      'Things we worked on',
+      '- fixed the duplicate questions in the index',
+      '- added a script to rebuild the synonyms',
+      '',
+    ].join('\n');
+    const files = { 'ds/updates/2018-05-21.md': week('2018-05-21', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Data platform', { progress: 1 }],
+      ['Search', { progress: 1, achieved: 2 }],
+    ]);
+    expect(u.sections[0]!.items.progress[0]!.text).toMatch(/^They talked about statement level reification of RDF, .* using the PROV ontology/);
+    // The template's tag is for the site generator: no summary, no item.
+    expect(u.summary ?? []).toEqual([]);
+    expect(result.outlines.get(u.source)!.structure.filter((s) => s.what === 'comment').map((s) => s.text)).toEqual(['<% title "May 2018 weeknotes" %>']);
+    expect(conservation(u, files['ds/updates/2018-05-21.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
