@@ -311,6 +311,8 @@ const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|m
 export function sentenceKind(text: string): ReportedKind | undefined {
   const t = text
     .replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '')
+    // "So in addition to next week's tasks, I will…", "And then we shipped…": a word that only joins.
+    .replace(/^(?:so|and|but|and so|and then)\b,?\s+/i, '')
     .replace(OPENER, '')
     // "By the end of Phase Two, the team will…", "With this being the last report, I've
     // released…": when or why, set apart by a comma, then who.

@@ -86,9 +86,26 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
   resolveReferences(tree);
   liftLazyLines(tree);
   emojiTitleLines(tree);
+  metadataLines(tree);
   const first = tree.children[0] as RootContent | Toml | undefined;
   const meta = first?.type === 'toml' ? readTomlFrontMatter(file, first) : readFrontMatter(file, first?.type === 'yaml' ? first : undefined);
   return meta === undefined ? undefined : { text, tree, meta };
+}
+
+/** A metadata line: a key of a word or two, a colon, a value (`Title: …`, `date: 2021-01-24 12:09:00`). */
+const METADATA_LINE = /^([A-Za-z][\w-]*(?: [\w-]+)?):[ \t]+(\S.*)$/;
+/**
+ * Metadata written without fences, as Pelican and MultiMarkdown take it: the file's first lines,
+ * each `Key: value`, one of them its title or its date, then a blank line. It is the file's front
+ * matter, read as YAML front matter is (each value a string): not the report's first paragraph.
+ */
+export function metadataLines(tree: Root): void {
+  const first = tree.children[0];
+  if (first?.type !== 'paragraph' || first.position?.start.line !== 1 || !first.children.every((c) => c.type === 'text')) return;
+  const lines = toString(first).split('\n').map((l) => METADATA_LINE.exec(l.trim()));
+  if (lines.length < 2 || lines.some((m) => m === null) || !lines.some((m) => /^(?:title|date)$/i.test(m![1]!))) return;
+  const value = lines.map((m) => `${m![1]!.toLowerCase().replace(/\s+/g, '_')}: ${JSON.stringify(m![2]!.trim().replace(/^"(.*)"$/, '$1'))}`).join('\n');
+  tree.children[0] = { type: 'yaml', value, ...(first.position ? { position: first.position } : {}) };
 }
 
 /**

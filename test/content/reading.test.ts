@@ -1712,3 +1712,35 @@ describe('a sentence that goes on in a list, and a template tag', () => {
     expect(conservation(u, files['ds/updates/2018-05-21.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('metadata lines without fences (Pelican, MultiMarkdown)', () => {
+  it('are the front matter: the title and the date come from them, no summary', () => {
+    const text = [
+      'title: "About my internship: Week 8 progress"',
+      'authors: Ana Example',
+      'tags: personal, internship',
+      'date: 2021-01-24 12:09:00',
+      '',
+      'This week:',
+      '',
+      '- I wrote a script for the video tutorial about the community forum.',
+      '- So in addition to next week’s tasks, I will contribute to this pull request as well.',
+      '',
+    ].join('\n');
+    const files = { 'intern/updates/week-8.md': text };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect([u.date, u.title]).toEqual(['2021-01-24', 'About my internship: Week 8 progress']);
+    expect(u.summary ?? []).toEqual([]);
+    // A word that only joins ("So …, I will") leaves the plan a plan.
+    expect(u.sections.map((s) => counts(s))).toEqual([{ achieved: 1, next: 1 }]);
+    expect(conservation(u, text, result.outlines.get(u.source)).problems).toEqual([]);
+  });
+
+  it('are text when they are not the file’s first lines or name neither a title nor a date', () => {
+    const files = { 'team/updates/2024-03-04.md': week('2024-03-04', 'Owner: Ana\nScope: billing\n\n- Shipped the invoices page\n') };
+    const u = build(files).site.updates[0]!;
+    expect(u.title).not.toBe('Ana');
+  });
+});
