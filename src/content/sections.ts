@@ -468,6 +468,12 @@ export function emptyItems(): ItemsByKind {
 /** Words that say the work goes on: "still WIP", "currently in review", "is still on the old version". */
 const STILL_GOING = /\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
 
+/**
+ * A setback said as one ("I lost a day or two to really bad internet", "Couldn't get the CI
+ * green", "Has been a little bit slow"): a problem met, not work done.
+ */
+const SETBACK = /^(?:(?:we|i|the team|it)\s+)?(?:lost\s+(?:a|an|one|two|three|several|some|most|half|much|the)\b|(?:could(?:n['’]t| not)|was unable to|were unable to|wasn['’]t able to|weren['’]t able to|did(?:n['’]t| not) (?:manage|get|have time)|failed to|struggled to)\s|(?:has|have)\s+been\s+(?:[a-z]+\s+){0,3}(?:slow|difficult|hard|tough|challenging|rough|hectic)\b)/i;
+
 /** What was learnt, or a fact found, said as such (no action of the team's in it). */
 const FINDING = /^(?:we|i|the team)\s+(?:learned|learnt|found out|found that|discovered that|realised|realized|noticed)\b|^(?:they|participants|respondents|users|people|stakeholders|interviewees|customers)\s+(?:felt|feel|said|say|told us|believe|believed|think|thought|want|wanted|would like|expect|expected)\b|^(?:it (?:became|is) clear|there (?:is|are|seems? to be)|(?:all|most|many|some|none|half|few) of (?:the|them|our|these|those)\b[^.;]{0,60}?\b(?:have|has|are|is|were|was|do|does|did|want|wants|use|uses)\b)/i;
 
@@ -532,6 +538,7 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
     // A finding (what the team learnt, a fact it found): "We learned from the survey that…",
     // "All of the FBOs present have their own reporting mechanism": no work done.
     if (says === undefined && FINDING.test(first)) return 'notes';
+    if (says === undefined && SETBACK.test(first)) return 'risks';
     if (says === undefined && (STILL_GOING.test(first) || /^(?:the team|we|i|they|[A-Z][\w-]*(?:\s+[\w-]+)?)\s+(?:am|is|are)\s+(?:now\s+)?(?!working\b(?!\s+on\b))[a-z]+ing\b/.test(first))) return 'progress';
   }
   // A finding told by its share ("73% of respondents have not reported…"): what was learnt, no work.

@@ -1744,3 +1744,21 @@ describe('metadata lines without fences (Pelican, MultiMarkdown)', () => {
     expect(u.title).not.toBe('Ana');
   });
 });
+
+describe('a setback under a label of work done', () => {
+  it('is a problem met, not work done ("I lost a day or two to bad internet", "Couldn’t get the CI green")', () => {
+    const body = [
+      '## This week',
+      '',
+      '- Rearranged the broadcasting chapter',
+      '- I lost a day or two to really bad internet.',
+      '- Couldn’t get the CI green before the release.',
+      '- Has been a little bit slow, to be honest.',
+      '',
+    ].join('\n');
+    const files = { 'intern/updates/2021-01-12.md': week('2021-01-12', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => counts(s))).toEqual([{ achieved: 1, risks: 3 }]);
+  });
+});
