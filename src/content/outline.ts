@@ -231,8 +231,12 @@ const TASK_VERB = /^(?:write|start|create|add|fix|update|finish|review|test|impl
 /** A text's last sentence when it ends with a colon: what leads into the block after it. */
 const LAST_LEAD_IN = /(?:^|[.!?]\s+)([^.!?]+)[:：]\s*$/;
 
-/** Only template tags: ERB or EJS (`<% … %>`), Liquid or Jinja (`{% … %}`, `{{ … }}`), Hugo shortcodes. */
-const TEMPLATE_TAGS = /^\s*(?:(?:<%[\s\S]*?%>|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\})\s*)+$/;
+/**
+ * Only template tags: ERB or EJS (`<% … %>`), Liquid or Jinja (`{% … %}`, `{{ … }}`), Hugo
+ * shortcodes; each tag ends at its first closing mark, so text between two tags (`{% hint %}
+ * For more … {% endhint %}`) is text.
+ */
+const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\})\s*)+$/;
 
 /**
  * A sentence that stops mid-way, on a word that wants what comes after it ("They talked about",

@@ -1684,6 +1684,10 @@ describe('a sentence that goes on in a list, and a template tag', () => {
     const body = [
       '<% title "May 2018 weeknotes" %>',
       '',
+      '{% hint style="info" %}',
+      'For the roadmap, see the board.',
+      '{% endhint %}',
+      '',
       '## Data platform',
       '',
       'They talked about',
@@ -1706,8 +1710,8 @@ describe('a sentence that goes on in a list, and a template tag', () => {
       ['Search', { progress: 1, achieved: 2 }],
     ]);
     expect(u.sections[0]!.items.progress[0]!.text).toMatch(/^They talked about statement level reification of RDF, .* using the PROV ontology/);
-    // The template's tag is for the site generator: no summary, no item.
-    expect(u.summary ?? []).toEqual([]);
+    // The template's tag is for the site generator: no summary, no item; text between two tags is text.
+    expect([...(u.summary ?? []), ...u.notes].map((i) => i.text)).toEqual([expect.stringContaining('For the roadmap, see the board.')]);
     expect(result.outlines.get(u.source)!.structure.filter((s) => s.what === 'comment').map((s) => s.text)).toEqual(['<% title "May 2018 weeknotes" %>']);
     expect(conservation(u, files['ds/updates/2018-05-21.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
