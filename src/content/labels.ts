@@ -321,8 +321,8 @@ export function sentenceKind(text: string): ReportedKind | undefined {
     .replace(/^(?:(?:this|last|past) (?:week|month|sprint|fortnight)|today|yesterday|most likely|likely|hopefully|probably|perhaps|maybe)\s+(?=(?:we|i|the team)\b)/i, '')
     .replace(/^(?:for )?(?:the )?next (?:week|month|sprint|quarter|cycle)\s*,?\s*(?=(?:we|i|the team)\b)/i, 'will ');
   for (const [re, kind] of SENTENCE_KINDS) if (re.test(t)) return kind;
-  // "Ana and I are planning on attending", "The team is going to…", in its first clause.
-  if (/^[^.;:!?]{0,100}?\b(?:am|are|is)\s+(?:planning|going|hoping|aiming)\s+(?:to|on)\b/i.test(t) && !/\b(?:not|never)\b|n['’]t\b/i.test(t.split(/[.;!?]/)[0]!)) return 'next';
+  // "Ana and I are planning on attending", "The team is going to…", "I'm also going to make…", in its first clause.
+  if (/^[^.;:!?]{0,100}?(?:\b(?:am|are|is)|['’](?:m|re|s))\s+(?:also\s+|still\s+)?(?:planning|going|hoping|aiming)\s+(?:to|on)\b/i.test(t) && !/\b(?:not|never)\b|n['’]t\b/i.test(t.split(/[.;!?]/)[0]!)) return 'next';
   return undefined;
 }
 

@@ -1644,6 +1644,7 @@ describe('money, plans said by who will do them, and "none this period"', () => 
     expect(sentenceKind('Waku will be doing EthGlobal India')).toBe('next');
     expect(sentenceKind('I need to choose topics that will not conflict with the other chapter')).toBe('next');
     expect(sentenceKind('We should start to use Logic Apps for new things.')).toBe('next');
+    expect(sentenceKind("I'm also going to make another video tutorial")).toBe('next');
     expect(sentenceKind('Logos Discord will be completed by EOD.')).toBeUndefined();
     expect(sentenceKind('We have received a couple of comments from a reviewer.')).toBeUndefined();
     expect(sentenceKind('We need real believers.')).toBeUndefined();
