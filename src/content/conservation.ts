@@ -10,7 +10,7 @@ import { blockText, isEmptyCell } from './inline';
 import { parseMarkdown } from './markdown';
 import type { Update } from './model';
 import { paragraphLines, type Outline } from './outline';
-import { emojiTitleLines, liftLazyLines, metadataLines } from './parse';
+import { emojiTitleLines, htmlTables, liftLazyLines, metadataLines } from './parse';
 
 /** The own text of a list item: its content without nested lists. */
 function ownText(node: ListItem | Paragraph): string {
@@ -127,6 +127,8 @@ export function conservation(update: Update, source: string, outline?: Outline):
   emojiTitleLines(tree);
   // And metadata lines at the top (`title: …`, `date: …`) front matter.
   metadataLines(tree);
+  // And a table written in HTML the table it is.
+  htmlTables(tree);
   const headingLines = new Set<number>();
   const findHeadings = (node: Nodes): void => {
     if (node.type === 'heading') headingLines.add(node.position!.start.line);

@@ -209,8 +209,10 @@ const TASK_HEADER = /^(?:description|task|task description|title|task title|summ
 const TASK_WORDS = /\b(?:tasks?|stor(?:y|ies)|tickets?|work items?|assigned|assignees?|owners?|ids?|due|deadline|priority|estimates?|points)\b/;
 /** What a task's status cell says of its kind. */
 export const TASK_STATUS_KINDS: ReadonlyArray<[RegExp, LabelTarget]> = [
+  // Closed without the work (`CLOSED - WON'T FIX`, `Cancelled`, `Duplicate`): no work done, a note.
+  [/^(?:closed\s*[-–—:(]?\s*)?(?:won['’]?t\s*(?:fix|do)|will not (?:fix|do)|cancel+ed|abandoned|obsolete|duplicate|not planned|rejected)\b/i, 'notes'],
   [/^(?:done|completed?|closed|shipped|released|finished|merged|resolved|delivered|fixed)\b/i, 'achieved'],
-  [/^(?:in[\s-]*progress|wip|ongoing|in[\s-]*review|under review|review|doing|started|active|in[\s-]*testing|testing|(?:under|in) development|underway|under way)\b/i, 'progress'],
+  [/^(?:in[\s-]*progress|wip|ongoing|in[\s-]*review|under review|(?:[\w-]+\s+)?review|doing|started|active|in[\s-]*testing|testing|(?:under|in) development|underway|under way)\b/i, 'progress'],
   [/^(?:backlog|to[\s-]*do|todo|not[\s-]*started|planned|next|up next|open|new|ready)\b/i, 'next'],
   [/^(?:blocked|stuck)\b/i, 'blockers'],
   [/^(?:on[\s-]*hold|paused|at[\s-]*risk|delayed)\b/i, 'risks'],

@@ -4,6 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Definition, Heading, Image, Link, List, Nodes, Paragraph, Root, RootContent, Yaml } from 'mdast';
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast } from 'hast-util-to-mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { VFile } from 'vfile';
@@ -87,9 +89,31 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
   liftLazyLines(tree);
   emojiTitleLines(tree);
   metadataLines(tree);
+  htmlTables(tree);
   const first = tree.children[0] as RootContent | Toml | undefined;
   const meta = first?.type === 'toml' ? readTomlFrontMatter(file, first) : readFrontMatter(file, first?.type === 'yaml' ? first : undefined);
   return meta === undefined ? undefined : { text, tree, meta };
+}
+
+/**
+ * A table written in HTML (`<table><thead><tr><th>Task</th>…`), as GitBook, Notion and
+ * Confluence export them: the table it is (hast-util-from-html, hast-util-to-mdast), read as a
+ * markdown table is; not one block of text. Every row and cell is placed on the HTML's lines.
+ */
+export function htmlTables(tree: Root): void {
+  if (!tree.children.some((n) => n.type === 'html' && /^\s*<table[\s>]/i.test(n.value))) return;
+  tree.children = tree.children.flatMap((node): RootContent[] => {
+    if (node.type !== 'html' || !/^\s*<table[\s>]/i.test(node.value) || !/<\/table>\s*$/i.test(node.value)) return [node];
+    const converted = toMdast(fromHtml(node.value, { fragment: true })) as Root;
+    const [table, ...rest] = converted.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+    if (!table || table.type !== 'table' || rest.length > 0 || !node.position) return [node];
+    const place = (n: Nodes): void => {
+      n.position = structuredClone(node.position);
+      if ('children' in n) for (const c of n.children) place(c as Nodes);
+    };
+    place(table);
+    return [table];
+  });
 }
 
 /** A metadata line: a key of a word or two, a colon, a value (`Title: …`, `date: 2021-01-24 12:09:00`). */

@@ -1767,3 +1767,28 @@ describe('a setback under a label of work done', () => {
     expect(u.sections.map((s) => counts(s))).toEqual([{ achieved: 1, risks: 3 }]);
   });
 });
+
+describe('a table written in HTML', () => {
+  it('is read as the table it is (a task table here: each row an item of its status), not one block of text', () => {
+    const row = (id: number, task: string, value: string, status: string) =>
+      `<tr><td><a href="https://github.com/acme/app/issues/${id}">#${id}</a> - ${task}</td><td>${value}</td><td><mark style="color:green;"><strong>${status}</strong></mark></td></tr>`;
+    const body = [
+      '## Operations & Maintenance',
+      '',
+      `<table><thead><tr><th width="176">Task</th><th width="445">Value Proposition</th><th>Status</th></tr></thead><tbody>${[
+        row(3386, 'Update acceptable values', 'Ensured the new status is handled.', 'COMPLETE'),
+        row(3413, 'Fix file upload collapse', 'Ensures a smoother experience.', 'QASP REVIEW'),
+        row(3431, 'Update checks for the new values', 'Ensures compliance.', 'CLOSED - WON&#x27;T FIX'),
+      ].join('')}</tbody></table>`,
+      '',
+    ].join('\n');
+    const files = { 'tanf/updates/2025-02-11.md': week('2025-02-11', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Operations & Maintenance', { achieved: 1, progress: 1, notes: 1 }]]);
+    const done = u.sections[0]!.items.achieved[0]!;
+    expect(done.text).toMatch(/^#3386 - Update acceptable values/);
+    expect(done.links.map((l) => l.href)).toContain('https://github.com/acme/app/issues/3386');
+    expect(conservation(u, files['tanf/updates/2025-02-11.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
