@@ -49,6 +49,8 @@ export function isPlaceholder(text: string): boolean {
   // issue opened during this week": a key, then that there is none.
   const said = /^(?:n\/?a|none|nothing|-|[\w-]+(?:\s+[\w-]+){0,2}\s*:)\s*[—–:,-]?\s*(.+)$/i.exec(t);
   if (said && (NONE_OF_THEM.test(said[1]!) || PLACEHOLDER.test(said[1]!))) return true;
+  // `[OMITTED] This will be included in future sprint summaries.`: left out, said so.
+  if (/^[[(]\s*(?:omitted|redacted|skipped|intentionally left blank)\s*[\])]/i.test(t)) return true;
   return PLACEHOLDER.test(t) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 

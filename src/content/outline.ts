@@ -948,9 +948,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   /**
    * A status record written on one line, its fields parted by `|` (`Payments | ON TRACK |
    * Progress: 60% | Estimated Completion Date: May 15, 2025`): a name first, a status word in a
-   * field after it (ON TRACK, AT RISK, Done…). Its title and status, and the rest of the line.
+   * field after it (ON TRACK, AT RISK, Done…). Its title and status, and the rest of the line:
+   * a note when its fields only say how the part stands, else news.
    */
-  function pipeRecord(own: RootContent[]): { title: string; status: string[]; rest: PhrasingContent[] } | undefined {
+  function pipeRecord(own: RootContent[]): { title: string; status: string[]; rest: PhrasingContent[]; fieldsOnly: boolean } | undefined {
     if (own.length !== 1 || own[0]!.type !== 'paragraph') return undefined;
     const paragraph = own[0]!;
     const raw = toString(paragraph);
@@ -962,7 +963,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const words = fields.slice(1).map((f) => statusWord(f)).filter((w): w is string => w !== undefined);
     if (words.length === 0) return undefined;
     const { title, status } = cleanTitle(name);
-    return { title, status: [...status, ...words.filter((w) => !status.includes(w))], rest: stripLeading(paragraph.children, at + 3) };
+    // Fields that only say how it stands (its status, `Progress: 44%`, `Estimated Completion Date: May 15, 2025`) are no news.
+    const fieldsOnly = fields.slice(1).every((f) => statusWord(f) !== undefined || /^[\p{L}][\p{L} ]{0,30}:\s*\S[^.!?]{0,40}$/u.test(f));
+    return { title, status: [...status, ...words.filter((w) => !status.includes(w))], rest: stripLeading(paragraph.children, at + 3), fieldsOnly };
   }
 
   /** Returns the part a `Milestone N:` bullet opened, or the kind a bare label bullet gave the bullets after it. */
@@ -988,7 +991,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const home = ctx.owner ?? ctx.node;
       const parent = home.role === 'root' || home.role === 'document' ? host() : home;
       const part = open(newNode({ form: 'bullet', rank: 8, line, text, title: record.title, status: record.status, marked: true }), false, parent);
-      addEntry(part, undefined, [{ type: 'paragraph', children: record.rest }], line, 0);
+      addEntry(part, record.fieldsOnly ? 'notes' : undefined, [{ type: 'paragraph', children: record.rest }], line, 0);
       for (const l of nested) readList(l, { node: part, depth: 0 });
       return undefined;
     }

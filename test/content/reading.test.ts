@@ -1034,7 +1034,9 @@ describe('a status record on one line, its fields parted by `|`', () => {
     const payments = u.sections.find((s) => s.title === 'Payments MVP')!;
     const access = u.sections.find((s) => s.title === 'Regional access')!;
     expect([payments.status, access.status]).toEqual([['on track'], ['at risk']]);
-    expect(payments.items.progress.map((i) => i.text)).toEqual(['ON TRACK | Progress: 60% | Estimated Completion Date: May 15, 2025', 'Note: Two tickets wait on review.']);
+    // Fields that only say how the part stands are a note of it, no news; the note under it is news.
+    expect(payments.items.notes.map((i) => i.text)).toEqual(['ON TRACK | Progress: 60% | Estimated Completion Date: May 15, 2025']);
+    expect(payments.items.progress.map((i) => i.text)).toEqual(['Note: Two tickets wait on review.']);
     expect(access.items.risks.map((i) => i.text)).toEqual(['The vendor may be late.']);
     expect(Object.values(u.sections[0]!.items).flat().map((i) => (i as { text: string }).text)).toContain('Misc work');
     expect(conservation(u, files['tdp/updates/2025-02-26.md'], result.outlines.get(u.source)).problems).toEqual([]);
@@ -1615,6 +1617,7 @@ describe('money, plans said by who will do them, and "none this period"', () => 
       '- Shipped 1.12 with the new index',
       '- $3,690 for 24.6 hours worked on Bundler at $150/hour',
       '- None this period.',
+      '- [OMITTED] This will be included in future sprint summaries.',
       '',
       '## Budget & Expenses',
       '',
