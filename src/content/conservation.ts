@@ -125,9 +125,9 @@ export function conservation(update: Update, source: string, outline?: Outline):
   liftLazyLines(tree);
   // So is a line titled by an emoji (`🗺 The data landscape`) a heading.
   emojiTitleLines(tree);
-  // And metadata lines at the top (`title: …`, `date: …`) front matter.
+  // Metadata lines at the top (`title: …`, `date: …`) are front matter.
   metadataLines(tree);
-  // And a table written in HTML the table it is.
+  // A table written in HTML is the table it is.
   htmlTables(tree);
   const headingLines = new Set<number>();
   const findHeadings = (node: Nodes): void => {
