@@ -980,6 +980,25 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     const text = own.map((n) => toString(n)).join(' ').replace(/\s+/g, ' ').trim();
     if (nested.length === 0 && !ctx.parentItem && statusLine(ctx.node, text, line)) return undefined;
+    // In the summary, a name over its own sentences (`* FRA Reporting MVP:` over what was done
+    // for it): it only groups the summary's lines; no line of its own. Not work named by its
+    // verb ("Rework bootstrapping the ports:", "Updated the port:") over its evidence (`Commit: …`).
+    const prose = (l: List) => l.children.every((c) => c.children[0]?.type === 'paragraph' && !soleLink(c.children[0].children) && toString(c.children[0]).split(/\s+/).length >= 4);
+    if (
+      nested.length > 0 &&
+      !ctx.parentItem &&
+      (ctx.node.role === 'summary' || ctx.kind === 'summary') &&
+      /[:：]\s*$/.test(text) &&
+      text.split(/\s+/).length <= 8 &&
+      !TASK_VERB.test(text) &&
+      !/^[A-Za-z]+(?:ed|ing)\b/.test(text) &&
+      sentenceKind(text) === undefined &&
+      nested.every(prose)
+    ) {
+      structure.push({ line, what: 'lead-in', text });
+      for (const l of nested) readList(l, ctx);
+      return undefined;
+    }
     if (nested.length === 0 && isSection(ctx.node) && ctx.node.form !== 'team' && titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(ctx.node.title)) {
       // The part's own name again (a template's empty line under it): not an item.
       structure.push({ line, what: 'name', text });

@@ -1795,3 +1795,30 @@ describe('a table written in HTML', () => {
     expect(conservation(u, files['tanf/updates/2025-02-11.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a name over its own sentences in the summary', () => {
+  it('only groups the summary’s lines (`* FRA Reporting MVP:`), no line of its own; work named by its verb over its evidence stays a line', () => {
+    const body = [
+      '## Highlights',
+      '',
+      '* FRA Reporting Requirements MVP:',
+      '  * Implemented a feature flag for controlled access to the data files.',
+      '  * Finalized specifications for the first report.',
+      '* Bug Fixes:',
+      '  * Fixed the encoding errors in file uploads.',
+      '* Rework bootstrapping the ports:',
+      '  * Commit: [4121610441a8](https://cgit.example.org/ports/commit/?id=4121610441a8)',
+      '',
+    ].join('\n');
+    const files = { 'tdp/updates/2025-03-11.md': week('2025-03-11', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect((u.summary ?? []).map((i) => i.text)).toEqual([
+      'Implemented a feature flag for controlled access to the data files.',
+      'Finalized specifications for the first report.',
+      'Fixed the encoding errors in file uploads.',
+      'Rework bootstrapping the ports:',
+    ]);
+    expect(conservation(u, files['tdp/updates/2025-03-11.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
