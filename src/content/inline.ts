@@ -72,8 +72,14 @@ export function isPictureOnly(item: Pick<Item, 'html'>): boolean {
  */
 const FIGURE_COUNT = String.raw`[~≈]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s*[A-Za-z]+(?:\s+[A-Za-z]+)?)?`;
 const FIGURE_LINE = new RegExp(String.raw`^[\p{L}][\p{L} ]{0,30}:\s*${FIGURE_COUNT}(?:\s*(?:,|;|and|\+)\s*${FIGURE_COUNT})*\.?$`, 'u');
+/**
+ * Or a sentence that only tallies contributions ("In total, Bundler had 37 merged pull requests
+ * and 83 commits from 11 authors, and closed 50 issues."): one sentence, of counts.
+ */
+const TALLY = /^(?:in total,?\s+|overall,?\s+)?[\w.@/-]+(?:\s+[\w.@/-]+){0,3}\s+(?:had|got|saw|received|merged|closed|gained)\s+\d[\d,]*\s+(?:new\s+|merged\s+|open\s+|closed\s+)?(?:pull requests?|prs?|merge requests?|mrs?|commits?|issues?|releases?|contributors?|authors?|stars?|downloads?)\b(?:(?:,|\s)+(?:and\s+)?(?:(?:closed|merged|opened)\s+)?(?:\d[\d,]*\s+(?:new\s+|merged\s+|open\s+|closed\s+)?(?:pull requests?|prs?|merge requests?|mrs?|commits?|issues?|releases?|contributors?|authors?|stars?|downloads?)|from\s+\d[\d,]*\s+(?:authors?|contributors?|people)))*\s*[.!]?$/i;
 export function isFigureLine(text: string): boolean {
-  return FIGURE_LINE.test(text.trim());
+  const t = text.trim();
+  return FIGURE_LINE.test(t) || TALLY.test(t);
 }
 
 // host/owner/repo/tree/… (GitHub, Bitbucket's src and branch), or …/-/tree/… after GitLab's groups.

@@ -1822,3 +1822,20 @@ describe('a name over its own sentences in the summary', () => {
     expect(conservation(u, files['tdp/updates/2025-03-11.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a sentence that only tallies contributions', () => {
+  it('is a figure, a note ("In total, Bundler had 37 merged pull requests and 83 commits from 11 authors"); one with news after it stays news, work done said with a count is done', () => {
+    const body = [
+      '## Bundler news',
+      '',
+      '- In total, Bundler had 37 merged pull requests and 83 commits from 11 authors, and closed 50 issues.',
+      '- Rubygems.org got 13 merge requests and 85 commits from 8 authors. This month involved a lot of cleanup work.',
+      '- The team closed 12 issues this week',
+      '',
+    ].join('\n');
+    const files = { 'rt/updates/2016-09-30.md': week('2016-09-30', body) };
+    const u = build(files).site.updates[0]!;
+    expect(u.sections.map((s) => counts(s))).toEqual([{ achieved: 1, progress: 1, notes: 1 }]);
+    expect(u.sections[0]!.items.notes[0]!.text).toMatch(/^In total, Bundler had 37/);
+  });
+});
