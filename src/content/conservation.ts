@@ -10,7 +10,7 @@ import { blockText, isEmptyCell } from './inline';
 import { parseMarkdown } from './markdown';
 import type { Update } from './model';
 import { paragraphLines, type Outline } from './outline';
-import { emojiTitleLines, htmlTables, liftLazyLines, metadataLines } from './parse';
+import { readingShape } from './parse';
 
 /** The own text of a list item: its content without nested lists. */
 function ownText(node: ListItem | Paragraph): string {
@@ -121,14 +121,8 @@ function modelLines(update: Update, headingLines: ReadonlySet<number>): Map<numb
 export function conservation(update: Update, source: string, outline?: Outline): { problems: string[]; entries: number; blocks: number; structure: number } {
   // The same parse as the reading's (a tree of its own: a kept one is handed out as a copy).
   const tree = parseMarkdown(source);
-  // A bold line glued under a bullet is a paragraph of its own, as the reading takes it (./parse.ts).
-  liftLazyLines(tree);
-  // So is a line titled by an emoji (`🗺 The data landscape`) a heading.
-  emojiTitleLines(tree);
-  // Metadata lines at the top (`title: …`, `date: …`) are front matter.
-  metadataLines(tree);
-  // A table written in HTML is the table it is.
-  htmlTables(tree);
+  // In the shape the reading takes it (./parse.ts).
+  readingShape(tree);
   const headingLines = new Set<number>();
   const findHeadings = (node: Nodes): void => {
     if (node.type === 'heading') headingLines.add(node.position!.start.line);

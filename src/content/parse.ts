@@ -86,13 +86,25 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
   if (!withinLimits(file, text)) return undefined;
   const tree = parseMarkdown(text);
   resolveReferences(tree);
+  readingShape(tree);
+  const first = tree.children[0] as RootContent | Toml | undefined;
+  const meta = first?.type === 'toml' ? readTomlFrontMatter(file, first) : readFrontMatter(file, first?.type === 'yaml' ? first : undefined);
+  return meta === undefined ? undefined : { text, tree, meta };
+}
+
+/**
+ * The tree as the reading takes it, in place: what markdown parsed one way and its author
+ * wrote another. The conservation check (./conservation.ts) reads the same shape.
+ * - A bold line glued under a bullet is a paragraph of its own (liftLazyLines);
+ * - a line titled by an emoji (`🗺 The data landscape`) is a heading (emojiTitleLines);
+ * - metadata lines at the top (`title: …`, `date: …`) are front matter (metadataLines);
+ * - a table written in HTML is the table it is (htmlTables).
+ */
+export function readingShape(tree: Root): void {
   liftLazyLines(tree);
   emojiTitleLines(tree);
   metadataLines(tree);
   htmlTables(tree);
-  const first = tree.children[0] as RootContent | Toml | undefined;
-  const meta = first?.type === 'toml' ? readTomlFrontMatter(file, first) : readFrontMatter(file, first?.type === 'yaml' ? first : undefined);
-  return meta === undefined ? undefined : { text, tree, meta };
 }
 
 /**
@@ -100,7 +112,7 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
  * Confluence export them: the table it is (hast-util-from-html, hast-util-to-mdast), read as a
  * markdown table is; not one block of text. Every row and cell is placed on the HTML's lines.
  */
-export function htmlTables(tree: Root): void {
+function htmlTables(tree: Root): void {
   if (!tree.children.some((n) => n.type === 'html' && /^\s*<table[\s>]/i.test(n.value))) return;
   tree.children = tree.children.flatMap((node): RootContent[] => {
     if (node.type !== 'html' || !/^\s*<table[\s>]/i.test(node.value) || !/<\/table>\s*$/i.test(node.value)) return [node];
@@ -123,7 +135,7 @@ const METADATA_LINE = /^([A-Za-z][\w-]*(?: [\w-]+)?):[ \t]+(\S.*)$/;
  * each `Key: value`, one of them its title or its date, then a blank line. It is the file's front
  * matter, read as YAML front matter is (each value a string): not the report's first paragraph.
  */
-export function metadataLines(tree: Root): void {
+function metadataLines(tree: Root): void {
   const first = tree.children[0];
   if (first?.type !== 'paragraph' || first.position?.start.line !== 1 || !first.children.every((c) => c.type === 'text')) return;
   const lines = toString(first).split('\n').map((l) => METADATA_LINE.exec(l.trim()));
@@ -140,7 +152,7 @@ export function metadataLines(tree: Root): void {
  * list: the list ends at the bullet, the line becomes a paragraph of its own, and the bullets
  * after it a list of their own. Only where nothing else of that bullet comes after the line.
  */
-export function liftLazyLines(tree: Root): void {
+function liftLazyLines(tree: Root): void {
   for (let i = 0; i < tree.children.length; i++) {
     const list = tree.children[i]!;
     if (list.type !== 'list') continue;
@@ -169,7 +181,7 @@ export function liftLazyLines(tree: Root): void {
  * emoji that says how something stands (✅, 🟢, ⚠️) opens an item, not a section: such a line
  * stays what it is.
  */
-export function emojiTitleLines(tree: Root): void {
+function emojiTitleLines(tree: Root): void {
   const titled = tree.children.map((node, i) => {
     if (node.type !== 'paragraph' || !node.children.every((c) => c.type === 'text')) return false;
     const text = toString(node).trim();
