@@ -97,12 +97,16 @@ export function isBranchLink(item: Pick<Item, 'text' | 'links'>): boolean {
   return text === link.text.trim() && !/\s/.test(text);
 }
 
-/** Link text that only says what kind of thing it points at (`[code](…)`, `[live](…)`, `[slides](…)`), no name. */
-/** What kind of thing a link is, as the last word of its label: a document, a recording, a board, a bug… */
-const REFERENCE_KINDS = /^(?:code|source|repo|repository|demo|docs?|documentation|links?|slides?|deck|video|recording|notebook|preview|website|site|page|pr|mr|commit|diff|design|spec|specification|thread|discussion|blog|post|paper|pdf|screenshots?|gist|bug|issue|ticket|release|changelog|notes|minutes|results|report|board|project|dashboard|branch|proposal|rfc|draft|form|survey|sheet|spreadsheet|doc)$/i;
 /** A word or two naming what a link is, and a colon (`PR:`, `Relevant bug:`, `Design doc:`), before it. */
 const LINK_LABEL = /^\s*[A-Za-z][\w#/-]*(?:\s+[A-Za-z][\w#/-]*)?\s*[:：]\s*$/;
+/** Kinds of thing a label names besides those a link's text does (REFERENCE_WORDS): a bug, a board, a release… */
+const MORE_REFERENCE_KINDS = /^(?:links|specification|bug|issue|ticket|release|changelog|notes|minutes|results|report|board|project|dashboard|branch|proposal|rfc|draft|form|survey|sheet|spreadsheet)$/i;
+/** What kind of thing a link is, said by the last word of its label (`Relevant bug:`, `Slides:`). */
+function isReferenceKind(word: string): boolean {
+  return REFERENCE_WORDS.test(word) || MORE_REFERENCE_KINDS.test(word);
+}
 
+/** Link text that only says what kind of thing it points at (`[code](…)`, `[live](…)`, `[slides](…)`), no name. */
 export const REFERENCE_WORDS = /^(?:the\s+)?(?:code|source(?:\s+code)?|repo(?:sitory)?|live(?:\s+(?:site|demo|ui|version))?|demo|docs?|documentation|link|here|slides?|deck|video|recording|notebook|preview|website|site|page|pr|mr|commit|diff|design(?:\s+doc)?|spec|thread|discussion|blog(?:\s+post)?|post|paper|pdf|screenshots?|gist)$/i;
 
 /**
@@ -116,7 +120,7 @@ export function isReferenceLinks(item: Pick<Item, 'text' | 'links'>): boolean {
   // `Slides: https://…`, `Project: https://github.com/orgs/…/projects/17`); not a topic
   // (`Voter attestation: https://…/pull/498` names the work), nor an issue or a pull request.
   const labelled = /^([^:]{1,30}):\s*<?(https?:\/\/\S+?)>?$/i.exec(item.text.trim());
-  if (labelled && LINK_LABEL.test(`${labelled[1]}:`) && REFERENCE_KINDS.test(labelled[1]!.trim().split(/\s+/).at(-1)!)) {
+  if (labelled && LINK_LABEL.test(`${labelled[1]}:`) && isReferenceKind(labelled[1]!.trim().split(/\s+/).at(-1)!)) {
     return !/\/(?:issues|pulls?|merge_requests|milestones?)\/\d+/i.test(labelled[2]!);
   }
   if (item.links.length === 0 || !item.links.every((l) => REFERENCE_WORDS.test(l.text.trim()))) return false;
