@@ -468,6 +468,9 @@ export function emptyItems(): ItemsByKind {
 /** Words that say the work goes on: "still WIP", "currently in review", "is still on the old version". */
 const STILL_GOING = /\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
 
+/** A sentence that opens with a share of something or a sum of money, roughly or not. */
+const FIGURE_FIRST = /^(?:over |about |around |nearly |almost |approximately |~\s?)?(?:\d+(?:\.\d+)?\s*%\+?\s+of\b|[$€£¥]\s?\d|(?:usd|eur|gbp|chf)\s?\d)/i;
+
 /**
  * A setback said as one ("I lost a day or two to really bad internet", "Couldn't get the CI
  * green", "Has been a little bit slow"): a problem met, not work done.
@@ -541,10 +544,9 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
     if (says === undefined && SETBACK.test(first)) return 'risks';
     if (says === undefined && (STILL_GOING.test(first) || /^(?:the team|we|i|they|[A-Z][\w-]*(?:\s+[\w-]+)?)\s+(?:am|is|are)\s+(?:now\s+)?(?!working\b(?!\s+on\b))[a-z]+ing\b/.test(first))) return 'progress';
   }
-  // A finding told by its share ("73% of respondents have not reported…"): what was learnt, no work.
-  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && /^(?:over |about |around |nearly |almost )?\d+(?:\.\d+)?\s*%\+?\s+of\b/i.test(entry.item.text.trim())) return 'notes';
-  // So is a sum of money ("$6315.0 on accounting, copywriting…", "€2k for hosting"): what was spent or raised, no work.
-  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && /^(?:over |about |around |nearly |almost |approximately |~\s?)?(?:[$€£¥]\s?\d|(?:usd|eur|gbp|chf)\s?\d)/i.test(entry.item.text.trim())) return 'notes';
+  // A finding told by its share ("73% of respondents have not reported…"), or a sum of money
+  // ("$6315.0 on accounting, copywriting…", "€2k for hosting"): what was learnt, spent or raised, no work.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && FIGURE_FIRST.test(entry.item.text.trim())) return 'notes';
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.
   if (entry.kind === 'progress' && sentenceKind(entry.item.text) === 'achieved') return 'achieved';
   return entry.kind ?? sentenceKind(entry.item.text) ?? 'progress';
