@@ -7,9 +7,17 @@
  * feed parser (feedsmith) starts at each current feed and follows `prev-archive` (JSON Feed:
  * `next_url`) until the first week, reading every week (archives.test.ts's own server until
  * issue 19: one build and one wrangler dev start less).
+ *
+ * WebSub on the same server (websub.test.ts's own build and server until issue 19): a fake hub
+ * on a loopback port is WEBSUB_HUB. Every feed announces the hub and itself; the first request
+ * a new content version gets makes the Worker ping the hub, at most PINGS_PER_RUN feeds a run,
+ * and the next runs go on until every feed was pinged once; after one update is edited and the
+ * site rebuilt, only the feeds whose content changed are pinged; nothing is pinged twice. Those
+ * tests come last: they edit the content and rebuild.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -17,17 +25,24 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { parse as parseToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_HEADER } from '../../src/app';
-import { buildAll } from '../../src/publish/build';
+import { buildAll, type BuildOptions } from '../../src/publish/build';
+import { feedsPartPath, type FeedsManifest, type FeedsPart } from '../../src/publish/data';
+import { PINGS_PER_RUN, type PingResult } from '../../src/websub/ping';
 import { migratedState } from './wrangler-dev';
-import { holdPort, root, startWranglerDev, type DevServer } from '../../scripts/wrangler-dev';
+import { holdPort, root, sleep, startWranglerDev, type DevServer } from '../../scripts/wrangler-dev';
 
 const ADMIN_TOKEN = `dev-${randomBytes(24).toString('hex')}`;
-const vars = { ENVIRONMENT: 'local', SIGNING_KEY: `dev-${randomBytes(32).toString('hex')}`, ADMIN_TOKEN };
 
 let server: DevServer;
+/** The build's own copy of the sample content (the WebSub tests edit it), its output and its state. */
 let out: string;
 let files: Record<string, string>;
 let updates: Array<{ id: string; team: string }>;
+let hub: http.Server;
+let hubUrl: string;
+/** Every ping the hub got, in order. */
+const pings: Array<{ mode: string | null; url: string | null }> = [];
+let options: BuildOptions;
 
 /** URL path a static file answers (`teams/atlas.html` → `/teams/atlas`). */
 function pathOf(file: string): string {
@@ -55,28 +70,47 @@ function expectedType(file: string): string {
 }
 
 beforeAll(async () => {
+  out = await mkdtemp(path.join(os.tmpdir(), 'tidings-static-'));
+  await cp(path.join(root, 'content'), path.join(out, 'content'), { recursive: true });
+  hub = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const form = new URLSearchParams(body);
+      pings.push({ mode: form.get('hub.mode'), url: form.get('hub.url') });
+      res.writeHead(202).end();
+    });
+  });
+  await new Promise<void>((resolve) => hub.listen(0, '127.0.0.1', resolve));
+  hubUrl = `http://127.0.0.1:${(hub.address() as { port: number }).port}/`;
   // The port the pages link to, held through the build and released just before wrangler dev binds it.
   const held = await holdPort();
   const port = held.port;
-  out = await mkdtemp(path.join(os.tmpdir(), 'tidings-static-'));
-  const built = await buildAll({
-    content: path.join(root, 'content'),
+  options = {
+    content: path.join(out, 'content'),
     out: path.join(out, 'public'),
     config: path.join(root, 'wrangler.toml'),
     siteUrl: `http://127.0.0.1:${port}`,
     // Five entries per feed, so that the sample's feeds have archives (the archive walk below).
-    vars: { FEED_ITEMS: '5' },
-  });
+    vars: { FEED_ITEMS: '5', WEBSUB_HUB: hubUrl },
+  };
+  const built = await buildAll(options);
   if (!built.ok) throw new Error(built.messages);
   updates = built.site.updates.map((u) => ({ id: u.id, team: u.team }));
   files = JSON.parse(await readFile(path.join(out, 'public.manifest.json'), 'utf8')) as Record<string, string>;
   await migratedState(path.join(out, 'state'));
   await held.release();
-  server = await startWranglerDev({ port, persistTo: path.join(out, 'state'), args: ['--assets', path.join(out, 'public')], vars });
+  server = await startWranglerDev({
+    port,
+    persistTo: path.join(out, 'state'),
+    args: ['--assets', path.join(out, 'public')],
+    vars: { ENVIRONMENT: 'local', SIGNING_KEY: `dev-${randomBytes(32).toString('hex')}`, ADMIN_TOKEN, WEBSUB_HUB: hubUrl },
+  });
 }, 240_000);
 
 afterAll(async () => {
   await server?.stop();
+  await new Promise((resolve) => hub?.close(resolve));
   if (out) await rm(out, { recursive: true, force: true });
 });
 
@@ -248,7 +282,6 @@ describe('feed archives under wrangler dev', () => {
   });
 });
 
-import http from 'node:http';
 function rawGet(p: string, acceptEncoding: string | undefined): Promise<{ encoding?: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const url = new URL(p, server.origin);
@@ -261,3 +294,97 @@ function rawGet(p: string, acceptEncoding: string | undefined): Promise<{ encodi
     req.on('error', reject);
   });
 }
+
+/** Every current feed of the built output, from the manifest's parts. */
+async function manifest(): Promise<{ version: string; feeds: FeedsPart['feeds'] }> {
+  const read = (p: string) => readFile(path.join(out, 'public', ...p.slice(1).split('/')), 'utf8');
+  const index = JSON.parse(await read('/_tidings/feeds.json')) as FeedsManifest;
+  const feeds: FeedsPart['feeds'] = [];
+  for (const part of index.parts) feeds.push(...(JSON.parse(await read(feedsPartPath(part.name))) as FeedsPart).feeds);
+  return { version: index.version, feeds };
+}
+
+/** POST /admin/websub until a run leaves nothing: the runs' results. */
+async function pingRest(): Promise<PingResult[]> {
+  const runs: PingResult[] = [];
+  for (let i = 0; i < 20; i++) {
+    const res = await fetch(`${server.origin}/admin/websub`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(res.status).toBe(200);
+    runs.push((await res.json()) as PingResult);
+    if (runs.at(-1)!.remaining === 0) return runs;
+  }
+  throw new Error(`pings left after 20 runs: ${JSON.stringify(runs.at(-1))}`);
+}
+
+async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > deadline) {
+      const state = await fetch(`${server.origin}/admin/websub`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }).then((r) => r.text());
+      throw new Error(`timed out waiting for ${what}; POST /admin/websub now says ${state.slice(0, 600)}; wrangler said:\n${server?.output().slice(-1500)}`);
+    }
+    await sleep(200);
+  }
+}
+
+describe('WebSub', () => {
+  it('announces the hub and each feed’s own URL in every format', async () => {
+    const atom = await (await fetch(`${server.origin}/atom.xml`)).text();
+    expect(atom).toContain(`<link rel="hub" href="${hubUrl}"/>`);
+    expect(atom).toContain(`<link rel="self" href="${server.origin}/atom.xml"/>`);
+    const rss = await (await fetch(`${server.origin}/teams/atlas/feed.xml`)).text();
+    expect(rss).toContain(`<atom:link rel="hub" href="${hubUrl}"/>`);
+    expect(rss).toContain(`<atom:link href="${server.origin}/teams/atlas/feed.xml" rel="self"`);
+    const json = (await (await fetch(`${server.origin}/feed.json`)).json()) as { hubs: unknown; feed_url: string };
+    expect(json.hubs).toEqual([{ type: 'WebSub', url: hubUrl }]);
+    expect(json.feed_url).toBe(`${server.origin}/feed.json`);
+  });
+
+  it('pings the hub once for every feed of a new deploy, a run at most PINGS_PER_RUN, and not again', async () => {
+    const feeds = await manifest();
+    expect(feeds.feeds.length).toBeGreaterThan(PINGS_PER_RUN);
+    // Any request the Worker answers notices the new content version.
+    await (await fetch(`${server.origin}/healthz`)).text();
+    await until('the first pings', () => pings.length >= PINGS_PER_RUN);
+    await sleep(500);
+    expect(pings.length).toBe(PINGS_PER_RUN);
+    // The next runs (the crons; here the admin route) go on where it stopped.
+    const runs = await pingRest();
+    expect(runs[0]!.pinged.length).toBe(Math.min(PINGS_PER_RUN, feeds.feeds.length - PINGS_PER_RUN));
+    expect(pings.every((p) => p.mode === 'publish')).toBe(true);
+    expect(pings.map((p) => p.url).sort()).toEqual(feeds.feeds.map((f) => f.url).sort());
+    const [again] = await pingRest();
+    expect(again!.pinged).toEqual([]);
+    expect(again!.unchanged).toBe(feeds.feeds.length);
+    expect(pings.length).toBe(feeds.feeds.length);
+  });
+
+  it('after an edit, pings only the feeds whose content changed', async () => {
+    const before = await manifest();
+    pings.length = 0;
+    await appendFile(path.join(out, 'content', 'atlas', 'updates', '2026-10-12.md'), '\n\nA note added after publishing, for the WebSub test.\n');
+    const built = await buildAll(options);
+    if (!built.ok) throw new Error(built.messages);
+    const after = await manifest();
+    const old = new Map(before.feeds.map((f) => [f.url, f.hash]));
+    const changed = after.feeds.filter((f) => old.get(f.url) !== f.hash).map((f) => f.url).sort();
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(after.feeds.length);
+    // wrangler dev serves the new files once it has noticed them.
+    await until('the new catalog', async () => {
+      const res = await fetch(`${server.origin}/_tidings/feeds.json`);
+      return ((await res.json()) as FeedsManifest).version === after.version;
+    });
+    // The Worker notices on a request once wrangler dev has reloaded it with the new files
+    // (in production, files and Worker are deployed together).
+    await until('the pings of the changed feeds', async () => {
+      await (await fetch(`${server.origin}/healthz`)).text();
+      return pings.length >= Math.min(changed.length, PINGS_PER_RUN);
+    });
+    await sleep(500);
+    await pingRest();
+    expect(pings.map((p) => p.url).sort()).toEqual(changed);
+    expect(changed).toContain(`${server.origin}/teams/atlas/feed.xml`);
+    expect(changed).not.toContain(`${server.origin}/teams/beacon/feed.xml`);
+  });
+});
