@@ -231,7 +231,9 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
   for (const m of datedKeys) problems.push(`key named by its week: ${m.key} (“${m.titles[0]}”)`);
   const oneWeek = dates.length >= TARGETS.oneWeekMinWeeks ? milestones.filter((m) => m.weeks.length === 1) : [];
   // A part named by a tracker link is the issue it links to, whatever its title says ("Compiler - Next Milestone").
-  const labelParts = milestones.filter((m) => m.trackerUrl === undefined && m.titles.some((t) => readLabel(t) !== undefined));
+  // The team's own part (keyed by the team) has the team's name, which the folder gives, not the text:
+  // a team named "progress-reports" has no label read as a part.
+  const labelParts = milestones.filter((m) => m.trackerUrl === undefined && m.key !== teamSlug && m.titles.some((t) => readLabel(t) !== undefined));
   for (const m of labelParts) problems.push(`part named by a label: ${m.key} (“${m.titles.find((t) => readLabel(t) !== undefined)}”)`);
   // What a reader sees as a notice (src/digest/layout.ts): a card marked new, the one line of
   // new milestones without items, the one line of milestones gone quiet, a silent team.

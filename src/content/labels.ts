@@ -27,6 +27,9 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'delivered', 'shipped', 'merged', 'landed', 'additions', 'wins', 'successes', 'released', 'finished', 'closed', 'resolved',
     'issues closed', 'closed issues', 'issues resolved', 'issues fixed', 'bugs fixed', 'issues and prs closed', 'issues and pull requests closed',
     'prs merged', 'merged prs', 'pull requests merged', 'merged pull requests',
+    // A changelog's headings in the past participle: what the period added, fixed or changed ("Added and improved").
+    // Not its nouns ("Improvements:", "Fixes:"): a category of work, done or not ("Improvements: … - awaiting review").
+    'added', 'fixed', 'improved', 'changed', 'removed',
     'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint', 'yesterday',
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
   ],
@@ -34,13 +37,13 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   next: [
     'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
     'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'action items', 'actionable items', 'actionables', 'action points',
-    'follow ups', 'followups', 'looking ahead', 'backlog', 'intentions', 'next time', 'try next time',
+    'follow ups', 'followups', 'looking ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [
     'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles', 'lowlights', 'lowlight',
-    'difficulties', 'failures', 'setbacks', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
+    'difficulties', 'failures', 'setbacks', 'hurdles', 'pain points', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
   ],
-  blockers: ['blocked', 'blocker', 'blockers', 'blocking', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
+  blockers: ['blocked', 'blocker', 'blockers', 'blocking', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
   summary: ['summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract'],
   aside: [
     'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
@@ -51,7 +54,10 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
-    'join us', 'get involved', 'how to help', 'how to contribute', 'call for participation', 'contact us',
+    'join us', 'get involved', 'how to help', 'how to contribute', 'call for participation', 'call for contributors', 'contact us',
+    'issue of the week', 'good first issues', 'good first issue',
+    // Who pays for the work, thanked: not work either.
+    'sponsors', 'sponsor', 'sponsorship', 'supporters', 'funding', 'funders',
     // Who, not what: the people a part or a meeting has.
     'lead', 'leads', 'owner', 'owners', 'assignee', 'assignees', 'members', 'notetaker', 'note taker', 'facilitator', 'point of contact',
   ],

@@ -1839,3 +1839,61 @@ describe('a sentence that only tallies contributions', () => {
     expect(u.sections[0]!.items.notes[0]!.text).toMatch(/^In total, Bundler had 37/);
   });
 });
+
+describe('a dev log: changelog headings, an outlook, roadblocks, sponsors and a call for contributors', () => {
+  it('reads "Added and improved" as done, "Outlook" as next, "Roadblocks" as blockers, sponsors and "Issue of the week" as asides', () => {
+    expect(readLabel('Added and improved')?.kind).toBe('achieved');
+    expect(readLabel('Bugs fixed')?.kind).toBe('achieved');
+    expect(readLabel('Outlook')?.kind).toBe('next');
+    expect(readLabel('Roadblocks')?.kind).toBe('blockers');
+    expect(readLabel('Sponsors')?.kind).toBe('aside');
+    expect(readLabel('Issue of the Week')?.kind).toBe('aside');
+    // A changelog's nouns are categories, done or not ("Improvements: … - awaiting review"); a
+    // participle with two words after it names a part.
+    expect(readLabel('Improvements')).toBeUndefined();
+    expect(readLabel('Improved Developer Tooling')).toBeUndefined();
+    const body = [
+      'The previous week was a mad rush to make the shape representation consistent.',
+      '',
+      '### Sponsors',
+      '',
+      'The kernel is supported by @ana and my other awesome sponsors. Thank you!',
+      '',
+      '### Added and improved',
+      '',
+      '- Add blacklist to avoid multiple rebuilds on model changes ([#39])',
+      '',
+      '### Internal improvements',
+      '',
+      '- Update dependencies ([#49])',
+      '',
+      '### Issue of the week',
+      '',
+      'If you are looking for a way to get involved, why not check out #51?',
+      '',
+      '### Roadblocks',
+      '',
+      '- Cannot run code on the cluster',
+      '',
+      '### Outlook',
+      '',
+      'With #280 finished, my focus is back on vertex validation.',
+      '',
+      '[#39]: https://github.com/acme/kernel/pull/39',
+      '[#49]: https://github.com/acme/kernel/pull/49',
+      '',
+    ].join('\n');
+    const files = { 'kernel/updates/2022-03-14.md': week('2022-03-14', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Kernel', { achieved: 1, next: 1, blockers: 1 }],
+      ['Internal improvements', { progress: 1 }],
+    ]);
+    expect(u.notes.map((n) => n.text)).toEqual([
+      'The kernel is supported by @ana and my other awesome sponsors. Thank you!',
+      'If you are looking for a way to get involved, why not check out #51?',
+    ]);
+    expect(conservation(u, files['kernel/updates/2022-03-14.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});

@@ -51,6 +51,22 @@ describe('npm run fidelity on a folder it was never tuned for', () => {
     expect(row!.labelledPct).toBe(100);
   });
 
+  it("does not count the team's own part as a label read as a part when the team's name is a label (progress)", async () => {
+    const named = await mkdtemp(path.join(tmpdir(), 'tidings-fidelity-named-'));
+    try {
+      await mkdir(path.join(named, 'progress/updates'), { recursive: true });
+      for (const date of dates) await writeFile(path.join(named, 'progress/updates', `${date}.md`), `## Done\n- tuned pool ${date}\n\n## Next\n- shard the cache ${date}\n`);
+      const [row] = await fidelity(buildContentDir, [named]);
+      expect(row!.keys).toBe(1);
+      expect(row!.labelParts).toBe(0);
+      // A label that is a part is still one, whatever the team is called.
+      const [bad] = await fidelity(badReading, [named]);
+      expect(bad!.labelParts).toBeGreaterThan(0);
+    } finally {
+      await rm(named, { recursive: true, force: true });
+    }
+  });
+
   it('read badly: each measure fails', async () => {
     const [row] = await fidelity(badReading, [dir]);
     expect(row!.failing).toEqual(['dated keys', 'one-week parts', 'digest notices', 'label parts', 'structure items', 'done unread']);
