@@ -359,8 +359,8 @@ export function allEmphasis(children: PhrasingContent[]): boolean {
 
 /**
  * `- _achieved:_`, `- achieved: text`, `**Completed**: text`, `- This Week's Achievements:`:
- * a label, and what follows it on the same line. Unknown emphasised labels (`- _status:_`
- * over a nested list) are reported and kept as notes. A `Milestone 1: X` lead-in is not a
+ * a label, and what follows it on the same line. Unknown emphasised labels, one lowercase word
+ * (`- _status:_` over a nested list), are reported and kept as notes. A `Milestone 1: X` lead-in is not a
  * label: it names a part.
  */
 export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): Label | undefined {
@@ -398,9 +398,11 @@ export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): 
   let kind: LabelTarget | undefined = read ? labelTarget(read) : undefined;
   let unknown = false;
   if (!kind) {
-    // Only an emphasised word with nothing after it is a label; "Note: …" is prose.
+    // Only an emphasised word with nothing after it is a label; "Note: …" is prose. A kind is
+    // written as one lowercase word (`- _mood:_`, like `- _achieved:_`): a name in emphasis over
+    // its work (`- **Weighted losses:**`, `- **DODGE:**`) is the part that work is of.
     const firstInline = first.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
-    if (rest.length > 0 || !firstInline || (firstInline.type !== 'emphasis' && firstInline.type !== 'strong')) return undefined;
+    if (rest.length > 0 || !firstInline || (firstInline.type !== 'emphasis' && firstInline.type !== 'strong') || !/^[a-z][a-z-]*$/.test(word)) return undefined;
     kind = 'notes';
     unknown = true;
   }

@@ -6,7 +6,9 @@
  * each appears in.
  *
  * - A short opener seen in two or more weeks is a part ("Testing", "Bugfix" under a working
- *   group): its nested work is that part's, not one item's sub-bullets.
+ *   group): its nested work is that part's, not one item's sub-bullets. So is a name in bold
+ *   or italics over nested work written twice in one report (`**RAISE package:**` under
+ *   "Done", "Doing" and "Todo"): the report sorts that part's work by kind.
  * - A heading whose text changes every week but whose shape (digits blanked) recurs
  *   (`Vac 2024/03/11`, `Sprint 14 kickoff`) titles the document; it never scopes a key.
  * - An issue or pull request linked in two or more weeks is work the team follows: named as an
@@ -23,6 +25,8 @@ import { headingShape, type Recurrence } from './outline';
 const BULLET = /^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$/;
 const HEADING = /^#{1,6}[ \t]+(.+?)[ \t#]*$/;
 const BOLD_LINE = /^[ \t]*(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*:?[ \t]*$/;
+/** A bullet's text wholly in bold or italics (`**Weighted losses:**`). */
+const EMPHASISED = /^(?:\*\*|__|\*|_)[^*_]+(?:\*\*|__|\*|_)[ \t]*:?[ \t]*$/;
 
 const indentOf = (s: string) => s.replace(/\t/g, '    ').length;
 const URL_IN_TEXT = /https?:\/\/[^\s)<>\]"'`]+/g;
@@ -38,19 +42,23 @@ function workLinksOf(text: string): Set<string> {
 }
 
 /** Openers of one report: title identities, heading shapes with their exact identity, and each plain heading's enclosing headings. */
-function openersOf(text: string): { openers: Set<string>; headings: Array<{ shape: string; exact: string }>; under: Map<string, Set<string>> } {
+function openersOf(text: string): { openers: Set<string>; headings: Array<{ shape: string; exact: string }>; under: Map<string, Set<string>>; repeated: Set<string> } {
   const lines = text.split('\n');
   const openers = new Set<string>();
+  // Emphasised names over nested work, and those written twice or more in this one report.
+  const emphasised = new Set<string>();
+  const repeated = new Set<string>();
   const headings: Array<{ shape: string; exact: string }> = [];
   // Plain headings (no link, no tag: a name, not an identity) by the heading they sit under, labels skipped.
   const under = new Map<string, Set<string>>();
   const enclosing: Array<{ depth: number; id: string; label: boolean }> = [];
-  const add = (raw: string) => {
+  const add = (raw: string): string | undefined => {
     // A link's text is its title (`## [Search](…/issues/4)` and `## Search` are one opener).
     const plain = openerText(raw);
-    if (plain === '' || plain.length > 80 || /[.!?;,]$/.test(plain)) return;
+    if (plain === '' || plain.length > 80 || /[.!?;,]$/.test(plain)) return undefined;
     const id = titleIdentity(plain);
     if (id !== '') openers.add(id);
+    return id === '' ? undefined : id;
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -92,9 +100,15 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
     let j = i + 1;
     while (j < lines.length && lines[j]!.trim() === '') j++;
     const next = j < lines.length ? BULLET.exec(lines[j]!) : null;
-    if (next && indentOf(next[1]!) > indentOf(bullet[1]!)) add(bullet[2]!);
+    if (next && indentOf(next[1]!) > indentOf(bullet[1]!)) {
+      const id = add(bullet[2]!);
+      if (id !== undefined && EMPHASISED.test(bullet[2]!)) {
+        if (emphasised.has(id)) repeated.add(id);
+        emphasised.add(id);
+      }
+    }
   }
-  return { openers, headings, under };
+  return { openers, headings, under, repeated };
 }
 
 /** What recurs across one team's reports (texts in any order). */
@@ -107,7 +121,8 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   let weeks = 0;
   for (const text of texts) {
     weeks++;
-    const { openers, headings, under } = openersOf(text);
+    const { openers, headings, under, repeated } = openersOf(text);
+    for (const o of repeated) openerWeeks.set(o, (openerWeeks.get(o) ?? 0) + 2);
     for (const [id, parents] of under) {
       if (parents.size < 2) continue;
       facetWeeks.set(id, (facetWeeks.get(id) ?? 0) + 1);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readLabel, sentenceKind } from '../../src/content/labels';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { conservation } from './conservation';
-import { build, errorsOf } from './helpers';
+import { build, errorsOf, warningsOf } from './helpers';
 
 /** A report of `date` with `body` under its front matter. */
 const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
@@ -1895,5 +1895,42 @@ describe('a dev log: changelog headings, an outlook, roadblocks, sponsors and a 
       'If you are looking for a way to get involved, why not check out #51?',
     ]);
     expect(conservation(u, files['kernel/updates/2022-03-14.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
+describe('names in bold over their work, sorted by kind', () => {
+  it('a bold name written under "Done", "Doing" and "Todo" of one report is a part; a name once under a label is an item with its details, never an unknown kind', () => {
+    const body = [
+      '## Done',
+      '',
+      '* **Weighted losses:**',
+      '    * Ran the untuned learners on all 56 datasets',
+      '* **RAISE package:**',
+      '    * Added more stuff, some ironing out',
+      '* **Literature review:**',
+      '    * Heatmap generated',
+      '',
+      '## Doing',
+      '',
+      '* **Weighted losses:**',
+      '    * Running GHOST with both variants',
+      '',
+      '## Todo',
+      '',
+      '* **RAISE package:**',
+      '    * Add more tests',
+      '',
+    ].join('\n');
+    const files = { 'lab/updates/2020-08-24.md': week('2020-08-24', body) };
+    const result = build(files);
+    expect(warningsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Lab', { achieved: 2 }],
+      ['Weighted losses', { achieved: 1, progress: 1 }],
+      ['RAISE package', { achieved: 1, next: 1 }],
+    ]);
+    expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Literature review:', 'Heatmap generated']);
+    expect(conservation(u, files['lab/updates/2020-08-24.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
