@@ -1888,7 +1888,8 @@ describe('a dev log: changelog headings, an outlook, roadblocks, sponsors and a 
     const u = result.site.updates[0]!;
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
       ['Kernel', { achieved: 1, next: 1, blockers: 1 }],
-      ['Internal improvements', { progress: 1 }],
+      // A merged change as a changelog lists it (`Title (#49)`): done, under any name.
+      ['Internal improvements', { achieved: 1 }],
     ]);
     expect(u.notes.map((n) => n.text)).toEqual([
       'The kernel is supported by @ana and my other awesome sponsors. Thank you!',
@@ -1932,5 +1933,16 @@ describe('names in bold over their work, sorted by kind', () => {
     ]);
     expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Literature review:', 'Heatmap generated']);
     expect(conservation(u, files['lab/updates/2020-08-24.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
+describe('a merged change as a changelog lists it', () => {
+  it('a change’s title with its pull requests’ numbers in brackets is done; a sentence that mentions an issue is not', () => {
+    expect(sentenceKind('Fix crashes on some graphics hardware (#323)')).toBe('achieved');
+    expect(sentenceKind('Update dependencies (#293, #294, #295, #296)')).toBe('achieved');
+    expect(sentenceKind('Fix Clippy warnings (#292; special thanks to first-time contributor @danieleades!)')).toBe('achieved');
+    expect(sentenceKind('Decommissioning Kibana/ElasticSearch (#3363) is currently blocked by the merging of #3463.')).toBeUndefined();
+    expect(sentenceKind('Integration of download statistics from Clojars (#68).')).toBeUndefined();
+    expect(sentenceKind('Make shape representation internally consistent')).toBeUndefined();
   });
 });
