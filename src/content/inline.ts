@@ -144,6 +144,16 @@ export function isAway(text: string): boolean {
   return AWAY.test(text.trim());
 }
 
+/**
+ * Thanks given rather than work done: "Big thanks to the team leader who…", "Thanks to Samuel
+ * for reporting…", "Kudos to…", "Shout-out to…". Not "Thanks to the new index, queries are
+ * faster": what a thing made possible, set apart by a comma, is news.
+ */
+const THANKS = /^(?:(?:a\s+)?(?:big|huge|special|many|massive|sincere|warm|heartfelt)\s+(?:thanks|thank[- ]you)\b|thank(?:s|\s+you)\b(?!\s+to\b[^,.;!?]*,)|kudos\s+to\b|shout[- ]?outs?\s+to\b)/i;
+export function isThanks(text: string): boolean {
+  return THANKS.test(text.trim());
+}
+
 /** A table cell that says nothing: empty, a dash, `N/A`, `TBD`. */
 export function isEmptyCell(text: string): boolean {
   const t = text.trim();

@@ -11,7 +11,7 @@ import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKe
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCatchAll, sentenceKind, tickedOff } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { isAway, isBranchLink, isFigureLine, isPictureOnly, isPointer, isReferenceLinks } from './inline';
+import { isAway, isBranchLink, isFigureLine, isPictureOnly, isPointer, isReferenceLinks, isThanks } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -521,6 +521,8 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   if ((entry.kind === undefined || entry.kind === 'progress') && (isPointer(entry.item.text) || YES_OR_NO.test(entry.item.text.trim()))) return 'notes';
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
+  // And thanks given ("Big thanks to the team leader who…"), as under an "Acknowledgements" label.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isThanks(entry.item.text)) return 'notes';
   // A block of code or configuration (an example, a command): no news of its own. Not text
   // indented by mistake into a code block ("    achieved: interop with nwaku."): that is news.
   if (/^<pre\b/.test(entry.item.html.trim()) && (/^<pre><code class="language-/.test(entry.item.html.trim()) || looksLikeCode(entry.item.text))) return 'notes';

@@ -1946,3 +1946,27 @@ describe('a merged change as a changelog lists it', () => {
     expect(sentenceKind('Make shape representation internally consistent')).toBeUndefined();
   });
 });
+
+describe('thanks given', () => {
+  it('is an acknowledgement, not work; what a thing made possible ("Thanks to the new index, …") is news', () => {
+    const body = [
+      '## Permissions',
+      '',
+      'Big thanks to the permissions team leader who allowed us the space and time to explore the data.',
+      '',
+      '- Thanks to Samuel for reporting these incidents to us so we could handle them.',
+      '- Kudos to the ops team for the quick restore',
+      '- Thanks to the new index, queries are ten times faster',
+      '- Presented the report and roadmap to leadership',
+      '',
+    ].join('\n');
+    const files = { 'digital/updates/2024-02-02.md': week('2024-02-02', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    const part = u.sections.find((s) => s.title === 'Permissions')!;
+    expect(part.items.notes.map((i) => i.text.slice(0, 12))).toEqual(['Big thanks t', 'Thanks to Sa', 'Kudos to the']);
+    expect(part.items.progress.map((i) => i.text.slice(0, 12))).toEqual(['Thanks to th']);
+    expect(part.items.achieved.map((i) => i.text.slice(0, 12))).toEqual(['Presented th']);
+    expect(conservation(u, files['digital/updates/2024-02-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
