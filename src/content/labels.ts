@@ -21,6 +21,9 @@ export type LabelKind = ReportedKind | 'summary' | 'aside';
  * that starts first in the label wins ("Risks and blockers" → risks, "Done last sprint" →
  * achieved); at the same place, the longer phrase.
  */
+/** A changelog's headings in the past participle, labels only alone or with each other (see readLabelText). */
+const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed']);
+
 const VOCABULARY: Record<LabelKind, readonly string[]> = {
   achieved: [
     'done', 'completed', 'complete', 'achieved', 'achievements', 'achievement', 'accomplished', 'accomplishments',
@@ -29,7 +32,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'prs merged', 'merged prs', 'pull requests merged', 'merged pull requests',
     // A changelog's headings in the past participle: what the period added, fixed or changed ("Added and improved").
     // Not its nouns ("Improvements:", "Fixes:"): a category of work, done or not ("Improvements: … - awaiting review").
-    'added', 'fixed', 'improved', 'changed', 'removed',
+    ...PARTICIPLES_ALONE,
     'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint', 'yesterday',
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
   ],
@@ -190,6 +193,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // So is an aside of two words or more said of something, its phrase last, one word before it
   // and no "and" between ("Dev Book Club"); "Machine Learning", "Monitoring and Metrics" name parts.
   const asideLast = best.kind === 'aside' && best.phrase.includes(' ') && best.at + best.phrase.split(' ').length === tokens.length && !tokens.some((w) => w === 'and' || w === '&' || w === '/');
+  // A changelog's participle is a label alone ("Added", "Added and improved"); with a word of
+  // what ("Added faqs", "Improved UX") it is the work itself.
+  if (PARTICIPLES_ALONE.has(best.phrase) && tokens.some((w) => !FILLER.has(w) && !PARTICIPLES_ALONE.has(w))) return undefined;
   const allowed = options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : !reported ? 0 : question ? 3 : 1;
   if (others.length > allowed) return undefined;
   // A plan said in the past ("What I had planned to do this week", "Last week's goals",

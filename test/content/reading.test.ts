@@ -1852,6 +1852,9 @@ describe('a dev log: changelog headings, an outlook, roadblocks, sponsors and a 
     // participle with two words after it names a part.
     expect(readLabel('Improvements')).toBeUndefined();
     expect(readLabel('Improved Developer Tooling')).toBeUndefined();
+    // Nor with one word of what: "Added faqs" is the work itself.
+    expect(readLabel('Added faqs')).toBeUndefined();
+    expect(readLabel('Improved UX')).toBeUndefined();
     const body = [
       'The previous week was a mad rush to make the shape representation consistent.',
       '',
