@@ -369,9 +369,9 @@ export function allEmphasis(children: PhrasingContent[]): boolean {
 
 /**
  * `- _achieved:_`, `- achieved: text`, `**Completed**: text`, `- This Week's Achievements:`:
- * a label, and what follows it on the same line. Unknown emphasised labels, one lowercase word
- * (`- _status:_` over a nested list), are reported and kept as notes. A `Milestone 1: X` lead-in is not a
- * label: it names a part.
+ * a label, and what follows it on the same line. Unknown emphasised labels, one lowercase
+ * word (`- _status:_` over a nested list), are reported and kept as notes. A `Milestone 1: X`
+ * lead-in is not a label: it names a part.
  */
 export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): Label | undefined {
   const written = own[0];

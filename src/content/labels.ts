@@ -16,14 +16,14 @@ import type { ItemKind } from './model';
 export type ReportedKind = Exclude<ItemKind, 'notes'>;
 export type LabelKind = ReportedKind | 'summary' | 'aside';
 
+/** A changelog's headings in the past participle, labels only alone or with each other (see readLabelText). */
+const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed']);
+
 /**
  * Vocabulary: phrases (lowercase words, space separated) → kind. Where two match, the one
  * that starts first in the label wins ("Risks and blockers" → risks, "Done last sprint" →
  * achieved); at the same place, the longer phrase.
  */
-/** A changelog's headings in the past participle, labels only alone or with each other (see readLabelText). */
-const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed']);
-
 const VOCABULARY: Record<LabelKind, readonly string[]> = {
   achieved: [
     'done', 'completed', 'complete', 'achieved', 'achievements', 'achievement', 'accomplished', 'accomplishments',

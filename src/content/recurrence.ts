@@ -118,11 +118,13 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const shapeWeeks = new Map<string, { weeks: number; exact: Set<string> }>();
   const facetWeeks = new Map<string, number>();
   const facets = new Set<string>();
+  // Emphasised names over nested work written twice in one report: parts, however few the weeks.
+  const repeatedInOne = new Set<string>();
   let weeks = 0;
   for (const text of texts) {
     weeks++;
     const { openers, headings, under, repeated } = openersOf(text);
-    for (const o of repeated) openerWeeks.set(o, (openerWeeks.get(o) ?? 0) + 2);
+    for (const o of repeated) repeatedInOne.add(o);
     for (const [id, parents] of under) {
       if (parents.size < 2) continue;
       facetWeeks.set(id, (facetWeeks.get(id) ?? 0) + 1);
@@ -140,7 +142,7 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
       entry.exact.add(h.exact);
     }
   }
-  const openers = new Set([...openerWeeks].filter(([, weeks]) => weeks >= 2).map(([o]) => o));
+  const openers = new Set([...[...openerWeeks].filter(([, weeks]) => weeks >= 2).map(([o]) => o), ...repeatedInOne]);
   // Changes nearly every week it appears: a date, a week or a sprint number, never a name.
   const datedShapes = new Set([...shapeWeeks].filter(([, e]) => e.weeks >= 2 && e.exact.size >= Math.max(2, 0.8 * e.weeks)).map(([shape]) => shape));
   const work = new Set([...workWeeks].filter(([, weeks]) => weeks >= 2).map(([w]) => w));
