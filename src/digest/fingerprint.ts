@@ -40,34 +40,51 @@ const MIN_WORDS_FOR_SIMILARITY = 5;
 
 export type Matcher = (a: string, b: string) => boolean;
 
-function shared(a: string[], b: string[]): number {
-  const setB = new Set(b);
+/** How many words of `a` (distinct: a fingerprint's words are) are in `inB`. */
+function shared(a: readonly string[], inB: ReadonlySet<string>): number {
   let n = 0;
-  for (const w of a) if (setB.has(w)) n++;
+  for (const w of a) if (inB.has(w)) n++;
   return n;
+}
+
+/** Two fingerprints' words, `b`'s also as a set: the same item, reworded lightly? (both long enough) */
+function similarWords(wa: readonly string[], wb: readonly string[], inB: ReadonlySet<string>): boolean {
+  if (wa.length < MIN_WORDS_FOR_SIMILARITY || wb.length < MIN_WORDS_FOR_SIMILARITY) return false;
+  // Jaccard ≥ 0.8 needs the shorter to have at least 0.8 of the longer's words.
+  if (Math.min(wa.length, wb.length) < SAME_ITEM_SIMILARITY * Math.max(wa.length, wb.length)) return false;
+  const n = shared(wa, inB);
+  return n / (wa.length + wb.length - n) >= SAME_ITEM_SIMILARITY;
+}
+
+/** The same risk, restated with details added? (both long enough; an exact or similar match is checked first) */
+function overlappingWords(wa: readonly string[], wb: readonly string[], inB: ReadonlySet<string>): boolean {
+  if (wa.length < MIN_WORDS_FOR_SIMILARITY || wb.length < MIN_WORDS_FOR_SIMILARITY) return false;
+  return shared(wa, inB) / Math.min(wa.length, wb.length) >= SAME_RISK_OVERLAP;
 }
 
 export const sameItem: Matcher = (a, b) => {
   if (a === b) return true;
-  const wa = a.split(' ');
   const wb = b.split(' ');
-  if (wa.length < MIN_WORDS_FOR_SIMILARITY || wb.length < MIN_WORDS_FOR_SIMILARITY) return false;
-  const n = shared(wa, wb);
-  return n / (wa.length + wb.length - n) >= SAME_ITEM_SIMILARITY;
+  return similarWords(a.split(' '), wb, new Set(wb));
 };
 
 export const sameRisk: Matcher = (a, b) => {
-  if (sameItem(a, b)) return true;
-  const wa = a.split(' ');
-  const wb = b.split(' ');
-  if (wa.length < MIN_WORDS_FOR_SIMILARITY || wb.length < MIN_WORDS_FOR_SIMILARITY) return false;
-  return shared(wa, wb) / Math.min(wa.length, wb.length) >= SAME_RISK_OVERLAP;
+  if (a === b) return true;
+  const [wa, wb] = [a.split(' '), b.split(' ')];
+  const inB = new Set(wb);
+  return similarWords(wa, wb, inB) || overlappingWords(wa, wb, inB);
 };
 
-/** A set of fingerprints that answers "have we seen this item (or a light rewording)?". */
+/**
+ * A set of fingerprints that answers "have we seen this item (or a light rewording)?". With
+ * sameItem or sameRisk, each fingerprint's words are split once and a probe's once, and seen
+ * items too short or too long to match are skipped (a milestone can have seen thousands).
+ */
 export class SeenItems {
   private readonly exact: Set<string>;
   private readonly list: string[];
+  /** Words of each fingerprint of `list` (by index), split when first needed. */
+  private readonly words: Array<{ words: string[]; set: Set<string> } | undefined> = [];
 
   constructor(
     fingerprints: Iterable<string> = [],
@@ -79,7 +96,19 @@ export class SeenItems {
 
   has(fp: string): boolean {
     if (this.exact.has(fp)) return true;
-    return this.list.some((seen) => this.same(fp, seen));
+    if (this.same !== sameItem && this.same !== sameRisk) return this.list.some((seen) => this.same(fp, seen));
+    const wa = fp.split(' ');
+    if (wa.length < MIN_WORDS_FOR_SIMILARITY) return false;
+    const risk = this.same === sameRisk;
+    for (let i = 0; i < this.list.length; i++) {
+      let seen = this.words[i];
+      if (!seen) {
+        const words = this.list[i]!.split(' ');
+        this.words[i] = seen = { words, set: new Set(words) };
+      }
+      if (similarWords(wa, seen.words, seen.set) || (risk && overlappingWords(wa, seen.words, seen.set))) return true;
+    }
+    return false;
   }
 
   add(fp: string): void {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexMilestones, type SiteModel } from '../../src/content';
 import { computeChanges, type Changes } from '../../src/digest/changes';
+import { sameItem, sameRisk, SeenItems } from '../../src/digest/fingerprint';
 import { noticeCount, teamSections } from '../../src/digest/layout';
 import { filterChanges, FIRST, RISKS_ONLY } from '../../src/digest/scope';
 import { takeSnapshot } from '../../src/digest/snapshot';
@@ -246,5 +247,36 @@ describe('a reader’s first digest', () => {
     const usual = await render(c, site, ['team:atlas']);
     expect(usual.text).toContain('What changed — week of 14 Sep 2026');
     expect(usual.text).toContain('and 22 more');
+  });
+});
+
+describe('seen items', () => {
+  it('answer by the documented rule, as the matchers do item by item (words split once, lengths that cannot match skipped)', () => {
+    // Fingerprints of 1 to 14 words from a small vocabulary (a fixed pseudo-random sequence), so
+    // that many share most of their words; probes: others, and light rewordings of the seen ones.
+    let state = 7;
+    const next = () => (state = (state * 48271) % 2147483647);
+    const words = Array.from({ length: 24 }, (_, i) => `w${i}`);
+    const fp = () => [...new Set(Array.from({ length: 1 + (next() % 14) }, () => words[next() % words.length]!))].sort().join(' ');
+    const seen = Array.from({ length: 300 }, fp);
+    const probes = [...Array.from({ length: 300 }, fp), ...seen.map((f) => f.split(' ').slice(1).join(' ')), ...seen.map((f) => [...f.split(' '), 'w99'].sort().join(' '))];
+    // The rule as documented (src/digest/fingerprint.ts), written out here: equal; or both of five
+    // words or more and a Jaccard similarity of 0.8 (items), or half the shorter's words shared (risks).
+    const rule = (risk: boolean) => (a: string, b: string) => {
+      if (a === b) return true;
+      const [wa, wb] = [a.split(' '), b.split(' ')];
+      if (wa.length < 5 || wb.length < 5) return false;
+      const n = wa.filter((w) => wb.includes(w)).length;
+      return n / (wa.length + wb.length - n) >= 0.8 || (risk && n / Math.min(wa.length, wb.length) >= 0.5);
+    };
+    for (const [same, reference] of [[sameItem, rule(false)], [sameRisk, rule(true)]] as const) {
+      const set = new SeenItems(seen, same);
+      const matched = probes.filter((p) => set.has(p));
+      expect(matched).toEqual(probes.filter((p) => seen.some((s) => reference(p, s))));
+      expect(probes.filter((p) => seen.some((s) => same(p, s)))).toEqual(matched);
+      // Both answers occur: the comparison can fail.
+      expect(matched.length).toBeGreaterThan(0);
+      expect(matched.length).toBeLessThan(probes.length);
+    }
   });
 });
