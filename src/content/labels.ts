@@ -277,8 +277,9 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test", "mbrubeck
   // fixed the tables": a short subject (a name, a nick), then a verb that leaves no doubt, in
   // the past.
-  // So is "We have shipped…", "We've merged…", "Noel's updated…".
-  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*|\s+(?!(?:not|never|have|has|had|will|would|should|could|can|may|might|must|to|be|been|being|is|are|was|were)\b)[a-z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:\s+(?:have|has)|['’](?:s|ve))?\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b${NOT_FOR}`), 'achieved'],
+  // So is "We have shipped…", "We've merged…", "Noel's updated…", and names in a list: "Laura,
+  // Sam and Lucinda presented the report…".
+  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+and\s+[A-Z][\w-]*|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*|\s+(?!(?:not|never|have|has|had|will|would|should|could|can|may|might|must|to|be|been|being|is|are|was|were)\b)[a-z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:\s+(?:have|has)|['’](?:s|ve))?\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b${NOT_FOR}`), 'achieved'],
   // "The LPE project is done", "X was merged", "The audit has finished", "A page has been
   // created", "Ana was added as committer", "A talk was given": said of a thing, in the past,
   // not "will be done", not "No updates were submitted", not "Three quarters of it has been

@@ -1973,3 +1973,13 @@ describe('thanks given', () => {
     expect(conservation(u, files['digital/updates/2024-02-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('names in a list as the subject', () => {
+  it('"Laura, Sam and Lucinda presented…" is done as "Sam presented…" is; what they will do or only started is not', () => {
+    expect(sentenceKind('Sam presented the report to leadership.')).toBe('achieved');
+    expect(sentenceKind('Laura, Sam and Lucinda presented the permissions report and roadmap to leadership.')).toBe('achieved');
+    expect(sentenceKind('James and Sophie presented to the User Research Community about our permissions work')).toBe('achieved');
+    expect(sentenceKind('Alice and Bob will present next week')).toBe('next');
+    expect(sentenceKind('Ana and Bo started the migration')).toBeUndefined();
+  });
+});
