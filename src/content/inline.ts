@@ -67,10 +67,11 @@ export function isPictureOnly(item: Pick<Item, 'html'>): boolean {
 
 /**
  * A line that only counts (`GitHub Summary: 4 commits, 1 pull request`, `Hours: 12`, `Time
- * spent: 6 h`): a key, then figures each with at most a word or two of what they count. Kept,
- * never announced as work.
+ * spent: 6 h`, `fa: 45% (2339) strings translated, 7% strings fuzzy`): a key, then figures each
+ * with at most a word or two of what they count (and a figure in brackets). Kept, never
+ * announced as work.
  */
-const FIGURE_COUNT = String.raw`[~≈]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s*[A-Za-z]+(?:\s+[A-Za-z]+)?)?`;
+const FIGURE_COUNT = String.raw`[~≈]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s*\(\s*[~≈]?\d[\d,]*(?:\.\d+)?\s*%?\s*\))?(?:\s*[A-Za-z]+(?:\s+[A-Za-z]+)?)?`;
 const FIGURE_LINE = new RegExp(String.raw`^[\p{L}][\p{L} ]{0,30}:\s*${FIGURE_COUNT}(?:\s*(?:,|;|and|\+)\s*${FIGURE_COUNT})*\.?$`, 'u');
 /**
  * Or a sentence that only tallies contributions ("In total, Bundler had 37 merged pull requests

@@ -59,6 +59,8 @@ export interface OutlineEntry {
   /** The kind label it sits under; undefined when unlabelled (progress in a section, else notes). */
   kind?: ItemKind;
   item: Item;
+  /** The item it is nested under, when it is a detail of one. */
+  parent?: Item;
 }
 
 export interface OutlineNode {
@@ -487,7 +489,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return root;
   }
 
-  function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false): Item {
+  function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false, parent?: Item): Item {
     const item = makeItem(nodes, line, depth, workItem);
     lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem };
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined);
@@ -510,7 +512,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const outside = node.role === 'root' || node.role === 'document' || node.role === 'summary';
     const inTopic = outside && kind === undefined && stack.some((n) => n.topic);
     const target = outside && ((kind !== undefined && kind !== 'notes') || inTopic) ? teamPartNode() : node;
-    target.entries.push({ ...(kind !== undefined ? { kind } : {}), item });
+    target.entries.push({ ...(kind !== undefined ? { kind } : {}), item, ...(parent ? { parent } : {}) });
     return item;
   }
 
@@ -1093,7 +1095,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // off); open is still to do, unless a label says how it stands ("In progress").
     const reported = ctx.kind !== 'summary' && ctx.kind !== 'notes';
     const kind = reported && li.checked === true ? 'achieved' : reported && li.checked === false && ctx.kind === undefined ? 'next' : ctx.kind;
-    const item = addEntry(ctx.node, kind, own, line, ctx.depth, true);
+    const item = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
     for (const l of nested) readList(l, { node: ctx.node, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: ctx.depth + 1, parentItem: item });
     return undefined;
   }

@@ -503,7 +503,7 @@ function statusFieldKind(text: string): ItemKind | undefined {
  * `Status:` field says; else its label's;
  * else what its own sentence says ("Finished …" is achieved); else progress.
  */
-export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
+export function entryKind(entry: OutlineNode['entries'][number], parentKind?: ItemKind): ItemKind {
   // A picture on its own (a chart, a screenshot, "Venn diagram showing…"), under a label or
   // not, illustrates the part's news and is none: a note, shown with the part, never announced.
   if (isPictureOnly(entry.item)) return 'notes';
@@ -551,7 +551,11 @@ export function entryKind(entry: OutlineNode['entries'][number]): ItemKind {
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && FIGURE_FIRST.test(entry.item.text.trim())) return 'notes';
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.
   if (entry.kind === 'progress' && sentenceKind(entry.item.text) === 'achieved') return 'achieved';
-  return entry.kind ?? sentenceKind(entry.item.text) ?? 'progress';
+  // A detail that says nothing of its own is of the kind of the item it details ("We will replace
+  // Vidalia with:" › "the Tor Status extension…"; "Tails 2.2 was released. It includes:" › "Disable
+  // the Alt + Shift shortcut").
+  const inherited = parentKind === 'achieved' || parentKind === 'next' || parentKind === 'risks' || parentKind === 'blockers' ? parentKind : undefined;
+  return entry.kind ?? sentenceKind(entry.item.text) ?? inherited ?? 'progress';
 }
 
 /** Sections in document order (one per key: a milestone opened twice in a week is merged) and notes. */
@@ -559,6 +563,8 @@ export function sectionsOf(outline: Outline): { sections: MilestoneSection[]; no
   const sections: MilestoneSection[] = [];
   const byKey = new Map<string, MilestoneSection>();
   const notes: Item[] = [];
+  // Each item's kind, for the details nested under it.
+  const kinds = new Map<Item, ItemKind>();
   for (const node of outlineNodes(outline)) {
     if (!isSection(node)) {
       for (const e of node.entries) notes.push(e.item);
@@ -591,7 +597,8 @@ export function sectionsOf(outline: Outline): { sections: MilestoneSection[]; no
       byKey.set(key, section);
     }
     for (const e of node.entries) {
-      const kind = entryKind(e);
+      const kind = entryKind(e, e.parent ? kinds.get(e.parent) : undefined);
+      kinds.set(e.item, kind);
       section.items[kind].push(e.item);
       const status = kind === 'progress' ? /^status\s*:\s*(.+)$/i.exec(e.item.text) : null;
       if (status) {

@@ -1983,3 +1983,36 @@ describe('names in a list as the subject', () => {
     expect(sentenceKind('Ana and Bo started the migration')).toBeUndefined();
   });
 });
+
+describe('details of an item, and counts with a figure in brackets', () => {
+  it('a detail that says nothing of its own is of its item’s kind; one that says something keeps its own', () => {
+    const body = [
+      '## Simulation',
+      '',
+      '- Implemented simulation network fixes. The pull requests:',
+      '  - Vote tally fix (https://github.com/acme/node/pull/268)',
+      '  - We will rerun the soak test next week',
+      '- We will replace Vidalia with:',
+      '  - a system status icon indicating whether we are connected',
+      '- Looked into the flaky test',
+      '  - the runner image',
+      '',
+    ].join('\n');
+    const files = { 'sim/updates/2023-07-24.md': week('2023-07-24', body) };
+    const result = build(files);
+    const part = result.site.updates[0]!.sections.find((s) => s.title === 'Simulation')!;
+    const kinds = Object.fromEntries(Object.entries(part.items).filter(([, items]) => items.length > 0).map(([kind, items]) => [kind, items.map((i) => i.text.slice(0, 16))]));
+    expect(kinds).toEqual({
+      achieved: ['Implemented simu', 'Vote tally fix ('],
+      progress: ['Looked into the ', 'the runner image'],
+      next: ['We will rerun th', 'We will replace ', 'a system status '],
+    });
+  });
+
+  it('a line of counts with a figure in brackets is a figure, not work', () => {
+    const body = ['## Translation', '', '- de: 55% (2875) strings translated, 4% strings fuzzy, 49% words translated', '- Translated the donation page', ''].join('\n');
+    const part = build({ 'l10n/updates/2016-10-03.md': week('2016-10-03', body) }).site.updates[0]!.sections[0]!;
+    expect(part.items.notes.map((i) => i.text.slice(0, 8))).toEqual(['de: 55% ']);
+    expect(part.items.progress.map((i) => i.text.slice(0, 8))).toEqual(['Translat']);
+  });
+});
