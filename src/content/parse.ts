@@ -3,7 +3,7 @@
  * message carrying line and column (fatal ones are errors, the rest warnings).
  */
 import { createHash } from 'node:crypto';
-import type { Definition, Heading, Image, Link, List, Nodes, Paragraph, Root, RootContent, Yaml } from 'mdast';
+import type { Definition, Heading, Image, Link, List, Nodes, Paragraph, PhrasingContent, Root, RootContent, Yaml } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import { toString } from 'mdast-util-to-string';
@@ -98,7 +98,7 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
  * - A bold line glued under a bullet is a paragraph of its own (liftLazyLines);
  * - a line titled by an emoji (`🗺 The data landscape`) is a heading (emojiTitleLines);
  * - metadata lines at the top (`title: …`, `date: …`) are front matter (metadataLines);
- * - a table written in HTML is the table it is (htmlTables).
+ * - a table written in HTML is the table it is, a picture in HTML the picture it is (htmlTables).
  */
 export function readingShape(tree: Root): void {
   liftLazyLines(tree);
@@ -110,23 +110,35 @@ export function readingShape(tree: Root): void {
 /**
  * A table written in HTML (`<table><thead><tr><th>Task</th>…`), as GitBook, Notion and
  * Confluence export them: the table it is (hast-util-from-html, hast-util-to-mdast), read as a
- * markdown table is; not one block of text. Every row and cell is placed on the HTML's lines.
+ * markdown table is; not one block of text. So is a picture written in HTML (`<img src=… alt=…>`):
+ * a picture, as `![alt](src)` is (a note of its part), not an empty item. Every row and cell is
+ * placed on the HTML's lines.
  */
 function htmlTables(tree: Root): void {
-  if (!tree.children.some((n) => n.type === 'html' && /^\s*<table[\s>]/i.test(n.value))) return;
+  if (!tree.children.some((n) => n.type === 'html' && (HTML_TABLE.test(n.value) || HTML_PICTURE.test(n.value)))) return;
   tree.children = tree.children.flatMap((node): RootContent[] => {
-    if (node.type !== 'html' || !/^\s*<table[\s>]/i.test(node.value) || !/<\/table>\s*$/i.test(node.value)) return [node];
+    if (node.type !== 'html' || !node.position) return [node];
+    const table = HTML_TABLE.test(node.value) && /<\/table>\s*$/i.test(node.value);
+    if (!table && !HTML_PICTURE.test(node.value)) return [node];
     const converted = toMdast(fromHtml(node.value, { fragment: true })) as Root;
-    const [table, ...rest] = converted.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-    if (!table || table.type !== 'table' || rest.length > 0 || !node.position) return [node];
+    const content = converted.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+    // A picture (`<img src=… alt=…>`, in a `<p>` or not): a paragraph of its images, as `![alt](src)` is.
+    const images = content.flatMap((c) => (c.type === 'paragraph' ? c.children.filter((p) => !(p.type === 'text' && p.value.trim() === '')) : [c]));
+    const read: RootContent | undefined = table
+      ? content.length === 1 && content[0]!.type === 'table' ? content[0] : undefined
+      : images.length > 0 && images.every((c) => c.type === 'image') ? { type: 'paragraph', children: images as PhrasingContent[] } : undefined;
+    if (!read) return [node];
     const place = (n: Nodes): void => {
       n.position = structuredClone(node.position);
       if ('children' in n) for (const c of n.children) place(c as Nodes);
     };
-    place(table);
-    return [table];
+    place(read);
+    return [read];
   });
 }
+const HTML_TABLE = /^\s*<table[\s>]/i;
+/** An HTML block that is only pictures: `<img …>`, alone or in a `<p>`. */
+const HTML_PICTURE = /^\s*(?:<p[\s>][^]*?)?<img\b[^>]*>\s*(?:<\/p>)?\s*$/i;
 
 /** A metadata line: a key of a word or two, a colon, a value (`Title: …`, `date: 2021-01-24 12:09:00`). */
 const METADATA_LINE = /^([A-Za-z][\w-]*(?: [\w-]+)?):[ \t]+(\S.*)$/;

@@ -2016,3 +2016,17 @@ describe('details of an item, and counts with a figure in brackets', () => {
     expect(part.items.progress.map((i) => i.text.slice(0, 8))).toEqual(['Translat']);
   });
 });
+
+describe('a picture written in HTML', () => {
+  it('is a picture, a note of its part, as `![alt](src)` is: not an empty item', () => {
+    const body = ['## PropTech event', '', 'Jess convened a showcase event.', '', '<img src="https://example.org/call.png" alt="Screenshot of the event video call">', '', '<p align="center"><img src="chart.png" alt="A chart"></p>', ''].join('\n');
+    const files = { 'land/updates/2021-01-25.md': week('2021-01-25', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    const part = u.sections.find((s) => s.title === 'PropTech event')!;
+    expect(part.items.progress.map((i) => i.text)).toEqual(['Jess convened a showcase event.']);
+    expect(part.items.notes.map((i) => i.text)).toEqual(['Screenshot of the event video call', 'A chart']);
+    expect(part.items.notes[0]!.html).toContain('<img src="https://example.org/call.png"');
+    expect(conservation(u, files['land/updates/2021-01-25.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
