@@ -54,7 +54,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'resources', 'links', 'useful links', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
     // Money: what was spent or raised, reported, not work done.
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
-    'agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
+    'notes', 'remarks', 'agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
     'join us', 'get involved', 'how to help', 'how to contribute', 'call for participation', 'call for contributors', 'contact us',
@@ -196,6 +196,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // A changelog's participle is a label alone ("Added", "Added and improved"); with a word of
   // what ("Added faqs", "Improved UX") it is the work itself.
   if (PARTICIPLES_ALONE.has(best.phrase) && tokens.some((w) => !FILLER.has(w) && !PARTICIPLES_ALONE.has(w))) return undefined;
+  // "Notes" heads a section of remarks; "Note: #3363 is blocked…" only stresses what it says.
+  if (options.leadIn && /^(?:notes?|remarks?)$/.test(best.phrase)) return undefined;
   const allowed = options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : !reported ? 0 : question ? 3 : 1;
   if (others.length > allowed) return undefined;
   // A plan said in the past ("What I had planned to do this week", "Last week's goals",

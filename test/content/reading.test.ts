@@ -1848,6 +1848,9 @@ describe('a dev log: changelog headings, an outlook, roadblocks, sponsors and a 
     expect(readLabel('Roadblocks')?.kind).toBe('blockers');
     expect(readLabel('Sponsors')?.kind).toBe('aside');
     expect(readLabel('Issue of the Week')?.kind).toBe('aside');
+    // "Notes" heads remarks; "Note: #3363 is blocked…" only stresses what it says.
+    expect(readLabel('Notes')?.kind).toBe('aside');
+    expect(readLabel('Note', { leadIn: true })).toBeUndefined();
     // A changelog's nouns are categories, done or not ("Improvements: … - awaiting review"); a
     // participle with two words after it names a part.
     expect(readLabel('Improvements')).toBeUndefined();
