@@ -475,7 +475,7 @@ const FIGURE_FIRST = /^(?:over |about |around |nearly |almost |approximately |~\
  * A setback said as one ("I lost a day or two to really bad internet", "Couldn't get the CI
  * green", "Has been a little bit slow"): a problem met, not work done.
  */
-const SETBACK = /^(?:(?:we|i|the team|it)\s+)?(?:lost\s+(?:a|an|one|two|three|several|some|most|half|much|the)\b|(?:could(?:n['’]t| not)|was unable to|were unable to|wasn['’]t able to|weren['’]t able to|did(?:n['’]t| not) (?:manage|get|have time)|failed to|struggled to)\s|(?:has|have)\s+been\s+(?:[a-z]+\s+){0,3}(?:slow|difficult|hard|tough|challenging|rough|hectic)\b)/i;
+const SETBACK = /^(?:unfortunately,?\s+)?(?:(?:we|i|the team|it)(?:['’]ve|\s+have|\s+has)?\s+)?(?:been\s+(?:unsuccessful|unable to)\b|(?:was|were)\s+unsuccessful\b|lost\s+(?:a|an|one|two|three|several|some|most|half|much|the)\b|(?:could(?:n['’]t| not)|was unable to|were unable to|wasn['’]t able to|weren['’]t able to|did(?:n['’]t| not) (?:manage|get|have time)|failed to|struggled to)\s|(?:has|have)\s+been\s+(?:[a-z]+\s+){0,3}(?:slow|difficult|hard|tough|challenging|rough|hectic)\b)/i;
 
 /** What was learnt, or a fact found, said as such (no action of the team's in it). */
 const FINDING = /^(?:we|i|the team)\s+(?:learned|learnt|found out|found that|discovered that|realised|realized|noticed)\b|^(?:they|participants|respondents|users|people|stakeholders|interviewees|customers)\s+(?:felt|feel|said|say|told us|believe|believed|think|thought|want|wanted|would like|expect|expected)\b|^(?:it (?:became|is) clear|there (?:is|are|seems? to be)|(?:all|most|many|some|none|half|few) of (?:the|them|our|these|those)\b[^.;]{0,60}?\b(?:have|has|are|is|were|was|do|does|did|want|wants|use|uses)\b)/i;
@@ -549,6 +549,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // A finding told by its share ("73% of respondents have not reported…"), or a sum of money
   // ("$6315.0 on accounting, copywriting…", "€2k for hosting"): what was learnt, spent or raised, no work.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && FIGURE_FIRST.test(entry.item.text.trim())) return 'notes';
+  // Unlabelled, or under a progress label, a setback said as one ("Unfortunately I have been unable
+  // to…", "Couldn't get the CI green") is a risk met, as under "Done".
+  if ((entry.kind === undefined || entry.kind === 'progress') && sentenceKind(entry.item.text) === undefined && SETBACK.test(entry.item.text.split(/(?<=[.!?])\s/)[0]!)) return 'risks';
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.
   if (entry.kind === 'progress' && sentenceKind(entry.item.text) === 'achieved') return 'achieved';
   // A detail that says nothing of its own is of the kind of the item it details ("We will replace

@@ -2033,3 +2033,13 @@ describe('a picture written in HTML', () => {
     expect(conservation(u, files['land/updates/2021-01-25.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a setback without a label', () => {
+  it('is a risk met, as under "Done"; work that goes on is not', () => {
+    const body = ['## Advisories', '', '- Unfortunately I have been unable to get the advisories published this week.', "- Couldn't obtain data, still trying to figure out why", "- I've been unsuccessful in getting sigtimedwait to work", '- Reviewed the advisory drafts', '- Looking into the importer', ''].join('\n');
+    const part = build({ 'sec/updates/2023-09-18.md': week('2023-09-18', body) }).site.updates[0]!.sections.find((s) => s.title === 'Advisories')!;
+    expect(part.items.risks.map((i) => i.text.slice(0, 14))).toEqual(['Unfortunately ', "Couldn't obtai", "I've been unsu"]);
+    expect(part.items.achieved.map((i) => i.text.slice(0, 14))).toEqual(['Reviewed the a']);
+    expect(part.items.progress.map((i) => i.text.slice(0, 14))).toEqual(['Looking into t']);
+  });
+});
