@@ -232,15 +232,16 @@ const RECORD_NAME = /^(?:project|initiative|workstream|work stream|stream|epic|m
 /** A task said as an order, its verb first ("Write the scripts…", "Start creating an epic"): work, not a topic. */
 const TASK_VERB = /^(?:write|start|create|add|fix|update|finish|review|test|implement|prepare|make|build|set|run|deploy|investigate|explore|look|check|get|read|send|email|organi[sz]e|plan|schedule|move|clean|refactor|document|measure|analy[sz]e|design|draft|research|continue|complete|improve|talk|meet|follow|ask|share|present|publish|release|merge|migrate|remove|support|integrate|define|finali[sz]e|collect|port|try|use|find|reach|contact|interview|open|close|resolve|submit|upload|install|configure|benchmark|evaluate|compare|extend|modify|adjust|change|keep)\b/i;
 
-/** A text's last sentence when it ends with a colon: what leads into the block after it. */
-const LAST_LEAD_IN = /(?:^|[.!?]\s+)([^.!?]+)[:：]\s*$/;
+/** A text's last sentence when it ends with a colon: what leads into the block after it (the "." of "2.2" ends none). */
+const LAST_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?]|\.(?=\d))+)[:：]\s*$/;
 
 /**
  * Only template tags: ERB or EJS (`<% … %>`), Liquid or Jinja (`{% … %}`, `{{ … }}`), Hugo
- * shortcodes; each tag ends at its first closing mark, so text between two tags (`{% hint %}
- * For more … {% endhint %}`) is text.
+ * shortcodes, a wiki's directives (ikiwiki's `[[!toc]]`, `[[!pagetemplate …]]`); each tag ends
+ * at its first closing mark, so text between two tags (`{% hint %} For more … {% endhint %}`)
+ * is text.
  */
-const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\})\s*)+$/;
+const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
 
 /**
  * A sentence that stops mid-way, on a word that wants what comes after it ("They talked about",

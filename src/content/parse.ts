@@ -140,6 +140,8 @@ const HTML_TABLE = /^\s*<table[\s>]/i;
 /** An HTML block that is only pictures: `<img …>`, alone or in a `<p>`. */
 const HTML_PICTURE = /^\s*(?:<p[\s>][^]*?)?<img\b[^>]*>\s*(?:<\/p>)?\s*$/i;
 
+/** ikiwiki's title directive: `[[!meta title="…"]]`. */
+const WIKI_TITLE = /^\[\[!meta\s+title="([^"]+)"\s*\]\]$/;
 /** A metadata line: a key of a word or two, a colon, a value (`Title: …`, `date: 2021-01-24 12:09:00`). */
 const METADATA_LINE = /^([A-Za-z][\w-]*(?: [\w-]+)?):[ \t]+(\S.*)$/;
 /**
@@ -149,6 +151,18 @@ const METADATA_LINE = /^([A-Za-z][\w-]*(?: [\w-]+)?):[ \t]+(\S.*)$/;
  */
 function metadataLines(tree: Root): void {
   const first = tree.children[0];
+  // A wiki's page directives (ikiwiki: `[[!meta title="Tails report for March, 2016"]]`,
+  // `[[!meta date="…"]]`, `[[!pagetemplate …]]`) as the first lines: its title is the file's
+  // title, as front matter's is; its other directives are for the wiki (a publication date is
+  // not the period the report covers).
+  if (first?.type === 'paragraph' && first.position?.start.line === 1) {
+    const lines = toString(first).split('\n').map((l) => l.trim());
+    const title = lines.map((l) => WIKI_TITLE.exec(l)?.[1]).find((t) => t !== undefined);
+    if (title !== undefined && lines.every((l) => /^\[\[![^\]]*\]\]$/.test(l))) {
+      tree.children[0] = { type: 'yaml', value: `title: ${JSON.stringify(title)}`, ...(first.position ? { position: first.position } : {}) };
+      return;
+    }
+  }
   if (first?.type !== 'paragraph' || first.position?.start.line !== 1 || !first.children.every((c) => c.type === 'text')) return;
   const lines = toString(first).split('\n').map((l) => METADATA_LINE.exec(l.trim()));
   if (lines.length < 2 || lines.some((m) => m === null) || !lines.some((m) => /^(?:title|date)$/i.test(m![1]!))) return;

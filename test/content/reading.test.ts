@@ -2043,3 +2043,44 @@ describe('a setback without a label', () => {
     expect(part.items.progress.map((i) => i.text.slice(0, 14))).toEqual(['Looking into t']);
   });
 });
+
+describe('a wiki page: directives and a version in a lead-in', () => {
+  it('reads `[[!meta title=…]]` as the title, `[[!toc]]` as the wiki’s, and "introduced in 2.2:" as a lead-in', () => {
+    const text = [
+      '[[!meta title="Tails report for March, 2016"]]',
+      '[[!meta date="Wed, 13 Apr 2016 13:14:38 +0000"]]',
+      '[[!pagetemplate template="news.tmpl"]]',
+      '',
+      '[[!toc]]',
+      '',
+      'Releases',
+      '========',
+      '',
+      '* Tails 2.2 was released on March 8 (major release).',
+      '',
+      'The following changes were introduced in 2.2:',
+      '',
+      '- Add support for viewing DVDs with DRM protection.',
+      '',
+      '- Replace *Vidalia* with:',
+      '  - a system status icon',
+      '',
+      'Code',
+      '====',
+      '',
+      '- Looking into the installer',
+      '',
+    ].join('\n');
+    const files = { 'tails/updates/2016-03-01.md': text };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.title).toBe('Tails report for March, 2016');
+    expect(u.summary ?? []).toEqual([]);
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Releases', { achieved: 4 }],
+      ['Code', { progress: 1 }],
+    ]);
+    expect(conservation(u, text, result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
