@@ -59,6 +59,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
     'join us', 'get involved', 'how to help', 'how to contribute', 'call for participation', 'call for contributors', 'contact us',
     'issue of the week', 'good first issues', 'good first issue',
+    // What others said of the work: press, testimonials, mentions.
+    'press', 'testimonials', 'press coverage', 'media coverage', 'in the press', 'in the news', 'mentions',
     // Who pays for the work, thanked: not work either.
     'sponsors', 'sponsor', 'sponsorship', 'supporters', 'funding', 'funders',
     // Who, not what: the people a part or a meeting has.

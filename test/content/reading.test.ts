@@ -1851,6 +1851,9 @@ describe('a dev log: changelog headings, an outlook, roadblocks, sponsors and a 
     // "Notes" heads remarks; "Note: #3363 is blocked…" only stresses what it says.
     expect(readLabel('Notes')?.kind).toBe('aside');
     expect(readLabel('Note', { leadIn: true })).toBeUndefined();
+    // What others said of the work.
+    expect(readLabel('Press and testimonials')?.kind).toBe('aside');
+    expect(readLabel('Press release')).toBeUndefined();
     // A changelog's nouns are categories, done or not ("Improvements: … - awaiting review"); a
     // participle with two words after it names a part.
     expect(readLabel('Improvements')).toBeUndefined();
