@@ -1965,6 +1965,7 @@ describe('thanks given', () => {
       '',
       '- Thanks to Samuel for reporting these incidents to us so we could handle them.',
       '- Kudos to the ops team for the quick restore',
+      "- We're indebted to Emily in Buckinghamshire, who curated almost 1,000 documents",
       '- Thanks to the new index, queries are ten times faster',
       '- Presented the report and roadmap to leadership',
       '',
@@ -1973,7 +1974,7 @@ describe('thanks given', () => {
     const result = build(files);
     const u = result.site.updates[0]!;
     const part = u.sections.find((s) => s.title === 'Permissions')!;
-    expect(part.items.notes.map((i) => i.text.slice(0, 12))).toEqual(['Big thanks t', 'Thanks to Sa', 'Kudos to the']);
+    expect(part.items.notes.map((i) => i.text.slice(0, 12))).toEqual(['Big thanks t', 'Thanks to Sa', 'Kudos to the', "We're indebt"]);
     expect(part.items.progress.map((i) => i.text.slice(0, 12))).toEqual(['Thanks to th']);
     expect(part.items.achieved.map((i) => i.text.slice(0, 12))).toEqual(['Presented th']);
     expect(conservation(u, files['digital/updates/2024-02-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
