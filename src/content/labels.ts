@@ -317,6 +317,9 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // what a verb takes ("contributed a fix", "switched back"), not a noun it would qualify
   // ("recreate deleted communities", "proto3 repeated uint32 handling").
   [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|(?!${NOT_SUBJECT})[a-z][\w-]*)\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?!${NOT_DONE_ED}\b)[a-z]{3,}ed(?=,|\s+(?:a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|support|fixes|fix|back|up|out|off|over|away|[\d"'“‘\x60]))`), 'achieved'],
+  // A thing set down for later ("Tails 2.5 is scheduled for August 3", "The workshop is planned
+  // for next week"): what comes. Not what was ("was scheduled for May but slipped").
+  [/^(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:is|are)\s+(?:now\s+|currently\s+|tentatively\s+)?(?:scheduled|planned|slated|due)\s+(?:for|to|on|in)\b/i, 'next'],
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
 ];
 
@@ -332,6 +335,8 @@ const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|m
 
 export function sentenceKind(text: string): ReportedKind | undefined {
   const t = text
+    // A wiki's link (`[[scheduled for August 3|contribute/calendar]]`) is its words.
+    .replace(/\[\[(?!!)|\]\]/g, '')
     .replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '')
     // "So in addition to next week's tasks, I will…", "And then we shipped…": a word that only joins.
     .replace(/^(?:so|and|but|and so|and then)\b,?\s+/i, '')

@@ -115,19 +115,27 @@ export function readingShape(tree: Root): void {
  * placed on the HTML's lines.
  */
 function htmlTables(tree: Root): void {
-  if (!tree.children.some((n) => n.type === 'html' && (HTML_TABLE.test(n.value) || HTML_PICTURE.test(n.value)))) return;
-  tree.children = tree.children.flatMap((node): RootContent[] => {
-    if (node.type !== 'html' || !node.position) return [node];
+  // A line of inline HTML only (`<a href=…><img …></a>` is no HTML block to CommonMark): its HTML.
+  const htmlOf = (n: RootContent): string | undefined =>
+    n.type === 'html' ? n.value : n.type === 'paragraph' && n.children.length > 0 && n.children.every((c) => c.type === 'html' || (c.type === 'text' && c.value.trim() === '')) ? n.children.map((c) => (c as { value: string }).value).join('') : undefined;
+  if (!tree.children.some((n) => { const html = htmlOf(n); return html !== undefined && (HTML_TABLE.test(html) || HTML_PICTURE.test(html)); })) return;
+  tree.children = tree.children.flatMap((block): RootContent[] => {
+    const value = htmlOf(block);
+    if (value === undefined || !block.position) return [block];
+    const node = { type: 'html' as const, value, position: block.position };
     const table = HTML_TABLE.test(node.value) && /<\/table>\s*$/i.test(node.value);
-    if (!table && !HTML_PICTURE.test(node.value)) return [node];
+    if (!table && !HTML_PICTURE.test(node.value)) return [block];
     const converted = toMdast(fromHtml(node.value, { fragment: true })) as Root;
     const content = converted.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
     // A picture (`<img src=… alt=…>`, in a `<p>` or not): a paragraph of its images, as `![alt](src)` is.
-    const images = content.flatMap((c) => (c.type === 'paragraph' ? c.children.filter((p) => !(p.type === 'text' && p.value.trim() === '')) : [c]));
+    const images = content
+      .flatMap((c) => (c.type === 'paragraph' ? c.children : [c]))
+      .flatMap((c) => (c.type === 'link' && c.children.every((l) => l.type === 'image' || (l.type === 'text' && l.value.trim() === '')) ? c.children : [c]))
+      .filter((p) => !(p.type === 'text' && p.value.trim() === ''));
     const read: RootContent | undefined = table
       ? content.length === 1 && content[0]!.type === 'table' ? content[0] : undefined
       : images.length > 0 && images.every((c) => c.type === 'image') ? { type: 'paragraph', children: images as PhrasingContent[] } : undefined;
-    if (!read) return [node];
+    if (!read) return [block];
     const place = (n: Nodes): void => {
       n.position = structuredClone(node.position);
       if ('children' in n) for (const c of n.children) place(c as Nodes);
@@ -137,8 +145,8 @@ function htmlTables(tree: Root): void {
   });
 }
 const HTML_TABLE = /^\s*<table[\s>]/i;
-/** An HTML block that is only pictures: `<img …>`, alone or in a `<p>`. */
-const HTML_PICTURE = /^\s*(?:<p[\s>][^]*?)?<img\b[^>]*>\s*(?:<\/p>)?\s*$/i;
+/** An HTML block that is only a picture: `<img …>`, alone, in a `<p>` or in a link (`<a href=…><img …></a>`). */
+const HTML_PICTURE = /^\s*(?:<p[\s>][^<]*)?(?:<a\s[^>]*>\s*)?<img\b[^>]*>\s*(?:<\/a>)?\s*(?:<\/p>)?\s*$/i;
 
 /** ikiwiki's title directive: `[[!meta title="…"]]`. */
 const WIKI_TITLE = /^\[\[!meta\s+title="([^"]+)"\s*\]\]$/;

@@ -2088,3 +2088,18 @@ describe('a wiki page: directives and a version in a lead-in', () => {
     expect(conservation(u, text, result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a release calendar and pointers', () => {
+  it('what is scheduled or planned for later is next; a release said in a wiki link is done; "More information … can be found" points', () => {
+    expect(sentenceKind('Tails 2.5 is [[scheduled for August 3|contribute/calendar]].')).toBe('next');
+    expect(sentenceKind('The workshop is planned for next week')).toBe('next');
+    expect(sentenceKind('The release was scheduled for May but slipped')).toBeUndefined();
+    expect(sentenceKind('[[Tails 2.4 was released on June 7|news/version_2.4]] (major release).')).toBe('achieved');
+    const body = ['## Infrastructure', '', '- More information on our work this month can be found in our [[SponsorS report|reports/2016_04]].', '- Moved the chat to XMPP', '', '## Gallery', '', '<a href="https://example.org/p/1" title="Interviews"><img src="https://example.org/1.jpg" alt="Analysing interviews"></a>', ''].join('\n');
+    const u = build({ 'tails/updates/2016-04-04.md': week('2016-04-04', body) }).site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Infrastructure', { notes: 1, achieved: 1 }],
+      ['Gallery', { notes: 1 }],
+    ]);
+  });
+});
