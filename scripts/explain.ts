@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildContentDir, ITEM_KINDS, isSection, outlineNodes, slugify, teamSlug, type BuildResult, type Milestone, type OutlineNode } from '../src/content';
-import { entryKind } from '../src/content/sections';
+import { entryKinds } from '../src/content/sections';
 
 /** The content root and what to explain in it. */
 function locate(arg: string, content: string | undefined): { root: string; file?: string; team?: string } {
@@ -46,10 +46,8 @@ interface NodeReport {
 
 function counts(node: OutlineNode): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const e of node.entries) {
-    const kind = isSection(node) ? entryKind(e) : (e.kind ?? 'notes');
-    out[kind] = (out[kind] ?? 0) + 1;
-  }
+  const kinds = isSection(node) ? entryKinds(node.entries) : node.entries.map((e) => e.kind ?? 'notes');
+  for (const kind of kinds) out[kind] = (out[kind] ?? 0) + 1;
   if (node.workItems.length > 0) out['work items'] = node.workItems.length;
   return out;
 }

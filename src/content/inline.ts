@@ -147,8 +147,9 @@ export function isAway(text: string): boolean {
 
 /**
  * Thanks given rather than work done: "Big thanks to the team leader who…", "Thanks to Samuel
- * for reporting…", "Kudos to…", "Shout-out to…", "We're indebted to…", "We're grateful for…". Not "Thanks to the new index, queries are
- * faster": what a thing made possible, set apart by a comma, is news.
+ * for reporting…", "Kudos to…", "Shout-out to…", "We're indebted to…", "We're grateful for…".
+ * Not "Thanks to the new index, queries are faster": what a thing made possible, set apart by a
+ * comma, is news.
  */
 const THANKS = /^(?:(?:a\s+)?(?:big|huge|special|many|massive|sincere|warm|heartfelt)\s+(?:thanks|thank[- ]you)\b|thank(?:s|\s+you)\b(?!\s+to\b[^,.;!?]*,)|kudos\s+to\b|shout[- ]?outs?\s+to\b|(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:very\s+|really\s+|so\s+|hugely\s+|incredibly\s+)?(?:grateful|indebted|thankful)\b)/i;
 export function isThanks(text: string): boolean {

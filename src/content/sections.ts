@@ -501,7 +501,8 @@ function statusFieldKind(text: string): ItemKind | undefined {
  * An entry's kind in its part: notes for a picture (and its caption); achieved when ticked off
  * (✅, `(done)`), under any label but an aside's, as a ticked task box is; what its own
  * `Status:` field says; else its label's;
- * else what its own sentence says ("Finished …" is achieved); else progress.
+ * else what its own sentence says ("Finished …" is achieved); else the kind of the item it is
+ * a detail of (`parentKind`), when that one was done, planned or at risk; else progress.
  */
 export function entryKind(entry: OutlineNode['entries'][number], parentKind?: ItemKind): ItemKind {
   // A picture on its own (a chart, a screenshot, "Venn diagram showing…"), under a label or
@@ -555,10 +556,19 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.
   if (entry.kind === 'progress' && sentenceKind(entry.item.text) === 'achieved') return 'achieved';
   // A detail that says nothing of its own is of the kind of the item it details ("We will replace
-  // Vidalia with:" › "the Tor Status extension…"; "Tails 2.2 was released. It includes:" › "Disable
-  // the Alt + Shift shortcut").
+  // Vidalia with:" › "the Tor Status extension…"; "Implemented the network fixes. The pull
+  // requests:" › "Vote tally fix (…/pull/268)").
   const inherited = parentKind === 'achieved' || parentKind === 'next' || parentKind === 'risks' || parentKind === 'blockers' ? parentKind : undefined;
   return entry.kind ?? sentenceKind(entry.item.text) ?? inherited ?? 'progress';
+}
+
+/** The kinds of a node's entries in order, each detail after its item (`kinds` keeps every item's kind, for details in later nodes). */
+export function entryKinds(entries: OutlineNode['entries'], kinds = new Map<Item, ItemKind>()): ItemKind[] {
+  return entries.map((e) => {
+    const kind = entryKind(e, e.parent ? kinds.get(e.parent) : undefined);
+    kinds.set(e.item, kind);
+    return kind;
+  });
 }
 
 /** Sections in document order (one per key: a milestone opened twice in a week is merged) and notes. */
@@ -599,9 +609,8 @@ export function sectionsOf(outline: Outline): { sections: MilestoneSection[]; no
       sections.push(section);
       byKey.set(key, section);
     }
-    for (const e of node.entries) {
-      const kind = entryKind(e, e.parent ? kinds.get(e.parent) : undefined);
-      kinds.set(e.item, kind);
+    for (const [i, kind] of entryKinds(node.entries, kinds).entries()) {
+      const e = node.entries[i]!;
       section.items[kind].push(e.item);
       const status = kind === 'progress' ? /^status\s*:\s*(.+)$/i.exec(e.item.text) : null;
       if (status) {
