@@ -37,9 +37,10 @@ export function isSummaryLabel(text: string): boolean {
  */
 const PLACEHOLDER =
   /^(?:none(?: yet| so far| (?:this|for this|in this|during this) (?:week|sprint|period|month|cycle|quarter|time))?|n\/?a|nil|null|nothing(?: new| yet| to report| this week)?|no (?:updates?|blockers?|risks?|changes?|news|progress|issues?)(?: (?:this|last) (?:week|sprint))?(?: so far| yet)?|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined|confirmed|announced)|[-–—]+|\.{2,}|…|\?+)[.!]?$/i;
-// "There are no issues requiring board attention at this time.", "No blockers on my side": there is none of them.
+// "There are no issues requiring board attention at this time.", "No blockers on my side", "There
+// have been no releases in July": there is none of them.
 const NONE_OF_THEM =
-  /^(?:there (?:are|is|were|was) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|risks?|issues?|concerns?|problems?|impediments?|prs?|pull requests?|merge requests?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
+  /^(?:there (?:are|is|were|was|have been|has been) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|risks?|issues?|concerns?|problems?|impediments?|prs?|pull requests?|merge requests?|releases?|updates?|changes?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
 // A draft's note to whoever will write it ("TODO @abailly / @pgrange?", "TBD (Ana)", "FIXME"): nothing written yet.
 const DRAFT_NOTE = /^(?:todo|tbd|tba|tbc|fixme|xxx)\b[\s:,-]*(?:(?:@[\w-]+|\(\s*@?[\w-]+\s*\))[\s,/&?-]*(?:and\s+)?)*\??$/i;
 export function isPlaceholder(text: string): boolean {

@@ -2103,3 +2103,15 @@ describe('a release calendar and pointers', () => {
     ]);
   });
 });
+
+describe('saying nothing happened', () => {
+  it('"There have been no releases in July", "No updates at the moment", "No changes since last sprint" are no items; the part was written', () => {
+    const body = ['## Releases', '', 'There have been no releases in July.', '', '## Testnet', '', '- No updates at the moment.', '- No changes since last sprint.', '', '## Code', '', '- No releases yet, but the installer now builds on CI', ''].join('\n');
+    const u = build({ 'tails/updates/2016-07-04.md': week('2016-07-04', body) }).site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Releases', {}],
+      ['Testnet', {}],
+      ['Code', { progress: 1 }],
+    ]);
+  });
+});
