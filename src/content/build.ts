@@ -313,7 +313,8 @@ const HINT_KINDS = new Set(['achieved', 'progress', 'next', 'risks', 'blockers']
 /**
  * content/teams.yaml: `<folder or slug>: { name, description, reading }`. `reading` is the
  * escape hatch for what no rule can know: `kinds` (extra label words → kind), `areas`
- * (heading titles that are areas), `milestone-level` (the heading level that names milestones).
+ * (heading titles that are areas), `milestone-level` (the heading level that names milestones),
+ * `numbered` (reports numbered, not dated: report 1's date and how often the team reports).
  */
 function readTeams(source: SourceFile, files: VFile[]): Record<string, TeamConfig> {
   const read = readYamlConfig(source, files);
@@ -338,6 +339,13 @@ function readTeams(source: SourceFile, files: VFile[]): Record<string, TeamConfi
     if (Array.isArray(reading.areas)) hints.areas = new Set(reading.areas.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase()));
     const level = reading['milestone-level'];
     if (typeof level === 'number' && level >= 1 && level <= 6) hints.milestoneLevel = level;
+    if (reading.numbered !== undefined) {
+      const n = (reading.numbered ?? {}) as Record<string, unknown>;
+      const first = n.first instanceof Date ? n.first.toISOString().slice(0, 10) : typeof n.first === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(n.first) ? n.first : undefined;
+      const every = n.every ?? 'week';
+      if (first && (every === 'week' || every === 'fortnight' || every === 'month')) hints.numbered = { first, every };
+      else fail(read.file, `team \`${slug}\`: \`numbered\` must be \`{ first: YYYY-MM-DD, every: week | fortnight | month }\` (report 1's date, how often the team reports)`, { line: 1, column: 1 }, 'invalid-teams');
+    }
     teams[slug] = {
       ...(typeof i.name === 'string' ? { name: i.name } : {}),
       ...(typeof i.description === 'string' ? { description: i.description } : {}),

@@ -137,6 +137,14 @@ export interface ReadingHints {
   areas?: ReadonlySet<string>;
   /** Headings of this level name milestones. */
   milestoneLevel?: number;
+  /** Reports numbered, not dated (`Report 3.md`, `week_05.md`): report 1's date and the period between two. */
+  numbered?: NumberedReports;
+}
+
+/** teams.yaml `reading.numbered`: the date of report 1 and how often the team reports. */
+export interface NumberedReports {
+  first: string;
+  every: 'week' | 'fortnight' | 'month';
 }
 
 export interface ReadOptions {

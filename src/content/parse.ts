@@ -98,13 +98,28 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
  * - A bold line glued under a bullet is a paragraph of its own (liftLazyLines);
  * - a line titled by an emoji (`🗺 The data landscape`) is a heading (emojiTitleLines);
  * - metadata lines at the top (`title: …`, `date: …`) are front matter (metadataLines);
- * - a table written in HTML is the table it is, a picture in HTML the picture it is (htmlTables).
+ * - a table written in HTML is the table it is, a picture in HTML the picture it is (htmlTables);
+ * - a heading written as a bullet's text (`- ### Past Goals`, `- ### Phi`) is that bullet's
+ *   text set in bold, as a bold line over a list is read (headingsInBullets).
  */
 export function readingShape(tree: Root): void {
+  headingsInBullets(tree);
   liftLazyLines(tree);
   emojiTitleLines(tree);
   metadataLines(tree);
   htmlTables(tree);
+}
+
+/** A bullet whose text is a heading (`- ### Plans and Goals` over its list): the heading's words in bold. */
+function headingsInBullets(node: Nodes): void {
+  if (!('children' in node)) return;
+  for (const child of node.children as Nodes[]) {
+    if (child.type === 'listItem' && child.children[0]?.type === 'heading') {
+      const heading = child.children[0];
+      child.children[0] = { type: 'paragraph', children: [{ type: 'strong', children: heading.children, ...(heading.position ? { position: heading.position } : {}) }], ...(heading.position ? { position: heading.position } : {}) };
+    }
+    headingsInBullets(child);
+  }
 }
 
 /**
@@ -363,6 +378,7 @@ export function readUpdate(file: VFile, options: ParseOptions = {}): ReadUpdate 
     ...(frontTitle ? { title: frontTitle, titlePlace: meta.place('title') } : {}),
     ...(options.dayOrder ? { order: options.dayOrder } : {}),
     ...(options.near ? { near: options.near } : {}),
+    ...(options.hints?.numbered ? { numbered: options.hints.numbered } : {}),
   });
   if (week === undefined) return undefined;
   const { date, period } = week;

@@ -21,6 +21,7 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Update } from './model';
+import type { NumberedReports } from './outline';
 import { addDays, calendar, datesIn, MONTH_NAME, MONTHS, daysBetween, mondayOf, teamDayOrder, weekday, type DateOptions, type DayOrder, type FoundDate, type Period } from './dates';
 
 export { dateIn, datesIn, hasDate, mondayOf, teamDayOrder, type DayOrder, type Period } from './dates';
@@ -50,6 +51,23 @@ export interface WeekSources {
   order?: DayOrder;
   /** A date of the team's, for a date written without its year when the file gives none. */
   near?: string;
+  /** The team's numbered reports (teams.yaml): a file dated nowhere is dated by its number. */
+  numbered?: NumberedReports;
+}
+
+/** The date of report `n` of a team that numbers its reports (report 1 is `first`). */
+export function numberedDate(numbered: NumberedReports, n: number): string {
+  if (numbered.every !== 'month') return addDays(numbered.first, (n - 1) * (numbered.every === 'week' ? 7 : 14));
+  const d = new Date(`${numbered.first}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The number a file is named by (`Report 3.md`, `Report_1_.md`, `week_05.md`): its last one. */
+function fileNumber(path: string): number | undefined {
+  const numbers = (path.split('/').pop() ?? '').replace(/\.[^.]+$/, '').match(/\d+/g);
+  const n = numbers ? Number(numbers.at(-1)) : NaN;
+  return Number.isInteger(n) && n >= 0 && n < 10_000 ? n : undefined;
 }
 
 /** What a file's dating rested on, kept on `file.data.week` for the team-level pass (settleTeamWeeks). */
@@ -263,8 +281,11 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
     if (days) evidence.push({ source: 'days its text names', date: days.start, period: days, place: at1 });
   }
 
+  // Numbered, not dated (teams.yaml `reading.numbered`): report n is n - 1 periods after report 1.
+  const number = evidence.length === 0 && sources.numbered ? fileNumber(file.path) : undefined;
+  if (number !== undefined) evidence.push({ source: 'report number', date: numberedDate(sources.numbered!, number), place: at1 });
   if (evidence.length === 0) {
-    file.message('missing date: name the file YYYY-MM-DD.md, or set `date: YYYY-MM-DD` in the front matter, or put the date in the title', {
+    file.message('missing date: name the file YYYY-MM-DD.md, or set `date: YYYY-MM-DD` in the front matter, or put the date in the title (reports numbered, not dated: give report 1\'s date in teams.yaml, `reading: { numbered: { first: YYYY-MM-DD, every: week } }`)', {
       place: at1,
       ruleId: 'missing-date',
       source: 'tidings',

@@ -107,7 +107,8 @@ export class ParseCache {
     // the title owners of the team's earlier files (keys are qualified by them). Owners only
     // grow, in path order: after an edit, later files of that team hit again unless the edit
     // claimed a new title.
-    hash.update('\0').update(JSON.stringify(options.teamNames ?? [])).update('\0').update(JSON.stringify(options.hints ?? null));
+    // (A set of hints, `areas`, as its sorted words: JSON.stringify writes any Set as `{}`.)
+    hash.update('\0').update(JSON.stringify(options.teamNames ?? [])).update('\0').update(JSON.stringify(options.hints ?? null, (_, v: unknown) => (v instanceof Set ? [...v].sort() : v)));
     hash.update('\0').update(options.owners ? ownersDigest(options.owners) : 'null');
     // And what recurs across the team's weeks (a new week can make a title recur).
     hash.update('\0').update(options.teamTitle ?? '').update('\0').update(recurrenceKey(options.recurrence, text));

@@ -51,7 +51,7 @@ describe('bad input gets a clear answer with file:line:col', () => {
   it('a missing date (no front matter date, no date in the file name, title or first heading) is an error', () => {
     const errors = errorsOf(build({ 'acme/updates/notes.md': '---\ntitle: x\n---\ntext\n' }));
     expect(errors).toEqual([
-      'acme/updates/notes.md:1:1: missing date: name the file YYYY-MM-DD.md, or set `date: YYYY-MM-DD` in the front matter, or put the date in the title',
+      "acme/updates/notes.md:1:1: missing date: name the file YYYY-MM-DD.md, or set `date: YYYY-MM-DD` in the front matter, or put the date in the title (reports numbered, not dated: give report 1's date in teams.yaml, `reading: { numbered: { first: YYYY-MM-DD, every: week } }`)",
     ]);
   });
 

@@ -2115,3 +2115,33 @@ describe('saying nothing happened', () => {
     ]);
   });
 });
+
+describe('a heading written as a bullet', () => {
+  it('is that bullet in bold: a label over its list, or a name (a person) over their work', () => {
+    const body = [
+      '## Team Report',
+      '- ### Past Goals',
+      '    - Have a basic UI for the app',
+      '- ### Plans and Goals',
+      '    - Complete the API specification',
+      '',
+      '## Contributions of individual team members:',
+      '',
+      '- ### Phi',
+      '    - #### Progress',
+      '        - Created the mock-up UI',
+      '    - #### Plans and Goals',
+      '        - Implement Google login',
+      '',
+    ].join('\n');
+    const files = { 'chores/updates/2023-04-17.md': week('2023-04-17', body) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Team Report', { progress: 1, next: 1 }],
+      // "Created …" under "Progress" is done, by its own sentence.
+      ['Phi', { achieved: 1, next: 1 }],
+    ]);
+    expect(conservation(u, files['chores/updates/2023-04-17.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});

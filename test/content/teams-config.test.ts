@@ -60,4 +60,21 @@ describe('teams.yaml', () => {
     const teams = { path: 'teams.yaml', value: 'acme:\n  reading:\n    kinds: { shipped: done-ish }\n' };
     expect(errorsOf(buildSite([], { teams }))).toEqual(['teams.yaml:1:1: team `acme`: kind word `shipped` must map to one of achieved, progress, next, risks, blockers']);
   });
+
+  it('dates reports numbered, not dated (`Report 3.md`, `Report_1_.md`, `week_12.md`), by `reading.numbered`; a bad one is an error', () => {
+    const report = (n: string) => `# Status Report ${n}\n\n## Progress\n- did ${n}\n`;
+    const files = [
+      { path: 'chores/updates/Report_1_.md', value: report('1') },
+      { path: 'chores/updates/Report 3.md', value: report('3') },
+      { path: 'chores/updates/week_12.md', value: report('12') },
+    ];
+    const numbered = (every: string) => buildSite(files, { teams: { path: 'teams.yaml', value: `chores:\n  reading:\n    numbered: { first: 2023-04-10, every: ${every} }\n` } });
+    expect(errorsOf(numbered('week'))).toEqual([]);
+    expect(numbered('week').site.updates.map((u) => u.date).sort()).toEqual(['2023-04-10', '2023-04-24', '2023-06-26']);
+    expect(numbered('fortnight').site.updates.map((u) => u.date).sort()).toEqual(['2023-04-10', '2023-05-08', '2023-09-11']);
+    expect(numbered('month').site.updates.map((u) => u.date).sort()).toEqual(['2023-04-10', '2023-06-10', '2024-03-10']);
+    // Without it, each file is an error that says how to date them.
+    expect(errorsOf(buildSite(files)).every((e) => /missing date: .*numbered, not dated/.test(e))).toBe(true);
+    expect(errorsOf(numbered('daily'))).toContain("teams.yaml:1:1: team `chores`: `numbered` must be `{ first: YYYY-MM-DD, every: week | fortnight | month }` (report 1's date, how often the team reports)");
+  });
 });
