@@ -58,9 +58,12 @@ export interface WeekSources {
 /** The date of report `n` of a team that numbers its reports (report 1 is `first`). */
 export function numberedDate(numbered: NumberedReports, n: number): string {
   if (numbered.every !== 'month') return addDays(numbered.first, (n - 1) * (numbered.every === 'week' ? 7 : 14));
-  const d = new Date(`${numbered.first}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n - 1);
-  return d.toISOString().slice(0, 10);
+  // The same day of the month, or the month's last day (report 1 on Jan 31: report 2 on Feb 28).
+  const [y, m, day] = numbered.first.split('-').map(Number) as [number, number, number];
+  const month = new Date(Date.UTC(y, m - 1 + n - 1, 1));
+  const last = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();
+  month.setUTCDate(Math.min(day, last));
+  return month.toISOString().slice(0, 10);
 }
 
 /** The number a file is named by (`Report 3.md`, `Report_1_.md`, `week_05.md`): its last one. */

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/content';
+import { numberedDate } from '../../src/content/week';
 import { errorsOf } from './helpers';
 
 const REPORT = `---
@@ -73,6 +74,8 @@ describe('teams.yaml', () => {
     expect(numbered('week').site.updates.map((u) => u.date).sort()).toEqual(['2023-04-10', '2023-04-24', '2023-06-26']);
     expect(numbered('fortnight').site.updates.map((u) => u.date).sort()).toEqual(['2023-04-10', '2023-05-08', '2023-09-11']);
     expect(numbered('month').site.updates.map((u) => u.date).sort()).toEqual(['2023-04-10', '2023-06-10', '2024-03-10']);
+    // A month later than the 31st is that month's last day.
+    expect([2, 3, 13].map((n) => numberedDate({ first: '2024-01-31', every: 'month' }, n))).toEqual(['2024-02-29', '2024-03-31', '2025-01-31']);
     // Without it, each file is an error that says how to date them.
     expect(errorsOf(buildSite(files)).every((e) => /missing date: .*numbered, not dated/.test(e))).toBe(true);
     expect(errorsOf(numbered('daily'))).toContain("teams.yaml:1:1: team `chores`: `numbered` must be `{ first: YYYY-MM-DD, every: week | fortnight | month }` (report 1's date, how often the team reports)");
