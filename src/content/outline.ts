@@ -178,7 +178,7 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 const DATED = [
   /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b/,
   /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/,
-  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'i'),
+  new RegExp(`\\b${MONTH},?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'i'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![a-z])`, 'i'),
   new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'i'),
   /\b(?:week|wk|cw)\s*(?:#|no\.?\s*)?\d{1,2}\b/i,
@@ -838,6 +838,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function handleParagraph(node: Paragraph): void {
     const line = node.position?.start.line ?? 1;
     const text = toString(node).trim();
+    // A spacer (`&nbsp;` on a line of its own, or under a bold line): layout, no text.
+    if (!hasContent([node])) {
+      structure.push({ line, what: 'comment', text: toString(node) });
+      return;
+    }
     // A report written as a mail ends with a sign-off ("Thanks,⏎Ana", "Cheers"): no item of the last label.
     if (node === lastBlock && host().role !== 'aside' && text.split(/\s+/).length <= 6 && SIGN_OFF.test(text)) {
       structure.push({ line, what: 'sign-off', text });

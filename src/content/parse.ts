@@ -103,11 +103,31 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
  *   text set in bold, as a bold line over a list is read (headingsInBullets).
  */
 export function readingShape(tree: Root): void {
+  templateFields(tree);
   headingsInBullets(tree);
   liftLazyLines(tree);
   emojiTitleLines(tree);
   metadataLines(tree);
   htmlTables(tree);
+}
+
+/** HTML's own element names: any other `<Name>` is text, not a tag. */
+const HTML_ELEMENT = /^(?:a|abbr|address|area|article|aside|audio|b|bdi|bdo|blockquote|body|br|button|canvas|caption|center|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|h[1-6]|head|header|hgroup|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|map|mark|math|menu|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|param|picture|pre|progress|q|rp|rt|ruby|s|samp|script|search|section|select|slot|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|video|wbr)$/i;
+
+/**
+ * A template's field left unfilled (`<Task>`, `<Due>`, `<Your name>`): markdown takes it for an
+ * HTML tag, which no page shows; it is the text it is (a placeholder, see isPlaceholder).
+ */
+function templateFields(node: Nodes): void {
+  if (!('children' in node)) return;
+  for (const [i, child] of (node.children as Nodes[]).entries()) {
+    if (child.type !== 'html') {
+      templateFields(child);
+      continue;
+    }
+    const tag = /^<([A-Za-z][\w-]*)(?:\s[^<>=]*)?>$/.exec(child.value.trim());
+    if (tag && !HTML_ELEMENT.test(tag[1]!)) (node.children as Nodes[])[i] = { type: 'text', value: child.value, ...(child.position ? { position: child.position } : {}) };
+  }
 }
 
 /** A bullet whose text is a heading (`- ### Plans and Goals` over its list): the heading's words in bold. */

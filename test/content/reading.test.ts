@@ -2145,3 +2145,36 @@ describe('a heading written as a bullet', () => {
     expect(conservation(u, files['chores/updates/2023-04-17.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe("a course template's leftovers", () => {
+  it('reads `<Task>` as an unfilled field, `&nbsp;` as a spacer and "April, 14, 2021" as a date: no item, no part, nothing lost', () => {
+    const text = [
+      '# Week 3 Status Report',
+      '**April, 14, 2021**',
+      '&nbsp;  ',
+      '',
+      '## Team Report',
+      '',
+      '**Team Member** | **Task** | **Due**',
+      '------------ | ------------ | ------------',
+      '**Luke** | Write the quick start guide | 5/10',
+      '**Rachel** | <Task> | <Due>',
+      '',
+      '&nbsp;  ',
+      '',
+      '- Deployed the site to Azure',
+      '',
+    ].join('\n');
+    const files = { 'review/updates/Week3StatusReport.md': text };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.date).toBe('2021-04-14');
+    expect(u.summary ?? []).toEqual([]);
+    expect(u.sections.map((s) => s.title)).toEqual(['Team Report']);
+    const items = Object.values(u.sections[0]!.items).flat().map((i) => i.text);
+    expect(items.every((t) => t.trim() !== '')).toBe(true);
+    expect(items.some((t) => /<Task>/.test(t))).toBe(false);
+    expect(conservation(u, text, result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
