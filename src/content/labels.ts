@@ -54,7 +54,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'resources', 'links', 'useful links', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
     // Money: what was spent or raised, reported, not work done.
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
-    'notes', 'remarks', 'agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
+    'notes', 'remarks', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
     'join us', 'get involved', 'how to help', 'how to contribute', 'call for participation', 'call for contributors', 'contact us',

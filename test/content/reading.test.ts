@@ -1854,6 +1854,7 @@ describe('a dev log: changelog headings, an outlook, roadblocks, sponsors and a 
     // What others said of the work.
     expect(readLabel('Press and testimonials')?.kind).toBe('aside');
     expect(readLabel('Press release')).toBeUndefined();
+    expect(readLabel('Meeting Agenda')?.kind).toBe('aside');
     // A changelog's nouns are categories, done or not ("Improvements: … - awaiting review"); a
     // participle with two words after it names a part.
     expect(readLabel('Improvements')).toBeUndefined();
