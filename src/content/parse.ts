@@ -126,7 +126,11 @@ function templateFields(node: Nodes): void {
       continue;
     }
     const tag = /^<([A-Za-z][\w-]*)(?:\s[^<>=]*)?>$/.exec(child.value.trim());
-    if (tag && !HTML_ELEMENT.test(tag[1]!)) (node.children as Nodes[])[i] = { type: 'text', value: child.value, ...(child.position ? { position: child.position } : {}) };
+    if (!tag || HTML_ELEMENT.test(tag[1]!)) continue;
+    const text = { type: 'text' as const, value: child.value.trim(), ...(child.position ? { position: child.position } : {}) };
+    // On a line of its own (an HTML block to markdown), a paragraph of that text.
+    const flow = node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem';
+    (node.children as Nodes[])[i] = flow ? { type: 'paragraph', children: [text], ...(child.position ? { position: child.position } : {}) } : text;
   }
 }
 

@@ -2165,6 +2165,10 @@ describe("a course template's leftovers", () => {
       '',
       '- Deployed the site to Azure',
       '',
+      '<Task>',
+      '',
+      '- <Your name> will write the guide',
+      '',
     ].join('\n');
     const files = { 'review/updates/Week3StatusReport.md': text };
     const result = build(files);
@@ -2176,6 +2180,8 @@ describe("a course template's leftovers", () => {
     const items = Object.values(u.sections[0]!.items).flat().map((i) => i.text);
     expect(items.every((t) => t.trim() !== '')).toBe(true);
     expect(items.some((t) => /<Task>/.test(t))).toBe(false);
+    // A field inside a sentence is kept as written.
+    expect(items).toContain('<Your name> will write the guide');
     expect(conservation(u, text, result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
