@@ -100,7 +100,8 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
  * - metadata lines at the top (`title: …`, `date: …`) are front matter (metadataLines);
  * - a table written in HTML is the table it is, a picture in HTML the picture it is (htmlTables);
  * - a heading written as a bullet's text (`- ### Past Goals`, `- ### Phi`) is that bullet's
- *   text set in bold, as a bold line over a list is read (headingsInBullets).
+ *   text set in bold, as a bold line over a list is read (headingsInBullets);
+ * - a template's unfilled field (`<Task>`), no HTML element, is its text (templateFields).
  */
 export function readingShape(tree: Root): void {
   templateFields(tree);
