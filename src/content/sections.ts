@@ -533,13 +533,16 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // A task that says how it stands (`**Make the assembler work** Status: **Complete**`) is what its status says, whatever the label over it.
   const status = entry.kind !== 'notes' ? statusFieldKind(entry.item.text) : undefined;
   if (status) return status;
+  // What the item's own sentence says (read once, when needed), and its first sentence.
+  let read: { says: ReturnType<typeof sentenceKind> } | undefined;
+  const sentence = () => (read ??= { says: sentenceKind(entry.item.text) }).says;
+  const first = entry.item.text.split(/(?<=[.!?])\s/)[0]!;
   // Under "This week" or "Done", a sentence that says what will be ("the team will make
   // recommendations") is a plan; one that says what goes on ("The team are currently
   // assessing…") is news of work in progress; a question asked is no work done.
   if (entry.kind === 'achieved') {
-    const says = sentenceKind(entry.item.text);
+    const says = sentence();
     if (says === 'next') return 'next';
-    const first = entry.item.text.split(/(?<=[.!?])\s/)[0]!;
     if (says === undefined && /\?$/.test(first.trim())) return 'notes';
     // A finding (what the team learnt, a fact it found): "We learned from the survey that…",
     // "All of the FBOs present have their own reporting mechanism": no work done.
@@ -552,14 +555,14 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && FIGURE_FIRST.test(entry.item.text.trim())) return 'notes';
   // Unlabelled, or under a progress label, a setback said as one ("Unfortunately I have been unable
   // to…", "Couldn't get the CI green") is a risk met, as under "Done".
-  if ((entry.kind === undefined || entry.kind === 'progress') && sentenceKind(entry.item.text) === undefined && SETBACK.test(entry.item.text.split(/(?<=[.!?])\s/)[0]!)) return 'risks';
+  if ((entry.kind === undefined || entry.kind === 'progress') && sentence() === undefined && SETBACK.test(first)) return 'risks';
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done.
-  if (entry.kind === 'progress' && sentenceKind(entry.item.text) === 'achieved') return 'achieved';
+  if (entry.kind === 'progress' && sentence() === 'achieved') return 'achieved';
   // A detail that says nothing of its own is of the kind of the item it details ("We will replace
   // Vidalia with:" › "the Tor Status extension…"; "Implemented the network fixes. The pull
   // requests:" › "Vote tally fix (…/pull/268)").
   const inherited = parentKind === 'achieved' || parentKind === 'next' || parentKind === 'risks' || parentKind === 'blockers' ? parentKind : undefined;
-  return entry.kind ?? sentenceKind(entry.item.text) ?? inherited ?? 'progress';
+  return entry.kind ?? sentence() ?? inherited ?? 'progress';
 }
 
 /** The kinds of a node's entries in order, each detail after its item (`kinds` keeps every item's kind, for details in later nodes). */
