@@ -77,6 +77,13 @@ function lastDayOfMonth(y: number, m: number): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+/** The same day `months` months later (or earlier), or that month's last day (Jan 31 + 1 → Feb 28). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const last = lastDayOfMonth(y, m + months);
+  return `${last.slice(0, 8)}${String(Math.min(d, Number(last.slice(8)))).padStart(2, '0')}`;
+}
+
 /** A month's name, full or short (`Sept`), as regular-expression source without a group (case-insensitive use). */
 export const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTH = `(${MONTH_NAME})\\.?`;

@@ -22,7 +22,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Update } from './model';
 import type { NumberedReports } from './outline';
-import { addDays, calendar, datesIn, MONTH_NAME, MONTHS, daysBetween, mondayOf, teamDayOrder, weekday, type DateOptions, type DayOrder, type FoundDate, type Period } from './dates';
+import { addDays, addMonths, calendar, datesIn, MONTH_NAME, MONTHS, daysBetween, mondayOf, teamDayOrder, weekday, type DateOptions, type DayOrder, type FoundDate, type Period } from './dates';
 
 export { dateIn, datesIn, hasDate, mondayOf, teamDayOrder, type DayOrder, type Period } from './dates';
 
@@ -57,13 +57,9 @@ export interface WeekSources {
 
 /** The date of report `n` of a team that numbers its reports (report 1 is `first`). */
 export function numberedDate(numbered: NumberedReports, n: number): string {
-  if (numbered.every !== 'month') return addDays(numbered.first, (n - 1) * (numbered.every === 'week' ? 7 : 14));
-  // The same day of the month, or the month's last day (report 1 on Jan 31: report 2 on Feb 28).
-  const [y, m, day] = numbered.first.split('-').map(Number) as [number, number, number];
-  const month = new Date(Date.UTC(y, m - 1 + n - 1, 1));
-  const last = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();
-  month.setUTCDate(Math.min(day, last));
-  return month.toISOString().slice(0, 10);
+  // Monthly: the same day of the month, or the month's last day (report 1 on Jan 31: report 2 on Feb 29).
+  if (numbered.every === 'month') return addMonths(numbered.first, n - 1);
+  return addDays(numbered.first, (n - 1) * (numbered.every === 'week' ? 7 : 14));
 }
 
 /** The number a file is named by (`Report 3.md`, `Report_1_.md`, `week_05.md`): its last one. */
