@@ -38,7 +38,19 @@ export const SAME_RISK_OVERLAP = 0.5;
 /** Bullets with fewer content words than this must match exactly. */
 const MIN_WORDS_FOR_SIMILARITY = 5;
 
-export type Matcher = (a: string, b: string) => boolean;
+/** The same words, split: `wb` also as a set (`inB`). */
+type WordsMatcher = (wa: readonly string[], wb: readonly string[], inB: ReadonlySet<string>) => boolean;
+/** Two fingerprints the same item? `onWords` answers the same from their words, split once by the caller (SeenItems). */
+export type Matcher = ((a: string, b: string) => boolean) & { onWords?: WordsMatcher };
+
+function matcher(onWords: WordsMatcher): Matcher {
+  const same = (a: string, b: string) => {
+    if (a === b) return true;
+    const wb = b.split(' ');
+    return onWords(a.split(' '), wb, new Set(wb));
+  };
+  return Object.assign(same, { onWords });
+}
 
 /** How many words of `a` (distinct: a fingerprint's words are) are in `inB`. */
 function shared(a: readonly string[], inB: ReadonlySet<string>): number {
@@ -62,23 +74,15 @@ function overlappingWords(wa: readonly string[], wb: readonly string[], inB: Rea
   return shared(wa, inB) / Math.min(wa.length, wb.length) >= SAME_RISK_OVERLAP;
 }
 
-export const sameItem: Matcher = (a, b) => {
-  if (a === b) return true;
-  const wb = b.split(' ');
-  return similarWords(a.split(' '), wb, new Set(wb));
-};
+export const sameItem = matcher(similarWords);
 
-export const sameRisk: Matcher = (a, b) => {
-  if (a === b) return true;
-  const [wa, wb] = [a.split(' '), b.split(' ')];
-  const inB = new Set(wb);
-  return similarWords(wa, wb, inB) || overlappingWords(wa, wb, inB);
-};
+export const sameRisk = matcher((wa, wb, inB) => similarWords(wa, wb, inB) || overlappingWords(wa, wb, inB));
 
 /**
- * A set of fingerprints that answers "have we seen this item (or a light rewording)?". With
- * sameItem or sameRisk, each fingerprint's words are split once and a probe's once, and seen
- * items too short or too long to match are skipped (a milestone can have seen thousands).
+ * A set of fingerprints that answers "have we seen this item (or a light rewording)?". With a
+ * matcher that reads words (sameItem, sameRisk), each fingerprint's words are split once and a
+ * probe's once, and seen items too short or too long to match are skipped quickly (a milestone
+ * can have seen thousands).
  */
 export class SeenItems {
   private readonly exact: Set<string>;
@@ -96,17 +100,16 @@ export class SeenItems {
 
   has(fp: string): boolean {
     if (this.exact.has(fp)) return true;
-    if (this.same !== sameItem && this.same !== sameRisk) return this.list.some((seen) => this.same(fp, seen));
+    const onWords = this.same.onWords;
+    if (!onWords) return this.list.some((seen) => this.same(fp, seen));
     const wa = fp.split(' ');
-    if (wa.length < MIN_WORDS_FOR_SIMILARITY) return false;
-    const risk = this.same === sameRisk;
     for (let i = 0; i < this.list.length; i++) {
       let seen = this.words[i];
       if (!seen) {
         const words = this.list[i]!.split(' ');
         this.words[i] = seen = { words, set: new Set(words) };
       }
-      if (similarWords(wa, seen.words, seen.set) || (risk && overlappingWords(wa, seen.words, seen.set))) return true;
+      if (onWords(wa, seen.words, seen.set)) return true;
     }
     return false;
   }
