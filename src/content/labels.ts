@@ -237,6 +237,7 @@ export function hasLastPeriodLabel(source: string): boolean {
 // "Started", "Worked on", "Continued", "Discussed", "Investigated": the work goes on.
 const DONE_VERBS =
   'finished|completed|complete|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done|' +
+  'defined|clarified|outlined|formali[sz]ed|' +
   'reviewed|wrote|rewrote|built|rebuilt|created|updated|upgraded|migrated|removed|deprecated|improved|refactored|tested|documented|integrated|configured|installed|' +
   'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
   'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|conducted|recruited|passed|obtained|received|' +
@@ -259,7 +260,7 @@ const DONE_PARTICIPLES =
 // A word that says how it was done ("has been publicly presented", "was successfully
 // deployed"), not that it was done only in part, by mistake, or again and again ("has been
 // regularly reviewed": the work goes on).
-const ADVERB = String.raw`(?:(?!(?:partially|partly|mostly|largely|barely|only|mistakenly|accidentally|incorrectly|wrongly|erroneously|regularly|continuously|constantly|periodically|repeatedly|usually|frequently|occasionally|rarely)\b)(?:now|\w+ly)\s+)?`;
+const ADVERB = String.raw`(?:(?!(?:partially|partly|mostly|largely|barely|only|mistakenly|accidentally|incorrectly|wrongly|erroneously|regularly|continuously|constantly|periodically|repeatedly|usually|frequently|occasionally|rarely)\b)(?:now|(?:more\s+|much\s+)?\w+ly)\s+)?`;
 // Not what a thing is for ("was designed to scale") nor a task filed ("was added to the backlog").
 const NOT_FOR = String.raw`(?!(?<=designed|built|made)\s+to\b)(?!\s+to\s+(?:the\s+|our\s+)?(?:backlog|roadmap|todo|to-do|list|queue|plan|agenda)\b)`;
 // Words that open a sentence without being who did it ("Also fixed…", "Nothing merged…").
@@ -293,12 +294,12 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // when the team has finished…").
   [
     new RegExp(
-      String.raw`^(?!no\b|some\b|part\b|parts\b|half\b|most\b|much\b|(?:one|two|three) (?:third|quarter)s?\b|a (?:third|quarter|half)\b|\d+\s*%)(?!${SENTENCE}*?(?:\b(?:will|to be|going to|should|would|almost|nearly|not|never|cannot)\b|n['’]t\b))(?!${SENTENCE}{0,80}?\b(?:when|once|after|until|unless|if|before|since|because|now that|which|who)\b)${SENTENCE}{0,80}?\b(?:(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+been\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR}|(?:was|were)\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR})\b`,
+      String.raw`^(?!no\b|some\b|part\b|parts\b|half\b|most\b|much\b|(?:one|two|three) (?:third|quarter)s?\b|a (?:third|quarter|half)\b|\d+\s*%)(?!${SENTENCE}*?(?:\b(?:will|to be|going to|should|would|almost|nearly|not|never|cannot)\b|n['’]t\b))(?!${SENTENCE}{0,80}?\b(?:when|once|after|until|unless|if|before|since(?!\s+(?:the\s+|our\s+|my\s+)?(?:last|previous)\b)|because|now that|which|who)\b)${SENTENCE}{0,80}?\b(?:(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+been\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR}|(?:was|were)\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR})\b`,
       'i',
     ),
     'achieved',
   ],
-  [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? to|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|(?:our|my|the) next (?:task|step|goal|focus|priority|milestone) (?:is|will be)\b)/i, 'next'],
+  [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? (?:to|on)\b|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|next(?:\s+up)?\s+(?:is|are|will be)\s|next up\b|(?:(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:(?:really|also|very)\s+)?)?looking forward to\b|(?:we|i)\s+(?:(?:really|also)\s+)?look forward to\b|(?:our|my|the) next (?:task|step|goal|focus|priority|milestone) (?:is|will be)\b)/i, 'next'],
   // "André will be attending…", "He'll also be giving a talk", "Bundler 1.12 will ship…": who or
   // what, in a few words, then what they will do; not when a thing will be done ("It will be done
   // by Friday" is work under way). So is what we need or ought to do ("I need to choose
@@ -347,9 +348,11 @@ export function sentenceKind(text: string): ReportedKind | undefined {
     // "This week we added…", "Hopefully we will…": when, or how sure, then who.
     .replace(/^(?:(?:this|last|past) (?:week|month|sprint|fortnight)|today|yesterday|most likely|likely|hopefully|probably|perhaps|maybe)\s+(?=(?:we|i|the team)\b)/i, '')
     .replace(/^(?:for )?(?:the )?next (?:week|month|sprint|quarter|cycle)\s*,?\s*(?=(?:we|i|the team)\b)/i, 'will ');
+  // "Clarified the adversary model further (WIP); we'll…": the writer's own mark says the work goes on.
+  if (/^[^.;!?]{0,200}[([]\s*(?:wip|work in progress|in progress|ongoing|on-going)\s*[)\]]/i.test(t)) return undefined;
   for (const [re, kind] of SENTENCE_KINDS) if (re.test(t)) return kind;
   // "Ana and I are planning on attending", "The team is going to…", "I'm also going to make…", in its first clause.
-  if (/^[^.;:!?]{0,100}?(?:\b(?:am|are|is)|['’](?:m|re|s))\s+(?:also\s+|still\s+)?(?:planning|going|hoping|aiming)\s+(?:to|on)\b/i.test(t) && !/\b(?:not|never)\b|n['’]t\b/i.test(t.split(/[.;!?]/)[0]!)) return 'next';
+  if (/^[^.;:!?]{0,100}?(?:\b(?:am|are|is)|['’](?:m|re|s))\s+(?:also\s+|still\s+)?(?:(?:planning|going|hoping|aiming)\s+(?:to|on)|planning\s+(?:a|an|the|our|some|for))\b/i.test(t) && !/\b(?:not|never)\b|n['’]t\b/i.test(t.split(/[.;!?]/)[0]!)) return 'next';
   return undefined;
 }
 

@@ -1653,6 +1653,25 @@ describe('money, plans said by who will do them, and "none this period"', () => 
     expect(sentenceKind('We need real believers.')).toBeUndefined();
     expect(sentenceKind('This will allow us to drop the old index')).toBeUndefined();
   });
+
+  it('reads a plan said as what comes next, what is being planned or looked forward to; and a thing defined, or merged since the last report, as done', () => {
+    // Sentences of a government team's weeknotes and a student's progress report (session 14).
+    expect(sentenceKind('Next is to deliver the report of our work and our roadmap for how we iterate the service.')).toBe('next');
+    expect(sentenceKind('Next up: a usability test of the new form')).toBe('next');
+    expect(sentenceKind('The trio are planning a final get together to run through the journey again in both languages.')).toBe('next');
+    expect(sentenceKind('Planning on sending this to Luca this afternoon.')).toBe('next');
+    expect(sentenceKind('We’re looking forward to joining some of the Services Week 2024 events next week.')).toBe('next');
+    expect(sentenceKind('We look forward to learning more in next week’s interviews!')).toBe('next');
+    expect(sentenceKind('More clearly defined the project aim and plan.')).toBe('achieved');
+    expect(sentenceKind('Defined roles and initial tasks for everyone in the group')).toBe('achieved');
+    expect(sentenceKind('42 pull requests were merged since the last issue.')).toBe('achieved');
+    // The writer's own mark says the work goes on.
+    expect(sentenceKind("Clarified the adversary model further (WIP); we'll develop it more by simulation.")).toBeUndefined();
+    // Not a plan: what was planned, what comes next in a list of things done, who looks.
+    expect(sentenceKind('Next, the team met the service owners')).toBeUndefined();
+    expect(sentenceKind('The team was planning a launch in May, but it slipped')).toBeUndefined();
+    expect(sentenceKind('They are looking for a new designer')).toBeUndefined();
+  });
 });
 
 describe('a status heading and labelled links', () => {
