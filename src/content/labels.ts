@@ -54,6 +54,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'resources', 'links', 'useful links', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
     // Money: what was spent or raised, reported, not work done.
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
+    // What the writer asks or was told (a student's questions for a supervisor, the feedback received).
+    'questions', 'feedback',
     'notes', 'remarks', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
@@ -166,10 +168,13 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   const used = new Array<boolean>(tokens.length).fill(false);
   let best: { at: number; length: number; kind: LabelKind; phrase: string } | undefined;
   const kinds = new Set<LabelKind>();
-  const consider = (at: number, length: number, kind: LabelKind) => {
+  const consider = (at: number, length: number, kind: LabelKind, period = false) => {
     kinds.add(kind);
     for (let i = at; i < at + length; i++) used[i] = true;
-    if (!best || at < best.at || (at === best.at && length > best.length)) best = { at, length, kind, phrase: tokens.slice(at, at + length).join(' ') };
+    // An aside named with work ("Questions and blockers", "Notes & next steps") holds that work:
+    // the work's kind wins. Not a period ("Contributors this week").
+    const outranks = best !== undefined && best.kind === 'aside' && kind !== 'aside' && kind !== 'summary' && !period;
+    if (!best || outranks || (best.kind !== 'aside' || kind === 'aside' || kind === 'summary') && (at < best.at || (at === best.at && length > best.length))) best = { at, length, kind, phrase: tokens.slice(at, at + length).join(' ') };
   };
   for (let at = 0; at < tokens.length; at++) {
     if (used[at]) continue;
@@ -179,7 +184,7 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
       at += found.words.length - 1;
     } else if (tokens[at] === 'this' && /^(?:week|month|period|fortnight)$/.test(tokens[at + 1] ?? '') && (tokens.length === 2 || tokens.slice(2).every((w) => FILLER.has(w)))) {
       // "This week" alone: a period label whose meaning depends on the report (see thisPeriod).
-      consider(at, 2, options.thisPeriod ?? 'achieved');
+      consider(at, 2, options.thisPeriod ?? 'achieved', true);
       at += 1;
     }
   }

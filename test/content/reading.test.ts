@@ -73,11 +73,19 @@ describe('labels are read by their head words', () => {
     ['Leads', 'aside'],
     ['Team lead', 'aside'],
     ['Owners:', 'aside'],
+    // What a student asks a supervisor, and what they were told.
+    ['Questions', 'aside'],
+    ['Feedback', 'aside'],
+    ['Contributors this week', 'aside'],
+    // An aside named with work holds that work.
+    ['Questions & Blockers', 'blockers'],
+    ['Notes and next steps', 'next'],
+    ['Lessons learned and next steps', 'next'],
   ])('“%s” → %s', (text, kind) => {
     expect(readLabel(text)?.kind).toBe(kind);
   });
 
-  it.each(['Risk Management Framework', 'Monitoring and Metrics', 'Overview of the Storage Layer', 'Machine Learning', 'Cadence Language', 'Search relevance', 'Completed the migration of the store to the new schema', 'Lead generation', 'To team leads'])('“%s” names a part or says something: no label', (text) => {
+  it.each(['Risk Management Framework', 'Monitoring and Metrics', 'Overview of the Storage Layer', 'Machine Learning', 'Cadence Language', 'Search relevance', 'Feedback loops', 'Cockle form feedback', 'Completed the migration of the store to the new schema', 'Lead generation', 'To team leads'])('“%s” names a part or says something: no label', (text) => {
     expect(readLabel(text)).toBeUndefined();
   });
 
