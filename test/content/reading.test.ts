@@ -34,6 +34,7 @@ describe('labels are read by their head words', () => {
     ['In progress', 'progress'],
     ['Ongoing', 'progress'],
     ["Next Week's Roadmap", 'next'],
+    ['Looking Forward', 'next'],
     ['Planning for next week', 'next'],
     ['This sprint', 'next'],
     ['Goals for this week', 'next'],
@@ -1673,6 +1674,8 @@ describe('money, plans said by who will do them, and "none this period"', () => 
     expect(sentenceKind('More clearly defined the project aim and plan.')).toBe('achieved');
     expect(sentenceKind('Defined roles and initial tasks for everyone in the group')).toBe('achieved');
     expect(sentenceKind('42 pull requests were merged since the last issue.')).toBe('achieved');
+    // A nick that starts with a figure is who did it (an OS project's monthly news).
+    expect(sentenceKind('4lDO2 added support for directories to the scheme interface.')).toBe('achieved');
     // The writer's own mark says the work goes on.
     expect(sentenceKind("Clarified the adversary model further (WIP); we'll develop it more by simulation.")).toBeUndefined();
     // Not a plan: what was planned, what comes next in a list of things done, who looks.
