@@ -375,6 +375,16 @@ function nameWords(title: string): string[] {
   return titleIdentity(title).split('-').filter((w) => w !== '' && !SMALL_WORDS.has(w)).map((w) => (/\d/.test(w) ? w : stemmer(w)));
 }
 
+/** Words that say a name's news, not the name ("Kernel Improvements", "Self-Hosting Update"), stemmed like nameWords. */
+const NEWS_WORDS = new Set(['improvements', 'updates', 'progress', 'news', 'changes', 'status'].map((w) => stemmer(w)));
+
+/** Name words without the words of news at their end, if any other is left. */
+function newsless(words: string[]): string[] {
+  let end = words.length;
+  while (end > 1 && NEWS_WORDS.has(words[end - 1]!)) end--;
+  return words.slice(0, end);
+}
+
 interface ReportPart {
   /** Parent identity, key, name words, tracked, tagged. */
   p: string;
@@ -438,15 +448,27 @@ function rewording(outline: Outline, owners: TitleOwners) {
       const head = headWords(node.title);
       let result = kept;
       const adopted = owners.get(`@reworded:${kept.key}`);
+      const tracked = node.trackerUrl !== undefined;
       if (adopted) result = { key: adopted, why: `keeps ${adopted}: reworded in place in an earlier week` };
       else if (!owners.has(`@seen:${kept.key}`) && !node.tag && words.length > 0) {
-        const tracked = node.trackerUrl !== undefined;
         const fits = gone.filter((g) => g.p === parentId && !(g.t && tracked) && fit(g, words, head));
         const mine = fits.length === 1 ? fits[0]! : undefined;
         if (mine && fitting.get(mine.k) === 1 && gone.filter((g) => g.k === mine.k).length === 1) {
           owners.set(`@reworded:${kept.key}`, mine.k);
           result = { key: mine.k, why: `keeps ${mine.k}: reworded in place (“${mine.w.join(' ')}” stopped the week this started under the same parent)` };
+        } else if (!tracked) {
+          // The same name said as news of it, in any earlier week under the same parent: "Kernel"
+          // of "Kernel Improvements", "Web Server" of "Web Servers", "cljdoc update(s)".
+          const same = owners.get(`@named:${parentId}\u0000${newsless(words).join(' ')}`);
+          if (same && same !== kept.key && !parts.some((p) => p.k === same)) {
+            owners.set(`@reworded:${kept.key}`, same);
+            result = { key: same, why: `keeps ${same}: the same name as written in an earlier week, but for its plural or a word of news (“improvements”, “updates”)` };
+          }
         }
+      }
+      if (!tracked && !node.tag && words.length > 0) {
+        const named = `@named:${parentId}\u0000${newsless(words).join(' ')}`;
+        if (!owners.has(named)) owners.set(named, result.key);
       }
       parts.push({ p: parentId, k: result.key, w: words, t: node.trackerUrl !== undefined, g: node.tag !== undefined, ...(head ? { h: head } : {}) });
       return result;

@@ -501,6 +501,26 @@ describe('a part reworded in place', () => {
     expect(keys('2026-03-09')).toEqual(keys('2026-03-02'));
     expect(new Set(keys('2026-03-02')).size).toBe(3);
   });
+
+  it('keeps its key in any later week when written again as news of it ("Kernel", then months later "Kernel Improvements") or in the plural; not two parts of one report', () => {
+    // As an OS project's monthly news names its areas (session 14): each month a few of them.
+    const monthly = build({
+      'os/updates/2024-01-31.md': week('2024-01-31', '## Kernel\n\nbjorn3 fixed an assert.\n\n## Web Server\n\nA first page.\n\n## Drivers\n\nA USB fix.\n'),
+      'os/updates/2024-02-29.md': week('2024-02-29', '## Relibc\n\nTests run.\n'),
+      'os/updates/2024-03-31.md': week('2024-03-31', '## Kernel Improvements\n\nA faster scheduler.\n\n## Web Servers\n\nA second page.\n\n## Drivers\n\nAnother fix.\n\n## Driver Updates\n\nThe list of drivers.\n'),
+      'os/updates/2024-04-30.md': week('2024-04-30', '## Relibc Improvements\n\nMore tests.\n\n## [Kernel Improvements](https://github.com/os/os/issues/7)\n\nTracked.\n'),
+    });
+    expect(errorsOf(monthly)).toEqual([]);
+    const weeksOf = (key: string) => monthly.site.milestones.find((m) => m.key === key)?.weeks.length;
+    // The last week's "Kernel Improvements" gains a tracker link: still the same part.
+    expect(weeksOf('os-kernel')).toBe(3);
+    expect(weeksOf('os-web-server')).toBe(2);
+    expect(weeksOf('os-relibc')).toBe(2);
+    // "Drivers" and "Driver Updates" in one report are two parts.
+    expect(weeksOf('os-drivers')).toBe(2);
+    expect(weeksOf('os-driver-updates')).toBe(1);
+    expect(monthly.site.milestones.map((m) => m.key).sort()).toEqual(['os-driver-updates', 'os-drivers', 'os-kernel', 'os-relibc', 'os-web-server']);
+  });
 });
 
 describe('labels of higher headings', () => {
