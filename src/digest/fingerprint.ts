@@ -15,7 +15,25 @@ const STOPWORDS = new Set(
   ),
 );
 
+/**
+ * Fingerprints by text: a cut reads each item several times (the snapshot, each team's changes,
+ * the previous snapshot's parts). At most FINGERPRINTS_KEPT texts, then forgotten at once, so
+ * what an isolate keeps never grows with the content.
+ */
+const fingerprints = new Map<string, string>();
+const FINGERPRINTS_KEPT = 20_000;
+
 export function fingerprint(text: string): string {
+  let print = fingerprints.get(text);
+  if (print === undefined) {
+    if (fingerprints.size >= FINGERPRINTS_KEPT) fingerprints.clear();
+    print = wordsOf(text);
+    fingerprints.set(text, print);
+  }
+  return print;
+}
+
+function wordsOf(text: string): string {
   const words = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
