@@ -172,6 +172,8 @@ export interface Recurrence {
   facets: ReadonlySet<string>;
   /** How many reports the team has. */
   weeks: number;
+  /** Title identities of a form's prompts: a line over an indented answer, the same in most of the team's reports. */
+  prompts?: ReadonlySet<string>;
 }
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -466,6 +468,33 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   /** A label set at `rank` on a node; one of a higher heading stays for when this one ends. */
+  const prompts = options.recurrence?.prompts;
+  const isPrompt = (text: string) => prompts !== undefined && prompts.size > 0 && prompts.has(titleIdentity(text.replace(/\s+/g, ' ').trim()));
+  // The label in force before a form's prompts at a part, and the one the last prompt gave it.
+  const promptLabels = new Map<OutlineNode, { before: LabelTarget | undefined; given: LabelTarget | undefined }>();
+  /**
+   * A form's prompt (see ./recurrence.ts): no item; it labels the answer under it by its words
+   * ("Obstacles in your research?" → risks), else the answer keeps the label in force before
+   * the prompts ("In the past week:"), as does a plan's word under a past label ("Objectives
+   * for the week" under "In the past week:" is what the week held). Returns the label given.
+   */
+  function prompt(node: OutlineNode, text: string, line: number): LabelTarget | undefined {
+    structure.push({ line, what: 'label', text });
+    let state = promptLabels.get(node);
+    // Another label since the last prompt ("Plan for the next week:"): the prompts after it answer under it.
+    if (!state || node.label !== state.given) promptLabels.set(node, (state = { before: node.label, given: undefined }));
+    // Its words, or its head's ("Obstacles in your research and how you plan to overcome them?" → risks).
+    const read = kindOf(text, false) ?? kindOf(text.split(/\s+(?:in|that|which|you|your|for|to|of|on|and|with)\b|[,(?:.;]/)[0]!, true);
+    const own = read !== undefined ? labelTarget(read) : undefined;
+    const past = state.before === 'achieved' || state.before === 'progress';
+    const given = own === undefined || (own === 'next' && past) ? state.before : own;
+    if (given !== undefined) setLabel(node, given, 7);
+    else node.label = undefined;
+    state.given = given;
+    workItem = undefined;
+    return given;
+  }
+
   function setLabel(node: OutlineNode, label: LabelTarget, rank: number): void {
     if (node.label !== undefined && node.labelRank !== undefined && node.labelRank < rank) (node.outerLabels ??= []).push({ label: node.label, rank: node.labelRank });
     node.label = label;
@@ -850,6 +879,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     if (readHeader(node, line)) return;
     if (readRecord(node)) return;
+    if (isPrompt(text)) {
+      prompt(host(), text, line);
+      return;
+    }
     // A label is read by its words (./labels.ts); an unknown bold word with a colon
     // (`**Movement Building:**`) is a part's name, not a label.
     if (statusLine(host(), text, line)) return;
@@ -995,6 +1028,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     const text = own.map((n) => toString(n)).join(' ').replace(/\s+/g, ' ').trim();
+    if (!ctx.parentItem && own[0]!.type === 'paragraph' && isPrompt(toString(own[0]!))) {
+      // `03. Papers you worked on? (…)` over its answer, as every week's form has it.
+      const kind = prompt(ctx.node, toString(own[0]!), line);
+      for (const block of own.slice(1)) handleBlock(block);
+      for (const l of nested) readList(l, { node: ctx.node, depth: 0, ...(kind !== undefined ? { kind } : {}) });
+      return kind !== undefined ? { label: kind } : undefined;
+    }
     if (nested.length === 0 && !ctx.parentItem && statusLine(ctx.node, text, line)) return undefined;
     // In the summary, a name over its own sentences (`* FRA Reporting MVP:` over what was done
     // for it): it only groups the summary's lines; no line of its own. Not work named by its
@@ -1290,6 +1330,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         // An HTML comment (`<!-- markdownlint-disable -->`) is for tools, not readers.
         if (/^\s*<!--[\s\S]*?-->\s*$/.test(node.value)) {
           structure.push({ line: node.position?.start.line ?? 1, what: 'comment', text: node.value });
+          return;
+        }
+        // An `<aside>` says itself that it is beside the report ("If you enjoy my work, consider sponsoring me…"): a note.
+        if (/^\s*<aside\b/i.test(node.value)) {
+          addEntry(host(), 'notes', [node], node.position?.start.line ?? 1, 0);
           return;
         }
       // falls through

@@ -16,6 +16,10 @@
  * - A plain heading written under several different parts of one report ("Research" and
  *   "Development" under every project) is a facet of the team's template: it sorts each part's
  *   work, it is no part of its own.
+ * - A line of a form the team fills in every week (`01. Objectives for the week`, `09. Obstacles
+ *   in your research?`, `Did you seek help when you needed that?`) with its answer indented under
+ *   it, written the same in most of its reports (at least three, and more than half): a prompt,
+ *   no item; it labels its answer as a heading would.
  */
 import { isCommitmentTag, normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
 import { labelWords, openerText } from './inline';
@@ -42,9 +46,11 @@ function workLinksOf(text: string): Set<string> {
 }
 
 /** Openers of one report: title identities, heading shapes with their exact identity, and each plain heading's enclosing headings. */
-function openersOf(text: string): { openers: Set<string>; headings: Array<{ shape: string; exact: string }>; under: Map<string, Set<string>>; repeated: Set<string> } {
+function openersOf(text: string): { openers: Set<string>; headings: Array<{ shape: string; exact: string }>; under: Map<string, Set<string>>; repeated: Set<string>; prompts: Map<string, string> } {
   const lines = text.split('\n');
   const openers = new Set<string>();
+  // Lines with something indented under them (an answer), by their words (and as written): prompts if they recur.
+  const prompts = new Map<string, string>();
   // Emphasised names over nested work, and those written twice or more in this one report.
   const emphasised = new Set<string>();
   const repeated = new Set<string>();
@@ -87,6 +93,17 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
       continue;
     }
     const bullet = BULLET.exec(line);
+    {
+      const own = bullet ? bullet[2]! : line;
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.trim() === '') j++;
+      const after = lines[j];
+      if (own.trim().split(/\s+/).length >= 3 && after !== undefined && indentOf(/^[ \t]*/.exec(after)![0]) > indentOf(/^[ \t]*/.exec(line)![0])) {
+        const written = openerText(own);
+        const id = titleIdentity(written);
+        if (id !== '' && !prompts.has(id)) prompts.set(id, written);
+      }
+    }
     if (!bullet) {
       // A plain line right over a list (`Research`, `[Private PoS]:`, then the bullets).
       if (/^[^\s>|<]/.test(line) && line.length <= 80) {
@@ -108,7 +125,7 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
       }
     }
   }
-  return { openers, headings, under, repeated };
+  return { openers, headings, under, repeated, prompts };
 }
 
 /** What recurs across one team's reports (texts in any order). */
@@ -120,10 +137,12 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const facets = new Set<string>();
   // Emphasised names over nested work written twice in one report: parts, however few the weeks.
   const repeatedInOne = new Set<string>();
+  const promptWeeks = new Map<string, { weeks: number; written: string }>();
   let weeks = 0;
   for (const text of texts) {
     weeks++;
-    const { openers, headings, under, repeated } = openersOf(text);
+    const { openers, headings, under, repeated, prompts: asked } = openersOf(text);
+    for (const [p, written] of asked) promptWeeks.set(p, { weeks: (promptWeeks.get(p)?.weeks ?? 0) + 1, written });
     for (const o of repeated) repeatedInOne.add(o);
     for (const [id, parents] of under) {
       if (parents.size < 2) continue;
@@ -146,7 +165,11 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   // Changes nearly every week it appears: a date, a week or a sprint number, never a name.
   const datedShapes = new Set([...shapeWeeks].filter(([, e]) => e.weeks >= 2 && e.exact.size >= Math.max(2, 0.8 * e.weeks)).map(([shape]) => shape));
   const work = new Set([...workWeeks].filter(([, weeks]) => weeks >= 2).map(([w]) => w));
-  return { openers, datedShapes, work, facets, weeks };
+  // A form's prompts: the same line over an answer in most reports; not a part's name over its
+  // work (a recurring opener of a few words that is no label, no question, asks nothing of "you").
+  const asks = (written: string) => readLabel(written) !== undefined || /[?:.]\s*$|\byou(?:r)?\b|\(/i.test(written) || written.split(/\s+/).length > 6;
+  const prompts = new Set([...promptWeeks].filter(([p, e]) => e.weeks >= 3 && e.weeks > weeks / 2 && (!openers.has(p) || asks(e.written))).map(([p]) => p));
+  return { openers, datedShapes, work, facets, weeks, prompts };
 }
 
 /**
@@ -156,7 +179,7 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
 export function recurrenceKey(r: Recurrence | undefined, text: string): string {
   if (!r) return '';
   let shared = sharedKeys.get(r);
-  if (shared === undefined) sharedKeys.set(r, (shared = JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), [...r.facets].sort(), r.weeks])));
+  if (shared === undefined) sharedKeys.set(r, (shared = JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), [...r.facets].sort(), r.weeks, [...(r.prompts ?? [])].sort()])));
   return `${shared}${JSON.stringify([...workLinksOf(text)].filter((w) => r.work.has(w)).sort())}`;
 }
 /** The part of the key every report of a team shares, made once per team. */

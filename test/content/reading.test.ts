@@ -2235,3 +2235,74 @@ describe("a course template's leftovers", () => {
     expect(conservation(u, text, result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a form filled in every week', () => {
+  // As a PhD student's weekly report to a supervisor (session 14): numbered prompts, each
+  // answer indented under it, the same prompts every week.
+  const form = (date: string, done: string, obstacle: string) =>
+    week(
+      date,
+      [
+        'In the past week:',
+        '',
+        '01. Objectives for the week',
+        '',
+        `  - ${done}`,
+        '',
+        '02. Did you seek help when you needed that?',
+        '',
+        '    By email, about the GPU queue.',
+        '',
+        '03. Obstacles in your research and how you plan to overcome them?',
+        '',
+        `  ${obstacle}`,
+        '',
+        'Plan for the next week:',
+        '',
+        '04. Any skill that you want to practice?',
+        '',
+        '  - Bash scripting',
+        '',
+      ].join('\n'),
+    );
+  const result = build({
+    'phd/updates/2019-06-07.md': form('2019-06-07', 'Ran the code2vec tool', 'The cluster gives no GPU node.'),
+    'phd/updates/2019-06-14.md': form('2019-06-14', 'Preprocessed the Java files', 'None this week.'),
+    'phd/updates/2019-06-21.md': form('2019-06-21', 'Read the related work', 'The dataset is too large to load.'),
+  });
+
+  it('reads its prompts as labels of their answers, by their words or their head word, never as items', () => {
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates.find((x) => x.date === '2019-06-21')!;
+    const items = u.sections.flatMap((s) => Object.entries(s.items).flatMap(([kind, list]) => list.map((i) => `${kind}: ${i.text}`)));
+    expect(items).toEqual(
+      expect.arrayContaining(['achieved: Read the related work', 'risks: The dataset is too large to load.', 'next: Bash scripting']),
+    );
+    // No prompt is an item, in any week.
+    const all = result.site.updates.flatMap((x) => [...x.notes, ...x.sections.flatMap((s) => Object.values(s.items).flat())]).map((i) => i.text);
+    for (const promptText of ['Objectives for the week', 'Did you seek help', 'Obstacles in your research', 'Any skill']) expect(all.some((t) => t.startsWith(promptText))).toBe(false);
+  });
+
+  it('reads the same lines as items where they are not written most weeks', () => {
+    const once = build({ 'phd/updates/2019-06-07.md': form('2019-06-07', 'Ran the code2vec tool', 'The cluster gives no GPU node.') });
+    const texts = once.site.updates[0]!.sections.flatMap((s) => Object.values(s.items).flat()).map((i) => i.text);
+    expect(texts.some((t) => t.startsWith('Any skill'))).toBe(true);
+  });
+});
+
+describe('an HTML aside', () => {
+  it('is a note beside the report, wherever it is written', () => {
+    const result = build({
+      'dev/updates/2021-04-30.md': week(
+        '2021-04-30',
+        '<aside markdown="1">\n  If you enjoy my work, consider sponsoring me: <https://github.com/sponsors/ana>\n</aside>\n\nMost of my month was spent moving.\n\n## Cyberscore\n\nI fixed the SQL injection.\n\n<aside markdown="1">\n  If you enjoy my work, consider sponsoring me.\n</aside>\n',
+      ),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    const [u] = result.site.updates;
+    expect(u!.notes.map((n) => n.text)).toEqual([expect.stringMatching(/^If you enjoy my work/)]);
+    const part = u!.sections.find((s) => s.title === 'Cyberscore')!;
+    expect(part.items.notes.map((n) => n.text)).toEqual(['If you enjoy my work, consider sponsoring me.']);
+    expect(part.items.progress.concat(part.items.achieved).map((i) => i.text)).toEqual(['I fixed the SQL injection.']);
+  });
+});
