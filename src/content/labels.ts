@@ -35,6 +35,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     ...PARTICIPLES_ALONE,
     'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint', 'yesterday',
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
+    // A weeknote's "Five things that happened", "What happened this week".
+    'happened', 'what happened',
   ],
   progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'progress', 'underway', 'roadmap progress'],
   next: [
@@ -50,8 +52,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   summary: ['summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract'],
   aside: [
     'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
-    'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'takeaways', 'reflections', 'attendees', 'participants',
-    'resources', 'links', 'useful links', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
+    'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'what i learned', 'what we learned', 'i learned', 'we learned', 'things learned', 'takeaways', 'reflections', 'attendees', 'participants',
+    'resources', 'links', 'useful links', 'bookmarks', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
     // Money: what was spent or raised, reported, not work done.
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
     // What the writer asks or was told (a student's questions for a supervisor, the feedback received).
@@ -78,7 +80,9 @@ const FILLER = new Set(
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
     'how what which where why when them they was were is are be been has have had will would should could did do does since ' +
     'items item work tasks task things list some all any other more new up out over overcame handled faced encountered addressed ' +
-    'last past previous prior upcoming coming following milestone milestones epic epics deliverable deliverables'
+    'last past previous prior upcoming coming following milestone milestones epic epics deliverable deliverables ' +
+    // How many ("Five things that happened", "Three things I learned").
+    'one two three four five six seven eight nine ten few couple'
   ).split(' '),
 );
 

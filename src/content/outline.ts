@@ -194,6 +194,8 @@ export function isDated(text: string): boolean {
 
 /** Weeks of history before a heading written once is read as a topic rather than a part. */
 const TOPIC_MIN_WEEKS = 4;
+/** A heading's text that is only a number or an ordinal ("One", "2", "Third", "IV"). */
+const ORDINAL_ONLY = /^(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|[IVX]{2,5})$/i;
 /** Rank of a bare name line inside a bold or name line's part: below it, above bullets (8). */
 const INNER_NAME_RANK = 7.5;
 
@@ -627,6 +629,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
     }
+    // A heading that only counts ("### One", "### 2.", "### Third") orders what the report says:
+    // no part; what follows stays with the part around it.
+    if (!marked && ORDINAL_ONLY.test(text.replace(/[\s.):#-]+/g, ' ').trim())) {
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      return;
+    }
     // Below an aside ("Why It Matters" › "The Backend API", "Reading Log" › "< 5 min" every
     // week), a heading is part of the aside, however often written.
     if (!marked && around.role === 'aside' && around.rank < node.depth) {
@@ -722,7 +730,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     // A bold or italic sentence ("*Our work is divided among six teams: …*") says something,
     // as a heading that is a sentence does: it names nothing to follow.
-    if (boldOnly && named === undefined && text.split(/\s+/).length >= 5 && /[.!?]$/.test(text.trim())) return false;
+    // So does one that opens with who says it ("*We did more things than this*"): a name never does.
+    if (boldOnly && named === undefined && text.split(/\s+/).length >= 4 && (/[.!?]$/.test(text.trim()) || /^(?:we|i|you|they)(?:['’](?:ve|re|ll|d|m))?\s/i.test(text.trim()))) return false;
     if (boldOnly) {
       const words = labelWords(text);
       if (isSummaryLabel(text)) {

@@ -35,6 +35,12 @@ describe('labels are read by their head words', () => {
     ['Ongoing', 'progress'],
     ["Next Week's Roadmap", 'next'],
     ['Looking Forward', 'next'],
+    // A weeknote's own headings.
+    ['Five Things That Happened', 'achieved'],
+    ['What happened this week', 'achieved'],
+    ['What I Learned', 'aside'],
+    ['Three things we learned', 'aside'],
+    ['Bookmarks', 'aside'],
     ['Planning for next week', 'next'],
     ['This sprint', 'next'],
     ['Goals for this week', 'next'],
@@ -86,7 +92,7 @@ describe('labels are read by their head words', () => {
     expect(readLabel(text)?.kind).toBe(kind);
   });
 
-  it.each(['Risk Management Framework', 'Monitoring and Metrics', 'Overview of the Storage Layer', 'Machine Learning', 'Cadence Language', 'Search relevance', 'Feedback loops', 'Cockle form feedback', 'Completed the migration of the store to the new schema', 'Lead generation', 'To team leads'])('“%s” names a part or says something: no label', (text) => {
+  it.each(['Risk Management Framework', 'Monitoring and Metrics', 'Overview of the Storage Layer', 'Machine Learning', 'Cadence Language', 'Search relevance', 'Feedback loops', 'Cockle form feedback', 'Learned about', 'Completed the migration of the store to the new schema', 'Lead generation', 'To team leads'])('“%s” names a part or says something: no label', (text) => {
     expect(readLabel(text)).toBeUndefined();
   });
 
@@ -2304,5 +2310,24 @@ describe('an HTML aside', () => {
     const part = u!.sections.find((s) => s.title === 'Cyberscore')!;
     expect(part.items.notes.map((n) => n.text)).toEqual(['If you enjoy my work, consider sponsoring me.']);
     expect(part.items.progress.concat(part.items.achieved).map((i) => i.text)).toEqual(['I fixed the SQL injection.']);
+  });
+});
+
+describe('a weeknote of numbered happenings', () => {
+  it('reads "### One", "### Two" under "Five Things That Happened" as no part: what happened is done, the team’s', () => {
+    // Written so every week: "One", "Two" and the italic line recur, as a part's name would.
+    const notes = (date: string, one: string, two: string) =>
+      week(date, `## Five Things That Happened\n\n*We did more things than this*\n\n### One\n\n${one}\n\n### Two\n\n${two}\n\n## Bookmarks\n\n- [Working notes on product management](https://example.org/notes)\n`);
+    const result = build({
+      'pm/updates/2018-11-03.md': notes('2018-11-03', 'Ran the sprint review.', 'Hired a designer.'),
+      'pm/updates/2018-11-10.md': notes('2018-11-10', 'Had our first product manager meet-up with the new Head of Product.', 'We launched the new quarter.'),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates.find((x) => x.date === '2018-11-10');
+    expect(u!.sections.map((s) => s.key)).toEqual(['pm']);
+    expect(u!.sections[0]!.items.achieved.map((i) => i.text)).toEqual(expect.arrayContaining(['Had our first product manager meet-up with the new Head of Product.', 'We launched the new quarter.']));
+    expect(u!.notes.map((n) => n.text)).toEqual(['Working notes on product management']);
+    // An italic line that opens with who says it names nothing.
+    expect(result.site.milestones.map((m) => m.key)).toEqual(['pm']);
   });
 });
