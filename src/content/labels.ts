@@ -42,7 +42,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   next: [
     'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
     'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'action items', 'actionable items', 'actionables', 'action points',
-    'follow ups', 'followups', 'looking ahead', 'looking forward', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
+    'follow ups', 'followups', 'looking ahead', 'looking forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [
     'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles', 'lowlights', 'lowlight',
@@ -246,7 +246,7 @@ export function hasLastPeriodLabel(source: string): boolean {
 // "Started", "Worked on", "Continued", "Discussed", "Investigated": the work goes on.
 const DONE_VERBS =
   'finished|completed|complete|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done|' +
-  'defined|clarified|outlined|formali[sz]ed|' +
+  'defined|clarified|outlined|formali[sz]ed|solved|' +
   'reviewed|wrote|rewrote|built|rebuilt|created|updated|upgraded|migrated|removed|deprecated|improved|refactored|tested|documented|integrated|configured|installed|' +
   'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
   'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|conducted|recruited|passed|obtained|received|' +
@@ -326,7 +326,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // where a past participle is as often an adjective ("Sharded peer management"); and only before
   // what a verb takes ("contributed a fix", "switched back"), not a noun it would qualify
   // ("recreate deleted communities", "proto3 repeated uint32 handling").
-  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|(?!${NOT_SUBJECT})[a-z][\w-]*)\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?!${NOT_DONE_ED}\b)[a-z]{3,}ed(?=,|\s+(?:a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|support|fixes|fix|back|up|out|off|over|away|[\d"'“‘\x60]))`), 'achieved'],
+  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|(?!${NOT_SUBJECT})[a-z][\w-]*)\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?!${NOT_DONE_ED}\b)[a-z]{3,}ed(?=,|\s+(?:a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|support|fixes|fix|back|up|out|off|over|away|[\d"'“‘\x60]))`), 'achieved'],
   // A thing set down for later ("Tails 2.5 is scheduled for August 3", "The workshop is planned
   // for next week"): what comes. Not what was ("was scheduled for May but slipped").
   [/^(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:is|are)\s+(?:now\s+|currently\s+|tentatively\s+)?(?:scheduled|planned|slated|due)\s+(?:for|to|on|in)\b/i, 'next'],

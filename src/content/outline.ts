@@ -184,6 +184,8 @@ const DATED = [
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![a-z])`, 'i'),
   new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'i'),
   /\b(?:week|wk|cw)\s*(?:#|no\.?\s*)?\d{1,2}\b/i,
+  // A week counted in words ("Week ten in review", "Week twenty-one").
+  /\bweek\s+(?:(?:twenty|thirty|forty|fifty)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/i,
   // A day of the week (`## Monday` of a log kept day by day): when, not what.
   /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i,
 ];
@@ -666,7 +668,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     if (!marked && text !== '' && isDocumentTitle(text, node.depth)) {
-      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      // After a part, a week of the period ("## Week ten in review") holds the team's own work.
+      const stretch = seenPart && /\bweek\b/i.test(text) && isDated(text);
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(stretch ? { topic: true } : {}) }), true);
       return;
     }
     const headingWords = text.split(/\s+/).length;

@@ -35,6 +35,8 @@ describe('labels are read by their head words', () => {
     ['Ongoing', 'progress'],
     ["Next Week's Roadmap", 'next'],
     ['Looking Forward', 'next'],
+    ['The week ahead', 'next'],
+    ["What's ahead", 'next'],
     // A weeknote's own headings.
     ['Five Things That Happened', 'achieved'],
     ['What happened this week', 'achieved'],
@@ -2329,5 +2331,19 @@ describe('a weeknote of numbered happenings', () => {
     expect(u!.notes.map((n) => n.text)).toEqual(['Working notes on product management']);
     // An italic line that opens with who says it names nothing.
     expect(result.site.milestones.map((m) => m.key)).toEqual(['pm']);
+  });
+});
+
+describe('a week counted in words', () => {
+  it('"## Week ten in review" is no part: a week of the period, its work the team’s; "## The week ahead" is what comes', () => {
+    const post = (date: string, n: string) =>
+      week(date, `Intro to this week's article.\n\n## The user guide project\n\nThe guide has five sections.\n\n## Week ${n} in review\n\nThis week, I solved three of the four programming tasks.\n\n## The week ahead\n\nMy task for next week is to learn Django.\n`);
+    const result = build({ 'intern/updates/2023-02-02.md': post('2023-02-02', 'nine'), 'intern/updates/2023-02-09.md': post('2023-02-09', 'ten') });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => m.key).sort()).toEqual(['intern', 'intern-the-user-guide-project']);
+    const u = result.site.updates.find((x) => x.date === '2023-02-09')!;
+    const team = u.sections.find((s) => s.key === 'intern')!;
+    expect(team.items.achieved.map((i) => i.text)).toEqual(['This week, I solved three of the four programming tasks.']);
+    expect(team.items.next.map((i) => i.text)).toEqual(['My task for next week is to learn Django.']);
   });
 });
