@@ -62,6 +62,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
     'join us', 'get involved', 'how to help', 'how to contribute', 'call for participation', 'call for contributors', 'contact us',
+    'donate', 'support us', 'follow us', 'sponsor us', 'request for donations',
     'issue of the week', 'good first issues', 'good first issue',
     // What others said of the work: press, testimonials, mentions.
     'press', 'testimonials', 'press coverage', 'media coverage', 'in the press', 'in the news', 'mentions',
@@ -209,7 +210,10 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   if (PARTICIPLES_ALONE.has(best.phrase) && tokens.some((w) => !FILLER.has(w) && !PARTICIPLES_ALONE.has(w))) return undefined;
   // "Notes" heads a section of remarks; "Note: #3363 is blocked…" only stresses what it says.
   if (options.leadIn && /^(?:notes?|remarks?)$/.test(best.phrase)) return undefined;
-  const allowed = options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : !reported ? 0 : question ? 3 : 1;
+  // A call to the reader, first, says what the section is whatever it names after ("Join us on
+  // Matrix Chat", "Donate to Redox", "Get involved with Wagtail").
+  const calling = !options.leadIn && best.kind === 'aside' && best.at === 0 && CALLS.has(best.phrase);
+  const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : !reported ? 0 : question ? 3 : 1;
   if (others.length > allowed) return undefined;
   // A plan said in the past ("What I had planned to do this week", "Last week's goals",
   // "Previous sprint goals"): what was planned for the period just ended, reviewed, not what
@@ -218,6 +222,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   if (pastPlan) return { kind: 'progress', phrase: best.phrase };
   return { kind: best.kind, phrase: best.phrase };
 }
+
+/** Calls to the reader that head a section of their own (see readLabelText). */
+const CALLS = new Set(['join us', 'get involved', 'donate', 'support us', 'follow us', 'sponsor us', 'request for donations', 'how to help', 'how to contribute', 'contact us']);
 
 /** Words that put a plan in the past. */
 const PAST_MARKERS = new Set(['had', 'was', 'were', 'last', 'previous', 'prior', 'past']);

@@ -1095,6 +1095,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         return undefined;
       }
       if (!phrase || !followed) label = undefined;
+      // A link named by an aside's or a risk's word (`- [Donate](…/donate)`, `- [Issue](…/issues/7)`)
+      // goes to that page: an item. One named by how the work stands (`- [WIP](…/pull/12)`) still says so.
+      else if (own[0]!.type === 'paragraph' && soleLink(own[0]!.children) && (label.kind === 'notes' || label.kind === 'risks' || label.kind === 'summary')) label = undefined;
     }
     if (label) {
       if (label.unknown) warnUnknownKind(label.word, line, column);

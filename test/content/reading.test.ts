@@ -43,6 +43,10 @@ describe('labels are read by their head words', () => {
     ['What I Learned', 'aside'],
     ['Three things we learned', 'aside'],
     ['Bookmarks', 'aside'],
+    // A call to the reader, whatever it names after.
+    ['Join us on Matrix Chat', 'aside'],
+    ['Donate to Redox', 'aside'],
+    ['Get involved with Wagtail', 'aside'],
     ['Planning for next week', 'next'],
     ['This sprint', 'next'],
     ['Goals for this week', 'next'],
@@ -2345,5 +2349,21 @@ describe('a week counted in words', () => {
     const team = u.sections.find((s) => s.key === 'intern')!;
     expect(team.items.achieved.map((i) => i.text)).toEqual(['This week, I solved three of the four programming tasks.']);
     expect(team.items.next.map((i) => i.text)).toEqual(['My task for next week is to learn Django.']);
+  });
+});
+
+describe('a link named by a label word', () => {
+  it('is an item where it names an aside or a risk (`[Donate](…)`, `[Issue](…)`); where it says how the work stands (`[WIP](…/pull/12)`) it still says so', () => {
+    const result = build({
+      'os/updates/2024-09-30.md': week(
+        '2024-09-30',
+        '## Donate to Redox\n\nIf you would like to support us, please consider donating.\n\n- [Donate](https://example.org/donate)\n- [Patreon](https://example.org/patreon)\n\n## Networking\n\n- proto3 repeated uint32 handling\n  - [Issue](https://github.com/os/net/issues/1035)\n  - Double checked the answer: all good.\n',
+      ),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    const [u] = result.site.updates;
+    expect(u!.notes.map((n) => n.text)).toEqual(['If you would like to support us, please consider donating.', 'Donate', 'Patreon']);
+    const net = u!.sections.find((s) => s.title === 'Networking')!;
+    expect(net.items.risks).toEqual([]);
   });
 });
