@@ -124,7 +124,14 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
     // With the parse cache (an incremental build), milestones nothing reached are not rendered again.
     published = await renderSite(
       site,
-      { vars, aliases: readAliases(aliasText), readPlaced: (file, placement) => writer.readPlaced(file, placement), searchIndex: indexer.ok, ...(options.cache ? { reuseFrom: writer } : {}) },
+      {
+        vars,
+        aliases: readAliases(aliasText),
+        readPlaced: (file, placement) => writer.readPlaced(file, placement),
+        searchIndex: indexer.ok,
+        ...(options.cache ? { reuseFrom: writer } : {}),
+        ...(options.cache?.dir ? { renderStore: path.join(path.dirname(options.cache.dir), 'render') } : {}),
+      },
       sink,
     );
   } catch (error) {

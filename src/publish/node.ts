@@ -16,6 +16,7 @@ import { representationSettings } from '../http/cache';
 import { DATA_HEADERS, DATA_PATTERN, dataFileCount, dataFiles, FEEDS_MANIFEST_PATH, feedsPartOf, feedsPartPath, type FeedsManifest, type FeedsPart } from './data';
 import { fileOf, publicPaths, type PublicPath } from './paths';
 import { milestoneDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
+import { RenderStore, type StoredFile } from './render-store';
 import { PROJECT_ROOT } from './source';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
 import { MAX_ASSET_BYTES, OVERFLOW_PATH, packOf, packPath, packsByBytes, planPlacement, PlanError, type OverflowManifest, type Pack, type Plan, type Store } from './overflow';
@@ -79,6 +80,12 @@ export interface PublishOptions {
   readPlaced?: (file: string, placement: Store) => Promise<Uint8Array>;
   /** The build makes a search index of the update and milestone pages: the plan keeps room for its files. */
   searchIndex?: boolean;
+  /**
+   * Where rendered milestone files are kept across builds (`.cache/tidings/render`): a build
+   * into a clean folder takes from there those whose milestone did not change (render-store.ts).
+   * Only with `reuseFrom`.
+   */
+  renderStore?: string;
 }
 
 export interface Published {
@@ -172,6 +179,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   representationSettings.capture = true;
   try {
     await renderPaths(paths, fetcher, output, emit, reuse);
+    memo?.endRun();
   } finally {
     representationSettings.capture = false;
   }
@@ -246,6 +254,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
     reused: memo?.reused() ?? 0,
     commitMemo: async () => {
       if (memo && options.reuseFrom) await writeRenderManifest(options.reuseFrom.outDir, memo.manifest());
+      memo?.store?.prune();
     },
   };
 }
@@ -270,23 +279,63 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
   const files: RenderManifest['files'] = {};
   const packs: NonNullable<RenderManifest['packs']> = {};
   let reused = 0;
+  const store = options.renderStore !== undefined ? new RenderStore(options.renderStore, build) : undefined;
+  // The run of one milestone's files being rendered (render-store.ts): its files from the store,
+  // or those rendered, kept whole when none was left in the folder.
+  let run: { group: string; dep: string | undefined; first: string; stored?: Map<string, StoredFile>; rendered: Array<{ file: string } & StoredFile>; whole: boolean } | undefined;
+  const endRun = () => {
+    if (run && store && run.dep !== undefined && run.whole && run.stored === undefined && run.rendered.length > 0) {
+      const headers: Record<string, Record<string, string>> = {};
+      for (const f of run.rendered) headers[f.pattern] ??= output.headers.get(f.pattern) ?? {};
+      store.write(run.dep, run.rendered, headers);
+    }
+    run = undefined;
+  };
   return {
+    store,
+    endRun,
     lastPack: (file: string) => usable?.packs?.[file],
     recordPack: (file: string, entry: [string, string, number]) => {
       packs[file] = entry;
     },
     reused: () => reused,
-    /** A file of a milestone whose inputs are unchanged, still on disk as the last build wrote it. */
-    reuse: (entry: PublicPath, file: string, placement?: Store): { hash: string; size: number } | undefined => {
-      if (!usable || entry.group === undefined || !output.headers.has(entry.pattern)) return undefined;
+    /**
+     * A file of a milestone whose inputs are unchanged: still on disk as the last build wrote
+     * it, or kept in the build's cache (its bytes).
+     */
+    reuse: (entry: PublicPath, file: string, placement?: Store): { hash: string; size: number } | { hash: string; bytes: Uint8Array } | undefined => {
+      if (entry.group === undefined) {
+        endRun();
+        return undefined;
+      }
       const dep = deps.get(entry.group);
-      const last = usable.files[file];
-      if (dep === undefined || usable.groups[entry.group] !== dep || !last || writer.previousHash(file, placement) !== last[0]) return undefined;
-      reused++;
-      return { hash: last[0], size: last[1] };
+      if (run?.group !== entry.group) {
+        endRun();
+        run = { group: entry.group, dep, first: file, rendered: [], whole: true };
+        const segment = store && dep !== undefined ? store.read(dep, file) : undefined;
+        if (segment) {
+          run.stored = segment.files;
+          for (const [pattern, headers] of Object.entries(segment.headers)) if (!output.headers.has(pattern)) output.headers.set(pattern, headers);
+        }
+      }
+      const last = usable?.files[file];
+      if (usable && output.headers.has(entry.pattern) && dep !== undefined && usable.groups[entry.group] === dep && last && writer.previousHash(file, placement) === last[0]) {
+        reused++;
+        run.whole = false;
+        store?.keep(dep, run.first);
+        return { hash: last[0], size: last[1] };
+      }
+      const stored = run.stored?.get(file);
+      if (stored && stored.pattern === entry.pattern) {
+        reused++;
+        return { hash: stored.hash, bytes: stored.bytes };
+      }
+      return undefined;
     },
     record: (file: StaticFile, hash: string) => {
-      if (file.group !== undefined) files[file.file] = [hash, file.kept?.size ?? file.bytes.byteLength];
+      if (file.group === undefined) return;
+      files[file.file] = [hash, file.kept?.size ?? file.bytes.byteLength];
+      if (run?.group === file.group && !file.kept && !run.stored?.has(file.file)) run.rendered.push({ file: file.file, bytes: file.bytes, hash, pattern: file.pattern });
     },
     manifest: (): RenderManifest => ({ build, groups: Object.fromEntries(deps), headers: Object.fromEntries(output.headers), files, ...(Object.keys(packs).length > 0 ? { packs } : {}) }),
   };

@@ -51,18 +51,22 @@ export async function renderPaths(
   fetcher: Fetcher,
   into: StaticOutput = { files: [], headers: new Map() },
   sink?: (file: StaticFile) => Promise<void>,
-  reuse?: (entry: PublicPath, file: string) => { hash: string; size: number } | undefined,
+  reuse?: (entry: PublicPath, file: string) => { hash: string; size: number } | { hash: string; bytes: Uint8Array } | undefined,
 ): Promise<StaticOutput> {
   const seen = new Set<string>(into.files.map((f) => f.file));
   for (const entry of paths) {
     const { path, pattern, group } = entry;
-    // An incremental build's unchanged file (its pattern's headers come with it, see render-memo.ts).
+    // An incremental build's unchanged file, left in the folder or restored from the build's
+    // cache (its pattern's headers come with it, see render-memo.ts and render-store.ts).
     const kept = reuse?.(entry, fileOf(path));
     if (kept) {
       const file = fileOf(path);
       if (seen.has(file)) throw new StaticBuildError(`${path}: listed twice (file ${file})`);
       seen.add(file);
-      const out: StaticFile = { file, path, bytes: new Uint8Array(0), pattern, kept, ...(group ? { group } : {}) };
+      const out: StaticFile =
+        'bytes' in kept
+          ? { file, path, bytes: kept.bytes, pattern, hash: kept.hash, ...(group ? { group } : {}) }
+          : { file, path, bytes: new Uint8Array(0), pattern, kept, ...(group ? { group } : {}) };
       if (sink) await sink(out);
       else into.files.push(out);
       continue;

@@ -40,6 +40,20 @@ describe('incremental build', () => {
     // No clean build to compare this first one with: the build after the edit below reuses
     // most of its output (render memo), so a first build unlike a clean one shows there.
 
+    // A clean output folder with the caches kept (a CI run that restores .cache/): the
+    // milestones' files come from the render store (src/publish/render-store.ts), byte for byte
+    // those the build before wrote; a segment damaged on disk is rendered again.
+    const store = path.join(work, 'render');
+    const segments = (await readdir(store)).filter((n) => n.endsWith('.seg')).sort();
+    expect(segments.length).toBeGreaterThan(first.site.milestones.length);
+    await writeFile(path.join(store, segments[0]!), (await readFile(path.join(store, segments[0]!))).subarray(0, 100));
+    const restored = await buildAll(options('restored', new ParseCache(version, path.join(work, 'cache'))));
+    if (!restored.ok) throw new Error(restored.messages);
+    expect(restored.reused).toBeGreaterThan(restored.written.files / 2);
+    expect(await tree(path.join(work, 'restored'))).toEqual(await tree(path.join(work, 'incremental')));
+    // The damaged one written again; every other kept, none added.
+    expect((await readdir(store)).filter((n) => n.endsWith('.seg')).sort()).toEqual(segments);
+
     // A new process: the cache on disk, nothing in memory.
     const fromDisk = new ParseCache(version, path.join(work, 'cache'));
     const updates = (await readdir(path.join(work, 'content', 'waku', 'updates'))).filter((n) => n.endsWith('.md')).sort();
