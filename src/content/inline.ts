@@ -58,7 +58,7 @@ export function isPlaceholder(text: string): boolean {
 /** An item that is only a picture (`![Policy patterns](…)`), or a picture and its caption of a few words: content, whatever its description says. */
 export function isPictureOnly(item: Pick<Item, 'html'>): boolean {
   const html = item.html.trim();
-  if (!/^(?:<p>)?<img\b[^>]*>/.test(html)) return false;
+  if (!/^(?:<p>)?(?:<a\b[^>]*>\s*)?<img\b[^>]*>/.test(html)) return false;
   const caption = html.replace(/<img\b[^>]*>/g, ' ').replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ').trim();
   if (caption === '') return true;
   // A caption names what the picture shows ("Latest roadmap with drafted 0.10.0 version."); a
@@ -295,7 +295,8 @@ export function soleLink(children: PhrasingContent[]): MdastLink | undefined {
   }
   if (meaningful.length !== 1) return undefined;
   const only = meaningful[0]!;
-  if (only.type === 'link') return /^https?:/i.test(only.url) ? only : undefined;
+  // A picture linked to its full size (`[![shot.png](…/medium/shot.png)](…/original/shot.png)`) is a picture, not a link that names anything.
+  if (only.type === 'link') return /^https?:/i.test(only.url) && !only.children.every((c) => c.type === 'image' || (c.type === 'text' && c.value.trim() === '')) ? only : undefined;
   if (only.type === 'strong' || only.type === 'emphasis') return soleLink(only.children);
   return undefined;
 }

@@ -576,6 +576,14 @@ function readFrontMatter(file: VFile, node: Yaml | undefined): FrontMatter | und
     return { line: firstLine + pos.line - 1, column: pos.col };
   };
   if (doc.errors.length > 0) {
+    // Flat `key: value` lines that YAML refuses (`title: Monthly Recap 9: December 2015`, a colon
+    // in an unquoted value), as many site generators write and read them: read line by line.
+    const flat = looseFrontMatter(node.value, firstLine);
+    if (flat) {
+      const first = doc.errors[0]!;
+      file.message(`front matter is not valid YAML (${first.message.split('\n')[0]}): read as one \`key: value\` a line`, { place: at(first.pos[0]), ruleId: 'loose-front-matter', source: 'tidings' });
+      return flat;
+    }
     for (const error of doc.errors) {
       fail(file, `invalid YAML front matter: ${error.message.split('\n')[0]}`, at(error.pos[0]), 'invalid-front-matter');
     }
@@ -602,6 +610,23 @@ function readFrontMatter(file: VFile, node: Yaml | undefined): FrontMatter | und
       return range ? at(range[0]) : { line: firstLine, column: 1 };
     },
   };
+}
+
+/** Front matter of flat `key: value` lines only (no indentation, no list, no block), values as written; undefined for anything else. */
+function looseFrontMatter(text: string, firstLine: number): FrontMatter | undefined {
+  const values: Record<string, unknown> = {};
+  const lines = new Map<string, number>();
+  for (const [i, line] of text.split('\n').entries()) {
+    if (line.trim() === '' || /^#/.test(line)) continue;
+    const m = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*))?$/.exec(line.replace(/\r$/, ''));
+    if (!m) return undefined;
+    const value = (m[2] ?? '').trim();
+    // A block, a flow collection or an unclosed quote is YAML gone wrong, not a flat line.
+    if (/^[|>[{]/.test(value) || (/^["']/.test(value) && !/^(["']).*\1$/.test(value))) return undefined;
+    values[m[1]!] = value.replace(/^(["'])(.*)\1$/, '$2');
+    lines.set(m[1]!, firstLine + i);
+  }
+  return { values, place: (key) => ({ line: lines.get(key) ?? firstLine, column: 1 }) };
 }
 
 /** TOML front matter (`+++` … `+++`), read as the YAML one is: a table of keys. */

@@ -29,6 +29,17 @@ describe('bad input gets a clear answer with file:line:col', () => {
     expect(result.site.updates).toEqual([]);
   });
 
+  it('flat `key: value` lines YAML refuses (a colon in an unquoted title) are read line by line, with a warning that names the line', () => {
+    const result = build({
+      'acme/updates/2016-01-04.md': '---\ntitle: Web Working Group Recap 9: the tag pages\nauthor: warren\ndate: 2016-01-04\n---\n\n## Plots2\n\n- Fixed the tag pages\n',
+    });
+    expect(errorsOf(result)).toEqual([]);
+    expect(warningsOf(result)).toEqual([expect.stringMatching(/^acme\/updates\/2016-01-04\.md:2:\d+: front matter is not valid YAML \(.*\): read as one `key: value` a line$/)]);
+    const [u] = result.site.updates;
+    expect(u!.title).toBe('Web Working Group Recap 9: the tag pages');
+    expect(u!.date).toBe('2016-01-04');
+  });
+
   it('front matter that is not key: value pairs', () => {
     const errors = errorsOf(build({ 'acme/updates/2026-01-12.md': '---\n- just\n- a list\n---\ntext\n' }));
     expect(errors).toEqual(['acme/updates/2026-01-12.md:2:1: invalid front matter: expected `key: value` pairs']);

@@ -2367,3 +2367,18 @@ describe('a link named by a label word', () => {
     expect(net.items.risks).toEqual([]);
   });
 });
+
+describe('a picture linked to its full size', () => {
+  it('is a picture note, not a part named by its file', () => {
+    const result = build({
+      'web/updates/2015-09-08.md': week(
+        '2015-09-08',
+        'A quick roundup first:\n\n[![Screenshot_2015-09-08_at_3.43.18_PM.png](https://i.example.org/medium/Screenshot_2015-09-08_at_3.43.18_PM.png)](https://i.example.org/original/Screenshot_2015-09-08_at_3.43.18_PM.png)\n\n## Plots2\n\n- Fixed the tag pages\n',
+      ),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => m.key)).toEqual(['web-plots2']);
+    const [u] = result.site.updates;
+    expect(u!.notes.map((n) => n.html)).toEqual([expect.stringMatching(/^<a href="https:\/\/i\.example\.org\/original\/[^"]+"><img /)]);
+  });
+});
