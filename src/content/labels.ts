@@ -255,7 +255,7 @@ const DONE_VERBS =
   'finished|completed|complete|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done|' +
   'defined|clarified|outlined|formali[sz]ed|solved|' +
   'reviewed|wrote|rewrote|built|rebuilt|created|updated|upgraded|migrated|removed|deprecated|improved|refactored|tested|documented|integrated|configured|installed|' +
-  'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
+  'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held(?! up\\b)|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
   'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|conducted|recruited|passed|obtained|received|' +
   'adjusted|tweaked|changed|reworked|cleaned up|converted|reverted|ported|unified|bumped|optimi[sz]ed|corrected|extended|restored|renamed|moved|imported|enhanced|increased|' +
   'made(?! (?:(?:some|good|great|little|slow|steady|more|further|significant|much)\\s+)?(?:progress|headway|strides)\\b)';
@@ -271,7 +271,7 @@ const SENTENCE = String.raw`(?:[^.;]|\.(?=\S))`;
 // done to it ("The certificate has been renewed", "The old server was decommissioned").
 const DONE_PARTICIPLES =
   // Not "made": "Progress has been made" is no work done.
-  SUBJECT_VERBS.replace(/\|made\(\?!.*$/, '').replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran(?! out\\b)|held|gave|', '|held|given|').replace('|sent|', '|sent|made live|') +
+  SUBJECT_VERBS.replace(/\|made\(\?!.*$/, '').replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran(?! out\\b)|held(?! up\\b)|gave|', '|held|given|').replace('|sent|', '|sent|made live|') +
   '|renewed|decommissioned|provisioned|archived|renamed|moved|switched|rolled out|set up|finali[sz]ed|approved|accepted|signed|translated|uploaded|restored|patched|rotated|backported|recorded';
 // A word that says how it was done ("has been publicly presented", "was successfully
 // deployed"), not that it was done only in part, by mistake, or again and again ("has been
@@ -338,6 +338,10 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // for next week"): what comes. Not what was ("was scheduled for May but slipped").
   [/^(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:is|are)\s+(?:now\s+|currently\s+|tentatively\s+)?(?:scheduled|planned|slated|due)\s+(?:for|to|on|in)\b/i, 'next'],
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
+  // What a reader can do now, or how a thing is now ("You can now filter events", "Regions are
+  // now sorted", "Dark mode is now supported"): a change made.
+  [/^(?:you|users?|members|everyone|people)\s+can\s+now\s+[a-z]/i, 'achieved'],
+  [new RegExp(String.raw`^${SENTENCE}{0,80}?\b(?:is|are)\s+now\s+(?!being\b|going\b|planned\b|scheduled\b)(?!(?:outdated|broken|blocked|stalled|delayed|deprecated|stuck|failed|limited|needed|required|disabled|paused)\b)(?:[a-z]+ed|available|supported|live|possible|faster|visible|shown)\b`, 'i'), 'achieved'],
 ];
 
 const TICKED = new RegExp(String.raw`^[\s*_]*(?:${TICK.source})|(?:${TICK.source})\s*(?:done|merged|completed|shipped|released|finished)?[\s*_.!]*$|[([]\s*(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$`, 'iu');
@@ -351,6 +355,15 @@ export function tickedOff(text: string): boolean {
 const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|meanwhile|recently|this (?:week|month|sprint|quarter)|last (?:week|month|sprint)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
 
 export function sentenceKind(text: string): ReportedKind | undefined {
+  const kind = ownSentenceKind(text);
+  if (kind !== undefined) return kind;
+  // "Chat: you can now…", "Reporting: added a flag button": the area a changelog line is about,
+  // then the line ("Merged Yamux: change a Future…" says its kind before the colon).
+  const area = /^[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}:\s+(?=[a-z])(?!https?:)/.exec(text.trim());
+  return area ? ownSentenceKind(text.trim().slice(area[0].length)) : undefined;
+}
+
+function ownSentenceKind(text: string): ReportedKind | undefined {
   const t = text
     // A wiki's link (`[[scheduled for August 3|contribute/calendar]]`) is its words.
     .replace(/\[\[(?!!)|\]\]/g, '')

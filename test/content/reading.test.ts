@@ -1706,6 +1706,16 @@ describe('money, plans said by who will do them, and "none this period"', () => 
     expect(sentenceKind('More clearly defined the project aim and plan.')).toBe('achieved');
     expect(sentenceKind('Defined roles and initial tasks for everyone in the group')).toBe('achieved');
     expect(sentenceKind('42 pull requests were merged since the last issue.')).toBe('achieved');
+    // A changelog line after the area it is about, what a reader can do now, how a thing now is.
+    expect(sentenceKind('Reporting: added a flag button to reporting content [#1822]')).toBe('achieved');
+    expect(sentenceKind('Chat: you can now press enter to send a message [#2048]')).toBe('achieved');
+    expect(sentenceKind('Profile: your visited and lived regions are now sorted [#1632]')).toBe('achieved');
+    expect(sentenceKind('Tails Installer is now available in Debian and Ubuntu')).toBe('achieved');
+    expect(sentenceKind('A lot of our translated documentation is now outdated.')).toBeUndefined();
+    expect(sentenceKind('The API is now being redesigned')).toBeUndefined();
+    expect(sentenceKind('NSP: held up as Jarrad is reviewing content.')).toBeUndefined();
+    // The kind said before the colon stands ("Merged Yamux: change a Future…").
+    expect(sentenceKind('Merged Yamux: change a Future into an AsyncEvent')).toBe('achieved');
     // A nick that starts with a figure is who did it (an OS project's monthly news).
     expect(sentenceKind('4lDO2 added support for directories to the scheme interface.')).toBe('achieved');
     // The writer's own mark says the work goes on.
