@@ -410,6 +410,9 @@ export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): 
   const rest = [...(toString(restParagraph).trim() === '' && stripped.every((c) => c.type !== 'image') ? [] : [restParagraph]), ...own.slice(1)];
   const read = kindOf(word, rest.length > 0);
   let kind: LabelTarget | undefined = read ? labelTarget(read) : undefined;
+  // An aside's word before a line that says work done or planned is the area the work is about
+  // ("References: added a link to write a reference [#2308]", a feature named References).
+  if (kind === 'notes' && rest.length > 0 && sentenceKind(toString(restParagraph)) !== undefined) return undefined;
   let unknown = false;
   if (!kind) {
     // Only an emphasised word with nothing after it is a label; "Note: …" is prose. A kind is

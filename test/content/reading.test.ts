@@ -47,6 +47,7 @@ describe('labels are read by their head words', () => {
     ['Join us on Matrix Chat', 'aside'],
     ['Donate to Redox', 'aside'],
     ['Get involved with Wagtail', 'aside'],
+    ['Join the development team', 'aside'],
     ['Planning for next week', 'next'],
     ['This sprint', 'next'],
     ['Goals for this week', 'next'],
@@ -2390,5 +2391,20 @@ describe('a picture linked to its full size', () => {
     expect(result.site.milestones.map((m) => m.key)).toEqual(['web-plots2']);
     const [u] = result.site.updates;
     expect(u!.notes.map((n) => n.html)).toEqual([expect.stringMatching(/^<a href="https:\/\/i\.example\.org\/original\/[^"]+"><img /)]);
+  });
+});
+
+describe('an area named like an aside', () => {
+  it('is the area a changelog line is about when the line says work done ("References: added a link…"); "Learning: I discovered…" stays a note', () => {
+    const result = build({
+      'app/updates/2022-01-16.md': week(
+        '2022-01-16',
+        "## Latest features and bugfixes\n\n* Login: made password mandatory on sign in [#2364]\n* References: added a link to write a reference in email notifications [#2308]\n* Learning: I discovered that Netlify parses forms in a JSX app\n",
+      ),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    const part = result.site.updates[0]!.sections[0]!;
+    expect(part.items.achieved.map((i) => i.text)).toEqual(['Login: made password mandatory on sign in [#2364]', 'References: added a link to write a reference in email notifications [#2308]']);
+    expect(part.items.notes.map((i) => i.text)).toEqual(['I discovered that Netlify parses forms in a JSX app']);
   });
 });
