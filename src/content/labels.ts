@@ -334,6 +334,10 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // what a verb takes ("contributed a fix", "switched back"), not a noun it would qualify
   // ("recreate deleted communities", "proto3 repeated uint32 handling").
   [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|(?!${NOT_SUBJECT})[a-z][\w-]*)\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?!${NOT_DONE_ED}\b)[a-z]{3,}ed(?=,|\s+(?:a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|support|fixes|fix|back|up|out|off|over|away|[\d"'“‘\x60]))`), 'achieved'],
+  // A log's line opening with a verb in the past before what it took ("Compressed the images",
+  // "Migrated our docs"): done, as after a subject; not what only goes on or was tried, and not
+  // a participle before a noun ("Sharded peer management", no determiner after it).
+  [new RegExp(String.raw`^(?!${NOT_DONE_ED}\b)[A-Z][a-z]{2,}ed\s+(?:the|a|an|our|their|its|his|her|my|this|that|these|those|some|all|both|several|two|three|four|five)\b`), 'achieved'],
   // A thing set down for later ("Tails 2.5 is scheduled for August 3", "The workshop is planned
   // for next week"): what comes. Not what was ("was scheduled for May but slipped").
   [/^(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:is|are)\s+(?:now\s+|currently\s+|tentatively\s+)?(?:scheduled|planned|slated|due)\s+(?:for|to|on|in)\b/i, 'next'],
