@@ -17,7 +17,29 @@ const pipeline = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MAT
 
 /** The parse itself, never cached. */
 export function parseMarkdownText(text: string): Root {
-  return pipeline.parse(text) as Root;
+  return pipeline.parse(headingSpaces(text)) as Root;
+}
+
+/**
+ * `##PublicLab.org`, `###Database`: a heading written without the space after its marks (as
+ * older renderers took it), read as the heading it was meant to be. Two marks or more only (`#tag`
+ * is a hashtag), outside fenced code; the line keeps its number.
+ */
+export function headingSpaces(text: string): string {
+  if (!/^ {0,3}#{2,6}[^#\s]/m.test(text)) return text;
+  let fence: string | undefined;
+  return text
+    .split('\n')
+    .map((line) => {
+      const marks = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (marks) {
+        if (fence === undefined) fence = marks[1]![0]!;
+        else if (marks[1]![0] === fence) fence = undefined;
+        return line;
+      }
+      return fence === undefined ? line.replace(/^( {0,3}#{2,6})(?=[^#\s])/, '$1 ') : line;
+    })
+    .join('\n');
 }
 
 export type MarkdownParser = (text: string) => Root;

@@ -2414,3 +2414,13 @@ describe('an area named like an aside', () => {
     expect(part.items.notes.map((i) => i.text)).toEqual(['I discovered that Netlify parses forms in a JSX app']);
   });
 });
+
+describe('a heading written without its space', () => {
+  it('`##PublicLab.org` is the heading it was meant to be; `#hashtag` and fenced code stay as written', async () => {
+    const { headingSpaces } = await import('../../src/content/markdown');
+    expect(headingSpaces('##PublicLab.org\n\n###Database\n\n#rich-wikis\n\n```\n##not a heading\n```\n')).toBe('## PublicLab.org\n\n### Database\n\n#rich-wikis\n\n```\n##not a heading\n```\n');
+    const result = build({ 'web/updates/2015-10-09.md': week('2015-10-09', '##Mapmill.org\n\n- Fixed the upload form\n\n##PublicLab.org\n\n- Closed 12 issues\n') });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => m.title).sort()).toEqual(['Mapmill.org', 'PublicLab.org']);
+  });
+});
