@@ -536,8 +536,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem };
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined);
     const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document');
-    // A picture is no summary of the week: a note of the update, shown with it.
-    if ((summarised || opening) && isPictureOnly(item)) {
+    // A picture, a table or a block of code is no summary of the week: a note of the update, shown with it.
+    if ((summarised || opening) && (isPictureOnly(item) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }

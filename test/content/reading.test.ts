@@ -2424,3 +2424,18 @@ describe('a heading written without its space', () => {
     expect(result.site.milestones.map((m) => m.title).sort()).toEqual(['Mapmill.org', 'PublicLab.org']);
   });
 });
+
+describe('a table or a block of code before every part', () => {
+  it('is a note of the update, not its summary; the prose around it is', () => {
+    const result = build({
+      'dao/updates/2021-11-14.md': week(
+        '2021-11-14',
+        '## Weekly Curator Report 30 (08.11.2021-14.11.2021)\n\n| Worker | Performance |\n|---|---|\n| IgreX | 100% |\n\nDuring this period, 184 videos were uploaded, all of them verified.\n\n```\n$ curl https://api.example.org/v1\n```\n',
+      ),
+    });
+    expect(errorsOf(result)).toEqual([]);
+    const [u] = result.site.updates;
+    expect(u!.summary?.map((i) => i.text)).toEqual(['During this period, 184 videos were uploaded, all of them verified.']);
+    expect(u!.notes).toHaveLength(2);
+  });
+});
