@@ -135,6 +135,16 @@ export function isReferenceLinks(item: Pick<Item, 'text' | 'links'>): boolean {
 const POINTER = /^(?:here(?:['’]s| is| are)\b|see\b(?! (?:how|if|whether|what|why)\b)|take a look\b|have a look\b|you can (?:see|find|read|watch|try)\b|(?:more|further) (?:information|info|details)\b[^.!?]{0,80}\b(?:can be found|is available|are available)\b)/i;
 /** An invitation to the reader ("please do reach out to him", "let us know", "feel free to…"). */
 const INVITATION = /\b(?:please (?:do )?(?:reach out|get in touch|contact|let (?:me|us) know|join)|let (?:me|us) know|get in touch|feel free to|reach out to (?:me|us|him|her|them))\b/i;
+/**
+ * A few words naming what bare addresses after them are ("Pre-proposal Discussion https://…",
+ * "Previous approved proposal https://…, https://…"): where to read more, no sentence of news.
+ */
+const NAMED_URLS = /^([^.!?]{2,60}?)\s*:?\s+(?:https?:\/\/\S+?[\s,;]*(?:and\s+)?)+$/i;
+export function isNamedAddress(text: string): boolean {
+  const named = NAMED_URLS.exec(text.trim());
+  return named !== null && named[1]!.split(/\s+/).length <= 6 && !/https?:|\b(?:was|were|is|are|has|have|had|will|got)\b/i.test(named[1]!) && sentenceKind(named[1]!) === undefined;
+}
+
 export function isPointer(text: string): boolean {
   const t = text.trim();
   return POINTER.test(t) || (INVITATION.test(t) && sentenceKind(t) === undefined);

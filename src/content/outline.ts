@@ -30,6 +30,7 @@ import {
   headingTag,
   headingTitle,
   isEmptyCell,
+  isNamedAddress,
   isPictureOnly,
   isPlaceholder,
   isSummaryLabel,
@@ -537,7 +538,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined);
     const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document');
     // A picture, a table or a block of code is no summary of the week: a note of the update, shown with it.
-    if ((summarised || opening) && (isPictureOnly(item) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
+    // Nor is a name over bare addresses ("Pre-proposal Discussion https://…"): where to read more.
+    if ((summarised || opening) && (isPictureOnly(item) || isNamedAddress(item.text) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }

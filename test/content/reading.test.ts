@@ -2425,17 +2425,19 @@ describe('a heading written without its space', () => {
   });
 });
 
-describe('a table or a block of code before every part', () => {
+describe('a table, a block of code or a name over an address before every part', () => {
   it('is a note of the update, not its summary; the prose around it is', () => {
     const result = build({
       'dao/updates/2021-11-14.md': week(
         '2021-11-14',
-        '## Weekly Curator Report 30 (08.11.2021-14.11.2021)\n\n| Worker | Performance |\n|---|---|\n| IgreX | 100% |\n\nDuring this period, 184 videos were uploaded, all of them verified.\n\n```\n$ curl https://api.example.org/v1\n```\n',
+        '## Weekly Curator Report 30 (08.11.2021-14.11.2021)\n\n- Pre-proposal Discussion https://forum.example.org/threads/371\n- PR was rejected: https://github.com/acme/app/pull/29\n\n| Worker | Performance |\n|---|---|\n| IgreX | 100% |\n\nDuring this period, 184 videos were uploaded, all of them verified.\n\n```\n$ curl https://api.example.org/v1\n```\n',
       ),
     });
     expect(errorsOf(result)).toEqual([]);
     const [u] = result.site.updates;
     expect(u!.summary?.map((i) => i.text)).toEqual(['During this period, 184 videos were uploaded, all of them verified.']);
-    expect(u!.notes).toHaveLength(2);
+    // A name over a bare address is where to read more: a note too; "PR was rejected: …" says something.
+    expect(u!.notes.map((n) => n.text.slice(0, 14))).toEqual(['Pre-proposal D', 'Worker · Perfo', '$ curl https:/']);
+    expect(u!.sections.flatMap((s) => Object.values(s.items).flat()).map((i) => i.text)).toEqual(['PR was rejected: https://github.com/acme/app/pull/29']);
   });
 });
