@@ -1350,6 +1350,21 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
           structure.push({ line: node.position?.start.line ?? 1, what: 'comment', text: node.value });
           return;
         }
+        // Tags that only lay out what is between them (`<figure>`, `</figcaption>`, `<div align="center">`), alone: no text, no item.
+        if (/^\s*(?:<\/?(?:figure|figcaption|div|center|span|p|section|article|details|picture)\b[^>]*>\s*)+$/i.test(node.value)) {
+          structure.push({ line: node.position?.start.line ?? 1, what: 'comment', text: node.value });
+          return;
+        }
+        // An embedded player (`<iframe src="https://www.youtube-nocookie.com/embed/…" title="…">`),
+        // which pages and feeds never run: a note, a link to what it plays.
+        const frame = /^\s*<iframe\b([^>]*)>\s*(?:<\/iframe>)?\s*$/i.exec(node.value);
+        const src = frame ? /\bsrc\s*=\s*["'](https?:\/\/[^"']+)["']/i.exec(frame[1]!)?.[1] : undefined;
+        if (src) {
+          const title = /\btitle\s*=\s*["']([^"']+)["']/i.exec(frame![1]!)?.[1] ?? 'Embedded video';
+          const link: Paragraph = { type: 'paragraph', children: [{ type: 'link', url: src, children: [{ type: 'text', value: title }] }], ...(node.position ? { position: node.position } : {}) };
+          addEntry(host(), 'notes', [link], node.position?.start.line ?? 1, 0);
+          return;
+        }
         // An `<aside>` says itself that it is beside the report ("If you enjoy my work, consider sponsoring me…"): a note.
         if (/^\s*<aside\b/i.test(node.value)) {
           addEntry(host(), 'notes', [node], node.position?.start.line ?? 1, 0);

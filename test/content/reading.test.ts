@@ -2441,3 +2441,32 @@ describe('a table, a block of code or a name over an address before every part',
     expect(u!.sections.flatMap((s) => Object.values(s.items).flat()).map((i) => i.text)).toEqual(['PR was rejected: https://github.com/acme/app/pull/29']);
   });
 });
+
+describe('HTML that lays out a figure, and an embedded player', () => {
+  it('`<figure>` and `</figcaption>` alone are no items; an `<iframe>` is a note linking to what it plays; the caption is news', () => {
+    const body = [
+      '## Masonry',
+      '',
+      '- Progress continues on the Accessibility integration for Android.',
+      '',
+      '<figure>',
+      '',
+      '<iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/IObBk40MdJs" title="YouTube video player"></iframe>',
+      '',
+      '<figcaption>',
+      '',
+      'The `to_do_mvc` example running with TalkBack integration.',
+      '',
+      '</figcaption>',
+      '</figure>',
+      '',
+    ].join('\n');
+    const result = build({ 'gui/updates/2024-09-11.md': week('2024-09-11', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const part = result.site.updates[0]!.sections[0]!;
+    const all = Object.values(part.items).flat();
+    expect(all.every((i) => i.text !== '')).toBe(true);
+    expect(part.items.notes.map((i) => i.html)).toEqual(['<a href="https://www.youtube-nocookie.com/embed/IObBk40MdJs">YouTube video player</a>']);
+    expect(part.items.progress.map((i) => i.text)).toEqual(['Progress continues on the Accessibility integration for Android.', 'The to_do_mvc example running with TalkBack integration.']);
+  });
+});
