@@ -338,6 +338,9 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // "Migrated our docs"): done, as after a subject; not what only goes on or was tried, and not
   // a participle before a noun ("Sharded peer management", no determiner after it).
   [new RegExp(String.raw`^(?!${NOT_DONE_ED}\b)[A-Z][a-z]{2,}ed\s+(?:the|a|an|our|their|its|his|her|my|this|that|these|those|some|all|both|several|two|three|four|five)\b`), 'achieved'],
+  // So do irregular verbs of things done in a week ("Took two meetings…", "Did a pair of
+  // interviews", "Led the retro", "Met the new Head of Product").
+  [/^(?:Took|Did|Met|Led|Taught|Spoke at|Gave)\s+(?:a|an|the|two|three|four|five|several|some|our|my|\d)\b/, 'achieved'],
   // A thing set down for later ("Tails 2.5 is scheduled for August 3", "The workshop is planned
   // for next week"): what comes. Not what was ("was scheduled for May but slipped").
   [/^(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:is|are)\s+(?:now\s+|currently\s+|tentatively\s+)?(?:scheduled|planned|slated|due)\s+(?:for|to|on|in)\b/i, 'next'],

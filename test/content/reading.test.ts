@@ -1719,6 +1719,9 @@ describe('money, plans said by who will do them, and "none this period"', () => 
     expect(sentenceKind('Compressed the images on the Life website for faster loading.')).toBe('achieved');
     expect(sentenceKind('Finalized the Proof of Validator specifications.')).toBe('achieved');
     expect(sentenceKind('Sharded peer management')).toBeUndefined();
+    expect(sentenceKind('Took two meetings to discuss new work opportunities.')).toBe('achieved');
+    expect(sentenceKind('Did a pair of mastermind related meetings.')).toBe('achieved');
+    expect(sentenceKind('Took longer than expected')).toBeUndefined();
     expect(sentenceKind('Started the audit')).toBeUndefined();
     // The kind said before the colon stands ("Merged Yamux: change a Future…").
     expect(sentenceKind('Merged Yamux: change a Future into an AsyncEvent')).toBe('achieved');
