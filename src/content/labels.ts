@@ -377,6 +377,8 @@ function ownSentenceKind(text: string): ReportedKind | undefined {
     .replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '')
     // "So in addition to next week's tasks, I will…", "And then we shipped…": a word that only joins.
     .replace(/^(?:so|and|but|and so|and then)\b,?\s+/i, '')
+    // A tracker digest's "opened / closed issue: …", "opened and merged PR: …": what became of it last.
+    .replace(/^opened\s*(?:\/|and|&)\s*(?=(?:closed|merged|fixed|resolved)\b)/i, '')
     .replace(OPENER, '')
     // "By the end of Phase Two, the team will…", "With this being the last report, I've
     // released…": when or why, set apart by a comma, then who.

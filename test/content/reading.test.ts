@@ -1722,6 +1722,9 @@ describe('money, plans said by who will do them, and "none this period"', () => 
     expect(sentenceKind('Took two meetings to discuss new work opportunities.')).toBe('achieved');
     expect(sentenceKind('Did a pair of mastermind related meetings.')).toBe('achieved');
     expect(sentenceKind('Took longer than expected')).toBeUndefined();
+    // A tracker digest's line: what became of it last.
+    expect(sentenceKind('opened / closed issue: "setup.py uses incompatible function for Windows" #196')).toBe('achieved');
+    expect(sentenceKind('opened / merged PR: "Vocalist: clean up the module" #201')).toBe('achieved');
     expect(sentenceKind('Started the audit')).toBeUndefined();
     // The kind said before the colon stands ("Merged Yamux: change a Future…").
     expect(sentenceKind('Merged Yamux: change a Future into an AsyncEvent')).toBe('achieved');
