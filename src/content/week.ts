@@ -190,6 +190,22 @@ export function dateName(path: string): string {
   return [[...folders, stem].join('-'), [stem, ...folders.reverse()].join(' ')].find(named) ?? stem;
 }
 
+/**
+ * A name that reads as a month (`2024-05`) whose report calls itself week of the same number
+ * ("Weeknotes 5", "Week 05"): the ISO week (`2024-W05`), not May.
+ */
+function weekNamed(name: string, title: string | undefined): string {
+  const month = /^(\d{4})[-_.](\d{1,2})$/.exec(name.trim());
+  const week = title !== undefined ? /\bweek(?:\s*notes|ly)?\s*(?:no\.?\s*|#\s*)?(\d{1,2})(?!\d)/i.exec(title) : null;
+  return month && week && Number(month[2]) === Number(week[1]) ? `${month[1]}-W${month[2]!.padStart(2, '0')}` : name;
+}
+
+/** The text of a report's first heading, if it opens with one (before any other block but front matter). */
+function firstHeadingText(tree: Root): string | undefined {
+  const first = tree.children.find((n) => n.type !== 'yaml' && n.type !== ('toml' as RootContent['type']) && n.type !== 'html');
+  return first?.type === 'heading' ? toString(first) : undefined;
+}
+
 function found(text: string, options: DateOptions): FoundDate | undefined {
   return datesIn(text, options)[0];
 }
@@ -222,7 +238,7 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
   const evidence: Evidence[] = [];
   const at1: Place = { line: 1, column: 1 };
   const order = sources.order ? { order: sources.order } : {};
-  const fromName = asEvidence('file name', found(dateName(file.path), order), at1);
+  const fromName = asEvidence('file name', found(weekNamed(dateName(file.path), sources.title ?? firstHeadingText(tree)), order), at1);
   if (fromName) evidence.push(fromName);
   let frontMatter: string | undefined;
   if (sources.date !== undefined) {

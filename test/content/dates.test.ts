@@ -125,6 +125,21 @@ const BODY = '\n## [Search](https://github.com/acme/roadmap/issues/1)\n\n- _achi
 const dated = (front: string, body = BODY) => `---\n${front}\n---\n${body}`;
 
 describe('the week a report lands in (whole builds)', () => {
+  it('a name that reads as a month (`2024-05.md`) is the week of that number when the report calls itself so ("Weeknotes 5")', () => {
+    const result = build({
+      'notes/updates/2024-05.md': '# Weeknotes 5\n\n## I tidied the hackspace\n\nNew shelves.\n',
+      'notes/updates/2024-06.md': '# Weeknotes 06\n\n## I ran a workshop\n\nFonts.\n',
+      // A monthly report keeps its month.
+      'monthly/updates/2024-05.md': '# May report\n\n## Search\n\nShipped.\n',
+    });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.parsed.map((u) => [u.id.split('/')[0], u.date]).sort()).toEqual([
+      ['monthly', '2024-05-01'],
+      ['notes', '2024-01-29'],
+      ['notes', '2024-02-05'],
+    ]);
+  });
+
   it('US file names build, in the team order, with one note that says which', () => {
     const result = build({
       'flow/updates/2024-12-13-kickoff.md': BODY,
