@@ -19,6 +19,9 @@ export type LabelKind = ReportedKind | 'summary' | 'aside';
 /** A changelog's headings in the past participle, labels only alone or with each other (see readLabelText). */
 const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed']);
 
+/** Calls to the reader ("Join us on Matrix Chat", "Donate to Redox"): asides, the words after them whatever they are. */
+const CALL_PHRASES = ['join us', 'join the', 'get involved', 'how to help', 'how to contribute', 'contact us', 'donate', 'support us', 'follow us', 'sponsor us', 'request for donations'];
+
 /**
  * Vocabulary: phrases (lowercase words, space separated) → kind. Where two match, the one
  * that starts first in the label wins ("Risks and blockers" → risks, "Done last sprint" →
@@ -61,8 +64,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'notes', 'remarks', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
-    'join us', 'get involved', 'how to help', 'how to contribute', 'call for participation', 'call for contributors', 'contact us',
-    'donate', 'support us', 'follow us', 'sponsor us', 'request for donations', 'join the',
+    'call for participation', 'call for contributors',
+    ...CALL_PHRASES,
     'issue of the week', 'good first issues', 'good first issue',
     // What others said of the work: press, testimonials, mentions.
     'press', 'testimonials', 'press coverage', 'media coverage', 'in the press', 'in the news', 'mentions',
@@ -223,8 +226,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   return { kind: best.kind, phrase: best.phrase };
 }
 
-/** Calls to the reader that head a section of their own (see readLabelText). */
-const CALLS = new Set(['join us', 'join the', 'get involved', 'donate', 'support us', 'follow us', 'sponsor us', 'request for donations', 'how to help', 'how to contribute', 'contact us']);
+/** Calls to the reader that head a section of their own, whatever they name after (see readLabelText). */
+const CALLS = new Set(CALL_PHRASES);
 
 /** Words that put a plan in the past. */
 const PAST_MARKERS = new Set(['had', 'was', 'were', 'last', 'previous', 'prior', 'past']);
