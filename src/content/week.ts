@@ -200,12 +200,6 @@ function weekNamed(name: string, title: string | undefined): string {
   return month && week && Number(month[2]) === Number(week[1]) ? `${month[1]}-W${month[2]!.padStart(2, '0')}` : name;
 }
 
-/** The text of a report's first heading, if it opens with one (before any other block but front matter). */
-function firstHeadingText(tree: Root): string | undefined {
-  const first = tree.children.find((n) => n.type !== 'yaml' && n.type !== ('toml' as RootContent['type']) && n.type !== 'html');
-  return first?.type === 'heading' ? toString(first) : undefined;
-}
-
 function found(text: string, options: DateOptions): FoundDate | undefined {
   return datesIn(text, options)[0];
 }
@@ -238,7 +232,11 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
   const evidence: Evidence[] = [];
   const at1: Place = { line: 1, column: 1 };
   const order = sources.order ? { order: sources.order } : {};
-  const fromName = asEvidence('file name', found(weekNamed(dateName(file.path), sources.title ?? firstHeadingText(tree)), order), at1);
+  // A dated top heading (`# Nomos Weekly Update - 2025-06-30`, `## Vac 2024/03/11`), and a
+  // period line (`**Reporting Period:** …`, `Week of …`) near the top: read below.
+  const top = tree.children.filter((n) => n.type !== 'yaml' && n.type !== ('toml' as RootContent['type']) && n.type !== 'definition').slice(0, 8);
+  const firstHeading = top.find((n) => n.type === 'heading');
+  const fromName = asEvidence('file name', found(weekNamed(dateName(file.path), sources.title ?? (firstHeading ? toString(firstHeading) : undefined)), order), at1);
   if (fromName) evidence.push(fromName);
   let frontMatter: string | undefined;
   if (sources.date !== undefined) {
@@ -267,10 +265,6 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
     const e = asEvidence('title', found(sources.title, near), sources.titlePlace ?? at1);
     if (e) evidence.push(e);
   }
-  // A dated top heading (`# Nomos Weekly Update - 2025-06-30`, `## Vac 2024/03/11`), and a
-  // period line (`**Reporting Period:** …`, `Week of …`) near the top.
-  const top = tree.children.filter((n) => n.type !== 'yaml' && n.type !== ('toml' as RootContent['type']) && n.type !== 'definition').slice(0, 8);
-  const firstHeading = top.find((n) => n.type === 'heading');
   let heading: Evidence | undefined;
   let periodLine: Evidence | undefined;
   for (const node of top) {
