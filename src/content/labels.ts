@@ -179,10 +179,11 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   const consider = (at: number, length: number, kind: LabelKind, period = false) => {
     kinds.add(kind);
     for (let i = at; i < at + length; i++) used[i] = true;
-    // An aside named with work ("Questions and blockers", "Notes & next steps") holds that work:
-    // the work's kind wins. Not a period ("Contributors this week").
+    // Phrases come left to right, each the longest at its place: the first wins, but an aside
+    // named with work ("Questions and blockers", "Notes & next steps") holds that work, the
+    // work's kind wins. Not a period ("Contributors this week").
     const outranks = best !== undefined && best.kind === 'aside' && kind !== 'aside' && kind !== 'summary' && !period;
-    if (!best || outranks || (best.kind !== 'aside' || kind === 'aside' || kind === 'summary') && (at < best.at || (at === best.at && length > best.length))) best = { at, length, kind, phrase: tokens.slice(at, at + length).join(' ') };
+    if (!best || outranks) best = { at, length, kind, phrase: tokens.slice(at, at + length).join(' ') };
   };
   for (let at = 0; at < tokens.length; at++) {
     if (used[at]) continue;
