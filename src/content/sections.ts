@@ -449,6 +449,8 @@ function rewording(outline: Outline, owners: TitleOwners) {
       let result = kept;
       const adopted = owners.get(`@reworded:${kept.key}`);
       const tracked = node.trackerUrl !== undefined;
+      // Its name without words of news, under its parent (see newsless).
+      const named = `@named:${parentId}\u0000${newsless(words).join(' ')}`;
       if (adopted) result = { key: adopted, why: `keeps ${adopted}: reworded in place in an earlier week` };
       else if (!owners.has(`@seen:${kept.key}`) && !node.tag && words.length > 0) {
         const fits = gone.filter((g) => g.p === parentId && !(g.t && tracked) && fit(g, words, head));
@@ -459,17 +461,14 @@ function rewording(outline: Outline, owners: TitleOwners) {
         } else if (!tracked) {
           // The same name said as news of it, in any earlier week under the same parent: "Kernel"
           // of "Kernel Improvements", "Web Server" of "Web Servers", "cljdoc update(s)".
-          const same = owners.get(`@named:${parentId}\u0000${newsless(words).join(' ')}`);
+          const same = owners.get(named);
           if (same && same !== kept.key && !parts.some((p) => p.k === same)) {
             owners.set(`@reworded:${kept.key}`, same);
             result = { key: same, why: `keeps ${same}: the same name as written in an earlier week, but for its plural or a word of news (“improvements”, “updates”)` };
           }
         }
       }
-      if (!tracked && !node.tag && words.length > 0) {
-        const named = `@named:${parentId}\u0000${newsless(words).join(' ')}`;
-        if (!owners.has(named)) owners.set(named, result.key);
-      }
+      if (!tracked && !node.tag && words.length > 0 && !owners.has(named)) owners.set(named, result.key);
       parts.push({ p: parentId, k: result.key, w: words, t: node.trackerUrl !== undefined, g: node.tag !== undefined, ...(head ? { h: head } : {}) });
       return result;
     },
