@@ -316,12 +316,27 @@ async function pingRest(): Promise<PingResult[]> {
   throw new Error(`pings left after 20 runs: ${JSON.stringify(runs.at(-1))}`);
 }
 
+/**
+ * Polls until `ok`. A request that fails outright (wrangler dev closes its connections while it
+ * reloads the Worker with new files) counts as "not yet"; the last such failure is in the
+ * timeout's message.
+ */
 async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!(await ok())) {
+  let failed: unknown;
+  const probe = async () => {
+    try {
+      return await ok();
+    } catch (err) {
+      if (!(err instanceof TypeError && err.message === 'fetch failed')) throw err;
+      failed = err;
+      return false;
+    }
+  };
+  while (!(await probe())) {
     if (Date.now() > deadline) {
       const state = await fetch(`${server.origin}/admin/websub`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }).then((r) => r.text());
-      throw new Error(`timed out waiting for ${what}; POST /admin/websub now says ${state.slice(0, 600)}; wrangler said:\n${server?.output().slice(-1500)}`);
+      throw new Error(`timed out waiting for ${what} (last failed request: ${String((failed as Error | undefined)?.cause ?? 'none')}); POST /admin/websub now says ${state.slice(0, 600)}; wrangler said:\n${server?.output().slice(-1500)}`);
     }
     await sleep(200);
   }
