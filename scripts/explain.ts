@@ -1,5 +1,5 @@
 /**
- * `npm run explain -- <file | team> [--content DIR] [--json]`: how Tidings understood a report.
+ * `npm run explain -- <file | team> [--content DIR] [--json] [--items]`: how Tidings understood a report.
  *
  * For a file: the outline as read — each part's level, key and item counts by kind, what fell
  * to notes, what was read as structure (labels, document titles, "None", evidence links), and
@@ -57,7 +57,7 @@ function explainFile(result: BuildResult, file: string) {
   const outline = result.outlines.get(file);
   const vfile = result.files.find((f) => f.path === file);
   const messages = (vfile?.messages ?? []).map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, severity: m.fatal ? 'error' : 'warning', message: m.reason, rule: m.ruleId }));
-  if (!update || !outline) return { file, messages, nodes: [], notes: [], summary: [], structure: [] };
+  if (!update || !outline) return { file, messages, nodes: [], items: [], notes: [], summary: [], structure: [] };
   const depthOf = (n: OutlineNode) => {
     let d = 0;
     for (let p = n.parent; p && p.role !== 'root'; p = p.parent) d++;
@@ -72,6 +72,10 @@ function explainFile(result: BuildResult, file: string) {
     date: update.date,
     title: update.title,
     nodes,
+    /** Every item of every part, in the order of the file: what each line was read as. */
+    items: update.sections
+      .flatMap((s) => ITEM_KINDS.flatMap((kind) => s.items[kind].map((i) => ({ line: i.line, part: s.key, kind, text: i.text }))))
+      .sort((a, b) => a.line - b.line),
     summary: (update.summary ?? []).map((i) => ({ line: i.line, text: i.text })),
     notes: update.notes.map((i) => ({ line: i.line, text: i.text })),
     structure: outline.structure,
@@ -137,11 +141,11 @@ export async function explain(argv: string[], print: (line: string) => void = co
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { content: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: { content: { type: 'string' }, json: { type: 'boolean', default: false }, items: { type: 'boolean', default: false } },
   });
   const target = positionals[0];
   if (!target) {
-    console.error('usage: npm run explain -- <file.md | team folder | team> [--content DIR] [--json]');
+    console.error('usage: npm run explain -- <file.md | team folder | team> [--content DIR] [--json] [--items]');
     return 2;
   }
   const where = locate(target, values.content);
@@ -159,6 +163,10 @@ export async function explain(argv: string[], print: (line: string) => void = co
           .join(', ');
         const label = `${'  '.repeat(n.depth)}${cut(n.title, 48)}${n.key ? ` → ${n.key}` : ''}`;
         print(`${String(n.line).padStart(4)}  ${n.level.padEnd(13)}  ${label.padEnd(58)}  ${items}`);
+      }
+      if (values.items && report.items.length > 0) {
+        print(`\nitems (${report.items.length}), by line:`);
+        for (const i of report.items) print(`  ${String(i.line).padStart(4)}  ${i.kind.padEnd(9)} ${cut(i.text, 80).padEnd(81)}  (${i.part})`);
       }
       if (report.summary.length > 0) print(`\nsummary (${report.summary.length}):\n${report.summary.map((i) => `  ${i.line}: ${cut(i.text, 90)}`).join('\n')}`);
       print(`\nnotes, outside every milestone and workstream (${report.notes.length})${report.notes.length ? ':' : ''}`);

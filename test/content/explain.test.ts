@@ -37,13 +37,16 @@ afterAll(async () => {
 
 describe('npm run explain', () => {
   it('shows a file’s outline: levels, keys, counts by kind, structure, warnings', async () => {
-    const out = await explainCli(path.join(team('nomos'), 'updates', '2023-08-29.md'));
+    const out = await explainCli(path.join(team('nomos'), 'updates', '2023-08-29.md'), '--items');
     expect(out).toContain('nomos/updates/2023-08-29.md → nomos/2023-08-29');
     expect(out).toMatch(/area\s+Milestone 1: Network Privacy and Mixnet|milestone\s+Network Privacy and Mixnet → nomos-network-privacy-and-mixnet/);
     // "Research" and "Development" under every workstream sort its work (facets of the team's template).
     // "A Mixnet PoC was conducted to gauge end-to-end latency": done.
     expect(out).toMatch(/Network Privacy and Mixnet → nomos-network-privacy-and-mixnet\s+1 achieved, 9 progress/);
     expect(out).toMatch(/document\s+Research *\n/);
+    // --items: every item on its line, with its kind and part.
+    expect(out).toMatch(/\n +\d+  achieved +A Mixnet PoC was conducted.*\(nomos-network-privacy-and-mixnet\)\n/);
+    expect(out.match(/^ +\d+  progress .*\(nomos-network-privacy-and-mixnet\)$/gm)).toHaveLength(9);
     expect(out).toContain("warning: the week's sources disagree");
   }, 240_000);
 
