@@ -167,6 +167,17 @@ export function isThanks(text: string): boolean {
   return THANKS.test(text.trim());
 }
 
+/**
+ * A writer taking leave of the reader ("That's all for today!", "See you then!", "Until next
+ * month", "Thanks for reading", "Stay tuned"): no work, whatever follows it in the paragraph.
+ */
+const SIGN_OFF = /^(?:(?:so\s+)?that['’]?s\s+(?:all|it)\b(?:\s+(?:for|from|i['’]ve got|we['’]ve got|folks)\b|\s*[!.,])|see\s+you\s+(?:all\s+)?(?:then|soon|next|in|again|there|around)\b|until\s+next\s+(?:time|week|month|sprint|update)\b|thanks?\s+(?:you\s+)?for\s+reading\b|stay\s+tuned\b|happy\s+(?:hacking|holidays|new\s+year)\b)/i;
+
+/** Whether an item is the writer's sign-off (see SIGN_OFF). */
+export function isSignOff(text: string): boolean {
+  return SIGN_OFF.test(text.trim());
+}
+
 /** A table cell that says nothing: empty, a dash, `N/A`, `TBD`. */
 export function isEmptyCell(text: string): boolean {
   const t = text.trim();

@@ -280,7 +280,7 @@ const DONE_PARTICIPLES =
 // A word that says how it was done ("has been publicly presented", "was successfully
 // deployed"), not that it was done only in part, by mistake, or again and again ("has been
 // regularly reviewed": the work goes on).
-const ADVERB = String.raw`(?:(?!(?:partially|partly|mostly|largely|barely|only|mistakenly|accidentally|incorrectly|wrongly|erroneously|regularly|continuously|constantly|periodically|repeatedly|usually|frequently|occasionally|rarely)\b)(?:now|(?:more\s+|much\s+)?\w+ly)\s+)?`;
+const ADVERB = String.raw`(?:(?!(?:partially|partly|mostly|largely|nearly|barely|only|mistakenly|accidentally|incorrectly|wrongly|erroneously|regularly|continuously|constantly|periodically|repeatedly|usually|frequently|occasionally|rarely)\b)(?:now|(?:more\s+|much\s+)?\w+ly)\s+)?`;
 // Not what a thing is for ("was designed to scale") nor a task filed ("was added to the backlog").
 const NOT_FOR = String.raw`(?!(?<=designed|built|made)\s+to\b)(?!\s+to\s+(?:the\s+|our\s+)?(?:backlog|roadmap|todo|to-do|list|queue|plan|agenda)\b)`;
 // Words that open a sentence without being who did it ("Also fixed…", "Nothing merged…").
@@ -302,24 +302,27 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test", "mbrubeck
   // fixed the tables": a short subject (a name, a nick), then a verb that leaves no doubt, in
   // the past.
-  // So is "We have shipped…", "We've merged…", "Noel's updated…", and names in a list: "Laura,
+  // So is "We have shipped…", "We've merged…", "I've also written…", "Noel's updated…", and names in a list: "Laura,
   // Sam and Lucinda presented the report…".
-  [new RegExp(String.raw`^(?:[Ww]e(?:['’]ve)?|I(?:['’]ve)?|@[\w-]+|\d+[A-Za-z][\w-]*|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+and\s+[A-Z][\w-]*|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*|\s+(?!(?:not|never|have|has|had|will|would|should|could|can|may|might|must|to|be|been|being|is|are|was|were)\b)[a-z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:\s+(?:have|has)|['’](?:s|ve))?\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?:${SUBJECT_VERBS}|accepted|approved)\b${NOT_FOR}`), 'achieved'],
+  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|\d+[A-Za-z][\w-]*|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+and\s+[A-Z][\w-]*|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*|\s+(?!(?:not|never|have|has|had|will|would|should|could|can|may|might|must|to|be|been|being|is|are|was|were)\b)[a-z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:(?:\s+(?:have|has)|['’](?:s|ve))\s+(?:(?:also|then|finally|successfully|just|further|quickly|already|now)\s+)?(?:${DONE_PARTICIPLES}|${SUBJECT_VERBS}|accepted|approved)|\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?:${SUBJECT_VERBS}|accepted|approved))\b${NOT_FOR}`), 'achieved'],
   // "The LPE project is done", "X was merged", "The audit has finished", "A page has been
   // created", "Ana was added as committer", "A talk was given": said of a thing, in the past,
   // not "will be done", not "No updates were submitted", not "Three quarters of it has been
-  // done", not "has been partially…", not in a
-  // clause about something else ("…, which was added without review"), not what a thing was made for ("was
+  // done", not "has been partially…", not after a
+  // clause about something else ("…, which was added without review"; "X has been released,
+  // which included…" is done), not what a thing was made for ("was
   // designed to", "was added to the backlog"), and not in a clause of a task ("Read the paper
   // when the team has finished…").
   [
     new RegExp(
-      String.raw`^(?!no\b|some\b|part\b|parts\b|half\b|most\b|much\b|(?:one|two|three) (?:third|quarter)s?\b|a (?:third|quarter|half)\b|\d+\s*%)(?!${SENTENCE}*?(?:\b(?:will|to be|going to|should|would|almost|nearly|not|never|cannot)\b|n['’]t\b))(?!${SENTENCE}{0,80}?\b(?:when|once|after|until|unless|if|before|since(?!\s+(?:the\s+|our\s+|my\s+)?(?:last|previous)\b)|because|now that|which|who)\b)${SENTENCE}{0,80}?\b(?:(?:is|are|was|were|has been|have been|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+been\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR}|(?:was|were)\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR})\b`,
+      String.raw`^(?!no\b|some\b|part\b|parts\b|half\b|most\b|much\b|(?:one|two|three) (?:third|quarter)s?\b|a (?:third|quarter|half)\b|\d+\s*%)(?!${SENTENCE}*?(?:\b(?:will|to be|going to|should|would|not|never|cannot)\b|n['’]t\b))(?:(?!\b(?:almost|nearly|when|once|after|until|unless|if|before|since(?!\s+(?:the\s+|our\s+|my\s+)?(?:last|previous)\b)|because|now that|which|who)\b)${SENTENCE}){0,80}?\b(?:(?:is|are|was|were|(?:has|have)\s+(?:(?:also|now|finally|already|just)\s+)?(?:been|gotten)|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+(?:(?:also|now|finally|already|just)\s+)?been\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR}|(?:was|were)\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR})\b`,
       'i',
     ),
     'achieved',
   ],
-  [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? (?:to|on)\b|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|next(?:\s+up)?\s+(?:is|are|will be)\s|next up\b|(?:(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:(?:really|also|very)\s+)?)?looking forward to\b|(?:we|i)\s+(?:(?:really|also)\s+)?look forward to\b|(?:our|my|the) next (?:task|step|goal|focus|priority|milestone) (?:is|will be)\b)/i, 'next'],
+  [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? (?:to|on)\b|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|next(?:\s+up)?\s+(?:is|are|will be)\s|next up\b|(?:(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:(?:really|also|very)\s+)?)?looking forward to\b|(?:we|i)\s+(?:(?:really|also)\s+)?look forward to\b|(?:our|my|the) next (?:[a-z]+\s+)?(?:task|step|goal|focus|priority|milestone|thing) (?:is|will be)\b)/i, 'next'],
+  // "Support for nesting @media queries is coming up next", "Dark mode is up next": what comes.
+  [new RegExp(String.raw`^${SENTENCE}{0,120}?\b(?:is|are)\s+(?:coming\s+(?:up\s+)?(?:next|soon)|up\s+next)\b`, 'i'), 'next'],
   // "André will be attending…", "He'll also be giving a talk", "Bundler 1.12 will ship…": who or
   // what, in a few words, then what they will do; not when a thing will be done ("It will be done
   // by Friday" is work under way). So is what we need or ought to do ("I need to choose
@@ -352,7 +355,11 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // What a reader can do now, or how a thing is now ("You can now filter events", "Regions are
   // now sorted", "Dark mode is now supported"): a change made.
   [/^(?:you|users?|members|everyone|people)\s+can\s+now\s+[a-z]/i, 'achieved'],
-  [new RegExp(String.raw`^${SENTENCE}{0,80}?\b(?:is|are)\s+now\s+(?!being\b|going\b|planned\b|scheduled\b)(?!(?:outdated|broken|blocked|stalled|delayed|deprecated|stuck|failed|limited|needed|required|disabled|paused)\b)(?:[a-z]+ed|available|supported|live|possible|faster|visible|shown)\b`, 'i'), 'achieved'],
+  [new RegExp(String.raw`^${SENTENCE}{0,80}?\b(?:is|are)\s+now\s+(?!being\b|going\b|planned\b|scheduled\b)(?!(?:outdated|broken|blocked|stalled|delayed|deprecated|stuck|failed|limited|needed|required|disabled|paused)\b)(?:[a-z]+ed|available|supported|live|possible|faster|visible|shown|complete|ready|in place)\b`, 'i'), 'achieved'],
+  // So is what a thing (or the team) now does ("We now support CSS position: sticky!",
+  // "Ladybird now passes 1,500 more tests", "The CLI now has a --json flag"): not what it now
+  // needs, wants, waits for or turns to, nor an idea or a problem it now has.
+  [new RegExp(String.raw`^(?:[Ww]e|I|[Ii]t|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT}|(?:For|Until|Till|By|Right|Just|Even|As|From|Up|Only|And|But|So|Or)\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:also\s+)?now\s+(?!(?:need|want|wait|hope|expect|plan|face|work|look|think|know|believe|seem|feel|turn|get|move|go|come|is|are|was|were|be|can|could|will|would|should|must|may|might)s?\b)(?!(?:have|has)\s+(?:to\b|(?:a\s+|an\s+)?(?:[a-z]+\s+)?(?:idea|plan|understanding|sense|picture|question|problem|issue)s?\b))[a-z]+s?\b(?<!ing)`), 'achieved'],
 ];
 
 const TICKED = new RegExp(String.raw`^[\s*_]*(?:${TICK.source})|(?:${TICK.source})\s*(?:done|merged|completed|shipped|released|finished)?[\s*_.!]*$|[([]\s*(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$`, 'iu');
@@ -374,6 +381,49 @@ export function sentenceKind(text: string): ReportedKind | undefined {
   return area ? ownSentenceKind(text.trim().slice(area[0].length)) : undefined;
 }
 
+// Where one sentence ends and the next begins: after its stop, before a capital, a figure or an
+// opening mark; not after an abbreviation ("e.g. The", "vs. Go", "Dr. Lee").
+const SENTENCE_END = /(?<=[.!?]["”’)]?)(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|Mr|Mrs|Ms|Dr|St|No|Fig|al)\.)\s+(?=["“‘(\[@`*_]?[A-Z0-9])/;
+
+// A sentence that says its work goes on or has begun ("VR work continues", "We're still
+// working on it", "aerc has been making excellent progress", "Started implementing the
+// protocol", "The paper is being studied").
+const GOES_ON = /\b(?:continues?|continued|continuing|ongoing|underway|under way|in progress|(?:is|are|am|was|were|been)\s+(?:still\s+)?(?:working|progressing)|working on|making\s+(?:\w+\s+)?(?:progress|headway)|still|started|starting|began|begun|in the works|(?:is|are)\s+being\s+[a-z]+ed|(?:has|have)\s+been\s+[a-z]+ing)\b/i;
+
+/** What each sentence of a paragraph says of its work: done, planned, in the way, going on (progress), or nothing. */
+function sentenceSays(text: string): Array<ReportedKind | undefined> {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(SENTENCE_END)
+    .map((sentence) => sentenceKind(sentence) ?? (GOES_ON.test(sentence) ? 'progress' : undefined));
+}
+
+/** Whether a paragraph of prose has a sentence that says what was done, planned, in the way or going on. */
+export function saysWork(text: string): boolean {
+  return sentenceSays(text).some((kind) => kind !== undefined);
+}
+
+/**
+ * What a paragraph of prose says of its work, by most of the sentences that say something of
+ * it: done, planned, in the way, or going on ("VR work continues. I've written a Wayland
+ * protocol… I've also written a Vulkan extension…" is done; "Working on the parser. We will
+ * finish it next week." goes on: a tie goes to the one said first). Narration that says none
+ * of these ("The result: a working VR demo") has no say. Undefined when it is work going on.
+ */
+export function proseKind(text: string): ReportedKind | undefined {
+  const says = sentenceSays(text);
+  // In an item of a few sentences the first is its headline ("Testing and finalizing the code.
+  // Will finish by tomorrow."): the work itself, going on unless it says otherwise. In a longer
+  // paragraph it is as often a lead-in ("Let's start with SourceHut news.").
+  if (says.length <= 4 && says[0] === undefined) says[0] = 'progress';
+  const votes = new Map<ReportedKind, number>();
+  for (const kind of says) if (kind !== undefined) votes.set(kind, (votes.get(kind) ?? 0) + 1);
+  let best: ReportedKind | undefined;
+  for (const [kind, n] of votes) if (best === undefined || n > votes.get(best)!) best = kind;
+  return best === 'progress' ? undefined : best;
+}
+
 function ownSentenceKind(text: string): ReportedKind | undefined {
   const t = text
     // A wiki's link (`[[scheduled for August 3|contribute/calendar]]`) is its words.
@@ -384,12 +434,13 @@ function ownSentenceKind(text: string): ReportedKind | undefined {
     // A tracker digest's "opened / closed issue: …", "opened and merged PR: …": what became of it last.
     .replace(/^opened\s*(?:\/|and|&)\s*(?=(?:closed|merged|fixed|resolved)\b)/i, '')
     .replace(OPENER, '')
+    // "For the next month, we plan…", "In the coming weeks, I'm moving…": what comes.
+    .replace(/^(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?:next|coming|upcoming)\s+(?:weeks?|months?|sprints?|quarters?|cycles?|days|few\s+(?:days|weeks|months))\s*,?\s*(?=(?:we|i|the team)\b)/i, 'will ')
     // "By the end of Phase Two, the team will…", "With this being the last report, I've
     // released…": when or why, set apart by a comma, then who.
     .replace(/^(?:in|on|at|by|to|for|from|with|without|over|under|during|after|before|within|while|although|though|since|as|once|when|given|following|based|midweek|[a-z]+ing)\b[^,.;:!?]{0,100},\s*(?=(?:we|i|they)(?:['’](?:ve|ll|d|m))?\s|the team\b)/i, '')
     // "This week we added…", "Hopefully we will…": when, or how sure, then who.
-    .replace(/^(?:(?:this|last|past) (?:week|month|sprint|fortnight)|today|yesterday|most likely|likely|hopefully|probably|perhaps|maybe)\s+(?=(?:we|i|the team)\b)/i, '')
-    .replace(/^(?:for )?(?:the )?next (?:week|month|sprint|quarter|cycle)\s*,?\s*(?=(?:we|i|the team)\b)/i, 'will ');
+    .replace(/^(?:(?:this|last|past) (?:week|month|sprint|fortnight)|today|yesterday|most likely|likely|hopefully|probably|perhaps|maybe)\s+(?=(?:we|i|the team)\b)/i, '');
   // "Clarified the adversary model further (WIP); we'll…": the writer's own mark says the work goes on.
   if (/^[^.;!?]{0,200}[([]\s*(?:wip|work in progress|in progress|ongoing|on-going)\s*[)\]]/i.test(t)) return undefined;
   for (const [re, kind] of SENTENCE_KINDS) if (re.test(t)) return kind;

@@ -48,7 +48,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { hasLastPeriodLabel, isCatchAll, isChangeKind, isLabelPhrase, readLabel, sentenceKind } from './labels';
+import { hasLastPeriodLabel, isCatchAll, isChangeKind, isLabelPhrase, readLabel, saysWork, sentenceKind } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
 
@@ -449,6 +449,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   let teamPart: OutlineNode | undefined;
   /** Unlabelled bullets before any part: the summary, unless the report never names a part. */
   const openingBullets: Item[] = [];
+  /** Paragraphs before any part: the summary, unless the report is prose alone. */
+  const openingParagraphs: Item[] = [];
 
   function pop(rank: number): void {
     while (stack.length > 1 && top().rank >= rank) stack.pop();
@@ -546,6 +548,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (summarised || opening) {
       summary.push(item);
       if (opening && !summarised && bullet) openingBullets.push(item);
+      if (opening && !summarised && !bullet && nodes.length === 1 && nodes[0]!.type === 'paragraph') openingParagraphs.push(item);
       return item;
     }
     if (node.role === 'aside') {
@@ -1350,17 +1353,19 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
           structure.push({ line: node.position?.start.line ?? 1, what: 'comment', text: node.value });
           return;
         }
-        // Tags that only lay out what is between them (`<figure>`, `</figcaption>`, `<div align="center">`), alone: no text, no item.
-        if (/^\s*(?:<\/?(?:figure|figcaption|div|center|span|p|section|article|details|picture)\b[^>]*>\s*)+$/i.test(node.value)) {
+        // Tags that only lay out what is between them (`<figure>`, `</figcaption>`, `<div align="center">`),
+        // break a line (`<br />`) or run a script (`<script src=…></script>`), alone: no text, no item.
+        if (/^\s*(?:<\/?(?:figure|figcaption|div|center|span|p|section|article|details|picture|br|hr|script)\b[^>]*>\s*)+$/i.test(node.value)) {
           structure.push({ line: node.position?.start.line ?? 1, what: 'comment', text: node.value });
           return;
         }
-        // An embedded player (`<iframe src="https://www.youtube-nocookie.com/embed/…" title="…">`),
-        // which pages and feeds never run: a note, a link to what it plays.
-        const frame = /^\s*<iframe\b([^>]*)>\s*(?:<\/iframe>)?\s*$/i.exec(node.value);
-        const src = frame ? /\bsrc\s*=\s*["'](https?:\/\/[^"']+)["']/i.exec(frame[1]!)?.[1] : undefined;
+        // An embedded player (`<iframe src="https://www.youtube-nocookie.com/embed/…" title="…">`,
+        // `<video src="…/demo.webm" controls>` with the words a browser without it shows), which
+        // pages and feeds never run: a note, a link to what it plays.
+        const frame = /^\s*<(iframe|video|audio)\b([^>]*)>([\s\S]*?)(?:<\/\1>)?\s*$/i.exec(node.value);
+        const src = frame ? /\bsrc\s*=\s*["'](https?:\/\/[^"']+)["']/i.exec(`${frame[2]} ${frame[3]}`)?.[1] : undefined;
         if (src) {
-          const title = /\btitle\s*=\s*["']([^"']+)["']/i.exec(frame![1]!)?.[1] ?? 'Embedded video';
+          const title = /\btitle\s*=\s*["']([^"']+)["']/i.exec(frame![2]!)?.[1] ?? (frame![1]!.toLowerCase() === 'audio' ? 'Audio' : 'Embedded video');
           const link: Paragraph = { type: 'paragraph', children: [{ type: 'link', url: src, children: [{ type: 'text', value: title }] }], ...(node.position ? { position: node.position } : {}) };
           addEntry(host(), 'notes', [link], node.position?.start.line ?? 1, 0);
           return;
@@ -1537,6 +1542,18 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const moved = new Set(openingBullets);
     const team = teamPartNode();
     for (const item of openingBullets) team.entries.push({ item });
+    summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
+  } else if (!seenPart && openingParagraphs.length >= 2) {
+    // A report in prose alone (a monthly letter: "aerc 0.2.0 has been released…", "In the next
+    // month, I'm moving aerc to the backburner…"): its first paragraph opens it; each one after
+    // it with a sentence that says what was done, planned, in the way or going on is the team
+    // part's work (of the kind most of its sentences say: sections.ts). What says none stays the summary.
+    const moved = new Set<Item>();
+    for (const item of openingParagraphs.slice(1)) {
+      if (!saysWork(item.text)) continue;
+      teamPartNode().entries.push({ item });
+      moved.add(item);
+    }
     summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
   }
   const outline = { root, summary, structure };

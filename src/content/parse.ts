@@ -98,7 +98,8 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
  * - A bold line glued under a bullet is a paragraph of its own (liftLazyLines);
  * - a line titled by an emoji (`🗺 The data landscape`) is a heading (emojiTitleLines);
  * - metadata lines at the top (`title: …`, `date: …`) are front matter (metadataLines);
- * - a table written in HTML is the table it is, a picture in HTML the picture it is (htmlTables);
+ * - a table, a heading, a list, a paragraph or a quote written in HTML is the markdown it
+ *   would be, a picture in HTML the picture it is, a line of tags alone an HTML block (htmlBlocks);
  * - a heading written as a bullet's text (`- ### Past Goals`, `- ### Phi`) is that bullet's
  *   text set in bold, as a bold line over a list is read (headingsInBullets);
  * - a template's unfilled field (`<Task>`), no HTML element, is its text (templateFields).
@@ -109,7 +110,7 @@ export function readingShape(tree: Root): void {
   liftLazyLines(tree);
   emojiTitleLines(tree);
   metadataLines(tree);
-  htmlTables(tree);
+  htmlBlocks(tree);
 }
 
 /** HTML's own element names: any other `<Name>` is text, not a tag. */
@@ -150,23 +151,39 @@ function headingsInBullets(node: Nodes): void {
 /**
  * A table written in HTML (`<table><thead><tr><th>Task</th>…`), as GitBook, Notion and
  * Confluence export them: the table it is (hast-util-from-html, hast-util-to-mdast), read as a
- * markdown table is; not one block of text. So is a picture written in HTML (`<img src=… alt=…>`):
- * a picture, as `![alt](src)` is (a note of its part), not an empty item. Every row and cell is
- * placed on the HTML's lines.
+ * markdown table is; not one block of text. So are a heading, a list, a paragraph and a quote
+ * written in HTML, as blog engines (Pelican, Jekyll) keep them (`<h2>What did you do this
+ * week?</h2>`, `<ul><li>…</li></ul>`): the heading or list it is, each item on its line. A picture
+ * written in HTML (`<img src=… alt=…>`) is a picture, as `![alt](src)` is (a note of its part),
+ * not an empty item. A table is placed on the HTML's lines; the rest where the HTML has them.
+ * A line of tags alone (`<video src=… controls></video>`, `<br />`), which markdown leaves
+ * in a paragraph, is the HTML block it is (the outline reads it as one).
  */
-function htmlTables(tree: Root): void {
+function htmlBlocks(tree: Root): void {
   // A line of inline HTML only (`<a href=…><img …></a>` is no HTML block to CommonMark): its HTML.
   const htmlOf = (n: RootContent): string | undefined =>
-    n.type === 'html' ? n.value : n.type === 'paragraph' && n.children.length > 0 && n.children.every((c) => c.type === 'html' || (c.type === 'text' && c.value.trim() === '')) ? n.children.map((c) => (c as { value: string }).value).join('') : undefined;
-  if (!tree.children.some((n) => { const html = htmlOf(n); return html !== undefined && (HTML_TABLE.test(html) || HTML_PICTURE.test(html)); })) return;
+    n.type === 'html' ? n.value : n.type === 'paragraph' && n.children.some((c) => c.type === 'html') && n.children.every((c) => c.type === 'html' || (c.type === 'text' && c.value.trim() === '')) ? n.children.map((c) => (c as { value: string }).value).join('') : undefined;
+  if (!tree.children.some((n) => htmlOf(n) !== undefined)) return;
   tree.children = tree.children.flatMap((block): RootContent[] => {
     const value = htmlOf(block);
     if (value === undefined || !block.position) return [block];
     const node = { type: 'html' as const, value, position: block.position };
     const table = HTML_TABLE.test(node.value) && /<\/table>\s*$/i.test(node.value);
-    if (!table && !HTML_PICTURE.test(node.value)) return [block];
+    const element = HTML_MARKDOWN_ELEMENT.exec(node.value);
+    if (!table && !element && !HTML_PICTURE.test(node.value)) return [block.type === 'paragraph' ? node : block];
     const converted = toMdast(fromHtml(node.value, { fragment: true })) as Root;
     const content = converted.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+    if (element && !table && !HTML_PICTURE.test(node.value)) {
+      // The element it is, each node on the line the HTML has it (a node without one on its parent's).
+      if (content.length !== 1 || content[0]!.type === 'html' || toString(content[0]!).trim() === '') return [block];
+      const offset = node.position.start.line - 1;
+      const shift = (n: Nodes, parent: Nodes['position']): void => {
+        n.position = n.position ? { start: { ...n.position.start, line: n.position.start.line + offset }, end: { ...n.position.end, line: n.position.end.line + offset } } : structuredClone(parent);
+        if ('children' in n) for (const c of n.children) shift(c as Nodes, n.position);
+      };
+      shift(content[0]!, node.position);
+      return [content[0]!];
+    }
     // A picture (`<img src=… alt=…>`, in a `<p>` or not): a paragraph of its images, as `![alt](src)` is.
     const images = content
       .flatMap((c) => (c.type === 'paragraph' ? c.children : [c]))
@@ -184,6 +201,8 @@ function htmlTables(tree: Root): void {
     return [read];
   });
 }
+/** One element markdown has a form of, alone in an HTML block: a heading, a list, a paragraph, a quote. */
+const HTML_MARKDOWN_ELEMENT = /^\s*<(h[1-6]|ul|ol|p|blockquote)\b[^>]*>[\s\S]*<\/\1>\s*$/i;
 const HTML_TABLE = /^\s*<table[\s>]/i;
 /** An HTML block that is only a picture: `<img …>`, alone, in a `<p>` or in a link (`<a href=…><img …></a>`). */
 const HTML_PICTURE = /^\s*(?:<p[\s>][^<]*)?(?:<a\s[^>]*>\s*)?<img\b[^>]*>\s*(?:<\/a>)?\s*(?:<\/p>)?\s*$/i;

@@ -9,9 +9,9 @@ import { createHash, type Hash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
-import { isCatchAll, sentenceKind, tickedOff } from './labels';
+import { isCatchAll, proseKind, sentenceKind, tickedOff } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { isAway, isBranchLink, isFigureLine, isPictureOnly, isPointer, isReferenceLinks, isThanks } from './inline';
+import { isAway, isBranchLink, isFigureLine, isPictureOnly, isPointer, isReferenceLinks, isSignOff, isThanks } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -545,6 +545,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   // And thanks given ("Big thanks to the team leader who…"), as under an "Acknowledgements" label.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isThanks(entry.item.text)) return 'notes';
+  // And a sign-off ("That's all for today! Thank you…", "See you then!"), under a plan's label too.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved' || entry.kind === 'next') && isSignOff(entry.item.text)) return 'notes';
   // A block of code or configuration (an example, a command): no news of its own. Not text
   // indented by mistake into a code block ("    achieved: interop with nwaku."): that is news.
   if (/^<pre\b/.test(entry.item.html.trim()) && (/^<pre><code class="language-/.test(entry.item.html.trim()) || looksLikeCode(entry.item.text))) return 'notes';
@@ -583,7 +585,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // Vidalia with:" › "the Tor Status extension…"; "Implemented the network fixes. The pull
   // requests:" › "Vote tally fix (…/pull/268)").
   const inherited = parentKind === 'achieved' || parentKind === 'next' || parentKind === 'risks' || parentKind === 'blockers' ? parentKind : undefined;
-  return entry.kind ?? sentence() ?? inherited ?? 'progress';
+  // A paragraph whose first sentence says nothing of its kind is what most of its sentences say
+  // ("VR work continues. I've written a protocol… I've also written an extension…" is done).
+  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? inherited ?? 'progress';
 }
 
 /** The kinds of a node's entries in order, each detail after its item (`kinds` keeps every item's kind, for details in later nodes). */

@@ -598,11 +598,12 @@ describe('section titles written as lines that start with an emoji, with no `#`'
     expect(errorsOf(result)).toEqual([]);
     const u = result.site.updates[0]!;
     expect(u.title).toBe('📝 Weeknotes #3 - the payments pilot');
-    // A line with a status emoji (✅) is an item, as it would be without the others.
+    // A line with a status emoji (✅) is an item, as it would be without the others; "The export
+    // now runs nightly" says what changed.
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
       ['Pay', { next: 2 }],
       ['🧱 Prototype checkout', { achieved: 1 }],
-      ['🥼 User research', { achieved: 1, progress: 2 }],
+      ['🥼 User research', { achieved: 2, progress: 1 }],
     ]);
     expect(conservation(u, files['pay/updates/2026-03-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
@@ -2474,5 +2475,105 @@ describe('HTML that lays out a figure, and an embedded player', () => {
     expect(all.every((i) => i.text !== '')).toBe(true);
     expect(part.items.notes.map((i) => i.html)).toEqual(['<a href="https://www.youtube-nocookie.com/embed/IObBk40MdJs">YouTube video player</a>']);
     expect(part.items.progress.map((i) => i.text)).toEqual(['Progress continues on the Accessibility integration for Android.', 'The to_do_mvc example running with TalkBack integration.']);
+  });
+});
+
+describe('prose: what its sentences say', () => {
+  it.each([
+    // What a thing (or the team) now does, or now is: a change made.
+    ['We now support CSS position: sticky!', 'achieved'],
+    ['The parser now passes 1,500 more tests', 'achieved'],
+    ['Our CSS nesting implementation is now complete, thanks to Ana.', 'achieved'],
+    ['We now need to fix the exporter', undefined],
+    ['We now have a clear idea of how to implement it', undefined],
+    ['For now this is hidden behind a flag', undefined],
+    // Done, with a clause after the verb, an adverb before "been", or "I've" and a participle.
+    ['aerc 0.2.0 has been released, which included nearly 200 changes', 'achieved'],
+    ['The fix, which was added without review, broke the build', undefined],
+    ['The initial patches for tab completion have also been added.', 'achieved'],
+    ['All sorts of other little things have gotten done', 'achieved'],
+    ["I've also written a Vulkan extension to use this protocol", 'achieved'],
+    ['The page was nearly rewritten', undefined],
+    // What comes next.
+    ['Support for nesting @media queries is coming up next.', 'next'],
+    ['The next major task is enabling GPU acceleration', 'next'],
+  ] as const)('%s → %s', (text, kind) => {
+    expect(sentenceKind(text)).toBe(kind);
+  });
+
+  it('a paragraph whose first sentence says nothing is what most of its sentences say; a short one leads with its headline', () => {
+    const body = [
+      '## Wayland',
+      '',
+      "VR work continues. I've taken on the goal of implementing DRM leasing. I've written a Wayland protocol for it. I've also written a Vulkan extension. The result: a working demo.",
+      '',
+      '- Testing and finalizing the exporter. Will finish by tomorrow.',
+      '- Talked to the venue about dates. We will book it on Monday. We need to fix the programme. Then we send the invitations.',
+      '- Thanks for reading, see you next month!',
+      '',
+      "That's all for today! I hope it's enough.",
+    ].join('\n');
+    const result = build({ 'wl/updates/2026-03-02.md': week('2026-03-02', body) });
+    const part = result.site.updates[0]!.sections[0]!;
+    expect(part.items.achieved.map((i) => i.text.slice(0, 20))).toEqual(['VR work continues. I']);
+    expect(part.items.progress.map((i) => i.text.slice(0, 20))).toEqual(['Testing and finalizi']);
+    expect(part.items.next.map((i) => i.text.slice(0, 20))).toEqual(['Talked to the venue ']);
+    // Signing off is no work, whatever follows in its paragraph.
+    expect(part.items.notes.map((i) => i.text.slice(0, 20))).toEqual(['Thanks for reading, ', "That's all for today"]);
+  });
+
+  it('a report in prose alone: its first paragraph opens it, each after it that tells of work is the team’s work of its kind', () => {
+    const body = [
+      'Today I received the keys to my new apartment, and I am very grateful to all of you who support my work.',
+      '',
+      "As far as projects are concerned, lots of good stuff this month. Version 0.2.0 of aerc has been released, with nearly 200 changes. We've also merged mouse support.",
+      '',
+      "In the next month, I'm moving aerc to the backburner. I will focus on SourceHut and wlroots.",
+      '',
+      'Sway and wlroots continue chugging along, with small fixes here and there.',
+      '',
+      'I can see city hall out of the window.',
+      '',
+      'That’s all for today. Thank you for your continued support!',
+    ].join('\n');
+    const files = { 'drew/updates/2019-08-15.md': week('2019-08-15', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.summary?.map((i) => i.text.slice(0, 20))).toEqual(['Today I received the', 'I can see city hall ']);
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Drew', { achieved: 1, progress: 1, next: 1, notes: 1 }]]);
+    expect(conservation(u, files['drew/updates/2019-08-15.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
+describe('HTML a blog engine keeps', () => {
+  it('`<h2>` questions are the labels they would be as `##`; an HTML list is its items; a `<video>` is a note linking to it; `<br />` alone is nothing', () => {
+    const body = [
+      '<h2>What did you do this week?</h2>',
+      '',
+      'This week I submitted an overview of the design and opened a pull request.',
+      '',
+      '<h2>What is coming up next?</h2>',
+      '',
+      '<ul>',
+      '<li>Address the reviews on the pull request</li>',
+      '<li>Benchmark the <code>seed</code> parameter</li>',
+      '</ul>',
+      '',
+      '<video src="https://media.example.org/demo.webm" controls></video>',
+      '',
+      '<br />',
+    ].join('\n');
+    const files = { 'gsoc/updates/2021-06-14.md': week('2021-06-14', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Gsoc', { achieved: 1, next: 2 }]]);
+    expect(u.sections[0]!.items.next.map((i) => [i.line, i.text])).toEqual([
+      [11, 'Address the reviews on the pull request'],
+      [12, 'Benchmark the seed parameter'],
+    ]);
+    expect(u.notes.map((i) => i.html)).toEqual(['<a href="https://media.example.org/demo.webm">Embedded video</a>']);
+    expect(conservation(u, files['gsoc/updates/2021-06-14.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
