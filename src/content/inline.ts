@@ -132,7 +132,7 @@ export function isReferenceLinks(item: Pick<Item, 'text' | 'links'>): boolean {
 }
 
 /** A sentence that only points at something to look at ("Here's our intro slides…", "See the dashboard", "More information … can be found in our report"), or invites the reader to ask. */
-const POINTER = /^(?:here(?:['’]s| is| are)\b|see\b(?! (?:how|if|whether|what|why)\b)|take a look\b|have a look\b|you can (?:see|find|read|watch|try)\b|(?:more|further) (?:information|info|details)\b[^.!?]{0,80}\b(?:can be found|is available|are available)\b)/i;
+const POINTER = /^(?:(?:for (?:context|reference|comparison)|as (?:a reminder|usual|always)|once again|again|below|above),?\s+)?(?:here(?:['’]s| is| are)\b|see\b(?! (?:how|if|whether|what|why)\b)|take a look\b|have a look\b|you can (?:see|find|read|watch|try)\b|(?:more|further) (?:information|info|details)\b[^.!?]{0,80}\b(?:can be found|is available|are available)\b)/i;
 /** An invitation to the reader ("please do reach out to him", "let us know", "feel free to…"). */
 const INVITATION = /\b(?:please (?:do )?(?:reach out|get in touch|contact|let (?:me|us) know|join)|let (?:me|us) know|get in touch|feel free to|reach out to (?:me|us|him|her|them))\b/i;
 /**
@@ -147,7 +147,10 @@ export function isNamedAddress(text: string): boolean {
 
 export function isPointer(text: string): boolean {
   const t = text.trim();
-  return POINTER.test(t) || (INVITATION.test(t) && sentenceKind(t) === undefined);
+  // An invitation in its first sentence: one closing a paragraph of news ("…my initial attempts
+  // were unsuccessful. If anyone has ideas, please get in touch.") leaves it news.
+  const first = t.split(/(?<=[.!?])\s+(?=[A-Z])/)[0]!;
+  return POINTER.test(t) || (INVITATION.test(first) && sentenceKind(t) === undefined);
 }
 
 /** Where someone was rather than what was done: "back from holiday", "On vacation", "OOO until Monday", "out sick". */

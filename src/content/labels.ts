@@ -86,7 +86,9 @@ const FILLER = new Set(
     'items item work tasks task things list some all any other more new up out over overcame handled faced encountered addressed ' +
     'last past previous prior upcoming coming following milestone milestones epic epics deliverable deliverables ' +
     // How many ("Five things that happened", "Three things I learned").
-    'one two three four five six seven eight nine ten few couple'
+    'one two three four five six seven eight nine ten few couple ' +
+    // Words that greet or announce what the section lists ("Welcoming new sponsors", "Meet our new contributors").
+    'welcome welcoming meet introducing announcing'
   ).split(' '),
 );
 
@@ -217,7 +219,10 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // A call to the reader, first, says what the section is whatever it names after ("Join us on
   // Matrix Chat", "Donate to Redox", "Get involved with Wagtail").
   const calling = !options.leadIn && best.kind === 'aside' && best.at === 0 && CALLS.has(best.phrase);
-  const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : !reported ? 0 : question ? 3 : 1;
+  // Work's kind first, then what it is about ("Next steps for actions and views", "Blockers on
+  // the data migration"): the label of a section on that topic.
+  const about = reported && best.at === 0 && /^(?:for|on|about|in|with)$/.test(tokens[best.phrase.split(' ').length] ?? '');
+  const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : !reported ? 0 : question ? 3 : about ? 4 : 1;
   if (others.length > allowed) return undefined;
   // A plan said in the past ("What I had planned to do this week", "Last week's goals",
   // "Previous sprint goals"): what was planned for the period just ended, reviewed, not what

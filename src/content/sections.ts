@@ -508,6 +508,8 @@ function looksLikeCode(text: string): boolean {
 }
 
 /** An answer of yes or no, and nothing else. */
+/** One question, asked as one ("What did users think the banner was about?", "Are people able to find their NHS number?"). */
+const QUESTION_ASKED = /^(?:what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b[^.!?]{2,200}\?$/i;
 const YES_OR_NO = /^(?:yes|no|yep|nope|not really|not quite|not yet|mostly|somewhat|partially|kind of|sort of)[.!]?$/i;
 
 /** A task's own status field near its start (`Status: Complete`, `status: **In Progress**`), as a kind. */
@@ -541,6 +543,11 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // And a sentence that only points at something to look at ("Here's our intro slides…"), or only
   // answers yes or no ("Have I made enough progress this week?" › "Not really.").
   if ((entry.kind === undefined || entry.kind === 'progress') && (isPointer(entry.item.text) || YES_OR_NO.test(entry.item.text.trim()))) return 'notes';
+  // "Did you get stuck anywhere?" › "No." / "Nope. Thankfully, another smooth week.": none met.
+  if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^(?:no|nope|not really|not yet|nothing)\b\s*[.!,:;)]/i.test(`${entry.item.text.trim()} `)) return 'notes';
+  // A question asked outside any label ("What did users think the banner was about?"), in a
+  // list of them, is what the team wonders, no work.
+  if (entry.kind === undefined && QUESTION_ASKED.test(entry.item.text.trim())) return 'notes';
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   // And thanks given ("Big thanks to the team leader who…"), as under an "Acknowledgements" label.

@@ -49,6 +49,10 @@ describe('labels are read by their head words', () => {
     ['Get involved with Wagtail', 'aside'],
     ['Join the development team', 'aside'],
     ['Planning for next week', 'next'],
+    // Work's kind first, then what it is about; a greeting of what a section lists.
+    ['Next steps for actions and views', 'next'],
+    ['Blockers on the data migration', 'blockers'],
+    ['Welcoming new sponsors', 'aside'],
     ['This sprint', 'next'],
     ['Goals for this week', 'next'],
     ['Next steps:', 'next'],
@@ -2575,5 +2579,31 @@ describe('HTML a blog engine keeps', () => {
     ]);
     expect(u.notes.map((i) => i.html)).toEqual(['<a href="https://media.example.org/demo.webm">Embedded video</a>']);
     expect(conservation(u, files['gsoc/updates/2021-06-14.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
+describe('answers, questions and pointers', () => {
+  it('"No." under a question of setbacks is none met; a list of questions asked is no work; an invitation closing a paragraph of news leaves it news; "For context, here are…" points', () => {
+    const body = [
+      '## Research',
+      '',
+      '- Ran five interviews about the cookie banner.',
+      '- What did users think the banner was about?',
+      '- Did they know what cookies were?',
+      '- For context, here are the latest scores from the other browsers.',
+      '',
+      "One problem I'm still trying to solve is the microSD card. My initial attempts were unsuccessful. If anyone has ideas, please get in touch.",
+      '',
+      '**Did you get stuck anywhere?**',
+      '',
+      'Nope. Thankfully, another smooth week.',
+    ].join('\n');
+    const result = build({ 'gsoc/updates/2021-06-14.md': week('2021-06-14', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const part = result.site.updates[0]!.sections[0]!;
+    expect(part.items.achieved.map((i) => i.text)).toEqual(['Ran five interviews about the cookie banner.']);
+    expect(part.items.progress.map((i) => i.text.slice(0, 20))).toEqual(["One problem I'm stil"]);
+    expect(part.items.notes.map((i) => i.text.slice(0, 20))).toEqual(['What did users think', 'Did they know what c', 'For context, here ar', 'Nope. Thankfully, an']);
+    expect(part.items.blockers).toEqual([]);
   });
 });
