@@ -10,9 +10,10 @@
  * month, or an ISO week), a date of another source that falls inside it agrees with it and is
  * kept as the report's date (a file named by the last day of its week keeps its name); a date
  * up to two weeks after the period's end is its publish date and agrees too, but the report is
- * then dated by the period: its first day (a month's first day; a range starting on a
- * Friday–Sunday counts from the next Monday, the week most of its days fall in). So a report
- * published the Monday after the week it covers does not land a week late.
+ * then dated by the period: its first day (a range starting on a Friday–Sunday counts from the
+ * next Monday, the week most of its days fall in), or a month's last day. So a report published
+ * the Monday after the week it covers does not land a week late, and a monthly report published
+ * on the 1st is not dated in the week of the last one, published on the 30th.
  *
  * The team's whole sequence is read once more in build.ts (settleTeamWeeks): a front matter
  * copied from another week, and a team's consistent publish-date convention.
@@ -313,7 +314,13 @@ export function inferWeek(file: VFile, tree: Root, sources: WeekSources): { date
   const periods = evidence.filter((e) => e.period);
   const periodVote = (p: Evidence): string => {
     const inside = days.find((s) => s.date >= p.period!.start && s.date <= p.period!.end);
-    return inside ? inside.date : periodDate(p.period!);
+    if (inside) return inside.date;
+    // A month's report published in the days after it ("Status update, May 2020" on June 1) is
+    // dated by the month's last day, as one published on that day is: a team that publishes
+    // some months on their last day and some just after keeps one report a week.
+    const month = daysBetween(p.period!.start, p.period!.end) >= 27;
+    if (month && days.some((s) => s.date > p.period!.end && daysBetween(p.period!.end, s.date) <= PUBLISHED_WITHIN)) return p.period!.end;
+    return periodDate(p.period!);
   };
   const votes = evidence.map((e) => {
     if (e.period) return periodVote(e);

@@ -169,6 +169,17 @@ describe('the week a report lands in (whole builds)', () => {
     expect(result.parsed[0]).toMatchObject({ date: '2024-06-01', period: { start: '2024-06-01', end: '2024-06-30' } });
   });
 
+  it('a month’s report published just after it is dated by the month’s last day: one published on the 30th and the next on the 1st land in two weeks', () => {
+    const files = {
+      'oss/updates/2020-04-30-status-april.md': '---\ntitle: Open source status update, April 2020\n---\n' + BODY,
+      'oss/updates/2020-06-01-status-may.md': '---\ntitle: Open source status update, May 2020\n---\n' + BODY,
+    };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    expect(warningsOf(result)).toEqual([]);
+    expect(result.parsed.map((u) => u.date).sort()).toEqual(['2020-04-30', '2020-05-31']);
+  });
+
   it('a report filed in folders takes the year (and month) its name lacks from them', () => {
     const result = build({ 'lab/updates/2025/January.md': BODY, 'lab/updates/2024/03/11.md': BODY, 'lab/updates/2024/week-20.md': BODY, 'lab/updates/2023/2023-05-02.md': BODY });
     expect(errorsOf(result)).toEqual([]);
