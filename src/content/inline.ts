@@ -40,7 +40,7 @@ const PLACEHOLDER =
 // "There are no issues requiring board attention at this time.", "No blockers on my side", "There
 // have been no releases in July": there is none of them.
 const NONE_OF_THEM =
-  /^(?:there (?:are|is|were|was|have been|has been) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|risks?|issues?|concerns?|problems?|impediments?|prs?|pull requests?|merge requests?|releases?|updates?|changes?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
+  /^(?:there (?:are|is|were|was|have been|has been) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|blocked (?:tasks?|items?|issues?)|blocking issues?|risks?|issues?|concerns?|problems?|impediments?|prs?|pull requests?|merge requests?|releases?|updates?|changes?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
 // A draft's note to whoever will write it ("TODO @abailly / @pgrange?", "TBD (Ana)", "FIXME"): nothing written yet.
 const DRAFT_NOTE = /^(?:todo|tbd|tba|tbc|fixme|xxx)\b[\s:,-]*(?:(?:@[\w-]+|\(\s*@?[\w-]+\s*\))[\s,/&?-]*(?:and\s+)?)*\??$/i;
 export function isPlaceholder(text: string): boolean {
@@ -150,7 +150,9 @@ export function isPointer(text: string): boolean {
   // An invitation in its first sentence: one closing a paragraph of news ("…my initial attempts
   // were unsuccessful. If anyone has ideas, please get in touch.") leaves it news.
   const first = t.split(/(?<=[.!?])\s+(?=[A-Z])/)[0]!;
-  return POINTER.test(t) || (INVITATION.test(first) && sentenceKind(t) === undefined);
+  // A pointer is a sentence or two; a caption that goes on to tell of work ("Above, you can see
+  // cloth… Characters also have necks now…") is that work.
+  return (POINTER.test(t) && t.split(/(?<=[.!?])\s+(?=[A-Z])/).length <= 2) || (INVITATION.test(first) && sentenceKind(t) === undefined);
 }
 
 /** Where someone was rather than what was done: "back from holiday", "On vacation", "OOO until Monday", "out sick". */
@@ -436,7 +438,8 @@ export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): 
   let kind: LabelTarget | undefined = read ? labelTarget(read) : undefined;
   // An aside's word before a line that says work done or planned is the area the work is about
   // ("References: added a link to write a reference [#2308]", a feature named References).
-  if (kind === 'notes' && rest.length > 0 && sentenceKind(toString(restParagraph)) !== undefined) return undefined;
+  // Not the writer's own account under it ("Learning: I've watched a lot of tutorials…").
+  if (kind === 'notes' && rest.length > 0 && !/^\s*I\b/.test(toString(restParagraph)) && sentenceKind(toString(restParagraph)) !== undefined) return undefined;
   let unknown = false;
   if (!kind) {
     // Only an emphasised word with nothing after it is a label; "Note: …" is prose. A kind is

@@ -29,7 +29,7 @@ const CALL_PHRASES = ['join us', 'join the', 'get involved', 'how to help', 'how
  */
 const VOCABULARY: Record<LabelKind, readonly string[]> = {
   achieved: [
-    'done', 'completed', 'complete', 'achieved', 'achievements', 'achievement', 'accomplished', 'accomplishments',
+    'done', 'completed', 'complete', 'achieved', 'achievements', 'achievement', 'accomplished', 'accomplishments', 'accomplish',
     'delivered', 'shipped', 'merged', 'landed', 'additions', 'wins', 'successes', 'released', 'finished', 'closed', 'resolved',
     'issues closed', 'closed issues', 'issues resolved', 'issues fixed', 'bugs fixed', 'issues and prs closed', 'issues and pull requests closed',
     'prs merged', 'merged prs', 'pull requests merged', 'merged pull requests',
@@ -44,7 +44,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'progress', 'underway', 'roadmap progress'],
   next: [
     'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
-    'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'action items', 'actionable items', 'actionables', 'action points',
+    'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',
     'follow ups', 'followups', 'looking ahead', 'looking forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [
@@ -52,7 +52,11 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'difficulties', 'failures', 'setbacks', 'hurdles', 'pain points', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
   ],
   blockers: ['blocked', 'blocker', 'blockers', 'blocking', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
-  summary: ['summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract'],
+  summary: [
+    'summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract',
+    // A form's question of how the writer sees it ("How do you feel about your progress?"): their own word on the week.
+    'feel about', 'how do you feel', 'how i feel', 'how we feel',
+  ],
   aside: [
     'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
     'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'what i learned', 'what we learned', 'i learned', 'we learned', 'things learned', 'takeaways', 'reflections', 'attendees', 'participants',
@@ -170,6 +174,11 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
 const HOW = new Set(['actually', 'really', 'finally', 'mainly', 'primarily', 'recently', 'basically', 'honestly', 'personally', 'roughly', 'successfully']);
 
 function readLabelText(text: string, options: LabelOptions): LabelReading | undefined {
+  // A label, a dash, then what it is about ("Next week (Week 15) — UI, chain, wiring",
+  // "Blockers - waiting on the vendor"): the label's.
+  const dashed = options.leadIn ? undefined : /^(.{2,60}?)\s+[—–-]\s+\S/.exec(text);
+  const head = dashed ? readLabelText(dashed[1]!, options) : undefined;
+  if (head && head.kind !== 'aside' && head.kind !== 'summary') return head;
   const tokens = labelTokens(text).filter((w) => !HOW.has(w));
   const question = !options.leadIn && QUESTION.test(text.trim());
   if (tokens.length === 0 || tokens.length > (question ? MAX_QUESTION_WORDS : MAX_LABEL_WORDS)) return undefined;
@@ -214,6 +223,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // A changelog's participle is a label alone ("Added", "Added and improved"); with a word of
   // what ("Added faqs", "Improved UX") it is the work itself.
   if (PARTICIPLES_ALONE.has(best.phrase) && tokens.some((w) => !FILLER.has(w) && !PARTICIPLES_ALONE.has(w))) return undefined;
+  // People named with their work or news ("Contributor Work", "Member updates") head that work, no aside.
+  if (best.kind === 'aside' && tokens.some((w) => w === 'work' || w === 'updates' || w === 'update' || w === 'news' || w === 'progress')) return undefined;
   // "Notes" heads a section of remarks; "Note: #3363 is blocked…" only stresses what it says.
   if (options.leadIn && /^(?:notes?|remarks?)$/.test(best.phrase)) return undefined;
   // A call to the reader, first, says what the section is whatever it names after ("Join us on
@@ -338,14 +349,14 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
     ),
     'next',
   ],
-  // Any other verb in the simple past after who did it, a person or the team ("nipos contributed
-  // a fix", "We reorganised the code base"): done, unless it says the work goes on or was only
+  // Any other verb in the simple past (or after "have") after who did it, a person or the team
+  // ("nipos contributed a fix", "We reorganised the code base", "I have included the tests"): done, unless it says the work goes on or was only
   // tried, met, or happened to them ("…started", "…discussed", "…investigated", "…faced").
   // Not after a capitalised word, which may be a thing ("Node ejected…"), nor opening a line,
   // where a past participle is as often an adjective ("Sharded peer management"); and only before
   // what a verb takes ("contributed a fix", "switched back"), not a noun it would qualify
   // ("recreate deleted communities", "proto3 repeated uint32 handling").
-  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|(?!${NOT_SUBJECT})[a-z][\w-]*)\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?!${NOT_DONE_ED}\b)[a-z]{3,}ed(?=,|\s+(?:a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|support|fixes|fix|back|up|out|off|over|away|[\d"'“‘\x60]))`), 'achieved'],
+  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|then|finally|successfully|just|further|quickly|already)\s+)?(?!${NOT_DONE_ED}\b)[a-z]{3,}ed(?=,|\s+(?:a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|support|fixes|fix|back|up|out|off|over|away|[\d"'“‘\x60]))`), 'achieved'],
   // A log's line opening with a verb in the past before what it took ("Compressed the images",
   // "Migrated our docs"): done, as after a subject; not what only goes on or was tried, and not
   // a participle before a noun ("Sharded peer management", no determiner after it).
@@ -373,9 +384,9 @@ export function tickedOff(text: string): boolean {
   return TICKED.test(text);
 }
 
-// A word or phrase that opens a sentence and says nothing of its kind ("Finally, we held…",
+// A word or phrase that opens a sentence and says nothing of its kind ("Finally, we held…", "Mainly, I modified…",
 // "For the next month, we plan…" keeps its period: that one says when).
-const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|meanwhile|recently|this (?:week|month|sprint|quarter)|last (?:week|month|sprint)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
+const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|meanwhile|recently|[a-z]+ly|this (?:week|month|sprint|quarter)|last (?:week|month|sprint)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
 
 export function sentenceKind(text: string): ReportedKind | undefined {
   const kind = ownSentenceKind(text);

@@ -1545,9 +1545,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
   } else if (!seenPart && openingParagraphs.length >= 2) {
     // A report in prose alone (a monthly letter: "aerc 0.2.0 has been released…", "In the next
-    // month, I'm moving aerc to the backburner…"): its first paragraph opens it; each one after
-    // it with a sentence that says what was done, planned, in the way or going on is the team
-    // part's work (of the kind most of its sentences say: sections.ts). What says none stays the summary.
+    // month, I'm moving aerc to the backburner…"): its first paragraph opens it (a greeting, a
+    // word on the month, an overview: "I'm going to give weeknotes a try", "Done/doing is a recap
+    // of…"); each one after it with a sentence that says what was done, planned, in the way or
+    // going on is the team part's work (of the kind most of its sentences say: sections.ts).
+    // What says none of these stays the summary.
     const moved = new Set<Item>();
     for (const item of openingParagraphs.slice(1)) {
       if (!saysWork(item.text)) continue;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readLabel, sentenceKind } from '../../src/content/labels';
+import { isPointer } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { conservation } from './conservation';
 import { build, errorsOf, warningsOf } from './helpers';
@@ -51,6 +52,13 @@ describe('labels are read by their head words', () => {
     ['Planning for next week', 'next'],
     // Work's kind first, then what it is about; a greeting of what a section lists.
     ['Next steps for actions and views', 'next'],
+    ['Next week (Week 15) — UI, chain, wiring', 'next'],
+    ['Priority for Week 18', 'next'],
+    // A form's questions: what was accomplished, how the writer feels about it.
+    ['What did you accomplish this week?', 'achieved'],
+    ['How do you feel about your progress?', 'summary'],
+    // People named with their work head it.
+    ['Contributor Work', undefined],
     ['Blockers on the data migration', 'blockers'],
     ['Welcoming new sponsors', 'aside'],
     ['This sprint', 'next'],
@@ -2605,5 +2613,19 @@ describe('answers, questions and pointers', () => {
     expect(part.items.progress.map((i) => i.text.slice(0, 20))).toEqual(["One problem I'm stil"]);
     expect(part.items.notes.map((i) => i.text.slice(0, 20))).toEqual(['What did users think', 'Did they know what c', 'For context, here ar', 'Nope. Thankfully, an']);
     expect(part.items.blockers).toEqual([]);
+  });
+});
+
+describe('the writer in their own words', () => {
+  it('"I have included…", "Mainly, I modified…" are done; "Learning: I\'ve watched…" stays a learning; "No blocked tasks at the moment" is none', () => {
+    expect(sentenceKind('I have included the benchmarks in the PR')).toBe('achieved');
+    expect(sentenceKind('Mainly, I modified the tree builder')).toBe('achieved');
+    const body = ['## Parser', '', '- **Learning:** I\'ve watched a lot of tutorials on CSS again.', '- **Blockers:** No blocked tasks at the moment'].join('\n');
+    const result = build({ 'me/updates/2022-03-07.md': week('2022-03-07', body) });
+    const part = result.site.updates[0]!.sections[0]!;
+    expect(counts(part)).toEqual({ notes: 1 });
+    // A caption that goes on to tell of work is that work; a pointer is a sentence or two.
+    expect(isPointer('Above, you can see cloth in the style of a Kimono. Characters also have necks now. The armour was redone.')).toBe(false);
+    expect(isPointer('For context, here are the latest scores.')).toBe(true);
   });
 });
