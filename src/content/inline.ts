@@ -84,6 +84,15 @@ export function isFigureLine(text: string): boolean {
   return FIGURE_LINE.test(t) || TALLY.test(t);
 }
 
+/**
+ * A time sheet's line: how long went where ("8 hours were spent", "Top item: research, 2 hours",
+ * "testing, 3 hours"), a figure of effort, no work said.
+ */
+const TIME_SPENT = /^(?:[\p{L}][\p{L}\d ]{0,30}[:,]\s*){0,2}[~≈]?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\b(?:\s+(?:were|was|have been|has been)\s+spent)?(?:\s+(?:in total|total|this week))?\s*\.?$/iu;
+export function isTimeSpent(text: string): boolean {
+  return TIME_SPENT.test(text.trim());
+}
+
 // host/owner/repo/tree/… (GitHub, Bitbucket's src and branch), or …/-/tree/… after GitLab's groups.
 const BRANCH_URL = /^https?:\/\/[^/]+\/(?:[^/?#]+\/[^/?#]+\/(?:tree|branch|src)|[^?#]+\/-\/tree)\/[^?#]+$/i;
 

@@ -65,7 +65,11 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
     // What the writer asks or was told (a student's questions for a supervisor, the feedback received).
     'questions', 'feedback',
-    'notes', 'remarks', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'faq',
+    'notes', 'remarks', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'evidence', 'faq',
+    // What the work was done with, and who is in the team: reference, no news ("Tech stack", "Group members").
+    'tech stack', 'stack', 'group members', 'team members', 'roster',
+    // Ideas not taken up ("Ideas that we had but didn't get to"), a wish list.
+    'ideas', 'wish list', 'wishlist',
     'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
     'call for participation', 'call for contributors',

@@ -11,7 +11,7 @@ import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKe
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCatchAll, proseKind, sentenceKind, tickedOff } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { isAway, isBranchLink, isFigureLine, isPictureOnly, isPointer, isReferenceLinks, isSignOff, isThanks } from './inline';
+import { isAway, isBranchLink, isFigureLine, isPictureOnly, isPointer, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -531,8 +531,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // A picture on its own (a chart, a screenshot, "Venn diagram showing…"), under a label or
   // not, illustrates the part's news and is none: a note, shown with the part, never announced.
   if (isPictureOnly(entry.item)) return 'notes';
-  // So is a line that only counts, with no label over it (`GitHub Summary: 4 commits`).
+  // So is a line that only counts, with no label over it (`GitHub Summary: 4 commits`), and,
+  // under any label, a time sheet's line ("8 hours were spent", "testing, 3 hours").
   if (entry.kind === undefined && isFigureLine(entry.item.text)) return 'notes';
+  if (isTimeSpent(entry.item.text)) return 'notes';
   // An issue or pull request named and nothing more (`#84`, `[!137](…)`) under "Issues" or
   // "Blockers" is the work it names: no risk said.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^[#!]\d+$/.test(entry.item.text.trim())) return 'progress';

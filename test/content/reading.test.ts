@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readLabel, sentenceKind } from '../../src/content/labels';
-import { isPointer } from '../../src/content/inline';
+import { isPointer, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { conservation } from './conservation';
 import { build, errorsOf, warningsOf } from './helpers';
@@ -59,6 +59,11 @@ describe('labels are read by their head words', () => {
     ['How do you feel about your progress?', 'summary'],
     // People named with their work head it.
     ['Contributor Work', undefined],
+    // Reference, not news: who is in the team, what the work was done with, where to see it, ideas not taken up.
+    ['Group Members', 'aside'],
+    ['Tech stack', 'aside'],
+    ['Screenshots / Evidence', 'aside'],
+    ['Ideas', 'aside'],
     ['Blockers on the data migration', 'blockers'],
     ['Welcoming new sponsors', 'aside'],
     ['This sprint', 'next'],
@@ -2627,5 +2632,8 @@ describe('the writer in their own words', () => {
     // A caption that goes on to tell of work is that work; a pointer is a sentence or two.
     expect(isPointer('Above, you can see cloth in the style of a Kimono. Characters also have necks now. The armour was redone.')).toBe(false);
     expect(isPointer('For context, here are the latest scores.')).toBe(true);
+    // A time sheet's lines are effort, no work; a line that names work with its time is work.
+    expect(['8 hours were spent', 'Top item: research, 2 hours', 'testing, 3 hours'].every(isTimeSpent)).toBe(true);
+    expect(isTimeSpent('Cut the build from 3 hours to 20 minutes')).toBe(false);
   });
 });
