@@ -6,7 +6,7 @@
 import type { Heading, Link as MdastLink, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cleanTitle, isCommitmentTag, milestonePrefix, titleIdentity } from './keys';
-import { readLabel, sentenceKind, type LabelKind } from './labels';
+import { readLabel, sentenceKind, sentencesOf, type LabelKind } from './labels';
 import type { Item, ItemKind, Link } from './model';
 import { renderFragment } from './render';
 
@@ -156,12 +156,12 @@ export function isNamedAddress(text: string): boolean {
 
 export function isPointer(text: string): boolean {
   const t = text.trim();
-  // An invitation in its first sentence: one closing a paragraph of news ("…my initial attempts
-  // were unsuccessful. If anyone has ideas, please get in touch.") leaves it news.
-  const first = t.split(/(?<=[.!?])\s+(?=[A-Z])/)[0]!;
+  const sentences = sentencesOf(t);
   // A pointer is a sentence or two; a caption that goes on to tell of work ("Above, you can see
-  // cloth… Characters also have necks now…") is that work.
-  return (POINTER.test(t) && t.split(/(?<=[.!?])\s+(?=[A-Z])/).length <= 2) || (INVITATION.test(first) && sentenceKind(t) === undefined);
+  // cloth… Characters also have necks now…") is that work. An invitation counts in the first
+  // sentence: one closing a paragraph of news ("…my initial attempts were unsuccessful. If
+  // anyone has ideas, please get in touch.") leaves it news.
+  return (POINTER.test(t) && sentences.length <= 2) || (INVITATION.test(sentences[0]!) && sentenceKind(t) === undefined);
 }
 
 /** Where someone was rather than what was done: "back from holiday", "On vacation", "OOO until Monday", "out sick". */

@@ -410,13 +410,14 @@ const SENTENCE_END = /(?<=[.!?]["”’)]?)(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|i
 // protocol", "The paper is being studied").
 const GOES_ON = /\b(?:continues?|continued|continuing|ongoing|underway|under way|in progress|(?:is|are|am|was|were|been)\s+(?:still\s+)?(?:working|progressing)|working on|making\s+(?:\w+\s+)?(?:progress|headway)|still|started|starting|began|begun|in the works|(?:is|are)\s+being\s+[a-z]+ed|(?:has|have)\s+been\s+[a-z]+ing)\b/i;
 
+/** The sentences of a text, in order. */
+export function sentencesOf(text: string): string[] {
+  return text.replace(/\s+/g, ' ').trim().split(SENTENCE_END);
+}
+
 /** What each sentence of a paragraph says of its work: done, planned, in the way, going on (progress), or nothing. */
 function sentenceSays(text: string): Array<ReportedKind | undefined> {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .split(SENTENCE_END)
-    .map((sentence) => sentenceKind(sentence) ?? (GOES_ON.test(sentence) ? 'progress' : undefined));
+  return sentencesOf(text).map((sentence) => sentenceKind(sentence) ?? (GOES_ON.test(sentence) ? 'progress' : undefined));
 }
 
 /** Whether a paragraph of prose has a sentence that says what was done, planned, in the way or going on. */
