@@ -152,7 +152,13 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
   const titled = owners.get(byTitle);
   // Read as an earlier week's name: small words aside ("Tech and Design", then "Tech & Design"), or
   // its spelling taken for that name below, week after week (not only the first week it is written so).
-  if (titled && titled !== derived) return { key: titled, why: `keeps ${titled}: the same name under the same parent as in an earlier week (small words or spelling aside)` };
+  if (titled && titled !== derived) {
+    // Not a second part of one report ("In the Community" and "In Communications" share their
+    // word stems): that name is then no one's, in later weeks too.
+    if (!report.assigned.has(titled)) return { key: titled, why: `keeps ${titled}: the same name under the same parent as in an earlier week (small words or spelling aside)` };
+    owners.set(byTitle, null);
+    return { key: derived };
+  }
   if (titled === undefined) {
     // A title never seen under this parent that is an earlier one mistyped ("Measurments") is that one.
     const prefix = `@title:${parentId}/`;

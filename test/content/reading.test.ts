@@ -2637,3 +2637,12 @@ describe('the writer in their own words', () => {
     expect(isTimeSpent('Cut the build from 3 hours to 20 minutes')).toBe(false);
   });
 });
+
+describe('two parts of one report whose names share their stems', () => {
+  it('"In the Community" and "In Communications" in one report keep keys of their own', () => {
+    const report = (date: string) => week(date, '## In the Community\n\n- Hired a web developer\n\n## In Communications\n\n- Applied to Season of Docs\n');
+    const result = build({ 'org/updates/2021-02-28.md': report('2021-02-28'), 'org/updates/2021-03-31.md': report('2021-03-31') });
+    expect(errorsOf(result)).toEqual([]);
+    for (const u of result.site.updates) expect(u.sections.map((s) => s.key)).toEqual(['org-in-the-community', 'org-in-communications']);
+  });
+});
