@@ -64,6 +64,9 @@ describe('labels are read by their head words', () => {
     ['Tech stack', 'aside'],
     ['Screenshots / Evidence', 'aside'],
     ['Ideas', 'aside'],
+    // Figures of one thing.
+    ['PR stats', 'aside'],
+    ['Weekly metrics', 'aside'],
     ['Blockers on the data migration', 'blockers'],
     ['Welcoming new sponsors', 'aside'],
     ['This sprint', 'next'],
