@@ -88,7 +88,7 @@ export function isFigureLine(text: string): boolean {
  * A time sheet's line: how long went where ("8 hours were spent", "Top item: research, 2 hours",
  * "testing, 3 hours"), a figure of effort, no work said.
  */
-const TIME_SPENT = /^(?:[\p{L}][\p{L}\d ]{0,30}[:,]\s*){0,2}[~≈]?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\b(?:\s+(?:were|was|have been|has been)\s+spent)?(?:\s+(?:in total|total|this week))?\s*\.?$/iu;
+const TIME_SPENT = /^(?:[\p{L}\d][\p{L}\d ]{0,30}[:,]\s*){0,2}[~≈]?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\b(?:\s+(?:were|was|have been|has been)\s+spent)?(?:\s+(?:in total|total|this week))?\s*\.?$/iu;
 export function isTimeSpent(text: string): boolean {
   return TIME_SPENT.test(text.trim());
 }
@@ -173,10 +173,10 @@ export function isAway(text: string): boolean {
 /**
  * Thanks given rather than work done: "Big thanks to the team leader who…", "Thanks to Samuel
  * for reporting…", "Kudos to…", "Shout-out to…", "We're indebted to…", "We're grateful for…".
- * Not "Thanks to the new index, queries are faster": what a thing made possible, set apart by a
- * comma, is news.
+ * "Thanks to this week's contributors, @Timo, @Kyo…" too. Not "Thanks to the new index, queries
+ * are faster": what a thing made possible, set apart by a comma, is news.
  */
-const THANKS = /^(?:(?:a\s+)?(?:big|huge|special|many|massive|sincere|warm|heartfelt)\s+(?:thanks|thank[- ]you)\b|thank(?:s|\s+you)\b(?!\s+to\b[^,.;!?]*,)|kudos\s+to\b|shout[- ]?outs?\s+to\b|(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:very\s+|really\s+|so\s+|hugely\s+|incredibly\s+)?(?:grateful|indebted|thankful)\b)/i;
+const THANKS = /^(?:(?:a\s+)?(?:big|huge|special|many|massive|sincere|warm|heartfelt)\s+(?:thanks|thank[- ]you)\b|thank(?:s|\s+you)\s+to\s+(?:this\s+(?:week|month)['’]s\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:contributors|sponsors|supporters|donors|everyone|everybody)\b|thank(?:s|\s+you)\b(?!\s+to\b[^,.;!?]*,)|kudos\s+to\b|shout[- ]?outs?\s+to\b|(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:very\s+|really\s+|so\s+|hugely\s+|incredibly\s+)?(?:grateful|indebted|thankful)\b)/i;
 export function isThanks(text: string): boolean {
   return THANKS.test(text.trim());
 }

@@ -425,15 +425,28 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   // of a few words (`## Team: Payments`, then `Scrum Master: Ana`, `Sprint: 2`): the report's
   // header, not a part.
   const headers = new Set<Heading>();
+  /** Of those, the ones with nothing under them: no section to hold what follows. */
+  const fieldsOnly = new Set<Heading>();
   for (const [i, node] of tree.children.entries()) {
     if (node.type !== 'heading' || !KEY_VALUE.test(toString(node).trim()) || node.children.some((c) => c.type === 'link')) continue;
     const section: RootContent[] = [];
+    let after: RootContent | undefined;
     for (const next of tree.children.slice(i + 1)) {
-      if (next.type === 'heading' || next.type === 'thematicBreak') break;
+      if (next.type === 'heading' || next.type === 'thematicBreak') {
+        after = next;
+        break;
+      }
       section.push(next);
     }
     const lines = section.flatMap((n) => (n.type === 'paragraph' ? toString(n).split('\n') : [undefined]));
     if (lines.length > 0 && lines.every((l) => l !== undefined && KEY_VALUE.test(l.trim()))) headers.add(node);
+    // So is one with nothing under it before a heading of its level or above, or a rule
+    // (`### Group number: G7`, then `### Student name: …`): a field of the report's header. Not
+    // a part named with its prefix (`### Milestone: Operator guide (done)`).
+    else if (section.length === 0 && after !== undefined && (after.type === 'thematicBreak' || (after.type === 'heading' && after.depth <= node.depth)) && !milestonePrefix(toString(node).trim())) {
+      headers.add(node);
+      fieldsOnly.add(node);
+    }
   }
   // So is a heading that names the period (`## Date Range:`, `## Reporting period`) over nothing
   // but its dates (`- Jun 7 - 12, 2024`).
@@ -668,7 +681,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     if (headers.has(node)) {
-      open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), !fieldsOnly.has(node));
       structure.push({ line, what: 'document-title', text });
       return;
     }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readLabel, sentenceKind } from '../../src/content/labels';
-import { isPointer, isTimeSpent } from '../../src/content/inline';
+import { isPointer, isThanks, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { conservation } from './conservation';
 import { build, errorsOf, warningsOf } from './helpers';
@@ -2635,6 +2635,9 @@ describe('the writer in their own words', () => {
     // A caption that goes on to tell of work is that work; a pointer is a sentence or two.
     expect(isPointer('Above, you can see cloth in the style of a Kimono. Characters also have necks now. The armour was redone.')).toBe(false);
     expect(isPointer('For context, here are the latest scores.')).toBe(true);
+    // Thanks to the people of the week, named after a comma, are thanks; what a thing made possible is news.
+    expect(isThanks("Thanks to this week's contributors, @Timo, @Kyo and @Ana")).toBe(true);
+    expect(isThanks('Thanks to the new index, queries are faster')).toBe(false);
     // A time sheet's lines are effort, no work; a line that names work with its time is work.
     expect(['8 hours were spent', 'Top item: research, 2 hours', 'testing, 3 hours'].every(isTimeSpent)).toBe(true);
     expect(isTimeSpent('Cut the build from 3 hours to 20 minutes')).toBe(false);
@@ -2647,5 +2650,18 @@ describe('two parts of one report whose names share their stems', () => {
     const result = build({ 'org/updates/2021-02-28.md': report('2021-02-28'), 'org/updates/2021-03-31.md': report('2021-03-31') });
     expect(errorsOf(result)).toEqual([]);
     for (const u of result.site.updates) expect(u.sections.map((s) => s.key)).toEqual(['org-in-the-community', 'org-in-communications']);
+  });
+});
+
+describe("a course form's header fields as headings", () => {
+  it('`### Group number: G7` with nothing under it, before a heading of its level, is the header; "2nd item: meetings, 3 hours" is a time sheet line', () => {
+    const body = ['## Weekly Update Report', '### Group number: G7', '### Student name: Ana Lima', '___', '**Done:**', '', '- Compared the sensor costs', '- 2nd item: meetings, 3 hours'].join('\n');
+    const result = build({ 'course/updates/2022-01-31.md': week('2022-01-31', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.flatMap((s) => s.title)).not.toContain('Group number: G7');
+    expect(u.sections.flatMap((s) => s.title)).not.toContain('Student name: Ana Lima');
+    const items = u.sections.flatMap((s) => Object.entries(s.items).flatMap(([k, v]) => v.map((i) => [k, i.text])));
+    expect(items).toEqual([['achieved', 'Compared the sensor costs'], ['notes', '2nd item: meetings, 3 hours']]);
   });
 });
