@@ -513,9 +513,9 @@ function looksLikeCode(text: string): boolean {
   return marks / Math.max(text.length, 1) >= 0.04;
 }
 
-/** An answer of yes or no, and nothing else. */
 /** One question, asked as one ("What did users think the banner was about?", "Are people able to find their NHS number?"). */
 const QUESTION_ASKED = /^(?:what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b[^.!?]{2,200}\?$/i;
+/** An answer of yes or no, and nothing else. */
 const YES_OR_NO = /^(?:yes|no|yep|nope|not really|not quite|not yet|mostly|somewhat|partially|kind of|sort of)[.!]?$/i;
 
 /** A task's own status field near its start (`Status: Complete`, `status: **In Progress**`), as a kind. */
