@@ -224,10 +224,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // So is an aside of two words or more said of something, its phrase last, one word before it
   // and no "and" between ("Dev Book Club"); "Machine Learning", "Monitoring and Metrics" name parts.
   const asideLast = best.kind === 'aside' && best.phrase.includes(' ') && best.at + best.phrase.split(' ').length === tokens.length && !tokens.some((w) => w === 'and' || w === '&' || w === '/');
-  // Figures said of one thing ("PR stats", "Download numbers", "Weekly metrics"), as a heading or
-  // a lead-in: the figures, an aside.
-  const figuresOf = best.kind === 'aside' && FIGURES.has(best.phrase) && best.at === tokens.length - 1 && tokens.length === 2;
-  if (figuresOf) return { kind: best.kind, phrase: best.phrase };
+  // Figures said of one thing ("PR stats", "Weekly metrics"), as a heading or a lead-in: the
+  // figures, an aside.
+  if (best.kind === 'aside' && FIGURES.has(best.phrase) && tokens.length === 2 && best.at === 1) return { kind: best.kind, phrase: best.phrase };
   // A changelog's participle is a label alone ("Added", "Added and improved"); with a word of
   // what ("Added faqs", "Improved UX") it is the work itself.
   if (PARTICIPLES_ALONE.has(best.phrase) && tokens.some((w) => !FILLER.has(w) && !PARTICIPLES_ALONE.has(w))) return undefined;
