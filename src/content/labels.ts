@@ -347,6 +347,8 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
     'achieved',
   ],
   [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? (?:to|on)\b|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|next(?:\s+up)?\s+(?:is|are|will be)\s|next up\b|(?:(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:(?:really|also|very)\s+)?)?looking forward to\b|(?:we|i)\s+(?:(?:really|also)\s+)?look forward to\b|(?:our|my|the) next (?:[a-z]+\s+)?(?:task|step|goal|focus|priority|milestone|thing) (?:is|will be)\b)/i, 'next'],
+  // "Jeremy plans to implement safe wrappers", "She intends to port it": who, then what they mean to do.
+  [new RegExp(String.raw`^(?:[Hh]e|[Ss]he|[Tt]hey|(?!${NOT_SUBJECT}|It\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:also\s+)?(?:plans|intends|aims|hopes|plan|intend|aim|hope)\s+to\s+[a-z]`), 'next'],
   // "Support for nesting @media queries is coming up next", "Dark mode is up next": what comes.
   [new RegExp(String.raw`^${SENTENCE}{0,120}?\b(?:is|are)\s+(?:coming\s+(?:up\s+)?(?:next|soon)|up\s+next)\b`, 'i'), 'next'],
   // "André will be attending…", "He'll also be giving a talk", "Bundler 1.12 will ship…": who or
@@ -413,8 +415,8 @@ const SENTENCE_END = /(?<=[.!?]["”’)]?)(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|i
 
 // A sentence that says its work goes on or has begun ("VR work continues", "We're still
 // working on it", "aerc has been making excellent progress", "Started implementing the
-// protocol", "The paper is being studied").
-const GOES_ON = /\b(?:continues?|continued|continuing|ongoing|underway|under way|in progress|(?:is|are|am|was|were|been)\s+(?:still\s+)?(?:working|progressing)|working on|making\s+(?:\w+\s+)?(?:progress|headway)|still|started|starting|began|begun|in the works|(?:is|are)\s+being\s+[a-z]+ed|(?:has|have)\s+been\s+[a-z]+ing)\b/i;
+// protocol", "The paper is being studied", "He is also improving the port").
+const GOES_ON = /\b(?:continues?|continued|continuing|ongoing|underway|under way|in progress|(?:is|are|am|was|were|been)\s+(?:still\s+)?(?:working|progressing)|working on|making\s+(?:\w+\s+)?(?:progress|headway)|still|started|starting|began|begun|in the works|(?:is|are)\s+being\s+[a-z]+ed|(?:has|have)\s+been\s+[a-z]+ing|(?:is|are|am)\s+(?:also\s+|still\s+|now\s+|currently\s+)?(?!going\b)[a-z]{3,}ing)\b/i;
 
 /** The sentences of a text, in order. */
 export function sentencesOf(text: string): string[] {

@@ -62,6 +62,8 @@ export interface OutlineEntry {
   item: Item;
   /** The item it is nested under, when it is a detail of one. */
   parent?: Item;
+  /** The paragraph of the same part it comes right after, when it is one too. */
+  follows?: Item;
 }
 
 export interface OutlineNode {
@@ -383,7 +385,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
 
   const top = () => stack.at(-1)!;
   // The item written last, and the line it ends on (a list of addresses may follow it).
-  let lastEntry: { item: Item; endLine: number; nodes: RootContent[]; workItem: WorkItem | undefined } | undefined;
+  let lastEntry: { item: Item; endLine: number; nodes: RootContent[]; workItem: WorkItem | undefined; node: OutlineNode; bullet: boolean } | undefined;
   // The kind the sentence over the next list gives it ("We merged the following PRs:" → achieved).
   let listLeadIn: LabelTarget | undefined;
   const thisPeriod = hasLastPeriodLabel(String(file.value ?? '')) ? 'next' : 'achieved';
@@ -547,9 +549,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return root;
   }
 
-  function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false, parent?: Item): Item {
+  function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false, parent?: Item, follows?: Item): Item {
     const item = makeItem(nodes, line, depth, workItem);
-    lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem };
+    lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem, node, bullet };
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined);
     const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document');
     // A picture, a table or a block of code is no summary of the week: a note of the update, shown with it.
@@ -572,7 +574,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const outside = node.role === 'root' || node.role === 'document' || node.role === 'summary';
     const inTopic = outside && kind === undefined && stack.some((n) => n.topic);
     const target = outside && ((kind !== undefined && kind !== 'notes') || inTopic) ? teamPartNode() : node;
-    target.entries.push({ ...(kind !== undefined ? { kind } : {}), item, ...(parent ? { parent } : {}) });
+    target.entries.push({ ...(kind !== undefined ? { kind } : {}), item, ...(parent ? { parent } : {}), ...(follows ? { follows } : {}) });
     return item;
   }
 
@@ -994,7 +996,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       if (introKind) listLeadIn = introKind;
       return;
     }
-    addEntry(target, target.label, [node], line, 0);
+    // A paragraph right after another of the same part goes on with it: when it says nothing of
+    // its own kind ("Our text layout system takes a Unicode string…" after "We now support
+    // HarfBuzz!"), it is of that one's (entryKind's detail).
+    const previous = lastEntry && lastEntry.node === target && !lastEntry.bullet && lastEntry.nodes.length === 1 && lastEntry.nodes[0]!.type === 'paragraph' ? lastEntry.item : undefined;
+    addEntry(target, target.label, [node], line, 0, false, undefined, previous);
     // A paragraph whose last sentence leads into what follows ("The crate wraps UEFI. We merged
     // the following PRs this month:") labels it, as that sentence alone on its line would.
     const leadIn = /[.!?]\s+([^.!?]+):\s*$/.exec(text)?.[1];

@@ -9,9 +9,9 @@ import { createHash, type Hash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
-import { isCatchAll, proseKind, sentenceKind, tickedOff } from './labels';
+import { isCatchAll, proseKind, saysWork, sentenceKind, tickedOff } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { isAway, isBranchLink, isFigureLine, isPictureOnly, isPointer, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
+import { isAway, isBranchLink, isFigureLine, isNamedAddress, isPictureOnly, isPointer, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -602,13 +602,17 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   const inherited = parentKind === 'achieved' || parentKind === 'next' || parentKind === 'risks' || parentKind === 'blockers' ? parentKind : undefined;
   // A paragraph whose first sentence says nothing of its kind is what most of its sentences say
   // ("VR work continues. I've written a protocol… I've also written an extension…" is done).
-  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? inherited ?? 'progress';
+  // One that says its work goes on is progress, whatever came before it.
+  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) ? 'progress' : inherited) ?? 'progress';
 }
 
 /** The kinds of a node's entries in order, each detail after its item (`kinds` keeps every item's kind, for details in later nodes). */
 export function entryKinds(entries: OutlineNode['entries'], kinds = new Map<Item, ItemKind>()): ItemKind[] {
   return entries.map((e) => {
-    const kind = entryKind(e, e.parent ? kinds.get(e.parent) : undefined);
+    // A detail takes its item's kind when it says none; so does a paragraph the one it goes on
+    // from, unless it only names where to look ("Main development repo: https://…").
+    const from = e.parent ?? (e.follows && !isNamedAddress(e.item.text) ? e.follows : undefined);
+    const kind = entryKind(e, from ? kinds.get(from) : undefined);
     kinds.set(e.item, kind);
     return kind;
   });

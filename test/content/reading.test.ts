@@ -2665,3 +2665,31 @@ describe("a course form's header fields as headings", () => {
     expect(items).toEqual([['achieved', 'Compared the sensor costs'], ['notes', '2nd item: meetings, 3 hours']]);
   });
 });
+
+describe('a paragraph that goes on from the one before it', () => {
+  it('says nothing of its kind: the kind of the one before; one that says its work goes on, or where to look, is not', () => {
+    const body = [
+      '## Sticky positioning',
+      '',
+      'We now support CSS position: sticky!',
+      '',
+      'This is done by giving sticky elements their own scroll frame, updated as the page scrolls.',
+      '',
+      'He is also improving the scroll anchoring.',
+      '',
+      'Main development repo: https://example.org/ladybird',
+      '',
+      'Jeremy plans to port the compositor next.',
+    ].join('\n');
+    const result = build({ 'lb/updates/2024-08-31.md': week('2024-08-31', body) });
+    const part = result.site.updates[0]!.sections[0]!;
+    const kinds = Object.entries(part.items).flatMap(([k, v]) => v.map((i) => [i.line, k]));
+    expect(kinds.sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual([
+      [6, 'achieved'],
+      [8, 'achieved'],
+      [10, 'progress'],
+      [12, 'progress'],
+      [14, 'next'],
+    ]);
+  });
+});
