@@ -286,7 +286,7 @@ const DONE_VERBS =
   'defined|clarified|outlined|formali[sz]ed|solved|' +
   'reviewed|wrote|rewrote|built|rebuilt|created|updated|upgraded|migrated|removed|deprecated|improved|refactored|tested|documented|integrated|configured|installed|' +
   'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held(?! up\\b)|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
-  'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|conducted|recruited|passed|obtained|received|' +
+  'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|formed|founded|conducted|recruited|passed|obtained|received|' +
   'adjusted|tweaked|changed|reworked|cleaned up|converted|reverted|ported|unified|bumped|optimi[sz]ed|corrected|extended|restored|renamed|moved|imported|enhanced|increased|' +
   'made(?! (?:(?:some|good|great|little|slow|steady|more|further|significant|much)\\s+)?(?:progress|headway|strides)\\b)';
 // After a subject, only verbs ("Almost done!" is no subject and its verb), and none that a
@@ -341,7 +341,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // when the team has finished…").
   [
     new RegExp(
-      String.raw`^(?!no\b|some\b|part\b|parts\b|half\b|most\b|much\b|(?:one|two|three) (?:third|quarter)s?\b|a (?:third|quarter|half)\b|\d+\s*%)(?!${SENTENCE}*?(?:\b(?:will|to be|going to|should|would|not|never|cannot)\b|n['’]t\b))(?:(?!\b(?:almost|nearly|when|once|after|until|unless|if|before|since(?!\s+(?:the\s+|our\s+|my\s+)?(?:last|previous)\b)|because|now that|which|who)\b)${SENTENCE}){0,80}?\b(?:(?:is|are|was|were|(?:has|have)\s+(?:(?:also|now|finally|already|just)\s+)?(?:been|gotten)|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+(?:(?:also|now|finally|already|just)\s+)?been\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR}|(?:was|were)\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR})\b`,
+      String.raw`^(?!no\b|some\b|part\b|parts\b|half\b|most\b|much\b|(?:one|two|three) (?:third|quarter)s?\b|a (?:third|quarter|half)\b|\d+\s*%)(?!${SENTENCE}*?(?:\b(?:will|to be|going to|should|would|not|never|cannot)\b|n['’]t\b))(?:(?!\b(?:almost|nearly|when|once|after|until|unless|if|before|since(?!\s+(?:the\s+|our\s+|my\s+)?(?:last|previous)\b)|because|now that|which|who)\b)${SENTENCE}){0,80}?\b(?:(?:is|are|was|were|(?:has|have)\s+(?:(?:also|now|finally|already|just)\s+)?(?:been|gotten)|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|complete|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+(?:(?:also|now|finally|already|just)\s+)?been\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR}|(?:was|were)\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR})\b`,
       'i',
     ),
     'achieved',

@@ -2514,6 +2514,9 @@ describe('prose: what its sentences say', () => {
     ['All sorts of other little things have gotten done', 'achieved'],
     ["I've also written a Vulkan extension to use this protocol", 'achieved'],
     ['The page was nearly rewritten', undefined],
+    ['Two enemy sprite animations are complete.', 'achieved'],
+    ['The migration is not complete', undefined],
+    ['Formed group', 'achieved'],
     // What comes next.
     ['Support for nesting @media queries is coming up next.', 'next'],
     ['The next major task is enabling GPU acceleration', 'next'],
