@@ -3,7 +3,7 @@
  * build into a clean output folder whose caches were kept (a CI run that restores `.cache/`, a
  * fresh checkout of a content repository): a milestone whose dependency key (render-memo.ts) is
  * the one its files were rendered with gets them from here instead of rendering them again.
- * The output stays byte-identical to a clean build's (test/publish/render-store.test.ts).
+ * The output stays byte-identical to a clean build's (test/publish/incremental.test.ts).
  *
  * A milestone's files come in two runs of the build's path list (its page and badge, then its
  * feeds and their archives): each run is one segment file, named by the build key, the
