@@ -4,6 +4,7 @@
  * the sample site as it was on an earlier date.
  */
 import { env } from 'cloudflare:workers';
+import { vi } from 'vitest';
 import { indexMilestones } from '../../src/content/milestones';
 import type { SiteModel, Update } from '../../src/content/model';
 import type { DigestBatch } from '../../src/digest';
@@ -14,6 +15,16 @@ import { site } from '../../src/site';
 export { env, site };
 
 /** Empties the digest tables (subscribers of other tests stay: assertions filter by address). */
+/**
+ * Moves the clock on by `ms` at once: "a second later" without waiting a second (issue 19). Only
+ * `Date` is faked, and it stands still until the next call; timers, fetch timeouts and D1 stay
+ * real. `vi.useRealTimers()` (or `vi.restoreAllMocks` in the files' afterEach) puts it back.
+ * Not for pacing tests: a pacer needs a clock that runs.
+ */
+export function later(ms: number): void {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + ms });
+}
+
 export async function resetDigests(): Promise<void> {
   await env.DB.batch([
     env.DB.prepare('DELETE FROM digest_deliveries'),

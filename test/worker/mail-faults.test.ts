@@ -13,20 +13,24 @@ import { cutDigest, deliverBatch, handleDigestQueue, type DigestBatch } from '..
 import { STALE_CLAIM_MS } from '../../src/digest/store';
 import type { Env } from '../../src/env';
 import { d1Pacer, httpTransport, MailTransportError, type MailTransport } from '../../src/mail';
-import { activeSubscriber, asMessages, env, fakeMailApi, recordingQueue, resetDigests, site, testEnv, type ApiBehaviour, type FakeMailApi } from './digest.helpers';
+import { activeSubscriber, asMessages, env, fakeMailApi, recordingQueue, later, resetDigests, site, testEnv, type ApiBehaviour, type FakeMailApi } from './digest.helpers';
 
 beforeEach(resetDigests);
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 const admin = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
 const app = createApp(site);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Plays the queue until nothing is left. Between rounds it waits `pauseMs`, or the shortest
- * delay asked for (at most `maxDelayMs`: longer backoffs are skipped, limits kept in D1 still hold).
+ * Plays the queue until nothing is left. Between rounds the clock moves on by `pauseMs`, or the
+ * shortest delay asked for (at most `maxDelayMs`: longer backoffs are skipped, limits kept in D1
+ * still hold): at once (`later`), or by waiting when `realTime` (a pacer needs a running clock).
  */
-async function drain(e: Env, q: ReturnType<typeof recordingQueue>, first: DigestBatch[], transport: MailTransport | undefined, options: { pauseMs?: number; maxDelayMs?: number; rounds?: number } = {}) {
+async function drain(e: Env, q: ReturnType<typeof recordingQueue>, first: DigestBatch[], transport: MailTransport | undefined, options: { pauseMs?: number; maxDelayMs?: number; rounds?: number; realTime?: boolean } = {}) {
   let round = first;
   for (let i = 0; i < (options.rounds ?? 40) && round.length > 0; i++) {
     const batch = createMessageBatch<DigestBatch>('tidings-digest', asMessages(round));
@@ -37,7 +41,8 @@ async function drain(e: Env, q: ReturnType<typeof recordingQueue>, first: Digest
     round = q.take();
     if (round.length === 0) break;
     const wait = options.pauseMs ?? Math.min(options.maxDelayMs ?? 1200, delays.length > 0 ? Math.min(...delays) * 1000 : 0);
-    if (wait > 0) await sleep(wait);
+    if (wait > 0 && options.realTime) await sleep(wait);
+    else if (wait > 0) later(wait);
   }
   return round;
 }
@@ -83,6 +88,12 @@ describe('one message, one body', () => {
     const { digest } = await cutDigest(e, site, { period: 'same', now: new Date(Date.now() - 5_000) });
     expect(await drain(e, q, tagged(q.take(), 'same'), transport, { pauseMs: 1100 })).toEqual([]);
     expect(oneBodyPerKey(api)).toEqual([]);
+    // Each retry went out a second later by the clock the code reads.
+    for (const email of [hang, reset, err500]) {
+      const at = api.calls.filter((c) => c.to === email).map((c) => c.at);
+      expect(at.length, email).toBe(2);
+      expect(at[1]! - at[0]!, email).toBeGreaterThanOrEqual(1000);
+    }
     for (const email of [hang, reset, err500, ok]) expect(api.to(email), email).toHaveLength(1);
     for (const r of (await rows(digest.id, 'same')).values()) expect(r, r.email).toMatchObject({ status: 'sent', dup: 0 });
     // The unsubscribe link in the header is the one in the body, issued at the cut.
@@ -169,7 +180,7 @@ describe('crash mid fan-out, then resume', () => {
       };
       const first = deliverBatch(e, site, ours[0]!, dying);
       while (api.delivered.length < 3) await sleep(20);
-      await sleep(1100);
+      later(1100);
       if (alive) {
         const res = await app.request(`/admin/digests/${digest.id}/resume`, { method: 'POST', headers: admin }, e);
         expect(res.status).toBe(200);
@@ -213,7 +224,7 @@ describe('paced to the API limit', () => {
     const e = httpEnv(api, q, { MAIL_RATE_PER_SECOND: String(PACED_RATE) });
     const { digest } = await cutDigest(e, site, { period: 'paced', now: new Date() });
     const started = Date.now();
-    expect(await drain(e, q, tagged(q.take(), 'paced'), undefined, { rounds: 400 })).toEqual([]);
+    expect(await drain(e, q, tagged(q.take(), 'paced'), undefined, { rounds: 400, realTime: true })).toEqual([]);
     const seconds = (Date.now() - started) / 1000;
     for (const r of readers) expect(api.to(r.email), r.email).toHaveLength(1);
     const limited = api.calls.filter((c) => c.status === 429).length;

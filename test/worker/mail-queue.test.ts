@@ -12,10 +12,13 @@ import { handleDigestQueue, type DeliveryMessage } from '../../src/digest';
 import { announceNewUpdates } from '../../src/digest/instant';
 import type { Env } from '../../src/env';
 import { claimMail, STALE_MAIL_CLAIM_MS } from '../../src/mail/outbox';
-import { activeSubscriber, env, fakeMailApi, recordingQueue, site, siteAsOf, testEnv, type ApiBehaviour, type FakeMailApi } from './digest.helpers';
+import { activeSubscriber, env, fakeMailApi, later, recordingQueue, site, siteAsOf, testEnv, type ApiBehaviour, type FakeMailApi } from './digest.helpers';
 import { harness, linkIn, stored, subscribe, uniqueEmail } from './subscribers.helpers';
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 const admin = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -100,7 +103,7 @@ describe('confirmations, through the queue', () => {
     const h = harness({ ...API, MAIL_RATE_PER_SECOND: 'none' });
     const email = uniqueEmail('reset');
     expect((await subscribe(h, email)).status).toBe(202);
-    await sleep(1100);
+    later(1100);
     await h.playQueue();
     expect(api.calls.filter((c) => c.to === email)).toHaveLength(2);
     expect(new Set(api.calls.filter((c) => c.to === email).map((c) => c.body)).size).toBe(1);
