@@ -1,5 +1,7 @@
 /**
- * End to end against `wrangler dev --test-scheduled`: two readers subscribe over HTTP and
+ * End to end against `npm start -- --test-scheduled`, as the README starts it (build,
+ * .dev.vars, D1 migrations of its --persist-to, wrangler dev). First Python's feedparser reads
+ * the feeds (feedparser.ts). Then two readers subscribe over HTTP and
  * confirm from the emailed link, one following everything and one following team Beacon;
  * the weekly cron, triggered over HTTP (/__scheduled), cuts the first digest and enqueues
  * them; the queue consumer of the same Worker mails each reader the digest of their scope
@@ -18,7 +20,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWrangler } from '../../scripts/dev-setup';
-import { type DevServer, emailFilesFor, loggedEmails, root, sleep, startWranglerDev, migratedState } from './wrangler-dev';
+import { describeFeedsInFeedparser } from './feedparser';
+import { type DevServer, emailFilesFor, loggedEmails, root, sleep, startWranglerDev } from './wrangler-dev';
 
 /** The week the sample content's newest (non-draft) updates belong to. */
 const WEEK = '2026-11-09';
@@ -40,9 +43,23 @@ interface ReceivedDigest {
   html: string;
 }
 
+let persistTo: string;
+let server: DevServer | undefined;
+
+beforeAll(async () => {
+  persistTo = await mkdtemp(path.join(os.tmpdir(), 'tidings-e2e-digest-'));
+  // A fresh state: npm start applies every migration to it, as it does for a new user.
+  server = await startWranglerDev({ viaNpmStart: true, persistTo, args: ['--test-scheduled'], vars });
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (persistTo) await rm(persistTo, { recursive: true, force: true });
+});
+
+describeFeedsInFeedparser(() => server!);
+
 describe('weekly digest end to end against wrangler dev', () => {
-  let persistTo: string;
-  let server: DevServer | undefined;
   const run = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const everything = `e2e-all-${run}@example.com`;
   const beaconOnly = `e2e-beacon-${run}@example.com`;
@@ -57,17 +74,6 @@ describe('weekly digest end to end against wrangler dev', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('Ran scheduled event');
   };
-
-  beforeAll(async () => {
-    persistTo = await mkdtemp(path.join(os.tmpdir(), 'tidings-e2e-digest-'));
-    await migratedState(persistTo);
-    server = await startWranglerDev({ persistTo, args: ['--test-scheduled'], vars });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    if (persistTo) await rm(persistTo, { recursive: true, force: true });
-  });
 
   it('subscribes two readers and confirms them from the emailed links', async () => {
     for (const [email, scope] of [
