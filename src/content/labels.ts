@@ -284,7 +284,7 @@ export function hasLastPeriodLabel(source: string): boolean {
 const DONE_VERBS =
   'finished|completed|complete|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done|' +
   'defined|clarified|outlined|formali[sz]ed|solved|' +
-  'reviewed|wrote|rewrote|built|rebuilt|created|updated|upgraded|migrated|removed|deprecated|improved|refactored|tested|documented|integrated|configured|installed|' +
+  'reviewed|wrote|rewrote|built|rebuilt|created|updated|upgraded|migrated|removed|deprecated|improved|refactored|tested|verified|validated|documented|integrated|configured|installed|' +
   'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held(?! up\\b)|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
   'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|formed|founded|conducted|recruited|passed|obtained|received|' +
   'adjusted|tweaked|changed|reworked|cleaned up|converted|reverted|ported|unified|bumped|optimi[sz]ed|corrected|extended|restored|renamed|moved|imported|enhanced|increased|' +
@@ -314,6 +314,22 @@ const NOT_SUBJECT = String.raw`(?:${'the a an this that these those our my its n
   .split(' ')
   .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
   .join('|')}|\w+ly)\b`;
+/** Alternatives (`a|b c`) that match with their first letter in either case. */
+function anyCase(alternatives: string): string {
+  return alternatives
+    .split('|')
+    .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+    .join('|');
+}
+// Words that tie a noun to what follows: "Support for signed commits" is a title, not who signed.
+const PREPOSITION = 'for|of|in|on|at|to|with|from|by|about|into|over|under|after|before|between|against|via|without';
+// A word that opens a clause, not a name ("With this done, …", "Once merged, …"), in either case.
+const CLAUSE_OPENER = `(?:${anyCase(`${PREPOSITION}|with|when|once|if|as|while|because|since|until|unless|though|although|whether|how|why|what|where|who|which`)})`;
+// Words that say a thing is not done, or not all of it ("almost done", "WIP done", "not yet merged").
+const NOT_ALL_DONE = `(?:${anyCase('not|yet to|to be|in progress|ongoing|underway|wip|working on|still|remaining|pending|almost|nearly|partly|partially')})`;
+// A word of a thing's name in a headline: not a word that makes it a clause ("Tests are written",
+// "Still to be merged", "Nothing was deployed", "I started the challenge given to me").
+const NAME_WORD = String.raw`(?!(?:is|are|was|were|be|been|being|has|have|had|will|would|should|could|can|may|might|must|not|never|to|need|needs|still|yet|nothing|none|no|I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Yy]ou|[Ii]t)\b)[A-Za-z0-9][\w./+#-]*`;
 // Verbs in the past that say the work goes on, was only tried or planned, or happened to the
 // team: no work done.
 const NOT_DONE_ED = String.raw`(?:[Ss]tarted|[Cc]ontinued|[Ww]orked|[Dd]iscussed|[Ii]nvestigated|[Ee]xplored|[Rr]esearched|[Ll]ooked|[Tt]ried|[Aa]ttempted|[Pp]lanned|[Ss]cheduled|[Pp]roposed|[Cc]onsidered|[Ss]tudied|[Ff]ocused|[Ss]truggled|[Ww]aited|[Nn]eeded|[Ww]anted|[Hh]oped|[Ee]xpected|[Aa]sked|[Rr]equested|[Nn]oticed|[Oo]bserved|[Rr]eali[sz]ed|[Ll]earned|[Dd]iscovered|[Uu]nderstood|[Ee]ncountered|[Ff]aced|[Ee]xperienced|[Bb]locked|[Ss]talled|[Dd]elayed|[Pp]aused|[Pp]ostponed|[Ff]ailed|[Mm]issed|[Dd]ropped|[Dd]eprioriti[sz]ed|[Ee]stimated|[Dd]ebugged|[Hh]elped|[Ss]upported|[Aa]ssisted|[Pp]articipated|[Aa]ttended|[Jj]oined|[Vv]isited|[Tt]alked|[Cc]hatted|[Ss]ynced|[Aa]ligned|[Bb]rainstormed|[Ff]ollowed|[Ss]tayed|[Rr]emained|[Ss]eemed|[Aa]ppeared|[Uu]sed|[Mm]anaged|[Hh]andled|[Oo]wned|[Rr]equired|[Rr]aised|[Rr]eported|[Ff]lagged|[Oo]pened|[Ff]iled|[Rr]evisited|[Rr]eopened|[Ee]scalated|[Rr]eceived|[Ii]nterviewed|[Mm]onitored|[Tt]racked|[Cc]ollaborated|[Cc]oordinated|[Pp]ushed|[Pp]rioriti[sz]ed|[Aa]nalyzed|[Aa]nalysed|[Ee]valuated|[Aa]ssessed|[Pp]rototyped|[Dd]ecided|[Aa]greed|[Ff]ixed|[Mm]entioned|[Nn]oted|[Ss]uggested|[Ww]ondered|[Aa]ssumed|[Bb]elieved|[Ee]xplained|[Cc]laimed|[Ss]tated)`;
@@ -330,7 +346,15 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // the past.
   // So is "We have shipped…", "We've merged…", "I've also written…", "Noel's updated…", and names in a list: "Laura,
   // Sam and Lucinda presented the report…".
-  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|\d+[A-Za-z][\w-]*|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+and\s+[A-Z][\w-]*|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*|\s+(?!(?:not|never|have|has|had|will|would|should|could|can|may|might|must|to|be|been|being|is|are|was|were)\b)[a-z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:(?:\s+(?:have|has)|['’](?:s|ve))\s+(?:(?:also|then|finally|successfully|just|further|quickly|already|now)\s+)?(?:${DONE_PARTICIPLES}|${SUBJECT_VERBS}|accepted|approved)|\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?:${SUBJECT_VERBS}|accepted|approved))\b${NOT_FOR}`), 'achieved'],
+  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|\d+[A-Za-z][\w-]*|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+and\s+[A-Z][\w-]*|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*|\s+(?!(?:not|never|have|has|had|will|would|should|could|can|may|might|must|to|be|been|being|is|are|was|were|${PREPOSITION})\b)[a-z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:(?:\s+(?:have|has)|['’](?:s|ve))\s+(?:(?:also|then|finally|successfully|just|further|quickly|already|now)\s+)?(?:${DONE_PARTICIPLES}|${SUBJECT_VERBS}|accepted|approved)|\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?:${SUBJECT_VERBS}|accepted|approved))\b${NOT_FOR}`), 'achieved'],
+  // A headline in the passive, as status lines are written ("Escrow lock script implemented in
+  // `src/`", "New onboarding flow for mobile users shipped", "Local build verified — it runs"):
+  // a thing named in a few words, then what was done to it, and after it only where, how or
+  // why; not a clause that opens the sentence ("With this done, my plan is…"), a verb that
+  // says the work goes on ("Started going through materials prepared by…"), nor praise ("Well
+  // done to the team"). Not when the line says it is not so, or not all of it ("Tests written
+  // but not yet merged", "3 recorded, motion graphics in progress", "almost done", "WIP done").
+  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|${CLAUSE_OPENER}\b|${NOT_DONE_ED}\b|[Ww]ell done\b)(?!${SENTENCE}*?(?:\b${NOT_ALL_DONE}\b|n['’]t\b|\bWIP\b))(?:${NAME_WORD}\s+){1,6}?(?:${DONE_PARTICIPLES}|done)(?=\s*$|\s*[—–:;,.(!]|\s+(?:${PREPOSITION}|across|as|and)\b)`), 'achieved'],
   // "The LPE project is done", "X was merged", "The audit has finished", "A page has been
   // created", "Ana was added as committer", "A talk was given": said of a thing, in the past,
   // not "will be done", not "No updates were submitted", not "Three quarters of it has been

@@ -600,6 +600,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // Vidalia with:" › "the Tor Status extension…"; "Implemented the network fixes. The pull
   // requests:" › "Vote tally fix (…/pull/268)").
   const inherited = parentKind === 'achieved' || parentKind === 'next' || parentKind === 'risks' || parentKind === 'blockers' ? parentKind : undefined;
+  // So under a progress label: the parts of a thing done there are done ("Escrow lock script
+  // implemented" › "`main()` — dispatches witness tags"), unless the detail says it goes on.
+  if (entry.kind === 'progress' && entry.parent !== undefined && inherited !== undefined && !saysWork(entry.item.text)) return inherited;
   // A paragraph whose first sentence says nothing of its kind is what most of its sentences say
   // ("VR work continues. I've written a protocol… I've also written an extension…" is done).
   // One that says its work goes on is progress, whatever came before it.

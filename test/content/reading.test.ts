@@ -209,6 +209,23 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('The spec has not been written yet')).toBeUndefined();
     expect(sentenceKind('Progress has been made on the indexer')).toBeUndefined();
     expect(sentenceKind('We have started the audit')).toBeUndefined();
+    // A headline in the passive: a thing named, then what was done to it, and only where or how
+    // after it. Not a title ("Support for signed commits"), a clause ("With this done, my plan
+    // is…"), what goes on ("Started going through materials prepared by…"), praise, or a thing
+    // done only in part.
+    expect(sentenceKind('Escrow lock script implemented in contracts/on-chain-script')).toBe('achieved');
+    expect(sentenceKind('New onboarding flow for mobile users shipped')).toBe('achieved');
+    expect(sentenceKind('Local bytecode build verified — pnpm run build succeeds')).toBe('achieved');
+    expect(sentenceKind('User research sessions completed with 5 users')).toBe('achieved');
+    expect(sentenceKind('Support for signed commits')).toBeUndefined();
+    expect(sentenceKind('With this done, my plan for June is to roll through these steps')).toBeUndefined();
+    expect(sentenceKind('Started going through MPC materials prepared by Marvin')).toBeUndefined();
+    expect(sentenceKind('I started the programming challenge given to me by my mentor')).toBeUndefined();
+    expect(sentenceKind('Well done to the whole team for the work so far!')).toBeUndefined();
+    expect(sentenceKind('Tests written but not yet merged')).toBeUndefined();
+    expect(sentenceKind('PAYLOADs almost done, addressing review comments')).toBeUndefined();
+    expect(sentenceKind('Working on benchmarks done on plonky2 and halo2')).toBeUndefined();
+    expect(sentenceKind('3 recorded for HIO, motion graphics in progress')).toBeUndefined();
     // In the simple past, passive, with a word of how: done; not by mistake, not again and
     // again, not none of them, not in a clause about something else, not what it was made for.
     expect(sentenceKind('Gedas Gardauskas was added as committer on 2019-10-18')).toBe('achieved');
@@ -1621,6 +1638,15 @@ describe('an item under a progress label that says it was done', () => {
     const result = build({ 'platform/updates/2026-03-02.md': week('2026-03-02', body) });
     expect(errorsOf(result)).toEqual([]);
     expect(counts(result.site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, progress: 1, next: 1, risks: 1 });
+  });
+
+  it('so are its details that say nothing of their own ("Escrow script implemented" › "`main()` dispatches the witness tags"); a detail that goes on stays progress', () => {
+    const body = '## Escrow\n### Practical Progress\n- **Escrow lock script implemented** in `src/index.ts`:\n  - `main()` — dispatches witness tags\n  - `Err` — numeric error codes\n  - fuzzing still running\n- Read replicas, 60%\n  - eu-west first\n';
+    const result = build({ 'chain/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const items = result.site.updates[0]!.sections[0]!.items;
+    expect(items.achieved.map((i) => i.text)).toEqual(['Escrow lock script implemented in src/index.ts:', 'main() — dispatches witness tags', 'Err — numeric error codes']);
+    expect(items.progress.map((i) => i.text)).toEqual(['fuzzing still running', 'Read replicas, 60%', 'eu-west first']);
   });
 });
 
