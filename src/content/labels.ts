@@ -51,7 +51,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles', 'lowlights', 'lowlight',
     'difficulties', 'failures', 'setbacks', 'hurdles', 'pain points', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
   ],
-  blockers: ['blocked', 'blocker', 'blockers', 'blocking', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
+  blockers: ['blocked', 'blocker', 'blockers', 'blocking', 'blockage', 'blockages', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
   summary: [
     'summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract',
     // A form's question of how the writer sees it ("How do you feel about your progress?"): their own word on the week.
@@ -213,6 +213,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
     }
   }
   if (!best) return undefined;
+  // A question that offers states to choose from ("Is the project still in progress / launched /
+  // complete?") asks how the work stands: its answer is no work of one kind.
+  if (question && kinds.size >= 2 && isChoice(text)) return undefined;
   // "To team leads: please…" addresses someone; it names no section.
   if (tokens[0] === 'to' && best.at > 0) return undefined;
   const others = tokens.filter((w, i) => !used[i] && !FILLER.has(w));
@@ -247,7 +250,54 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // comes. Its items are that period's news (ticked ones done).
   const pastPlan = (best.kind === 'next' && tokens.some((w) => PAST_MARKERS.has(w))) || (best.kind === 'achieved' && kinds.has('next') && tokens.some((w) => PLAN_WORDS.has(w)));
   if (pastPlan) return { kind: 'progress', phrase: best.phrase };
+  // Done as an aim ("Tasks to complete", "When is your project scheduled to complete?"): what comes.
+  if (best.kind === 'achieved' && tokens[best.at - 1] === 'to') return { kind: 'next', phrase: best.phrase };
   return { kind: best.kind, phrase: best.phrase };
+}
+
+/**
+ * A form's question or request, written as a heading: a question ("Is the project on track? \*",
+ * "If you answered No, what are the issues or blockages you are having?", "How large is your
+ * community? We are interested in… (optional)") or a request ("Please provide details about the
+ * work you have delivered since the last report", "Describe your plans", "If you answered 'Link',
+ * please add the links here"). It names no part.
+ */
+export function isFormPrompt(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return FORM_QUESTION.test(t) || FORM_REQUEST.test(t);
+}
+const FORM_QUESTION = /^(?:\W*\d+[.)]\s*)?\W*(?:what|which|how|where|when|who|why|any|anything|did|do|does|are|is|was|were|have|has|will|would|could|can|should|if)\b[^?]{0,300}\?(?:\s*(?:\*+|\([^)]*\)))*(?:\s+[^?]{0,400})?$/i;
+const FORM_REQUEST = /^(?:\W*\d+[.)]\s*)?\W*(?:please|kindly|briefly|describe|explain|list|provide|share|summari[sz]e|tell us|give us|outline)\b\s+\S+(?:\s+\S+){2,}|^[^.?!]{0,120}\bplease\s+(?:provide|add|list|describe|explain|share|give|include|enter|check|tell|summari[sz]e)\b/i;
+
+/**
+ * The kind of work a form's question or request asks for (`isFormPrompt`), by its words, the most
+ * pressing first: what blocks ("issues or blockages"), what may go wrong, what comes ("in the
+ * next 30 days", "what will you do"), what was done ("delivered since last report", "what did
+ * you accomplish"); then one about something else ("a brief explanation of the evidence"):
+ * aside. Not what goes on: in a question its words describe ("How large is your community? We
+ * are interested in active communities"). Undefined: it asks about the report (a project ID,
+ * "Is the project on track?").
+ */
+/** A question that offers states to choose from, outside its brackets ("Is it in progress / launched / complete?"). */
+function isChoice(text: string): boolean {
+  return /\w\s*\/\s*\w/.test(text.replace(/\([^)]*\)/g, ' '));
+}
+
+export function promptKind(text: string): LabelKind | undefined {
+  const tokens = labelTokens(text);
+  const found = new Set<LabelKind>();
+  for (let at = 0; at < tokens.length; at++) {
+    const phrase = PHRASES.find((p) => p.words.every((w, i) => sameWord(tokens[at + i], w)));
+    if (!phrase) continue;
+    found.add(phrase.kind);
+    at += phrase.words.length - 1;
+  }
+  if (/\b(?:will|going to|plan(?:s|ned|ning)?|intend|next|upcoming|coming)\b/i.test(text)) found.add('next');
+  if (/\bdid\b[^?.]*\b(?:do|work|complete|accomplish|achieve|deliver|finish)\b|\bhave you (?:done|completed|delivered|achieved|finished)\b/i.test(text)) found.add('achieved');
+  // A choice between states ("Is the project still in progress / launched / complete?") asks how it stands: no kind.
+  const kinds = [...found].filter((k) => k !== 'aside' && k !== 'summary');
+  if (kinds.length >= 2 && isChoice(text)) return undefined;
+  return (['blockers', 'risks', 'next', 'achieved', 'aside', 'summary'] as const).find((kind) => found.has(kind));
 }
 
 /** Words of figures: one word of what they count may come before them ("PR stats"). */

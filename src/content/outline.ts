@@ -48,7 +48,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { hasLastPeriodLabel, isCatchAll, isChangeKind, isLabelPhrase, readLabel, saysWork, sentenceKind } from './labels';
+import { hasLastPeriodLabel, isCatchAll, isChangeKind, isFormPrompt, isLabelPhrase, promptKind, readLabel, saysWork, sentenceKind } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
 
@@ -206,10 +206,11 @@ const INNER_NAME_RANK = 7.5;
 
 const REPORT_WORDS = /\b(?:weekly|update|updates|report|roundup|round[- ]up|newsletter|digest|status|notes)\b/i;
 
-/** A heading's shape: digits blanked, so `Update 2024/03/11` and `Update 2024/03/18` share one. */
+/** A heading's shape: digits and month names blanked, so `Update 2024/03/11` and `Update 2024/03/18` share one, and `Monthly Report for July` and `… for August`. */
 export function headingShape(text: string): string {
-  return labelWords(text).toLowerCase().replace(/\d+/g, '#').replace(/[^a-z#]+/g, ' ').trim();
+  return labelWords(text).toLowerCase().replace(/\d+/g, '#').replace(MONTH_NAME, '#').replace(/[^a-z#]+/g, ' ').trim();
 }
+const MONTH_NAME = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b/g;
 
 const SECTION_ROLES: ReadonlySet<NodeRole> = new Set(['milestone', 'workstream', 'sub-milestone', 'deliverable']);
 export function isSection(node: OutlineNode): boolean {
@@ -417,6 +418,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const node = tree.children[i]!;
     const next = tree.children[i + 1]!;
     if (node.type === 'paragraph' && (next.type === 'list' || (next.type === 'paragraph' && overList.has(next)))) overList.add(node);
+  }
+  // A paragraph that is all its heading's section holds (`### When is your project scheduled to
+  // complete?`, then `In the next 3 months`): that section's content, even when its words
+  // would make a label; a label labels what comes after it. Not a label that says it leads in
+  // (`Completed:`, `Ongoing:` of an empty template week).
+  const wholeSection = new Set<Paragraph>();
+  for (const [i, n] of tree.children.entries()) {
+    const [before, after] = [tree.children[i - 1], tree.children[i + 1]];
+    if (n.type === 'paragraph' && before?.type === 'heading' && (after === undefined || after.type === 'heading' || after.type === 'thematicBreak')) wholeSection.add(n);
   }
   // Paragraphs written directly over a table or a block of code (its caption, or the sentence that leads into it).
   const overTable = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && (tree.children[i + 1]?.type === 'table' || tree.children[i + 1]?.type === 'code') ? [n] : [])));
@@ -638,10 +648,27 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     const codeOnly = node.children.length === 1 && node.children[0]!.type === 'inlineCode' ? node.children[0]!.value.trim() : undefined;
-    // A question that names no kind ("Have I worked hard enough this week?", "Why Zarr?") names
-    // no part either: what answers it is said about the week, kept with the update.
-    if (!marked && codeOnly === undefined && /\?\s*$/.test(text) && (around.role === 'root' || around.role === 'document' || around.form === 'team')) {
-      open(newNode({ role: 'aside', form: 'heading', rank: node.depth, line, text, title: words }), true);
+    // A form's question or request, too long to be read as a label ("Please provide details
+    // here about the work you have delivered since last report", "If you answered No, what are
+    // the issues or blockages you are having?"), labels its answer by the work it asks for.
+    const form = !marked && codeOnly === undefined && isFormPrompt(text);
+    const asked = form ? promptKind(text) : undefined;
+    if (asked !== undefined && asked !== 'aside' && asked !== 'summary') {
+      setLabel(around, labelTarget(asked), node.depth);
+      workItem = undefined;
+      return;
+    }
+    // A question that names no kind ("Have I worked hard enough this week?", "Why Zarr?",
+    // "Is the project on track? *") names no part either: what answers it is said about the
+    // week, kept with the update; so is a question the team's form asks every week, or one
+    // about something else ("Please explain the evidence you are submitting"), anywhere. Any
+    // other question inside a part is about that part's work: no part of its own.
+    if (form || (!marked && codeOnly === undefined && /\?\s*$/.test(text))) {
+      if (asked !== undefined || around.role === 'root' || around.role === 'document' || around.form === 'team' || isPrompt(text)) {
+        open(newNode({ role: 'aside', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      } else {
+        open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      }
       return;
     }
     const facet = !marked && around.role !== 'root' && (options.recurrence?.facets.has(titleIdentity(words)) ?? false);
@@ -922,7 +949,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     let split = splitLabel([node], kindOf);
     // `Completed:` and `Ongoing:` on two lines of one paragraph: the last label is in force.
     for (let next = split?.rest.length === 1 ? splitLabel(split.rest, kindOf) : undefined; split && next && !next.unknown && next.rest.length === 0; next = undefined) split = next;
-    const label = split && !split.unknown ? split : undefined;
+    const label = split && !split.unknown && !(split.rest.length === 0 && wholeSection.has(node) && !/[:：]\s*$/.test(text) && !text.includes('\n')) ? split : undefined;
     if (label) {
       // A bold label after a bold part's content ("**This sprint**" after "**Cadence**" and its
       // list) is that part's sibling: it labels what the enclosing part holds next.

@@ -18,12 +18,13 @@
  *   work, it is no part of its own.
  * - A line of a form the team fills in every week (`01. Objectives for the week`, `09. Obstacles
  *   in your research?`, `Did you seek help when you needed that?`) with its answer indented under
- *   it, written the same in most of its reports (at least three, and more than half): a prompt,
- *   no item; it labels its answer as a heading would.
+ *   it, or a heading that asks (`### Is the project on track? *`), written the same in most of its
+ *   reports (at least three, and more than half): a prompt, no item and no part; it labels its
+ *   answer as a heading would.
  */
 import { isCommitmentTag, normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
 import { labelWords, openerText } from './inline';
-import { readLabel } from './labels';
+import { isFormPrompt, readLabel } from './labels';
 import { headingShape, type Recurrence } from './outline';
 
 const BULLET = /^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$/;
@@ -83,6 +84,10 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
         parents.add(parent.id);
       }
       enclosing.push({ depth, id, label });
+      // A heading that asks (a form's question or request, every week): a prompt if it recurs.
+      const asked = openerText(heading[1]!);
+      const askedId = titleIdentity(asked);
+      if (askedId !== '' && !prompts.has(askedId) && isFormPrompt(asked)) prompts.set(askedId, asked);
       const shape = headingShape(heading[1]!);
       if (shape.includes('#')) headings.push({ shape, exact: titleIdentity(heading[1]!) });
       continue;
@@ -167,7 +172,7 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const work = new Set([...workWeeks].filter(([, weeks]) => weeks >= 2).map(([w]) => w));
   // A form's prompts: the same line over an answer in most reports; not a part's name over its
   // work (a recurring opener of a few words that is no label, no question, asks nothing of "you").
-  const asks = (written: string) => readLabel(written) !== undefined || /[?:.]\s*$|\byou(?:r)?\b|\(/i.test(written) || written.split(/\s+/).length > 6;
+  const asks = (written: string) => readLabel(written) !== undefined || /[?:.][\s*]*$|\byou(?:r)?\b|\(/i.test(written) || written.split(/\s+/).length > 6;
   const prompts = new Set([...promptWeeks].filter(([p, e]) => e.weeks >= 3 && e.weeks > weeks / 2 && (!openers.has(p) || asks(e.written))).map(([p]) => p));
   return { openers, datedShapes, work, facets, weeks, prompts };
 }

@@ -549,8 +549,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // So are links named only by what they point at (`[code](…) - [live](…)`).
   if (isReferenceLinks(entry.item)) return 'notes';
   // And a sentence that only points at something to look at ("Here's our intro slides…"), or only
-  // answers yes or no ("Have I made enough progress this week?" › "Not really.").
-  if ((entry.kind === undefined || entry.kind === 'progress') && (isPointer(entry.item.text) || YES_OR_NO.test(entry.item.text.trim()))) return 'notes';
+  // answers yes or no, under any label ("Have I made enough progress this week?" › "Not really.",
+  // "Do you plan to launch a token?" › "No").
+  if ((entry.kind === undefined || entry.kind === 'progress') && isPointer(entry.item.text)) return 'notes';
+  if (YES_OR_NO.test(entry.item.text.trim())) return 'notes';
   // "Did you get stuck anywhere?" › "No." / "Nope. Thankfully, another smooth week.": none met.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^(?:no|nope|not really|not yet|nothing)\b\s*[.!,:;)]/i.test(`${entry.item.text.trim()} `)) return 'notes';
   // A question asked outside any label ("What did users think the banner was about?"), in a

@@ -2722,3 +2722,48 @@ describe('a paragraph that goes on from the one before it', () => {
     ]);
   });
 });
+
+describe('a form filled in every month, its questions as headings', () => {
+  const month = (name: string, done: string) =>
+    [
+      `# Acme - ${name} report`,
+      `## Monthly Report for ${name}`,
+      '### Is the project on track? \\*',
+      'Yes',
+      '### Is the project still in progress / launched / complete ? \\*',
+      'Still in progress',
+      '### If you answered No to the above question, what are the issues or blockages you are having?',
+      'The vendor has not answered our emails',
+      '### When is your project scheduled to complete? (This question is about when you will launch)',
+      'In the next 3 months',
+      '### Do you plan to launch a token? (optional)',
+      'No',
+      '### Please provide details here about the work, tasks, activities you have delivered since last report. \\*',
+      done,
+      '### Please provide a brief explanation of the evidence you are submitting - what does the evidence show? how does it demonstrate your progress? \\*',
+      'The links are to our project board.',
+      '### Finally, please list here what work you need to complete in the next 30 days \\*',
+      'Deploy the dashboard',
+      '',
+    ].join('\n\n');
+  const files = {
+    'acme/updates/2026-01-01.md': week('2026-01-01', month('December', 'We wrote the importer.')),
+    'acme/updates/2026-02-01.md': week('2026-02-01', month('January', 'We tested the importer.')),
+    'acme/updates/2026-03-01.md': week('2026-03-01', month('February', 'We shipped the importer.')),
+  };
+  const result = build(files);
+
+  it('names no part by a question, a request or the month’s title; the team’s part holds the answers of the work asked for', () => {
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => m.key)).toEqual(['acme']);
+    const u = result.site.updates.find((x) => x.date === '2026-03-01')!;
+    const items = u.sections[0]!.items;
+    expect(items.achieved.map((i) => i.text)).toEqual(['We shipped the importer.']);
+    expect(items.blockers.map((i) => i.text)).toEqual(['The vendor has not answered our emails']);
+    // "scheduled to complete" is an aim; the answer alone under its question is no label.
+    expect(items.next.map((i) => i.text)).toEqual(['In the next 3 months', 'Deploy the dashboard']);
+    // Yes or no, a state chosen from a list, and what the evidence is: about the report, not work.
+    expect([...items.notes, ...u.notes].map((i) => i.text).sort()).toEqual(['No', 'Still in progress', 'The links are to our project board.', 'Yes']);
+    expect(conservation(u, files['acme/updates/2026-03-01.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
