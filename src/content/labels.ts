@@ -20,7 +20,7 @@ export type LabelKind = ReportedKind | 'summary' | 'aside';
 const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed']);
 
 /** Calls to the reader ("Join us on Matrix Chat", "Donate to Redox"): asides, the words after them whatever they are. */
-const CALL_PHRASES = ['join us', 'join the', 'get involved', 'how to help', 'how to contribute', 'contact us', 'donate', 'support us', 'follow us', 'sponsor us', 'request for donations'];
+const CALL_PHRASES = ['join us', 'join the', 'get involved', 'follow along', 'following along', 'get in touch', 'stay in touch', 'keep in touch', 'how to help', 'how to contribute', 'contact us', 'donate', 'support us', 'follow us', 'sponsor us', 'request for donations'];
 
 /**
  * Vocabulary: phrases (lowercase words, space separated) → kind. Where two match, the one
@@ -500,6 +500,18 @@ export function sentencesOf(text: string): string[] {
 /** What each sentence of a paragraph says of its work: done, planned, in the way, going on (progress), or nothing. */
 function sentenceSays(text: string): Array<ReportedKind | undefined> {
   return sentencesOf(text).map((sentence) => sentenceKind(sentence) ?? (GOES_ON.test(sentence) ? 'progress' : undefined));
+}
+
+// A call to the reader: to follow the work where it is discussed, to try it, or to support it
+// ("If you'd like to follow along, we recommend joining the Matrix channel", "If you'd like to
+// support Inko financially, you can do so using GitHub Sponsors", "Join us on Discord",
+// "Consider sponsoring the project", "Feel free to reach out").
+const CALL_TO_READER = /^(?:if\s+you(?:['’]d|\s+would)\s+(?:like|love|want)\s+to\b|if\s+you\s+(?:want|wish|care)\s+to\b|if\s+you(?:['’]re|\s+are)\s+(?:interested|curious)\b|(?:we|i)\s+(?:(?:would\s+)?(?:recommend|encourage|invite))\s+(?:you\s+)?(?:to\s+)?(?:joining|join|following|follow|checking\s+out|check\s+out|reading|read|trying|try|subscribing|subscribe|reaching\s+out|reach\s+out)\b|(?:please\s+)?(?:join|follow)\s+(?:us|along)\b|(?:please\s+)?consider\s+(?:sponsoring|donating|supporting|contributing|becoming)\b|you\s+can\s+(?:support|follow|join|sponsor|donate\s+to|reach|find\s+us|contact)\b|feel\s+free\s+to\b)/i;
+
+/** Whether every sentence of a text calls on the reader to follow, join, try or support the work: no news of it. */
+export function isCallToReader(text: string): boolean {
+  const sentences = sentencesOf(text).filter((s) => s.trim() !== '');
+  return sentences.length > 0 && sentences.every((s) => CALL_TO_READER.test(s.replace(/^(?:also|and|so|finally|lastly)\b,?\s*/i, '')));
 }
 
 /** Whether a paragraph of prose has a sentence that says what was done, planned, in the way or going on. */

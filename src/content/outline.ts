@@ -48,7 +48,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { hasLastPeriodLabel, isCatchAll, isChangeKind, isFormPrompt, isLabelPhrase, promptKind, readLabel, saysWork, sentenceKind } from './labels';
+import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isLabelPhrase, promptKind, readLabel, saysWork, sentenceKind } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
 
@@ -565,8 +565,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined);
     const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document');
     // A picture, a table or a block of code is no summary of the week: a note of the update, shown with it.
-    // Nor is a name over bare addresses ("Pre-proposal Discussion https://…"): where to read more.
-    if ((summarised || opening) && (isPictureOnly(item) || isNamedAddress(item.text) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
+    // Nor is a name over bare addresses ("Pre-proposal Discussion https://…"): where to read more;
+    // nor a call to follow or support the work ("If you'd like to follow along, join…").
+    if ((summarised || opening) && (isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }

@@ -9,7 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
-import { isCatchAll, proseKind, saysWork, sentenceKind, tickedOff } from './labels';
+import { isCallToReader, isCatchAll, proseKind, saysWork, sentenceKind, tickedOff } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
 import { isAway, isBranchLink, isFigureLine, isNamedAddress, isPictureOnly, isPointer, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
@@ -564,6 +564,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isThanks(entry.item.text)) return 'notes';
   // And a sign-off ("That's all for today! Thank you…", "See you then!"), under a plan's label too.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved' || entry.kind === 'next') && isSignOff(entry.item.text)) return 'notes';
+  // And a call to follow, join, try or support the work ("If you'd like to follow along, we
+  // recommend joining the Matrix channel…"), under a plan's label too.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved' || entry.kind === 'next') && isCallToReader(entry.item.text)) return 'notes';
   // A block of code or configuration (an example, a command): no news of its own. Not text
   // indented by mistake into a code block ("    achieved: interop with nwaku."): that is news.
   if (/^<pre\b/.test(entry.item.html.trim()) && (/^<pre><code class="language-/.test(entry.item.html.trim()) || looksLikeCode(entry.item.text))) return 'notes';

@@ -2767,3 +2767,23 @@ describe('a form filled in every month, its questions as headings', () => {
     expect(conservation(u, files['acme/updates/2026-03-01.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a call to follow, join or support the work', () => {
+  it('is a note wherever it is written: after the plans, alone at the end of a letter, or under its own heading', () => {
+    const call = "If you'd like to follow along with the progress made, we recommend joining the [Matrix channel](https://matrix.to/#/#x:matrix.org). If you'd like to support the project financially, you can do so using [GitHub Sponsors](https://github.com/sponsors/x).";
+    const files = {
+      'lang/updates/2026-03-02.md': week('2026-03-02', `## Plans for March\n\nWe will finish the type checker.\n\n${call}\n`),
+      'lang/updates/2026-04-02.md': week('2026-04-02', `We released version 0.9 with sum types.\n\nThe next step is to rewrite the documentation.\n\n${call}\n`),
+      'lang/updates/2026-05-04.md': week('2026-05-04', `## Compiler\n\nWe merged the new parser.\n\n## Following along\n\n${call}\n`),
+    };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    for (const u of result.site.updates) {
+      const kinds = u.sections.flatMap((s) => Object.entries(s.items).flatMap(([kind, items]) => items.filter((i) => i.text.startsWith('If you')).map(() => kind)));
+      const asNote = [...u.notes, ...u.sections.flatMap((s) => s.items.notes)].filter((i) => i.text.startsWith('If you')).length;
+      expect([u.date, kinds.filter((k) => k !== 'notes'), asNote], u.source).toEqual([u.date, [], 1]);
+      expect((u.summary ?? []).some((i) => i.text.startsWith('If you')), u.source).toBe(false);
+    }
+    expect(result.site.milestones.map((m) => m.title)).not.toContain('Following along');
+  });
+});
