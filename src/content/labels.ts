@@ -41,7 +41,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // A weeknote's "Five things that happened", "What happened this week".
     'happened', 'what happened',
   ],
-  progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'progress', 'underway', 'roadmap progress'],
+  progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress'],
   next: [
     'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
     'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',

@@ -204,7 +204,14 @@ const ORDINAL_ONLY = /^(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nin
 /** Rank of a bare name line inside a bold or name line's part: below it, above bullets (8). */
 const INNER_NAME_RANK = 7.5;
 
-const REPORT_WORDS = /\b(?:weekly|update|updates|report|roundup|round[- ]up|newsletter|digest|status|notes)\b/i;
+const REPORT_WORDS = /\b(?:weekly|update|updates|reports?|roundup|round[- ]up|newsletter|digest|status|notes)\b/i;
+/** Whether a heading says only whose report follows ("Team report", "Individual reports"): report words and whose, nothing else. */
+function isWhoseReport(text: string): boolean {
+  const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
+  return words.some((w) => REPORT_WORDS.test(w)) && words.some((w) => WHOSE_REPORT.has(w)) && words.every((w) => REPORT_WORDS.test(w) || WHOSE_REPORT.has(w));
+}
+/** Words that say whose report it is, or of when: with report words alone, a report's subtitle. */
+const WHOSE_REPORT = new Set(['team', 'teams', 'individual', 'individuals', 'personal', 'member', 'members', 'group', 'our', 'my', 'the', 'monthly', 'daily', 'sprint', 'week', 'month', 'this', 'last']);
 
 /** A heading's shape: digits and month names blanked, so `Update 2024/03/11` and `Update 2024/03/18` share one, and `Monthly Report for July` and `… for August`. */
 export function headingShape(text: string): string {
@@ -713,6 +720,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (headers.has(node)) {
       open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), !fieldsOnly.has(node));
       structure.push({ line, what: 'document-title', text });
+      return;
+    }
+    // A heading that only says whose report follows ("Team report", "Individual reports", "Member
+    // updates") names no part: what it holds is the team's own work. Not a report word alone
+    // ("Update", "Status"): that heads the part it names.
+    if (!marked && isWhoseReport(text)) {
+      seenPart = true;
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       return;
     }
     if (!marked && text !== '' && isDocumentTitle(text, node.depth)) {

@@ -2270,8 +2270,9 @@ describe('a heading written as a bullet', () => {
     const files = { 'chores/updates/2023-04-17.md': week('2023-04-17', body) };
     const result = build(files);
     const u = result.site.updates[0]!;
+    // "Team Report" says whose report follows: the team's own part (its folder's name) holds it.
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
-      ['Team Report', { progress: 1, next: 1 }],
+      ['Chores', { progress: 1, next: 1 }],
       // "Created …" under "Progress" is done, by its own sentence.
       ['Phi', { achieved: 1, next: 1 }],
     ]);
@@ -2308,7 +2309,7 @@ describe("a course template's leftovers", () => {
     const u = result.site.updates[0]!;
     expect(u.date).toBe('2021-04-14');
     expect(u.summary ?? []).toEqual([]);
-    expect(u.sections.map((s) => s.title)).toEqual(['Team Report']);
+    expect(u.sections.map((s) => s.title)).toEqual(['Review']);
     const items = Object.values(u.sections[0]!.items).flat().map((i) => i.text);
     expect(items.every((t) => t.trim() !== '')).toBe(true);
     expect(items.some((t) => /<Task>/.test(t))).toBe(false);
@@ -2785,5 +2786,16 @@ describe('a call to follow, join or support the work', () => {
       expect((u.summary ?? []).some((i) => i.text.startsWith('If you')), u.source).toBe(false);
     }
     expect(result.site.milestones.map((m) => m.title)).not.toContain('Following along');
+  });
+});
+
+describe('a heading that only says whose report follows', () => {
+  it('("Team report", "Individual reports") is the report’s subtitle: its work is the team’s; "Update" alone still names its part', () => {
+    const body = '# Week 3\n\n## Team report:\n\nWorking tasks:\n\n- Design the UI prototype\n\nBlockers:\n\n- Unclear project scope\n\n## Individual reports\n\n- Wrote the login page\n\n## Update\n\nWe moved the database.\n';
+    const result = build({ 'roster/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => m.title)).toEqual(['Roster', 'Update']);
+    const team = result.site.updates[0]!.sections.find((s) => s.title === 'Roster')!;
+    expect(counts(team)).toEqual({ achieved: 1, progress: 1, blockers: 1 });
   });
 });
