@@ -520,6 +520,18 @@ export function saysWork(text: string): boolean {
 }
 
 /**
+ * Whether a paragraph of prose is mostly an account of work: three sentences or more that say
+ * what was done, planned, in the way or going on, and at least half of its sentences ("Week 2 our
+ * sub-groups continue to make improvements. Our mechanical team has been sketching… We are hoping
+ * to…"), not a greeting or an overview that mentions some.
+ */
+export function saysWorkMostly(text: string): boolean {
+  const says = sentenceSays(text);
+  const said = says.filter((kind) => kind !== undefined).length;
+  return said >= 3 && said * 2 >= says.length;
+}
+
+/**
  * What a paragraph of prose says of its work, by most of the sentences that say something of
  * it: done, planned, in the way, or going on ("VR work continues. I've written a Wayland
  * protocol… I've also written a Vulkan extension…" is done; "Working on the parser. We will

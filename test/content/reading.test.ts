@@ -2799,3 +2799,17 @@ describe('a heading that only says whose report follows', () => {
     expect(counts(team)).toEqual({ achieved: 1, progress: 1, blockers: 1 });
   });
 });
+
+describe('a report in one paragraph of prose', () => {
+  it('is the team’s work when most of its sentences tell of it; a greeting that mentions some stays the summary', () => {
+    const account = 'Week 2 our sub-groups continue to make improvements. Our mechanical team has been sketching the gearbox before sending it to machining. We are hoping to get the holes in the belly pan by tonight. Our electrical team is finishing up the wiring plan. Lots to do!';
+    const greeting = "Hello everyone, and welcome to our first weekly update! It's a new year and a new season. We merged the first robot code this week. More soon.";
+    const result = build({ 'robots/updates/2025-01-18.md': week('2025-01-18', `${account}\n`), 'robots/updates/2025-01-11.md': week('2025-01-11', `${greeting}\n`) });
+    expect(errorsOf(result)).toEqual([]);
+    const [later, first] = [result.site.updates.find((u) => u.date === '2025-01-18')!, result.site.updates.find((u) => u.date === '2025-01-11')!];
+    expect(later.summary ?? []).toEqual([]);
+    expect(later.sections.map((s) => [s.title, counts(s)])).toEqual([['Robots', { progress: 1 }]]);
+    expect(first.summary!.map((i) => i.text)).toEqual([greeting]);
+    expect(first.sections).toEqual([]);
+  });
+});
