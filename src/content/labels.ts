@@ -566,8 +566,10 @@ function ownSentenceKind(text: string): ReportedKind | undefined {
     // "By the end of Phase Two, the team will…", "With this being the last report, I've
     // released…": when or why, set apart by a comma, then who.
     .replace(/^(?:in|on|at|by|to|for|from|with|without|over|under|during|after|before|within|while|although|though|since|as|once|when|given|following|based|midweek|[a-z]+ing)\b[^,.;:!?]{0,100},\s*(?=(?:we|i|they)(?:['’](?:ve|ll|d|m))?\s|the team\b)/i, '')
-    // "This week we added…", "Hopefully we will…": when, or how sure, then who.
-    .replace(/^(?:(?:this|last|past) (?:week|month|sprint|fortnight)|today|yesterday|most likely|likely|hopefully|probably|perhaps|maybe)\s+(?=(?:we|i|the team)\b)/i, '');
+    // "This week we added…", "Hopefully we will…", "For March we'll focus…": when, or how sure, then who.
+    .replace(/^(?:(?:this|last|past) (?:week|month|sprint|fortnight)|today|yesterday|most likely|likely|hopefully|probably|perhaps|maybe|(?:for|in|during|throughout)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\s+(?=(?:we|i|the team)\b)/i, '');
+  // "Testing is done manually", "Deploys are completed by CI": how a thing is done, as a rule; nothing finished.
+  if (/^[^.;!?]{0,120}?\b(?:is|are)\s+(?:usually\s+|still\s+|currently\s+)?(?:done|completed|handled|performed|finished)\s+(?:manually|automatically|by\s+hand|by\s+(?:the\s+)?(?:ci|script|bot)|using|via|through|daily|weekly|regularly|separately|locally|differently)\b/i.test(t)) return undefined;
   // "Clarified the adversary model further (WIP); we'll…": the writer's own mark says the work goes on.
   if (/^[^.;!?]{0,200}[([]\s*(?:wip|work in progress|in progress|ongoing|on-going)\s*[)\]]/i.test(t)) return undefined;
   for (const [re, kind] of SENTENCE_KINDS) if (re.test(t)) return kind;
