@@ -211,7 +211,7 @@ function isWhoseReport(text: string): boolean {
   return words.some((w) => REPORT_WORDS.test(w)) && words.some((w) => WHOSE_REPORT.has(w)) && words.every((w) => REPORT_WORDS.test(w) || WHOSE_REPORT.has(w));
 }
 /** Words that say whose report it is, or of when: with report words alone, a report's subtitle. */
-const WHOSE_REPORT = new Set(['team', 'teams', 'individual', 'individuals', 'personal', 'member', 'members', 'group', 'our', 'my', 'the', 'monthly', 'daily', 'sprint', 'week', 'month', 'this', 'last']);
+const WHOSE_REPORT = new Set(['team', 'teams', 'individual', 'individuals', 'personal', 'member', 'members', 'group', 'project', 'projects', 'our', 'my', 'the', 'monthly', 'daily', 'sprint', 'week', 'month', 'this', 'last']);
 
 /** A heading's shape: digits and month names blanked, so `Update 2024/03/11` and `Update 2024/03/18` share one, and `Monthly Report for July` and `… for August`. */
 export function headingShape(text: string): string {
@@ -1108,6 +1108,21 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     const text = own.map((n) => toString(n)).join(' ').replace(/\s+/g, ' ').trim();
+    // A prompt on the first line of the paragraph, its answer (or the form's own hint) on the
+    // next ("**How many hours did you spend?** \\ 5 hours were spent").
+    const lines = own[0]!.type === 'paragraph' ? paragraphLines(own[0]!) : undefined;
+    const promptLine = lines ? toString({ type: 'paragraph', children: lines[0]! } as Paragraph).trim() : '';
+    if (!ctx.parentItem && lines && isPrompt(promptLine)) {
+      const kind = prompt(ctx.node, promptLine, line);
+      const rest = lines.slice(1).flatMap((l, i) => (i === 0 ? l : [{ type: 'text' as const, value: '\n' }, ...l]));
+      const answer = toString({ type: 'paragraph', children: rest } as Paragraph).trim();
+      // A hint of the form in brackets ("(meetings, design, research…)") answers nothing.
+      if (/^\([^)]*\)$/.test(answer)) structure.push({ line, what: 'label', text: answer });
+      else if (answer !== '') addEntry(ctx.node, kind, [{ type: 'paragraph', children: rest }], line, 0);
+      for (const block of own.slice(1)) handleBlock(block);
+      for (const l of nested) readList(l, { node: ctx.node, depth: 0, ...(kind !== undefined ? { kind } : {}) });
+      return kind !== undefined ? { label: kind } : undefined;
+    }
     if (!ctx.parentItem && own[0]!.type === 'paragraph' && isPrompt(toString(own[0]!))) {
       // `03. Papers you worked on? (…)` over its answer, as every week's form has it.
       const kind = prompt(ctx.node, toString(own[0]!), line);

@@ -2817,3 +2817,34 @@ describe('a report in one paragraph of prose', () => {
     expect(first.sections).toEqual([]);
   });
 });
+
+describe('a form’s numbered question with its answer on the next line', () => {
+  it('is the question’s label over the answer: hours spent are a note, the form’s hint is no item, and "Weekly Individual Project Update Report" names no part', () => {
+    const form = (done: string) =>
+      [
+        '## Weekly Individual Project Update Report',
+        '1. **How many hours did you spend on the project this week? (0-10)** \\',
+        '    5 hours were spent',
+        '2. **Give rough breakdown of hours spent on 1-3 of the following:***',
+        '   (meetings, research, design)',
+        '   1. Top item: research, 1 hour',
+        '3. ***What did you accomplish this week?***',
+        `  - ${done}`,
+        '',
+      ].join('\n');
+    const files = {
+      'fountain/updates/2022-01-24.md': week('2022-01-24', form('Researched pumps for the fountain')),
+      'fountain/updates/2022-01-31.md': week('2022-01-31', form('Built the first prototype')),
+      'fountain/updates/2022-02-07.md': week('2022-02-07', form('Wired the sensor')),
+    };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => m.title)).toEqual(['Fountain']);
+    const u = result.site.updates.find((x) => x.date === '2022-02-07')!;
+    const items = u.sections[0]!.items;
+    expect(items.achieved.map((i) => i.text)).toEqual(['Wired the sensor']);
+    expect(items.notes.map((i) => i.text)).toEqual(['5 hours were spent', 'Top item: research, 1 hour']);
+    expect(items.progress).toEqual([]);
+    expect(conservation(u, files['fountain/updates/2022-02-07.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
