@@ -103,7 +103,7 @@ export interface OutlineNode {
   source?: PhrasingContent[];
 }
 
-export type StructureKind = 'heading' | 'lead-in' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet' | 'sign-off' | 'detail';
+export type StructureKind = 'heading' | 'lead-in' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet' | 'sign-off' | 'detail' | 'contents';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -1328,6 +1328,27 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
    * upgraded. Domains include:" over `- https://jquery.com`, `- https://api.jquery.com`): the
    * sentence's evidence, its links, as a link-only bullet nested under an item is; not items.
    */
+  /**
+   * A table of contents: a list whose every entry is a link to a place in the report itself
+   * (`- [Summary](#summary)`, nested or not). How to move through the page, no news: structure.
+   */
+  function readContents(list: List): boolean {
+    const entries: Array<{ line: number; text: string }> = [];
+    const walk = (l: List): boolean =>
+      l.children.every((li) => {
+        const [first, ...rest] = li.children;
+        if (!first || first.type !== 'paragraph') return false;
+        const meaningful = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+        const link = meaningful.length === 1 && meaningful[0]!.type === 'link' ? meaningful[0] : undefined;
+        if (!link || !/^#\S/.test(link.url)) return false;
+        entries.push({ line: li.position?.start.line ?? 1, text: toString(first) });
+        return rest.every((r) => r.type === 'list' && walk(r));
+      });
+    if (!walk(list)) return false;
+    for (const e of entries) structure.push({ line: e.line, what: 'contents', text: e.text });
+    return true;
+  }
+
   function readAddresses(list: List): boolean {
     const intro = lastEntry;
     const start = list.position?.start.line;
@@ -1414,7 +1435,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         }
         return handleParagraph(node);
       case 'list': {
-        if (readAddresses(node) || readTopics(node)) return;
+        if (readContents(node) || readAddresses(node) || readTopics(node)) return;
         const target = host();
         const kind = leadIn ?? target.label;
         return readList(node, { node: target, ...(kind !== undefined ? { kind } : {}), depth: 0 });

@@ -2848,3 +2848,17 @@ describe('a form’s numbered question with its answer on the next line', () => 
     expect(conservation(u, files['fountain/updates/2022-02-07.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a table of contents', () => {
+  it('(a list of links to the report’s own sections) is no item and opens no part', () => {
+    const body = '# Week 4\n\n- [Summary](#summary)\n- [Progress](#progress)\n  - [Parser](#parser)\n\n## Summary\n\nA quiet week.\n\n## Progress\n\n### Parser\n\n- Merged the tokenizer\n';
+    const files = { 'gsoc/updates/2026-03-02.md': week('2026-03-02', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.flatMap((s) => Object.values(s.items).flat().map((i) => i.text))).toEqual(['Merged the tokenizer']);
+    expect((u.summary ?? []).map((i) => i.text)).toEqual(['A quiet week.']);
+    expect(u.notes).toEqual([]);
+    expect(conservation(u, files['gsoc/updates/2026-03-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
