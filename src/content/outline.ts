@@ -1641,13 +1641,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const team = teamPartNode();
     for (const item of openingBullets) team.entries.push({ item });
     summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
-  } else if (!seenPart && openingParagraphs.length >= 1) {
+  }
+  if (!seenPart && openingParagraphs.length >= 1) {
     // A report in prose alone (a monthly letter: "aerc 0.2.0 has been released…", "In the next
     // month, I'm moving aerc to the backburner…"): its first paragraph opens it (a greeting, a
     // word on the month, an overview: "I'm going to give weeknotes a try", "Done/doing is a recap
     // of…"); each one after it with a sentence that says what was done, planned, in the way or
     // going on is the team part's work (of the kind most of its sentences say: sections.ts).
-    // What says none of these stays the summary.
+    // What says none of these stays the summary. So in a report of prose and bullets (a day-by-day
+    // log whose days list a few questions).
     // The first paragraph too, when it is mostly an account of the week's work (a report in one
     // paragraph: "Week 2 our sub-groups continue to make improvements. Our mechanical team has
     // been sketching…").

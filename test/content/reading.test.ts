@@ -2862,3 +2862,20 @@ describe('a table of contents', () => {
     expect(conservation(u, files['gsoc/updates/2026-03-02.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a day-by-day log in prose with a list in it', () => {
+  it('gives the team its paragraphs of work, as a log in prose alone does; its list of questions is notes', () => {
+    const body = '## Monday\n\nStarted early. Busy week ahead.\n\nShared the prototypes with the team for feedback. Created two prototypes.\n\nSome questions were:\n\n- Did they know what cookies were?\n- Which prototype did they prefer?\n\n## Tuesday\n\nJumped onto verifying the service for go-live. Fixed an issue with the footer.\n';
+    const files = { 'cookies/updates/2018-05-25.md': week('2018-05-25', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    const team = u.sections.find((s) => s.title === 'Cookies')!;
+    expect(team.items.achieved.map((i) => i.text)).toEqual(['Shared the prototypes with the team for feedback. Created two prototypes.']);
+    // A short item's headline says nothing: work going on, tied with the done that follows it.
+    expect(team.items.progress.map((i) => i.text)).toEqual(['Jumped onto verifying the service for go-live. Fixed an issue with the footer.']);
+    expect(u.summary!.map((i) => i.text)).toEqual(['Started early. Busy week ahead.']);
+    expect([...team.items.notes, ...u.notes].map((i) => i.text)).toEqual(['Did they know what cookies were?', 'Which prototype did they prefer?']);
+    expect(conservation(u, files['cookies/updates/2018-05-25.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
