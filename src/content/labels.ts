@@ -38,13 +38,15 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     ...PARTICIPLES_ALONE,
     'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint', 'yesterday',
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
+    // What the work gave ("Results", "Test results"); not what it aims at ("Key results", "Expected results").
+    'results',
     // A weeknote's "Five things that happened", "What happened this week".
     'happened', 'what happened',
   ],
   progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress'],
   next: [
     'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
-    'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',
+    'key results', 'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',
     'follow ups', 'followups', 'looking ahead', 'looking forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [
@@ -250,8 +252,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // comes. Its items are that period's news (ticked ones done).
   const pastPlan = (best.kind === 'next' && tokens.some((w) => PAST_MARKERS.has(w))) || (best.kind === 'achieved' && kinds.has('next') && tokens.some((w) => PLAN_WORDS.has(w)));
   if (pastPlan) return { kind: 'progress', phrase: best.phrase };
-  // Done as an aim ("Tasks to complete", "When is your project scheduled to complete?"): what comes.
-  if (best.kind === 'achieved' && tokens[best.at - 1] === 'to') return { kind: 'next', phrase: best.phrase };
+  // Done as an aim ("Tasks to complete", "When is your project scheduled to complete?",
+  // "Expected results"): what comes.
+  if (best.kind === 'achieved' && (tokens[best.at - 1] === 'to' || /^(?:expected|target|targeted|desired|intended|planned)$/.test(tokens[best.at - 1] ?? ''))) return { kind: 'next', phrase: best.phrase };
   return { kind: best.kind, phrase: best.phrase };
 }
 
@@ -364,6 +367,9 @@ const NOT_SUBJECT = String.raw`(?:${'the a an this that these those our my its n
   .split(' ')
   .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
   .join('|')}|\w+ly)\b`;
+/** A day or a month named. */
+const WHEN_WORD = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b`;
+
 /** Alternatives (`a|b c`) that match with their first letter in either case. */
 function anyCase(alternatives: string): string {
   return alternatives
@@ -462,6 +468,13 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // "Ladybird now passes 1,500 more tests", "The CLI now has a --json flag"): not what it now
   // needs, wants, waits for or turns to, nor an idea or a problem it now has.
   [new RegExp(String.raw`^(?:[Ww]e|I|[Ii]t|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT}|(?:For|Until|Till|By|Right|Just|Even|As|From|Up|Only|And|But|So|Or)\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:also\s+)?now\s+(?!(?:need|want|wait|hope|expect|plan|face|work|look|think|know|believe|seem|feel|turn|get|move|go|come|is|are|was|were|be|can|could|will|would|should|must|may|might)s?\b)(?!(?:have|has)\s+(?:to\b|(?:a\s+|an\s+)?(?:[a-z]+\s+)?(?:idea|plan|understanding|sense|picture|question|problem|issue)s?\b))[a-z]+s?\b(?<!ing)`), 'achieved'],
+  // After what says it was done ("Did some work to make it able to be adopted by…"): "New
+  // website to be launched next Wednesday", "The report is to be published by Friday": a thing
+  // set down to be done, with when, said first (not "There is a draft PR and it is expected to
+  // be finished this week": news of the PR). So is what is left to do ("Have quite a lot of
+  // usability testing to do", "We still have the docs to write").
+  [new RegExp(String.raw`^(?:[\w'’.-]+\s+){0,6}?(?:(?:is|are)\s+)?to be\s+(?:[a-z]+ed|done|built|written|made|held|sent|given|run|shown)\s+(?:[a-z]+\s+){0,3}?(?:next|tomorrow|soon|shortly|later|(?:by|on)\s+(?:the\s+end\b|end\b|next\b|\d|${WHEN_WORD})|in\s+(?:the\s+)?(?:next|coming|new)\b|this\s+(?:week|month|sprint|quarter|year)\b|early\s+next\b)`, 'i'), 'next'],
+  [/^(?:(?:i|we|the team)\s+)?(?:still\s+)?(?:have|has)\s+(?!been\b|had\b|done\b)[^.;!?]{1,60}?\bto\s+(?:do|finish|complete|write|review|fix|test|build|sort out|work on)\b/i, 'next'],
 ];
 
 const TICKED = new RegExp(String.raw`^[\s*_]*(?:${TICK.source})|(?:${TICK.source})\s*(?:done|merged|completed|shipped|released|finished)?[\s*_.!]*$|[([]\s*(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$`, 'iu');
@@ -479,7 +492,9 @@ export function sentenceKind(text: string): ReportedKind | undefined {
   if (kind !== undefined) return kind;
   // "Chat: you can now…", "Reporting: added a flag button": the area a changelog line is about,
   // then the line ("Merged Yamux: change a Future…" says its kind before the colon).
-  const area = /^[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}:\s+(?=[a-z])(?!https?:)/.exec(text.trim());
+  // So is one whose line opens with a verb in the past ("Website Migration: Migrated the site to
+  // SvelteKit", "Light Theme: Added a light theme").
+  const area = /^[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}:\s+(?=[a-z]|[A-Z][a-z]+ed\b)(?!https?:)/.exec(text.trim());
   return area ? ownSentenceKind(text.trim().slice(area[0].length)) : undefined;
 }
 

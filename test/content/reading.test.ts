@@ -230,6 +230,13 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('Testing at this point is done manually rather than by using unit tests.')).toBeUndefined();
     expect(sentenceKind('The migration is done.')).toBe('achieved');
     expect(sentenceKind("For March we'll focus on resolving any remaining bugs")).toBe('next');
+    // A thing set down to be done, with when, said first; what is left to do.
+    expect(sentenceKind('Long awaited new website to be launched next Wednesday')).toBe('next');
+    expect(sentenceKind('Have quite a lot of usability testing to do before launch')).toBe('next');
+    expect(sentenceKind('There is a draft PR and it is expected to be finished this week.')).toBeUndefined();
+    expect(sentenceKind('Did some work to make truststore able to be adopted by pip')).toBe('achieved');
+    // An area, then a line that opens with a verb in the past.
+    expect(sentenceKind('Website Migration: Migrated the site from Next.js to SvelteKit.')).toBe('achieved');
     // In the simple past, passive, with a word of how: done; not by mistake, not again and
     // again, not none of them, not in a clause about something else, not what it was made for.
     expect(sentenceKind('Gedas Gardauskas was added as committer on 2019-10-18')).toBe('achieved');
@@ -2846,6 +2853,18 @@ describe('a form’s numbered question with its answer on the next line', () => 
     expect(items.notes.map((i) => i.text)).toEqual(['5 hours were spent', 'Top item: research, 1 hour']);
     expect(items.progress).toEqual([]);
     expect(conservation(u, files['fountain/updates/2022-02-07.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
+describe('labels of what the work gave, and setbacks met', () => {
+  it('"Results" is what was done, "Key results" and "Expected results" what comes; "Faced multiple build errors" is a risk met; "No challenges this week" is none', () => {
+    expect(readLabel('Results')?.kind).toBe('achieved');
+    expect(readLabel('Key Results')?.kind).toBe('next');
+    expect(readLabel('Expected results')?.kind).toBe('next');
+    const body = '## Builder track\n\n### What I Did\n\n- Faced multiple build errors while compiling the contract\n- Wrote the escrow script\n\n### Challenges I Faced\n\n- No challenges this week\n';
+    const result = build({ 'ckb/updates/2025-08-24.md': week('2025-08-24', body) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(counts(result.site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, risks: 1 });
   });
 });
 
