@@ -440,6 +440,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   // And over a picture (`Atlantis CPU usage:` then `![image](…)`): its caption.
   const isPicture = (n: RootContent | undefined) => n?.type === 'paragraph' && n.children.some((c) => c.type === 'image') && n.children.every((c) => c.type === 'image' || (c.type === 'text' && c.value.trim() === '') || c.type === 'break');
   for (const [i, n] of tree.children.entries()) if (n.type === 'paragraph' && isPicture(tree.children[i + 1])) overTable.add(n);
+  // And right under a picture (`![](breakfast.jpeg)`, then `Breakfast Roll — 7/10`): its caption.
+  const underPicture = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && isPicture(tree.children[i - 1]) ? [n] : [])));
   // A heading that says whose report it is, `Key: value`, over nothing but `Key: value` lines
   // of a few words (`## Team: Payments`, then `Scrum Master: Ana`, `Sprint: 2`): the report's
   // header, not a part.
@@ -1037,6 +1039,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (intro === text.replace(/\s*[:：]\s*$/, '') && ((LEAD_IN.test(intro) && intro.split(/\s+/).length <= 15) || caption)) {
       structure.push({ line, what: 'lead-in', text });
       if (introKind) listLeadIn = introKind;
+      return;
+    }
+    // A caption under a picture, a few words that tell no work and name no one of the team
+    // ("Breakfast Roll — 7/10", "Great view from a hike"), or one
+    // that says so ("Pictured: the new dashboard"): what the picture shows, a note with it.
+    if ((underPicture.has(node) && text.split(/\s+/).length <= 8 && !/\b(?:we|i|our|us)\b|https?:\/\//i.test(text) && !saysWork(text)) || /^(?:pictured|picture|photo|image|above|below|left|right)\s*:/i.test(text)) {
+      addEntry(target, 'notes', [node], line, 0);
       return;
     }
     // A paragraph right after another of the same part goes on with it: when it says nothing of

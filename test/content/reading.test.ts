@@ -2898,3 +2898,20 @@ describe('a day-by-day log in prose with a list in it', () => {
     expect(conservation(u, files['cookies/updates/2018-05-25.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a caption under a picture', () => {
+  it('("Breakfast Roll — 7/10", "Pictured: …") is a note; a sentence of work under a picture stays an item', () => {
+    const body = '![](/images/roll.jpeg)\n\nBreakfast Roll — 7/10\n\n## Website\n\n![](/images/site.png)\n\nWe launched the new donation page this week.\n\nPictured: the donation page on a phone\n';
+    const files = { 'charity/updates/2022-11-04.md': week('2022-11-04', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    const website = u.sections.find((s) => s.title === 'Website')!;
+    expect(website.items.achieved.map((i) => i.text)).toEqual(['We launched the new donation page this week.']);
+    const notes = [...u.notes, ...website.items.notes].map((i) => i.text);
+    expect(notes).toContain('Breakfast Roll — 7/10');
+    expect(notes).toContain('Pictured: the donation page on a phone');
+    expect(u.summary ?? []).toEqual([]);
+    expect(conservation(u, files['charity/updates/2022-11-04.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
