@@ -40,6 +40,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
     // What the work gave ("Results", "Test results"); not what it aims at ("Key results", "Expected results").
     'results',
+    // How a problem was solved ("Fix used:", "How I fixed it"); not "Solution" alone, a workstream's word too ("Solution Engineering").
+    'fix used', 'fixes used', 'workaround used', 'how i fixed it', 'how we fixed it', 'how i solved it', 'how we solved it',
     // A weeknote's "Five things that happened", "What happened this week".
     'happened', 'what happened',
   ],
@@ -254,7 +256,7 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   if (pastPlan) return { kind: 'progress', phrase: best.phrase };
   // Done as an aim ("Tasks to complete", "When is your project scheduled to complete?",
   // "Expected results"): what comes.
-  if (best.kind === 'achieved' && (tokens[best.at - 1] === 'to' || /^(?:expected|target|targeted|desired|intended|planned)$/.test(tokens[best.at - 1] ?? ''))) return { kind: 'next', phrase: best.phrase };
+  if (best.kind === 'achieved' && (tokens[best.at - 1] === 'to' || /^(?:expected|target|targeted|desired|intended|planned|proposed|possible|potential)$/.test(tokens[best.at - 1] ?? ''))) return { kind: 'next', phrase: best.phrase };
   return { kind: best.kind, phrase: best.phrase };
 }
 

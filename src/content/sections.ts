@@ -516,6 +516,8 @@ function looksLikeCode(text: string): boolean {
 /** One question, asked as one ("What did users think the banner was about?", "Are people able to find their NHS number?"). */
 const QUESTION_ASKED = /^(?:what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b[^.!?]{2,200}\?$/i;
 /** An answer of yes or no, and nothing else. */
+/** A setback overcome: "worked as expected", "was fixed", "Fixed by…", "solved it by…". */
+const RESOLVED = /\b(?:worked as expected|works (?:now|as expected|again)|now works|(?:was|were|got|has been|have been)\s+(?:fixed|resolved|solved)\b(?![^.]*\b(?:not|partially)\b)|(?:fixed|resolved|solved) (?:it|this|that|the (?:issue|problem|error|bug)) by)\b|^(?:fixed|resolved|solved) by\b/i;
 const YES_OR_NO = /^(?:yes|no|yep|nope|not really|not quite|not yet|mostly|somewhat|partially|kind of|sort of)[.!]?$/i;
 
 /** A task's own status field near its start (`Status: Complete`, `status: **In Progress**`), as a kind. */
@@ -553,6 +555,11 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // "Do you plan to launch a token?" › "No").
   if ((entry.kind === undefined || entry.kind === 'progress') && isPointer(entry.item.text)) return 'notes';
   if (YES_OR_NO.test(entry.item.text.trim())) return 'notes';
+  // Under a setback's label, what says it was overcome ("After removing the comment, the miner
+  // worked as expected", "Fixed by pinning the toolchain") is done.
+  // Not a setback told with its solution ("X crashed. Solution: …", "Found a bug, but it was
+  // resolved"): that is the setback met.
+  if ((entry.kind === 'risks' || entry.kind === 'blockers') && RESOLVED.test(entry.item.text) && !/\bsolutions?\s*:|\bbut\b/i.test(entry.item.text.slice(0, RESOLVED.exec(entry.item.text)!.index + 1))) return 'achieved';
   // "Did you get stuck anywhere?" › "No." / "Nope. Thankfully, another smooth week.": none met.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^(?:no|nope|not really|not yet|nothing)\b\s*[.!,:;)]/i.test(`${entry.item.text.trim()} `)) return 'notes';
   // A question asked outside any label ("What did users think the banner was about?"), in a

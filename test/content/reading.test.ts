@@ -2866,6 +2866,17 @@ describe('labels of what the work gave, and setbacks met', () => {
     expect(errorsOf(result)).toEqual([]);
     expect(counts(result.site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, risks: 1 });
   });
+
+  it('under a setback’s label, what says it was overcome is done ("the miner worked as expected", "Fix used:"); a setback told with its solution stays a setback', () => {
+    expect(readLabel('Fix used')?.kind).toBe('achieved');
+    expect(readLabel('Solution Engineering')).toBeUndefined();
+    const body = '## Miner\n\n### Challenges I Faced\n\n- The miner failed to start: a comment in ckb.toml.\n- After removing the comment, the miner worked as expected.\n- GTK app crashing on API call. Solution: the handler was fixed to run off the main thread.\n';
+    const result = build({ 'ckb/updates/2025-06-30.md': week('2025-06-30', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const items = result.site.updates[0]!.sections[0]!.items;
+    expect(items.achieved.map((i) => i.text)).toEqual(['After removing the comment, the miner worked as expected.']);
+    expect(items.risks).toHaveLength(2);
+  });
 });
 
 describe('a table of contents', () => {
