@@ -241,7 +241,7 @@ export function titleIdentity(title: string): string {
     // `[Updated on 9/26]`, `(as of Mar 5)`: when it was written, not what it is.
     .replace(DATING_BRACKET, ' ')
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g, ' ')
-    .replace(/\b(?:week|wk|cw)\s*#?\s*\d{1,2}\b/gi, ' ')
+    .replace(/(?<![a-z])(?:week|wk|cw)\s*[-_]?\s*#?\s*\d{1,2}\b/gi, ' ')
     .replace(/\bweek\s+(?:(?:twenty|thirty|forty|fifty)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/gi, ' ')
     .replace(/^\s*(?:#?\d{1,3}[.):]|#\d{1,3}|\(\d{1,3}\))\s+/, '')
     // `1.3 Search`, `1.2) TestSwarm`: a section's number, not `2.0 Release` nor `1.1 release` (a version).

@@ -186,7 +186,8 @@ const DATED = [
   new RegExp(`\\b${MONTH},?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'i'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![a-z])`, 'i'),
   new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'i'),
-  /\b(?:week|wk|cw)\s*(?:#|no\.?\s*)?\d{1,2}\b/i,
+  // `Week 12`, `Week #3`, `WEEK-1`, `Week_04`.
+  /(?<![a-z])(?:week|wk|cw)\s*[-_]?\s*(?:#|no\.?\s*)?\d{1,2}\b/i,
   // A week counted in words ("Week ten in review", "Week twenty-one").
   /\bweek\s+(?:(?:twenty|thirty|forty|fifty)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/i,
   // A day of the week (`## Monday` of a log kept day by day): when, not what.

@@ -2926,3 +2926,15 @@ describe('a caption under a picture', () => {
     expect(conservation(u, files['charity/updates/2022-11-04.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a week written with a dash or an underscore', () => {
+  it('(`## WEEK-1 Contributing to rpmlint`, `## Week_2 …`) dates the heading: no key carries it', () => {
+    const files = {
+      'gsoc/updates/2023-06-04.md': week('2023-06-04', '## WEEK-1 Contributing to rpmlint\n\n- Wrote the first check\n'),
+      'gsoc/updates/2023-06-11.md': week('2023-06-11', '## Week_2 Contributing to rpmlint\n\n- Wrote the second check\n'),
+    };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => m.key).filter((k) => /week/.test(k))).toEqual([]);
+  });
+});
