@@ -185,11 +185,16 @@ export function isThanks(text: string): boolean {
  * A writer taking leave of the reader ("That's all for today!", "See you then!", "Until next
  * month", "Thanks for reading", "Stay tuned"): no work, whatever follows it in the paragraph.
  */
-const SIGN_OFF = /^(?:(?:so\s+)?that['’]?s\s+(?:all|it)\b(?:\s+(?:for|from|i['’]ve got|we['’]ve got|folks)\b|\s*[!.,])|see\s+you\s+(?:all\s+)?(?:then|soon|next|in|again|there|around)\b|until\s+next\s+(?:time|week|month|sprint|update)\b|thanks?\s+(?:you\s+)?for\s+reading\b|stay\s+tuned\b|happy\s+(?:hacking|holidays|new\s+year)\b)/i;
+const SIGN_OFF = /^(?:(?:so\s+)?that['’]?s\s+(?:all|it)\b(?:\s+(?:for|from|i['’]ve got|we['’]ve got|folks)\b|\s*[!.,])|(?:so\s+)?that\s+was\s+(?:(?:the|this|my|our|last)\s+(?:week|month|sprint|quarter|year)|january|february|march|april|may|june|july|august|september|october|november|december)\s*[.!]|see\s+you\s+(?:all\s+)?(?:then|soon|next|in|again|there|around|back|later)\b|until\s+next\s+(?:time|week|month|sprint|update)\b|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:reading|sticking\s+(?:with|around)|following\s+along|your\s+(?:support|patience))\b|stay\s+tuned\b|happy\s+(?:hacking|holidays|new\s+year)\b)/i;
 
-/** Whether an item is the writer's sign-off (see SIGN_OFF). */
+/** Whether an item is the writer's sign-off (see SIGN_OFF): a closing word, a recap of the period ("So that was July."). */
 export function isSignOff(text: string): boolean {
   return SIGN_OFF.test(text.trim());
+}
+
+/** A postscript ("P.S. I started weeknotes.", "PS once you claim a name…"). */
+export function isPostscript(text: string): boolean {
+  return /^p\.?\s?s\.?(?:\s*[:,-]|\s)\s*\S/i.test(text.trim());
 }
 
 /** A table cell that says nothing: empty, a dash, `N/A`, `TBD`. */

@@ -11,7 +11,7 @@ import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKe
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCallToReader, isCatchAll, proseKind, saysWork, sentenceKind, tickedOff } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { isAway, isBranchLink, isFigureLine, isNamedAddress, isPictureOnly, isPointer, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
+import { isAway, isBranchLink, isFigureLine, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -571,6 +571,12 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isThanks(entry.item.text)) return 'notes';
   // And a sign-off ("That's all for today! Thank you…", "See you then!"), under a plan's label too.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved' || entry.kind === 'next') && isSignOff(entry.item.text)) return 'notes';
+  // A postscript stands outside the label above it: a note ("P.S. I started weeknotes. I like
+  // it."), unless it tells of work done or planned ("P.S. We shipped the beta yesterday").
+  if (entry.kind !== 'notes' && isPostscript(entry.item.text)) {
+    const after = entry.item.text.replace(/^\s*p\.?\s?s\.?\s*[:,-]?\s*/i, '');
+    return sentenceKind(after) ?? proseKind(after) ?? 'notes';
+  }
   // And a call to follow, join, try or support the work ("If you'd like to follow along, we
   // recommend joining the Matrix channel…"), under a plan's label too.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved' || entry.kind === 'next') && isCallToReader(entry.item.text)) return 'notes';

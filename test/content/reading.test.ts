@@ -2938,3 +2938,15 @@ describe('a week written with a dash or an underscore', () => {
     expect(result.site.milestones.map((m) => m.key).filter((k) => /week/.test(k))).toEqual([]);
   });
 });
+
+describe('the close of a monthly letter', () => {
+  it('("So that was July.", "Thanks for sticking with me…", "See you back here next month!", "P.S. I started weeknotes") is notes after the plans; a P.S. with news is news', () => {
+    const body = '## Next month\n\n- Finish the view integration\n\nSo that was July. What. A. Month.\n\nThanks for sticking with me through this journey so far!\n\nSee you back here again next month!\n\nP.S. I started weeknotes. I like it.\n\nP.S. We shipped the 2.0 beta yesterday.\n';
+    const result = build({ 'hanami/updates/2020-08-03.md': week('2020-08-03', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const items = result.site.updates[0]!.sections[0]!.items;
+    expect(items.next.map((i) => i.text)).toEqual(['Finish the view integration']);
+    expect(items.notes.map((i) => i.text)).toEqual(['So that was July. What. A. Month.', 'Thanks for sticking with me through this journey so far!', 'See you back here again next month!', 'P.S. I started weeknotes. I like it.']);
+    expect(items.achieved.map((i) => i.text)).toEqual(['P.S. We shipped the 2.0 beta yesterday.']);
+  });
+});
