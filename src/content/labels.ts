@@ -274,6 +274,11 @@ export function isFormPrompt(text: string): boolean {
 const FORM_QUESTION = /^(?:\W*\d+[.)]\s*)?\W*(?:what|which|how|where|when|who|why|any|anything|did|do|does|are|is|was|were|have|has|will|would|could|can|should|if)\b[^?]{0,300}\?(?:\s*(?:\*+|\([^)]*\)))*(?:\s+[^?]{0,400})?$/i;
 const FORM_REQUEST = /^(?:\W*\d+[.)]\s*)?\W*(?:please|kindly|briefly|describe|explain|list|provide|share|summari[sz]e|tell us|give us|outline)\b\s+\S+(?:\s+\S+){2,}|^[^.?!]{0,120}\bplease\s+(?:provide|add|list|describe|explain|share|give|include|enter|check|tell|summari[sz]e)\b/i;
 
+/** A question that offers states to choose from, outside its brackets ("Is it in progress / launched / complete?"). */
+function isChoice(text: string): boolean {
+  return /\w\s*\/\s*\w/.test(text.replace(/\([^)]*\)/g, ' '));
+}
+
 /**
  * The kind of work a form's question or request asks for (`isFormPrompt`), by its words, the most
  * pressing first: what blocks ("issues or blockages"), what may go wrong, what comes ("in the
@@ -283,11 +288,6 @@ const FORM_REQUEST = /^(?:\W*\d+[.)]\s*)?\W*(?:please|kindly|briefly|describe|ex
  * are interested in active communities"). Undefined: it asks about the report (a project ID,
  * "Is the project on track?").
  */
-/** A question that offers states to choose from, outside its brackets ("Is it in progress / launched / complete?"). */
-function isChoice(text: string): boolean {
-  return /\w\s*\/\s*\w/.test(text.replace(/\([^)]*\)/g, ' '));
-}
-
 export function promptKind(text: string): LabelKind | undefined {
   const tokens = labelTokens(text);
   const found = new Set<LabelKind>();
