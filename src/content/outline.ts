@@ -1334,11 +1334,6 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   /**
-   * A list of bare addresses right after the sentence that introduces it ("All hosts have been
-   * upgraded. Domains include:" over `- https://jquery.com`, `- https://api.jquery.com`): the
-   * sentence's evidence, its links, as a link-only bullet nested under an item is; not items.
-   */
-  /**
    * A table of contents: a list whose every entry is a link to a place in the report itself
    * (`- [Summary](#summary)`, nested or not). How to move through the page, no news: structure.
    */
@@ -1359,6 +1354,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return true;
   }
 
+  /**
+   * A list of bare addresses right after the sentence that introduces it ("All hosts have been
+   * upgraded. Domains include:" over `- https://jquery.com`, `- https://api.jquery.com`): the
+   * sentence's evidence, its links, as a link-only bullet nested under an item is; not items.
+   */
   function readAddresses(list: List): boolean {
     const intro = lastEntry;
     const start = list.position?.start.line;

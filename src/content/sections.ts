@@ -515,9 +515,9 @@ function looksLikeCode(text: string): boolean {
 
 /** One question, asked as one ("What did users think the banner was about?", "Are people able to find their NHS number?"). */
 const QUESTION_ASKED = /^(?:what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b[^.!?]{2,200}\?$/i;
-/** An answer of yes or no, and nothing else. */
 /** A setback overcome: "worked as expected", "was fixed", "Fixed by…", "solved it by…". */
 const RESOLVED = /\b(?:worked as expected|works (?:now|as expected|again)|now works|(?:was|were|got|has been|have been)\s+(?:fixed|resolved|solved)\b(?![^.]*\b(?:not|partially)\b)|(?:fixed|resolved|solved) (?:it|this|that|the (?:issue|problem|error|bug)) by)\b|^(?:fixed|resolved|solved) by\b/i;
+/** An answer of yes or no, and nothing else. */
 const YES_OR_NO = /^(?:yes|no|yep|nope|not really|not quite|not yet|mostly|somewhat|partially|kind of|sort of)[.!]?$/i;
 
 /** A task's own status field near its start (`Status: Complete`, `status: **In Progress**`), as a kind. */
