@@ -48,7 +48,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isLabelPhrase, promptKind, readLabel, saysWork, saysWorkMostly, sentenceKind } from './labels';
+import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isLabelPhrase, promptKind, readLabel, saysWork, saysWorkMostly, sentenceKind, sentencesOf } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
 
@@ -441,6 +441,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   // And over a picture (`Atlantis CPU usage:` then `![image](…)`): its caption.
   const isPicture = (n: RootContent | undefined) => n?.type === 'paragraph' && n.children.some((c) => c.type === 'image') && n.children.every((c) => c.type === 'image' || (c.type === 'text' && c.value.trim() === '') || c.type === 'break');
   for (const [i, n] of tree.children.entries()) if (n.type === 'paragraph' && isPicture(tree.children[i + 1])) overTable.add(n);
+  // Over a block of code alone (`Pattern matching would then look like this:`): the example's lead-in.
+  const overCode = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && tree.children[i + 1]?.type === 'code' ? [n] : [])));
   // And right under a picture (`![](breakfast.jpeg)`, then `Breakfast Roll — 7/10`): its caption.
   const underPicture = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && isPicture(tree.children[i - 1]) ? [n] : [])));
   // A heading that says whose report it is, `Key: value`, over nothing but `Key: value` lines
@@ -1040,6 +1042,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (intro === text.replace(/\s*[:：]\s*$/, '') && ((LEAD_IN.test(intro) && intro.split(/\s+/).length <= 15) || caption)) {
       structure.push({ line, what: 'lead-in', text });
       if (introKind) listLeadIn = introKind;
+      return;
+    }
+    // A sentence alone that leads into a block of code and tells no work ("Pattern matching on
+    // sealed traits would then look like this:"): the example's, a note with it.
+    if (overCode.has(node) && /[:：]\s*$/.test(text) && sentencesOf(text).length === 1 && text.split(/\s+/).length <= 25 && !saysWork(text)) {
+      addEntry(target, 'notes', [node], line, 0);
       return;
     }
     // A caption under a picture, a few words that tell no work and name no one of the team

@@ -539,6 +539,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // A picture on its own (a chart, a screenshot, "Venn diagram showing…"), under a label or
   // not, illustrates the part's news and is none: a note, shown with the part, never announced.
   if (isPictureOnly(entry.item)) return 'notes';
+  // So is one whose address markdown could not take (a path with spaces: `![shot](my shot.png)`).
+  if (/^!\[[^\]]*\]\([^)]+\)$/.test(entry.item.text.trim())) return 'notes';
   // So is a line that only counts, with no label over it (`GitHub Summary: 4 commits`), and,
   // under any label, a time sheet's line ("8 hours were spent", "testing, 3 hours").
   if (entry.kind === undefined && isFigureLine(entry.item.text)) return 'notes';

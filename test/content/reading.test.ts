@@ -2950,3 +2950,17 @@ describe('the close of a monthly letter', () => {
     expect(items.achieved.map((i) => i.text)).toEqual(['P.S. We shipped the 2.0 beta yesterday.']);
   });
 });
+
+describe('what goes with an example or a picture', () => {
+  it('a sentence alone that leads into a block of code is a note with it; one that tells work stays; a picture whose address has spaces is a note', () => {
+    const body = '## Sum types\n\nWe merged sum types into the compiler.\n\nPattern matching on them would then look like this:\n\n```\nmatch x { case Some(v) -> v }\n```\n\nWe also rewrote the parser, as shown here:\n\n```\nparse(x)\n```\n\n![covert one cell](./W04 one cell.png)\n';
+    const files = { 'lang/updates/2022-03-02.md': week('2022-03-02', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const items = result.site.updates[0]!.sections[0]!.items;
+    expect(items.achieved.map((i) => i.text)).toEqual(['We merged sum types into the compiler.', 'We also rewrote the parser, as shown here:']);
+    expect(items.notes.map((i) => i.text)).toContain('Pattern matching on them would then look like this:');
+    expect(items.notes.map((i) => i.text)).toContain('![covert one cell](./W04 one cell.png)');
+    expect(conservation(result.site.updates[0]!, files['lang/updates/2022-03-02.md'], result.outlines.get(result.site.updates[0]!.source)).problems).toEqual([]);
+  });
+});
