@@ -742,9 +742,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     const headingWords = text.split(/\s+/).length;
-    if (!marked && codeOnly === undefined && ((headingWords >= 3 && /[.!]$/.test(text) && !TRAILING_OFF.test(text)) || headingWords > 12)) {
-      // A heading that is a sentence ("JS and Go interop succeeded!") says something, it names
-      // nothing to follow: an item of the part around it, whose content goes on below it. An
+    if (!marked && codeOnly === undefined && ((headingWords >= 3 && /[.!]$/.test(text) && !TRAILING_OFF.test(text)) || headingWords > 12 || (headingWords >= 3 && /^(?:I|We)(?:['’](?:m|ve|d|re))?\s+(?:also\s+|just\s+|finally\s+)?[a-z]/.test(text)))) {
+      // A heading that is a sentence ("JS and Go interop succeeded!", "I went to a funeral", "We
+      // launched a thing") says something, it names nothing to follow: an item of the part around it, whose content goes on below it. An
       // ellipsis is no full stop ("## Getting set up ..." names a part).
       const target = host();
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);

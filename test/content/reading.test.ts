@@ -2964,3 +2964,16 @@ describe('what goes with an example or a picture', () => {
     expect(conservation(result.site.updates[0]!, files['lang/updates/2022-03-02.md'], result.outlines.get(result.site.updates[0]!.source)).problems).toEqual([]);
   });
 });
+
+describe('a heading written as what the writer did', () => {
+  it('("I made some extra shelves", "We launched a thing (on Twitter)") is an item of the part around it, no part of its own', () => {
+    const body = '## At the hackspace\n\n### I made some extra shelves\n\nI found a shelving unit in a skip this week.\n\n### We launched a thing (on Twitter)\n\nThis week we launched a research report.\n';
+    const files = { 'notes/updates/2024-08-05.md': week('2024-08-05', body) };
+    const result = build(files);
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['At the hackspace']);
+    expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(expect.arrayContaining(['I made some extra shelves', 'This week we launched a research report.']));
+    expect(conservation(u, files['notes/updates/2024-08-05.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
