@@ -429,6 +429,11 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
     'achieved',
   ],
   [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? (?:to|on)\b|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|next(?:\s+up)?\s+(?:is|are|will be)\s|next up\b|(?:(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:(?:really|also|very)\s+)?)?looking forward to\b|(?:we|i)\s+(?:(?:really|also)\s+)?look forward to\b|(?:our|my|the) next (?:[a-z]+\s+)?(?:task|step|goal|focus|priority|milestone|thing) (?:is|will be)\b)/i, 'next'],
+  // A plan said of itself, a hope, or what is not done yet and will be ("The long term plan is to
+  // switch…", "That's the plan for July", "In the long term, I hope we can build…", "The manual
+  // has yet to be updated, we'll do so once…", "Exhaustiveness checking isn't implemented yet,
+  // as we'll do so when…", "Future optimisations we'll apply include…").
+  [/^(?:(?:the|our|my)\s+(?:long[- ]term\s+|short[- ]term\s+|next\s+|main\s+|current\s+)?plan\s+is\s+to\b|that['’]s\s+the\s+plan\b|(?:in the long (?:term|run),?\s+)?(?:i|we)\s+(?:really\s+)?hope\s+(?:to|we\s+can|that\s+we\s+(?:can|will|['’]ll))\b|future\s+[a-z]+\s+(?:we|i)['’]ll\b|[^.;!?]{0,80}\b(?:has|have)\s+yet\s+to\s+be\b|[^.;!?]{0,80}\b(?:isn['’]t|is not|aren['’]t|are not|hasn['’]t|has not|haven['’]t|have not)\b[^.;!?]{0,60}\byet\b[^.;!?]{0,40}\b(?:we|i)['’]ll\b)/i, 'next'],
   // "Jeremy plans to implement safe wrappers", "She intends to port it": who, then what they mean to do.
   [new RegExp(String.raw`^(?:[Hh]e|[Ss]he|[Tt]hey|(?!${NOT_SUBJECT}|It\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:also\s+)?(?:plans|intends|aims|hopes|plan|intend|aim|hope)\s+to\s+[a-z]`), 'next'],
   // "Support for nesting @media queries is coming up next", "Dark mode is up next": what comes.

@@ -232,6 +232,13 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind("For March we'll focus on resolving any remaining bugs")).toBe('next');
     // A thing set down to be done, with when, said first; what is left to do.
     expect(sentenceKind('Long awaited new website to be launched next Wednesday')).toBe('next');
+    // A plan said of itself, a hope, what is not done yet and will be.
+    expect(sentenceKind('The long term plan is to switch Inko to a compiler')).toBe('next');
+    expect(sentenceKind("That's the plan for July. We'll see how far we can go.")).toBe('next');
+    expect(sentenceKind('In the long term, I hope we can build a clean extensions API')).toBe('next');
+    expect(sentenceKind("The manual has yet to be updated, we'll do so once all changes are merged")).toBe('next');
+    expect(sentenceKind("Exhaustiveness checking isn't implemented yet, as we'll do so when lowering")).toBe('next');
+    expect(sentenceKind('The plan was to ship in May')).toBeUndefined();
     expect(sentenceKind('Have quite a lot of usability testing to do before launch')).toBe('next');
     expect(sentenceKind('There is a draft PR and it is expected to be finished this week.')).toBeUndefined();
     expect(sentenceKind('Did some work to make truststore able to be adopted by pip')).toBe('achieved');
