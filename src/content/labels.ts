@@ -433,6 +433,8 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // switch…", "That's the plan for July", "In the long term, I hope we can build…", "The manual
   // has yet to be updated, we'll do so once…", "Exhaustiveness checking isn't implemented yet,
   // as we'll do so when…", "Future optimisations we'll apply include…").
+  // A to-do written as a need ("Need to provide a fix", "Still need to update the docs").
+  [/^(?:still\s+)?needs?\s+to\s+(?!be\b)[a-z]/i, 'next'],
   [/^(?:(?:the|our|my)\s+(?:long[- ]term\s+|short[- ]term\s+|next\s+|main\s+|current\s+)?plan\s+is\s+to\b|that['’]s\s+the\s+plan\b|(?:in the long (?:term|run),?\s+)?(?:i|we)\s+(?:really\s+)?hope\s+(?:to|we\s+can|that\s+we\s+(?:can|will|['’]ll))\b|future\s+[a-z]+\s+(?:we|i)['’]ll\b|[^.;!?]{0,80}\b(?:has|have)\s+yet\s+to\s+be\b|[^.;!?]{0,80}\b(?:isn['’]t|is not|aren['’]t|are not|hasn['’]t|has not|haven['’]t|have not)\b[^.;!?]{0,60}\byet\b[^.;!?]{0,40}\b(?:we|i)['’]ll\b)/i, 'next'],
   // "Jeremy plans to implement safe wrappers", "She intends to port it": who, then what they mean to do.
   [new RegExp(String.raw`^(?:[Hh]e|[Ss]he|[Tt]hey|(?!${NOT_SUBJECT}|It\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:also\s+)?(?:plans|intends|aims|hopes|plan|intend|aim|hope)\s+to\s+[a-z]`), 'next'],
@@ -463,6 +465,10 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // So do irregular verbs of things done in a week ("Took two meetings…", "Did a pair of
   // interviews", "Led the retro", "Met the new Head of Product").
   [/^(?:Took|Did|Met|Led|Taught|Spoke at|Gave)\s+(?:a|an|the|two|three|four|five|several|some|our|my|\d)\b/, 'achieved'],
+  // And what a day's log says was spent, had or put together ("Spent some time with the user
+  // researchers", "Had a meeting with the service owner", "Went through the findings", "Put
+  // together a failing test", "Came up with a plan", "Caught up with Ana").
+  [/^(?:Spent\s+(?:some|a|an|the|most|half|all|two|three|four|\d|time|hours?|days?)\b|Had\s+(?:a|an|my|our|the|two|three|several|some)\s+(?:[\w-]+\s+){0,2}(?:meeting|call|chat|catch[- ]up|session|conversation|workshop|demo|review|interview|1:1|one[- ]to[- ]one|stand-?up|retro)s?\b|(?:Went|Walked)\s+(?:through|over)\s+(?:a|an|the|our|my|some|all|\d)\b|Put\s+together\b|Came\s+up\s+with\b|Caught\s+up\s+with\b|Folded\s+in\b|Sat\s+(?:down\s+)?with\b|Sat\s+in\s+on\b)/, 'achieved'],
   // A thing set down for later ("Tails 2.5 is scheduled for August 3", "The workshop is planned
   // for next week"): what comes. Not what was ("was scheduled for May but slipped").
   [/^(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:is|are)\s+(?:now\s+|currently\s+|tentatively\s+)?(?:scheduled|planned|slated|due)\s+(?:for|to|on|in)\b/i, 'next'],

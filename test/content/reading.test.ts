@@ -239,6 +239,12 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind("The manual has yet to be updated, we'll do so once all changes are merged")).toBe('next');
     expect(sentenceKind("Exhaustiveness checking isn't implemented yet, as we'll do so when lowering")).toBe('next');
     expect(sentenceKind('The plan was to ship in May')).toBeUndefined();
+    // A day's log: what was spent, had, gone through or put together is done; a need is a to-do.
+    expect(sentenceKind('Spent some time with the user researchers.')).toBe('achieved');
+    expect(sentenceKind('Had a meeting with the service owner and content designer.')).toBe('achieved');
+    expect(sentenceKind('Put together a failing test for the cancellation issue')).toBe('achieved');
+    expect(sentenceKind('Had an idea for a blog post')).toBeUndefined();
+    expect(sentenceKind('Need to provide a fix')).toBe('next');
     expect(sentenceKind('Have quite a lot of usability testing to do before launch')).toBe('next');
     expect(sentenceKind('There is a draft PR and it is expected to be finished this week.')).toBeUndefined();
     expect(sentenceKind('Did some work to make truststore able to be adopted by pip')).toBe('achieved');
