@@ -365,10 +365,7 @@ const ADVERB = String.raw`(?:(?!(?:partially|partly|mostly|largely|nearly|barely
 // Not what a thing is for ("was designed to scale") nor a task filed ("was added to the backlog").
 const NOT_FOR = String.raw`(?!(?<=designed|built|made)\s+to\b)(?!\s+to\s+(?:the\s+|our\s+)?(?:backlog|roadmap|todo|to-do|list|queue|plan|agenda)\b)`;
 // Words that open a sentence without being who did it ("Also fixed…", "Nothing merged…").
-const NOT_SUBJECT = String.raw`(?:${'the a an this that these those our my its no not never nothing none nobody almost nearly also just still first last recently newly fully partially initially once then now already previously previous current all some many most each every both several'
-  .split(' ')
-  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
-  .join('|')}|\w+ly)\b`;
+const NOT_SUBJECT = String.raw`(?:${anyCase('the a an this that these those our my its no not never nothing none nobody almost nearly also just still first last recently newly fully partially initially once then now already previously previous current all some many most each every both several'.replaceAll(' ', '|'))}|\w+ly)\b`;
 /** A day or a month named. */
 const WHEN_WORD = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b`;
 

@@ -218,7 +218,7 @@ const WHOSE_REPORT = new Set(['team', 'teams', 'individual', 'individuals', 'per
 export function headingShape(text: string): string {
   return labelWords(text).toLowerCase().replace(/\d+/g, '#').replace(MONTH_NAME, '#').replace(/[^a-z#]+/g, ' ').trim();
 }
-const MONTH_NAME = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b/g;
+const MONTH_NAME = new RegExp(`\\b${MONTH}(?![a-z])`, 'gi');
 
 const SECTION_ROLES: ReadonlySet<NodeRole> = new Set(['milestone', 'workstream', 'sub-milestone', 'deliverable']);
 export function isSection(node: OutlineNode): boolean {
@@ -1126,24 +1126,22 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     const text = own.map((n) => toString(n)).join(' ').replace(/\s+/g, ' ').trim();
-    // A prompt on the first line of the paragraph, its answer (or the form's own hint) on the
-    // next ("**How many hours did you spend?** \\ 5 hours were spent").
-    const lines = own[0]!.type === 'paragraph' ? paragraphLines(own[0]!) : undefined;
-    const promptLine = lines ? toString({ type: 'paragraph', children: lines[0]! } as Paragraph).trim() : '';
-    if (!ctx.parentItem && lines && isPrompt(promptLine)) {
-      const kind = prompt(ctx.node, promptLine, line);
-      const rest = lines.slice(1).flatMap((l, i) => (i === 0 ? l : [{ type: 'text' as const, value: '\n' }, ...l]));
-      const answer = toString({ type: 'paragraph', children: rest } as Paragraph).trim();
-      // A hint of the form in brackets ("(meetings, design, research…)") answers nothing.
-      if (/^\([^)]*\)$/.test(answer)) structure.push({ line, what: 'label', text: answer });
-      else if (answer !== '') addEntry(ctx.node, kind, [{ type: 'paragraph', children: rest }], line, 0);
-      for (const block of own.slice(1)) handleBlock(block);
-      for (const l of nested) readList(l, { node: ctx.node, depth: 0, ...(kind !== undefined ? { kind } : {}) });
-      return kind !== undefined ? { label: kind } : undefined;
-    }
-    if (!ctx.parentItem && own[0]!.type === 'paragraph' && isPrompt(toString(own[0]!))) {
-      // `03. Papers you worked on? (…)` over its answer, as every week's form has it.
-      const kind = prompt(ctx.node, toString(own[0]!), line);
+    // `03. Papers you worked on? (…)` over its answer, as every week's form has it; or the prompt
+    // on the paragraph's first line, its answer (or the form's own hint) on the next
+    // ("**How many hours did you spend?** \\ 5 hours were spent").
+    const first = own[0]!.type === 'paragraph' ? own[0]! : undefined;
+    const lines = first && !isPrompt(toString(first)) ? paragraphLines(first) : undefined;
+    const firstLine = lines ? toString({ type: 'paragraph', children: lines[0]! } as Paragraph).trim() : undefined;
+    const asked = !first || ctx.parentItem ? undefined : isPrompt(toString(first)) ? toString(first) : firstLine !== undefined && isPrompt(firstLine) ? firstLine : undefined;
+    if (asked !== undefined) {
+      const kind = prompt(ctx.node, asked, line);
+      if (lines && asked === firstLine) {
+        const rest = lines.slice(1).flatMap((l, i) => (i === 0 ? l : [{ type: 'text' as const, value: '\n' }, ...l]));
+        const answer = toString({ type: 'paragraph', children: rest } as Paragraph).trim();
+        // A hint of the form in brackets ("(meetings, design, research…)") answers nothing.
+        if (/^\([^)]*\)$/.test(answer)) structure.push({ line, what: 'label', text: answer });
+        else if (answer !== '') addEntry(ctx.node, kind, [{ type: 'paragraph', children: rest }], line, 0);
+      }
       for (const block of own.slice(1)) handleBlock(block);
       for (const l of nested) readList(l, { node: ctx.node, depth: 0, ...(kind !== undefined ? { kind } : {}) });
       return kind !== undefined ? { label: kind } : undefined;

@@ -561,7 +561,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // worked as expected", "Fixed by pinning the toolchain") is done.
   // Not a setback told with its solution ("X crashed. Solution: …", "Found a bug, but it was
   // resolved"): that is the setback met.
-  if ((entry.kind === 'risks' || entry.kind === 'blockers') && RESOLVED.test(entry.item.text) && !/\bsolutions?\s*:|\bbut\b/i.test(entry.item.text.slice(0, RESOLVED.exec(entry.item.text)!.index + 1))) return 'achieved';
+  const resolved = entry.kind === 'risks' || entry.kind === 'blockers' ? RESOLVED.exec(entry.item.text) : null;
+  if (resolved && !/\bsolutions?\s*:|\bbut\b/i.test(entry.item.text.slice(0, resolved.index + 1))) return 'achieved';
   // "Did you get stuck anywhere?" › "No." / "Nope. Thankfully, another smooth week.": none met.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^(?:no|nope|not really|not yet|nothing)\b\s*[.!,:;)]/i.test(`${entry.item.text.trim()} `)) return 'notes';
   // A question asked outside any label ("What did users think the banner was about?"), in a
