@@ -26,7 +26,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_HEADER } from '../../src/app';
 import { type DevServer, emailFilesFor, root, startWranglerDev, migratedState } from './wrangler-dev';
@@ -80,35 +80,29 @@ interface Check {
 
 describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both emails, then the subscriber flow by keyboard', () => {
   let persistTo: string;
-  let profile: string;
   let server: DevServer;
+  let browser: Browser;
   let context: BrowserContext;
   const results: Check[] = [];
 
   beforeAll(async () => {
     persistTo = await mkdtemp(path.join(os.tmpdir(), 'tidings-browser-'));
-    profile = await mkdtemp(path.join(os.tmpdir(), 'tidings-chromium-'));
     await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
     // wrangler dev and Chromium start side by side (each mostly waits on its own start-up).
-    [server, context] = await Promise.all([
+    [server, browser] = await Promise.all([
       migratedState(persistTo).then(() => startWranglerDev({ persistTo, args: ['--test-scheduled'], vars })),
-      // A fresh profile (--user-data-dir) each run; bypassCSP lets axe's script into our script-free pages.
-      chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: FLAGS,
-        bypassCSP: true,
-        viewport: { width: 1280, height: 900 },
-      }),
+      // One Chromium (a fresh profile of its own each run) for every context below.
+      chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS }),
     ]);
+    // bypassCSP lets axe's script into our script-free pages.
+    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
     if (persistTo) await rm(persistTo, { recursive: true, force: true });
-    if (profile) await rm(profile, { recursive: true, force: true });
     if (results.length > 0) {
       const axed = results.filter((r) => r.violations !== null);
       console.log(`browser: ${results.length} page views checked (${axed.length} by axe), ${axed.reduce((n, r) => n + r.violations!.length, 0)} axe violations; report${PICTURES ? ' and screenshots' : ''} in ${SCREENSHOTS}`);
@@ -231,8 +225,7 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
     await page.close();
 
     // The three questions of a reader, from the home page, with the site's own policy (no CSP bypass).
-    const strictBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-    const strict = await strictBrowser.newContext({ viewport: { width: 390, height: 900 } });
+    const strict = await browser.newContext({ viewport: { width: 390, height: 900 } });
     const reader = await strict.newPage();
     const scriptErrors: string[] = [];
     reader.on('pageerror', (e) => scriptErrors.push(String(e)));
@@ -259,7 +252,6 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
     expect(scriptErrors).toEqual([]);
     expect(workerAnswered).toEqual([]);
     await strict.close();
-    await strictBrowser.close();
 
     const bad = results.filter((r) => (r.violations?.length ?? 0) > 0 || r.overflow > 0);
     expect(bad.map((r) => `${r.name} (${r.url}): overflow ${r.overflow}px; ${r.violations?.join('; ')}`)).toEqual([]);
