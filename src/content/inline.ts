@@ -192,6 +192,25 @@ export function isSignOff(text: string): boolean {
   return SIGN_OFF.test(text.trim());
 }
 
+/**
+ * Who wrote the report, not what it says ("Prepared by: XWS Alpha Team", "Written by Ana Lee",
+ * "Author: @jdoe"): one short line.
+ */
+const BYLINE = /^(?:(?:[Pp]repared|[Ww]ritten|[Ss]ubmitted|[Cc]ompiled|[Rr]eported|[Ee]dited|[Aa]uthored|[Pp]osted|[Pp]ublished|[Pp]ut together|[Mm]aintained)\s+by\s*[:：]?|(?:[Aa]uthors?|[Rr]eporters?|[Bb]y|[Cc]ompiled|[Pp]repared)\s*[:：]|[Bb]y)\s*(?:the\s+)?(?:[@A-Z][\w.'’-]*(?:\s+|\s*,\s*|\s+(?:and|&)\s+)?)+$/;
+export function isByline(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 120 && !/\n/.test(t) && BYLINE.test(t) && sentencesOf(t).length === 1;
+}
+
+/**
+ * A link and nothing else, named in a few words (`[Cumulative File](cumulative.md)`, `[Back to
+ * index](../)`): where to go, not news. Not a link whose text is a sentence of work.
+ */
+export function isLinkOnly(item: Pick<Item, 'text' | 'links'>): boolean {
+  const [link, ...more] = item.links;
+  return link !== undefined && more.length === 0 && item.text.trim() === link.text.trim() && link.text.trim().split(/\s+/).length <= 6 && sentenceKind(link.text) === undefined;
+}
+
 /** A postscript ("P.S. I started weeknotes.", "PS once you claim a name…"). */
 export function isPostscript(text: string): boolean {
   return /^p\.?\s?s\.?(?:\s*[:,-]|\s)\s*\S/i.test(text.trim());

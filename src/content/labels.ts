@@ -42,8 +42,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'results',
     // How a problem was solved ("Fix used:", "How I fixed it"); not "Solution" alone, a workstream's word too ("Solution Engineering").
     'fix used', 'fixes used', 'workaround used', 'how i fixed it', 'how we fixed it', 'how i solved it', 'how we solved it',
-    // A weeknote's "Five things that happened", "What happened this week".
-    'happened', 'what happened',
+    // A weeknote's "Five things that happened", "What happened this week", "What we've been up to this week", "Things we did".
+    'happened', 'what happened', 'been up to', 'things we did', 'things i did',
   ],
   progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress'],
   next: [
@@ -60,6 +60,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract',
     // A form's question of how the writer sees it ("How do you feel about your progress?"): their own word on the week.
     'feel about', 'how do you feel', 'how i feel', 'how we feel',
+    // The closing words on the week, as the opening ones are ("Conclusion", "Final thoughts").
+    'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'in conclusion',
   ],
   aside: [
     'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
@@ -74,7 +76,9 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'tech stack', 'stack', 'group members', 'team members', 'roster',
     // Ideas not taken up ("Ideas that we had but didn't get to"), a wish list.
     'ideas', 'wish list', 'wishlist',
-    'introduction', 'intro', 'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'why it matters', 'motivation',
+    // How the team feels, rated or told ("Team Mood", "Morale"): no work.
+    'mood', 'morale',
+    'introduction', 'intro', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
     'call for participation', 'call for contributors',
     ...CALL_PHRASES,
@@ -254,6 +258,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // comes. Its items are that period's news (ticked ones done).
   const pastPlan = (best.kind === 'next' && tokens.some((w) => PAST_MARKERS.has(w))) || (best.kind === 'achieved' && kinds.has('next') && tokens.some((w) => PLAN_WORDS.has(w)));
   if (pastPlan) return { kind: 'progress', phrase: best.phrase };
+  // Work that will be done ("What we're doing next", "What I'll be working on"): what comes.
+  if ((best.phrase === 'doing' || best.phrase === 'working on') && (kinds.has('next') || tokens.some((w) => w === 'will' || w === 'll' || w === 'going'))) return { kind: 'next', phrase: best.phrase };
   // Done as an aim ("Tasks to complete", "When is your project scheduled to complete?",
   // "Expected results"): what comes.
   if (best.kind === 'achieved' && (tokens[best.at - 1] === 'to' || /^(?:expected|target|targeted|desired|intended|planned|proposed|possible|potential)$/.test(tokens[best.at - 1] ?? ''))) return { kind: 'next', phrase: best.phrase };
@@ -630,7 +636,8 @@ export function isChangeKind(text: string): boolean {
 }
 
 /** The catch-all buckets of a part's work: admin, misc, other, general. */
-const CATCH_ALL = new Set(['admin', 'misc', 'miscellaneous', 'other', 'others', 'general', 'various']);
+// And what only says the week had subjects ("Topics"): what it holds is the team's work.
+const CATCH_ALL = new Set(['admin', 'misc', 'miscellaneous', 'other', 'others', 'general', 'various', 'topics', 'subjects']);
 
 /**
  * Whether a name is only a catch-all bucket (`admin/misc`, `admin:misc`, "Other"): even

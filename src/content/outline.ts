@@ -29,7 +29,9 @@ import {
   headingLabel,
   headingTag,
   headingTitle,
+  isByline,
   isEmptyCell,
+  isLinkOnly,
   isNamedAddress,
   isPictureOnly,
   isPlaceholder,
@@ -196,6 +198,21 @@ const DATED = [
 /** Text that carries a date, a week number or a weekday: it names the document or a stretch of its time, never a part of it. */
 export function isDated(text: string): boolean {
   return DATED.some((re) => re.test(text));
+}
+
+/**
+ * A bullet's text that only names a group ("Kick-off", "Parser Rework:", "New team & roles"): a
+ * few words, no sentence (no stop, no comma, no verb that says what was done, planned or goes on).
+ */
+function isGroupName(text: string): boolean {
+  const name = text.trim().replace(/\s*[:：]\s*$/, '');
+  if (name === '' || name.length > 50 || name.split(/\s+/).length > 6 || /[.!?;,]/.test(name)) return false;
+  // Work said with its verb ("Interviewing candidates", "Explored Drake", "Prepare for the beta release",
+  // "ARC machines are too slow", "Cannot run code on ARC") is an item, with its details.
+  // Nor a lead-in that stops on its preposition ("Replace *Vidalia* with:", "Harden our kernel by:").
+  if (/\b(?:with|by|for|of|to|and|or|in|on|at|from|into|like|as|the|a|an|our)$/i.test(name)) return false;
+  if (TASK_VERB.test(name) || /^(?:work|setup|replace|enable|disable|bump|upgrade|rename|rewrite|switch|convert|attend|join|help)\b/i.test(name) || /^[A-Za-z]{3,}(?:ing|ed)\b/.test(name) || /\b(?:I|we|they|is|are|was|were|has|have|had|will|can|cannot|can['’]t|do|does|did|not)\b|n['’]t\b/i.test(name)) return false;
+  return !saysWork(name);
 }
 
 /** Weeks of history before a heading written once is read as a topic rather than a part. */
@@ -579,7 +596,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A picture, a table or a block of code is no summary of the week: a note of the update, shown with it.
     // Nor is a name over bare addresses ("Pre-proposal Discussion https://…"): where to read more;
     // nor a call to follow or support the work ("If you'd like to follow along, join…").
-    if ((summarised || opening) && (isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
+    // Nor who wrote it ("Prepared by: XWS Alpha Team"), nor a link alone in a few words ("[Cumulative File](cumulative.md)").
+    if ((summarised || opening) && (isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isByline(item.text) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }
@@ -650,8 +668,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
     }
-    // An aside label (acknowledgements, learnings…) is the only known label kept as notes.
-    if (label?.kind === 'notes') {
+    // An aside label (acknowledgements, learnings…) is the only known label kept as notes. Not
+    // the one heading that opens the report as its title ("# Meeting notes" over "## Last
+    // week's progress", "## Plans for next weeks"): it names the document, not what it holds.
+    if (label?.kind === 'notes' && !(node.depth === 1 && h1s < 2 && !seenPart && stack.length === 1 && summary.length === 0)) {
       open(newNode({ role: 'aside', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
     }
@@ -1259,6 +1279,26 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       for (const l of nested) readList(l, { node: part, depth: 0 });
       return part;
     }
+    // Under a label of work, a bullet that only names a group of the bullets nested under it
+    // (`1. Kick-off` over "The client presented the project…", `- Parser Rework:` over what was
+    // done for it): no item of its own; the bullets under it are the label's items, shown under
+    // that name. Not a sentence ("Write the specifications.", "Fixed the parser"), and not under
+    // an item.
+    // Over links alone ("PR Reviews:" over three pull requests' addresses), the name is the work and
+    // they are its evidence.
+    const linksOnly = nested.every((l) => l.children.every((c) => c.children.length === 1 && c.children[0]!.type === 'paragraph' && (soleLink(c.children[0]!.children) !== undefined || /^<?https?:\/\/\S+>?$/.test(toString(c).trim()))));
+    if (nested.length > 0 && !ctx.parentItem && !link && !linksOnly && workLabel(ctx.kind) && isGroupName(text)) {
+      const kind = ctx.kind!;
+      const outside = ctx.node.role === 'root' || ctx.node.role === 'document' || ctx.node.role === 'summary';
+      const target = outside ? teamPartNode() : ctx.node;
+      const head = makeItem(own, line, 0, undefined);
+      target.workItems.push(head);
+      const before = workItem;
+      workItem = { title: text.replace(/\s*[:：]\s*$/, ''), ...(before?.repo ? { repo: before.repo } : {}) };
+      for (const l of nested) readList(l, { node: ctx.node, kind, depth: 0 });
+      workItem = before;
+      return undefined;
+    }
     // A task list's box says it: ticked is done, whatever label it sits under ("Goals" ticked
     // off); open is still to do, unless a label says how it stands ("In progress").
     const reported = ctx.kind !== 'summary' && ctx.kind !== 'notes';
@@ -1290,6 +1330,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Under a label outside every part ("Done last sprint" › "Bug fixes:"), the team's own work is sorted.
     const labelled = (node.role === 'root' || node.role === 'document') && kind !== undefined && kind !== 'notes' && kind !== 'summary';
     return (inPart || labelled) && text.length <= 40 && isChangeKind(text.replace(/\s*[:：]\s*$/, ''));
+  }
+
+  /** A label of work done, going on, planned or in the way: not a summary's, an aside's or none. */
+  function workLabel(kind: LabelTarget | undefined): boolean {
+    return kind !== undefined && kind !== 'notes' && kind !== 'summary';
   }
 
   /** "None", "No updates this week": no item, but the part was written this week (it is not an empty template). */

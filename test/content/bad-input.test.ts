@@ -127,12 +127,12 @@ date: 2026-01-05
 
 ## [Search](https://github.com/acme/roadmap/issues/1)
 
-- _mood:_
+- _weather:_
   - cheerful
 `,
     });
     expect(errorsOf(result)).toEqual([]);
-    expect(warningsOf(result)).toEqual(['acme/updates/2026-01-05.md:9:1: unknown section kind `mood`: its items are kept as notes']);
+    expect(warningsOf(result)).toEqual(['acme/updates/2026-01-05.md:9:1: unknown section kind `weather`: its items are kept as notes']);
     const [update] = result.site.updates;
     // An achievement before any named part belongs to the team's own part (keyed by the team).
     expect(update!.sections.map((s) => [s.key, s.title])).toEqual([

@@ -2065,7 +2065,7 @@ describe('a dev log: changelog headings, an outlook, roadblocks, sponsors and a 
 });
 
 describe('names in bold over their work, sorted by kind', () => {
-  it('a bold name written under "Done", "Doing" and "Todo" of one report is a part; a name once under a label is an item with its details, never an unknown kind', () => {
+  it('a bold name written under "Done", "Doing" and "Todo" of one report is a part; a name once under a label groups its details, never an unknown kind', () => {
     const body = [
       '## Done',
       '',
@@ -2092,11 +2092,13 @@ describe('names in bold over their work, sorted by kind', () => {
     expect(warningsOf(result)).toEqual([]);
     const u = result.site.updates[0]!;
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
-      ['Lab', { achieved: 2 }],
+      ['Lab', { achieved: 1 }],
       ['Weighted losses', { achieved: 1, progress: 1 }],
       ['RAISE package', { achieved: 1, next: 1 }],
     ]);
-    expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Literature review:', 'Heatmap generated']);
+    // The name is no item: it heads the work under it (shown over it in feeds and pages).
+    expect(u.sections[0]!.items.achieved.map((i) => [i.text, i.workItem])).toEqual([['Heatmap generated', 'Literature review']]);
+    expect(u.sections[0]!.workItems.map((i) => i.text)).toEqual(['Literature review:']);
     expect(conservation(u, files['lab/updates/2020-08-24.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
@@ -2988,5 +2990,78 @@ describe('a heading written as what the writer did', () => {
     expect(u.sections.map((s) => s.title)).toEqual(['At the hackspace']);
     expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(expect.arrayContaining(['I made some extra shelves', 'This week we launched a research report.']));
     expect(conservation(u, files['notes/updates/2024-08-05.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
+describe('a weekly template read by what its sections say', () => {
+  it('"# Meeting notes" titling the report leaves its "Last week\'s progress" and "Plans for next weeks" the team\'s work', () => {
+    const text = ['# Meeting notes', '**28.06.2022**', "## Last week's progress", '- sliding window edge problem solved', '- boxplots', '', '## Questions', '- where does the histogram come from?', '', '## Plans for next weeks', '- vectorize the sliding window', ''].join('\n');
+    const files = { 'lab/updates/2022-06-28.md': text };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Lab', { achieved: 2, next: 1 }]]);
+    expect(u.notes.map((n) => n.text)).toEqual(['where does the histogram come from?']);
+    expect(conservation(u, text, result.outlines.get(u.source)).problems).toEqual([]);
+  });
+
+  it('labels in the words of weeknotes and school templates: what we have been up to, doing next, team mood, conclusion', () => {
+    expect(readLabel("What we've been up to this week")?.kind).toBe('achieved');
+    expect(readLabel('Things we did')?.kind).toBe('achieved');
+    expect(readLabel("What we're doing next")?.kind).toBe('next');
+    expect(readLabel("What I'll be working on")?.kind).toBe('next');
+    expect(readLabel("What I'm working on")?.kind).toBe('progress');
+    expect(readLabel('Team Mood')?.kind).toBe('aside');
+    expect(readLabel('Conclusion')?.kind).toBe('summary');
+    // A heading that is a sentence of what was done names no section.
+    expect(readLabel('I did more handstands')).toBeUndefined();
+  });
+
+  it('a byline and a link alone are no summary; a name over its bullets under a label groups them; "Topics" names no part', () => {
+    const text = [
+      '# Weekly Report for Week 1',
+      '[Cumulative File](cumulative.md)',
+      '',
+      'Prepared by: XWS Alpha Team',
+      '',
+      'The first week was dedicated to planning.',
+      '',
+      '## Topics',
+      '',
+      '1. Read and analyze the call for tender.',
+      '2. Discuss the feasibility of the project.',
+      '',
+      '## Achievements',
+      '',
+      '1. Kick-off',
+      '   - The client presented the project.',
+      '   - Analyzed the call for tender.',
+      '',
+      '2. Explored the simulator',
+      '   - it runs on Linux only',
+      '',
+      '## Challenges',
+      '',
+      '1. New team & roles',
+      '   - Most of the team is new to C.',
+      '',
+    ].join('\n');
+    const files = { 'school/updates/2024-01-08.md': week('2024-01-08', text) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.summary?.map((s) => s.text)).toEqual(['The first week was dedicated to planning.']);
+    expect(u.notes.map((n) => n.text)).toEqual(['Cumulative File', 'Prepared by: XWS Alpha Team']);
+    expect(u.sections.map((s) => s.title)).toEqual(['School']);
+    const [team] = u.sections;
+    expect(team!.items.achieved.map((i) => [i.text, i.workItem])).toEqual([
+      ['The client presented the project.', 'Kick-off'],
+      ['Analyzed the call for tender.', 'Kick-off'],
+      // Work said with its verb keeps its item, its details under it.
+      ['Explored the simulator', undefined],
+      ['it runs on Linux only', undefined],
+    ]);
+    expect(team!.items.risks.map((i) => [i.text, i.workItem])).toEqual([['Most of the team is new to C.', 'New team & roles']]);
+    expect(team!.workItems.map((w) => w.text)).toEqual(['Kick-off', 'New team & roles']);
+    expect(team!.items.progress.map((i) => i.text)).toEqual(['Read and analyze the call for tender.', 'Discuss the feasibility of the project.']);
+    expect(conservation(u, files['school/updates/2024-01-08.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
