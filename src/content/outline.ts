@@ -200,6 +200,9 @@ export function isDated(text: string): boolean {
   return DATED.some((re) => re.test(text));
 }
 
+/** A word that makes a clause of a few words: who, or a verb that says something of it. */
+const FINITE_VERB = /\b(?:I|we|they|is|are|was|were|has|have|had|will|can|cannot|can['’]t|do|does|did|not)\b|n['’]t\b/i;
+
 /**
  * A bullet's text that only names a group ("Kick-off", "Parser Rework:", "New team & roles"): a
  * few words, no sentence (no stop, no comma, no verb that says what was done, planned or goes on).
@@ -211,8 +214,16 @@ function isGroupName(text: string): boolean {
   // "ARC machines are too slow", "Cannot run code on ARC") is an item, with its details.
   // Nor a lead-in that stops on its preposition ("Replace *Vidalia* with:", "Harden our kernel by:").
   if (/\b(?:with|by|for|of|to|and|or|in|on|at|from|into|like|as|the|a|an|our)$/i.test(name)) return false;
-  if (TASK_VERB.test(name) || /^(?:work|setup|replace|enable|disable|bump|upgrade|rename|rewrite|switch|convert|attend|join|help)\b/i.test(name) || /^[A-Za-z]{3,}(?:ing|ed)\b/.test(name) || /\b(?:I|we|they|is|are|was|were|has|have|had|will|can|cannot|can['’]t|do|does|did|not)\b|n['’]t\b/i.test(name)) return false;
+  if (TASK_VERB.test(name) || /^(?:work|setup|replace|enable|disable|bump|upgrade|rename|rewrite|switch|convert|attend|join|help)\b/i.test(name) || /^[A-Za-z]{3,}(?:ing|ed)\b/.test(name) || FINITE_VERB.test(name)) return false;
   return !saysWork(name);
+}
+
+/** A bullet that is a name and nothing more ("Campus Shuttle", "FastAPI backend"): one short line, no link, nothing nested. */
+function isNameBullet(li: ListItem): boolean {
+  if (li.children.length !== 1 || li.children[0]!.type !== 'paragraph') return false;
+  const text = toString(li.children[0]!).trim();
+  // A linked one (a pull request, an issue) is a piece of work of its own.
+  return text !== '' && text.length <= 50 && text.split(/\s+/).length <= 6 && !/[.!?;:：]|https?:/.test(text) && !hasLink(li.children[0]!) && !TASK_VERB.test(text) && !FINITE_VERB.test(text) && !saysWork(text);
 }
 
 /** Weeks of history before a heading written once is read as a topic rather than a part. */
@@ -1303,6 +1314,17 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // off); open is still to do, unless a label says how it stands ("In progress").
     const reported = ctx.kind !== 'summary' && ctx.kind !== 'notes';
     const kind = reported && li.checked === true ? 'achieved' : reported && li.checked === false && ctx.kind === undefined ? 'next' : ctx.kind;
+    // A bullet that leads into a list of names ("Defined transportation resource categories:"
+    // over "Campus Shuttle", "Parking Services"…): one item, the list its content; the names are
+    // what it did, not work of their own.
+    if (/[:：]\s*$/.test(text) && nested.length > 0 && nested.every((l) => l.children.length >= 2 && l.children.every(isNameBullet))) {
+      const lead = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
+      const names = nested.flatMap((l) => l.children.map((c) => ({ line: c.position?.start.line ?? line, text: toString(c).trim() })));
+      for (const n of names) structure.push({ line: n.line, what: 'detail', text: n.text });
+      const merged = makeItem([...own, ...nested], line, ctx.depth, workItem);
+      Object.assign(lead, { html: merged.html, text: `${lead.text} ${names.map((n) => n.text).join(', ')}`, links: merged.links });
+      return undefined;
+    }
     const item = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
     for (const l of nested) readList(l, { node: ctx.node, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: ctx.depth + 1, parentItem: item });
     return undefined;

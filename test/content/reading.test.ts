@@ -3065,3 +3065,32 @@ describe('a weekly template read by what its sections say', () => {
     expect(conservation(u, files['school/updates/2024-01-08.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a bullet that leads into a list of names', () => {
+  it('is one item, the names its content; linked or sentence bullets under a lead-in stay items', () => {
+    const text = [
+      '## Work Completed',
+      '',
+      '* Defined transportation resource categories:',
+      '',
+      '  * Campus Shuttle',
+      '  * Parking Services',
+      '  * Ride Sharing',
+      '* Reviewed pull requests:',
+      '  * [Fix the parser](https://github.com/acme/app/pull/1)',
+      '  * [Speed up the build](https://github.com/acme/app/pull/2)',
+      '* Tried three approaches:',
+      '  * Rewrote the loop in Rust.',
+      '  * Cached the results.',
+      '',
+    ].join('\n');
+    const files = { 'entry/updates/2026-01-19.md': week('2026-01-19', text) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    const achieved = u.sections[0]!.items.achieved.map((i) => i.text);
+    expect(achieved[0]).toBe('Defined transportation resource categories: Campus Shuttle, Parking Services, Ride Sharing');
+    expect(achieved).toEqual(expect.arrayContaining(['Reviewed pull requests:', 'Speed up the build', 'Tried three approaches:', 'Rewrote the loop in Rust.', 'Cached the results.']));
+    expect(u.sections[0]!.items.achieved[0]!.html).toContain('<li>Campus Shuttle</li>');
+    expect(conservation(u, files['entry/updates/2026-01-19.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
