@@ -493,6 +493,10 @@ export function emptyItems(): ItemsByKind {
 }
 
 /** Words that say the work goes on: "still WIP", "currently in review", "is still on the old version". */
+/** A verb in -ing that opens a line and takes what follows ("Drafting the…", "Reviewing and updating…", "Working with…"); not a noun ("Testing infrastructure", "Building blocks"). */
+const ONGOING_OPENER = /^(?:ongoing|continuing|drafting|refining|preparing|reviewing|creating|improving|exploring|investigating|working|developing|building|writing|designing|planning|researching|analy[sz]ing|testing|implementing|updating|considering|discussing|establishing|defining|iterating|finali[sz]ing|identifying|gathering|mapping|recruiting|onboarding|migrating|setting up|looking|trying|learning|fixing|adding|joining)\s+(?:and\s+[a-z]+ing\s+)?(?:the|a|an|our|my|their|its|this|these|those|some|more|with|on|up|into|for|to|how|what|which|new|further|initial|existing|all|any|two|three|\w+['’]s)\b/i;
+/** Words capitalised as a title writes them: three at least, after the first. */
+const TITLE_CASE = /^\S+(?:\s+(?:[a-z]{1,4}\s+)?[A-Z][\w'’-]*){3,}/;
 const STILL_GOING = /\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
 
 /** A sentence that opens with a share of something or a sum of money, roughly or not. */
@@ -610,6 +614,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
     if (says === undefined && FINDING.test(first)) return 'notes';
     if (says === undefined && SETBACK.test(first)) return 'risks';
     if (says === undefined && (STILL_GOING.test(first) || /^(?:the team|we|i|they|[A-Z][\w-]*(?:\s+[\w-]+)?)\s+(?:am|is|are)\s+(?:now\s+)?(?!working\b(?!\s+on\b))[a-z]+ing\b/.test(first))) return 'progress';
+    // A line that opens on the work as it goes ("Drafting the impact assessment", "Refining the
+    // user needs", "Working with FIM to agree timescales"): under a label of the week's doings, still going.
+    // Not a title ("Testing the Debugger with Intensive Prompting"), nor the work as a subject ("Updating the charter was…").
+    if (says === undefined && ONGOING_OPENER.test(first) && !TITLE_CASE.test(first) && !/^\S+\s[^.;]*?\b(?:was|were|is|are|has|had)\b/i.test(first)) return 'progress';
   }
   // A finding told by its share ("73% of respondents have not reported…"), or a sum of money
   // ("$6315.0 on accounting, copywriting…", "€2k for hosting"): what was learnt, spent or raised, no work.

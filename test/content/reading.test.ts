@@ -3094,3 +3094,12 @@ describe('a bullet that leads into a list of names', () => {
     expect(conservation(u, files['entry/updates/2026-01-19.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('the week\'s doings told as they go', () => {
+  it('under "What we\'ve been up to this week", a line that opens on its work in -ing is in progress; past and events are done', () => {
+    const text = ["## What we've been up to this week", '', '* Drafting the security impact assessment', '* Attended show and tell with Google', '* First Alpha Show & Share', '* Testing the Debugger with Intensive Prompting', ''].join('\n');
+    const u = build({ 'xws/updates/2020-12-07.md': week('2020-12-07', text) }).site.updates[0]!;
+    expect(u.sections[0]!.items.progress.map((i) => i.text)).toEqual(['Drafting the security impact assessment']);
+    expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Attended show and tell with Google', 'First Alpha Show & Share', 'Testing the Debugger with Intensive Prompting']);
+  });
+});
