@@ -239,6 +239,25 @@ function isWhoseReport(text: string): boolean {
   const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
   return words.some((w) => REPORT_WORDS.test(w)) && words.some((w) => WHOSE_REPORT.has(w)) && words.every((w) => REPORT_WORDS.test(w) || WHOSE_REPORT.has(w));
 }
+/** Words that say a section holds each member's own report. */
+const PEOPLE_WORDS = new Set(['individual', 'individuals', 'member', 'members', 'people', 'contributor', 'contributors', 'teammate', 'teammates']);
+/** Whether a heading heads the members' own reports ("Individual report", "Contributions of Individual Members", "Member updates"): people words, report words, nothing else. */
+function isPeopleHeading(text: string): boolean {
+  const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
+  return words.some((w) => PEOPLE_WORDS.has(w)) && words.every((w) => PEOPLE_WORDS.has(w) || REPORT_WORDS.test(w) || /^(?:contributions?|progress|work|of|the|each|per|by|and|our|team|weekly|individually)$/.test(w));
+}
+
+/**
+ * A person's name as a section's title ("George Ma", "Martins Fernanda Gregorini", "@jdoe",
+ * "Ana (frontend)"): one to four capitalised words or a handle, a role after it in brackets or
+ * after a dash; no figure, no word of a label.
+ */
+function isPersonName(text: string): boolean {
+  const name = labelWords(text).replace(/\s*[:：]\s*$/, '').replace(/\s*(?:\([^)]*\)|[—–-]\s+.*)$/, '').trim();
+  if (name === '' || /\d/.test(name)) return false;
+  return /^(?:@[\w-]+|[A-Z\u00C0-\u017F][\p{L}'’.-]*(?:\s+(?:(?:van|von|de|da|del|der|di|le|la|bin|al)\s+)?[A-Z\u00C0-\u017F][\p{L}'’.-]*){0,3})$/u.test(name) && readLabel(name) === undefined;
+}
+
 /** Words that say whose report it is, or of when: with report words alone, a report's subtitle. */
 const WHOSE_REPORT = new Set(['team', 'teams', 'individual', 'individuals', 'personal', 'member', 'members', 'group', 'project', 'projects', 'our', 'my', 'the', 'monthly', 'daily', 'sprint', 'week', 'month', 'this', 'last']);
 
@@ -418,6 +437,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const hints = options.hints ?? {};
   let seenPart = false;
   let workItem: WorkItem | undefined;
+  // Below a heading of the members' own reports ("Individual report", "Contributions of
+  // Individual Members"): its rank, and the member whose section is open (a name under it).
+  let peopleRank: number | undefined;
+  let person: { item: WorkItem; rank: number } | undefined;
   const teamNames = (options.teamNames ?? [options.team]).map((n) => n.toLowerCase()).filter((n) => n.length >= 3);
 
   const top = () => stack.at(-1)!;
@@ -593,6 +616,18 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return teamPart;
   }
 
+  /** A member's section begins: their name heads the team's work until the next member's. */
+  function startPerson(name: string, nodes: RootContent[], line: number, rank: number): void {
+    const team = teamPartNode();
+    team.workItems.push(makeItem(nodes[0]!.type === 'heading' ? [{ type: 'paragraph', children: (nodes[0] as Heading).children }] : nodes, line, 0, undefined));
+    person = { item: { title: name.replace(/\s*[:：]\s*$/, '') }, rank };
+    // A label of the member before ("Plan:") does not carry over to this one.
+    for (const n of [host(), team]) {
+      n.label = undefined;
+      n.labelRank = undefined;
+    }
+  }
+
   /** The nearest node content goes to (a document title is transparent). */
   function host(): OutlineNode {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.role !== 'document') return stack[i]!;
@@ -600,7 +635,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false, parent?: Item, follows?: Item): Item {
-    const item = makeItem(nodes, line, depth, workItem);
+    const item = makeItem(nodes, line, depth, workItem ?? person?.item);
     lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem, node, bullet };
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined);
     const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document');
@@ -663,6 +698,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const found = marked ? undefined : headingLabel(node, text, kindOf);
     const label = found && !found.unknown ? found : undefined;
     pop(node.depth);
+    if (person && node.depth <= person.rank) person = undefined;
+    if (peopleRank !== undefined && node.depth <= peopleRank) peopleRank = person = undefined;
     // The part the heading sits in (a document title is a wrapper: its content goes to the part around it).
     const around = host();
     // `#### Overall Status: On Track` under a part: how that part stands.
@@ -761,9 +798,17 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A heading that only says whose report follows ("Team report", "Individual reports", "Member
     // updates") names no part: what it holds is the team's own work. Not a report word alone
     // ("Update", "Status"): that heads the part it names.
-    if (!marked && isWhoseReport(text)) {
+    if (!marked && (isWhoseReport(text) || isPeopleHeading(text))) {
       seenPart = true;
+      if (isPeopleHeading(text)) peopleRank = node.depth;
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
+      return;
+    }
+    // Under it, a member's name heads that member's report: no part; their work is the team's,
+    // shown under their name.
+    if (!marked && peopleRank !== undefined && node.depth > peopleRank && isPersonName(text)) {
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
+      startPerson(words, [node as unknown as RootContent], line, node.depth);
       return;
     }
     if (!marked && text !== '' && isDocumentTitle(text, node.depth)) {
@@ -835,6 +880,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // as a heading that is a sentence does: it names nothing to follow.
     // So does one that opens with who says it ("*We did more things than this*"): a name never does.
     if (boldOnly && named === undefined && text.split(/\s+/).length >= 4 && (/[.!?]$/.test(text.trim()) || /^(?:we|i|you|they)(?:['’](?:ve|re|ll|d|m))?\s/i.test(text.trim()))) return false;
+    if (boldOnly && peopleRank !== undefined && isPersonName(text)) {
+      startPerson(labelWords(text), [node], line, 7);
+      return true;
+    }
     if (boldOnly) {
       const words = labelWords(text);
       if (isSummaryLabel(text)) {

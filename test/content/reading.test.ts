@@ -3103,3 +3103,52 @@ describe('the week\'s doings told as they go', () => {
     expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Attended show and tell with Google', 'First Alpha Show & Share', 'Testing the Debugger with Intensive Prompting']);
   });
 });
+
+describe('each member\'s own report', () => {
+  it('under "Individual report" or "Contributions of Individual Members", a member\'s name heads their work: no part, the team\'s work under their name', () => {
+    const text = [
+      '# Week 4 Check-in',
+      '',
+      '## Team report:',
+      '',
+      '- Set up the repository',
+      '',
+      '## Individual report:',
+      '',
+      '**George Ma**',
+      '',
+      'In progress:',
+      '',
+      '- refine the Figma prototype',
+      '',
+      'Plan:',
+      '',
+      '- sort out the logic for each feature',
+      '',
+      '**John Wang**',
+      '',
+      '- Learn about Flutter',
+      '',
+      '### Contributions of Individual Members',
+      '',
+      '#### Ana Lee (frontend)',
+      '',
+      '- Finished the login page',
+      '',
+    ].join('\n');
+    const files = { 'crew/updates/2022-04-18.md': week('2022-04-18', text) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Crew']);
+    const [team] = u.sections;
+    expect(team!.workItems.map((w) => w.text)).toEqual(['George Ma', 'John Wang', 'Ana Lee (frontend)']);
+    expect(team!.items.progress.map((i) => [i.text, i.workItem])).toEqual([
+      ['Set up the repository', undefined],
+      ['refine the Figma prototype', 'George Ma'],
+      ['Learn about Flutter', 'John Wang'],
+    ]);
+    expect(team!.items.next.map((i) => [i.text, i.workItem])).toEqual([['sort out the logic for each feature', 'George Ma']]);
+    expect(team!.items.achieved.map((i) => [i.text, i.workItem])).toEqual([['Finished the login page', 'Ana Lee (frontend)']]);
+    expect(conservation(u, files['crew/updates/2022-04-18.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
