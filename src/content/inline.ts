@@ -464,10 +464,14 @@ export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): 
     return bare && labelWords(text) !== '' && !/[.!]$/.test(text.trim()) && (!/\?$/.test(text.trim()) || allEmphasis(first.children)) ? { kind: labelTarget(bare), word: labelWords(text), unknown: false, rest: [] } : undefined;
   }
   const word = m[1]!.trim();
-  const stripped = stripLeading(first.children, m[0].length);
+  let stripped = stripLeading(first.children, m[0].length);
+  // A label whose first bullet was typed on its own line (`**Current Contributions:** - built the
+  // login`, the rest nested below): a label on a line of its own, the bullet its first item.
+  const marker = /^\s*[-*•]\s+(?=\S)/.exec(toString({ type: 'paragraph', children: stripped } as Paragraph));
+  if (marker) stripped = stripLeading(stripped, marker[0].length);
   const restParagraph: Paragraph = { ...first, children: stripped };
   const rest = [...(toString(restParagraph).trim() === '' && stripped.every((c) => c.type !== 'image') ? [] : [restParagraph]), ...own.slice(1)];
-  const read = kindOf(word, rest.length > 0);
+  const read = kindOf(word, rest.length > 0 && !marker);
   let kind: LabelTarget | undefined = read ? labelTarget(read) : undefined;
   // An aside's word before a line that says work done or planned is the area the work is about
   // ("References: added a link to write a reference [#2308]", a feature named References).

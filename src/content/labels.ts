@@ -44,6 +44,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'fix used', 'fixes used', 'workaround used', 'how i fixed it', 'how we fixed it', 'how i solved it', 'how we solved it',
     // A weeknote's "Five things that happened", "What happened this week", "What we've been up to this week", "Things we did".
     'happened', 'what happened', 'been up to', 'things we did', 'things i did',
+    // What each one contributed ("Current Contributions", "My contributions this week"); not "Contribution guidelines".
+    'current contributions', 'my contributions', 'our contributions', 'contributions this week', 'weekly contributions',
   ],
   progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress'],
   next: [

@@ -3152,3 +3152,13 @@ describe('each member\'s own report', () => {
     expect(conservation(u, files['crew/updates/2022-04-18.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a label whose first bullet is typed on its line', () => {
+  it('`**Current Contributions:** - built the login` labels that bullet and the ones nested under it; "Current Contributions" is done', () => {
+    const text = ['## Alice', '', '- **Current Contributions:** - built the login', '  - wrote the API', '- **Future Plans:** - ship the app', '  - write the docs', ''].join('\n');
+    const u = build({ 'crew/updates/2025-01-13.md': week('2025-01-13', text) }).site.updates[0]!;
+    expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['built the login', 'wrote the API']);
+    expect(u.sections[0]!.items.next.map((i) => i.text)).toEqual(['ship the app', 'write the docs']);
+    expect(readLabel('Contribution guidelines')).toBeUndefined();
+  });
+});
