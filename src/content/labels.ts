@@ -564,6 +564,12 @@ export function saysWorkMostly(text: string): boolean {
   return said >= 3 && said * 2 >= says.length;
 }
 
+/** Whether every sentence of a paragraph of two or more says by its own words what was done or planned (not only that work goes on). */
+export function saysWorkThroughout(text: string): boolean {
+  const sentences = sentencesOf(text);
+  return sentences.length >= 2 && sentences.every((sentence) => sentenceKind(sentence) !== undefined);
+}
+
 /**
  * What a paragraph of prose says of its work, by most of the sentences that say something of
  * it: done, planned, in the way, or going on ("VR work continues. I've written a Wayland

@@ -50,7 +50,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isLabelPhrase, promptKind, readLabel, saysWork, saysWorkMostly, sentenceKind, sentencesOf } from './labels';
+import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isLabelPhrase, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
 
@@ -1784,10 +1784,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // log whose days list a few questions).
     // The first paragraph too, when it is mostly an account of the week's work (a report in one
     // paragraph: "Week 2 our sub-groups continue to make improvements. Our mechanical team has
-    // been sketching…").
+    // been sketching…"), or every sentence of it is ("This week I finished the seminar list page
+    // and deployed it. I also wrote unit tests for the API.").
     const moved = new Set<Item>();
     for (const [i, item] of openingParagraphs.entries()) {
-      if (i === 0 ? !saysWorkMostly(item.text) : !saysWork(item.text)) continue;
+      if (i === 0 ? !saysWorkMostly(item.text) && !saysWorkThroughout(item.text) : !saysWork(item.text)) continue;
       teamPartNode().entries.push({ item });
       moved.add(item);
     }

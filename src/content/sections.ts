@@ -622,6 +622,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // A finding told by its share ("73% of respondents have not reported…"), or a sum of money
   // ("$6315.0 on accounting, copywriting…", "€2k for hosting"): what was learnt, spent or raised, no work.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && FIGURE_FIRST.test(entry.item.text.trim())) return 'notes';
+  // "Unfortunately, …" says a setback, whatever it did: "Unfortunately, I completed less work
+  // than planned" is a risk met, under a label of work done too.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && /^unfortunately\b/i.test(first.trim())) return 'risks';
   // Unlabelled, or under a progress label, a setback said as one ("Unfortunately I have been unable
   // to…", "Couldn't get the CI green") is a risk met, as under "Done".
   if ((entry.kind === undefined || entry.kind === 'progress') && sentence() === undefined && SETBACK.test(first)) return 'risks';

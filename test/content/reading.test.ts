@@ -3162,3 +3162,13 @@ describe('a label whose first bullet is typed on its line', () => {
     expect(readLabel('Contribution guidelines')).toBeUndefined();
   });
 });
+
+describe('a report in paragraphs of prose', () => {
+  it('a first paragraph whose every sentence tells what was done is work; "Unfortunately, …" is a setback whatever it did', () => {
+    const text = ['This week I finished the seminar list page and deployed it to Heroku. I also wrote unit tests for the API.', '', 'Unfortunately, I completed less work than planned because of coursework deadlines.', '', 'Next week I will implement the filtering.', ''].join('\n');
+    const u = build({ 'seminar/updates/2020-11-12.md': week('2020-11-12', text) }).site.updates[0]!;
+    expect(u.summary ?? []).toEqual([]);
+    expect(counts(u.sections[0]!)).toEqual({ achieved: 1, risks: 1, next: 1 });
+    expect(u.sections[0]!.items.risks[0]!.text).toMatch(/^Unfortunately/);
+  });
+});
