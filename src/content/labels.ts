@@ -73,6 +73,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
     // What the writer asks or was told (a student's questions for a supervisor, the feedback received).
     'questions', 'feedback',
+    // A meeting's own business ("Announcements", "Open discussion", "Any other business").
+    'announcements', 'open discussion', 'any other business', 'aob',
     'notes', 'remarks', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'evidence', 'faq',
     // What the work was done with, and who is in the team: reference, no news ("Tech stack", "Group members").
     'tech stack', 'stack', 'group members', 'team members', 'roster',
@@ -260,6 +262,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // comes. Its items are that period's news (ticked ones done).
   const pastPlan = (best.kind === 'next' && tokens.some((w) => PAST_MARKERS.has(w))) || (best.kind === 'achieved' && kinds.has('next') && tokens.some((w) => PLAN_WORDS.has(w)));
   if (pastPlan) return { kind: 'progress', phrase: best.phrase };
+  // Plans looked back on ("Backlog Review", "Roadmap status", "Goals review"): how each stands,
+  // each item by its own words (done, going on), not what comes.
+  if (best.kind === 'next' && tokens.slice(best.at + best.phrase.split(' ').length).some((w) => /^(?:reviews?|status|recap|check[- ]?in|retrospective)$/.test(w))) return { kind: 'progress', phrase: best.phrase };
   // Work that will be done ("What we're doing next", "What I'll be working on"): what comes.
   if ((best.phrase === 'doing' || best.phrase === 'working on') && (kinds.has('next') || tokens.some((w) => w === 'will' || w === 'll' || w === 'going'))) return { kind: 'next', phrase: best.phrase };
   // Done as an aim ("Tasks to complete", "When is your project scheduled to complete?",

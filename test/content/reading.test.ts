@@ -1272,7 +1272,8 @@ describe('bold names written a line each, with their text under them and no blan
   it('reads each name line as the part it names, the lines under it as its text, a remark after a name as its status or its news', () => {
     expect(errorsOf(result)).toEqual([]);
     const u = result.site.updates[0]!;
-    const shown = (s: (typeof u.sections)[number]) => [s.title, s.status, Object.values(s.items).flat().map((i) => (i as { text: string }).text)];
+    // Items in the order written, whatever their kind ("Roadmap review": each by its own words).
+    const shown = (s: (typeof u.sections)[number]) => [s.title, s.status, (Object.values(s.items).flat() as Array<{ text: string; line: number }>).sort((a, b) => a.line - b.line).map((i) => i.text)];
     expect(u.sections.map(shown)).toEqual([
       ['Interop', [], ['succeeded!', 'tests onto CI']],
       ['Connectivity', ['dropped'], []],
@@ -3170,5 +3171,17 @@ describe('a report in paragraphs of prose', () => {
     expect(u.summary ?? []).toEqual([]);
     expect(counts(u.sections[0]!)).toEqual({ achieved: 1, risks: 1, next: 1 });
     expect(u.sections[0]!.items.risks[0]!.text).toMatch(/^Unfortunately/);
+  });
+});
+
+describe('plans looked back on, and a meeting\'s own business', () => {
+  it('"Backlog Review" holds how each item stands (done by its own words), not plans; "Announcements" is an aside', () => {
+    expect(readLabel('Backlog Review')?.kind).toBe('progress');
+    expect(readLabel('Roadmap status')?.kind).toBe('progress');
+    expect(readLabel('Next steps')?.kind).toBe('next');
+    expect(readLabel('Announcements')?.kind).toBe('aside');
+    const text = ['## Runtime', '', '### Backlog Review', '', '- Shipped the new scheduler', '- Migrating the CI to the new runners', ''].join('\n');
+    const part = build({ 'cf/updates/2024-03-04.md': week('2024-03-04', text) }).site.updates[0]!.sections.find((s) => s.title === 'Runtime')!;
+    expect(counts(part)).toEqual({ achieved: 1, progress: 1 });
   });
 });
