@@ -40,7 +40,7 @@ const PLACEHOLDER =
 // "There are no issues requiring board attention at this time.", "No blockers on my side", "There
 // have been no releases in July": there is none of them.
 const NONE_OF_THEM =
-  /^(?:there (?:are|is|were|was|have been|has been) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|blocked (?:tasks?|items?|issues?)|blocking issues?|risks?|issues?|concerns?|problems?|challenges?|difficulties|obstacles?|setbacks?|impediments?|prs?|pull requests?|merge requests?|releases?|updates?|changes?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
+  /^(?:there (?:are|is|were|was|have been|has been) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|blocked (?:tasks?|items?|issues?)|blocking issues?|risks?|issues?|concerns?|problems?|challenges?|difficulties|obstacles?|setbacks?|impediments?|troubles?|prs?|pull requests?|merge requests?|releases?|updates?|changes?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
 // A draft's note to whoever will write it ("TODO @abailly / @pgrange?", "TBD (Ana)", "FIXME"): nothing written yet.
 const DRAFT_NOTE = /^(?:todo|tbd|tba|tbc|fixme|xxx)\b[\s:,-]*(?:(?:@[\w-]+|\(\s*@?[\w-]+\s*\))[\s,/&?-]*(?:and\s+)?)*\??$/i;
 export function isPlaceholder(text: string): boolean {

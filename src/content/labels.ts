@@ -46,6 +46,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'happened', 'what happened', 'been up to', 'things we did', 'things i did',
     // What each one contributed ("Current Contributions", "My contributions this week"); not "Contribution guidelines".
     'current contributions', 'my contributions', 'our contributions', 'contributions this week', 'weekly contributions',
+    // A feature list in the past participle ("Features implemented", "Implemented").
+    'implemented',
   ],
   progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress'],
   next: [
@@ -54,6 +56,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'follow ups', 'followups', 'looking ahead', 'looking forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [
+    // A retrospective's trouble ("Where we had trouble", "What didn't work", "What went wrong").
+    'had trouble', 'trouble', 'troubles', 'what didn t work', 'didn t work', 'didn t go well', 'went wrong', 'what went wrong',
     'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles', 'lowlights', 'lowlight',
     'difficulties', 'failures', 'setbacks', 'hurdles', 'pain points', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
   ],
@@ -63,7 +67,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // A form's question of how the writer sees it ("How do you feel about your progress?"): their own word on the week.
     'feel about', 'how do you feel', 'how i feel', 'how we feel',
     // The closing words on the week, as the opening ones are ("Conclusion", "Final thoughts").
-    'final thoughts', 'closing thoughts', 'conclusion', 'conclusions', 'in conclusion',
+    'final thoughts', 'closing thoughts', 'final observations', 'conclusion', 'conclusions', 'in conclusion',
   ],
   aside: [
     'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
@@ -80,8 +84,10 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'tech stack', 'stack', 'group members', 'team members', 'roster',
     // Ideas not taken up ("Ideas that we had but didn't get to"), a wish list.
     'ideas', 'wish list', 'wishlist',
-    // How the team feels, rated or told ("Team Mood", "Morale"): no work.
-    'mood', 'morale',
+    // How the team feels, rated or told ("Team Mood", "Morale"): no work. Nor what a retrospective
+    // says went well ("What worked", "What went well").
+    'mood', 'morale', 'what worked', 'went well', 'what went well',
+    'shout out', 'shout outs', 'shoutout',
     'introduction', 'intro', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
     'call for participation', 'call for contributors',
@@ -245,6 +251,10 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // A changelog's participle is a label alone ("Added", "Added and improved"); with a word of
   // what ("Added faqs", "Improved UX") it is the work itself.
   if (PARTICIPLES_ALONE.has(best.phrase) && tokens.some((w) => !FILLER.has(w) && !PARTICIPLES_ALONE.has(w))) return undefined;
+  // Thanks addressed to someone ("Shout-out to Systers", "Shout outs to great work", "Kudos to the
+  // docs team"): an aside, whatever it names after.
+  const thanked = best.kind === 'aside' && best.at === 0 && tokens[best.phrase.split(' ').length] === 'to' && /^(?:thanks|thank you|special thanks|kudos|shout outs?|shoutout|appreciations?)$/.test(best.phrase);
+  if (thanked) return { kind: best.kind, phrase: best.phrase };
   // People named with their work or news ("Contributor Work", "Member updates") head that work, no aside.
   if (best.kind === 'aside' && tokens.some((w) => w === 'work' || w === 'updates' || w === 'update' || w === 'news' || w === 'progress')) return undefined;
   // "Notes" heads a section of remarks; "Note: #3363 is blocked…" only stresses what it says.

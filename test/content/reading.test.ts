@@ -3185,3 +3185,20 @@ describe('plans looked back on, and a meeting\'s own business', () => {
     expect(counts(part)).toEqual({ achieved: 1, progress: 1 });
   });
 });
+
+describe('a course team\'s retrospective template', () => {
+  it('"What worked" is an aside, "Where we had trouble" risks ("No trouble this week" none), a struck-through goal is done, "Features implemented" done, thanks addressed to someone an aside', () => {
+    expect(readLabel('What worked')?.kind).toBe('aside');
+    expect(readLabel('What went well')?.kind).toBe('aside');
+    expect(readLabel('Where we had trouble')?.kind).toBe('risks');
+    expect(readLabel("What didn't work")?.kind).toBe('risks');
+    expect(readLabel('Features implemented')?.kind).toBe('achieved');
+    expect(readLabel('Shout-out to Systers')?.kind).toBe('aside');
+    expect(readLabel('Final observations')?.kind).toBe('summary');
+    const text = ['## Where we had trouble', '', '- No trouble this week', '- The database is our weakest point right now', '', '## Goals from last week', '', '- ~~Basic queueing functionality~~', '- Interview TAs', ''].join('\n');
+    const u = build({ 'qdub/updates/2023-05-26.md': week('2023-05-26', text) }).site.updates[0]!;
+    expect(u.sections[0]!.items.risks.map((i) => i.text)).toEqual(['The database is our weakest point right now']);
+    expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Basic queueing functionality']);
+    expect(u.sections[0]!.items.progress.map((i) => i.text)).toEqual(['Interview TAs']);
+  });
+});
