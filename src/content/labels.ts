@@ -81,7 +81,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'announcements', 'open discussion', 'any other business', 'aob',
     'notes', 'remarks', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'evidence', 'faq',
     // What the work was done with, and who is in the team: reference, no news ("Tech stack", "Group members").
-    'tech stack', 'stack', 'group members', 'team members', 'roster',
+    'tech stack', 'stack', 'group members', 'team members', 'roster', 'technologies used', 'technologies i used', 'tools used', 'tools i used', 'built with',
     // Ideas not taken up ("Ideas that we had but didn't get to"), a wish list.
     'ideas', 'wish list', 'wishlist',
     // How the team feels, rated or told ("Team Mood", "Morale"): no work. Nor what a retrospective
@@ -485,6 +485,9 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // So do irregular verbs of things done in a week ("Took two meetings…", "Did a pair of
   // interviews", "Led the retro", "Met the new Head of Product").
   [/^(?:Took|Did|Met|Led|Taught|Spoke at|Gave)\s+(?:a|an|the|two|three|four|five|several|some|our|my|\d)\b/, 'achieved'],
+  // And after who did them ("I did my first full review", "We wrote a design doc", "I made the
+  // slides", "We ran the migration").
+  [/^(?:I|[Ww]e)\s+(?:also\s+|then\s+|finally\s+)?(?:did|took|met|led|taught|gave|wrote|made|built|ran|sent|held)\s+(?:a|an|the|two|three|four|five|several|some|our|my|\d)\b/, 'achieved'],
   // And what a day's log says was spent, had or put together ("Spent some time with the user
   // researchers", "Had a meeting with the service owner", "Went through the findings", "Put
   // together a failing test", "Came up with a plan", "Caught up with Ana").

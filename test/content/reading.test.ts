@@ -3195,6 +3195,9 @@ describe('a course team\'s retrospective template', () => {
     expect(readLabel('Features implemented')?.kind).toBe('achieved');
     expect(readLabel('Shout-out to Systers')?.kind).toBe('aside');
     expect(readLabel('Final observations')?.kind).toBe('summary');
+    expect(readLabel('Technologies Used')?.kind).toBe('aside');
+    expect(sentenceKind('I did my first full review of a pull request')).toBe('achieved');
+    expect(sentenceKind('We wrote a design doc')).toBe('achieved');
     const text = ['## Where we had trouble', '', '- No trouble this week', '- The database is our weakest point right now', '', '## Goals from last week', '', '- ~~Basic queueing functionality~~', '- Interview TAs', ''].join('\n');
     const u = build({ 'qdub/updates/2023-05-26.md': week('2023-05-26', text) }).site.updates[0]!;
     expect(u.sections[0]!.items.risks.map((i) => i.text)).toEqual(['The database is our weakest point right now']);
