@@ -593,8 +593,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // indented by mistake into a code block ("    achieved: interop with nwaku."): that is news.
   if (/^<pre\b/.test(entry.item.html.trim()) && (/^<pre><code class="language-/.test(entry.item.html.trim()) || looksLikeCode(entry.item.text))) return 'notes';
   if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';
-  // Struck through as a to-do list strikes what is done (`~~Basic queueing functionality~~`).
-  if (entry.kind !== 'notes' && entry.kind !== 'summary' && /^(?:<p>)?<del>(?:(?!<\/?del>)[\s\S])+<\/del>[\s.]*(?:<\/p>)?$/.test(entry.item.html.trim())) return 'achieved';
+  // Struck through as a to-do list strikes what is done (`~~Basic queueing functionality~~`). A
+  // struck-through risk or blocker stays one, resolved (status/index.ts saysResolved).
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'next') && /^(?:<p>)?<del>(?:(?!<\/?del>)[\s\S])+<\/del>[\s.]*(?:<\/p>)?$/.test(entry.item.html.trim())) return 'achieved';
   // Marked as still in progress (`[WIP] Implemented the launcher`, `WIP: …`), whatever the label.
   if ((entry.kind === 'achieved' || entry.kind === undefined) && /^[\s*_]*(?:[[(]\s*wip\s*[\])]|wip\s*[:：-])/i.test(entry.item.text)) return 'progress';
   // A task that says how it stands (`**Make the assembler work** Status: **Complete**`) is what its status says, whatever the label over it.
