@@ -110,7 +110,7 @@ const FILLER = new Set(
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
     'how what which where why when them they was were is are be been has have had will would should could did do does since ' +
     'items item work tasks task things list some all any other more new up out over overcame handled faced encountered addressed ' +
-    'last past previous prior upcoming coming following milestone milestones epic epics deliverable deliverables ' +
+    'last past previous prior upcoming coming following future milestone milestones epic epics deliverable deliverables ' +
     // How many ("Five things that happened", "Three things I learned").
     'one two three four five six seven eight nine ten few couple ' +
     // Words that greet or announce what the section lists ("Welcoming new sponsors", "Meet our new contributors").

@@ -3161,6 +3161,8 @@ describe('a label whose first bullet is typed on its line', () => {
     expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['built the login', 'wrote the API']);
     expect(u.sections[0]!.items.next.map((i) => i.text)).toEqual(['ship the app', 'write the docs']);
     expect(readLabel('Contribution guidelines')).toBeUndefined();
+    // "Future" frames a label as "upcoming" does, as a lead-in too ("**Future Plans:** ship the app").
+    expect(readLabel('Future Plans', { leadIn: true })?.kind).toBe('next');
   });
 });
 
