@@ -43,8 +43,15 @@ const NONE_OF_THEM =
   /^(?:there (?:are|is|were|was|have been|has been) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|blocked (?:tasks?|items?|issues?)|blocking issues?|risks?|issues?|concerns?|problems?|challenges?|difficulties|obstacles?|setbacks?|impediments?|troubles?|prs?|pull requests?|merge requests?|releases?|updates?|changes?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
 // A draft's note to whoever will write it ("TODO @abailly / @pgrange?", "TBD (Ana)", "FIXME"): nothing written yet.
 const DRAFT_NOTE = /^(?:todo|tbd|tba|tbc|fixme|xxx)\b[\s:,-]*(?:(?:@[\w-]+|\(\s*@?[\w-]+\s*\))[\s,/&?-]*(?:and\s+)?)*\??$/i;
+/**
+ * An answer that nothing is in the way ("Wasn't blocked.", "Not blocked. We're done!", "I didn't
+ * have trouble.", "Everything is fine for now"): no risk, no blocker.
+ */
+const NOTHING_IN_THE_WAY = /^(?:(?:i|we)\s+)?(?:(?:was|were|am|are|is)(?:n['’]t|\s+not)|not|never|haven['’]t been|have not been)\s+(?:really\s+)?(?:blocked|stuck)\b[^.!?,;]{0,30}[.!?]?(?:\s+(?:we['’]re|i['’]m|we are|i am|all)\s+(?:done|good|fine)[.!]?)?$|^(?:(?:i|we)\s+)?(?:did(?:n['’]t| not)|do(?:n['’]t| not))\s+(?:have|run into|hit|face|encounter)\s+(?:any\s+)?(?:trouble|troubles|problems?|issues?|blockers?|difficult(?:y|ies))\b[^.!?]{0,40}[.!?]?$|^(?:everything|all|things)\s+(?:is|are|was|were|went|seems?)\s+(?:fine|good|ok|okay|well|smooth(?:ly)?)\b[^.!?]{0,30}[.!]?$/i;
+
 export function isPlaceholder(text: string): boolean {
   const t = text.replace(/[_*`]/g, '').trim();
+  if (NOTHING_IN_THE_WAY.test(t)) return true;
   // `(deliverables TBD)`, `[TBD]`: a placeholder in brackets, whatever it says it will be.
   // "N/A — no major blockers this week": a placeholder, then what it stands for; "Opened: No new
   // issue opened during this week": a key, then that there is none.

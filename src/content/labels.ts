@@ -87,6 +87,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // How the team feels, rated or told ("Team Mood", "Morale"): no work. Nor what a retrospective
     // says went well ("What worked", "What went well").
     'mood', 'morale', 'what worked', 'went well', 'what went well',
+    // The writer's thoughts on the week ("What was on my mind").
+    'on my mind',
     'shout out', 'shout outs', 'shoutout',
     'introduction', 'intro', 'why it matters', 'motivation',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
@@ -108,7 +110,7 @@ const FILLER = new Set(
     'this that these the a an our my i we us me you your their its it s for of and or & / to in on at by with from about so far ' +
     'week weeks weekly sprint sprints month months monthly period cycle quarter day days fortnight today potential possible ' +
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
-    'how what which where why when them they was were is are be been has have had will would should could did do does since ' +
+    'how what which where why when them they am was were is are be been has have had will would should could did do does since ' +
     'items item work tasks task things list some all any other more new up out over overcame handled faced encountered addressed ' +
     'last past previous prior upcoming coming following future milestone milestones epic epics deliverable deliverables ' +
     // How many ("Five things that happened", "Three things I learned").

@@ -9,7 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
-import { isCallToReader, isCatchAll, proseKind, saysWork, sentenceKind, tickedOff } from './labels';
+import { isCallToReader, isCatchAll, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
 import { isAway, isBranchLink, isByline, isFigureLine, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
@@ -495,6 +495,9 @@ export function emptyItems(): ItemsByKind {
 /** Words that say the work goes on: "still WIP", "currently in review", "is still on the old version". */
 /** A verb in -ing that opens a line and takes what follows ("Drafting the…", "Reviewing and updating…", "Working with…"); not a noun ("Testing infrastructure", "Building blocks"). */
 const ONGOING_OPENER = /^(?:ongoing|continuing|drafting|refining|preparing|reviewing|creating|improving|exploring|investigating|working|developing|building|writing|designing|planning|researching|analy[sz]ing|testing|implementing|updating|considering|discussing|establishing|defining|iterating|finali[sz]ing|identifying|gathering|mapping|recruiting|onboarding|migrating|setting up|looking|trying|learning|fixing|adding|joining)\s+(?:and\s+[a-z]+ing\s+)?(?:the|a|an|our|my|their|its|this|these|those|some|more|with|on|up|into|for|to|how|what|which|new|further|initial|existing|all|any|two|three|\w+['’]s)\b/i;
+/** A first sentence that says nothing was in the way: a negation, then a few words, then the trouble it denies. */
+const NO_TROUBLE = /^[^.!?]{0,40}?\b(?:(?:was|were|is|are|am)(?:n['’]t|\s+not)|['’]m\s+(?:still\s+)?not|['’]re\s+(?:still\s+)?not|not|did(?:n['’]t|\s+not)\s+(?:really\s+)?(?:have|run into|encounter|face|hit|get)|have(?:n['’]t|\s+not)\s+(?:had|been|run into)|no(?!\s+longer\b)|nothing|never)\b(?:\s+[\w'’]+){0,6}?\s+(?:trouble|troubles|blocked|blockers?|stuck|problems?|issues?|challenges?|difficult(?:y|ies))\b/i;
+
 /** Words capitalised as a title writes them: three at least, after the first. */
 const TITLE_CASE = /^\S+(?:\s+(?:[a-z]{1,4}\s+)?[A-Z][\w'’-]*){3,}/;
 const STILL_GOING = /\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
@@ -569,6 +572,11 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // resolved"): that is the setback met.
   const resolved = entry.kind === 'risks' || entry.kind === 'blockers' ? RESOLVED.exec(entry.item.text) : null;
   if (resolved && !/\bsolutions?\s*:|\bbut\b/i.test(entry.item.text.slice(0, resolved.index + 1))) return 'achieved';
+  // "Where I was blocked:" › "Wasn't blocked.", "There was nothing this week that I was blocked
+  // on.", "I didn't really have much trouble with anything this week. I might be…": none met,
+  // said in the first sentence (not "Couldn't solve the issue": a setback).
+  const opening = sentencesOf(entry.item.text)[0] ?? '';
+  if ((entry.kind === 'risks' || entry.kind === 'blockers') && NO_TROUBLE.test(opening) && !/\b(?:but|except|however|although|though|until)\b/i.test(opening)) return 'notes';
   // "Did you get stuck anywhere?" › "No." / "Nope. Thankfully, another smooth week.": none met.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^(?:no|nope|not really|not yet|nothing)\b\s*[.!,:;)]/i.test(`${entry.item.text.trim()} `)) return 'notes';
   // A question asked outside any label ("What did users think the banner was about?"), in a

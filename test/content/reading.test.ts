@@ -3207,3 +3207,28 @@ describe('a course team\'s retrospective template', () => {
     expect(u.sections[0]!.items.progress.map((i) => i.text)).toEqual(['Interview TAs']);
   });
 });
+
+describe('an answer that nothing was in the way', () => {
+  it('under "Where I was blocked:" or "Where I am blocked:", "Wasn\'t blocked." and "I didn\'t really have much trouble…" are none; a setback stays one', () => {
+    const text = [
+      '## Ana',
+      '',
+      'Where I was blocked:',
+      '',
+      "- Wasn't blocked.",
+      "- There was nothing this week that I was blocked on.",
+      "- I didn't really have much trouble with anything this week. I might be a little behind.",
+      "- Couldn't solve the issue with the CI runners",
+      '- (no longer a blocker) the paper deadline',
+      '',
+      'Where I am blocked:',
+      '',
+      '- Need to learn some expressJS so I can help with frontend',
+      '',
+    ].join('\n');
+    const u = build({ 'alert/updates/2023-10-18.md': week('2023-10-18', text) }).site.updates[0]!;
+    const part = u.sections.find((s) => s.title === 'Ana')!;
+    expect(part.items.blockers.map((i) => i.text)).toEqual(["Couldn't solve the issue with the CI runners", '(no longer a blocker) the paper deadline', 'Need to learn some expressJS so I can help with frontend']);
+    expect(readLabel('What was on my mind')?.kind).toBe('aside');
+  });
+});
