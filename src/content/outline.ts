@@ -244,7 +244,9 @@ const PEOPLE_WORDS = new Set(['individual', 'individuals', 'member', 'members', 
 /** Whether a heading heads the members' own reports ("Individual report", "Contributions of Individual Members", "Member updates"): people words, report words, nothing else. */
 function isPeopleHeading(text: string): boolean {
   const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
-  return words.some((w) => PEOPLE_WORDS.has(w)) && words.every((w) => PEOPLE_WORDS.has(w) || REPORT_WORDS.test(w) || /^(?:contributions?|progress|work|of|the|each|per|by|and|our|team|weekly|individually)$/.test(w));
+  // "Team Contributions": what each member contributed, as "Individual contributions".
+  const members = words.some((w) => PEOPLE_WORDS.has(w)) || (words.includes('team') && words.some((w) => /^contributions?$/.test(w)));
+  return members && words.every((w) => PEOPLE_WORDS.has(w) || REPORT_WORDS.test(w) || /^(?:contributions?|progress|work|of|the|each|per|by|and|our|team|weekly|individually)$/.test(w));
 }
 
 /**
@@ -1308,6 +1310,21 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // "Improvements:", "Bugfixes", "Other" inside a part sort its work: no part of their own.
       structure.push({ line, what: 'change-kind', text });
       for (const l of nested) readList(l, { ...ctx, depth: 0 });
+      return undefined;
+    }
+    // Under a heading of the members' own reports, a bullet that is a member's name (`- Lauren:`)
+    // heads their bullets nested under it: the team's work, shown under their name; with nothing
+    // under it, it is the template's empty slot for them.
+    if (peopleRank !== undefined && !ctx.parentItem && !link && /[:：]\s*$/.test(text) && isPersonName(text)) {
+      if (nested.length === 0) {
+        placeholder(ctx.node, line, text);
+        return undefined;
+      }
+      const before = workItem;
+      (ctx.node.role === 'root' || ctx.node.role === 'document' || ctx.node.role === 'summary' ? teamPartNode() : ctx.node).workItems.push(makeItem(own, line, 0, undefined));
+      workItem = { title: text.replace(/\s*[:：]\s*$/, '') };
+      for (const l of nested) readList(l, { ...ctx, depth: 0 });
+      workItem = before;
       return undefined;
     }
     const home = ctx.owner ?? ctx.node;

@@ -3232,3 +3232,16 @@ describe('an answer that nothing was in the way', () => {
     expect(readLabel('What was on my mind')?.kind).toBe('aside');
   });
 });
+
+describe('members named on bullets', () => {
+  it('under "Team Contributions", `- Lauren:` heads her bullets, and an empty `- Simona:` is the template\'s slot: no part, no item', () => {
+    const text = ['# Team Contributions', '', '## Next Steps', '', '- Emily: Figure out how to set up secrets in CI', '- Simona:', '- Lauren:', '    - Continue working on tests for the places', '    - Updating documentation', ''].join('\n');
+    const u = build({ 'hap/updates/2024-04-29.md': week('2024-04-29', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Hap']);
+    expect(u.sections[0]!.items.next.map((i) => [i.text, i.workItem])).toEqual([
+      ['Emily: Figure out how to set up secrets in CI', undefined],
+      ['Continue working on tests for the places', 'Lauren'],
+      ['Updating documentation', 'Lauren'],
+    ]);
+  });
+});
