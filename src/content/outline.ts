@@ -239,6 +239,9 @@ function isWhoseReport(text: string): boolean {
   const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
   return words.some((w) => REPORT_WORDS.test(w)) && words.some((w) => WHOSE_REPORT.has(w)) && words.every((w) => REPORT_WORDS.test(w) || WHOSE_REPORT.has(w));
 }
+/** A heading that names a day of the week, alone or with its date ("Monday", "Wed 12 Oct", "Thursday, 3 November"). */
+const WEEKDAY_HEADING = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b[\s,.]*(?:\d{1,2}(?:st|nd|rd|th)?\b[\s,./-]*)?(?:[a-z]+\b[\s,./-]*)?(?:\d{1,4}\b[\s,./-]*){0,2}$/i;
+
 /** Words that say a section holds each member's own report. */
 const PEOPLE_WORDS = new Set(['individual', 'individuals', 'member', 'members', 'people', 'contributor', 'contributors', 'teammate', 'teammates']);
 /** Whether a heading heads the members' own reports ("Individual report", "Contributions of Individual Members", "Member updates"): people words, report words, nothing else. */
@@ -442,6 +445,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   // Below a heading of the members' own reports ("Individual report", "Contributions of
   // Individual Members"): its rank, and the member whose section is open (a name under it).
   let peopleRank: number | undefined;
+  // The headings of a log's days ("### Monday"): what they hold is the day's work.
+  const days = new Set<OutlineNode>();
   let person: { item: WorkItem; rank: number } | undefined;
   const teamNames = (options.teamNames ?? [options.team]).map((n) => n.toLowerCase()).filter((n) => n.length >= 3);
 
@@ -640,7 +645,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const item = makeItem(nodes, line, depth, workItem ?? person?.item);
     lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem, node, bullet };
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined);
-    const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document');
+    const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document') && !stack.some((n) => days.has(n));
     // A picture, a table or a block of code is no summary of the week: a note of the update, shown with it.
     // Nor is a name over bare addresses ("Pre-proposal Discussion https://…"): where to read more;
     // nor a call to follow or support the work ("If you'd like to follow along, join…").
@@ -816,7 +821,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (!marked && text !== '' && isDocumentTitle(text, node.depth)) {
       // After a part, a week of the period ("## Week ten in review") holds the team's own work.
       const stretch = seenPart && /\bweek\b/i.test(text) && isDated(text);
-      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(stretch ? { topic: true } : {}) }), true);
+      // A day of a log below the report's title ("### Monday", "## Wed 12 Oct") holds that day's
+      // work, the team's: no opening words of the report.
+      const day = stack.length > 1 && WEEKDAY_HEADING.test(labelWords(text));
+      const opened = open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(stretch || day ? { topic: true } : {}) }), true);
+      if (day) days.add(opened);
       return;
     }
     const headingWords = text.split(/\s+/).length;

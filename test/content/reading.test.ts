@@ -3245,3 +3245,12 @@ describe('members named on bullets', () => {
     ]);
   });
 });
+
+describe('a log by days under the report\'s title', () => {
+  it('"### Monday" holds that day\'s work, not the report\'s opening words', () => {
+    const text = ['## Weekly report 24 - 30 october', '', '### Monday', '', 'Implemented the reverse operation and benchmarked it. Refactored the key schedule.', '', '### Wednesday', '', 'Looked at SIMD instructions first.', ''].join('\n');
+    const u = build({ 'thesis/updates/2022-10-24.md': week('2022-10-24', text) }).site.updates[0]!;
+    expect(u.summary ?? []).toEqual([]);
+    expect(counts(u.sections[0]!)).toEqual({ achieved: 2 });
+  });
+});
