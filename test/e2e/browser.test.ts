@@ -235,8 +235,11 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
         if (r.headers()[WORKER_HEADER.toLowerCase()] !== undefined) workerAnswered.push(r.url());
       }
     });
-    await reader.goto(`${origin}/`);
+    const home = await reader.goto(`${origin}/`);
+    // The home page itself (a failure says what came instead: once, in one CI run of many, no team report was found).
+    expect(home?.status(), `GET / in the reader's context: ${await reader.title()}`).toBe(200);
     // What changed this week: each team's latest report leads the page (no click).
+    await reader.waitForSelector('#this-week article.team-now', { timeout: 10_000 });
     expect(await reader.locator('#this-week article.team-now').count()).toBeGreaterThan(0);
     // What is blocked now: one link at the top of the page.
     expect(await reader.locator('.glance a[href="#attention"]').count()).toBe(1);
