@@ -239,6 +239,13 @@ function isWhoseReport(text: string): boolean {
   const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
   return words.some((w) => REPORT_WORDS.test(w)) && words.some((w) => WHOSE_REPORT.has(w)) && words.every((w) => REPORT_WORDS.test(w) || WHOSE_REPORT.has(w));
 }
+/** What a lead-in that names its list as trouble makes the list: "Current issues to be addressed are" → risks. */
+function troubleList(intro: string): 'risks' | 'blockers' | undefined {
+  const named = /^(?:(?:the|our|my|some|current|known|remaining|open|outstanding|main|major|a few|few|several|other|two|three)\s+)*(issues|problems|risks|concerns|bugs|challenges|difficulties|blockers|impediments)\b/i.exec(intro.trim());
+  if (!named) return undefined;
+  return /^(?:blockers|impediments)$/i.test(named[1]!) ? 'blockers' : 'risks';
+}
+
 /** A heading that names a day of the week, alone or with its date ("Monday", "Wed 12 Oct", "Thursday, 3 November"). */
 const WEEKDAY_HEADING = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b[\s,.]*(?:\d{1,2}(?:st|nd|rd|th)?\b[\s,./-]*)?(?:[a-z]+\b[\s,./-]*)?(?:\d{1,4}\b[\s,./-]*){0,2}$/i;
 
@@ -1127,7 +1134,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // "Looking at the roadmap, there are a few things to report:"): what it says of the list is
     // the list's kind; a sentence that says nothing else is no item of its own.
     const intro = (overList.has(node) || overTable.has(node)) && !/\n/.test(text) ? LAST_LEAD_IN.exec(text)?.[1] : undefined;
-    const introKind = intro ? sentenceKind(intro) : undefined;
+    // One that names its list as trouble ("Current issues to be addressed are:", "Known bugs:",
+    // "Some blockers we hit:") makes it risks or blockers.
+    const introKind = intro ? sentenceKind(intro) ?? troubleList(intro) : undefined;
     // A caption of a few words that says nothing done or planned ("Fields we fetch:", "Main topics:") only names what follows.
     const caption = intro !== undefined && introKind === undefined && intro.split(/\s+/).length <= 6;
     if (intro === text.replace(/\s*[:：]\s*$/, '') && ((LEAD_IN.test(intro) && intro.split(/\s+/).length <= 15) || caption)) {

@@ -579,6 +579,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && NO_TROUBLE.test(opening) && !/\b(?:but|except|however|although|though|until)\b/i.test(opening)) return 'notes';
   // "Did you get stuck anywhere?" › "No." / "Nope. Thankfully, another smooth week.": none met.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^(?:no|nope|not really|not yet|nothing)\b\s*[.!,:;)]/i.test(`${entry.item.text.trim()} `)) return 'notes';
+  // "None for the core release — it succeeded on testnet": none, said with what it is about (not "None of the tests pass").
+  if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^none\b(?!\s+of\b)/i.test(entry.item.text.trim())) return 'notes';
   // A question asked outside any label ("What did users think the banner was about?"), in a
   // list of them, is what the team wonders, no work.
   if (entry.kind === undefined && QUESTION_ASKED.test(entry.item.text.trim())) return 'notes';

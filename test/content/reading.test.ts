@@ -3254,3 +3254,15 @@ describe('a log by days under the report\'s title', () => {
     expect(counts(u.sections[0]!)).toEqual({ achieved: 2 });
   });
 });
+
+describe('trouble said as it stands', () => {
+  it('"Current issues to be addressed are:" makes its list risks, "Current blockers" blockers; "None right now!" under them is none', () => {
+    expect(readLabel('Current issues')?.kind).toBe('risks');
+    expect(readLabel('Current blockers')?.kind).toBe('blockers');
+    expect(readLabel('Current work')?.kind).toBe('progress');
+    const text = ['## Progress & Issues', '', 'Current issues to be addressed are:', '- Missing spoken directions', '', '### Current blockers', '', '- None right now!', '- None of the tests pass on CI', ''].join('\n');
+    const u = build({ 'hap/updates/2024-05-13.md': week('2024-05-13', text) }).site.updates[0]!;
+    expect(u.sections[0]!.items.risks.map((i) => i.text)).toEqual(['Missing spoken directions']);
+    expect(u.sections[0]!.items.blockers.map((i) => i.text)).toEqual(['None of the tests pass on CI']);
+  });
+});
