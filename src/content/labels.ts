@@ -58,7 +58,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   risks: [
     // A retrospective's trouble ("Where we had trouble", "What didn't work", "What went wrong").
     'had trouble', 'trouble', 'troubles', 'what didn t work', 'didn t work', 'didn t go well', 'went wrong', 'what went wrong',
-    // Trouble said as it stands ("Current issues", "Remaining problems"): not work going on.
+    // Trouble said as it stands ("Current issues", "Remaining issues"): not work going on.
     'current issues', 'current problems', 'current challenges', 'current concerns', 'current risks', 'remaining issues', 'outstanding issues',
     'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles', 'lowlights', 'lowlight',
     'difficulties', 'failures', 'setbacks', 'hurdles', 'pain points', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
