@@ -203,19 +203,20 @@ export function isDated(text: string): boolean {
 /** A word that makes a clause of a few words: who, or a verb that says something of it. */
 const FINITE_VERB = /\b(?:I|we|they|is|are|was|were|has|have|had|will|can|cannot|can['’]t|do|does|did|not)\b|n['’]t\b/i;
 
+/** A few words that say nothing of work: no sentence's stop, no verb that opens a task or makes a clause, no kind said. */
+function isShortName(text: string): boolean {
+  return text !== '' && text.length <= 50 && text.split(/\s+/).length <= 6 && !/[.!?;]/.test(text) && !TASK_VERB.test(text) && !FINITE_VERB.test(text) && !saysWork(text);
+}
+
 /**
  * A bullet's text that only names a group ("Kick-off", "Parser Rework:", "New team & roles"): a
- * few words, no sentence (no stop, no comma, no verb that says what was done, planned or goes on).
+ * short name, no comma. Not work said with its verb ("Interviewing candidates", "Explored Drake",
+ * "Prepare for the beta release", "ARC machines are too slow", "Cannot run code on ARC"), nor a
+ * lead-in that stops on its preposition ("Replace *Vidalia* with:", "Harden our kernel by:").
  */
 function isGroupName(text: string): boolean {
   const name = text.trim().replace(/\s*[:：]\s*$/, '');
-  if (name === '' || name.length > 50 || name.split(/\s+/).length > 6 || /[.!?;,]/.test(name)) return false;
-  // Work said with its verb ("Interviewing candidates", "Explored Drake", "Prepare for the beta release",
-  // "ARC machines are too slow", "Cannot run code on ARC") is an item, with its details.
-  // Nor a lead-in that stops on its preposition ("Replace *Vidalia* with:", "Harden our kernel by:").
-  if (/\b(?:with|by|for|of|to|and|or|in|on|at|from|into|like|as|the|a|an|our)$/i.test(name)) return false;
-  if (TASK_VERB.test(name) || /^(?:work|setup|replace|enable|disable|bump|upgrade|rename|rewrite|switch|convert|attend|join|help)\b/i.test(name) || /^[A-Za-z]{3,}(?:ing|ed)\b/.test(name) || FINITE_VERB.test(name)) return false;
-  return !saysWork(name);
+  return isShortName(name) && !name.includes(',') && !/\b(?:with|by|for|of|to|and|or|in|on|at|from|into|like|as|the|a|an|our)$/i.test(name) && !/^(?:work|setup|replace|enable|disable|bump|upgrade|rename|rewrite|switch|convert|attend|join|help)\b/i.test(name) && !/^[A-Za-z]{3,}(?:ing|ed)\b/.test(name);
 }
 
 /** A bullet that is a name and nothing more ("Campus Shuttle", "FastAPI backend"): one short line, no link, nothing nested. */
@@ -223,7 +224,7 @@ function isNameBullet(li: ListItem): boolean {
   if (li.children.length !== 1 || li.children[0]!.type !== 'paragraph') return false;
   const text = toString(li.children[0]!).trim();
   // A linked one (a pull request, an issue) is a piece of work of its own.
-  return text !== '' && text.length <= 50 && text.split(/\s+/).length <= 6 && !/[.!?;:：]|https?:/.test(text) && !hasLink(li.children[0]!) && !TASK_VERB.test(text) && !FINITE_VERB.test(text) && !saysWork(text);
+  return isShortName(text) && !/[:：]|https?:/.test(text) && !hasLink(li.children[0]!);
 }
 
 /** Weeks of history before a heading written once is read as a topic rather than a part. */
@@ -239,13 +240,6 @@ function isWhoseReport(text: string): boolean {
   const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
   return words.some((w) => REPORT_WORDS.test(w)) && words.some((w) => WHOSE_REPORT.has(w)) && words.every((w) => REPORT_WORDS.test(w) || WHOSE_REPORT.has(w));
 }
-/** What a lead-in that names its list as trouble makes the list: "Current issues to be addressed are" → risks. */
-function troubleList(intro: string): 'risks' | 'blockers' | undefined {
-  const named = /^(?:(?:the|our|my|some|current|known|remaining|open|outstanding|main|major|a few|few|several|other|two|three)\s+)*(issues|problems|risks|concerns|bugs|challenges|difficulties|blockers|impediments)\b/i.exec(intro.trim());
-  if (!named) return undefined;
-  return /^(?:blockers|impediments)$/i.test(named[1]!) ? 'blockers' : 'risks';
-}
-
 /** A heading that names a day of the week, alone or with its date ("Monday", "Wed 12 Oct", "Thursday, 3 November"). */
 const WEEKDAY_HEADING = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b[\s,.]*(?:\d{1,2}(?:st|nd|rd|th)?\b[\s,./-]*)?(?:[a-z]+\b[\s,./-]*)?(?:\d{1,4}\b[\s,./-]*){0,2}$/i;
 
@@ -631,9 +625,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   /** A member's section begins: their name heads the team's work until the next member's. */
-  function startPerson(name: string, nodes: RootContent[], line: number, rank: number): void {
+  function startPerson(name: string, written: PhrasingContent[], line: number, rank: number): void {
     const team = teamPartNode();
-    team.workItems.push(makeItem(nodes[0]!.type === 'heading' ? [{ type: 'paragraph', children: (nodes[0] as Heading).children }] : nodes, line, 0, undefined));
+    team.workItems.push(makeItem([{ type: 'paragraph', children: written }], line, 0, undefined));
     person = { item: { title: name.replace(/\s*[:：]\s*$/, '') }, rank };
     // A label of the member before ("Plan:") does not carry over to this one.
     for (const n of [host(), team]) {
@@ -812,9 +806,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A heading that only says whose report follows ("Team report", "Individual reports", "Member
     // updates") names no part: what it holds is the team's own work. Not a report word alone
     // ("Update", "Status"): that heads the part it names.
-    if (!marked && (isWhoseReport(text) || isPeopleHeading(text))) {
+    const people = !marked && isPeopleHeading(text);
+    if (people || (!marked && isWhoseReport(text))) {
       seenPart = true;
-      if (isPeopleHeading(text)) peopleRank = node.depth;
+      if (people) peopleRank = node.depth;
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       return;
     }
@@ -822,7 +817,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // shown under their name.
     if (!marked && peopleRank !== undefined && node.depth > peopleRank && isPersonName(text)) {
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
-      startPerson(words, [node as unknown as RootContent], line, node.depth);
+      startPerson(words, node.children, line, node.depth);
       return;
     }
     if (!marked && text !== '' && isDocumentTitle(text, node.depth)) {
@@ -899,7 +894,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // So does one that opens with who says it ("*We did more things than this*"): a name never does.
     if (boldOnly && named === undefined && text.split(/\s+/).length >= 4 && (/[.!?]$/.test(text.trim()) || /^(?:we|i|you|they)(?:['’](?:ve|re|ll|d|m))?\s/i.test(text.trim()))) return false;
     if (boldOnly && peopleRank !== undefined && isPersonName(text)) {
-      startPerson(labelWords(text), [node], line, 7);
+      startPerson(labelWords(text), node.children, line, 7);
       return true;
     }
     if (boldOnly) {
@@ -1134,9 +1129,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // "Looking at the roadmap, there are a few things to report:"): what it says of the list is
     // the list's kind; a sentence that says nothing else is no item of its own.
     const intro = (overList.has(node) || overTable.has(node)) && !/\n/.test(text) ? LAST_LEAD_IN.exec(text)?.[1] : undefined;
-    // One that names its list as trouble ("Current issues to be addressed are:", "Known bugs:",
-    // "Some blockers we hit:") makes it risks or blockers.
-    const introKind = intro ? sentenceKind(intro) ?? troubleList(intro) : undefined;
+    const introKind = intro ? sentenceKind(intro) : undefined;
     // A caption of a few words that says nothing done or planned ("Fields we fetch:", "Main topics:") only names what follows.
     const caption = intro !== undefined && introKind === undefined && intro.split(/\s+/).length <= 6;
     if (intro === text.replace(/\s*[:：]\s*$/, '') && ((LEAD_IN.test(intro) && intro.split(/\s+/).length <= 15) || caption)) {
@@ -1338,11 +1331,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         placeholder(ctx.node, line, text);
         return undefined;
       }
-      const before = workItem;
-      (ctx.node.role === 'root' || ctx.node.role === 'document' || ctx.node.role === 'summary' ? teamPartNode() : ctx.node).workItems.push(makeItem(own, line, 0, undefined));
-      workItem = { title: text.replace(/\s*[:：]\s*$/, '') };
-      for (const l of nested) readList(l, { ...ctx, depth: 0 });
-      workItem = before;
+      readGroup(own, nested, line, text, ctx, { ...ctx, depth: 0 });
       return undefined;
     }
     const home = ctx.owner ?? ctx.node;
@@ -1383,15 +1372,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // they are its evidence.
     const linksOnly = nested.every((l) => l.children.every((c) => c.children.length === 1 && c.children[0]!.type === 'paragraph' && (soleLink(c.children[0]!.children) !== undefined || /^<?https?:\/\/\S+>?$/.test(toString(c).trim()))));
     if (nested.length > 0 && !ctx.parentItem && !link && !linksOnly && workLabel(ctx.kind) && isGroupName(text)) {
-      const kind = ctx.kind!;
-      const outside = ctx.node.role === 'root' || ctx.node.role === 'document' || ctx.node.role === 'summary';
-      const target = outside ? teamPartNode() : ctx.node;
-      const head = makeItem(own, line, 0, undefined);
-      target.workItems.push(head);
-      const before = workItem;
-      workItem = { title: text.replace(/\s*[:：]\s*$/, ''), ...(before?.repo ? { repo: before.repo } : {}) };
-      for (const l of nested) readList(l, { node: ctx.node, kind, depth: 0 });
-      workItem = before;
+      readGroup(own, nested, line, text, ctx, { node: ctx.node, kind: ctx.kind!, depth: 0 });
       return undefined;
     }
     // A task list's box says it: ticked is done, whatever label it sits under ("Goals" ticked
@@ -1436,6 +1417,20 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Under a label outside every part ("Done last sprint" › "Bug fixes:"), the team's own work is sorted.
     const labelled = (node.role === 'root' || node.role === 'document') && kind !== undefined && kind !== 'notes' && kind !== 'summary';
     return (inPart || labelled) && text.length <= 40 && isChangeKind(text.replace(/\s*[:：]\s*$/, ''));
+  }
+
+  /**
+   * A bullet that names a group of the bullets nested under it (a member, a piece of work): its
+   * name heads them (a work item of the part they go to, the team's outside every part), and
+   * each of them carries it.
+   */
+  function readGroup(own: RootContent[], nested: List[], line: number, text: string, ctx: ListContext, inner: ListContext): void {
+    const outside = ctx.node.role === 'root' || ctx.node.role === 'document' || ctx.node.role === 'summary';
+    (outside ? teamPartNode() : ctx.node).workItems.push(makeItem(own, line, 0, undefined));
+    const before = workItem;
+    workItem = { title: text.replace(/\s*[:：]\s*$/, ''), ...(before?.repo ? { repo: before.repo } : {}) };
+    for (const l of nested) readList(l, inner);
+    workItem = before;
   }
 
   /** A label of work done, going on, planned or in the way: not a summary's, an aside's or none. */
