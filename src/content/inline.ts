@@ -7,6 +7,7 @@ import type { Heading, Link as MdastLink, Paragraph, PhrasingContent, RootConten
 import { toString } from 'mdast-util-to-string';
 import { cleanTitle, isCommitmentTag, milestonePrefix, titleIdentity } from './keys';
 import { readLabel, sentenceKind, sentencesOf, type LabelKind } from './labels';
+import { fold, NONE_SAID } from './locales';
 import type { Item, ItemKind, Link } from './model';
 import { renderFragment } from './render';
 
@@ -59,7 +60,7 @@ export function isPlaceholder(text: string): boolean {
   if (said && (NONE_OF_THEM.test(said[1]!) || PLACEHOLDER.test(said[1]!))) return true;
   // `[OMITTED] This will be included in future sprint summaries.`: left out, said so.
   if (/^[[(]\s*(?:omitted|redacted|skipped|intentionally left blank)\s*[\])]/i.test(t)) return true;
-  return PLACEHOLDER.test(t) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
+  return PLACEHOLDER.test(t) || NONE_SAID.test(fold(t)) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 
 /** An item that is only a picture (`![Policy patterns](…)`), or a picture and its caption of a few words: content, whatever its description says. */

@@ -8,13 +8,30 @@ import { MONTH_NAME } from './dates';
 
 /** Lowercase ASCII slug: runs of anything else become one "-". */
 export function slugify(text: string, maxLength = 80): string {
-  const slug = text
+  const ascii = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  // Words of a script with no Latin letters ("支付模块", "Платежи") would leave nothing, or only
+  // the Latin part ("支付模块 v2" → "v2"): their text, hashed, keeps one name one key.
+  const other = text.normalize('NFKC').toLowerCase().match(OTHER_SCRIPT);
+  const slug = other ? [ascii.slice(0, maxLength - 8).replace(/-+$/, ''), `u${fnv1a(other.join(' '))}`].filter(Boolean).join('-') : ascii;
   return slug.length > maxLength ? slug.slice(0, maxLength).replace(/-+$/, '') : slug;
+}
+
+/** Letters of scripts written without Latin letters (not Greek: a formula's α is no name). */
+const OTHER_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}ー]+/gu;
+
+/** 32-bit FNV-1a of a text, in base 36 (at most 7 characters). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of text) {
+    hash ^= ch.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
 }
 
 const GITHUB_TRACKER = /^(?:www\.)?github\.com\/([^/]+)\/([^/]+)\/(issues|milestone|milestones|pull)\/(\d+)$/i;

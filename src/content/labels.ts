@@ -11,6 +11,7 @@
  * metrics: kept and shown with the update, never announced as work).
  */
 import { TICK } from './keys';
+import { englishWords, fold, readUnspaced, unspacedSentenceKind } from './locales';
 import type { ItemKind } from './model';
 
 export type ReportedKind = Exclude<ItemKind, 'notes'>;
@@ -138,18 +139,19 @@ const PHRASES: Array<{ words: string[]; kind: LabelKind }> = Object.entries(VOCA
 
 /** Lowercase words of a label: markup, emoji (`:tada:` too), numbers and punctuation aside; `week's` → `week s`. */
 export function labelTokens(text: string): string[] {
-  return text
-    .toLowerCase()
+  // Other languages' label words as English ones (locales.ts): "Próximos pasos", "下周计划".
+  const words = fold(readUnspaced(text.toLowerCase()))
     // An emoji written as a shortcode (`:white_check_mark: Done`), like the emoji itself, is no word.
     .replace(/(^|\s):[a-z0-9_+-]+:(?=\s|$)/g, ' ')
     .replace(/[’‘`]/g, "'")
     .replace(/tl;\s*dr/g, 'tl dr')
     .replace(/([&/])/g, ' $1 ')
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/[^a-z0-9&/']+/g, ' ')
+    .replace(/[^a-z0-9&/'\p{Script=Cyrillic}]+/gu, ' ')
     .replace(/'/g, ' ')
     .split(' ')
     .filter((w) => w !== '' && !/^\d+$/.test(w));
+  return englishWords(words);
 }
 
 /** A vocabulary word in the singular or the plural ("Cycle Objective(s)" → objective, like "objectives"). */
@@ -528,7 +530,7 @@ export function tickedOff(text: string): boolean {
 const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|meanwhile|recently|[a-z]+ly|this (?:week|month|sprint|quarter)|last (?:week|month|sprint)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
 
 export function sentenceKind(text: string): ReportedKind | undefined {
-  const kind = ownSentenceKind(text);
+  const kind = ownSentenceKind(text) ?? unspacedSentenceKind(text);
   if (kind !== undefined) return kind;
   // "Chat: you can now…", "Reporting: added a flag button": the area a changelog line is about,
   // then the line ("Merged Yamux: change a Future…" says its kind before the colon).

@@ -3266,3 +3266,29 @@ describe('trouble said as it stands', () => {
     expect(u.sections[0]!.items.blockers.map((i) => i.text)).toEqual(['None of the tests pass on CI']);
   });
 });
+
+describe('reports written in other languages', () => {
+  it('labels in Spanish, Portuguese, French, German, Italian, Russian, Chinese, Japanese and Korean are read as the English ones', () => {
+    const kinds = (labels: string[]) => labels.map((l) => readLabel(l)?.kind);
+    expect(kinds(['Logros de la semana', 'Próximos pasos', 'En curso', 'Bloqueos', 'Resumen', 'Agradecimientos'])).toEqual(['achieved', 'next', 'progress', 'blockers', 'summary', 'aside']);
+    expect(kinds(['O que fizemos', 'Próximos passos', 'Riscos', 'Ce que nous avons fait', 'Prochaines étapes', 'Difficultés'])).toEqual(['achieved', 'next', 'risks', 'achieved', 'next', 'risks']);
+    expect(kinds(['Was wir diese Woche erledigt haben', 'Nächste Schritte', 'Risiken', 'Completato', 'Prossimi passi', 'Сделано', 'Планы на следующей неделе'])).toEqual(['achieved', 'next', 'risks', 'achieved', 'next', 'achieved', 'next']);
+    expect(kinds(['本周完成', '下周计划', '遇到的问题', '本週進度', '今週の進捗', '来週の予定', '課題', '이번 주 완료', '다음 주 계획'])).toEqual(['achieved', 'next', 'risks', 'progress', 'progress', 'next', 'risks', 'achieved', 'next']);
+    // A name in those scripts is no label, even with a label word in it ("用户登录模块的设计方案": a part).
+    expect(readLabel('用户登录模块设计方案')).toBeUndefined();
+    expect(readLabel('Die Hard Roadmap Review Board')).toBeUndefined();
+  });
+
+  it('a Chinese weekly report: labels, a part per module each with its own key, done and planned work by its verbs, "无" none', () => {
+    const text = ['# 周报', '', '## 支付模块', '', '### 本周进展', '', '- 完成了退款接口', '- 正在对接银行回调', '', '### 下周计划', '', '- 压力测试', '', '## 用户中心', '', '### 本周进展', '', '- 修复了头像上传的问题', '', '### 风险', '', '- 无', ''].join('\n');
+    const u = build({ 'pay/updates/2026-03-16.md': week('2026-03-16', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['支付模块', { achieved: 1, progress: 1, next: 1 }],
+      ['用户中心', { achieved: 1 }],
+    ]);
+    const [pay, users] = u.sections.map((s) => s.key);
+    expect(pay).toMatch(/^pay-u[0-9a-z]+$/);
+    expect(users).toMatch(/^pay-u[0-9a-z]+$/);
+    expect(pay).not.toBe(users);
+  });
+});
