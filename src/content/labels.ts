@@ -54,6 +54,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   next: [
     'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
     'key results', 'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',
+    // Dates to come ("Schedule:", "Delivery schedule").
+    'schedule',
     'follow ups', 'followups', 'looking ahead', 'looking forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [
@@ -62,6 +64,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // Trouble said as it stands ("Current issues", "Remaining issues"): not work going on.
     'current issues', 'current problems', 'current challenges', 'current concerns', 'current risks', 'remaining issues', 'outstanding issues',
     'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles', 'lowlights', 'lowlight',
+    // What the work does not do yet ("Known limitations", "Caveats").
+    'limitations', 'limitation', 'known limitations', 'caveats', 'caveat',
     'difficulties', 'failures', 'setbacks', 'hurdles', 'pain points', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
   ],
   blockers: ['current blockers', 'blocked', 'blocker', 'blockers', 'blocking', 'blockage', 'blockages', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
@@ -74,7 +78,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   ],
   aside: [
     'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
-    'learnings', 'lessons', 'lessons learned', 'lessons learnt', 'what i learned', 'what we learned', 'i learned', 'we learned', 'things learned', 'takeaways', 'reflections', 'attendees', 'participants',
+    // Insights as learnings are ("Key Learnings / Insights"); not "Cost Insights", a product.
+    'learnings', 'key insights', 'learnings / insights', 'learnings & insights', 'learnings and insights', 'insights and learnings', 'insights gained', 'lessons', 'lessons learned', 'lessons learnt', 'what i learned', 'what we learned', 'i learned', 'we learned', 'things learned', 'takeaways', 'reflections', 'attendees', 'participants',
     'resources', 'links', 'useful links', 'bookmarks', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
     // Money: what was spent or raised, reported, not work done.
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
@@ -93,7 +98,9 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // The writer's thoughts on the week ("What was on my mind").
     'on my mind',
     'shout out', 'shout outs', 'shoutout',
-    'introduction', 'intro', 'why it matters', 'motivation',
+    'introduction', 'intro', 'why it matters', 'motivation', 'rationale',
+    // Code shown, not work told ("Code Snippets").
+    'code snippets', 'snippets',
     'background', 'context', 'preview', 'demo video', 'connect with me', 'contact', 'about me', 'about', 'description',
     'call for participation', 'call for contributors',
     ...CALL_PHRASES,
@@ -114,7 +121,7 @@ const FILLER = new Set(
     'week weeks weekly sprint sprints month months monthly period cycle quarter day days fortnight today potential possible ' +
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
     'how what which where why when them they am was were is are be been has have had will would should could did do does since ' +
-    'items item work tasks task things list some all any other more new up out over overcame handled faced encountered addressed ' +
+    'items item work tasks task activities activity things list some all any other more new up out over overcame handled faced encountered addressed ' +
     'last past previous prior upcoming coming following future milestone milestones epic epics deliverable deliverables ' +
     // How many ("Five things that happened", "Three things I learned").
     'one two three four five six seven eight nine ten few couple ' +
@@ -372,6 +379,7 @@ const DONE_VERBS =
   'presented|submitted|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held(?! up\\b)|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
   'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|formed|founded|conducted|recruited|passed|obtained|received|' +
   'adjusted|tweaked|changed|reworked|cleaned up|converted|reverted|ported|unified|bumped|optimi[sz]ed|corrected|extended|restored|renamed|moved|imported|enhanced|increased|' +
+  'hardened|moderni[sz]ed|randomi[sz]ed|reimplemented|re-implemented|re-enabled|reenabled|stopped|switched|eliminated|shrank|sped up|exposed|wired up|hooked up|' +
   'made(?! (?:(?:some|good|great|little|slow|steady|more|further|significant|much)\\s+)?(?:progress|headway|strides)\\b)';
 // After a subject, only verbs ("Almost done!" is no subject and its verb), and none that a
 // thing does by itself ("The queue grew", "Memory reached 90 %", "The deadline passed"): those
@@ -419,6 +427,12 @@ const NAME_WORD = String.raw`(?!(?:is|are|was|were|be|been|being|has|have|had|wi
 const NOT_DONE_ED = String.raw`(?:[Ss]tarted|[Cc]ontinued|[Ww]orked|[Dd]iscussed|[Ii]nvestigated|[Ee]xplored|[Rr]esearched|[Ll]ooked|[Tt]ried|[Aa]ttempted|[Pp]lanned|[Ss]cheduled|[Pp]roposed|[Cc]onsidered|[Ss]tudied|[Ff]ocused|[Ss]truggled|[Ww]aited|[Nn]eeded|[Ww]anted|[Hh]oped|[Ee]xpected|[Aa]sked|[Rr]equested|[Nn]oticed|[Oo]bserved|[Rr]eali[sz]ed|[Ll]earned|[Dd]iscovered|[Uu]nderstood|[Ee]ncountered|[Ff]aced|[Ee]xperienced|[Bb]locked|[Ss]talled|[Dd]elayed|[Pp]aused|[Pp]ostponed|[Ff]ailed|[Mm]issed|[Dd]ropped|[Dd]eprioriti[sz]ed|[Ee]stimated|[Dd]ebugged|[Hh]elped|[Ss]upported|[Aa]ssisted|[Pp]articipated|[Aa]ttended|[Jj]oined|[Vv]isited|[Tt]alked|[Cc]hatted|[Ss]ynced|[Aa]ligned|[Bb]rainstormed|[Ff]ollowed|[Ss]tayed|[Rr]emained|[Ss]eemed|[Aa]ppeared|[Uu]sed|[Mm]anaged|[Hh]andled|[Oo]wned|[Rr]equired|[Rr]aised|[Rr]eported|[Ff]lagged|[Oo]pened|[Ff]iled|[Rr]evisited|[Rr]eopened|[Ee]scalated|[Rr]eceived|[Ii]nterviewed|[Mm]onitored|[Tt]racked|[Cc]ollaborated|[Cc]oordinated|[Pp]ushed|[Pp]rioriti[sz]ed|[Aa]nalyzed|[Aa]nalysed|[Ee]valuated|[Aa]ssessed|[Pp]rototyped|[Dd]ecided|[Aa]greed|[Ff]ixed|[Mm]entioned|[Nn]oted|[Ss]uggested|[Ww]ondered|[Aa]ssumed|[Bb]elieved|[Ee]xplained|[Cc]laimed|[Ss]tated)`;
 // (Verbs already read above are left out: "Fixed…" is done by the first rule.)
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
+  // What the writers did, in the past, by any verb that says no more than that it was done ("We
+  // hardened the decoder", "I reimplemented the parser"); not one that says the work goes on, was
+  // only tried, or befell them ("We started…", "I needed…": NOT_DONE_ED).
+  [new RegExp(String.raw`^(?:[Ww]e|I)\s+(?:(?:also|then|finally|successfully|just|further|quickly|already|now|recently)\s+)?(?!${NOT_DONE_ED}\b|(?:[Ee]xperimented|[Ss]potted|[Ff]elt|[Hh]oped|[Ee]nded|[Ee]njoyed|[Ll]oved|[Ll]iked|[Hh]ated|[Mm]issed)\b)[a-z]{3,}ed\b`), 'achieved'],
+  // What it made possible ("We were then able to remove the legacy code", "I was finally able to reproduce it").
+  [/^(?:we|i)\s+(?:were|was)\s+(?:(?:then|finally|also|now|eventually)\s+)?able\s+to\s+[a-z]/i, 'achieved'],
   // A change's title with its pull requests' numbers in brackets after it, as a merge writes it
   // and a changelog or dev log lists what was merged ("Fix crashes on some graphics hardware
   // (#323)", "Update dependencies (#293, #294; thanks to @ana!)"): done. Not a sentence that

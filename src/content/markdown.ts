@@ -17,7 +17,19 @@ const pipeline = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MAT
 
 /** The parse itself, never cached. */
 export function parseMarkdownText(text: string): Root {
-  return pipeline.parse(headingSpaces(text)) as Root;
+  return pipeline.parse(headingSpaces(yamlDotsEnd(text))) as Root;
+}
+
+/**
+ * YAML front matter closed with `...`, YAML's own end of a document (as pandoc and R Markdown
+ * write it): closed as with `---`, so its keys stay front matter and the body is read from the
+ * line after it. The line keeps its number and its length.
+ */
+export function yamlDotsEnd(text: string): string {
+  const end = /^---[ \t]*\r?\n(?:(?!(?:---|\.\.\.)[ \t]*\r?$)[^\n]*\n)*?(\.\.\.)[ \t]*\r?$/m.exec(text);
+  if (!end || end.index !== 0) return text;
+  const at = end.index + end[0].lastIndexOf('...');
+  return `${text.slice(0, at)}---${text.slice(at + 3)}`;
 }
 
 /**

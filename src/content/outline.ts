@@ -1020,6 +1020,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return true;
   }
 
+  /** Keys of a report's own header fields: when it was written, over what period, by whom. */
+  const HEADER_FIELD = /^(?:date|dated|report date|date of report|week|week of|period|reporting period|time period|author|authors|prepared by|written by|submitted by|reported by|compiled by|reporter|submitted|last updated|updated)$/i;
+
   /**
    * A report's header: above its first section, a paragraph of three or more short `Key: value`
    * lines (`**Group:** 14`, `**Date:** 2025-03-23`, `**Present participants:** Rylan, Chris`,
@@ -1028,11 +1031,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
    */
   function readHeader(node: Paragraph, line: number): boolean {
     if (line >= bodyStart) return false;
-    const lines = paragraphLines(node)?.map((nodes) => toString({ type: 'paragraph', children: nodes }).trim()).filter((l) => l !== '');
-    if (!lines || lines.length < 3) return false;
+    const lines = (paragraphLines(node) ?? (toString(node).includes('\n') ? undefined : [node.children]))?.map((nodes) => toString({ type: 'paragraph', children: nodes }).trim()).filter((l) => l !== '');
+    if (!lines || lines.length === 0) return false;
     const fields = lines.map((l) => /^([\p{L}][\p{L} ]{0,24}?)\s*[:：]\s*(.{0,60})$/u.exec(l));
+    // One or two lines are a header only when each is a field of one (`**Date:** February 08,
+    // 2026`, `**Prepared by: Cesar Fuguet**`): when and by whom, never a part's name nor news.
+    if (lines.length < 3 && !fields.every((f) => f && f[2] !== '' && HEADER_FIELD.test(f[1]!))) return false;
     if (fields.some((f) => !f || /[.!?]\s/.test(f[2]!) || STATUS_HEADER.test(f[1]!) || RECORD_NAME.test(f[1]!))) return false;
-    if (fields.filter((f) => f![2] !== '').length < 2) return false;
+    if (lines.length >= 3 && fields.filter((f) => f![2] !== '').length < 2) return false;
     if (fields.some((f) => { const kind = kindOf(f![1]!, true); return kind !== undefined && kind !== 'aside'; })) return false;
     addEntry(root, 'notes', [node], line, 0);
     return true;

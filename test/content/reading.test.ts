@@ -323,7 +323,8 @@ Thanks to my mentors for their reviews.
       expect(u.sections.map((s) => [s.key, s.title])).toEqual([['solo-project', 'Solo project']]);
       expect(counts(u.sections[0]!)).toEqual({ achieved: 2, next: 2, risks: 1 });
       // Thanks are kept with the update, never announced.
-      expect(u.notes.map((n) => n.text)).toEqual(['Thanks to my mentors for their reviews.']);
+      // So is the report's header line.
+      expect(u.notes.map((n) => n.text)).toEqual(['Reporting period: this week', 'Thanks to my mentors for their reviews.']);
     }
     expect(result.site.milestones.map((m) => [m.key, m.weeks.length])).toEqual([['solo-project', 2]]);
   });
@@ -3290,5 +3291,32 @@ describe('reports written in other languages', () => {
     expect(pay).toMatch(/^pay-u[0-9a-z]+$/);
     expect(users).toMatch(/^pay-u[0-9a-z]+$/);
     expect(pay).not.toBe(users);
+  });
+});
+
+describe('a report’s own header, template sections and what the writers did', () => {
+  it('a date or byline line above the body (`**Date:** …`, `**Prepared by: …**`) is a note, never a part or an item', () => {
+    const text = ['**June 13th, 2024**', '', '**Prepared by: Cesar Fuguet**', '', '# CV-HPDCACHE', '', '**Date:** June 13, 2024', '', '## Activities and progress since last report:', '', '* Achievements:', '  * Added the cache to the testbench', ''].join('\n');
+    const u = build({ 'cache/updates/2024-06-13.md': week('2024-06-13', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Cache', { achieved: 1 }]]);
+    expect(u.notes.map((n) => n.text)).toEqual(['Prepared by: Cesar Fuguet', 'Date: June 13, 2024']);
+  });
+
+  it('"Key Learnings / Insights", "Code Snippets", "Rationale" are asides; "Known limitations" risks; "Schedule" what comes', () => {
+    expect(['Key Learnings / Insights', 'Code Snippets', 'Rationale', 'Known limitations', 'Schedule:', 'Activities and progress since last report'].map((l) => readLabel(l)?.kind)).toEqual(['aside', 'aside', 'aside', 'risks', 'next', 'progress']);
+    expect(readLabel('Other activities')).toBeUndefined();
+    expect(readLabel('Cost Insights')).toBeUndefined();
+  });
+
+  it('"We hardened…", "I reimplemented…", "We were then able to remove…" are done; "We needed…", "I liked it" say nothing of it', () => {
+    expect(['We hardened XDR decoding against bad input.', 'I reimplemented the parser', 'We were then able to remove the legacy XDR code', 'We needed more time', 'I liked it', 'We started the port'].map((s) => sentenceKind(s))).toEqual(['achieved', 'achieved', 'achieved', undefined, undefined, undefined]);
+  });
+
+  it('YAML front matter closed with `...` (as pandoc writes it) is front matter, and the body is read after it', () => {
+    const text = ['---', 'title: HPDcache Report', 'date: 2025-04-10', '...', '# CV-HPDCACHE', '', '## Done', '', '* Added synthesis scripts', '* Fixed the AMO handling', ''].join('\n');
+    const u = build({ 'cache/updates/2025-04-10.md': text }).site.updates[0]!;
+    expect(u.title).toBe('HPDcache Report');
+    expect(u.summary ?? []).toEqual([]);
+    expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Added synthesis scripts', 'Fixed the AMO handling']);
   });
 });
