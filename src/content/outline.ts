@@ -219,6 +219,22 @@ function isGroupName(text: string): boolean {
   return isShortName(name) && !name.includes(',') && !/\b(?:with|by|for|of|to|and|or|in|on|at|from|into|like|as|the|a|an|our)$/i.test(name) && !/^(?:work|setup|replace|enable|disable|bump|upgrade|rename|rewrite|switch|convert|attend|join|help)\b/i.test(name) && !/^[A-Za-z]{3,}(?:ing|ed)\b/.test(name);
 }
 
+/**
+ * Whether a report labels work as done anywhere: a heading, a short line or a bullet's lead-in
+ * read as an "achieved" label ("## Done", "**Completed**", "- achieved:").
+ */
+function hasDoneLabel(tree: Root): boolean {
+  const said = (text: string) => text.length <= 60 && readLabel(text.replace(/[:：]\s*$/, ''))?.kind === 'achieved';
+  const walk = (nodes: readonly RootContent[]): boolean =>
+    nodes.some((n) => {
+      if (n.type === 'heading' || n.type === 'paragraph') return said(toString(n).trim());
+      if (n.type === 'list') return n.children.some((li) => walk(li.children));
+      if (n.type === 'blockquote') return walk(n.children);
+      return false;
+    });
+  return walk(tree.children);
+}
+
 /** A bullet that is a name and nothing more ("Campus Shuttle", "FastAPI backend"): one short line, no link, nothing nested. */
 function isNameBullet(li: ListItem): boolean {
   if (li.children.length !== 1 || li.children[0]!.type !== 'paragraph') return false;
@@ -477,6 +493,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const lastBlock = tree.children.filter((n) => n.type !== 'definition' && n.type !== 'html').at(-1);
   // Where the report's body begins: its first section heading or list. What is written above it
   // is its title and header.
+  // Whether the report has a label of work done (read once, when highlights ask).
+  let labelsDone: boolean | undefined;
   const bodyStart = tree.children.find((n) => (n.type === 'heading' && n.depth > 1) || n.type === 'list')?.position?.start.line ?? Infinity;
   // Paragraphs written directly over a list (a name line may open the part the list is the work of).
   // Also one over such a paragraph (`[Private PoS]:`, then `Research`, then the list).
@@ -1176,6 +1194,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     kind?: LabelTarget;
     depth: number;
     parentItem?: Item;
+    /** Highlights picked out of the period's work: its names group them, they open no parts (the report's parts are told elsewhere). */
+    picked?: true;
   }
 
   function readList(list: List, ctx: ListContext): void {
@@ -1341,7 +1361,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     const home = ctx.owner ?? ctx.node;
-    const readsParts = !ctx.parentItem && home.role !== 'summary' && home.role !== 'aside' && ctx.kind !== 'summary' && ctx.kind !== 'notes';
+    const readsParts = !ctx.parentItem && !ctx.picked && home.role !== 'summary' && home.role !== 'aside' && ctx.kind !== 'summary' && ctx.kind !== 'notes';
     const name = readsParts && nested.length > 0 ? nameOf(own, text, link, ctx.kind) : undefined;
     const loneTag = readsParts && nested.length === 0 && !name ? loneTagOf(own) : undefined;
     if (name || loneTag) {
@@ -1378,7 +1398,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // they are its evidence.
     const linksOnly = nested.every((l) => l.children.every((c) => c.children.length === 1 && c.children[0]!.type === 'paragraph' && (soleLink(c.children[0]!.children) !== undefined || /^<?https?:\/\/\S+>?$/.test(toString(c).trim()))));
     if (nested.length > 0 && !ctx.parentItem && !link && !linksOnly && workLabel(ctx.kind) && isGroupName(text)) {
-      readGroup(own, nested, line, text, ctx, { node: ctx.node, kind: ctx.kind!, depth: 0 });
+      readGroup(own, nested, line, text, ctx, { node: ctx.node, kind: ctx.kind!, depth: 0, ...(ctx.picked ? { picked: true as const } : {}) });
       return undefined;
     }
     // A task list's box says it: ticked is done, whatever label it sits under ("Goals" ticked
@@ -1387,8 +1407,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const kind = reported && li.checked === true ? 'achieved' : reported && li.checked === false && ctx.kind === undefined ? 'next' : ctx.kind;
     // A bullet that leads into a list of names ("Defined transportation resource categories:"
     // over "Campus Shuttle", "Parking Services"…): one item, the list its content; the names are
-    // what it did, not work of their own.
-    if (/[:：]\s*$/.test(text) && nested.length > 0 && nested.every((l) => l.children.length >= 2 && l.children.every(isNameBullet))) {
+    // what it did, not work of their own. So does one that stops on its preposition
+    // ("presentations @ Progcrypto on" over "RLN", "Validator Privacy").
+    if ((/[:：]\s*$/.test(text) || /\s(?:on|about|for|of|including|with|like|such as|to|in|at|from|into)\s*$/i.test(text)) && nested.length > 0 && nested.every((l) => l.children.length >= 2 && l.children.every(isNameBullet))) {
       const lead = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
       const names = nested.flatMap((l) => l.children.map((c) => ({ line: c.position?.start.line ?? line, text: toString(c).trim() })));
       for (const n of names) structure.push({ line: n.line, what: 'detail', text: n.text });
@@ -1605,6 +1626,18 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       case 'list': {
         if (readContents(node) || readAddresses(node) || readTopics(node)) return;
         const target = host();
+        // Highlights listed (`## This Week's Highlights` over bullets of what was done): the
+        // period's work picked out, each bullet by its own words (done unless it says otherwise),
+        // not an overview. Prose under that label stays the summary.
+        // Not highlights inside a summary (`## Summary` › `### Highlights`): the summary's own
+        // recap of work the report tells again below.
+        // Nor in a report that has a label of its done work too ("## Sync" › "- achieved:"): there
+        // the highlights recap it.
+        if (target.role === 'summary' && target.parent?.role !== 'summary' && leadIn === undefined && /^highlights?$/.test(readLabel(target.text)?.phrase ?? '') && !(labelsDone ??= hasDoneLabel(tree))) {
+          let outside = target.parent;
+          while (outside && (outside.role === 'document' || outside.role === 'summary')) outside = outside.parent;
+          return readList(node, { node: outside ?? root, kind: 'achieved', depth: 0, picked: true });
+        }
         const kind = leadIn ?? target.label;
         return readList(node, { node: target, ...(kind !== undefined ? { kind } : {}), depth: 0 });
       }

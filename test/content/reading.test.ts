@@ -1970,7 +1970,9 @@ describe('a name over its own sentences in the summary', () => {
     const files = { 'tdp/updates/2025-03-11.md': week('2025-03-11', body) };
     const result = build(files);
     const u = result.site.updates[0]!;
-    expect((u.summary ?? []).map((i) => i.text)).toEqual([
+    // Highlights listed are the period's work picked out (see "highlights listed"): the team's own.
+    expect(u.summary ?? []).toEqual([]);
+    expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual([
       'Implemented a feature flag for controlled access to the data files.',
       'Finalized specifications for the first report.',
       'Fixed the encoding errors in file uploads.',
@@ -3318,5 +3320,28 @@ describe('a report’s own header, template sections and what the writers did', 
     expect(u.title).toBe('HPDcache Report');
     expect(u.summary ?? []).toEqual([]);
     expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Added synthesis scripts', 'Fixed the AMO handling']);
+  });
+});
+
+describe('highlights listed', () => {
+  it('"This Week\'s Highlights" over bullets is the week\'s work picked out: done unless a bullet says otherwise; names group it, open no part; prose stays the summary', () => {
+    const text = ['## This Week\'s Highlights', '', 'A quieter week.', '', '1. **Symbol Table Design**', '   - Refined the symbol table', '2. **Interpreter**', '   - Data is being ingested by the new pipeline', '   - Wrote the spec', '- presentations @ Progcrypto on', '  - RLN', '  - Validator Privacy', ''].join('\n');
+    const u = build({ 'engine/updates/2025-07-13.md': week('2025-07-13', text) }).site.updates[0]!;
+    expect(u.summary?.map((i) => i.text)).toEqual(['A quieter week.']);
+    expect(u.sections.map((s) => s.title)).toEqual(['Engine']);
+    const part = u.sections[0]!;
+    expect(part.items.achieved.map((i) => [i.text, i.workItem])).toEqual([
+      ['Refined the symbol table', 'Symbol Table Design'],
+      ['Wrote the spec', 'Interpreter'],
+      ['presentations @ Progcrypto on RLN, Validator Privacy', undefined],
+    ]);
+    expect(part.items.progress.map((i) => i.text)).toEqual(['Data is being ingested by the new pipeline']);
+  });
+
+  it('highlights inside a summary (`## Summary` › `### Highlights`) stay the summary: the report tells that work again below', () => {
+    const text = ['## Summary', '', '### Highlights', '', '- Shipped the login page', '', '## Login', '', '- Shipped the login page', ''].join('\n');
+    const u = build({ 'app/updates/2025-07-13.md': week('2025-07-13', text) }).site.updates[0]!;
+    expect(u.summary?.map((i) => i.text)).toEqual(['Shipped the login page']);
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Login', { achieved: 1 }]]);
   });
 });
