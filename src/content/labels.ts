@@ -60,7 +60,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   ],
   risks: [
     // A retrospective's trouble ("Where we had trouble", "What didn't work", "What went wrong").
-    'had trouble', 'trouble', 'troubles', 'what didn t work', 'didn t work', 'didn t go well', 'went wrong', 'what went wrong',
+    'had trouble', 'trouble', 'troubles', 'what didn t work', 'didn t work', 'do not work', 'does not work', 'don t work', 'doesn t work', 'didn t go well', 'went wrong', 'what went wrong',
     // Trouble said as it stands ("Current issues", "Remaining issues"): not work going on.
     'current issues', 'current problems', 'current challenges', 'current concerns', 'current risks', 'remaining issues', 'outstanding issues',
     'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles', 'lowlights', 'lowlight',
@@ -121,7 +121,7 @@ const FILLER = new Set(
     'week weeks weekly sprint sprints month months monthly period cycle quarter day days fortnight today potential possible ' +
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
     'how what which where why when them they am was were is are be been has have had will would should could did do does since ' +
-    'items item work tasks task activities activity things list some all any other more new up out over overcame handled faced encountered addressed ' +
+    'items item work tasks task activities activity things list some all important notable any other more new up out over overcame handled faced encountered addressed ' +
     'last past previous prior upcoming coming following future milestone milestones epic epics deliverable deliverables ' +
     // How many ("Five things that happened", "Three things I learned").
     'one two three four five six seven eight nine ten few couple ' +
@@ -394,7 +394,7 @@ const SENTENCE = String.raw`(?:[^.;]|\.(?=\S))`;
 const DONE_PARTICIPLES =
   // Not "made": "Progress has been made" is no work done.
   SUBJECT_VERBS.replace(/\|made\(\?!.*$/, '').replace('|wrote|rewrote|', '|written|rewritten|').replace('|ran(?! out\\b)|held(?! up\\b)|gave|', '|held|given|').replace('|sent|', '|sent|made live|') +
-  '|renewed|decommissioned|provisioned|archived|renamed|moved|switched|rolled out|set up|finali[sz]ed|approved|accepted|signed|translated|uploaded|restored|patched|rotated|backported|recorded';
+  '|ended|concluded|renewed|decommissioned|provisioned|archived|renamed|moved|switched|rolled out|set up|finali[sz]ed|approved|accepted|signed|translated|uploaded|restored|patched|rotated|backported|recorded';
 // A word that says how it was done ("has been publicly presented", "was successfully
 // deployed"), not that it was done only in part, by mistake, or again and again ("has been
 // regularly reviewed": the work goes on).
@@ -444,7 +444,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // the past.
   // So is "We have shipped…", "We've merged…", "I've also written…", "Noel's updated…", and names in a list: "Laura,
   // Sam and Lucinda presented the report…".
-  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|\d+[A-Za-z][\w-]*|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+and\s+[A-Z][\w-]*|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:\s+[A-Z][\w-]*|\s+(?!(?:not|never|have|has|had|will|would|should|could|can|may|might|must|to|be|been|being|is|are|was|were|${PREPOSITION})\b)[a-z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:(?:\s+(?:have|has)|['’](?:s|ve))\s+(?:(?:also|then|finally|successfully|just|further|quickly|already|now)\s+)?(?:${DONE_PARTICIPLES}|${SUBJECT_VERBS}|accepted|approved)|\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?:${SUBJECT_VERBS}|accepted|approved))\b${NOT_FOR}`), 'achieved'],
+  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|\d+[A-Za-z][\w-]*|(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+and\s+[A-Z][\w-]*|(?!${NOT_SUBJECT})[A-Z][\w-]*(?:(?:\s+[A-Z][\w-]*){1,2}|\s+(?!(?:not|never|have|has|had|will|would|should|could|can|may|might|must|to|be|been|being|is|are|was|were|${PREPOSITION})\b)[a-z][\w-]*)?|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:(?:\s+(?:have|has)|['’](?:s|ve))\s+(?:(?:also|then|finally|successfully|just|further|quickly|already|now)\s+)?(?:${DONE_PARTICIPLES}|${SUBJECT_VERBS}|accepted|approved)|\s+(?:(?:also|then|finally|successfully|just|further|quickly)\s+)?(?:${SUBJECT_VERBS}|accepted|approved))\b${NOT_FOR}`), 'achieved'],
   // A headline in the passive, as status lines are written ("Escrow lock script implemented in
   // `src/`", "New onboarding flow for mobile users shipped", "Local build verified — it runs"):
   // a thing named in a few words, then what was done to it, and after it only where, how or
@@ -544,7 +544,8 @@ export function tickedOff(text: string): boolean {
 const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|meanwhile|recently|[a-z]+ly|this (?:week|month|sprint|quarter)|last (?:week|month|sprint)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
 
 export function sentenceKind(text: string): ReportedKind | undefined {
-  const kind = ownSentenceKind(text) ?? unspacedSentenceKind(text);
+  // Names with accents are names ("Contributor Nicolò Ribaudo implemented…").
+  const kind = ownSentenceKind(/[\u00C0-\u024F]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text) ?? unspacedSentenceKind(text);
   if (kind !== undefined) return kind;
   // "Chat: you can now…", "Reporting: added a flag button": the area a changelog line is about,
   // then the line ("Merged Yamux: change a Future…" says its kind before the colon).

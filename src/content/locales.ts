@@ -37,7 +37,7 @@ const WORDS: Record<string, string> = {
   'progresso': 'progress', 'em andamento': 'in progress', 'em progresso': 'in progress', 'em curso': 'in progress',
   'proximos passos': 'next steps', 'planos': 'plans', 'planejado': 'planned', 'riscos': 'risks', 'dificuldades': 'difficulties', 'bloqueios': 'blockers',
   'resumo': 'summary', 'aprendizados': 'learnings', 'semana passada': 'last week', 'passada': 'last', 'passado': 'last',
-  'da': 'of', 'do': 'of', 'das': 'of', 'dos': 'of', 'em': 'in', 'nosso': 'our', 'tarefas': 'tasks',
+  'da': 'of', 'das': 'of', 'dos': 'of', 'em': 'in', 'nosso': 'our', 'tarefas': 'tasks',
   // French
   'fait': 'done', 'faits': 'done', 'terminee': 'finished', 'terminees': 'finished', 'termines': 'finished', 'realisations': 'achievements', 'realises': 'done', 'realisees': 'done',
   'accompli': 'accomplished', 'accomplis': 'accomplished', 'ce qui a ete fait': 'what was done',

@@ -17,7 +17,49 @@ const pipeline = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MAT
 
 /** The parse itself, never cached. */
 export function parseMarkdownText(text: string): Root {
-  return pipeline.parse(headingSpaces(yamlDotsEnd(text))) as Root;
+  return pipeline.parse(headingSpaces(indentedLists(yamlDotsEnd(text)))) as Root;
+}
+
+/**
+ * A list indented four spaces or more under a heading or a line that leads into it (`## Plan` then
+ * `    1. Review the rules`): a list, as its writer meant it, not a block of code. Only when every line of the
+ * block is a list item or indented under one, and nothing above it is a list it could belong to;
+ * outside fenced code. The lines keep their numbers.
+ */
+export function indentedLists(text: string): string {
+  if (!/^ {4,}(?:\d{1,3}[.)]|[-*+])[ \t]+\S/m.test(text)) return text;
+  const lines = text.split('\n');
+  const item = /^( {4,})(?:\d{1,3}[.)]|[-*+])[ \t]+\S/;
+  let fence: string | undefined;
+  // What the last line with text was: a heading or paragraph line (a list may not continue it).
+  let above: 'heading' | 'lead-in' | 'text' | 'list' | 'other' = 'other';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marks = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (marks) {
+      if (fence === undefined) fence = marks[1]![0]!;
+      else if (marks[1]![0] === fence) fence = undefined;
+      above = 'other';
+      continue;
+    }
+    if (fence !== undefined || line.trim() === '') continue;
+    const first = item.exec(line);
+    const blankBefore = i > 0 && lines[i - 1]!.trim() === '';
+    if (first && (above === 'heading' || (above === 'lead-in' && blankBefore))) {
+      const indent = first[1]!.length;
+      let end = i;
+      while (end + 1 < lines.length && (lines[end + 1]!.trim() === '' || item.test(lines[end + 1]!) || lines[end + 1]!.startsWith(' '.repeat(indent + 2)))) end++;
+      const block = lines.slice(i, end + 1);
+      if (block.every((l) => l.trim() === '' || l.startsWith(' '.repeat(indent)))) {
+        for (let j = i; j <= end; j++) lines[j] = lines[j]!.slice(Math.min(indent, lines[j]!.length - lines[j]!.trimStart().length));
+        i = end;
+        above = 'list';
+        continue;
+      }
+    }
+    above = /^ {0,3}#{1,6}(?:\s|$)/.test(line) ? 'heading' : /^ {0,3}(?:\d{1,3}[.)]|[-*+])[ \t]/.test(line) || /^\s{2,}\S/.test(line) ? 'list' : /[:：]\s*$/.test(line) ? 'lead-in' : 'text';
+  }
+  return lines.join('\n');
 }
 
 /**

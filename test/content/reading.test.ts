@@ -3280,6 +3280,8 @@ describe('reports written in other languages', () => {
     // A name in those scripts is no label, even with a label word in it ("用户登录模块的设计方案": a part).
     expect(readLabel('用户登录模块设计方案')).toBeUndefined();
     expect(readLabel('Die Hard Roadmap Review Board')).toBeUndefined();
+    // No English label word is taken for another language's ("do" is no Portuguese "of" here).
+    expect(['To do', 'What do we do next', 'Done', 'Plan'].map((l) => readLabel(l)?.kind)).toEqual(['next', 'next', 'achieved', 'next']);
   });
 
   it('a Chinese weekly report: labels, a part per module each with its own key, done and planned work by its verbs, "无" none', () => {
@@ -3304,14 +3306,24 @@ describe('a report’s own header, template sections and what the writers did', 
     expect(u.notes.map((n) => n.text)).toEqual(['Prepared by: Cesar Fuguet', 'Date: June 13, 2024']);
   });
 
-  it('"Key Learnings / Insights", "Code Snippets", "Rationale" are asides; "Known limitations" risks; "Schedule" what comes', () => {
-    expect(['Key Learnings / Insights', 'Code Snippets', 'Rationale', 'Known limitations', 'Schedule:', 'Activities and progress since last report'].map((l) => readLabel(l)?.kind)).toEqual(['aside', 'aside', 'aside', 'risks', 'next', 'progress']);
+  it('"Key Learnings / Insights", "Code Snippets", "Rationale" are asides; "Known limitations", "Things that do not work (yet)" risks; "Schedule" what comes', () => {
+    expect(['Key Learnings / Insights', 'Code Snippets', 'Rationale', 'Known limitations', 'Schedule:', 'Activities and progress since last report', 'Things that do not work (yet)'].map((l) => readLabel(l)?.kind)).toEqual(['aside', 'aside', 'aside', 'risks', 'next', 'progress', 'risks']);
+    // A lead-in of a limitation: "Important limitation:".
+    expect(readLabel('Important limitation', { leadIn: true })?.kind).toBe('risks');
     expect(readLabel('Other activities')).toBeUndefined();
     expect(readLabel('Cost Insights')).toBeUndefined();
   });
 
   it('"We hardened…", "I reimplemented…", "We were then able to remove…" are done; "We needed…", "I liked it" say nothing of it', () => {
     expect(['We hardened XDR decoding against bad input.', 'I reimplemented the parser', 'We were then able to remove the legacy XDR code', 'We needed more time', 'I liked it', 'We started the port'].map((s) => sentenceKind(s))).toEqual(['achieved', 'achieved', 'achieved', undefined, undefined, undefined]);
+    // A name of three words, accents and all; a thing that ended.
+    expect(['Contributor Nicolò Ribaudo implemented the Records proposal', 'GSoC project ended.'].map((s) => sentenceKind(s))).toEqual(['achieved', 'achieved']);
+  });
+
+  it('a list indented four spaces under a heading is a list, not a block of code', () => {
+    const text = ['## Challenges', '    1. Identified a startup failure caused by a full disk.', '    2. Root cause: write access to /tmp at start.', '', '## Plan for the next week', '    1. Review the rules', '    2. Define the network', ''].join('\n');
+    const u = build({ 'asic/updates/2025-12-18.md': week('2025-12-18', text) }).site.updates[0]!;
+    expect(counts(u.sections[0]!)).toEqual({ next: 2, risks: 2 });
   });
 
   it('YAML front matter closed with `...` (as pandoc writes it) is front matter, and the body is read after it', () => {
