@@ -427,6 +427,10 @@ const NAME_WORD = String.raw`(?!(?:is|are|was|were|be|been|being|has|have|had|wi
 const NOT_DONE_ED = String.raw`(?:[Ss]tarted|[Cc]ontinued|[Ww]orked|[Dd]iscussed|[Ii]nvestigated|[Ee]xplored|[Rr]esearched|[Ll]ooked|[Tt]ried|[Aa]ttempted|[Pp]lanned|[Ss]cheduled|[Pp]roposed|[Cc]onsidered|[Ss]tudied|[Ff]ocused|[Ss]truggled|[Ww]aited|[Nn]eeded|[Ww]anted|[Hh]oped|[Ee]xpected|[Aa]sked|[Rr]equested|[Nn]oticed|[Oo]bserved|[Rr]eali[sz]ed|[Ll]earned|[Dd]iscovered|[Uu]nderstood|[Ee]ncountered|[Ff]aced|[Ee]xperienced|[Bb]locked|[Ss]talled|[Dd]elayed|[Pp]aused|[Pp]ostponed|[Ff]ailed|[Mm]issed|[Dd]ropped|[Dd]eprioriti[sz]ed|[Ee]stimated|[Dd]ebugged|[Hh]elped|[Ss]upported|[Aa]ssisted|[Pp]articipated|[Aa]ttended|[Jj]oined|[Vv]isited|[Tt]alked|[Cc]hatted|[Ss]ynced|[Aa]ligned|[Bb]rainstormed|[Ff]ollowed|[Ss]tayed|[Rr]emained|[Ss]eemed|[Aa]ppeared|[Uu]sed|[Mm]anaged|[Hh]andled|[Oo]wned|[Rr]equired|[Rr]aised|[Rr]eported|[Ff]lagged|[Oo]pened|[Ff]iled|[Rr]evisited|[Rr]eopened|[Ee]scalated|[Rr]eceived|[Ii]nterviewed|[Mm]onitored|[Tt]racked|[Cc]ollaborated|[Cc]oordinated|[Pp]ushed|[Pp]rioriti[sz]ed|[Aa]nalyzed|[Aa]nalysed|[Ee]valuated|[Aa]ssessed|[Pp]rototyped|[Dd]ecided|[Aa]greed|[Ff]ixed|[Mm]entioned|[Nn]oted|[Ss]uggested|[Ww]ondered|[Aa]ssumed|[Bb]elieved|[Ee]xplained|[Cc]laimed|[Ss]tated)`;
 // (Verbs already read above are left out: "Fixed…" is done by the first rule.)
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
+  // A state reached, said of a thing in a few words ("Everyone has their environment set up",
+  // "Appearance of UI is decided", "The CI configuration is fixed, so…", "Search and confirmation
+  // page are styled and ready"): done. Not "will be ready", not "is not ready", not "is working on".
+  [new RegExp(String.raw`^(?!${CLAUSE_OPENER}\b)(?!${NOT_SUBJECT}\b(?<!^(?:[Tt]he|[Oo]ur|[Aa]ll|[Ee]very)))(?!${SENTENCE}*?(?:\b(?:not|never|almost|nearly|yet|will|to be|should|once|when|if)\b|n['’]t\b))(?:[\w'’-]+\s+){1,6}?(?:(?:is|are)\s+(?:now\s+|finally\s+|fully\s+)?(?:(?:[a-z]+ed|set up)\s+and\s+)?(?:ready|decided|set up|fixed|in place|live|up and running|working(?=\s*(?:[.!,;]|$|\s+(?:properly|fine|well|again|now|correctly|as expected)\b))|styled|finali[sz]ed|agreed|merged|deployed)|(?:has|have)\s+(?:their|its|our|his|her|the)\s+[\w\s-]{1,30}?\s+set up)\b`), 'achieved'],
   // What the writers did, in the past, by any verb that says no more than that it was done ("We
   // hardened the decoder", "I reimplemented the parser"); not one that says the work goes on, was
   // only tried, or befell them ("We started…", "I needed…": NOT_DONE_ED).
@@ -551,7 +555,8 @@ export function sentenceKind(text: string): ReportedKind | undefined {
   // then the line ("Merged Yamux: change a Future…" says its kind before the colon).
   // So is one whose line opens with a verb in the past ("Website Migration: Migrated the site to
   // SvelteKit", "Light Theme: Added a light theme").
-  const area = /^[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}:\s+(?=[a-z]|[A-Z][a-z]+ed\b)(?!https?:)/.exec(text.trim());
+  // So is a member's line ("Pulkit: Built a basic layout…", "Simona: I finished styling…").
+  const area = /^[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}:\s+(?=[a-z]|[A-Z][a-z]+ed\b|(?:I|We|The|Our|My)\s|(?:Built|Made|Wrote|Rewrote|Ran|Did|Gave|Held|Sent|Took|Led|Met|Drew|Set up|Got)\b)(?!https?:)/.exec(text.trim());
   return area ? ownSentenceKind(text.trim().slice(area[0].length)) : undefined;
 }
 

@@ -3316,6 +3316,10 @@ describe('a report’s own header, template sections and what the writers did', 
 
   it('"We hardened…", "I reimplemented…", "We were then able to remove…" are done; "We needed…", "I liked it" say nothing of it', () => {
     expect(['We hardened XDR decoding against bad input.', 'I reimplemented the parser', 'We were then able to remove the legacy XDR code', 'We needed more time', 'I liked it', 'We started the port'].map((s) => sentenceKind(s))).toEqual(['achieved', 'achieved', 'achieved', undefined, undefined, undefined]);
+    // A state reached ("Everyone has their environment set up", "The CI configuration is fixed"), a member's line ("Pulkit: Built…");
+    // not what will be, nor a clause of when.
+    expect(['Everyone has their environment set up', 'Appearance of UI is decided', 'Emily: The CI configuration is fixed, so the CI runs', 'Pulkit: Built a basic layout', 'Simona: I finished styling the search page', 'Delete chore functionality is working.'].map((s) => sentenceKind(s))).toEqual(Array(6).fill('achieved'));
+    expect(['The API will be ready next week', 'The API is not ready', 'When the tool is ready we need to replace it.', 'All of us are working asynchronously', 'Ana is working on the API'].map((s) => sentenceKind(s))).toEqual(Array(5).fill(undefined));
     // A name of three words, accents and all; a thing that ended.
     expect(['Contributor Nicolò Ribaudo implemented the Records proposal', 'GSoC project ended.'].map((s) => sentenceKind(s))).toEqual(['achieved', 'achieved']);
   });
