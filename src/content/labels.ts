@@ -429,8 +429,11 @@ const NOT_DONE_ED = String.raw`(?:[Ss]tarted|[Cc]ontinued|[Ww]orked|[Dd]iscussed
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // A state reached, said of a thing in a few words ("Everyone has their environment set up",
   // "Appearance of UI is decided", "The CI configuration is fixed, so…", "Search and confirmation
-  // page are styled and ready"): done. Not "will be ready", not "is not ready", not "is working on".
-  [new RegExp(String.raw`^(?!${CLAUSE_OPENER}\b)(?!${NOT_SUBJECT}\b(?<!^(?:[Tt]he|[Oo]ur|[Aa]ll|[Ee]very)))(?!${SENTENCE}*?(?:\b(?:not|never|almost|nearly|yet|will|to be|should|once|when|if)\b|n['’]t\b))(?:[\w'’-]+\s+){1,6}?(?:(?:is|are)\s+(?:now\s+|finally\s+|fully\s+)?(?:(?:[a-z]+ed|set up)\s+and\s+)?(?:ready|decided|set up|fixed|in place|live|up and running|working(?=\s*(?:[.!,;]|$|\s+(?:properly|fine|well|again|now|correctly|as expected)\b))|styled|finali[sz]ed|agreed|merged|deployed)|(?:has|have)\s+(?:their|its|our|his|her|the)\s+[\w\s-]{1,30}?\s+set up)\b`), 'achieved'],
+  // page are styled and ready"): done. Not "will be fixed", not "is not working", not "is working on";
+  // not "ready" alone ("The draft is ready", for review or input, waits on others).
+  // One sentence, and not ready for what comes next ("ready for review", "up and running for
+  // listing errors", "LPE is ready. Content is being populated.": the work goes on).
+  [new RegExp(String.raw`^(?![\s\S]*[.!?]\s+\S)(?![\s\S]*\b(?:ready|running|open)\s+(?:for|to)\b)(?!${CLAUSE_OPENER}\b)(?!${NOT_SUBJECT}\b(?<!^(?:[Tt]he|[Oo]ur|[Aa]ll|[Ee]very)))(?!${SENTENCE}*?(?:\b(?:not|never|almost|nearly|yet|will|to be|should|once|when|if)\b|n['’]t\b))(?:[\w'’-]+\s+){1,6}?(?:(?:is|are)\s+(?:now\s+|finally\s+|fully\s+)?(?:(?:[a-z]+ed|set up)\s+and\s+)?(?:decided|set up|fixed|in place|live|up and running|working(?=\s*(?:[.!,;]|$|\s+(?:properly|fine|well|again|now|correctly|as expected)\b))|styled|finali[sz]ed|agreed|merged|deployed)|(?:has|have)\s+(?:their|its|our|his|her|the)\s+[\w\s-]{1,30}?\s+set up)\b`), 'achieved'],
   // What the writers did, in the past, by any verb that says no more than that it was done ("We
   // hardened the decoder", "I reimplemented the parser"); not one that says the work goes on, was
   // only tried, or befell them ("We started…", "I needed…": NOT_DONE_ED).
