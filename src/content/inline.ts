@@ -48,7 +48,7 @@ const DRAFT_NOTE = /^(?:todo|tbd|tba|tbc|fixme|xxx)\b[\s:,-]*(?:(?:@[\w-]+|\(\s*
  * An answer that nothing is in the way ("Wasn't blocked.", "Not blocked. We're done!", "I didn't
  * have trouble.", "Everything is fine for now"): no risk, no blocker.
  */
-const NOTHING_IN_THE_WAY = /^(?:(?:i|we)\s+)?(?:(?:was|were|am|are|is)(?:n['’]t|\s+not)|not|never|haven['’]t been|have not been)\s+(?:really\s+)?(?:blocked|stuck)\b[^.!?,;]{0,30}[.!?]?(?:\s+(?:we['’]re|i['’]m|we are|i am|all)\s+(?:done|good|fine)[.!]?)?$|^(?:(?:i|we)\s+)?(?:did(?:n['’]t| not)|do(?:n['’]t| not))\s+(?:have|run into|hit|face|encounter)\s+(?:any\s+)?(?:trouble|troubles|problems?|issues?|blockers?|difficult(?:y|ies))\b[^.!?]{0,40}[.!?]?$|^(?:everything|all|things)\s+(?:is|are|was|were|went|seems?)\s+(?:fine|good|ok|okay|well|smooth(?:ly)?)\b[^.!?]{0,30}[.!]?$/i;
+const NOTHING_IN_THE_WAY = /^nothing\s+(?:is\s+|was\s+)?(?:currently\s+|really\s+)?(?:blocking|stopping|holding back)\s+(?:me|us|my|our|the)\b[^.!?]{0,40}[.!]?$|^(?:(?:i|we)\s+)?(?:(?:was|were|am|are|is)(?:n['’]t|\s+not)|not|never|haven['’]t been|have not been)\s+(?:really\s+)?(?:blocked|stuck)\b[^.!?,;]{0,30}[.!?]?(?:\s+(?:we['’]re|i['’]m|we are|i am|all)\s+(?:done|good|fine)[.!]?)?$|^(?:(?:i|we)\s+)?(?:did(?:n['’]t| not)|do(?:n['’]t| not))\s+(?:have|run into|hit|face|encounter)\s+(?:any\s+)?(?:trouble|troubles|problems?|issues?|blockers?|difficult(?:y|ies))\b[^.!?]{0,40}[.!?]?$|^(?:everything|all|things)\s+(?:is|are|was|were|went|seems?)\s+(?:fine|good|ok|okay|well|smooth(?:ly)?)\b[^.!?]{0,30}[.!]?$/i;
 
 export function isPlaceholder(text: string): boolean {
   const t = text.replace(/[_*`]/g, '').trim();
@@ -97,8 +97,10 @@ export function isFigureLine(text: string): boolean {
  * "testing, 3 hours"), a figure of effort, no work said.
  */
 const TIME_SPENT = /^(?:[\p{L}\d][\p{L}\d ]{0,30}[:,]\s*){0,2}[~≈]?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\b(?:\s+(?:were|was|have been|has been)\s+spent)?(?:\s+(?:in total|total|this week))?\s*\.?$/iu;
+// A form's question of time, with its answer ("How many hours did you spend on the project this week? 12 hours").
+const TIME_ASKED = /^how (?:many hours|much time)\b[^?]{0,80}\?\s*[~≈]?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\b[^.!?]{0,30}\.?$/i;
 export function isTimeSpent(text: string): boolean {
-  return TIME_SPENT.test(text.trim());
+  return TIME_SPENT.test(text.trim()) || TIME_ASKED.test(text.trim());
 }
 
 // host/owner/repo/tree/… (GitHub, Bitbucket's src and branch), or …/-/tree/… after GitLab's groups.

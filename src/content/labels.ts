@@ -49,6 +49,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'current contributions', 'my contributions', 'our contributions', 'contributions this week', 'weekly contributions',
     // A feature list in the past participle ("Features implemented", "Implemented").
     'implemented',
+    // A time sheet of the week's work ("Give rough breakdown of hours", "Time log"; not "Time spent: 12 hours", a figure).
+    'breakdown of hours', 'hours breakdown', 'breakdown of time', 'time breakdown', 'time log', 'timesheet', 'hours log',
   ],
   progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress'],
   next: [
@@ -122,7 +124,7 @@ const FILLER = new Set(
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
     'how what which where why when them they am was were is are be been has have had will would should could did do does since ' +
     'items item work tasks task activities activity things list some all important notable any other more new up out over overcame handled faced encountered addressed ' +
-    'last past previous prior upcoming coming following future milestone milestones epic epics deliverable deliverables ' +
+    'last past previous prior upcoming coming following future milestone milestones epic epics deliverable deliverables anticipated date dates give rough ' +
     // How many ("Five things that happened", "Three things I learned").
     'one two three four five six seven eight nine ten few couple ' +
     // Words that greet or announce what the section lists ("Welcoming new sponsors", "Meet our new contributors").
@@ -308,7 +310,7 @@ export function isFormPrompt(text: string): boolean {
   return FORM_QUESTION.test(t) || FORM_REQUEST.test(t);
 }
 const FORM_QUESTION = /^(?:\W*\d+[.)]\s*)?\W*(?:what|which|how|where|when|who|why|any|anything|did|do|does|are|is|was|were|have|has|will|would|could|can|should|if)\b[^?]{0,300}\?(?:\s*(?:\*+|\([^)]*\)))*(?:\s+[^?]{0,400})?$/i;
-const FORM_REQUEST = /^(?:\W*\d+[.)]\s*)?\W*(?:please|kindly|briefly|describe|explain|list|provide|share|summari[sz]e|tell us|give us|outline)\b\s+\S+(?:\s+\S+){2,}|^[^.?!]{0,120}\bplease\s+(?:provide|add|list|describe|explain|share|give|include|enter|check|tell|summari[sz]e)\b/i;
+const FORM_REQUEST = /^(?:\W*\d+[.)]\s*)?\W*(?:please|kindly|briefly|describe|explain|list|provide|share|summari[sz]e|tell us|give us|give (?:a |an |the )?(?:rough |brief |short )?(?:breakdown|summary|overview|list)|outline)\b\s+\S+(?:\s+\S+){2,}|^[^.?!]{0,120}\bplease\s+(?:provide|add|list|describe|explain|share|give|include|enter|check|tell|summari[sz]e)\b/i;
 
 /** A question that offers states to choose from, outside its brackets ("Is it in progress / launched / complete?"). */
 function isChoice(text: string): boolean {
@@ -333,7 +335,7 @@ export function promptKind(text: string): LabelKind | undefined {
     found.add(phrase.kind);
     at += phrase.words.length - 1;
   }
-  if (/\b(?:will|going to|plan(?:s|ned|ning)?|intend|next|upcoming|coming)\b/i.test(text)) found.add('next');
+  if (/\b(?:will|going to|plan(?:s|ned|ning)?|intend|next|upcoming|coming|to be (?:completed|done|finished|delivered|met)|anticipated)\b/i.test(text)) found.add('next');
   if (/\bdid\b[^?.]*\b(?:do|work|complete|accomplish|achieve|deliver|finish)\b|\bhave you (?:done|completed|delivered|achieved|finished)\b/i.test(text)) found.add('achieved');
   // A choice between states ("Is the project still in progress / launched / complete?") asks how it stands: no kind.
   const kinds = [...found].filter((k) => k !== 'aside' && k !== 'summary');

@@ -251,10 +251,11 @@ const ORDINAL_ONLY = /^(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nin
 const INNER_NAME_RANK = 7.5;
 
 const REPORT_WORDS = /\b(?:weekly|update|updates|reports?|roundup|round[- ]up|newsletter|digest|status|notes)\b/i;
-/** Whether a heading says only whose report follows ("Team report", "Individual reports"): report words and whose, nothing else. */
+/** Whether a heading says only whose report follows ("Team report", "Individual reports", "Status Report"): report words and whose, nothing else. */
 function isWhoseReport(text: string): boolean {
   const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
-  return words.some((w) => REPORT_WORDS.test(w)) && words.some((w) => WHOSE_REPORT.has(w)) && words.every((w) => REPORT_WORDS.test(w) || WHOSE_REPORT.has(w));
+  // Or report words alone, two or more ("Status Report", "Weekly Update"): "Update" alone names the part it heads.
+  return words.some((w) => REPORT_WORDS.test(w)) && (words.some((w) => WHOSE_REPORT.has(w)) || words.length >= 2) && words.every((w) => REPORT_WORDS.test(w) || WHOSE_REPORT.has(w));
 }
 /** A heading that names a day of the week, alone or with its date ("Monday", "Wed 12 Oct", "Thursday, 3 November"). */
 const WEEKDAY_HEADING = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b[\s,.]*(?:\d{1,2}(?:st|nd|rd|th)?\b[\s,./-]*)?(?:[a-z]+\b[\s,./-]*)?(?:\d{1,4}\b[\s,./-]*){0,2}$/i;
@@ -302,6 +303,8 @@ function newNode(init: Partial<OutlineNode> & Pick<OutlineNode, 'form' | 'rank' 
 const STATUS_HEADER = /^(?:(?:overall|current|rag)\s+)?(?:status|state|health|rag|trend)$/i;
 /** A task table's column that says what each task is (see readTaskTable). */
 const TASK_HEADER = /^(?:description|task|task description|title|task title|summary|work item|story|user story|ticket)$/;
+/** A column of the work's own name, read as a task table's when a status column says how each stands. */
+const WORK_NAME_HEADER = /^(?:milestones?|deliverables?|activit(?:y|ies)|issues?|problems?|items?|features?)$/;
 /** A task table's column that only a list of tasks has: the task itself, who does it, its id, when it is due. */
 const TASK_WORDS = /\b(?:tasks?|stor(?:y|ies)|tickets?|work items?|assigned|assignees?|owners?|ids?|due|deadline|priority|estimates?|points)\b/;
 /** What a task's status cell says of its kind. */
@@ -309,7 +312,7 @@ export const TASK_STATUS_KINDS: ReadonlyArray<[RegExp, LabelTarget]> = [
   // Closed without the work (`CLOSED - WON'T FIX`, `Cancelled`, `Duplicate`): no work done, a note.
   [/^(?:closed\s*[-–—:(]?\s*)?(?:won['’]?t\s*(?:fix|do)|will not (?:fix|do)|cancel+ed|abandoned|obsolete|duplicate|not planned|rejected)\b/i, 'notes'],
   [/^(?:done|completed?|closed|shipped|released|finished|merged|resolved|delivered|fixed)\b/i, 'achieved'],
-  [/^(?:in[\s-]*progress|wip|ongoing|in[\s-]*review|under review|(?:[\w-]+\s+)?review|doing|started|active|in[\s-]*testing|testing|(?:under|in) development|underway|under way)\b/i, 'progress'],
+  [/^(?:in[\s-]*progress|wip|ongoing|partially|partly|in[\s-]*review|under review|(?:[\w-]+\s+)?review|doing|started|active|in[\s-]*testing|testing|(?:under|in) development|underway|under way)\b/i, 'progress'],
   [/^(?:backlog|to[\s-]*do|todo|not[\s-]*started|planned|next|up next|open|new|ready)\b/i, 'next'],
   [/^(?:blocked|stuck)\b/i, 'blockers'],
   [/^(?:on[\s-]*hold|paused|at[\s-]*risk|delayed)\b/i, 'risks'],
@@ -605,7 +608,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Another label since the last prompt ("Plan for the next week:"): the prompts after it answer under it.
     if (!state || node.label !== state.given) promptLabels.set(node, (state = { before: node.label, given: undefined }));
     // Its words, or its head's ("Obstacles in your research and how you plan to overcome them?" → risks).
-    const read = kindOf(text, false) ?? kindOf(text.split(/\s+(?:in|that|which|you|your|for|to|of|on|and|with)\b|[,(?:.;]/)[0]!, true);
+    const read = kindOf(text, false) ?? kindOf(text.split(/\s+(?:in|that|which|you|your|for|to|of|on|and|with)\b|[,(?:.;]/)[0]!, true) ?? (isFormPrompt(text) ? promptKind(text) : undefined);
     const own = read !== undefined ? labelTarget(read) : undefined;
     const past = state.before === 'achieved' || state.before === 'progress';
     const given = own === undefined || (own === 'next' && past) ? state.before : own;
@@ -1198,17 +1201,21 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     picked?: true;
   }
 
-  function readList(list: List, ctx: ListContext): void {
+  /** Reads a list; returns the kind its last bullet gave, when that bullet was a bare label (`1. **Members:**` over nothing). */
+  function readList(list: List, ctx: ListContext): LabelTarget | undefined {
     // `- Milestone 1: X` names a part; the bullets after it in the same list (often meant as
     // its children, indented one space too few) are its content until the next such bullet.
     // A label bullet with nothing after it and nothing nested (`- _achieved_:`) labels the
     // bullets after it in the same list (written as siblings), until the next label.
     let current = ctx;
+    let trailing: LabelTarget | undefined;
     for (const [i, listItem] of list.children.entries()) {
       const opened = readListItem(listItem, current, i < list.children.length - 1);
+      trailing = opened && 'label' in opened ? opened.label : undefined;
       if (opened && 'label' in opened) current = { ...current, kind: opened.label };
       else if (opened) current = { node: opened, depth: 0, owner: ctx.node };
     }
+    return trailing;
   }
 
   /**
@@ -1266,6 +1273,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return kind !== undefined ? { label: kind } : undefined;
     }
     if (nested.length === 0 && !ctx.parentItem && statusLine(ctx.node, text, line)) return undefined;
+    // A form's request set in bold, alone on its bullet, its answer below it (`3. **List of
+    // milestones to be completed** (indicate which are in danger)`, then a table): a prompt.
+    const firstNode = own[0]?.type === 'paragraph' ? own[0].children.find((c) => !(c.type === 'text' && c.value.trim() === '')) : undefined;
+    const afterBold = firstNode?.type === 'strong' ? text.slice(toString(firstNode).length).trim() : undefined;
+    if (nested.length === 0 && !ctx.parentItem && own.length === 1 && firstNode?.type === 'strong' && isFormPrompt(toString(firstNode)) && (afterBold === '' || /^\([^()]*\)$/.test(afterBold ?? ''))) {
+      const given = prompt(ctx.node, text, line);
+      return given !== undefined ? { label: given } : undefined;
+    }
     // In the summary, a name over its own sentences (`* FRA Reporting MVP:` over what was done
     // for it): it only groups the summary's lines; no line of its own. Not work named by its
     // verb ("Rework bootstrapping the ports:", "Updated the port:") over its evidence (`Commit: …`).
@@ -1636,10 +1651,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         if (target.role === 'summary' && target.parent?.role !== 'summary' && leadIn === undefined && /^highlights?$/.test(readLabel(target.text)?.phrase ?? '') && !(labelsDone ??= hasDoneLabel(tree))) {
           let outside = target.parent;
           while (outside && (outside.role === 'document' || outside.role === 'summary')) outside = outside.parent;
-          return readList(node, { node: outside ?? root, kind: 'achieved', depth: 0, picked: true });
+          readList(node, { node: outside ?? root, kind: 'achieved', depth: 0, picked: true });
+          return;
         }
         const kind = leadIn ?? target.label;
-        return readList(node, { node: target, ...(kind !== undefined ? { kind } : {}), depth: 0 });
+        // A form's numbered questions, each a label over a list of its own (`1. **Project
+        // Members:**`, then `- Ana`): the last bullet's label is the next list's.
+        const trailing = readList(node, { node: target, ...(kind !== undefined ? { kind } : {}), depth: 0 });
+        if (trailing !== undefined) listLeadIn = trailing;
+        return;
       }
       case 'blockquote':
         return handleQuote(node);
@@ -1676,7 +1696,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         }
       // falls through
       case 'table':
-        if (node.type === 'table' && (readTaskTable(node) || readStatusTable(node))) return;
+        if (node.type === 'table' && (readTaskTable(node, leadIn) || readStatusTable(node))) return;
       // falls through
       case 'code':
       case 'math' as RootContent['type']: {
@@ -1702,11 +1722,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
    * Review → progress, Backlog or To do → next, Blocked → blockers), else the label in force
    * ("## Completed Tasks"), else what its words say. A row with nothing but placeholders is none.
    */
-  function readTaskTable(table: Table): boolean {
+  function readTaskTable(table: Table, leadIn?: LabelTarget): boolean {
     const [head, ...rows] = table.children;
     if (!head || rows.length === 0) return false;
     const headers = head.children.map((cell) => labelWords(toString(cell)).toLowerCase());
-    if (!headers.some((h) => TASK_HEADER.test(h))) return false;
+    // Or a column of the work's name (`| Day | Milestone | Status |`, `| Issue | Accountability |
+    // Status |`) with a status column, when no other column says a kind (`| Milestone | This week
+    // | Next week |` is a status table: a part per row).
+    const named = headers.findIndex((h) => WORK_NAME_HEADER.test(h));
+    const otherKinds = headers.some((h, i) => i !== named && !STATUS_HEADER.test(h) && h !== '' && ((k) => k !== undefined && k !== 'summary' && k !== 'aside')(kindOf(h, true)));
+    if (!headers.some((h) => TASK_HEADER.test(h)) && !(named >= 0 && headers.some((h) => STATUS_HEADER.test(h)) && !otherKinds)) return false;
     const statusColumn = headers.findIndex((h) => STATUS_HEADER.test(h));
     // A description beside a name is a glossary or a list of fields (`| Parameter | Description |`):
     // tasks are said to be tasks, or have a status, an owner or an id.
@@ -1730,7 +1755,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         if (words.length > 0) words.push({ type: 'text', value: ' · ' });
         words.push(...c.cell.children);
       }
-      addEntry(target, kind ?? labelAbove(target), [{ type: 'paragraph', children: words }], line, 0);
+      // Else the label over the table, or the kind its name column says (`| Issue |`: risks).
+      const columnKind = named >= 0 ? kindOf(headers[named]!, true) : undefined;
+      addEntry(target, kind ?? leadIn ?? labelAbove(target) ?? (columnKind !== undefined && columnKind !== 'summary' && columnKind !== 'aside' ? labelTarget(columnKind) : undefined), [{ type: 'paragraph', children: words }], line, 0);
     }
     return true;
   }

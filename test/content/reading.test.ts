@@ -3361,3 +3361,48 @@ describe('highlights listed', () => {
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Login', { achieved: 1 }]]);
   });
 });
+
+describe('a form of numbered questions, each over a list or a table of its own', () => {
+  const text = [
+    '# Payments modernisation',
+    '## Status Report',
+    '### June 8th to 14th',
+    '',
+    '1. **Project Members:**',
+    '- Ana Lee',
+    '',
+    '2. **How many hours did you spend on the project this week?** 12 hours',
+    '',
+    '3. **Give rough breakdown of hours:**',
+    '   1. Developed the demo server: development 2 hours',
+    '',
+    '4. **List of milestones to be completed and anticipated date** (indicate which ones are in danger of not being met)',
+    '',
+    '| Day | Milestone | Status |',
+    '|---|---|---|',
+    '| Day 1 | Finished module 3 of the course | Completed |',
+    '| Day 2 | Module 4 of the course | Pending |',
+    '',
+    '5. **List of issues, problems, or concerns**',
+    '',
+    '| Issue | Accountability | Status |',
+    '|---|---|---|',
+    '| The emulator does not install | Ana Lee | Pending |',
+    '| Slow laptop | Ana Lee | Resolved |',
+    '',
+    '6. **Is anything blocking you?**',
+    '   - Nothing is blocking me right now.',
+    '',
+  ].join('\n');
+  it('"Status Report" names no part; a member list is a note; the time asked is a note; a milestone table and an issue table are read row by row, by their status', () => {
+    const u = build({ 'pay/updates/2020-06-14.md': week('2020-06-14', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Pay']);
+    const items = u.sections[0]!.items;
+    expect(items.achieved.map((i) => i.text)).toEqual(['Developed the demo server: development 2 hours', 'Day 1 · Finished module 3 of the course', 'Slow laptop · Ana Lee']);
+    expect(items.next.map((i) => i.text)).toEqual(['Day 2 · Module 4 of the course · Pending']);
+    expect(items.risks.map((i) => i.text)).toEqual(['The emulator does not install · Ana Lee · Pending']);
+    expect(items.blockers).toEqual([]);
+    expect(u.sections[0]!.items.notes.map((i) => i.text)).toEqual(['How many hours did you spend on the project this week? 12 hours']);
+    expect(u.notes.map((i) => i.text)).toEqual(['Ana Lee']);
+  });
+});
