@@ -339,6 +339,8 @@ const LAST_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?]|\.(?=\d))+)[:：]\s*$/;
  * at its first closing mark, so text between two tags (`{% hint %} For more … {% endhint %}`)
  * is text.
  */
+/** An editor's own marks left in the text: a table of contents to generate (`[TOC]`, `[[_TOC_]]`, `${toc}`), a rule of plus signs (`++++++`). */
+const EDITOR_MARKS = /^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|\+{3,}|={3,})\s*$/i;
 const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
 
 /**
@@ -1057,6 +1059,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const fields = lines.map((l) => /^([\p{L}][\p{L} ]{0,24}?)\s*[:：]\s*(.{0,60})$/u.exec(l));
     // One or two lines are a header only when each is a field of one (`**Date:** February 08,
     // 2026`, `**Prepared by: Cesar Fuguet**`): when and by whom, never a part's name nor news.
+    // So is the writer's name alone in bold over more of the header (`**Haozhe Feng**`, then
+    // `**2018.4.8**`), not over the body's first section (there a bold name heads that section).
+    const next = tree.children[tree.children.indexOf(node) + 1];
+    if (lines.length === 1 && allEmphasis(node.children) && isPersonName(lines[0]!) && !/[—–(\d]|\s-\s|\b[A-Z]{3,}\b/.test(lines[0]!) && !REPORT_WORDS.test(lines[0]!) && next?.type === 'paragraph' && (next.position?.start.line ?? Infinity) < bodyStart) {
+      addEntry(root, 'notes', [node], line, 0);
+      return true;
+    }
     if (lines.length < 3 && !fields.every((f) => f && f[2] !== '' && HEADER_FIELD.test(f[1]!))) return false;
     if (fields.some((f) => !f || /[.!?]\s/.test(f[2]!) || STATUS_HEADER.test(f[1]!) || RECORD_NAME.test(f[1]!))) return false;
     if (lines.length >= 3 && fields.filter((f) => f![2] !== '').length < 2) return false;
@@ -1633,7 +1642,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       case 'paragraph':
         // A template's own tag (`<% title "June 2016 Monthly Update" %>`, `{% include toc.html %}`,
         // `{{< figure >}}`), left in the markdown a site generator renders: for that tool, not readers.
-        if (TEMPLATE_TAGS.test(toString(node))) {
+        if (TEMPLATE_TAGS.test(toString(node)) || EDITOR_MARKS.test(toString(node))) {
           structure.push({ line: node.position?.start.line ?? 1, what: 'comment', text: toString(node) });
           return;
         }

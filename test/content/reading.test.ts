@@ -3406,3 +3406,14 @@ describe('a form of numbered questions, each over a list or a table of its own',
     expect(u.notes.map((i) => i.text)).toEqual(['Ana Lee']);
   });
 });
+
+describe('an editor’s marks and the writer’s name in the header', () => {
+  it('`**Haozhe Feng**` over the date is the header, a note; `++++++` and `[TOC]` are no items; a bold name over the first section still heads it', () => {
+    const text = ['# Weekly Report', '', '**Haozhe Feng**', '', '**2018.4.8**', '', '++++++', '', '[TOC]', '', '## What I have done this week', '', '- Finished the segmentation task', ''].join('\n');
+    const u = build({ 'lab/updates/2018-04-08.md': week('2018-04-08', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Lab', { achieved: 1 }]]);
+    expect(u.notes.map((n) => n.text)).toEqual(['Haozhe Feng']);
+    const parted = build({ 'lab/updates/2018-04-08.md': week('2018-04-08', '**Search Service**\n\n## Done\n\n- Shipped the index\n') }).site.updates[0]!;
+    expect(parted.notes).toEqual([]);
+  });
+});
