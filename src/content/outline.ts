@@ -1044,7 +1044,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   /** Keys of a report's own header fields: when it was written, over what period, by whom. */
-  const HEADER_FIELD = /^(?:date|dated|report date|date of report|week|week of|period|reporting period|time period|author|authors|prepared by|written by|submitted by|reported by|compiled by|reporter|submitted|last updated|updated)$/i;
+  const HEADER_FIELD = /^(?:date|dates|dated|report date|date of report|week|week of|period|reporting period|time period|author|authors|prepared by|written by|submitted by|reported by|compiled by|reporter|submitted|last updated|updated)$/i;
 
   /**
    * A report's header: above its first section, a paragraph of three or more short `Key: value`
