@@ -429,12 +429,12 @@ const NAME_WORD = String.raw`(?!(?:is|are|was|were|be|been|being|has|have|had|wi
 const NOT_DONE_ED = String.raw`(?:[Ss]tarted|[Cc]ontinued|[Ww]orked|[Dd]iscussed|[Ii]nvestigated|[Ee]xplored|[Rr]esearched|[Ll]ooked|[Tt]ried|[Aa]ttempted|[Pp]lanned|[Ss]cheduled|[Pp]roposed|[Cc]onsidered|[Ss]tudied|[Ff]ocused|[Ss]truggled|[Ww]aited|[Nn]eeded|[Ww]anted|[Hh]oped|[Ee]xpected|[Aa]sked|[Rr]equested|[Nn]oticed|[Oo]bserved|[Rr]eali[sz]ed|[Ll]earned|[Dd]iscovered|[Uu]nderstood|[Ee]ncountered|[Ff]aced|[Ee]xperienced|[Bb]locked|[Ss]talled|[Dd]elayed|[Pp]aused|[Pp]ostponed|[Ff]ailed|[Mm]issed|[Dd]ropped|[Dd]eprioriti[sz]ed|[Ee]stimated|[Dd]ebugged|[Hh]elped|[Ss]upported|[Aa]ssisted|[Pp]articipated|[Aa]ttended|[Jj]oined|[Vv]isited|[Tt]alked|[Cc]hatted|[Ss]ynced|[Aa]ligned|[Bb]rainstormed|[Ff]ollowed|[Ss]tayed|[Rr]emained|[Ss]eemed|[Aa]ppeared|[Uu]sed|[Mm]anaged|[Hh]andled|[Oo]wned|[Rr]equired|[Rr]aised|[Rr]eported|[Ff]lagged|[Oo]pened|[Ff]iled|[Rr]evisited|[Rr]eopened|[Ee]scalated|[Rr]eceived|[Ii]nterviewed|[Mm]onitored|[Tt]racked|[Cc]ollaborated|[Cc]oordinated|[Pp]ushed|[Pp]rioriti[sz]ed|[Aa]nalyzed|[Aa]nalysed|[Ee]valuated|[Aa]ssessed|[Pp]rototyped|[Dd]ecided|[Aa]greed|[Ff]ixed|[Mm]entioned|[Nn]oted|[Ss]uggested|[Ww]ondered|[Aa]ssumed|[Bb]elieved|[Ee]xplained|[Cc]laimed|[Ss]tated)`;
 // (Verbs already read above are left out: "Fixed…" is done by the first rule.)
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
-  // A state reached, said of a thing in a few words ("Everyone has their environment set up",
-  // "Appearance of UI is decided", "The CI configuration is fixed, so…", "Search and confirmation
-  // page are styled and ready"): done. Not "will be fixed", not "is not working", not "is working on";
-  // not "ready" alone ("The draft is ready", for review or input, waits on others).
-  // One sentence, and not ready for what comes next ("ready for review", "up and running for
-  // listing errors", "LPE is ready. Content is being populated.": the work goes on).
+  // A state reached, said of a thing in one sentence of a few words ("Everyone has their
+  // environment set up", "Appearance of UI is decided", "The CI configuration is fixed, so…",
+  // "Search and confirmation page are styled and ready"): done. Not "will be fixed", "is not
+  // working", "is working on"; not "ready" alone ("The draft is ready": for review, it waits on
+  // others), nor ready, running or open for what comes ("up and running for listing errors",
+  // "set up and open for feedback"): the work goes on.
   [new RegExp(String.raw`^(?![\s\S]*[.!?]\s+\S)(?![\s\S]*\b(?:ready|running|open)\s+(?:for|to)\b)(?!${CLAUSE_OPENER}\b)(?!${NOT_SUBJECT}\b(?<!^(?:[Tt]he|[Oo]ur|[Aa]ll|[Ee]very)))(?!${SENTENCE}*?(?:\b(?:not|never|almost|nearly|yet|will|to be|should|once|when|if)\b|n['’]t\b))(?:[\w'’-]+\s+){1,6}?(?:(?:is|are)\s+(?:now\s+|finally\s+|fully\s+)?(?:(?:[a-z]+ed|set up)\s+and\s+)?(?:decided|set up|fixed|in place|live|up and running|working(?=\s*(?:[.!,;]|$|\s+(?:properly|fine|well|again|now|correctly|as expected)\b))|styled|finali[sz]ed|agreed|merged|deployed)|(?:has|have)\s+(?:their|its|our|his|her|the)\s+[\w\s-]{1,30}?\s+set up)\b`), 'achieved'],
   // What the writers did, in the past, by any verb that says no more than that it was done ("We
   // hardened the decoder", "I reimplemented the parser"); not one that says the work goes on, was

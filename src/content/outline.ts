@@ -339,9 +339,9 @@ const LAST_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?]|\.(?=\d))+)[:：]\s*$/;
  * at its first closing mark, so text between two tags (`{% hint %} For more … {% endhint %}`)
  * is text.
  */
+const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
 /** An editor's own marks left in the text: a table of contents to generate (`[TOC]`, `[[_TOC_]]`, `${toc}`), a rule of plus signs (`++++++`). */
 const EDITOR_MARKS = /^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|\+{3,}|={3,})\s*$/i;
-const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
 
 /**
  * A sentence that stops mid-way, on a word that wants what comes after it ("They talked about",
@@ -496,10 +496,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
   const h1s = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
   const lastBlock = tree.children.filter((n) => n.type !== 'definition' && n.type !== 'html').at(-1);
-  // Where the report's body begins: its first section heading or list. What is written above it
-  // is its title and header.
   // Whether the report has a label of work done (read once, when highlights ask).
   let labelsDone: boolean | undefined;
+  // Where the report's body begins: its first section heading or list. What is written above it
+  // is its title and header.
   const bodyStart = tree.children.find((n) => (n.type === 'heading' && n.depth > 1) || n.type === 'list')?.position?.start.line ?? Infinity;
   // Paragraphs written directly over a list (a name line may open the part the list is the work of).
   // Also one over such a paragraph (`[Private PoS]:`, then `Research`, then the list).
@@ -1062,7 +1062,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // So is the writer's name alone in bold over more of the header (`**Haozhe Feng**`, then
     // `**2018.4.8**`), not over the body's first section (there a bold name heads that section).
     const next = tree.children[tree.children.indexOf(node) + 1];
-    if (lines.length === 1 && allEmphasis(node.children) && isPersonName(lines[0]!) && !/[—–(\d]|\s-\s|\b[A-Z]{3,}\b/.test(lines[0]!) && !REPORT_WORDS.test(lines[0]!) && next?.type === 'paragraph' && (next.position?.start.line ?? Infinity) < bodyStart) {
+    const writer = lines.length === 1 && allEmphasis(node.children) && isPersonName(lines[0]!) && !/[—–(\d]|\s-\s|\b[A-Z]{3,}\b/.test(lines[0]!) && !REPORT_WORDS.test(lines[0]!);
+    if (writer && next?.type === 'paragraph' && (next.position?.start.line ?? Infinity) < bodyStart) {
       addEntry(root, 'notes', [node], line, 0);
       return true;
     }
@@ -1739,9 +1740,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Status |`) with a status column, when no other column says a kind (`| Milestone | This week
     // | Next week |` is a status table: a part per row).
     const named = headers.findIndex((h) => WORK_NAME_HEADER.test(h));
-    const otherKinds = headers.some((h, i) => i !== named && !STATUS_HEADER.test(h) && h !== '' && ((k) => k !== undefined && k !== 'summary' && k !== 'aside')(kindOf(h, true)));
+    const workKind = (h: string) => ((k) => (k !== undefined && k !== 'summary' && k !== 'aside' ? labelTarget(k) : undefined))(kindOf(h, true));
+    const otherKinds = headers.some((h, i) => i !== named && h !== '' && !STATUS_HEADER.test(h) && workKind(h) !== undefined);
     if (!headers.some((h) => TASK_HEADER.test(h)) && !(named >= 0 && headers.some((h) => STATUS_HEADER.test(h)) && !otherKinds)) return false;
     const statusColumn = headers.findIndex((h) => STATUS_HEADER.test(h));
+    // Without a status that says it, a row is of the label over the table, else of the kind its name column says (`| Issue |`: risks).
+    const columnKind = named >= 0 ? workKind(headers[named]!) : undefined;
     // A description beside a name is a glossary or a list of fields (`| Parameter | Description |`):
     // tasks are said to be tasks, or have a status, an owner or an id.
     if (statusColumn < 0 && !headers.some((h) => TASK_WORDS.test(h))) return false;
@@ -1764,9 +1768,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         if (words.length > 0) words.push({ type: 'text', value: ' · ' });
         words.push(...c.cell.children);
       }
-      // Else the label over the table, or the kind its name column says (`| Issue |`: risks).
-      const columnKind = named >= 0 ? kindOf(headers[named]!, true) : undefined;
-      addEntry(target, kind ?? leadIn ?? labelAbove(target) ?? (columnKind !== undefined && columnKind !== 'summary' && columnKind !== 'aside' ? labelTarget(columnKind) : undefined), [{ type: 'paragraph', children: words }], line, 0);
+      addEntry(target, kind ?? leadIn ?? labelAbove(target) ?? columnKind, [{ type: 'paragraph', children: words }], line, 0);
     }
     return true;
   }
