@@ -56,8 +56,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   next: [
     'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
     'key results', 'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',
-    // Dates to come ("Schedule:", "Delivery schedule").
-    'schedule',
+    // Dates to come ("Schedule:", "Delivery schedule", "A timetable of research").
+    'schedule', 'timetable',
     'follow ups', 'followups', 'looking ahead', 'looking forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [
@@ -124,7 +124,7 @@ const FILLER = new Set(
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
     'how what which where why when them they am was were is are be been has have had will would should could did do does since ' +
     'items item work tasks task activities activity things list some all important notable any other more new up out over overcame handled faced encountered addressed ' +
-    'last past previous prior upcoming coming following future milestone milestones epic epics deliverable deliverables anticipated date dates give rough ' +
+    'last past previous prior upcoming coming following future milestone milestones epic epics deliverable deliverables anticipated date dates give rough detailed ' +
     // How many ("Five things that happened", "Three things I learned").
     'one two three four five six seven eight nine ten few couple ' +
     // Words that greet or announce what the section lists ("Welcoming new sponsors", "Meet our new contributors").

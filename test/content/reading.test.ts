@@ -3312,6 +3312,9 @@ describe('a report’s own header, template sections and what the writers did', 
     expect(readLabel('Important limitation', { leadIn: true })?.kind).toBe('risks');
     expect(readLabel('Other activities')).toBeUndefined();
     expect(readLabel('Cost Insights')).toBeUndefined();
+    // A research plan's own sections: "A detailed research plan and some problems", "A timetable of research".
+    expect(['A detailed research plan and some problems', 'A timetable of research'].map((l) => readLabel(l)?.kind)).toEqual(['next', 'next']);
+    expect(readLabel('Detailed design document')).toBeUndefined();
   });
 
   it('"We hardened…", "I reimplemented…", "We were then able to remove…" are done; "We needed…", "I liked it" say nothing of it', () => {
