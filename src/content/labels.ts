@@ -294,7 +294,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   if ((best.phrase === 'doing' || best.phrase === 'working on') && (kinds.has('next') || tokens.some((w) => w === 'will' || w === 'll' || w === 'going'))) return { kind: 'next', phrase: best.phrase };
   // Done as an aim ("Tasks to complete", "When is your project scheduled to complete?",
   // "Expected results"): what comes.
-  if (best.kind === 'achieved' && (tokens[best.at - 1] === 'to' || /^(?:expected|target|targeted|desired|intended|planned|proposed|possible|potential)$/.test(tokens[best.at - 1] ?? ''))) return { kind: 'next', phrase: best.phrase };
+  // So is done "to be" ("Milestones to be completed next week").
+  if (best.kind === 'achieved' && (tokens[best.at - 1] === 'to' || (tokens[best.at - 1] === 'be' && tokens[best.at - 2] === 'to') || /^(?:expected|target|targeted|desired|intended|planned|proposed|possible|potential)$/.test(tokens[best.at - 1] ?? ''))) return { kind: 'next', phrase: best.phrase };
   return { kind: best.kind, phrase: best.phrase };
 }
 

@@ -3315,6 +3315,8 @@ describe('a report’s own header, template sections and what the writers did', 
     // A research plan's own sections: "A detailed research plan and some problems", "A timetable of research".
     expect(['A detailed research plan and some problems', 'A timetable of research'].map((l) => readLabel(l)?.kind)).toEqual(['next', 'next']);
     expect(readLabel('Detailed design document')).toBeUndefined();
+    // Done as an aim, "to be": what comes.
+    expect(['2) Milestones to be completed next week', 'Tasks to be completed'].map((l) => readLabel(l)?.kind)).toEqual(['next', 'next']);
   });
 
   it('"We hardened…", "I reimplemented…", "We were then able to remove…" are done; "We needed…", "I liked it" say nothing of it', () => {
