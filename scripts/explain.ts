@@ -44,9 +44,9 @@ interface NodeReport {
   items: Record<string, number>;
 }
 
-function counts(node: OutlineNode): Record<string, number> {
+function counts(node: OutlineNode, neutral: 'achieved' | 'progress'): Record<string, number> {
   const out: Record<string, number> = {};
-  const kinds = isSection(node) ? entryKinds(node.entries) : node.entries.map((e) => e.kind ?? 'notes');
+  const kinds = isSection(node) ? entryKinds(node.entries, undefined, neutral) : node.entries.map((e) => e.kind ?? 'notes');
   for (const kind of kinds) out[kind] = (out[kind] ?? 0) + 1;
   if (node.workItems.length > 0) out['work items'] = node.workItems.length;
   return out;
@@ -65,7 +65,7 @@ function explainFile(result: BuildResult, file: string) {
   };
   const nodes: NodeReport[] = outlineNodes(outline)
     .filter((n) => n.role !== 'root')
-    .map((n) => ({ line: n.line, level: n.role, title: n.title, ...(n.key ? { key: n.key } : {}), form: n.form, depth: depthOf(n), items: counts(n) }));
+    .map((n) => ({ line: n.line, level: n.role, title: n.title, ...(n.key ? { key: n.key } : {}), form: n.form, depth: depthOf(n), items: counts(n, outline.saysDone ? 'achieved' : 'progress') }));
   return {
     file,
     id: update.id,

@@ -132,6 +132,8 @@ export interface Outline {
   /** The update's own summary (Highlights / TL;DR / a quote or prose before the first part). */
   summary: Item[];
   structure: Structure[];
+  /** The report says that what it lists was done ("Here's my update about the activities I've done this month"). */
+  saysDone?: true;
 }
 
 /** What a team says about itself in content/teams.yaml, where no rule can know. */
@@ -242,6 +244,11 @@ function isNameBullet(li: ListItem): boolean {
   // A linked one (a pull request, an issue) is a piece of work of its own.
   return isShortName(text) && !/[:：]|https?:/.test(text) && !hasLink(li.children[0]!);
 }
+
+/** A sentence that says the report lists work done ("the activities I've done this month", "I worked on the following things:", "Here's what we did"). */
+const DONE_FRAME = /\b(?:activities|things|work|tasks)\s+(?:that\s+)?(?:I|we)(?:['’]ve|\s+have)?\s+(?:done|did|completed|worked on)\b|\b(?:I|we)\s+(?:have\s+)?(?:worked on|did|done|completed)\s+the following\b|\bhere(?:['’]s| is) what (?:I|we) (?:did|have done|['’]ve done|worked on)\b/i;
+
+const DONE_FOLLOWING = /\b(?:I|we)\s+(?:have\s+)?(?:worked on|did|done|completed)\s+the following\b/i;
 
 /** Weeks of history before a heading written once is read as a topic rather than a part. */
 const TOPIC_MIN_WEEKS = 4;
@@ -1901,7 +1908,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
   }
-  const outline = { root, summary, structure };
+  // A report that says what it lists was done ("the activities I've done in Debian this October",
+  // "worked on the following things:"): its items that say nothing of their kind are done, not news.
+  // Said above the body, or said of "the following" anywhere; not a label of a list ("Things we worked on").
+  const saysDone = tree.children.some((n) => n.type === 'paragraph' && ((n.position?.start.line ?? Infinity) < bodyStart ? DONE_FRAME.test(toString(n)) : DONE_FOLLOWING.test(toString(n))));
+  const outline = { root, summary, structure, ...(saysDone ? { saysDone: true as const } : {}) };
   assignRoles(outline, hints);
   if (options.recurrence) foldOneOffWork(outline, options.recurrence);
   return outline;

@@ -542,7 +542,7 @@ function statusFieldKind(text: string): ItemKind | undefined {
  * else what its own sentence says ("Finished …" is achieved); else the kind of the item it is
  * a detail of (`parentKind`), when that one was done, planned or at risk; else progress.
  */
-export function entryKind(entry: OutlineNode['entries'][number], parentKind?: ItemKind): ItemKind {
+export function entryKind(entry: OutlineNode['entries'][number], parentKind?: ItemKind, neutral: ItemKind = 'progress'): ItemKind {
   // A picture on its own (a chart, a screenshot, "Venn diagram showing…"), under a label or
   // not, illustrates the part's news and is none: a note, shown with the part, never announced.
   if (isPictureOnly(entry.item)) return 'notes';
@@ -653,16 +653,18 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // A paragraph whose first sentence says nothing of its kind is what most of its sentences say
   // ("VR work continues. I've written a protocol… I've also written an extension…" is done).
   // One that says its work goes on is progress, whatever came before it.
-  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) ? 'progress' : inherited) ?? 'progress';
+  // An item that says nothing of its kind is the report's news (progress), or done where the
+  // report says all it lists was done ("the activities I've done this month": `neutral`).
+  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) ? 'progress' : inherited) ?? neutral;
 }
 
 /** The kinds of a node's entries in order, each detail after its item (`kinds` keeps every item's kind, for details in later nodes). */
-export function entryKinds(entries: OutlineNode['entries'], kinds = new Map<Item, ItemKind>()): ItemKind[] {
+export function entryKinds(entries: OutlineNode['entries'], kinds = new Map<Item, ItemKind>(), neutral: ItemKind = 'progress'): ItemKind[] {
   return entries.map((e) => {
     // A detail takes its item's kind when it says none; so does a paragraph the one it goes on
     // from, unless it only names where to look ("Main development repo: https://…").
     const from = e.parent ?? (e.follows && !isNamedAddress(e.item.text) ? e.follows : undefined);
-    const kind = entryKind(e, from ? kinds.get(from) : undefined);
+    const kind = entryKind(e, from ? kinds.get(from) : undefined, neutral);
     kinds.set(e.item, kind);
     return kind;
   });
@@ -706,7 +708,7 @@ export function sectionsOf(outline: Outline): { sections: MilestoneSection[]; no
       sections.push(section);
       byKey.set(key, section);
     }
-    for (const [i, kind] of entryKinds(node.entries, kinds).entries()) {
+    for (const [i, kind] of entryKinds(node.entries, kinds, outline.saysDone ? 'achieved' : 'progress').entries()) {
       const e = node.entries[i]!;
       section.items[kind].push(e.item);
       const status = kind === 'progress' ? /^status\s*:\s*(.+)$/i.exec(e.item.text) : null;
