@@ -502,6 +502,9 @@ const NO_TROUBLE = /^[^.!?]{0,40}?\b(?:(?:was|were|is|are|am)(?:n['’]t|\s+not)
 const TITLE_CASE = /^\S+(?:\s+(?:[a-z]{1,4}\s+)?[A-Z][\w'’-]*){3,}/;
 const STILL_GOING = /\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:in progress|nearing completion)[.!]?\s*$|\b(?:is|are)\s+(?:almost|nearly)\s+(?:out|done|ready|finished|complete|there)\b|^(?![^.;]*\b(?:when|while|whenever|if|ready|done|completed|finished)\b)[^.;,]{0,80}?\b(?:is|are)\s+being\s+[a-z]+ed\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
 
+/** Words that say a piece of work is not finished. */
+const UNFINISHED = /\b(?:in (?:the )?midst of|wip|work in progress|couldn['’]t (?:complete|finish)|could not (?:complete|finish)|not (?:yet )?(?:complete|completed|finished|done)|not sure yet|yet to)\b/i;
+
 /** A sentence that opens with a share of something or a sum of money, roughly or not. */
 const FIGURE_FIRST = /^(?:over |about |around |nearly |almost |approximately |~\s?)?(?:\d+(?:\.\d+)?\s*%\+?\s+of\b|[$€£¥]\s?\d|(?:usd|eur|gbp|chf)\s?\d)/i;
 
@@ -655,7 +658,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // One that says its work goes on is progress, whatever came before it.
   // An item that says nothing of its kind is the report's news (progress), or done where the
   // report says all it lists was done ("the activities I've done this month": `neutral`).
-  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) ? 'progress' : inherited) ?? neutral;
+  // Not one that says it is unfinished ("In midst of fixing…", "WIP for ruby-excon", "couldn't complete").
+  const unfinished = neutral === 'achieved' && UNFINISHED.test(entry.item.text);
+  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? neutral;
 }
 
 /** The kinds of a node's entries in order, each detail after its item (`kinds` keeps every item's kind, for details in later nodes). */

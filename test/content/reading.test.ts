@@ -3424,11 +3424,11 @@ describe('an editor’s marks and the writer’s name in the header', () => {
 });
 
 describe('a report that says what it lists was done', () => {
-  it('"the activities I\'ve done this month": its items that say nothing of their kind are done; one that says it goes on stays in progress; without that sentence they are news', () => {
-    const body = (intro: string) => [intro, '', '## Debian Uploads', '', '- ruby-fog-aws ~ 3.5.2-1.', '- gitlab ~ 12.1.14-1 (to experimental).', '- Still working on the rails transition', ''].join('\n');
+  it('"the activities I\'ve done this month": its items that say nothing of their kind are done; one that says it goes on or is unfinished stays in progress; without that sentence they are news', () => {
+    const body = (intro: string) => [intro, '', '## Debian Uploads', '', '- ruby-fog-aws ~ 3.5.2-1.', '- gitlab ~ 12.1.14-1 (to experimental).', '- Still working on the rails transition', '- In midst of fixing CVE-2019-18978 for ruby-rack-cors.', ''].join('\n');
     const done = build({ 'deb/updates/2019-11-01.md': week('2019-11-01', body("Here's my monthly update about the activities I've done in Debian this October.")) }).site.updates[0]!;
-    expect(counts(done.sections[0]!)).toEqual({ achieved: 2, progress: 1 });
+    expect(counts(done.sections[0]!)).toEqual({ achieved: 2, progress: 2 });
     const news = build({ 'deb/updates/2019-11-01.md': week('2019-11-01', body('My monthly update about Debian.')) }).site.updates[0]!;
-    expect(counts(news.sections[0]!)).toEqual({ progress: 3 });
+    expect(counts(news.sections[0]!)).toEqual({ progress: 4 });
   });
 });
