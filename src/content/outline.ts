@@ -1051,7 +1051,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   /** Keys of a report's own header fields: when it was written, over what period, by whom. */
-  const HEADER_FIELD = /^(?:date|dates|dated|report date|date of report|week|week of|period|reporting period|time period|author|authors|prepared by|written by|submitted by|reported by|compiled by|reporter|submitted|last updated|updated)$/i;
+  const HEADER_FIELD = /^(?:date|dates|dated|report date|date of report|week|week of|period|reporting period|time period|author|authors|prepared by|written by|submitted by|reported by|compiled by|reporter|submitted|last updated|updated|names|students?|students?['’]? names|members|team members|group members|sponsors?|clients?|(?:faculty\s+)?advisors?|mentors?|supervisors?|instructors?|tas?)$/i;
 
   /**
    * A report's header: above its first section, a paragraph of three or more short `Key: value`
@@ -1060,7 +1060,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
    * not what was done: kept with the update as notes.
    */
   function readHeader(node: Paragraph, line: number): boolean {
-    if (line >= bodyStart) return false;
+    // Above the body, or below only the report's title headings, nothing read yet (`## Week of
+    // September 8` over `**Students' Names: …**`, `**Faculty Advisor: …**`).
+    if (line >= bodyStart && (seenPart || host().role !== 'root' && host().role !== 'document' || host().label !== undefined)) return false;
     const lines = (paragraphLines(node) ?? (toString(node).includes('\n') ? undefined : [node.children]))?.map((nodes) => toString({ type: 'paragraph', children: nodes }).trim()).filter((l) => l !== '');
     if (!lines || lines.length === 0) return false;
     const fields = lines.map((l) => /^([\p{L}][\p{L} ]{0,24}?)\s*[:：]\s*(.{0,60})$/u.exec(l));
@@ -1074,9 +1076,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       addEntry(root, 'notes', [node], line, 0);
       return true;
     }
-    if (lines.length < 3 && !fields.every((f) => f && f[2] !== '' && HEADER_FIELD.test(f[1]!))) return false;
+    if (lines.length < 3) {
+      // Names and titles allowed (`Students' Names: Ethan Leyden, Damian Ashjian, …`, `Faculty Advisor: Dr. Daniel Cranston`).
+      const short = lines.map((l) => /^([\p{L}][\p{L} '’]{0,24}?)\s*[:：]\s*(\S.{0,150})$/u.exec(l));
+      if (!short.every((f) => f && HEADER_FIELD.test(f[1]!))) return false;
+      addEntry(root, 'notes', [node], line, 0);
+      return true;
+    }
     if (fields.some((f) => !f || /[.!?]\s/.test(f[2]!) || STATUS_HEADER.test(f[1]!) || RECORD_NAME.test(f[1]!))) return false;
-    if (lines.length >= 3 && fields.filter((f) => f![2] !== '').length < 2) return false;
+    if (fields.filter((f) => f![2] !== '').length < 2) return false;
     if (fields.some((f) => { const kind = kindOf(f![1]!, true); return kind !== undefined && kind !== 'aside'; })) return false;
     addEntry(root, 'notes', [node], line, 0);
     return true;

@@ -3432,3 +3432,12 @@ describe('a report that says what it lists was done', () => {
     expect(counts(news.sections[0]!)).toEqual({ progress: 4 });
   });
 });
+
+describe('a course template’s header below its title headings', () => {
+  it('`**Students\' Names: …**`, `**Sponsor: …**`, `**Faculty Advisor: Dr. …**` under `## Week of September 8` are the header: notes, no parts', () => {
+    const text = ['# CS 25-301 Community Fridges', '', '## Week of September 8 (04 of 16)', '', "**Students' Names: Ethan Leyden, Damian Ashjian, Jermane Jackson**", '', '**Sponsor: Taylor Scott at RVA Community Fridges**', '', '**Faculty Advisor: Dr. Daniel Cranston**', '', '## 1) Accomplishments this week', '', '- Formulated a GitHub strategy', ''].join('\n');
+    const u = build({ 'fridges/updates/2024-09-08.md': week('2024-09-08', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Fridges', { achieved: 1 }]]);
+    expect(u.notes.map((n) => n.text)).toEqual(["Students' Names: Ethan Leyden, Damian Ashjian, Jermane Jackson", 'Sponsor: Taylor Scott at RVA Community Fridges', 'Faculty Advisor: Dr. Daniel Cranston']);
+  });
+});
