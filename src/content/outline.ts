@@ -250,6 +250,9 @@ const DONE_FRAME = /\b(?:activities|things|work|tasks)\s+(?:that\s+)?(?:I|we)(?:
 
 const DONE_FOLLOWING = /\b(?:I|we)\s+(?:have\s+)?(?:worked on|did|done|completed)\s+the following\b/i;
 
+/** A blog's footer heading: other posts to read ("Keep reading", "Related posts", "You might also like"). */
+const FOOTER_HEADING = /^(?:keep reading|read more|related (?:posts|articles|reading)|recent posts|more posts|more (?:from|on) (?:the|our) blog|you (?:might|may) also like)$/i;
+
 /** Weeks of history before a heading written once is read as a topic rather than a part. */
 const TOPIC_MIN_WEEKS = 4;
 /** A heading's text that is only a number or an ordinal ("One", "2", "Third", "IV"). */
@@ -502,9 +505,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     for (const [depth, c] of byDepth) if (c.labels >= 2 && c.labels > c.others) labelledDepths.add(depth);
   }
   const h1s = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
-  const lastBlock = tree.children.filter((n) => n.type !== 'definition' && n.type !== 'html').at(-1);
+  // The report's last block: before a blog's footer, when it has one ("-Cristian", then "Keep reading").
+  const footerAt = tree.children.findIndex((n) => n.type === 'heading' && FOOTER_HEADING.test(labelWords(toString(n)).trim()));
+  const lastBlock = (footerAt >= 0 ? tree.children.slice(0, footerAt) : tree.children).filter((n) => n.type !== 'definition' && n.type !== 'html').at(-1);
   // Whether the report has a label of work done (read once, when highlights ask).
   let labelsDone: boolean | undefined;
+  // Past a blog's footer heading ("Keep reading"): the rest is notes.
+  let footer = false;
   // Where the report's body begins: its first section heading or list. What is written above it
   // is its title and header.
   const bodyStart = tree.children.find((n) => (n.type === 'heading' && n.depth > 1) || n.type === 'list')?.position?.start.line ?? Infinity;
@@ -1652,6 +1659,17 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // What the sentence just before said of this list, if it is a list (see handleParagraph).
     const leadIn = listLeadIn;
     listLeadIn = undefined;
+    // A blog's footer ("Keep reading", "Related posts") and everything after it (the other posts'
+    // titles and blurbs, "View more"): where to read next, kept as notes, no part, no work.
+    if (footer && node.type !== 'definition' && node.type !== 'html' && hasContent([node])) {
+      addEntry(root, 'notes', [node], node.position?.start.line ?? 1, 0);
+      return;
+    }
+    if (node.type === 'heading' && FOOTER_HEADING.test(labelWords(toString(node)).trim())) {
+      footer = true;
+      structure.push({ line: node.position?.start.line ?? 1, what: 'aside-label', text: toString(node) });
+      return;
+    }
     switch (node.type) {
       case 'heading':
         return handleHeading(node);

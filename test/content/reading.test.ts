@@ -3441,3 +3441,12 @@ describe('a course template’s header below its title headings', () => {
     expect(u.notes.map((n) => n.text)).toEqual(["Students' Names: Ethan Leyden, Damian Ashjian, Jermane Jackson", 'Sponsor: Taylor Scott at RVA Community Fridges', 'Faculty Advisor: Dr. Daniel Cranston']);
   });
 });
+
+describe('a blog’s footer', () => {
+  it('"#### Keep reading" and everything after it (other posts’ titles, blurbs, "View more") are notes, no parts; the sign-off before it is no item', () => {
+    const text = ['## EBS Optimizer work', '', '- Shipped the first version of the optimizer', '', '-Cristian', '', '#### Keep reading', '', '## AutoSpotting comparison matrix', '', 'Easily see the difference between ASGs and the available options.', '', 'View more', ''].join('\n');
+    const u = build({ 'cloud/updates/2023-01-06.md': week('2023-01-06', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['EBS Optimizer work', { achieved: 1 }]]);
+    expect(u.notes.map((n) => n.text)).toEqual(['AutoSpotting comparison matrix', 'Easily see the difference between ASGs and the available options.', 'View more']);
+  });
+});
