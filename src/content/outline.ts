@@ -245,10 +245,11 @@ function isNameBullet(li: ListItem): boolean {
   return isShortName(text) && !/[:：]|https?:/.test(text) && !hasLink(li.children[0]!);
 }
 
+/** Work done said of "the following" ("I worked on the following things:"), wherever it stands. */
+const DONE_FOLLOWING_SOURCE = String.raw`\b(?:I|we)\s+(?:have\s+)?(?:worked on|did|done|completed)\s+the following\b`;
+const DONE_FOLLOWING = new RegExp(DONE_FOLLOWING_SOURCE, 'i');
 /** A sentence that says the report lists work done ("the activities I've done this month", "I worked on the following things:", "Here's what we did"). */
-const DONE_FRAME = /\b(?:activities|things|work|tasks)\s+(?:that\s+)?(?:I|we)(?:['’]ve|\s+have)?\s+(?:done|did|completed|worked on)\b|\b(?:I|we)\s+(?:have\s+)?(?:worked on|did|done|completed)\s+the following\b|\bhere(?:['’]s| is) what (?:I|we) (?:did|have done|['’]ve done|worked on)\b/i;
-
-const DONE_FOLLOWING = /\b(?:I|we)\s+(?:have\s+)?(?:worked on|did|done|completed)\s+the following\b/i;
+const DONE_FRAME = new RegExp(String.raw`\b(?:activities|things|work|tasks)\s+(?:that\s+)?(?:I|we)(?:['’]ve|\s+have)?\s+(?:done|did|completed|worked on)\b|${DONE_FOLLOWING_SOURCE}|\bhere(?:['’]s| is) what (?:I|we) (?:did|have done|['’]ve done|worked on)\b`, 'i');
 
 /** A blog's footer heading: other posts to read ("Keep reading", "Related posts", "You might also like"). */
 const FOOTER_HEADING = /^(?:keep reading|read more|related (?:posts|articles|reading)|recent posts|more posts|more (?:from|on) (?:the|our) blog|you (?:might|may) also like)$/i;
@@ -507,6 +508,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const h1s = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
   // The report's last block: before a blog's footer, when it has one ("-Cristian", then "Keep reading").
   const footerAt = tree.children.findIndex((n) => n.type === 'heading' && FOOTER_HEADING.test(labelWords(toString(n)).trim()));
+  const footerHeading = footerAt >= 0 ? tree.children[footerAt] : undefined;
   const lastBlock = (footerAt >= 0 ? tree.children.slice(0, footerAt) : tree.children).filter((n) => n.type !== 'definition' && n.type !== 'html').at(-1);
   // Whether the report has a label of work done (read once, when highlights ask).
   let labelsDone: boolean | undefined;
@@ -1665,7 +1667,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       addEntry(root, 'notes', [node], node.position?.start.line ?? 1, 0);
       return;
     }
-    if (node.type === 'heading' && FOOTER_HEADING.test(labelWords(toString(node)).trim())) {
+    if (node === footerHeading) {
       footer = true;
       structure.push({ line: node.position?.start.line ?? 1, what: 'aside-label', text: toString(node) });
       return;
