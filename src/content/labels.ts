@@ -11,7 +11,7 @@
  * metrics: kept and shown with the update, never announced as work).
  */
 import { TICK } from './keys';
-import { englishWords, fold, readUnspaced, unspacedSentenceKind } from './locales';
+import { englishWords, fold, readUnspaced, unspacedSentenceKind, withoutAccents } from './locales';
 import type { ItemKind } from './model';
 
 export type ReportedKind = Exclude<ItemKind, 'notes'>;
@@ -555,7 +555,7 @@ const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|m
 
 export function sentenceKind(text: string): ReportedKind | undefined {
   // Names with accents are names ("Contributor Nicolò Ribaudo implemented…").
-  const kind = ownSentenceKind(/[\u00C0-\u024F]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text) ?? unspacedSentenceKind(text);
+  const kind = ownSentenceKind(/[\u00C0-\u024F]/.test(text) ? withoutAccents(text) : text) ?? unspacedSentenceKind(text);
   if (kind !== undefined) return kind;
   // "Chat: you can now…", "Reporting: added a flag button": the area a changelog line is about,
   // then the line ("Merged Yamux: change a Future…" says its kind before the colon).

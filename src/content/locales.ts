@@ -98,9 +98,14 @@ const UNSPACED_ANY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Sc
 /** What a phrase of no vocabulary stands for: a word of a name. */
 const OTHER_WORD = 'xx';
 
-/** Lowercase, accents aside (ä → a, é → e, й → и): how words are compared. */
+/** Accents aside, case kept (ä → a, é → e, й → и, "Nicolò" → "Nicolo"). */
+export function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/** Lowercase, accents aside: how words are compared. */
 export function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  return withoutAccents(text.toLowerCase());
 }
 
 const PHRASE_KEYS = Object.keys(PHRASES).sort((a, b) => b.length - a.length);

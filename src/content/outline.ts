@@ -1292,7 +1292,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const first = own[0]!.type === 'paragraph' ? own[0]! : undefined;
     const lines = first && !isPrompt(toString(first)) ? paragraphLines(first) : undefined;
     const firstLine = lines ? toString({ type: 'paragraph', children: lines[0]! } as Paragraph).trim() : undefined;
-    const asked = !first || ctx.parentItem ? undefined : isPrompt(toString(first)) ? toString(first) : firstLine !== undefined && isPrompt(firstLine) ? firstLine : undefined;
+    // Or a form's request set in bold, alone on its bullet with nothing but its hint, its answer
+    // below it (`3. **List of milestones to be completed** (indicate which are in danger)`, then a table).
+    const lead = first?.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
+    const boldRequest = nested.length === 0 && own.length === 1 && lead?.type === 'strong' && isFormPrompt(toString(lead)) && /^(?:\([^()]*\))?$/.test(text.slice(toString(lead).length).trim());
+    const asked = !first || ctx.parentItem ? undefined : isPrompt(toString(first)) ? toString(first) : firstLine !== undefined && isPrompt(firstLine) ? firstLine : boldRequest ? text : undefined;
     if (asked !== undefined) {
       const kind = prompt(ctx.node, asked, line);
       if (lines && asked === firstLine) {
@@ -1307,14 +1311,6 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return kind !== undefined ? { label: kind } : undefined;
     }
     if (nested.length === 0 && !ctx.parentItem && statusLine(ctx.node, text, line)) return undefined;
-    // A form's request set in bold, alone on its bullet, its answer below it (`3. **List of
-    // milestones to be completed** (indicate which are in danger)`, then a table): a prompt.
-    const firstNode = own[0]?.type === 'paragraph' ? own[0].children.find((c) => !(c.type === 'text' && c.value.trim() === '')) : undefined;
-    const afterBold = firstNode?.type === 'strong' ? text.slice(toString(firstNode).length).trim() : undefined;
-    if (nested.length === 0 && !ctx.parentItem && own.length === 1 && firstNode?.type === 'strong' && isFormPrompt(toString(firstNode)) && (afterBold === '' || /^\([^()]*\)$/.test(afterBold ?? ''))) {
-      const given = prompt(ctx.node, text, line);
-      return given !== undefined ? { label: given } : undefined;
-    }
     // In the summary, a name over its own sentences (`* FRA Reporting MVP:` over what was done
     // for it): it only groups the summary's lines; no line of its own. Not work named by its
     // verb ("Rework bootstrapping the ports:", "Updated the port:") over its evidence (`Commit: …`).
