@@ -425,6 +425,17 @@ const NOT_ALL_DONE = `(?:${anyCase('not|yet to|to be|in progress|ongoing|underwa
 // A word of a thing's name in a headline: not a word that makes it a clause ("Tests are written",
 // "Still to be merged", "Nothing was deployed", "I started the challenge given to me").
 const NAME_WORD = String.raw`(?!(?:is|are|was|were|be|been|being|has|have|had|will|would|should|could|can|may|might|must|not|never|to|need|needs|still|yet|nothing|none|no|I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[Yy]ou|[Ii]t)\b)[A-Za-z0-9][\w./+#-]*`;
+// Verbs in the past that say a week's activity took place, by the writer, with no subject or
+// "we"/"I": done, as a week's report tells it ("Discussed project clarification with the client",
+// "Studied the transfer example and traced its lifecycle", "We met with the service owner"); not
+// when the sentence says it goes on ("Investigated the problem, still waiting for a reply").
+// Other subjects stay out (NOT_DONE_ED: "The council discussed RFC 12", "The post helped me").
+const ACTIVITY_VERBS = 'discussed|investigated|explored|researched|studied|debugged|helped|participated|attended|visited|talked|chatted|synced|brainstormed|interviewed|collaborated|coordinated|analy[sz]ed|evaluated|assessed|prototyped|met with|met up with|split up|plugged in';
+const ACTIVITY = new RegExp(`^(?:(?:we|i)\\s+(?:also\\s+|then\\s+|first\\s+)?)?${ADVERB}(?:${ACTIVITY_VERBS})\\b(?!${SENTENCE}*?\\b(?:still|waiting|ongoing|in progress|continu[a-z]*|not yet)\\b)`, 'i');
+/** Whether a line opens on a week's activity done (ACTIVITY_VERBS): a meeting, a study, a search. */
+export function toldAsActivity(text: string): boolean {
+  return ACTIVITY.test(text.replace(/^[\s*_>`-]+/, ''));
+}
 // Verbs in the past that say the work goes on, was only tried or planned, or happened to the
 // team: no work done.
 const NOT_DONE_ED = String.raw`(?:[Ss]tarted|[Cc]ontinued|[Ww]orked|[Dd]iscussed|[Ii]nvestigated|[Ee]xplored|[Rr]esearched|[Ll]ooked|[Tt]ried|[Aa]ttempted|[Pp]lanned|[Ss]cheduled|[Pp]roposed|[Cc]onsidered|[Ss]tudied|[Ff]ocused|[Ss]truggled|[Ww]aited|[Nn]eeded|[Ww]anted|[Hh]oped|[Ee]xpected|[Aa]sked|[Rr]equested|[Nn]oticed|[Oo]bserved|[Rr]eali[sz]ed|[Ll]earned|[Dd]iscovered|[Uu]nderstood|[Ee]ncountered|[Ff]aced|[Ee]xperienced|[Bb]locked|[Ss]talled|[Dd]elayed|[Pp]aused|[Pp]ostponed|[Ff]ailed|[Mm]issed|[Dd]ropped|[Dd]eprioriti[sz]ed|[Ee]stimated|[Dd]ebugged|[Hh]elped|[Ss]upported|[Aa]ssisted|[Pp]articipated|[Aa]ttended|[Jj]oined|[Vv]isited|[Tt]alked|[Cc]hatted|[Ss]ynced|[Aa]ligned|[Bb]rainstormed|[Ff]ollowed|[Ss]tayed|[Rr]emained|[Ss]eemed|[Aa]ppeared|[Uu]sed|[Mm]anaged|[Hh]andled|[Oo]wned|[Rr]equired|[Rr]aised|[Rr]eported|[Ff]lagged|[Oo]pened|[Ff]iled|[Rr]evisited|[Rr]eopened|[Ee]scalated|[Rr]eceived|[Ii]nterviewed|[Mm]onitored|[Tt]racked|[Cc]ollaborated|[Cc]oordinated|[Pp]ushed|[Pp]rioriti[sz]ed|[Aa]nalyzed|[Aa]nalysed|[Ee]valuated|[Aa]ssessed|[Pp]rototyped|[Dd]ecided|[Aa]greed|[Ff]ixed|[Mm]entioned|[Nn]oted|[Ss]uggested|[Ww]ondered|[Aa]ssumed|[Bb]elieved|[Ee]xplained|[Cc]laimed|[Ss]tated)`;
@@ -449,6 +460,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // only mentions an issue ("Decommissioning Kibana (#3363) is blocked…").
   [/^[A-Z][^.!?()]{2,150}\(#\d+(?:,\s*#\d+)*(?:;[^()]*)?\)\s*$/, 'achieved'],
   [new RegExp(`^${ADVERB}(?:${DONE_VERBS})\\b(?!\\s*(?:by|on|in)\\s+(?:next|the end))`, 'i'), 'achieved'],
+  [ACTIVITY, 'achieved'],
   // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test", "mbrubeck
   // fixed the tables": a short subject (a name, a nick), then a verb that leaves no doubt, in
   // the past.

@@ -9,7 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
-import { isCallToReader, isCatchAll, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff } from './labels';
+import { isCallToReader, isCatchAll, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
 import { isAway, isBranchLink, isByline, isFigureLine, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
@@ -669,7 +669,10 @@ export function entryKinds(entries: OutlineNode['entries'], kinds = new Map<Item
     // A detail takes its item's kind when it says none; so does a paragraph the one it goes on
     // from, unless it only names where to look ("Main development repo: https://…").
     const from = e.parent ?? (e.follows && !isNamedAddress(e.item.text) ? e.follows : undefined);
-    const kind = entryKind(e, from ? kinds.get(from) : undefined, neutral);
+    // What a meeting or a study went over ("Discussed with Igor about the tests" › "He wants us to
+    // use another tool") is not done work of its own, as the parts of a thing built are.
+    const fromKind = from ? kinds.get(from) : undefined;
+    const kind = entryKind(e, fromKind === 'achieved' && toldAsActivity(from!.text) ? undefined : fromKind, neutral);
     kinds.set(e.item, kind);
     return kind;
   });

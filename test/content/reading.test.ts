@@ -158,7 +158,20 @@ describe('labels are read by their head words', () => {
     // Any verb in the past after who did it, before what it took; not an adjective before a noun.
     expect(sentenceKind('nipos contributed a fix to Backgrounds')).toBe('achieved');
     expect(sentenceKind('We reorganised the code base for other projects')).toBe('achieved');
-    expect(sentenceKind('ana investigated the flaky test')).toBeUndefined();
+    expect(sentenceKind('ana looked into the flaky test')).toBeUndefined();
+    // A week's activity told in the past by the writer took place: done ("Discussed project
+    // clarification with the client", "Brainstormed ideas.", "Met with the service owner"); not
+    // what says it goes on ("Investigated the problem, still waiting for a reply"), nor another
+    // subject's ("The blog post helped me", "ana investigated…" above).
+    expect(sentenceKind('Discussed project clarification with the client.')).toBe('achieved');
+    expect(sentenceKind('Brainstormed ideas.')).toBe('achieved');
+    expect(sentenceKind('Met with the service owner. Thrashed out how we are going to help.')).toBe('achieved');
+    expect(sentenceKind('Studied the EIP-1559 papers, focusing on the fee market')).toBe('achieved');
+    expect(sentenceKind('Helped a colleague prepare for an internal interview.')).toBe('achieved');
+    expect(sentenceKind('We also discussed the release process with the pip maintainers')).toBe('achieved');
+    expect(sentenceKind('Investigated the problem, still waiting for a reply from Certora')).toBeUndefined();
+    expect(sentenceKind('Started studying the EIP-1559 papers')).toBeUndefined();
+    expect(sentenceKind('The blog post really helped me')).toBeUndefined();
     expect(sentenceKind('recreate deleted communities')).toBeUndefined();
     expect(sentenceKind('Sharded peer management | js-waku | 87%')).toBeUndefined();
     expect(sentenceKind('Node ejected before epoch recovery')).toBeUndefined();
@@ -2588,7 +2601,7 @@ describe('prose: what its sentences say', () => {
       "VR work continues. I've taken on the goal of implementing DRM leasing. I've written a Wayland protocol for it. I've also written a Vulkan extension. The result: a working demo.",
       '',
       '- Testing and finalizing the exporter. Will finish by tomorrow.',
-      '- Talked to the venue about dates. We will book it on Monday. We need to fix the programme. Then we send the invitations.',
+      '- The venue has three dates free. We will book it on Monday. We need to fix the programme. Then we send the invitations.',
       '- Thanks for reading, see you next month!',
       '',
       "That's all for today! I hope it's enough.",
@@ -2597,7 +2610,7 @@ describe('prose: what its sentences say', () => {
     const part = result.site.updates[0]!.sections[0]!;
     expect(part.items.achieved.map((i) => i.text.slice(0, 20))).toEqual(['VR work continues. I']);
     expect(part.items.progress.map((i) => i.text.slice(0, 20))).toEqual(['Testing and finalizi']);
-    expect(part.items.next.map((i) => i.text.slice(0, 20))).toEqual(['Talked to the venue ']);
+    expect(part.items.next.map((i) => i.text.slice(0, 20))).toEqual(['The venue has three ']);
     // Signing off is no work, whatever follows in its paragraph.
     expect(part.items.notes.map((i) => i.text.slice(0, 20))).toEqual(['Thanks for reading, ', "That's all for today"]);
   });

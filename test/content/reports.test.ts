@@ -114,7 +114,8 @@ describe('the odd files of ../shared/reports/README.md', () => {
       'codex-marketplace': { achieved: 2, progress: 2 },
     });
     expectSections(await update('nomos/2023-07-24'), {
-      'nomos-understanding-data-availability-da-problem': { progress: 3, blockers: 1, area: 'Research' },
+      // "Explored the necessity and key challenges…": done, a week's activity in the past.
+      'nomos-understanding-data-availability-da-problem': { achieved: 1, progress: 2, blockers: 1, area: 'Research' },
     });
   });
 
@@ -215,9 +216,9 @@ describe('three files per team, checked by hand', () => {
 
   it('nomos 2023-07-24: `- Milestone 1: …` bullets under bold Research / Development areas', async () => {
     expectSections(await update('nomos/2023-07-24'), {
-      'nomos-understanding-data-availability-da-problem': { progress: 3, blockers: 1 },
-      // "Reviewed the Crypsinous paper…": achieved by its own sentence, like "Completed…".
-      'nomos-privacy-for-proof-of-stake-pos': { achieved: 1, progress: 2 },
+      'nomos-understanding-data-availability-da-problem': { achieved: 1, progress: 2, blockers: 1 },
+      // "Reviewed the Crypsinous paper…", "Analyzed the capabilities…": achieved by their own sentence, like "Completed…".
+      'nomos-privacy-for-proof-of-stake-pos': { achieved: 2, progress: 1 },
       'nomos-mixnet-and-networking': { progress: 2, area: 'Development' },
       // "Completed pseudocode…", "Implemented … fixes", "Increased run duration…": achieved by their own sentence;
       // the links listed under the first two ("Vote tally fix (…/pull/268)") are their details: done too.
@@ -231,7 +232,8 @@ describe('three files per team, checked by hand', () => {
       'nomos-p2p-privacy': { progress: 3, achieved: 1, title: 'P2P Privacy' },
       // "No updates this week" under Research: no item. The workstream is "[Data Availability
       // Sampling (or VID)]:" of 2023-07-31, reworded (2023-08-14): it keeps that first key.
-      'nomos-data-availability-sampling-or-vid': { progress: 1 },
+      // "Did benchmarks on DA… Debugged issues… Discussed options…": done.
+      'nomos-data-availability-sampling-or-vid': { achieved: 1 },
       'nomos-ppos-consensus': { progress: 1 },
       // "Wrote a potential design for Mailboxes…", "research was conducted on fast proof generation": done, in the past.
       'nomos-coordination-layer': { achieved: 2 },
