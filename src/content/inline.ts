@@ -6,7 +6,7 @@
 import type { Heading, Link as MdastLink, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cleanTitle, isCommitmentTag, milestonePrefix, titleIdentity } from './keys';
-import { readLabel, sentenceKind, sentencesOf, type LabelKind } from './labels';
+import { readLabel, saysWork, sentenceKind, sentencesOf, type LabelKind } from './labels';
 import { fold, NONE_SAID } from './locales';
 import type { Item, ItemKind, Link } from './model';
 import { renderFragment } from './render';
@@ -172,6 +172,20 @@ export function isPointer(text: string): boolean {
   // sentence: one closing a paragraph of news ("…my initial attempts were unsuccessful. If
   // anyone has ideas, please get in touch.") leaves it news.
   return (POINTER.test(t) && sentences.length <= 2) || (INVITATION.test(sentences[0]!) && sentenceKind(t) === undefined);
+}
+
+/** A sentence that leads into an example, code or a list shown after it ("Take this code for example:", "…looks like this:", "…is parsed like so:", "…worked on the following things:"). */
+const EXAMPLE_LEAD_IN = /\b(?:for (?:example|instance)|like (?:this|so|that)|looks? like|as follows|the following(?:\s+\w+){0,2}|(?:this|these) (?:code|snippet|example|method|function|type|steps))\s*:$/i;
+/**
+ * Whether a paragraph only leads into what is shown after it: it ends on such a sentence and no
+ * sentence of it tells of work ("MIR is also able to handle conditional drops. Take this code for
+ * example:", "I was assigned 10 hours and worked on the following:"), not "We now support calc()
+ * inside @media queries, for example:" (news) nor "Implemented the contract by editing the
+ * following files:" (done).
+ */
+export function isExampleLeadIn(text: string): boolean {
+  const sentences = sentencesOf(text.trim());
+  return EXAMPLE_LEAD_IN.test(sentences.at(-1)!) && !saysWork(text);
 }
 
 /** Where someone was rather than what was done: "back from holiday", "On vacation", "OOO until Monday", "out sick". */

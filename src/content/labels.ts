@@ -430,7 +430,7 @@ const NAME_WORD = String.raw`(?!(?:is|are|was|were|be|been|being|has|have|had|wi
 // "Studied the transfer example and traced its lifecycle", "We met with the service owner"); not
 // when the sentence says it goes on ("Investigated the problem, still waiting for a reply").
 // Other subjects stay out (NOT_DONE_ED: "The council discussed RFC 12", "The post helped me").
-const ACTIVITY_VERBS = 'discussed|investigated|explored|researched|studied|debugged|helped|participated|attended|visited|talked|chatted|synced|brainstormed|interviewed|collaborated|coordinated|analy[sz]ed|evaluated|assessed|prototyped|met with|met up with|split up|plugged in';
+const ACTIVITY_VERBS = 'discussed|investigated|explored|researched|studied|debugged|helped|assisted|participated|attended|visited|talked|chatted|synced|brainstormed|interviewed|collaborated|coordinated|analy[sz]ed|evaluated|assessed|prototyped|met with|met up with|split up|plugged in';
 const ACTIVITY = new RegExp(`^(?:(?:we|i)\\s+(?:also\\s+|then\\s+|first\\s+)?)?${ADVERB}(?:${ACTIVITY_VERBS})\\b(?!${SENTENCE}*?\\b(?:still|waiting|ongoing|in progress|continu[a-z]*|not yet)\\b)`, 'i');
 /** Whether a line opens on a week's activity done (ACTIVITY_VERBS): a meeting, a study, a search. */
 export function toldAsActivity(text: string): boolean {
@@ -452,8 +452,9 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // hardened the decoder", "I reimplemented the parser"); not one that says the work goes on, was
   // only tried, or befell them ("We started…", "I needed…": NOT_DONE_ED).
   [new RegExp(String.raw`^(?:[Ww]e|I)\s+(?:(?:also|then|finally|successfully|just|further|quickly|already|now|recently)\s+)?(?!${NOT_DONE_ED}\b|(?:[Ee]xperimented|[Ss]potted|[Ff]elt|[Hh]oped|[Ee]nded|[Ee]njoyed|[Ll]oved|[Ll]iked|[Hh]ated|[Mm]issed)\b)[a-z]{3,}ed\b`), 'achieved'],
-  // What it made possible ("We were then able to remove the legacy code", "I was finally able to reproduce it").
-  [/^(?:we|i)\s+(?:were|was)\s+(?:(?:then|finally|also|now|eventually)\s+)?able\s+to\s+[a-z]/i, 'achieved'],
+  // What it made possible ("We were then able to remove the legacy code", "I was finally able to
+  // reproduce it", "In April we managed to implement most of the lowering").
+  [/^(?:we|i)\s+(?:(?:were|was)\s+(?:(?:then|finally|also|now|eventually)\s+)?able|(?:(?:then|finally|also|eventually)\s+)?managed)\s+to\s+[a-z]/i, 'achieved'],
   // A change's title with its pull requests' numbers in brackets after it, as a merge writes it
   // and a changelog or dev log lists what was merged ("Fix crashes on some graphics hardware
   // (#323)", "Update dependencies (#293, #294; thanks to @ana!)"): done. Not a sentence that

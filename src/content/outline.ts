@@ -31,6 +31,7 @@ import {
   headingTitle,
   isByline,
   isEmptyCell,
+  isExampleLeadIn,
   isLinkOnly,
   isNamedAddress,
   isPictureOnly,
@@ -541,6 +542,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   for (const [i, n] of tree.children.entries()) if (n.type === 'paragraph' && isPicture(tree.children[i + 1])) overTable.add(n);
   // Over a block of code alone (`Pattern matching would then look like this:`): the example's lead-in.
   const overCode = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && tree.children[i + 1]?.type === 'code' ? [n] : [])));
+  // Over a heading (`…and worked on the following things:` then `#### CVE fixes`): what leads into the sections after it.
+  const overHeading = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && tree.children[i + 1]?.type === 'heading' ? [n] : [])));
   // And right under a picture (`![](breakfast.jpeg)`, then `Breakfast Roll — 7/10`): its caption.
   const underPicture = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && isPicture(tree.children[i - 1]) ? [n] : [])));
   // A heading that says whose report it is, `Key: value`, over nothing but `Key: value` lines
@@ -1199,8 +1202,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     // A sentence alone that leads into a block of code and tells no work ("Pattern matching on
-    // sealed traits would then look like this:"): the example's, a note with it.
-    if (overCode.has(node) && /[:：]\s*$/.test(text) && sentencesOf(text).length === 1 && text.split(/\s+/).length <= 25 && !saysWork(text)) {
+    // sealed traits would then look like this:"), or a paragraph that ends leading into an example
+    // or a list and tells no work ("MIR is also able to handle conditional drops. Take this code
+    // for example:", "I was assigned 10 hours and worked on the following:" over a list or the
+    // sections after it): the example's or the list's, a note with it.
+    const overBlock = overList.has(node) || overTable.has(node) || overHeading.has(node);
+    if ((overCode.has(node) && /[:：]\s*$/.test(text) && sentencesOf(text).length === 1 && text.split(/\s+/).length <= 25 && !saysWork(text)) || (overBlock && isExampleLeadIn(text))) {
       addEntry(target, 'notes', [node], line, 0);
       return;
     }

@@ -2697,6 +2697,35 @@ describe('answers, questions and pointers', () => {
   });
 });
 
+describe('a paragraph that only leads into an example or a list', () => {
+  it('is a note of the part; one that tells of work while it leads in stays that work', () => {
+    const body = [
+      '## Compiler',
+      '',
+      'MIR is also able to handle conditional drops. Take this code for example:',
+      '',
+      '```',
+      'let a = [10]',
+      '```',
+      '',
+      'MIR now handles conditional drops. The lowering looks like this:',
+      '',
+      '```',
+      'drop(a)',
+      '```',
+      '',
+      'This was my first month on the project. I was assigned 10 hours and worked on the following:',
+      '',
+      '- Triaged the open issues of the parser',
+    ].join('\n');
+    const part = build({ 'c/updates/2022-05-02.md': week('2022-05-02', body) }).site.updates[0]!.sections[0]!;
+    expect(part.items.notes.map((i) => i.text.slice(0, 20))).toEqual(['MIR is also able to ', 'let a = [10]', 'drop(a)', 'This was my first mo']);
+    expect(part.items.achieved.map((i) => i.text.slice(0, 20))).toEqual(['MIR now handles cond', 'Triaged the open iss']);
+    // What was managed is done: "In April we managed to implement most of the lowering".
+    expect(sentenceKind('In April we managed to implement the lowering to MIR')).toBe('achieved');
+  });
+});
+
 describe('the writer in their own words', () => {
   it('"I have included…", "Mainly, I modified…" are done; "Learning: I\'ve watched…" stays a learning; "No blocked tasks at the moment" is none', () => {
     expect(sentenceKind('I have included the benchmarks in the PR')).toBe('achieved');
