@@ -448,6 +448,12 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // others), nor ready, running or open for what comes ("up and running for listing errors",
   // "set up and open for feedback"): the work goes on.
   [new RegExp(String.raw`^(?![\s\S]*[.!?]\s+\S)(?![\s\S]*\b(?:ready|running|open)\s+(?:for|to)\b)(?!${CLAUSE_OPENER}\b)(?!${NOT_SUBJECT}\b(?<!^(?:[Tt]he|[Oo]ur|[Aa]ll|[Ee]very)))(?!${SENTENCE}*?(?:\b(?:not|never|almost|nearly|yet|will|to be|should|once|when|if)\b|n['’]t\b))(?:[\w'’-]+\s+){1,6}?(?:(?:is|are)\s+(?:now\s+|finally\s+|fully\s+)?(?:(?:[a-z]+ed|set up)\s+and\s+)?(?:decided|set up|fixed|in place|live|up and running|working(?=\s*(?:[.!,;]|$|\s+(?:properly|fine|well|again|now|correctly|as expected)\b))|styled|finali[sz]ed|agreed|merged|deployed)|(?:has|have)\s+(?:their|its|our|his|her|the)\s+[\w\s-]{1,30}?\s+set up)\b`), 'achieved'],
+  // A thing that now does what it did not ("Our internal test suite now runs in parallel", "The
+  // CSS color() function now supports more color spaces", "we now have enough of the API to…"):
+  // a change made, done. Not "for now", "right now", "every now and then"; not how it looks or
+  // seems ("now looks quite good"); not what is not so yet ("far from ready yet, but I now have…");
+  // not an idea had ("We now have a clear idea of how to implement it").
+  [new RegExp(String.raw`^(?!${SENTENCE}*?(?:\b(?:not|never|yet|will|would|going to|should|once|if)\b|n['’]t\b))${SENTENCE}{0,120}?(?<!\b(?:for|right|until|by|from|every|and)\s)\bnow\s+(?:also\s+)?(?!(?:looks|seems|feels|appears|sounds|is|are|was)\b)(?:[a-z]{3,}(?<!ss)s|have(?!\s+(?:an?\s+|some\s+)?(?:(?:much\s+)?(?:clear|clearer|better|good|rough|first)\s+)?(?:idea|understanding|sense|picture|view|plan|feeling|questions?|problems?|issues?)\b)|can|supports?)\b`, 'i'), 'achieved'],
   // What the writers did, in the past, by any verb that says no more than that it was done ("We
   // hardened the decoder", "I reimplemented the parser"); not one that says the work goes on, was
   // only tried, or befell them ("We started…", "I needed…": NOT_DONE_ED).

@@ -172,6 +172,12 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('Investigated the problem, still waiting for a reply from Certora')).toBeUndefined();
     expect(sentenceKind('Started studying the EIP-1559 papers')).toBeUndefined();
     expect(sentenceKind('The blog post really helped me')).toBeUndefined();
+    // A thing that now does what it did not is a change made: done. Not "for now", "right now", how it looks, an idea had.
+    expect(sentenceKind('Our internal test suite now runs in parallel across multiple processes.')).toBe('achieved');
+    expect(sentenceKind('Small update on the UI, we now have a date selector')).toBe('achieved');
+    expect(sentenceKind('Right now this lives on the module')).toBeUndefined();
+    expect(sentenceKind('Google Calendar now looks quite good')).toBeUndefined();
+    expect(sentenceKind("It's far from ready yet, but I now have the basics")).toBeUndefined();
     expect(sentenceKind('recreate deleted communities')).toBeUndefined();
     expect(sentenceKind('Sharded peer management | js-waku | 87%')).toBeUndefined();
     expect(sentenceKind('Node ejected before epoch recovery')).toBeUndefined();
@@ -1127,7 +1133,8 @@ describe('a reading list, and a picture on its own', () => {
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
       ['Wra', { notes: 1 }],
       ['Data model', { achieved: 1, notes: 2 }],
-      ['Our pull requests', { progress: 3, notes: 2 }],
+      // "The tax zones branch now builds on CI": a change made, done.
+      ['Our pull requests', { achieved: 1, progress: 2, notes: 2 }],
     ]);
     expect(u.notes.map((n) => n.text)).toEqual(['The UPRN lifecycle', 'Persistent identifiers - R. Duffield', 'A public roadmap which shows how others plan in the open, with dates']);
     expect(conservation(u, files['wra/updates/2022-02-07.md'], result.outlines.get(u.source)).problems).toEqual([]);
