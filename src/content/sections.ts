@@ -678,6 +678,16 @@ export function entryKinds(entries: OutlineNode['entries'], kinds = new Map<Item
   });
 }
 
+/**
+ * Which entries have a kind that nothing said — no label, no sentence of their own, no item they
+ * detail, no frame of the report — and so took the default (entryKind's `neutral`): the entries
+ * whose kind follows the default given.
+ */
+export function kindsGuessed(entries: OutlineNode['entries']): boolean[] {
+  const [asProgress, asNext] = [entryKinds(entries, new Map(), 'progress'), entryKinds(entries, new Map(), 'next')];
+  return asProgress.map((kind, i) => kind !== asNext[i]);
+}
+
 /** Sections in document order (one per key: a milestone opened twice in a week is merged) and notes. */
 export function sectionsOf(outline: Outline): { sections: MilestoneSection[]; notes: Item[] } {
   const sections: MilestoneSection[] = [];

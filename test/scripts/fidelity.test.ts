@@ -49,6 +49,28 @@ describe('npm run fidelity on a folder it was never tuned for', () => {
     expect(row!.oneWeekPct).toBe(0);
     expect(row!.noticesMedian).toBe(0);
     expect(row!.labelledPct).toBe(100);
+    expect(row!.guessedPct).toBe(0);
+  });
+
+  it('items that say nothing of their kind, under no label, are guesses: off target; the same items under labels are not', async () => {
+    const unsaid = await mkdtemp(path.join(tmpdir(), 'tidings-fidelity-unsaid-'));
+    try {
+      for (const [team, labels] of [['quiet', ['', '']], ['said', ['**Done**\n', '**Next**\n']]] as const) {
+        await mkdir(path.join(unsaid, team, 'updates'), { recursive: true });
+        for (const [i, date] of dates.entries()) {
+          await writeFile(path.join(unsaid, team, 'updates', `${date}.md`), `## Gateway\n\n${labels[0]}- pool sizing ${i}\n- cache layer ${i}\n\n## Billing\n\n${labels[1]}- invoice export ${i}\n`);
+        }
+      }
+      const rows = await fidelity(buildContentDir, [unsaid]);
+      const [quiet, said] = [rows.find((r) => r.team === 'quiet')!, rows.find((r) => r.team === 'said')!];
+      expect(quiet.guessedPct).toBe(100);
+      expect(quiet.failing).toContain('kinds guessed');
+      expect(quiet.problems.filter((p) => p.includes('kind guessed'))).toHaveLength(5);
+      expect(said.guessedPct).toBe(0);
+      expect(said.failing).not.toContain('kinds guessed');
+    } finally {
+      await rm(unsaid, { recursive: true, force: true });
+    }
   });
 
   it("does not count the team's own part as a label read as a part when the team's name is a label (progress)", async () => {
