@@ -17,7 +17,7 @@ import { MONTH_NAME } from '../src/content/dates';
 import { labelTokens, readLabel } from '../src/content/labels';
 import { conservation } from '../src/content/conservation';
 import { kindsGuessed } from '../src/content/sections';
-import { isBranchLink, isPictureOnly } from '../src/content/inline';
+import { isAway, isBranchLink, isPictureOnly } from '../src/content/inline';
 import { computeChanges } from '../src/digest/changes';
 import { noticeCount } from '../src/digest/layout';
 import { fingerprint, sameItem } from '../src/digest/fingerprint';
@@ -173,7 +173,8 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
         // A picture is content, whatever its description says (isPictureOnly); so is a branch
         // linked by its name (isBranchLink): a note of where the work is, never announced.
         if (isPictureOnly(item) || (s.items.notes.includes(item) && isBranchLink(item))) continue;
-        const structural = isLabelText(text) ? 'a label' : isCommitmentTag(text) ? 'a lone tag' : titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(s.title) ? 'its part’s name' : undefined;
+        // Who is away ("OOO 2 days (@Florin)") says it in label words, and is news of the week, no label.
+        const structural = isLabelText(text) && !isAway(text) ? 'a label' : isCommitmentTag(text) ? 'a lone tag' : titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(s.title) ? 'its part’s name' : undefined;
         if (structural) {
           structureItems++;
           problems.push(`${u.source}:${item.line}: item is ${structural}: “${text.slice(0, 60)}”`);

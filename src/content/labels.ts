@@ -49,6 +49,9 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'current contributions', 'my contributions', 'our contributions', 'contributions this week', 'weekly contributions',
     // A feature list in the past participle ("Features implemented", "Implemented").
     'implemented',
+    // Choices made in the period ("Design Choices", "Key decisions", "Decisions made"): done; not
+    // "Decisions" alone, nor those still to take ("Decisions needed").
+    'design choices', 'design decisions', 'key decisions', 'decisions made', 'decisions taken',
     // A time sheet of the week's work ("Give rough breakdown of hours", "Time log"; not "Time spent: 12 hours", a figure).
     'breakdown of hours', 'hours breakdown', 'breakdown of time', 'time breakdown', 'time log', 'timesheet', 'hours log',
   ],
@@ -113,6 +116,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'sponsors', 'sponsor', 'sponsorship', 'supporters', 'funding', 'funders',
     // Who, not what: the people a part or a meeting has.
     'lead', 'leads', 'owner', 'owners', 'assignee', 'assignees', 'members', 'notetaker', 'note taker', 'facilitator', 'point of contact',
+    // Who is away when ("Planned absences", "Time off", "Holidays"): no work, planned or done.
+    'absences', 'absence', 'planned absences', 'planned absence', 'time off', 'planned leave', 'leave', 'holidays', 'vacations', 'out of office', 'ooo',
   ],
 };
 
@@ -458,6 +463,12 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // hardened the decoder", "I reimplemented the parser"); not one that says the work goes on, was
   // only tried, or befell them ("We started…", "I needed…": NOT_DONE_ED).
   [new RegExp(String.raw`^(?:[Ww]e|I)\s+(?:(?:also|then|finally|successfully|just|further|quickly|already|now|recently)\s+)?(?!${NOT_DONE_ED}\b|(?:[Ee]xperimented|[Ss]potted|[Ff]elt|[Hh]oped|[Ee]nded|[Ee]njoyed|[Ll]oved|[Ll]iked|[Hh]ated|[Mm]issed)\b)[a-z]{3,}ed\b`), 'achieved'],
+  // Done with success, by any verb ("Successfully found a way to break down the IR", "We have
+  // successfully grouped IR instructions into packets"); not what is to be ("to successfully…").
+  [/^(?:(?:we|i)\s+(?:have\s+|['’]ve\s+)?(?:also\s+|now\s+|finally\s+)?)?successfully\s+(?!\w+ing\b)[a-z]{3,}/i, 'achieved'],
+  // What the writers have done, by any verb in the past ("We have grouped the instructions", "I've
+  // reworked the parser"); not one that says the work goes on or only began (NOT_DONE_ED).
+  [new RegExp(String.raw`^(?:[Ww]e|I)\s+(?:have|['’]ve)\s+(?:(?:also|now|finally|just|already|recently)\s+)?(?!${NOT_DONE_ED}|been)[a-z]{3,}ed`), 'achieved'],
   // What it made possible ("We were then able to remove the legacy code", "I was finally able to
   // reproduce it", "In April we managed to implement most of the lowering").
   [/^(?:we|i)\s+(?:(?:were|was)\s+(?:(?:then|finally|also|now|eventually)\s+)?able|(?:(?:then|finally|also|eventually)\s+)?managed)\s+to\s+[a-z]/i, 'achieved'],

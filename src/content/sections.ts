@@ -498,9 +498,17 @@ const ONGOING_OPENER = /^(?:ongoing|continuing|drafting|refining|preparing|revie
 /** A first sentence that says nothing was in the way: a negation, then a few words, then the trouble it denies. */
 const NO_TROUBLE = /^[^.!?]{0,40}?\b(?:(?:was|were|is|are|am)(?:n['’]t|\s+not)|['’]m\s+(?:still\s+)?not|['’]re\s+(?:still\s+)?not|not|did(?:n['’]t|\s+not)\s+(?:really\s+)?(?:have|run into|encounter|face|hit|get)|have(?:n['’]t|\s+not)\s+(?:had|been|run into)|no(?!\s+longer\b)|nothing|never)\b(?:\s+[\w'’]+){0,6}?\s+(?:trouble|troubles|blocked|blocking|blockers?|stuck|problems?|issues?|challenges?|difficult(?:y|ies))\b/i;
 
+/** A setback's section that says nothing new is in it ("There are no updates to the risk table", "No new risks", "No changes this week"). */
+const NOTHING_NEW = /^(?:there\s+(?:are|is|were|was|have\s+been)\s+)?no\s+(?:new\s+|further\s+)?(?:(?:updates?|changes?)(?:\s+(?:to|in|on)\s+(?:the\s+)?(?:risks?|risk\s+(?:table|register|log)|blockers?|issues?))?|risks?|blockers?|issues?|concerns?)(?=\s*(?:[.!,;]|$|\s+(?:this|since|to\s+report|identified|raised)\b))/i;
+
+/** Whose line it is, before it (`[@moul]`, `@ana:`, `(@gfanton)`). */
+const OWNER_TAG = /^\s*(?:\[@[\w.-]+\]|\(@[\w.-]+\)|@[\w.-]+\s*:)\s*/;
+/** A line that opens on waiting for others or for help (`Waiting on…`, `Still waiting for…`, `Need help with…`, `Blocked by…`, `Stuck on…`). */
+const WAITING = /^(?:(?:we|i)(?:['’]re|['’]m|\s+am|\s+are)?\s+)?(?:still\s+|currently\s+)?(?:waiting\s+(?:on|for)|awaiting|blocked\s+(?:by|on)|stuck\s+(?:on|with)|need(?:s|ing)?\s+help)\b/i;
+
 /** Words capitalised as a title writes them: three at least, after the first. */
 const TITLE_CASE = /^\S+(?:\s+(?:[a-z]{1,4}\s+)?[A-Z][\w'’-]*){3,}/;
-const STILL_GOING = /\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:in progress|nearing completion)[.!]?\s*$|\b(?:is|are)\s+(?:almost|nearly)\s+(?:out|done|ready|finished|complete|there)\b|^(?![^.;]*\b(?:when|while|whenever|if|ready|done|completed|finished)\b)[^.;,]{0,80}?\b(?:is|are)\s+being\s+[a-z]+ed\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
+const STILL_GOING = /^(?:(?:in progress|wip|ongoing|on-going)\s*[:：–-]|(?:started|began|begun)\s+(?:[a-z]+ing|work\s+on|on)\b)|\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:in progress|nearing completion)[.!]?\s*$|\b(?:is|are)\s+(?:almost|nearly)\s+(?:out|done|ready|finished|complete|there)\b|^(?![^.;]*\b(?:when|while|whenever|if|ready|done|completed|finished)\b)[^.;,]{0,80}?\b(?:is|are)\s+being\s+[a-z]+ed\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
 
 /** Words that say a piece of work is not finished. */
 const UNFINISHED = /\b(?:in (?:the )?midst of|wip|work in progress|couldn['’]t (?:complete|finish)|could not (?:complete|finish)|not (?:yet )?(?:complete|completed|finished|done)|not sure yet|yet to)\b/i;
@@ -584,6 +592,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^(?:no|nope|not really|not yet|nothing)\b\s*[.!,:;)]/i.test(`${entry.item.text.trim()} `)) return 'notes';
   // "None for the core release — it succeeded on testnet": none, said with what it is about (not "None of the tests pass").
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^none\b(?!\s+of\b)/i.test(entry.item.text.trim())) return 'notes';
+  // "There are no updates to the risk table", "No new risks this week", "No changes": nothing new to tell.
+  if ((entry.kind === 'risks' || entry.kind === 'blockers') && NOTHING_NEW.test(entry.item.text.trim())) return 'notes';
   // A question asked outside any label ("What did users think the banner was about?"), in a
   // list of them, is what the team wonders, no work.
   if (entry.kind === undefined && QUESTION_ASKED.test(entry.item.text.trim())) return 'notes';
@@ -614,10 +624,15 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // A task that says how it stands (`**Make the assembler work** Status: **Complete**`) is what its status says, whatever the label over it.
   const status = entry.kind !== 'notes' ? statusFieldKind(entry.item.text) : undefined;
   if (status) return status;
+  // What waits on others or on help ("Waiting on a reply regarding the funct7 field", "[@ana] need
+  // help with bridge code", "Still waiting for the hardware teams to provide the latencies"):
+  // blocked, under a label of the week's work too; a plan's label keeps it a plan.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && WAITING.test(entry.item.text.replace(OWNER_TAG, ''))) return 'blockers';
   // What the item's own sentence says (read once, when needed), and its first sentence.
   let read: { says: ReturnType<typeof sentenceKind> } | undefined;
   const sentence = () => (read ??= { says: sentenceKind(entry.item.text) }).says;
-  const first = entry.item.text.split(/(?<=[.!?])\s/)[0]!;
+  // Its first sentence, after whose it is (`[@moul] in progress: …`, `@ana: started adding…`).
+  const first = entry.item.text.replace(OWNER_TAG, '').split(/(?<=[.!?])\s/)[0]!;
   // Under "This week" or "Done", a sentence that says what will be ("the team will make
   // recommendations") is a plan; one that says what goes on ("The team are currently
   // assessing…") is news of work in progress; a question asked is no work done.

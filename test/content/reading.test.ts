@@ -1580,13 +1580,14 @@ describe('a status table', () => {
     const vault = first.sections.find((s) => s.title === 'Vault migration')!;
     expect([vault.level, vault.parentKey, vault.status]).toEqual(['sub-milestone', 'lab-platform', ['off track']]);
     const texts = (kind: keyof typeof vault.items) => vault.items[kind].map((i) => i.text);
-    // The comment is news of the kind its sentence says: waiting on a review blocks it.
+    // The comment is news of the kind its sentence says: waiting on a review blocks it; so does
+    // the week's cell that says the work is blocked, under "This week" too.
     expect([texts('achieved'), texts('next'), texts('risks'), texts('notes'), texts('blockers')]).toEqual([
-      ['Blocked on the security review'],
+      [],
       ['Resume'],
       ['Audit deadline'],
       ['Owner: Ana'],
-      ['Waiting on review'],
+      ['Blocked on the security review', 'Waiting on review'],
     ]);
     // Placeholders are no items; a row that says nothing is no part.
     expect(first.sections.find((s) => s.title === 'Cost cuts')!.items.risks).toEqual([]);
@@ -2730,6 +2731,51 @@ describe('a paragraph that only leads into an example or a list', () => {
     expect(part.items.achieved.map((i) => i.text.slice(0, 20))).toEqual(['MIR now handles cond', 'Triaged the open iss']);
     // What was managed is done: "In April we managed to implement most of the lowering".
     expect(sentenceKind('In April we managed to implement the lowering to MIR')).toBe('achieved');
+  });
+});
+
+describe('a weekly report with its owners tagged, a template of absences and a risk table, a log of choices', () => {
+  it('reads what each line says under the week\'s label, absences and an unchanged risk table as notes, choices made as done', () => {
+    const body = [
+      '## Tech',
+      '',
+      "**Last week's debrief**",
+      '',
+      '- [@moul] in progress: using initutil for the mobile bridge',
+      '- [@gfanton] started adding prometheus on the node',
+      '- [@ana] shipped the export',
+      '- need help with bridge code',
+      '- Waiting on a reply regarding the funct7 field',
+      '',
+      '### Progress',
+      '',
+      '- Successfully found a way to break down the IR into basic blocks',
+      '- We have successfully grouped IR instructions into packets',
+      '- Still waiting for the hardware teams to provide the latencies',
+      '',
+      '### Design Choices',
+      '',
+      '- Packetization: we decided to handle packetization at the IR stage',
+      '',
+      '### Risk table',
+      '',
+      'There are no updates to the risk table. The register is at the usual link.',
+      '',
+      '### Planned absences',
+      '',
+      '- Pietra will be on vacation from October 16 to 27.',
+    ].join('\n');
+    const u = build({ 'b/updates/2025-10-13.md': week('2025-10-13', body) }).site.updates[0]!;
+    const part = u.sections[0]!;
+    const texts = (kind: keyof typeof part.items) => part.items[kind].map((i) => i.text.slice(0, 24));
+    expect(texts('progress')).toEqual(['[@moul] in progress: usi', '[@gfanton] started addin']);
+    expect(texts('achieved')).toEqual(['[@ana] shipped the expor', 'Successfully found a way', 'We have successfully gro', 'Packetization: we decide']);
+    expect(texts('blockers')).toEqual(['need help with bridge co', 'Waiting on a reply regar', 'Still waiting for the ha']);
+    // The unchanged risk table is no risk; the absence is a note of the report, no plan.
+    expect(texts('notes')).toEqual(['There are no updates to ']);
+    expect(u.notes.map((i) => i.text.slice(0, 24))).toEqual(['Pietra will be on vacati']);
+    expect(u.sections.map((s) => s.title)).toEqual(['Tech']);
+    expect([part.items.next, part.items.risks]).toEqual([[], []]);
   });
 });
 
