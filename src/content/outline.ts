@@ -330,6 +330,9 @@ export const TASK_STATUS_KINDS: ReadonlyArray<[RegExp, LabelTarget]> = [
   [/^(?:on[\s-]*hold|paused|at[\s-]*risk|delayed)\b/i, 'risks'],
 ];
 
+/** A status and nothing else, as a bullet that says how its item stands writes it. */
+const STATUS_ALONE = /^(?:done|completed?|finished|merged|shipped|released|resolved|fixed|closed|in[\s-]*progress|wip|ongoing|started|not[\s-]*(?:yet\s+)?started|to[\s-]*do|todo|planned|blocked|stuck|on[\s-]*hold|paused|at[\s-]*risk|delayed)[.!]?$/i;
+
 /** An ellipsis at the end (`## Getting set up ...`) trails off: no full stop, no sentence. */
 const TRAILING_OFF = /(?:\.\.\.|…)$/;
 
@@ -1382,6 +1385,20 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       for (const l of nested) readList(l, ctx);
       return undefined;
     }
+    // A bullet whose own list ends on how it stands, alone (`- Address generator instructions`
+    // over its details, then `- *IN PROGRESS*`): an item of that kind, its details too, whatever
+    // the label over it. Over that status alone (`- WP3 …` over `- *NOT STARTED*`) it is no part,
+    // even named as one; over more, a name stays a part (below).
+    const stands = ctx.kind !== 'summary' && ctx.kind !== 'notes' ? endsOnStatus(nested) : undefined;
+    const standsItem = () => {
+      const item = addEntry(ctx.node, stands, own, line, ctx.depth, true, ctx.parentItem);
+      // Its details say their own kind ("…implemented and tested", "17 instructions remaining").
+      for (const l of nested) readList(l, { node: ctx.node, depth: ctx.depth + 1, parentItem: item });
+      return undefined;
+    };
+    // Not a link or a tag over its status (`- [PR](…)` over `- Merged`, `` - `eng:search` `` over `- Done`): evidence, or a part that says how it stands.
+    const named = own.length === 1 && own[0]!.type === 'paragraph' && (soleLink(own[0]!.children) !== undefined || codeName(own) !== undefined);
+    if (stands !== undefined && !named && nested.length === 1 && nested[0]!.children.length === 1) return standsItem();
     const link = own.length === 1 && own[0]!.type === 'paragraph' ? soleLink(own[0]!.children) : undefined;
     // Under a link, bullets that only say how it stands (`- [PR](…)`, then `- Merged`).
     const statusOnly = nested.every((l) => l.children.every((c) => c.children.length === 1 && c.children[0]!.type === 'paragraph' && isLabelPhrase(toString(c))));
@@ -1469,6 +1486,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       Object.assign(lead, { html: merged.html, text: `${lead.text} ${names.map((n) => n.text).join(', ')}`, links: merged.links });
       return undefined;
     }
+    if (stands !== undefined) return standsItem();
     const item = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
     for (const l of nested) readList(l, { node: ctx.node, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: ctx.depth + 1, parentItem: item });
     return undefined;
@@ -1562,6 +1580,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (!emphasised && !(words <= 6 && recurring.has(titleIdentity(text)))) return undefined;
     const { title, status } = cleanTitle(text.replace(/\s*[:：]\s*$/, ''));
     return { form: 'bullet', node: { title, status, marked: false } };
+  }
+
+  /** The status a bullet's own list ends on, alone on the last bullet (`- *IN PROGRESS*`, `- Done`, `- NOT STARTED`). */
+  function endsOnStatus(nested: List[]): LabelTarget | undefined {
+    const last = nested.at(-1)?.children.at(-1);
+    if (!last || last.children.length !== 1 || last.children[0]!.type !== 'paragraph') return undefined;
+    const text = toString(last).replace(/[*_`]/g, '').trim();
+    if (!STATUS_ALONE.test(text)) return undefined;
+    const kind = TASK_STATUS_KINDS.find(([re]) => re.test(text))?.[1];
+    return kind === 'notes' ? undefined : kind;
   }
 
   /**

@@ -494,13 +494,15 @@ export function emptyItems(): ItemsByKind {
 
 /** Words that say the work goes on: "still WIP", "currently in review", "is still on the old version". */
 /** A verb in -ing that opens a line and takes what follows ("Drafting the…", "Reviewing and updating…", "Working with…"); not a noun ("Testing infrastructure", "Building blocks"). */
-const ONGOING_OPENER = /^(?:ongoing|continuing|drafting|refining|preparing|reviewing|creating|improving|exploring|investigating|working|developing|building|writing|designing|planning|researching|analy[sz]ing|testing|implementing|updating|considering|discussing|establishing|defining|iterating|finali[sz]ing|identifying|gathering|mapping|recruiting|onboarding|migrating|setting up|looking|trying|learning|fixing|adding|joining)\s+(?:and\s+[a-z]+ing\s+)?(?:the|a|an|our|my|their|its|this|these|those|some|more|with|on|up|into|for|to|how|what|which|new|further|initial|existing|all|any|two|three|\w+['’]s)\b/i;
+const ONGOING_OPENER = /^(?:continuing|ongoing)\b|^(?:drafting|refining|preparing|reviewing|creating|improving|exploring|investigating|working|developing|building|writing|designing|planning|researching|analy[sz]ing|testing|implementing|updating|considering|discussing|establishing|defining|iterating|finali[sz]ing|identifying|gathering|mapping|recruiting|onboarding|migrating|setting up|looking|trying|learning|fixing|adding|joining)\s+(?:and\s+[a-z]+ing\s+)?(?:the|a|an|our|my|their|its|this|these|those|some|more|with|on|up|into|for|to|how|what|which|new|further|initial|existing|all|any|two|three|\w+['’]s)\b/i;
 /** A first sentence that says nothing was in the way: a negation, then a few words, then the trouble it denies. */
 const NO_TROUBLE = /^[^.!?]{0,40}?\b(?:(?:was|were|is|are|am)(?:n['’]t|\s+not)|['’]m\s+(?:still\s+)?not|['’]re\s+(?:still\s+)?not|not|did(?:n['’]t|\s+not)\s+(?:really\s+)?(?:have|run into|encounter|face|hit|get)|have(?:n['’]t|\s+not)\s+(?:had|been|run into)|no(?!\s+longer\b)|nothing|never)\b(?:\s+[\w'’]+){0,6}?\s+(?:trouble|troubles|blocked|blocking|blockers?|stuck|problems?|issues?|challenges?|difficult(?:y|ies))\b/i;
 
 /** A setback's section that says nothing new is in it ("There are no updates to the risk table", "No new risks", "No changes this week"). */
 const NOTHING_NEW = /^(?:there\s+(?:are|is|were|was|have\s+been)\s+)?no\s+(?:new\s+|further\s+)?(?:(?:updates?|changes?)(?:\s+(?:to|in|on)\s+(?:the\s+)?(?:risks?|risk\s+(?:table|register|log)|blockers?|issues?))?|risks?|blockers?|issues?|concerns?)(?=\s*(?:[.!,;]|$|\s+(?:this|since|to\s+report|identified|raised)\b))/i;
 
+/** A count of a few words and its total, nothing else (`Builtins completed: 26/70`, `Tests passing: 45 / 50 (90%)`). */
+const COUNTER = /^(?:[\w'’()-]+\s+){0,7}[\w'’()-]+\s*[:：]\s*(\d+)\s*\/\s*(\d+)\s*(?:\([^()]{0,20}\))?\.?$/;
 /** Whose line it is, before it (`[@moul]`, `@ana:`, `(@gfanton)`). */
 const OWNER_TAG = /^\s*(?:\[@[\w.-]+\]|\(@[\w.-]+\)|@[\w.-]+\s*:)\s*/;
 /** A line that opens on waiting for others or for help (`Waiting on…`, `Still waiting for…`, `Need help with…`, `Blocked by…`, `Stuck on…`). */
@@ -621,6 +623,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'next') && /^(?:<p>)?<del>(?:(?!<\/?del>)[\s\S])+<\/del>[\s.]*(?:<\/p>)?$/.test(entry.item.html.trim())) return 'achieved';
   // Marked as still in progress (`[WIP] Implemented the launcher`, `WIP: …`), whatever the label.
   if ((entry.kind === 'achieved' || entry.kind === undefined) && /^[\s*_]*(?:[[(]\s*wip\s*[\])]|wip\s*[:：-])/i.test(entry.item.text)) return 'progress';
+  // A count toward its total (`Builtins completed: 26/70`, `Instructions tested: 0/70`): going on
+  // until it is all there (`70/70`), under a label of the week's work too.
+  const counted = (entry.kind === 'achieved' || entry.kind === 'progress') ? COUNTER.exec(entry.item.text.trim()) : null;
+  if (counted) return Number(counted[1]) >= Number(counted[2]) ? 'achieved' : 'progress';
   // A task that says how it stands (`**Make the assembler work** Status: **Complete**`) is what its status says, whatever the label over it.
   const status = entry.kind !== 'notes' ? statusFieldKind(entry.item.text) : undefined;
   if (status) return status;

@@ -2779,6 +2779,33 @@ describe('a weekly report with its owners tagged, a template of absences and a r
   });
 });
 
+describe('a client report template: a status alone closing a bullet\'s list, counts toward a total', () => {
+  it('gives the bullet that status and leaves its details their own; a count short of its total is going on', () => {
+    const body = [
+      '## Assembler',
+      '',
+      '**Review of the past week**',
+      '',
+      '- All 16 simple command buffer instructions with minimal testing',
+      '  - *DONE*',
+      '- Address generator instructions require two new operands',
+      '  - Continuing as agreed in the specification',
+      '  - 17 instructions remaining',
+      '  - *IN PROGRESS*',
+      '- WP3 - Test the assembler',
+      '  - *NOT STARTED*',
+      '- Instructions added to binutils: 46/70',
+      '- Builtins tested: 70/70',
+    ].join('\n');
+    const part = build({ 'j/updates/2025-10-14.md': week('2025-10-14', body) }).site.updates[0]!.sections[0]!;
+    const texts = (kind: keyof typeof part.items) => part.items[kind].map((i) => i.text.slice(0, 24));
+    expect(texts('achieved')).toEqual(['All 16 simple command bu', 'Builtins tested: 70/70']);
+    expect(texts('progress')).toEqual(['Address generator instru', 'Continuing as agreed in ', '17 instructions remainin', 'Instructions added to bi']);
+    expect(texts('next')).toEqual(['WP3 - Test the assembler']);
+    expect(part.title).toBe('Assembler');
+  });
+});
+
 describe('the writer in their own words', () => {
   it('"I have included…", "Mainly, I modified…" are done; "Learning: I\'ve watched…" stays a learning; "No blocked tasks at the moment" is none', () => {
     expect(sentenceKind('I have included the benchmarks in the PR')).toBe('achieved');
