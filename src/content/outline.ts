@@ -1392,8 +1392,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const stands = ctx.kind !== 'summary' && ctx.kind !== 'notes' ? endsOnStatus(nested) : undefined;
     const standsItem = () => {
       const item = addEntry(ctx.node, stands, own, line, ctx.depth, true, ctx.parentItem);
-      // Its details say their own kind ("…implemented and tested", "17 instructions remaining").
-      for (const l of nested) readList(l, { node: ctx.node, depth: ctx.depth + 1, parentItem: item });
+      // Its details stand as it does, unless their own words say otherwise ("17 instructions remaining" in progress; "…implemented" done).
+      for (const l of nested) readList(l, { node: ctx.node, kind: stands!, depth: ctx.depth + 1, parentItem: item });
       return undefined;
     };
     // Not a link or a tag over its status (`- [PR](…)` over `- Merged`, `` - `eng:search` `` over `- Done`): evidence, or a part that says how it stands.
