@@ -319,9 +319,9 @@ async function pingRest(): Promise<PingResult[]> {
 /**
  * Polls until `ok`. A request that fails outright (wrangler dev closes its connections while it
  * reloads the Worker with new files) counts as "not yet"; the last such failure is in the
- * timeout's message.
+ * timeout's message. A minute at most: a reload on a loaded 2-core machine took over 30 s.
  */
-async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   let failed: unknown;
   const probe = async () => {
@@ -335,7 +335,10 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30
   };
   while (!(await probe())) {
     if (Date.now() > deadline) {
-      const state = await fetch(`${server.origin}/admin/websub`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }).then((r) => r.text());
+      // (The server may be reloading still: say so rather than fail on this request.)
+      const state = await fetch(`${server.origin}/admin/websub`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })
+        .then((r) => r.text())
+        .catch((err: unknown) => `no answer (${String((err as Error).cause ?? err)})`);
       throw new Error(`timed out waiting for ${what} (last failed request: ${String((failed as Error | undefined)?.cause ?? 'none')}); POST /admin/websub now says ${state.slice(0, 600)}; wrangler said:\n${server?.output().slice(-1500)}`);
     }
     await sleep(200);
