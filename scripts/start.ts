@@ -36,8 +36,9 @@ const options: BuildOptions = {
 // One parse cache for the session (and on disk): a rebuild re-parses only the files edited.
 const cache = await defaultParseCache(root);
 
-async function build(): Promise<boolean> {
-  const outcome = await buildAll({ ...options, ...(cache ? { cache } : {}) });
+/** `served`: wrangler dev is watching the output (a rebuild after an edit), see BuildOptions. */
+async function build(served = false): Promise<boolean> {
+  const outcome = await buildAll({ ...options, ...(cache ? { cache } : {}), served });
   if (outcome.messages) console.error(outcome.messages);
   if (!outcome.ok) {
     console.error(`${outcome.errors} error(s): the site was not rebuilt.`);
@@ -59,7 +60,7 @@ function watchContent(): void {
     }
     running = true;
     try {
-      await build();
+      await build(true);
     } catch (error) {
       console.error(`rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -33,6 +33,8 @@ export interface BuildOptions {
   cache?: ParseCache;
   /** Environment deciding the search index (`TIDINGS_SEARCH=off`); process.env when undefined. */
   env?: Record<string, string | undefined>;
+  /** A dev server watches the output folder (`npm start`): see OutputWriter.finish. */
+  served?: boolean;
 }
 
 /** What the build did about the search index: its files and time, or why there is none. */
@@ -162,7 +164,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
     search = { built: false, reason: indexer.reason };
   }
   const indexed = performance.now();
-  const written = await writer.finish(published);
+  const written = await writer.finish(published, options.served);
   await published.commitMemo();
   if (options.model) {
     // Stable key order and no timestamps; written aside and renamed.

@@ -20,7 +20,7 @@ import { RenderStore, type StoredFile } from './render-store';
 import { PROJECT_ROOT } from './source';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
 import { MAX_ASSET_BYTES, OVERFLOW_PATH, packOf, packPath, packsByBytes, planPlacement, PlanError, type OverflowManifest, type Pack, type Plan, type Store } from './overflow';
-import { INDEXED_PATTERNS, searchFilesEstimate } from './search';
+import { INDEXED_PATTERNS, SEARCH_BUNDLE, searchFilesEstimate } from './search';
 
 /** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
 /** Files besides pages and feeds: the data files and the feeds manifest with its parts (the site's, one per team). */
@@ -454,7 +454,13 @@ export class OutputWriter {
 
   sink: FileSink = (f, hash) => this.write(f.file, f.bytes, true, f.kept, hash, f.placement);
 
-  async finish(published: Published): Promise<WriteResult> {
+  /**
+   * `served`: a dev server watches the folder (`npm start`). It lists the folder, then stats each
+   * file, and stopped for good on a search index chunk removed in between (every edit renames
+   * them, `pagefind/…_<hash>`): while served, the chunks no longer produced stay until a build
+   * that is not served removes them; they are named by their content, and nothing links to them.
+   */
+  async finish(published: Published, served = false): Promise<WriteResult> {
     await this.write('_headers', encoder.encode(headersFile(published.output.headers)), false);
     await this.write('_redirects', encoder.encode(redirectsFile(published.redirects)), false);
     // Files are only added by this build, at names it produces: the listings taken at the start
@@ -463,6 +469,7 @@ export class OutputWriter {
       const emptied = new Set<string>();
       for (const file of this.#found.get(prefix) ?? []) {
         if (this.#after[prefix + file] !== undefined) continue;
+        if (served && prefix === '' && file.startsWith(`${SEARCH_BUNDLE.slice(1)}/`)) continue;
         await rm(path.join(root, ...file.split('/')), { force: true });
         this.result.removed++;
         for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) emptied.add(dir);

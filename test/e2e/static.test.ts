@@ -381,7 +381,8 @@ describe('WebSub', () => {
     const before = await manifest();
     pings.length = 0;
     await appendFile(path.join(out, 'content', 'atlas', 'updates', '2026-10-12.md'), '\n\nA note added after publishing, for the WebSub test.\n');
-    const built = await buildAll(options);
+    // Rebuilt while wrangler dev serves the folder, as npm start rebuilds after an edit.
+    const built = await buildAll({ ...options, served: true });
     if (!built.ok) throw new Error(built.messages);
     const after = await manifest();
     const old = new Map(before.feeds.map((f) => [f.url, f.hash]));

@@ -3,7 +3,9 @@
  * while `wrangler dev` watches the assets folder: wrangler lists the folder and then stats each
  * file, so a file that appears and vanishes inside it (a writer's `*.tmp`) crashes it. Nothing
  * but the site's own files may ever appear in the output folder; deletes, renames and editors'
- * temporary files in content/ rebuild to the same output as a clean build.
+ * temporary files in content/ rebuild to the same output as a clean build. While served, the
+ * search index's replaced chunks stay (wrangler stops on a file removed between its listing and
+ * its stat).
  */
 import { watch } from 'node:fs';
 import { cp, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
@@ -71,5 +73,25 @@ describe('live rebuild', () => {
     const clean = await buildAll(options('clean'));
     expect(clean.ok).toBe(true);
     expect(after).toEqual(await tree(path.join(work, 'clean')));
+  });
+
+  it('while wrangler dev serves the folder, keeps the search index chunks an edit replaced (wrangler stops on a file removed under it); a build not served removes them', async () => {
+    const chunks = async (out: string) => [...(await tree(path.join(work, out))).keys()].filter((f) => f.startsWith('pagefind/')).sort();
+    const first = await buildAll(options('served'));
+    if (!first.ok) throw new Error(first.messages);
+    expect(first.search.built).toBe(true);
+    const before = await chunks('served');
+    await writeFile(path.join(work, 'content/atlas/updates/2026-11-09.md'), '\n\nA word for the index: quokka.\n', { flag: 'a' });
+    const served = await buildAll({ ...options('served'), served: true });
+    if (!served.ok) throw new Error(served.messages);
+    const kept = await chunks('served');
+    expect(before.every((f) => kept.includes(f))).toBe(true);
+    expect(kept.length).toBeGreaterThan(before.length);
+    // Then a build nobody serves (npm run build, a deploy) is the clean build's output again.
+    const after = await buildAll(options('served'));
+    if (!after.ok) throw new Error(after.messages);
+    const clean = await buildAll(options('clean-served'));
+    if (!clean.ok) throw new Error(clean.messages);
+    expect(await tree(path.join(work, 'served'))).toEqual(await tree(path.join(work, 'clean-served')));
   });
 });
