@@ -468,7 +468,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [/^(?:(?:we|i)\s+(?:have\s+|['’]ve\s+)?(?:also\s+|now\s+|finally\s+)?)?successfully\s+(?!\w+ing\b)[a-z]{3,}/i, 'achieved'],
   // What the writers have done, by any verb in the past ("We have grouped the instructions", "I've
   // reworked the parser"); not one that says the work goes on or only began (NOT_DONE_ED).
-  [new RegExp(String.raw`^(?:[Ww]e|I)\s+(?:have|['’]ve)\s+(?:(?:also|now|finally|just|already|recently)\s+)?(?!${NOT_DONE_ED}|been)[a-z]{3,}ed`), 'achieved'],
+  [new RegExp(String.raw`^(?:[Ww]e|I)\s+(?:have|['’]ve)\s+(?:(?:also|now|finally|just|already|recently)\s+)?(?!${NOT_DONE_ED}\b|been\b)[a-z]{3,}ed\b`), 'achieved'],
   // What it made possible ("We were then able to remove the legacy code", "I was finally able to
   // reproduce it", "In April we managed to implement most of the lowering").
   [/^(?:we|i)\s+(?:(?:were|was)\s+(?:(?:then|finally|also|now|eventually)\s+)?able|(?:(?:then|finally|also|eventually)\s+)?managed)\s+to\s+[a-z]/i, 'achieved'],
