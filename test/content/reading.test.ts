@@ -2729,6 +2729,10 @@ describe('a paragraph that only leads into an example or a list', () => {
     const part = build({ 'c/updates/2022-05-02.md': week('2022-05-02', body) }).site.updates[0]!.sections[0]!;
     expect(part.items.notes.map((i) => i.text.slice(0, 20))).toEqual(['MIR is also able to ', 'let a = [10]', 'drop(a)', 'This was my first mo']);
     expect(part.items.achieved.map((i) => i.text.slice(0, 20))).toEqual(['MIR now handles cond', 'Triaged the open iss']);
+    // What the writers have done, by any verb in the past, is done; not what goes on or began.
+    expect(sentenceKind('We have grouped the instructions into packets')).toBe('achieved');
+    expect(sentenceKind('We have been working on the packets')).toBeUndefined();
+    expect(sentenceKind("I've started the parser")).toBeUndefined();
     // What was managed is done: "In April we managed to implement most of the lowering".
     expect(sentenceKind('In April we managed to implement the lowering to MIR')).toBe('achieved');
   });
