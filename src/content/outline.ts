@@ -330,7 +330,11 @@ export const TASK_STATUS_KINDS: ReadonlyArray<[RegExp, LabelTarget]> = [
   [/^(?:on[\s-]*hold|paused|at[\s-]*risk|delayed)\b/i, 'risks'],
 ];
 
-/** A status and nothing else, as a bullet that says how its item stands writes it. */
+/**
+ * A status and nothing else, as a bullet that says how its item stands writes it: the words of
+ * TASK_STATUS_KINDS that are only ever a status alone on a bullet (not "Open", "New", "Next",
+ * "Ready", "Testing" or "Review": a bullet of those names something).
+ */
 const STATUS_ALONE = /^(?:done|completed?|finished|merged|shipped|released|resolved|fixed|closed|in[\s-]*progress|wip|ongoing|started|not[\s-]*(?:yet\s+)?started|to[\s-]*do|todo|planned|blocked|stuck|on[\s-]*hold|paused|at[\s-]*risk|delayed)[.!]?$/i;
 
 /** An ellipsis at the end (`## Getting set up ...`) trails off: no full stop, no sentence. */
@@ -1392,7 +1396,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const stands = ctx.kind !== 'summary' && ctx.kind !== 'notes' ? endsOnStatus(nested) : undefined;
     const standsItem = () => {
       const item = addEntry(ctx.node, stands, own, line, ctx.depth, true, ctx.parentItem);
-      // Its details stand as it does, unless their own words say otherwise ("17 instructions remaining" in progress; "…implemented" done).
+      // Its details stand as it does ("17 instructions remaining" under `*IN PROGRESS*`), unless their own words say otherwise ("Rewrote the extension" done).
       for (const l of nested) readList(l, { node: ctx.node, kind: stands!, depth: ctx.depth + 1, parentItem: item });
       return undefined;
     };
