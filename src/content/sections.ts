@@ -494,7 +494,7 @@ export function emptyItems(): ItemsByKind {
 
 /** Words that say the work goes on: "still WIP", "currently in review", "is still on the old version". */
 /** A verb in -ing that opens a line and takes what follows ("Drafting the…", "Reviewing and updating…", "Working with…"); not a noun ("Testing infrastructure", "Building blocks"). */
-const ONGOING_OPENER = /^(?:continuing|ongoing)\b|^(?:drafting|refining|preparing|reviewing|creating|improving|exploring|investigating|working|developing|building|writing|designing|planning|researching|analy[sz]ing|testing|implementing|updating|considering|discussing|establishing|defining|iterating|finali[sz]ing|identifying|gathering|mapping|recruiting|onboarding|migrating|setting up|looking|trying|learning|fixing|adding|joining)\s+(?:and\s+[a-z]+ing\s+)?(?:the|a|an|our|my|their|its|this|these|those|some|more|with|on|up|into|for|to|how|what|which|new|further|initial|existing|all|any|two|three|\w+['’]s)\b/i;
+const ONGOING_OPENER = /^(?:continuing|ongoing)\b|^(?:drafting|refining|preparing|reviewing|creating|improving|exploring|investigating|working|developing|building|writing|designing|planning|researching|analy[sz]ing|testing|implementing|updating|considering|discussing|establishing|defining|iterating|finali[sz]ing|identifying|gathering|mapping|recruiting|onboarding|migrating|setting up|looking|trying|learning|fixing|adding|joining|debugging|cleaning|adapting|digging|hunting|integrating|porting|refactoring|prototyping)\s+(?:and\s+[a-z]+ing\s+)?(?:the|a|an|our|my|their|its|this|these|those|some|more|with|on|up|into|for|to|how|what|which|new|further|initial|existing|all|any|two|three|\w+['’]s)\b/i;
 /** A first sentence that says nothing was in the way: a negation, then a few words, then the trouble it denies. */
 const NO_TROUBLE = /^[^.!?]{0,40}?\b(?:(?:was|were|is|are|am)(?:n['’]t|\s+not)|['’]m\s+(?:still\s+)?not|['’]re\s+(?:still\s+)?not|not|did(?:n['’]t|\s+not)\s+(?:really\s+)?(?:have|run into|encounter|face|hit|get)|have(?:n['’]t|\s+not)\s+(?:had|been|run into)|no(?!\s+longer\b)|nothing|never)\b(?:\s+[\w'’]+){0,6}?\s+(?:trouble|troubles|blocked|blocking|blockers?|stuck|problems?|issues?|challenges?|difficult(?:y|ies))\b/i;
 
@@ -510,10 +510,10 @@ const WAITING = /^(?:(?:we|i)(?:['’]re|['’]m|\s+am|\s+are)?\s+)?(?:still\s+|
 
 /** Words capitalised as a title writes them: three at least, after the first. */
 const TITLE_CASE = /^\S+(?:\s+(?:[a-z]{1,4}\s+)?[A-Z][\w'’-]*){3,}/;
-const STILL_GOING = /^(?:(?:in progress|wip|ongoing|on-going)\s*[:：–-]|(?:started|began|begun)\s+(?:[a-z]+ing|work\s+on|on)\b)|\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:in progress|nearing completion)[.!]?\s*$|\b(?:is|are)\s+(?:almost|nearly)\s+(?:out|done|ready|finished|complete|there)\b|^(?![^.;]*\b(?:when|while|whenever|if|ready|done|completed|finished)\b)[^.;,]{0,80}?\b(?:is|are)\s+being\s+[a-z]+ed\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
+const STILL_GOING = /^(?:(?:in progress|wip|ongoing|on-going)\s*[:：–-]|(?:started|began|begun)\s+(?:[a-z]+ing|work\s+on|on)\b|(?:currently|still)\s+[a-z]+ing\b)|\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:in progress|nearing completion)[.!]?\s*$|\b(?:is|are)\s+(?:almost|nearly)\s+(?:out|done|ready|finished|complete|there)\b|^(?![^.;]*\b(?:when|while|whenever|if|ready|done|completed|finished)\b)[^.;,]{0,80}?\b(?:is|are)\s+being\s+[a-z]+ed\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
 
 /** Words that say a piece of work is not finished. */
-const UNFINISHED = /\b(?:in (?:the )?midst of|wip|work in progress|couldn['’]t (?:complete|finish)|could not (?:complete|finish)|not (?:yet )?(?:complete|completed|finished|done)|not sure yet|yet to)\b/i;
+const UNFINISHED = /\b(?:in (?:the )?midst of|wip|work in progress|couldn['’]t (?:complete|finish)|could not (?:complete|finish)|not (?:yet )?(?:complete|completed|finished|done)|not sure yet|yet to|almost (?:done|finished|complete|ready)|unfixed|still (?:have|need|needs) to)\b/i;
 
 /** A sentence that opens with a share of something or a sum of money, roughly or not. */
 const FIGURE_FIRST = /^(?:over |about |around |nearly |almost |approximately |~\s?)?(?:\d+(?:\.\d+)?\s*%\+?\s+of\b|[$€£¥]\s?\d|(?:usd|eur|gbp|chf)\s?\d)/i;
@@ -645,6 +645,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if (entry.kind === 'achieved') {
     const says = sentence();
     if (says === 'next') return 'next';
+    // What says it is unfinished ("…(not finished)", "WIP", "almost done", "still have to add 2
+    // more tests", "unfixed") goes on, whatever its verb.
+    if (UNFINISHED.test(entry.item.text.replace(/https?:\/\/\S+/g, ''))) return 'progress';
     if (says === undefined && /\?$/.test(first.trim())) return 'notes';
     // A finding (what the team learnt, a fact it found): "We learned from the survey that…",
     // "All of the FBOs present have their own reporting mechanism": no work done.

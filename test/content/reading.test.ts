@@ -2748,6 +2748,9 @@ describe('a weekly report with its owners tagged, a template of absences and a r
       '- [@moul] in progress: using initutil for the mobile bridge',
       '- [@gfanton] started adding prometheus on the node',
       '- [@ana] shipped the export',
+      '- [@d4ryl00] worked on integrating BLE on iOS (not finished)',
+      '- [@gfanton] almost finished GroupMonitor',
+      '- Worked on the [design doc](https://notes.example/design-WIP)',
       '- need help with bridge code',
       '- Waiting on a reply regarding the funct7 field',
       '',
@@ -2772,8 +2775,9 @@ describe('a weekly report with its owners tagged, a template of absences and a r
     const u = build({ 'b/updates/2025-10-13.md': week('2025-10-13', body) }).site.updates[0]!;
     const part = u.sections[0]!;
     const texts = (kind: keyof typeof part.items) => part.items[kind].map((i) => i.text.slice(0, 24));
-    expect(texts('progress')).toEqual(['[@moul] in progress: usi', '[@gfanton] started addin']);
-    expect(texts('achieved')).toEqual(['[@ana] shipped the expor', 'Successfully found a way', 'We have successfully gro', 'Packetization: we decide']);
+    // What says it is unfinished ("(not finished)", "almost finished") goes on; a "WIP" in an address says nothing.
+    expect(texts('progress')).toEqual(['[@moul] in progress: usi', '[@gfanton] started addin', '[@d4ryl00] worked on int', '[@gfanton] almost finish']);
+    expect(texts('achieved')).toEqual(['[@ana] shipped the expor', 'Worked on the design doc', 'Successfully found a way', 'We have successfully gro', 'Packetization: we decide']);
     expect(texts('blockers')).toEqual(['need help with bridge co', 'Waiting on a reply regar', 'Still waiting for the ha']);
     // The unchanged risk table is no risk; the absence is a note of the report, no plan.
     expect(texts('notes')).toEqual(['There are no updates to ']);
