@@ -492,7 +492,6 @@ export function emptyItems(): ItemsByKind {
   return Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as ItemsByKind;
 }
 
-/** Words that say the work goes on: "still WIP", "currently in review", "is still on the old version". */
 /** A verb in -ing that opens a line and takes what follows ("Drafting the…", "Reviewing and updating…", "Working with…"); not a noun ("Testing infrastructure", "Building blocks"). */
 const ONGOING_OPENER = /^(?:continuing|ongoing)\b|^(?:drafting|refining|preparing|reviewing|creating|improving|exploring|investigating|working|developing|building|writing|designing|planning|researching|analy[sz]ing|testing|implementing|updating|considering|discussing|establishing|defining|iterating|finali[sz]ing|identifying|gathering|mapping|recruiting|onboarding|migrating|setting up|looking|trying|learning|fixing|adding|joining|debugging|cleaning|adapting|digging|hunting|integrating|porting|refactoring|prototyping)\s+(?:and\s+[a-z]+ing\s+)?(?:the|a|an|our|my|their|its|this|these|those|some|more|with|on|up|into|for|to|how|what|which|new|further|initial|existing|all|any|two|three|\w+['’]s)\b/i;
 /** A first sentence that says nothing was in the way: a negation, then a few words, then the trouble it denies. */
@@ -510,6 +509,7 @@ const WAITING = /^(?:(?:we|i)(?:['’]re|['’]m|\s+am|\s+are)?\s+)?(?:still\s+|
 
 /** Words capitalised as a title writes them: three at least, after the first. */
 const TITLE_CASE = /^\S+(?:\s+(?:[a-z]{1,4}\s+)?[A-Z][\w'’-]*){3,}/;
+/** Words that say the work goes on: "still WIP", "currently in review", "is still on the old version", "in progress: …", "started adding…", "currently adapting…". */
 const STILL_GOING = /^(?:(?:in progress|wip|ongoing|on-going)\s*[:：–-]|(?:started|began|begun)\s+(?:[a-z]+ing|work\s+on|on)\b|(?:currently|still)\s+[a-z]+ing\b)|\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:in progress|nearing completion)[.!]?\s*$|\b(?:is|are)\s+(?:almost|nearly)\s+(?:out|done|ready|finished|complete|there)\b|^(?![^.;]*\b(?:when|while|whenever|if|ready|done|completed|finished)\b)[^.;,]{0,80}?\b(?:is|are)\s+being\s+[a-z]+ed\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
 
 /** Words that say a piece of work is not finished. */
