@@ -439,7 +439,7 @@ const ACTIVITY_VERBS = 'discussed|investigated|explored|researched|studied|debug
 const ACTIVITY = new RegExp(`^(?:(?:we|i)\\s+(?:also\\s+|then\\s+|first\\s+)?)?${ADVERB}(?:${ACTIVITY_VERBS})\\b(?!${SENTENCE}*?\\b(?:still|waiting|ongoing|in progress|continu[a-z]*|not yet)\\b)`, 'i');
 /** Whether a line opens on a week's activity done (ACTIVITY_VERBS): a meeting, a study, a search. */
 export function toldAsActivity(text: string): boolean {
-  return ACTIVITY.test(text.replace(/^[\s*_>`-]+/, ''));
+  return ACTIVITY.test(sentenceBody(text));
 }
 // Verbs in the past that say the work goes on, was only tried or planned, or happened to the
 // team: no work done.
@@ -670,8 +670,9 @@ export function proseKind(text: string): ReportedKind | undefined {
   return best === 'progress' ? undefined : best;
 }
 
-function ownSentenceKind(text: string): ReportedKind | undefined {
-  const t = text
+/** A sentence without what comes before what it says: a bullet's marks, a tag in brackets, a joining word, when or how sure, as a clause of its own. */
+function sentenceBody(text: string): string {
+  return text
     // A wiki's link (`[[scheduled for August 3|contribute/calendar]]`) is its words.
     .replace(/\[\[(?!!)|\]\]/g, '')
     .replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '')
@@ -687,6 +688,10 @@ function ownSentenceKind(text: string): ReportedKind | undefined {
     .replace(/^(?:in|on|at|by|to|for|from|with|without|over|under|during|after|before|within|while|although|though|since|as|once|when|given|following|based|midweek|[a-z]+ing)\b[^,.;:!?]{0,100},\s*(?=(?:we|i|they)(?:['’](?:ve|ll|d|m))?\s|the team\b)/i, '')
     // "This week we added…", "Hopefully we will…", "For March we'll focus…": when, or how sure, then who.
     .replace(/^(?:(?:this|last|past) (?:week|month|sprint|fortnight)|today|yesterday|most likely|likely|hopefully|probably|perhaps|maybe|(?:for|in|during|throughout)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\s+(?=(?:we|i|the team)\b)/i, '');
+}
+
+function ownSentenceKind(text: string): ReportedKind | undefined {
+  const t = sentenceBody(text);
   // "Testing is done manually", "Deploys are completed by CI": how a thing is done, as a rule; nothing finished.
   if (/^[^.;!?]{0,120}?\b(?:is|are)\s+(?:usually\s+|still\s+|currently\s+)?(?:done|completed|handled|performed|finished)\s+(?:manually|automatically|by\s+hand|by\s+(?:the\s+)?(?:ci|script|bot)|using|via|through|daily|weekly|regularly|separately|locally|differently)\b/i.test(t)) return undefined;
   // "Clarified the adversary model further (WIP); we'll…": the writer's own mark says the work goes on.

@@ -2705,6 +2705,22 @@ describe('answers, questions and pointers', () => {
   });
 });
 
+describe('what a meeting or a study went over', () => {
+  it('is no done work of its own under the activity done; the parts of a thing built are', () => {
+    const body = [
+      '## QA',
+      '',
+      '- [research] Discussed with Igor the future of our testing',
+      '  - He wants us to use a different tool for the tests',
+      '- Implemented the network fixes',
+      '  - Vote tally fix',
+    ].join('\n');
+    const part = build({ 'q/updates/2024-09-23.md': week('2024-09-23', body) }).site.updates[0]!.sections[0]!;
+    expect(part.items.achieved.map((i) => i.text.slice(0, 24))).toEqual(['[research] Discussed wit', 'Implemented the network ', 'Vote tally fix']);
+    expect(part.items.progress.map((i) => i.text.slice(0, 24))).toEqual(['He wants us to use a dif']);
+  });
+});
+
 describe('a paragraph that only leads into an example or a list', () => {
   it('is a note of the part; one that tells of work while it leads in stays that work', () => {
     const body = [
