@@ -7,7 +7,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { stemmer } from 'stemmer';
-import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey } from './keys';
+import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey, withoutOwnerHandles } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCallToReader, isCatchAll, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
@@ -502,8 +502,6 @@ const NOTHING_NEW = /^(?:there\s+(?:are|is|were|was|have\s+been)\s+)?no\s+(?:new
 
 /** A count of a few words and its total, nothing else (`Builtins completed: 26/70`, `Tests passing: 45 / 50 (90%)`). */
 const COUNTER = /^(?:[\w'’()-]+\s+){0,7}[\w'’()-]+\s*[:：]\s*(\d+)\s*\/\s*(\d+)\s*(?:\([^()]{0,20}\))?\.?$/;
-/** Whose line it is, before it (`[@moul]`, `@ana:`, `(@gfanton)`). */
-const OWNER_TAG = /^\s*(?:\[@[\w.-]+\]|\(@[\w.-]+\)|@[\w.-]+\s*:)\s*/;
 /** A line that opens on waiting for others or for help (`Waiting on…`, `Still waiting for…`, `Need help with…`, `Blocked by…`, `Stuck on…`). */
 const WAITING = /^(?:(?:we|i)(?:['’]re|['’]m|\s+am|\s+are)?\s+)?(?:still\s+|currently\s+)?(?:waiting\s+(?:on|for)|awaiting|blocked\s+(?:by|on)|stuck\s+(?:on|with)|need(?:s|ing)?\s+help)\b/i;
 
@@ -633,12 +631,12 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // What waits on others or on help ("Waiting on a reply regarding the funct7 field", "[@ana] need
   // help with bridge code", "Still waiting for the hardware teams to provide the latencies"):
   // blocked, under a label of the week's work too; a plan's label keeps it a plan.
-  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && WAITING.test(entry.item.text.replace(OWNER_TAG, ''))) return 'blockers';
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && WAITING.test(withoutOwnerHandles(entry.item.text).trim())) return 'blockers';
   // What the item's own sentence says (read once, when needed), and its first sentence.
   let read: { says: ReturnType<typeof sentenceKind> } | undefined;
   const sentence = () => (read ??= { says: sentenceKind(entry.item.text) }).says;
-  // Its first sentence, after whose it is (`[@moul] in progress: …`, `@ana: started adding…`).
-  const first = entry.item.text.replace(OWNER_TAG, '').split(/(?<=[.!?])\s/)[0]!;
+  // Its first sentence, without whose it is (`[@moul] in progress: …`, `[@gfanton] started adding…`).
+  const first = withoutOwnerHandles(entry.item.text).trim().split(/(?<=[.!?])\s/)[0]!;
   // Under "This week" or "Done", a sentence that says what will be ("the team will make
   // recommendations") is a plan; one that says what goes on ("The team are currently
   // assessing…") is news of work in progress; a question asked is no work done.
