@@ -81,7 +81,16 @@ export function isPictureOnly(item: Pick<Item, 'html'>): boolean {
  * announced as work.
  */
 const FIGURE_COUNT = String.raw`[~≈]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s*\(\s*[~≈]?\d[\d,]*(?:\.\d+)?\s*%?\s*\))?(?:\s*[A-Za-z]+(?:\s+[A-Za-z]+)?)?`;
-const FIGURE_LINE = new RegExp(String.raw`^[\p{L}][\p{L} ]{0,30}:\s*${FIGURE_COUNT}(?:\s*(?:,|;|and|\+)\s*${FIGURE_COUNT})*\.?$`, 'u');
+/** What a figure line counts, a few words before its colon (`GitHub Summary:`, `Builtins completed:`). */
+const FIGURE_KEY = String.raw`[\p{L}][\p{L} ]{0,30}[:：]\s*`;
+const FIGURE_LINE = new RegExp(String.raw`^${FIGURE_KEY}${FIGURE_COUNT}(?:\s*(?:,|;|and|\+)\s*${FIGURE_COUNT})*\.?$`, 'u');
+/** A count and its total (`Builtins completed: 26/70`, `Tests passing: 45 / 50 (90%)`). */
+const COUNT_OF_TOTAL = new RegExp(String.raw`^${FIGURE_KEY}(\d+)\s*\/\s*(\d+)\s*(?:\([^()]{0,20}\))?\.?$`, 'u');
+/** The count and the total of a line that says only how far a count has come toward its total. */
+export function countOfTotal(text: string): [count: number, total: number] | undefined {
+  const m = COUNT_OF_TOTAL.exec(text.trim());
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
 /**
  * Or a sentence that only tallies contributions ("In total, Bundler had 37 merged pull requests
  * and 83 commits from 11 authors, and closed 50 issues."): one sentence, of counts.
