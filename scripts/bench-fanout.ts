@@ -6,7 +6,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runWrangler } from './dev-setup';
+import { applyLocalMigrations } from './dev-setup';
 import { root, sleep, startWranglerDev } from './wrangler-dev';
 
 const config = path.join(root, 'scripts/bench/wrangler.toml');
@@ -39,7 +39,7 @@ export async function benchFanout(subscribers = 10_000, sets = 50, options: { fa
   const failures = options.failures ?? false;
   const state = path.join(root, '.bench/fanout-state');
   await rm(state, { recursive: true, force: true });
-  await runWrangler(root, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state, '-c', config], { verbose: false });
+  await applyLocalMigrations(root, { persistTo: state, configPath: config, verbose: false });
   const server = await startWranglerDev({ config, persistTo: state, readyPath: '/bench/stats' });
   const base = server.origin;
   try {

@@ -53,6 +53,8 @@ async function bundle() {
     splitting: true,
     format: 'esm',
     platform: 'node',
+    // Loaded from node_modules when used (npm start's migrations): far too large to bundle.
+    external: ['wrangler'],
     target: 'node20',
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',

@@ -15,7 +15,7 @@
  * sample content).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -277,7 +277,8 @@ describe('weekly digest end to end against wrangler dev', () => {
     const out = await runWrangler(
       root,
       ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--json', '--command',
-        `SELECT s.status, s.confirmed_at, s.unsubscribed_at, group_concat(sc.scope) AS scopes
+        `SELECT s.status, s.confirmed_at, s.unsubscribed_at, group_concat(sc.scope) AS scopes,
+                (SELECT group_concat(name, ' ') FROM (SELECT name FROM d1_migrations ORDER BY id)) AS migrations
          FROM subscribers s JOIN subscriber_scopes sc ON sc.subscriber_id = s.id WHERE s.email = '${email}' GROUP BY s.id`],
       { verbose: false },
     );
@@ -287,5 +288,9 @@ describe('weekly digest end to end against wrangler dev', () => {
     expect(results[0]).toMatchObject({ status: 'unsubscribed', scopes: 'all' });
     expect(results[0]!.confirmed_at).not.toBeNull();
     expect(results[0]!.unsubscribed_at).not.toBeNull();
+    // npm start applied the migrations in its own process (scripts/dev-setup.ts), recorded where
+    // wrangler's own `d1 migrations apply` looks: every file, in order.
+    const migrationFiles = (await readdir(path.join(root, 'migrations'))).filter((f) => f.endsWith('.sql')).sort();
+    expect(results[0]!.migrations).toBe(migrationFiles.join(' '));
   });
 });

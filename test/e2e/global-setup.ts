@@ -1,6 +1,6 @@
 /**
- * vitest globalSetup of the "e2e" project: runs `wrangler d1 migrations apply DB --local` once,
- * into a state directory each end-to-end file copies for its own `wrangler dev --persist-to`
+ * vitest globalSetup of the "e2e" project: applies the D1 migrations once, as npm start does
+ * (applyLocalMigrations), into a state directory each end-to-end file copies for its own `wrangler dev --persist-to`
  * (migratedState in ./wrangler-dev.ts): every server starts from a fresh, migrated local D1,
  * as `npm start` leaves it, without one wrangler process per file to migrate it.
  *

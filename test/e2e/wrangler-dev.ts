@@ -14,7 +14,7 @@ import type { DevServer } from '../../scripts/wrangler-dev';
 
 /**
  * Fills `persistTo` with a fresh local state whose D1 has every migration applied: a copy of
- * the one `wrangler d1 migrations apply DB --local` made once for the run (global-setup.ts),
+ * the one applyLocalMigrations (scripts/dev-setup.ts) made once for the run (global-setup.ts),
  * once it is done.
  */
 export async function migratedState(persistTo: string): Promise<void> {
