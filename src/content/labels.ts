@@ -151,6 +151,33 @@ const PHRASES: Array<{ words: string[]; kind: LabelKind }> = Object.entries(VOCA
   .flatMap(([kind, phrases]) => phrases.map((p) => ({ words: p.split(' '), kind: kind as LabelKind })))
   .sort((a, b) => b.words.length - a.words.length);
 
+/**
+ * PHRASES by first word, each list in PHRASES' order (issue 19: the scan of every phrase at
+ * every word of every label was a tenth of the reading's time).
+ */
+const PHRASES_BY_FIRST = new Map<string, Array<{ words: string[]; kind: LabelKind; order: number }>>();
+PHRASES.forEach((p, order) => {
+  const list = PHRASES_BY_FIRST.get(p.words[0]!) ?? [];
+  list.push({ ...p, order });
+  PHRASES_BY_FIRST.set(p.words[0]!, list);
+});
+
+/**
+ * The first of `phrases` (the longest: they are sorted so) whose words are the tokens from `at`
+ * on, each in the singular or the plural (sameWord).
+ */
+function phraseAt(tokens: string[], at: number, phrases: ReadonlyArray<{ words: string[]; kind: LabelKind }> = PHRASES): { words: string[]; kind: LabelKind } | undefined {
+  const matches = (p: { words: string[] }) => p.words.every((w, i) => sameWord(tokens[at + i], w));
+  if (phrases !== PHRASES) return phrases.find(matches);
+  const token = tokens[at];
+  if (token === undefined) return undefined;
+  // The first words sameWord can match this token with: itself, its singular, its plural.
+  const firsts = [token, `${token}s`, ...(token.endsWith('s') ? [token.slice(0, -1)] : [])];
+  const candidates = firsts.flatMap((w) => PHRASES_BY_FIRST.get(w) ?? []);
+  if (firsts.filter((w) => PHRASES_BY_FIRST.has(w)).length > 1) candidates.sort((a, b) => a.order - b.order);
+  return candidates.find(matches);
+}
+
 /** Lowercase words of a label: markup, emoji (`:tada:` too), numbers and punctuation aside; `week's` → `week s`. */
 export function labelTokens(text: string): string[] {
   // Other languages' label words as English ones (locales.ts): "Próximos pasos", "下周计划".
@@ -240,7 +267,7 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   };
   for (let at = 0; at < tokens.length; at++) {
     if (used[at]) continue;
-    const found = phrases.find((p) => p.words.every((w, i) => sameWord(tokens[at + i], w)));
+    const found = phraseAt(tokens, at, phrases);
     if (found) {
       consider(at, found.words.length, found.kind);
       at += found.words.length - 1;
@@ -336,7 +363,7 @@ export function promptKind(text: string): LabelKind | undefined {
   const tokens = labelTokens(text);
   const found = new Set<LabelKind>();
   for (let at = 0; at < tokens.length; at++) {
-    const phrase = PHRASES.find((p) => p.words.every((w, i) => sameWord(tokens[at + i], w)));
+    const phrase = phraseAt(tokens, at);
     if (!phrase) continue;
     found.add(phrase.kind);
     at += phrase.words.length - 1;
