@@ -63,11 +63,17 @@ export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(t) || NONE_SAID.test(fold(t)) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 
+/**
+ * A tag or a comment in HTML: `<` then a name, a `/` or `!--`. A `<` before anything else is
+ * text (`hypoxic zones (< 2.0 mg/L)` in a caption), as in HTML itself.
+ */
+const HTML_TAG = /<(?:\/?[A-Za-z][^<>]*|!--[\s\S]*?--)>/g;
+
 /** An item that is only a picture (`![Policy patterns](…)`), or a picture and its caption of a few words: content, whatever its description says. */
 export function isPictureOnly(item: Pick<Item, 'html'>): boolean {
   const html = item.html.trim();
   if (!/^(?:<p>)?(?:<a\b[^>]*>\s*)?<img\b[^>]*>/.test(html)) return false;
-  const caption = html.replace(/<img\b[^>]*>/g, ' ').replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ').trim();
+  const caption = html.replace(/<img\b[^>]*>/g, ' ').replace(HTML_TAG, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ').trim();
   if (caption === '') return true;
   // A caption names what the picture shows ("Latest roadmap with drafted 0.10.0 version."); a
   // badge before a sentence of work ("Fixed the flaky test.") is not one.
@@ -290,7 +296,7 @@ function containsMedia(node: RootContent): boolean {
 /** Own content of one item: sanitized HTML, plain text, links. */
 export function makeItem(nodes: RootContent[], line: number, depth: number, workItem: WorkItem | undefined): Item {
   const text = nodes
-    .map((n) => (n.type === 'html' ? n.value.replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '') : blockText(n)))
+    .map((n) => (n.type === 'html' ? n.value.replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, '').replace(HTML_TAG, '') : blockText(n)))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1162,7 +1162,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       workItem = undefined;
       if (label.rest.length === 0) structure.push({ line, what: 'label', text });
       else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) placeholder(target, line, text);
-      else addEntry(target, label.kind, label.rest, line, 0);
+      // An aside's label is half of what it says ("Attendees: Ana, Bo", "Weekly metrics: 42 open"):
+      // the note keeps it. A label of work or a summary only says what kind the rest is.
+      else addEntry(target, label.kind, label.kind === 'notes' ? [node] : label.rest, line, 0);
       return;
     }
     const segments = nameLineSegments(node);
@@ -1380,7 +1382,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       let item: Item | undefined;
       if (label.rest.length === 0) structure.push({ line, what: 'label', text });
       else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) placeholder(ctx.node, line, text);
-      else item = addEntry(ctx.node, label.kind, label.rest, line, ctx.depth, true);
+      else item = addEntry(ctx.node, label.kind, label.kind === 'notes' ? own : label.rest, line, ctx.depth, true);
       for (const l of nested) readList(l, { node: ctx.node, kind: label.kind, depth: item ? ctx.depth + 1 : 0, ...(item ? { parentItem: item } : {}) });
       return label.rest.length === 0 && nested.length === 0 && !label.unknown ? { label: label.kind } : undefined;
     }

@@ -102,9 +102,12 @@ function readDocument(file: VFile, what: string): { text: string; tree: Root; me
  *   would be, a picture in HTML the picture it is, a line of tags alone an HTML block (htmlBlocks);
  * - a heading written as a bullet's text (`- ### Past Goals`, `- ### Phi`) is that bullet's
  *   text set in bold, as a bold line over a list is read (headingsInBullets);
- * - a template's unfilled field (`<Task>`), no HTML element, is its text (templateFields).
+ * - a template's unfilled field (`<Task>`), no HTML element, is its text (templateFields);
+ * - a fence that holds nothing but words after it (`* ~~~Polished~~~ Sanded the frames`,
+ *   strikethrough typed with three tildes, which opens a code block) is that line (emptyFences).
  */
 export function readingShape(tree: Root): void {
+  emptyFences(tree);
   templateFields(tree);
   headingsInBullets(tree);
   liftLazyLines(tree);
@@ -133,6 +136,27 @@ function templateFields(node: Nodes): void {
     // On a line of its own (an HTML block to markdown), a paragraph of that text.
     const flow = node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem';
     (node.children as Nodes[])[i] = flow ? { type: 'paragraph', children: [text], ...(child.position ? { position: child.position } : {}) } : text;
+  }
+}
+
+/**
+ * A block of code with no code and words on its opening line: the line a writer typed, taken by
+ * markdown for a fence (three tildes or backticks first, as strikethrough or a quote): a
+ * paragraph of its words and the fence's marks (written as tildes: the tree does not keep which
+ * they were), so that none is lost.
+ */
+function emptyFences(node: Nodes): void {
+  if (!('children' in node)) return;
+  const children = node.children as Nodes[];
+  for (const [i, child] of children.entries()) {
+    if (child.type !== 'code') {
+      emptyFences(child);
+      continue;
+    }
+    if (child.value.trim() !== '' || !child.lang) continue;
+    const value = `~~~${child.lang}${child.meta ? ` ${child.meta}` : ''}`;
+    const position = child.position ? { position: child.position } : {};
+    children[i] = { type: 'paragraph', children: [{ type: 'text', value, ...position }], ...position };
   }
 }
 

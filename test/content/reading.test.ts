@@ -799,7 +799,7 @@ describe('a retrospective, a report’s header and a draft’s notes', () => {
       // A part the draft left to someone says nothing this week, as one saying "TBD" does.
       ['Operating nodes', {}],
     ]);
-    expect(u.notes.map((n) => n.text)).toEqual(['Group: 14 Date: 2025-03-23 Location: Online Missing participants:', 'Jack for getting to work early']);
+    expect(u.notes.map((n) => n.text)).toEqual(['Group: 14 Date: 2025-03-23 Location: Online Missing participants:', 'Appreciations: Jack for getting to work early']);
     expect(conservation(u, files['cap/updates/2025-03-23.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
@@ -2516,7 +2516,7 @@ describe('an area named like an aside', () => {
     expect(errorsOf(result)).toEqual([]);
     const part = result.site.updates[0]!.sections[0]!;
     expect(part.items.achieved.map((i) => i.text)).toEqual(['Login: made password mandatory on sign in [#2364]', 'References: added a link to write a reference in email notifications [#2308]']);
-    expect(part.items.notes.map((i) => i.text)).toEqual(['I discovered that Netlify parses forms in a JSX app']);
+    expect(part.items.notes.map((i) => i.text)).toEqual(['Learning: I discovered that Netlify parses forms in a JSX app']);
   });
 });
 
@@ -3487,6 +3487,32 @@ describe('a report’s own header, template sections and what the writers did', 
     expect(u.title).toBe('HPDcache Report');
     expect(u.summary ?? []).toEqual([]);
     expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Added synthesis scripts', 'Fixed the AMO handling']);
+  });
+});
+
+describe('nothing a writer typed is lost', () => {
+  it('an aside’s label keeps its words in the note (`Weekly metrics: 42 open`); a label of work only gives its kind', () => {
+    const text = ['## Done', '', '- Built the pebble sorter', '', '## Dashboards', '', '- Turnip stats: /turnips', '- Weekly metrics: 42 open', '', 'Attendees: Ana, Bo', ''].join('\n');
+    const u = build({ 'acme/updates/2026-01-05.md': week('2026-01-05', text) }).site.updates[0]!;
+    const notes = [...u.sections.flatMap((s) => s.items.notes), ...(u.notes ?? [])].map((i) => i.text);
+    expect(notes).toEqual(expect.arrayContaining(['Turnip stats: /turnips', 'Weekly metrics: 42 open', 'Attendees: Ana, Bo']));
+    expect(u.sections.flatMap((s) => s.items.achieved).map((i) => i.text)).toEqual(['Built the pebble sorter']);
+  });
+
+  it('strikethrough typed with three tildes (`~~~Polished~~~ Sanded…`, a fence to markdown with nothing in it) is the line, not an empty block of code', () => {
+    const text = ['## Done', '', '* Built the sorter', '* ~~~Polished~~~ Sanded the lantern frames', '* Painted the door', ''].join('\n');
+    const u = build({ 'acme/updates/2026-01-05.md': week('2026-01-05', text) }).site.updates[0]!;
+    expect(u.sections.flatMap((s) => s.items.achieved).map((i) => i.text)).toEqual(['Built the sorter', '~~~Polished~~~ Sanded the lantern frames', 'Painted the door']);
+  });
+
+  it('a `<` that opens no tag in HTML (`(< 2.0 mg/L)` in a figure’s caption) is text, and the caption after it is kept', () => {
+    const text = ['## Findings', '', 'Counted the low-oxygen cells this week.', '', '<p><img src="https://example.org/f.png" width="600"/><br>Fig 2. Low zones (< 2.0 mg/L) on 11/30 at 01:00 UTC.</p><br>', ''].join('\n');
+    const files = { 'acme/updates/2026-01-05.md': week('2026-01-05', text) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    const texts = [...u.sections.flatMap((s) => Object.values(s.items).flat()), ...(u.notes ?? []), ...(u.summary ?? [])].map((i) => i.text);
+    expect(texts.some((t) => t.includes('(< 2.0 mg/L) on 11/30 at 01:00 UTC.'))).toBe(true);
+    expect(conservation(u, files['acme/updates/2026-01-05.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
 
