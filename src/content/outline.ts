@@ -678,10 +678,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const team = teamPartNode();
     team.workItems.push(makeItem([{ type: 'paragraph', children: written }], line, 0, undefined));
     person = { item: { title: name.replace(/\s*[:：]\s*$/, '') }, rank };
-    // A label of the member before ("Plan:") does not carry over to this one.
+    // A label of the member before ("Plan:") does not carry over to this one; one above the
+    // members ("## Plans for next week" over "### Ana", "### Bo") holds for each of them.
     for (const n of [host(), team]) {
-      n.label = undefined;
-      n.labelRank = undefined;
+      if (n.labelRank !== undefined && n.labelRank < rank) continue;
+      let outer = n.outerLabels?.pop();
+      while (outer && outer.rank >= rank) outer = n.outerLabels?.pop();
+      n.label = outer?.label;
+      n.labelRank = outer?.rank;
     }
   }
 
@@ -828,6 +832,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
     }
+    // Under the members' heading (isPeopleHeading, below), a member's name, written once or
+    // every week, heads that member's report: no part; their work is the team's, shown under
+    // their name.
+    if (!marked && peopleRank !== undefined && node.depth > peopleRank && isPersonName(text)) {
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
+      startPerson(words, node.children, line, node.depth);
+      return;
+    }
     if (!marked && !recurring.has(titleIdentity(text))) {
       const transparent = (topic: boolean) => open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(topic ? { topic } : {}) }), true);
       // A heading below a label heading ("### 1. Custom widget" under "## This Week's
@@ -860,13 +872,6 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       seenPart = true;
       if (people) peopleRank = node.depth;
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
-      return;
-    }
-    // Under it, a member's name heads that member's report: no part; their work is the team's,
-    // shown under their name.
-    if (!marked && peopleRank !== undefined && node.depth > peopleRank && isPersonName(text)) {
-      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
-      startPerson(words, node.children, line, node.depth);
       return;
     }
     if (!marked && text !== '' && isDocumentTitle(text, node.depth)) {

@@ -3303,6 +3303,51 @@ describe('each member\'s own report', () => {
   });
 });
 
+describe('members’ reports under the template’s labels', () => {
+  it('"## Plans for next week" over "### Ana (frontend)", "### Bo": each member’s bullets are plans; a member’s own label ("Done:") does not carry over to the next member', () => {
+    const text = [
+      '# Weekly Report 17th October 2024',
+      '',
+      '# Team Report',
+      '',
+      '- Met with the TA',
+      '',
+      '# Contributions of Individual Team Members',
+      '',
+      '## Progress and Issues',
+      '',
+      '### Ana (frontend)',
+      '',
+      'Done:',
+      '',
+      '- Finished the login page',
+      '',
+      '### Bo (backend)',
+      '',
+      '- Wiring the API',
+      '',
+      '## Plans and Goals for Next Week',
+      '',
+      '### Ana (frontend)',
+      '',
+      '- Build the settings screen',
+      '',
+      '### Bo (backend)',
+      '',
+      '- Set up the CI pipeline',
+      '',
+    ].join('\n');
+    const u = build({ 'crew/updates/2024-10-17.md': week('2024-10-17', text) }).site.updates[0]!;
+    const [team] = u.sections;
+    expect(team!.items.achieved.map((i) => [i.text, i.workItem])).toEqual([['Met with the TA', undefined], ['Finished the login page', 'Ana (frontend)']]);
+    expect(team!.items.progress.map((i) => [i.text, i.workItem])).toEqual([['Wiring the API', 'Bo (backend)']]);
+    expect(team!.items.next.map((i) => [i.text, i.workItem])).toEqual([
+      ['Build the settings screen', 'Ana (frontend)'],
+      ['Set up the CI pipeline', 'Bo (backend)'],
+    ]);
+  });
+});
+
 describe('a label whose first bullet is typed on its line', () => {
   it('`**Current Contributions:** - built the login` labels that bullet and the ones nested under it; "Current Contributions" is done', () => {
     const text = ['## Alice', '', '- **Current Contributions:** - built the login', '  - wrote the API', '- **Future Plans:** - ship the app', '  - write the docs', ''].join('\n');
