@@ -317,6 +317,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // A plan said in the past ("What I had planned to do this week", "Last week's goals",
   // "Previous sprint goals"): what was planned for the period just ended, reviewed, not what
   // comes. Its items are that period's news (ticked ones done).
+  // Plans said done ("Completed Goals", "Goals completed", "Objectives achieved"): done.
+  if (tokens.some((w, i) => PLAN_WORDS.has(w) && (PLAN_DONE.has(tokens[i - 1] ?? '') || PLAN_DONE.has(tokens[i + 1] ?? '')))) return { kind: 'achieved', phrase: best.phrase };
   const pastPlan = (best.kind === 'next' && tokens.some((w) => PAST_MARKERS.has(w))) || (best.kind === 'achieved' && kinds.has('next') && tokens.some((w) => PLAN_WORDS.has(w)));
   if (pastPlan) return { kind: 'progress', phrase: best.phrase };
   // Plans looked back on ("Backlog Review", "Roadmap status", "Goals review"): how each stands,
@@ -386,6 +388,8 @@ const CALLS = new Set(CALL_PHRASES);
 const PAST_MARKERS = new Set(['had', 'was', 'were', 'last', 'previous', 'prior', 'past']);
 /** Words of a plan (not "next": "Last week / next week" is a period pair). */
 const PLAN_WORDS = new Set(['plan', 'plans', 'planned', 'goal', 'goals', 'objective', 'objectives', 'priorities', 'intentions']);
+/** Words that say a plan was carried out, next to its plan word ("Completed Goals", "Goals met"). */
+const PLAN_DONE = new Set(['completed', 'achieved', 'accomplished', 'finished', 'done', 'met', 'reached', 'delivered']);
 
 
 /** A label that is only its phrase, no filler and no other word ("Ongoing", "Next steps", "Done"; not "merged the general FAQ"). */

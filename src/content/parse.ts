@@ -191,7 +191,8 @@ function htmlBlocks(tree: Root): void {
   tree.children = tree.children.flatMap((block): RootContent[] => {
     const value = htmlOf(block);
     if (value === undefined || !block.position) return [block];
-    const node = { type: 'html' as const, value, position: block.position };
+    // Line breaks after the element (`<p>…</p><br>`) only space it from the next: no content.
+    const node = { type: 'html' as const, value: value.replace(/(<\/[a-z][a-z0-9]*>)(?:\s*<br\s*\/?>)+\s*$/i, '$1'), position: block.position };
     const table = HTML_TABLE.test(node.value) && /<\/table>\s*$/i.test(node.value);
     const element = HTML_MARKDOWN_ELEMENT.exec(node.value);
     if (!table && !element && !HTML_PICTURE.test(node.value)) return [block.type === 'paragraph' ? node : block];

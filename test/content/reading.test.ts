@@ -28,6 +28,10 @@ describe('labels are read by their head words', () => {
     // A plan said in the past is the period's news, reviewed, not what comes.
     ['What I had planned to do this week', 'progress'],
     ["Last week's goals", 'progress'],
+    // Plans said done are done.
+    ['Completed Goals', 'achieved'],
+    ['Goals completed', 'achieved'],
+    ['Objectives achieved', 'achieved'],
     ['Planned for next week', 'next'],
     ['Reading Log', 'aside'],
     ['📚 Dev Book Club', 'aside'],
@@ -3548,6 +3552,13 @@ describe('nothing a writer typed is lost', () => {
     const text = ['## Done', '', '* Built the sorter', '* ~~~Polished~~~ Sanded the lantern frames', '* Painted the door', ''].join('\n');
     const u = build({ 'acme/updates/2026-01-05.md': week('2026-01-05', text) }).site.updates[0]!;
     expect(u.sections.flatMap((s) => s.items.achieved).map((i) => i.text)).toEqual(['Built the sorter', '~~~Polished~~~ Sanded the lantern frames', 'Painted the door']);
+  });
+
+  it('a picture and its caption in an HTML paragraph spaced by `<br>` after it (`<p><img …><br>Fig 1. …</p><br>`) is a picture with its caption: a note, shown', () => {
+    const text = ['## Findings', '', 'Plotted the casts for three years.', '', '<p style="text-align:center;"><img src="https://example.org/f.png" width="600"/><br>Fig 1. Casts from 2017.</p><br>', ''].join('\n');
+    const u = build({ 'acme/updates/2026-01-05.md': week('2026-01-05', text) }).site.updates[0]!;
+    const caption = [...u.sections.flatMap((s) => s.items.notes), ...(u.notes ?? [])].find((i) => i.text.includes('Fig 1. Casts from 2017.'));
+    expect(caption?.html).toMatch(/<img [^>]*src="https:\/\/example.org\/f.png"[\s\S]*Fig 1. Casts from 2017./);
   });
 
   it('a `<` that opens no tag in HTML (`(< 2.0 mg/L)` in a figure’s caption) is text, and the caption after it is kept', () => {
