@@ -75,6 +75,8 @@ export function isPictureOnly(item: Pick<Item, 'html'>): boolean {
   if (!/^(?:<p>)?(?:<a\b[^>]*>\s*)?<img\b[^>]*>/.test(html)) return false;
   const caption = html.replace(/<img\b[^>]*>/g, ' ').replace(HTML_TAG, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ').trim();
   if (caption === '') return true;
+  // A numbered caption ("Fig 2. Total volume from 11/15 through 11/30…", "Figure 3:") names what is shown, however long.
+  if (/^(?:fig(?:ure)?|table|image|photo|screenshot|plot|chart)\.?\s*\d+[a-z]?\s*[.:)–—-]/i.test(caption)) return true;
   // A caption names what the picture shows ("Latest roadmap with drafted 0.10.0 version."); a
   // badge before a sentence of work ("Fixed the flaky test.") is not one.
   return caption.split(/\s+/).length <= 12 && !/[!?:;]$|[a-z]{2}\.\s+[A-Z]/.test(caption) && sentenceKind(caption) === undefined;

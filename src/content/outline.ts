@@ -50,7 +50,7 @@ import {
   type LabelTarget,
   type WorkItem,
 } from './inline';
-import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
+import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, slugify, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
 import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isLabelPhrase, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
@@ -731,10 +731,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   /** A document's title: dated, the front matter title again, or the team's name with "weekly"/"update". */
+  /** The file's name after its date, as a slug (`2022-10-17-ramping-up.md` → `ramping-up`); '' when it names nothing else. */
+  const fileWords = slugify((file.path ?? '').split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '').replace(/^\d{4}[-_.]?\d{1,2}[-_.]?\d{1,2}(?=[-_.\s]|$)/, ''));
   function isDocumentTitle(text: string, depth: number): boolean {
     if (isDated(text)) return true;
     const plain = labelWords(text).toLowerCase();
     if (options.title && plain === labelWords(options.title).toLowerCase()) return true;
+    // The words the file is named by after its date (a blog's `2022-10-17-ramping-up.md` under
+    // `## Ramping Up`), opening the report: its title.
+    if (!seenPart && stack.length === 1 && fileWords !== '' && slugify(plain) === fileWords) return true;
     if (REPORT_WORDS.test(plain) && teamNames.some((n) => plain.includes(n))) return true;
     // A heading that recurs every week with only its numbers changed (`Vac 2024/03/11`) titles the document.
     if (options.recurrence?.datedShapes.has(headingShape(text))) return true;

@@ -3561,6 +3561,20 @@ describe('nothing a writer typed is lost', () => {
     expect(caption?.html).toMatch(/<img [^>]*src="https:\/\/example.org\/f.png"[\s\S]*Fig 1. Casts from 2017./);
   });
 
+  it('a numbered caption under a picture ("Fig 2. Total volume … from 11/15 through 11/30, all at 01:00 UTC.") is a note however long', () => {
+    const text = ['## Findings', '', 'Summed the volumes over the month.', '', '![](https://example.org/v.png)', 'Fig 2. Total hypoxic volume from the model from 11/15/2022 through 11/30/2022, all at 01:00 UTC.', ''].join('\n');
+    const u = build({ 'acme/updates/2026-01-05.md': week('2026-01-05', text) }).site.updates[0]!;
+    const notes = [...u.sections.flatMap((s) => s.items.notes), ...(u.notes ?? [])].map((i) => i.text);
+    expect(notes.some((t) => t.startsWith('Fig 2. Total hypoxic volume'))).toBe(true);
+  });
+
+  it('a blog post’s heading that its file is named by (`2026-01-05-ramping-up.md` › `## Ramping Up`) titles the report: no part', () => {
+    const text = ['## Ramping Up', '', '### Completed Goals:', '1. Copied the survey data.', '2. Read the model paper.', '', '### Looking Ahead:', '1. Plot the casts.', ''].join('\n');
+    const u = build({ 'acme/updates/2026-01-05-ramping-up.md': week('2026-01-05', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Acme']);
+    expect(counts(u.sections[0]!)).toEqual({ achieved: 2, next: 1 });
+  });
+
   it('a `<` that opens no tag in HTML (`(< 2.0 mg/L)` in a figure’s caption) is text, and the caption after it is kept', () => {
     const text = ['## Findings', '', 'Counted the low-oxygen cells this week.', '', '<p><img src="https://example.org/f.png" width="600"/><br>Fig 2. Low zones (< 2.0 mg/L) on 11/30 at 01:00 UTC.</p><br>', ''].join('\n');
     const files = { 'acme/updates/2026-01-05.md': week('2026-01-05', text) };
