@@ -3307,6 +3307,14 @@ describe('each member\'s own report', () => {
   });
 });
 
+describe('a part with nothing this week', () => {
+  it('"Nothing to do." under a project’s heading is no item: the project had no work to report', () => {
+    const text = ['## Parser', '', 'I fixed the bug with SHA1 and verified it with the decoder.', '', '## Mailer', '', 'Nothing to do.', ''].join('\n');
+    const u = build({ 'acme/updates/2026-01-05.md': week('2026-01-05', text) }).site.updates[0]!;
+    expect(u.sections.flatMap((s) => Object.values(s.items).flat()).map((i) => i.text)).toEqual(['I fixed the bug with SHA1 and verified it with the decoder.']);
+  });
+});
+
 describe('members’ reports under the template’s labels', () => {
   it('"## Plans for next week" over "### Ana (frontend)", "### Bo": each member’s bullets are plans; a member’s own label ("Done:") does not carry over to the next member', () => {
     const text = [
