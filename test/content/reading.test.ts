@@ -3307,6 +3307,22 @@ describe('each member\'s own report', () => {
   });
 });
 
+describe('a progress label over lines told in the past', () => {
+  it('under "### Progress", "Assigned initial roles…", "Drew rough mockups…" are done; "Worked on…", "Started…", "Automated tests for…" and an -ing line go on', () => {
+    const text = ['## Progress and Issues', '', '### Progress', '', '- Assigned initial roles to team members.', '- Drew rough mockups for the first screens.', '- Worked on the location listeners.', '- Started the design of the bridge.', '- Automated tests for the parser', '- Wiring the API to the store', ''].join('\n');
+    const u = build({ 'crew/updates/2024-10-10.md': week('2024-10-10', text) }).site.updates[0]!;
+    const all = u.sections.flatMap((s) => Object.entries(s.items).flatMap(([k, v]) => v.map((i) => [i.text, k])));
+    expect(all).toEqual(expect.arrayContaining([
+      ['Assigned initial roles to team members.', 'achieved'],
+      ['Drew rough mockups for the first screens.', 'achieved'],
+      ['Worked on the location listeners.', 'progress'],
+      ['Started the design of the bridge.', 'progress'],
+      ['Automated tests for the parser', 'progress'],
+      ['Wiring the API to the store', 'progress'],
+    ]));
+  });
+});
+
 describe('a part with nothing this week', () => {
   it('"Nothing to do." under a project’s heading is no item: the project had no work to report', () => {
     const text = ['## Parser', '', 'I fixed the bug with SHA1 and verified it with the decoder.', '', '## Mailer', '', 'Nothing to do.', ''].join('\n');
