@@ -92,7 +92,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'questions', 'feedback',
     // A meeting's own business ("Announcements", "Open discussion", "Any other business").
     'announcements', 'open discussion', 'any other business', 'aob',
-    'notes', 'remarks', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'evidence', 'faq',
+    'notes', 'remarks', 'ps', 'p s', 'postscript', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'evidence', 'faq',
     // What the work was done with, and who is in the team: reference, no news ("Tech stack", "Group members").
     'tech stack', 'stack', 'group members', 'team members', 'roster', 'technologies used', 'technologies i used', 'tools used', 'tools i used', 'built with',
     // Ideas not taken up ("Ideas that we had but didn't get to"), a wish list.

@@ -30,6 +30,9 @@ describe('labels are read by their head words', () => {
     ["Last week's goals", 'progress'],
     // Plans said done are done.
     ['Completed Goals', 'achieved'],
+    // A postscript is an aside.
+    ['PS', 'aside'],
+    ['P.S.', 'aside'],
     ['Goals completed', 'achieved'],
     ['Objectives achieved', 'achieved'],
     ['Planned for next week', 'next'],
