@@ -115,9 +115,10 @@ export function runWrangler(root: string, args: string[], options: { verbose?: b
  * database's migrations directory not yet in its migrations table is applied, in name order,
  * each one with its row in that table in one batch (a migration that fails leaves nothing of
  * itself behind), to the same local database `wrangler dev` then opens (`<persistTo>/v3`).
- * Wrangler's own command starts a local runtime for every query it sends (one per migration): ~10 s of CPU for
- * this project's migrations against ~3.5 s here (issue 19: twice per test run, once per
- * `npm start`). The table and the files are wrangler's, so either can take over from the other.
+ * Wrangler's own command starts a local runtime for every query it sends (one per migration):
+ * ~10 s of CPU for this project's migrations against ~3.5 s here (issue 19: twice per test run,
+ * once per `npm start`). The table and the files are wrangler's, so either can take over from
+ * the other.
  */
 export async function applyLocalMigrations(root: string, options: LocalMigrationOptions = {}): Promise<void> {
   // Loaded only here: wrangler is large, and the build (which shares this file's bundle) never needs it.

@@ -730,9 +730,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     file.message(`unknown section kind \`${word}\`: its items are kept as notes`, { place: { line, column }, ruleId: 'unknown-kind', source: 'tidings' });
   }
 
-  /** A document's title: dated, the front matter title again, or the team's name with "weekly"/"update". */
   /** The file's name after its date, as a slug (`2022-10-17-ramping-up.md` → `ramping-up`); '' when it names nothing else. */
   const fileWords = slugify((file.path ?? '').split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '').replace(/^\d{4}[-_.]?\d{1,2}[-_.]?\d{1,2}(?=[-_.\s]|$)/, ''));
+  /** A document's title: dated, the front matter title again, or the team's name with "weekly"/"update". */
   function isDocumentTitle(text: string, depth: number): boolean {
     if (isDated(text)) return true;
     const plain = labelWords(text).toLowerCase();

@@ -153,7 +153,8 @@ function emptyFences(node: Nodes): void {
       emptyFences(child);
       continue;
     }
-    if (child.value.trim() !== '' || !child.lang) continue;
+    // An empty block of code in a language (```` ```js ```` then ```` ``` ````) is one: only words after the marks are not.
+    if (child.value.trim() !== '' || !child.lang || (!child.meta && /^[\w+#.-]+$/.test(child.lang))) continue;
     const value = `~~~${child.lang}${child.meta ? ` ${child.meta}` : ''}`;
     const position = child.position ? { position: child.position } : {};
     children[i] = { type: 'paragraph', children: [{ type: 'text', value, ...position }], ...position };

@@ -503,7 +503,6 @@ const NOTHING_NEW = /^(?:there\s+(?:are|is|were|was|have\s+been)\s+)?no\s+(?:new
 /** A line that opens on waiting for others or for help (`Waiting on…`, `Still waiting for…`, `Need help with…`, `Blocked by…`, `Stuck on…`). */
 const WAITING = /^(?:(?:we|i)(?:['’]re|['’]m|\s+am|\s+are)?\s+)?(?:still\s+|currently\s+)?(?:waiting\s+(?:on|for)|awaiting|blocked\s+(?:by|on)|stuck\s+(?:on|with)|need(?:s|ing)?\s+help)\b/i;
 
-/** Words capitalised as a title writes them: three at least, after the first. */
 /**
  * A line that opens on a verb in the past, its subject the writer ("Assigned initial roles…",
  * "Identified 5 major features…", "Drew rough mockups…"): not a participle that names a thing
@@ -511,6 +510,7 @@ const WAITING = /^(?:(?:we|i)(?:['’]re|['’]m|\s+am|\s+are)?\s+)?(?:still\s+|
  * on or has only begun ("Worked on…", "Continued…", "Started…").
  */
 const PAST_OPENER = /^(?!(?:worked|continued|started|initiated|looked|kept|practi[cs]ed|automated|distributed|related|unrelated|detailed|advanced|extended|embedded|limited|based|red|need|speed|feed|seed|used|unused|blocked|planned|expected|proposed|suggested|required|requested|shared|tested|untested|supported|unsupported|nested|mixed|combined|connected|enhanced|improved|updated|upgraded|optimized|optimised)\b)(?:[A-Za-z]{3,}ed|drew|wrote|built|made|met|took|got|ran|found|led|held|gave|sent|spent|chose|learnt|taught|bought|brought|fought|thought|sought|caught|did|won|went|saw|rewrote|broke|understood|undertook|set up|put)\s+(?!(?:by|to be|as)\b)\S/i;
+/** Words capitalised as a title writes them: three at least, after the first. */
 const TITLE_CASE = /^\S+(?:\s+(?:[a-z]{1,4}\s+)?[A-Z][\w'’-]*){3,}/;
 /** Words that say the work goes on: "still WIP", "currently in review", "is still on the old version", "in progress: …", "started adding…", "currently adapting…". */
 const STILL_GOING = /^(?:(?:in progress|wip|ongoing|on-going)\s*[:：–-]|(?:started|began|begun)\s+(?:[a-z]+ing|work\s+on|on)\b|(?:currently|still)\s+[a-z]+ing\b)|\b(?:is|are|am)\s+(?:currently|still)\b|\b(?:in progress|nearing completion)[.!]?\s*$|\b(?:is|are)\s+(?:almost|nearly)\s+(?:out|done|ready|finished|complete|there)\b|^(?![^.;]*\b(?:when|while|whenever|if|ready|done|completed|finished)\b)[^.;,]{0,80}?\b(?:is|are)\s+being\s+[a-z]+ed\b|\b(?:currently|still)\s+(?:in|under|on|being|wip|not|waiting|pending|blocked|needs?|working|ongoing)\b/i;
