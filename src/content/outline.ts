@@ -1486,6 +1486,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       readGroup(own, nested, line, text, ctx, { node: ctx.node, kind: ctx.kind!, depth: 0, ...(ctx.picked ? { picked: true as const } : {}) });
       return undefined;
     }
+    // So inside a part with no label over it, a name that leads in with its colon (`- Tokenomics:`
+    // over "[Block Rewards Specification](…) finalized…"): a topic of the part's week, its bullets
+    // the part's work. Without the colon a title is the work itself, its bullets details ("CI
+    // cleanup and streamlining" over its pull request). Not over a list of names alone, which it
+    // leads into (below), nor in an aside.
+    const namesOnly = nested.every((l) => l.children.length >= 2 && l.children.every(isNameBullet));
+    if (nested.length > 0 && !ctx.parentItem && !link && !linksOnly && !namesOnly && ctx.kind === undefined && inPart && ctx.node.role !== 'aside' && /[:：]\s*$/.test(text) && isGroupName(text)) {
+      readGroup(own, nested, line, text, ctx, { node: ctx.node, depth: 0 });
+      return undefined;
+    }
     // A task list's box says it: ticked is done, whatever label it sits under ("Goals" ticked
     // off); open is still to do, unless a label says how it stands ("In progress").
     const reported = ctx.kind !== 'summary' && ctx.kind !== 'notes';
@@ -1494,7 +1504,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // over "Campus Shuttle", "Parking Services"…): one item, the list its content; the names are
     // what it did, not work of their own. So does one that stops on its preposition
     // ("presentations @ Progcrypto on" over "RLN", "Validator Privacy").
-    if ((/[:：]\s*$/.test(text) || /\s(?:on|about|for|of|including|with|like|such as|to|in|at|from|into)\s*$/i.test(text)) && nested.length > 0 && nested.every((l) => l.children.length >= 2 && l.children.every(isNameBullet))) {
+    if ((/[:：]\s*$/.test(text) || /\s(?:on|about|for|of|including|with|like|such as|to|in|at|from|into)\s*$/i.test(text)) && nested.length > 0 && namesOnly) {
       const lead = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
       const names = nested.flatMap((l) => l.children.map((c) => ({ line: c.position?.start.line ?? line, text: toString(c).trim() })));
       for (const n of names) structure.push({ line: n.line, what: 'detail', text: n.text });

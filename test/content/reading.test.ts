@@ -3326,6 +3326,30 @@ describe('a progress label over lines told in the past', () => {
   });
 });
 
+describe('a topic named with its colon inside a part', () => {
+  it('`- Tokenomics:` over its bullets in a part with no label heads them (no item of its own); `- CI cleanup and streamlining` over its pull request is the work, an item', () => {
+    const text = [
+      '## Bedrock',
+      '',
+      '- Tokenomics:',
+      '  - [Block Rewards Specification](https://example.org/rewards) finalized and awaiting feedback',
+      '  - Fee market model drafted',
+      '- CI cleanup and streamlining',
+      '  - [PR](https://github.com/acme/node/pull/1117)',
+      '',
+    ].join('\n');
+    const files = { 'acme/updates/2026-01-05.md': week('2026-01-05', text) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    const items = u.sections.flatMap((s) => Object.values(s.items).flat());
+    expect(items.map((i) => i.text)).not.toContain('Tokenomics:');
+    expect(items.filter((i) => i.workItem === 'Tokenomics').map((i) => i.text)).toEqual(['Block Rewards Specification finalized and awaiting feedback', 'Fee market model drafted']);
+    expect(items.map((i) => i.text)).toContain('CI cleanup and streamlining');
+    expect(u.sections.flatMap((s) => s.workItems).map((w) => w.text)).toEqual(['Tokenomics:']);
+    expect(conservation(u, files['acme/updates/2026-01-05.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
 describe('a part with nothing this week', () => {
   it('"Nothing to do." under a project’s heading is no item: the project had no work to report', () => {
     const text = ['## Parser', '', 'I fixed the bug with SHA1 and verified it with the decoder.', '', '## Mailer', '', 'Nothing to do.', ''].join('\n');
