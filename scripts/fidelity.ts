@@ -168,13 +168,24 @@ export async function fidelityOf(team: string, result: BuildResult, sourceRoot: 
       }
     }
     for (const s of u.sections) {
+      const inOrder = Object.values(s.items).flat().sort((a, b) => a.line - b.line);
       for (const item of Object.values(s.items).flat()) {
         const text = item.text.trim();
+        // A name of a few words that leads in with its colon, the items after it nested under it
+        // (`- Tokenomics:`, `- Local state index:` over its bullets): it heads them, it is no work
+        // of its own. Not a sentence's lead-in ("Few problems we ran into:", "Completed PR reviews:").
+        const next = inOrder[inOrder.indexOf(item) + 1];
+        const heads =
+          /^[A-Z][^.!?;:]{0,40}[:：]$/.test(text) &&
+          text.split(/\s+/).length <= 4 &&
+          !/^\S+(?:ed|ing)\b|^(?:draft|fix|add|review|write|implement|finish|start|continue|prepare|create|investigate|explore|update|test)\s|\b(?:we|i|our|my|few|some|this|these|based|on|to|of|from|with)\b/i.test(text) &&
+          next !== undefined &&
+          next.depth > item.depth;
         // A picture is content, whatever its description says (isPictureOnly); so is a branch
         // linked by its name (isBranchLink): a note of where the work is, never announced.
         if (isPictureOnly(item) || (s.items.notes.includes(item) && isBranchLink(item))) continue;
         // Who is away ("OOO 2 days (@Florin)") says it in label words, and is news of the week, no label.
-        const structural = isLabelText(text) && !isAway(text) ? 'a label' : isCommitmentTag(text) ? 'a lone tag' : titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(s.title) ? 'its part’s name' : undefined;
+        const structural = isLabelText(text) && !isAway(text) ? 'a label' : isCommitmentTag(text) ? 'a lone tag' : titleIdentity(text) !== '' && titleIdentity(text) === titleIdentity(s.title) ? 'its part’s name' : heads ? 'a name over its bullets' : undefined;
         if (structural) {
           structureItems++;
           problems.push(`${u.source}:${item.line}: item is ${structural}: “${text.slice(0, 60)}”`);

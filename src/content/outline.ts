@@ -1481,7 +1481,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // an item.
     // Over links alone ("PR Reviews:" over three pull requests' addresses), the name is the work and
     // they are its evidence.
-    const linksOnly = nested.every((l) => l.children.every((c) => c.children.length === 1 && c.children[0]!.type === 'paragraph' && (soleLink(c.children[0]!.children) !== undefined || /^<?https?:\/\/\S+>?$/.test(toString(c).trim()))));
+    // Not links named by what they did ("[adding commitment over state updates](…/pull/6451)"): those are work.
+    const linksOnly = nested.every((l) => l.children.every((c) => c.children.length === 1 && c.children[0]!.type === 'paragraph' && ((soleLink(c.children[0]!.children) !== undefined && !saysSomething(toString(c))) || /^<?https?:\/\/\S+>?$/.test(toString(c).trim()))));
     if (nested.length > 0 && !ctx.parentItem && !link && !linksOnly && workLabel(ctx.kind) && isGroupName(text)) {
       readGroup(own, nested, line, text, ctx, { node: ctx.node, kind: ctx.kind!, depth: 0, ...(ctx.picked ? { picked: true as const } : {}) });
       return undefined;

@@ -3350,6 +3350,29 @@ describe('a topic named with its colon inside a part', () => {
   });
 });
 
+describe('a name over links', () => {
+  it('under "Done", `- Local state index:` over links named by what they did heads them, each an item; `- PR Reviews:` over links named by their numbers is the work, the links its evidence', () => {
+    const text = [
+      '## Done',
+      '',
+      '- Local state index:',
+      '  - [adding state update checksum to transaction events](https://github.com/acme/node/pull/6456)',
+      '  - [adding commitment over state updates](https://github.com/acme/node/pull/6451)',
+      '- PR Reviews:',
+      '  - [#12](https://github.com/acme/node/pull/12)',
+      '  - [#13](https://github.com/acme/node/pull/13)',
+      '',
+    ].join('\n');
+    const u = build({ 'acme/updates/2026-01-05.md': week('2026-01-05', text) }).site.updates[0]!;
+    const done = u.sections.flatMap((s) => s.items.achieved);
+    expect(done.map((i) => [i.text, i.workItem])).toEqual([
+      ['adding state update checksum to transaction events', 'Local state index'],
+      ['adding commitment over state updates', 'Local state index'],
+      ['PR Reviews:', undefined],
+    ]);
+  });
+});
+
 describe('a part with nothing this week', () => {
   it('"Nothing to do." under a project’s heading is no item: the project had no work to report', () => {
     const text = ['## Parser', '', 'I fixed the bug with SHA1 and verified it with the decoder.', '', '## Mailer', '', 'Nothing to do.', ''].join('\n');

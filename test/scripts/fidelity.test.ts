@@ -32,6 +32,8 @@ async function badReading(folder: string): Promise<BuildResult> {
     for (const s of u.sections) {
       s.key = `${s.key}-${u.date}`;
       s.items.progress.push(...s.items.achieved.splice(0), { html: 'Ongoing:', text: 'Ongoing:', links: [], line: 1, depth: 0 });
+      // A name that leads in with its colon read as an item, its bullets nested under it.
+      s.items.progress.push({ html: 'Mainnet:', text: 'Mainnet:', links: [], line: 90, depth: 0 }, { html: 'nodes updated', text: 'nodes updated', links: [], line: 91, depth: 1 });
     }
     u.sections.push({ key: `relay-work-done-${u.date}`, title: 'Work Done', level: 'workstream', status: [], line: 1, items: { achieved: [], progress: [], next: [], risks: [], blockers: [], notes: [] }, workItems: [] });
   }
@@ -92,5 +94,6 @@ describe('npm run fidelity on a folder it was never tuned for', () => {
   it('read badly: each measure fails', async () => {
     const [row] = await fidelity(badReading, [dir]);
     expect(row!.failing).toEqual(['dated keys', 'one-week parts', 'digest notices', 'label parts', 'structure items', 'done unread']);
+    expect(row!.problems.filter((p) => p.includes('item is a name over its bullets: “Mainnet:”')).length).toBeGreaterThan(0);
   });
 });
