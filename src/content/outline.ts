@@ -293,6 +293,20 @@ function isPersonName(text: string): boolean {
   return /^(?:@[\w-]+|[A-Z\u00C0-\u017F][\p{L}'’.-]*(?:\s+(?:(?:van|von|de|da|del|der|di|le|la|bin|al)\s+)?[A-Z\u00C0-\u017F][\p{L}'’.-]*){0,3})$/u.test(name) && readLabel(name) === undefined;
 }
 
+/** What a member does, as a team names it after their name ("Ana (UI / Frontend)", "Bo (PM)"). */
+const ROLE_WORDS = /^(?:ui|ux|ui\/ux|qa|pm|po|frontend|front-end|front end|backend|back-end|back end|full-?stack|full stack|mobile|android|ios|web|devops|infra(?:structure)?|data|ml|design(?:er)?|dev(?:eloper)?|engineer|tester|testing|docs|documentation|lead|tech lead|team lead|manager|product manager|project manager|scrum master|product owner|research(?:er)?)$/i;
+/**
+ * A member's name with their roles in brackets ("Afuza (UI / Frontend / Backend / QA)", "Colin
+ * (Backend)"): a member heading their work wherever it stands, with or without a members' heading
+ * over it.
+ */
+function isMemberWithRoles(text: string): boolean {
+  const m = /^(.+?)\s*\(([^()]+)\)\s*[:：]?\s*$/.exec(labelWords(text).trim());
+  if (!m || !isPersonName(m[1]!)) return false;
+  const roles = m[2]!.split(/\s*(?:[/,&+|]|\band\b)\s*/).filter((r) => r !== '');
+  return roles.length > 0 && roles.every((r) => ROLE_WORDS.test(r));
+}
+
 /** Words that say whose report it is, or of when: with report words alone, a report's subtitle. */
 const WHOSE_REPORT = new Set(['team', 'teams', 'individual', 'individuals', 'personal', 'member', 'members', 'group', 'project', 'projects', 'our', 'my', 'the', 'monthly', 'daily', 'sprint', 'week', 'month', 'this', 'last']);
 
@@ -840,7 +854,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Under the members' heading (isPeopleHeading, below), a member's name, written once or
     // every week, heads that member's report: no part; their work is the team's, shown under
     // their name.
-    if (!marked && peopleRank !== undefined && node.depth > peopleRank && isPersonName(text)) {
+    if (!marked && ((peopleRank !== undefined && node.depth > peopleRank && isPersonName(text)) || isMemberWithRoles(text))) {
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       startPerson(words, node.children, line, node.depth);
       return;

@@ -3381,6 +3381,18 @@ describe('a part with nothing this week', () => {
   });
 });
 
+describe('members named with their roles', () => {
+  it('"### Ana (UI / Frontend)", "### Bo (Backend)" under a label head each member’s work, with no members’ heading over them: no part; "### Payments" stays a part', () => {
+    const text = ['## Plans for Next Week', '', '### Ana (UI / Frontend)', '', '- Build the settings screen', '', '### Bo (Backend)', '', '- Set up the CI pipeline', '', '## Payments', '', '- Shipped the refund flow', ''].join('\n');
+    const u = build({ 'crew/updates/2024-10-17.md': week('2024-10-17', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Crew', 'Payments']);
+    expect(u.sections[0]!.items.next.map((i) => [i.text, i.workItem])).toEqual([
+      ['Build the settings screen', 'Ana (UI / Frontend)'],
+      ['Set up the CI pipeline', 'Bo (Backend)'],
+    ]);
+  });
+});
+
 describe('members’ reports under the template’s labels', () => {
   it('"## Plans for next week" over "### Ana (frontend)", "### Bo": each member’s bullets are plans; a member’s own label ("Done:") does not carry over to the next member', () => {
     const text = [
