@@ -1,7 +1,7 @@
 /**
  * vitest globalSetup of the "e2e" project: applies the D1 migrations once, as npm start does
- * (applyLocalMigrations), into a state directory each end-to-end file copies for its own `wrangler dev --persist-to`
- * (migratedState in ./wrangler-dev.ts): every server starts from a fresh, migrated local D1,
+ * (applyLocalMigrations), into a state directory each end-to-end file copies for its own
+ * `wrangler dev --persist-to` (migratedState in ./wrangler-dev.ts): every server starts from a fresh, migrated local D1,
  * as `npm start` leaves it, without one wrangler process per file to migrate it.
  *
  * The migration runs in the background (issue 19: the other projects' set-up and the first
