@@ -2,7 +2,7 @@ import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { WORKER_DEPENDENCIES } from './test/worker/dependencies.ts';
-import { testModels } from './test/worker/models-plugin.ts';
+import { serveModel, testModels } from './test/worker/models-plugin.ts';
 
 // Two runtimes (GUIDE.md): the build step runs in Node (it reads files: corpus, content);
 // everything the Worker does runs in workerd with real local D1/Queues. Node tests come in two
@@ -57,6 +57,8 @@ export default defineConfig({
             miniflare: {
               // The R2 bucket of documents beyond the static files (OVERFLOW_STORE = "r2"), local.
               r2Buckets: ['OVERFLOW'],
+              // The site models the tests import (test/.generated), served from Node.
+              serviceBindings: { TEST_MODELS: serveModel },
               // The delivery events' consumer as wrangler.toml has it, but for its batch window:
               // 1 s instead of 5 s, so that the test of the real queue waits less (issue 19).
               queueConsumers: { 'tidings-mail-events': { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 5 } },

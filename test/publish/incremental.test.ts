@@ -15,6 +15,7 @@ import { tree } from './output-tree';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const WEEKS = 16;
 let work: string;
 
 function options(out: string, cache?: ParseCache): BuildOptions {
@@ -24,6 +25,10 @@ function options(out: string, cache?: ParseCache): BuildOptions {
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'tidings-incremental-'));
   await cp(CORPUS, path.join(work, 'content'), { recursive: true });
+  // The corpus's last WEEKS weeks: what is checked here holds on any number of weeks, and each
+  // of the five builds below costs time in proportion (issue 19).
+  const updates = path.join(work, 'content', 'waku', 'updates');
+  for (const name of (await readdir(updates)).sort().slice(0, -WEEKS)) await rm(path.join(updates, name));
 });
 
 afterAll(async () => {
@@ -36,7 +41,8 @@ describe('incremental build', () => {
     const cache = new ParseCache(version, path.join(work, 'cache'));
     const first = await buildAll(options('incremental', cache));
     if (!first.ok) throw new Error(first.messages);
-    expect(cache.stats.misses).toBeGreaterThan(40);
+    expect(first.site.updates).toHaveLength(WEEKS);
+    expect(cache.stats.misses).toBeGreaterThanOrEqual(WEEKS);
     // No clean build to compare this first one with: the build after the edit below reuses
     // most of its output (render memo), so a first build unlike a clean one shows there.
 
@@ -54,8 +60,9 @@ describe('incremental build', () => {
     if (!cleanAgain.ok) throw new Error(cleanAgain.messages);
     expect(await tree(path.join(work, 'incremental'))).toEqual(await tree(path.join(work, 'clean')));
     expect(again.messages).toBe(cleanAgain.messages);
-    // Milestones the edit did not reach were not rendered again (render-memo.ts).
-    expect(again.reused).toBeGreaterThan(again.written.files / 2);
+    // Milestones the edit did not reach were not rendered again (render-memo.ts): a third of
+    // the files of these weeks (the rest are pages of weeks, teams and the site).
+    expect(again.reused).toBeGreaterThan(again.written.files / 4);
 
     // An edit that changes a status: a blocker in the newest week. The milestone, its parent
     // (which lists it with its status) and the indexes change; the rest is kept.

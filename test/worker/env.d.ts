@@ -8,6 +8,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** The models of test/.generated (test/worker/models-plugin.ts). */
+      TEST_MODELS: Fetcher;
     }
   }
 }
