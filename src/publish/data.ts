@@ -282,7 +282,6 @@ export function siteFromRecords(catalog: Pick<Catalog, 'version' | 'teams'> & Pa
   return site;
 }
 
-/** The data files of a site: path → JSON text. */
 /** How many files dataFiles writes (the catalog, two per team, the key shards), without making them. */
 export function dataFileCount(site: SiteModel, shardSize = SHARD_SIZE): number {
   return 1 + 2 * site.teams.length + shardCount(site.milestones.length, shardSize);
@@ -292,6 +291,7 @@ function shardCount(milestones: number, shardSize: number): number {
   return Math.max(1, Math.ceil(milestones / shardSize));
 }
 
+/** The data files of a site: path → JSON text. */
 export function dataFiles(site: SiteModel, quietWeeks = 3, shardSize = SHARD_SIZE): Array<{ path: string; text: string }> {
   const catalog = catalogOf(site, shardSize, quietWeeks);
   const statuses = statusesOf(site, { quietWeeks });
