@@ -145,13 +145,6 @@ function hugoVersion(): string | undefined {
   }
 }
 
-/**
- * The whole-process build of an earlier commit (`--baseline REF`: its src/, emails/, scripts/ and
- * configuration extracted with `git archive`, with this checkout's node_modules), run as `npm run
- * build` ran then (`node scripts/build.mjs`, bundled once outside the timings, or `tsx
- * scripts/build-static.ts` before it existed), from a folder of its own: clean with its caches
- * off, clean with its caches warm (when it had them) and again with nothing changed.
- */
 /** Removes a build's output and the files it keeps beside it (manifests, render memo, build stamp). */
 async function cleanOutput(out: string): Promise<void> {
   for (const p of [out, `${out}.manifest.json`, `${out}.render.json`, `${out}.build.json`]) await rm(p, { recursive: true, force: true });
@@ -167,6 +160,13 @@ async function repeated(runs: number, run: () => Promise<CpuRun>, before?: () =>
   return times;
 }
 
+/**
+ * The whole-process build of an earlier commit (`--baseline REF`: its src/, emails/, scripts/ and
+ * configuration extracted with `git archive`, with this checkout's node_modules), run as `npm run
+ * build` ran then (`node scripts/build.mjs`, bundled once outside the timings, or `tsx
+ * scripts/build-static.ts` before it existed), from a folder of its own: clean with its caches
+ * off, clean with its caches warm (when it had them) and again with nothing changed.
+ */
 async function baselineRows(ref: string, content: string, work: string, runs: number): Promise<HugoRow[]> {
   const dir = path.join(root, 'node_modules/.bench-baseline', `${ref.replace(/[^\w.-]+/g, '_')}-tree`);
   await rm(dir, { recursive: true, force: true });

@@ -6,8 +6,7 @@
  * Pure text → dates; which date a report gets is decided in week.ts.
  */
 
-/** How a team writes numeric dates whose day and month could be swapped (`01-10-2025`). */
-/** How numeric dates are written: day first, month first, or (two-digit years, `15-01-23`) year first. */
+/** How numeric dates are written: day first, month first (`01-10-2025` either way), or (two-digit years, `15-01-23`) year first. */
 export type DayOrder = 'dmy' | 'mdy' | 'ymd';
 
 /** Days a report covers, both included, as `YYYY-MM-DD`. */

@@ -22,12 +22,12 @@ import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirec
 import { MAX_ASSET_BYTES, OVERFLOW_PATH, packOf, packPath, packsByBytes, planPlacement, PlanError, type OverflowManifest, type Pack, type Plan, type Store } from './overflow';
 import { INDEXED_PATTERNS, SEARCH_BUNDLE, searchFilesEstimate } from './search';
 
-/** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
 /** Files besides pages and feeds: the data files and the feeds manifest with its parts (the site's, one per team). */
 export function otherFileCount(site: SiteModel): number {
   return dataFileCount(site) + 1 + site.teams.length + 1;
 }
 
+/** `[vars]` of a wrangler.toml: what the Worker would see as env, for rendering at build time. */
 export async function wranglerVars(configPath: string): Promise<Record<string, string>> {
   const config = parseToml(await readFile(configPath, 'utf8')) as { vars?: Record<string, unknown> };
   const vars: Record<string, string> = {};
@@ -357,8 +357,7 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
 export class OutputWriter {
   /** Last build's files: `file` for a static file, `packs:file` / `r2:file` for a placed document. */
   #before: Record<string, string> = {};
-  /** The output folder as it was found (one listing: what the build does not produce again is removed from it). */
-  /** Files found at the start, by placement prefix ('' for the static output). */
+  /** Files found at the start, by placement prefix ('' for the static output): one listing of the output folder as it was; what the build does not produce again is removed from it. */
   #found = new Map<string, string[]>();
   readonly #after: Record<string, string> = {};
   /** Folders made by this build. */

@@ -14,7 +14,6 @@ import { site } from '../../src/site';
 
 export { env, site };
 
-/** Empties the digest tables (subscribers of other tests stay: assertions filter by address). */
 /**
  * Moves the clock on by `ms` at once: "a second later" without waiting a second (issue 19). Only
  * `Date` is faked, and it stands still until the next call; timers, fetch timeouts and D1 stay
@@ -25,6 +24,7 @@ export function later(ms: number): void {
   vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + ms });
 }
 
+/** Empties the digest tables (subscribers of other tests stay: assertions filter by address). */
 export async function resetDigests(): Promise<void> {
   await env.DB.batch([
     env.DB.prepare('DELETE FROM digest_deliveries'),
