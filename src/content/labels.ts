@@ -759,9 +759,38 @@ export function isChangeKind(text: string): boolean {
   return tokens.some((w) => CHANGE_HEADS.has(w)) && tokens.every((w) => CHANGE_KINDS.has(w) || (FILLER.has(w) && w !== 'team' && w !== 'project'));
 }
 
-/** The catch-all buckets of a part's work: admin, misc, other, general. */
-// And what only says the week had subjects ("Topics"): what it holds is the team's work.
-const CATCH_ALL = new Set(['admin', 'misc', 'miscellaneous', 'other', 'others', 'general', 'various', 'topics', 'subjects']);
+/** The catch-all buckets of a part's work: admin, misc, other, general, housekeeping. */
+// And what only says the week had subjects ("Topics", "A few items", "Updates"): what it holds is the team's work.
+const CATCH_ALL = new Set([
+  'admin', 'misc', 'miscellaneous', 'other', 'others', 'general', 'various', 'topics', 'subjects', 'housekeeping', 'bookkeeping',
+  'update', 'updates', 'items', 'things',
+]);
+/** Words that may go with them ("A few items", "Some other things"), never alone. */
+const CATCH_ALL_FILLER = new Set(['a', 'few', 'some', 'more', 'random', 'the']);
+
+/** Words that name a stretch of time: seasons, quarters, halves, terms, months, years. */
+const PERIOD_WORDS = new Set([
+  ...'spring summer autumn fall winter quarter quarters half semester trimester term year years month months'.split(' '),
+  ...'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+]);
+/** What goes with them: "the second half of the year", "early Q3", "fiscal year". */
+const PERIOD_FILLER = new Set('the of first second third fourth last next this early late mid end rest and & / to through calendar fiscal academic school'.split(' '));
+const PERIOD_CODE = /^(?:q[1-4]|h[12]|fy\d{2,4}|\d{2,4}s?)$/;
+
+/**
+ * Whether a name only names a stretch of time ("Spring 2024", "Q3", "H2 2025", "The second half
+ * of the year", "January"), as plans by quarter and logs by month are written: a time, never a
+ * part to follow.
+ */
+export function isPeriodName(text: string): boolean {
+  const tokens = labelTokens(text.replace(/[-–—]/g, ' '));
+  return (
+    tokens.length > 0 &&
+    tokens.length <= 6 &&
+    tokens.some((w) => PERIOD_WORDS.has(w) || (PERIOD_CODE.test(w) && !/^\d/.test(w))) &&
+    tokens.every((w) => PERIOD_WORDS.has(w) || PERIOD_FILLER.has(w) || PERIOD_CODE.test(w))
+  );
+}
 
 /**
  * Whether a name is only a catch-all bucket (`admin/misc`, `admin:misc`, "Other"): even
@@ -769,5 +798,5 @@ const CATCH_ALL = new Set(['admin', 'misc', 'miscellaneous', 'other', 'others', 
  */
 export function isCatchAll(text: string): boolean {
   const tokens = labelTokens(text.replace(/[-:]/g, ' ')).filter((w) => w !== '/' && w !== '&' && w !== 'and');
-  return tokens.length > 0 && tokens.length <= 3 && tokens.every((w) => CATCH_ALL.has(w));
+  return tokens.length <= 3 && tokens.some((w) => CATCH_ALL.has(w)) && tokens.every((w) => CATCH_ALL.has(w) || CATCH_ALL_FILLER.has(w));
 }

@@ -51,7 +51,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, slugify, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isLabelPhrase, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
+import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isLabelPhrase, isPeriodName, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
 
@@ -871,10 +871,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const history = options.recurrence?.weeks ?? 0;
       if (history >= TOPIC_MIN_WEEKS && labelledDepths.has(node.depth) && (around.role === 'root' || around.role === 'summary')) return void transparent(true);
     }
-    // A catch-all heading outside every part ("## Others", "## Misc"), however often written,
+    // A catch-all heading outside every part ("## Others", "## Misc", "### A few items" below a
+    // heading that names none), however often written,
     // names no part: what it holds is the team's own work. Written as code, as the team writes
     // its workstreams (`` ## `Miscellaneous` ``), it is one of them.
-    if (!marked && codeOnly === undefined && around.role === 'root' && isCatchAll(text)) {
+    if (!marked && codeOnly === undefined && (around.role === 'root' || around.role === 'document') && isCatchAll(text)) {
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       return;
     }
@@ -901,6 +902,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const day = stack.length > 1 && WEEKDAY_HEADING.test(labelWords(text));
       const opened = open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(stretch || day ? { topic: true } : {}) }), true);
       if (day) days.add(opened);
+      return;
+    }
+    // A heading that only names a stretch of time ("### Spring 2024", "## Q3") dates the work
+    // below it, as plans by quarter are written: no part, however often written; what it holds
+    // stays with the part around it, under its label.
+    if (!marked && codeOnly === undefined && isPeriodName(text)) {
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       return;
     }
     const headingWords = text.split(/\s+/).length;

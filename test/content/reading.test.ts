@@ -4,7 +4,7 @@
  * for the test, in the shapes people use in general, none copied from ../shared.
  */
 import { describe, expect, it } from 'vitest';
-import { readLabel, sentenceKind } from '../../src/content/labels';
+import { isPeriodName, readLabel, sentenceKind } from '../../src/content/labels';
 import { isPointer, isThanks, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { conservation } from './conservation';
@@ -741,6 +741,36 @@ describe('a catch-all heading outside every part', () => {
       ['Audits', { achieved: 1 }],
       ['Misc', { progress: 1 }],
     ]);
+  });
+
+  it('nor do “## Updates”, “## Housekeeping” or “### A few items” below the report’s title, however often written', () => {
+    const report = (date: string) =>
+      week(date, '# Lab notes\n\n## Audits\n\n- Published the broker audit\n\n## Updates\n\n- We gave a talk at the summit\n\n## Housekeeping\n\n- Renewed the lab booking\n\n### A few items\n\n- Booked the boat\n');
+    const result = build({ 'sec/updates/2026-03-02.md': report('2026-03-02'), 'sec/updates/2026-03-09.md': report('2026-03-09') });
+    expect(errorsOf(result)).toEqual([]);
+    const [team, ...parts] = result.site.updates[0]!.sections;
+    expect(team!.title).toBe('Sec');
+    expect(Object.values(team!.items).flat().map((i) => i.text)).toEqual(['We gave a talk at the summit', 'Renewed the lab booking', 'Booked the boat']);
+    expect(parts.map((s) => s.title)).toEqual(['Audits']);
+  });
+});
+
+describe('a heading that only names a stretch of time', () => {
+  it('“### Spring 2024”, “### Q3 2024” under a plan are when, not parts: their work keeps the label, in the part around them', () => {
+    const report = (date: string) =>
+      week(date, '## Sensor calibration\n\n- Calibrated the probes\n\n## Plan for the year\n\n### Spring 2024\n\n- Deploy the buoys\n\n### Summer 2024\n\n- Field season at the lake\n\n### Q3 2024\n\n- Write the paper\n');
+    const result = build({ 'lab/updates/2024-03-04.md': report('2024-03-04'), 'lab/updates/2024-03-11.md': report('2024-03-11') });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.updates[0]!.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Lab', { next: 3 }],
+      ['Sensor calibration', { achieved: 1 }],
+    ]);
+    expect(result.site.milestones.map((m) => m.key)).toEqual(['lab', 'lab-sensor-calibration']);
+  });
+
+  it('a name with a season or a month in it is still a name', () => {
+    for (const name of ['Summer of Code', 'Winter release', 'March Madness bracket', 'Q3 planning tool']) expect(isPeriodName(name), name).toBe(false);
+    for (const name of ['Autumn 2022', 'H2 2025', 'The second half of the year', 'January', 'Early Q1', 'Fiscal year 2024']) expect(isPeriodName(name), name).toBe(true);
   });
 });
 
@@ -2973,13 +3003,13 @@ describe('a call to follow, join or support the work', () => {
 });
 
 describe('a heading that only says whose report follows', () => {
-  it('("Team report", "Individual reports") is the report’s subtitle: its work is the team’s; "Update" alone still names its part', () => {
+  it('("Team report", "Individual reports") is the report’s subtitle: its work is the team’s; so is that under "Update" alone (a catch-all)', () => {
     const body = '# Week 3\n\n## Team report:\n\nWorking tasks:\n\n- Design the UI prototype\n\nBlockers:\n\n- Unclear project scope\n\n## Individual reports\n\n- Wrote the login page\n\n## Update\n\nWe moved the database.\n';
     const result = build({ 'roster/updates/2026-03-02.md': week('2026-03-02', body) });
     expect(errorsOf(result)).toEqual([]);
-    expect(result.site.milestones.map((m) => m.title)).toEqual(['Roster', 'Update']);
+    expect(result.site.milestones.map((m) => m.title)).toEqual(['Roster']);
     const team = result.site.updates[0]!.sections.find((s) => s.title === 'Roster')!;
-    expect(counts(team)).toEqual({ achieved: 1, progress: 1, blockers: 1 });
+    expect(counts(team)).toEqual({ achieved: 2, progress: 1, blockers: 1 });
   });
 });
 
