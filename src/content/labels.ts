@@ -71,7 +71,9 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles', 'lowlights', 'lowlight',
     // What the work does not do yet ("Known limitations", "Caveats").
     'limitations', 'limitation', 'known limitations', 'caveats', 'caveat',
-    'difficulties', 'failures', 'setbacks', 'hurdles', 'pain points', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
+    'difficulties', 'failures', 'setbacks', 'hurdles', 'pitfalls', 'gotchas', 'pain points',
+    // What a retrospective says could go better ("What can be improved", "Areas for improvement").
+    'can be improved', 'could be improved', 'could go better', 'can go better', 'areas for improvement', 'room for improvement', 'to improve', 'needs improvement', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
   ],
   blockers: ['current blockers', 'blocked', 'blocker', 'blockers', 'blocking', 'blockage', 'blockages', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
   summary: [
@@ -260,9 +262,12 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
     kinds.add(kind);
     for (let i = at; i < at + length; i++) used[i] = true;
     // Phrases come left to right, each the longest at its place: the first wins, but an aside
-    // named with work ("Questions and blockers", "Notes & next steps") holds that work, the
-    // work's kind wins. Not a period ("Contributors this week").
-    const outranks = best !== undefined && best.kind === 'aside' && kind !== 'aside' && kind !== 'summary' && !period;
+    // named with work ("Questions and blockers", "Notes & next steps"), or a summary of work
+    // ("Summary of work done", "Overview of accomplishments"), holds that work: the work's kind
+    // wins. Not a period ("Contributors this week"), nor a summary said of something else ("How
+    // do you feel about your progress?").
+    const named = best?.kind === 'aside' || (best?.kind === 'summary' && tokens[best.at + best.length] === 'of');
+    const outranks = best !== undefined && named && kind !== 'aside' && kind !== 'summary' && !period;
     if (!best || outranks) best = { at, length, kind, phrase: tokens.slice(at, at + length).join(' ') };
   };
   for (let at = 0; at < tokens.length; at++) {

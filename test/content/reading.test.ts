@@ -30,6 +30,15 @@ describe('labels are read by their head words', () => {
     ["Last week's goals", 'progress'],
     // Plans said done are done.
     ['Completed Goals', 'achieved'],
+    // A summary of work is that work; a summary said of something else stays the summary.
+    ['Summary of work done', 'achieved'],
+    ['Summary of accomplishments', 'achieved'],
+    ['Work summary', 'summary'],
+    ['How do you feel about your progress?', 'summary'],
+    // What a retrospective says could go better, and its pitfalls: risks, as what went wrong.
+    ['What can be improved', 'risks'],
+    ['Areas for improvement', 'risks'],
+    ['Pitfalls', 'risks'],
     // A postscript is an aside.
     ['PS', 'aside'],
     ['P.S.', 'aside'],
