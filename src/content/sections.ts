@@ -501,6 +501,14 @@ const NO_TROUBLE = /^[^.!?]{0,40}?\b(?:(?:was|were|is|are|am)(?:n['’]t|\s+not)
 const NOTHING_NEW = /^(?:there\s+(?:are|is|were|was|have\s+been)\s+)?no\s+(?:new\s+|further\s+)?(?:(?:updates?|changes?)(?:\s+(?:to|in|on)\s+(?:the\s+)?(?:risks?|risk\s+(?:table|register|log)|blockers?|issues?))?|risks?|blockers?|issues?|concerns?)(?=\s*(?:[.!,;]|$|\s+(?:this|since|to\s+report|identified|raised)\b))/i;
 
 /** A line that opens on waiting for others or for help (`Waiting on…`, `Still waiting for…`, `Need help with…`, `Blocked by…`, `Stuck on…`). */
+/**
+ * A lead-in that says what follows is what the writer knows: an insight, a tip, a lesson ("main
+ * insight:", "TIL:", "Tip:"), or a note that explains ("Note: why the script takes so long",
+ * "note: for cherry-picking, use…"). Not a note that tells how the work stands ("Note: #3363 is
+ * blocked by…", "Note: we are planning to…"): status reports write those too.
+ */
+const NOTE_LEAD = /^\s*(?:(?:main|key|quick|small|side|general|important|big)\s+)?(?:(?:insights?|tips?|til|fyi|lessons?\s+learn(?:ed|t)|takeaways?|learnings?)\s*[:：]|notes?\s*[:：]\s*(?=(?:why|how|for|if|when|in case)\b))\s*/i;
+
 const WAITING = /^(?:(?:we|i)(?:['’]re|['’]m|\s+am|\s+are)?\s+)?(?:still\s+|currently\s+)?(?:waiting\s+(?:on|for)|awaiting|blocked\s+(?:by|on)|stuck\s+(?:on|with)|need(?:s|ing)?\s+help)\b/i;
 
 /**
@@ -621,6 +629,14 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // indented by mistake into a code block ("    achieved: interop with nwaku."): that is news.
   if (/^<pre\b/.test(entry.item.html.trim()) && (/^<pre><code class="language-/.test(entry.item.html.trim()) || looksLikeCode(entry.item.text))) return 'notes';
   if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';
+  // A line that says it is a note, an insight or a tip ("Note: why the script takes so long:",
+  // "main insight: …", "TIL: …") tells what the writer knows, no work, unless what follows says
+  // work of a kind ("Note: #3363 is blocked"); nor do its details, that say none of their own.
+  if (entry.kind !== 'notes' && NOTE_LEAD.test(entry.item.text)) {
+    const rest = entry.item.text.replace(NOTE_LEAD, '');
+    if (sentenceKind(rest) === undefined && !WAITING.test(rest) && !SETBACK.test(rest)) return 'notes';
+  }
+  if (parentKind === 'notes' && entry.parent !== undefined && entry.kind !== 'risks' && entry.kind !== 'blockers' && NOTE_LEAD.test(entry.parent.text) && sentenceKind(entry.item.text) === undefined) return 'notes';
   // Struck through as a to-do list strikes what is done (`~~Basic queueing functionality~~`). A
   // struck-through risk or blocker stays one, resolved (status/index.ts saysResolved).
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'next') && /^(?:<p>)?<del>(?:(?!<\/?del>)[\s\S])+<\/del>[\s.]*(?:<\/p>)?$/.test(entry.item.html.trim())) return 'achieved';

@@ -3349,6 +3349,31 @@ describe('each member\'s own report', () => {
   });
 });
 
+describe('a line that says it is an insight, a tip or a note that explains', () => {
+  it('is a note, with the details it explains, under a label of done work; a note of how the work stands keeps its kind', () => {
+    const text = [
+      '## Delivered this week',
+      '',
+      '- Fixed the parser',
+      '- main insight: defaulting cannot change what validates',
+      '- note: for cherry-picking a pull request, use the cherry-pick script',
+      '- Note: why the vendoring takes so long:',
+      '  - the proxy answers every package one by one',
+      '- Note: we shipped the client to the beta testers',
+      '',
+    ].join('\n');
+    const u = build({ 'lab/updates/2024-10-10.md': week('2024-10-10', text) }).site.updates[0]!;
+    expect(Object.fromEntries(u.sections.flatMap((s) => Object.entries(s.items).flatMap(([k, v]) => v.map((i) => [i.text, k]))))).toEqual({
+      'Fixed the parser': 'achieved',
+      'main insight: defaulting cannot change what validates': 'notes',
+      'note: for cherry-picking a pull request, use the cherry-pick script': 'notes',
+      'Note: why the vendoring takes so long:': 'notes',
+      'the proxy answers every package one by one': 'notes',
+      'Note: we shipped the client to the beta testers': 'achieved',
+    });
+  });
+});
+
 describe('a progress label over lines told in the past', () => {
   it('under "### Progress", "Assigned initial roles…", "Drew rough mockups…" are done; "Worked on…", "Started…", "Automated tests for…" and an -ing line go on', () => {
     const text = ['## Progress and Issues', '', '### Progress', '', '- Assigned initial roles to team members.', '- Drew rough mockups for the first screens.', '- Worked on the location listeners.', '- Started the design of the bridge.', '- Automated tests for the parser', '- Wiring the API to the store', ''].join('\n');
