@@ -609,8 +609,8 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [/^(?:(?:i|we|the team)\s+)?(?:still\s+)?(?:have|has)\s+(?!been\b|had\b|done\b)[^.;!?]{1,60}?\bto\s+(?:do|finish|complete|write|review|fix|test|build|sort out|work on)\b/i, 'next'],
 ];
 
-const TICKED = new RegExp(String.raw`^[\s*_]*(?:${TICK.source})|(?:${TICK.source})\s*(?:done|merged|completed|shipped|released|finished)?[\s*_.!]*$|[([]\s*(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$`, 'iu');
-/** An item the team ticked off: a ✅ (✔️, ☑️) before or after it, or `(done)` / `[completed]` at its end. */
+const TICKED = new RegExp(String.raw`^[\s*_]*(?:${TICK.source})|(?:${TICK.source})\s*(?:done|merged|completed|shipped|released|finished)?[\s*_.!]*$|[([]\s*(?:(?:edit(?:ed)?|update[d]?)\s*[:：-]\s*|now\s+)?(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$`, 'iu');
+/** An item the team ticked off: a ✅ (✔️, ☑️) before or after it, or `(done)` / `[completed]` / `(edit: done)` at its end. */
 export function tickedOff(text: string): boolean {
   return TICKED.test(text);
 }

@@ -501,6 +501,9 @@ const NO_TROUBLE = /^[^.!?]{0,40}?\b(?:(?:was|were|is|are|am)(?:n['’]t|\s+not)
 const NOTHING_NEW = /^(?:there\s+(?:are|is|were|was|have\s+been)\s+)?no\s+(?:new\s+|further\s+)?(?:(?:updates?|changes?)(?:\s+(?:to|in|on)\s+(?:the\s+)?(?:risks?|risk\s+(?:table|register|log)|blockers?|issues?))?|risks?|blockers?|issues?|concerns?)(?=\s*(?:[.!,;]|$|\s+(?:this|since|to\s+report|identified|raised)\b))/i;
 
 /** A line that opens on waiting for others or for help (`Waiting on…`, `Still waiting for…`, `Need help with…`, `Blocked by…`, `Stuck on…`). */
+/** A mark at an item's end that says it goes on: `(in progress)`, `(ONGOING)`, `(WIP)`, `(currently working)`. */
+const GOING_TAG = /[([]\s*(?:in[- ]progress|on-?going|wip|work in progress|currently working(?: on it)?|working on it|under ?way)\s*[)\]][\s*_.!]*$/i;
+
 /**
  * A lead-in that says what follows is what the writer knows: an insight, a tip, a lesson ("main
  * insight:", "TIL:", "Tip:"), or a note that explains ("Note: why the script takes so long",
@@ -640,8 +643,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // Struck through as a to-do list strikes what is done (`~~Basic queueing functionality~~`). A
   // struck-through risk or blocker stays one, resolved (status/index.ts saysResolved).
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'next') && /^(?:<p>)?<del>(?:(?!<\/?del>)[\s\S])+<\/del>[\s.]*(?:<\/p>)?$/.test(entry.item.html.trim())) return 'achieved';
-  // Marked as still in progress (`[WIP] Implemented the launcher`, `WIP: …`), whatever the label.
+  // Marked as still in progress (`[WIP] Implemented the launcher`, `WIP: …`), whatever the label;
+  // or at its end (`… (currently working)`, `… (ONGOING)`), under a plan's label too.
   if ((entry.kind === 'achieved' || entry.kind === undefined) && /^[\s*_]*(?:[[(]\s*wip\s*[\])]|wip\s*[:：-])/i.test(entry.item.text)) return 'progress';
+  if ((entry.kind === 'achieved' || entry.kind === 'next' || entry.kind === undefined) && GOING_TAG.test(entry.item.text)) return 'progress';
   // A count toward its total (`Builtins completed: 26/70`, `Instructions tested: 0/70`): going on
   // until it is all there (`70/70`), under a label of the week's work too.
   const counted = entry.kind === 'achieved' || entry.kind === 'progress' ? countOfTotal(entry.item.text) : undefined;

@@ -3349,6 +3349,34 @@ describe('each member\'s own report', () => {
   });
 });
 
+describe('a mark at an item’s end that says how it stands', () => {
+  it('“(edit: done)” is done; “(currently working)”, “[IN PROGRESS]”, “(ongoing)” go on, under a plan’s or a done label too', () => {
+    const text = [
+      '## Delivered this week',
+      '',
+      '- SPoCK aggregation (ongoing)',
+      '- Fixed the parser',
+      '',
+      '## TODOs for next week',
+      '',
+      '- Connect to the replica pod (currently working)',
+      '- Proof of possession [IN PROGRESS]',
+      '- Add a simple rm to the save script with a comment (edit: done)',
+      '- Write the release notes',
+      '',
+    ].join('\n');
+    const u = build({ 'lab/updates/2024-10-10.md': week('2024-10-10', text) }).site.updates[0]!;
+    expect(Object.fromEntries(u.sections.flatMap((s) => Object.entries(s.items).flatMap(([k, v]) => v.map((i) => [i.text, k]))))).toEqual({
+      'SPoCK aggregation (ongoing)': 'progress',
+      'Fixed the parser': 'achieved',
+      'Connect to the replica pod (currently working)': 'progress',
+      'Proof of possession [IN PROGRESS]': 'progress',
+      'Add a simple rm to the save script with a comment (edit: done)': 'achieved',
+      'Write the release notes': 'next',
+    });
+  });
+});
+
 describe('a line that says it is an insight, a tip or a note that explains', () => {
   it('is a note, with the details it explains, under a label of done work; a note of how the work stands keeps its kind', () => {
     const text = [
