@@ -1443,7 +1443,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (link && ctx.parentItem && statusOnly && !saysSomething(toString(link))) {
       // A link-only bullet under an item: that item's evidence (a PR, a spec), not a deliverable.
       // One whose text is a sentence says what was done: an item of its own.
-      for (const l of collectLinks(own[0]!)) ctx.parentItem.links.push(l);
+      // A bare address named by a word or two before it (`a typo: https://…/commit/9ee9918`)
+      // keeps that name as its text: it says what the evidence is.
+      const lead = own[0]!.type === 'paragraph' ? own[0]!.children[0] : undefined;
+      const name = lead?.type === 'text' ? /^\s*([^:：]+?)\s*[:：]\s*$/.exec(lead.value)?.[1] : undefined;
+      for (const l of collectLinks(own[0]!)) ctx.parentItem.links.push(name && l.text === l.href ? { ...l, text: name } : l);
       structure.push({ line, what: 'evidence', text });
       for (const c of nested.flatMap((l) => l.children)) structure.push({ line: c.position?.start.line ?? line, what: 'status', text: toString(c) });
       return undefined;

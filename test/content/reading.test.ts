@@ -3349,6 +3349,18 @@ describe('each member\'s own report', () => {
   });
 });
 
+describe('an address named by a word or two under an item', () => {
+  it('is the item’s evidence with that name as its text (`a typo: https://…`); a bare address keeps its own', () => {
+    const text = ['## Done', '', '- The docs were not generated because:', '  - a typo: https://example.org/commit/9ee9918', '  - https://example.org/pull/12', ''].join('\n');
+    const u = build({ 'lab/updates/2024-10-10.md': week('2024-10-10', text) }).site.updates[0]!;
+    const item = u.sections.flatMap((s) => Object.values(s.items).flat()).find((i) => i.text.startsWith('The docs'))!;
+    expect(item.links).toEqual([
+      { href: 'https://example.org/commit/9ee9918', text: 'a typo' },
+      { href: 'https://example.org/pull/12', text: 'https://example.org/pull/12' },
+    ]);
+  });
+});
+
 describe('a mark at an item’s end that says how it stands', () => {
   it('“(edit: done)” is done; “(currently working)”, “[IN PROGRESS]”, “(ongoing)” go on, under a plan’s or a done label too', () => {
     const text = [
