@@ -3349,6 +3349,18 @@ describe('each member\'s own report', () => {
   });
 });
 
+describe('why the writer could not work', () => {
+  it('“I was sick and…” is a note, as “OOO” is; work told after an illness is not', () => {
+    const text = ['## Progress', '', '- I was sick and I had to look after some college work this week, so couldn’t progress much.', '', '## Done', '', '- Unfortunately I fell ill on Tuesday.', '- Fixed the parser after the flu week', ''].join('\n');
+    const u = build({ 'lab/updates/2024-10-10.md': week('2024-10-10', text) }).site.updates[0]!;
+    expect(Object.fromEntries(u.sections.flatMap((s) => Object.entries(s.items).flatMap(([k, v]) => v.map((i) => [i.text, k]))))).toEqual({
+      'I was sick and I had to look after some college work this week, so couldn’t progress much.': 'notes',
+      'Unfortunately I fell ill on Tuesday.': 'notes',
+      'Fixed the parser after the flu week': 'achieved',
+    });
+  });
+});
+
 describe('an address named by a word or two under an item', () => {
   it('is the item’s evidence with that name as its text (`a typo: https://…`); a bare address keeps its own', () => {
     const text = ['## Done', '', '- The docs were not generated because:', '  - a typo: https://example.org/commit/9ee9918', '  - https://example.org/pull/12', ''].join('\n');
