@@ -269,6 +269,8 @@ function isWhoseReport(text: string): boolean {
   // Or report words alone, two or more ("Status Report", "Weekly Update"): "Update" alone names the part it heads.
   return words.some((w) => REPORT_WORDS.test(w)) && (words.some((w) => WHOSE_REPORT.has(w)) || words.length >= 2) && words.every((w) => REPORT_WORDS.test(w) || WHOSE_REPORT.has(w));
 }
+/** A template's prompt in the second person, a few words ("What you did", "Where you are stuck", "How your week went:"). */
+const TEMPLATE_SLOT = /^(?:what|where|how|why|when|which|who)\s+(?:you|your)\b(?:\s+[\w'’-]+){0,5}\s*[:.]?$/i;
 /** A heading that names a day of the week, alone or with its date ("Monday", "Wed 12 Oct", "Thursday, 3 November"). */
 const WEEKDAY_HEADING = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b[\s,.]*(?:\d{1,2}(?:st|nd|rd|th)?\b[\s,./-]*)?(?:[a-z]+\b[\s,./-]*)?(?:\d{1,4}\b[\s,./-]*){0,2}$/i;
 
@@ -1408,6 +1410,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // A link named by an aside's or a risk's word (`- [Donate](…/donate)`, `- [Issue](…/issues/7)`)
       // goes to that page: an item. One named by how the work stands (`- [WIP](…/pull/12)`) still says so.
       else if (own[0]!.type === 'paragraph' && soleLink(own[0]!.children) && (label.kind === 'notes' || label.kind === 'risks' || label.kind === 'summary')) label = undefined;
+    }
+    // A template's prompt left as it was written, in the second person ("What you did", "Where
+    // you had trouble", "Where you are stuck"), plain text with nothing under it: an empty slot,
+    // no item. Not a link ("[Why You Don't Need Data Scientists](…)"): a title.
+    if (nested.length === 0 && TEMPLATE_SLOT.test(text) && own.length === 1 && own[0]!.type === 'paragraph' && own[0]!.children.every((c) => c.type === 'text')) {
+      structure.push({ line, what: 'placeholder', text });
+      return undefined;
     }
     if (label) {
       if (label.unknown) warnUnknownKind(label.word, line, column);

@@ -3349,6 +3349,16 @@ describe('each member\'s own report', () => {
   });
 });
 
+describe('a template’s prompt left as written', () => {
+  it('“What you did”, “Where you are stuck” with nothing under them are empty slots, no items; a title linked in the second person is an item', () => {
+    const text = ['### Colin (Backend)', '', '- Progress', '    - What you did', '    - Set up the database', '- Issues', '    - Where you had trouble', '    - Where you are stuck', '', '## Reading', '', '- [Why You Don’t Need Data Scientists](https://example.org/post)', ''].join('\n');
+    const result = build({ 'lab/updates/2024-10-10.md': week('2024-10-10', text) });
+    const u = result.site.updates[0]!;
+    expect(u.sections.flatMap((s) => Object.values(s.items).flat().map((i) => i.text))).toEqual(['Set up the database', 'Why You Don’t Need Data Scientists']);
+    expect(result.outlines.get(u.source)!.structure.filter((s) => s.what === 'placeholder').map((s) => s.text)).toEqual(['What you did', 'Where you had trouble', 'Where you are stuck']);
+  });
+});
+
 describe('why the writer could not work', () => {
   it('“I was sick and…” is a note, as “OOO” is; work told after an illness is not', () => {
     const text = ['## Progress', '', '- I was sick and I had to look after some college work this week, so couldn’t progress much.', '', '## Done', '', '- Unfortunately I fell ill on Tuesday.', '- Fixed the parser after the flu week', ''].join('\n');
