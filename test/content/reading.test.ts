@@ -12,6 +12,8 @@ import { build, errorsOf, warningsOf } from './helpers';
 
 /** A report of `date` with `body` under its front matter. */
 const week = (date: string, body: string) => `---\ndate: ${date}\n---\n${body}`;
+/** Each item's text and kind, in an update. */
+const kindsByText = (u: { sections: Array<{ items: Record<string, Array<{ text: string }>> }> }) => Object.fromEntries(u.sections.flatMap((s) => Object.entries(s.items).flatMap(([k, v]) => v.map((i) => [i.text, k]))));
 const counts = (s: { items: Record<string, unknown[]> }) => Object.fromEntries(Object.entries(s.items).filter(([, v]) => v.length > 0).map(([k, v]) => [k, v.length]));
 
 describe('labels are read by their head words', () => {
@@ -3363,7 +3365,7 @@ describe('why the writer could not work', () => {
   it('“I was sick and…” is a note, as “OOO” is; work told after an illness is not', () => {
     const text = ['## Progress', '', '- I was sick and I had to look after some college work this week, so couldn’t progress much.', '', '## Done', '', '- Unfortunately I fell ill on Tuesday.', '- Fixed the parser after the flu week', ''].join('\n');
     const u = build({ 'lab/updates/2024-10-10.md': week('2024-10-10', text) }).site.updates[0]!;
-    expect(Object.fromEntries(u.sections.flatMap((s) => Object.entries(s.items).flatMap(([k, v]) => v.map((i) => [i.text, k]))))).toEqual({
+    expect(kindsByText(u)).toEqual({
       'I was sick and I had to look after some college work this week, so couldn’t progress much.': 'notes',
       'Unfortunately I fell ill on Tuesday.': 'notes',
       'Fixed the parser after the flu week': 'achieved',
@@ -3400,7 +3402,7 @@ describe('a mark at an item’s end that says how it stands', () => {
       '',
     ].join('\n');
     const u = build({ 'lab/updates/2024-10-10.md': week('2024-10-10', text) }).site.updates[0]!;
-    expect(Object.fromEntries(u.sections.flatMap((s) => Object.entries(s.items).flatMap(([k, v]) => v.map((i) => [i.text, k]))))).toEqual({
+    expect(kindsByText(u)).toEqual({
       'SPoCK aggregation (ongoing)': 'progress',
       'Fixed the parser': 'achieved',
       'Connect to the replica pod (currently working)': 'progress',
@@ -3425,7 +3427,7 @@ describe('a line that says it is an insight, a tip or a note that explains', () 
       '',
     ].join('\n');
     const u = build({ 'lab/updates/2024-10-10.md': week('2024-10-10', text) }).site.updates[0]!;
-    expect(Object.fromEntries(u.sections.flatMap((s) => Object.entries(s.items).flatMap(([k, v]) => v.map((i) => [i.text, k]))))).toEqual({
+    expect(kindsByText(u)).toEqual({
       'Fixed the parser': 'achieved',
       'main insight: defaulting cannot change what validates': 'notes',
       'note: for cherry-picking a pull request, use the cherry-pick script': 'notes',
