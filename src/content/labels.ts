@@ -71,9 +71,9 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'risk', 'risks', 'concern', 'concerns', 'challenges', 'challenge', 'on hold', 'paused', 'problems', 'obstacles', 'lowlights', 'lowlight',
     // What the work does not do yet ("Known limitations", "Caveats").
     'limitations', 'limitation', 'known limitations', 'caveats', 'caveat',
-    'difficulties', 'failures', 'setbacks', 'hurdles', 'pitfalls', 'gotchas', 'pain points',
+    'difficulties', 'failures', 'setbacks', 'hurdles', 'pitfalls', 'gotchas', 'pain points', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
     // What a retrospective says could go better ("What can be improved", "Areas for improvement").
-    'can be improved', 'could be improved', 'could go better', 'can go better', 'areas for improvement', 'room for improvement', 'to improve', 'needs improvement', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
+    'can be improved', 'could be improved', 'could go better', 'can go better', 'areas for improvement', 'room for improvement', 'to improve', 'needs improvement',
   ],
   blockers: ['current blockers', 'blocked', 'blocker', 'blockers', 'blocking', 'blockage', 'blockages', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
   summary: [

@@ -266,7 +266,7 @@ const REPORT_WORDS = /\b(?:weekly|update|updates|reports?|roundup|round[- ]up|ne
 /** Whether a heading says only whose report follows ("Team report", "Individual reports", "Status Report"): report words and whose, nothing else. */
 function isWhoseReport(text: string): boolean {
   const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
-  // Or report words alone, two or more ("Status Report", "Weekly Update"): "Update" alone names the part it heads.
+  // Or report words alone, two or more ("Status Report", "Weekly Update"); "Update" alone is a catch-all (isCatchAll).
   return words.some((w) => REPORT_WORDS.test(w)) && (words.some((w) => WHOSE_REPORT.has(w)) || words.length >= 2) && words.every((w) => REPORT_WORDS.test(w) || WHOSE_REPORT.has(w));
 }
 /** A template's prompt in the second person, a few words ("What you did", "Where you are stuck", "How your week went:"). */
@@ -874,9 +874,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       if (history >= TOPIC_MIN_WEEKS && labelledDepths.has(node.depth) && (around.role === 'root' || around.role === 'summary')) return void transparent(true);
     }
     // A catch-all heading outside every part ("## Others", "## Misc", "### A few items" below a
-    // heading that names none), however often written,
-    // names no part: what it holds is the team's own work. Written as code, as the team writes
-    // its workstreams (`` ## `Miscellaneous` ``), it is one of them.
+    // heading that names none), however often written, names no part: what it holds is the
+    // team's own work. Written as code, as the team writes its workstreams (`` ## `Miscellaneous` ``),
+    // it is one of them.
     if (!marked && codeOnly === undefined && (around.role === 'root' || around.role === 'document') && isCatchAll(text)) {
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       return;

@@ -500,7 +500,6 @@ const NO_TROUBLE = /^[^.!?]{0,40}?\b(?:(?:was|were|is|are|am)(?:n['’]t|\s+not)
 /** A setback's section that says nothing new is in it ("There are no updates to the risk table", "No new risks", "No changes this week"). */
 const NOTHING_NEW = /^(?:there\s+(?:are|is|were|was|have\s+been)\s+)?no\s+(?:new\s+|further\s+)?(?:(?:updates?|changes?)(?:\s+(?:to|in|on)\s+(?:the\s+)?(?:risks?|risk\s+(?:table|register|log)|blockers?|issues?))?|risks?|blockers?|issues?|concerns?)(?=\s*(?:[.!,;]|$|\s+(?:this|since|to\s+report|identified|raised)\b))/i;
 
-/** A line that opens on waiting for others or for help (`Waiting on…`, `Still waiting for…`, `Need help with…`, `Blocked by…`, `Stuck on…`). */
 /** A mark at an item's end that says it goes on: `(in progress)`, `(ONGOING)`, `(WIP)`, `(currently working)`. */
 const GOING_TAG = /[([]\s*(?:in[- ]progress|on-?going|wip|work in progress|currently working(?: on it)?|working on it|under ?way)\s*[)\]][\s*_.!]*$/i;
 
@@ -512,6 +511,7 @@ const GOING_TAG = /[([]\s*(?:in[- ]progress|on-?going|wip|work in progress|curre
  */
 const NOTE_LEAD = /^\s*(?:(?:main|key|quick|small|side|general|important|big)\s+)?(?:(?:insights?|tips?|til|fyi|lessons?\s+learn(?:ed|t)|takeaways?|learnings?)\s*[:：]|notes?\s*[:：]\s*(?=(?:why|how|for|if|when|in case)\b))\s*/i;
 
+/** A line that opens on waiting for others or for help (`Waiting on…`, `Still waiting for…`, `Need help with…`, `Blocked by…`, `Stuck on…`). */
 const WAITING = /^(?:(?:we|i)(?:['’]re|['’]m|\s+am|\s+are)?\s+)?(?:still\s+|currently\s+)?(?:waiting\s+(?:on|for)|awaiting|blocked\s+(?:by|on)|stuck\s+(?:on|with)|need(?:s|ing)?\s+help)\b/i;
 
 /**
