@@ -129,8 +129,6 @@ describe('an HTTP mail API that fails on purpose', () => {
   });
 
   it('the daily limit of the Email Service holds the batch until midnight UTC; a suppressed recipient is a hard bounce', async () => {
-    const n = (await env.DB.prepare("SELECT COUNT(*) AS n FROM subscribers WHERE status = 'active'").first<{ n: number }>())!.n;
-    for (let i = 0; i < (49 - (n % 50) + 50) % 50; i++) await activeSubscriber(['all'], 'filler');
     const readers = await Promise.all(Array.from({ length: 3 }, () => activeSubscriber(['all'], 'daily')));
     const suppressed = readers[0]!.email;
     let calls = 0;
