@@ -127,7 +127,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
 const FILLER = new Set(
   (
     'this that these the a an our my i we us me you your their its it s for of and or & / to in on at by with from about so far ' +
-    'week weeks weekly sprint sprints month months monthly period cycle quarter day days fortnight today potential possible ' +
+    'week weeks weekly sprint sprints month months monthly period cycle quarter year years yearly annual draft day days fortnight today potential possible ' +
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
     'how what which where why when them they am was were is are be been has have had will would should could did do does since ' +
     'items item work tasks task activities activity things list some all important notable any other more new up out over overcame handled faced encountered addressed ' +

@@ -32,6 +32,9 @@ describe('labels are read by their head words', () => {
     ["Last week's goals", 'progress'],
     // Plans said done are done.
     ['Completed Goals', 'achieved'],
+    // A year, like a week or a quarter, and a draft frame a label without naming anything.
+    ['Year 1 Plan DRAFT', 'next'],
+    ["This year's goals", 'next'],
     // A summary of work is that work; a summary said of something else stays the summary.
     ['Summary of work done', 'achieved'],
     ['Summary of accomplishments', 'achieved'],
