@@ -10,6 +10,7 @@
  * update's own overview) and `aside` (acknowledgements, learnings, attendees, resources,
  * metrics: kept and shown with the update, never announced as work).
  */
+import { MONTH_NAME } from './dates';
 import { TICK } from './keys';
 import { englishWords, fold, readUnspaced, unspacedSentenceKind, withoutAccents } from './locales';
 import type { ItemKind } from './model';
@@ -773,11 +774,9 @@ const CATCH_ALL = new Set([
 /** Words that may go with them ("A few items", "Some other things"), never alone. */
 const CATCH_ALL_FILLER = new Set(['a', 'few', 'some', 'more', 'random', 'the']);
 
-/** Words that name a stretch of time: seasons, quarters, halves, terms, months, years. */
-const PERIOD_WORDS = new Set([
-  ...'spring summer autumn fall winter quarter quarters half semester trimester term year years month months'.split(' '),
-  ...'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
-]);
+/** Words that name a stretch of time: seasons, quarters, halves, terms, years; and months' names (dates.ts). */
+const PERIOD_WORDS = new Set('spring summer autumn fall winter quarter quarters half semester trimester term year years month months'.split(' '));
+const MONTH_WORD = new RegExp(`^${MONTH_NAME}$`);
 /** What goes with them: "the second half of the year", "early Q3", "fiscal year". */
 const PERIOD_FILLER = new Set('the of first second third fourth last next this early late mid end rest and & / to through calendar fiscal academic school'.split(' '));
 const PERIOD_CODE = /^(?:q[1-4]|h[12]|fy\d{2,4}|\d{2,4}s?)$/;
@@ -792,8 +791,8 @@ export function isPeriodName(text: string): boolean {
   return (
     tokens.length > 0 &&
     tokens.length <= 6 &&
-    tokens.some((w) => PERIOD_WORDS.has(w) || (PERIOD_CODE.test(w) && !/^\d/.test(w))) &&
-    tokens.every((w) => PERIOD_WORDS.has(w) || PERIOD_FILLER.has(w) || PERIOD_CODE.test(w))
+    tokens.some((w) => PERIOD_WORDS.has(w) || MONTH_WORD.test(w) || (PERIOD_CODE.test(w) && !/^\d/.test(w))) &&
+    tokens.every((w) => PERIOD_WORDS.has(w) || MONTH_WORD.test(w) || PERIOD_FILLER.has(w) || PERIOD_CODE.test(w))
   );
 }
 

@@ -295,6 +295,14 @@ function isPersonName(text: string): boolean {
   return /^(?:@[\w-]+|[A-Z\u00C0-\u017F][\p{L}'’.-]*(?:\s+(?:(?:van|von|de|da|del|der|di|le|la|bin|al)\s+)?[A-Z\u00C0-\u017F][\p{L}'’.-]*){0,3})$/u.test(name) && readLabel(name) === undefined;
 }
 
+/** Ends a part's labels set at `rank` or deeper: the label of a higher heading or line above them, if any, is in force again. */
+function reopenOuterLabel(n: OutlineNode, rank: number): void {
+  let outer = n.outerLabels?.pop();
+  while (outer && outer.rank >= rank) outer = n.outerLabels?.pop();
+  n.label = outer?.label;
+  n.labelRank = outer?.rank;
+}
+
 /** What a member does, as a team names it after their name ("Ana (UI / Frontend)", "Bo (PM)"). */
 const ROLE_WORDS = /^(?:ui|ux|ui\/ux|qa|pm|po|frontend|front-end|front end|backend|back-end|back end|full-?stack|full stack|mobile|android|ios|web|devops|infra(?:structure)?|data|ml|design(?:er)?|dev(?:eloper)?|engineer|tester|testing|docs|documentation|lead|tech lead|team lead|manager|product manager|project manager|scrum master|product owner|research(?:er)?)$/i;
 /**
@@ -696,13 +704,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     person = { item: { title: name.replace(/\s*[:：]\s*$/, '') }, rank };
     // A label of the member before ("Plan:") does not carry over to this one; one above the
     // members ("## Plans for next week" over "### Ana", "### Bo") holds for each of them.
-    for (const n of [host(), team]) {
-      if (n.labelRank !== undefined && n.labelRank < rank) continue;
-      let outer = n.outerLabels?.pop();
-      while (outer && outer.rank >= rank) outer = n.outerLabels?.pop();
-      n.label = outer?.label;
-      n.labelRank = outer?.rank;
-    }
+    for (const n of [host(), team]) if (n.labelRank === undefined || n.labelRank >= rank) reopenOuterLabel(n, rank);
   }
 
   /** The nearest node content goes to (a document title is transparent). */
@@ -789,10 +791,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A label set by a heading as high as this one (`## Top priorities:` before `## Events`) ends here.
     if (around.labelRank !== undefined && node.depth <= around.labelRank) {
       // The label of a higher heading ("### What I Did" over "#### Goal", "#### Migration") is in force again.
-      let outer = around.outerLabels?.pop();
-      while (outer && outer.rank >= node.depth) outer = around.outerLabels?.pop();
-      around.label = outer?.label;
-      around.labelRank = outer?.rank;
+      reopenOuterLabel(around, node.depth);
     }
     if (label?.kind === 'summary') {
       open(newNode({ role: 'summary', form: 'heading', rank: node.depth, line, text, title: words }), true);
