@@ -371,7 +371,10 @@ const KEY_VALUE = /^[\p{L}][\p{L} ]{0,24}:\s*[^\s.!?:][^.!?:]{0,40}$/u;
 const RECORD_NAME = /^(?:project|initiative|workstream|work stream|stream|epic|milestone|feature|component|service|product|area|objective|okr|goal)$/i;
 
 /** A task said as an order, its verb first ("Write the scripts…", "Start creating an epic"): work, not a topic. */
-const TASK_VERB = /^(?:write|start|create|add|fix|update|finish|review|test|implement|prepare|make|build|set|run|deploy|investigate|explore|look|check|get|read|send|email|organi[sz]e|plan|schedule|move|clean|refactor|document|measure|analy[sz]e|design|draft|research|continue|complete|improve|talk|meet|follow|ask|share|present|publish|release|merge|migrate|remove|support|integrate|define|finali[sz]e|collect|port|try|use|find|reach|contact|interview|open|close|resolve|submit|upload|install|configure|benchmark|evaluate|compare|extend|modify|adjust|change|keep)\b/i;
+const TASK_VERB = /^(?:write|start|create|add|fix|update|finish|review|test|implement|prepare|make|build|set|run|deploy|investigate|explore|look|check|get|read|send|email|organi[sz]e|plan|schedule|move|clean|refactor|document|measure|analy[sz]e|design|draft|research|continue|complete|improve|talk|meet|follow|ask|share|present|publish|release|merge|migrate|remove|support|integrate|define|finali[sz]e|collect|port|try|use|find|reach|contact|interview|open|close|resolve|submit|upload|install|configure|benchmark|evaluate|compare|extend|modify|adjust|change|keep)\b(?!-)/i;
+
+/** A team named as who did the work ("KROK Team", "Design team", "the infra squad"): a few words, the last of them "team". */
+const TEAM_NAME = /^(?:the\s+)?(?:(?!(?:with|for|of|to|from|by|and|on|in|at|about|between)\s)[\p{L}\d][\p{L}\d&'’.-]*\s+){1,3}(?:team|squad|crew)$/iu;
 
 /** A text's last sentence when it ends with a colon: what leads into the block after it (the "." of "2.2" ends none). */
 const LAST_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?]|\.(?=\d))+)[:：]\s*$/;
@@ -1324,8 +1327,45 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return { title, status: [...status, ...words.filter((w) => !status.includes(w))], rest: stripLeading(paragraph.children, at + 3), fieldsOnly };
   }
 
+  /**
+   * A bullet whose paragraphs after its first are labels over lists, written as the bullet's own
+   * content (`- KROK Team`, then `Done:` over its bullets and `Started:` over others, indented
+   * under it): each label with its lists is a bullet nested under it, as `- Done:` over its
+   * bullets would be, so that each list has its label's kind.
+   */
+  function withLabelledBlocks(li: ListItem): ListItem {
+    // A label of how the work stands (done, started, next, blocked); not "Issue:" over the tracker's issues it names.
+    const labelLine = (c: RootContent) => {
+      const text = toString(c).replace(/[*_]/g, '').trim();
+      const kind = text.length <= 40 && /[:：]$/.test(text) ? kindOf(text.replace(/\s*[:：]$/, ''), false) : undefined;
+      return kind === 'achieved' || kind === 'progress' || kind === 'next' || kind === 'blockers';
+    };
+    const labelOverList = (c: RootContent, next: RootContent | undefined) => c.type === 'paragraph' && next?.type === 'list' && labelLine(c);
+    // The label on the last line of the paragraph before its list (`- KROK Team` ⏎ `In Progress:`): a paragraph of its own.
+    const children = li.children.flatMap((c, i) => {
+      const lines = c.type === 'paragraph' && li.children[i + 1]?.type === 'list' ? paragraphLines(c) : undefined;
+      const last: Paragraph | undefined = lines && { type: 'paragraph', children: lines.at(-1)!, ...(c.position ? { position: { start: { line: c.position.end.line, column: 1 }, end: c.position.end } } : {}) };
+      if (!lines || !last || !labelLine(last)) return [c];
+      const before = lines.slice(0, -1).flatMap((l, j) => (j === 0 ? l : [{ type: 'text' as const, value: '\n' }, ...l]));
+      return [{ ...c, children: before } as Paragraph, last];
+    });
+    const at = children.findIndex((c, i) => i > 0 && labelOverList(c as RootContent, children[i + 1] as RootContent | undefined));
+    if (at < 0) return li;
+    const groups: ListItem[] = [];
+    for (let i = at; i < children.length; ) {
+      let j = i + 1;
+      while (j < children.length && children[j]!.type === 'list') j++;
+      groups.push({ type: 'listItem', spread: false, children: children.slice(i, j), ...(children[i]!.position ? { position: children[i]!.position } : {}) });
+      i = j;
+    }
+    const start = children[at]!.position?.start;
+    const end = li.position?.end;
+    return { ...li, children: [...children.slice(0, at), { type: 'list', ordered: false, spread: false, children: groups, ...(start && end ? { position: { start, end } } : {}) }] };
+  }
+
   /** Returns the part a `Milestone N:` bullet opened, or the kind a bare label bullet gave the bullets after it. */
-  function readListItem(li: ListItem, ctx: ListContext, followed: boolean): OutlineNode | { label: LabelTarget } | undefined {
+  function readListItem(written: ListItem, ctx: ListContext, followed: boolean): OutlineNode | { label: LabelTarget } | undefined {
+    const li = withLabelledBlocks(written);
     const own = li.children.filter((c) => c.type !== 'list') as RootContent[];
     const nested = li.children.filter((c): c is List => c.type === 'list');
     const line = li.position?.start.line ?? 1;
@@ -1476,6 +1516,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         placeholder(ctx.node, line, text);
         return undefined;
       }
+      readGroup(own, nested, line, text, ctx, { ...ctx, depth: 0 });
+      return undefined;
+    }
+    // Inside a part, a bullet that names a team (`- KROK Team` over what it did for "Data
+    // Availability") says who did the work under it: the part's work, shown under that name; no part of its own.
+    if (nested.length > 0 && inPart && !ctx.parentItem && !link && TEAM_NAME.test(text.replace(/\s*[:：]\s*$/, ''))) {
       readGroup(own, nested, line, text, ctx, { ...ctx, depth: 0 });
       return undefined;
     }

@@ -3909,3 +3909,47 @@ describe('a blog’s footer', () => {
     expect(u.notes.map((n) => n.text)).toEqual(['AutoSpotting comparison matrix', 'Easily see the difference between ASGs and the available options.', 'View more']);
   });
 });
+
+describe('a bullet’s own paragraphs that label the lists under them', () => {
+  it('"Done:" and "Started:" written as its content give each list its kind; a team named over them is who did the work, no part; a hyphenated name is no verb', () => {
+    const text = [
+      '## Data Availability',
+      '',
+      '- KROK Team',
+      '',
+      '  Done:',
+      '  - [Test the socket on mainnet](https://github.com/acme/x/issues/1)',
+      '  - [Subscribe to results](https://github.com/acme/x/issues/2)',
+      '',
+      '  Started:',
+      '  - [Add examples](https://github.com/acme/x/issues/3)',
+      '',
+      '## Malleability',
+      '',
+      '- KROK Team',
+      '  In Progress:',
+      '    - [Backport the fix](https://github.com/acme/x/issues/4)',
+      '',
+      '## Execution',
+      '',
+      '- Check-storage:',
+      '    - [Add support for the tag domain](https://github.com/acme/x/pull/5)',
+      '    - [Add a check-storage command to check the health of the execution state](https://github.com/acme/x/pull/7)',
+      '',
+    ].join('\n');
+    const u = build({ 'proto/updates/2025-03-07.md': week('2025-03-07', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Data Availability', { achieved: 2, progress: 1 }],
+      ['Malleability', { progress: 1 }],
+      ['Execution', { progress: 2 }],
+    ]);
+    expect(kindsByText(u)).toEqual({
+      'Test the socket on mainnet': 'achieved',
+      'Subscribe to results': 'achieved',
+      'Add examples': 'progress',
+      'Backport the fix': 'progress',
+      'Add support for the tag domain': 'progress',
+      'Add a check-storage command to check the health of the execution state': 'progress',
+    });
+  });
+});
