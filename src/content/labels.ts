@@ -253,7 +253,11 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   if (head && head.kind !== 'aside' && head.kind !== 'summary') return head;
   const tokens = labelTokens(text).filter((w) => !HOW.has(w));
   const question = !options.leadIn && QUESTION.test(text.trim());
-  if (tokens.length === 0 || tokens.length > (question ? MAX_QUESTION_WORDS : MAX_LABEL_WORDS)) return undefined;
+  // Counted without the words that only join ("Blocks or impediments to the plan for next week"
+  // is five words), up to a question's length in all; not across a sentence's end ("Thanks to my
+  // sponsors… could you be the next?").
+  const joining = !question && !/[.…!?;]\s*\S/.test(text.trim());
+  if (tokens.length === 0 || tokens.length > MAX_QUESTION_WORDS || tokens.filter((w) => !joining || !FILLER.has(w)).length > (question ? MAX_QUESTION_WORDS : MAX_LABEL_WORDS)) return undefined;
   const extra = options.extra ? Object.entries(options.extra).map(([p, kind]) => ({ words: labelTokens(p), kind: kind as LabelKind })) : [];
   const phrases = extra.length > 0 ? [...extra, ...PHRASES].sort((a, b) => b.words.length - a.words.length) : PHRASES;
   const used = new Array<boolean>(tokens.length).fill(false);
@@ -317,7 +321,10 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   const calling = !options.leadIn && best.kind === 'aside' && best.at === 0 && CALLS.has(best.phrase);
   // Work's kind first, then what it is about ("Next steps for actions and views", "Blockers on
   // the data migration"): the label of a section on that topic.
-  const about = reported && best.at === 0 && /^(?:for|on|about|in|with)$/.test(tokens[best.phrase.split(' ').length] ?? '');
+  // So is one whose kind's word comes second, after another word joined to it ("Blocks or
+  // impediments to the plan for next week"): the two name one kind.
+  const joined = best.at === 2 && /^(?:or|and|&|\/)$/.test(tokens[1] ?? '');
+  const about = reported && (best.at === 0 || joined) && /^(?:for|on|about|in|with|to)$/.test(tokens[best.at + best.phrase.split(' ').length] ?? '');
   const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : !reported ? 0 : question ? 3 : about ? 4 : 1;
   if (others.length > allowed) return undefined;
   // A plan said in the past ("What I had planned to do this week", "Last week's goals",
@@ -514,6 +521,9 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // (#323)", "Update dependencies (#293, #294; thanks to @ana!)"): done. Not a sentence that
   // only mentions an issue ("Decommissioning Kibana (#3363) is blocked…").
   [/^[A-Z][^.!?()]{2,150}\(#\d+(?:,\s*#\d+)*(?:;[^()]*)?\)\s*$/, 'achieved'],
+  // So is one with the number first and who wrote it last ("#1551 Add NetCore to CLR API
+  // (@nickclark2016)"), or as GitHub's release notes write it ("Add dark mode by @ana in #42").
+  [/^#\d+\s+(?![^()\s]*(?:\s+\S+){0,1}\s*\b(?:is|are|was|were|will|not|blocked|waiting|wip|draft|open)\b)[^!?]{2,150}\(@[\w-]+(?:(?:,\s*|\s+and\s+)@[\w-]+)*\)\s*$|^[^.!?]{2,150}\sby\s+@[\w-]+\s+in\s+(?:#\d+|https?:\/\/\S+\/pull\/\d+)\s*$/i, 'achieved'],
   [new RegExp(`^${ADVERB}(?:${DONE_VERBS})\\b(?!\\s*(?:by|on|in)\\s+(?:next|the end))`, 'i'), 'achieved'],
   [ACTIVITY, 'achieved'],
   // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test", "mbrubeck

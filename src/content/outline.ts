@@ -303,6 +303,9 @@ function reopenOuterLabel(n: OutlineNode, rank: number): void {
   n.labelRank = outer?.rank;
 }
 
+/** A label in the first person singular ("What I did", "My blockers", "What I'm working on"). */
+const FIRST_PERSON = /\b(?:I|I['’](?:m|ve|ll|d)|[Mm]y|[Mm]e)\b/;
+
 /** What a member does, as a team names it after their name ("Ana (UI / Frontend)", "Bo (PM)"). */
 const ROLE_WORDS = /^(?:ui|ux|ui\/ux|qa|pm|po|frontend|front-end|front end|backend|back-end|back end|full-?stack|full stack|mobile|android|ios|web|devops|infra(?:structure)?|data|ml|design(?:er)?|dev(?:eloper)?|engineer|tester|testing|docs|documentation|lead|tech lead|team lead|manager|product manager|project manager|scrum master|product owner|research(?:er)?)$/i;
 /**
@@ -539,6 +542,21 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       byDepth.set(node.depth, counts);
     }
     for (const [depth, c] of byDepth) if (c.labels >= 2 && c.labels > c.others) labelledDepths.add(depth);
+  }
+  // Members' sections of one report, each headed by the member's name and answering in the first
+  // person (`# Amlaan` over `### What I did`, `### What I plan to do next week`, then `# Somshubra`
+  // over the same): the names head their writers' work, no parts. Two names or more at one depth.
+  const writers = new Set<Heading>();
+  {
+    const byDepth = new Map<number, Heading[]>();
+    for (const [i, node] of tree.children.entries()) {
+      if (node.type !== 'heading' || !isPersonName(toString(node).trim())) continue;
+      const next = tree.children.slice(i + 1).find((n): n is Heading => n.type === 'heading');
+      const own = next && next.depth > node.depth ? toString(next).trim() : '';
+      if (!FIRST_PERSON.test(own) || kindOf(own.replace(/[:：]\s*$/, ''), false) === undefined) continue;
+      byDepth.set(node.depth, [...(byDepth.get(node.depth) ?? []), node]);
+    }
+    for (const headings of byDepth.values()) if (headings.length >= 2) for (const h of headings) writers.add(h);
   }
   const h1s = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
   // The report's last block: before a blog's footer, when it has one ("-Cristian", then "Keep reading").
@@ -858,7 +876,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Under the members' heading (isPeopleHeading, below), a member's name, written once or
     // every week, heads that member's report: no part; their work is the team's, shown under
     // their name.
-    if (!marked && ((peopleRank !== undefined && node.depth > peopleRank && isPersonName(text)) || isMemberWithRoles(text))) {
+    if (!marked && ((peopleRank !== undefined && node.depth > peopleRank && isPersonName(text)) || isMemberWithRoles(text) || writers.has(node))) {
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       startPerson(words, node.children, line, node.depth);
       return;

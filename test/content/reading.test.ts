@@ -3953,3 +3953,27 @@ describe('a bullet’s own paragraphs that label the lists under them', () => {
     });
   });
 });
+
+describe('members’ sections that answer in the first person', () => {
+  it('`# Amlaan` and `# Somshubra`, each over "### What I did", "### What I plan to do next week", "### Blocks or impediments to the plan for next week": no parts; a project heading over impersonal labels stays a part', () => {
+    const member = (name: string) => [`# ${name}`, '', '### What I did', '', '- Scraped the weather data', '', '### What I plan to do next week', '', '- Clean the scraped data', '', '### Blocks or impediments to the plan for next week', '', '- Waiting on access to the Yelp API', ''].join('\n');
+    const u = build({ 'ids/updates/2018-02-23.md': week('2018-02-23', [member('Amlaan'), member('Somshubra')].join('\n')) }).site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Ids', { achieved: 2, next: 2, blockers: 2 }]]);
+    const project = (name: string) => [`# ${name}`, '', '### Done', '', '- Scraped the weather data', '', '### Next', '', '- Clean the scraped data', ''].join('\n');
+    const p = build({ 'ids/updates/2018-02-23.md': week('2018-02-23', [project('Scraper'), project('Dashboard')].join('\n')) }).site.updates[0]!;
+    expect(p.sections.map((s) => s.title)).toEqual(['Scraper', 'Dashboard']);
+  });
+});
+
+describe('a list of merged pull requests, as a changelog writes them', () => {
+  it('"#1551 Add NetCore to CLR API (@nick)" and "Add dark mode by @ana in #42" are done; "#12 is blocked on review (@ana)" is not', () => {
+    const text = ['## Meanwhile in V5', '', '- [#1551](https://github.com/acme/x/pull/1551) Add NetCore to CLR API ([@nick](https://github.com/nick))', '- [#1564](https://github.com/acme/x/pull/1564) Improve .NET version check ([@clx](https://github.com/clx))', '- Add dark mode by @ana in #42', '- [#12](https://github.com/acme/x/pull/12) is blocked on review ([@ana](https://github.com/ana))', ''].join('\n');
+    const u = build({ 'acme/updates/2021-02-24.md': week('2021-02-24', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({
+      '#1551 Add NetCore to CLR API (@nick)': 'achieved',
+      '#1564 Improve .NET version check (@clx)': 'achieved',
+      'Add dark mode by @ana in #42': 'achieved',
+      '#12 is blocked on review (@ana)': 'progress',
+    });
+  });
+});
