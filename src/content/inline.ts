@@ -37,7 +37,7 @@ export function isSummaryLabel(text: string): boolean {
  * unfilled field (`<Task>`): written to say there is nothing (yet). No item.
  */
 const PLACEHOLDER =
-  /^(?:none(?: yet| so far| (?:this|for this|in this|during this) (?:week|sprint|period|month|cycle|quarter|time))?|n\/?a|nil|null|nothing(?: new| yet| to report| to do| done| (?:new |much )?(?:this|last) (?:week|sprint|month))?|no (?:updates?|blockers?|risks?|changes?|news|progress|issues?)(?: (?:this|last) (?:week|sprint))?(?: so far| yet)?|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined|confirmed|announced)|[-–—]+|\.{2,}|…|\?+|<[^<>]{1,40}>)[.!]?$/i;
+  /^(?:none(?: yet| so far| for now| currently| at the moment| right now| (?:this|for this|in this|during this) (?:week|sprint|period|month|cycle|quarter|time))?|no blocks?(?: for now| currently| so far| yet| at the moment| right now)?(?: until [^.!]{1,40})?|n\/?a|nil|null|nothing(?: new| yet| to report| to do| done| (?:new |much )?(?:this|last) (?:week|sprint|month))?|no (?:updates?|blockers?|risks?|changes?|news|progress|issues?)(?: (?:this|last) (?:week|sprint))?(?: so far| yet)?|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined|confirmed|announced)|[-–—]+|\.{2,}|…|\?+|<[^<>]{1,40}>)[.!]?$/i;
 // "There are no issues requiring board attention at this time.", "No blockers on my side", "There
 // have been no releases in July": there is none of them.
 const NONE_OF_THEM =

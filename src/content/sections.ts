@@ -569,6 +569,9 @@ function statusFieldKind(text: string): ItemKind | undefined {
  * else what its own sentence says ("Finished …" is achieved); else the kind of the item it is
  * a detail of (`parentKind`), when that one was done, planned or at risk; else progress.
  */
+/** What may come in the way, said of the future or as a chance ("will be an impediment", "would be difficult", "might not be"). */
+const FORESEEN = /\b(?:issue|problem|challenge|difficulty|concern|risk|bottleneck|obstacle)\s+(?:will|would|might|may|could)\s+be\b|\b(?:will|would|might|may|could)\s+(?:(?:probably|likely|possibly|also|still|potentially)\s+)?(?:not\s+be\b|be\s+(?:(?:a|an|the|some)\s+(?:\w+\s+)?(?:issue|problem|impediment|challenge|blocker|bottleneck|obstacle|concern|risk)|difficult|hard|tricky|challenging|tough|problematic|slow|tedious|time[- ]consuming)\b|become\s+(?:a\s+)?(?:issue|problem|difficult|hard|blocker)|take\s+(?:a\s+(?:long|while)|longer|more\s+time)|cause\s+(?:issues|problems|delays)|slow\s+(?:us|me|down)|delay)/i;
+
 export function entryKind(entry: OutlineNode['entries'][number], parentKind?: ItemKind, neutral: ItemKind = 'progress'): ItemKind {
   // A picture on its own (a chart, a screenshot, "Venn diagram showing…"), under a label or
   // not, illustrates the part's news and is none: a note, shown with the part, never announced.
@@ -610,6 +613,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^none\b(?!\s+of\b)/i.test(entry.item.text.trim())) return 'notes';
   // "There are no updates to the risk table", "No new risks this week", "No changes": nothing new to tell.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && NOTHING_NEW.test(entry.item.text.trim())) return 'notes';
+  // Under "Blockers", what is only foreseen ("The main issue will be integrating data",
+  // "Integrating the modules would be difficult", "Deck.gl might not be the best solution")
+  // stops nothing yet: a risk.
+  if (entry.kind === 'blockers' && FORESEEN.test(opening) && !WAITING.test(opening) && !/\b(?:was|were|had|did)\b/i.test(opening)) return 'risks';
   // A question asked outside any label ("What did users think the banner was about?"), in a
   // list of them, is what the team wonders, no work.
   if (entry.kind === undefined && QUESTION_ASKED.test(entry.item.text.trim())) return 'notes';

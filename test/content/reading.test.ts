@@ -3977,3 +3977,28 @@ describe('a list of merged pull requests, as a changelog writes them', () => {
     });
   });
 });
+
+describe('under a blockers label, what is only foreseen', () => {
+  it('"will be an impediment", "would be difficult", "might not be the best solution" are risks; "No blocks currently", "None for now." are none; a blocker met, told in the past, stays one', () => {
+    const text = [
+      '## Blocks or impediments to the plan for next week',
+      '',
+      '- Identifying the right libraries for each task will be an impediment.',
+      '- Integrating the various modules would be difficult.',
+      '- Deck.gl seems attractive yet might not be the best solution as of now',
+      '- Waiting on access to the Yelp API',
+      '- I was blocked at first because the result had to be typed so that it could be a JSX element',
+      '- No blocks currently.',
+      '- None for now.',
+      '',
+    ].join('\n');
+    const u = build({ 'ids/updates/2018-03-02.md': week('2018-03-02', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({
+      'Identifying the right libraries for each task will be an impediment.': 'risks',
+      'Integrating the various modules would be difficult.': 'risks',
+      'Deck.gl seems attractive yet might not be the best solution as of now': 'risks',
+      'Waiting on access to the Yelp API': 'blockers',
+      'I was blocked at first because the result had to be typed so that it could be a JSX element': 'blockers',
+    });
+  });
+});
