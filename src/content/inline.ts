@@ -219,7 +219,7 @@ export function isAway(text: string): boolean {
  * "Thanks to this week's contributors, @Timo, @Kyo…" too. Not "Thanks to the new index, queries
  * are faster": what a thing made possible, set apart by a comma, is news.
  */
-const THANKS = /^(?:(?:a\s+)?(?:big|huge|special|many|massive|sincere|warm|heartfelt)\s+(?:thanks|thank[- ]you)\b|thank(?:s|\s+you)\s+to\s+(?:this\s+(?:week|month)['’]s\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:contributors|sponsors|supporters|donors|everyone|everybody)\b|thank(?:s|\s+you)\b(?!\s+to\b[^,.;!?]*,)|kudos\s+to\b|shout[- ]?outs?\s+to\b|(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:very\s+|really\s+|so\s+|hugely\s+|incredibly\s+)?(?:grateful|indebted|thankful)\b)/i;
+const THANKS = /^(?:(?:as\s+(?:ever|always)|once\s+again|again|finally|lastly|also),?\s+)?(?:(?:a\s+)?(?:(?:big|huge|special|many|massive|sincere|warm|heartfelt|additional|extra|enormous|great)\s+(?:and\s+)?)+(?:thanks|thank[- ]you|gratitude|shout[- ]?outs?|kudos)\b|hat\s+tip\s+to\b|gratitude\s+to\b|thank(?:s|\s+you)\s+to\s+(?:this\s+(?:week|month)['’]s\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:contributors|sponsors|supporters|donors|everyone|everybody)\b|thank(?:s|\s+you)\b(?!\s+to\b[^,.;!?]*,)|kudos\s+to\b|shout[- ]?outs?\s+to\b|(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:very\s+|really\s+|so\s+|hugely\s+|incredibly\s+)?(?:grateful|indebted|thankful)\b)/i;
 export function isThanks(text: string): boolean {
   return THANKS.test(text.trim());
 }
@@ -228,7 +228,17 @@ export function isThanks(text: string): boolean {
  * A writer taking leave of the reader ("That's all for today!", "See you then!", "Until next
  * month", "Thanks for reading", "Stay tuned"): no work, whatever follows it in the paragraph.
  */
-const SIGN_OFF = /^(?:(?:so\s+)?that['’]?s\s+(?:all|it)\b(?:\s+(?:for|from|i['’]ve got|we['’]ve got|folks)\b|\s*[!.,])|(?:so\s+)?that\s+was\s+(?:(?:the|this|my|our|last)\s+(?:week|month|sprint|quarter|year)|january|february|march|april|may|june|july|august|september|october|november|december)\s*[.!]|see\s+you\s+(?:all\s+)?(?:then|soon|next|in|again|there|around|back|later)\b|until\s+next\s+(?:time|week|month|sprint|update)\b|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:reading|sticking\s+(?:with|around)|following\s+along|your\s+(?:support|patience))\b|stay\s+tuned\b|happy\s+(?:hacking|holidays|new\s+year)\b)/i;
+const SIGN_OFF = /^(?:(?:so\s+)?that['’]?s\s+(?:all|it)\b(?:\s+(?:for|from|i['’]ve got|we['’]ve got|folks)\b|\s*[!.,])|(?:so\s+)?that\s+was\s+(?:(?:the|this|my|our|last)\s+(?:week|month|sprint|quarter|year)|january|february|march|april|may|june|july|august|september|october|november|december)\s*[.!]|see\s+you\s+(?:all\s+)?(?:then|soon|next|in|again|there|around|back|later)\b|until\s+next\s+(?:time|week|month|sprint|update)\b|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:reading|sticking\s+(?:with|around)|following\s+along|your\s+(?:support|patience))\b|stay\s+tuned\b|happy\s+(?:hacking|holidays|new\s+year)\b|[~—–]\s*[A-Za-z][\w.]{0,20}$)/i;
+
+/** A word of feeling said aloud ("Whew!", "Yay open source development!", "Stay safe!"): no work. */
+const INTERJECTION = /^(?:whew|phew|yay|hooray|hurrah|woo+-?hoo+|woot|yikes|oof|stay\s+safe|stay\s+healthy|take\s+care|fingers\s+crossed)\b[^.!?]{0,40}(?:[!.]+|$)\s*/i;
+
+/** Whether a text is only a word of feeling, or one followed by thanks ("Yay open source development! 🎉 Big shout out to everyone…"). */
+export function isInterjection(text: string): boolean {
+  const said = INTERJECTION.exec(text.trim());
+  const rest = said ? text.trim().slice(said[0].length).replace(/^[^\p{L}]+/u, '') : undefined;
+  return rest !== undefined && (rest === '' || isThanks(rest));
+}
 
 /** Whether an item is the writer's sign-off (see SIGN_OFF): a closing word, a recap of the period ("So that was July."). */
 export function isSignOff(text: string): boolean {

@@ -593,8 +593,8 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // interviews", "Led the retro", "Met the new Head of Product").
   [/^(?:Took|Did|Met|Led|Taught|Spoke at|Gave)\s+(?:a|an|the|two|three|four|five|several|some|our|my|\d)\b/, 'achieved'],
   // And after who did them ("I did my first full review", "We wrote a design doc", "I made the
-  // slides", "We ran the migration").
-  [/^(?:I|[Ww]e)\s+(?:also\s+|then\s+|finally\s+)?(?:did|took|met|led|taught|gave|wrote|made|built|ran|sent|held)\s+(?:a|an|the|two|three|four|five|several|some|our|my|\d)\b/, 'achieved'],
+  // slides", "We ran the migration", "We cut a new release").
+  [/^(?:I|[Ww]e)\s+(?:also\s+|then\s+|finally\s+)?(?:did|took|met|led|taught|gave|wrote|made|built|ran|sent|held|cut)\s+(?:a|an|the|two|three|four|five|several|some|our|my|\d)\b/, 'achieved'],
   // And what a day's log says was spent, had or put together ("Spent some time with the user
   // researchers", "Had a meeting with the service owner", "Went through the findings", "Put
   // together a failing test", "Came up with a plan", "Caught up with Ana").
@@ -666,12 +666,12 @@ function sentenceSays(text: string): Array<ReportedKind | undefined> {
 // ("If you'd like to follow along, we recommend joining the Matrix channel", "If you'd like to
 // support Inko financially, you can do so using GitHub Sponsors", "Join us on Discord",
 // "Consider sponsoring the project", "Feel free to reach out").
-const CALL_TO_READER = /^(?:if\s+you(?:['’]d|\s+would)\s+(?:like|love|want)\s+to\b|if\s+you\s+(?:want|wish|care)\s+to\b|if\s+you(?:['’]re|\s+are)\s+(?:interested|curious)\b|(?:we|i)\s+(?:(?:would\s+)?(?:recommend|encourage|invite))\s+(?:you\s+)?(?:to\s+)?(?:joining|join|following|follow|checking\s+out|check\s+out|reading|read|trying|try|subscribing|subscribe|reaching\s+out|reach\s+out)\b|(?:please\s+)?(?:join|follow)\s+(?:us|along)\b|(?:please\s+)?consider\s+(?:sponsoring|donating|supporting|contributing|becoming)\b|you\s+can\s+(?:support|follow|join|sponsor|donate\s+to|reach|find\s+us|contact)\b|feel\s+free\s+to\b)/i;
+const CALL_TO_READER = /^(?:if\s+you(?:['’]d|\s+would)\s+(?:like|love|want)\s+to\b|if\s+you\s+(?:want|wish|care)\s+to\b|if\s+you(?:['’]re|\s+are)\s+(?:interested|curious)\b|(?:we|i)\s+(?:(?:would\s+)?(?:recommend|encourage|invite))\s+(?:you\s+)?(?:to\s+)?(?:joining|join|following|follow|checking\s+out|check\s+out|reading|read|trying|try|subscribing|subscribe|reaching\s+out|reach\s+out)\b|(?:please\s+)?(?:join|follow)\s+(?:us|along)\b|(?:please\s+)?consider\s+(?:sponsoring|donating|supporting|contributing|becoming)\b|you\s+can\s+(?:support|follow|join|sponsor|donate\s+to|reach|find\s+us|contact)\b|feel\s+free\s+to\b|(?:your\s+)?(?:feedback|questions?|comments?|suggestions?|thoughts|input)(?:,?\s+(?:and\s+)?\w+){0,2}\s+(?:is|are)\s+(?:always\s+|very\s+)?(?:welcome|appreciated)\b|(?:we|i)\s+(?:always\s+|would\s+)?(?:welcome|appreciate)\s+(?:your\s+|any\s+)?(?:questions|feedback|suggestions|comments|concerns|input|thoughts)\b|(?:message|dm|ping|contact|email)(?:\s+or\s+\w+)?\s+(?:me|us)\b|come\s+find\s+us\b)/i;
 
 /** Whether every sentence of a text calls on the reader to follow, join, try or support the work: no news of it. */
 export function isCallToReader(text: string): boolean {
   const sentences = sentencesOf(text).filter((s) => s.trim() !== '');
-  return sentences.length > 0 && sentences.every((s) => CALL_TO_READER.test(s.replace(/^(?:also|and|so|finally|lastly)\b,?\s*/i, '')));
+  return sentences.length > 0 && sentences.every((s) => CALL_TO_READER.test(s.replace(/^[(_*\s]+/, '').replace(/^(?:also|and|so|finally|lastly)\b,?\s*/i, '')));
 }
 
 /** Whether a paragraph of prose has a sentence that says what was done, planned, in the way or going on. */

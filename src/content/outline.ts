@@ -388,7 +388,7 @@ const LAST_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?]|\.(?=\d))+)[:：]\s*$/;
  * at its first closing mark, so text between two tags (`{% hint %} For more … {% endhint %}`)
  * is text.
  */
-const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
+const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{\/\*(?:(?!\*\/\})[\s\S])*\*\/\}|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
 /** An editor's own marks left in the text: a table of contents to generate (`[TOC]`, `[[_TOC_]]`, `${toc}`), a rule of plus signs (`++++++`). */
 const EDITOR_MARKS = /^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|\+{3,}|={3,})\s*$/i;
 
@@ -995,7 +995,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A bold or italic sentence ("*Our work is divided among six teams: …*") says something,
     // as a heading that is a sentence does: it names nothing to follow.
     // So does one that opens with who says it ("*We did more things than this*"): a name never does.
-    if (boldOnly && named === undefined && text.split(/\s+/).length >= 4 && (/[.!?]$/.test(text.trim()) || /^(?:we|i|you|they)(?:['’](?:ve|re|ll|d|m))?\s/i.test(text.trim()))) return false;
+    // So does an aside in brackets ("*(Your feedback is welcome—come find us on GitHub.)*").
+    if (boldOnly && named === undefined && text.split(/\s+/).length >= 4 && (/[.!?]["”’)\]]*$/.test(text.trim()) || /^\(.*\)$/.test(text.trim()) || /^(?:we|i|you|they)(?:['’](?:ve|re|ll|d|m))?\s/i.test(text.trim()))) return false;
     if (boldOnly && peopleRank !== undefined && isPersonName(text)) {
       startPerson(labelWords(text), node.children, line, 7);
       return true;
@@ -1833,7 +1834,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         return handleHeading(node);
       case 'paragraph':
         // A template's own tag (`<% title "June 2016 Monthly Update" %>`, `{% include toc.html %}`,
-        // `{{< figure >}}`), left in the markdown a site generator renders: for that tool, not readers.
+        // `{{< figure >}}`, MDX's `{/* truncate */}`), left in the markdown a site generator renders: for that tool, not readers.
         if (TEMPLATE_TAGS.test(toString(node)) || EDITOR_MARKS.test(toString(node))) {
           structure.push({ line: node.position?.start.line ?? 1, what: 'comment', text: toString(node) });
           return;

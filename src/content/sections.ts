@@ -11,7 +11,7 @@ import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKe
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCallToReader, isCatchAll, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { countOfTotal, isAway, isBranchLink, isByline, isFigureLine, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
+import { countOfTotal, isAway, isBranchLink, isByline, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -624,6 +624,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   // And thanks given ("Big thanks to the team leader who…"), as under an "Acknowledgements" label.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isThanks(entry.item.text)) return 'notes';
+  // And a word of feeling said aloud ("Whew!", "Stay safe!").
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isInterjection(entry.item.text)) return 'notes';
   // And a sign-off ("That's all for today! Thank you…", "See you then!"), under a plan's label too.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved' || entry.kind === 'next') && isSignOff(entry.item.text)) return 'notes';
   // A postscript stands outside the label above it: a note ("P.S. I started weeknotes. I like

@@ -4002,3 +4002,37 @@ describe('under a blockers label, what is only foreseen', () => {
     });
   });
 });
+
+describe('a blog post’s asides around its news', () => {
+  it('MDX’s `{/* truncate */}` is no item; "Whew!", "Stay safe!", "Hat tip to…", "Additional gratitude to…", "Your feedback is welcome…", "I welcome questions… DM me…", "~st." are notes; the news stays', () => {
+    const text = [
+      '## Cycle 4',
+      '',
+      'We cut a new 5.0 alpha release with over 40 fixes.',
+      '',
+      'Whew!',
+      '',
+      '{/* truncate */}',
+      '',
+      'Hat tip to [@nick](https://github.com/nick) for tackling the new website.',
+      '',
+      'Additional gratitude and good wishes to everyone who helped review pull requests this cycle.',
+      '',
+      'Yay open source development! 🎉 Big shout out to everyone who took the time to contribute.',
+      '',
+      '_(Your feedback is welcome and appreciated—come find us on GitHub.)_',
+      '',
+      'I welcome questions, suggestions, and concerns. Message or DM me at [@premakeapp](https://twitter.com/premakeapp).',
+      '',
+      'Stay safe!',
+      '',
+      '~st.',
+      '',
+    ].join('\n');
+    const u = build({ 'premake/updates/2020-04-07.md': week('2020-04-07', text) }).site.updates[0]!;
+    const kinds = kindsByText(u);
+    expect(kinds).toMatchObject({ 'We cut a new 5.0 alpha release with over 40 fixes.': 'achieved' });
+    expect(Object.entries(kinds).filter(([, k]) => k !== 'notes').map(([t]) => t)).toEqual(['We cut a new 5.0 alpha release with over 40 fixes.']);
+    expect(Object.keys(kinds)).not.toContain('{/* truncate */}');
+  });
+});
