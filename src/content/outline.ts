@@ -381,6 +381,8 @@ const TEAM_NAME = /^(?:the\s+)?(?:(?!(?:with|for|of|to|from|by|and|on|in|at|abou
 
 /** A text's last sentence when it ends with a colon: what leads into the block after it (the "." of "2.2" ends none). */
 const LAST_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?]|\.(?=\d))+)[:：]\s*$/;
+/** A text's last sentence when it trails off into what follows ("This cycle, I was able to…"). */
+const TRAILING_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?…]|\.(?=\d))+?)\s*(?:…|\.{3})\s*$/;
 
 /**
  * Only template tags: ERB or EJS (`<% … %>`), Liquid or Jinja (`{% … %}`, `{{ … }}`), Hugo
@@ -1256,8 +1258,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A sentence that leads into the list under it ("We merged the following PRs this month:",
     // "Looking at the roadmap, there are a few things to report:"): what it says of the list is
     // the list's kind; a sentence that says nothing else is no item of its own.
-    const intro = (overList.has(node) || overTable.has(node)) && !/\n/.test(text) ? LAST_LEAD_IN.exec(text)?.[1] : undefined;
-    const introKind = intro ? sentenceKind(intro) : undefined;
+    const over = (overList.has(node) || overTable.has(node)) && !/\n/.test(text);
+    const intro = over ? LAST_LEAD_IN.exec(text)?.[1] : undefined;
+    // Or one that trails off into it ("This cycle, I was able to…" over what was done): the list
+    // ends the sentence, whatever each bullet's own verb.
+    const trailing = over && intro === undefined ? TRAILING_LEAD_IN.exec(text)?.[1] : undefined;
+    const introKind = intro ? sentenceKind(intro) : trailing && /\bto$/i.test(trailing) ? sentenceKind(`${trailing} do it`) : trailing ? sentenceKind(trailing) : undefined;
     // A caption of a few words that says nothing done or planned ("Fields we fetch:", "Main topics:") only names what follows.
     const caption = intro !== undefined && introKind === undefined && intro.split(/\s+/).length <= 6;
     if (intro === text.replace(/\s*[:：]\s*$/, '') && ((LEAD_IN.test(intro) && intro.split(/\s+/).length <= 15) || caption)) {

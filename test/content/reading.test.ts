@@ -4036,3 +4036,15 @@ describe('a blog post’s asides around its news', () => {
     expect(Object.keys(kinds)).not.toContain('{/* truncate */}');
   });
 });
+
+describe('a sentence that trails off into the list under it', () => {
+  it('"This cycle, I was able to…" over bullets in the imperative makes them done; "Next, we plan to…" makes them plans', () => {
+    const text = ['Say hello to the new collective!', '', 'This cycle, I was able to…', '', '- Register @app on Twitter for announcements', '- Improve the on-boarding experience with a new README', '', 'Next, we plan to…', '', '- Clear the open pull request queue', ''].join('\n');
+    const u = build({ 'premake/updates/2019-08-31.md': week('2019-08-31', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({
+      'Register @app on Twitter for announcements': 'achieved',
+      'Improve the on-boarding experience with a new README': 'achieved',
+      'Clear the open pull request queue': 'next',
+    });
+  });
+});
