@@ -111,11 +111,11 @@ export function isFigureLine(text: string): boolean {
 
 /**
  * A time sheet's line: how long went where ("8 hours were spent", "Top item: research, 2 hours",
- * "testing, 3 hours"), a figure of effort, no work said.
+ * "testing, 3 hours", "Brainstorming (Group meeting): 3 hours"), a figure of effort, no work said.
  */
-const TIME_SPENT = /^(?:[\p{L}\d][\p{L}\d ]{0,30}[:,]\s*){0,2}[~≈]?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\b(?:\s+(?:were|was|have been|has been)\s+spent)?(?:\s+(?:in total|total|this week))?\s*\.?$/iu;
-// A form's question of time, with its answer ("How many hours did you spend on the project this week? 12 hours").
-const TIME_ASKED = /^how (?:many hours|much time)\b[^?]{0,80}\?\s*[~≈]?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\b[^.!?]{0,30}\.?$/i;
+const TIME_SPENT = /^(?:[\p{L}\d][\p{L}\d /()&'’-]{0,60}?\s*[:,]\s*){0,2}[~≈]?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\b(?:\s+(?:were|was|have been|has been)\s+spent)?(?:\s+(?:in total|total|this week))?\s*\.?$/iu;
+// A form's question of time, with its answer ("How many hours did you spend on the project this week? 12 hours", "… (0-10) 4").
+const TIME_ASKED = /^how (?:many hours|much time)\b[^?]{0,80}\?\s*(?:\([^()]{0,20}\)\s*)?[~≈]?\d+(?:\.\d+)?(?:\s*(?:hours?|hrs?|h|minutes?|mins?)\b[^.!?]{0,30})?\.?$/i;
 export function isTimeSpent(text: string): boolean {
   return TIME_SPENT.test(text.trim()) || TIME_ASKED.test(text.trim());
 }

@@ -334,6 +334,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   if (tokens.some((w, i) => PLAN_WORDS.has(w) && (PLAN_DONE.has(tokens[i - 1] ?? '') || PLAN_DONE.has(tokens[i + 1] ?? '')))) return { kind: 'achieved', phrase: best.phrase };
   const pastPlan = (best.kind === 'next' && tokens.some((w) => PAST_MARKERS.has(w))) || (best.kind === 'achieved' && kinds.has('next') && tokens.some((w) => PLAN_WORDS.has(w)));
   if (pastPlan) return { kind: 'progress', phrase: best.phrase };
+  // What would stand in the way of what comes ("Blocks or impediments to the plan for next week",
+  // "Blockers for the upcoming release"): not met yet, foreseen: risks.
+  if (best.kind === 'blockers' && /\b(?:to|for|in)\s+(?:the\s+|our\s+|my\s+)?(?:plan|plans|next|upcoming|coming|future)\b/i.test(text)) return { kind: 'risks', phrase: best.phrase };
   // Plans looked back on ("Backlog Review", "Roadmap status", "Goals review"): how each stands,
   // each item by its own words (done, going on), not what comes.
   if (best.kind === 'next' && tokens.slice(best.at + best.phrase.split(' ').length).some((w) => /^(?:reviews?|status|recap|check[- ]?in|retrospective)$/.test(w))) return { kind: 'progress', phrase: best.phrase };

@@ -570,7 +570,7 @@ function statusFieldKind(text: string): ItemKind | undefined {
  * a detail of (`parentKind`), when that one was done, planned or at risk; else progress.
  */
 /** What may come in the way, said of the future or as a chance ("will be an impediment", "would be difficult", "might not be"). */
-const FORESEEN = /\b(?:issue|problem|challenge|difficulty|concern|risk|bottleneck|obstacle)\s+(?:will|would|might|may|could)\s+be\b|\b(?:will|would|might|may|could)\s+(?:(?:probably|likely|possibly|also|still|potentially)\s+)?(?:not\s+be\b|be\s+(?:(?:a|an|the|some)\s+(?:\w+\s+)?(?:issue|problem|impediment|challenge|blocker|bottleneck|obstacle|concern|risk)|difficult|hard|tricky|challenging|tough|problematic|slow|tedious|time[- ]consuming)\b|become\s+(?:a\s+)?(?:issue|problem|difficult|hard|blocker)|take\s+(?:a\s+(?:long|while)|longer|more\s+time)|cause\s+(?:issues|problems|delays)|slow\s+(?:us|me|down)|delay)/i;
+const FORESEEN = /\b(?:issue|problem|challenge|difficulty|concern|risk|bottleneck|obstacle)\s+(?:will|would|might|may|could)\s+be\b|\b(?:will|would|might|may|could)\s+(?:(?:probably|likely|possibly|also|still|potentially)\s+)?(?:not\s+be\b|be\s+(?:(?:a|an|the|some)\s+(?:\w+\s+)?(?:issue|problem|impediment|challenge|blocker|bottleneck|obstacle|concern|risk)|difficult|hard|tricky|challenging|tough|problematic|slow|tedious|time[- ]consuming)\b|become\s+(?:a\s+)?(?:issue|problem|difficult|hard|blocker)|take\s+(?:a\s+(?:long|while)|longer|more\s+time)|need\s+(?:some|more|extra|a\s+lot)|cause\s+(?:issues|problems|delays)|slow\s+(?:us|me|down)|delay)/i;
 
 export function entryKind(entry: OutlineNode['entries'][number], parentKind?: ItemKind, neutral: ItemKind = 'progress'): ItemKind {
   // A picture on its own (a chart, a screenshot, "Venn diagram showing…"), under a label or
@@ -602,10 +602,19 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // resolved"): that is the setback met.
   const resolved = entry.kind === 'risks' || entry.kind === 'blockers' ? RESOLVED.exec(entry.item.text) : null;
   if (resolved && !/\bsolutions?\s*:|\bbut\b/i.test(entry.item.text.slice(0, resolved.index + 1))) return 'achieved';
+  const opening = sentencesOf(entry.item.text)[0] ?? '';
+  // "None for now. The biggest issue would be data integration…": none yet, then what may come in
+  // the way: a risk.
+  const rest = sentencesOf(entry.item.text).slice(1);
+  // Said with what does stand in the way ("No issues with the release, but CI is slow"): that, of the label's kind.
+  if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^(?:none|nothing|no)\b/i.test(entry.item.text.trim())) {
+    const foreseen = rest.some((s) => FORESEEN.test(s)) || FORESEEN.test(opening);
+    if (foreseen && !WAITING.test(entry.item.text)) return 'risks';
+    if (/\b(?:except|but|however|although|though)\b(?!\s+see\b)/i.test(entry.item.text)) return entry.kind;
+  }
   // "Where I was blocked:" › "Wasn't blocked.", "There was nothing this week that I was blocked
   // on.", "I didn't really have much trouble with anything this week. I might be…": none met,
   // said in the first sentence (not "Couldn't solve the issue": a setback).
-  const opening = sentencesOf(entry.item.text)[0] ?? '';
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && NO_TROUBLE.test(opening) && !/\b(?:but|except|however|although|though|until)\b/i.test(opening)) return 'notes';
   // "Did you get stuck anywhere?" › "No." / "Nope. Thankfully, another smooth week.": none met.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^(?:no|nope|not really|not yet|nothing)\b\s*[.!,:;)]/i.test(`${entry.item.text.trim()} `)) return 'notes';
@@ -690,7 +699,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
     // A line that opens on the work as it goes ("Drafting the impact assessment", "Refining the
     // user needs", "Working with FIM to agree timescales"): under a label of the week's doings, still going.
     // Not a title ("Testing the Debugger with Intensive Prompting"), nor the work as a subject ("Updating the charter was…").
-    if (says === undefined && ONGOING_OPENER.test(first) && !TITLE_CASE.test(first) && !/^\S+\s[^.;]*?\b(?:was|were|is|are|has|had)\b/i.test(first)) return 'progress';
+    // Nor one that only began ("Begin integration of the master dataset", under "What I did").
+    if (says === undefined && ONGOING_OPENER.test(first) && !TITLE_CASE.test(first) && !/^\S+\s(?:(?!\b(?:that|which|who)\b)[^.;])*?\b(?:was|were|is|are|has|had)\b/i.test(first)) return 'progress';
+    if (says === undefined && /^(?:begin|start)\s+(?!by\b)[a-z]/i.test(first)) return 'progress';
   }
   // A finding told by its share ("73% of respondents have not reported…"), or a sum of money
   // ("$6315.0 on accounting, copywriting…", "€2k for hosting"): what was learnt, spent or raised, no work.

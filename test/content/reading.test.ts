@@ -3958,7 +3958,7 @@ describe('members’ sections that answer in the first person', () => {
   it('`# Amlaan` and `# Somshubra`, each over "### What I did", "### What I plan to do next week", "### Blocks or impediments to the plan for next week": no parts; a project heading over impersonal labels stays a part', () => {
     const member = (name: string) => [`# ${name}`, '', '### What I did', '', '- Scraped the weather data', '', '### What I plan to do next week', '', '- Clean the scraped data', '', '### Blocks or impediments to the plan for next week', '', '- Waiting on access to the Yelp API', ''].join('\n');
     const u = build({ 'ids/updates/2018-02-23.md': week('2018-02-23', [member('Amlaan'), member('Somshubra')].join('\n')) }).site.updates[0]!;
-    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Ids', { achieved: 2, next: 2, blockers: 2 }]]);
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Ids', { achieved: 2, next: 2, risks: 2 }]]);
     const project = (name: string) => [`# ${name}`, '', '### Done', '', '- Scraped the weather data', '', '### Next', '', '- Clean the scraped data', ''].join('\n');
     const p = build({ 'ids/updates/2018-02-23.md': week('2018-02-23', [project('Scraper'), project('Dashboard')].join('\n')) }).site.updates[0]!;
     expect(p.sections.map((s) => s.title)).toEqual(['Scraper', 'Dashboard']);
@@ -3981,7 +3981,7 @@ describe('a list of merged pull requests, as a changelog writes them', () => {
 describe('under a blockers label, what is only foreseen', () => {
   it('"will be an impediment", "would be difficult", "might not be the best solution" are risks; "No blocks currently", "None for now." are none; a blocker met, told in the past, stays one', () => {
     const text = [
-      '## Blocks or impediments to the plan for next week',
+      '## Blocks or impediments',
       '',
       '- Identifying the right libraries for each task will be an impediment.',
       '- Integrating the various modules would be difficult.',
@@ -4000,6 +4000,12 @@ describe('under a blockers label, what is only foreseen', () => {
       'Waiting on access to the Yelp API': 'blockers',
       'I was blocked at first because the result had to be typed so that it could be a JSX element': 'blockers',
     });
+  });
+
+  it('a blockers label said of what comes ("Blocks or impediments to the plan for next week") holds risks; "None so far, except…" is one', () => {
+    const text = ['## Blocks or impediments to the plan for next week', '', '- Setting up the front end design and user flow', '- None so far, except a few conditions to be decided while cleaning the data', '- None for now. The biggest issue would be data integration.', ''].join('\n');
+    const u = build({ 'ids/updates/2018-03-02.md': week('2018-03-02', text) }).site.updates[0]!;
+    expect(Object.values(kindsByText(u))).toEqual(['risks', 'risks', 'risks']);
   });
 });
 
@@ -4045,6 +4051,21 @@ describe('a sentence that trails off into the list under it', () => {
       'Register @app on Twitter for announcements': 'achieved',
       'Improve the on-boarding experience with a new README': 'achieved',
       'Clear the open pull request queue': 'next',
+    });
+  });
+});
+
+describe('a time sheet’s lines and work only begun, under a label of work done', () => {
+  it('"Brainstorming (Group meeting): 3 hours", "How many hours…? (0-10) 4" are notes; "Begin integration of the master dataset" and "Working on the queries that are set for Query 8" go on', () => {
+    const text = ['1. **How many hours did you spend on the project this week?** (0-10) 4', '', '## What I did', '', '- Brainstorming (Group meeting): 3 hours', '- Writing/Documenting (Draft Proposal) / Reflections : 3 hour', '- Begin integration of the master dataset', '- Working on the queries that are set for the next deliverable, Query 8', '- Trained the sentiment models', ''].join('\n');
+    const u = build({ 'ids/updates/2018-03-19.md': week('2018-03-19', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({
+      'How many hours did you spend on the project this week? (0-10) 4': 'notes',
+      'Brainstorming (Group meeting): 3 hours': 'notes',
+      'Writing/Documenting (Draft Proposal) / Reflections : 3 hour': 'notes',
+      'Begin integration of the master dataset': 'progress',
+      'Working on the queries that are set for the next deliverable, Query 8': 'progress',
+      'Trained the sentiment models': 'achieved',
     });
   });
 });
