@@ -553,7 +553,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // when the team has finished…").
   [
     new RegExp(
-      String.raw`^(?!no\b|some\b|part\b|parts\b|half\b|most\b|much\b|(?:one|two|three) (?:third|quarter)s?\b|a (?:third|quarter|half)\b|\d+\s*%)(?!${SENTENCE}*?(?:\b(?:will|to be|going to|should|would|not|never|cannot)\b|n['’]t\b))(?:(?!\b(?:almost|nearly|when|once|after|until|unless|if|before|since(?!\s+(?:the\s+|our\s+|my\s+)?(?:last|previous)\b)|because|now that|which|who)\b)${SENTENCE}){0,80}?\b(?:(?:is|are|was|were|(?:has|have)\s+(?:(?:also|now|finally|already|just)\s+)?(?:been|gotten)|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|complete|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+)?(?:finished|completed|concluded|ended|landed|shipped)(?!\s+(?:to|on|with)\b)|(?:has|have)\s+(?:(?:also|now|finally|already|just)\s+)?been\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR}|(?:was|were)\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR})\b`,
+      String.raw`^(?!no\b|some\b|part\b|parts\b|half\b|most\b|much\b|(?:one|two|three) (?:third|quarter)s?\b|a (?:third|quarter|half)\b|\d+\s*%)(?!${SENTENCE}*?(?:\b(?:will|to be|going to|should|would|not|never|cannot)\b|n['’]t\b))(?:(?!\b(?:almost|nearly|when|once|after|until|unless|if|before|since(?!\s+(?:the\s+|our\s+|my\s+)?(?:last|previous)\b)|because|now that|which|who)\b)${SENTENCE}){0,80}?\b(?:(?:is|are|was|were|(?:has|have)\s+(?:(?:also|now|finally|already|just)\s+)?(?:been|gotten)|got)\s+(?:now\s+|finally\s+|fully\s+)?(?:done|completed|complete|finished|shipped|released|merged|launched|deployed|live)|(?:has|have)\s+(?:now\s+|finally\s+|officially\s+)?(?:finished|completed|concluded|ended|landed|shipped|entered\s+(?:beta|alpha|general\s+availability|production|the\s+\w+\s+(?:phase|stage))|reached\s+(?:beta|alpha|v?\d|version|\d|general\s+availability|feature[- ]complete|inbox\s+zero))(?!\s+(?:to|on|with)\b)|(?:has|have)\s+(?:(?:also|now|finally|already|just)\s+)?been\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR}|(?:was|were)\s+${ADVERB}(?:${DONE_PARTICIPLES})${NOT_FOR})\b`,
       'i',
     ),
     'achieved',
@@ -609,6 +609,8 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // What a reader can do now, or how a thing is now ("You can now filter events", "Regions are
   // now sorted", "Dark mode is now supported"): a change made.
   [/^(?:you|users?|members|everyone|people)\s+can\s+now\s+[a-z]/i, 'achieved'],
+  // So is what a thing now can do ("Premake6 can now generate its own project files").
+  [new RegExp(String.raw`^(?:(?:[Tt]he|[Oo]ur)\s+[\w-]+(?:\s+[\w-]+)?|(?!${NOT_SUBJECT}|(?:We|I|It|This|That)\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+can\s+now\s+(?!(?:start|begin|focus|move|turn|look|think|plan)\b)[a-z]{3,}`), 'achieved'],
   [new RegExp(String.raw`^${SENTENCE}{0,80}?\b(?:is|are)\s+now\s+(?!being\b|going\b|planned\b|scheduled\b)(?!(?:outdated|broken|blocked|stalled|delayed|deprecated|stuck|failed|limited|needed|required|disabled|paused)\b)(?:[a-z]+ed|available|supported|live|possible|faster|visible|shown|complete|ready|in place)\b`, 'i'), 'achieved'],
   // So is what a thing (or the team) now does ("We now support CSS position: sticky!",
   // "Ladybird now passes 1,500 more tests", "The CLI now has a --json flag"): not what it now
@@ -747,6 +749,10 @@ function ownSentenceKind(text: string): ReportedKind | undefined {
   // "Clarified the adversary model further (WIP); we'll…": the writer's own mark says the work goes on.
   if (/^[^.;!?]{0,200}[([]\s*(?:wip|work in progress|in progress|ongoing|on-going)\s*[)\]]/i.test(t)) return undefined;
   for (const [re, kind] of SENTENCE_KINDS) if (re.test(t)) return kind;
+  // A phrase of when or what about before it ("After one of the longest alpha cycles, Premake5 has
+  // finally entered beta!", "In other news, Premake6 can now generate…"): what the rest says.
+  const after = /^(?:in|as of|after|with|following|at|on|by|over|since)\s(?![^,.;:!?]*\b(?:we|i|you|they|mean|means|is|are|was|were)\b)[^,.;:!?]{1,60},\s+(?=[A-Za-z])(?![a-z]+ed\b)/i.exec(t);
+  if (after) for (const [re, kind] of SENTENCE_KINDS) if (re.test(t.slice(after[0].length))) return kind;
   // "Ana and I are planning on attending", "The team is going to…", "I'm also going to make…", in its first clause.
   if (/^[^.;:!?]{0,100}?(?:\b(?:am|are|is)|['’](?:m|re|s))\s+(?:also\s+|still\s+)?(?:(?:planning|going|hoping|aiming)\s+(?:to|on)|planning\s+(?:a|an|the|our|some|for))\b/i.test(t) && !/\b(?:not|never)\b|n['’]t\b/i.test(t.split(/[.;!?]/)[0]!)) return 'next';
   return undefined;
