@@ -1704,6 +1704,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return isCommitmentTag(code) ? { form: 'bullet', node: { title: code, status: [], marked: true, tag: code } } : { form: 'bullet', node: { title: code, status: [], marked: true } };
     }
     if (text.length > 80 || /[.!?;,]$/.test(text) || hasLink(own[0]!)) return undefined;
+    // What was done or is to do, leading into its list ("Curated three Chicago related datasets:",
+    // "Set up the following:"): a sentence, no name, however often written.
+    // Not one set in bold or italics (`**Weighted losses:**`): a name.
+    if (/[:：]\s*$/.test(text) && !allEmphasis(children) && (/^[A-Za-z]+ed\s/.test(text) || TASK_VERB.test(text))) return undefined;
     const words = text.split(/\s+/).length;
     // Emphasis names a part where no label is in force (`- *vsu::P2P*` over its work); under a
     // label ("This Week's Achievements"), a bold line over details is an item with its details,

@@ -4077,3 +4077,14 @@ describe('a phrase of when or what about before the sentence', () => {
     expect(Object.values(kindsByText(u))).toEqual(['achieved', 'achieved', 'progress']);
   });
 });
+
+describe('a bullet that says what was done, leading into its list, written again the next week', () => {
+  it('"Curated three Chicago related datasets:" over the datasets is an item both weeks, no part; "**Weighted losses:**" over its work stays a part', () => {
+    const body = ['## What I did', '', '- Curated three Chicago related datasets:', '    - Crimes in Chicago (~1.4m samples)', '    - Chicago Restaurant Inspections (~154k samples)', '', '## Research', '', '* **Weighted losses:**', '    * Ran the untuned learners on the issue close time data', ''].join('\n');
+    const r = build({ 'ids/updates/2018-02-10.md': week('2018-02-10', body), 'ids/updates/2018-02-17.md': week('2018-02-17', body) });
+    for (const u of r.site.updates) {
+      expect(u.sections.map((s) => s.title)).toEqual(['Ids', 'Weighted losses']);
+      expect(u.sections[0]!.items.achieved.map((i) => i.text)[0]).toBe('Curated three Chicago related datasets:');
+    }
+  });
+});
