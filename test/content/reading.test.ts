@@ -4088,3 +4088,11 @@ describe('a bullet that says what was done, leading into its list, written again
     }
   });
 });
+
+describe('under a label of work done, a line that opens on its work as it goes', () => {
+  it('"Brushing up golang.", "Reading the paper on CRDTs" go on; "Trained the models" is done', () => {
+    const text = ['## Work done', '', '- Brushing up golang.', '- Reading the paper on CRDTs', '- Trained the models', ''].join('\n');
+    const u = build({ 'gsoc/updates/2019-05-12.md': week('2019-05-12', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({ 'Brushing up golang.': 'progress', 'Reading the paper on CRDTs': 'progress', 'Trained the models': 'achieved' });
+  });
+});
