@@ -633,7 +633,7 @@ export function tickedOff(text: string): boolean {
 
 // A word or phrase that opens a sentence and says nothing of its kind ("Finally, we held…", "Mainly, I modified…",
 // "For the next month, we plan…" keeps its period: that one says when).
-const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|meanwhile|recently|[a-z]+ly|this (?:week|month|sprint|quarter|cycle)|last (?:week|month|sprint|cycle)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
+const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|last but not least|first of all|on top of that|besides that|apart from that|in other news|meanwhile|recently|[a-z]+ly|this (?:week|month|sprint|quarter|cycle)|last (?:week|month|sprint|cycle)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
 
 export function sentenceKind(text: string): ReportedKind | undefined {
   // Names with accents are names ("Contributor Nicolò Ribaudo implemented…").
