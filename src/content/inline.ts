@@ -228,7 +228,7 @@ export function isThanks(text: string): boolean {
  * A writer taking leave of the reader ("That's all for today!", "See you then!", "Until next
  * month", "Thanks for reading", "Stay tuned"): no work, whatever follows it in the paragraph.
  */
-const SIGN_OFF = /^(?:(?:so\s+)?that['’]?s\s+(?:all|it)\b(?:\s+(?:for|from|i['’]ve got|we['’]ve got|folks)\b|\s*[!.,])|(?:so\s+)?that\s+was\s+(?:(?:the|this|my|our|last)\s+(?:week|month|sprint|quarter|year)|january|february|march|april|may|june|july|august|september|october|november|december)\s*[.!]|see\s+you\s+(?:all\s+)?(?:then|soon|next|in|again|there|around|back|later)\b|until\s+next\s+(?:time|week|month|sprint|update)\b|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:reading|sticking\s+(?:with|around)|following\s+along|your\s+(?:support|patience))\b|stay\s+tuned\b|happy\s+(?:hacking|holidays|new\s+year)\b|[~—–]\s*[A-Za-z][\w.]{0,20}$)/i;
+const SIGN_OFF = /^(?:(?:so\s+)?that['’]?s\s+(?:all|it)\b(?:\s+(?:for|from|i['’]ve got|we['’]ve got|folks)\b|\s*[!.,])|(?:so\s+)?that\s+was\s+(?:(?:the|this|my|our|last)\s+(?:week|month|sprint|quarter|year)|january|february|march|april|may|june|july|august|september|october|november|december)\s*[.!]|see\s+you\s+(?:all\s+)?(?:then|soon|next|in|again|there|around|back|later)\b|until\s+next\s+(?:time|week|month|sprint|update)\b|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:reading|sticking\s+(?:with|around)|following\s+along|your\s+(?:support|patience))\b|stay\s+tuned\b|happy\s+(?:hacking|holidays|new\s+year)\b|have\s+a\s+(?:great|good|nice|lovely|wonderful)\s+(?:weekend|week|day|holiday|break|summer|time)\b|[~—–]\s*[A-Za-z][\w.]{0,20}$)/i;
 
 /** A word of feeling said aloud ("Whew!", "Yay open source development!", "Stay safe!"): no work. */
 const INTERJECTION = /^(?:whew|phew|yay|hooray|hurrah|woo+-?hoo+|woot|yikes|oof|stay\s+safe|stay\s+healthy|take\s+care|fingers\s+crossed)\b[^.!?]{0,40}(?:[!.]+|$)\s*/i;
@@ -242,7 +242,8 @@ export function isInterjection(text: string): boolean {
 
 /** Whether an item is the writer's sign-off (see SIGN_OFF): a closing word, a recap of the period ("So that was July."). */
 export function isSignOff(text: string): boolean {
-  return SIGN_OFF.test(text.trim());
+  // "And again, Happy New Year!": a word that only joins, first.
+  return SIGN_OFF.test(text.trim().replace(/^(?:and|so|also|once again|again)\b,?\s+(?:again\b,?\s+)?/i, ''));
 }
 
 /**

@@ -4032,6 +4032,10 @@ describe('a blog post’s asides around its news', () => {
       '',
       'Stay safe!',
       '',
+      'Have a great weekend and stay tuned for my next status update.',
+      '',
+      'And again, Happy New Year!',
+      '',
       '~st.',
       '',
     ].join('\n');
