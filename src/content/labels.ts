@@ -416,7 +416,8 @@ export function isLabelPhrase(text: string): boolean {
 
 /** Whether a report uses "last week"-style period labels (then "this week" is what comes next). */
 export function hasLastPeriodLabel(source: string): boolean {
-  return /^[ \t>]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[_*]*(?:last|past|previous) (?:week|sprint|month|cycle)\b[^\n]{0,20}$/im.test(source);
+  // Its own words a line, or a lead-in with a figure after it ("Last Week: Velocity: 8 tasks / week").
+  return /^[ \t>]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[_*]*(?:last|past|previous) (?:week|sprint|month|cycle)\b(?:[^\n]{0,20}|[_*]*\s*[:：][^\n.!?]{0,40})$/im.test(source);
 }
 
 /**

@@ -569,6 +569,9 @@ function statusFieldKind(text: string): ItemKind | undefined {
  * else what its own sentence says ("Finished …" is achieved); else the kind of the item it is
  * a detail of (`parentKind`), when that one was done, planned or at risk; else progress.
  */
+/** A measure named, then its figure and unit ("Velocity: 8 tasks / week", "Proving: 240 µs", "Coverage: ~85 %"). */
+const MEASURE = /^[\p{L}][\p{L}\d '’-]{1,30}:\s*[~≈<>]?\s*\d[\d.,]*\s*(?:%|[\p{L}µ]{1,12}(?:\s*\/\s*[\p{L}]{1,10})?)\.?$/u;
+
 /** What may come in the way, said of the future or as a chance ("will be an impediment", "would be difficult", "might not be"). */
 const FORESEEN = /\b(?:issue|problem|challenge|difficulty|concern|risk|bottleneck|obstacle)\s+(?:will|would|might|may|could)\s+be\b|\b(?:will|would|might|may|could)\s+(?:(?:probably|likely|possibly|also|still|potentially)\s+)?(?:not\s+be\b|be\s+(?:(?:a|an|the|some)\s+(?:\w+\s+)?(?:issue|problem|impediment|challenge|blocker|bottleneck|obstacle|concern|risk)|difficult|hard|tricky|challenging|tough|problematic|slow|tedious|time[- ]consuming)\b|become\s+(?:a\s+)?(?:issue|problem|difficult|hard|blocker)|take\s+(?:a\s+(?:long|while)|longer|more\s+time)|need\s+(?:some|more|extra|a\s+lot)|cause\s+(?:issues|problems|delays)|slow\s+(?:us|me|down)|delay)/i;
 
@@ -669,6 +672,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // until it is all there (`70/70`), under a label of the week's work too.
   const counted = entry.kind === 'achieved' || entry.kind === 'progress' ? countOfTotal(entry.item.text) : undefined;
   if (counted) return counted[0] >= counted[1] ? 'achieved' : 'progress';
+  // A measure and its figure ("Velocity: 8 tasks / week", "Test coverage: 85%", "Proving: 240 µs"),
+  // under a label of the week's work too: what was measured, no work.
+  // Not a detail of an item (`Input: 1 KB` under what was built): that item's own figures.
+  if ((entry.kind === undefined || entry.kind === 'achieved' || entry.kind === 'progress') && entry.parent === undefined && MEASURE.test(entry.item.text.trim())) return 'notes';
   // A task that says how it stands (`**Make the assembler work** Status: **Complete**`) is what its status says, whatever the label over it.
   const status = entry.kind !== 'notes' ? statusFieldKind(entry.item.text) : undefined;
   if (status) return status;

@@ -4100,3 +4100,11 @@ describe('under a label of work done, a line that opens on its work as it goes',
     expect(kindsByText(u)).toEqual({ 'Brushing up golang.': 'progress', 'Reading the paper on CRDTs': 'progress', 'Trained the models': 'achieved' });
   });
 });
+
+describe('a status post with "Last Week: <figure>" and "This Week"', () => {
+  it('"This Week" is what comes when "Last Week:" leads in with a figure; "Velocity: 8 tasks / week" is a measure, no work', () => {
+    const text = ['## BoomMo Beta', '', 'Last Week: Velocity: 8 tasks / week', '', '* add a page to update user profile', '', 'This Week', '', '* 10x.pub', '  * hire a community manager', ''].join('\n');
+    const u = build({ 'star/updates/2021-10-31.md': week('2021-10-31', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({ 'Velocity: 8 tasks / week': 'notes', 'add a page to update user profile': 'achieved', '10x.pub': 'next', 'hire a community manager': 'next' });
+  });
+});
