@@ -379,6 +379,13 @@ const TASK_VERB = /^(?:write|start|create|add|fix|update|finish|review|test|impl
 /** A team named as who did the work ("KROK Team", "Design team", "the infra squad"): a few words, the last of them "team". */
 const TEAM_NAME = /^(?:the\s+)?(?:(?!(?:with|for|of|to|from|by|and|on|in|at|about|between)\s)[\p{L}\d][\p{L}\d&'’.-]*\s+){1,3}(?:team|squad|crew)$/iu;
 
+/** A release's date, as release notes write it: "Mar 25th", "March 25, 2020", "2020-03-25". */
+const RELEASE_DAY = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s*\\d{4})?|\\d{4}-\\d{2}-\\d{2})`;
+/** A release named by its version, with its date or not ("Date: Mar 25th / v0.7.6", "Version 0.5.0:", "v2.1.0 (2024-03-01)", "Release 1.4"). */
+const RELEASE_LINE = new RegExp(`^(?:(?:date|released?(?:\\s+on)?)\\s*[:：]?\\s*${RELEASE_DAY}\\s*[/|,–—-]\\s*)?(?:version|release|v)\\s*\\.?\\s*\\d+(?:\\.\\d+){1,3}(?:[-+][\\w.]+)?(?:\\s*(?:[/|,–—-]\\s*|\\()${RELEASE_DAY}\\)?)?\\s*[:：]?$`, 'i');
+/** A release's date alone on its line ("Date: Feb 26th", "Released: 2020-03-25"). */
+const RELEASE_DATE = new RegExp(`^(?:date|released(?:\\s+on)?)\\s*[:：]\\s*${RELEASE_DAY}\\s*$`, 'i');
+
 /** A text's last sentence when it ends with a colon: what leads into the block after it (the "." of "2.2" ends none). */
 const LAST_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?]|\.(?=\d))+)[:：]\s*$/;
 /** A text's last sentence when it trails off into what follows ("This cycle, I was able to…"). */
@@ -1247,6 +1254,20 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const item = makeItem([node], line, 0, undefined);
       item.repo = repo[1]!;
       inPart.workItems.push(item);
+      return;
+    }
+    // A release's name and date over what it changed ("Date: Mar 25th / v0.7.6", "Version 0.5.0:",
+    // "v2.1.0 (2024-03-01)"): what follows it was released, done; the line is no item. A date alone
+    // over a release ("Date: Feb 26th") names when.
+    if (RELEASE_LINE.test(text) || RELEASE_DATE.test(text)) {
+      if (RELEASE_LINE.test(text)) setLabel(host(), 'achieved', 7);
+      workItem = undefined;
+      structure.push({ line, what: 'label', text });
+      return;
+    }
+    // A kind of change over its list, as release notes group theirs ("FEATURES:", "BUG FIXES:"): it sorts the list.
+    if (/[:：]\s*$/.test(text) && text.length <= 40 && isChangeKind(text.replace(/\s*[:：]\s*$/, ''))) {
+      structure.push({ line, what: 'change-kind', text });
       return;
     }
     if (paragraphOpener(node, text, line)) return;

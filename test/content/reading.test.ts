@@ -4108,3 +4108,16 @@ describe('a status post with "Last Week: <figure>" and "This Week"', () => {
     expect(kindsByText(u)).toEqual({ 'Velocity: 8 tasks / week': 'notes', 'add a page to update user profile': 'achieved', '10x.pub': 'next', 'hire a community manager': 'next' });
   });
 });
+
+describe('release notes pasted into a status report', () => {
+  it('"Date: Mar 25th / v0.7.6", "Version 0.5.0:", "Date: Feb 26th", "FEATURES:" are no items; the changes under a release were released: done', () => {
+    const text = ['## Highlights', '', '- Still working on the user sync', '', '### Snoop', '', 'Date: Mar 25th / v0.7.6', '- create root documents only when migrating', '- fix typo in Collection.base_path', '', 'Date: Feb 26th', '', 'Version 0.5.0:', '', 'FEATURES:', '- add document preview to the UI', ''].join('\n');
+    const u = build({ 'liquid/updates/2020-03-31.md': week('2020-03-31', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({
+      'Still working on the user sync': 'progress',
+      'create root documents only when migrating': 'achieved',
+      'fix typo in Collection.base_path': 'achieved',
+      'add document preview to the UI': 'achieved',
+    });
+  });
+});
