@@ -3117,9 +3117,8 @@ describe('a day-by-day log in prose with a list in it', () => {
     expect(errorsOf(result)).toEqual([]);
     const u = result.site.updates[0]!;
     const team = u.sections.find((s) => s.title === 'Cookies')!;
-    expect(team.items.achieved.map((i) => i.text)).toEqual(['Shared the prototypes with the team for feedback. Created two prototypes.']);
-    // A short item's headline says nothing: work going on, tied with the done that follows it.
-    expect(team.items.progress.map((i) => i.text)).toEqual(['Jumped onto verifying the service for go-live. Fixed an issue with the footer.']);
+    // "Jumped onto verifying the service for go-live." is told in the past, as a sentence (its stop): done.
+    expect(team.items.achieved.map((i) => i.text)).toEqual(['Shared the prototypes with the team for feedback. Created two prototypes.', 'Jumped onto verifying the service for go-live. Fixed an issue with the footer.']);
     expect(u.summary!.map((i) => i.text)).toEqual(['Started early. Busy week ahead.']);
     expect([...team.items.notes, ...u.notes].map((i) => i.text)).toEqual(['Did they know what cookies were?', 'Which prototype did they prefer?']);
     expect(conservation(u, files['cookies/updates/2018-05-25.md'], result.outlines.get(u.source)).problems).toEqual([]);
@@ -4118,6 +4117,20 @@ describe('release notes pasted into a status report', () => {
       'create root documents only when migrating': 'achieved',
       'fix typo in Collection.base_path': 'achieved',
       'add document preview to the UI': 'achieved',
+    });
+  });
+});
+
+describe('a log line told in the past, as a sentence', () => {
+  it('"Revised IOPS values based on empirical data.", "Lengthened phases and reduced EB rate.", "Compared 90 scenarios…" are done; "Sharded peer management", "Initiated integration…, planning to complete…" are not', () => {
+    const text = ['## Simulation', '', '- Revised IOPS values based on empirical data from Cardano nodes.', '- Lengthened phases and reduced EB rate.', '- Compared 90 scenarios between the Rust and Haskell simulations', '- Sharded peer management', '- Initiated integration of libp2p as the backend, planning to complete it in the next phase.', ''].join('\n');
+    const u = build({ 'leios/updates/2025-01-06.md': week('2025-01-06', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({
+      'Revised IOPS values based on empirical data from Cardano nodes.': 'achieved',
+      'Lengthened phases and reduced EB rate.': 'achieved',
+      'Compared 90 scenarios between the Rust and Haskell simulations': 'achieved',
+      'Sharded peer management': 'progress',
+      'Initiated integration of libp2p as the backend, planning to complete it in the next phase.': 'progress',
     });
   });
 });
