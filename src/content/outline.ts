@@ -1012,6 +1012,17 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     if (boldOnly) {
       const words = labelWords(text);
+      // A date or a range of dates alone (`**11th -> 17th Nov**`, `**18th - 24th Nov**`): a day or
+      // a week of the log, no part; what follows is the team's work of those days, past the
+      // report's overview.
+      if (named === undefined && !hasLink(node) && onlyDate(words)) {
+        pop(7);
+        // Not below "Highlights": the highlights of those days.
+        while (stack.length > 1 && top().role === 'summary' && !/^highlights?$/.test(readLabel(top().title)?.phrase ?? '')) stack.pop();
+        days.add(open(newNode({ role: 'document', form: 'bold', rank: 7, line, text, title: words, topic: true }), true));
+        structure.push({ line, what: 'heading', text });
+        return true;
+      }
       if (isSummaryLabel(text)) {
         pop(7);
         open(newNode({ role: 'summary', form: 'bold', rank: 7, line, text, title: words }), true);

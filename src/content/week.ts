@@ -132,7 +132,7 @@ const DATE_WORDS = new RegExp(`(?:\\b(?:${MONTH_NAME}|(?:mon|tue|wed|thu|fri|sat
 
 /** A line that says nothing but a date or a range of dates, in brackets or not. */
 export function onlyDate(line: string): boolean {
-  return /\d/.test(line) && line.replace(DATE_WORDS, '').replace(/[\d\s()[\]*_,.:/~→–—-]/g, '') === '';
+  return /\d/.test(line) && line.replace(DATE_WORDS, '').replace(/->|=>/g, '').replace(/[\d\s()[\]*_,.:/~→–—-]/g, '') === '';
 }
 
 /**
