@@ -569,6 +569,9 @@ function statusFieldKind(text: string): ItemKind | undefined {
  * else what its own sentence says ("Finished …" is achieved); else the kind of the item it is
  * a detail of (`parentKind`), when that one was done, planned or at risk; else progress.
  */
+/** A lead-in that says what follows is planned ("with planned features:", "Upcoming work:", "the following is still to do:"). */
+const PLANNED_LEAD = /\b(?:planned|upcoming|proposed|intended|to-?do|still to (?:do|come)|to be (?:done|added|implemented|built))\b[^:.;!?]{0,30}[:：]$/i;
+
 /** A measure named, then its figure and unit ("Velocity: 8 tasks / week", "Proving: 240 µs", "Coverage: ~85 %"). */
 const MEASURE = /^[\p{L}][\p{L}\d '’-]{1,30}:\s*[~≈<>]?\s*\d[\d.,]*\s*(?:%|[\p{L}µ]{1,12}(?:\s*\/\s*[\p{L}]{1,10})?)\.?$/u;
 
@@ -683,6 +686,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // help with bridge code", "Still waiting for the hardware teams to provide the latencies"):
   // blocked, under a label of the week's work too; a plan's label keeps it a plan.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && WAITING.test(withoutOwnerHandles(entry.item.text).trim())) return 'blockers';
+  // The parts of what is planned ("…a dashboard with planned features:" › "Stake distribution
+  // settings"): what comes, whatever the label over the item that plans them.
+  if (entry.parent !== undefined && entry.kind !== 'risks' && entry.kind !== 'blockers' && entry.kind !== 'notes' && PLANNED_LEAD.test(entry.parent.text.trim()) && sentenceKind(entry.item.text) === undefined) return 'next';
   // What the item's own sentence says (read once, when needed), and its first sentence.
   let read: { says: ReturnType<typeof sentenceKind> } | undefined;
   const sentence = () => (read ??= { says: sentenceKind(entry.item.text) }).says;

@@ -4146,3 +4146,17 @@ describe('bold lines that are only a week’s dates, in a monthly report', () =>
     expect(h.sections.map((s) => [s.title, counts(s)])).toEqual([['Liquid', { achieved: 2 }]]);
   });
 });
+
+describe('the parts of what is planned', () => {
+  it('under "…a dashboard with planned features:" the features are plans; "Initiated the design…" only began; what a done item lists for a future module stays done', () => {
+    const text = ['## Protocol dashboard', '', '- Initiated the design of an interactive dashboard with planned features:', '  - Protocol parameter configuration', '  - Performance visualization:', '    - Block arrival efficiency', '    - Transaction duplication', '- Defined a clean interface contract for the future engine module:', '  - Padding mask support', ''].join('\n');
+    const u = build({ 'leios/updates/2025-02-24.md': week('2025-02-24', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({
+      'Initiated the design of an interactive dashboard with planned features:': 'progress',
+      'Protocol parameter configuration': 'next',
+      'Performance visualization: Block arrival efficiency, Transaction duplication': 'next',
+      'Defined a clean interface contract for the future engine module:': 'achieved',
+      'Padding mask support': 'achieved',
+    });
+  });
+});
