@@ -181,7 +181,15 @@ export function isNamedAddress(text: string): boolean {
   return named !== null && named[1]!.split(/\s+/).length <= 6 && !/https?:|\b(?:was|were|is|are|has|have|had|will|got)\b/i.test(named[1]!) && sentenceKind(named[1]!) === undefined;
 }
 
+/** Where to read more, said as such ("For more details, check out the weekly highlights and release notes."). */
+const FURTHER_READING = /^for (?:more|further) (?:details|info|information|context),?\s+(?:please\s+)?(?:check\s*out|see|read|visit|refer to|have a look at|take a look at)\b/i;
+
+export function isFurtherReading(text: string): boolean {
+  return FURTHER_READING.test(text.trim());
+}
+
 export function isPointer(text: string): boolean {
+  if (isFurtherReading(text)) return true;
   const t = text.trim();
   const sentences = sentencesOf(t);
   // A pointer is a sentence or two; a caption that goes on to tell of work ("Above, you can see

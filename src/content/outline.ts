@@ -30,6 +30,7 @@ import {
   headingTag,
   headingTitle,
   isByline,
+  isFurtherReading,
   isEmptyCell,
   isExampleLeadIn,
   isLinkOnly,
@@ -752,7 +753,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Nor is a name over bare addresses ("Pre-proposal Discussion https://…"): where to read more;
     // nor a call to follow or support the work ("If you'd like to follow along, join…").
     // Nor who wrote it ("Prepared by: XWS Alpha Team"), nor a link alone in a few words ("[Cumulative File](cumulative.md)").
-    if ((summarised || opening) && (isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isByline(item.text) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
+    if ((summarised || opening) && (isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }

@@ -4137,10 +4137,12 @@ describe('a log line told in the past, as a sentence', () => {
 
 describe('bold lines that are only a week’s dates, in a monthly report', () => {
   it('"**11th -> 17th Nov**" after the overview ends it and opens no part: the bullets under it are the team’s work; under "Highlights" they stay highlights (done)', () => {
-    const overview = ['### Overview', '', 'November was a month of stability work.', '', '**11th -> 17th Nov**', '- Integrating OCR when indexing files', '', '**18th - 24th Nov**', '- Hoover data migrations were performed', ''].join('\n');
+    const overview = ['### Overview', '', 'November was a month of stability work.', '', 'For more details, checkout the weekly highlights and release notes.', '', '**11th -> 17th Nov**', '- Integrating OCR when indexing files', '', '**18th - 24th Nov**', '- Hoover data migrations were performed', ''].join('\n');
     const u = build({ 'liquid/updates/2019-11-30.md': week('2019-11-30', overview) }).site.updates[0]!;
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Liquid', { achieved: 1, progress: 1 }]]);
     expect(u.summary!.map((i) => i.text)).toEqual(['November was a month of stability work.']);
+    // Where to read more is no overview: a note.
+    expect(u.notes.map((i) => i.text)).toEqual(['For more details, checkout the weekly highlights and release notes.']);
     const highlights = ['## Highlights', '', '**14th -> 21st**', '- Coconut collection was indexed', '- Stability improvements for processing', ''].join('\n');
     const h = build({ 'liquid/updates/2020-02-29.md': week('2020-02-29', highlights) }).site.updates[0]!;
     expect(h.sections.map((s) => [s.title, counts(s)])).toEqual([['Liquid', { achieved: 2 }]]);
