@@ -31,6 +31,9 @@ import {
   headingTitle,
   isByline,
   isFurtherReading,
+  isInterjection,
+  isSignOff,
+  isThanks,
   isEmptyCell,
   isExampleLeadIn,
   isLinkOnly,
@@ -752,8 +755,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A picture, a table or a block of code is no summary of the week: a note of the update, shown with it.
     // Nor is a name over bare addresses ("Pre-proposal Discussion https://…"): where to read more;
     // nor a call to follow or support the work ("If you'd like to follow along, join…").
-    // Nor who wrote it ("Prepared by: XWS Alpha Team"), nor a link alone in a few words ("[Cumulative File](cumulative.md)").
-    if ((summarised || opening) && (isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
+    // Nor who wrote it ("Prepared by: XWS Alpha Team"), nor a link alone in a few words ("[Cumulative File](cumulative.md)");
+    // nor where to read more, thanks, a word of feeling or a sign-off ("Many thanks to our sponsors", "Whew!", "~st.");
+    // a season's greeting in the overview is a note ("Happy Easter!"), opening the report it is its summary.
+    if ((summarised || opening) && (isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || isThanks(item.text) || isInterjection(item.text) || (isSignOff(item.text) && !(opening && /^(?:happy|merry)\b/i.test(item.text.trim()))) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }

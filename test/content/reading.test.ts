@@ -2693,7 +2693,9 @@ describe('prose: what its sentences say', () => {
     expect(errorsOf(result)).toEqual([]);
     const u = result.site.updates[0]!;
     expect(u.summary?.map((i) => i.text.slice(0, 20))).toEqual(['Today I received the', 'I can see city hall ']);
-    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Drew', { achieved: 1, progress: 1, next: 1, notes: 1 }]]);
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Drew', { achieved: 1, progress: 1, next: 1 }]]);
+    // The sign-off is a note of the update.
+    expect(u.notes.map((i) => i.text)).toEqual(['That’s all for today. Thank you for your continued support!']);
     expect(conservation(u, files['drew/updates/2019-08-15.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
@@ -4034,6 +4036,8 @@ describe('a blog post’s asides around its news', () => {
       'Have a great weekend and stay tuned for my next status update.',
       '',
       'And again, Happy New Year!',
+      '',
+      'Happy Easter! 🐰',
       '',
       '~st.',
       '',
