@@ -562,13 +562,6 @@ function statusFieldKind(text: string): ItemKind | undefined {
   return kind === 'notes' || kind === 'summary' ? undefined : kind;
 }
 
-/**
- * An entry's kind in its part: notes for a picture (and its caption); achieved when ticked off
- * (✅, `(done)`), under any label but an aside's, as a ticked task box is; what its own
- * `Status:` field says; else its label's;
- * else what its own sentence says ("Finished …" is achieved); else the kind of the item it is
- * a detail of (`parentKind`), when that one was done, planned or at risk; else progress.
- */
 /** A lead-in that says what follows is planned ("with planned features:", "Upcoming work:", "the following is still to do:"). */
 const PLANNED_LEAD = /\b(?:planned|upcoming|proposed|intended|to-?do|still to (?:do|come)|to be (?:done|added|implemented|built))\b[^:.;!?]{0,30}[:：]$/i;
 
@@ -578,6 +571,13 @@ const MEASURE = /^[\p{L}][\p{L}\d '’-]{1,30}:\s*[~≈<>]?\s*\d[\d.,]*\s*(?:%|[
 /** What may come in the way, said of the future or as a chance ("will be an impediment", "would be difficult", "might not be"). */
 const FORESEEN = /\b(?:issue|problem|challenge|difficulty|concern|risk|bottleneck|obstacle)\s+(?:will|would|might|may|could)\s+be\b|\b(?:will|would|might|may|could)\s+(?:(?:probably|likely|possibly|also|still|potentially)\s+)?(?:not\s+be\b|be\s+(?:(?:a|an|the|some)\s+(?:\w+\s+)?(?:issue|problem|impediment|challenge|blocker|bottleneck|obstacle|concern|risk)|difficult|hard|tricky|challenging|tough|problematic|slow|tedious|time[- ]consuming)\b|become\s+(?:a\s+)?(?:issue|problem|difficult|hard|blocker)|take\s+(?:a\s+(?:long|while)|longer|more\s+time)|need\s+(?:some|more|extra|a\s+lot)|cause\s+(?:issues|problems|delays)|slow\s+(?:us|me|down)|delay)/i;
 
+/**
+ * An entry's kind in its part: notes for a picture (and its caption); achieved when ticked off
+ * (✅, `(done)`), under any label but an aside's, as a ticked task box is; what its own
+ * `Status:` field says; else its label's;
+ * else what its own sentence says ("Finished …" is achieved); else the kind of the item it is
+ * a detail of (`parentKind`), when that one was done, planned or at risk; else progress.
+ */
 export function entryKind(entry: OutlineNode['entries'][number], parentKind?: ItemKind, neutral: ItemKind = 'progress'): ItemKind {
   // A picture on its own (a chart, a screenshot, "Venn diagram showing…"), under a label or
   // not, illustrates the part's news and is none: a note, shown with the part, never announced.
@@ -609,10 +609,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   const resolved = entry.kind === 'risks' || entry.kind === 'blockers' ? RESOLVED.exec(entry.item.text) : null;
   if (resolved && !/\bsolutions?\s*:|\bbut\b/i.test(entry.item.text.slice(0, resolved.index + 1))) return 'achieved';
   const opening = sentencesOf(entry.item.text)[0] ?? '';
-  // "None for now. The biggest issue would be data integration…": none yet, then what may come in
-  // the way: a risk.
   const rest = sentencesOf(entry.item.text).slice(1);
-  // Said with what does stand in the way ("No issues with the release, but CI is slow"): that, of the label's kind.
+  // "None for now. The biggest issue would be data integration…": none yet, then what may come in
+  // the way: a risk. Said with what does stand in the way ("No issues with the release, but CI is
+  // slow", "None so far, except…"): that, of the label's kind.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^(?:none|nothing|no)\b/i.test(entry.item.text.trim())) {
     const foreseen = rest.some((s) => FORESEEN.test(s)) || FORESEEN.test(opening);
     if (foreseen && !WAITING.test(entry.item.text)) return 'risks';
@@ -712,8 +712,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
     // A line that opens on the work as it goes ("Drafting the impact assessment", "Refining the
     // user needs", "Working with FIM to agree timescales"): under a label of the week's doings, still going.
     // Not a title ("Testing the Debugger with Intensive Prompting"), nor the work as a subject ("Updating the charter was…").
-    // Nor one that only began ("Begin integration of the master dataset", under "What I did").
     if (says === undefined && ONGOING_OPENER.test(first) && !TITLE_CASE.test(first) && !/^\S+\s(?:(?!\b(?:that|which|who)\b)[^.;])*?\b(?:was|were|is|are|has|had)\b/i.test(first)) return 'progress';
+    // So does one that only began ("Begin integration of the master dataset", under "What I did").
     if (says === undefined && /^(?:begin|start)\s+(?!by\b)[a-z]/i.test(first)) return 'progress';
   }
   // A finding told by its share ("73% of respondents have not reported…"), or a sum of money
