@@ -397,7 +397,7 @@ const TRAILING_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?…]|\.(?=\d))+?)\s*(?:…|\.{3
 
 /**
  * Only template tags: ERB or EJS (`<% … %>`), Liquid or Jinja (`{% … %}`, `{{ … }}`), Hugo
- * shortcodes, MDX comments (`{/* truncate */}`), a wiki's directives (ikiwiki's `[[!toc]]`, `[[!pagetemplate …]]`); each tag ends
+ * shortcodes, MDX comments (the `truncate` marker of a blog's post), a wiki's directives (ikiwiki's `[[!toc]]`, `[[!pagetemplate …]]`); each tag ends
  * at its first closing mark, so text between two tags (`{% hint %} For more … {% endhint %}`)
  * is text.
  */
