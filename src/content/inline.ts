@@ -228,8 +228,15 @@ export function isAway(text: string): boolean {
  * are faster": what a thing made possible, set apart by a comma, is news.
  */
 const THANKS = /^(?:(?:as\s+(?:ever|always)|once\s+again|again|finally|lastly|also),?\s+)?(?:(?:a\s+)?(?:(?:big|huge|special|many|massive|sincere|warm|heartfelt|additional|extra|enormous|great)\s+(?:and\s+)?)+(?:thanks|thank[- ]you|gratitude|shout[- ]?outs?|kudos)\b|hat\s+tip\s+to\b|gratitude\s+to\b|thank(?:s|\s+you)\s+to\s+(?:this\s+(?:week|month)['’]s\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:contributors|sponsors|supporters|donors|everyone|everybody)\b|thank(?:s|\s+you)\b(?!\s+to\b[^,.;!?]*,)|kudos\s+to\b|shout[- ]?outs?\s+to\b|(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:very\s+|really\s+|so\s+|hugely\s+|incredibly\s+)?(?:grateful|indebted|thankful)\b)/i;
+/** Thanks said within a sentence of a few clauses ("The community keeps things rolling—many thanks to everyone listed here!", "…where I give a huge THANK YOU! to our sponsors"). */
+const THANKS_WITHIN = /\b(?:many|huge|big|special|massive|heartfelt)\s+(?:thanks|thank[- ]you)\b/i;
+
 export function isThanks(text: string): boolean {
-  return THANKS.test(text.trim());
+  const t = text.trim();
+  if (THANKS.test(t)) return true;
+  // Within the first sentence (of one or two, no more), none of them telling work of its own.
+  const sentences = sentencesOf(t);
+  return sentences.length <= 2 && t.length <= 240 && THANKS_WITHIN.test(sentences[0]!) && !sentences.some((s) => sentenceKind(s) !== undefined);
 }
 
 /**

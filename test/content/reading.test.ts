@@ -4025,6 +4025,10 @@ describe('a blog post’s asides around its news', () => {
       '',
       'Additional gratitude and good wishes to everyone who helped review pull requests this cycle.',
       '',
+      'The community keeps things rolling—many thanks to everyone listed here!',
+      '',
+      'We also had our first Show and Tell which was well attended - thank you to everyone who came.',
+      '',
       'Yay open source development! 🎉 Big shout out to everyone who took the time to contribute.',
       '',
       '_(Your feedback is welcome and appreciated—come find us on GitHub.)_',
@@ -4045,7 +4049,8 @@ describe('a blog post’s asides around its news', () => {
     const u = build({ 'premake/updates/2020-04-07.md': week('2020-04-07', text) }).site.updates[0]!;
     const kinds = kindsByText(u);
     expect(kinds).toMatchObject({ 'We cut a new 5.0 alpha release with over 40 fixes.': 'achieved' });
-    expect(Object.entries(kinds).filter(([, k]) => k !== 'notes').map(([t]) => t)).toEqual(['We cut a new 5.0 alpha release with over 40 fixes.']);
+    // Thanks within a sentence are thanks; news with a thank-you after it stays news.
+    expect(Object.entries(kinds).filter(([, k]) => k !== 'notes').map(([t]) => t)).toEqual(['We cut a new 5.0 alpha release with over 40 fixes.', 'We also had our first Show and Tell which was well attended - thank you to everyone who came.']);
     expect(Object.keys(kinds)).not.toContain('{/* truncate */}');
   });
 });
