@@ -1276,8 +1276,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A release's name and date over what it changed ("Date: Mar 25th / v0.7.6", "Version 0.5.0:",
     // "v2.1.0 (2024-03-01)"): what follows it was released, done; the line is no item. A date alone
     // over a release ("Date: Feb 26th") names when.
-    if (RELEASE_LINE.test(text) || RELEASE_DATE.test(text)) {
-      if (RELEASE_LINE.test(text)) setLabel(host(), 'achieved', 7);
+    const release = RELEASE_LINE.test(text);
+    if (release || RELEASE_DATE.test(text)) {
+      if (release) setLabel(host(), 'achieved', 7);
       workItem = undefined;
       structure.push({ line, what: 'label', text });
       return;

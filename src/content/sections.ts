@@ -608,8 +608,7 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // resolved"): that is the setback met.
   const resolved = entry.kind === 'risks' || entry.kind === 'blockers' ? RESOLVED.exec(entry.item.text) : null;
   if (resolved && !/\bsolutions?\s*:|\bbut\b/i.test(entry.item.text.slice(0, resolved.index + 1))) return 'achieved';
-  const opening = sentencesOf(entry.item.text)[0] ?? '';
-  const rest = sentencesOf(entry.item.text).slice(1);
+  const [opening = '', ...rest] = sentencesOf(entry.item.text);
   // "None for now. The biggest issue would be data integration…": none yet, then what may come in
   // the way: a risk. Said with what does stand in the way ("No issues with the release, but CI is
   // slow", "None so far, except…"): that, of the label's kind.
