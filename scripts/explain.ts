@@ -4,7 +4,8 @@
  * For a file: the outline as read — each part's level, key and item counts by kind, what fell
  * to notes, what was read as structure (labels, document titles, "None", evidence links), and
  * the warnings with their lines. For a team: the key table across weeks (key, level, weeks
- * seen, titles seen), so a milestone split into several keys shows at once.
+ * seen, titles seen), so a milestone split into several keys shows at once; with `--json
+ * --items`, each of its files' reports too (one build for a whole folder).
  *
  * A file is given by its path (`content/atlas/updates/2026-10-05.md`); a team by its folder
  * (`content/atlas`, `../shared/reports/nomos`) or by its name under `--content` (default
@@ -180,7 +181,9 @@ export async function explain(argv: string[], print: (line: string) => void = co
       console.error(`no updates of team “${where.team}” in ${where.root}`);
       return 1;
     }
-    if (values.json) print(JSON.stringify(report, null, 2));
+    // --json --items on a team: every week's file as `explain <file> --json` gives it, from one build.
+    const files = values.json && values.items ? result.parsed.filter((u) => u.source.startsWith(`${where.team}/`)).map((u) => explainFile(result, u.source)) : undefined;
+    if (values.json) print(JSON.stringify(files ? { ...report, files } : report, null, 2));
     else {
       print(`team ${report.team}: ${report.weeks} updates, ${report.keys.length} milestone keys (most weeks first)\n`);
       print('weeks  first       last        level          key  ·  titles seen');

@@ -57,5 +57,11 @@ describe('npm run explain', () => {
     const json = JSON.parse(await explainHere(team('codex'), '--json')) as { team: string; keys: Array<{ key: string; weeks: number; titles: string[] }> };
     expect(json.team).toBe('codex');
     expect(json.keys.find((k) => k.key === 'codex-marketplace')!.weeks).toBeGreaterThan(10);
+    expect(json).not.toHaveProperty('files');
+    // --json --items: each week's file report too, as `explain <file> --json` prints it.
+    const all = JSON.parse(await explainHere(team('codex'), '--json', '--items')) as { files: Array<{ file: string; items: Array<{ line: number; kind: string; part: string }> }> };
+    expect(all.files).toHaveLength(35);
+    const one = JSON.parse(await explainHere(path.join(team('codex'), 'updates', path.basename(all.files[3]!.file)), '--json'));
+    expect(all.files[3]).toEqual(one);
   }, 240_000);
 });
