@@ -248,8 +248,24 @@ const SIGN_OFF = /^(?:(?:so\s+)?that['’]?s\s+(?:all|it)\b(?:\s+(?:for|from|i['
 /** A word of feeling said aloud ("Whew!", "Yay open source development!", "Stay safe!"): no work. */
 const INTERJECTION = /^(?:whew|phew|yay|hooray|hurrah|woo+-?hoo+|woot|yikes|oof|stay\s+safe|stay\s+healthy|take\s+care|fingers\s+crossed)\b[^.!?]{0,40}(?:[!.]+|$)\s*/i;
 
-/** Whether a text is only a word of feeling, or one followed by thanks ("Yay open source development! 🎉 Big shout out to everyone…"). */
+/** A greeting to the readers ("Hi all,", "Hello everyone!", "Namaste 🙏,"): no work. */
+const GREETING = /^(?:hi|hello|hey|greetings|namaste|howdy|hola|good\s+(?:morning|afternoon|evening|day))\b(?:\s+(?:all|everyone|everybody|folks|friends|team|there|y['’]all|again))?[^\p{L}\p{N}\n]*?(?:[,!.]+|$)\s*/iu;
+/** A welcome to the report itself ("Welcome to the first weekly blog of…", "Welcome back to another issue of…"). */
+const WELCOME = /^welcome\s+(?:back\s+)?to\s+(?:the|my|our|this|another|issue|edition|part)\b[^.!?]{0,120}[.!]*\s*$/i;
+
+/**
+ * Whether a text is only a word of feeling, or one followed by thanks ("Yay open source
+ * development! 🎉 Big shout out to everyone…"); or a greeting, or a welcome to the report, or
+ * both ("Namaste 🙏, Welcome to the first weekly blog of GSoC'20 for CDLI.").
+ */
 export function isInterjection(text: string): boolean {
+  const t = text.trim();
+  if (WELCOME.test(t)) return true;
+  const greeted = GREETING.exec(t);
+  if (greeted) {
+    const after = t.slice(greeted[0].length);
+    if (after === '' || WELCOME.test(after) || isThanks(after)) return true;
+  }
   const said = INTERJECTION.exec(text.trim());
   const rest = said ? text.trim().slice(said[0].length).replace(/^[^\p{L}]+/u, '') : undefined;
   return rest !== undefined && (rest === '' || isThanks(rest));

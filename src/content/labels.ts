@@ -55,6 +55,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'design choices', 'design decisions', 'key decisions', 'decisions made', 'decisions taken',
     // A time sheet of the week's work ("Give rough breakdown of hours", "Time log"; not "Time spent: 12 hours", a figure).
     'breakdown of hours', 'hours breakdown', 'breakdown of time', 'time breakdown', 'time log', 'timesheet', 'hours log',
+    // A log of the days gone by ("Daily Work Update", "Daily log", "Work log"): what each day did.
+    'daily log', 'daily logs', 'daily work log', 'daily work update', 'daily work updates', 'daily update', 'daily updates', 'work log', 'day by day log',
   ],
   progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress'],
   next: [
@@ -566,6 +568,11 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // as we'll do so when…", "Future optimisations we'll apply include…").
   // A to-do written as a need ("Need to provide a fix", "Still need to update the docs").
   [/^(?:still\s+)?needs?\s+to\s+(?!be\b)[a-z]/i, 'next'],
+  // A sentence set in the coming period ("Next week, the goal is to fix…", "Over the next few weeks
+  // the focus will be…"), or the aim said as such ("The goal is to…", "A focus for the next month
+  // is preparing…", "My goal for next week is…").
+  [/^(?:next|(?:for|in|during|over)\s+(?:the\s+)?(?:next|coming|upcoming))\s+(?:few\s+)?(?:week|month|sprint|quarter|cycle|days?)s?\b\s*,/i, 'next'],
+  [/^(?:(?:the|my|our|a|one)\s+(?:main\s+|primary\s+|big\s+|key\s+)?(?:goal|aim|objective|focus)\s+(?:for\s+(?:the\s+)?(?:next|coming|upcoming)\s+[^,.;!?]{1,30}?\s+)?(?:is|will\s+be)\s+(?:to\s+[a-z]|[a-z]+ing\b))/i, 'next'],
   [/^(?:(?:the|our|my)\s+(?:long[- ]term\s+|short[- ]term\s+|next\s+|main\s+|current\s+)?plan\s+is\s+to\b|that['’]s\s+the\s+plan\b|(?:in the long (?:term|run),?\s+)?(?:i|we)\s+(?:really\s+)?hope\s+(?:to|we\s+can|that\s+we\s+(?:can|will|['’]ll))\b|future\s+[a-z]+\s+(?:we|i)['’]ll\b|[^.;!?]{0,80}\b(?:has|have)\s+yet\s+to\s+be\b|[^.;!?]{0,80}\b(?:isn['’]t|is not|aren['’]t|are not|hasn['’]t|has not|haven['’]t|have not)\b[^.;!?]{0,60}\byet\b[^.;!?]{0,40}\b(?:we|i)['’]ll\b)/i, 'next'],
   // "Jeremy plans to implement safe wrappers", "She intends to port it": who, then what they mean to do.
   [new RegExp(String.raw`^(?:[Hh]e|[Ss]he|[Tt]hey|(?!${NOT_SUBJECT}|It\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:also\s+)?(?:plans|intends|aims|hopes|plan|intend|aim|hope)\s+to\s+[a-z]`), 'next'],
@@ -588,7 +595,9 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // where a past participle is as often an adjective ("Sharded peer management"); and only before
   // what a verb takes ("contributed a fix", "switched back"), not a noun it would qualify
   // ("recreate deleted communities", "proto3 repeated uint32 handling").
-  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|then|finally|successfully|just|further|quickly|already)\s+)?(?!${NOT_DONE_ED}\b)[a-z]{3,}ed(?=,|\s+(?:a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|support|fixes|fix|back|up|out|off|over|away|[\d"'“‘\x60]))`), 'achieved'],
+  // So is a change named by its pull requests ("xilem#418, xilem#421 improved our support for
+  // iOS", "#512 added a compose pass"); and after "we" or "I", a name too ("We released Vello 0.2.0").
+  [new RegExp(String.raw`^(?:[Ww]e|I|@[\w-]+|(?:[\w.-]+)?#\d+(?:\s*(?:,|and|&)\s*(?:[\w.-]+)?#\d+)*|(?!${NOT_SUBJECT})[a-z][\w-]*)(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|then|finally|successfully|just|further|quickly|already)\s+)?(?!${NOT_DONE_ED}\b)[a-z]{3,}ed(?=,|\s+(?:a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|support|fixes|fix|back|up|out|off|over|away|[\d"'“‘\x60]))|^(?:[Ww]e|I)(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|then|finally|successfully|just|further|quickly|already)\s+)?(?!${NOT_DONE_ED}\b)[a-z]{3,}ed\s+[A-Z]`), 'achieved'],
   // A log's line opening with a verb in the past before what it took ("Compressed the images",
   // "Migrated our docs"): done, as after a subject; not what only goes on or was tried, and not
   // a participle before a noun ("Sharded peer management", no determiner after it).
@@ -781,6 +790,23 @@ const CHANGE_KINDS = new Set(
 );
 /** At least one of these: "Other" and "Changes" say something; "minor" or "various" alone do not. */
 const CHANGE_HEADS = new Set([...CHANGE_KINDS].filter((w) => !['removal', 'minor', 'various', 'upgrade', 'upgrades', 'updates', 'change', 'changes', 'debt', 'pull', 'request', 'merge', 'pr'].includes(w)));
+
+/** The forms work leaves in a tracker: pull and merge requests, commits, branches, patches. */
+const WORK_FORMS = new Set(['pull', 'request', 'requests', 'pr', 'prs', 'mr', 'mrs', 'merge', 'commit', 'commits', 'branch', 'branches', 'patch', 'patches', 'changeset', 'changesets']);
+/** Words that only say which of them ("Relevant PRs", "Branch (worked on)", "My commits this week"). */
+const WORK_FORM_WORDS = new Set(['relevant', 'related', 'recent', 'notable', 'key', 'main', 'list', 'links', 'worked', 'on', 'opened', 'open', 'created', 'raised', 'submitted']);
+
+/**
+ * Whether a name only says the form the work took, with at most words of which ("Pull Request",
+ * "Relevant PRs", "Branch (worked on)", "Commits"): a list of the work's traces, no part of its
+ * own at any level (the work it lists is the part's around it, or the team's) and no kind (each
+ * trace is of the label over it, else of its own words).
+ */
+export function isWorkForm(text: string): boolean {
+  const tokens = labelTokens(text.replace(/-/g, ' '));
+  if (tokens.length === 0 || tokens.length > 5) return false;
+  return tokens.some((w) => WORK_FORMS.has(w) && w !== 'pull' && w !== 'merge') && tokens.every((w) => WORK_FORMS.has(w) || WORK_FORM_WORDS.has(w) || (FILLER.has(w) && w !== 'team' && w !== 'project'));
+}
 
 /** Whether a name only says what kind of change the work under it is (see CHANGE_KINDS). */
 export function isChangeKind(text: string): boolean {

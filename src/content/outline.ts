@@ -55,7 +55,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, slugify, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isLabelPhrase, isPeriodName, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
+import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
 
@@ -110,7 +110,7 @@ export interface OutlineNode {
   source?: PhrasingContent[];
 }
 
-export type StructureKind = 'heading' | 'lead-in' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet' | 'sign-off' | 'detail' | 'contents';
+export type StructureKind = 'heading' | 'lead-in' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet' | 'sign-off' | 'detail' | 'contents' | 'when';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -507,6 +507,30 @@ export function recordLines(node: Paragraph): RecordLine[] | undefined {
 /** How a mail ends: "Thanks,", "Thank you!", "Cheers", "Best regards", "— Ana". */
 const SIGN_OFF = /^(?:(?:(?:many\s+)?thanks|thank\s+you|cheers|best(?:\s+(?:regards|wishes))?|(?:kind|warm|best)\s+regards|regards|sincerely)\b|[-–—]\s*[A-Z@]|(?:the\s+)?[\w&'’ -]{0,30}\bteam[.!]?$)/i;
 
+/** A table cell that only says which row or when: a row number, a date, a day (`3`, `2020/06/03`, `Wednesday`). */
+function isWhenCell(text: string): boolean {
+  const t = text.replace(/\\/g, '').trim();
+  return /^#?\d{1,4}[.)]?$/.test(t) || onlyDate(t) || WEEKDAY_HEADING.test(t);
+}
+
+/** A day without work in a log kept day by day: a break, a holiday, a day off, sick leave. */
+const DAY_OFF = /^(?:(?:a\s+)?(?:break|holiday|day off|off|leave|rest(?: day)?|sick(?: leave| day)?|vacation|weekend|public holiday)[.!]?)$/i;
+
+/**
+ * A table cell's lines, where its writer listed several ("a. Done with X <br> b. WIP: Y", "- one<br>- two"):
+ * each line that opens with a list's mark is a line of its own. Else the cell whole.
+ */
+function cellLines(children: PhrasingContent[]): PhrasingContent[][] {
+  const pieces: PhrasingContent[][] = [[]];
+  for (const child of children) {
+    if (child.type === 'html' && /^<br\s*\/?>$/i.test(child.value.trim())) pieces.push([]);
+    else pieces.at(-1)!.push(child);
+  }
+  const said = pieces.filter((p) => toString({ type: 'paragraph', children: p }).trim() !== '');
+  const marked = (p: PhrasingContent[]) => /^\s*(?:[a-z][.)]|\d{1,2}[.)]|[-*•·])\s+\S/i.test(toString({ type: 'paragraph', children: p }));
+  return said.length >= 2 && said.every(marked) ? said : [children];
+}
+
 /** A table column of comments on the row, to be read as written: "Notes", "Update", "Details". */
 const COMMENT_HEADER = /^(?:notes?|comments?|updates?|details?|remarks?|description|commentary|news)$/i;
 /** A status cell's or line's word: what it says ("At risk", "Done", "Amber"), else what its light shows. */
@@ -750,7 +774,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false, parent?: Item, follows?: Item): Item {
     const item = makeItem(nodes, line, depth, workItem ?? person?.item);
     lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem, node, bullet };
-    const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined);
+    const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined && !stack.some((n) => n.topic && n.rank > node.rank));
     const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document') && !stack.some((n) => days.has(n));
     // A picture, a table or a block of code is no summary of the week: a note of the update, shown with it.
     // Nor is a name over bare addresses ("Pre-proposal Discussion https://…"): where to read more;
@@ -872,8 +896,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const facet = !marked && around.role !== 'root' && (options.recurrence?.facets.has(titleIdentity(words)) ?? false);
     if (facet || (!marked && codeOnly === undefined && sortsWork(around, text))) {
       // "### Bug fixes" inside a part sorts its work, and so does a facet of the team's template
-      // ("### Research" under every project): what follows stays the part's.
-      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      // ("### Research" under every project): what follows stays the part's. The form the work
+      // took ("### Pull Requests") lists the team's work where no part is around, under an
+      // overview too: no summary.
+      const traces = isWorkForm(text.replace(/\s*[:：]\s*$/, ''));
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(traces ? { topic: true } : {}) }), true);
       return;
     }
     // A heading that only counts ("### One", "### 2.", "### Third") orders what the report says:
@@ -1684,7 +1711,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const inPart = node.role !== 'root' && node.role !== 'document' && node.role !== 'summary' && node.role !== 'aside' && node.form !== 'team' && !isChangeKind(node.title);
     // Under a label outside every part ("Done last sprint" › "Bug fixes:"), the team's own work is sorted.
     const labelled = (node.role === 'root' || node.role === 'document') && kind !== undefined && kind !== 'notes' && kind !== 'summary';
-    return (inPart || labelled) && text.length <= 40 && isChangeKind(text.replace(/\s*[:：]\s*$/, ''));
+    // The form the work took ("Pull Requests", "Relevant PRs"), anywhere: a list of its traces.
+    const name = text.replace(/\s*[:：]\s*$/, '');
+    return text.length <= 40 && (((inPart || labelled) && isChangeKind(name)) || (node.role !== 'aside' && isWorkForm(name)));
   }
 
   /**
@@ -2037,16 +2066,23 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     structure.push({ line: tableLine, what: 'label', text: headers.join(' · ') });
     const cellsOf = (row: Table['children'][number]) => row.children.map((cell) => ({ cell, text: toString(cell).trim() }));
     const target = host();
-    const nameColumn = kinds[0] === undefined && !isStatus[0] ? 0 : -1;
+    // A first column of row numbers, dates or days (`| # | Day | Date | Work done |`, a log kept
+    // day by day) names no part: it says which row or when.
+    const counted = rows.every((row) => isWhenCell(toString(row.children[0] ?? { type: 'text', value: '' })));
+    const nameColumn = kinds[0] === undefined && !isStatus[0] && !counted ? 0 : -1;
     for (const row of rows) {
       const line = row.position?.start.line ?? tableLine;
       const cells = cellsOf(row);
       const said = cells.filter(({ text }, i) => i !== nameColumn && !isEmptyCell(text));
       if (nameColumn < 0) {
-        for (const [i, { cell }] of cells.entries()) {
+        const when = said.filter((c, i) => kinds[cells.indexOf(c)] === undefined && isWhenCell(c.text) && i < said.length - 1);
+        if (when.length > 0) structure.push({ line, what: 'when', text: when.map((c) => c.text).join(' · ') });
+        for (const [i, { cell, text }] of cells.entries()) {
           const kind = kinds[i];
-          if (!said.some((c) => c.cell === cell)) continue;
-          addEntry(target, kind === undefined || !reported(kind) ? 'notes' : labelTarget(kind), [{ type: 'paragraph', children: cell.children }], line, 0);
+          if (!said.some((c) => c.cell === cell) || when.some((c) => c.cell === cell)) continue;
+          // A day off in a log ("Break", "Holiday"): no work.
+          const as = kind === undefined || !reported(kind) || DAY_OFF.test(text) ? 'notes' : labelTarget(kind);
+          for (const piece of cellLines(cell.children)) addEntry(target, as, [{ type: 'paragraph', children: piece }], line, 0);
         }
         continue;
       }

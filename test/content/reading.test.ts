@@ -797,8 +797,7 @@ describe('a sentence that says there is none', () => {
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
       ['Pmc', { blockers: 1 }],
       ['Releases', { achieved: 1 }],
-      // A part that says it has none this week, as one saying "None" does.
-      ['Pull requests', {}],
+      // "Pull requests" names the form the work took, no part; it lists none this week.
     ]);
     // The description of the project is kept with the update, not announced.
     expect(u.notes.map((n) => n.text)).toEqual(['A toolkit for mobile apps.']);
@@ -1181,11 +1180,11 @@ describe('a reading list, and a picture on its own', () => {
     const u = result.site.updates[0]!;
     // A picture with its caption of a few words is a picture; under a label too: the roadmap's picture is no plan.
     // A branch linked by its name is where the work is kept: a note; a sentence about it is news.
+    // "Our pull requests" names the form the work took, no part: what it lists is the team's.
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
-      ['Wra', { notes: 1 }],
-      ['Data model', { achieved: 1, notes: 2 }],
       // "The tax zones branch now builds on CI": a change made, done.
-      ['Our pull requests', { achieved: 1, progress: 2, notes: 2 }],
+      ['Wra', { achieved: 1, progress: 2, notes: 3 }],
+      ['Data model', { achieved: 1, notes: 2 }],
     ]);
     expect(u.notes.map((n) => n.text)).toEqual(['The UPRN lifecycle', 'Persistent identifiers - R. Duffield', 'A public roadmap which shows how others plan in the open, with dates']);
     expect(conservation(u, files['wra/updates/2022-02-07.md'], result.outlines.get(u.source)).problems).toEqual([]);
@@ -4177,5 +4176,51 @@ describe('work said to go on, under a label of work done', () => {
     const text = ['## Done', '', '- Continuous work on the backup and restore', '- Progress on Tesseract OCR: processing whole PDF pages too', '- Deployed the new staging server', ''].join('\n');
     const u = build({ 'liquid/updates/2020-05-31.md': week('2020-05-31', text) }).site.updates[0]!;
     expect(kindsByText(u)).toEqual({ 'Continuous work on the backup and restore': 'progress', 'Progress on Tesseract OCR: processing whole PDF pages too': 'progress', 'Deployed the new staging server': 'achieved' });
+  });
+});
+
+describe('a log kept day by day, as a table', () => {
+  it('a first column of row numbers, days and dates names no part; a cell of lettered lines is one item a line; a day off is no work', () => {
+    const text = [
+      '## Daily Work Update',
+      '',
+      '|\\#|Day|Date|A short description of the work done|',
+      '|---|---|---|---|',
+      '|1| Monday | 2020/06/01 | a. Done with the password check. <br> b. WIP: password retrieval. |',
+      '|2| Tuesday | 2020/06/02 | a. Created the reset page. |',
+      '|3| Wednesday | 2020/06/03 | Break |',
+      '',
+    ].join('\n');
+    const files = { 'cdli/updates/2020-06-07.md': week('2020-06-07', text) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Cdli']);
+    expect(kindsByText(u)).toEqual({ 'a. Done with the password check.': 'achieved', 'b. WIP: password retrieval.': 'progress', 'a. Created the reset page.': 'achieved' });
+    expect(u.notes.map((i) => i.text)).toEqual(['Break']);
+    expect(conservation(u, files['cdli/updates/2020-06-07.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
+describe('the form the work took, as a heading', () => {
+  it('"Pull Request", "Relevant PRs", "Branch (worked on)" name no part, under an overview too: what they list is the team’s, of the label over it', () => {
+    const text = ['## Week Summary', '', 'Namaste 🙏 ,', 'Welcome to the first weekly blog of GSoC for CDLI.', '', '### Pull Request :', '1. **Merged (or under review):**', '    - [!115](https://gitlab.com/cdli/framework/-/merge_requests/115)', '', '## Relevant PRs', '', '- Port windows to use ctest-next', ''].join('\n');
+    const u = build({ 'cdli/updates/2020-06-07.md': week('2020-06-07', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Cdli']);
+    expect(kindsByText(u)).toEqual({ '!115': 'achieved', 'Port windows to use ctest-next': 'progress' });
+    // A greeting and a welcome to the report: no summary of the week.
+    expect(u.summary ?? []).toEqual([]);
+    expect(u.notes.map((i) => i.text)).toEqual(['Namaste 🙏 , Welcome to the first weekly blog of GSoC for CDLI.']);
+  });
+});
+
+describe('sentences of prose that say when or who', () => {
+  it('"Next week, the goal is…", "A focus for the next month is…" plan; "xilem#418 improved…", "We released Vello 0.2.0…" are done', () => {
+    expect(sentenceKind('Next week, the goal is to fix any problems in the extraction logic.')).toBe('next');
+    expect(sentenceKind('A focus for the next month is preparing for the RustNL conference.')).toBe('next');
+    expect(sentenceKind('The goal is ambitious.')).toBeUndefined();
+    expect(sentenceKind('Next week was hard.')).toBeUndefined();
+    expect(sentenceKind('xilem#418, xilem#421 improved our unofficial support for iOS.')).toBe('achieved');
+    expect(sentenceKind('We released Vello 0.2.0 at the start of the month.')).toBe('achieved');
+    expect(sentenceKind('We needed Vello.')).toBeUndefined();
   });
 });
