@@ -60,6 +60,8 @@ export function isPlaceholder(text: string): boolean {
   if (said && (NONE_OF_THEM.test(said[1]!) || PLACEHOLDER.test(said[1]!))) return true;
   // `[OMITTED] This will be included in future sprint summaries.`: left out, said so.
   if (/^[[(]\s*(?:omitted|redacted|skipped|intentionally left blank)\s*[\])]/i.test(t)) return true;
+  // A draft's note to fill in, in capitals in brackets (`[SOMETHING HERE]`, `[NEED SPECIFIC THINGS TO CALL OUT HERE]`): nothing written yet.
+  if (/^\[[A-Z][A-Z0-9,.'’/&-]*(?:\s+[A-Z0-9,.'’/&-]+){1,12}\]$/.test(text.trim())) return true;
   return PLACEHOLDER.test(t) || NONE_SAID.test(fold(t)) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 
@@ -103,10 +105,15 @@ export function countOfTotal(text: string): [count: number, total: number] | und
  * Or a sentence that only tallies contributions ("In total, Bundler had 37 merged pull requests
  * and 83 commits from 11 authors, and closed 50 issues."): one sentence, of counts.
  */
-const TALLY = /^(?:in total,?\s+|overall,?\s+)?[\w.@/-]+(?:\s+[\w.@/-]+){0,3}\s+(?:had|got|saw|received|merged|closed|gained)\s+\d[\d,]*\s+(?:new\s+|merged\s+|open\s+|closed\s+)?(?:pull requests?|prs?|merge requests?|mrs?|commits?|issues?|releases?|contributors?|authors?|stars?|downloads?)\b(?:(?:,|\s)+(?:and\s+)?(?:(?:closed|merged|opened)\s+)?(?:\d[\d,]*\s+(?:new\s+|merged\s+|open\s+|closed\s+)?(?:pull requests?|prs?|merge requests?|mrs?|commits?|issues?|releases?|contributors?|authors?|stars?|downloads?)|from\s+\d[\d,]*\s+(?:authors?|contributors?|people)))*\s*[.!]?$/i;
+const TALLY = /^(?:in total,?\s+|overall,?\s+|(?:this|last)\s+(?:week|month|sprint|quarter),?\s+|in\s+[A-Z][a-z]+,?\s+)?[\w.@/-]+(?:\s+[\w.@/-]+){0,3}\s+(?:had|got|saw|received|merged|closed|gained)\s+\d[\d,]*\s+(?:new\s+|merged\s+|open\s+|closed\s+)?(?:pull requests?|prs?|merge requests?|mrs?|commits?|issues?|releases?|contributors?|authors?|stars?|downloads?)\b(?:(?:,|\s)+(?:and\s+)?(?:(?:closed|merged|opened)\s+)?(?:\d[\d,]*\s+(?:new\s+|merged\s+|open\s+|closed\s+)?(?:pull requests?|prs?|merge requests?|mrs?|commits?|issues?|releases?|contributors?|authors?|stars?|downloads?)|(?:from|(?:contributed\s+)?by)\s+\d[\d,]*\s+(?:authors?|contributors?|people)))*\s*[.!]?$/i;
+/** A diff's size ("There were 738 additions and 277 deletions across 54 files."). */
+const DIFF_TALLY = /^there\s+(?:were|was|have\s+been)\s+\d[\d,]*\s+(?:additions?|deletions?|insertions?|lines?\s+(?:added|removed|changed))(?:(?:,|\s)+(?:and\s+)?\d[\d,]*\s+(?:additions?|deletions?|insertions?|lines?\s+(?:added|removed|changed)))*(?:\s+(?:across|in)\s+\d[\d,]*\s+files?)?\s*[.!]?$/i;
 export function isFigureLine(text: string): boolean {
   const t = text.trim();
-  return FIGURE_LINE.test(t) || TALLY.test(t);
+  if (FIGURE_LINE.test(t) || TALLY.test(t)) return true;
+  // Or a few sentences of such counts, the size of the diff with them.
+  const sentences = sentencesOf(t);
+  return sentences.length >= 2 && sentences.length <= 3 && sentences.some((x) => TALLY.test(x)) && sentences.every((x) => TALLY.test(x) || DIFF_TALLY.test(x));
 }
 
 /**
@@ -231,9 +238,12 @@ const THANKS = /^(?:(?:as\s+(?:ever|always)|once\s+again|again|finally|lastly|al
 /** Thanks said within a sentence of a few clauses ("The community keeps things rolling—many thanks to everyone listed here!", "…where I give a huge THANK YOU! to our sponsors"). */
 const THANKS_WITHIN = /\b(?:many|huge|big|special|massive|heartfelt)\s+(?:thanks|thank[- ]you)\b/i;
 
+/** Who made the work possible ("During May, our work was supported by GitLab, Stitch Fix, and many others."): an acknowledgement. */
+const SUPPORTED_BY = /^(?:(?:this|last)\s+(?:week|month|quarter|year)|(?:during|in)\s+[A-Z]?[a-z]+)?,?\s*(?:our\s+work|this\s+work|our\s+team|the\s+project|we)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:generously\s+|kindly\s+)?(?:supported|sponsored|funded|made\s+possible)\s+by\b[^.!?]*[.!]?$/i;
+
 export function isThanks(text: string): boolean {
   const t = text.trim();
-  if (THANKS.test(t)) return true;
+  if (THANKS.test(t) || SUPPORTED_BY.test(t)) return true;
   // Within the first sentence (of one or two, no more), none of them telling work of its own.
   const sentences = sentencesOf(t);
   return sentences.length <= 2 && t.length <= 240 && THANKS_WITHIN.test(sentences[0]!) && !sentences.some((s) => sentenceKind(s) !== undefined);
@@ -243,7 +253,7 @@ export function isThanks(text: string): boolean {
  * A writer taking leave of the reader ("That's all for today!", "See you then!", "Until next
  * month", "Thanks for reading", "Stay tuned"): no work, whatever follows it in the paragraph.
  */
-const SIGN_OFF = /^(?:(?:so\s+)?that['’]?s\s+(?:all|it)\b(?:\s+(?:for|from|i['’]ve got|we['’]ve got|folks)\b|\s*[!.,])|(?:so\s+)?that\s+was\s+(?:(?:the|this|my|our|last)\s+(?:week|month|sprint|quarter|year)|january|february|march|april|may|june|july|august|september|october|november|december)\s*[.!]|see\s+you\s+(?:all\s+)?(?:then|soon|next|in|again|there|around|back|later)\b|until\s+next\s+(?:time|week|month|sprint|update)\b|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:reading|sticking\s+(?:with|around)|following\s+along|your\s+(?:support|patience))\b|stay\s+tuned\b|(?:happy|merry)\s+(?:hacking|holidays|new\s+year|easter|christmas|thanksgiving|diwali|eid|lunar\s+new\s+year|hanukkah)\b|have\s+a\s+(?:great|good|nice|lovely|wonderful)\s+(?:weekend|week|day|holiday|break|summer|time)\b|[~—–]\s*[A-Za-z][\w.]{0,20}$)/i;
+const SIGN_OFF = /^(?:(?:so\s+)?that['’]?s\s+(?:all|it)\b(?:\s+(?:for|from|i['’]ve got|we['’]ve got|folks)\b|\s*[!.,])|(?:so\s+)?that\s+was\s+(?:(?:the|this|my|our|last)\s+(?:week|month|sprint|quarter|year)|january|february|march|april|may|june|july|august|september|october|november|december)\s*[.!]|see\s+you\s+(?:all\s+)?(?:then|soon|next|in|again|there|around|back|later)\b|until\s+next\s+(?:time|week|month|sprint|update)\b|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:reading|sticking\s+(?:with|around)|following\s+along|your\s+(?:support|patience))\b|stay\s+tuned\b|(?:happy|merry)\s+(?:hacking|holidays|new\s+year|easter|christmas|thanksgiving|diwali|eid|lunar\s+new\s+year|hanukkah)\b|have\s+a\s+(?:great|good|nice|lovely|wonderful)\s+(?:weekend|week|day|holiday|break|summer|time)\b|[~—–]\s*[A-Za-z][\w.]{0,20}$|(?:best(?:\s+(?:regards|wishes))?|cheers|(?:kind|warm|warmest)\s+regards|regards|all\s+the\s+best|sincerely|yours(?:\s+truly)?|warmly),?\s+[@A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}[.!]?$|(?:from\s+)?the\s+(?:(?!(?:is|are|was|were|has|have|had|by|with|for|to|will|can)\b)[\w&'’-]+\s+){0,8}team[.!]?$)/i;
 
 /** A word of feeling said aloud ("Whew!", "Yay open source development!", "Stay safe!"): no work. */
 const INTERJECTION = /^(?:whew|phew|yay|hooray|hurrah|woo+-?hoo+|woot|yikes|oof|stay\s+safe|stay\s+healthy|take\s+care|fingers\s+crossed)\b[^.!?]{0,40}(?:[!.]+|$)\s*/i;
@@ -264,7 +274,7 @@ export function isInterjection(text: string): boolean {
   const greeted = GREETING.exec(t);
   if (greeted) {
     const after = t.slice(greeted[0].length);
-    if (after === '' || WELCOME.test(after) || isThanks(after)) return true;
+    if (after === '' || isThanks(after) || sentencesOf(after).every((s) => WELCOME.test(s) || isThanks(s))) return true;
   }
   const said = INTERJECTION.exec(text.trim());
   const rest = said ? text.trim().slice(said[0].length).replace(/^[^\p{L}]+/u, '') : undefined;

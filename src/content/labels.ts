@@ -58,7 +58,12 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // A log of the days gone by ("Daily Work Update", "Daily log", "Work log"): what each day did.
     'daily log', 'daily logs', 'daily work log', 'daily work update', 'daily work updates', 'daily update', 'daily updates', 'work log', 'day by day log',
   ],
-  progress: ['ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress'],
+  progress: [
+    'ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress',
+    // Work carried into the next period unfinished ("Moving to Next Sprint", "Carried over", "Spillover"): under way, not planned.
+    'carried over', 'carry over', 'carryover', 'carried forward', 'rolled over', 'rollover', 'spillover', 'spill over', 'spilled over',
+    'moving to next sprint', 'moved to next sprint', 'moving to the next sprint', 'moved to the next sprint', 'moving into next sprint', 'carrying over',
+  ],
   next: [
     'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
     'key results', 'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',
@@ -327,7 +332,10 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // impediments to the plan for next week"): the two name one kind.
   const joined = best.at === 2 && /^(?:or|and|&|\/)$/.test(tokens[1] ?? '');
   const about = reported && (best.at === 0 || joined) && /^(?:for|on|about|in|with|to)$/.test(tokens[best.at + best.phrase.split(' ').length] ?? '');
-  const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : !reported ? 0 : question ? 3 : about ? 4 : 1;
+  // So is a meeting's business or a list of references said first, then what it is for ("Agenda
+  // for Sprint 16 Demo", "Resources for new contributors", "Notes from the planning meeting").
+  const aboutAside = best.kind === 'aside' && best.at === 0 && !options.leadIn && /^(?:for|on|about|from|of)$/.test(tokens[best.phrase.split(' ').length] ?? '');
+  const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : aboutAside ? 4 : !reported ? 0 : question ? 3 : about ? 4 : 1;
   if (others.length > allowed) return undefined;
   // A plan said in the past ("What I had planned to do this week", "Last week's goals",
   // "Previous sprint goals"): what was planned for the period just ended, reviewed, not what
@@ -561,7 +569,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
     ),
     'achieved',
   ],
-  [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? (?:to|on)\b|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|next(?:\s+up)?\s+(?:is|are|will be)\s|next up\b|(?:(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:(?:really|also|very)\s+)?)?looking forward to\b|(?:we|i)\s+(?:(?:really|also)\s+)?look forward to\b|(?:our|my|the) next (?:[a-z]+\s+)?(?:task|step|goal|focus|priority|milestone|thing) (?:is|will be)\b)/i, 'next'],
+  [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|expect to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? (?:to|on)\b|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|next(?:\s+up)?\s+(?:is|are|will be)\s|next up\b|(?:(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:(?:really|also|very)\s+)?)?looking forward to\b|(?:we|i)\s+(?:(?:really|also)\s+)?look forward to\b|(?:our|my|the) next (?:[a-z]+\s+)?(?:task|step|goal|focus|priority|milestone|thing) (?:is|will be)\b)/i, 'next'],
   // A plan said of itself, a hope, or what is not done yet and will be ("The long term plan is to
   // switch…", "That's the plan for July", "In the long term, I hope we can build…", "The manual
   // has yet to be updated, we'll do so once…", "Exhaustiveness checking isn't implemented yet,
@@ -572,6 +580,12 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // the focus will be…"), or the aim said as such ("The goal is to…", "A focus for the next month
   // is preparing…", "My goal for next week is…").
   [/^(?:next|(?:for|in|during|over)\s+(?:the\s+)?(?:next|coming|upcoming))\s+(?:few\s+)?(?:week|month|sprint|quarter|cycle|days?)s?\b\s*,/i, 'next'],
+  // "Coming up next, we expect to ship…", "This will be my main focus in April", "I want to set up
+  // automated dumps in July": what comes, said by the writer.
+  [/^(?:coming\s+up(?:\s+next)?\s*,|(?:this|that|it)\s+will\s+be\s+(?:my|our|the\s+team['’]s)\s+(?:main\s+|first\s+|next\s+)?(?:focus|priority|goal|task)\b|(?:I|we)\s+(?:also\s+|still\s+)?(?:want|would\s+like|['’]d\s+like)\s+to\s+(?!thank\b|say\b|mention\b|note\b|welcome\b|highlight\b|share\b|give\b|remind\b|point\b|acknowledge\b|congratulate\b|apologi[sz]e\b)[a-z])/i, 'next'],
+  // What the writer or the team has had, taken or given in the period ("We've had meetings with…",
+  // "We've taken the tool and implemented it as an API", "I have written the spec"): done; not trouble had.
+  [/^(?:I|[Ww]e)(?:['’]ve|\s+have)\s+(?:also\s+|now\s+|finally\s+|already\s+|just\s+)?(?:had|taken|given|written|made|built|run|sent|held|met|spoken|done|shipped|begun\s+and\s+finished)\s+(?!(?:some\s+|a\s+lot\s+of\s+|a\s+few\s+|many\s+|more\s+|several\s+)?(?:trouble|issues?|problems?|difficult(?:y|ies)|setbacks?|delays?|no\b|little\b))/, 'achieved'],
   [/^(?:(?:the|my|our|a|one)\s+(?:main\s+|primary\s+|big\s+|key\s+)?(?:goal|aim|objective|focus)\s+(?:for\s+(?:the\s+)?(?:next|coming|upcoming)\s+[^,.;!?]{1,30}?\s+)?(?:is|will\s+be)\s+(?:to\s+[a-z]|[a-z]+ing\b))/i, 'next'],
   [/^(?:(?:the|our|my)\s+(?:long[- ]term\s+|short[- ]term\s+|next\s+|main\s+|current\s+)?plan\s+is\s+to\b|that['’]s\s+the\s+plan\b|(?:in the long (?:term|run),?\s+)?(?:i|we)\s+(?:really\s+)?hope\s+(?:to|we\s+can|that\s+we\s+(?:can|will|['’]ll))\b|future\s+[a-z]+\s+(?:we|i)['’]ll\b|[^.;!?]{0,80}\b(?:has|have)\s+yet\s+to\s+be\b|[^.;!?]{0,80}\b(?:isn['’]t|is not|aren['’]t|are not|hasn['’]t|has not|haven['’]t|have not)\b[^.;!?]{0,60}\byet\b[^.;!?]{0,40}\b(?:we|i)['’]ll\b)/i, 'next'],
   // "Jeremy plans to implement safe wrappers", "She intends to port it": who, then what they mean to do.
@@ -685,12 +699,12 @@ function sentenceSays(text: string): Array<ReportedKind | undefined> {
 // ("If you'd like to follow along, we recommend joining the Matrix channel", "If you'd like to
 // support Inko financially, you can do so using GitHub Sponsors", "Join us on Discord",
 // "Consider sponsoring the project", "Feel free to reach out").
-const CALL_TO_READER = /^(?:if\s+you(?:['’]d|\s+would)\s+(?:like|love|want)\s+to\b|if\s+you\s+(?:want|wish|care)\s+to\b|if\s+you(?:['’]re|\s+are)\s+(?:interested|curious)\b|(?:we|i)\s+(?:(?:would\s+)?(?:recommend|encourage|invite))\s+(?:you\s+)?(?:to\s+)?(?:joining|join|following|follow|checking\s+out|check\s+out|reading|read|trying|try|subscribing|subscribe|reaching\s+out|reach\s+out)\b|(?:please\s+)?(?:join|follow)\s+(?:us|along)\b|(?:please\s+)?consider\s+(?:sponsoring|donating|supporting|contributing|becoming)\b|you\s+can\s+(?:support|follow|join|sponsor|donate\s+to|reach|find\s+us|contact)\b|feel\s+free\s+to\b|(?:your\s+)?(?:feedback|questions?|comments?|suggestions?|thoughts|input)(?:,?\s+(?:and\s+)?\w+){0,2}\s+(?:is|are)\s+(?:always\s+|very\s+)?(?:welcome|appreciated)\b|(?:we|i)\s+(?:always\s+|would\s+)?(?:welcome|appreciate)\s+(?:your\s+|any\s+)?(?:questions|feedback|suggestions|comments|concerns|input|thoughts)\b|(?:message|dm|ping|contact|email)(?:\s+or\s+\w+)?\s+(?:me|us)\b|come\s+find\s+us\b)/i;
+const CALL_TO_READER = /^(?:if\s+you(?:['’]d|\s+would)\s+(?:like|love|want)\s+to\b|if\s+you\s+have\s+(?:any\s+)?(?:questions|suggestions|feedback|comments|ideas|thoughts|concerns)\b|if\s+you\s+(?:want|wish|care)\s+to\b|if\s+you(?:['’]re|\s+are)\s+(?:interested|curious)\b|(?:we|i)\s+(?:(?:would\s+)?(?:recommend|encourage|invite))\s+(?:you\s+)?(?:to\s+)?(?:joining|join|following|follow|checking\s+out|check\s+out|reading|read|trying|try|subscribing|subscribe|reaching\s+out|reach\s+out)\b|(?:please\s+)?(?:join|follow)\s+(?:us|along)\b|(?:please\s+)?consider\s+(?:sponsoring|donating|supporting|contributing|becoming)\b|you\s+can\s+(?:support|follow|join|sponsor|donate\s+to|reach|find\s+us|contact)\b|feel\s+free\s+to\b|(?:your\s+)?(?:feedback|questions?|comments?|suggestions?|thoughts|input)(?:,?\s+(?:and\s+)?\w+){0,2}\s+(?:is|are)\s+(?:always\s+|very\s+)?(?:welcome|appreciated)\b|(?:we|i)\s+(?:always\s+|would\s+)?(?:welcome|appreciate)\s+(?:your\s+|any\s+)?(?:questions|feedback|suggestions|comments|concerns|input|thoughts)\b|(?:message|dm|ping|contact|email)(?:\s+or\s+\w+)?\s+(?:me|us)\b|come\s+find\s+us\b)/i;
 
 /** Whether every sentence of a text calls on the reader to follow, join, try or support the work: no news of it. */
 export function isCallToReader(text: string): boolean {
   const sentences = sentencesOf(text).filter((s) => s.trim() !== '');
-  return sentences.length > 0 && sentences.every((s) => CALL_TO_READER.test(s.replace(/^[(_*\s]+/, '').replace(/^(?:also|and|so|finally|lastly)\b,?\s*/i, '')));
+  return sentences.length > 0 && sentences.every((s) => CALL_TO_READER.test(s.replace(/^[(_*\s]+/, '').replace(/^(?:also|and|so|finally|lastly|as\s+always|as\s+ever|once\s+again|again)\b,?\s*/i, '')));
 }
 
 /** Whether a paragraph of prose has a sentence that says what was done, planned, in the way or going on. */

@@ -2233,7 +2233,8 @@ function foldOneOffWork(outline: Outline, recurrence: Recurrence): void {
 /** A link whose text names something (not a bare URL). */
 function namedLink(url: string, text: string): boolean {
   const t = text.trim();
-  return /^https?:/i.test(url) && t !== '' && !/^(?:https?:\/\/|www\.)\S+$/i.test(t) && !REFERENCE_WORDS.test(t);
+  // A link that says it is one ("Link to Sprint 16 Milestone Details", "See the full list"): where to look, no name.
+  return /^https?:/i.test(url) && t !== '' && !/^(?:https?:\/\/|www\.)\S+$/i.test(t) && !REFERENCE_WORDS.test(t) && !/^(?:(?:a\s+)?links?\s+(?:to|for)|see|view|click|read\s+(?:more|the)|more\s+(?:details|info|about)|details\s+(?:of|on|about|for)|full\s+(?:details|list|report))\b/i.test(t);
 }
 
 /** Link text that says what was done (a sentence), as opposed to a reference ("PR", "#12", a URL, "spec"). */

@@ -4224,3 +4224,55 @@ describe('sentences of prose that say when or who', () => {
     expect(sentenceKind('We needed Vello.')).toBeUndefined();
   });
 });
+
+describe('a sprint review’s agenda and the work it carries over', () => {
+  it('"Agenda for Sprint 16 Demo" is the meeting’s business (notes); "Moving to Next Sprint (…, In Progress, …)" is work under way; "Link to Sprint 16 Milestone Details" is no part', () => {
+    const text = ['## We successfully completed', '', '- Staging site deployed', '', '## Moving to Next Sprint (Raft Review, In Progress, Current Sprint Backlog)', '', '- Upload story breakdown - Work started, more time needed', '', '## Agenda for Sprint 16 Demo', '', '- Moving to buildpacks ADR (Carl)', '', '[Link to Sprint 16 Milestone Details](https://github.com/raft-tech/TANF-app/milestone/19)', ''].join('\n');
+    const u = build({ 'tanf/updates/2021-03-16.md': week('2021-03-16', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Tanf']);
+    expect(kindsByText(u)).toEqual({ 'Staging site deployed': 'achieved', 'Upload story breakdown - Work started, more time needed': 'progress' });
+    expect(u.notes.map((i) => i.text)).toEqual(['Moving to buildpacks ADR (Carl)', 'Link to Sprint 16 Milestone Details']);
+  });
+});
+
+describe('a letter inside a part, and counts of the month', () => {
+  it('"Hey everyone!", "Best, Christoph", "As always, your feedback is very welcome…", a tally of commits and a draft’s "[SOMETHING HERE]" are no work; "This will be my main focus in April" plans; "We’ve had meetings with…" is done', () => {
+    const text = [
+      'Hello! Welcome to the monthly update. During May, our work was supported by GitLab, Stitch Fix, and many others.',
+      '',
+      '## ruby toolbox news',
+      '',
+      'Hey everyone!',
+      '',
+      "We've had meetings with the data team about the rankings.",
+      '',
+      'This will be my main focus in April, and I hope to have something to show next month.',
+      '',
+      'This month, Bundler gained 63 new commits, contributed by 12 authors. There were 738 additions and 102 deletions across 48 files.',
+      '',
+      '[SOMETHING HERE]',
+      '',
+      'As always, your feedback is very welcome. If you have any suggestions you can open an issue.',
+      '',
+      'Best, Christoph',
+      '',
+      '## The land and property data team',
+      '',
+      'The land and property data proof of concept team',
+      '',
+    ].join('\n');
+    const u = build({ 'rt/updates/2018-05-07.md': week('2018-05-07', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({
+      'Hey everyone!': 'notes',
+      "We've had meetings with the data team about the rankings.": 'achieved',
+      'This will be my main focus in April, and I hope to have something to show next month.': 'next',
+      'This month, Bundler gained 63 new commits, contributed by 12 authors. There were 738 additions and 102 deletions across 48 files.': 'notes',
+      'As always, your feedback is very welcome. If you have any suggestions you can open an issue.': 'notes',
+      'Best, Christoph': 'notes',
+      'The land and property data proof of concept team': 'notes',
+    });
+    // A greeting, a welcome and who supported the month's work: no summary of it.
+    expect(u.summary ?? []).toEqual([]);
+    expect(u.notes.map((i) => i.text)).toEqual(['Hello! Welcome to the monthly update. During May, our work was supported by GitLab, Stitch Fix, and many others.']);
+  });
+});
