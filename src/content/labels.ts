@@ -332,10 +332,12 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // impediments to the plan for next week"): the two name one kind.
   const joined = best.at === 2 && /^(?:or|and|&|\/)$/.test(tokens[1] ?? '');
   const about = reported && (best.at === 0 || joined) && /^(?:for|on|about|in|with|to)$/.test(tokens[best.at + best.phrase.split(' ').length] ?? '');
+  // Or said as one of two states ("Closed or worked related to:", "Merged or in review"): the first.
+  const either = reported && best.at === 0 && tokens[best.phrase.split(' ').length] === 'or';
   // So is a meeting's business or a list of references said first, then what it is for ("Agenda
   // for Sprint 16 Demo", "Resources for new contributors", "Notes from the planning meeting").
   const aboutAside = best.kind === 'aside' && best.at === 0 && !options.leadIn && /^(?:for|on|about|from|of)$/.test(tokens[best.phrase.split(' ').length] ?? '');
-  const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : aboutAside ? 4 : !reported ? 0 : question ? 3 : about ? 4 : 1;
+  const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : aboutAside ? 4 : !reported ? 0 : question ? 3 : about ? 4 : either ? 3 : 1;
   if (others.length > allowed) return undefined;
   // A plan said in the past ("What I had planned to do this week", "Last week's goals",
   // "Previous sprint goals"): what was planned for the period just ended, reviewed, not what

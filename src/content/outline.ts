@@ -170,6 +170,8 @@ export interface ReadOptions {
   teamTitle?: string;
   /** What recurs across the team's weeks (see ./recurrence.ts): openers that are parts, headings that vary only by a date. */
   recurrence?: Recurrence;
+  /** The writer's own summary of the report, from its front matter (`summary:`, `tldr:`, `excerpt:`, `abstract:`), and its line. */
+  frontSummary?: { text: string; line: number };
 }
 
 /** Per team, from all its weeks: what recurs is structure, what changes is content. */
@@ -546,6 +548,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const root = newNode({ role: 'root', form: 'root', rank: 0, line: 1, text: '', title: '' });
   const stack: OutlineNode[] = [root];
   const summary: Item[] = [];
+  // The writer's own summary in the front matter comes first: what they chose to say of the week.
+  if (options.frontSummary) summary.push(makeItem([{ type: 'paragraph', children: [{ type: 'text', value: options.frontSummary.text }] }], options.frontSummary.line, 0, undefined));
   const structure: Structure[] = [];
   const hints = options.hints ?? {};
   let seenPart = false;

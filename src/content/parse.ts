@@ -464,8 +464,14 @@ export function readUpdate(file: VFile, options: ParseOptions = {}): ReadUpdate 
   }
 
   const names = [team, folder, ...(options.teamNames ?? [])].map((n) => n.toLowerCase().replace(/[_-]+/g, ' '));
+  // The writer's own summary (`summary: In March, we paid for 126 hours of work…`), said in a
+  // sentence: not a subtitle ("AI-powered Debugger for Music Blocks", the project's, every
+  // week), nor `description:`, as often about the document ("Weekly update of Codex") as the week.
+  const said = (v: unknown): v is string => typeof v === 'string' && !onlyDate(v) && (/[.!]$/.test(v.trim()) ? v.trim().split(/\s+/).length >= 3 : v.trim().split(/\s+/).length >= 12);
+  const summaryKey = ['summary', 'tldr', 'tl;dr', 'excerpt', 'abstract'].find((k) => said(meta.values[k]));
   const outline = readOutline(tree, file, {
     team,
+    ...(summaryKey ? { frontSummary: { text: (meta.values[summaryKey] as string).trim(), line: meta.place(summaryKey).line } } : {}),
     ...(frontTitle ? { title: frontTitle } : {}),
     teamNames: [...new Set(names)],
     teamTitle: options.teamTitle ?? humanise(folder),

@@ -4276,3 +4276,21 @@ describe('a letter inside a part, and counts of the month', () => {
     expect(u.notes.map((i) => i.text)).toEqual(['Hello! Welcome to the monthly update. During May, our work was supported by GitLab, Stitch Fix, and many others.']);
   });
 });
+
+describe('the writer’s own summary in the front matter', () => {
+  it('`summary:` said in a sentence opens the update’s summary; a subtitle or `description:` does not', () => {
+    const said = '---\ndate: 2018-10-10\nsummary: In September, we paid for 100 hours of developer work and launched a mentorship program.\n---\n\n## bundler news\n\n- Released Bundler 1.17\n';
+    const subtitle = '---\ndate: 2018-10-17\nexcerpt: "AI-powered Debugger for Music Blocks"\ndescription: Weekly update of the Ruby Together team and its funded projects\n---\n\n## bundler news\n\n- Released Bundler 1.17.1\n';
+    const result = build({ 'rt/updates/2018-10-10.md': said, 'rt/updates/2018-10-17.md': subtitle });
+    const [a, b] = ['2018-10-10', '2018-10-17'].map((d) => result.site.updates.find((u) => u.date === d));
+    expect(a!.summary!.map((i) => [i.line, i.text])).toEqual([[3, 'In September, we paid for 100 hours of developer work and launched a mentorship program.']]);
+    expect(b!.summary ?? []).toEqual([]);
+  });
+});
+
+describe('a label of two states', () => {
+  it('"Closed or worked related to:" is done, as "Closed:" is', () => {
+    expect(readLabel('Closed or worked related to')?.kind).toBe('achieved');
+    expect(readLabel('Blocked or waiting on others')?.kind).toBe('blockers');
+  });
+});
