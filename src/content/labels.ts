@@ -636,6 +636,16 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // for next week"): what comes. Not what was ("was scheduled for May but slipped").
   [/^(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:is|are)\s+(?:now\s+|currently\s+|tentatively\s+)?(?:scheduled|planned|slated|due)\s+(?:for|to|on|in)\b/i, 'next'],
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
+  // A change that is in, in the words of a team's sync ("Low-level mutation API is in.", "Optimistic
+  // updates in.", "relay-future repo is up.", "Microbenchmark is fully landed."), or that works
+  // ("Pagination and mutations working in the prototype.", "Tests are passing"): done.
+  [/^(?![^.;!?]*(?:\d\s*%|\b(?:half|part|parts|most|some|much|quarters?|thirds?)\s+of\b))[^.;!?]{1,100}?\S\s+(?:is|are)\s+(?:now\s+|fully\s+|finally\s+|all\s+)?(?:landed|merged|shipped|live|in|up|out)\s*[.!]?$/i, 'achieved'],
+  [/^[^.;!?]{1,100}?\S(?<!\b(?:never|not|n['’]t|yet|be|been|being|to|get|got)\b)\s+(?:fully\s+)?(?:landed|merged|shipped)\s*[.!]?$/i, 'achieved'],
+  [/^(?![^.;!?]*\b(?:get|gets|getting|got|bring|put|let|keep|was|were)\b)[^.;!?]{1,40}?\S(?<!\b(?:log|sign|check|plug|fill|opt|drop|tune|chime|dive|jump|settle|break|hand|turn|come|go|step|zoom|pitch|buy|give|stay|fit|join|lock|set|pull|push|pop|roll|move|walk|read|write|type|key|call|count|factor|sit|send|take|hold|it|them|this|that|users|people))\s+in\s*[.!]?$/i, 'achieved'],
+  [/^(?![^.;!?]*\b(?:get|gets|getting|got|to|was|were|been|keep|begin|began|start|started|trying|try)\b)(?!(?:we|i|they|he|she|still|not|working|passing|mostly)\b)[^.;!?]{1,100}?\b(?:(?:is|are)\s+(?:now\s+)?)?(?<!\b(?:not|still|n['’]t)\s)(?:working|passing)\s*(?:[.!]|,\s+[^.;!?]{1,40}[.!]?)?$/i, 'achieved'],
+  // Work brought to its end ("I (@chennes) finished up the first PR…", "@Joe finally saw the merge
+  // of PR 9559", "put the finishing touches on the next PR"): done, whatever comes after it.
+  [/^(?:[^.;,]{0,60}?\s)?(?<!\b(?:not|never|almost|nearly|will|to|be|been|have|has|had)\s)(?:finally\s+|just\s+)?(?:finished(?:\s+up)?|wrapped\s+up|saw\s+the\s+merge\s+of|put\s+the\s+finishing\s+touches\s+on)\s+(?!(?:soon|later|next)\b)\S/i, 'achieved'],
   // What a reader can do now, or how a thing is now ("You can now filter events", "Regions are
   // now sorted", "Dark mode is now supported"): a change made.
   [/^(?:you|users?|members|everyone|people)\s+can\s+now\s+[a-z]/i, 'achieved'],

@@ -864,7 +864,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // An aside label (acknowledgements, learnings…) is the only known label kept as notes. Not
     // the one heading that opens the report as its title ("# Meeting notes" over "## Last
     // week's progress", "## Plans for next weeks"): it names the document, not what it holds.
-    if (label?.kind === 'notes' && !(node.depth === 1 && h1s < 2 && !seenPart && stack.length === 1 && summary.length === 0)) {
+    if (label?.kind === 'notes') {
+      // That one is the document's title: what follows is read as the report it is ("# Agenda"
+      // over "## Status Updates" and each member's work), not kept as notes.
+      if (node.depth === 1 && h1s < 2 && !seenPart && stack.length === 1 && summary.length === 0) {
+        structure.push({ line, what: 'document-title', text });
+        return;
+      }
       open(newNode({ role: 'aside', form: 'heading', rank: node.depth, line, text, title: words }), true);
       return;
     }
@@ -1611,6 +1617,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         placeholder(ctx.node, line, text);
         return undefined;
       }
+      readGroup(own, nested, line, text, ctx, { ...ctx, depth: 0 });
+      return undefined;
+    }
+    // Anywhere, a bullet that is only someone's handle (`- [@wincent](https://github.com/wincent)`,
+    // `- @ana:`) over bullets heads what they did: the work of the part around it, shown under
+    // their name; a person is no part.
+    if (nested.length > 0 && !ctx.parentItem && /^@[\w-]+\s*[:：]?$/.test(text.trim()) && (!link || /^https?:\/\/(?:www\.)?(?:github|gitlab|codeberg)\.(?:com|org)\/[\w-]+\/?$/i.test(link.url))) {
       readGroup(own, nested, line, text, ctx, { ...ctx, depth: 0 });
       return undefined;
     }

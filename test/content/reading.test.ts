@@ -311,7 +311,8 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('We’ll open a 2026 goal for this effort.')).toBe('next');
     expect(sentenceKind('Samu also added unit tests to the ontology project')).toBe('achieved');
     expect(sentenceKind('Noel’s also updated the statistical information')).toBe('achieved');
-    expect(sentenceKind('Noel’s PR merged')).toBeUndefined();
+    // Not a name then 's for has: a thing said merged, as a log line says it ("PR Train Merged"), done.
+    expect(sentenceKind('Noel’s PR merged')).toBe('achieved');
     // Who did it written as a nick, lower case; a word of how before the verb.
     expect(sentenceKind('mbrubeck fixed some issues with border collapse')).toBe('achieved');
     expect(sentenceKind('Completely rebuilt the Kubernetes cluster')).toBe('achieved');
@@ -4292,5 +4293,21 @@ describe('a label of two states', () => {
   it('"Closed or worked related to:" is done, as "Closed:" is', () => {
     expect(readLabel('Closed or worked related to')?.kind).toBe('achieved');
     expect(readLabel('Blocked or waiting on others')?.kind).toBe('blockers');
+  });
+});
+
+describe('a team sync’s notes under "# Agenda"', () => {
+  it('"# Agenda" opening the notes is their title: the status updates under it are work, not notes; "X is in.", "X is up.", "… merged", "finished up…" are done; "Log in", "Begin working in…" are not', () => {
+    const text = ['# Agenda', '', '## Status Updates', '', '* [@wincent](https://github.com/wincent)', '  * Low-level mutation API is in.', '  * relay-future repo is up.', '  * Stepping back from mutations refactor.', '* [@kassens](https://github.com/kassens)', '  * I finished up the first PR of the next phase and am starting on the second.', '  * Optimistic updates in.', ''].join('\n');
+    const u = build({ 'relay/updates/2016-04-05.md': week('2016-04-05', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({
+      'Low-level mutation API is in.': 'achieved',
+      'relay-future repo is up.': 'achieved',
+      'Stepping back from mutations refactor.': 'progress',
+      'I finished up the first PR of the next phase and am starting on the second.': 'achieved',
+      'Optimistic updates in.': 'achieved',
+    });
+    for (const s of ['Log in', 'Turn it on and log in.', 'Begin working in Connection Peer Management Tests', 'Testnet for the workshop and get users in.', 'The parser is not finished yet.']) expect(sentenceKind(s), s).toBeUndefined();
+    expect(sentenceKind('PR Train Merged')).toBe('achieved');
   });
 });
