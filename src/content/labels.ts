@@ -622,6 +622,10 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // ("Revised IOPS values based on empirical data from Cardano nodes.", "Lengthened phases and
   // reduced EB rate.").
   [new RegExp(String.raw`^(?!${NOT_DONE_ED}\b|(?:Enjoyed|Loved|Liked|Hated|Felt|Hoped|Wished|Excited|Pleased|Thrilled|Invested|Initiated|Commenced|Pinged|Knocked|Travell?ed|Walked)\b)(?![^.]*\b(?:still|not yet|in progress|wip|work in pro(?:gress|cess)|planning to|plan to|going to)\b)[A-Z][a-z]{2,}ed\s+(?!to\b)[\w-]+(?:\s+[^\s.!?]+){1,30}\.$`), 'achieved'],
+  // Named people, then what they went to, met or spent time on ("Dan went along to the
+  // quarterly event", "Raphael and Liz met with Fred", "Chris spent lots of time on the CMS",
+  // "Raphael loaded 100+ million statements"): what the week held, done.
+  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|(?:It|We|I|They|He|She|You)\b)[A-Z][\w'’-]+(?:(?:,\s*|\s+and\s+|\s+&\s+)[A-Z][\w'’-]+){0,4}(?:\s+(?:also|then|finally|eventually))?\s+(?:went\s+(?:along\s+)?to|met\s+(?:with|up)|spent\s+(?:some|a|an|the|lots|most|half|all|time|two|three|\d)|popped\s+(?:by|in|over)|gave\s+(?:a|an|the|two|three|\d)|ran\s+(?:a|an|the)|held\s+(?:a|an|the)|loaded|implemented|published|launched|released|shipped)\b`), 'achieved'],
   // So do irregular verbs of things done in a week ("Took two meetings…", "Did a pair of
   // interviews", "Led the retro", "Met the new Head of Product").
   [/^(?:Took|Did|Met|Led|Taught|Spoke at|Gave)\s+(?:a|an|the|two|three|four|five|several|some|our|my|\d)\b/, 'achieved'],

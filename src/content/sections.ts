@@ -562,8 +562,8 @@ function statusFieldKind(text: string): ItemKind | undefined {
   return kind === 'notes' || kind === 'summary' ? undefined : kind;
 }
 
-/** A lead-in that says what follows is planned ("with planned features:", "Upcoming work:", "the following is still to do:"). */
-const PLANNED_LEAD = /\b(?:planned|upcoming|proposed|intended|to-?do|still to (?:do|come)|to be (?:done|added|implemented|built))\b[^:.;!?]{0,30}[:：]$/i;
+/** A lead-in that says what follows is planned ("with planned features:", "Upcoming work:", "the following is still to do:", "Some stuff that was agreed:", "Joint priorities:"). */
+const PLANNED_LEAD = /\b(?:planned|upcoming|proposed|intended|agreed|priorities|to-?do|still to (?:do|come)|to be (?:done|added|implemented|built))\b[^:.;!?]{0,30}[:：]$/i;
 
 /** A measure named, then its figure and unit ("Velocity: 8 tasks / week", "Proving: 240 µs", "Coverage: ~85 %"). */
 const MEASURE = /^[\p{L}][\p{L}\d '’-]{1,30}:\s*[~≈<>]?\s*\d[\d.,]*\s*(?:%|[\p{L}µ]{1,12}(?:\s*\/\s*[\p{L}]{1,10})?)\.?$/u;

@@ -4311,3 +4311,15 @@ describe('a team sync’s notes under "# Agenda"', () => {
     expect(sentenceKind('PR Train Merged')).toBe('achieved');
   });
 });
+
+describe('weeknotes told of named people', () => {
+  it('"Dan went along to…", "Raphael and Liz met with Fred…", "Raphael loaded 100+ million statements" are done; after "Some stuff that was agreed:" the list is plans', () => {
+    expect(sentenceKind('Dan went along to the Digital Service quarterly event.')).toBe('achieved');
+    expect(sentenceKind('Raphael and Liz met with Fred to talk about search hints.')).toBe('achieved');
+    expect(sentenceKind('Raphael loaded 100+ million statements into a cluster of triple stores.')).toBe('achieved');
+    expect(sentenceKind('Sharded peer management')).toBeUndefined();
+    const text = ['## Planning day', '', 'Some stuff that was agreed:', '', '* Work for the Committees team continues', '* Adding subject tags to the articles', ''].join('\n');
+    const u = build({ 'ds/updates/2018-01-26.md': week('2018-01-26', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({ 'Work for the Committees team continues': 'next', 'Adding subject tags to the articles': 'next' });
+  });
+});
