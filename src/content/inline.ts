@@ -611,3 +611,17 @@ export function stripLeading(children: PhrasingContent[], count: number): Phrasi
   return out;
 }
 
+/**
+ * A line as a standing text is compared: its words, lowercase, without a bullet's or a heading's
+ * marks, emphasis, a link's address or a closing stop.
+ */
+export function standingForm(line: string): string {
+  return line
+    .replace(/^[ \t>]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,3}[.)])[ \t]+)?/, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!:;,]+$/, '')
+    .toLowerCase();
+}

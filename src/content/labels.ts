@@ -337,6 +337,10 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // So is a meeting's business or a list of references said first, then what it is for ("Agenda
   // for Sprint 16 Demo", "Resources for new contributors", "Notes from the planning meeting").
   const aboutAside = best.kind === 'aside' && best.at === 0 && !options.leadIn && /^(?:for|on|about|from|of)$/.test(tokens[best.phrase.split(' ').length] ?? '');
+  // A label that ends on the period to come ("Preparations before next week", "Things to do
+  // next sprint", "Focus for the next month"): what comes, whatever it calls it.
+  const comingLast = best.kind === 'next' && best.phrase === 'next' && best.at >= 1 && best.at + 2 === tokens.length && tokens.length <= 5 && /^(?:week|sprint|month|cycle|iteration|meeting|quarter|period|fortnight)$/.test(tokens[best.at + 1] ?? '');
+  if (comingLast && !question) return { kind: 'next', phrase: best.phrase };
   const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : aboutAside ? 4 : !reported ? 0 : question ? 3 : about ? 4 : either ? 3 : 1;
   if (others.length > allowed) return undefined;
   // A plan said in the past ("What I had planned to do this week", "Last week's goals",

@@ -49,6 +49,7 @@ import {
   repoTagOf,
   soleLink,
   splitLabel,
+  standingForm,
   stripLeading,
   type KindOf,
   type LabelTarget,
@@ -188,6 +189,8 @@ export interface Recurrence {
   weeks: number;
   /** Title identities of a form's prompts: a line over an indented answer, the same in most of the team's reports. */
   prompts?: ReadonlySet<string>;
+  /** Lines of six words or more written the same in most of the team's reports, four at least (./inline.ts standingForm): standing text, no week's news. */
+  standing?: ReadonlySet<string>;
 }
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -786,7 +789,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Nor who wrote it ("Prepared by: XWS Alpha Team"), nor a link alone in a few words ("[Cumulative File](cumulative.md)");
     // nor where to read more, thanks, a word of feeling or a sign-off ("Many thanks to our sponsors", "Whew!", "~st.");
     // a season's greeting in the overview is a note ("Happy Easter!"), opening the report it is its summary.
-    if ((summarised || opening) && (isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || isThanks(item.text) || isInterjection(item.text) || (isSignOff(item.text) && !(opening && /^(?:happy|merry)\b/i.test(item.text.trim()))) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
+    // Nor what the team writes the same every week above its news ("A reminder that we are exploring…", its aims): standing text.
+    if ((summarised || opening) && (options.recurrence?.standing?.has(standingForm(item.text)) || isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || isThanks(item.text) || isInterjection(item.text) || (isSignOff(item.text) && !(opening && /^(?:happy|merry)\b/i.test(item.text.trim()))) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }

@@ -23,7 +23,7 @@
  *   answer as a heading would.
  */
 import { isCommitmentTag, normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
-import { labelWords, openerText } from './inline';
+import { labelWords, openerText, standingForm } from './inline';
 import { isFormPrompt, readLabel } from './labels';
 import { headingShape, type Recurrence } from './outline';
 
@@ -136,6 +136,8 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
 /** What recurs across one team's reports (texts in any order). */
 export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const openerWeeks = new Map<string, number>();
+  // Lines of six words or more, by their standing form: the weeks each is written in.
+  const lineWeeks = new Map<string, number>();
   const workWeeks = new Map<string, number>();
   const shapeWeeks = new Map<string, { weeks: number; exact: Set<string> }>();
   const facetWeeks = new Map<string, number>();
@@ -156,6 +158,7 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
       if (parents.size >= 3 || facetWeeks.get(id)! >= 2) facets.add(id);
     }
     for (const o of openers) openerWeeks.set(o, (openerWeeks.get(o) ?? 0) + 1);
+    for (const line of new Set(text.split('\n').map(standingForm).filter((l) => l.split(' ').length >= 6))) lineWeeks.set(line, (lineWeeks.get(line) ?? 0) + 1);
     for (const w of workLinksOf(text)) workWeeks.set(w, (workWeeks.get(w) ?? 0) + 1);
     const seen = new Set<string>();
     for (const h of headings) {
@@ -174,7 +177,10 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   // work (a recurring opener of a few words that is no label, no question, asks nothing of "you").
   const asks = (written: string) => readLabel(written) !== undefined || /[?:.][\s*]*$|\byou(?:r)?\b|\(/i.test(written) || written.split(/\s+/).length > 6;
   const prompts = new Set([...promptWeeks].filter(([p, e]) => e.weeks >= 3 && e.weeks > weeks / 2 && (!openers.has(p) || asks(e.written))).map(([p]) => p));
-  return { openers, datedShapes, work, facets, weeks, prompts };
+  // What the team writes the same in most of its reports (at least four, and more than half):
+  // its standing text (a reminder of its aims, a description of itself), no news of a week.
+  const standing = new Set([...lineWeeks].filter(([, n]) => n >= 4 && n > weeks / 2).map(([l]) => l));
+  return { openers, datedShapes, work, facets, weeks, prompts, standing };
 }
 
 /**
@@ -184,7 +190,7 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
 export function recurrenceKey(r: Recurrence | undefined, text: string): string {
   if (!r) return '';
   let shared = sharedKeys.get(r);
-  if (shared === undefined) sharedKeys.set(r, (shared = JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), [...r.facets].sort(), r.weeks, [...(r.prompts ?? [])].sort()])));
+  if (shared === undefined) sharedKeys.set(r, (shared = JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), [...r.facets].sort(), r.weeks, [...(r.prompts ?? [])].sort(), [...(r.standing ?? [])].sort()])));
   return `${shared}${JSON.stringify([...workLinksOf(text)].filter((w) => r.work.has(w)).sort())}`;
 }
 /** The part of the key every report of a team shares, made once per team. */

@@ -4323,3 +4323,15 @@ describe('weeknotes told of named people', () => {
     expect(kindsByText(u)).toEqual({ 'Work for the Committees team continues': 'next', 'Adding subject tags to the articles': 'next' });
   });
 });
+
+describe('what a team writes the same every week', () => {
+  it('a line above the news written the same in most weeks is standing text (notes), no summary; a label ending on the period to come plans', () => {
+    const weekOf = (date: string, news: string) => week(date, ['A reminder that we are exploring how data can support the land transaction tax.', '', `${news}`, '', '### Preperations before next week', '', 'Read the plan-report and write on our parts.', ''].join('\n'));
+    const result = build({ 'wra/updates/2022-01-26.md': weekOf('2022-01-26', 'We met the data team.'), 'wra/updates/2022-02-02.md': weekOf('2022-02-02', 'We built a prototype.'), 'wra/updates/2022-02-09.md': weekOf('2022-02-09', 'We tested the prototype with users.'), 'wra/updates/2022-02-16.md': weekOf('2022-02-16', 'We wrote up what we learned.') });
+    for (const u of result.site.updates) {
+      expect(u.notes.map((i) => i.text)).toEqual(['A reminder that we are exploring how data can support the land transaction tax.']);
+      expect(kindsByText(u)['Read the plan-report and write on our parts.']).toBe('next');
+    }
+    expect(readLabel('Preperations before next week')?.kind).toBe('next');
+  });
+});
