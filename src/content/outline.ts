@@ -72,6 +72,8 @@ export interface OutlineEntry {
   parent?: Item;
   /** The paragraph of the same part it comes right after, when it is one too. */
   follows?: Item;
+  /** A paragraph of prose of its own (not a bullet, not a table). */
+  prose?: true;
 }
 
 export interface OutlineNode {
@@ -808,7 +810,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const outside = node.role === 'root' || node.role === 'document' || node.role === 'summary';
     const inTopic = outside && kind === undefined && stack.some((n) => n.topic);
     const target = outside && ((kind !== undefined && kind !== 'notes') || inTopic) ? teamPartNode() : node;
-    target.entries.push({ ...(kind !== undefined ? { kind } : {}), item, ...(parent ? { parent } : {}), ...(follows ? { follows } : {}) });
+    const prose = !bullet && nodes.length === 1 && nodes[0]!.type === 'paragraph';
+    target.entries.push({ ...(kind !== undefined ? { kind } : {}), item, ...(parent ? { parent } : {}), ...(follows ? { follows } : {}), ...(prose ? { prose } : {}) });
     return item;
   }
 

@@ -562,6 +562,9 @@ function statusFieldKind(text: string): ItemKind | undefined {
   return kind === 'notes' || kind === 'summary' ? undefined : kind;
 }
 
+/** Words of an account of work (who did it, when, its traces, its acts): "I", "we", "this week", a PR, a draft, "implemented". */
+const TOLD_AS_WORK = /\b(?:I|we|our|my|us|this (?:week|month|sprint)|last (?:week|month|sprint)|the team|PRs?|pull requests?|drafts?|merged|released|implemented|fixed|finished|completed|deployed|designed|built|shipped|added|wrote|written|working|worked|started|attended|met|milestone|progress|will)\b/i;
+
 /** A lead-in that says what follows is planned ("with planned features:", "Upcoming work:", "the following is still to do:", "Some stuff that was agreed:", "Joint priorities:"). */
 const PLANNED_LEAD = /\b(?:planned|upcoming|proposed|intended|agreed|priorities|to-?do|still to (?:do|come)|to be (?:done|added|implemented|built))\b[^:.;!?]{0,30}[:：]$/i;
 
@@ -742,7 +745,11 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // report says all it lists was done ("the activities I've done this month": `neutral`).
   // Not one that says it is unfinished ("In midst of fixing…", "WIP for ruby-excon", "couldn't complete").
   const unfinished = neutral === 'achieved' && UNFINISHED.test(entry.item.text);
-  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? neutral;
+  // A paragraph of prose of two sentences or more, unlabelled, none of them saying work done,
+  // planned, in the way or going on, nor told by whoever did it or of the period (what a thing
+  // is, how it works, why): explanation, a note.
+  const explains = entry.kind === undefined && entry.prose === true && sentencesOf(entry.item.text).length >= 2 && !saysWork(entry.item.text) && !TOLD_AS_WORK.test(entry.item.text);
+  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? (explains ? 'notes' : neutral);
 }
 
 /** The kinds of a node's entries in order, each detail after its item (`kinds` keeps every item's kind, for details in later nodes). */

@@ -4335,3 +4335,24 @@ describe('what a team writes the same every week', () => {
     expect(readLabel('Preperations before next week')?.kind).toBe('next');
   });
 });
+
+describe('a paragraph that explains', () => {
+  it('under a part, prose of two sentences that says no work and is told by no one is a note; an account of the week is the part’s news', () => {
+    const text = [
+      '## Package kit',
+      '',
+      'The package kit is a layer between the installer and the repositories. It resolves what each package needs before anything is fetched.',
+      '',
+      'There is a draft PR for the resolver and it is expected to be finished this week. It will make installs faster.',
+      '',
+      'This week I designed the cache. It keeps what the resolver finds.',
+      '',
+    ].join('\n');
+    const u = build({ 'haiku/updates/2021-09-30.md': week('2021-09-30', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({
+      'The package kit is a layer between the installer and the repositories. It resolves what each package needs before anything is fetched.': 'notes',
+      'There is a draft PR for the resolver and it is expected to be finished this week. It will make installs faster.': 'progress',
+      'This week I designed the cache. It keeps what the resolver finds.': 'achieved',
+    });
+  });
+});
