@@ -239,11 +239,16 @@ const THANKS = /^(?:(?:as\s+(?:ever|always)|once\s+again|again|finally|lastly|al
 const THANKS_WITHIN = /\b(?:many|huge|big|special|massive|heartfelt)\s+(?:thanks|thank[- ]you)\b/i;
 
 /** Who made the work possible ("During May, our work was supported by GitLab, Stitch Fix, and many others."): an acknowledgement. */
-const SUPPORTED_BY = /^(?:(?:this|last)\s+(?:week|month|quarter|year)|(?:during|in)\s+[A-Z]?[a-z]+)?,?\s*(?:our\s+work|this\s+work|our\s+team|the\s+project|we)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:generously\s+|kindly\s+)?(?:supported|sponsored|funded|made\s+possible)\s+by\b[^.!?]*[.!]?$/i;
+const SUPPORTED_BY = /^(?:(?:[Tt]his|[Ll]ast)\s+(?:week|month|quarter|year)|(?:[Dd]uring|[Ii]n)\s+[A-Z]?[a-z]+)?,?\s*(?:[Oo]ur\s+work|[Tt]his\s+work|[Oo]ur\s+team|[Tt]he\s+project|[Ww]e|(?!(?:The|This|That|A|An|It)\b)[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:generously\s+|kindly\s+)?(?:supported|sponsored|funded|made\s+possible)\s+by\b[^.!?]*[.!]?$/;
+/** Who joined as supporters, counted ("In addition, 2 developers signed up to be members…", "On top of those companies, 6 new developers signed up…"). */
+const JOINED_COUNT = /^(?:[^.!?]{0,40},\s*)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:new\s+)?(?:developers|companies|people|members|individuals|sponsors|donors|backers)\s+(?:signed\s+up|joined|became)\b[^.!?]*[.!]?$/i;
 
 export function isThanks(text: string): boolean {
   const t = text.trim();
   if (THANKS.test(t) || SUPPORTED_BY.test(t)) return true;
+  // A paragraph of who supported the month and who joined them, thanked.
+  const said = sentencesOf(t);
+  if (said.length >= 2 && said.some((x) => SUPPORTED_BY.test(x)) && said.every((x) => SUPPORTED_BY.test(x) || JOINED_COUNT.test(x) || THANKS.test(x))) return true;
   // Within the first sentence (of one or two, no more), none of them telling work of its own.
   const sentences = sentencesOf(t);
   return sentences.length <= 2 && t.length <= 240 && THANKS_WITHIN.test(sentences[0]!) && !sentences.some((s) => sentenceKind(s) !== undefined);

@@ -629,7 +629,10 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // Named people, then what they went to, met or spent time on ("Dan went along to the
   // quarterly event", "Raphael and Liz met with Fred", "Chris spent lots of time on the CMS",
   // "Raphael loaded 100+ million statements"): what the week held, done.
-  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|(?:It|We|I|They|He|She|You)\b)[A-Z][\w'’-]+(?:(?:,\s*|\s+and\s+|\s+&\s+)[A-Z][\w'’-]+){0,4}(?:\s+(?:also|then|finally|eventually))?\s+(?:went\s+(?:along\s+)?to|met\s+(?:with|up)|spent\s+(?:some|a|an|the|lots|most|half|all|time|two|three|\d)|popped\s+(?:by|in|over)|gave\s+(?:a|an|the|two|three|\d)|ran\s+(?:a|an|the)|held\s+(?:a|an|the)|loaded|implemented|published|launched|released|shipped)\b`), 'achieved'],
+  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|(?:It|We|I|They|He|She|You)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:(?:,\s*|\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,4}(?:\s+(?:also|then|finally|eventually))?\s+(?:went\s+(?:along\s+)?to|met\s+(?:with|up)|spoke\s+(?:at|to|about)|gave\s+(?:talks|a\s+talk)|spent\s+(?:some|a|an|the|lots|most|half|all|time|two|three|\d)|popped\s+(?:by|in|over)|gave\s+(?:a|an|the|two|three|\d)|ran\s+(?:a|an|the)|held\s+(?:a|an|the)|loaded|implemented|published|launched|released|shipped)\b`), 'achieved'],
+  // What a thing saw or had in the period, counted ("Bundler saw a variety of bug fixes in March",
+  // "RubyGems.org saw 17 gem updates", "Gemstash had a few minor fixes this month"): done.
+  [/^(?:[^.;!?]|\.(?=\S)){0,80}?\b(?:saw|had|got|received)\s+(?:a\s+(?:few|variety\s+of|number\s+of|couple\s+(?:of\s+)?|handful\s+of|bunch\s+of)|several|some|many|multiple|\d+)\s+(?:[\w-]+\s+){0,2}?(?:fix(?:es)?|bug\s?fixes|bugfixes|updates|improvements|releases?|changes|features|commits|patches)\b/i, 'achieved'],
   // So do irregular verbs of things done in a week ("Took two meetings…", "Did a pair of
   // interviews", "Led the retro", "Met the new Head of Product").
   [/^(?:Took|Did|Met|Led|Taught|Spoke at|Gave)\s+(?:a|an|the|two|three|four|five|several|some|our|my|\d)\b/, 'achieved'],

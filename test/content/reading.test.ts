@@ -4356,3 +4356,16 @@ describe('a paragraph that explains', () => {
     });
   });
 });
+
+describe('a month of a funded project, told of itself', () => {
+  it('"Bundler saw a variety of bug fixes", "Gemstash had a few minor fixes", "PJ Hagerty spoke at…" are done; who supported the month and who joined is thanks', () => {
+    expect(sentenceKind('Bundler saw a variety of bug fixes in March thanks to our contributors.')).toBe('achieved');
+    expect(sentenceKind('RubyGems.org saw 17 gem updates, and performance improvements for the search page.')).toBe('achieved');
+    expect(sentenceKind('Gemstash had a few minor fixes this month.')).toBe('achieved');
+    expect(sentenceKind('PJ Hagerty spoke at MalmoRB and Ruby Ireland.')).toBe('achieved');
+    expect(sentenceKind('We had some problems with CI.')).toBeUndefined();
+    expect(sentenceKind('The team saw many issues with flaky tests.')).toBeUndefined();
+    expect(isThanks('In March, Ruby Together was supported by 75 different companies. In addition, 2 developers signed up to be members of Ruby Together.')).toBe(true);
+    expect(isThanks('The migration was supported by the platform team.')).toBe(false);
+  });
+});
