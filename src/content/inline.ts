@@ -60,6 +60,8 @@ export function isPlaceholder(text: string): boolean {
   if (said && (NONE_OF_THEM.test(said[1]!) || PLACEHOLDER.test(said[1]!))) return true;
   // `[OMITTED] This will be included in future sprint summaries.`: left out, said so.
   if (/^[[(]\s*(?:omitted|redacted|skipped|intentionally left blank)\s*[\])]/i.test(t)) return true;
+  // A template's slot left empty: a weekday alone (`Monday`, `Friday:`), a hint of what may go there (`(Optional) Add links…`).
+  if (/^(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*[:：]?$/i.test(t) || /^\(\s*optional\s*\)/i.test(t)) return true;
   // A draft's note to fill in, in capitals in brackets (`[SOMETHING HERE]`, `[NEED SPECIFIC THINGS TO CALL OUT HERE]`): nothing written yet.
   if (/^\[[A-Z][A-Z0-9,.'’/&-]*(?:\s+[A-Z0-9,.'’/&-]+){1,12}\]$/.test(text.trim())) return true;
   return PLACEHOLDER.test(t) || NONE_SAID.test(fold(t)) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);

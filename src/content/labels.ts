@@ -69,6 +69,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'key results', 'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',
     // Dates to come ("Schedule:", "Delivery schedule", "A timetable of research").
     'schedule', 'timetable',
+    // What the week is to concentrate on ("Focus for the Week", "Weekly focus", "Focus areas").
+    'focus', 'focus areas', 'weekly focus', 'focus for the week', 'focus for this week', 'focus for next week', 'this week s focus', 'next week s focus',
     'follow ups', 'followups', 'looking ahead', 'looking forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [
@@ -102,7 +104,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'questions', 'feedback',
     // A meeting's own business ("Announcements", "Open discussion", "Any other business").
     'announcements', 'open discussion', 'any other business', 'aob',
-    'notes', 'remarks', 'ps', 'p s', 'postscript', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'evidence', 'faq',
+    'notes', 'remarks', 'ps', 'p s', 'postscript', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'meeting', 'meetings', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'evidence', 'faq',
     // What the work was done with, and who is in the team: reference, no news ("Tech stack", "Group members").
     'tech stack', 'stack', 'group members', 'team members', 'roster', 'technologies used', 'technologies i used', 'tools used', 'tools i used', 'built with',
     // Ideas not taken up ("Ideas that we had but didn't get to"), a wish list.
@@ -322,7 +324,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // People named with their work or news ("Contributor Work", "Member updates") head that work, no aside.
   if (best.kind === 'aside' && tokens.some((w) => w === 'work' || w === 'updates' || w === 'update' || w === 'news' || w === 'progress')) return undefined;
   // "Notes" heads a section of remarks; "Note: #3363 is blocked…" only stresses what it says.
-  if (options.leadIn && /^(?:notes?|remarks?)$/.test(best.phrase)) return undefined;
+  // So does "Meeting:" before what it was ("Meeting: doing a walk-through of the protocol"): work of the week.
+  if (options.leadIn && /^(?:notes?|remarks?|meetings?)$/.test(best.phrase)) return undefined;
   // A call to the reader, first, says what the section is whatever it names after ("Join us on
   // Matrix Chat", "Donate to Redox", "Get involved with Wagtail").
   const calling = !options.leadIn && best.kind === 'aside' && best.at === 0 && CALLS.has(best.phrase);

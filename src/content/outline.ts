@@ -206,6 +206,8 @@ const DATED = [
   /(?<![a-z])(?:week|wk|cw)\s*[-_]?\s*(?:#|no\.?\s*)?\d{1,2}\b/i,
   // A week counted in words ("Week ten in review", "Week twenty-one").
   /\bweek\s+(?:(?:twenty|thirty|forty|fifty)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/i,
+  // A week counted by its place ("Third Week", "The final week"): when, not what.
+  /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final)\s+week\b/i,
   // A day of the week (`## Monday` of a log kept day by day): when, not what.
   /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i,
 ];

@@ -4369,3 +4369,15 @@ describe('a month of a funded project, told of itself', () => {
     expect(isThanks('The migration was supported by the platform team.')).toBe(false);
   });
 });
+
+describe('a weekly planning document', () => {
+  it('"Focus for the Week" plans; an empty weekday slot and an "(Optional)" hint are no items; "Meeting" heads notes, "Meeting: doing a walk-through…" is work; "Third Week" is when, no part', () => {
+    expect(readLabel('Focus for the Week')?.kind).toBe('next');
+    expect(readLabel('Meetings')?.kind).toBe('aside');
+    expect(readLabel('Meeting', { leadIn: true })).toBeUndefined();
+    const text = ['## Third Week', '', '### Focus for the Week', '', '- Publish the contributor guide', '', '### Working on today', '', '- Monday', '- (Optional) Add links to your PRs', '- Reviewing the guide', ''].join('\n');
+    const u = build({ 'osp/updates/2023-01-30.md': week('2023-01-30', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Osp']);
+    expect(kindsByText(u)).toEqual({ 'Publish the contributor guide': 'next', 'Reviewing the guide': 'progress' });
+  });
+});
