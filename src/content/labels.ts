@@ -589,13 +589,13 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // the focus will be…"), or the aim said as such ("The goal is to…", "A focus for the next month
   // is preparing…", "My goal for next week is…").
   [/^(?:next|(?:for|in|during|over)\s+(?:the\s+)?(?:next|coming|upcoming))\s+(?:few\s+)?(?:week|month|sprint|quarter|cycle|days?)s?\b\s*,/i, 'next'],
+  [/^(?:(?:the|my|our|a|one)\s+(?:main\s+|primary\s+|big\s+|key\s+)?(?:goal|aim|objective|focus)\s+(?:for\s+(?:the\s+)?(?:next|coming|upcoming)\s+[^,.;!?]{1,30}?\s+)?(?:is|will\s+be)\s+(?:to\s+[a-z]|[a-z]+ing\b))/i, 'next'],
   // "Coming up next, we expect to ship…", "This will be my main focus in April", "I want to set up
   // automated dumps in July": what comes, said by the writer.
   [/^(?:coming\s+up(?:\s+next)?\s*,|(?:this|that|it)\s+will\s+be\s+(?:my|our|the\s+team['’]s)\s+(?:main\s+|first\s+|next\s+)?(?:focus|priority|goal|task)\b|(?:I|we)\s+(?:also\s+|still\s+)?(?:want|would\s+like|['’]d\s+like)\s+to\s+(?!thank\b|say\b|mention\b|note\b|welcome\b|highlight\b|share\b|give\b|remind\b|point\b|acknowledge\b|congratulate\b|apologi[sz]e\b)[a-z])/i, 'next'],
   // What the writer or the team has had, taken or given in the period ("We've had meetings with…",
   // "We've taken the tool and implemented it as an API", "I have written the spec"): done; not trouble had.
   [/^(?:I|[Ww]e)(?:['’]ve|\s+have)\s+(?:also\s+|now\s+|finally\s+|already\s+|just\s+)?(?:had|taken|given|written|made|built|run|sent|held|met|spoken|done|shipped|begun\s+and\s+finished)\s+(?!(?:some\s+|a\s+lot\s+of\s+|a\s+few\s+|many\s+|more\s+|several\s+)?(?:trouble|issues?|problems?|difficult(?:y|ies)|setbacks?|delays?|no\b|little\b))/, 'achieved'],
-  [/^(?:(?:the|my|our|a|one)\s+(?:main\s+|primary\s+|big\s+|key\s+)?(?:goal|aim|objective|focus)\s+(?:for\s+(?:the\s+)?(?:next|coming|upcoming)\s+[^,.;!?]{1,30}?\s+)?(?:is|will\s+be)\s+(?:to\s+[a-z]|[a-z]+ing\b))/i, 'next'],
   [/^(?:(?:the|our|my)\s+(?:long[- ]term\s+|short[- ]term\s+|next\s+|main\s+|current\s+)?plan\s+is\s+to\b|that['’]s\s+the\s+plan\b|(?:in the long (?:term|run),?\s+)?(?:i|we)\s+(?:really\s+)?hope\s+(?:to|we\s+can|that\s+we\s+(?:can|will|['’]ll))\b|future\s+[a-z]+\s+(?:we|i)['’]ll\b|[^.;!?]{0,80}\b(?:has|have)\s+yet\s+to\s+be\b|[^.;!?]{0,80}\b(?:isn['’]t|is not|aren['’]t|are not|hasn['’]t|has not|haven['’]t|have not)\b[^.;!?]{0,60}\byet\b[^.;!?]{0,40}\b(?:we|i)['’]ll\b)/i, 'next'],
   // "Jeremy plans to implement safe wrappers", "She intends to port it": who, then what they mean to do.
   [new RegExp(String.raw`^(?:[Hh]e|[Ss]he|[Tt]hey|(?!${NOT_SUBJECT}|It\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:also\s+)?(?:plans|intends|aims|hopes|plan|intend|aim|hope)\s+to\s+[a-z]`), 'next'],
@@ -632,7 +632,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // Named people, then what they went to, met or spent time on ("Dan went along to the
   // quarterly event", "Raphael and Liz met with Fred", "Chris spent lots of time on the CMS",
   // "Raphael loaded 100+ million statements"): what the week held, done.
-  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|(?:It|We|I|They|He|She|You)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:(?:,\s*|\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,4}(?:\s+(?:also|then|finally|eventually))?\s+(?:went\s+(?:along\s+)?to|met\s+(?:with|up)|spoke\s+(?:at|to|about)|gave\s+(?:talks|a\s+talk)|spent\s+(?:some|a|an|the|lots|most|half|all|time|two|three|\d)|popped\s+(?:by|in|over)|gave\s+(?:a|an|the|two|three|\d)|ran\s+(?:a|an|the)|held\s+(?:a|an|the)|loaded|implemented|published|launched|released|shipped)\b`), 'achieved'],
+  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|(?:It|We|I|They|He|She|You)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:(?:,\s*|\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,4}(?:\s+(?:also|then|finally|eventually))?\s+(?:went\s+(?:along\s+)?to|met\s+(?:with|up)|spoke\s+(?:at|to|about)|gave\s+talks|spent\s+(?:some|a|an|the|lots|most|half|all|time|two|three|\d)|popped\s+(?:by|in|over)|gave\s+(?:a|an|the|two|three|\d)|ran\s+(?:a|an|the)|held\s+(?:a|an|the)|loaded|implemented|published|launched|released|shipped)\b`), 'achieved'],
   // What a thing saw or had in the period, counted ("Bundler saw a variety of bug fixes in March",
   // "RubyGems.org saw 17 gem updates", "Gemstash had a few minor fixes this month"): done.
   [/^(?:[^.;!?]|\.(?=\S)){0,80}?\b(?:saw|had|got|received)\s+(?:a\s+(?:few|variety\s+of|number\s+of|couple\s+(?:of\s+)?|handful\s+of|bunch\s+of)|several|some|many|multiple|\d+)\s+(?:[\w-]+\s+){0,2}?(?:fix(?:es)?|bug\s?fixes|bugfixes|updates|improvements|releases?|changes|features|commits|patches)\b/i, 'achieved'],
@@ -651,8 +651,9 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [/^(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:is|are)\s+(?:now\s+|currently\s+|tentatively\s+)?(?:scheduled|planned|slated|due)\s+(?:for|to|on|in)\b/i, 'next'],
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
   // A change that is in, in the words of a team's sync ("Low-level mutation API is in.", "Optimistic
-  // updates in.", "relay-future repo is up.", "Microbenchmark is fully landed."), or that works
-  // ("Pagination and mutations working in the prototype.", "Tests are passing"): done.
+  // updates in.", "relay-future repo is up.", "Microbenchmark is fully landed.", "PR Train
+  // Merged"), or that works ("Nomos consensus test working", "Tests are passing, seems to work"):
+  // done. Not "Log in", "Keep working in…", "Begin working in…", "Release never shipped".
   [/^(?![^.;!?]*(?:\d\s*%|\b(?:half|part|parts|most|some|much|quarters?|thirds?)\s+of\b))[^.;!?]{1,100}?\S\s+(?:is|are)\s+(?:now\s+|fully\s+|finally\s+|all\s+)?(?:landed|merged|shipped|live|in|up|out)\s*[.!]?$/i, 'achieved'],
   [/^[^.;!?]{1,100}?\S(?<!\b(?:never|not|n['’]t|yet|be|been|being|to|get|got)\b)\s+(?:fully\s+)?(?:landed|merged|shipped)\s*[.!]?$/i, 'achieved'],
   [/^(?![^.;!?]*\b(?:get|gets|getting|got|bring|put|let|keep|was|were)\b)[^.;!?]{1,40}?\S(?<!\b(?:log|sign|check|plug|fill|opt|drop|tune|chime|dive|jump|settle|break|hand|turn|come|go|step|zoom|pitch|buy|give|stay|fit|join|lock|set|pull|push|pop|roll|move|walk|read|write|type|key|call|count|factor|sit|send|take|hold|it|them|this|that|users|people))\s+in\s*[.!]?$/i, 'achieved'],
