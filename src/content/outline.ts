@@ -798,6 +798,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       root.entries.push({ kind: 'notes', item });
       return item;
     }
+    // Nor a line that only says which week it is ("And Week 8...", "Week 3 (Jun 7 – Jun 13)"): as a dated heading, it names the time.
+    if ((summarised || opening) && /\bweek\b/i.test(item.text) && isDated(item.text) && !onlyDate(item.text) && item.text.split(/\s+/).length <= 6 && !FINITE_VERB.test(item.text)) {
+      structure.push({ line, what: 'document-title', text: item.text });
+      return item;
+    }
     if (summarised || opening) {
       summary.push(item);
       if (opening && !summarised && bullet) openingBullets.push(item);

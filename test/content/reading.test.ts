@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isPeriodName, readLabel, sentenceKind } from '../../src/content/labels';
-import { isPointer, isThanks, isTimeSpent } from '../../src/content/inline';
+import { isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { conservation } from './conservation';
 import { build, errorsOf, warningsOf } from './helpers';
@@ -4379,5 +4379,16 @@ describe('a weekly planning document', () => {
     const u = build({ 'osp/updates/2023-01-30.md': week('2023-01-30', text) }).site.updates[0]!;
     expect(u.sections.map((s) => s.title)).toEqual(['Osp']);
     expect(kindsByText(u)).toEqual({ 'Publish the contributor guide': 'next', 'Reviewing the guide': 'progress' });
+  });
+});
+
+describe('the opening of weeknotes', () => {
+  it('"Hello and welcome to week 5 of…" and "All the best," are no summary; "And Week 8..." is when', () => {
+    expect(isSignOff('All the best,')).toBe(true);
+    const text = ['Hello and welcome to week 5 of the land and property data proof of concept,', '', 'And Week 8...', '', 'This week we tested the prototype with users.', '', 'All the best,', ''].join('\n');
+    const u = build({ 'wra/updates/2022-02-21.md': week('2022-02-21', text) }).site.updates[0]!;
+    expect(u.notes.map((i) => i.text)).toEqual(['Hello and welcome to week 5 of the land and property data proof of concept,', 'All the best,']);
+    // The first paragraph after them opens the report: its summary.
+    expect(u.summary!.map((i) => i.text)).toEqual(['This week we tested the prototype with users.']);
   });
 });
