@@ -249,10 +249,9 @@ export function isThanks(text: string): boolean {
   const t = text.trim();
   if (THANKS.test(t) || SUPPORTED_BY.test(t)) return true;
   // A paragraph of who supported the month and who joined them, thanked.
-  const said = sentencesOf(t);
-  if (said.length >= 2 && said.some((x) => SUPPORTED_BY.test(x)) && said.every((x) => SUPPORTED_BY.test(x) || JOINED_COUNT.test(x) || THANKS.test(x))) return true;
-  // Within the first sentence (of one or two, no more), none of them telling work of its own.
   const sentences = sentencesOf(t);
+  if (sentences.length >= 2 && sentences.some((x) => SUPPORTED_BY.test(x)) && sentences.every((x) => SUPPORTED_BY.test(x) || JOINED_COUNT.test(x) || THANKS.test(x))) return true;
+  // Within the first sentence (of one or two, no more), none of them telling work of its own.
   return sentences.length <= 2 && t.length <= 240 && THANKS_WITHIN.test(sentences[0]!) && !sentences.some((s) => sentenceKind(s) !== undefined);
 }
 

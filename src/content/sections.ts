@@ -745,11 +745,11 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // report says all it lists was done ("the activities I've done this month": `neutral`).
   // Not one that says it is unfinished ("In midst of fixing…", "WIP for ruby-excon", "couldn't complete").
   const unfinished = neutral === 'achieved' && UNFINISHED.test(entry.item.text);
-  // A paragraph of prose of two sentences or more, unlabelled, none of them saying work done,
-  // planned, in the way or going on, nor told by whoever did it or of the period (what a thing
-  // is, how it works, why): explanation, a note.
-  const explains = entry.kind === undefined && entry.prose === true && sentencesOf(entry.item.text).length >= 2 && !saysWork(entry.item.text) && !TOLD_AS_WORK.test(entry.item.text);
-  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? (explains ? 'notes' : neutral);
+  // Last: a paragraph of prose of two sentences or more, unlabelled, none of them saying work
+  // done, planned, in the way or going on (the steps before found none), nor told by whoever did
+  // it or of the period (what a thing is, how it works, why): explanation, a note.
+  const explains = () => entry.prose === true && sentencesOf(entry.item.text).length >= 2 && !TOLD_AS_WORK.test(entry.item.text);
+  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? (explains() ? 'notes' : neutral);
 }
 
 /** The kinds of a node's entries in order, each detail after its item (`kinds` keeps every item's kind, for details in later nodes). */
