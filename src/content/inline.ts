@@ -64,6 +64,9 @@ export function isPlaceholder(text: string): boolean {
   if (/^(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*[:：]?$/i.test(t) || /^\(\s*optional\s*\)/i.test(t)) return true;
   // A draft's note to fill in, in capitals in brackets (`[SOMETHING HERE]`, `[NEED SPECIFIC THINGS TO CALL OUT HERE]`): nothing written yet.
   if (/^\[[A-Z][A-Z0-9,.'’/&-]*(?:\s+[A-Z0-9,.'’/&-]+){1,12}\]$/.test(text.trim())) return true;
+  // "N/A for this milestone.", "TBD at this time", "None for the current sprint": a placeholder, then when it holds.
+  const scoped = /^(.+?)\s+(?:(?:for|in|during|at|as of)\s+(?:this|the|that|our|the current|this current)\s+(?:week|sprint|period|month|cycle|quarter|time|moment|milestone|phase|release|iteration|report|stage|point)|yet|for now|so far|at the moment|right now|currently)[.!]?$/i.exec(t);
+  if (scoped && PLACEHOLDER.test(scoped[1]!)) return true;
   return PLACEHOLDER.test(t) || NONE_SAID.test(fold(t)) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 

@@ -137,7 +137,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
 const FILLER = new Set(
   (
     'this that these the a an our my i we us me you your their its it s for of and or & / to in on at by with from about so far ' +
-    'week weeks weekly sprint sprints month months monthly period cycle quarter year years yearly annual draft day days fortnight today potential possible ' +
+    'week weeks weekly sprint sprints month months monthly period cycle quarter year years yearly annual draft day days fortnight today potential possible optional additional further misc miscellaneous extra various assorted random ' +
     'key main major high level top big small overall general quick brief short executive team teams project projects ' +
     'how what which where why when them they am was were is are be been has have had will would should could did do does since ' +
     'items item work tasks task activities activity things list some all important notable any other more new up out over overcame handled faced encountered addressed ' +
@@ -538,7 +538,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [new RegExp(String.raw`^(?:[Ww]e|I)\s+(?:have|['’]ve)\s+(?:(?:also|now|finally|just|already|recently)\s+)?(?!${NOT_DONE_ED}\b|been\b)[a-z]{3,}ed\b`), 'achieved'],
   // What it made possible ("We were then able to remove the legacy code", "I was finally able to
   // reproduce it", "In April we managed to implement most of the lowering").
-  [/^(?:we|i)\s+(?:(?:were|was)\s+(?:(?:then|finally|also|now|eventually)\s+)?able|(?:(?:then|finally|also|eventually)\s+)?managed)\s+to\s+[a-z]/i, 'achieved'],
+  [/^(?:we|i)\s+(?:(?:were|was)\s+(?:(?:then|finally|also|now|eventually|still)\s+)?able|(?:(?:then|finally|also|eventually|still)\s+)?managed)\s+to\s+[a-z]/i, 'achieved'],
   // A change's title with its pull requests' numbers in brackets after it, as a merge writes it
   // and a changelog or dev log lists what was merged ("Fix crashes on some graphics hardware
   // (#323)", "Update dependencies (#293, #294; thanks to @ana!)"): done. Not a sentence that
@@ -641,7 +641,13 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [/^(?:Took|Did|Met|Led|Taught|Spoke at|Gave)\s+(?:a|an|the|two|three|four|five|several|some|our|my|\d)\b/, 'achieved'],
   // And after who did them ("I did my first full review", "We wrote a design doc", "I made the
   // slides", "We ran the migration", "We cut a new release").
-  [/^(?:I|[Ww]e)\s+(?:also\s+|then\s+|finally\s+)?(?:did|took|met|led|taught|gave|wrote|made|built|ran|sent|held|cut)\s+(?:a|an|the|two|three|four|five|several|some|our|my|\d)\b/, 'achieved'],
+  [/^(?:I|[Ww]e)\s+(?:also\s+|then\s+|finally\s+)?(?:did|took|met|led|taught|gave|wrote|made|built|ran|sent|held|cut)\s+(?:a|an|the|two|three|four|five|several|some|our|my|another|more|\d)\b/, 'achieved'],
+  // So is who they spoke to or had a meeting with ("We spoke to colleagues working in…", "We had
+  // early discussions with colleagues about…", "I had a call with the vendor"): not trouble had.
+  [/^(?:I|[Ww]e)\s+(?:also\s+|then\s+|finally\s+)?(?:spoke|talked)\s+(?:to|with)\s+\S|^(?:I|[Ww]e)\s+(?:also\s+|then\s+|finally\s+)?had\s+(?:a|an|our|the|two|three|several|some|more|another|further|early|initial|first|\d)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|chat|catch[- ]up|session|conversation|discussion|workshop|demo|review|interview|1:1|one[- ]to[- ]one|stand-?up|retro)s?\b/, 'achieved'],
+  // Tests run and passed ("All tests passed successfully across modules", "10 tests passed (8
+  // integration + 2 helper)"): a result of the period's work, done. Not "tests passed locally but…".
+  [/^(?:all\s+|\d+\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,3}?tests?\s+(?:now\s+)?(?:passed|succeeded|are\s+(?:all\s+)?(?:green|passing))\b(?![^.;!?]*\b(?:but|except|however|though|although)\b)/i, 'achieved'],
   // And what a day's log says was spent, had or put together ("Spent some time with the user
   // researchers", "Had a meeting with the service owner", "Went through the findings", "Put
   // together a failing test", "Came up with a plan", "Caught up with Ana").
@@ -788,6 +794,8 @@ function sentenceBody(text: string): string {
     // A tracker digest's "opened / closed issue: …", "opened and merged PR: …": what became of it last.
     .replace(/^opened\s*(?:\/|and|&)\s*(?=(?:closed|merged|fixed|resolved)\b)/i, '')
     .replace(OPENER, '')
+    // "One of us travelled to…", "Two of the team completed…", "Some of the team went to…": the team, as "we".
+    .replace(/^(?:one|some|two|three|four|a few|several|most|many|all|each|both|half)\s+of\s+(?:us|the\s+team|our\s+team|the\s+group)\b/i, 'We')
     // "For the next month, we plan…", "In the coming weeks, I'm moving…": what comes.
     .replace(/^(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?:next|coming|upcoming)\s+(?:weeks?|months?|sprints?|quarters?|cycles?|days|few\s+(?:days|weeks|months))\s*,?\s*(?=(?:we|i|the team)\b)/i, 'will ')
     // "By the end of Phase Two, the team will…", "With this being the last report, I've

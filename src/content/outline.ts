@@ -275,7 +275,7 @@ const ORDINAL_ONLY = /^(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nin
 /** Rank of a bare name line inside a bold or name line's part: below it, above bullets (8). */
 const INNER_NAME_RANK = 7.5;
 
-const REPORT_WORDS = /\b(?:weekly|update|updates|reports?|roundup|round[- ]up|newsletter|digest|status|notes)\b/i;
+const REPORT_WORDS = /\b(?:weekly|update|updates|reports?|roundup|round[- ]up|newsletter|digest|status|notes|logs?|journal|diary)\b/i;
 /** Whether a heading says only whose report follows ("Team report", "Individual reports", "Status Report"): report words and whose, nothing else. */
 function isWhoseReport(text: string): boolean {
   const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
@@ -787,6 +787,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem, node, bullet };
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined && !stack.some((n) => n.topic && n.rank > node.rank));
     const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document') && !stack.some((n) => days.has(n));
+    // A field that only says when, a date or a range ("Work Performed: Oct 06th-12th", "Sprint
+    // dates: Jan 5 – 19"; not a number alone, "Sprint: 2"),
+    // in a paragraph of its own, wherever it stands: the period, no work (a list of dates, "- Testnet:
+    // Wed 18th Sept", says when things will happen).
+    const field = kind === undefined && parent === undefined && !bullet ? /^([\p{L}][\p{L} '’]{0,30}?)\s*[:：]\s*(.+)$/u.exec(item.text.replace(/[*_]/g, '').trim()) : null;
+    if (field && /\d/.test(field[2]!) && /\p{L}{3}|\d\s*[/.–—-]\s*\d/u.test(field[2]!) && onlyDate(field[2]!)) {
+      structure.push({ line, what: 'when', text: item.text });
+      return item;
+    }
     // A picture, a table or a block of code is no summary of the week: a note of the update, shown with it.
     // Nor is a name over bare addresses ("Pre-proposal Discussion https://…"): where to read more;
     // nor a call to follow or support the work ("If you'd like to follow along, join…").
@@ -2304,7 +2313,7 @@ function assignRoles(outline: Outline, hints: ReadingHints): void {
   // figures is figures).
   const metrics = (node: OutlineNode): void => {
     for (const child of node.children) metrics(child);
-    if (!isMetrics(node) && !isReadingList(node)) return;
+    if (!isMetrics(node) && !isReadingList(node) && !isPictures(node)) return;
     node.role = 'aside';
     for (const e of node.entries) e.kind = 'notes';
     outline.structure.push({ line: node.line, what: 'aside-label', text: node.text });
@@ -2360,6 +2369,14 @@ function isMetrics(node: OutlineNode): boolean {
   const texts = said.map((e) => e.item.text.replace(/[:.]\s*$/, '').trim());
   // Figures say what they measure against: a share, a rate, a change, a period ("3 CCs at ethcc" is news).
   return texts.length === node.entries.length && texts.every((t) => MEASUREMENT.test(t)) && texts.some((t) => FIGURE_OF.test(t));
+}
+
+/**
+ * A section of pictures only (`## Project Burnup Chart` over the chart, a member's name over a
+ * screenshot of their board): what illustrates the report, kept with it, never a part to follow.
+ */
+function isPictures(node: OutlineNode): boolean {
+  return asideCandidate(node) && node.entries.every((e) => isPictureOnly(e.item));
 }
 
 /**

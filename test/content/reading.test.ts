@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isPeriodName, readLabel, sentenceKind } from '../../src/content/labels';
-import { isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
+import { isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { conservation } from './conservation';
 import { build, errorsOf, warningsOf } from './helpers';
@@ -2332,10 +2332,9 @@ describe('a release calendar and pointers', () => {
     expect(sentenceKind('[[Tails 2.4 was released on June 7|news/version_2.4]] (major release).')).toBe('achieved');
     const body = ['## Infrastructure', '', '- More information on our work this month can be found in our [[SponsorS report|reports/2016_04]].', '- Moved the chat to XMPP', '', '## Gallery', '', '<a href="https://example.org/p/1" title="Interviews"><img src="https://example.org/1.jpg" alt="Analysing interviews"></a>', ''].join('\n');
     const u = build({ 'tails/updates/2016-04-04.md': week('2016-04-04', body) }).site.updates[0]!;
-    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
-      ['Infrastructure', { notes: 1, achieved: 1 }],
-      ['Gallery', { notes: 1 }],
-    ]);
+    // A section of pictures only illustrates the report: kept with it, no part to follow.
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Infrastructure', { notes: 1, achieved: 1 }]]);
+    expect(u.notes?.map((i) => i.html).join('')).toContain('Analysing interviews');
   });
 });
 
@@ -4390,5 +4389,77 @@ describe('the opening of weeknotes', () => {
     expect(u.notes.map((i) => i.text)).toEqual(['Hello and welcome to week 5 of the land and property data proof of concept,', 'All the best,']);
     // The first paragraph after them opens the report: its summary.
     expect(u.summary!.map((i) => i.text)).toEqual(['This week we tested the prototype with users.']);
+  });
+});
+
+describe('a team log kept in a course form', () => {
+  it('"Optional Notes" holds notes; "N/A for this milestone." is no item; "Work Performed: Oct 06th-12th" says when; a heading over a picture is none; "# Team Log" titles the report among other H1s', () => {
+    expect(readLabel('Optional Notes')?.kind).toBe('aside');
+    expect(readLabel('Additional Notes')?.kind).toBe('aside');
+    expect(readLabel('Machine Learning')).toBeUndefined();
+    expect(isPlaceholder('N/A for this milestone.')).toBe(true);
+    expect(isPlaceholder('None at this time')).toBe(true);
+    expect(isPlaceholder('N/A for the docs, see the wiki')).toBe(false);
+    const text = [
+      '# Team Log',
+      '',
+      '## Team 6',
+      '',
+      '**Work Performed:** Oct 06th-12th',
+      '',
+      '## Completed Tasks',
+      '',
+      '- Set up Docker environment',
+      '',
+      '## Test Report',
+      '',
+      'N/A for this milestone.',
+      '',
+      '## Optional Notes',
+      '',
+      '- Team collaborated effectively through planning and review meetings.',
+      '',
+      '## Project Burnup Chart',
+      '',
+      '![Burnup](Images/Burnup.png)',
+      '',
+      '# Ana Lima',
+      '',
+      '![Ana](Images/Ana.png)',
+      '',
+      '# Bo Chen',
+      '',
+      '![Bo](Images/Bo.png)',
+      '',
+    ].join('\n');
+    const files = { 'log/updates/2025-10-12.md': week('2025-10-12', text) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    expect(u.title).toBe('Team Log');
+    // The done work is the team's; no heading over nothing but a date, notes or a picture is a
+    // part. "Test Report" says it has nothing this week ("N/A…"): written, with no item.
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Log', { achieved: 1 }],
+      ['Test Report', {}],
+    ]);
+    expect(u.notes.map((i) => i.text)).toContain('Team collaborated effectively through planning and review meetings.');
+    expect(result.outlines.get(u.source)!.structure.find((s) => s.what === 'when')?.text).toBe('Work Performed: Oct 06th-12th');
+    expect(conservation(u, files['log/updates/2025-10-12.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
+
+describe('weeknotes told by the team of itself', () => {
+  it('"One of us travelled…", "We spoke to…", "We had early discussions with…", "All tests passed" are done; "Some of them showed…" is no one of the team', () => {
+    expect(sentenceKind('One of us travelled to Scotland to join an incident response simulation.')).toBe('achieved');
+    expect(sentenceKind("One of the team completed the IFRC's IMPACT training.")).toBe('achieved');
+    expect(sentenceKind('Some of them showed technical progress.')).toBeUndefined();
+    expect(sentenceKind('We spoke to colleagues working in Health Information Management about their upcoming work.')).toBe('achieved');
+    expect(sentenceKind('We had early discussions with colleagues about geographic lookups.')).toBe('achieved');
+    expect(sentenceKind('We had some problems with CI.')).toBeUndefined();
+    expect(sentenceKind('We did another interview with a user of our web app.')).toBe('achieved');
+    expect(sentenceKind('All tests passed successfully across modules.')).toBe('achieved');
+    expect(sentenceKind('10 tests passed (8 integration + 2 helper).')).toBe('achieved');
+    expect(sentenceKind('The tests passed locally but fail in CI.')).toBeUndefined();
+    expect(sentenceKind('I still managed to submit some PRs for small tasks.')).toBe('achieved');
   });
 });
