@@ -161,9 +161,15 @@ function emptyFences(node: Nodes): void {
   }
 }
 
-/** A bullet whose text is a heading (`- ### Plans and Goals` over its list): the heading's words in bold. */
+/**
+ * A bullet whose text is a heading (`- ### Plans and Goals` over its list): the heading's words in bold.
+ * A list of such bullets and nothing else, each a heading alone (`* #### Joel`, then Joel's
+ * paragraph below it, not indented), is those headings: what follows each is under it.
+ */
 function headingsInBullets(node: Nodes): void {
   if (!('children' in node)) return;
+  const alone = (n: Nodes): n is List => n.type === 'list' && n.children.length > 0 && n.children.every((i) => i.children.length === 1 && i.children[0]!.type === 'heading');
+  if (node.type === 'root' && node.children.some(alone)) node.children = node.children.flatMap((n) => (alone(n) ? n.children.map((i) => i.children[0] as Heading) : [n]));
   for (const child of node.children as Nodes[]) {
     if (child.type === 'listItem' && child.children[0]?.type === 'heading') {
       const heading = child.children[0];

@@ -4463,3 +4463,21 @@ describe('weeknotes told by the team of itself', () => {
     expect(sentenceKind('I still managed to submit some PRs for small tasks.')).toBe('achieved');
   });
 });
+
+describe("a group's weekly report, a heading bullet per member", () => {
+  it('`* #### Ana` is the heading it is: her unindented account below it is read as her work, not as notes', () => {
+    const text = ['### Weekly reports', '', '* #### Ana', 'I have read the paper twice and fixed the parser.', '', '* #### Bo', 'Attended all meetings. Wrote the plan.', '', '* #### Cy', '', '### What we have done', 'We had our first meeting with the supervisor.', ''].join('\n');
+    const files = { 'group/updates/2019-02-03.md': week('2019-02-03', text) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    // A name heading is no roster by itself (a solo writer's topics are headed the same): Ana and
+    // Bo head their parts, as `#### Ana` would; Cy, over nothing, heads none.
+    expect(u.sections.map((s) => s.title)).toEqual(['Group', 'Ana', 'Bo']);
+    expect(kindsByText(u)).toMatchObject({ 'I have read the paper twice and fixed the parser.': 'achieved', 'Attended all meetings. Wrote the plan.': 'achieved' });
+    expect(conservation(u, files['group/updates/2019-02-03.md'], result.outlines.get(u.source)).problems).toEqual([]);
+    // A solo writer's topics, told in the first person after a phrase of when, stay parts.
+    const solo = ['## OpenTelemetry', '', 'For week 4 I spent most of my time on tracing.', '', '## Runbooks', '', 'I wrote the first runbook.', '', '## Caching', '', 'I added a cache.', ''].join('\n');
+    const s = build({ 'solo/updates/2023-06-25.md': week('2023-06-25', solo) }).site.updates[0]!;
+    expect(s.sections.map((x) => x.title)).toEqual(['OpenTelemetry', 'Runbooks', 'Caching']);
+  });
+});
