@@ -346,6 +346,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   if (comingLast && !question) return { kind: 'next', phrase: best.phrase };
   const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : aboutAside ? 4 : !reported ? 0 : question ? 3 : about ? 4 : either ? 3 : 1;
   if (others.length > allowed) return undefined;
+  // A retrospective named with its action items ("Weekly Retro and Action Items", "Retro and
+  // action points"): what it lists is the actions, to do.
+  if ((best.phrase === 'retro' || best.phrase === 'retrospective') && kinds.has('next') && tokens.some((w) => w === 'action' || w === 'actions')) return { kind: 'next', phrase: best.phrase };
   // A plan said in the past ("What I had planned to do this week", "Last week's goals",
   // "Previous sprint goals"): what was planned for the period just ended, reviewed, not what
   // comes. Its items are that period's news (ticked ones done).

@@ -822,6 +822,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       node.entries.push({ kind: 'notes', item });
       return item;
     }
+    // So is a template's prompt, a question or a hint in italics, written the same in most of the
+    // team's reports under any label ("*What are you working towards in filling the Cycle? May be
+    // a burndown list…*"): standing text, no news of the week. Not a plan written the same again.
+    const hint = nodes.length === 1 && nodes[0]!.type === 'paragraph' && (allEmphasis(nodes[0].children) || /\?/.test(item.text));
+    if (!bullet && parent === undefined && hint && options.recurrence?.standing?.has(standingForm(item.text))) {
+      root.entries.push({ kind: 'notes', item });
+      return item;
+    }
     // Work of a kind outside every named part is the team's own; so is what a topic heading holds.
     const outside = node.role === 'root' || node.role === 'document' || node.role === 'summary';
     const inTopic = outside && kind === undefined && stack.some((n) => n.topic);

@@ -4481,3 +4481,20 @@ describe("a group's weekly report, a heading bullet per member", () => {
     expect(s.sections.map((x) => x.title)).toEqual(['OpenTelemetry', 'Runbooks', 'Caching']);
   });
 });
+
+describe("a team's stand-up template, kept week after week", () => {
+  it("a prompt paragraph written the same in most weeks, under a label, is a note; a retro's action items are to do", () => {
+    expect(readLabel('Weekly Retro and Action Items')?.kind).toBe('next');
+    expect(readLabel('Retro')?.kind).toBe('achieved');
+    const prompt = '*What are you working towards in filling the Cycle? May be a burndown list of what you hope to achieve this week.*';
+    const files: Record<string, string> = {};
+    for (const [i, date] of ['2023-01-30', '2023-02-06', '2023-02-13', '2023-02-20'].entries()) {
+      files[`osp/updates/${date}.md`] = week(date, ['## Focus for the Week', '', prompt, '', `- Scope the getting started guide, part ${i + 1}`, ''].join('\n'));
+    }
+    const result = build(files);
+    for (const u of result.site.updates) {
+      expect(u.notes.map((n) => n.text)).toEqual([prompt.replace(/\*/g, '')]);
+      expect(Object.values(kindsByText(u))).toEqual(['next']);
+    }
+  });
+});
