@@ -200,6 +200,11 @@ export function isFurtherReading(text: string): boolean {
   return FURTHER_READING.test(text.trim());
 }
 
+/** A reference cited by its number (`[2] Network and Discrete Location Models… - Mark S. Daskin`, a post's sources at its end): what was read, no work. */
+export function isCitation(text: string): boolean {
+  return /^\[\d{1,3}\]\s+(?!\()\S/.test(text.trim());
+}
+
 export function isPointer(text: string): boolean {
   if (isFurtherReading(text)) return true;
   const t = text.trim();
@@ -304,6 +309,18 @@ const BYLINE = /^(?:(?:[Pp]repared|[Ww]ritten|[Ss]ubmitted|[Cc]ompiled|[Rr]eport
 export function isByline(text: string): boolean {
   const t = text.trim();
   return t.length <= 120 && !/\n/.test(t) && BYLINE.test(t) && sentencesOf(t).length === 1;
+}
+
+/**
+ * What a post says of itself, opening on it ("In this post, I write about my work through the
+ * second week", "This is the start of my blog that will document my progress for GSoC", "This
+ * post covers…"): about the writing, not the week's work. A paragraph that goes on to tell the
+ * work after that first sentence is that work.
+ */
+const ABOUT_THE_POST = /^(?:in\s+(?:this|today['’]s)\s+(?:blog\s+)?(?:post|article|entry|update|newsletter|issue|edition)\b|this\s+(?:blog\s+)?(?:post|article|entry)\s+(?:is|will|covers|describes|summari[sz]es|documents|goes)\b|this\s+is\s+(?:the\s+(?:start|beginning|first\s+(?:post|entry))\s+of\s+my\s+blog|my\s+(?:first|second|third|last|final)\s+(?:blog\s+)?(?:post|entry))\b)/i;
+export function isAboutThePost(text: string): boolean {
+  const sentences = sentencesOf(text.trim());
+  return sentences.length <= 2 && ABOUT_THE_POST.test(sentences[0] ?? '');
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   headingLabel,
   headingTag,
   headingTitle,
+  isAboutThePost,
   isByline,
   isFurtherReading,
   isInterjection,
@@ -803,7 +804,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // nor where to read more, thanks, a word of feeling or a sign-off ("Many thanks to our sponsors", "Whew!", "~st.");
     // a season's greeting in the overview is a note ("Happy Easter!"), opening the report it is its summary.
     // Nor what the team writes the same every week above its news ("A reminder that we are exploring…", its aims): standing text.
-    if ((summarised || opening) && (options.recurrence?.standing?.has(standingForm(item.text)) || isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || isThanks(item.text) || isInterjection(item.text) || (isSignOff(item.text) && !(opening && /^(?:happy|merry)\b/i.test(item.text.trim()))) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
+    if ((summarised || opening) && (options.recurrence?.standing?.has(standingForm(item.text)) || isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || isAboutThePost(item.text) || isThanks(item.text) || isInterjection(item.text) || (isSignOff(item.text) && !(opening && /^(?:happy|merry)\b/i.test(item.text.trim()))) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }

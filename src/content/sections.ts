@@ -11,7 +11,7 @@ import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKe
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCallToReader, isCatchAll, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { countOfTotal, isAway, isBranchLink, isByline, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
+import { countOfTotal, isAway, isBranchLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -602,8 +602,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // answers yes or no, under any label ("Have I made enough progress this week?" › "Not really.",
   // "Do you plan to launch a token?" › "No").
   if ((entry.kind === undefined || entry.kind === 'progress') && isPointer(entry.item.text)) return 'notes';
-  // Who wrote the report ("Prepared by: XWS Alpha Team"), wherever it stands: no work.
-  if (entry.kind !== 'notes' && isByline(entry.item.text)) return 'notes';
+  // Who wrote the report ("Prepared by: XWS Alpha Team"), or a source cited by its number (not
+  // a numbered line of work: "[1] Implemented the parser"), wherever it stands: no work.
+  if (entry.kind !== 'notes' && (isByline(entry.item.text) || (isCitation(entry.item.text) && sentenceKind(entry.item.text) === undefined))) return 'notes';
   if (YES_OR_NO.test(entry.item.text.trim())) return 'notes';
   // Under a setback's label, what says it was overcome ("After removing the comment, the miner
   // worked as expected", "Fixed by pinning the toolchain") is done.

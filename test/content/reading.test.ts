@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isPeriodName, readLabel, sentenceKind } from '../../src/content/labels';
-import { isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
+import { isAboutThePost, isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { conservation } from './conservation';
 import { build, errorsOf, warningsOf } from './helpers';
@@ -4496,5 +4496,26 @@ describe("a team's stand-up template, kept week after week", () => {
       expect(u.notes.map((n) => n.text)).toEqual([prompt.replace(/\*/g, '')]);
       expect(Object.values(kindsByText(u))).toEqual(['next']);
     }
+  });
+});
+
+describe('a blog post that cites its sources', () => {
+  it('`[2] Network and Discrete Location Models… - Mark S. Daskin` under a plan is a note; "[1] Implemented the parser" is work', () => {
+    const text = ['# Plans for the Next Week', '', 'I will code one of the models to start writing tests.', '', '[1] Implemented the parser', '', '[2] Network and Discrete Location Models, Algorithms, and Applications - Mark S. Daskin', ''].join('\n');
+    const u = build({ 'gsoc/updates/2021-06-06.md': week('2021-06-06', text) }).site.updates[0]!;
+    expect(kindsByText(u)['[2] Network and Discrete Location Models, Algorithms, and Applications - Mark S. Daskin']).toBe('notes');
+    expect(kindsByText(u)['[1] Implemented the parser']).not.toBe('notes');
+  });
+});
+
+describe('a post that speaks of itself', () => {
+  it('"In this post, I write about…", "This is the start of my blog…" are about the writing: notes, no summary', () => {
+    expect(isAboutThePost('In this post, I write about my work through the second week on GSoC.')).toBe(true);
+    expect(isAboutThePost('This is the start of my blog that will document my progress for GSoC 2025.')).toBe(true);
+    expect(isAboutThePost('This post covers the migration. We moved 40 services, fixed the DNS and retired the old cluster. Next week we start on billing.')).toBe(false);
+    expect(isAboutThePost('This week we shipped the beta.')).toBe(false);
+    const u = build({ 'gsoc/updates/2021-07-01.md': week('2021-07-01', ['In this post, I write about my work through the second week on GSoC.', '', '## Tests', '', '- Wrote the tests for the p-center model', ''].join('\n')) }).site.updates[0]!;
+    expect(u.summary ?? []).toEqual([]);
+    expect(u.notes.map((i) => i.text)).toEqual(['In this post, I write about my work through the second week on GSoC.']);
   });
 });
