@@ -4519,3 +4519,11 @@ describe('a post that speaks of itself', () => {
     expect(u.notes.map((i) => i.text)).toEqual(['In this post, I write about my work through the second week on GSoC.']);
   });
 });
+
+describe("a newsletter's list of what landed", () => {
+  it('a change named with its repository-prefixed pull request ("Support for DOM templating (xilem#495).") is done; a pull request named as such is not', () => {
+    expect(sentenceKind('Support for DOM templating, for efficient repeated creation of similar views (xilem#495).')).toBe('achieved');
+    expect(sentenceKind('Fixes for Portal scrolling, by Tom Churchman (xilem#563).')).toBe('achieved');
+    expect(sentenceKind('Pull request for suggestions in graphql-js (#355).')).toBeUndefined();
+  });
+});
