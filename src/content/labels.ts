@@ -546,10 +546,11 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // and a changelog or dev log lists what was merged ("Fix crashes on some graphics hardware
   // (#323)", "Update dependencies (#293, #294; thanks to @ana!)"): done. Not a sentence that
   // only mentions an issue ("Decommissioning Kibana (#3363) is blocked…").
-  // So is one whose numbers name the repository ("Support for DOM templating ([xilem#495][]).",
-  // "Fixes for Portal scrolling, by Tom Churchman (xilem#563)"), a newsletter's list of what landed.
-  // Not a pull request named as such ("Pull request for suggestions in graphql-js (#355)."): opened, not in.
-  [/^(?!(?:[Pp]ull\s+[Rr]equests?|PRs?|[Dd]raft|WIP|[Ww]ip)\b)[A-Z][^.!?()]{2,150}\((?:[\w.-]+)?#\d+(?:(?:,\s*|\s+and\s+)(?:[\w.-]+)?#\d+)*(?:;[^()]*)?\)\s*\.?$/, 'achieved'],
+  [/^[A-Z][^.!?()]{2,150}\(#\d+(?:,\s*#\d+)*(?:;[^()]*)?\)\s*$/, 'achieved'],
+  // So is one whose numbers name the repository, stop or no stop ("Support for DOM templating
+  // (xilem#495).", "Fixes for Portal scrolling, by Tom Churchman (xilem#563)."), as a newsletter
+  // lists what landed; not a pull request named as such ("Pull request for X (graphql-js#355).").
+  [/^(?!(?:[Pp]ull\s+[Rr]equests?|PRs?|[Dd]raft|WIP|[Ww]ip)\b)[A-Z][^.!?()]{2,150}\([\w.-]+#\d+(?:(?:,\s*|\s+and\s+)[\w.-]+#\d+)*(?:;[^()]*)?\)\s*\.?$/, 'achieved'],
   // So is one with the number first and who wrote it last ("#1551 Add NetCore to CLR API
   // (@nickclark2016)"), or as GitHub's release notes write it ("Add dark mode by @ana in #42").
   [/^#\d+\s+(?![^()\s]*(?:\s+\S+){0,1}\s*\b(?:is|are|was|were|will|not|blocked|waiting|wip|draft|open)\b)[^!?]{2,150}\(@[\w-]+(?:(?:,\s*|\s+and\s+)@[\w-]+)*\)\s*$|^[^.!?]{2,150}\sby\s+@[\w-]+\s+in\s+(?:#\d+|https?:\/\/\S+\/pull\/\d+)\s*$/i, 'achieved'],

@@ -4524,6 +4524,7 @@ describe("a newsletter's list of what landed", () => {
   it('a change named with its repository-prefixed pull request ("Support for DOM templating (xilem#495).") is done; a pull request named as such is not', () => {
     expect(sentenceKind('Support for DOM templating, for efficient repeated creation of similar views (xilem#495).')).toBe('achieved');
     expect(sentenceKind('Fixes for Portal scrolling, by Tom Churchman (xilem#563).')).toBe('achieved');
-    expect(sentenceKind('Pull request for suggestions in graphql-js (#355).')).toBeUndefined();
+    expect(sentenceKind('Pull request for suggestions in graphql-js (graphql-js#355).')).toBeUndefined();
+    expect(sentenceKind('Integration of download statistics from Clojars (#68).')).toBeUndefined();
   });
 });
