@@ -244,7 +244,7 @@ export function isAway(text: string): boolean {
  * "Thanks to this week's contributors, @Timo, @Kyo…" too. Not "Thanks to the new index, queries
  * are faster": what a thing made possible, set apart by a comma, is news.
  */
-const THANKS = /^(?:(?:as\s+(?:ever|always)|once\s+again|again|finally|lastly|also),?\s+)?(?:(?:a\s+)?(?:(?:big|huge|special|many|massive|sincere|warm|heartfelt|additional|extra|enormous|great)\s+(?:and\s+)?)+(?:thanks|thank[- ]you|gratitude|shout[- ]?outs?|kudos)\b|hat\s+tip\s+to\b|gratitude\s+to\b|thank(?:s|\s+you)\s+to\s+(?:this\s+(?:week|month)['’]s\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:contributors|sponsors|supporters|donors|everyone|everybody)\b|thank(?:s|\s+you)\b(?!\s+to\b[^,.;!?]*,)|kudos\s+to\b|shout[- ]?outs?\s+to\b|(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:very\s+|really\s+|so\s+|hugely\s+|incredibly\s+)?(?:grateful|indebted|thankful)\b)/i;
+const THANKS = /^(?:(?:and\s+)?(?:as\s+(?:ever|always)|once\s+again|again|finally|lastly|also),?\s+)?(?:(?:a\s+)?(?:(?:big|huge|special|many|massive|sincere|warm|heartfelt|additional|extra|enormous|great)\s+(?:and\s+)?)+(?:thanks|thank[- ]you|gratitude|shout[- ]?outs?|kudos)\b|hat\s+tip\s+to\b|gratitude\s+to\b|thank(?:s|\s+you)\s+to\s+(?:this\s+(?:week|month)['’]s\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?:contributors|sponsors|supporters|donors|everyone|everybody)\b|thank(?:s|\s+you)\b(?!\s+to\b[^,.;!?]*,)|(?:kudos|shout[- ]?outs?)\s+(?:(?:go|goes)\s+)?(?:out\s+)?(?:this\s+(?:week|month|sprint)\s+)?to\b|(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:very\s+|really\s+|so\s+|hugely\s+|incredibly\s+)?(?:grateful|indebted|thankful)\b)/i;
 /** Thanks said within a sentence of a few clauses ("The community keeps things rolling—many thanks to everyone listed here!", "…where I give a huge THANK YOU! to our sponsors"). */
 const THANKS_WITHIN = /\b(?:many|huge|big|special|massive|heartfelt)\s+(?:thanks|thank[- ]you)\b/i;
 
@@ -508,7 +508,7 @@ export function headingTitle(node: Heading, text: string, links: Link[], tag: st
 }
 
 /** What a label makes of the items under it: a kind, the update's summary, or notes (asides, unknown labels). */
-export type LabelTarget = ItemKind | 'summary';
+export type LabelTarget = ItemKind | 'summary' | 'pending';
 
 /** A label's kind as the outline uses it: asides are kept as notes. */
 export function labelTarget(kind: LabelKind): LabelTarget {

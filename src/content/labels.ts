@@ -16,7 +16,12 @@ import { englishWords, fold, readUnspaced, unspacedSentenceKind, withoutAccents 
 import type { ItemKind } from './model';
 
 export type ReportedKind = Exclude<ItemKind, 'notes'>;
-export type LabelKind = ReportedKind | 'summary' | 'aside';
+/**
+ * `pending`: work handed in and waiting on others ("Waiting for merge", "Awaiting review", "Open
+ * PRs"): in progress, whatever its own words say was done ("@ana fixed the links" under "Waiting
+ * for merge" is not in yet).
+ */
+export type LabelKind = ReportedKind | 'summary' | 'aside' | 'pending';
 
 /** A changelog's headings in the past participle, labels only alone or with each other (see readLabelText). */
 const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed']);
@@ -84,6 +89,10 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'difficulties', 'failures', 'setbacks', 'hurdles', 'pitfalls', 'gotchas', 'pain points', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
     // What a retrospective says could go better ("What can be improved", "Areas for improvement").
     'can be improved', 'could be improved', 'could go better', 'can go better', 'areas for improvement', 'room for improvement', 'to improve', 'needs improvement',
+  ],
+  pending: [
+    'waiting for merge', 'waiting to be merged', 'waiting for review', 'waiting to be reviewed', 'awaiting merge', 'awaiting review', 'pending merge', 'pending review',
+    'in review', 'under review', 'ready for review', 'needs review', 'open prs', 'open pull requests', 'open merge requests', 'prs in review', 'pull requests in review',
   ],
   blockers: ['current blockers', 'blocked', 'blocker', 'blockers', 'blocking', 'blockage', 'blockages', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
   summary: [
@@ -346,6 +355,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   if (comingLast && !question) return { kind: 'next', phrase: best.phrase };
   const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : aboutAside ? 4 : !reported ? 0 : question ? 3 : about ? 4 : either ? 3 : 1;
   if (others.length > allowed) return undefined;
+  // "In review" opening a label is how work stands ("In Review:", "In review (3)"); after what it
+  // looks back on it is a look back ("Week ten in review", "2023 in review"): no label of its own.
+  if (best.kind === 'pending' && best.phrase === 'in review' && best.at > 0) return undefined;
   // A retrospective named with its action items ("Weekly Retro and Action Items", "Retro and
   // action points"): what it lists is the actions, to do.
   if ((best.phrase === 'retro' || best.phrase === 'retrospective') && kinds.has('next') && tokens.some((w) => w === 'action' || w === 'actions')) return { kind: 'next', phrase: best.phrase };

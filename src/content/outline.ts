@@ -66,8 +66,8 @@ export type ContainerRole = 'area' | SectionLevel;
 export type NodeRole = 'root' | 'document' | 'summary' | 'aside' | ContainerRole;
 
 export interface OutlineEntry {
-  /** The kind label it sits under; undefined when unlabelled (progress in a section, else notes). */
-  kind?: ItemKind;
+  /** The kind label it sits under (`pending`: work waiting on others, read as progress); undefined when unlabelled (progress in a section, else notes). */
+  kind?: ItemKind | 'pending';
   item: Item;
   /** The item it is nested under, when it is a detail of one. */
   parent?: Item;
@@ -430,6 +430,11 @@ function goesOn(li: ListItem): boolean {
 
 /** Words of a sentence that only leads into a list: "the following", "as follows", "below", "to report". */
 const LEAD_IN = /\b(?:the following|as follows|below|to report)\b/i;
+
+/** A sentence that leads into findings ("Some early insights from the research:", "What we learned:"; not "themes … to focus on"), and says no work done itself. */
+function isFindingsLead(text: string): boolean {
+  return /\b(?:insights?|findings?|learnings?|lessons|observations?|takeaways?|what we (?:learned|learnt|found|heard|saw)|we (?:learned|learnt|found|heard|observed|noticed)(?: that)?)\b/i.test(text) && sentenceKind(text) === undefined;
+}
 
 /** One `Key: value` line of a paragraph: the key's words, the value's nodes, the whole line's nodes. */
 interface RecordLine {
@@ -1407,6 +1412,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const kind = leadIn ? kindOf(leadIn, false) : undefined;
     if (kind && kind !== 'summary' && kind !== 'aside') setLabel(target, kind, 7);
     else if (introKind) listLeadIn = introKind;
+    // One that says the list is what was found ("A couple bits of clear early insights from the
+    // research this week:", "Here is what we learned:"): findings, notes, whatever the label.
+    else if (overList.has(node) && isFindingsLead(leadIn ?? text.replace(/\s*[:：]\s*$/, ''))) listLeadIn = 'notes';
   }
 
   interface ListContext {

@@ -559,7 +559,7 @@ const STATUS_FIELD = /(?:^|[\s*_(|])status\s*[:：]\s*[*_]*\s*([^*_\n.;,)]{2,30}
 function statusFieldKind(text: string): ItemKind | undefined {
   const value = STATUS_FIELD.exec(text.slice(0, 240))?.[1]?.trim();
   const kind = value !== undefined ? TASK_STATUS_KINDS.find(([re]) => re.test(value))?.[1] : undefined;
-  return kind === 'notes' || kind === 'summary' ? undefined : kind;
+  return kind === 'notes' || kind === 'summary' || kind === 'pending' ? undefined : kind;
 }
 
 /** Words of an account of work (who did it, when, its traces, its acts): "I", "we", "this week", a PR, a draft, "implemented". */
@@ -582,6 +582,13 @@ const FORESEEN = /\b(?:issue|problem|challenge|difficulty|concern|risk|bottlenec
  * a detail of (`parentKind`), when that one was done, planned or at risk; else progress.
  */
 export function entryKind(entry: OutlineNode['entries'][number], parentKind?: ItemKind, neutral: ItemKind = 'progress'): ItemKind {
+  // Under a label of work waiting on others ("Waiting for merge", "Awaiting review"), an item is
+  // read as under "In progress", but is not done whatever its own words say ("@ana fixed the
+  // links" there is a fix not yet in).
+  if (entry.kind === 'pending') {
+    const kind = entryKind({ ...entry, kind: 'progress' }, parentKind, neutral);
+    return kind === 'achieved' ? 'progress' : kind;
+  }
   // A picture on its own (a chart, a screenshot, "Venn diagram showing…"), under a label or
   // not, illustrates the part's news and is none: a note, shown with the part, never announced.
   if (isPictureOnly(entry.item)) return 'notes';

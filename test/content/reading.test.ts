@@ -4528,3 +4528,37 @@ describe("a newsletter's list of what landed", () => {
     expect(sentenceKind('Integration of download statistics from Clojars (#68).')).toBeUndefined();
   });
 });
+
+describe('a newsletter of pull requests waiting for merge, and a discovery team’s findings', () => {
+  it('"Waiting for merge", "In Review", "Open PRs" hold work not in yet: progress whatever its verbs; a list led in as insights is findings; "Kudos goes out to…" thanks', () => {
+    expect(readLabel('Waiting for merge')?.kind).toBe('pending');
+    expect(readLabel('In Review')?.kind).toBe('pending');
+    expect(isThanks('And finally, Kudos goes out this week to Beth for her stakeholder wrangling skills.')).toBe(true);
+    const text = [
+      '# Waiting for merge',
+      '',
+      '* @ana fixed [a couple of bad Markdown links](https://github.com/rust-lang/rust/pull/38922).',
+      '* @bo added [more docs for CoerceUnsized](https://github.com/rust-lang/rust/pull/38816).',
+      '',
+      '# Recent doc contributions',
+      '',
+      '* @cy improved [the safety warning on ptr::swap](https://github.com/rust-lang/rust/pull/38910).',
+      '',
+      '## This week',
+      '',
+      'We held two workshops with the service owners. A couple of early insights from the research this week:',
+      '',
+      '- Email is used heavily across the service to manage incidents',
+      '- Each team tracks incident statistics in its own way',
+      '',
+    ].join('\n');
+    const u = build({ 'docs/updates/2017-01-08.md': week('2017-01-08', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toMatchObject({
+      '@ana fixed a couple of bad Markdown links.': 'progress',
+      '@bo added more docs for CoerceUnsized.': 'progress',
+      '@cy improved the safety warning on ptr::swap.': 'achieved',
+      'Email is used heavily across the service to manage incidents': 'notes',
+      'Each team tracks incident statistics in its own way': 'notes',
+    });
+  });
+});
