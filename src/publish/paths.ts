@@ -8,6 +8,7 @@ import { entryCount } from '../feeds/document';
 import { archiveCount, archivePath } from '../feeds/history';
 import { FEED_XSL_PATH } from '../feeds/xsl';
 import { STATUSES } from '../status';
+import { STYLESHEET_PATH, teamFilter } from '../pages/style';
 import { FEED_FILES, FEED_FORMATS, OPML_PATH, feedPath, milestoneIndexPath, milestonePath, teamPath, updatePath, type FeedTarget } from '../feeds/paths';
 
 export interface PublicPath {
@@ -72,6 +73,11 @@ export function publicPaths(site: SiteModel, pageSize: number): PublicPath[] {
     paths.push({ path: `${milestonePath(milestone.key)}/badge.svg`, pattern: '/milestones/:key/badge.svg', group });
   }
   paths.push({ path: '/favicon.svg', pattern: '/favicon.svg' }, { path: '/favicon.ico', pattern: '/favicon.ico' });
+  // The pages' stylesheet (src/pages/style.ts): its name has its content's hash.
+  paths.push({ path: STYLESHEET_PATH, pattern: STYLESHEET_PATH });
+  // The milestone index's filter by team: named by its content (the site's teams).
+  const filter = teamFilter(site.teams.map((t) => t.slug)).path;
+  paths.push({ path: filter, pattern: filter });
   for (const target of feedTargets(site)) {
     const group = groupOf(target);
     for (const format of FEED_FORMATS) {
