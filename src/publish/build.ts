@@ -123,7 +123,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
       };
   let published;
   try {
-    // With the parse cache (an incremental build), milestones nothing reached are not rendered again.
+    // With the parse cache (an incremental build), files nothing reached are not rendered again.
     published = await renderSite(
       site,
       {

@@ -15,7 +15,7 @@ import { siteConfig } from '../feeds/config';
 import { representationSettings } from '../http/cache';
 import { DATA_HEADERS, DATA_PATTERN, dataFileCount, dataFiles, FEEDS_MANIFEST_PATH, feedsPartOf, feedsPartPath, type FeedsManifest, type FeedsPart } from './data';
 import { fileOf, publicPaths, type PublicPath } from './paths';
-import { milestoneDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
+import { renderDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
 import { RenderStore, type StoredFile } from './render-store';
 import { PROJECT_ROOT } from './source';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
@@ -69,7 +69,7 @@ export interface PublishOptions {
   vars: Record<string, string>;
   aliases?: ReadonlyMap<string, string>;
   /**
-   * Incremental rendering: the writer of the output folder, whose milestone files from the
+   * Incremental rendering: the writer of the output folder, whose files from the
    * last build are kept where nothing they are made from changed (render-memo.ts).
    */
   reuseFrom?: OutputWriter;
@@ -81,8 +81,8 @@ export interface PublishOptions {
   /** The build makes a search index of the update and milestone pages: the plan keeps room for its files. */
   searchIndex?: boolean;
   /**
-   * Where rendered milestone files are kept across builds (`.cache/tidings/render`): a build
-   * into a clean folder takes from there those whose milestone did not change (render-store.ts).
+   * Where rendered files are kept across builds (`.cache/tidings/render`): a build into a clean
+   * folder takes from there those whose group did not change (render-store.ts).
    * Only with `reuseFrom`.
    */
   renderStore?: string;
@@ -93,7 +93,7 @@ export interface Published {
   output: StaticOutput;
   /** Files an incremental build reused from the last one instead of rendering them. */
   reused: number;
-  /** Stores what this build's milestone files were made from: call once its output is written. */
+  /** Stores what this build's files were made from: call once its output is written. */
   commitMemo(): Promise<void>;
   redirects: Redirect[];
   paths: PublicPath[];
@@ -261,8 +261,8 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
 
 /**
  * The reuse of an incremental render: the last build's render manifest (takeRenderManifest),
- * and a `reuse` for renderPaths that keeps a milestone's file in the folder when the
- * milestone's dependency key is the one its file was rendered with.
+ * and a `reuse` for renderPaths that keeps a file in the folder when its group's dependency
+ * key is the one it was rendered with.
  */
 async function renderMemo(site: SiteModel, options: PublishOptions, config: ReturnType<typeof siteConfig>, writer: OutputWriter, output: StaticOutput) {
   const build = createHash('sha256')
@@ -272,7 +272,7 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
     .update(JSON.stringify([...(options.aliases ?? new Map())].sort()))
     .digest('hex')
     .slice(0, 32);
-  const deps = milestoneDependencies(site, config.quietWeeks);
+  const deps = renderDependencies(site, config.quietWeeks);
   const before = await takeRenderManifest(writer.outDir);
   const usable = before?.build === build ? before : undefined;
   if (usable) for (const [pattern, headers] of Object.entries(usable.headers)) if (!output.headers.has(pattern)) output.headers.set(pattern, headers);
@@ -280,7 +280,7 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
   const packs: NonNullable<RenderManifest['packs']> = {};
   let reused = 0;
   const store = options.renderStore !== undefined ? new RenderStore(options.renderStore, build) : undefined;
-  // The run of one milestone's files being rendered (render-store.ts): its files from the store,
+  // The run of one group's files being rendered (render-store.ts): its files from the store,
   // or those rendered, kept whole when none was left in the folder.
   let run: { group: string; dep: string | undefined; first: string; stored?: Map<string, StoredFile>; rendered: Array<{ file: string } & StoredFile>; whole: boolean } | undefined;
   const endRun = () => {
@@ -300,7 +300,7 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
     },
     reused: () => reused,
     /**
-     * A file of a milestone whose inputs are unchanged: still on disk as the last build wrote
+     * A file of a group whose inputs are unchanged: still on disk as the last build wrote
      * it, or kept in the build's cache (its bytes).
      */
     reuse: (entry: PublicPath, file: string, placement?: Store): { hash: string; size: number } | { hash: string; bytes: Uint8Array } | undefined => {

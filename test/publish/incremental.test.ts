@@ -63,6 +63,13 @@ describe('incremental build', () => {
     // Milestones the edit did not reach were not rendered again (render-memo.ts): a third of
     // the files of these weeks (the rest are pages of weeks, teams and the site).
     expect(again.reused).toBeGreaterThan(again.written.files / 4);
+    // Every published file is in a group the memo keys: a milestone's, an update's page, the
+    // site's (the edit changed the model: the site's files were rendered again).
+    const memo = JSON.parse(await readFile(path.join(work, 'incremental.render.json'), 'utf8')) as { groups: Record<string, string> };
+    const groups = Object.keys(memo.groups);
+    expect(groups.filter((g) => g.startsWith('update:')).sort()).toEqual(again.site.updates.map((u) => `update:${u.id}`).sort());
+    expect(groups.filter((g) => g.startsWith('milestone:'))).toHaveLength(again.site.milestones.length);
+    expect(groups).toContain('site');
 
     // An edit that changes a status: a blocker in the newest week. The milestone, its parent
     // (which lists it with its status) and the indexes change; the rest is kept.
@@ -79,7 +86,7 @@ describe('incremental build', () => {
     expect(await tree(path.join(work, 'incremental'))).toEqual(await tree(path.join(work, 'clean')));
   }, 600_000);
 
-  it('into a clean output folder with the caches kept, takes milestones’ files from the render store: byte for byte the build before; a damaged segment is rendered again', async () => {
+  it('into a clean output folder with the caches kept, takes every page and feed from the render store: byte for byte the build before; a damaged segment is rendered again', async () => {
     // A CI run that restores .cache/ (src/publish/render-store.ts), on the sample content.
     const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-store-'));
     const at = (out: string, cache: ParseCache): BuildOptions => ({ content: path.join(ROOT, 'content'), out: path.join(dir, out), config: path.join(ROOT, 'wrangler.toml'), cache });
@@ -89,11 +96,14 @@ describe('incremental build', () => {
       if (!first.ok) throw new Error(first.messages);
       const store = path.join(dir, 'render');
       const segments = (await readdir(store)).filter((n) => n.endsWith('.seg')).sort();
-      expect(segments.length).toBeGreaterThanOrEqual(2 * first.site.milestones.length);
+      // Two runs of files per milestone, one per update page, and the site's runs.
+      expect(segments.length).toBeGreaterThanOrEqual(2 * first.site.milestones.length + first.site.updates.length + 1);
       await writeFile(path.join(store, segments[0]!), (await readFile(path.join(store, segments[0]!))).subarray(0, 100));
       const restored = await buildAll(at('restored', new ParseCache(version, path.join(dir, 'cache'))));
       if (!restored.ok) throw new Error(restored.messages);
-      expect(restored.reused).toBeGreaterThan(restored.written.files / 2);
+      // Every page and feed but the damaged segment's (what is not reused: the data files and the search index).
+      const published = first.written.files - (first.search.built ? first.search.files : 0);
+      expect(restored.reused).toBeGreaterThan(published - 50);
       expect(await tree(path.join(dir, 'restored'))).toEqual(await tree(path.join(dir, 'first')));
       // The damaged one written again; every other kept, none added.
       expect((await readdir(store)).filter((n) => n.endsWith('.seg')).sort()).toEqual(segments);
