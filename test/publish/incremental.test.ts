@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, type BuildOptions } from '../../src/publish/build';
+import { ModelCache } from '../../src/publish/model-cache';
 import { ParseCache, parserVersion } from '../../src/publish/parse-cache';
 import { tree } from './output-tree';
 
@@ -107,6 +108,62 @@ describe('incremental build', () => {
       expect(await tree(path.join(dir, 'restored'))).toEqual(await tree(path.join(dir, 'first')));
       // The damaged one written again; every other kept, none added.
       expect((await readdir(store)).filter((n) => n.endsWith('.seg')).sort()).toEqual(segments);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('takes the last build’s model when no input changed (model cache): the output, model and messages of a clean build; an edit of a week or of teams.yaml reads again', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-model-'));
+    try {
+      await cp(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+      const version = await parserVersion(path.join(ROOT, 'src', 'content'));
+      // A new process each time: the caches on disk, nothing in memory.
+      const cacheOf = () => {
+        const cache = new ParseCache(version, path.join(dir, 'cache', 'parse'));
+        cache.model = new ModelCache(path.join(dir, 'cache', 'model'));
+        return cache;
+      };
+      const at = (out: string, cache?: ParseCache): BuildOptions => ({
+        content: path.join(dir, 'content'),
+        out: path.join(dir, out),
+        model: path.join(dir, `${out}.json`),
+        config: path.join(ROOT, 'wrangler.toml'),
+        env: { TIDINGS_SEARCH: 'off' },
+        ...(cache ? { cache } : {}),
+      });
+      const same = async (what: string, built: Awaited<ReturnType<typeof buildAll>>) => {
+        await rm(path.join(dir, 'clean'), { recursive: true, force: true });
+        await rm(path.join(dir, 'clean.manifest.json'), { force: true });
+        const clean = await buildAll(at('clean'));
+        if (!built.ok || !clean.ok) throw new Error(`${what}: build failed`);
+        expect(built.messages, what).toBe(clean.messages);
+        expect(await readFile(path.join(dir, 'cached.json'), 'utf8'), what).toBe(await readFile(path.join(dir, 'clean.json'), 'utf8'));
+        expect(await tree(path.join(dir, 'cached')), what).toEqual(await tree(path.join(dir, 'clean')));
+      };
+      const first = cacheOf();
+      await buildAll(at('cached', first));
+      expect(first.stats.misses).toBeGreaterThan(0);
+      // Nothing changed: no file is read again, not even from the parse cache.
+      await rm(path.join(dir, 'cached'), { recursive: true, force: true });
+      const second = cacheOf();
+      await same('nothing changed', await buildAll(at('cached', second)));
+      expect(second.stats).toEqual({ hits: 0, misses: 0 });
+      expect(second.definitionStats).toEqual({ hits: 0, misses: 0 });
+      // A week edited: read again (that file parsed, the others from the parse cache).
+      const week = path.join(dir, 'content', 'atlas', 'updates', (await readdir(path.join(dir, 'content', 'atlas', 'updates'))).filter((n) => n.endsWith('.md')).sort().at(-2)!);
+      await appendFile(week, '\n- achieved: an item added after publishing\n');
+      const third = cacheOf();
+      await same('a week edited', await buildAll(at('cached', third)));
+      expect(third.stats.misses).toBe(1);
+      // The teams' names changed: read again.
+      const teams = path.join(dir, 'content', 'teams.yaml');
+      await writeFile(teams, (await readFile(teams, 'utf8')).replace('name: Atlas', 'name: Atlas Platform'));
+      const fourth = cacheOf();
+      const renamed = await buildAll(at('cached', fourth));
+      await same('teams.yaml edited', renamed);
+      if (renamed.ok) expect(renamed.site.teams.map((t) => t.name)).toContain('Atlas Platform');
+      expect(fourth.stats.hits + fourth.stats.misses).toBeGreaterThan(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
