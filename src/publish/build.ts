@@ -102,7 +102,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
     ({ site, files } = built);
   }
   // Kept before the skipped files are added (those are said again from the folder at each build).
-  const messagesToKeep = models && !kept ? keptMessages(files) : undefined;
+  const messagesToKeep = models ? (kept?.files ?? keptMessages(files)) : undefined;
   // What was not read is said with its path, like any other message (a warning, or an error
   // for a file too large to be a report).
   files = [...files, ...skippedFiles(dir)];
@@ -152,6 +152,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
         searchIndex: indexer.ok,
         ...(options.cache ? { reuseFrom: writer } : {}),
         ...(options.cache?.dir ? { renderStore: path.join(path.dirname(options.cache.dir), 'render') } : {}),
+        ...(kept?.dependencies ? { dependencies: kept.dependencies } : {}),
       },
       sink,
     );
@@ -186,7 +187,9 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   const written = await writer.finish(published, options.served);
   await published.commitMemo();
   // The model as JSON: the model file, and what the model cache keeps (the kept text as it was).
-  const json = options.model || messagesToKeep ? (kept?.json ?? JSON.stringify(site)) : undefined;
+  // Kept again when new, or when its dependency keys were computed anew (QUIET_WEEKS changed).
+  const keep = messagesToKeep !== undefined && (!kept || (published.dependencies !== undefined && published.dependencies.quietWeeks !== kept.dependencies?.quietWeeks));
+  const json = options.model || keep ? (kept?.json ?? JSON.stringify(site)) : undefined;
   if (options.model) {
     // Stable key order and no timestamps; written aside and renamed.
     await mkdir(path.dirname(options.model), { recursive: true });
@@ -194,7 +197,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
     await writeFile(partial, `${json}\n`);
     await rename(partial, options.model);
   }
-  if (messagesToKeep && modelKey !== undefined) models!.write(modelKey, json!, messagesToKeep);
+  if (keep && modelKey !== undefined) models!.write(modelKey, json!, messagesToKeep!, published.dependencies);
   const done = performance.now();
   return {
     ok: true,

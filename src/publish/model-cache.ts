@@ -9,8 +9,10 @@
  * the caches kept (a CI run that restores `.cache/`) is the case. The output stays byte-identical
  * to a clean build's (test/publish/incremental.test.ts); one entry is kept, the last build's.
  *
- * The entry is three lines: its key, the messages (each file's path and messages), the model
- * as JSON (the very text the build writes as the model file, which it is then written from).
+ * The entry is four lines: its key, the messages (each file's path and messages), the render
+ * memo's dependency keys of the model (render-memo.ts: a hash of every update, milestone and
+ * status, the same for the same model, QUIET_WEEKS and code), the model as JSON (the very text
+ * the build writes as the model file, which it is then written from).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { ContentDir } from '../content/files';
 import type { SiteModel } from '../content/model';
+import type { RenderDependencies } from './node';
 
 /** A message as formatMessages (src/content/files.ts) reads it. */
 interface KeptMessage {
@@ -39,6 +42,7 @@ export interface KeptModel {
   /** The model's JSON as kept (without the final newline). */
   json: string;
   files: KeptFile[];
+  dependencies?: RenderDependencies;
 }
 
 const FILE = 'model.txt';
@@ -73,22 +77,24 @@ export class ModelCache {
     const first = text.indexOf('\n');
     if (first < 0 || text.slice(0, first) !== key) return undefined;
     const second = text.indexOf('\n', first + 1);
-    if (second < 0 || !text.endsWith('\n')) return undefined;
+    const third = second < 0 ? -1 : text.indexOf('\n', second + 1);
+    if (third < 0 || !text.endsWith('\n')) return undefined;
     try {
       const files = JSON.parse(text.slice(first + 1, second)) as KeptFile[];
-      const json = text.slice(second + 1, -1);
-      return { site: JSON.parse(json) as SiteModel, json, files };
+      const dependencies = JSON.parse(text.slice(second + 1, third)) as RenderDependencies | null;
+      const json = text.slice(third + 1, -1);
+      return { site: JSON.parse(json) as SiteModel, json, files, ...(dependencies ? { dependencies } : {}) };
     } catch {
       return undefined;
     }
   }
 
-  /** Keeps a build's model (`json`: JSON.stringify of it) and its files' messages, written aside and renamed. */
-  write(key: string, json: string, files: readonly KeptFile[]): void {
+  /** Keeps a build's model (`json`: JSON.stringify of it), its files' messages and its dependency keys, written aside and renamed. */
+  write(key: string, json: string, files: readonly KeptFile[], dependencies: RenderDependencies | undefined): void {
     mkdirSync(this.dir, { recursive: true });
     const target = path.join(this.dir, FILE);
     const partial = `${target}.${process.pid}-${randomUUID().slice(0, 8)}.tmp`;
-    writeFileSync(partial, `${key}\n${JSON.stringify(files)}\n${json}\n`);
+    writeFileSync(partial, `${key}\n${JSON.stringify(files)}\n${JSON.stringify(dependencies ?? null)}\n${json}\n`);
     renameSync(partial, target);
   }
 }

@@ -13,8 +13,8 @@ import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { siteConfig } from '../feeds/config';
 import { representationSettings } from '../http/cache';
-import { DATA_HEADERS, DATA_PATTERN, dataFileCount, dataFiles, FEEDS_MANIFEST_PATH, feedsPartOf, feedsPartPath, type FeedsManifest, type FeedsPart } from './data';
-import { fileOf, publicPaths, type PublicPath } from './paths';
+import { CATALOG_PATH, DATA_HEADERS, DATA_PATTERN, dataFileCount, dataFiles, FEEDS_MANIFEST_PATH, feedsPartOf, feedsPartPath, type FeedsManifest, type FeedsPart } from './data';
+import { fileOf, publicPaths, SITE_GROUP, type PublicPath } from './paths';
 import { renderDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
 import { RenderStore, type StoredFile } from './render-store';
 import { PROJECT_ROOT } from './source';
@@ -86,6 +86,17 @@ export interface PublishOptions {
    * Only with `reuseFrom`.
    */
   renderStore?: string;
+  /**
+   * The groups' dependency keys as computed for this model before (kept with it: the model
+   * cache), used when made with the same QUIET_WEEKS. Only with `reuseFrom`.
+   */
+  dependencies?: RenderDependencies;
+}
+
+/** The dependency key of every group of files (render-memo.ts), and the QUIET_WEEKS they were computed with. */
+export interface RenderDependencies {
+  quietWeeks: number;
+  groups: Record<string, string>;
 }
 
 export interface Published {
@@ -95,6 +106,8 @@ export interface Published {
   reused: number;
   /** Stores what this build's files were made from: call once its output is written. */
   commitMemo(): Promise<void>;
+  /** The groups' dependency keys (an incremental build's). */
+  dependencies?: RenderDependencies;
   redirects: Redirect[];
   paths: PublicPath[];
   /** Files produced (sent to the sink or kept). */
@@ -120,7 +133,6 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   const env = options.vars as unknown as Env;
   const config = siteConfig(env);
   const paths = publicPaths(site, config.defaultLimit);
-  const data = dataFiles(site, siteConfig(options.vars as unknown as Env).quietWeeks);
   const count = paths.length + otherFileCount(site);
   // Workers Static Assets takes at most ASSETS_FILE_LIMIT files per Worker version (20,000 on
   // the Free plan, 100,000 on Paid): what does not fit is placed in packs or R2 and served by
@@ -184,9 +196,23 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
     representationSettings.capture = false;
   }
   // What the Worker reads through the ASSETS binding (catalog, per-team digest indexes, the
-  // feeds' content hashes for WebSub).
+  // feeds' content hashes for WebSub): made from the model and QUIET_WEEKS, like the site's
+  // files, so kept in the render store under the same key (one run, named by its first file).
   output.headers.set(DATA_PATTERN, DATA_HEADERS);
-  for (const { path: p, text } of data) await emit({ file: p.slice(1), path: p, bytes: encoder.encode(text), pattern: DATA_PATTERN });
+  const dataKey = memo?.dependency(SITE_GROUP);
+  const keptData = memo?.store && dataKey !== undefined ? memo.store.read(dataKey, CATALOG_PATH.slice(1)) : undefined;
+  if (keptData && [...keptData.files.values()].every((f) => f.pattern === DATA_PATTERN)) {
+    for (const [file, f] of keptData.files) await emit({ file, path: `/${file}`, bytes: f.bytes, pattern: DATA_PATTERN, hash: f.hash });
+  } else {
+    const made: Array<{ file: string } & StoredFile> = [];
+    for (const { path: p, text } of dataFiles(site, config.quietWeeks)) {
+      const bytes = encoder.encode(text);
+      const hash = contentHash(bytes);
+      made.push({ file: p.slice(1), bytes, hash, pattern: DATA_PATTERN });
+      await emit({ file: p.slice(1), path: p, bytes, pattern: DATA_PATTERN, hash });
+    }
+    if (memo?.store && dataKey !== undefined) memo.store.write(dataKey, made, { [DATA_PATTERN]: DATA_HEADERS });
+  }
   const manifest: FeedsManifest = { version: site.version, parts: [] };
   for (const [name, list] of [...feeds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const p = feedsPartPath(name);
@@ -252,6 +278,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
     plan,
     redirects: aliasRedirects(site, options.aliases ?? new Map(), paths),
     reused: memo?.reused() ?? 0,
+    ...(memo ? { dependencies: memo.dependencies() } : {}),
     commitMemo: async () => {
       if (memo && options.reuseFrom) await writeRenderManifest(options.reuseFrom.outDir, memo.manifest());
       memo?.store?.prune();
@@ -272,7 +299,8 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
     .update(JSON.stringify([...(options.aliases ?? new Map())].sort()))
     .digest('hex')
     .slice(0, 32);
-  const deps = renderDependencies(site, config.quietWeeks);
+  const given = options.dependencies?.quietWeeks === config.quietWeeks ? options.dependencies.groups : undefined;
+  const deps = given ? new Map(Object.entries(given)) : renderDependencies(site, config.quietWeeks);
   const before = await takeRenderManifest(writer.outDir);
   const usable = before?.build === build ? before : undefined;
   if (usable) for (const [pattern, headers] of Object.entries(usable.headers)) if (!output.headers.has(pattern)) output.headers.set(pattern, headers);
@@ -299,6 +327,8 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
       packs[file] = entry;
     },
     reused: () => reused,
+    dependency: (group: string) => deps.get(group),
+    dependencies: (): RenderDependencies => ({ quietWeeks: config.quietWeeks, groups: given ?? Object.fromEntries(deps) }),
     /**
      * A file of a group whose inputs are unchanged: still on disk as the last build wrote
      * it, or kept in the build's cache (its bytes).

@@ -124,17 +124,20 @@ describe('incremental build', () => {
         cache.model = new ModelCache(path.join(dir, 'cache', 'model'));
         return cache;
       };
+      let vars: Record<string, string> = {};
       const at = (out: string, cache?: ParseCache): BuildOptions => ({
         content: path.join(dir, 'content'),
         out: path.join(dir, out),
         model: path.join(dir, `${out}.json`),
         config: path.join(ROOT, 'wrangler.toml'),
+        vars,
         env: { TIDINGS_SEARCH: 'off' },
         ...(cache ? { cache } : {}),
       });
       const same = async (what: string, built: Awaited<ReturnType<typeof buildAll>>) => {
         await rm(path.join(dir, 'clean'), { recursive: true, force: true });
         await rm(path.join(dir, 'clean.manifest.json'), { force: true });
+        await rm(path.join(dir, 'clean.render.json'), { force: true });
         const clean = await buildAll(at('clean'));
         if (!built.ok || !clean.ok) throw new Error(`${what}: build failed`);
         expect(built.messages, what).toBe(clean.messages);
@@ -150,6 +153,12 @@ describe('incremental build', () => {
       await same('nothing changed', await buildAll(at('cached', second)));
       expect(second.stats).toEqual({ hits: 0, misses: 0 });
       expect(second.definitionStats).toEqual({ hits: 0, misses: 0 });
+      // Another QUIET_WEEKS: the same model, other statuses (the memo's keys made again).
+      vars = { QUIET_WEEKS: '1' };
+      const quiet = cacheOf();
+      await same('another QUIET_WEEKS', await buildAll(at('cached', quiet)));
+      expect(quiet.stats).toEqual({ hits: 0, misses: 0 });
+      vars = {};
       // A week edited: read again (that file parsed, the others from the parse cache).
       const week = path.join(dir, 'content', 'atlas', 'updates', (await readdir(path.join(dir, 'content', 'atlas', 'updates'))).filter((n) => n.endsWith('.md')).sort().at(-2)!);
       await appendFile(week, '\n- achieved: an item added after publishing\n');
