@@ -5,4 +5,4 @@
 export { pageRoutes, pageRenderCount, renderPage, htmlNotFound, PAGE_HEADERS } from './routes';
 export { Layout, type LayoutProps, type AlternateLink } from './layout';
 export { alternatesFor, opmlAlternate, FeedLinks, DateTime } from './components';
-export { STYLESHEET } from './style';
+export { STYLESHEET, STYLESHEET_PATH } from './style';

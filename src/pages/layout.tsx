@@ -3,7 +3,7 @@
  * title, feed autodiscovery, the stylesheet, site header and footer.
  */
 import type { Child, FC } from 'hono/jsx';
-import { STYLESHEET } from './style';
+import { STYLESHEET_PATH } from './style';
 
 /** A `<link rel="alternate">`: how feed readers find a page's feeds. */
 export interface AlternateLink {
@@ -29,6 +29,8 @@ export interface LayoutProps {
   noindex?: boolean;
   /** The page's main content goes into the site's search index (update and milestone pages). */
   searchable?: boolean;
+  /** Stylesheets of this page besides the site's (the milestone index's filter by team). */
+  stylesheets?: readonly string[];
   /** Scripts of this page (only `/search` has one: every other page is script-free). */
   scripts?: readonly string[];
   /** The header's search box (the search page has its own). */
@@ -36,7 +38,7 @@ export interface LayoutProps {
   children?: Child;
 }
 
-export const Layout: FC<LayoutProps> = ({ title, siteTitle = 'Tidings', description, canonical, alternates = [], lang = 'en', noindex, searchable, scripts = [], searchBox = true, children }) => (
+export const Layout: FC<LayoutProps> = ({ title, siteTitle = 'Tidings', description, canonical, alternates = [], lang = 'en', noindex, searchable, stylesheets = [], scripts = [], searchBox = true, children }) => (
   <html lang={lang}>
     <head>
       <meta charset="utf-8" />
@@ -49,7 +51,10 @@ export const Layout: FC<LayoutProps> = ({ title, siteTitle = 'Tidings', descript
         <link rel="alternate" type={a.type} title={a.title} href={a.href} />
       ))}
       <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-      <style dangerouslySetInnerHTML={{ __html: STYLESHEET }} />
+      <link rel="stylesheet" href={STYLESHEET_PATH} />
+      {stylesheets.map((href) => (
+        <link rel="stylesheet" href={href} />
+      ))}
       {scripts.map((src) => (
         <script type="module" src={src} />
       ))}

@@ -1,7 +1,8 @@
 /**
  * `/milestones`: every milestone, grouped open / quiet / done, then by team, deliverables
  * nested under their milestone, one feed link each. Filtering by team and status needs no
- * JavaScript: the radio buttons drive CSS `:has()` rules, so the page is one static document.
+ * JavaScript: the radio buttons drive CSS `:has()` rules (src/pages/style.ts: the site's
+ * stylesheet, and one of the site's teams), so the page is one static document.
  * The same page with a filter preselected is published at paths of its own
  * (`/teams/<team>/milestones`, `/status/<status>`: milestoneIndexPath), which links use.
  */
@@ -11,6 +12,7 @@ import { absoluteUrl, teamMilestones, type SiteConfig } from '../feeds';
 import { STATUS_LABELS, STATUS_RULES, STATUSES, statusGroup, statusIndex, type MilestoneStatus, type StatusGroup } from '../status';
 import { alternatesFor, milestoneTree, MilestoneList, opmlAlternate, StatusBadge, type MilestoneNode } from './components';
 import { Layout } from './layout';
+import { teamFilter } from './style';
 
 export interface MilestoneFilter {
   team?: string;
@@ -22,28 +24,6 @@ const GROUPS: Array<{ group: StatusGroup; title: string; about: string }> = [
   { group: 'quiet', title: 'Quiet', about: 'No entry for a while although the team kept publishing.' },
   { group: 'done', title: 'Done', about: 'Marked done.' },
 ];
-
-/** The CSS that makes the radios filter (one rule per team and status). */
-function filterCss(teams: readonly string[]): string {
-  const rules: string[] = [];
-  for (const t of teams) {
-    rules.push(`#index:has(#f-team-${t}:checked) [data-team]:not([data-team="${t}"]){display:none}`);
-  }
-  for (const st of STATUSES) {
-    rules.push(`#index:has(#f-status-${st}:checked) li[data-st]:not([data-st~="${st}"]){display:none}`);
-    rules.push(`#index:has(#f-status-${st}:checked) .team-block:not([data-sts~="${st}"]){display:none}`);
-    rules.push(`#index:has(#f-status-${st}:checked) .group:not(.group-${statusGroup(st)}){display:none}`);
-    // A folded group opens when its status is picked (where the browser lets CSS open it).
-    rules.push(`#index:has(#f-status-${st}:checked) .group-${statusGroup(st)} details::details-content{content-visibility:visible}`);
-  }
-  for (const t of teams) rules.push(`#index:has(#f-team-${t}:checked) .group:not([data-teams~="${t}"]){display:none}`);
-  // Headings count what they show: one count per status filter, the checked one shown.
-  rules.push('#index .n{display:none}', '#index .n-all{display:inline}');
-  for (const st of STATUSES) rules.push(`#index:has(#f-status-${st}:checked) .n-all{display:none}`, `#index:has(#f-status-${st}:checked) .n-${st}{display:inline}`);
-  // With one team picked, its block's heading counts; a group's count would be every team's.
-  rules.push('#index:has(input[name=team]:checked:not(#f-team-all)) .group-count{display:none}');
-  return rules.join('\n');
-}
 
 export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filter?: MilestoneFilter }> = ({ site, config, filter = {} }) => {
   const statuses = statusIndex(site, config);
@@ -86,7 +66,6 @@ export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filte
     if (list) list.push(m);
     else byGroupAndTeam.set(at, [m]);
   }
-  const teamSlugs = teams.map((t) => t.slug);
   const heading = filter.team === undefined ? 'Milestones' : `Milestones of ${teams[0]?.name ?? filter.team}`;
   return (
     <Layout
@@ -96,8 +75,9 @@ export const MilestoneIndexPage: FC<{ site: SiteModel; config: SiteConfig; filte
       lang={config.language}
       canonical={absoluteUrl(config, '/milestones')}
       alternates={[...alternatesFor(config, { kind: 'site' }, config.title), opmlAlternate(config)]}
+      // The filter by team, where the page offers it (the filter by status is in the site's stylesheet).
+      stylesheets={filter.team === undefined ? [teamFilter(site.teams.map((t) => t.slug)).path] : []}
     >
-      <style dangerouslySetInnerHTML={{ __html: filterCss(teamSlugs) }} />
       <p class="meta">
         <a href="/">Home</a> › Milestones
       </p>

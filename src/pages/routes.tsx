@@ -10,6 +10,7 @@ import { cleanText, milestoneIndexPath, newestUpdate, siteConfig, teamUpdates, u
 import { cachePerSite, serveRepresentation, toRepresentation } from '../http/cache';
 import { PAGE_HEADERS } from './headers';
 import { FAVICON_SVG } from './favicon';
+import { STYLESHEET, STYLESHEET_HEADERS, STYLESHEET_PATH, teamFilter } from './style';
 import { badgeSvg, STATUS_LABELS, STATUSES, statusOf, type MilestoneStatus } from '../status';
 import { MilestoneIndexPage, type MilestoneFilter } from './milestones';
 import { HomePage } from './home';
@@ -118,6 +119,12 @@ export function pageRoutes(site: SiteModel): Hono<AppEnv> {
     if (!(STATUSES as readonly string[]).includes(status)) return notFound(c, `There is no status “${status}”. Statuses: ${STATUSES.join(', ')}.`);
     return milestoneIndex(c, { status: status as MilestoneStatus });
   });
+
+  // The pages' stylesheet, under a name of its content's hash (the Worker's own pages link it too).
+  app.get(STYLESHEET_PATH, () => new Response(STYLESHEET, { headers: STYLESHEET_HEADERS }));
+  // The milestone index's filter by team: the site's teams, under a name of its content's hash.
+  const filter = teamFilter(site.teams.map((t) => t.slug));
+  app.get(filter.path, () => new Response(filter.css, { headers: STYLESHEET_HEADERS }));
 
   // The site icon (browsers ask for /favicon.ico whatever the page links).
   const icon = (c: Context<AppEnv>) =>

@@ -12,7 +12,7 @@ export const SEARCH_SCRIPT_PATH = '/search.js';
 
 /** The search page's headers: the pages' policy, plus this site's script and WebAssembly (Pagefind). */
 export const SEARCH_PAGE_CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src * data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src * data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export const SearchPage: FC<{ config: SiteConfig }> = ({ config }) => (
   <Layout

@@ -1,13 +1,34 @@
 /**
- * The one stylesheet, inlined in every page (small enough that a request of its own would
- * cost more than it saves). System fonts, one column, readable from 320 px up, dark mode.
+ * The one stylesheet, one static file every page links (`STYLESHEET_PATH`, named by its
+ * content's hash and cached for good): inlined, its 9 KB were written into each of hundreds of
+ * pages. System fonts, one column, readable from 320 px up, dark mode.
  */
-import { STATUS_COLOURS, STATUSES } from '../status';
+import { STATUS_COLOURS, STATUSES, statusGroup } from '../status';
 
 /** One rule per status: badge colours, light and dark. */
 const STATUS_CSS = [
   ...STATUSES.map((st) => `.status-${st}{--st-bg:${STATUS_COLOURS[st].bg};--st-fg:${STATUS_COLOURS[st].fg}}`),
   `@media (prefers-color-scheme:dark){${STATUSES.map((st) => `.status-${st}{--st-bg:${STATUS_COLOURS[st].darkBg};--st-fg:${STATUS_COLOURS[st].darkFg}}`).join('')}}`,
+].join('\n');
+
+/**
+ * The milestone index's filter by status (src/pages/milestones.tsx): its radios drive CSS
+ * `:has()` rules. What depends on the site's teams is a stylesheet of its own (teamFilter).
+ */
+const FILTER_CSS = [
+  ...STATUSES.flatMap((st) => [
+    `#index:has(#f-status-${st}:checked) li[data-st]:not([data-st~="${st}"]){display:none}`,
+    `#index:has(#f-status-${st}:checked) .team-block:not([data-sts~="${st}"]){display:none}`,
+    `#index:has(#f-status-${st}:checked) .group:not(.group-${statusGroup(st)}){display:none}`,
+    // A folded group opens when its status is picked (where the browser lets CSS open it).
+    `#index:has(#f-status-${st}:checked) .group-${statusGroup(st)} details::details-content{content-visibility:visible}`,
+  ]),
+  // Headings count what they show: one count per status filter, the checked one shown.
+  '#index .n{display:none}',
+  '#index .n-all{display:inline}',
+  ...STATUSES.flatMap((st) => [`#index:has(#f-status-${st}:checked) .n-all{display:none}`, `#index:has(#f-status-${st}:checked) .n-${st}{display:inline}`]),
+  // With one team picked, its block's heading counts; a group's count would be every team's.
+  '#index:has(input[name=team]:checked:not(#f-team-all)) .group-count{display:none}',
 ].join('\n');
 
 export const STYLESHEET = `
@@ -20,6 +41,7 @@ body{margin:0;font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-seri
 header.site{border-bottom:1px solid var(--line);padding:.75rem 0}
 .skip{position:absolute;left:.5rem;top:-3rem;background:var(--bg);color:var(--link);padding:.4rem .75rem;border:2px solid var(--link);border-radius:6px;z-index:10}
 .skip:focus{top:.5rem}
+.offscreen{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
 .site-search{display:flex;gap:.35rem;flex:1 1 16rem;max-width:24rem;margin-left:auto}
 .site-search input,.search-form input{font:inherit;flex:1;min-width:0;padding:.3rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
@@ -124,4 +146,37 @@ summary>h2,summary>h3{display:inline}
 mark{background:#fff8c5;color:inherit}
 @media (prefers-color-scheme:dark){mark{background:#4b3500}}
 ${STATUS_CSS}
+${FILTER_CSS}
 `.trim();
+
+/**
+ * FNV-1a (64 bits) of a text, as 16 hex digits: a name that changes with the content, computed
+ * where the module loads (in the Worker too, without Node's crypto).
+ */
+export function contentName(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0');
+}
+
+/** Where the stylesheet is served: a new name for every new content, so it is cached for good. */
+export const STYLESHEET_PATH = `/style.${contentName(STYLESHEET)}.css`;
+
+/** Headers of the stylesheet: immutable (its name changes with its content). */
+export const STYLESHEET_HEADERS = {
+  'Content-Type': 'text/css; charset=utf-8',
+  'Cache-Control': 'public, max-age=31536000, immutable',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/**
+ * The milestone index's filter by team: one rule per team and what it hides, so a stylesheet of
+ * the site's teams (linked by the pages that offer the team filter), named by its content.
+ */
+export function teamFilter(teams: readonly string[]): { path: string; css: string } {
+  const rules: string[] = [];
+  for (const t of teams) rules.push(`#index:has(#f-team-${t}:checked) [data-team]:not([data-team="${t}"]){display:none}`);
+  for (const t of teams) rules.push(`#index:has(#f-team-${t}:checked) .group:not([data-teams~="${t}"]){display:none}`);
+  const css = rules.join('\n');
+  return { path: `/teams.${contentName(css)}.css`, css };
+}

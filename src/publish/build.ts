@@ -9,6 +9,8 @@ import { buildSite, formatMessages, parseMilestoneDefinitions, parseUpdate, read
 import { markdownCache, parseMarkdownText } from '../content/markdown';
 import { cacheControl } from '../http/cache';
 import { MarkdownCache, markdownVersion, ParseCache, parserVersion } from './parse-cache';
+import { keptMessages, ModelCache } from './model-cache';
+import type { VFile } from 'vfile';
 import { PROJECT_ROOT } from './source';
 import type { SiteModel } from '../content/model';
 import { contentHash, OutputWriter, readAliases, renderSite, wranglerVars, type FileSink, type WriteResult } from './node';
@@ -49,6 +51,7 @@ export async function defaultParseCache(cwd = process.cwd()): Promise<ParseCache
   const version = await parserVersion(path.join(PROJECT_ROOT, 'src', 'content'));
   const cache = new ParseCache(version, path.join(cwd, '.cache', 'tidings', 'parse'));
   cache.markdown = new MarkdownCache(await markdownVersion(PROJECT_ROOT), path.join(cwd, '.cache', 'tidings', 'mdast'));
+  cache.model = new ModelCache(path.join(cwd, '.cache', 'tidings', 'model'));
   return cache;
 }
 
@@ -70,23 +73,39 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   const started = performance.now();
   const root = options.content;
   const dir = await readContentDir(root);
-  const trees = options.cache?.markdown;
-  // Whatever kept trees before this build keeps them after it (a caller's own memo: tests).
-  const before = markdownCache.parse;
-  if (trees) markdownCache.parse = (text) => trees.parse(text, before ?? parseMarkdownText);
-  let built: ReturnType<typeof buildSite>;
-  try {
-    built = buildSite(dir.updates, {
-      ...dir,
-      ...(options.cache ? { parseUpdate: options.cache.wrap(parseUpdate), parseMilestoneDefinitions: options.cache.wrapDefinitions(parseMilestoneDefinitions) } : {}),
-    });
-  } finally {
-    markdownCache.parse = before;
+  // The last build's model when nothing it was made from changed (./model-cache.ts).
+  const models = options.cache?.model;
+  const modelKey = models
+    ? ModelCache.key([await rendererVersion(PROJECT_ROOT), options.cache!.version, options.cache!.markdown?.version ?? 'no markdown cache'], dir)
+    : undefined;
+  const kept = modelKey !== undefined ? models!.read(modelKey) : undefined;
+  let site: SiteModel;
+  let files: VFile[];
+  if (kept) {
+    site = kept.site;
+    // formatMessages reads a file's path and messages only.
+    files = kept.files as unknown as VFile[];
+  } else {
+    const trees = options.cache?.markdown;
+    // Whatever kept trees before this build keeps them after it (a caller's own memo: tests).
+    const before = markdownCache.parse;
+    if (trees) markdownCache.parse = (text) => trees.parse(text, before ?? parseMarkdownText);
+    let built: ReturnType<typeof buildSite>;
+    try {
+      built = buildSite(dir.updates, {
+        ...dir,
+        ...(options.cache ? { parseUpdate: options.cache.wrap(parseUpdate), parseMilestoneDefinitions: options.cache.wrapDefinitions(parseMilestoneDefinitions) } : {}),
+      });
+    } finally {
+      markdownCache.parse = before;
+    }
+    ({ site, files } = built);
   }
-  const { site, files } = built;
+  // Kept before the skipped files are added (those are said again from the folder at each build).
+  const messagesToKeep = models ? (kept?.files ?? keptMessages(files)) : undefined;
   // What was not read is said with its path, like any other message (a warning, or an error
   // for a file too large to be a report).
-  files.push(...skippedFiles(dir));
+  files = [...files, ...skippedFiles(dir)];
   const report = formatMessages(files, root.endsWith('/') ? root : `${root}/`);
   if (report.errors > 0) return { ok: false, errors: report.errors, warnings: report.warnings, messages: report.text };
   await options.cache?.flush();
@@ -123,7 +142,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
       };
   let published;
   try {
-    // With the parse cache (an incremental build), milestones nothing reached are not rendered again.
+    // With the parse cache (an incremental build), files nothing reached are not rendered again.
     published = await renderSite(
       site,
       {
@@ -133,6 +152,7 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
         searchIndex: indexer.ok,
         ...(options.cache ? { reuseFrom: writer } : {}),
         ...(options.cache?.dir ? { renderStore: path.join(path.dirname(options.cache.dir), 'render') } : {}),
+        ...(kept?.dependencies ? { dependencies: kept.dependencies } : {}),
       },
       sink,
     );
@@ -166,13 +186,18 @@ export async function buildAll(options: BuildOptions): Promise<BuildOutcome> {
   const indexed = performance.now();
   const written = await writer.finish(published, options.served);
   await published.commitMemo();
+  // The model as JSON: the model file, and what the model cache keeps (the kept text as it was).
+  // Kept again when new, or when its dependency keys were computed anew (QUIET_WEEKS changed).
+  const keep = messagesToKeep !== undefined && (!kept || (published.dependencies !== undefined && published.dependencies.quietWeeks !== kept.dependencies?.quietWeeks));
+  const json = options.model || keep ? (kept?.json ?? JSON.stringify(site)) : undefined;
   if (options.model) {
     // Stable key order and no timestamps; written aside and renamed.
     await mkdir(path.dirname(options.model), { recursive: true });
     const partial = `${options.model}.${process.pid}.tmp`;
-    await writeFile(partial, `${JSON.stringify(site)}\n`);
+    await writeFile(partial, `${json}\n`);
     await rename(partial, options.model);
   }
+  if (keep && modelKey !== undefined) models!.write(modelKey, json!, messagesToKeep!, published.dependencies);
   const done = performance.now();
   return {
     ok: true,

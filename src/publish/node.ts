@@ -13,9 +13,9 @@ import type { SiteModel } from '../content/model';
 import type { Env } from '../env';
 import { siteConfig } from '../feeds/config';
 import { representationSettings } from '../http/cache';
-import { DATA_HEADERS, DATA_PATTERN, dataFileCount, dataFiles, FEEDS_MANIFEST_PATH, feedsPartOf, feedsPartPath, type FeedsManifest, type FeedsPart } from './data';
-import { fileOf, publicPaths, type PublicPath } from './paths';
-import { milestoneDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
+import { CATALOG_PATH, DATA_HEADERS, DATA_PATTERN, dataFileCount, dataFiles, FEEDS_MANIFEST_PATH, feedsPartOf, feedsPartPath, type FeedsManifest, type FeedsPart } from './data';
+import { fileOf, publicPaths, SITE_GROUP, type PublicPath } from './paths';
+import { renderDependencies, rendererVersion, takeRenderManifest, writeRenderManifest, type RenderManifest } from './render-memo';
 import { RenderStore, type StoredFile } from './render-store';
 import { PROJECT_ROOT } from './source';
 import { headersFile, redirectsFile, renderPaths, StaticBuildError, type Redirect, type StaticFile, type StaticOutput } from './static';
@@ -69,7 +69,7 @@ export interface PublishOptions {
   vars: Record<string, string>;
   aliases?: ReadonlyMap<string, string>;
   /**
-   * Incremental rendering: the writer of the output folder, whose milestone files from the
+   * Incremental rendering: the writer of the output folder, whose files from the
    * last build are kept where nothing they are made from changed (render-memo.ts).
    */
   reuseFrom?: OutputWriter;
@@ -81,11 +81,22 @@ export interface PublishOptions {
   /** The build makes a search index of the update and milestone pages: the plan keeps room for its files. */
   searchIndex?: boolean;
   /**
-   * Where rendered milestone files are kept across builds (`.cache/tidings/render`): a build
-   * into a clean folder takes from there those whose milestone did not change (render-store.ts).
+   * Where rendered files are kept across builds (`.cache/tidings/render`): a build into a clean
+   * folder takes from there those whose group did not change (render-store.ts).
    * Only with `reuseFrom`.
    */
   renderStore?: string;
+  /**
+   * The groups' dependency keys as computed for this model before (kept with it: the model
+   * cache), used when made with the same QUIET_WEEKS. Only with `reuseFrom`.
+   */
+  dependencies?: RenderDependencies;
+}
+
+/** The dependency key of every group of files (render-memo.ts), and the QUIET_WEEKS they were computed with. */
+export interface RenderDependencies {
+  quietWeeks: number;
+  groups: Record<string, string>;
 }
 
 export interface Published {
@@ -93,8 +104,10 @@ export interface Published {
   output: StaticOutput;
   /** Files an incremental build reused from the last one instead of rendering them. */
   reused: number;
-  /** Stores what this build's milestone files were made from: call once its output is written. */
+  /** Stores what this build's files were made from: call once its output is written. */
   commitMemo(): Promise<void>;
+  /** The groups' dependency keys (an incremental build's). */
+  dependencies?: RenderDependencies;
   redirects: Redirect[];
   paths: PublicPath[];
   /** Files produced (sent to the sink or kept). */
@@ -120,7 +133,6 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
   const env = options.vars as unknown as Env;
   const config = siteConfig(env);
   const paths = publicPaths(site, config.defaultLimit);
-  const data = dataFiles(site, siteConfig(options.vars as unknown as Env).quietWeeks);
   const count = paths.length + otherFileCount(site);
   // Workers Static Assets takes at most ASSETS_FILE_LIMIT files per Worker version (20,000 on
   // the Free plan, 100,000 on Paid): what does not fit is placed in packs or R2 and served by
@@ -184,9 +196,23 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
     representationSettings.capture = false;
   }
   // What the Worker reads through the ASSETS binding (catalog, per-team digest indexes, the
-  // feeds' content hashes for WebSub).
+  // feeds' content hashes for WebSub): made from the model and QUIET_WEEKS, like the site's
+  // files, so kept in the render store under the same key (one run, named by its first file).
   output.headers.set(DATA_PATTERN, DATA_HEADERS);
-  for (const { path: p, text } of data) await emit({ file: p.slice(1), path: p, bytes: encoder.encode(text), pattern: DATA_PATTERN });
+  const dataKey = memo?.dependency(SITE_GROUP);
+  const keptData = memo?.store && dataKey !== undefined ? memo.store.read(dataKey, CATALOG_PATH.slice(1)) : undefined;
+  if (keptData && [...keptData.files.values()].every((f) => f.pattern === DATA_PATTERN)) {
+    for (const [file, f] of keptData.files) await emit({ file, path: `/${file}`, bytes: f.bytes, pattern: DATA_PATTERN, hash: f.hash });
+  } else {
+    const made: Array<{ file: string } & StoredFile> = [];
+    for (const { path: p, text } of dataFiles(site, config.quietWeeks)) {
+      const bytes = encoder.encode(text);
+      const hash = contentHash(bytes);
+      made.push({ file: p.slice(1), bytes, hash, pattern: DATA_PATTERN });
+      await emit({ file: p.slice(1), path: p, bytes, pattern: DATA_PATTERN, hash });
+    }
+    if (memo?.store && dataKey !== undefined) memo.store.write(dataKey, made, { [DATA_PATTERN]: DATA_HEADERS });
+  }
   const manifest: FeedsManifest = { version: site.version, parts: [] };
   for (const [name, list] of [...feeds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const p = feedsPartPath(name);
@@ -252,6 +278,7 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
     plan,
     redirects: aliasRedirects(site, options.aliases ?? new Map(), paths),
     reused: memo?.reused() ?? 0,
+    ...(memo ? { dependencies: memo.dependencies() } : {}),
     commitMemo: async () => {
       if (memo && options.reuseFrom) await writeRenderManifest(options.reuseFrom.outDir, memo.manifest());
       memo?.store?.prune();
@@ -261,8 +288,8 @@ export async function renderSite(site: SiteModel, options: PublishOptions, sink?
 
 /**
  * The reuse of an incremental render: the last build's render manifest (takeRenderManifest),
- * and a `reuse` for renderPaths that keeps a milestone's file in the folder when the
- * milestone's dependency key is the one its file was rendered with.
+ * and a `reuse` for renderPaths that keeps a file in the folder when its group's dependency
+ * key is the one it was rendered with.
  */
 async function renderMemo(site: SiteModel, options: PublishOptions, config: ReturnType<typeof siteConfig>, writer: OutputWriter, output: StaticOutput) {
   const build = createHash('sha256')
@@ -272,7 +299,8 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
     .update(JSON.stringify([...(options.aliases ?? new Map())].sort()))
     .digest('hex')
     .slice(0, 32);
-  const deps = milestoneDependencies(site, config.quietWeeks);
+  const given = options.dependencies?.quietWeeks === config.quietWeeks ? options.dependencies.groups : undefined;
+  const deps = given ? new Map(Object.entries(given)) : renderDependencies(site, config.quietWeeks);
   const before = await takeRenderManifest(writer.outDir);
   const usable = before?.build === build ? before : undefined;
   if (usable) for (const [pattern, headers] of Object.entries(usable.headers)) if (!output.headers.has(pattern)) output.headers.set(pattern, headers);
@@ -280,7 +308,7 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
   const packs: NonNullable<RenderManifest['packs']> = {};
   let reused = 0;
   const store = options.renderStore !== undefined ? new RenderStore(options.renderStore, build) : undefined;
-  // The run of one milestone's files being rendered (render-store.ts): its files from the store,
+  // The run of one group's files being rendered (render-store.ts): its files from the store,
   // or those rendered, kept whole when none was left in the folder.
   let run: { group: string; dep: string | undefined; first: string; stored?: Map<string, StoredFile>; rendered: Array<{ file: string } & StoredFile>; whole: boolean } | undefined;
   const endRun = () => {
@@ -299,8 +327,10 @@ async function renderMemo(site: SiteModel, options: PublishOptions, config: Retu
       packs[file] = entry;
     },
     reused: () => reused,
+    dependency: (group: string) => deps.get(group),
+    dependencies: (): RenderDependencies => ({ quietWeeks: config.quietWeeks, groups: given ?? Object.fromEntries(deps) }),
     /**
-     * A file of a milestone whose inputs are unchanged: still on disk as the last build wrote
+     * A file of a group whose inputs are unchanged: still on disk as the last build wrote
      * it, or kept in the build's cache (its bytes).
      */
     reuse: (entry: PublicPath, file: string, placement?: Store): { hash: string; size: number } | { hash: string; bytes: Uint8Array } | undefined => {

@@ -18,6 +18,7 @@ import type { MilestoneDefinition, ParseOptions } from '../content/parse';
 import { recurrenceKey } from '../content/recurrence';
 import { ownersDigest } from '../content/sections';
 import type { WeekReading } from '../content/week';
+import type { ModelCache } from './model-cache';
 
 interface CachedMessage {
   reason: string;
@@ -84,6 +85,8 @@ export async function parserVersion(contentSourceDir: string): Promise<string> {
 export class ParseCache {
   /** Trees by text, for the files this cache's entries do not answer (and milestone definitions). */
   markdown?: MarkdownCache;
+  /** The last build's whole model, taken when no input changed (./model-cache.ts). */
+  model?: ModelCache;
   readonly #memory = new Map<string, CachedParse>();
   readonly #pending: Array<[string, CachedParse]> = [];
   stats: ParseCacheStats = { hits: 0, misses: 0 };

@@ -8,6 +8,7 @@ import { entryCount } from '../feeds/document';
 import { archiveCount, archivePath } from '../feeds/history';
 import { FEED_XSL_PATH } from '../feeds/xsl';
 import { STATUSES } from '../status';
+import { STYLESHEET_PATH, teamFilter } from '../pages/style';
 import { FEED_FILES, FEED_FORMATS, OPML_PATH, feedPath, milestoneIndexPath, milestonePath, teamPath, updatePath, type FeedTarget } from '../feeds/paths';
 
 export interface PublicPath {
@@ -20,8 +21,10 @@ export interface PublicPath {
    */
   pattern: string;
   /**
-   * Files rendered from the same inputs (`milestone:<key>`: its page, badge, feeds and
-   * archives), which an incremental build reuses together (render-memo.ts).
+   * Files rendered from the same inputs, which an incremental build reuses together
+   * (render-memo.ts): `milestone:<key>` (its page, badge, feeds and archives), `update:<id>`
+   * (its page), `site` (every other file: the site's and teams' pages, feeds and archives, the
+   * OPML, the stylesheets).
    */
   group?: string;
 }
@@ -44,52 +47,61 @@ export function feedTargets(site: SiteModel): FeedTarget[] {
   ];
 }
 
-/** The reuse group of a feed target's files: only milestones have one (see render-memo.ts). */
-function groupOf(target: FeedTarget): string | undefined {
-  return target.kind === 'milestone' ? `milestone:${target.milestone.key}` : undefined;
+/** The reuse group of a feed target's files (see render-memo.ts). */
+function groupOf(target: FeedTarget): string {
+  return target.kind === 'milestone' ? `milestone:${target.milestone.key}` : SITE_GROUP;
 }
+
+/** The group of the files made from the whole site (render-memo.ts). */
+export const SITE_GROUP = 'site';
 
 /**
  * Every feed and page of a site, archives included (`pageSize`: entries per feed and per
  * archive document, FEED_ITEMS).
  */
 export function publicPaths(site: SiteModel, pageSize: number): PublicPath[] {
-  const paths: PublicPath[] = [{ path: '/', pattern: '/' }];
-  for (const team of site.teams) paths.push({ path: teamPath(team.slug), pattern: '/teams/:team' });
-  for (const update of site.updates) paths.push({ path: updatePath(update), pattern: '/updates/:team/:date' });
+  const group = SITE_GROUP;
+  const paths: PublicPath[] = [{ path: '/', pattern: '/', group }];
+  for (const team of site.teams) paths.push({ path: teamPath(team.slug), pattern: '/teams/:team', group });
+  for (const update of site.updates) paths.push({ path: updatePath(update), pattern: '/updates/:team/:date', group: `update:${update.id}` });
   // Every update, the site's and each team's (pages list the last few and link here).
-  paths.push({ path: '/updates', pattern: '/updates' });
-  for (const team of site.teams) paths.push({ path: `${teamPath(team.slug)}/updates`, pattern: '/teams/:team/updates' });
+  paths.push({ path: '/updates', pattern: '/updates', group });
+  for (const team of site.teams) paths.push({ path: `${teamPath(team.slug)}/updates`, pattern: '/teams/:team/updates', group });
   // The search page and its script (the index itself is written by the build: src/publish/search.ts).
-  paths.push({ path: '/search', pattern: '/search' }, { path: '/search.js', pattern: '/search.js' });
-  paths.push({ path: '/milestones', pattern: '/milestones' });
+  paths.push({ path: '/search', pattern: '/search', group }, { path: '/search.js', pattern: '/search.js', group });
+  paths.push({ path: '/milestones', pattern: '/milestones', group });
   // The milestone index with a filter preselected (milestoneIndexPath).
-  for (const team of site.teams) paths.push({ path: milestoneIndexPath({ team: team.slug }), pattern: '/teams/:team/milestones' });
-  for (const status of STATUSES) paths.push({ path: milestoneIndexPath({ status }), pattern: '/status/:status' });
+  for (const team of site.teams) paths.push({ path: milestoneIndexPath({ team: team.slug }), pattern: '/teams/:team/milestones', group });
+  for (const status of STATUSES) paths.push({ path: milestoneIndexPath({ status }), pattern: '/status/:status', group });
   for (const milestone of site.milestones) {
-    const group = groupOf({ kind: 'milestone', milestone });
-    paths.push({ path: milestonePath(milestone.key), pattern: '/milestones/:key', group });
-    paths.push({ path: `${milestonePath(milestone.key)}/badge.svg`, pattern: '/milestones/:key/badge.svg', group });
+    const own = groupOf({ kind: 'milestone', milestone });
+    paths.push({ path: milestonePath(milestone.key), pattern: '/milestones/:key', group: own });
+    paths.push({ path: `${milestonePath(milestone.key)}/badge.svg`, pattern: '/milestones/:key/badge.svg', group: own });
   }
-  paths.push({ path: '/favicon.svg', pattern: '/favicon.svg' }, { path: '/favicon.ico', pattern: '/favicon.ico' });
+  paths.push({ path: '/favicon.svg', pattern: '/favicon.svg', group }, { path: '/favicon.ico', pattern: '/favicon.ico', group });
+  // The pages' stylesheet (src/pages/style.ts): its name has its content's hash.
+  paths.push({ path: STYLESHEET_PATH, pattern: STYLESHEET_PATH, group });
+  // The milestone index's filter by team: named by its content (the site's teams).
+  const filter = teamFilter(site.teams.map((t) => t.slug)).path;
+  paths.push({ path: filter, pattern: filter, group });
   for (const target of feedTargets(site)) {
-    const group = groupOf(target);
+    const own = groupOf(target);
     for (const format of FEED_FORMATS) {
       const path = feedPath(target, format);
-      paths.push({ path, pattern: feedPattern(path), ...(group ? { group } : {}) });
+      paths.push({ path, pattern: feedPattern(path), group: own });
     }
     // RFC 5005 archives: fixed documents of `pageSize` entries, oldest first.
     const archives = archiveCount(entryCount(site, target), pageSize);
     for (let page = 1; page <= archives; page++) {
       for (const format of FEED_FORMATS) {
         const path = archivePath(target, page, format);
-        paths.push({ path, pattern: feedPattern(path), ...(group ? { group } : {}) });
+        paths.push({ path, pattern: feedPattern(path), group: own });
       }
     }
   }
-  paths.push({ path: OPML_PATH, pattern: OPML_PATH });
+  paths.push({ path: OPML_PATH, pattern: OPML_PATH, group });
   // The stylesheet browsers render RSS and Atom with (src/feeds/xsl.ts).
-  paths.push({ path: FEED_XSL_PATH, pattern: FEED_XSL_PATH });
+  paths.push({ path: FEED_XSL_PATH, pattern: FEED_XSL_PATH, group });
   return paths;
 }
 

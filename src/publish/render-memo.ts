@@ -1,20 +1,30 @@
 /**
- * Incremental rendering: most of a site's files are its milestones' (a page, a badge, three
- * feeds and their archives each), and an edit reaches few milestones. Each milestone's files
- * are rendered again only when something they are made from changed: a dependency key per
- * milestone hashes all of it — the milestone, its parent and sub-milestones with their
- * statuses, every update it appears in (whole), the milestones and statuses those updates
- * name, the catalog of teams and milestones (titles, ancestry: what the subscribe form and the
- * links show), the site's newest date — under a key of the build as a whole (the renderer's
- * own source, the configuration, the aliases). Otherwise the files of the last build are
- * kept as they are, without reading them. The output stays byte-identical to a clean build
- * (test/publish/incremental.test.ts); `TIDINGS_BUILD_CACHE=off` renders everything.
+ * Incremental rendering: each group of files (src/publish/paths.ts) is rendered again only when
+ * something its files are made from changed, under a key of the build as a whole (the
+ * renderer's own source, the configuration, the aliases). A dependency key per group hashes
+ * all of it:
+ * - a milestone's files (a page, a badge, three feeds and their archives: most of a site's
+ *   files, and an edit reaches few milestones): the milestone, its parent and sub-milestones
+ *   with their statuses, every update it appears in (whole), the milestones and statuses those
+ *   updates name, the catalog of teams and milestones (titles, ancestry: what the subscribe
+ *   form and the links show), the site's newest date;
+ * - an update's page (src/pages/update.tsx): the update (whole), its team, the milestones its
+ *   sections name (whole: titles, weeks for the anchors) with their statuses, the links to the
+ *   team's next older and newer updates;
+ * - the rest (`site`: home, lists, team pages, status pages, the milestone index, the site's and
+ *   teams' feeds and archives, the OPML, the stylesheets): the whole model (its version, a hash
+ *   of it), statuses being derived from it and the configuration.
+ * Otherwise the files of the last build are kept as they are, without reading them. The output
+ * stays byte-identical to a clean build (test/publish/incremental.test.ts);
+ * `TIDINGS_BUILD_CACHE=off` renders everything.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteModel, Update } from '../content/model';
-import { milestoneByKey, milestoneChildren, updateById } from '../feeds/document';
+import { milestoneByKey, milestoneChildren, teamUpdates, updateById } from '../feeds/document';
+import { updatePath } from '../feeds/paths';
+import { SITE_GROUP } from './paths';
 import { newestDate, statusIndex, type StatusInfo } from '../status';
 
 /**
@@ -47,7 +57,7 @@ async function hashRenderer(rootDir: string): Promise<string> {
 export interface RenderManifest {
   /** The build as a whole: renderer, configuration, aliases. Another one reuses nothing. */
   build: string;
-  /** Group (`milestone:<key>`) → dependency key. */
+  /** Group (`milestone:<key>`, `update:<id>`, `site`) → dependency key. */
   groups: Record<string, string>;
   /** `_headers` pattern → headers, for patterns whose every file is reused. */
   headers: Record<string, Record<string, string>>;
@@ -57,10 +67,11 @@ export interface RenderManifest {
   packs?: Record<string, [string, string, number]>;
 }
 
-const statusJson = (s: StatusInfo | undefined) => JSON.stringify(s ? { status: s.status, reason: s.reason, quietWeeks: s.quietWeeks, latest: s.latest?.update.id } : null);
+const statusJson = (s: StatusInfo | undefined) =>
+  JSON.stringify(s ? { status: s.status, reason: s.reason, quietWeeks: s.quietWeeks, latest: s.latest?.update.id, silentSince: s.silentSince } : null);
 
-/** The dependency key of every milestone's files (group `milestone:<key>`). */
-export function milestoneDependencies(site: SiteModel, quietWeeks: number): Map<string, string> {
+/** The dependency key of every group of files (see above). */
+export function renderDependencies(site: SiteModel, quietWeeks: number): Map<string, string> {
   const statuses = statusIndex(site, { quietWeeks });
   const catalog = createHash('sha256')
     .update(JSON.stringify(site.teams))
@@ -100,6 +111,23 @@ export function milestoneDependencies(site: SiteModel, quietWeeks: number): Map<
     }
     groups.set(`milestone:${m.key}`, hash.digest('hex').slice(0, 32));
   }
+  for (const team of site.teams) {
+    const weeks = teamUpdates(site, team.slug);
+    const teamText = JSON.stringify(team);
+    weeks.forEach((u, i) => {
+      // Newest first: the pager links the next older and the next newer week (path and date).
+      const older = weeks[i + 1];
+      const newer = i > 0 ? weeks[i - 1] : undefined;
+      const hash = createHash('sha256')
+        .update(teamText)
+        .update(updateHash(u))
+        .update(JSON.stringify([older ? [updatePath(older), older.date] : null, newer ? [updatePath(newer), newer.date] : null]));
+      for (const s of u.sections) hash.update(describe(s.key));
+      groups.set(`update:${u.id}`, hash.digest('hex').slice(0, 32));
+    });
+  }
+  // The model's version is a hash of the whole model (src/content/build.ts).
+  groups.set(SITE_GROUP, createHash('sha256').update(`site\0${site.version}`).digest('hex').slice(0, 32));
   return groups;
 }
 

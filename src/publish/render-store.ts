@@ -1,17 +1,19 @@
 /**
- * Rendered milestone files kept in the build's cache folder (`.cache/tidings/render/`), for a
- * build into a clean output folder whose caches were kept (a CI run that restores `.cache/`, a
- * fresh checkout of a content repository): a milestone whose dependency key (render-memo.ts) is
- * the one its files were rendered with gets them from here instead of rendering them again.
- * The output stays byte-identical to a clean build's (test/publish/incremental.test.ts).
+ * Rendered files kept in the build's cache folder (`.cache/tidings/render/`), for a build into a
+ * clean output folder whose caches were kept (a CI run that restores `.cache/`, a fresh checkout
+ * of a content repository): a group of files (a milestone's, an update's page, the site's:
+ * render-memo.ts) whose dependency key is the one its files were rendered with gets them from
+ * here instead of rendering them again. The output stays byte-identical to a clean build's
+ * (test/publish/incremental.test.ts).
  *
- * A milestone's files come in two runs of the build's path list (its page and badge, then its
- * feeds and their archives): each run is one segment file, named by the build key, the
- * milestone's dependency key and the run's first file, written when the run was rendered whole
- * and read back whole. A segment is a JSON line (each file's name, pattern, hash and length,
- * and the patterns' headers) followed by the files' bytes. What one build holds is one run's
- * files at a time. After a build, segments it neither read nor wrote are removed: the store
- * holds one build's worth. A segment that cannot be read as written is a miss.
+ * A group's files come in runs of the build's path list (a milestone's page and badge, then its
+ * feeds and their archives; the site's pages, then its feeds…): each run is one segment file,
+ * named by the build key, the group's dependency key and the run's first file, written when the
+ * run was rendered whole and read back whole. A segment is a JSON line (each file's name,
+ * pattern, hash and length, and the patterns' headers) followed by the files' bytes. What one
+ * build holds is one run's files at a time. After a build, segments it neither read nor wrote
+ * are removed: the store holds one build's worth. A segment that cannot be read as written is a
+ * miss.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

@@ -92,8 +92,8 @@ export async function startSearchIndex(env: Record<string, string | undefined> =
     ok: true,
     async add(path, _hash, html) {
       // Not awaited: Pagefind indexes in its own process while the build renders the next page.
-      // Without the inline stylesheet, which Pagefind does not index: a third of each page's
-      // bytes, encoded (JSON, base64) and piped to Pagefind's process for nothing.
+      // Without `<style>` elements, which Pagefind does not index (the pages link their
+      // stylesheet, src/pages/style.ts; kept in case one comes back: bytes piped for nothing).
       const job = live.addHTMLFile({ url: path, content: withoutStyles(await html()) }).then(
         (added) => {
           if (added.errors.length > 0) failure ??= `${path}: ${added.errors.join('; ')}`;

@@ -66,8 +66,8 @@ export const SubscribeForm: FC<SubscribeFormProps> = ({ site, scope = 'all', ema
         ))}
       </fieldset>
       <DeliveryChoices prefix={prefix} frequency={frequency} content={content} />
-      {/* Honeypot: kept off-screen rather than type=hidden, because bots skip hidden inputs. */}
-      <div aria-hidden="true" style="position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden;">
+      {/* Honeypot: kept off-screen (the stylesheet's .offscreen) rather than type=hidden, because bots skip hidden inputs. */}
+      <div aria-hidden="true" class="offscreen">
         <label for={`${prefix}-${HONEYPOT_FIELD}`}>Leave this field empty</label>
         <input id={`${prefix}-${HONEYPOT_FIELD}`} type="text" name={HONEYPOT_FIELD} tabindex={-1} autocomplete="off" value="" />
       </div>

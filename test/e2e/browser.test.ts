@@ -250,9 +250,18 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
         if (r.headers()[WORKER_HEADER.toLowerCase()] !== undefined) workerAnswered.push(r.url());
       }
     });
+    // What the policy refused (the browser says so on the console): nothing.
+    const refused: string[] = [];
+    reader.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
     const home = await reader.goto(`${origin}/`);
     // The home page itself (a failure says what came instead: once, in one CI run of many, no team report was found).
     expect(home?.status(), `GET / in the reader's context: ${await reader.title()}`).toBe(200);
+    // The linked stylesheet applies under the site's policy (style-src 'self'): the subscribe
+    // form's honeypot is off-screen by its class.
+    expect(await reader.evaluate('getComputedStyle(document.querySelector(".offscreen")).left')).toBe('-10000px');
+    expect(await reader.evaluate('getComputedStyle(document.body).margin')).toBe('0px');
     // What changed this week: each team's latest report leads the page (no click).
     await reader.waitForSelector('#this-week article.team-now', { timeout: 10_000 });
     expect(await reader.locator('#this-week article.team-now').count()).toBeGreaterThan(0);
@@ -268,6 +277,7 @@ describe.skipIf(!existsSync(CHROMIUM))('in Chromium: every page kind and both em
     expect(await first.locator('.status').textContent()).toMatch(/^(Blocked|At risk|Active|Quiet|Done|Silent)$/);
     await picture(reader, 'search-from-home-390-light.png');
     expect(scriptErrors).toEqual([]);
+    expect(refused).toEqual([]);
     expect(workerAnswered).toEqual([]);
     await strict.close();
 

@@ -61,6 +61,8 @@ function expectedType(file: string): string {
   if (file === 'favicon.svg' || file === 'favicon.ico') return 'image/svg+xml';
   if (file === 'feed.xsl') return 'text/xsl; charset=utf-8';
   if (file === 'search.js') return 'text/javascript; charset=utf-8';
+  // The pages' stylesheets (src/pages/style.ts), named by their content.
+  if (/^(style|teams)\.[0-9a-f]{16}\.css$/.test(file)) return 'text/css; charset=utf-8';
   // The search index (Pagefind's files): typed by the platform from the extension.
   if (file.startsWith('pagefind/') && file.endsWith('.js')) return 'text/javascript; charset=utf-8';
   if (file.startsWith('pagefind/') && file.endsWith('.json')) return 'application/json';
@@ -133,6 +135,18 @@ describe('static output under wrangler dev', () => {
       expect(Buffer.from(body).equals(await readFile(path.join(out, 'public', file))), file).toBe(true);
     }
   }, 180_000);
+
+  it('serves the pages’ stylesheet from the file every page links, cached for good', async () => {
+    const { STYLESHEET_PATH } = await import('../../src/pages/style');
+    const page = await get('/teams/atlas');
+    expect(await page.text()).toContain(`<link rel="stylesheet" href="${STYLESHEET_PATH}"/>`);
+    expect(page.headers.get('Content-Security-Policy')).toContain("style-src 'self'");
+    const sheet = await get(STYLESHEET_PATH);
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect(sheet.headers.get(WORKER_HEADER)).toBeNull();
+    await sheet.arrayBuffer();
+  });
 
   it('answers a conditional GET with its ETag by 304, and a changed ETag by 200', async () => {
     for (const p of ['/feed.xml', '/atom.xml', '/feed.json', '/opml.xml', '/', '/teams/atlas', '/teams/atlas/feed.json']) {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, type BuildOptions } from '../../src/publish/build';
+import { ModelCache } from '../../src/publish/model-cache';
 import { ParseCache, parserVersion } from '../../src/publish/parse-cache';
 import { tree } from './output-tree';
 
@@ -63,6 +64,13 @@ describe('incremental build', () => {
     // Milestones the edit did not reach were not rendered again (render-memo.ts): a third of
     // the files of these weeks (the rest are pages of weeks, teams and the site).
     expect(again.reused).toBeGreaterThan(again.written.files / 4);
+    // Every published file is in a group the memo keys: a milestone's, an update's page, the
+    // site's (the edit changed the model: the site's files were rendered again).
+    const memo = JSON.parse(await readFile(path.join(work, 'incremental.render.json'), 'utf8')) as { groups: Record<string, string> };
+    const groups = Object.keys(memo.groups);
+    expect(groups.filter((g) => g.startsWith('update:')).sort()).toEqual(again.site.updates.map((u) => `update:${u.id}`).sort());
+    expect(groups.filter((g) => g.startsWith('milestone:'))).toHaveLength(again.site.milestones.length);
+    expect(groups).toContain('site');
 
     // An edit that changes a status: a blocker in the newest week. The milestone, its parent
     // (which lists it with its status) and the indexes change; the rest is kept.
@@ -79,7 +87,7 @@ describe('incremental build', () => {
     expect(await tree(path.join(work, 'incremental'))).toEqual(await tree(path.join(work, 'clean')));
   }, 600_000);
 
-  it('into a clean output folder with the caches kept, takes milestones’ files from the render store: byte for byte the build before; a damaged segment is rendered again', async () => {
+  it('into a clean output folder with the caches kept, takes every page and feed from the render store: byte for byte the build before; a damaged segment is rendered again', async () => {
     // A CI run that restores .cache/ (src/publish/render-store.ts), on the sample content.
     const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-store-'));
     const at = (out: string, cache: ParseCache): BuildOptions => ({ content: path.join(ROOT, 'content'), out: path.join(dir, out), config: path.join(ROOT, 'wrangler.toml'), cache });
@@ -89,14 +97,82 @@ describe('incremental build', () => {
       if (!first.ok) throw new Error(first.messages);
       const store = path.join(dir, 'render');
       const segments = (await readdir(store)).filter((n) => n.endsWith('.seg')).sort();
-      expect(segments.length).toBeGreaterThanOrEqual(2 * first.site.milestones.length);
+      // Two runs of files per milestone, one per update page, and the site's runs.
+      expect(segments.length).toBeGreaterThanOrEqual(2 * first.site.milestones.length + first.site.updates.length + 1);
       await writeFile(path.join(store, segments[0]!), (await readFile(path.join(store, segments[0]!))).subarray(0, 100));
       const restored = await buildAll(at('restored', new ParseCache(version, path.join(dir, 'cache'))));
       if (!restored.ok) throw new Error(restored.messages);
-      expect(restored.reused).toBeGreaterThan(restored.written.files / 2);
+      // Every page and feed but the damaged segment's (what is not reused: the data files and the search index).
+      const published = first.written.files - (first.search.built ? first.search.files : 0);
+      expect(restored.reused).toBeGreaterThan(published - 50);
       expect(await tree(path.join(dir, 'restored'))).toEqual(await tree(path.join(dir, 'first')));
       // The damaged one written again; every other kept, none added.
       expect((await readdir(store)).filter((n) => n.endsWith('.seg')).sort()).toEqual(segments);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('takes the last build’s model when no input changed (model cache): the output, model and messages of a clean build; an edit of a week or of teams.yaml reads again', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-model-'));
+    try {
+      await cp(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+      const version = await parserVersion(path.join(ROOT, 'src', 'content'));
+      // A new process each time: the caches on disk, nothing in memory.
+      const cacheOf = () => {
+        const cache = new ParseCache(version, path.join(dir, 'cache', 'parse'));
+        cache.model = new ModelCache(path.join(dir, 'cache', 'model'));
+        return cache;
+      };
+      let vars: Record<string, string> = {};
+      const at = (out: string, cache?: ParseCache): BuildOptions => ({
+        content: path.join(dir, 'content'),
+        out: path.join(dir, out),
+        model: path.join(dir, `${out}.json`),
+        config: path.join(ROOT, 'wrangler.toml'),
+        vars,
+        env: { TIDINGS_SEARCH: 'off' },
+        ...(cache ? { cache } : {}),
+      });
+      const same = async (what: string, built: Awaited<ReturnType<typeof buildAll>>) => {
+        await rm(path.join(dir, 'clean'), { recursive: true, force: true });
+        await rm(path.join(dir, 'clean.manifest.json'), { force: true });
+        await rm(path.join(dir, 'clean.render.json'), { force: true });
+        const clean = await buildAll(at('clean'));
+        if (!built.ok || !clean.ok) throw new Error(`${what}: build failed`);
+        expect(built.messages, what).toBe(clean.messages);
+        expect(await readFile(path.join(dir, 'cached.json'), 'utf8'), what).toBe(await readFile(path.join(dir, 'clean.json'), 'utf8'));
+        expect(await tree(path.join(dir, 'cached')), what).toEqual(await tree(path.join(dir, 'clean')));
+      };
+      const first = cacheOf();
+      await buildAll(at('cached', first));
+      expect(first.stats.misses).toBeGreaterThan(0);
+      // Nothing changed: no file is read again, not even from the parse cache.
+      await rm(path.join(dir, 'cached'), { recursive: true, force: true });
+      const second = cacheOf();
+      await same('nothing changed', await buildAll(at('cached', second)));
+      expect(second.stats).toEqual({ hits: 0, misses: 0 });
+      expect(second.definitionStats).toEqual({ hits: 0, misses: 0 });
+      // Another QUIET_WEEKS: the same model, other statuses (the memo's keys made again).
+      vars = { QUIET_WEEKS: '1' };
+      const quiet = cacheOf();
+      await same('another QUIET_WEEKS', await buildAll(at('cached', quiet)));
+      expect(quiet.stats).toEqual({ hits: 0, misses: 0 });
+      vars = {};
+      // A week edited: read again (that file parsed, the others from the parse cache).
+      const week = path.join(dir, 'content', 'atlas', 'updates', (await readdir(path.join(dir, 'content', 'atlas', 'updates'))).filter((n) => n.endsWith('.md')).sort().at(-2)!);
+      await appendFile(week, '\n- achieved: an item added after publishing\n');
+      const third = cacheOf();
+      await same('a week edited', await buildAll(at('cached', third)));
+      expect(third.stats.misses).toBe(1);
+      // The teams' names changed: read again.
+      const teams = path.join(dir, 'content', 'teams.yaml');
+      await writeFile(teams, (await readFile(teams, 'utf8')).replace('name: Atlas', 'name: Atlas Platform'));
+      const fourth = cacheOf();
+      const renamed = await buildAll(at('cached', fourth));
+      await same('teams.yaml edited', renamed);
+      if (renamed.ok) expect(renamed.site.teams.map((t) => t.name)).toContain('Atlas Platform');
+      expect(fourth.stats.hits + fourth.stats.misses).toBeGreaterThan(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

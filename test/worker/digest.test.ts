@@ -11,6 +11,7 @@ import { cutDigest, deliverBatch, handleDigestQueue, type DigestBatch } from '..
 import { claimDeliveries, STALE_CLAIM_MS } from '../../src/digest/store';
 import type { Env } from '../../src/env';
 import { activeSubscriber, asMessages, env, recordingQueue, recordingTransport, resetDigests, site, siteAsOf, testEnv, unplayedQueueEnv } from './digest.helpers';
+import { STYLESHEET_PATH } from '../../src/pages/style';
 
 const ATLAS_SYNC = 'northwind-dev-roadmap-21';
 const ATLAS_RESUMABLE = 'northwind-dev-roadmap-24';
@@ -411,7 +412,12 @@ describe('admin and web copies', () => {
 
     const page = await app.request(`/digests/${created.id}`, {}, e);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Sync protocol v2 (delta sync)');
+    const copy = await page.text();
+    expect(copy).toContain('Sync protocol v2 (delta sync)');
+    // Styled by the site's stylesheet, as its pages are (the policy lets no inline style apply).
+    expect(copy).toContain(`<link rel="stylesheet" href="${STYLESHEET_PATH}"/>`);
+    expect(copy).not.toMatch(/<style|\sstyle="/);
+    expect(page.headers.get('Content-Security-Policy')).toContain("style-src 'self'");
     const list = await (await app.request('/digests', {}, e)).text();
     expect(list).toContain(`/digests/${created.id}`);
     expect((await app.request('/digests/424242', {}, e)).status).toBe(404);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { site } from '../../src/site';
 import { appFetcher, env, expectedMilestoneItems, fetchFeed, SITE_URL } from './feeds.helpers';
 import { scanPage } from './pages.helpers';
+import { STYLESHEET, STYLESHEET_PATH } from '../../src/pages';
 
 // The routes the static build renders every feed and page through (src/publish): the same
 // bytes wrangler dev and the edge serve as files (test/e2e/static.test.ts).
@@ -19,6 +20,15 @@ async function page(path: string) {
   expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
   expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
   return { response, html, scan: await scanPage(html) };
+}
+
+/** The stylesheet a page links (one file for every page: src/pages/style.ts), as served. */
+async function linkedStylesheet(html: string): Promise<string> {
+  const href = /<link rel="stylesheet" href="([^"]+)"\/>/.exec(html)?.[1];
+  expect(href).toBe(STYLESHEET_PATH);
+  const response = await fetchSelf(href!);
+  expect(response.status).toBe(200);
+  return response.text();
 }
 
 const feedAlternates = (base: string) => [
@@ -220,7 +230,24 @@ describe('security headers of pages', () => {
     expect(csp).not.toMatch(/script-src/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("form-action 'self'");
+    // Styles from this site's stylesheet only: no inline style element or attribute applies.
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  });
+
+  it('pages link one stylesheet, named by its content and cached for good; none has a style of its own', async () => {
+    for (const path of ['/', '/teams/atlas', '/updates/atlas/2026-10-19', '/milestones/northwind-dev-roadmap-21', '/milestones', '/search']) {
+      const { html } = await page(path);
+      expect(await linkedStylesheet(html)).toBe(STYLESHEET);
+      expect(html).not.toMatch(/<style|\sstyle="/);
+    }
+    expect(STYLESHEET_PATH).toMatch(/^\/style\.[0-9a-f]{16}\.css$/);
+    const response = await fetchSelf(STYLESHEET_PATH);
+    expect(response.headers.get('Content-Type')).toBe('text/css; charset=utf-8');
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(await response.text()).toContain('.offscreen{position:absolute;left:-10000px');
   });
 });
 
@@ -248,6 +275,16 @@ describe('/milestones', () => {
     expect(html).toContain('id="f-status-blocked"');
     expect(html).toContain(`id="f-team-${site.teams[0]!.slug}"`);
     expect(scan.scripts).toBe(0);
+    // The filter by team: a stylesheet of the site's teams, linked after the site's.
+    const { teamFilter } = await import('../../src/pages/style');
+    const filter = teamFilter(site.teams.map((t) => t.slug));
+    expect(html).toContain(`<link rel="stylesheet" href="${STYLESHEET_PATH}"/><link rel="stylesheet" href="${filter.path}"/>`);
+    const sheet = await fetchSelf(filter.path);
+    expect(sheet.headers.get('Content-Type')).toBe('text/css; charset=utf-8');
+    expect(sheet.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    const css = await sheet.text();
+    expect(css).toBe(filter.css);
+    for (const t of site.teams) expect(css).toContain(`#index:has(#f-team-${t.slug}:checked) [data-team]:not([data-team="${t.slug}"]){display:none}`);
   });
 
   it('/teams/:team/milestones and /status/:status are the index with the filter preselected (static files of their own)', async () => {
@@ -260,6 +297,8 @@ describe('/milestones', () => {
     for (const m of own) expect(byTeam.html).toContain(`href="/milestones/${m.key}"`);
     expect(byTeam.html).not.toContain(`href="/milestones/${other.key}"`);
     expect(byTeam.html).toContain('href="/milestones">all teams</a>');
+    // No filter by team there: no stylesheet of the teams.
+    expect(byTeam.html.match(/<link rel="stylesheet"/g)).toHaveLength(1);
     const byStatus = await page('/status/at-risk');
     expect(byStatus.html).toMatch(/id="f-status-at-risk" checked=""/);
     expect(byStatus.html).toMatch(/id="f-team-all" checked=""/);
@@ -324,7 +363,7 @@ describe('finding one’s way (issue 17)', () => {
     expect(scan.scripts).toBe(0);
     // Dates read as people write them, machine-readable, never broken across lines.
     for (const m of html.matchAll(/<time datetime="([^"]+)">([^<]*)<\/time>/g)) expect(m[2]).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
-    expect(html).toContain('time{white-space:nowrap}');
+    expect(await linkedStylesheet(html)).toContain('time{white-space:nowrap}');
   });
 
   it('update and milestone pages go into the search index (with their kind, team and status); lists do not', async () => {
@@ -348,8 +387,8 @@ describe('finding one’s way (issue 17)', () => {
     expect(html).toContain('<script type="module" src="/search.js"></script>');
     const csp = response.headers.get('Content-Security-Policy')!;
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
-    expect(csp).not.toContain("'unsafe-inline' 'self'");
-    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("style-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     // Without script it says so and points at the lists.
     expect(html).toContain('needs JavaScript');
@@ -407,7 +446,7 @@ describe('finding one’s way (issue 17)', () => {
     expect(html).toMatch(/class="group group-done"[^>]*><details><summary><h2 id="g-done">/);
     expect(html).toMatch(/class="group group-open"[^>]*><h2 id="g-open">/);
     // A count per filter; CSS shows the checked one.
-    expect(html).toContain('#index:has(#f-status-blocked:checked) .n-blocked{display:inline}');
+    expect(await linkedStylesheet(html)).toContain('#index:has(#f-status-blocked:checked) .n-blocked{display:inline}');
     const { statusIndex } = await import('../../src/status');
     const index = statusIndex(site, { quietWeeks: 3 });
     const atRiskTrees = site.milestones.filter((m) => !m.parentKey && index.get(m.key)!.status === 'at-risk').length;
@@ -423,7 +462,7 @@ describe('finding one’s way (issue 17)', () => {
     const silent = String(await StatusBadge({ status: 'quiet', reason: 'its team is silent since 2026-06-22', silentSince: '2026-06-22' }));
     expect(silent).toBe('<span class="status status-silent" title="its team is silent since 2026-06-22">Silent since <time datetime="2026-06-22">22 Jun 2026</time></span>');
     const { html } = await page('/');
-    expect(html).toContain('.status-active{background:none;border-color:transparent');
+    expect(await linkedStylesheet(html)).toContain('.status-active{background:none;border-color:transparent');
   });
 });
 

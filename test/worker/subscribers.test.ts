@@ -4,7 +4,7 @@
  */
 import { jsx } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
-import { STYLESHEET } from '../../src/pages';
+import { STYLESHEET_PATH } from '../../src/pages';
 import { SubscribeForm, listActiveSubscribers } from '../../src/subscribers';
 import {
   activeSubscriber,
@@ -259,10 +259,13 @@ describe('subscribe form and page', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    // The site's stylesheet is sent as written, not HTML-escaped.
-    expect(html).toContain(STYLESHEET);
-    // The site's page policy applies here too: no script can run on a subscription page.
+    // The site's stylesheet, linked as every page links it (a static file the Worker's pages share).
+    expect(html).toContain(`<link rel="stylesheet" href="${STYLESHEET_PATH}"/>`);
+    expect(html).not.toContain('<style');
+    // The site's page policy applies here too: no script can run on a subscription page, and
+    // the stylesheet is this site's.
     expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+    expect(res.headers.get('Content-Security-Policy')).toContain("style-src 'self'");
     expect(html).toMatch(new RegExp(`value="milestone:${m.key}" checked`));
     expect(html).toMatch(/value="all"(?! checked)/);
 
@@ -279,7 +282,8 @@ describe('subscribe form and page', () => {
     expect(html).toContain('name="email"');
     expect(html).toMatch(new RegExp(`name="scope" value="team:${t.slug}" checked`));
     expect(html).toMatch(/name="scope" value="all"(?! checked)/);
-    expect(html).toMatch(/aria-hidden="true" style="position:absolute;left:-10000px/);
+    // Off-screen by the stylesheet's class (the pages' policy lets no style attribute apply).
+    expect(html).toMatch(/aria-hidden="true" class="offscreen"/);
     expect(html).toMatch(/name="website" tabindex="-1" autocomplete="off"/);
   });
 });
