@@ -809,7 +809,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // nor where to read more, thanks, a word of feeling or a sign-off ("Many thanks to our sponsors", "Whew!", "~st.");
     // a season's greeting in the overview is a note ("Happy Easter!"), opening the report it is its summary.
     // Nor what the team writes the same every week above its news ("A reminder that we are exploring…", its aims): standing text.
-    if ((summarised || opening) && (options.recurrence?.standing?.has(standingForm(item.text)) || isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || isAboutThePost(item.text) || isThanks(item.text) || isInterjection(item.text) || (isSignOff(item.text) && !(opening && /^(?:happy|merry)\b/i.test(item.text.trim()))) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
+    if ((summarised || opening) && (isStanding(item.text) || isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || isAboutThePost(item.text) || isThanks(item.text) || isInterjection(item.text) || (isSignOff(item.text) && !(opening && /^(?:happy|merry)\b/i.test(item.text.trim()))) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }
@@ -830,9 +830,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     // So is a template's prompt, a question or a hint in italics, written the same in most of the
     // team's reports under any label ("*What are you working towards in filling the Cycle? May be
-    // a burndown list…*"): standing text, no news of the week. Not a plan written the same again.
+    // a burndown list…*"), and any paragraph so written where no label says what it holds (a
+    // newsletter's "The topic to propose crates is still open… Please take a look!" every
+    // week): standing text, no news of the week. Not a plan written the same again under "Next".
     const hint = nodes.length === 1 && nodes[0]!.type === 'paragraph' && (allEmphasis(nodes[0].children) || /\?/.test(item.text));
-    if (!bullet && parent === undefined && hint && options.recurrence?.standing?.has(standingForm(item.text))) {
+    if (!bullet && parent === undefined && (hint || kind === undefined) && isStanding(item.text)) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }
@@ -843,6 +845,18 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const prose = !bullet && nodes.length === 1 && nodes[0]!.type === 'paragraph';
     target.entries.push({ ...(kind !== undefined ? { kind } : {}), item, ...(parent ? { parent } : {}), ...(follows ? { follows } : {}), ...(prose ? { prose } : {}) });
     return item;
+  }
+
+  /** Text the team writes the same in most of its reports (recurrence.standing): a standing line, or a paragraph of nothing but standing lines. */
+  function isStanding(text: string): boolean {
+    const standing = options.recurrence?.standing;
+    if (!standing || standing.size === 0) return false;
+    const form = standingForm(text);
+    if (standing.has(form)) return true;
+    // A paragraph of several lines (its text joins them): made of standing lines and nothing else.
+    let rest = form;
+    for (const line of standing) if (rest.includes(line)) rest = rest.replace(line, ' ');
+    return rest !== form && rest.replace(/[\s.!?:;,]+/g, '') === '';
   }
 
   function warnUnknownKind(word: string, line: number, column = 1): void {

@@ -4562,3 +4562,33 @@ describe('a newsletter of pull requests waiting for merge, and a discovery teamâ
     });
   });
 });
+
+describe("a newsletter's paragraphs written the same every week", () => {
+  it('a paragraph of two lines written the same in most weeks, where no label says what it holds, is standing text (a note); a plan repeated under "Next week" stays a plan', () => {
+    const files: Record<string, string> = {};
+    for (const [i, date] of ['2017-01-08', '2017-01-15', '2017-01-22', '2017-01-29'].entries()) {
+      files[`docs/updates/${date}.md`] = week(
+        date,
+        [
+          '# Latest news',
+          '',
+          'The topic to propose crates for the Doc Days is still open and waiting for contributions.',
+          'Please take a look and add the crates you would like documented!',
+          '',
+          `- We merged ${i + 3} documentation fixes this week`,
+          '',
+          '## Next week',
+          '',
+          'We will keep reviewing the open documentation pull requests every day.',
+          '',
+        ].join('\n'),
+      );
+    }
+    for (const u of build(files).site.updates) {
+      const kinds = kindsByText(u);
+      expect(u.notes.map((i) => i.text.replace(/\s+/g, ' '))).toContain('The topic to propose crates for the Doc Days is still open and waiting for contributions. Please take a look and add the crates you would like documented!');
+      expect(Object.keys(kinds).some((t) => t.startsWith('The topic'))).toBe(false);
+      expect(kinds['We will keep reviewing the open documentation pull requests every day.']).toBe('next');
+    }
+  });
+});
