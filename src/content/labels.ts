@@ -675,6 +675,12 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // for next week"): what comes. Not what was ("was scheduled for May but slipped").
   [/^(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:is|are)\s+(?:now\s+|currently\s+|tentatively\s+)?(?:scheduled|planned|slated|due)\s+(?:for|to|on|in)\b/i, 'next'],
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
+  // Help asked for ("They all need help to move forward", "We need help with the Windows build"):
+  // what is in the way until someone comes. Not "doesn't need help".
+  [/^(?![^.;!?]{0,40}\b(?:not|never|no\s+longer)\b|[^.;!?]{0,40}n['’]t\b)[^.;!?]{0,40}?\b(?:needs?|requires?|could\s+use|would\s+welcome)\s+(?:some\s+|more\s+|your\s+|extra\s+|any\s+)?help\b/i, 'blockers'],
+  // A meeting or release set for a day ("Next meeting will be on Wednesday 11th of January at
+  // 20:00 GMT", "The next release is planned for March"): what comes.
+  [/^(?:the\s+|our\s+)?next\s+(?:meeting|call|sync|release|session|demo|event|workshop|stand-?up|retro|review|office\s+hours)\s+(?:will\s+be|is)\s+(?:on|at|in|scheduled|planned|set)\b/i, 'next'],
   // A change that is in, in the words of a team's sync ("Low-level mutation API is in.", "Optimistic
   // updates in.", "relay-future repo is up.", "Microbenchmark is fully landed.", "PR Train
   // Merged"), or that works ("Nomos consensus test working", "Tests are passing, seems to work"):

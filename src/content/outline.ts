@@ -429,7 +429,7 @@ function goesOn(li: ListItem): boolean {
 }
 
 /** Words of a sentence that only leads into a list: "the following", "as follows", "below", "to report". */
-const LEAD_IN = /\b(?:the following|as follows|below|to report)\b/i;
+const LEAD_IN = /\b(?:the following|as follows|below|to report|here (?:are|is))\b/i;
 
 /** A sentence that leads into findings ("Some early insights from the research:", "What we learned:"; not "themes … to focus on"), and says no work done itself. */
 function isFindingsLead(text: string): boolean {

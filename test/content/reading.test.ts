@@ -4592,3 +4592,16 @@ describe("a newsletter's paragraphs written the same every week", () => {
     }
   });
 });
+
+describe('a newsletter asking for help and announcing its meeting', () => {
+  it('"They all need help to move forward" is in the way; "Next meeting will be on Wednesday…" comes; "here are the three big issues:" leads into its list', () => {
+    expect(sentenceKind('They all need help to move forward so any contribution is very welcome!')).toBe('blockers');
+    expect(sentenceKind('Ana needed help with the build but sorted it out.')).toBeUndefined();
+    expect(sentenceKind('The team does not need help.')).toBeUndefined();
+    expect(sentenceKind('Next meeting will be on Wednesday 11th of January 2017 at 20:00 GMT. Feel free to come!')).toBe('next');
+    const text = ['## Docs', '', 'For now, here are the three big issues for the documentation:', '', '- The standard library checklist', '- Error explanations for all error codes', ''].join('\n');
+    const result = build({ 'docs/updates/2017-01-08.md': week('2017-01-08', text) });
+    const u = result.site.updates[0]!;
+    expect(result.outlines.get(u.source)!.structure.some((s) => s.what === 'lead-in' && s.text.startsWith('For now, here are'))).toBe(true);
+  });
+});
