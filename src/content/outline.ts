@@ -794,9 +794,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined && !stack.some((n) => n.topic && n.rank > node.rank));
     const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document') && !stack.some((n) => days.has(n));
     // A field that only says when, a date or a range ("Work Performed: Oct 06th-12th", "Sprint
-    // dates: Jan 5 – 19"; not a number alone, "Sprint: 2"),
-    // in a paragraph of its own, wherever it stands: the period, no work (a list of dates, "- Testnet:
-    // Wed 18th Sept", says when things will happen).
+    // dates: Jan 5 – 19"; not a number alone, "Sprint: 2"), in a paragraph of its own, wherever it
+    // stands: the period, no work (a list of dates, "- Testnet: Wed 18th Sept", says when things
+    // will happen).
     const field = kind === undefined && parent === undefined && !bullet ? /^([\p{L}][\p{L} '’]{0,30}?)\s*[:：]\s*(.+)$/u.exec(item.text.replace(/[*_]/g, '').trim()) : null;
     if (field && /\d/.test(field[2]!) && /\p{L}{3}|\d\s*[/.–—-]\s*\d/u.test(field[2]!) && onlyDate(field[2]!)) {
       structure.push({ line, what: 'when', text: item.text });
