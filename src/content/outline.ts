@@ -431,9 +431,16 @@ function goesOn(li: ListItem): boolean {
 /** Words of a sentence that only leads into a list: "the following", "as follows", "below", "to report". */
 const LEAD_IN = /\b(?:the following|as follows|below|to report|here (?:are|is))\b/i;
 
-/** A sentence that leads into findings ("Some early insights from the research:", "What we learned:"; not "themes … to focus on"), and says no work done itself. */
+/**
+ * A sentence that leads into findings ("Some early insights from the research:", "What we
+ * learned:"; not "themes … to focus on"), or into what the work was done with ("These are the
+ * other tools I'm using for the development:", "the main extensions of flask that I used this
+ * week:"), and says no work done itself.
+ */
 function isFindingsLead(text: string): boolean {
-  return /\b(?:insights?|findings?|learnings?|lessons|observations?|takeaways?|what we (?:learned|learnt|found|heard|saw)|we (?:learned|learnt|found|heard|observed|noticed)(?: that)?)\b/i.test(text) && sentenceKind(text) === undefined;
+  const findings = /\b(?:insights?|findings?|learnings?|lessons|observations?|takeaways?|what we (?:learned|learnt|found|heard|saw)|we (?:learned|learnt|found|heard|observed|noticed)(?: that)?)\b/i;
+  const tools = /\b(?:tools|extensions|libraries|packages|frameworks|resources|references|technologies)\b[^.:;!?]{0,40}\b(?:I|we)(?:['’]m|\s+am|\s+are|['’]re|\s+have)?\s+(?:used|using|use)\b/i;
+  return (findings.test(text) || tools.test(text)) && sentenceKind(text) === undefined;
 }
 
 /** One `Key: value` line of a paragraph: the key's words, the value's nodes, the whole line's nodes. */

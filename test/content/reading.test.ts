@@ -4605,3 +4605,20 @@ describe('a newsletter asking for help and announcing its meeting', () => {
     expect(result.outlines.get(u.source)!.structure.some((s) => s.what === 'lead-in' && s.text.startsWith('For now, here are'))).toBe(true);
   });
 });
+
+describe('a student’s list of the tools of the week', () => {
+  it('a list led in as the tools used ("These are the other tools I\'m using for the development:") is notes, as one led in as findings', () => {
+    const text = [
+      '## Setting up the development environment',
+      '',
+      'I’m developing on [Ubuntu OS](https://www.ubuntu.com/). These are the other tools I’m using for the development:',
+      '',
+      '- [Virtualenv ](https://virtualenv.pypa.io/)— This allows the creation of isolated Python environments;',
+      '- [Postman ](https://www.getpostman.com/)— API Development Environment that allows me to test the REST API;',
+      '',
+    ].join('\n');
+    const u = build({ 'gsoc/updates/2018-05-20.md': week('2018-05-20', text) }).site.updates[0]!;
+    const kinds = Object.entries(kindsByText(u)).filter(([t]) => /^(?:Virtualenv|Postman)/.test(t));
+    expect(kinds.map(([, k]) => k)).toEqual(['notes', 'notes']);
+  });
+});
