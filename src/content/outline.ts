@@ -1413,6 +1413,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const overBlock = overList.has(node) || overTable.has(node) || overHeading.has(node);
     if ((overCode.has(node) && /[:：]\s*$/.test(text) && sentencesOf(text).length === 1 && text.split(/\s+/).length <= 25 && !saysWork(text)) || (overBlock && isExampleLeadIn(text))) {
       addEntry(target, 'notes', [node], line, 0);
+      // Examples of what was found ("…early insights into pain points across the service. For
+      // example:"): the list is findings too.
+      if (overList.has(node) && isFindingsLead(text.replace(/\s*[:：]\s*$/, ''))) listLeadIn = 'notes';
       return;
     }
     // A caption under a picture, a few words that tell no work and name no one of the team

@@ -4622,3 +4622,13 @@ describe('a student’s list of the tools of the week', () => {
     expect(kinds.map(([, k]) => k)).toEqual(['notes', 'notes']);
   });
 });
+
+describe('findings given as examples', () => {
+  it('a paragraph about the insights gleaned that ends "For example:" makes its list findings', () => {
+    const text = ['## This week', '', 'This has allowed us to gleam a lot of early insights into pain points across the service. For example:', '', '- Internal users have many frustrations with the case management system', '- The forthcoming EU exit is driving a lot of work within the agency', ''].join('\n');
+    const u = build({ 'fsa/updates/2019-07-19.md': week('2019-07-19', text) }).site.updates[0]!;
+    const notes = [...u.notes, ...u.sections.flatMap((s) => s.items.notes)].map((i) => i.text);
+    expect(notes).toEqual(expect.arrayContaining(['Internal users have many frustrations with the case management system', 'The forthcoming EU exit is driving a lot of work within the agency']));
+    expect(Object.keys(kindsByText(u)).filter((t) => /^(?:Internal|The forthcoming)/.test(t) && kindsByText(u)[t] !== 'notes')).toEqual([]);
+  });
+});
