@@ -812,11 +812,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A picture, a table or a block of code is no summary of the week: a note of the update, shown with it.
     // Nor is a name over bare addresses ("Pre-proposal Discussion https://…"): where to read more;
     // nor a call to follow or support the work ("If you'd like to follow along, join…").
-    // Nor who wrote it ("Prepared by: XWS Alpha Team"), nor a link alone in a few words ("[Cumulative File](cumulative.md)");
+    // Nor who wrote it ("Prepared by: XWS Alpha Team"), nor a link alone in a few words ("[Cumulative File](cumulative.md)",
+    // a bullet too, in six words at most, to no issue or pull request: "- [Stable](https://doc.rust-lang.org/)",
+    // "- [Codex Athens Presentation](…)", where to look; "- [Fix the login crash](…/pull/12)" is work);
     // nor where to read more, thanks, a word of feeling or a sign-off ("Many thanks to our sponsors", "Whew!", "~st.");
     // a season's greeting in the overview is a note ("Happy Easter!"), opening the report it is its summary.
     // Nor what the team writes the same every week above its news ("A reminder that we are exploring…", its aims): standing text.
-    if ((summarised || opening) && (isStanding(item.text) || isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || isAboutThePost(item.text) || isThanks(item.text) || isInterjection(item.text) || (isSignOff(item.text) && !(opening && /^(?:happy|merry)\b/i.test(item.text.trim()))) || (!bullet && isLinkOnly(item)) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
+    if ((summarised || opening) && (isStanding(item.text) || isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || isAboutThePost(item.text) || isThanks(item.text) || isInterjection(item.text) || (isSignOff(item.text) && !(opening && /^(?:happy|merry)\b/i.test(item.text.trim()))) || (isLinkOnly(item) && (!bullet || (item.text.trim().split(/\s+/).length <= 6 && !item.links.some((l) => WORK_URL.test(l.href))))) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }

@@ -4632,3 +4632,12 @@ describe('findings given as examples', () => {
     expect(Object.keys(kindsByText(u)).filter((t) => /^(?:Internal|The forthcoming)/.test(t) && kindsByText(u)[t] !== 'notes')).toEqual([]);
   });
 });
+
+describe('where to look, listed before the news', () => {
+  it('bullets that are a link named in a few words ("- [Stable](…)", "- [Codex Athens Presentation](…)") open no summary and are no work; a pull request\'s title is work', () => {
+    const text = ['Hello and welcome to this issue!', '', '* [Stable](https://doc.rust-lang.org/)', '* [Nightly](http://doc.rust-lang.org/nightly/)', '* [Fix the login crash](https://github.com/acme/app/pull/12)', '', '## Docs', '', '- Rewrote the guide', ''].join('\n');
+    const u = build({ 'docs/updates/2017-01-08.md': week('2017-01-08', text) }).site.updates[0]!;
+    expect(u.notes.map((i) => i.text)).toEqual(expect.arrayContaining(['Stable', 'Nightly']));
+    expect([...(u.summary ?? []), ...u.sections.flatMap((s) => [...s.items.achieved, ...s.items.progress])].map((i) => i.text)).toContain('Fix the login crash');
+  });
+});
