@@ -24,14 +24,19 @@ export function slugify(text: string, maxLength = 80): string {
 /** Letters of scripts written without Latin letters (not Greek: a formula's α is no name). */
 const OTHER_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}ー]+/gu;
 
-/** 32-bit FNV-1a of a text, in base 36 (at most 7 characters). */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
+/** 32-bit FNV-1a of a text's code points, from `basis` (FNV's offset basis unless another is given). */
+export function fnv1a32(text: string, basis = 0x811c9dc5): number {
+  let hash = basis;
   for (const ch of text) {
     hash ^= ch.codePointAt(0)!;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash.toString(36);
+  return hash;
+}
+
+/** 32-bit FNV-1a of a text, in base 36 (at most 7 characters). */
+function fnv1a(text: string): string {
+  return fnv1a32(text).toString(36);
 }
 
 const GITHUB_TRACKER = /^(?:www\.)?github\.com\/([^/]+)\/([^/]+)\/(issues|milestone|milestones|pull)\/(\d+)$/i;
