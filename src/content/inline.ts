@@ -34,10 +34,11 @@ export function isSummaryLabel(text: string): boolean {
 
 /**
  * "None", "N/A", "-", "TBD", "(deliverables TBD)", "…", "No updates this week", "Nothing to do.", a template's
- * unfilled field (`<Task>`): written to say there is nothing (yet). No item.
+ * unfilled field (`<Task>`): written to say there is nothing (yet). No item. Said with when it
+ * holds ("None yet", "N/A for this milestone"): see placeholderSaid.
  */
 const PLACEHOLDER =
-  /^(?:none(?: yet| so far| for now| currently| at the moment| right now| (?:this|for this|in this|during this) (?:week|sprint|period|month|cycle|quarter|time))?|no blocks?(?: for now| currently| so far| yet| at the moment| right now)?(?: until [^.!]{1,40})?|n\/?a|nil|null|nothing(?: new| yet| to report| to do| done| (?:new |much )?(?:this|last) (?:week|sprint|month))?|no (?:updates?|blockers?|risks?|changes?|news|progress|issues?)(?: (?:this|last) (?:week|sprint))?(?: so far| yet)?|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined|confirmed|announced)|[-–—]+|\.{2,}|…|\?+|<[^<>]{1,40}>)[.!]?$/i;
+  /^(?:none|no blocks?(?: for now| currently| so far| yet| at the moment| right now)?(?: until [^.!]{1,40})?|n\/?a|nil|null|nothing(?: new| yet| to report| to do| done| (?:new |much )?(?:this|last) (?:week|sprint|month))?|no (?:updates?|blockers?|risks?|changes?|news|progress|issues?)(?: (?:this|last) (?:week|sprint))?(?: so far| yet)?|not applicable|tbd|tba|tbc|to be (?:decided|determined|defined|confirmed|announced)|[-–—]+|\.{2,}|…|\?+|<[^<>]{1,40}>)[.!]?$/i;
 // "There are no issues requiring board attention at this time.", "No blockers on my side", "There
 // have been no releases in July": there is none of them.
 const NONE_OF_THEM =
@@ -50,6 +51,13 @@ const DRAFT_NOTE = /^(?:todo|tbd|tba|tbc|fixme|xxx)\b[\s:,-]*(?:(?:@[\w-]+|\(\s*
  */
 const NOTHING_IN_THE_WAY = /^nothing\s+(?:is\s+|was\s+)?(?:currently\s+|really\s+)?(?:blocking|stopping|holding back)\s+(?:me|us|my|our|the)\b[^.!?]{0,40}[.!]?$|^(?:(?:i|we)\s+)?(?:(?:was|were|am|are|is)(?:n['’]t|\s+not)|not|never|haven['’]t been|have not been)\s+(?:really\s+)?(?:blocked|stuck)\b[^.!?,;]{0,30}[.!?]?(?:\s+(?:we['’]re|i['’]m|we are|i am|all)\s+(?:done|good|fine)[.!]?)?$|^(?:(?:i|we)\s+)?(?:did(?:n['’]t| not)|do(?:n['’]t| not))\s+(?:have|run into|hit|face|encounter)\s+(?:any\s+)?(?:trouble|troubles|problems?|issues?|blockers?|difficult(?:y|ies))\b[^.!?]{0,40}[.!?]?$|^(?:everything|all|things)\s+(?:is|are|was|were|went|seems?)\s+(?:fine|good|ok|okay|well|smooth(?:ly)?)\b[^.!?]{0,30}[.!]?$/i;
 
+/** A placeholder, alone or then when it holds ("None yet", "N/A for this milestone.", "TBD at this time", "None this week"). */
+function placeholderSaid(t: string): boolean {
+  if (PLACEHOLDER.test(t)) return true;
+  const scoped = /^(.+?)\s+(?:(?:(?:for|in|during|at|as of)\s+)?(?:this|the|that|our|the current|this current)\s+(?:week|sprint|period|month|cycle|quarter|time|moment|milestone|phase|release|iteration|report|stage|point)|yet|for now|so far|at the moment|right now|currently)[.!]?$/i.exec(t);
+  return scoped !== null && PLACEHOLDER.test(scoped[1]!);
+}
+
 export function isPlaceholder(text: string): boolean {
   const t = text.replace(/[_*`]/g, '').trim();
   if (NOTHING_IN_THE_WAY.test(t)) return true;
@@ -57,17 +65,14 @@ export function isPlaceholder(text: string): boolean {
   // "N/A — no major blockers this week": a placeholder, then what it stands for; "Opened: No new
   // issue opened during this week": a key, then that there is none.
   const said = /^(?:n\/?a|none|nothing|-|[\w-]+(?:\s+[\w-]+){0,2}\s*:)\s*[—–:,-]?\s*(.+)$/i.exec(t);
-  if (said && (NONE_OF_THEM.test(said[1]!) || PLACEHOLDER.test(said[1]!))) return true;
+  if (said && (NONE_OF_THEM.test(said[1]!) || placeholderSaid(said[1]!))) return true;
   // `[OMITTED] This will be included in future sprint summaries.`: left out, said so.
   if (/^[[(]\s*(?:omitted|redacted|skipped|intentionally left blank)\s*[\])]/i.test(t)) return true;
   // A template's slot left empty: a weekday alone (`Monday`, `Friday:`), a hint of what may go there (`(Optional) Add links…`).
   if (/^(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*[:：]?$/i.test(t) || /^\(\s*optional\s*\)/i.test(t)) return true;
   // A draft's note to fill in, in capitals in brackets (`[SOMETHING HERE]`, `[NEED SPECIFIC THINGS TO CALL OUT HERE]`): nothing written yet.
   if (/^\[[A-Z][A-Z0-9,.'’/&-]*(?:\s+[A-Z0-9,.'’/&-]+){1,12}\]$/.test(text.trim())) return true;
-  // "N/A for this milestone.", "TBD at this time", "None for the current sprint": a placeholder, then when it holds.
-  const scoped = /^(.+?)\s+(?:(?:for|in|during|at|as of)\s+(?:this|the|that|our|the current|this current)\s+(?:week|sprint|period|month|cycle|quarter|time|moment|milestone|phase|release|iteration|report|stage|point)|yet|for now|so far|at the moment|right now|currently)[.!]?$/i.exec(t);
-  if (scoped && PLACEHOLDER.test(scoped[1]!)) return true;
-  return PLACEHOLDER.test(t) || NONE_SAID.test(fold(t)) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
+  return placeholderSaid(t) || NONE_SAID.test(fold(t)) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 
 /**
