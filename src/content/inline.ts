@@ -43,6 +43,8 @@ const PLACEHOLDER =
 // have been no releases in July": there is none of them.
 const NONE_OF_THEM =
   /^(?:there (?:are|is|were|was|have been|has been) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|blocked (?:tasks?|items?|issues?)|blocking issues?|risks?|issues?|concerns?|problems?|challenges?|difficulties|obstacles?|setbacks?|impediments?|troubles?|prs?|pull requests?|merge requests?|releases?|updates?|changes?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
+// "No new FLIPs", "No new hires this week": none of a thing new, whatever the thing, in a few words.
+const NO_NEW = /^no\s+new\s+[\w-]+(?:\s+[\w-]+)?(?:\s+(?:this|last)\s+(?:week|sprint|month|cycle))?[.!]?$/i;
 // A draft's note to whoever will write it ("TODO @abailly / @pgrange?", "TBD (Ana)", "FIXME"): nothing written yet.
 const DRAFT_NOTE = /^(?:todo|tbd|tba|tbc|fixme|xxx)\b[\s:,-]*(?:(?:@[\w-]+|\(\s*@?[\w-]+\s*\))[\s,/&?-]*(?:and\s+)?)*\??$/i;
 /**
@@ -72,7 +74,7 @@ export function isPlaceholder(text: string): boolean {
   if (/^(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*[:：]?$/i.test(t) || /^\(\s*optional\s*\)/i.test(t)) return true;
   // A draft's note to fill in, in capitals in brackets (`[SOMETHING HERE]`, `[NEED SPECIFIC THINGS TO CALL OUT HERE]`): nothing written yet.
   if (/^\[[A-Z][A-Z0-9,.'’/&-]*(?:\s+[A-Z0-9,.'’/&-]+){1,12}\]$/.test(text.trim())) return true;
-  return placeholderSaid(t) || NONE_SAID.test(fold(t)) || NONE_OF_THEM.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
+  return placeholderSaid(t) || NONE_SAID.test(fold(t)) || NONE_OF_THEM.test(t) || NO_NEW.test(t) || DRAFT_NOTE.test(t) || /^[([]\s*[\w\s/-]{0,40}\b(?:tbd|tba|tbc)\b\s*[)\]]$/i.test(t) || /^(?:[\w-]+(?:\s+[\w-]+){0,2}\s*[:：]\s*)?(?:tbd|tba|tbc|n\/a|none)$/i.test(t);
 }
 
 /**

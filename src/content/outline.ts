@@ -365,7 +365,7 @@ export const TASK_STATUS_KINDS: ReadonlyArray<[RegExp, LabelTarget]> = [
   // Closed without the work (`CLOSED - WON'T FIX`, `Cancelled`, `Duplicate`): no work done, a note.
   [/^(?:closed\s*[-–—:(]?\s*)?(?:won['’]?t\s*(?:fix|do)|will not (?:fix|do)|cancel+ed|abandoned|obsolete|duplicate|not planned|rejected)\b/i, 'notes'],
   [/^(?:done|completed?|closed|shipped|released|finished|merged|resolved|delivered|fixed)\b/i, 'achieved'],
-  [/^(?:in[\s-]*progress|wip|ongoing|partially|partly|in[\s-]*review|under review|(?:[\w-]+\s+)?review|doing|started|active|in[\s-]*testing|testing|(?:under|in) development|underway|under way)\b/i, 'progress'],
+  [/^(?:in[\s-]*progress|wip|ongoing|partially|partly|(?:in|on|under|ready\s+for|awaiting|waiting\s+for)[\s-]+review|(?:[\w-]+\s+)?review|doing|started|active|in[\s-]*testing|testing|(?:under|in) development|underway|under way)\b/i, 'progress'],
   [/^(?:backlog|to[\s-]*do|todo|not[\s-]*started|planned|next|up next|open|new|ready)\b/i, 'next'],
   [/^(?:blocked|stuck)\b/i, 'blockers'],
   [/^(?:on[\s-]*hold|paused|at[\s-]*risk|delayed)\b/i, 'risks'],
@@ -374,9 +374,10 @@ export const TASK_STATUS_KINDS: ReadonlyArray<[RegExp, LabelTarget]> = [
 /**
  * A status and nothing else, as a bullet that says how its item stands writes it: the words of
  * TASK_STATUS_KINDS that are only ever a status alone on a bullet (not "Open", "New", "Next",
- * "Ready", "Testing" or "Review": a bullet of those names something).
+ * "Ready", "Testing" or "Review": a bullet of those names something; but "In review", "On review",
+ * "Ready for review" say how a change stands).
  */
-const STATUS_ALONE = /^(?:done|completed?|finished|merged|shipped|released|resolved|fixed|closed|in[\s-]*progress|wip|ongoing|started|not[\s-]*(?:yet\s+)?started|to[\s-]*do|todo|planned|blocked|stuck|on[\s-]*hold|paused|at[\s-]*risk|delayed)[.!]?$/i;
+const STATUS_ALONE = /^(?:done|completed?|finished|merged|shipped|released|resolved|fixed|closed|in[\s-]*progress|wip|ongoing|started|(?:in|on|under|ready\s+for|awaiting|waiting\s+for)[\s-]+review|not[\s-]*(?:yet\s+)?started|to[\s-]*do|todo|planned|blocked|stuck|on[\s-]*hold|paused|at[\s-]*risk|delayed)[.!]?$/i;
 
 /** An ellipsis at the end (`## Getting set up ...`) trails off: no full stop, no sentence. */
 const TRAILING_OFF = /(?:\.\.\.|…)$/;
@@ -1109,6 +1110,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // So does one that opens with who says it ("*We did more things than this*"): a name never does.
     // So does an aside in brackets ("*(Your feedback is welcome—come find us on GitHub.)*").
     if (boldOnly && named === undefined && text.split(/\s+/).length >= 4 && (/[.!?]["”’)\]]*$/.test(text.trim()) || /^\(.*\)$/.test(text.trim()) || /^(?:we|i|you|they)(?:['’](?:ve|re|ll|d|m))?\s/i.test(text.trim()))) return false;
+    // A bold or linked line that says there is none (`**No New FLIPs**`) or gives a figure
+    // (`[YTD SLA: 99.922%](…)`) names nothing to follow either: a line of the part above.
+    if ((boldOnly || soleLink(node.children)) && named === undefined && (isPlaceholder(text) || FIGURE.test(text.trim()))) return false;
     if (boldOnly && peopleRank !== undefined && isPersonName(text)) {
       startPerson(labelWords(text), node.children, line, 7);
       return true;
@@ -1609,6 +1613,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (label && label.rest.length === 0 && nested.length === 0 && !/[:：]/.test(text) && !allEmphasis((own[0] as Paragraph).children)) {
       const phrase = !/[([]/.test(withoutOwnerHandles(text)) && isLabelPhrase(text);
       if (phrase && !followed && ctx.parentItem) {
+        // Linked (`- [Ready for review](…/pull/1184)`), the link is the item's evidence.
+        if (own[0]!.type === 'paragraph' && soleLink(own[0]!.children)) ctx.parentItem.links.push(...collectLinks(own[0]!));
         structure.push({ line, what: 'status', text });
         return undefined;
       }
@@ -1768,6 +1774,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     if (stands !== undefined) return standsItem();
+    // Under an item, a name that leads in with its colon (`- Mainnet:` under "Rolling upgrade to
+    // v0.39.0", over what was done there): one detail with its bullets, as written; no detail
+    // that is only a name over others.
+    if (ctx.parentItem && nested.length > 0 && !link && /[:：]\s*$/.test(text) && isGroupName(text)) {
+      const lead = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
+      const merged = makeItem([...own, ...nested], line, ctx.depth, workItem);
+      for (const c of nested.flatMap((l) => l.children)) structure.push({ line: c.position?.start.line ?? line, what: 'detail', text: toString(c).trim() });
+      Object.assign(lead, { html: merged.html, text: merged.text, links: merged.links });
+      return undefined;
+    }
     const item = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
     for (const l of nested) readList(l, { node: ctx.node, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: ctx.depth + 1, parentItem: item });
     return undefined;
@@ -1873,6 +1889,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function endsOnStatus(nested: List[]): LabelTarget | undefined {
     const last = nested.at(-1)?.children.at(-1);
     if (!last || last.children.length !== 1 || last.children[0]!.type !== 'paragraph') return undefined;
+    // Said as the link to the change it is about too (`[Ready for review](…/pull/1184)`): the link is its evidence.
     const text = toString(last).replace(/[*_`]/g, '').trim();
     if (!STATUS_ALONE.test(text)) return undefined;
     const kind = TASK_STATUS_KINDS.find(([re]) => re.test(text))?.[1];
@@ -2394,7 +2411,9 @@ function asideCandidate(node: OutlineNode): boolean {
  * A measurement: a line that states a figure ("271 PRs closed on GitHub, past quarter", "Issue
  * close rate of 92%", "a 17% increase in traffic", "Uptime: 99.9%"), not work done.
  */
-const MEASUREMENT = /^(?:~|about |over |nearly |around )?[+-]?\d[\d,.]*\s*%?\s+\S|\b(?:rate|score|count|total|number|average|median)\s+(?:of|is|was|:)\s*[~≈]?\d|\d[\d,.]*\s*%\s+(?:increase|decrease|drop|rise|growth|more|less|fewer)\b|^[^:]{1,40}:\s*[~≈]?[+-]?\d[\d,.]*\s*(?:%|ms|s|k|m|x)?$/i;
+/** A measure's name and its figure alone (`YTD SLA: 99.922%`, `p95: 240ms`). */
+const FIGURE = /^[^:]{1,40}:\s*[~≈]?[+-]?\d[\d,.]*\s*(?:%|ms|s|k|m|x)?$/i;
+const MEASUREMENT = new RegExp(String.raw`^(?:~|about |over |nearly |around )?[+-]?\d[\d,.]*\s*%?\s+\S|\b(?:rate|score|count|total|number|average|median)\s+(?:of|is|was|:)\s*[~≈]?\d|\d[\d,.]*\s*%\s+(?:increase|decrease|drop|rise|growth|more|less|fewer)\b|${FIGURE.source}`, 'i');
 
 /**
  * A section of figures only (`## GitHub activity` over "308 issues opened, past quarter",

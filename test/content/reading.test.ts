@@ -4641,3 +4641,32 @@ describe('where to look, listed before the news', () => {
     expect([...(u.summary ?? []), ...u.sections.flatMap((s) => [...s.items.achieved, ...s.items.progress])].map((i) => i.text)).toContain('Fix the login crash');
   });
 });
+
+describe('how a task stands, said by the link to its change', () => {
+  it('a task over `[Ready for review](…/pull/1184)` alone is an item in progress, the link its evidence: no part named after the task', () => {
+    const text = ['## Test automation', '', '- Gossipsub - Peer discovery (@Alex)', '    - [On Review](https://github.com/acme/lib/pull/1168)', '- Gossipsub - Message propagation (@Alex)', '    - [Ready for review](https://github.com/acme/lib/pull/1184)', ''].join('\n');
+    const u = build({ 'qa/updates/2024-09-09.md': week('2024-09-09', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Test automation']);
+    const items = u.sections[0]!.items.progress;
+    expect(items.map((i) => i.text)).toEqual(['Gossipsub - Peer discovery (@Alex)', 'Gossipsub - Message propagation (@Alex)']);
+    expect(items[1]!.links.map((l) => l.href)).toEqual(['https://github.com/acme/lib/pull/1184']);
+  });
+});
+
+describe('a name with its colon under an item', () => {
+  it('`- Mainnet:` under "Rolling upgrade to v0.39.0", over what was done there, is one detail with its bullets, not a detail that is only a name', () => {
+    const text = ['## Releases', '', '- Rolling upgrade to v0.39.0', '  - Mainnet:', '    - FF nodes have been updated', '    - Operator nodes will be updated by 3/31', ''].join('\n');
+    const u = build({ 'ops/updates/2025-03-21.md': week('2025-03-21', text) }).site.updates[0]!;
+    const items = Object.values(u.sections[0]!.items).flat();
+    expect(items.map((i) => i.text.replace(/\s+/g, ' '))).toEqual(['Rolling upgrade to v0.39.0', 'Mainnet: FF nodes have been updated Operator nodes will be updated by 3/31']);
+  });
+});
+
+describe('a bold or linked line that names nothing to follow', () => {
+  it('`**No New FLIPs**` says there is none and `[YTD SLA: 99.922%](…)` gives a figure: neither opens a part', () => {
+    const text = ['## Reliability', '', '[YTD SLA: 99.922%](https://dash.example.org/slas)', '', '- Fixed the OOM crash', '', '## FLIPs', '', '**No New FLIPs**', '', '- FLIP 321 drafted', ''].join('\n');
+    const u = build({ 'found/updates/2024-08-30.md': week('2024-08-30', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Reliability', 'FLIPs']);
+    expect(u.sections[0]!.items.notes.map((i) => i.text)).toEqual(['YTD SLA: 99.922%']);
+  });
+});
