@@ -526,6 +526,19 @@ export function toldAsActivity(text: string): boolean {
 // Verbs in the past that say the work goes on, was only tried or planned, or happened to the
 // team: no work done.
 const NOT_DONE_ED = String.raw`(?:[Ss]tarted|[Ii]nitiated|[Cc]ommenced|[Cc]ontinued|[Ww]orked|[Dd]iscussed|[Ii]nvestigated|[Ee]xplored|[Rr]esearched|[Ll]ooked|[Tt]ried|[Aa]ttempted|[Pp]lanned|[Ss]cheduled|[Pp]roposed|[Cc]onsidered|[Ss]tudied|[Ff]ocused|[Ss]truggled|[Ww]aited|[Nn]eeded|[Ww]anted|[Hh]oped|[Ee]xpected|[Aa]sked|[Rr]equested|[Nn]oticed|[Oo]bserved|[Rr]eali[sz]ed|[Ll]earned|[Dd]iscovered|[Uu]nderstood|[Ee]ncountered|[Ff]aced|[Ee]xperienced|[Bb]locked|[Ss]talled|[Dd]elayed|[Pp]aused|[Pp]ostponed|[Ff]ailed|[Mm]issed|[Dd]ropped|[Dd]eprioriti[sz]ed|[Ee]stimated|[Dd]ebugged|[Hh]elped|[Ss]upported|[Aa]ssisted|[Pp]articipated|[Aa]ttended|[Jj]oined|[Vv]isited|[Tt]alked|[Cc]hatted|[Ss]ynced|[Aa]ligned|[Bb]rainstormed|[Ff]ollowed|[Ss]tayed|[Rr]emained|[Ss]eemed|[Aa]ppeared|[Uu]sed|[Mm]anaged|[Hh]andled|[Oo]wned|[Rr]equired|[Rr]aised|[Rr]eported|[Ff]lagged|[Oo]pened|[Ff]iled|[Rr]evisited|[Rr]eopened|[Ee]scalated|[Rr]eceived|[Ii]nterviewed|[Mm]onitored|[Tt]racked|[Cc]ollaborated|[Cc]oordinated|[Pp]ushed|[Pp]rioriti[sz]ed|[Aa]nalyzed|[Aa]nalysed|[Ee]valuated|[Aa]ssessed|[Pp]rototyped|[Dd]ecided|[Aa]greed|[Ff]ixed|[Mm]entioned|[Nn]oted|[Ss]uggested|[Ww]ondered|[Aa]ssumed|[Bb]elieved|[Ee]xplained|[Cc]laimed|[Ss]tated)`;
+/** An adverb between who did it and the verb ("Alex also automated…", "Dan finally did…"). */
+const ADVERB_AFTER = String.raw`(?:\s+(?:also|then|finally|eventually|additionally|recently|successfully|quickly))?`;
+/**
+ * A verb in the past that says a thing was done, after who did it: any in -ed but those that
+ * only begin, mean, hope, try, talk or go wrong (NOT_DONE_ED), with those that are a week's doings
+ * when someone is named as doing them ("Liz attended…", "Ana fixed…", "Bo decided…"), and the
+ * irregular ones a week's notes use.
+ */
+const PAST_DONE = String.raw`(?:(?:attended|visited|joined|helped|fixed|decided|agreed|pushed|interviewed|prototyped|published)\b|(?!${NOT_DONE_ED}\b|(?:lik|lov|hat|bas|call|nam|seem|appear|remain|stay)ed\b|un)[a-z]{3,}ed|did|made|wrote|ran|gave|took|led|met|held|sent|built|found|brought|caught|won|drew|picked\s+up|pulled\s+off|knocked\s+up|set\s+up|put\s+together)`;
+/** A verb a to-do opens on, capitalised as a name would be ("Remove unused DaBlob::column_id", "Add scaled results"). */
+const IMPERATIVE = 'Add|Remove|Fix|Update|Use|Make|Get|Set|Keep|Move|Handle|Support|Allow|Enable|Disable|Show|Hide|Avoid|Drop|Refactor|Rename|Replace|Improve|Implement|Create|Delete|Test|Check|Review|Merge|Release|Deploy|Write|Read|Run|Build|Document|Investigate|Explore|Prepare|Finish|Start|Continue|Define|Integrate|Migrate|Clean';
+/** What a verb takes, opening: a determiner, a number word, a particle. */
+const OBJECT_START = 'a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|up|out|off|back';
 // (Verbs already read above are left out: "Fixed…" is done by the first rule.)
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // A state reached, said of a thing in one sentence of a few words ("Everyone has their
@@ -652,6 +665,13 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // quarterly event", "Raphael and Liz met with Fred", "Chris spent lots of time on the CMS",
   // "Raphael loaded 100+ million statements"): what the week held, done.
   [new RegExp(String.raw`^(?!${NOT_SUBJECT}|(?:It|We|I|They|He|She|You)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:(?:,\s*|\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,4}(?:\s+(?:also|then|finally|eventually))?\s+(?:went\s+(?:along\s+)?to|met\s+(?:with|up)|spoke\s+(?:at|to|about)|gave\s+talks|spent\s+(?:some|a|an|the|lots|most|half|all|time|two|three|\d)|popped\s+(?:by|in|over)|gave\s+(?:a|an|the|two|three|\d)|ran\s+(?:a|an|the)|held\s+(?:a|an|the)|loaded|implemented|published|launched|released|shipped)\b`), 'achieved'],
+  // So is any other verb in the past after named people, before what it took, or after he, she
+  // or they as a week's notes go on about them ("Raphael revisited a project…", "Alex also
+  // automated a query", "Liz met Jamie to talk about…", "He also worked on the asset management
+  // system"): what they did that week. Not what only began, was meant, hoped or tried, nor what
+  // went wrong ("Ana started…", "Dan planned to…"); not a thing then what was done to it, as a
+  // headline writes it ("Notes provided in the document", "Issue faced with imports").
+  [new RegExp(String.raw`^(?:(?!${NOT_SUBJECT}|(?:It|We|I|You|This|That|There|These|Those|Here|${IMPERATIVE}|[A-Z][a-z]+ing)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:(?:,\s*|,?\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){0,4}${ADVERB_AFTER}\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START})\b|[A-Z\d"“‘\x60\[]))|(?:He|She|They)${ADVERB_AFTER}\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START}|with|on|to|at|in|for)\b|[A-Z\d"“‘\x60\[])))`), 'achieved'],
   // What a thing saw or had in the period, counted ("Bundler saw a variety of bug fixes in March",
   // "RubyGems.org saw 17 gem updates", "Gemstash had a few minor fixes this month"): done.
   [/^(?:[^.;!?]|\.(?=\S)){0,80}?\b(?:saw|had|got|received)\s+(?:a\s+(?:few|variety\s+of|number\s+of|couple\s+(?:of\s+)?|handful\s+of|bunch\s+of)|several|some|many|multiple|\d+)\s+(?:[\w-]+\s+){0,2}?(?:fix(?:es)?|bug\s?fixes|bugfixes|updates|improvements|releases?|changes|features|commits|patches)\b/i, 'achieved'],

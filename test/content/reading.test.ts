@@ -2266,7 +2266,8 @@ describe('a picture written in HTML', () => {
     const result = build(files);
     const u = result.site.updates[0]!;
     const part = u.sections.find((s) => s.title === 'PropTech event')!;
-    expect(part.items.progress.map((i) => i.text)).toEqual(['Jess convened a showcase event.']);
+    // Who did what, in the past (session 25: it was progress).
+    expect(part.items.achieved.map((i) => i.text)).toEqual(['Jess convened a showcase event.']);
     expect(part.items.notes.map((i) => i.text)).toEqual(['Screenshot of the event video call', 'A chart']);
     expect(part.items.notes[0]!.html).toContain('<img src="https://example.org/call.png"');
     expect(conservation(u, files['land/updates/2021-01-25.md'], result.outlines.get(u.source)).problems).toEqual([]);
@@ -4668,5 +4669,12 @@ describe('a bold or linked line that names nothing to follow', () => {
     const u = build({ 'found/updates/2024-08-30.md': week('2024-08-30', text) }).site.updates[0]!;
     expect(u.sections.map((s) => s.title)).toEqual(['Reliability', 'FLIPs']);
     expect(u.sections[0]!.items.notes.map((i) => i.text)).toEqual(['YTD SLA: 99.922%']);
+  });
+});
+
+describe('a week told by what named people did', () => {
+  it('a name (or he, she, they) then any verb in the past before what it took is done; a to-do, a headline in the passive, what only began is not', () => {
+    for (const s of ['Raphael migrated the index to the new cluster.', 'Alex also automated a query to export the last six months of data.', 'Liz met Jamie to talk about webmaster tools.', 'He also tweaked the cost centre feed.', 'Dan finally did some actual search leadership.', 'Ana, Bo, and Cy attended RustConf 2018.']) expect(sentenceKind(s), s).toBe('achieved');
+    for (const s of ['Remove unused DaBlob::column_id', 'Notes provided in the shared document', 'Issue faced with all the imports.', 'Ana started a new branch.', 'Adding scaled up execution results', 'PR opened and currently under review', 'Justin discussed that a decision has been made']) expect(sentenceKind(s), s).not.toBe('achieved');
   });
 });
