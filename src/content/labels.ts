@@ -691,6 +691,20 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // researchers", "Had a meeting with the service owner", "Went through the findings", "Put
   // together a failing test", "Came up with a plan", "Caught up with Ana").
   [/^(?:Spent\s+(?:some|a|an|the|most|half|all|two|three|four|\d|time|hours?|days?)\b|Had\s+(?:a|an|my|our|the|two|three|several|some)\s+(?:[\w-]+\s+){0,2}(?:meeting|call|chat|catch[- ]up|session|conversation|workshop|demo|review|interview|1:1|one[- ]to[- ]one|stand-?up|retro)s?\b|(?:Went|Walked)\s+(?:through|over)\s+(?:a|an|the|our|my|some|all|\d)\b|Put\s+together\b|Came\s+up\s+with\b|Caught\s+up\s+with\b|Folded\s+in\b|Sat\s+(?:down\s+)?with\b|Sat\s+in\s+on\b)/, 'achieved'],
+  // A thing, in a few words, then what it will do or what will be done to it ("The third PR will
+  // focus on adding translation…", "Any work necessary to allow it will also happen"): what comes.
+  // Not when it will be done ("The fix will be done by Friday": work under way), not what a thing
+  // said before will bring ("This will be the first…", "The changes that were merged will have
+  // an impact"): an explanation.
+  [/^(?:(?:the|a|an|any|each|every|our|my|their|its|some|all)\s+)(?:(?!(?:that|which|who|whose|where|when|was|were|is|are|has|have|had|if)\b)[\w'’.-]+\s+){0,10}?(?:will|['’]ll)\s+(?!have\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:impact|effect)\b)(?:(?:also|then|probably|most\s+probably|likely|hopefully|now|soon|still|first|finally)\s+)*(?!not\b|never\b|have\s+been\b|be\s+(?:done|completed|finished|ready|merged|fixed)\b)[a-z]{2,}/i, 'next'],
+  // A hope or a time yet to come, in a log's few words, nothing in it done ("Hope to have the
+  // example app working this week", "Giving a talk at the meetup tonight", "Have example app by
+  // end of week", "Render something next."): what comes. Not what will be ready by then ("The API
+  // will be ready next week"): work under way.
+  [/^(?:hop(?:e|ing)\s+to\s+[a-z]|(?![^.;!?]*\b(?:[a-z]{3,}ed|was|were|did|done|had|got|went|made|met|took|gave|held|ran|spoke|saw|came|left|wrote|built|sent)\b|[^.;!?]*\b(?:will|should|would|could|might|may|to)\s+be\s+(?:done|ready|live|finished|complete|out|available)\b)[^.;!?]{0,100}?\b(?:tonight|tomorrow|(?<=\s)next(?=\s*[.!]?$)|next\s+(?:week|month|sprint|quarter|cycle|monday|tuesday|wednesday|thursday|friday)|by\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|sprint|quarter)|later\s+(?:this|today|in\s+the)\b|asap)\b)/i, 'next'],
+  // What comes first, said as the priority ("Subject tagging is now top priority", "The big
+  // priority for the next two weeks is getting…").
+  [/^(?:(?:the|our|my)\s+(?:top|main|big|biggest|first|highest|next)\s+priority\b[^.;!?]{0,60}?\s(?:is|will\s+be)\s|[^.;!?]{1,120}?\b(?:is|are)\s+(?:now\s+)?(?:the\s+|our\s+|my\s+)?(?:top|main|first|highest|next)\s+priority\b)/i, 'next'],
   // A thing set down for later ("Tails 2.5 is scheduled for August 3", "The workshop is planned
   // for next week"): what comes. Not what was ("was scheduled for May but slipped").
   [/^(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:is|are)\s+(?:now\s+|currently\s+|tentatively\s+)?(?:scheduled|planned|slated|due)\s+(?:for|to|on|in)\b/i, 'next'],
@@ -739,7 +753,7 @@ export function tickedOff(text: string): boolean {
 
 // A word or phrase that opens a sentence and says nothing of its kind ("Finally, we held…", "Mainly, I modified…",
 // "For the next month, we plan…" keeps its period: that one says when).
-const OPENER = /^(?:finally|also|additionally|in addition|moreover|then|lastly|last but not least|first of all|on top of that|besides that|apart from that|in other news|meanwhile|recently|[a-z]+ly|this (?:week|month|sprint|quarter|cycle)|last (?:week|month|sprint|cycle)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
+const OPENER = /^(?:finally|also|additionally|in addition|moreover|however|nonetheless|nevertheless|anyway|still|then|lastly|last but not least|first of all|on top of that|besides that|apart from that|in other news|meanwhile|recently|[a-z]+ly|this (?:week|month|sprint|quarter|cycle)|last (?:week|month|sprint|cycle)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
 
 export function sentenceKind(text: string): ReportedKind | undefined {
   // Names with accents are names ("Contributor Nicolò Ribaudo implemented…").

@@ -4678,3 +4678,10 @@ describe('a week told by what named people did', () => {
     for (const s of ['Remove unused DaBlob::column_id', 'Notes provided in the shared document', 'Issue faced with all the imports.', 'Ana started a new branch.', 'Adding scaled up execution results', 'PR opened and currently under review', 'Justin discussed that a decision has been made']) expect(sentenceKind(s), s).not.toBe('achieved');
   });
 });
+
+describe('what comes, said without a label', () => {
+  it('a thing then what it will do, a hope, a time yet to come, a priority: next; what will be done by a day, what a thing said before will bring, a tool named "-next": not', () => {
+    for (const s of ['The third PR will focus on adding translation of these items.', 'However, I\'ll finally have the time to ship the public data dumps.', 'Hope to have the example app working this week.', 'Giving a talk at the meetup tonight!', 'Have example app by end of week.', 'Render something next.', 'Subject tagging of their articles is now top priority.', 'The big priority for the next two weeks is getting answers into the platform.']) expect(sentenceKind(s), s).toBe('next');
+    for (const s of ['The fix will be done by Friday', 'This will be the first object that is meaningful in a group chat.', 'The changes that were merged this week will have a direct impact on users.', 'Port windows to use ctest-next', 'We met to plan next week']) expect(sentenceKind(s), s).not.toBe('next');
+  });
+});

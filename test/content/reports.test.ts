@@ -187,8 +187,9 @@ describe('three files per team, checked by hand', () => {
       'acid-jonny-podcast': { progress: 2, title: 'Christian - Podcast' },
       'acid-nick-content': { progress: 2 },
       // "Network State Event needs to lock down the potential event speakers… Nimbus and Waku
-      // and Codex will be there. We need to fix the program…": most of what it says is to come.
-      'acid-louisa-events': { progress: 4, next: 1 },
+      // and Codex will be there. We need to fix the program…": most of what it says is to come;
+      // so does "By the end of next week we will launch global event strategy post-review".
+      'acid-louisa-events': { progress: 3, next: 2 },
       'acid-movement-building': { progress: 4, title: 'Movement Building - Santiago' },
     });
     expect(u.sections.every((s) => s.area === undefined && s.parentKey === undefined)).toBe(true);
