@@ -53,6 +53,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'happened', 'what happened', 'been up to', 'things we did', 'things i did',
     // What each one contributed ("Current Contributions", "My contributions this week"); not "Contribution guidelines".
     'current contributions', 'my contributions', 'our contributions', 'contributions this week', 'weekly contributions',
+    // What landed from others, as a newsletter lists it ("Recent doc contributions", "Community contributions").
+    'recent contributions', 'recent doc contributions', 'community contributions', 'notable contributions', 'new contributions',
     // A feature list in the past participle ("Features implemented", "Implemented").
     'implemented',
     // Choices made in the period ("Design Choices", "Key decisions", "Decisions made"): done; not
@@ -671,7 +673,12 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // system"): what they did that week. Not what only began, was meant, hoped or tried, nor what
   // went wrong ("Ana started…", "Dan planned to…"); not a thing then what was done to it, as a
   // headline writes it ("Notes provided in the document", "Issue faced with imports").
-  [new RegExp(String.raw`^(?:(?!${NOT_SUBJECT}|(?:It|We|I|You|This|That|There|These|Those|Here|${IMPERATIVE}|[A-Z][a-z]+ing)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:(?:,\s*|,?\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){0,4}${ADVERB_AFTER}\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START})\b|[A-Z\d"“‘\x60\[]))|(?:He|She|They)${ADVERB_AFTER}\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START}|with|on|to|at|in|for)\b|[A-Z\d"“‘\x60\[])))`), 'achieved'],
+  [new RegExp(String.raw`^(?:(?:@[\w-]+(?:(?:,\s*|,?\s+and\s+)@[\w-]+)*|(?!${NOT_SUBJECT}|(?:It|We|I|You|This|That|There|These|Those|Here|${IMPERATIVE}|[A-Z][a-z]+ing)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:(?:,\s*|,?\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){0,4})${ADVERB_AFTER}\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START})\b|[A-Z\d"“‘\x60\[]))|(?:He|She|They)${ADVERB_AFTER}\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START}|with|on|to|at|in|for)\b|[A-Z\d"“‘\x60\[])))`), 'achieved'],
+  // A thing said to be done now, in the present ("Basic MVP of the form is implemented", "Unit
+  // tests are written and CI is set up", "The map API works now!"): a state reached, done. Not a
+  // part of it ("half is implemented"), not what is planned, and not in a clause of when or why
+  // ("Start discovery after the address is updated").
+  [new RegExp(String.raw`^(?!no\b|some\b|part\b|parts\b|half\b|most\b|much\b|\d+\s*%)(?![^.;!?]*\b(?:not|never|partially|partly|almost|nearly|when|once|if|until|yet|after|before|since|as|because|unless|while)\b|[^.;!?]*n['’]t\b)(?:[\w'’.\x60/-]+\s+){1,10}?(?:is|are)\s+(?:now\s+|fully\s+|finally\s+|already\s+)?(?:${DONE_PARTICIPLES})\b${NOT_FOR}(?!\s+(?:by|for|to\s+be)\b)|^(?:(?:the|our|a|an)\s+)?(?:[\w'’.\x60/-]+\s+){0,5}?(?:works|runs|builds|passes)\s+now\b|^(?:(?:the|our|a|an)\s+)?(?:[\w'’.\x60/-]+\s+){0,5}?now\s+(?:works|runs|builds|passes)\b`, 'i'), 'achieved'],
   // What a thing saw or had in the period, counted ("Bundler saw a variety of bug fixes in March",
   // "RubyGems.org saw 17 gem updates", "Gemstash had a few minor fixes this month"): done.
   [/^(?:[^.;!?]|\.(?=\S)){0,80}?\b(?:saw|had|got|received)\s+(?:a\s+(?:few|variety\s+of|number\s+of|couple\s+(?:of\s+)?|handful\s+of|bunch\s+of)|several|some|many|multiple|\d+)\s+(?:[\w-]+\s+){0,2}?(?:fix(?:es)?|bug\s?fixes|bugfixes|updates|improvements|releases?|changes|features|commits|patches)\b/i, 'achieved'],

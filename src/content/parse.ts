@@ -746,9 +746,9 @@ export function parseMilestoneDefinitions(file: VFile, options: ParseOptions = {
   const outline = readOutline(doc.tree, file, { team: teamSlug(team) });
   keyOutline(outline, { team: teamSlug(team), aliases: options.aliases ?? new Map(), ...(options.owners ? { owners: options.owners } : {}) });
   const { sections } = sectionsOf(outline);
-  // A definition's unlabelled paragraphs (progress, in an update) are its description, what it
-  // says will be done among them ("Finally, the smart contract will be deployed on mainnet").
-  const described = (s: (typeof sections)[number]) => [...s.items.progress, ...s.items.next, ...s.items.notes].sort((a, b) => a.line - b.line);
+  // A definition's paragraphs are its description, whatever they would say in an update: what
+  // will be done ("Finally, the smart contract will be deployed on mainnet") or what is in place.
+  const described = (s: (typeof sections)[number]) => Object.values(s.items).flat().sort((a, b) => a.line - b.line);
   return sections
     .filter((s) => described(s).length > 0)
     .map((s) => ({

@@ -184,7 +184,8 @@ describe('three files per team, checked by hand', () => {
       'acid-al-comms': { progress: 5 },
       'acid-amir-tech-and-design': { progress: 3 },
       'acid-matt-copy': { progress: 3 },
-      'acid-jonny-podcast': { progress: 2, title: 'Christian - Podcast' },
+      // "Review process is set up and open for feedback": a state reached, done (session 25).
+      'acid-jonny-podcast': { progress: 1, achieved: 1, title: 'Christian - Podcast' },
       'acid-nick-content': { progress: 2 },
       // "Network State Event needs to lock down the potential event speakers… Nimbus and Waku
       // and Codex will be there. We need to fix the program…": most of what it says is to come;
