@@ -596,7 +596,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // says the work goes on ("Started going through materials prepared by…"), nor praise ("Well
   // done to the team"). Not when the line says it is not so, or not all of it ("Tests written
   // but not yet merged", "3 recorded, motion graphics in progress", "almost done", "WIP done").
-  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|${CLAUSE_OPENER}\b|${NOT_DONE_ED}\b|[Ww]ell done\b)(?!${SENTENCE}*?(?:\b${NOT_ALL_DONE}\b|n['’]t\b|\bWIP\b))(?:${NAME_WORD}\s+){1,6}?(?:${DONE_PARTICIPLES}|done)(?=\s*$|\s*[—–:;,.(!]|\s+(?:${PREPOSITION}|across|as|and)\b)`), 'achieved'],
+  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|${CLAUSE_OPENER}\b|${NOT_DONE_ED}\b|[Ww]ell done\b)(?!${SENTENCE}*?(?:\b${NOT_ALL_DONE}\b|n['’]t\b|\bWIP\b))(?:${NAME_WORD}\s+){1,6}?(?:${DONE_PARTICIPLES}|done)(?=\s*$|\s*[—–:;,.(!]|\s+(?:${PREPOSITION}|across|as|and)\b|\s+(?!(?:bring|nothing|something|during|morning|evening|thing|king|spring|string|ring|wing|sing)\b)[a-z]{2,}ing\b)`), 'achieved'],
   // "The LPE project is done", "X was merged", "The audit has finished", "A page has been
   // created", "Ana was added as committer", "A talk was given": said of a thing, in the past,
   // not "will be done", not "No updates were submitted", not "Three quarters of it has been
