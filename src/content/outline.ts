@@ -434,14 +434,16 @@ const LEAD_IN = /\b(?:the following|as follows|below|to report|here (?:are|is))\
 
 /**
  * A sentence that leads into findings ("Some early insights from the research:", "What we
- * learned:"; not "themes … to focus on"), or into what the work was done with ("These are the
+ * learned:", "Early indication is that there are seven key needs:"; not "themes … to focus on",
+ * nor "The team needs to:"), or into what the work was done with ("These are the
  * other tools I'm using for the development:", "the main extensions of flask that I used this
- * week:"), and says no work done itself.
+ * week:"), and says no work done itself (`alone`; a sentence before a bare pointer, "We held a
+ * session to play back the pain points we've found. Here they are:", may say both).
  */
-function isFindingsLead(text: string): boolean {
-  const findings = /\b(?:insights?|findings?|learnings?|lessons|observations?|takeaways?|what we (?:learned|learnt|found|heard|saw)|we (?:learned|learnt|found|heard|observed|noticed)(?: that)?)\b/i;
+function isFindingsLead(text: string, alone = true): boolean {
+  const findings = /\b(?:insights?|findings?|learnings?|lessons|observations?|takeaways?|pain points?|what we (?:learned|learnt|found|heard|saw)|we(?:['’]ve|\s+have)? (?:learned|learnt|found|heard|observed|noticed|identified)(?: that)?|(?:the|key|user|service|core|main|top|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?needs\b(?!\s+to\b))\b/i;
   const tools = /\b(?:tools|extensions|libraries|packages|frameworks|resources|references|technologies)\b[^.:;!?]{0,40}\b(?:I|we)(?:['’]m|\s+am|\s+are|['’]re|\s+have)?\s+(?:used|using|use)\b/i;
-  return (findings.test(text) || tools.test(text)) && sentenceKind(text) === undefined;
+  return (findings.test(text) || tools.test(text)) && (!alone || sentenceKind(text) === undefined);
 }
 
 /** One `Key: value` line of a paragraph: the key's words, the value's nodes, the whole line's nodes. */
@@ -1440,11 +1442,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // the following PRs this month:") labels it, as that sentence alone on its line would.
     const leadIn = /[.!?]\s+([^.!?]+):\s*$/.exec(text)?.[1];
     const kind = leadIn ? kindOf(leadIn, false) : undefined;
-    if (kind && kind !== 'summary' && kind !== 'aside') setLabel(target, kind, 7);
-    else if (introKind) listLeadIn = introKind;
     // One that says the list is what was found ("A couple bits of clear early insights from the
-    // research this week:", "Here is what we learned:"): findings, notes, whatever the label.
-    else if (overList.has(node) && isFindingsLead(leadIn ?? text.replace(/\s*[:：]\s*$/, ''))) listLeadIn = 'notes';
+    // research this week:", "Here is what we learned:"): findings, notes, whatever the label or
+    // the work told before it. So does a bare pointer ("Here are the headlines:", "These are:")
+    // after a sentence about what was found ("…to play back the pain point themes we've found").
+    const found = () =>
+      isFindingsLead(leadIn ?? text.replace(/\s*[:：]\s*$/, '')) ||
+      (leadIn !== undefined && /^(?:here (?:are|is)|these (?:are|were)|they (?:are|were)|as follows)\b/i.test(leadIn) && isFindingsLead(sentencesOf(text).at(-2) ?? '', false));
+    if (kind && kind !== 'summary' && kind !== 'aside') setLabel(target, kind, 7);
+    else if (overList.has(node) && found()) listLeadIn = 'notes';
+    else if (introKind) listLeadIn = introKind;
   }
 
   interface ListContext {

@@ -4694,3 +4694,31 @@ describe('a state reached, said in the present', () => {
     expect(readLabel('Recent doc contributions')?.kind).toBe('achieved');
   });
 });
+
+describe('a list of what research found', () => {
+  it('led in as needs ("Early indication is that there are seven key needs:") or by a bare pointer after what was found ("…the pain point themes we\'ve found. Here are the headlines:"), the list is notes; "The team needs to:" leads into work', () => {
+    const text = [
+      '## This week',
+      '',
+      'We met 37 users this week. Early indication is that there are seven key needs:',
+      '',
+      '- Service providers manually process large amounts of data.',
+      '- It is difficult to know the correct status of any given incident.',
+      '',
+      'We held a review session to play back the pain point themes we\'ve found from the research. Here are the headlines:',
+      '',
+      '- Service providers can’t collaborate efficiently.',
+      '- Sharing information isn’t always straightforward.',
+      '',
+      'The team needs to:',
+      '',
+      '- Write up the findings report for the service owners',
+      '- Present the findings at the show and tell',
+      '',
+    ].join('\n');
+    const u = build({ 'disc/updates/2019-08-09.md': week('2019-08-09', text) }).site.updates[0]!;
+    const notes = [...u.notes, ...u.sections.flatMap((s) => s.items.notes)].map((i) => i.text);
+    expect(notes).toEqual(expect.arrayContaining(['Service providers manually process large amounts of data.', 'It is difficult to know the correct status of any given incident.', 'Service providers can’t collaborate efficiently.', 'Sharing information isn’t always straightforward.']));
+    expect(notes).not.toContain('Write up the findings report for the service owners');
+  });
+});
