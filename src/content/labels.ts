@@ -780,9 +780,9 @@ export function sentenceKind(text: string): ReportedKind | undefined {
 const SENTENCE_END = /(?<=[.!?]["”’)]?)(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|Mr|Mrs|Ms|Dr|St|No|Fig|al)\.)\s+(?=["“‘(\[@`*_]?[A-Z0-9])/;
 
 // A sentence that says its work goes on or has begun ("VR work continues", "We're still
-// working on it", "aerc has been making excellent progress", "Started implementing the
+// working on it", "The plans are on good track", "aerc has been making excellent progress", "Started implementing the
 // protocol", "The paper is being studied", "He is also improving the port").
-const GOES_ON = /\b(?:continues?|continued|continuing|ongoing|underway|under way|in progress|(?:is|are|am|was|were|been)\s+(?:still\s+)?(?:working|progressing)|working on|making\s+(?:\w+\s+)?(?:progress|headway)|still|started|starting|began|begun|in the works|(?:is|are)\s+being\s+[a-z]+ed|(?:has|have)\s+been\s+[a-z]+ing|(?:is|are|am)\s+(?:also\s+|still\s+|now\s+|currently\s+)?(?!going\b)[a-z]{3,}ing)\b/i;
+const GOES_ON = /\b(?:continues?|continued|continuing|ongoing|underway|under way|in progress|on (?:a |the )?(?:good |right )?track|(?:is|are|am|was|were|been)\s+(?:still\s+)?(?:working|progressing)|working on|making\s+(?:\w+\s+)?(?:progress|headway)|still|started|starting|began|begun|in the works|(?:is|are)\s+being\s+[a-z]+ed|(?:has|have)\s+been\s+[a-z]+ing|(?:is|are|am)\s+(?:also\s+|still\s+|now\s+|currently\s+)?(?!going\b)[a-z]{3,}ing)\b/i;
 
 /** The sentences of a text, in order. */
 export function sentencesOf(text: string): string[] {
@@ -838,14 +838,24 @@ export function saysWorkThroughout(text: string): boolean {
  */
 export function proseKind(text: string): ReportedKind | undefined {
   const says = sentenceSays(text);
+  // A last sentence that leads into what follows ("We merged the following PRs this month:")
+  // says the kind of the list after it, not of the paragraph.
+  if (says.length >= 2 && /[:：]\s*$/.test(text)) says.pop();
   // In an item of a few sentences the first is its headline ("Testing and finalizing the code.
   // Will finish by tomorrow."): the work itself, going on unless it says otherwise. In a longer
   // paragraph it is as often a lead-in ("Let's start with SourceHut news.").
-  if (says.length <= 4 && says[0] === undefined) says[0] = 'progress';
+  // One that opens on the work as it goes ("Implementing the mix protocol handler…") says so.
+  const going = says[0] === undefined && /^(?!(?:during|according|regarding|including|following|using|being|considering|concerning|nothing|something|everything|anything|morning|evening|spring|bring|thing|king|ring|string)\b)[A-Za-z]{3,}ing\b/i.test(sentencesOf(text)[0] ?? '');
+  const headline = says.length <= 4 && says[0] === undefined && !going;
+  if (going) says[0] = 'progress';
+  if (headline) says[0] = 'progress';
   const votes = new Map<ReportedKind, number>();
   for (const kind of says) if (kind !== undefined) votes.set(kind, (votes.get(kind) ?? 0) + 1);
   let best: ReportedKind | undefined;
   for (const [kind, n] of votes) if (best === undefined || n > votes.get(best)!) best = kind;
+  // A headline taken to go on does not outweigh what the sentences after it say was done
+  // ("Raphael revisited a project. He also implemented a package explaining classifiers.").
+  if (headline && best === 'progress' && (votes.get('achieved') ?? 0) >= votes.get('progress')!) best = 'achieved';
   return best === 'progress' ? undefined : best;
 }
 

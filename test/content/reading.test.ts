@@ -4,7 +4,7 @@
  * for the test, in the shapes people use in general, none copied from ../shared.
  */
 import { describe, expect, it } from 'vitest';
-import { isPeriodName, readLabel, sentenceKind } from '../../src/content/labels';
+import { isPeriodName, proseKind, readLabel, sentenceKind } from '../../src/content/labels';
 import { isAboutThePost, isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { conservation } from './conservation';
@@ -4720,5 +4720,14 @@ describe('a list of what research found', () => {
     const notes = [...u.notes, ...u.sections.flatMap((s) => s.items.notes)].map((i) => i.text);
     expect(notes).toEqual(expect.arrayContaining(['Service providers manually process large amounts of data.', 'It is difficult to know the correct status of any given incident.', 'Service providers can’t collaborate efficiently.', 'Sharing information isn’t always straightforward.']));
     expect(notes).not.toContain('Write up the findings report for the service owners');
+  });
+});
+
+describe('a few sentences whose first says nothing of its kind', () => {
+  it('is what the sentences after it say was done ("Raphael revisited a project. He also implemented a package."), not when the first opens on the work going on, nor from a last sentence that leads into a list', () => {
+    expect(proseKind('Raphael revisited a project looking to suggest topics. He also implemented a package explaining classifiers.')).toBe('achieved');
+    expect(proseKind('Implementing the mix protocol handler on the server side. Added the first tests.')).toBeUndefined();
+    expect(proseKind('The crate wraps UEFI. We merged the following PRs this month:')).toBeUndefined();
+    expect(proseKind('The plans are on good track. Carl reviewed them.')).toBeUndefined();
   });
 });
