@@ -500,6 +500,9 @@ const NO_TROUBLE = /^[^.!?]{0,40}?\b(?:(?:was|were|is|are|am)(?:n['’]t|\s+not)
 /** A setback's section that says nothing new is in it ("There are no updates to the risk table", "No new risks", "No changes this week"). */
 const NOTHING_NEW = /^(?:there\s+(?:are|is|were|was|have\s+been)\s+)?no\s+(?:new\s+|further\s+)?(?:(?:updates?|changes?)(?:\s+(?:to|in|on)\s+(?:the\s+)?(?:risks?|risk\s+(?:table|register|log)|blockers?|issues?))?|risks?|blockers?|issues?|concerns?)(?=\s*(?:[.!,;]|$|\s+(?:this|since|to\s+report|identified|raised)\b))/i;
 
+/** A thing named, then what it is: `X is a/the/our …` (not "now", "ready", "available", "done"…). */
+const DEFINITION = /^(?!(?:This|That|It|There|Here|These|Those|What|Which)\b)(?:[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2}|(?:The|Our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are)\s+(?:a|an|the|our|one\s+of\s+(?:the|our))\s+(?![^.!?]*\b(?:now|new|ready|available|done|complete|finished|released|live|blocked|waiting|planned|scheduled|next|first|try|attempt|step|priority|progress|work|wip|making|bottleneck|blocker|issue|problem|risk|concern|challenge|need|needs)\b)(?![^.!?]*,\s+[a-z]+ing\b)[^.!?]{3,140}[.!]?$/;
+
 /** A mark at an item's end that says it goes on: `(in progress)`, `(ONGOING)`, `(WIP)`, `(currently working)`. */
 const GOING_TAG = /[([]\s*(?:in[- ]progress|on-?going|wip|work in progress|currently working(?: on it)?|working on it|under ?way)\s*[)\]][\s*_.!]*$/i;
 
@@ -598,6 +601,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // under any label, a time sheet's line ("8 hours were spent", "testing, 3 hours").
   if (entry.kind === undefined && isFigureLine(entry.item.text)) return 'notes';
   if (isTimeSpent(entry.item.text)) return 'notes';
+  // Unlabelled, what a thing is, said alone ("Masonry is the widget system used by Xilem.",
+  // "Parley is a text layout library.", "Xilem is our flagship GUI project"): a definition for
+  // the reader, no work.
+  if (entry.kind === undefined && DEFINITION.test(entry.item.text.trim()) && sentencesOf(entry.item.text).length === 1 && sentenceKind(entry.item.text) === undefined) return 'notes';
   // An issue or pull request named and nothing more (`#84`, `[!137](…)`) under "Issues" or
   // "Blockers" is the work it names: no risk said.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^[#!]\d+$/.test(entry.item.text.trim())) return 'progress';

@@ -4731,3 +4731,13 @@ describe('a few sentences whose first says nothing of its kind', () => {
     expect(proseKind('The plans are on good track. Carl reviewed them.')).toBeUndefined();
   });
 });
+
+describe('what a thing is, said alone', () => {
+  it('"Parley is a text layout library." is a note for the reader; "Rick is the social media master, making good progress…", "Prometheus is a definite bottleneck", "This is a first try…" are not', () => {
+    const text = ['## Parley', '', 'Parley is a text layout library.', '', '- Rick is the social media master, making really good progress on the channels', '- Prometheus is a definite bottleneck - need to switch to a sharded setup', '- This is a first try of running against an L2', ''].join('\n');
+    const u = build({ 'gui/updates/2024-08-08.md': week('2024-08-08', text) }).site.updates[0]!;
+    const kinds = kindsByText(u);
+    expect(kinds['Parley is a text layout library.']).toBe('notes');
+    expect(Object.entries(kinds).filter(([t, k]) => /^(?:Rick|Prometheus|This is)/.test(t) && k === 'notes')).toEqual([]);
+  });
+});
