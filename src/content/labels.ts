@@ -668,9 +668,9 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // "Raphael loaded 100+ million statements"): what the week held, done.
   [new RegExp(String.raw`^(?!${NOT_SUBJECT}|(?:It|We|I|They|He|She|You)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:(?:,\s*|\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,4}(?:\s+(?:also|then|finally|eventually))?\s+(?:went\s+(?:along\s+)?to|met\s+(?:with|up)|spoke\s+(?:at|to|about)|gave\s+talks|spent\s+(?:some|a|an|the|lots|most|half|all|time|two|three|\d)|popped\s+(?:by|in|over)|gave\s+(?:a|an|the|two|three|\d)|ran\s+(?:a|an|the)|held\s+(?:a|an|the)|loaded|implemented|published|launched|released|shipped)\b`), 'achieved'],
   // So is any other verb in the past after named people, before what it took, or after he, she
-  // or they as a week's notes go on about them ("Raphael revisited a project…", "Alex also
-  // automated a query", "Liz met Jamie to talk about…", "He also worked on the asset management
-  // system"): what they did that week. Not what only began, was meant, hoped or tried, nor what
+  // or they as a week's notes go on about them ("Raphael migrated the index…", "Alex also
+  // automated a query", "Liz met Jamie to talk about…", "He also tweaked the cost centre feed"):
+  // what they did that week. Not what only began, was meant, hoped or tried, nor what
   // went wrong ("Ana started…", "Dan planned to…"); not a thing then what was done to it, as a
   // headline writes it ("Notes provided in the document", "Issue faced with imports").
   [new RegExp(String.raw`^(?:(?:@[\w-]+(?:(?:,\s*|,?\s+and\s+)@[\w-]+)*|(?!${NOT_SUBJECT}|(?:It|We|I|You|This|That|There|These|Those|Here|${IMPERATIVE}|[A-Z][a-z]+ing)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:(?:,\s*|,?\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){0,4})${ADVERB_AFTER}\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START})\b|[A-Z\d"“‘\x60\[]))|(?:He|She|They)${ADVERB_AFTER}\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START}|with|on|to|at|in|for)\b|[A-Z\d"“‘\x60\[])))`), 'achieved'],

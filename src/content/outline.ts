@@ -1896,7 +1896,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function endsOnStatus(nested: List[]): LabelTarget | undefined {
     const last = nested.at(-1)?.children.at(-1);
     if (!last || last.children.length !== 1 || last.children[0]!.type !== 'paragraph') return undefined;
-    // Said as the link to the change it is about too (`[Ready for review](…/pull/1184)`): the link is its evidence.
+    // A status linked to its change (`[Ready for review](…/pull/1184)`) is read by its words; the
+    // link becomes the item's evidence where the bullet is read (readListItem).
     const text = toString(last).replace(/[*_`]/g, '').trim();
     if (!STATUS_ALONE.test(text)) return undefined;
     const kind = TASK_STATUS_KINDS.find(([re]) => re.test(text))?.[1];
