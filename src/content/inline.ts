@@ -43,8 +43,9 @@ const PLACEHOLDER =
 // have been no releases in July": there is none of them.
 const NONE_OF_THEM =
   /^(?:there (?:are|is|were|was|have been|has been) )?(?:currently )?no (?:current |known |open |major |new |outstanding |significant |other )?(?:blockers?|blocked (?:tasks?|items?|issues?)|blocking issues?|risks?|issues?|concerns?|problems?|challenges?|difficulties|obstacles?|setbacks?|impediments?|troubles?|prs?|pull requests?|merge requests?|releases?|updates?|changes?)\b(?![^.!]*\b(?:but|except|apart|other than|besides|although|though|however|yet)\b)[^.!]{0,60}[.!]?$/i;
-// "No new FLIPs", "No new hires this week": none of a thing new, whatever the thing, in a few words.
-const NO_NEW = /^no\s+new\s+[\w-]+(?:\s+[\w-]+)?(?:\s+(?:this|last)\s+(?:week|sprint|month|cycle))?[.!]?$/i;
+// "No new FLIPs", "No new hires this week": none of a thing new, whatever the thing, in a few
+// words; "No tasks associated from project board yet": none of it yet.
+const NO_NEW = /^no\s+new\s+[\w-]+(?:\s+[\w-]+)?(?:\s+(?:this|last)\s+(?:week|sprint|month|cycle))?[.!]?$|^no\s+[\w-]+(?:\s+[\w-]+){0,6}\s+yet[.!]?$/i;
 // A draft's note to whoever will write it ("TODO @abailly / @pgrange?", "TBD (Ana)", "FIXME"): nothing written yet.
 const DRAFT_NOTE = /^(?:todo|tbd|tba|tbc|fixme|xxx)\b[\s:,-]*(?:(?:@[\w-]+|\(\s*@?[\w-]+\s*\))[\s,/&?-]*(?:and\s+)?)*\??$/i;
 /**

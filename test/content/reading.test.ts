@@ -4692,6 +4692,9 @@ describe('a state reached, said in the present', () => {
     for (const s of ['Basic MVP of the lost and found form is implemented.', 'Basic unit tests are written and CI is set up', 'The map API for iOS works now!', '@estebank disambiguated the implementors in rustdoc', 'Partial PoL v2 changes merged preparing structure for the new proof']) expect(sentenceKind(s), s).toBe('achieved');
     for (const s of ['Half of the API is implemented', 'The parser is not implemented yet', 'Start discovery after the announce address is updated']) expect(sentenceKind(s), s).not.toBe('achieved');
     expect(readLabel('Recent doc contributions')?.kind).toBe('achieved');
+    // None of it yet, whatever it is: a placeholder.
+    expect(isPlaceholder('No tasks associated from project board yet')).toBe(true);
+    expect(isPlaceholder('No PR yet, but the branch is ready')).toBe(false);
   });
 });
 
