@@ -904,7 +904,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const links = collectLinks(node).filter((l) => /^https?:/i.test(l.href));
     const tag = headingTag(node);
     const prefix = milestonePrefix(text);
-    const marked = links.length > 0 || tag !== undefined || prefix !== undefined || hints.milestoneLevel === node.depth;
+    // A label linked to the board or list it comes from (`### [In Progress](…/projects/24/views/1)`,
+    // `### [Backlog](…)`): that label; a link to one tracked thing or a change names a part.
+    const sole = soleLink(node.children);
+    const linkedLabel = sole !== undefined && links.length === 1 && !isTrackerLink(sole.url) && !WORK_URL.test(sole.url) && isLabelPhrase(text);
+    const marked = (links.length > 0 && !linkedLabel) || tag !== undefined || prefix !== undefined || hints.milestoneLevel === node.depth;
     // A label heading names what its section holds (`## This Week's Achievements`); any other heading opens a part.
     const found = marked ? undefined : headingLabel(node, text, kindOf);
     const label = found && !found.unknown ? found : undefined;

@@ -4744,3 +4744,14 @@ describe('what a thing is, said alone', () => {
     expect(Object.entries(kinds).filter(([t, k]) => /^(?:Rick|Prometheus|This is)/.test(t) && k === 'notes')).toEqual([]);
   });
 });
+
+describe('a label linked to the board it comes from', () => {
+  it('`### [In Progress](…/projects/24/views/1)` and `### [Backlog](…)` are labels, no parts', () => {
+    const text = ['## Review', '', '### [In Progress](https://github.com/orgs/acme/projects/24/views/1)', '', '- Migrate monitoring to the new vendor', '', '### [Backlog](https://github.com/orgs/acme/projects/24/views/1)', '', '- Review the issue trackers', ''].join('\n');
+    const u = build({ 'infra/updates/2024-01-22.md': week('2024-01-22', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Review']);
+    const kinds = kindsByText(u);
+    expect(kinds['Migrate monitoring to the new vendor']).toBe('progress');
+    expect(kinds['Review the issue trackers']).toBe('next');
+  });
+});
