@@ -102,6 +102,8 @@ export interface OutlineNode {
   label?: LabelTarget;
   /** A heading read as a topic of the week (its unlabelled content is the team's own progress). */
   topic?: boolean;
+  /** A topic of a meeting's notes (`## Notes` › `### RDF license definition`): what it says without a kind is discussion, a note. */
+  discussed?: boolean;
   /** Written this week with a placeholder ("No updates this week"): a part, though it holds no item. */
   saidNothing?: boolean;
   /** Rank of what set the label (a heading's depth, 7 for a line): a heading as high ends it. */
@@ -660,6 +662,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const overCode = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && tree.children[i + 1]?.type === 'code' ? [n] : [])));
   // Over a heading (`…and worked on the following things:` then `#### CVE fixes`): what leads into the sections after it.
   const overHeading = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && tree.children[i + 1]?.type === 'heading' ? [n] : [])));
+  // Headings with a deeper heading next (`## Notes` over `### Operations profile overview`): they hold sections of their own.
+  const overSections = new Set(tree.children.flatMap((n, i) => {
+    if (n.type !== 'heading') return [];
+    const next = tree.children.slice(i + 1).find((c): c is Heading => c.type === 'heading');
+    return next && next.depth > n.depth ? [n] : [];
+  }));
+  // The depth of a meeting's notes heading over its topics, while its section lasts.
+  let minutesRank: number | undefined;
   // And right under a picture (`![](breakfast.jpeg)`, then `Breakfast Roll — 7/10`): its caption.
   const underPicture = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && isPicture(tree.children[i - 1]) ? [n] : [])));
   // A heading that says whose report it is, `Key: value`, over nothing but `Key: value` lines
@@ -711,6 +721,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   function open(node: OutlineNode, onStack: boolean, parent: OutlineNode = top()): OutlineNode {
+    if (minutesRank !== undefined) node.discussed = true;
     node.parent = parent;
     parent.children.push(node);
     if (onStack) stack.push(node);
@@ -913,6 +924,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const found = marked ? undefined : headingLabel(node, text, kindOf);
     const label = found && !found.unknown ? found : undefined;
     pop(node.depth);
+    if (minutesRank !== undefined && node.depth <= minutesRank) minutesRank = undefined;
     if (person && node.depth <= person.rank) person = undefined;
     if (peopleRank !== undefined && node.depth <= peopleRank) peopleRank = person = undefined;
     // The part the heading sits in (a document title is a wrapper: its content goes to the part around it).
@@ -936,6 +948,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // over "## Status Updates" and each member's work), not kept as notes.
       if (node.depth === 1 && h1s < 2 && !seenPart && stack.length === 1 && summary.length === 0) {
         structure.push({ line, what: 'document-title', text });
+        return;
+      }
+      // Nor the notes of a meeting over its topics (`## Notes` or `## Minutes` over `### RDF
+      // license definition`): the body of the minutes, each topic a part whose lines are
+      // discussion (notes) unless they say a decision, a plan or work of their own.
+      if (overSections.has(node) && /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes)$/.test(words.toLowerCase())) {
+        structure.push({ line, what: 'heading', text });
+        minutesRank = node.depth;
         return;
       }
       open(newNode({ role: 'aside', form: 'heading', rank: node.depth, line, text, title: words }), true);

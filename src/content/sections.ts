@@ -830,7 +830,9 @@ export function sectionsOf(outline: Outline): { sections: MilestoneSection[]; no
       sections.push(section);
       byKey.set(key, section);
     }
-    for (const [i, kind] of entryKinds(node.entries, kinds, outline.saysDone ? 'achieved' : 'progress').entries()) {
+    // A topic of a meeting's notes: a line that says no kind of its own is discussion.
+    const neutral: ItemKind = node.discussed ? 'notes' : outline.saysDone ? 'achieved' : 'progress';
+    for (const [i, kind] of entryKinds(node.entries, kinds, neutral).entries()) {
       const e = node.entries[i]!;
       section.items[kind].push(e.item);
       const status = kind === 'progress' ? /^status\s*:\s*(.+)$/i.exec(e.item.text) : null;

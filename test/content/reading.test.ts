@@ -4755,3 +4755,15 @@ describe('a label linked to the board it comes from', () => {
     expect(kinds['Review the issue trackers']).toBe('next');
   });
 });
+
+describe('the notes of a meeting over its topics', () => {
+  it('`## Notes` over `### Topic` headings is the body: each topic a part, its lines discussion (notes) unless they say a decision or a plan', () => {
+    const text = ['## Attendees', '', '- Ana', '- Bo', '', '## Notes', '', '### RDF license definition', '', '- Export control use cases', '- The schema was merged last week.', '- Ana will write the migration guide.', '', '### Duplicate content type', '', '- Based on the software profile', ''].join('\n');
+    const u = build({ 'wg/updates/2024-06-25.md': week('2024-06-25', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['RDF license definition', 'Duplicate content type']));
+    const kinds = kindsByText(u);
+    expect(kinds['Export control use cases']).toBe('notes');
+    expect(kinds['The schema was merged last week.']).toBe('achieved');
+    expect(kinds['Ana will write the migration guide.']).toBe('next');
+  });
+});
