@@ -1797,11 +1797,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // what it did, not work of their own. So does one that stops on its preposition
     // ("presentations @ Progcrypto on" over "RLN", "Validator Privacy").
     if ((/[:：]\s*$/.test(text) || /\s(?:on|about|for|of|including|with|like|such as|to|in|at|from|into)\s*$/i.test(text)) && nested.length > 0 && namesOnly) {
-      const lead = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
-      const names = nested.flatMap((l) => l.children.map((c) => ({ line: c.position?.start.line ?? line, text: toString(c).trim() })));
-      for (const n of names) structure.push({ line: n.line, what: 'detail', text: n.text });
-      const merged = makeItem([...own, ...nested], line, ctx.depth, workItem);
-      Object.assign(lead, { html: merged.html, text: `${lead.text} ${names.map((n) => n.text).join(', ')}`, links: merged.links });
+      entryWithDetails(own, nested, line, ctx, kind, true);
       return undefined;
     }
     if (stands !== undefined) return standsItem();
@@ -1809,10 +1805,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // v0.39.0", over what was done there): one detail with its bullets, as written; no detail
     // that is only a name over others.
     if (ctx.parentItem && nested.length > 0 && !link && /[:：]\s*$/.test(text) && isGroupName(text)) {
-      const lead = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
-      const merged = makeItem([...own, ...nested], line, ctx.depth, workItem);
-      for (const c of nested.flatMap((l) => l.children)) structure.push({ line: c.position?.start.line ?? line, what: 'detail', text: toString(c).trim() });
-      Object.assign(lead, { html: merged.html, text: merged.text, links: merged.links });
+      entryWithDetails(own, nested, line, ctx, kind, false);
       return undefined;
     }
     const item = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
@@ -1851,6 +1844,19 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
    * name heads them (a work item of the part they go to, the team's outside every part), and
    * each of them carries it.
    */
+  /**
+   * One entry of a bullet with the bullets nested under it as its content (shown as written, no
+   * items of their own): its text the bullet's and theirs, joined as a list of names (`names`:
+   * "Defined categories: Campus Shuttle, Parking Services") or as written ("Mainnet: FF nodes…").
+   */
+  function entryWithDetails(own: RootContent[], nested: List[], line: number, ctx: ListContext, kind: LabelTarget | undefined, names: boolean): void {
+    const lead = addEntry(ctx.node, kind, own, line, ctx.depth, true, ctx.parentItem);
+    const details = nested.flatMap((l) => l.children.map((c) => ({ line: c.position?.start.line ?? line, text: toString(c).trim() })));
+    for (const d of details) structure.push({ line: d.line, what: 'detail', text: d.text });
+    const merged = makeItem([...own, ...nested], line, ctx.depth, workItem);
+    Object.assign(lead, { html: merged.html, text: names ? `${lead.text} ${details.map((d) => d.text).join(', ')}` : merged.text, links: merged.links });
+  }
+
   function readGroup(own: RootContent[], nested: List[], line: number, text: string, ctx: ListContext, inner: ListContext): void {
     const outside = ctx.node.role === 'root' || ctx.node.role === 'document' || ctx.node.role === 'summary';
     (outside ? teamPartNode() : ctx.node).workItems.push(makeItem(own, line, 0, undefined));
