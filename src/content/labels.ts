@@ -528,6 +528,8 @@ export function toldAsActivity(text: string): boolean {
 // Verbs in the past that say the work goes on, was only tried or planned, or happened to the
 // team: no work done.
 const NOT_DONE_ED = String.raw`(?:[Ss]tarted|[Ii]nitiated|[Cc]ommenced|[Cc]ontinued|[Ww]orked|[Dd]iscussed|[Ii]nvestigated|[Ee]xplored|[Rr]esearched|[Ll]ooked|[Tt]ried|[Aa]ttempted|[Pp]lanned|[Ss]cheduled|[Pp]roposed|[Cc]onsidered|[Ss]tudied|[Ff]ocused|[Ss]truggled|[Ww]aited|[Nn]eeded|[Ww]anted|[Hh]oped|[Ee]xpected|[Aa]sked|[Rr]equested|[Nn]oticed|[Oo]bserved|[Rr]eali[sz]ed|[Ll]earned|[Dd]iscovered|[Uu]nderstood|[Ee]ncountered|[Ff]aced|[Ee]xperienced|[Bb]locked|[Ss]talled|[Dd]elayed|[Pp]aused|[Pp]ostponed|[Ff]ailed|[Mm]issed|[Dd]ropped|[Dd]eprioriti[sz]ed|[Ee]stimated|[Dd]ebugged|[Hh]elped|[Ss]upported|[Aa]ssisted|[Pp]articipated|[Aa]ttended|[Jj]oined|[Vv]isited|[Tt]alked|[Cc]hatted|[Ss]ynced|[Aa]ligned|[Bb]rainstormed|[Ff]ollowed|[Ss]tayed|[Rr]emained|[Ss]eemed|[Aa]ppeared|[Uu]sed|[Mm]anaged|[Hh]andled|[Oo]wned|[Rr]equired|[Rr]aised|[Rr]eported|[Ff]lagged|[Oo]pened|[Ff]iled|[Rr]evisited|[Rr]eopened|[Ee]scalated|[Rr]eceived|[Ii]nterviewed|[Mm]onitored|[Tt]racked|[Cc]ollaborated|[Cc]oordinated|[Pp]ushed|[Pp]rioriti[sz]ed|[Aa]nalyzed|[Aa]nalysed|[Ee]valuated|[Aa]ssessed|[Pp]rototyped|[Dd]ecided|[Aa]greed|[Ff]ixed|[Mm]entioned|[Nn]oted|[Ss]uggested|[Ww]ondered|[Aa]ssumed|[Bb]elieved|[Ee]xplained|[Cc]laimed|[Ss]tated)`;
+/** Words in -ing that are no verb going on ("nothing", "morning", "during", "string"). */
+const NOT_GERUND = 'nothing|something|everything|anything|during|morning|evening|spring|bring|thing|king|ring|string|wing|sing';
 /** An adverb between who did it and the verb ("Alex also automated…", "Dan finally did…"). */
 const ADVERB_AFTER = String.raw`(?:\s+(?:also|then|finally|eventually|additionally|recently|successfully|quickly))?`;
 /**
@@ -596,7 +598,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // says the work goes on ("Started going through materials prepared by…"), nor praise ("Well
   // done to the team"). Not when the line says it is not so, or not all of it ("Tests written
   // but not yet merged", "3 recorded, motion graphics in progress", "almost done", "WIP done").
-  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|${CLAUSE_OPENER}\b|${NOT_DONE_ED}\b|[Ww]ell done\b)(?!${SENTENCE}*?(?:\b${NOT_ALL_DONE}\b|n['’]t\b|\bWIP\b))(?:${NAME_WORD}\s+){1,6}?(?:${DONE_PARTICIPLES}|done)(?=\s*$|\s*[—–:;,.(!]|\s+(?:${PREPOSITION}|across|as|and)\b|\s+(?!(?:bring|nothing|something|during|morning|evening|thing|king|spring|string|ring|wing|sing)\b)[a-z]{2,}ing\b)`), 'achieved'],
+  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|${CLAUSE_OPENER}\b|${NOT_DONE_ED}\b|[Ww]ell done\b)(?!${SENTENCE}*?(?:\b${NOT_ALL_DONE}\b|n['’]t\b|\bWIP\b))(?:${NAME_WORD}\s+){1,6}?(?:${DONE_PARTICIPLES}|done)(?=\s*$|\s*[—–:;,.(!]|\s+(?:${PREPOSITION}|across|as|and)\b|\s+(?!(?:${NOT_GERUND})\b)[a-z]{2,}ing\b)`), 'achieved'],
   // "The LPE project is done", "X was merged", "The audit has finished", "A page has been
   // created", "Ana was added as committer", "A talk was given": said of a thing, in the past,
   // not "will be done", not "No updates were submitted", not "Three quarters of it has been
@@ -845,7 +847,7 @@ export function proseKind(text: string): ReportedKind | undefined {
   // Will finish by tomorrow."): the work itself, going on unless it says otherwise. In a longer
   // paragraph it is as often a lead-in ("Let's start with SourceHut news.").
   // One that opens on the work as it goes ("Implementing the mix protocol handler…") says so.
-  const going = says[0] === undefined && /^(?!(?:during|according|regarding|including|following|using|being|considering|concerning|nothing|something|everything|anything|morning|evening|spring|bring|thing|king|ring|string)\b)[A-Za-z]{3,}ing\b/i.test(sentencesOf(text)[0] ?? '');
+  const going = says[0] === undefined && new RegExp(String.raw`^(?!(?:${NOT_GERUND}|according|regarding|including|following|using|being|considering|concerning)\b)[A-Za-z]{3,}ing\b`, 'i').test(sentencesOf(text)[0] ?? '');
   const headline = says.length <= 4 && says[0] === undefined && !going;
   if (going) says[0] = 'progress';
   if (headline) says[0] = 'progress';
