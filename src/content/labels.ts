@@ -72,7 +72,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'moving to next sprint', 'moved to next sprint', 'moving to the next sprint', 'moved to the next sprint', 'moving into next sprint', 'carrying over',
   ],
   next: [
-    'next', 'next steps', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
+    'next', 'next steps', 'next action', 'next actions', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
     'key results', 'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',
     // Dates to come ("Schedule:", "Delivery schedule", "A timetable of research").
     'schedule', 'timetable',

@@ -1902,6 +1902,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const trackerUrl = normaliseTrackerUrl(link.url);
       return { form: 'link', node: { title, status, marked: true, ...(trackerUrl ? { trackerUrl, source: children } : {}) } };
     }
+    // A short title with its tracked issue in brackets after it (`Count Downloads using CDN Logs
+    // ([simpleinfra#372](…/issues/372))`), as a board lists its cards: that issue, named.
+    const ref = referencedTitle(children);
+    if (ref) return { form: 'link', node: { ...cleanTitle(ref.title), marked: true, trackerUrl: ref.trackerUrl, source: children } };
     const code = codeName(own);
     if (code !== undefined) {
       if (code === '' || code.length > 80) return undefined;
@@ -2382,6 +2386,22 @@ function saysSomething(text: string): boolean {
   const words = t.split(/\s+/);
   // "Fixed the flaky sync test", "Adding retries to the store": a verb first; or a long line.
   return words.length >= 7 || (words.length >= 3 && (/^[A-Za-z]+(?:ed|ing)$/.test(words[0]!) || sentenceKind(t) !== undefined));
+}
+
+/**
+ * A short title followed by one tracked issue in brackets (`Count Downloads using CDN Logs
+ * ([simpleinfra#372](…/issues/372))`, `Websockets redesign ([Epic #6163](…))`): the title and
+ * the issue's address. Not a sentence, not a pull request, not two references.
+ */
+function referencedTitle(children: PhrasingContent[]): { title: string; trackerUrl: string } | undefined {
+  const meaningful = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  if (meaningful.length !== 3) return undefined;
+  const [before, link, after] = meaningful as [PhrasingContent, PhrasingContent, PhrasingContent];
+  if (before.type !== 'text' || link.type !== 'link' || after.type !== 'text' || !/^\)\s*[:：]?\s*$/.test(after.value)) return undefined;
+  const title = /^(.*\S)\s*\(\s*$/.exec(before.value)?.[1];
+  const trackerUrl = isTrackerLink(link.url) ? normaliseTrackerUrl(link.url) : undefined;
+  if (!title || !trackerUrl || title.split(/\s+/).length > 8 || /[.!?;,:]$/.test(title)) return undefined;
+  return { title, trackerUrl };
 }
 
 /** An issue, milestone or epic in a tracker, as opposed to a PR or a document. */

@@ -103,7 +103,10 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
       let j = i + 1;
       while (j < lines.length && lines[j]!.trim() === '') j++;
       const after = lines[j];
-      if (own.trim().split(/\s+/).length >= 3 && after !== undefined && indentOf(/^[ \t]*/.exec(after)![0]) > indentOf(/^[ \t]*/.exec(line)![0])) {
+      // A line that names an issue or a pull request (`… ([simpleinfra#372](…/issues/372))`) is a
+      // piece of work carried from week to week, never a form's question.
+      const namesWork = workLinksOf(own).size > 0 || /(?:^|[\s([])[\w.-]*#\d+\b/.test(own);
+      if (!namesWork && own.trim().split(/\s+/).length >= 3 && after !== undefined && indentOf(/^[ \t]*/.exec(after)![0]) > indentOf(/^[ \t]*/.exec(line)![0])) {
         const written = openerText(own);
         const id = titleIdentity(written);
         if (id !== '' && !prompts.has(id)) prompts.set(id, written);

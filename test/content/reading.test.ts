@@ -4767,3 +4767,20 @@ describe('the notes of a meeting over its topics', () => {
     expect(kinds['Ana will write the migration guide.']).toBe('next');
   });
 });
+
+describe('a board card: a short title with its issue in brackets', () => {
+  it('over its notes week after week, `- Count downloads from CDN logs ([infra#372](…/issues/372))` is a part keyed by the issue, no question of a form', () => {
+    const card = (next: string) => ['## Review', '', '### In Progress', '', '- Count downloads from CDN logs ([infra#372](https://github.com/acme/infra/issues/372))', `  - Next action: ${next}`, '', '- Migrate monitoring to the new vendor ([infra#73](https://github.com/acme/infra/issues/73))', '  - Waiting for the budget', ''].join('\n');
+    const { site } = build({
+      'infra/updates/2024-01-08.md': week('2024-01-08', card('Merge the queue pull request')),
+      'infra/updates/2024-01-15.md': week('2024-01-15', card('Deploy the queue')),
+      'infra/updates/2024-01-22.md': week('2024-01-22', card('Grant the team access')),
+    });
+    for (const u of site.updates) {
+      const parts = u.sections.flatMap(function flat(s): Array<{ key?: string; title: string }> { return [s, ...((s as { children?: [] }).children ?? []).flatMap(flat)]; });
+      expect(parts.map((s) => s.key)).toEqual(expect.arrayContaining(['acme-infra-372', 'acme-infra-73']));
+      const kinds = kindsByText(u);
+      expect(Object.entries(kinds).filter(([t]) => /^(?:Merge|Deploy|Grant)/.test(t)).map(([, k]) => k)).toEqual(['next']);
+    }
+  });
+});
