@@ -552,6 +552,15 @@ function looksLikeCode(text: string): boolean {
 
 /** One question, asked as one ("What did users think the banner was about?", "Are people able to find their NHS number?"). */
 const QUESTION_ASKED = /^(?:what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b[^.!?]{2,200}\?$/i;
+/** A question raised, named as one ("Question about Zulip streams", "Open question: …", "Questions for the admins"). */
+const QUESTION_RAISED = /^(?:open\s+)?questions?\s*(?:[:：]|(?:about|for|on|regarding|from|to|around|re)\b)/i;
+/** Whether every sentence of a text is asked ("Any concerns requiring the field? (it might need an event?)"). */
+function allAsked(item: Item): boolean {
+  // A task, its link on the next line, then a question of it: the task.
+  if (/\n/.test(item.html.trim()) && item.links.length > 0) return false;
+  const sentences = sentencesOf(item.text).filter((x) => x.trim() !== '');
+  return sentences.length > 0 && sentences.every((x) => /\?[\s)"”’*_]*$/.test(x));
+}
 /** A setback overcome: "worked as expected", "was fixed", "Fixed by…", "solved it by…". */
 const RESOLVED = /\b(?:worked as expected|works (?:now|as expected|again)|now works|(?:was|were|got|has been|have been)\s+(?:fixed|resolved|solved)\b(?![^.]*\b(?:not|partially)\b)|(?:fixed|resolved|solved) (?:it|this|that|the (?:issue|problem|error|bug)) by)\b|^(?:fixed|resolved|solved) by\b/i;
 /** An answer of yes or no, and nothing else. */
@@ -651,7 +660,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if (entry.kind === 'blockers' && FORESEEN.test(opening) && !WAITING.test(opening) && !/\b(?:was|were|had|did)\b/i.test(opening)) return 'risks';
   // A question asked outside any label ("What did users think the banner was about?"), in a
   // list of them, is what the team wonders, no work.
-  if (entry.kind === undefined && QUESTION_ASKED.test(entry.item.text.trim())) return 'notes';
+  // So is one said as a question however it opens ("Good first issues for a new contributor?",
+  // "Download or build the backend in CI?", "Do we need a policy…? Do we delay…?"), every sentence
+  // of it asked, and a question raised, named as one ("Question about Zulip streams").
+  if (entry.kind === undefined && (QUESTION_ASKED.test(entry.item.text.trim()) || allAsked(entry.item) || QUESTION_RAISED.test(entry.item.text.trim())) && sentenceKind(entry.item.text) === undefined) return 'notes';
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   // And thanks given ("Big thanks to the team leader who…"), as under an "Acknowledgements" label.

@@ -4784,3 +4784,15 @@ describe('a board card: a short title with its issue in brackets', () => {
     }
   });
 });
+
+describe('a question, however it opens', () => {
+  it('"Good first issues for a new contributor?", "Question about chat streams" are what the team wonders (notes); a task with its link and a question of it stays work', () => {
+    const text = ['## Topics', '', '- Good first issues for a new contributor?', '- Download or build the backend in CI?', '- Question about chat streams', '- Move the mirror to the new host', '  [PR 12 - in progress](https://github.com/acme/infra/pull/12) - not sure who could review?', ''].join('\n');
+    const u = build({ 'infra/updates/2024-02-26.md': week('2024-02-26', text) }).site.updates[0]!;
+    const kinds = kindsByText(u);
+    expect(kinds['Good first issues for a new contributor?']).toBe('notes');
+    expect(kinds['Download or build the backend in CI?']).toBe('notes');
+    expect(kinds['Question about chat streams']).toBe('notes');
+    expect(Object.entries(kinds).find(([t]) => t.startsWith('Move the mirror'))?.[1]).toBe('progress');
+  });
+});
