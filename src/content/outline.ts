@@ -609,6 +609,21 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     for (const [depth, c] of byDepth) if (c.labels >= 2 && c.labels > c.others) labelledDepths.add(depth);
   }
+  // Depths at which a report sorts its news by kind of change, as a sprint's post or release
+  // notes do (`# Features`, `# Bug fixes`, `# Refactoring`): two such headings or more, and most of
+  // that depth's. There, outside every part, they sort the team's own work.
+  const sortedDepths = new Set<number>();
+  {
+    const byDepth = new Map<number, { kinds: number; others: number }>();
+    for (const node of tree.children) {
+      if (node.type !== 'heading') continue;
+      const counts = byDepth.get(node.depth) ?? { kinds: 0, others: 0 };
+      if (isChangeKind(labelWords(toString(node)).replace(/\s*[:：]\s*$/, ''))) counts.kinds++;
+      else counts.others++;
+      byDepth.set(node.depth, counts);
+    }
+    for (const [depth, c] of byDepth) if (c.kinds >= 2 && c.kinds > c.others) sortedDepths.add(depth);
+  }
   // Members' sections of one report, each headed by the member's name and answering in the first
   // person (`# Amlaan` over `### What I did`, `### What I plan to do next week`, then `# Somshubra`
   // over the same): the names head their writers' work, no parts. Two names or more at one depth.
@@ -991,12 +1006,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     const facet = !marked && around.role !== 'root' && (options.recurrence?.facets.has(titleIdentity(words)) ?? false);
-    if (facet || (!marked && codeOnly === undefined && sortsWork(around, text))) {
+    if (facet || (!marked && codeOnly === undefined && sortsWork(around, text, labelAbove(around), node.depth))) {
       // "### Bug fixes" inside a part sorts its work, and so does a facet of the team's template
       // ("### Research" under every project): what follows stays the part's. The form the work
       // took ("### Pull Requests") lists the team's work where no part is around, under an
       // overview too: no summary.
-      const traces = isWorkForm(text.replace(/\s*[:：]\s*$/, ''));
+      // Outside every part, what they sort is the team's own work.
+      const traces = isWorkForm(text.replace(/\s*[:：]\s*$/, '')) || (!facet && (around.role === 'root' || around.role === 'document'));
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(traces ? { topic: true } : {}) }), true);
       return;
     }
@@ -1829,14 +1845,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
 
   /** A name that only says what kind of change the work under it is, inside a part (see isChangeKind). */
-  function sortsWork(node: OutlineNode, text: string, kind: LabelTarget | undefined = labelAbove(node)): boolean {
+  function sortsWork(node: OutlineNode, text: string, kind: LabelTarget | undefined = labelAbove(node), depth?: number): boolean {
     // A catch-all grouping ("## Other Work" over "### Bugs", "### Chores") is no part to sort: its groups stay parts.
     const inPart = node.role !== 'root' && node.role !== 'document' && node.role !== 'summary' && node.role !== 'aside' && node.form !== 'team' && !isChangeKind(node.title);
     // Under a label outside every part ("Done last sprint" › "Bug fixes:"), the team's own work is sorted.
     const labelled = (node.role === 'root' || node.role === 'document') && kind !== undefined && kind !== 'notes' && kind !== 'summary';
+    // Outside every part, as a sprint's post sorts its news ("# Features", "# Bug fixes", "# Refactoring"): the team's work, sorted.
+    const topLevel = depth !== undefined && sortedDepths.has(depth) && (node.role === 'root' || node.role === 'document');
     // The form the work took ("Pull Requests", "Relevant PRs"), anywhere: a list of its traces.
     const name = text.replace(/\s*[:：]\s*$/, '');
-    return text.length <= 40 && (((inPart || labelled) && isChangeKind(name)) || (node.role !== 'aside' && isWorkForm(name)));
+    return text.length <= 40 && (((inPart || labelled || topLevel) && isChangeKind(name)) || (node.role !== 'aside' && isWorkForm(name)));
   }
 
   /**

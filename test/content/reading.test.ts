@@ -4796,3 +4796,21 @@ describe('a question, however it opens', () => {
     expect(Object.entries(kinds).find(([t]) => t.startsWith('Move the mirror'))?.[1]).toBe('progress');
   });
 });
+
+describe('a post sorted by kind of change', () => {
+  it('`# Features`, `# Bug fixes`, `# Tests` at one depth, most of its headings: no parts; the topics under them are, and what is written straight under them is the team\'s', () => {
+    const text = ['Another sprint is over.', '', '# Features', '', '## Cloud upload', '', 'We added a cleanup of aborted uploads.', '', '# Bug fixes', '', '## Notifications for changed requests', '', 'We looked into the missing notifications.', '', '# Tests', '', 'We extended the controller tests to cover the holes.', ''].join('\n');
+    const u = build({ 'frontend/updates/2018-03-02.md': week('2018-03-02', text) }).site.updates[0]!;
+    const titles = u.sections.map((s) => s.title);
+    expect(titles).toEqual(expect.arrayContaining(['Cloud upload', 'Notifications for changed requests']));
+    expect(titles).not.toEqual(expect.arrayContaining(['Features']));
+    expect(titles.filter((t) => /^(?:Features|Bug fixes|Tests)$/.test(t))).toEqual([]);
+    const tests = u.sections.find((s) => Object.values(s.items).flat().some((i) => (i as { text: string }).text.startsWith('We extended')));
+    expect(tests?.title).toBe('Frontend');
+  });
+  it('one `## Docs` among the projects a team names is a part of its own', () => {
+    const text = ['## nwaku', '', '- Fixed the store', '', '## Docs', '', '- Wrote the encryption guide', '', '## js-waku', '', '- Shipped the light client', ''].join('\n');
+    const u = build({ 'waku/updates/2023-11-13.md': week('2023-11-13', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toContain('Docs');
+  });
+});
