@@ -538,7 +538,7 @@ const ADVERB_AFTER = String.raw`(?:\s+(?:also|then|finally|eventually|additional
  * when someone is named as doing them ("Liz attended…", "Ana fixed…", "Bo decided…"), and the
  * irregular ones a week's notes use.
  */
-const PAST_DONE = String.raw`(?:(?:attended|visited|joined|helped|fixed|decided|agreed|pushed|interviewed|prototyped|published)\b|(?!${NOT_DONE_ED}\b|(?:lik|lov|hat|bas|call|nam|seem|appear|remain|stay)ed\b|un)[a-z]{3,}ed|did|made|wrote|ran|gave|took|led|met|held|sent|built|found|brought|caught|won|drew|picked\s+up|pulled\s+off|knocked\s+up|set\s+up|put\s+together)`;
+const PAST_DONE = String.raw`(?:(?:attended|visited|joined|helped|fixed|decided|agreed|pushed|interviewed|prototyped|published)\b|managed\s+to\s+(?!${NOT_DONE_ED}\b)[a-z]{3,}\b|(?!${NOT_DONE_ED}\b|(?:lik|lov|hat|bas|call|nam|seem|appear|remain|stay)ed\b|un)[a-z]{3,}ed|did|made|wrote|ran|gave|took|led|met|held|sent|built|found|brought|caught|won|drew|picked\s+up|pulled\s+off|knocked\s+up|set\s+up|put\s+together)`;
 /** A verb a to-do opens on, capitalised as a name would be ("Remove unused DaBlob::column_id", "Add scaled results"). */
 const IMPERATIVE = 'Add|Remove|Fix|Update|Use|Make|Get|Set|Keep|Move|Handle|Support|Allow|Enable|Disable|Show|Hide|Avoid|Drop|Refactor|Rename|Replace|Improve|Implement|Create|Delete|Test|Check|Review|Merge|Release|Deploy|Write|Read|Run|Build|Document|Investigate|Explore|Prepare|Finish|Start|Continue|Define|Integrate|Migrate|Clean';
 /** What a verb takes, opening: a determiner, a number word, a particle. */
@@ -668,14 +668,14 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // Named people, then what they went to, met or spent time on ("Dan went along to the
   // quarterly event", "Raphael and Liz met with Fred", "Chris spent lots of time on the CMS",
   // "Raphael loaded 100+ million statements"): what the week held, done.
-  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|(?:It|We|I|They|He|She|You)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:(?:,\s*|\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,4}(?:\s+(?:also|then|finally|eventually))?\s+(?:went\s+(?:along\s+)?to|met\s+(?:with|up)|spoke\s+(?:at|to|about)|gave\s+talks|spent\s+(?:some|a|an|the|lots|most|half|all|time|two|three|\d)|popped\s+(?:by|in|over)|gave\s+(?:a|an|the|two|three|\d)|ran\s+(?:a|an|the)|held\s+(?:a|an|the)|loaded|implemented|published|launched|released|shipped)\b`), 'achieved'],
+  [new RegExp(String.raw`^(?!${NOT_SUBJECT}|(?:It|We|I|They|He|She|You)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:(?:,\s*|\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){0,4}(?:\s+(?:also|then|finally|eventually))?\s+(?:went\s+(?:along\s+)?to|met\s+(?:with|up)|spoke\s+(?:at|to|about)|gave\s+talks|spent\s+(?:some|a|an|the|lots|most|half|all|time|two|three|\d)|popped\s+(?:by|in|over)|gave\s+(?:a|an|the|two|three|\d)|ran\s+(?:a|an|the)|held\s+(?:a|an|the)|loaded|implemented|published|launched|released|shipped)\b`), 'achieved'],
   // So is any other verb in the past after named people, before what it took, or after he, she
   // or they as a week's notes go on about them ("Raphael migrated the index…", "Alex also
   // automated a query", "Liz met Jamie to talk about…", "He also tweaked the cost centre feed"):
   // what they did that week. Not what only began, was meant, hoped or tried, nor what
   // went wrong ("Ana started…", "Dan planned to…"); not a thing then what was done to it, as a
   // headline writes it ("Notes provided in the document", "Issue faced with imports").
-  [new RegExp(String.raw`^(?:(?:@[\w-]+(?:(?:,\s*|,?\s+and\s+)@[\w-]+)*|(?!${NOT_SUBJECT}|(?:It|We|I|You|This|That|There|These|Those|Here|${IMPERATIVE}|[A-Z][a-z]+ing)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:(?:,\s*|,?\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){0,4})${ADVERB_AFTER}\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START})\b|[A-Z\d"“‘\x60\[]))|(?:He|She|They)${ADVERB_AFTER}\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START}|with|on|to|at|in|for)\b|[A-Z\d"“‘\x60\[])))`), 'achieved'],
+  [new RegExp(String.raw`^(?:(?:@[\w-]+(?:(?:,\s*|,?\s+and\s+)@[\w-]+)*|(?!${NOT_SUBJECT}|(?:It|We|I|You|This|That|There|These|Those|Here|${IMPERATIVE}|[A-Z][a-z]+ing)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:(?:,\s*|,?\s+and\s+|\s+&\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}){0,4})${ADVERB_AFTER}(?:\s+ha(?:s|ve))?\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START})\b|[A-Z\d"“‘\x60\[]))|(?:He|She|They)${ADVERB_AFTER}\s+${PAST_DONE}(?=\s+(?:(?:${OBJECT_START}|with|on|to|at|in|for)\b|[A-Z\d"“‘\x60\[])))`), 'achieved'],
   // A thing said to be done now, in the present ("Basic MVP of the form is implemented", "Unit
   // tests are written and CI is set up", "The map API works now!"): a state reached, done. Not a
   // part of it ("half is implemented"), not what is planned, and not in a clause of when or why
