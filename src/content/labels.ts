@@ -861,6 +861,9 @@ export function proseKind(text: string): ReportedKind | undefined {
   return best === 'progress' ? undefined : best;
 }
 
+/** A lead-in that says what follows is planned ("with planned features:", "Upcoming work:", "the following is still to do:", "Some stuff that was agreed:", "Joint priorities:"). */
+export const PLANNED_LEAD = /\b(?:planned|upcoming|proposed|intended|agreed|priorities|to-?do|still to (?:do|come)|to be (?:done|added|implemented|built))\b[^:.;!?]{0,30}[:：]$/i;
+
 /** A sentence without what comes before what it says: a bullet's marks, a tag in brackets, a joining word, when or how sure, as a clause of its own. */
 function sentenceBody(text: string): string {
   return text

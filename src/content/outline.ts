@@ -57,7 +57,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, slugify, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
+import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, PLANNED_LEAD, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
 
@@ -1445,9 +1445,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Or one that trails off into it ("This cycle, I was able to…" over what was done): the list
     // ends the sentence, whatever each bullet's own verb.
     const trailing = over && intro === undefined ? TRAILING_LEAD_IN.exec(text)?.[1] : undefined;
-    const introKind = intro ? sentenceKind(intro) : trailing && /\bto$/i.test(trailing) ? sentenceKind(`${trailing} do it`) : trailing ? sentenceKind(trailing) : undefined;
+    // One that says what follows was agreed or planned ("Still, some things were agreed:", "Joint
+    // priorities:"): what comes.
+    const introKind = intro ? (sentenceKind(intro) ?? (PLANNED_LEAD.test(`${intro}:`) ? 'next' : undefined)) : trailing && /\bto$/i.test(trailing) ? sentenceKind(`${trailing} do it`) : trailing ? sentenceKind(trailing) : undefined;
     // A caption of a few words that says nothing done or planned ("Fields we fetch:", "Main topics:") only names what follows.
-    const caption = intro !== undefined && introKind === undefined && intro.split(/\s+/).length <= 6;
+    const caption = intro !== undefined && (introKind === undefined || !sentenceKind(intro)) && intro.split(/\s+/).length <= 6;
     if (intro === text.replace(/\s*[:：]\s*$/, '') && ((LEAD_IN.test(intro) && intro.split(/\s+/).length <= 15) || caption)) {
       structure.push({ line, what: 'lead-in', text });
       if (introKind) listLeadIn = introKind;

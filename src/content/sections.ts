@@ -9,7 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey, withoutOwnerHandles } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
-import { isCallToReader, isCatchAll, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
+import { isCallToReader, isCatchAll, PLANNED_LEAD, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
 import { countOfTotal, isAway, isBranchLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
@@ -577,8 +577,6 @@ function statusFieldKind(text: string): ItemKind | undefined {
 /** Words of an account of work (who did it, when, its traces, its acts): "I", "we", "this week", a PR, a draft, "implemented". */
 const TOLD_AS_WORK = /\b(?:I|we|our|my|us|this (?:week|month|sprint)|last (?:week|month|sprint)|the team|PRs?|pull requests?|drafts?|merged|released|implemented|fixed|finished|completed|deployed|designed|built|shipped|added|wrote|written|working|worked|started|attended|met|milestone|progress|will)\b/i;
 
-/** A lead-in that says what follows is planned ("with planned features:", "Upcoming work:", "the following is still to do:", "Some stuff that was agreed:", "Joint priorities:"). */
-const PLANNED_LEAD = /\b(?:planned|upcoming|proposed|intended|agreed|priorities|to-?do|still to (?:do|come)|to be (?:done|added|implemented|built))\b[^:.;!?]{0,30}[:：]$/i;
 
 /** A measure named, then its figure and unit ("Velocity: 8 tasks / week", "Proving: 240 µs", "Coverage: ~85 %"). */
 const MEASURE = /^[\p{L}][\p{L}\d '’-]{1,30}:\s*[~≈<>]?\s*\d[\d.,]*\s*(?:%|[\p{L}µ]{1,12}(?:\s*\/\s*[\p{L}]{1,10})?)\.?$/u;

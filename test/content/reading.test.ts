@@ -4814,3 +4814,15 @@ describe('a post sorted by kind of change', () => {
     expect(u.sections.map((s) => s.title)).toContain('Docs');
   });
 });
+
+describe('a list led in as what was agreed', () => {
+  it('"Still, some things were agreed:" ending a paragraph, or "Some stuff that was agreed:" alone, makes the list after it what comes', () => {
+    const text = ['### Dator day', '', 'Wednesday was dator day. Still, some things were agreed:', '', '* Work for the committees team continues to pull the data.', '', '* Any work needed for the department pages will also happen.', '', '### Portraits', '', 'Some stuff that was agreed:', '', '* helping to get the portraits onto the beta website', ''].join('\n');
+    const u = build({ 'data/updates/2018-01-19.md': week('2018-01-19', text) }).site.updates[0]!;
+    const kinds = kindsByText(u);
+    expect(kinds['Work for the committees team continues to pull the data.']).toBe('next');
+    expect(kinds['Any work needed for the department pages will also happen.']).toBe('next');
+    expect(kinds['helping to get the portraits onto the beta website']).toBe('next');
+    expect(kinds['Some stuff that was agreed:']).toBeUndefined();
+  });
+});
