@@ -24,7 +24,7 @@ export type ReportedKind = Exclude<ItemKind, 'notes'>;
 export type LabelKind = ReportedKind | 'summary' | 'aside' | 'pending';
 
 /** A changelog's headings in the past participle, labels only alone or with each other (see readLabelText). */
-const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed']);
+const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed', 'opened', 'reviewed', 'created', 'updated']);
 
 /** Calls to the reader ("Join us on Matrix Chat", "Donate to Redox"): asides, the words after them whatever they are. */
 const CALL_PHRASES = ['join us', 'join the', 'get involved', 'follow along', 'following along', 'get in touch', 'stay in touch', 'keep in touch', 'how to help', 'how to contribute', 'contact us', 'donate', 'support us', 'follow us', 'sponsor us', 'request for donations'];

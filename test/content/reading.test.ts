@@ -2074,6 +2074,10 @@ describe('a sentence that only tallies contributions', () => {
 describe('a dev log: changelog headings, an outlook, roadblocks, sponsors and a call for contributors', () => {
   it('reads "Added and improved" as done, "Outlook" as next, "Roadblocks" as blockers, sponsors and "Issue of the week" as asides', () => {
     expect(readLabel('Added and improved')?.kind).toBe('achieved');
+    // So are a tracker log's "Opened:" and "Reviewed:" over their issues; "Opened PRs" names no kind.
+    expect(readLabel('Opened')?.kind).toBe('achieved');
+    expect(readLabel('Reviewed')?.kind).toBe('achieved');
+    expect(readLabel('Opened PRs')).toBeUndefined();
     expect(readLabel('Bugs fixed')?.kind).toBe('achieved');
     expect(readLabel('Outlook')?.kind).toBe('next');
     expect(readLabel('Roadblocks')?.kind).toBe('blockers');
