@@ -1323,6 +1323,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // Names and titles allowed (`Students' Names: Ethan Leyden, Damian Ashjian, …`, `Faculty Advisor: Dr. Daniel Cranston`).
       const short = lines.map((l) => /^([\p{L}][\p{L} '’]{0,24}?)\s*[:：]\s*(\S.{0,150})$/u.exec(l));
       if (!short.every((f) => f && HEADER_FIELD.test(f[1]!))) return false;
+      // Only when it was written (`**Date:** November 21, 2025`): the period, as anywhere, no note.
+      if (short.every((f) => onlyDate(f![2]!.trim()))) {
+        structure.push({ line, what: 'when', text: lines.join(' · ') });
+        return true;
+      }
       addEntry(root, 'notes', [node], line, 0);
       return true;
     }

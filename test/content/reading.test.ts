@@ -3716,11 +3716,11 @@ describe('reports written in other languages', () => {
 });
 
 describe('a report’s own header, template sections and what the writers did', () => {
-  it('a date or byline line above the body (`**Date:** …`, `**Prepared by: …**`) is a note, never a part or an item', () => {
+  it('a date or byline line above the body (`**Date:** …`, `**Prepared by: …**`) is never a part or an item: the byline a note, the date the period, as a date field anywhere', () => {
     const text = ['**June 13th, 2024**', '', '**Prepared by: Cesar Fuguet**', '', '# CV-HPDCACHE', '', '**Date:** June 13, 2024', '', '## Activities and progress since last report:', '', '* Achievements:', '  * Added the cache to the testbench', ''].join('\n');
     const u = build({ 'cache/updates/2024-06-13.md': week('2024-06-13', text) }).site.updates[0]!;
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Cache', { achieved: 1 }]]);
-    expect(u.notes.map((n) => n.text)).toEqual(['Prepared by: Cesar Fuguet', 'Date: June 13, 2024']);
+    expect(u.notes.map((n) => n.text)).toEqual(['Prepared by: Cesar Fuguet']);
   });
 
   it('"Key Learnings / Insights", "Code Snippets", "Rationale" are asides; "Known limitations", "Things that do not work (yet)" risks; "Schedule" what comes', () => {
