@@ -1520,7 +1520,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // bullets after it in the same list (written as siblings), until the next label.
     let current = ctx;
     let trailing: LabelTarget | undefined;
+    // A list of pull requests that marks those not merged (`[Adding support for C enums
+    // (unmerged)](…/pull/4658)`, `(draft)`, `(open)`): the others, with no label over them, are merged.
+    const pulls = ctx.kind === undefined && list.children.length >= 3 ? list.children.map(pullRequestMark) : [];
+    const merged = pulls.length > 0 && pulls.every((m) => m !== undefined) && pulls.some((m) => m === 'open') && pulls.filter((m) => m === 'none').length >= 2;
     for (const [i, listItem] of list.children.entries()) {
+      if (merged && pulls[i] === 'none' && current === ctx) {
+        readListItem(listItem, { ...ctx, kind: 'achieved' }, i < list.children.length - 1);
+        continue;
+      }
       const opened = readListItem(listItem, current, i < list.children.length - 1);
       trailing = opened && 'label' in opened ? opened.label : undefined;
       if (opened && 'label' in opened) current = { ...current, kind: opened.label };
@@ -2395,6 +2403,16 @@ function foldOneOffWork(outline: Outline, recurrence: Recurrence): void {
     }
   };
   visit(outline.root);
+}
+
+/** A bullet that is only a link to a pull or merge request: whether it marks it as not merged yet (`(unmerged)`, `(draft)`, `(open)`, `(WIP)`). */
+function pullRequestMark(listItem: ListItem): 'open' | 'none' | undefined {
+  const [first, ...rest] = listItem.children;
+  if (!first || first.type !== 'paragraph' || rest.some((r) => r.type !== 'list')) return undefined;
+  const text = toString(first).trim();
+  const link = first.children.find((c): c is Extract<PhrasingContent, { type: 'link' }> => c.type === 'link');
+  if (!link || !/\/(?:pull|merge_requests)\/\d+/.test(link.url) || !text.startsWith(toString(link).trim().slice(0, 1))) return undefined;
+  return /\((?:unmerged|not (?:yet )?merged|open|draft|wip|in review|under review|pending(?: review)?)\)|\b(?:unmerged|not (?:yet )?merged|draft|wip|in review|under review|pending|awaiting)\b/i.test(text) ? 'open' : 'none';
 }
 
 /** A link whose text names something (not a bare URL). */

@@ -4830,3 +4830,17 @@ describe('a list led in as what was agreed', () => {
     expect(kinds['Some stuff that was agreed:']).toBeUndefined();
   });
 });
+
+describe('a list of pull requests that marks those not merged', () => {
+  it('`(unmerged)`, `(WIP)` or "in review" on some: the others, unlabelled, are merged (done); a list with no such mark says nothing of them', () => {
+    const marked = ['### Relevant PRs', '', '- [Port windows to the new runner](https://github.com/acme/lib/pull/4600)', '- [Bug fixes batch 1](https://github.com/acme/lib/pull/4644)', '- [Wrap padding fields (unmerged)](https://github.com/acme/lib/pull/4609)', '- [PR #709](https://github.com/acme/lib/pull/709) - implemented the backend. Currently in review.', ''].join('\n');
+    const unmarked = ['### Relevant PRs', '', '- [Port windows to the new runner](https://github.com/acme/lib/pull/4600)', '- [Bug fixes batch 1](https://github.com/acme/lib/pull/4644)', '- [Wrap padding fields](https://github.com/acme/lib/pull/4609)', ''].join('\n');
+    const { site } = build({ 'lib/updates/2025-08-17.md': week('2025-08-17', marked), 'lib/updates/2025-08-24.md': week('2025-08-24', unmarked) });
+    const [first, second] = site.updates.sort((a, b) => a.date.localeCompare(b.date)).map(kindsByText);
+    expect(first!['Port windows to the new runner']).toBe('achieved');
+    expect(first!['Bug fixes batch 1']).toBe('achieved');
+    expect(first!['Wrap padding fields (unmerged)']).toBe('progress');
+    expect(Object.entries(first!).find(([t]) => t.startsWith('PR #709'))?.[1]).toBe('progress');
+    expect(second!['Port windows to the new runner']).toBe('progress');
+  });
+});
