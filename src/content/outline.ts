@@ -979,6 +979,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (label) {
       setLabel(around, label.kind, node.depth);
       workItem = undefined;
+      // Read as a label, as a bold line or a bullet of one is (`npm run explain` lists it).
+      structure.push({ line, what: 'label', text });
       return;
     }
     const codeOnly = node.children.length === 1 && node.children[0]!.type === 'inlineCode' ? node.children[0]!.value.trim() : undefined;

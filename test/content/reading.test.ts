@@ -4844,3 +4844,14 @@ describe('a list of pull requests that marks those not merged', () => {
     expect(second!['Port windows to the new runner']).toBe('progress');
   });
 });
+
+describe('a label heading is read as one', () => {
+  it('`## This Week’s Achievements` is listed with the structure as a label, as `**Done:**` is, and its text is conserved', () => {
+    const files = { 'gui/updates/2024-06-08.md': week('2024-06-08', ['## This Week’s Achievements', '', '- Wrote the debugger panel', '', '**Next:**', '', '- Ship it', ''].join('\n')) };
+    const result = build(files);
+    const u = result.site.updates[0]!;
+    const labels = result.outlines.get(u.source)!.structure.filter((s) => s.what === 'label').map((s) => s.text);
+    expect(labels).toEqual(['This Week’s Achievements', 'Next:']);
+    expect(conservation(u, files['gui/updates/2024-06-08.md'], result.outlines.get(u.source)).problems).toEqual([]);
+  });
+});
