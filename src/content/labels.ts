@@ -471,7 +471,7 @@ const DONE_VERBS =
   'presented|submitted|performed|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held(?! up\\b)|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
   'reached|grew|revamped|refined|redesigned|overhauled|streamlined|simplified|secured|won|signed|expanded|established|formed|founded|conducted|recruited|passed|obtained|received|' +
   'adjusted|tweaked|changed|reworked|cleaned up|converted|reverted|ported|unified|bumped|optimi[sz]ed|corrected|extended|restored|renamed|moved|imported|enhanced|increased|' +
-  'issued|hardened|moderni[sz]ed|randomi[sz]ed|reimplemented|re-implemented|re-enabled|reenabled|stopped|switched|eliminated|shrank|sped up|exposed|wired up|hooked up|' +
+  'issued|developed|hardened|moderni[sz]ed|randomi[sz]ed|reimplemented|re-implemented|re-enabled|reenabled|stopped|switched|eliminated|shrank|sped up|exposed|wired up|hooked up|' +
   'made(?! (?:(?:some|good|great|little|slow|steady|more|further|significant|much)\\s+)?(?:progress|headway|strides)\\b)';
 // After a subject, only verbs ("Almost done!" is no subject and its verb), and none that a
 // thing does by itself ("The queue grew", "Memory reached 90 %", "The deadline passed"): those
