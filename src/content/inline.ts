@@ -187,6 +187,14 @@ export function isReferenceLinks(item: Pick<Item, 'text' | 'links'>): boolean {
   return /^[\s,;|·•/–—-]*$/.test(rest);
 }
 
+/** Links to released versions and nothing else (`[ponylang/http 0.5.5](…/releases/tag/0.5.5)`, `[flow-go@v0.39.0](…)`): those releases, made. */
+export function isReleaseLinks(item: Item): boolean {
+  if (item.links.length === 0 || !item.links.every((l) => /^https?:\/\/\S+\/releases\/tag\/\S+$/i.test(l.href))) return false;
+  let rest = item.text;
+  for (const l of item.links) rest = rest.replace(l.text.trim(), ' ');
+  return /^[\s,;|·•/–—-]*$/.test(rest);
+}
+
 /** A sentence that only points at something to look at ("Here's our intro slides…", "See the dashboard", "More information … can be found in our report"), or invites the reader to ask. */
 const POINTER = /^(?:(?:for (?:context|reference|comparison)|as (?:a reminder|usual|always)|once again|again|below|above),?\s+)?(?:here(?:['’]s| is| are)\b|see\b(?! (?:how|if|whether|what|why)\b)|take a look\b|have a look\b|you can (?:see|find|read|watch|try)\b|(?:more|further) (?:information|info|details)\b[^.!?]{0,80}\b(?:can be found|is available|are available)\b)/i;
 /** An invitation to the reader ("please do reach out to him", "let us know", "feel free to…"). */

@@ -11,7 +11,7 @@ import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKe
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isCallToReader, isCatchAll, PLANNED_LEAD, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { countOfTotal, isAway, isBranchLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isSignOff, isThanks, isTimeSpent } from './inline';
+import { countOfTotal, isAway, isBranchLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isReleaseLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -615,6 +615,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // An issue or pull request named and nothing more (`#84`, `[!137](…)`) under "Issues" or
   // "Blockers" is the work it names: no risk said.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^[#!]\d+$/.test(entry.item.text.trim())) return 'progress';
+  // A release linked and nothing more (`[ponylang/http 0.5.5](…/releases/tag/0.5.5)` under
+  // "Releases"), under no label or a going one: a version out, done.
+  if ((entry.kind === undefined || entry.kind === 'progress') && isReleaseLinks(entry.item)) return 'achieved';
   // A branch named and linked, nothing said of it (`[feature/search](…/tree/feature/search)`): where the work is, not work.
   if (isBranchLink(entry.item)) return 'notes';
   // So are links named only by what they point at (`[code](…) - [live](…)`).

@@ -4855,3 +4855,13 @@ describe('a label heading is read as one', () => {
     expect(conservation(u, files['gui/updates/2024-06-08.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
+
+describe('a release linked and nothing more', () => {
+  it('`- [ponylang/http 0.5.5](…/releases/tag/0.5.5)` under "Releases" is a version out: done; a link to the releases page is not', () => {
+    const text = ['## Releases', '', '- [acme/http 0.5.5](https://github.com/acme/http/releases/tag/0.5.5)', '- [acme/net 1.3.2](https://github.com/acme/net/releases/tag/1.3.2)', '- [All releases](https://github.com/acme/http/releases)', ''].join('\n');
+    const kinds = kindsByText(build({ 'news/updates/2024-01-21.md': week('2024-01-21', text) }).site.updates[0]!);
+    expect(kinds['acme/http 0.5.5']).toBe('achieved');
+    expect(kinds['acme/net 1.3.2']).toBe('achieved');
+    expect(kinds['All releases']).not.toBe('achieved');
+  });
+});
