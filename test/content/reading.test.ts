@@ -4865,3 +4865,15 @@ describe('a release linked and nothing more', () => {
     expect(kinds['All releases']).not.toBe('achieved');
   });
 });
+
+describe('what a thing is used for, and where to read more', () => {
+  it('"The TestSwarm service is used to perform browser testing." and "More info: https://…" are notes; what was done beside them is not', () => {
+    const text = ['## TestSwarm', '', 'The TestSwarm service is used to perform automatic browser testing.', '', 'More info: https://example.org/', '', 'We moved the runner to the new cluster.', ''].join('\n');
+    const kinds = kindsByText(build({ 'infra/updates/2023-03-31.md': week('2023-03-31', text) }).site.updates[0]!);
+    expect(kinds['The TestSwarm service is used to perform automatic browser testing.']).toBe('notes');
+    expect(kinds['More info: https://example.org/']).toBe('notes');
+    expect(kinds['We moved the runner to the new cluster.']).toBe('achieved');
+    expect(isPointer('More info: https://example.org/')).toBe(true);
+    expect(isPointer('More info on the migration next week')).toBe(false);
+  });
+});
