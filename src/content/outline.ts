@@ -1100,6 +1100,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       addEntry(target, labelAbove(target), [{ type: 'paragraph', children: node.children, ...(node.position ? { position: node.position } : {}) }], line, 0);
       return;
     }
+    // A headline that says a thing was done ("## 0.15.0 server version has been released",
+    // "### New OpenSSL builder added"): news, no part to follow; what it holds tells of that
+    // thing, done unless its own words say otherwise.
+    if (!marked && codeOnly === undefined && headingWords >= 3 && !TRAILING_OFF.test(text) && !/^[A-Za-z]+ing\b/.test(words) && !recurring.has(titleIdentity(text)) && sentenceKind(words) === 'achieved') {
+      const target = host();
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      addEntry(target, labelAbove(target) ?? 'achieved', [{ type: 'paragraph', children: node.children, ...(node.position ? { position: node.position } : {}) }], line, 0);
+      if (labelAbove(target) === undefined) setLabel(target, 'achieved', node.depth);
+      return;
+    }
     const { title, status } = headingTitle(node, text, links, tag);
     const trackerUrl = links[0] ? normaliseTrackerUrl(links[0].href) : undefined;
     // A heading that is only inline code (`` ## `P2P Privacy` ``) names its part by that code (codeOnly).

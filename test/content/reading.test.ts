@@ -4877,3 +4877,16 @@ describe('what a thing is used for, and where to read more', () => {
     expect(isPointer('More info on the migration next week')).toBe(false);
   });
 });
+
+describe('a headline that says a thing was done', () => {
+  it('`## 0.15.0 server version has been released` is news, done, and what it lists is what was released; no part', () => {
+    const text = ['## 0.15.0 server version has been released', '', 'Coolest and the most noticeable ones:', '', '- A warning when your chat settings could track better', '- A clearer proportions page', '', '## Shipment 14', '', '- Packing the trackers', ''].join('\n');
+    const u = build({ 'vr/updates/2025-05-20.md': week('2025-05-20', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).not.toContain('0.15.0 server version has been released');
+    const kinds = kindsByText(u);
+    expect(kinds['0.15.0 server version has been released']).toBe('achieved');
+    expect(kinds['A warning when your chat settings could track better']).toBe('achieved');
+    expect(kinds['A clearer proportions page']).toBe('achieved');
+    expect(kinds['Packing the trackers']).toBe('progress');
+  });
+});
