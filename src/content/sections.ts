@@ -9,7 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey, withoutOwnerHandles } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
-import { isCallToReader, isCatchAll, PLANNED_LEAD, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
+import { isCallToReader, isCatchAll, isTaskTitle, PLANNED_LEAD, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
 import { countOfTotal, isAway, isBranchLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isReleaseLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
@@ -777,7 +777,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // done, planned, in the way or going on (the steps before found none), nor told by whoever did
   // it or of the period (what a thing is, how it works, why): explanation, a note.
   const explains = () => entry.prose === true && sentencesOf(entry.item.text).length >= 2 && !TOLD_AS_WORK.test(entry.item.text);
-  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? (explains() ? 'notes' : neutral);
+  // In a meeting's discussion (neutral notes), a task as a tracker titles it ("Add package-url
+  // specification as an annex", a pull request's address) is work in flight the meeting went over.
+  const discussed = () => (neutral === 'notes' && isTaskTitle(entry.item.text) ? 'progress' : neutral);
+  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? (explains() ? 'notes' : discussed());
 }
 
 /** The kinds of a node's entries in order, each detail after its item (`kinds` keeps every item's kind, for details in later nodes). */

@@ -4770,6 +4770,13 @@ describe('the notes of a meeting over its topics', () => {
     expect(kinds['The schema was merged last week.']).toBe('achieved');
     expect(kinds['Ana will write the migration guide.']).toBe('next');
   });
+  it('a task as a tracker titles it ("Add package-url specification as an annex", a pull request\'s address), gone over in the meeting, is work in flight', () => {
+    const text = ['## Notes', '', '### Spec 3.0.1', '', '- Add package-url specification as an annex', '- https://github.com/acme/spec/pull/993', '- Looks fine overall', '', '### Licensing', '', '- Export control use cases', ''].join('\n');
+    const kinds = kindsByText(build({ 'wg/updates/2024-07-30.md': week('2024-07-30', text) }).site.updates[0]!);
+    expect(kinds['Add package-url specification as an annex']).toBe('progress');
+    expect(kinds['https://github.com/acme/spec/pull/993']).toBe('progress');
+    expect(kinds['Looks fine overall']).toBe('notes');
+  });
 });
 
 describe('a board card: a short title with its issue in brackets', () => {
