@@ -561,6 +561,13 @@ function allAsked(item: Item): boolean {
   const sentences = sentencesOf(item.text).filter((x) => x.trim() !== '');
   return sentences.length > 0 && sentences.every((x) => /\?[\s)"”’*_]*$/.test(x));
 }
+/** A count of what changed, as a tracker tallies it: "38 commits", "4 authors", "1,124 additions", "84 files". */
+const TALLY = /\b\d[\d,]*\s+(?:new\s+)?(?:commits?|authors?|contributors?|additions|insertions|deletions|files?(?:\s+changed)?)\b/gi;
+/** Whether every sentence of a text is a tally of changes: two counts or more each, no word of work done but gaining or seeing them. */
+function isChangeTally(text: string): boolean {
+  const sentences = sentencesOf(text).filter((x) => x.trim() !== '');
+  return sentences.length > 0 && sentences.every((x) => (x.match(TALLY)?.length ?? 0) >= 2 && !/\b(?:fix(?:es|ed)?|releas(?:e|ed|es)|feature|added|merged|shipped|launched)\b/i.test(x));
+}
 /** A setback overcome: "worked as expected", "was fixed", "Fixed by…", "solved it by…". */
 const RESOLVED = /\b(?:worked as expected|works (?:now|as expected|again)|now works|(?:was|were|got|has been|have been)\s+(?:fixed|resolved|solved)\b(?![^.]*\b(?:not|partially)\b)|(?:fixed|resolved|solved) (?:it|this|that|the (?:issue|problem|error|bug)) by)\b|^(?:fixed|resolved|solved) by\b/i;
 /** An answer of yes or no, and nothing else. */
@@ -749,6 +756,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // A finding told by its share ("73% of respondents have not reported…"), or a sum of money
   // ("$6315.0 on accounting, copywriting…", "€2k for hosting"): what was learnt, spent or raised, no work.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && FIGURE_FIRST.test(entry.item.text.trim())) return 'notes';
+  // So is a tally of changes, every sentence of it ("This month, RubyGems.org gained 38 commits
+  // from 4 authors, making 1,124 additions and 183 deletions across 84 files."): figures, no work.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isChangeTally(entry.item.text)) return 'notes';
   // "Unfortunately, …" says a setback, whatever it did: "Unfortunately, I completed less work
   // than planned" is a risk met, under a label of work done too.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && /^unfortunately\b/i.test(first.trim())) return 'risks';

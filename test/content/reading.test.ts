@@ -4897,3 +4897,13 @@ describe('a headline that says a thing was done', () => {
     expect(kinds['Packing the trackers']).toBe('progress');
   });
 });
+
+describe('a tally of changes', () => {
+  it('"This month, the registry gained 38 commits from 4 authors, making 1,124 additions and 183 deletions across 84 files." is figures, a note; "We fixed 3 bugs in 2 files." is work', () => {
+    const text = ['## Registry', '', 'This month, the registry gained 38 commits from 4 authors, making 1,124 additions and 183 deletions across 84 files.', '', 'In total, the CLI gained 58 new commits, contributed by 10 authors. There were 334 additions and 54 deletions across 30 files.', '', 'We fixed 3 bugs in 2 files.', ''].join('\n');
+    const kinds = kindsByText(build({ 'gems/updates/2018-08-08.md': week('2018-08-08', text) }).site.updates[0]!);
+    expect(kinds['This month, the registry gained 38 commits from 4 authors, making 1,124 additions and 183 deletions across 84 files.']).toBe('notes');
+    expect(kinds['In total, the CLI gained 58 new commits, contributed by 10 authors. There were 334 additions and 54 deletions across 30 files.']).toBe('notes');
+    expect(kinds['We fixed 3 bugs in 2 files.']).toBe('achieved');
+  });
+});
