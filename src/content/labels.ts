@@ -891,6 +891,9 @@ function sentenceBody(text: string): string {
 }
 
 function ownSentenceKind(text: string): ReportedKind | undefined {
+  // A user story ("As a user, I want to document my journey…"): the title of a piece of work,
+  // whose "I" is the user's, not the writer's plan.
+  if (/^[\s*_[(]*as an?\s+[^,.;]{1,60},\s*I\s+(?:want|need|would like|wish|can)\b/i.test(text)) return undefined;
   const t = sentenceBody(text);
   // "Testing is done manually", "Deploys are completed by CI": how a thing is done, as a rule; nothing finished.
   if (/^[^.;!?]{0,120}?\b(?:is|are)\s+(?:usually\s+|still\s+|currently\s+)?(?:done|completed|handled|performed|finished)\s+(?:manually|automatically|by\s+hand|by\s+(?:the\s+)?(?:ci|script|bot)|using|via|through|daily|weekly|regularly|separately|locally|differently)\b/i.test(t)) return undefined;
