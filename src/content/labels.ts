@@ -99,15 +99,16 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   blockers: ['current blockers', 'blocked', 'blocker', 'blockers', 'blocking', 'blockage', 'blockages', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
   summary: [
     'summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract',
-    // A form's question of how the writer sees it ("How do you feel about your progress?"): their own word on the week.
-    'feel about', 'how do you feel', 'how i feel', 'how we feel',
     // The closing words on the week, as the opening ones are ("Conclusion", "Final thoughts").
     'final thoughts', 'closing thoughts', 'final observations', 'conclusion', 'conclusions', 'in conclusion',
   ],
   aside: [
     'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
     // Insights as learnings are ("Key Learnings / Insights"); not "Cost Insights", a product.
-    'learnings', 'key insights', 'learnings / insights', 'learnings & insights', 'learnings and insights', 'insights and learnings', 'insights gained', 'lessons', 'lessons learned', 'lessons learnt', 'what i learned', 'what we learned', 'i learned', 'we learned', 'things learned', 'takeaways', 'reflections', 'attendees', 'participants',
+    'learnings', 'key insights', 'learnings / insights', 'learnings & insights', 'learnings and insights', 'insights and learnings', 'insights gained', 'lessons', 'lessons learned', 'lessons learnt', 'what i learned', 'what we learned', 'i learned', 'we learned', 'things learned', 'takeaways', 'reflections',
+    // A form's question of how the writer sees the week ("How do you feel about your progress?"): a reflection.
+    'feel about', 'how do you feel', 'how i feel', 'how we feel',
+    'attendees', 'participants',
     'resources', 'links', 'useful links', 'bookmarks', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
     // Money: what was spent or raised, reported, not work done.
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
@@ -262,6 +263,9 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
   return reading && { ...reading };
 }
 
+/** The aside's phrases of how the writer feels ("How do you feel about your progress?"): a reflection, whatever it is about. */
+const FEELING = /\bfeel\b/;
+
 /** Words of how, not what ("What I actually did this week"): they frame a label without a word of its own. */
 const HOW = new Set(['actually', 'really', 'finally', 'mainly', 'primarily', 'recently', 'basically', 'honestly', 'personally', 'roughly', 'successfully']);
 
@@ -291,7 +295,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
     // ("Summary of work done", "Overview of accomplishments"), holds that work: the work's kind
     // wins. Not a period ("Contributors this week"), nor a summary said of something else ("How
     // do you feel about your progress?").
-    const named = best?.kind === 'aside' || (best?.kind === 'summary' && tokens[best.at + best.length] === 'of');
+    // Not how the writer feels about the work ("How do you feel about your progress?"): a reflection.
+    const named = (best?.kind === 'aside' && !FEELING.test(best.phrase)) || (best?.kind === 'summary' && tokens[best.at + best.length] === 'of');
     const outranks = best !== undefined && named && kind !== 'aside' && kind !== 'summary' && !period;
     if (!best || outranks) best = { at, length, kind, phrase: tokens.slice(at, at + length).join(' ') };
   };
@@ -333,7 +338,7 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   const thanked = best.kind === 'aside' && best.at === 0 && tokens[best.phrase.split(' ').length] === 'to' && /^(?:thanks|thank you|special thanks|kudos|shout outs?|shoutout|appreciations?)$/.test(best.phrase);
   if (thanked) return { kind: best.kind, phrase: best.phrase };
   // People named with their work or news ("Contributor Work", "Member updates") head that work, no aside.
-  if (best.kind === 'aside' && tokens.some((w) => w === 'work' || w === 'updates' || w === 'update' || w === 'news' || w === 'progress')) return undefined;
+  if (best.kind === 'aside' && !FEELING.test(best.phrase) && tokens.some((w) => w === 'work' || w === 'updates' || w === 'update' || w === 'news' || w === 'progress')) return undefined;
   // "Notes" heads a section of remarks; "Note: #3363 is blocked…" only stresses what it says.
   // So does "Meeting:" before what it was ("Meeting: doing a walk-through of the protocol"): work of the week.
   if (options.leadIn && /^(?:notes?|remarks?|meetings?)$/.test(best.phrase)) return undefined;
@@ -355,7 +360,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // next sprint", "Focus for the next month"): what comes, whatever it calls it.
   const comingLast = best.kind === 'next' && best.phrase === 'next' && best.at >= 1 && best.at + 2 === tokens.length && tokens.length <= 5 && /^(?:week|sprint|month|cycle|iteration|meeting|quarter|period|fortnight)$/.test(tokens[best.at + 1] ?? '');
   if (comingLast && !question) return { kind: 'next', phrase: best.phrase };
-  const allowed = calling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : aboutAside ? 4 : !reported ? 0 : question ? 3 : about ? 4 : either ? 3 : 1;
+  // How the writer feels, about whatever it is ("How do you feel about your progress?"): a reflection.
+  const feeling = best.kind === 'aside' && FEELING.test(best.phrase) && !options.leadIn;
+  const allowed = calling || feeling ? MAX_LABEL_WORDS : options.leadIn ? 0 : summaryLast ? 2 : asideLast ? 1 : aboutAside ? 4 : !reported ? 0 : question ? 3 : about ? 4 : either ? 3 : 1;
   if (others.length > allowed) return undefined;
   // "In review" opening a label is how work stands ("In Review:", "In review (3)"); after what it
   // looks back on it is a look back ("Week ten in review", "2023 in review"): no label of its own.

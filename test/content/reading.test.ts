@@ -39,7 +39,8 @@ describe('labels are read by their head words', () => {
     ['Summary of work done', 'achieved'],
     ['Summary of accomplishments', 'achieved'],
     ['Work summary', 'summary'],
-    ['How do you feel about your progress?', 'summary'],
+    // How the writer feels about the week is a reflection, as "Reflections" is: an aside.
+    ['How do you feel about your progress?', 'aside'],
     // What a retrospective says could go better, and its pitfalls: risks, as what went wrong.
     ['What can be improved', 'risks'],
     ['Areas for improvement', 'risks'],
@@ -77,7 +78,7 @@ describe('labels are read by their head words', () => {
     ['Priority for Week 18', 'next'],
     // A form's questions: what was accomplished, how the writer feels about it.
     ['What did you accomplish this week?', 'achieved'],
-    ['How do you feel about your progress?', 'summary'],
+    ['How do you feel about your progress?', 'aside'],
     // People named with their work head it.
     ['Contributor Work', undefined],
     // Reference, not news: who is in the team, what the work was done with, where to see it, ideas not taken up.
