@@ -293,9 +293,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
     // Phrases come left to right, each the longest at its place: the first wins, but an aside
     // named with work ("Questions and blockers", "Notes & next steps"), or a summary of work
     // ("Summary of work done", "Overview of accomplishments"), holds that work: the work's kind
-    // wins. Not a period ("Contributors this week"), nor a summary said of something else ("How
-    // do you feel about your progress?").
-    // Not how the writer feels about the work ("How do you feel about your progress?"): a reflection.
+    // wins. Not a period ("Contributors this week"), nor how the writer feels about the work ("How
+    // do you feel about your progress?"): a reflection.
     const named = (best?.kind === 'aside' && !FEELING.test(best.phrase)) || (best?.kind === 'summary' && tokens[best.at + best.length] === 'of');
     const outranks = best !== undefined && named && kind !== 'aside' && kind !== 'summary' && !period;
     if (!best || outranks) best = { at, length, kind, phrase: tokens.slice(at, at + length).join(' ') };

@@ -598,31 +598,24 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   // Heading depths at which this report is organised by what its sections hold: most of its
   // headings of that depth are labels (Goals, Achievements, Challenges, Next week…).
   const labelledDepths = new Set<number>();
-  {
-    const byDepth = new Map<number, { labels: number; others: number }>();
-    for (const node of tree.children) {
-      if (node.type !== 'heading') continue;
-      const counts = byDepth.get(node.depth) ?? { labels: 0, others: 0 };
-      if (headingLabel(node, toString(node).trim(), kindOf)) counts.labels++;
-      else counts.others++;
-      byDepth.set(node.depth, counts);
-    }
-    for (const [depth, c] of byDepth) if (c.labels >= 2 && c.labels > c.others) labelledDepths.add(depth);
-  }
   // Depths at which a report sorts its news by kind of change, as a sprint's post or release
   // notes do (`# Features`, `# Bug fixes`, `# Refactoring`): two such headings or more, and most of
   // that depth's. There, outside every part, they sort the team's own work.
   const sortedDepths = new Set<number>();
   {
-    const byDepth = new Map<number, { kinds: number; others: number }>();
+    const byDepth = new Map<number, { headings: number; labels: number; changeKinds: number }>();
     for (const node of tree.children) {
       if (node.type !== 'heading') continue;
-      const counts = byDepth.get(node.depth) ?? { kinds: 0, others: 0 };
-      if (isChangeKind(labelWords(toString(node)).replace(/\s*[:：]\s*$/, ''))) counts.kinds++;
-      else counts.others++;
+      const counts = byDepth.get(node.depth) ?? { headings: 0, labels: 0, changeKinds: 0 };
+      counts.headings++;
+      if (headingLabel(node, toString(node).trim(), kindOf)) counts.labels++;
+      if (isChangeKind(labelWords(toString(node)).replace(/\s*[:：]\s*$/, ''))) counts.changeKinds++;
       byDepth.set(node.depth, counts);
     }
-    for (const [depth, c] of byDepth) if (c.kinds >= 2 && c.kinds > c.others) sortedDepths.add(depth);
+    for (const [depth, c] of byDepth) {
+      if (c.labels >= 2 && c.labels * 2 > c.headings) labelledDepths.add(depth);
+      if (c.changeKinds >= 2 && c.changeKinds * 2 > c.headings) sortedDepths.add(depth);
+    }
   }
   // Members' sections of one report, each headed by the member's name and answering in the first
   // person (`# Amlaan` over `### What I did`, `### What I plan to do next week`, then `# Somshubra`
@@ -1014,8 +1007,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // took ("### Pull Requests") lists the team's work where no part is around, under an
       // overview too: no summary.
       // Outside every part, what they sort is the team's own work.
-      const traces = isWorkForm(text.replace(/\s*[:：]\s*$/, '')) || (!facet && (around.role === 'root' || around.role === 'document'));
-      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(traces ? { topic: true } : {}) }), true);
+      const topic = isWorkForm(text.replace(/\s*[:：]\s*$/, '')) || (!facet && (around.role === 'root' || around.role === 'document'));
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, ...(topic ? { topic } : {}) }), true);
       return;
     }
     // A heading that only counts ("### One", "### 2.", "### Third") orders what the report says:
@@ -2417,13 +2410,17 @@ function foldOneOffWork(outline: Outline, recurrence: Recurrence): void {
   visit(outline.root);
 }
 
-/** A bullet that is only a link to a pull or merge request: whether it marks it as not merged yet (`(unmerged)`, `(draft)`, `(open)`, `(WIP)`). */
+/**
+ * A bullet that opens on a link to a pull or merge request (`[Port windows to the new runner](…/pull/4600)`,
+ * `[PR #704](…) (Node) - added the network`): whether it says it is not merged yet (`(unmerged)`,
+ * `(draft)`, `(WIP)`, "in review"); undefined for any other bullet.
+ */
 function pullRequestMark(listItem: ListItem): 'open' | 'none' | undefined {
   const [first, ...rest] = listItem.children;
   if (!first || first.type !== 'paragraph' || rest.some((r) => r.type !== 'list')) return undefined;
   const text = toString(first).trim();
-  const link = first.children.find((c): c is Extract<PhrasingContent, { type: 'link' }> => c.type === 'link');
-  if (!link || !/\/(?:pull|merge_requests)\/\d+/.test(link.url) || !text.startsWith(toString(link).trim().slice(0, 1))) return undefined;
+  const opening = first.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
+  if (!opening || opening.type !== 'link' || !/\/(?:pull|merge_requests)\/\d+/.test(opening.url)) return undefined;
   return /\((?:unmerged|not (?:yet )?merged|open|draft|wip|in review|under review|pending(?: review)?)\)|\b(?:unmerged|not (?:yet )?merged|draft|wip|in review|under review|pending|awaiting)\b/i.test(text) ? 'open' : 'none';
 }
 
