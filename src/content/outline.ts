@@ -1026,7 +1026,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Under the members' heading (isPeopleHeading, below), a member's name, written once or
     // every week, heads that member's report: no part; their work is the team's, shown under
     // their name.
-    if (!marked && ((peopleRank !== undefined && node.depth > peopleRank && isPersonName(text)) || isMemberWithRoles(text) || writers.has(node))) {
+    // So does someone's handle alone (`## @diasdavid`, `### [@wincent](https://github.com/wincent)`),
+    // as over bullets: a person is no part.
+    const handle = /^@[\w-]+\s*[:：]?$/.test(words) && (links.length === 0 || (links.length === 1 && PROFILE_URL.test(links[0]!.href)));
+    if (handle || (!marked && ((peopleRank !== undefined && node.depth > peopleRank && isPersonName(text)) || isMemberWithRoles(text) || writers.has(node)))) {
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       startPerson(words, node.children, line, node.depth);
       return;
@@ -1762,7 +1765,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Anywhere, a bullet that is only someone's handle (`- [@wincent](https://github.com/wincent)`,
     // `- @ana:`) over bullets heads what they did: the work of the part around it, shown under
     // their name; a person is no part.
-    if (nested.length > 0 && !ctx.parentItem && /^@[\w-]+\s*[:：]?$/.test(text.trim()) && (!link || /^https?:\/\/(?:www\.)?(?:github|gitlab|codeberg)\.(?:com|org)\/[\w-]+\/?$/i.test(link.url))) {
+    if (nested.length > 0 && !ctx.parentItem && /^@[\w-]+\s*[:：]?$/.test(text.trim()) && (!link || PROFILE_URL.test(link.url))) {
       readGroup(own, nested, line, text, ctx, { ...ctx, depth: 0 });
       return undefined;
     }
@@ -2423,6 +2426,9 @@ function pullRequestMark(listItem: ListItem): 'open' | 'none' | undefined {
   if (!opening || opening.type !== 'link' || !/\/(?:pull|merge_requests)\/\d+/.test(opening.url)) return undefined;
   return /\((?:unmerged|not (?:yet )?merged|open|draft|wip|in review|under review|pending(?: review)?)\)|\b(?:unmerged|not (?:yet )?merged|draft|wip|in review|under review|pending|awaiting)\b/i.test(text) ? 'open' : 'none';
 }
+
+/** A person's page on a forge (`https://github.com/wincent`): who, not what. */
+const PROFILE_URL = /^https?:\/\/(?:www\.)?(?:github|gitlab|codeberg)\.(?:com|org)\/[\w-]+\/?$/i;
 
 /** A link whose text names something (not a bare URL). */
 function namedLink(url: string, text: string): boolean {

@@ -4908,3 +4908,15 @@ describe('a tally of changes', () => {
     expect(kinds['We fixed 3 bugs in 2 files.']).toBe('achieved');
   });
 });
+
+describe('a heading that is only someone\'s handle', () => {
+  it('`## @ana` and `### [@bo](https://github.com/bo)` over their Done / Next head their work, shown under their names: no parts', () => {
+    const text = ['## @ana', '', '**Done:**', '', '- Fixed the pinning service', '', '**Next:**', '', '- Ship the new CLI', '', '### [@bo](https://github.com/bo)', '', '**Done:**', '', '- Wrote the migration guide', ''].join('\n');
+    const u = build({ 'js/updates/2019-01-14.md': week('2019-01-14', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Js']);
+    const kinds = kindsByText(u);
+    expect(kinds['Fixed the pinning service']).toBe('achieved');
+    expect(kinds['Ship the new CLI']).toBe('next');
+    expect(kinds['Wrote the migration guide']).toBe('achieved');
+  });
+});
