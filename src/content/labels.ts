@@ -631,6 +631,10 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // as we'll do so when…", "Future optimisations we'll apply include…").
   // A to-do written as a need ("Need to provide a fix", "Still need to update the docs").
   [/^(?:still\s+)?needs?\s+to\s+(?!be\b)[a-z]/i, 'next'],
+  // An action given to someone, as minutes write it ("@jdno to create a tracking issue", "Ana and
+  // Bo to draft the RFC"): what comes. A single capitalised word before "to" is as often a thing
+  // or a verb ("Migration to add keys", "Managed to get the logs"): not read.
+  [new RegExp(String.raw`^(?:\[\s\]\s*)?(?:@[\w-]+(?:\s*(?:,|and|&)\s*@[\w-]+)*|(?!${NOT_SUBJECT})[A-Z][a-z]+(?:\s*(?:,|and|&)\s*[A-Z][a-z]+)+)\s+to\s+(?!be\b)[a-z]{2,}\b`), 'next'],
   // A sentence set in the coming period ("Next week, the goal is to fix…", "Over the next few weeks
   // the focus will be…"), or the aim said as such ("The goal is to…", "A focus for the next month
   // is preparing…", "My goal for next week is…").
