@@ -881,6 +881,9 @@ export const PLANNED_LEAD = /\b(?:planned|upcoming|proposed|intended|agreed|prio
 /** A sentence without what comes before what it says: a bullet's marks, a tag in brackets, a joining word, when or how sure, as a clause of its own. */
 function sentenceBody(text: string): string {
   return text
+    // A dot inside a word or a version (`0.14.0`, `docs.rs`) ends no sentence: the rules below,
+    // which stop at a sentence's end, read it as part of the word.
+    .replace(/(?<=\w)\.(?=\w)/g, '_')
     // A wiki's link (`[[scheduled for August 3|contribute/calendar]]`) is its words.
     .replace(/\[\[(?!!)|\]\]/g, '')
     .replace(/^[\s*_>`-]*(?:\[[^\]]*\]\s*)?/, '')

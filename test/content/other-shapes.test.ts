@@ -46,11 +46,10 @@ describe('a report in another team’s style', async () => {
     expect(update.summary?.map((n) => n.text)).toEqual(['Quiet week: half the team was at the offsite.']);
     expect(update.notes).toEqual([]);
     const release = section('vector-release-engineering');
-    expect(release.items.progress.map((n) => n.text)).toEqual([
-      'Release 1.4 is out. Nothing else to report this week.',
-      expect.stringContaining('p99 publish'),
-      'Reminder: the planning doc is due Friday.',
-    ]);
-    expect(release.items.progress[1]!.html).toContain('<table>');
+    // "Release 1.4 is out" says it was done: the dot in "1.4" ends no sentence, and the reading
+    // sees the release out (until session 26 it stopped at that dot and read nothing: progress).
+    expect(release.items.achieved.map((n) => n.text)).toEqual(['Release 1.4 is out. Nothing else to report this week.']);
+    expect(release.items.progress.map((n) => n.text)).toEqual([expect.stringContaining('p99 publish'), 'Reminder: the planning doc is due Friday.']);
+    expect(release.items.progress[0]!.html).toContain('<table>');
   });
 });
