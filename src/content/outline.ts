@@ -625,9 +625,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const byDepth = new Map<number, Heading[]>();
     for (const [i, node] of tree.children.entries()) {
       if (node.type !== 'heading' || !isPersonName(toString(node).trim())) continue;
-      const next = tree.children.slice(i + 1).find((n): n is Heading => n.type === 'heading');
-      const own = next && next.depth > node.depth ? toString(next).trim() : '';
-      if (!FIRST_PERSON.test(own) || kindOf(own.replace(/[:：]\s*$/, ''), false) === undefined) continue;
+      // Its own headings, up to the next as high as it: one of them a label in the first person
+      // ("### What I did", or after "## Focus for the Week", "## Where I'm blocked").
+      const end = tree.children.findIndex((n, j) => j > i && n.type === 'heading' && n.depth <= node.depth);
+      const own = tree.children.slice(i + 1, end < 0 ? undefined : end).filter((n): n is Heading => n.type === 'heading').map((n) => toString(n).trim());
+      if (!own.some((text) => FIRST_PERSON.test(text) && kindOf(text.replace(/[:：]\s*$/, ''), false) !== undefined)) continue;
       byDepth.set(node.depth, [...(byDepth.get(node.depth) ?? []), node]);
     }
     for (const headings of byDepth.values()) if (headings.length >= 2) for (const h of headings) writers.add(h);
@@ -1087,7 +1089,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     const headingWords = text.split(/\s+/).length;
-    if (!marked && codeOnly === undefined && ((headingWords >= 3 && /[.!]$/.test(text) && !TRAILING_OFF.test(text)) || headingWords > 12 || (headingWords >= 3 && /^(?:I|We)(?:['’](?:m|ve|d|re))?\s+(?:also\s+|just\s+|finally\s+)?[a-z]/.test(text)))) {
+    if (!marked && codeOnly === undefined && ((headingWords >= 3 && /[.!]$/.test(text) && !TRAILING_OFF.test(text)) || headingWords > 12 || (headingWords >= 3 && /^(?:I|We)(?:['’](?:m|ve|d|re))?\s+(?:also\s+|just\s+|finally\s+)?[a-z]/.test(text) && !TRAILING_OFF.test(text)))) {
       // A heading that is a sentence ("JS and Go interop succeeded!", "I went to a funeral", "We
       // launched a thing") says something, it names nothing to follow: an item of the part around it, whose content goes on below it. An
       // ellipsis is no full stop ("## Getting set up ..." names a part).
@@ -1104,6 +1106,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
       addEntry(target, labelAbove(target) ?? 'achieved', [{ type: 'paragraph', children: node.children, ...(node.position ? { position: node.position } : {}) }], line, 0);
       if (labelAbove(target) === undefined) setLabel(target, 'achieved', node.depth);
+      return;
+    }
+    // Inside a member's report, a heading of their own in the first person ("## I'd like to
+    // raise…") is a prompt of their template: no part; what follows stays theirs.
+    if (!marked && person !== undefined && FIRST_PERSON.test(text)) {
+      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
+      structure.push({ line, what: 'heading', text });
       return;
     }
     const { title, status } = headingTitle(node, text, links, tag);

@@ -4920,3 +4920,15 @@ describe('a heading that is only someone\'s handle', () => {
     expect(kinds['Wrote the migration guide']).toBe('achieved');
   });
 });
+
+describe('members’ sections whose template speaks in the first person further down', () => {
+  it('`# ALR` over "## Focus for the Week", "## Where I’m blocked", "## I’d like to raise…", then `# Nick` over the same: the names head their writers’ work, no parts; "I’d like to raise…" is no item', () => {
+    const member = (name: string, work: string) => [`# ${name}`, '', '## Focus for the Week', '', `- ${work}`, '', '## Where I’m blocked', '', '- Waiting on the legal review', '', '## I’d like to raise…', '', '- The sync is too long', ''].join('\n');
+    const u = build({ 'osp/updates/2023-01-30.md': week('2023-01-30', [member('ALR', 'Rolling out the docs site'), member('Nick', 'Paying off tech debt')].join('\n')) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Osp']);
+    const kinds = kindsByText(u);
+    expect(kinds['Rolling out the docs site']).toBe('next');
+    expect(kinds['Waiting on the legal review']).toBe('blockers');
+    expect(kinds['I’d like to raise…']).toBeUndefined();
+  });
+});
