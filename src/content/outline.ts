@@ -1089,23 +1089,20 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     const headingWords = text.split(/\s+/).length;
-    if (!marked && codeOnly === undefined && ((headingWords >= 3 && /[.!]$/.test(text) && !TRAILING_OFF.test(text)) || headingWords > 12 || (headingWords >= 3 && /^(?:I|We)(?:['’](?:m|ve|d|re))?\s+(?:also\s+|just\s+|finally\s+)?[a-z]/.test(text) && !TRAILING_OFF.test(text)))) {
+    const sentence = (headingWords >= 3 && /[.!]$/.test(text) && !TRAILING_OFF.test(text)) || headingWords > 12 || (headingWords >= 3 && /^(?:I|We)(?:['’](?:m|ve|d|re))?\s+(?:also\s+|just\s+|finally\s+)?[a-z]/.test(text) && !TRAILING_OFF.test(text));
+    // So does a headline that says a thing was done ("## 0.15.0 server version has been released",
+    // "### New OpenSSL builder added"): what it holds tells of that thing, done unless its own
+    // words say otherwise.
+    const headline = !marked && codeOnly === undefined && !sentence && headingWords >= 3 && !TRAILING_OFF.test(text) && !/^[A-Za-z]+ing\b/.test(words) && !recurring.has(titleIdentity(text)) && sentenceKind(words) === 'achieved';
+    if (!marked && codeOnly === undefined && (sentence || headline)) {
       // A heading that is a sentence ("JS and Go interop succeeded!", "I went to a funeral", "We
       // launched a thing") says something, it names nothing to follow: an item of the part around it, whose content goes on below it. An
       // ellipsis is no full stop ("## Getting set up ..." names a part).
       const target = host();
+      const label = labelAbove(target);
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
-      addEntry(target, labelAbove(target), [{ type: 'paragraph', children: node.children, ...(node.position ? { position: node.position } : {}) }], line, 0);
-      return;
-    }
-    // A headline that says a thing was done ("## 0.15.0 server version has been released",
-    // "### New OpenSSL builder added"): news, no part to follow; what it holds tells of that
-    // thing, done unless its own words say otherwise.
-    if (!marked && codeOnly === undefined && headingWords >= 3 && !TRAILING_OFF.test(text) && !/^[A-Za-z]+ing\b/.test(words) && !recurring.has(titleIdentity(text)) && sentenceKind(words) === 'achieved') {
-      const target = host();
-      open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words }), true);
-      addEntry(target, labelAbove(target) ?? 'achieved', [{ type: 'paragraph', children: node.children, ...(node.position ? { position: node.position } : {}) }], line, 0);
-      if (labelAbove(target) === undefined) setLabel(target, 'achieved', node.depth);
+      addEntry(target, label ?? (headline ? 'achieved' : undefined), [{ type: 'paragraph', children: node.children, ...(node.position ? { position: node.position } : {}) }], line, 0);
+      if (headline && label === undefined) setLabel(target, 'achieved', node.depth);
       return;
     }
     // Inside a member's report, a heading of their own in the first person ("## I'd like to
