@@ -181,15 +181,16 @@ export function isReferenceLinks(item: Pick<Item, 'text' | 'links'>): boolean {
   if (labelled && LINK_LABEL.test(`${labelled[1]}:`) && isReferenceKind(labelled[1]!.trim().split(/\s+/).at(-1)!)) {
     return !/\/(?:issues|pulls?|merge_requests|milestones?)\/\d+/i.test(labelled[2]!);
   }
-  if (item.links.length === 0 || !item.links.every((l) => REFERENCE_WORDS.test(l.text.trim()))) return false;
-  let rest = item.text;
-  for (const l of item.links) rest = rest.replace(l.text.trim(), ' ');
-  return /^[\s,;|·•/–—-]*$/.test(rest);
+  return item.links.length > 0 && item.links.every((l) => REFERENCE_WORDS.test(l.text.trim())) && onlyLinks(item);
 }
 
 /** Links to released versions and nothing else (`[ponylang/http 0.5.5](…/releases/tag/0.5.5)`, `[flow-go@v0.39.0](…)`): those releases, made. */
 export function isReleaseLinks(item: Item): boolean {
-  if (item.links.length === 0 || !item.links.every((l) => /^https?:\/\/\S+\/releases\/tag\/\S+$/i.test(l.href))) return false;
+  return item.links.length > 0 && item.links.every((l) => /^https?:\/\/\S+\/releases\/tag\/\S+$/i.test(l.href)) && onlyLinks(item);
+}
+
+/** Whether an item's text is its links' texts and nothing more but separators. */
+function onlyLinks(item: Pick<Item, 'text' | 'links'>): boolean {
   let rest = item.text;
   for (const l of item.links) rest = rest.replace(l.text.trim(), ' ');
   return /^[\s,;|·•/–—-]*$/.test(rest);
