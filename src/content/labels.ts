@@ -549,8 +549,9 @@ const PAST_DONE = String.raw`(?:(?:attended|visited|joined|helped|fixed|decided|
 const IMPERATIVE = 'Add|Remove|Fix|Update|Use|Make|Get|Set|Keep|Move|Handle|Support|Allow|Enable|Disable|Show|Hide|Avoid|Drop|Refactor|Rename|Replace|Improve|Implement|Create|Delete|Test|Check|Review|Merge|Release|Deploy|Write|Read|Run|Build|Document|Investigate|Explore|Prepare|Finish|Start|Continue|Define|Integrate|Migrate|Clean';
 /** A task as a tracker titles it: a to-do's verb first ("Add package-url specification as an annex", "Fix wrong range"), or a pull request's address in it. */
 export function isTaskTitle(text: string): boolean {
-  return new RegExp(String.raw`^(?:${IMPERATIVE})\s+[\w\x60"'“(.-]`).test(text.trim()) || /\/(?:pull|merge_requests)\/\d+/.test(text);
+  return TASK_TITLE.test(text.trim()) || /\/(?:pull|merge_requests)\/\d+/.test(text);
 }
+const TASK_TITLE = new RegExp(String.raw`^(?:${IMPERATIVE})\s+[\w\x60"'“(.-]`);
 /** What a verb takes, opening: a determiner, a number word, a particle. */
 const OBJECT_START = 'a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|up|out|off|back';
 // (Verbs already read above are left out: "Fixed…" is done by the first rule.)
