@@ -105,8 +105,8 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
       const after = lines[j];
       // A line that names an issue or a pull request (`… ([simpleinfra#372](…/issues/372))`) is a
       // piece of work carried from week to week, never a form's question.
-      const namesWork = workLinksOf(own).size > 0 || /(?:^|[\s([])[\w.-]*#\d+\b/.test(own);
-      if (!namesWork && own.trim().split(/\s+/).length >= 3 && after !== undefined && indentOf(/^[ \t]*/.exec(after)![0]) > indentOf(/^[ \t]*/.exec(line)![0])) {
+      const namesWork = () => /(?:^|[\s([])[\w.-]*#\d+\b/.test(own) || workLinksOf(own).size > 0;
+      if (own.trim().split(/\s+/).length >= 3 && after !== undefined && indentOf(/^[ \t]*/.exec(after)![0]) > indentOf(/^[ \t]*/.exec(line)![0]) && !namesWork()) {
         const written = openerText(own);
         const id = titleIdentity(written);
         if (id !== '' && !prompts.has(id)) prompts.set(id, written);
