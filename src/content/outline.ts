@@ -58,6 +58,7 @@ import {
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, slugify, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
 import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, PLANNED_LEAD, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
+import { isGivenName } from './names';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
 
@@ -309,6 +310,29 @@ function isPersonName(text: string): boolean {
   const name = labelWords(text).replace(/\s*[:：]\s*$/, '').replace(/\s*(?:\([^)]*\)|[—–-]\s+.*)$/, '').trim();
   if (name === '' || /\d/.test(name)) return false;
   return /^(?:@[\w-]+|[A-Z\u00C0-\u017F][\p{L}'’.-]*(?:\s+(?:(?:van|von|de|da|del|der|di|le|la|bin|al)\s+)?[A-Z\u00C0-\u017F][\p{L}'’.-]*){0,3})$/u.test(name) && readLabel(name) === undefined;
+}
+
+/**
+ * Which of some titles side by side (the headings of one depth, the bullets of one list, bold
+ * lines) are people's names, a roster: two names or more that a reader knows for given names
+ * ("Joel", "Johan Berg"; names.ts), and names at least half of the titles. Then each title that
+ * is a name by its form among them is one, known or not ("Fredrik", "Adi"); a single given name
+ * beside projects ("Ruby" among "Bundler", "RubyGems") is no person.
+ */
+export function roster(titles: readonly string[]): boolean[] {
+  const name = (title: string) => labelWords(title).replace(/\s*[:：]\s*$/, '').trim();
+  // Names and nothing more: a name with what the person does ("Amir - Tech and Design") heads
+  // that area of work, a part, whose owner the name says.
+  const bare = (title: string) => isPersonName(title) && /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2}$/u.test(name(title));
+  const given = titles.map((t) => bare(t) && isGivenName(name(t).split(/\s+/)[0]!));
+  // A name by its form: a known given name first, or one word alone.
+  const named = titles.map((t, i) => given[i]! || (bare(t) && !/\s/.test(name(t))));
+  const people = named.filter(Boolean).length;
+  // Two names, not one word twice ("Cadence Language", "Cadence Execution": a family of projects).
+  const known = new Set(titles.filter((_, i) => given[i]).map((t) => name(t).split(/\s+/)[0]!.toLowerCase()));
+  // And most of the names known ones: "Search" and "Frontend" beside "Joel" and "Johan" are no names.
+  const byForm = people - given.filter(Boolean).length;
+  return known.size >= 2 && byForm <= given.filter(Boolean).length && people * 2 >= titles.length ? named : titles.map(() => false);
 }
 
 /** Ends a part's labels set at `rank` or deeper: the label of a higher heading or line above them, if any, is in force again. */
@@ -633,7 +657,20 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       byDepth.set(node.depth, [...(byDepth.get(node.depth) ?? []), node]);
     }
     for (const headings of byDepth.values()) if (headings.length >= 2) for (const h of headings) writers.add(h);
+    // So do names side by side as the headings of one depth, a roster (`#### Joel`, `#### Johan`,
+    // `#### Fredrik`), whatever their sections hold.
+    const atDepth = new Map<number, Heading[]>();
+    for (const node of tree.children) if (node.type === 'heading') atDepth.set(node.depth, [...(atDepth.get(node.depth) ?? []), node]);
+    for (const headings of atDepth.values()) roster(headings.map((h) => toString(h).trim())).forEach((named, i) => named && writers.add(headings[i]!));
   }
+  // And bold lines alone that are names side by side (`**Ana**`, `**Bo**` over each one's work).
+  const boldNames = new Set<Paragraph>();
+  {
+    const lines = tree.children.filter((n): n is Paragraph => n.type === 'paragraph' && allEmphasis(n.children) && !/\n/.test(toString(n).trim()));
+    roster(lines.map((n) => toString(n).trim())).forEach((named, i) => named && boldNames.add(lines[i]!));
+  }
+  // Bullets of one list that are names side by side (readList fills it, list by list).
+  const members = new Set<ListItem>();
   const h1s = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
   // The report's last block: before a blog's footer, when it has one ("-Cristian", then "Keep reading").
   const footerAt = tree.children.findIndex((n) => n.type === 'heading' && FOOTER_HEADING.test(labelWords(toString(n)).trim()));
@@ -1169,7 +1206,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A bold or linked line that says there is none (`**No New FLIPs**`) or gives a figure
     // (`[YTD SLA: 99.922%](…)`) names nothing to follow either: a line of the part above.
     if ((boldOnly || soleLink(node.children)) && named === undefined && (isPlaceholder(text) || FIGURE.test(text.trim()))) return false;
-    if (boldOnly && peopleRank !== undefined && isPersonName(text)) {
+    // A member's name in bold under the members' heading, anywhere in a roster of names, or
+    // someone's handle alone (`**@achingbrain**`), as over bullets and headings: a person is no part.
+    if (boldOnly && ((peopleRank !== undefined && isPersonName(text)) || boldNames.has(node) || /^@[\w-]+\s*[:：]?$/.test(labelWords(text).trim()))) {
       startPerson(labelWords(text), node.children, line, 7);
       return true;
     }
@@ -1538,6 +1577,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // (unmerged)](…/pull/4658)`, `(draft)`, `(open)`): the others, with no label over them, are merged.
     const pulls = ctx.kind === undefined && list.children.length >= 3 ? list.children.map(pullRequestMark) : [];
     const merged = pulls.length > 0 && pulls.every((m) => m !== undefined) && pulls.some((m) => m === 'open') && pulls.filter((m) => m === 'none').length >= 2;
+    // Names side by side, each over its own bullets (`- Joel` › what Joel did, `- Johan` › …): the members'.
+    if (!ctx.parentItem) roster(list.children.map((li) => (li.children.some((c) => c.type === 'list') ? toString({ type: 'root', children: li.children.filter((c) => c.type !== 'list') } as Root).trim() : ''))).forEach((named, i) => named && members.add(list.children[i]!));
     for (const [i, listItem] of list.children.entries()) {
       if (merged && pulls[i] === 'none' && current === ctx) {
         readListItem(listItem, { ...ctx, kind: 'achieved' }, i < list.children.length - 1);
@@ -1770,8 +1811,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     // Anywhere, a bullet that is only someone's handle (`- [@wincent](https://github.com/wincent)`,
     // `- @ana:`) over bullets heads what they did: the work of the part around it, shown under
-    // their name; a person is no part.
-    if (nested.length > 0 && !ctx.parentItem && /^@[\w-]+\s*[:：]?$/.test(text.trim()) && (!link || PROFILE_URL.test(link.url))) {
+    // their name; a person is no part. So does a name in a roster of them (`readList`).
+    if (nested.length > 0 && !ctx.parentItem && ((/^@[\w-]+\s*[:：]?$/.test(text.trim()) && (!link || PROFILE_URL.test(link.url))) || members.has(written))) {
       readGroup(own, nested, line, text, ctx, { ...ctx, depth: 0 });
       return undefined;
     }

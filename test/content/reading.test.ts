@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { isPeriodName, proseKind, readLabel, sentenceKind } from '../../src/content/labels';
 import { isAboutThePost, isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
+import { roster } from '../../src/content/outline';
 import { conservation } from './conservation';
 import { build, errorsOf, warningsOf } from './helpers';
 
@@ -4930,5 +4931,41 @@ describe('members’ sections whose template speaks in the first person further 
     expect(kinds['Rolling out the docs site']).toBe('next');
     expect(kinds['Waiting on the legal review']).toBe('blockers');
     expect(kinds['I’d like to raise…']).toBeUndefined();
+  });
+});
+
+describe('names side by side, a roster', () => {
+  it('`#### Joel`, `#### Johan`, `#### Fredrik` over what each did head their writers’ work: no parts, whether the name is in the lists (Fredrik is not) or not', () => {
+    const text = ['### Weekly reports', '', '#### Joel', 'Attended all meetings and documented everything.', '', '#### Johan', 'Set up the build server.', '', '#### Fredrik', 'Wrote the threat model.', ''].join('\n');
+    const u = build({ 'pp/updates/2019-02-10.md': week('2019-02-10', text) }).site.updates[0]!;
+    expect(u.sections.some((s) => /Joel|Johan|Fredrik/.test(s.title))).toBe(false);
+    expect(Object.keys(kindsByText(u))).toEqual(expect.arrayContaining(['Set up the build server.', 'Wrote the threat model.']));
+  });
+
+  it('bullets `- Ana` and `- Tomás` over their own bullets, and bold `**Lucía**`, `**Marco**` lines: the members’ work, no parts', () => {
+    const list = ['- Ana', '  - Fixed the login form', '- Tomás', '  - Drafted the survey', ''].join('\n');
+    const bold = ['**Lucía**', '', '- Ported the charts', '', '**Marco**', '', '- Reviewed the API', ''].join('\n');
+    for (const text of [list, bold]) {
+      const u = build({ 'app/updates/2024-03-04.md': week('2024-03-04', text) }).site.updates[0]!;
+      expect(u.sections.map((s) => s.title)).toEqual(['App']);
+    }
+  });
+
+  it('a handle alone in bold (`**@achingbrain**`) heads that person’s work, as a handle heading does', () => {
+    const text = ['**@achingbrain**', '', '- Done: released the new libp2p', '', '**@hugomrdias**', '', '- Done: fixed the CI cache', ''].join('\n');
+    const u = build({ 'js/updates/2019-01-14.md': week('2019-01-14', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Js']);
+  });
+
+  it('is no roster: projects named like people ("Ruby" among "Bundler", "RubyGems"), one name twice ("Cadence Language", "Cadence Execution"), a name with the area it leads ("Amir - Tech and Design")', () => {
+    const projects = ['## Ruby', '', '- Released 3.3', '', '## Bundler', '', '- Fixed the lockfile', '', '## RubyGems', '', '- Added MFA', ''].join('\n');
+    const areas = ['### Al - Comms', '', '- Podcast teasers are out', '', '### Amir - Tech and Design', '', '- Wiki codebase is ready', ''].join('\n');
+    const titles = (text: string) => build({ 'org/updates/2024-03-04.md': week('2024-03-04', text) }).site.updates[0]!.sections.map((s) => s.title);
+    expect(titles(projects)).toEqual(expect.arrayContaining(['Ruby', 'Bundler', 'RubyGems']));
+    expect(roster(['Cadence Language', 'Cadence Execution', 'EVM'])).toEqual([false, false, false]);
+    expect(roster(['Joel', 'Johan', 'Fredrik', 'Weekly summary'])).toEqual([true, true, true, false]);
+    expect(roster(['Joel', 'Search', 'Frontend', 'Backend', 'Data platform'])).toEqual([false, false, false, false, false]);
+    expect(roster(['Joel', 'Johan', 'Search', 'Frontend', 'Backend'])).toEqual([false, false, false, false, false]);
+    expect(titles(areas).some((t) => /Comms/.test(t)) && titles(areas).some((t) => /Tech and Design/.test(t))).toBe(true);
   });
 });
