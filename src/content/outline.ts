@@ -762,6 +762,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const openingBullets: Item[] = [];
   /** Paragraphs before any part: the summary, unless the report is prose alone. */
   const openingParagraphs: Item[] = [];
+  /** Every block of prose before any part, a paragraph or not (a quote, an HTML block), in order. */
+  const openingBlocks: Item[] = [];
 
   function pop(rank: number): void {
     while (stack.length > 1 && top().rank >= rank) stack.pop();
@@ -892,6 +894,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       summary.push(item);
       if (opening && !summarised && bullet) openingBullets.push(item);
       if (opening && !summarised && !bullet && nodes.length === 1 && nodes[0]!.type === 'paragraph') openingParagraphs.push(item);
+      if (opening && !summarised && !bullet) openingBlocks.push(item);
       return item;
     }
     if (node.role === 'aside') {
@@ -2402,8 +2405,25 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // and deployed it. I also wrote unit tests for the API.").
     const moved = new Set<Item>();
     for (const [i, item] of openingParagraphs.entries()) {
+      if (i > 0 && !saysWork(item.text)) {
+        root.entries.push({ kind: 'notes', item });
+        moved.add(item);
+      }
       if (i === 0 ? !saysWorkMostly(item.text) && !saysWorkThroughout(item.text) : !saysWork(item.text)) continue;
       teamPartNode().entries.push({ item });
+      moved.add(item);
+    }
+    summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
+  }
+  // A report with parts opened by more than one block of prose before the first: the first is its
+  // overview, the summary; each after it that says what was done, planned, in the way or going on
+  // is the team's work, and the rest (background, a greeting, what the project is) notes.
+  if (seenPart && openingBlocks.length >= 2) {
+    const moved = new Set<Item>();
+    for (const item of openingBlocks.slice(1)) {
+      if (!summary.includes(item)) continue;
+      if (saysWork(item.text)) teamPartNode().entries.push({ item });
+      else root.entries.push({ kind: 'notes', item });
       moved.add(item);
     }
     summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));

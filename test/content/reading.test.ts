@@ -1304,14 +1304,15 @@ describe('a milestone listed with nothing under it', () => {
 });
 
 describe('a report that is only a log of bullets, with no part and no label', () => {
-  it('is the team’s own work (of the kind each sentence says), not a summary; its prose stays the summary', () => {
+  it('is the team’s own work (of the kind each sentence says), not a summary; its first paragraph is the summary, a later one that tells of no work a note', () => {
     const month = (m: string) => `---\ndate: 2026-${m}-02\n---\nNotes of the council's meetings.\n\n## 2026-${m}-02\n\n- The council discussed RFC 12.\n- The council accepted RFC 9.\n\n## 2026-${m}-16\n\nThere was no meeting.\n`;
     const result = build({ 'council/updates/2026-03.md': month('03'), 'council/updates/2026-04.md': month('04') });
     expect(errorsOf(result)).toEqual([]);
     const [u] = result.site.updates;
     expect(u!.sections.map((s) => s.key)).toEqual(['council']);
     expect(counts(u!.sections[0]!)).toEqual({ progress: 1, achieved: 1 });
-    expect(u!.summary!.map((i) => i.text)).toEqual(["Notes of the council's meetings.", 'There was no meeting.']);
+    expect(u!.summary!.map((i) => i.text)).toEqual(["Notes of the council's meetings."]);
+    expect(u!.notes.map((i) => i.text)).toEqual(['There was no meeting.']);
   });
 });
 
@@ -2698,10 +2699,11 @@ describe('prose: what its sentences say', () => {
     const result = build(files);
     expect(errorsOf(result)).toEqual([]);
     const u = result.site.updates[0]!;
-    expect(u.summary?.map((i) => i.text.slice(0, 20))).toEqual(['Today I received the', 'I can see city hall ']);
+    expect(u.summary?.map((i) => i.text.slice(0, 20))).toEqual(['Today I received the']);
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Drew', { achieved: 1, progress: 1, next: 1 }]]);
-    // The sign-off is a note of the update.
-    expect(u.notes.map((i) => i.text)).toEqual(['That’s all for today. Thank you for your continued support!']);
+    // A later paragraph that tells of no work ("I can see city hall out of the window.") is a
+    // note, not more of the overview; so is the sign-off.
+    expect(u.notes.map((i) => i.text)).toEqual(['I can see city hall out of the window.', 'That’s all for today. Thank you for your continued support!']);
     expect(conservation(u, files['drew/updates/2019-08-15.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
