@@ -164,8 +164,8 @@ function isReferenceKind(word: string): boolean {
   return REFERENCE_WORDS.test(word) || MORE_REFERENCE_KINDS.test(word);
 }
 
-/** Link text that only says what kind of thing it points at (`[code](…)`, `[live](…)`, `[slides](…)`), no name. */
-export const REFERENCE_WORDS = /^(?:the\s+)?(?:code|source(?:\s+code)?|repo(?:sitory)?|live(?:\s+(?:site|demo|ui|version))?|demo|docs?|documentation|link|here|slides?|deck|video|recording|notebook|preview|website|site|page|pr|mr|commit|diff|design(?:\s+doc)?|spec|thread|discussion|blog(?:\s+post)?|post|paper|pdf|screenshots?|gist)$/i;
+/** Link text that only says what kind of thing it points at (`[code](…)`, `[live](…)`, `[slides](…)`, `[All releases](…)`), no name. */
+export const REFERENCE_WORDS = /^(?:the\s+)?(?:code|source(?:\s+code)?|repo(?:sitory)?|live(?:\s+(?:site|demo|ui|version))?|demo|docs?|documentation|link|here|slides?|deck|video|recording|notebook|preview|website|site|page|pr|mr|commit|diff|design(?:\s+doc)?|spec|thread|discussion|blog(?:\s+post)?|post|paper|pdf|screenshots?|gist|changelog|release\s+notes|(?:all|full|more|older|previous|past|complete)\s+(?:[\w-]+\s+)?(?:releases|changes|changelog|posts|updates|issues|notes|details|list))$/i;
 
 /**
  * An item that is only links named by what they point at (`[code](…) - [live](…)`), or a bare

@@ -57,6 +57,9 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'recent contributions', 'recent doc contributions', 'community contributions', 'notable contributions', 'new contributions',
     // A feature list in the past participle ("Features implemented", "Implemented").
     'implemented',
+    // Versions out in the period, as a newsletter or a report lists them ("Releases", "New releases"):
+    // not "Release" alone, a milestone's name ("Release 2.0").
+    'releases', 'new releases', 'recent releases', 'latest releases', 'releases this week', 'releases this month',
     // Choices made in the period ("Design Choices", "Key decisions", "Decisions made"): done; not
     // "Decisions" alone, nor those still to take ("Decisions needed").
     'design choices', 'design decisions', 'key decisions', 'decisions made', 'decisions taken',
@@ -219,8 +222,12 @@ export function labelTokens(text: string): string[] {
   return englishWords(words);
 }
 
+// Words whose singular names something else: "Releases" lists versions out, "Release 2.0" is a milestone.
+const PLURAL_ONLY = new Set(['releases']);
+
 /** A vocabulary word in the singular or the plural ("Cycle Objective(s)" → objective, like "objectives"). */
 function sameWord(token: string | undefined, word: string): boolean {
+  if (PLURAL_ONLY.has(word)) return token === word;
   return token === word || token === `${word}s` || (word.length > 3 && word.endsWith('s') && token === word.slice(0, -1));
 }
 

@@ -797,9 +797,9 @@ describe('a sentence that says there is none', () => {
     const result = build({ 'pmc/updates/2020-09-01.md': week('2020-09-01', body) });
     expect(errorsOf(result)).toEqual([]);
     const u = result.site.updates[0]!;
+    // "Releases" labels what came out, no part (a section named by what it holds).
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
-      ['Pmc', { blockers: 1 }],
-      ['Releases', { achieved: 1 }],
+      ['Pmc', { achieved: 1, blockers: 1 }],
       // "Pull requests" names the form the work took, no part; it lists none this week.
     ]);
     // The description of the project is kept with the update, not announced.
@@ -2325,7 +2325,7 @@ describe('a wiki page: directives and a version in a lead-in', () => {
     expect(u.title).toBe('Tails report for March, 2016');
     expect(u.summary ?? []).toEqual([]);
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
-      ['Releases', { achieved: 4 }],
+      ['Tails', { achieved: 4 }],
       ['Code', { progress: 1 }],
     ]);
     expect(conservation(u, text, result.outlines.get(u.source)).problems).toEqual([]);
@@ -2351,7 +2351,6 @@ describe('saying nothing happened', () => {
     const body = ['## Releases', '', 'There have been no releases in July.', '', '## Testnet', '', '- No updates at the moment.', '- No changes since last sprint.', '', '## Code', '', '- No releases yet, but the installer now builds on CI', ''].join('\n');
     const u = build({ 'tails/updates/2016-07-04.md': week('2016-07-04', body) }).site.updates[0]!;
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
-      ['Releases', {}],
       ['Testnet', {}],
       ['Code', { progress: 1 }],
     ]);
@@ -4969,5 +4968,16 @@ describe('names side by side, a roster', () => {
     expect(roster(['Joel', 'Search', 'Frontend', 'Backend', 'Data platform'])).toEqual([false, false, false, false, false]);
     expect(roster(['Joel', 'Johan', 'Search', 'Frontend', 'Backend'])).toEqual([false, false, false, false, false]);
     expect(titles(areas).some((t) => /Comms/.test(t)) && titles(areas).some((t) => /Tech and Design/.test(t))).toBe(true);
+  });
+});
+
+describe('"Releases" as a newsletter or a report lists them', () => {
+  it('labels versions out in the period; "Release 2.0", "Release" alone and "Release planning" do not', () => {
+    expect(readLabel('Releases')?.kind).toBe('achieved');
+    expect(readLabel('New Releases')?.kind).toBe('achieved');
+    expect(readLabel('Release 2.0')).toBeUndefined();
+    expect(readLabel('Release')).toBeUndefined();
+    expect(readLabel('Release planning')?.kind).toBe('next');
+    expect(readLabel('Upcoming releases')?.kind).toBe('next');
   });
 });
