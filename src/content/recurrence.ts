@@ -143,6 +143,8 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const lineWeeks = new Map<string, number>();
   const workWeeks = new Map<string, number>();
   const shapeWeeks = new Map<string, { weeks: number; exact: Set<string> }>();
+  /** Shapes written twice or more in one report with different numbers: a series of parts. */
+  const series = new Set<string>();
   const facetWeeks = new Map<string, number>();
   const facets = new Set<string>();
   // Emphasised names over nested work written twice in one report: parts, however few the weeks.
@@ -163,18 +165,21 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
     for (const o of openers) openerWeeks.set(o, (openerWeeks.get(o) ?? 0) + 1);
     for (const line of new Set(text.split('\n').map(standingForm).filter((l) => l.split(' ').length >= 6))) lineWeeks.set(line, (lineWeeks.get(line) ?? 0) + 1);
     for (const w of workLinksOf(text)) workWeeks.set(w, (workWeeks.get(w) ?? 0) + 1);
-    const seen = new Set<string>();
+    const seen = new Map<string, string>();
     for (const h of headings) {
       let entry = shapeWeeks.get(h.shape);
       if (!entry) shapeWeeks.set(h.shape, (entry = { weeks: 0, exact: new Set() }));
       if (!seen.has(h.shape)) entry.weeks++;
-      seen.add(h.shape);
+      // Two of one shape in one report ("Shipment 13" and "Shipment 14", "Phase 1" and "Phase 2"):
+      // a numbered series of parts, not the title of each week.
+      else if (seen.get(h.shape) !== h.exact) series.add(h.shape);
+      seen.set(h.shape, h.exact);
       entry.exact.add(h.exact);
     }
   }
   const openers = new Set([...[...openerWeeks].filter(([, weeks]) => weeks >= 2).map(([o]) => o), ...repeatedInOne]);
   // Changes nearly every week it appears: a date, a week or a sprint number, never a name.
-  const datedShapes = new Set([...shapeWeeks].filter(([, e]) => e.weeks >= 2 && e.exact.size >= Math.max(2, 0.8 * e.weeks)).map(([shape]) => shape));
+  const datedShapes = new Set([...shapeWeeks].filter(([shape, e]) => e.weeks >= 2 && e.exact.size >= Math.max(2, 0.8 * e.weeks) && !series.has(shape)).map(([shape]) => shape));
   const work = new Set([...workWeeks].filter(([, weeks]) => weeks >= 2).map(([w]) => w));
   // A form's prompts: the same line over an answer in most reports; not a part's name over its
   // work (a recurring opener of a few words that is no label, no question, asks nothing of "you").

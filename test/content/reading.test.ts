@@ -4981,3 +4981,13 @@ describe('"Releases" as a newsletter or a report lists them', () => {
     expect(readLabel('Upcoming releases')?.kind).toBe('next');
   });
 });
+
+describe('headings of one shape twice in one report', () => {
+  it('`## Shipment 13` and `## Shipment 14` in one week, `## Shipment 14` and `## Shipment 15` the next: a numbered series of parts, not each week’s title', () => {
+    const body = (a: number, b: number) => [`## Shipment ${a}`, '', `Shipment ${a} was delivered to the warehouse.`, '', `## Shipment ${b}`, '', `Shipment ${b} is in production.`, ''].join('\n');
+    const result = build({ 'shop/updates/2025-04-04.md': week('2025-04-04', body(13, 14)), 'shop/updates/2025-04-11.md': week('2025-04-11', body(14, 15)) });
+    expect(errorsOf(result)).toEqual([]);
+    const titles = result.site.updates.map((u) => u.sections.map((s) => s.title));
+    expect(titles).toEqual(expect.arrayContaining([['Shipment 13', 'Shipment 14'], ['Shipment 14', 'Shipment 15']]));
+  });
+});
