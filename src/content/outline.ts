@@ -117,7 +117,7 @@ export interface OutlineNode {
   source?: PhrasingContent[];
 }
 
-export type StructureKind = 'heading' | 'lead-in' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet' | 'sign-off' | 'detail' | 'contents' | 'when';
+export type StructureKind = 'heading' | 'lead-in' | 'comment' | 'name' | 'status' | 'label' | 'document-title' | 'summary-label' | 'aside-label' | 'placeholder' | 'evidence' | 'tag' | 'area' | 'change-kind' | 'facet' | 'sign-off' | 'detail' | 'contents' | 'when' | 'person';
 
 /** A paragraph or bullet read as structure rather than as an item. */
 export interface Structure {
@@ -663,12 +663,6 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     for (const node of tree.children) if (node.type === 'heading') atDepth.set(node.depth, [...(atDepth.get(node.depth) ?? []), node]);
     for (const headings of atDepth.values()) roster(headings.map((h) => toString(h).trim())).forEach((named, i) => named && writers.add(headings[i]!));
   }
-  // And bold lines alone that are names side by side (`**Ana**`, `**Bo**` over each one's work).
-  const boldNames = new Set<Paragraph>();
-  {
-    const lines = tree.children.filter((n): n is Paragraph => n.type === 'paragraph' && allEmphasis(n.children) && !/\n/.test(toString(n).trim()));
-    roster(lines.map((n) => toString(n).trim())).forEach((named, i) => named && boldNames.add(lines[i]!));
-  }
   // Bullets of one list that are names side by side (readList fills it, list by list).
   const members = new Set<ListItem>();
   const h1s = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
@@ -847,6 +841,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const team = teamPartNode();
     team.workItems.push(makeItem([{ type: 'paragraph', children: written }], line, 0, undefined));
     person = { item: { title: name.replace(/\s*[:：]\s*$/, '') }, rank };
+    // What follows is the team's work, not the report's opening words.
+    seenPart = true;
     // A label of the member before ("Plan:") does not carry over to this one; one above the
     // members ("## Plans for next week" over "### Ana", "### Bo") holds for each of them.
     for (const n of [host(), team]) if (n.labelRank === undefined || n.labelRank >= rank) reopenOuterLabel(n, rank);
@@ -1209,9 +1205,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A bold or linked line that says there is none (`**No New FLIPs**`) or gives a figure
     // (`[YTD SLA: 99.922%](…)`) names nothing to follow either: a line of the part above.
     if ((boldOnly || soleLink(node.children)) && named === undefined && (isPlaceholder(text) || FIGURE.test(text.trim()))) return false;
-    // A member's name in bold under the members' heading, anywhere in a roster of names, or
-    // someone's handle alone (`**@achingbrain**`), as over bullets and headings: a person is no part.
-    if (boldOnly && ((peopleRank !== undefined && isPersonName(text)) || boldNames.has(node) || /^@[\w-]+\s*[:：]?$/.test(labelWords(text).trim()))) {
+    // A member's name in bold under the members' heading, or someone's handle alone
+    // (`**@achingbrain**`), as over bullets and headings: a person is no part.
+    if (boldOnly && ((peopleRank !== undefined && isPersonName(text)) || /^@[\w-]+\s*[:：]?$/.test(labelWords(text).trim()))) {
+      structure.push({ line, what: 'person', text });
       startPerson(labelWords(text), node.children, line, 7);
       return true;
     }
@@ -1816,6 +1813,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // `- @ana:`) over bullets heads what they did: the work of the part around it, shown under
     // their name; a person is no part. So does a name in a roster of them (`readList`).
     if (nested.length > 0 && !ctx.parentItem && ((/^@[\w-]+\s*[:：]?$/.test(text.trim()) && (!link || PROFILE_URL.test(link.url))) || members.has(written))) {
+      structure.push({ line, what: 'person', text });
       readGroup(own, nested, line, text, ctx, { ...ctx, depth: 0 });
       return undefined;
     }
