@@ -19,6 +19,7 @@ export const WORKER_DEPENDENCIES = [
   'hono/jsx',
   'hono/jsx/jsx-runtime',
   'hono/utils/buffer',
+  'human-names',
   'mdast-util-to-hast',
   'mdast-util-to-string',
   'rehype-sanitize',
