@@ -313,8 +313,8 @@ function isPersonName(text: string): boolean {
 }
 
 /**
- * Which of some titles side by side (the headings of one depth, the bullets of one list, bold
- * lines) are people's names, a roster: two names or more that a reader knows for given names
+ * Which of some titles side by side (the headings of one depth, the bullets of one list) are
+ * people's names, a roster: two names or more that a reader knows for given names
  * ("Joel", "Johan Berg"; names.ts), and names at least half of the titles. Then each title that
  * is a name by its form among them is one, known or not ("Fredrik", "Adi"); a single given name
  * beside projects ("Ruby" among "Bundler", "RubyGems") is no person.
@@ -2395,7 +2395,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // word on the month, an overview: "I'm going to give weeknotes a try", "Done/doing is a recap
     // of…"); each one after it with a sentence that says what was done, planned, in the way or
     // going on is the team part's work (of the kind most of its sentences say: sections.ts).
-    // What says none of these stays the summary. So in a report of prose and bullets (a day-by-day
+    // What says none of these is a note. So in a report of prose and bullets (a day-by-day
     // log whose days list a few questions).
     // The first paragraph too, when it is mostly an account of the week's work (a report in one
     // paragraph: "Week 2 our sub-groups continue to make improvements. Our mechanical team has
@@ -2403,12 +2403,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // and deployed it. I also wrote unit tests for the API.").
     const moved = new Set<Item>();
     for (const [i, item] of openingParagraphs.entries()) {
-      if (i > 0 && !saysWork(item.text)) {
-        root.entries.push({ kind: 'notes', item });
-        moved.add(item);
-      }
-      if (i === 0 ? !saysWorkMostly(item.text) && !saysWorkThroughout(item.text) : !saysWork(item.text)) continue;
-      teamPartNode().entries.push({ item });
+      // The first stays the summary unless it is mostly an account of work; one after it that
+      // tells of none is a note (background, an aside), no more of the overview.
+      if (i === 0 && !saysWorkMostly(item.text) && !saysWorkThroughout(item.text)) continue;
+      if (i > 0 && !saysWork(item.text)) root.entries.push({ kind: 'notes', item });
+      else teamPartNode().entries.push({ item });
       moved.add(item);
     }
     summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
