@@ -858,7 +858,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const item = makeItem(nodes, line, depth, workItem ?? person?.item);
     lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem, node, bullet };
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined && !stack.some((n) => n.topic && n.rank > node.rank));
-    const opening = !seenPart && kind === undefined && (node.role === 'root' || node.role === 'document') && !stack.some((n) => days.has(n));
+    const opening = !seenPart && minutesRank === undefined && kind === undefined && (node.role === 'root' || node.role === 'document') && !stack.some((n) => days.has(n));
     // A field that only says when, a date or a range ("Work Performed: Oct 06th-12th", "Sprint
     // dates: Jan 5 – 19"; not a number alone, "Sprint: 2"), in a paragraph of its own, wherever it
     // stands: the period, no work (a list of dates, "- Testnet: Wed 18th Sept", says when things
@@ -999,7 +999,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // Nor the notes of a meeting over its topics (`## Notes` or `## Minutes` over `### RDF
       // license definition`): the body of the minutes, each topic a part whose lines are
       // discussion (notes) unless they say a decision, a plan or work of their own.
-      if (overSections.has(node) && /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes)$/.test(words.toLowerCase())) {
+      if (overSections.has(node) && /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$/.test(words.toLowerCase())) {
         structure.push({ line, what: 'heading', text });
         minutesRank = node.depth;
         return;

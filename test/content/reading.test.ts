@@ -4780,6 +4780,15 @@ describe('the notes of a meeting over its topics', () => {
     expect(kinds['https://github.com/acme/spec/pull/993']).toBe('progress');
     expect(kinds['Looks fine overall']).toBe('notes');
   });
+  it('so is `## Agenda` over `### Topic` headings: each topic a part, read as the minutes are; what the agenda lists before its first topic is discussion, not the report\'s summary', () => {
+    const text = ['## Agenda', '', '- Approve minutes of last week -- done', '- Branch strategy - Postpone to next meeting', '', '### Spec 3.0.1', '', '- Update License Expression annex', '- Looks fine overall', ''].join('\n');
+    const u = build({ 'wg/updates/2024-07-30.md': week('2024-07-30', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toContain('Spec 3.0.1');
+    expect(u.summary ?? []).toEqual([]);
+    const kinds = kindsByText(u);
+    expect(kinds['Update License Expression annex']).toBe('progress');
+    expect(kinds['Looks fine overall']).toBe('notes');
+  });
 });
 
 describe('a board card: a short title with its issue in brackets', () => {
