@@ -563,6 +563,13 @@ const TASK_TITLE = new RegExp(String.raw`^(?:${IMPERATIVE})\s+[\w\x60"'“(.-]`)
 const OBJECT_START = 'a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|up|out|off|back';
 // (Verbs already read above are left out: "Fixed…" is done by the first rule.)
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
+  // A decision taken, as minutes and reports record it ("We decided to keep 3.0.1", "Decided to
+  // close this", "The meeting decided to go with Option 2", "Agreed we would point to HTML",
+  // "Decision: Bom cardinality 0..* for elements", "A decision was made to use winit"): an outcome
+  // of the period, done. Not one still to take ("Once agreed, update…", "if we decide…"), nor one
+  // taken before ("I had decided to focus on…"): those open with a clause or say "had". Nor a
+  // decision of what comes ("We agreed to ship it next week"): the plan is what it says.
+  [/^(?![^.;!?]*\b(?:next|tomorrow|upcoming|later|will)\b)(?:(?:we|i|they|the\s+(?:team|meeting|group|committee|council|board|call|wg|working\s+group|tsc|sig))\s+(?:also\s+|then\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+)?(?:decided|agreed|resolved|voted)\b|(?:decided|agreed)\s+(?:to|on|upon|that|we|it)\b|decision\s*[:：-]\s*\S|(?:a|the)\s+(?:final\s+)?decision\s+(?:was|has\s+been)\s+(?:made|taken|reached)\b|we\s+(?:have\s+)?(?:made|took|reached)\s+(?:a|the)\s+(?:final\s+)?decision\b|it\s+(?:was|has\s+been)\s+(?:decided|agreed)\b)/i, 'achieved'],
   // A state reached, said of a thing in one sentence of a few words ("Everyone has their
   // environment set up", "Appearance of UI is decided", "The CI configuration is fixed, so…",
   // "Search and confirmation page are styled and ready"): done. Not "will be fixed", "is not

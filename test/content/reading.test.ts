@@ -4998,3 +4998,13 @@ describe('headings of one shape twice in one report', () => {
     expect(titles).toEqual(expect.arrayContaining([['Shipment 13', 'Shipment 14'], ['Shipment 14', 'Shipment 15']]));
   });
 });
+
+describe('a decision taken', () => {
+  it('"We decided…", "Decided to keep 3.0.1.", "Decision: …", "The meeting decided…", "Agreed we would…" are done; one still to take, one taken before, one of what comes are not', () => {
+    for (const text of ['We decided we should not put the micro context in the version.', 'Decided to keep 3.0.1.', 'Decision: Bom cardinality 0..* for elements', 'The meeting decided to go with Option 2', 'Agreed we would point to HTML for supporting ISO', 'It was agreed that the annex stays.']) expect(sentenceKind(text)).toBe('achieved');
+    expect(sentenceKind('Once agreed, update the contributing guide')).not.toBe('achieved');
+    expect(sentenceKind('I had decided to focus on documentation')).not.toBe('achieved');
+    expect(sentenceKind('We agreed to ship it next week')).not.toBe('achieved');
+    expect(sentenceKind('Decision needed on the schema')).not.toBe('achieved');
+  });
+});
