@@ -319,7 +319,11 @@ function isPersonName(text: string): boolean {
  * is a name by its form among them is one, known or not ("Fredrik", "Adi"); a single given name
  * beside projects ("Ruby" among "Bundler", "RubyGems") is no person.
  */
-export function roster(titles: readonly string[]): boolean[] {
+export function roster(titles: readonly string[], said: readonly string[] = []): boolean[] {
+  // Someone writes of themselves under one of them ("I attended all meetings", "my part of the
+  // report"): a project's codename ("Apollo", "Nova", "Phoenix", given names too) is written of in
+  // the third person.
+  if (!said.some((text) => FIRST_PERSON_SINGULAR.test(text))) return titles.map(() => false);
   const name = (title: string) => labelWords(title).replace(/\s*[:：]\s*$/, '').trim();
   // Names and nothing more: a name with what the person does ("Amir - Tech and Design") heads
   // that area of work, a part, whose owner the name says.
@@ -334,6 +338,9 @@ export function roster(titles: readonly string[]): boolean[] {
   const byForm = people - given.filter(Boolean).length;
   return known.size >= 2 && byForm <= given.filter(Boolean).length && people * 2 >= titles.length ? named : titles.map(() => false);
 }
+
+/** The writer speaking of themselves: "I", "I'm", "I've", "my", "me". */
+const FIRST_PERSON_SINGULAR = /(?:^|[^\w'’])(?:I(?:['’](?:m|ve|ll|d))?|[Mm]y|[Mm]e)(?![\w'’])/;
 
 /** Ends a part's labels set at `rank` or deeper: the label of a higher heading or line above them, if any, is in force again. */
 function reopenOuterLabel(n: OutlineNode, rank: number): void {
@@ -661,7 +668,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // `#### Fredrik`), whatever their sections hold.
     const atDepth = new Map<number, Heading[]>();
     for (const node of tree.children) if (node.type === 'heading') atDepth.set(node.depth, [...(atDepth.get(node.depth) ?? []), node]);
-    for (const headings of atDepth.values()) roster(headings.map((h) => toString(h).trim())).forEach((named, i) => named && writers.add(headings[i]!));
+    // What each heading's section says, up to the next heading as high as it.
+    const sectionText = (h: Heading) => {
+      const at = tree.children.indexOf(h);
+      const end = tree.children.findIndex((n, j) => j > at && n.type === 'heading' && n.depth <= h.depth);
+      return tree.children.slice(at + 1, end < 0 ? undefined : end).map((n) => toString(n)).join('\n');
+    };
+    for (const headings of atDepth.values()) roster(headings.map((h) => toString(h).trim()), headings.map(sectionText)).forEach((named, i) => named && writers.add(headings[i]!));
   }
   // Bullets of one list that are names side by side (readList fills it, list by list).
   const members = new Set<ListItem>();
@@ -1578,7 +1591,11 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const pulls = ctx.kind === undefined && list.children.length >= 3 ? list.children.map(pullRequestMark) : [];
     const merged = pulls.length > 0 && pulls.every((m) => m !== undefined) && pulls.some((m) => m === 'open') && pulls.filter((m) => m === 'none').length >= 2;
     // Names side by side, each over its own bullets (`- Joel` › what Joel did, `- Johan` › …): the members'.
-    if (!ctx.parentItem) roster(list.children.map((li) => (li.children.some((c) => c.type === 'list') ? toString({ type: 'root', children: li.children.filter((c) => c.type !== 'list') } as Root).trim() : ''))).forEach((named, i) => named && members.add(list.children[i]!));
+    if (!ctx.parentItem) {
+      const titles = list.children.map((li) => (li.children.some((c) => c.type === 'list') ? toString({ type: 'root', children: li.children.filter((c) => c.type !== 'list') } as Root).trim() : ''));
+      const said = list.children.map((li) => li.children.filter((c) => c.type === 'list').map((c) => toString(c)).join('\n'));
+      roster(titles, said).forEach((named, i) => named && members.add(list.children[i]!));
+    }
     for (const [i, listItem] of list.children.entries()) {
       if (merged && pulls[i] === 'none' && current === ctx) {
         readListItem(listItem, { ...ctx, kind: 'achieved' }, i < list.children.length - 1);

@@ -4945,15 +4945,15 @@ describe('members’ sections whose template speaks in the first person further 
 });
 
 describe('names side by side, a roster', () => {
-  it('`#### Joel`, `#### Johan`, `#### Fredrik` over what each did head their writers’ work: no parts, whether the name is in the lists (Fredrik is not) or not', () => {
-    const text = ['### Weekly reports', '', '#### Joel', 'Attended all meetings and documented everything.', '', '#### Johan', 'Set up the build server.', '', '#### Fredrik', 'Wrote the threat model.', ''].join('\n');
+  it('`#### Joel`, `#### Johan`, `#### Fredrik` over what each did, in the first person, head their writers’ work: no parts, whether the name is in the lists (Fredrik is not) or not', () => {
+    const text = ['### Weekly reports', '', '#### Joel', 'I have attended all meetings and documented everything.', '', '#### Johan', 'Set up the build server.', '', '#### Fredrik', 'Wrote the threat model.', ''].join('\n');
     const u = build({ 'pp/updates/2019-02-10.md': week('2019-02-10', text) }).site.updates[0]!;
     expect(u.sections.some((s) => /Joel|Johan|Fredrik/.test(s.title))).toBe(false);
     expect(Object.keys(kindsByText(u))).toEqual(expect.arrayContaining(['Set up the build server.', 'Wrote the threat model.']));
   });
 
   it('bullets `- Ana` and `- Tomás` over their own bullets: the members’ work (done, as they say), no parts, no summary', () => {
-    const list = ['- Ana', '  - Fixed the login form', '- Tomás', '  - Drafted the survey', ''].join('\n');
+    const list = ['- Ana', '  - Fixed the login form', '- Tomás', '  - Drafted the survey for my team', ''].join('\n');
     const u = build({ 'app/updates/2024-03-04.md': week('2024-03-04', list) }).site.updates[0]!;
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['App', { achieved: 2 }]]);
     expect(u.summary ?? []).toEqual([]);
@@ -4970,10 +4970,15 @@ describe('names side by side, a roster', () => {
     const areas = ['### Al - Comms', '', '- Podcast teasers are out', '', '### Amir - Tech and Design', '', '- Wiki codebase is ready', ''].join('\n');
     const titles = (text: string) => build({ 'org/updates/2024-03-04.md': week('2024-03-04', text) }).site.updates[0]!.sections.map((s) => s.title);
     expect(titles(projects)).toEqual(expect.arrayContaining(['Ruby', 'Bundler', 'RubyGems']));
-    expect(roster(['Cadence Language', 'Cadence Execution', 'EVM'])).toEqual([false, false, false]);
-    expect(roster(['Joel', 'Johan', 'Fredrik', 'Weekly summary'])).toEqual([true, true, true, false]);
-    expect(roster(['Joel', 'Search', 'Frontend', 'Backend', 'Data platform'])).toEqual([false, false, false, false, false]);
-    expect(roster(['Joel', 'Johan', 'Search', 'Frontend', 'Backend'])).toEqual([false, false, false, false, false]);
+    const said = ['I fixed the build.'];
+    expect(roster(['Cadence Language', 'Cadence Execution', 'EVM'], said)).toEqual([false, false, false]);
+    expect(roster(['Joel', 'Johan', 'Fredrik', 'Weekly summary'], said)).toEqual([true, true, true, false]);
+    expect(roster(['Joel', 'Search', 'Frontend', 'Backend', 'Data platform'], said)).toEqual([false, false, false, false, false]);
+    expect(roster(['Joel', 'Johan', 'Search', 'Frontend', 'Backend'], said)).toEqual([false, false, false, false, false]);
+    // Projects' codenames that are given names too ("Apollo", "Nova", "Phoenix"), written of in the third person.
+    expect(roster(['Apollo', 'Nova', 'Phoenix'], ['The launcher shipped.', 'Work on the API continues.', ''])).toEqual([false, false, false]);
+    const codenames = ['## Apollo', '', '- The launcher shipped', '', '## Nova', '', '- Work on the API continues', ''].join('\n');
+    expect(titles(codenames)).toEqual(expect.arrayContaining(['Apollo', 'Nova']));
     expect(titles(areas).some((t) => /Comms/.test(t)) && titles(areas).some((t) => /Tech and Design/.test(t))).toBe(true);
   });
 });
