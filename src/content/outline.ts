@@ -317,9 +317,10 @@ function isPersonName(text: string): boolean {
  * people's names, a roster: two names or more that a reader knows for given names
  * ("Joel", "Johan Berg"; names.ts), and names at least half of the titles. Then each title that
  * is a name by its form among them is one, known or not ("Fredrik", "Adi"); a single given name
- * beside projects ("Ruby" among "Bundler", "RubyGems") is no person.
+ * beside projects ("Ruby" among "Bundler", "RubyGems") is no person. `said` is what each title
+ * heads: one of them in the first person, or no roster.
  */
-export function roster(titles: readonly string[], said: readonly string[] = []): boolean[] {
+export function roster(titles: readonly string[], said: readonly string[]): boolean[] {
   // Someone writes of themselves under one of them ("I attended all meetings", "my part of the
   // report"): a project's codename ("Apollo", "Nova", "Phoenix", given names too) is written of in
   // the third person.
@@ -665,7 +666,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     for (const headings of byDepth.values()) if (headings.length >= 2) for (const h of headings) writers.add(h);
     // So do names side by side as the headings of one depth, a roster (`#### Joel`, `#### Johan`,
-    // `#### Fredrik`), whatever their sections hold.
+    // `#### Fredrik`), someone writing of themselves under one of them.
     const atDepth = new Map<number, Heading[]>();
     for (const node of tree.children) if (node.type === 'heading') atDepth.set(node.depth, [...(atDepth.get(node.depth) ?? []), node]);
     // What each heading's section says, up to the next heading as high as it.
@@ -1009,7 +1010,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         structure.push({ line, what: 'document-title', text });
         return;
       }
-      // Nor the notes of a meeting over its topics (`## Notes` or `## Minutes` over `### RDF
+      // Nor the notes of a meeting over its topics (`## Notes`, `## Minutes` or `## Agenda` over `### RDF
       // license definition`): the body of the minutes, each topic a part whose lines are
       // discussion (notes) unless they say a decision, a plan or work of their own.
       if (overSections.has(node) && /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$/.test(words.toLowerCase())) {
