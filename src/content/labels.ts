@@ -44,6 +44,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // Not its nouns ("Improvements:", "Fixes:"): a category of work, done or not ("Improvements: … - awaiting review").
     ...PARTICIPLES_ALONE,
     'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint', 'yesterday',
+    // Minutes going over what came of the meeting before ("Last Meeting", "Since the last meeting"): the period gone by, not an aside.
+    'last meeting', 'since last meeting', 'since the last meeting', 'previous meeting', 'since the previous meeting',
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
     // What the work gave ("Results", "Test results"); not what it aims at ("Key results", "Expected results").
     'results',

@@ -5013,3 +5013,14 @@ describe('a decision taken', () => {
     expect(sentenceKind('Decision needed on the schema')).not.toBe('achieved');
   });
 });
+
+describe('minutes going over the meeting before', () => {
+  it('"Last Meeting", "Since the last meeting" is the period gone by, not an aside: "Waiting for @jdno to document the process" under it is in the way', () => {
+    expect(readLabel('Last Meeting')?.kind).toBe('achieved');
+    expect(readLabel('Since the last meeting')?.kind).toBe('achieved');
+    expect(readLabel('Meeting notes')?.kind).toBe('aside');
+    const text = ['## Review', '', '### Last Meeting', '', '- [Merge queues](https://example.zulipchat.com/topic/merge)', '  - Waiting for @jdno to document the process', ''].join('\n');
+    const kinds = kindsByText(build({ 'infra/updates/2024-01-15.md': week('2024-01-15', text) }).site.updates[0]!);
+    expect(kinds['Waiting for @jdno to document the process']).toBe('blockers');
+  });
+});
