@@ -261,15 +261,23 @@ const MOST_READINGS = 20_000;
 
 /** The kind a label names, or undefined when the text is not a label (a part's name, a sentence). */
 export function readLabel(text: string, options: LabelOptions = {}): LabelReading | undefined {
-  if (options.extra && Object.keys(options.extra).length > 0) return readLabelText(text, options);
+  if (options.extra && Object.keys(options.extra).length > 0) return namedAlone(text, readLabelText(text, options));
   const key = `${options.leadIn ? 'l' : ''}${options.thisPeriod ?? ''}\0${text}`;
   let reading = readings.get(key);
   if (reading === undefined && !readings.has(key)) {
     if (readings.size >= MOST_READINGS) readings.clear();
-    reading = readLabelText(text, options);
+    reading = namedAlone(text, readLabelText(text, options));
     readings.set(key, reading);
   }
   return reading && { ...reading };
+}
+
+/** Words that label only alone, or with words of when ("Releases", "New releases this month"): with a name beside them they name it ("Releases WG", "Releases team"). */
+const ALONE_ONLY = new Set(['releases']);
+const WHEN_WORDS = new Set(['new', 'recent', 'latest', 'this', 'last', 'week', 'month', 'sprint', 's']);
+function namedAlone(text: string, reading: LabelReading | undefined): LabelReading | undefined {
+  if (!reading || !reading.phrase.split(' ').some((w) => ALONE_ONLY.has(w))) return reading;
+  return labelTokens(text).every((w) => ALONE_ONLY.has(w) || WHEN_WORDS.has(w)) ? reading : undefined;
 }
 
 /** The aside's phrases of how the writer feels ("How do you feel about your progress?"): a reflection, whatever it is about. */

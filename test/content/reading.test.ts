@@ -5024,3 +5024,11 @@ describe('minutes going over the meeting before', () => {
     expect(kinds['Waiting for @jdno to document the process']).toBe('blockers');
   });
 });
+
+describe('"Releases" beside a name', () => {
+  it('"Releases WG", "Releases and Deployments" name a group or a part; "Releases this month" still labels', () => {
+    expect(readLabel('Releases WG')).toBeUndefined();
+    expect(readLabel('Releases and Deployments')).toBeUndefined();
+    expect(readLabel('Releases this month')?.kind).toBe('achieved');
+  });
+});
