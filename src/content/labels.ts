@@ -224,12 +224,13 @@ export function labelTokens(text: string): string[] {
   return englishWords(words);
 }
 
-// Words whose singular names something else: "Releases" lists versions out, "Release 2.0" is a milestone.
-const PLURAL_ONLY = new Set(['releases']);
+// Words that label only as written and alone, or with words of when: "Releases" lists versions
+// out, but "Release 2.0" is a milestone and "Releases WG" a group (sameWord, namedAlone).
+const STRICT_WORDS = new Set(['releases']);
 
 /** A vocabulary word in the singular or the plural ("Cycle Objective(s)" → objective, like "objectives"). */
 function sameWord(token: string | undefined, word: string): boolean {
-  if (PLURAL_ONLY.has(word)) return token === word;
+  if (STRICT_WORDS.has(word)) return token === word;
   return token === word || token === `${word}s` || (word.length > 3 && word.endsWith('s') && token === word.slice(0, -1));
 }
 
@@ -272,12 +273,11 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
   return reading && { ...reading };
 }
 
-/** Words that label only alone, or with words of when ("Releases", "New releases this month"): with a name beside them they name it ("Releases WG", "Releases team"). */
-const ALONE_ONLY = new Set(['releases']);
 const WHEN_WORDS = new Set(['new', 'recent', 'latest', 'this', 'last', 'week', 'month', 'sprint', 's']);
+/** A reading by a strict word, kept only when the label is that word alone or with words of when ("New releases this month"; not "Releases team"). */
 function namedAlone(text: string, reading: LabelReading | undefined): LabelReading | undefined {
-  if (!reading || !reading.phrase.split(' ').some((w) => ALONE_ONLY.has(w))) return reading;
-  return labelTokens(text).every((w) => ALONE_ONLY.has(w) || WHEN_WORDS.has(w)) ? reading : undefined;
+  if (!reading || !reading.phrase.split(' ').some((w) => STRICT_WORDS.has(w))) return reading;
+  return labelTokens(text).every((w) => STRICT_WORDS.has(w) || WHEN_WORDS.has(w)) ? reading : undefined;
 }
 
 /** The aside's phrases of how the writer feels ("How do you feel about your progress?"): a reflection, whatever it is about. */
