@@ -79,6 +79,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   next: [
     'next', 'next steps', 'next action', 'next actions', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
     'key results', 'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',
+    // Minutes' "Action:", "Actions:" (alone: "GitHub Actions" is a product).
+    'action', 'actions',
     // Dates to come ("Schedule:", "Delivery schedule", "A timetable of research").
     'schedule', 'timetable',
     // What the week is to concentrate on ("Focus for the Week", "Weekly focus", "Focus areas").
@@ -226,7 +228,7 @@ export function labelTokens(text: string): string[] {
 
 // Words that label only as written and alone, or with words of when: "Releases" lists versions
 // out, but "Release 2.0" is a milestone and "Releases WG" a group (sameWord, namedAlone).
-const STRICT_WORDS = new Set(['releases']);
+const STRICT_WORDS = new Set(['releases', 'action', 'actions']);
 
 /** A vocabulary word in the singular or the plural ("Cycle Objective(s)" → objective, like "objectives"). */
 function sameWord(token: string | undefined, word: string): boolean {
@@ -276,7 +278,9 @@ export function readLabel(text: string, options: LabelOptions = {}): LabelReadin
 const WHEN_WORDS = new Set(['new', 'recent', 'latest', 'this', 'last', 'week', 'month', 'sprint', 's']);
 /** A reading by a strict word, kept only when the label is that word alone or with words of when ("New releases this month"; not "Releases team"). */
 function namedAlone(text: string, reading: LabelReading | undefined): LabelReading | undefined {
-  if (!reading || !reading.phrase.split(' ').some((w) => STRICT_WORDS.has(w))) return reading;
+  const words = reading?.phrase.split(' ') ?? [];
+  // Only a phrase of strict words (and words of when): "Action items" and "Last week" label as any.
+  if (!reading || !words.some((w) => STRICT_WORDS.has(w)) || !words.every((w) => STRICT_WORDS.has(w) || WHEN_WORDS.has(w))) return reading;
   return labelTokens(text).every((w) => STRICT_WORDS.has(w) || WHEN_WORDS.has(w)) ? reading : undefined;
 }
 
@@ -573,6 +577,10 @@ const TASK_TITLE = new RegExp(String.raw`^(?:${IMPERATIVE})\s+[\w\x60"'“(.-]`)
 const OBJECT_START = 'a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|up|out|off|back';
 // (Verbs already read above are left out: "Fixed…" is done by the first rule.)
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
+  // Put off to a later meeting or date ("Vote postponed to after reading the document", "Second
+  // item postponed until next meeting", "Reworking branch strategy will be pushed to next week"):
+  // what comes.
+  [/^[^.;!?]{0,120}?\b(?:postponed|deferred|pushed(?:\s+back)?|moved|punted)\s+(?:to|until|till)\s+(?:after\b|next\b|the\s+next\b|a\s+later\b|later\b|a\s+future\b|\d)/i, 'next'],
   // A decision taken, as minutes and reports record it ("We decided to keep 3.0.1", "Decided to
   // close this", "The meeting decided to go with Option 2", "Agreed we would point to HTML",
   // "Decision: Bom cardinality 0..* for elements", "A decision was made to use winit"): an outcome

@@ -723,6 +723,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const next = tree.children.slice(i + 1).find((c): c is Heading => c.type === 'heading');
     return next && next.depth > n.depth ? [n] : [];
   }));
+  // Headings over a list whose bullets carry bullets of their own (`## Agenda` over "* 8.0.0
+  // release date" › "* Feb 4, 2020 to match M80"): topics, each with what was said of it.
+  const overTopics = new Set(tree.children.flatMap((n, i) => {
+    const next = tree.children[i + 1];
+    return n.type === 'heading' && next?.type === 'list' && next.children.some((li) => li.children.some((c) => c.type === 'list')) ? [n] : [];
+  }));
   // The depth of a meeting's notes heading over its topics, while its section lasts.
   let minutesRank: number | undefined;
   // And right under a picture (`![](breakfast.jpeg)`, then `Breakfast Roll — 7/10`): its caption.
@@ -1013,7 +1019,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // Nor the notes of a meeting over its topics (`## Notes`, `## Minutes` or `## Agenda` over `### RDF
       // license definition`): the body of the minutes, each topic a part whose lines are
       // discussion (notes) unless they say a decision, a plan or work of their own.
-      if (overSections.has(node) && /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$/.test(words.toLowerCase())) {
+      if ((overSections.has(node) || overTopics.has(node)) && /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$/.test(words.toLowerCase())) {
         structure.push({ line, what: 'heading', text });
         minutesRank = node.depth;
         return;
@@ -1853,6 +1859,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       const part = open(newNode({ form: 'bullet', rank: 8, line, text, ...(name ?? loneTag)!.node, ...(name ? { form: name.form } : {}) }), false, parent);
       for (const l of nested) readList(l, { node: part, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: 0 });
       return loneTag ? part : undefined;
+    }
+    // In a meeting's notes or agenda, a bullet over what was said of it ("8.0.0 release date" ›
+    // "Feb 4, 2020 to match M80 stable release") is a topic of the meeting: a part, as a topic
+    // heading is, its lines the discussion (notes unless they say a decision, a plan or work).
+    if (minutesRank !== undefined && readsParts && nested.length > 0 && ctx.kind === undefined && !inPart && text.split(/\s+/).length <= 24) {
+      const { title, status } = cleanTitle(text);
+      const part = open(newNode({ form: 'bullet', rank: 8, line, text, title, status }), false, home.role === 'root' || home.role === 'document' ? host() : home);
+      for (const l of nested) readList(l, { node: part, depth: 0 });
+      return undefined;
     }
     if (link && nested.length > 0 && inPart && ctx.kind === undefined && ctx.depth === 0 && namedLink(link.url, toString(link)) && isTrackerLink(link.url)) {
       const { title, status } = cleanTitle(toString(link));

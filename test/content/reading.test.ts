@@ -5032,3 +5032,19 @@ describe('"Releases" beside a name', () => {
     expect(readLabel('Releases this month')?.kind).toBe('achieved');
   });
 });
+
+describe('a meeting’s agenda as a list of topics', () => {
+  it('`## Agenda` over bullets with what was said of each: each topic a part, its lines the discussion; "Action:" labels what comes, "postponed until next meeting" is a plan', () => {
+    const text = ['## Attendees', '', '* @ana', '* @bo', '', '## Agenda', '* 8.0.0 release date', '    * Feb 4, 2020 to match the browser release', '* Vote on adding a new releaser', '    * vote postponed until next meeting', '    * **Action:** Bo to write up the proposal', ''].join('\n');
+    const u = build({ 'wg/updates/2019-10-16.md': week('2019-10-16', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['8.0.0 release date', 'Vote on adding a new releaser']));
+    const kinds = kindsByText(u);
+    expect(kinds['Feb 4, 2020 to match the browser release']).toBe('notes');
+    expect(kinds['vote postponed until next meeting']).toBe('next');
+    expect(kinds['Bo to write up the proposal']).toBe('next');
+    expect(readLabel('Actions')?.kind).toBe('next');
+    expect(readLabel('GitHub Actions')).toBeUndefined();
+    expect(readLabel('Action items')?.kind).toBe('next');
+    expect(readLabel("Last Week's Accomplishments")?.kind).toBe('achieved');
+  });
+});
