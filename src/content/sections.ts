@@ -9,6 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey, withoutOwnerHandles } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
+import { isGivenName } from './names';
 import { isCallToReader, isCatchAll, isTaskTitle, PLANNED_LEAD, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
 import { countOfTotal, isAway, isBranchLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isReleaseLinks, isSignOff, isThanks, isTimeSpent } from './inline';
@@ -789,8 +790,17 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   const explains = () => entry.prose === true && sentencesOf(entry.item.text).length >= 2 && !TOLD_AS_WORK.test(entry.item.text);
   // In a meeting's discussion (neutral notes), a task as a tracker titles it ("Add package-url
   // specification as an annex", a pull request's address) is work in flight the meeting went over.
-  const discussed = () => (neutral === 'notes' && isTaskTitle(entry.item.text) ? 'progress' : neutral);
+  // And an action given there to one person by name ("Ken will commit it.", "Ethan to book a
+  // follow-up meeting"): what comes. Only in minutes, where a name opening a line is someone in
+  // the room; elsewhere "Link to block explorer" would be read so (names.ts holds "Link").
+  const discussed = () => (neutral === 'notes' && isTaskTitle(entry.item.text) ? 'progress' : neutral === 'notes' && isAssigned(entry.item.text) ? 'next' : neutral);
   return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? (explains() ? 'notes' : discussed());
+}
+
+/** A line that gives an action to one person by their given name ("Ken will commit it", "Ethan to book the room"). */
+function isAssigned(text: string): boolean {
+  const m = /^([A-Z][a-z]+)\s+(?:will|to|should|shall|needs\s+to|is\s+going\s+to)\s+(?!(?:be|have|the|a|an|our|this|that|these|those|my|your|their|its|his|her|all|some|each|every)\b)[a-z]{2,}/.exec(text.trim());
+  return m !== null && isGivenName(m[1]!);
 }
 
 /** The kinds of a node's entries in order, each detail after its item (`kinds` keeps every item's kind, for details in later nodes). */

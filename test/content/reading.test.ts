@@ -5042,6 +5042,12 @@ describe('a meeting’s agenda as a list of topics', () => {
     expect(kinds['Feb 4, 2020 to match the browser release']).toBe('notes');
     expect(kinds['vote postponed until next meeting']).toBe('next');
     expect(kinds['Bo to write up the proposal']).toBe('next');
+    // One person by name, in minutes only: what comes.
+    const minutes = ['## Notes', '', '### Release 7.1', '', '- Ken will commit it.', '- Ethan to book a follow-up meeting', '- Link to the draft', ''].join('\n');
+    const said = kindsByText(build({ 'tsc/updates/2020-07-21.md': week('2020-07-21', minutes) }).site.updates[0]!);
+    expect(said['Ken will commit it.']).toBe('next');
+    expect(said['Ethan to book a follow-up meeting']).toBe('next');
+    expect(said['Link to the draft']).not.toBe('next');
     expect(readLabel('Actions')?.kind).toBe('next');
     expect(readLabel('GitHub Actions')).toBeUndefined();
     expect(readLabel('Action items')?.kind).toBe('next');
