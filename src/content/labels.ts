@@ -227,7 +227,8 @@ export function labelTokens(text: string): string[] {
 }
 
 // Words that label only as written and alone, or with words of when: "Releases" lists versions
-// out, but "Release 2.0" is a milestone and "Releases WG" a group (sameWord, namedAlone).
+// out, but "Release 2.0" is a milestone and "Releases WG" a group; "Actions:" in minutes labels
+// what comes, "GitHub Actions" is a product (sameWord, namedAlone).
 const STRICT_WORDS = new Set(['releases', 'action', 'actions']);
 
 /** A vocabulary word in the singular or the plural ("Cycle Objective(s)" → objective, like "objectives"). */
