@@ -324,7 +324,7 @@ export function roster(titles: readonly string[], said: readonly string[]): bool
   // Someone writes of themselves under one of them ("I attended all meetings", "my part of the
   // report"): a project's codename ("Apollo", "Nova", "Phoenix", given names too) is written of in
   // the third person.
-  if (!said.some((text) => FIRST_PERSON_SINGULAR.test(text))) return titles.map(() => false);
+  if (!said.some((text) => FIRST_PERSON.test(text))) return titles.map(() => false);
   const name = (title: string) => labelWords(title).replace(/\s*[:：]\s*$/, '').trim();
   // Names and nothing more: a name with what the person does ("Amir - Tech and Design") heads
   // that area of work, a part, whose owner the name says.
@@ -339,9 +339,6 @@ export function roster(titles: readonly string[], said: readonly string[]): bool
   const byForm = people - given.filter(Boolean).length;
   return known.size >= 2 && byForm <= given.filter(Boolean).length && people * 2 >= titles.length ? named : titles.map(() => false);
 }
-
-/** The writer speaking of themselves: "I", "I'm", "I've", "my", "me". */
-const FIRST_PERSON_SINGULAR = /(?:^|[^\w'’])(?:I(?:['’](?:m|ve|ll|d))?|[Mm]y|[Mm]e)(?![\w'’])/;
 
 /** Ends a part's labels set at `rank` or deeper: the label of a higher heading or line above them, if any, is in force again. */
 function reopenOuterLabel(n: OutlineNode, rank: number): void {
