@@ -1083,7 +1083,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // their name.
     // So does someone's handle alone (`## @diasdavid`, `### [@wincent](https://github.com/wincent)`),
     // as over bullets: a person is no part.
-    const handle = /^@[\w-]+\s*[:：]?$/.test(words) && (links.length === 0 || (links.length === 1 && PROFILE_URL.test(links[0]!.href)));
+    const handle = HANDLE_ONLY.test(words) && (links.length === 0 || (links.length === 1 && PROFILE_URL.test(links[0]!.href)));
     if (handle || (!marked && ((peopleRank !== undefined && node.depth > peopleRank && isPersonName(text)) || isMemberWithRoles(text) || writers.has(node)))) {
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       startPerson(words, node.children, line, node.depth);
@@ -1224,7 +1224,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if ((boldOnly || soleLink(node.children)) && named === undefined && (isPlaceholder(text) || FIGURE.test(text.trim()))) return false;
     // A member's name in bold under the members' heading, or someone's handle alone
     // (`**@achingbrain**`), as over bullets and headings: a person is no part.
-    if (boldOnly && ((peopleRank !== undefined && isPersonName(text)) || /^@[\w-]+\s*[:：]?$/.test(labelWords(text).trim()))) {
+    if (boldOnly && ((peopleRank !== undefined && isPersonName(text)) || HANDLE_ONLY.test(labelWords(text).trim()))) {
       structure.push({ line, what: 'person', text });
       startPerson(labelWords(text), node.children, line, 7);
       return true;
@@ -1833,7 +1833,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Anywhere, a bullet that is only someone's handle (`- [@wincent](https://github.com/wincent)`,
     // `- @ana:`) over bullets heads what they did: the work of the part around it, shown under
     // their name; a person is no part. So does a name in a roster of them (`readList`).
-    if (nested.length > 0 && !ctx.parentItem && ((/^@[\w-]+\s*[:：]?$/.test(text.trim()) && (!link || PROFILE_URL.test(link.url))) || members.has(written))) {
+    if (nested.length > 0 && !ctx.parentItem && ((HANDLE_ONLY.test(text.trim()) && (!link || PROFILE_URL.test(link.url))) || members.has(written))) {
       structure.push({ line, what: 'person', text });
       readGroup(own, nested, line, text, ctx, { ...ctx, depth: 0 });
       return undefined;
@@ -2521,6 +2521,8 @@ function pullRequestMark(listItem: ListItem): 'open' | 'none' | undefined {
   return /\((?:unmerged|not (?:yet )?merged|open|draft|wip|in review|under review|pending(?: review)?)\)|\b(?:unmerged|not (?:yet )?merged|draft|wip|in review|under review|pending|awaiting)\b/i.test(text) ? 'open' : 'none';
 }
 
+/** Someone's handle and nothing more (`@ana`, `@ana:`), as a heading, a bold line or a bullet writes it. */
+const HANDLE_ONLY = /^@[\w-]+\s*[:：]?$/;
 /** A person's page on a forge (`https://github.com/wincent`): who, not what. */
 const PROFILE_URL = /^https?:\/\/(?:www\.)?(?:github|gitlab|codeberg)\.(?:com|org)\/[\w-]+\/?$/i;
 
