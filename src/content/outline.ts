@@ -334,10 +334,10 @@ export function roster(titles: readonly string[], said: readonly string[]): bool
   const named = titles.map((t, i) => given[i]! || (bare(t) && !/\s/.test(name(t))));
   const people = named.filter(Boolean).length;
   // Two names, not one word twice ("Cadence Language", "Cadence Execution": a family of projects).
-  const known = new Set(titles.filter((_, i) => given[i]).map((t) => name(t).split(/\s+/)[0]!.toLowerCase()));
+  const distinct = new Set(titles.filter((_, i) => given[i]).map((t) => name(t).split(/\s+/)[0]!.toLowerCase()));
   // And most of the names known ones: "Search" and "Frontend" beside "Joel" and "Johan" are no names.
-  const byForm = people - given.filter(Boolean).length;
-  return known.size >= 2 && byForm <= given.filter(Boolean).length && people * 2 >= titles.length ? named : titles.map(() => false);
+  const knownNames = given.filter(Boolean).length;
+  return distinct.size >= 2 && people - knownNames <= knownNames && people * 2 >= titles.length ? named : titles.map(() => false);
 }
 
 /** Ends a part's labels set at `rank` or deeper: the label of a higher heading or line above them, if any, is in force again. */
