@@ -2419,38 +2419,26 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     for (const item of openingBullets) team.entries.push({ item });
     summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
   }
-  if (!seenPart && openingParagraphs.length >= 1) {
-    // A report in prose alone (a monthly letter: "aerc 0.2.0 has been released…", "In the next
-    // month, I'm moving aerc to the backburner…"): its first paragraph opens it (a greeting, a
-    // word on the month, an overview: "I'm going to give weeknotes a try", "Done/doing is a recap
-    // of…"); each one after it with a sentence that says what was done, planned, in the way or
-    // going on is the team part's work (of the kind most of its sentences say: sections.ts).
-    // What says none of these is a note. So in a report of prose and bullets (a day-by-day
-    // log whose days list a few questions).
-    // The first paragraph too, when it is mostly an account of the week's work (a report in one
-    // paragraph: "Week 2 our sub-groups continue to make improvements. Our mechanical team has
-    // been sketching…"), or every sentence of it is ("This week I finished the seminar list page
-    // and deployed it. I also wrote unit tests for the API.").
+  // The report's opening words before its first part. A report in prose alone (a monthly letter:
+  // "aerc 0.2.0 has been released…", "In the next month, I'm moving aerc to the backburner…"), or
+  // one whose prose comes before its parts: its first paragraph opens it (a greeting, a word on
+  // the month, an overview: "I'm going to give weeknotes a try", "Done/doing is a recap of…"),
+  // the summary; each one after it with a sentence that says what was done, planned, in the way
+  // or going on is the team part's work (of the kind most of its sentences say: sections.ts), and
+  // what says none of these (background, what the project is, an aside) a note. So in a report of
+  // prose and bullets (a day-by-day log whose days list a few questions).
+  // In prose alone, the first paragraph too, when it is mostly an account of the week's work (a
+  // report in one paragraph: "Week 2 our sub-groups continue to make improvements. Our mechanical
+  // team has been sketching…"), or every sentence of it is ("This week I finished the seminar list
+  // page and deployed it. I also wrote unit tests for the API."). With parts, any block of prose
+  // counts (a quote, an HTML block); alone, paragraphs.
+  const opening = seenPart ? openingBlocks : openingParagraphs;
+  if (opening.length > 0) {
     const moved = new Set<Item>();
-    for (const [i, item] of openingParagraphs.entries()) {
-      // The first stays the summary unless it is mostly an account of work; one after it that
-      // tells of none is a note (background, an aside), no more of the overview.
-      if (i === 0 && !saysWorkMostly(item.text) && !saysWorkThroughout(item.text)) continue;
+    for (const [i, item] of opening.entries()) {
+      if (i === 0 && (seenPart || (!saysWorkMostly(item.text) && !saysWorkThroughout(item.text)))) continue;
       if (i > 0 && !saysWork(item.text)) root.entries.push({ kind: 'notes', item });
       else teamPartNode().entries.push({ item });
-      moved.add(item);
-    }
-    summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
-  }
-  // A report with parts opened by more than one block of prose before the first: the first is its
-  // overview, the summary; each after it that says what was done, planned, in the way or going on
-  // is the team's work, and the rest (background, a greeting, what the project is) notes.
-  if (seenPart && openingBlocks.length >= 2) {
-    const moved = new Set<Item>();
-    for (const item of openingBlocks.slice(1)) {
-      if (!summary.includes(item)) continue;
-      if (saysWork(item.text)) teamPartNode().entries.push({ item });
-      else root.entries.push({ kind: 'notes', item });
       moved.add(item);
     }
     summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
