@@ -581,7 +581,8 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // Put off to a later meeting or date ("Vote postponed to after reading the document", "Second
   // item postponed until next meeting", "Reworking branch strategy will be pushed to next week"):
   // what comes.
-  [/^[^.;!?]{0,120}?\b(?:postponed|deferred|pushed(?:\s+back)?|moved|punted)\s+(?:to|until|till)\s+(?:after\b|next\b|the\s+next\b|a\s+later\b|later\b|a\s+future\b|\d)/i, 'next'],
+  // Not a thing moved somewhere ("We moved to 3 replicas"): moved, only to a time.
+  [/^[^.;!?]{0,120}?\b(?:(?:postponed|deferred|pushed(?:\s+back)?|punted)\s+(?:to|until|till)\s+(?:after\b|next\b|the\s+next\b|a\s+later\b|later\b|a\s+future\b|\d)|moved\s+(?:to|until)\s+(?:after\b|next\b|the\s+next\b|a\s+later\b|later\b))/i, 'next'],
   // A decision taken, as minutes and reports record it ("We decided to keep 3.0.1", "Decided to
   // close this", "The meeting decided to go with Option 2", "Agreed we would point to HTML",
   // "Decision: Bom cardinality 0..* for elements", "A decision was made to use winit"): an outcome

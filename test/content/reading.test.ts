@@ -5048,6 +5048,8 @@ describe('a meeting’s agenda as a list of topics', () => {
     expect(said['Ken will commit it.']).toBe('next');
     expect(said['Ethan to book a follow-up meeting']).toBe('next');
     expect(said['Link to the draft']).not.toBe('next');
+    expect(sentenceKind('vote postponed to 3 August')).toBe('next');
+    expect(sentenceKind('We moved to 3 replicas for the database.')).not.toBe('next');
     expect(readLabel('Actions')?.kind).toBe('next');
     expect(readLabel('GitHub Actions')).toBeUndefined();
     expect(readLabel('Action items')?.kind).toBe('next');
