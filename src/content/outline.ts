@@ -280,6 +280,8 @@ const ORDINAL_ONLY = /^(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nin
 const INNER_NAME_RANK = 7.5;
 
 const REPORT_WORDS = /\b(?:weekly|update|updates|reports?|roundup|round[- ]up|newsletter|digest|status|notes|logs?|journal|diary)\b/i;
+/** Words that say a heading titles a record of its own: a report's, or a meeting's ("# OpenPubkey Community Meeting"). */
+const RECORD_WORDS = new RegExp(`${REPORT_WORDS.source}|\\b(?:meeting|minutes|sync|stand-?up)\\b`, 'i');
 /** Whether a heading says only whose report follows ("Team report", "Individual reports", "Status Report"): report words and whose, nothing else. */
 function isWhoseReport(text: string): boolean {
   const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
@@ -726,6 +728,25 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const next = tree.children[i + 1];
     return n.type === 'heading' && next?.type === 'list' && next.children.some((li) => li.children.some((c) => c.type === 'list')) ? [n] : [];
   }));
+  // Numbered lines that title what follows them, as minutes written in plain text number their
+  // topics (`4) CI Review`, then what was said of it in paragraphs; `5) Sharpen PR`, …): the last
+  // entry of a numbered list, a few words with no sentence in them, and prose right after it,
+  // two such in a report or more. Each opens a section, a topic, as a heading would. Not a
+  // list's entries read together ("three teams: 1. Client 2. Marketplace 3. Research", then
+  // "The following are their updates."): the list is one entry, or spaced out one by one.
+  const numberedTopics = new Set<ListItem>();
+  {
+    const found = tree.children.flatMap((n, i) => {
+      if (n.type !== 'list' || !n.ordered || (n.children.length > 1 && !n.spread) || tree.children[i + 1]?.type !== 'paragraph') return [];
+      const last = n.children.at(-1)!;
+      const [first, ...rest] = last.children;
+      if (!first || first.type !== 'paragraph' || rest.length > 0 || last.checked != null) return [];
+      const text = toString(first).trim();
+      const words = text.split(/\s+/).length;
+      return words <= 6 && !/[.!?:：;,]$/.test(text) && !/\n/.test(text) && sentenceKind(text) === undefined && kindOf(text, false) === undefined ? [last] : [];
+    });
+    if (found.length >= 2) for (const li of found) numberedTopics.add(li);
+  }
   // The depth of a meeting's notes heading over its topics, while its section lasts.
   let minutesRank: number | undefined;
   // And right under a picture (`![](breakfast.jpeg)`, then `Breakfast Roll — 7/10`): its caption.
@@ -959,7 +980,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // The words the file is named by after its date (a blog's `2022-10-17-ramping-up.md` under
     // `## Ramping Up`), opening the report: its title.
     if (!seenPart && stack.length === 1 && fileWords !== '' && slugify(plain) === fileWords) return true;
-    if (REPORT_WORDS.test(plain) && teamNames.some((n) => plain.includes(n))) return true;
+    if (RECORD_WORDS.test(plain) && teamNames.some((n) => plain.includes(n))) return true;
     // A heading that recurs every week with only its numbers changed (`Vac 2024/03/11`) titles the document.
     if (options.recurrence?.datedShapes.has(headingShape(text))) return true;
     // A heading that is just the team's name wraps the report when it opens it; later, it is a section like the others.
@@ -967,7 +988,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // The first H1 titles the document, unless the report has several: then each names a part
     // (`# Payments`, `# Search`, each over its Done / Next), but one that says it is a report
     // ("# Midterm Progress Report") still titles what follows.
-    if (depth === 1 && h1s >= 2) return REPORT_WORDS.test(plain);
+    if (depth === 1 && h1s >= 2) return RECORD_WORDS.test(plain);
     return depth === 1 && !seenPart && stack.length === 1;
   }
 
@@ -1457,7 +1478,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         structure.push({ line, what: summaryLabel ? 'summary-label' : 'aside-label', text });
         return;
       }
-      setLabel(target, label.kind, 7);
+      // An aside's field on its own line ("Attendees: Nick, Jeff, Ken", "Regrets: Peter") says all
+      // it has to say there: it is no label over what follows.
+      if (label.kind !== 'notes' || label.rest.length === 0) setLabel(target, label.kind, 7);
       workItem = undefined;
       if (label.rest.length === 0) structure.push({ line, what: 'label', text });
       else if (isPlaceholder(toString({ type: 'root', children: label.rest } as Root))) placeholder(target, line, text);
@@ -2153,6 +2176,17 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return true;
   }
 
+  /** A numbered line that titles a topic (`numberedTopics`): a part, as a bold line over its section is; under a meeting's agenda, a topic of its minutes. */
+  function openNumberedTopic(li: ListItem): void {
+    const line = li.position?.start.line ?? 1;
+    const text = toString(li.children[0]!).trim();
+    // The agenda ("Agenda:" over the numbered topics) is the body of the minutes, not an aside.
+    if (stack.some((n) => n.role === 'aside' && /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$/.test(n.title.replace(/\s*[:：]\s*$/, '').toLowerCase()))) minutesRank = 7;
+    pop(7);
+    const { title, status } = cleanTitle(text);
+    open(newNode({ form: 'bold', rank: 7, line, text, title, status }), true, host());
+  }
+
   function handleBlock(node: RootContent): void {
     // What the sentence just before said of this list, if it is a list (see handleParagraph).
     const leadIn = listLeadIn;
@@ -2181,6 +2215,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         return handleParagraph(node);
       case 'list': {
         if (readContents(node) || readAddresses(node) || readTopics(node)) return;
+        const topic = node.children.at(-1)!;
+        if (numberedTopics.has(topic)) {
+          if (node.children.length > 1) handleBlock({ ...node, children: node.children.slice(0, -1) });
+          openNumberedTopic(topic);
+          return;
+        }
         const target = host();
         // Highlights listed (`## This Week's Highlights` over bullets of what was done): the
         // period's work picked out, each bullet by its own words (done unless it says otherwise),

@@ -794,7 +794,7 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // follow-up meeting"): what comes. Only in minutes, where a name opening a line is someone in
   // the room; elsewhere "Link to block explorer" would be read so (names.ts holds "Link").
   const discussed = () => (neutral === 'notes' && isTaskTitle(entry.item.text) ? 'progress' : neutral === 'notes' && isAssigned(entry.item.text) ? 'next' : neutral);
-  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? (explains() ? 'notes' : discussed());
+  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? (neutral === 'notes' ? discussed() : explains() ? 'notes' : neutral);
 }
 
 /** A line that gives an action to one person by their given name ("Ken will commit it", "Ethan to book the room"). */

@@ -5056,3 +5056,38 @@ describe('a meeting’s agenda as a list of topics', () => {
     expect(readLabel("Last Week's Accomplishments")?.kind).toBe('achieved');
   });
 });
+
+describe('minutes written in plain text', () => {
+  it('numbered lines over prose title its topics (`4) CI Review`, then what was said); "Attendees: …" is a note, no label over the rest; the agenda over them is the minutes', () => {
+    const text = ['Minutes from the 55th TSC meeting, July 7th, 2020', '', 'Attendees: Nick, Jeff, Ken, Dan', '', 'Agenda:', '', '1) Quorum was confirmed.', '', '2) Secretary was Jeff', '', '3) CI Review', '', 'Now builds Houdini from the actions cache.', '', '4) Fast Sweeping', '', 'Ken will go over the review comments today.', ''].join('\n');
+    const u = build({ 'tsc/updates/2020-07-07.md': week('2020-07-07', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['CI Review', 'Fast Sweeping']));
+    expect(u.sections.map((s) => s.title)).not.toContain('Secretary was Jeff');
+    const kinds = kindsByText(u);
+    expect(kinds['Now builds Houdini from the actions cache.']).toBe('achieved');
+    expect(kinds['Ken will go over the review comments today.']).toBe('next');
+    expect(u.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['Attendees: Nick, Jeff, Ken, Dan', 'Quorum was confirmed.']));
+    // Without the agenda, "Attendees: …" no longer makes the topics' lines notes.
+    const plain = kindsByText(build({ 'tsc/updates/2020-07-07.md': week('2020-07-07', text.replace('Agenda:\n\n', '')) }).site.updates[0]!);
+    expect(plain['Now builds Houdini from the actions cache.']).toBe('achieved');
+  });
+
+  it('a list read as one (`1. Client 2. Marketplace 3. Research` after its lead-in, then a sentence) titles nothing; nor does one numbered line alone', () => {
+    const text = ['Development is broken into three teams:', '', '1. Client', '2. Marketplace', '3. Research', '', 'The following are their updates.', '', '## Client', '', '- Shipped the release', ''].join('\n');
+    const u = build({ 'team/updates/2024-07-08.md': week('2024-07-08', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).not.toContain('Research');
+    const once = ['1) Fast Sweeping', '', 'Ken will go over the comments.', ''].join('\n');
+    expect(build({ 'team/updates/2024-07-08.md': week('2024-07-08', once) }).site.updates[0]!.sections.map((s) => s.title)).not.toContain('Fast Sweeping');
+  });
+
+  it('a meeting’s name over the first of several H1s titles the record ("# OpenPubkey Community Meeting" over "# Agenda", "# Meeting Notes"): no part', () => {
+    const text = ['# OpenPubkey Community Meeting', '', 'Date: Wednesday, January 17, 2024', '', '# Agenda', '', '1. Key rotation', '', '# Meeting Notes', '', '## Key rotation', '', '- Ethan will put together a PR.', ''].join('\n');
+    const result = build({ 'community/updates/2024-01-17.md': week('2024-01-17', text) });
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toContain('Key rotation');
+    // Not an area the topics are grouped in: it wraps the record, as a document's title does.
+    type Node = { title: string; role: string; children: Node[] };
+    const roles = (n: Node): string[] => [...(n.title === 'OpenPubkey Community Meeting' ? [n.role] : []), ...n.children.flatMap(roles)];
+    expect(roles(result.outlines.get(u.source)!.root as Node)).toEqual(['document']);
+  });
+});
