@@ -325,7 +325,18 @@ export function isSignOff(text: string): boolean {
 const BYLINE = /^(?:(?:[Pp]repared|[Ww]ritten|[Ss]ubmitted|[Cc]ompiled|[Rr]eported|[Ee]dited|[Aa]uthored|[Pp]osted|[Pp]ublished|[Pp]ut together|[Mm]aintained)\s+by\s*[:：]?|(?:[Aa]uthors?|[Rr]eporters?|[Bb]y|[Cc]ompiled|[Pp]repared)\s*[:：]|[Bb]y)\s*(?:the\s+)?(?:[@A-Z][\w.'’-]*(?:\s+|\s*,\s*|\s+(?:and|&)\s+)?)+$/;
 export function isByline(text: string): boolean {
   const t = text.trim();
-  return t.length <= 120 && !/\n/.test(t) && BYLINE.test(t) && sentencesOf(t).length === 1;
+  return (t.length <= 120 && !/\n/.test(t) && BYLINE.test(t) && sentencesOf(t).length === 1) || isPresenter(t);
+}
+
+/**
+ * So is who brought a topic to a meeting ("Presented by Ethan Heilman.", "Discussion led by Ana
+ * Lee", "Hosted by @jdoe and Bo"), alone or with where to read it ("See the proposal discussed
+ * here."): who spoke, not what was done.
+ */
+const PRESENTER = /^(?:(?:[Dd]iscussion|[Pp]resentation|[Ss]ession|[Tt]alk|[Dd]emo|[Tt]opic|[Ii]tem)\s+)?(?:[Pp]resented|[Ll]ed|[Hh]osted|[Mm]oderated|[Ff]acilitated|[Cc]haired|[Ii]ntroduced|[Gg]iven|[Rr]un)\s+by\s+(?:the\s+)?[@A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+(?:and|&)\s+)[@A-Z][\w.'’-]*)*(?:\s*\([^)]{1,40}\))?[.!]?$/;
+function isPresenter(text: string): boolean {
+  const [first = '', ...rest] = sentencesOf(text);
+  return first.length <= 120 && PRESENTER.test(first.trim()) && rest.every((s) => isPointer(s));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isPeriodName, proseKind, readLabel, sentenceKind } from '../../src/content/labels';
-import { isAboutThePost, isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
+import { isAboutThePost, isByline, isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { roster } from '../../src/content/outline';
 import { conservation } from './conservation';
@@ -5089,5 +5089,14 @@ describe('minutes written in plain text', () => {
     type Node = { title: string; role: string; children: Node[] };
     const roles = (n: Node): string[] => [...(n.title === 'OpenPubkey Community Meeting' ? [n.role] : []), ...n.children.flatMap(roles)];
     expect(roles(result.outlines.get(u.source)!.root as Node)).toEqual(['document']);
+  });
+
+  it('who brought a topic ("Presented by Ethan Heilman. See the proposal discussed here.", "Discussion led by Ana Lee") is no work done, and what was said after it does not inherit one', () => {
+    const text = ['## Meeting Notes', '', '### Archival key sets', '', 'Presented by Ethan Heilman. See the proposal discussed [here](https://github.com/o/r/pull/102).', '', 'R. Barnes: What protection is there against a key Google never provided?', ''].join('\n');
+    const kinds = kindsByText(build({ 'community/updates/2024-02-21.md': week('2024-02-21', text) }).site.updates[0]!);
+    expect(kinds['Presented by Ethan Heilman. See the proposal discussed here.']).toBe('notes');
+    expect(kinds['R. Barnes: What protection is there against a key Google never provided?']).toBe('notes');
+    for (const t of ['Discussion led by Ana Lee', 'Hosted by @jdoe and Bo.', 'Run by Ana Lee (Docker). See the slides here.']) expect(isByline(t), t).toBe(true);
+    for (const t of ['Led by example to fix the bug.', 'Presented by Ana. We merged the fix.']) expect(isByline(t), t).toBe(false);
   });
 });
