@@ -85,7 +85,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'schedule', 'timetable',
     // What the week is to concentrate on ("Focus for the Week", "Weekly focus", "Focus areas").
     'focus', 'focus areas', 'weekly focus', 'focus for the week', 'focus for this week', 'focus for next week', 'this week s focus', 'next week s focus',
-    'follow ups', 'followups', 'looking ahead', 'looking forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
+    'follow ups', 'followups', 'looking ahead', 'looking forward', 'moving forward', 'going forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [
     // A retrospective's trouble ("Where we had trouble", "What didn't work", "What went wrong").

@@ -5051,6 +5051,8 @@ describe('a meeting’s agenda as a list of topics', () => {
     expect(sentenceKind('vote postponed to 3 August')).toBe('next');
     expect(sentenceKind('We moved to 3 replicas for the database.')).not.toBe('next');
     expect(readLabel('Actions')?.kind).toBe('next');
+    // What comes, said as the way on ("## Moving forward" over "…but what's next?").
+    for (const t of ['Moving forward', 'Going forward', 'Looking ahead']) expect(readLabel(t)?.kind, t).toBe('next');
     expect(readLabel('GitHub Actions')).toBeUndefined();
     expect(readLabel('Action items')?.kind).toBe('next');
     expect(readLabel("Last Week's Accomplishments")?.kind).toBe('achieved');
