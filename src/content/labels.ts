@@ -755,6 +755,11 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // said before will bring ("This will be the first…", "The changes that were merged will have
   // an impact"): an explanation.
   [/^(?:(?:the|a|an|any|each|every|our|my|their|its|some|all)\s+)(?:(?!(?:that|which|who|whose|where|when|was|were|is|are|has|have|had|if)\b)[\w'’.-]+\s+){0,10}?(?:will|['’]ll)\s+(?!have\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:impact|effect)\b)(?:(?:also|then|probably|most\s+probably|likely|hopefully|now|soon|still|first|finally)\s+)*(?!not\b|never\b|have\s+been\b|be\s+(?:done|completed|finished|ready|merged|fixed)\b)[a-z]{2,}/i, 'next'],
+  // A thing that will be acted on, said in the passive, whatever opens it ("Battery packs from
+  // NiMH cells will be created", "Flexible panels will be modeled and quoted", "It will be
+  // released in May"): what comes. Not when it will be done ("…will be done by Friday"), as above;
+  // in its first clause ("The plan needs more work. Teasers will be released" goes on).
+  [/^[A-Z][\w'’-]*\s+(?:(?!(?:that|which|who|whose|where|when|was|were|is|are|has|have|had|if)\b)[A-Za-z0-9][\w'’-]*\s+){0,10}?will\s+(?:(?:also|then|probably|likely|hopefully|soon|first|finally)\s+)*be\s+(?!(?:done|completed|finished|ready|merged|fixed)\b)[a-z]{3,}(?:ed|en)\b/, 'next'],
   // A hope or a time yet to come, in a log's few words, nothing in it done ("Hope to have the
   // example app working this week", "Giving a talk at the meetup tonight", "Have example app by
   // end of week", "Render something next."): what comes. Not what will be ready by then ("The API

@@ -5102,3 +5102,10 @@ describe('minutes written in plain text', () => {
     for (const t of ['Led by example to fix the bug.', 'Presented by Ana. We merged the fix.']) expect(isByline(t), t).toBe(false);
   });
 });
+
+describe('plans said in the passive', () => {
+  it('"Battery packs from NiMH cells will be created", "It will be released in May" are what comes; not "…will be done by Friday", nor a later clause of what was done', () => {
+    for (const t of ['Battery packs from Nickel Metal Hydride cells will be created. These will be used as the initial packs.', 'Flexible panels from Northrup Grumman will be modeled and quoted.', 'It will be released in May.']) expect(sentenceKind(t), t).toBe('next');
+    for (const t of ['The fix will be done by Friday.', 'Worked on the validator rfc, after discussion will be added to the marketplace rfc', 'Plan skeleton ready - will be applied for all BUs as next step']) expect(sentenceKind(t), t).not.toBe('next');
+  });
+});
