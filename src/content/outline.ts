@@ -1959,10 +1959,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
    * (then it is recorded as structure).
    */
   function statusLine(node: OutlineNode, text: string, line: number): boolean {
-    const m = /^[_*]*(?:(?:overall|current|project|rag)\s+)?(?:status|health|rag)[_*]*\s*[:：]\s*[_*]*([^.!?;]{1,30}?)[_*]*$/i.exec(text.trim());
+    // A dot inside a version is no sentence's end ("On Track for 15.1", "Delayed for 15.x").
+    const m = /^[_*]*(?:(?:overall|current|project|rag)\s+)?(?:status|health|rag)[_*]*\s*[:：]\s*[_*]*((?:[^.!?;]|\.(?=\w)){1,30}?)[_*]*$/i.exec(text.trim());
     if (!m || m[1]!.trim().split(/\s+/).length > 4 || !isSection(node) && node.role !== 'workstream') return false;
-    // Said in words or by a light ("🟢 On track", "Green", "🔴"): one word for one state.
-    const word = statusWord(m[1]!) ?? m[1]!.trim().toLowerCase();
+    // Said in words or by a light ("🟢 On track", "Green", "🔴"): one word for one state; the
+    // state before what it is for ("On Track for 15.1" is on track).
+    const state = m[1]!.trim().replace(/\s+(?:for|until|till|by|since|towards?)\s.*$|\s*\([^)]*\)$/i, '');
+    const word = statusWord(m[1]!) ?? statusWord(state) ?? m[1]!.trim().toLowerCase();
     if (!node.status.includes(word)) node.status.push(word);
     structure.push({ line, what: 'status', text });
     return true;

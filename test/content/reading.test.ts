@@ -1912,6 +1912,11 @@ describe('a status heading and labelled links', () => {
     expect(attestation!.text).toMatch(/^Voter attestation/);
     expect(u.sections[0]!.items.notes[0]!.text).toMatch(/^Relevant bug/);
     expect(conservation(u, files['hb/updates/2025-11-30.md'], result.outlines.get(u.source)).problems).toEqual([]);
+    // The state before what it is for ("On Track for 15.1", "Delayed for 15.x"): that state, no part named "Overall Status".
+    for (const [written, state] of [['On Track for 15.1', 'on track'], ['Delayed for 15.x', 'delayed']]) {
+      const later = build({ 'hb/updates/2025-11-30.md': week('2025-11-30', body.replace('At Risk', written)) }).site.updates[0]!;
+      expect(later.sections.map((s) => [s.title, s.status])).toEqual([['Project: Improve OpenJDK on FreeBSD', [state]]]);
+    }
   });
 });
 
