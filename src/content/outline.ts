@@ -311,6 +311,9 @@ function isPeopleHeading(text: string): boolean {
 function isPersonName(text: string): boolean {
   const name = labelWords(text).replace(/\s*[:：]\s*$/, '').replace(/\s*(?:\([^)]*\)|[—–-]\s+.*)$/, '').trim();
   if (name === '' || /\d/.test(name)) return false;
+  // Two who report together ("Leo & Kelby", "Ana and Bo"): each a name.
+  const pair = /^(\S.*?)\s+(?:&|and)\s+(\S.*)$/.exec(name);
+  if (pair) return isPersonName(pair[1]!) && isPersonName(pair[2]!);
   return /^(?:@[\w-]+|[A-Z\u00C0-\u017F][\p{L}'’.-]*(?:\s+(?:(?:van|von|de|da|del|der|di|le|la|bin|al)\s+)?[A-Z\u00C0-\u017F][\p{L}'’.-]*){0,3})$/u.test(name) && readLabel(name) === undefined;
 }
 
@@ -995,6 +998,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   function handleHeading(node: Heading): void {
     const text = toString(node).trim();
     const line = node.position?.start.line ?? 1;
+    // A heading with nothing in it (`# ` on a line of its own, a blank left in a template) names
+    // nothing and ends nothing: what follows stays where it was.
+    if (text === '' && !node.children.some((c) => c.type === 'image')) {
+      structure.push({ line, what: 'heading', text });
+      return;
+    }
     const words = labelWords(text);
     const links = collectLinks(node).filter((l) => /^https?:/i.test(l.href));
     const tag = headingTag(node);
@@ -1138,7 +1147,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A heading that only says whose report follows ("Team report", "Individual reports", "Member
     // updates") names no part: what it holds is the team's own work. Not a report word alone
     // ("Update", "Status"): that heads the part it names.
-    const people = !marked && isPeopleHeading(text);
+    // So is "Contributions" over sections of their own ("## Contributions" › "### Leo & Kelby", "### Asa"): who did what.
+    const people = !marked && (isPeopleHeading(text) || (overSections.has(node) && /^(?:individual\s+|member\s+)?contributions?$/i.test(words.trim())));
     if (people || (!marked && isWhoseReport(text))) {
       seenPart = true;
       if (people) peopleRank = node.depth;

@@ -1913,7 +1913,7 @@ describe('a status heading and labelled links', () => {
     expect(u.sections[0]!.items.notes[0]!.text).toMatch(/^Relevant bug/);
     expect(conservation(u, files['hb/updates/2025-11-30.md'], result.outlines.get(u.source)).problems).toEqual([]);
     // The state before what it is for ("On Track for 15.1", "Delayed for 15.x"): that state, no part named "Overall Status".
-    for (const [written, state] of [['On Track for 15.1', 'on track'], ['Delayed for 15.x', 'delayed']]) {
+    for (const [written, state] of [['On Track for 15.1', 'on track'], ['Delayed for 15.x', 'delayed']] as const) {
       const later = build({ 'hb/updates/2025-11-30.md': week('2025-11-30', body.replace('At Risk', written)) }).site.updates[0]!;
       expect(later.sections.map((s) => [s.title, s.status])).toEqual([['Project: Improve OpenJDK on FreeBSD', [state]]]);
     }
@@ -5112,5 +5112,19 @@ describe('plans said in the passive', () => {
   it('"Battery packs from NiMH cells will be created", "It will be released in May" are what comes; not "…will be done by Friday", nor a later clause of what was done', () => {
     for (const t of ['Battery packs from Nickel Metal Hydride cells will be created. These will be used as the initial packs.', 'Flexible panels from Northrup Grumman will be modeled and quoted.', 'It will be released in May.']) expect(sentenceKind(t), t).toBe('next');
     for (const t of ['The fix will be done by Friday.', 'Worked on the validator rfc, after discussion will be added to the marketplace rfc', 'Plan skeleton ready - will be applied for all BUs as next step']) expect(sentenceKind(t), t).not.toBe('next');
+  });
+});
+
+describe('a team’s own sections', () => {
+  it('an empty heading (`# ` alone) names nothing; "## Contributions" over "### Leo & Kelby", "### Asa" heads who did what, no parts', () => {
+    const text = ['# Weekly status reports (Week 5)', '# ', '## Team Report', '### Backend:', 'We now store and delete games in the database.', '', '## Contributions', '### Leo & Kelby', 'Progress:', '- Created a new Make File.', '', '### Asa', 'Progress:', '- Merged database to main.', '', '### Steven', 'Goal for next week:', '- Add more test cases', ''].join('\n');
+    const result = build({ 'games/updates/2024-04-26.md': week('2024-04-26', text) });
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Games', 'Backend']);
+    expect(u.sections.map((s) => s.key)).not.toContain('games-untitled');
+    const kinds = kindsByText(u);
+    expect(kinds['Created a new Make File.']).toBe('achieved');
+    expect(kinds['Merged database to main.']).toBe('achieved');
+    expect(kinds['Add more test cases']).toBe('next');
   });
 });
