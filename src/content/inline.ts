@@ -197,7 +197,7 @@ function onlyLinks(item: Pick<Item, 'text' | 'links'>): boolean {
 }
 
 /** A sentence that only points at something to look at ("Here's our intro slides…", "See the dashboard", "More information … can be found in our report"), or invites the reader to ask. */
-const POINTER = /^(?:(?:for (?:context|reference|comparison)|as (?:a reminder|usual|always)|once again|again|below|above),?\s+)?(?:here(?:['’]s| is| are)\b|see\b(?! (?:how|if|whether|what|why)\b)|take a look\b|have a look\b|you can (?:see|find|read|watch|try)\b|(?:more|further) (?:information|info|details)\b[^.!?]{0,80}\b(?:can be found|is available|are available)\b|(?:more|further) (?:information|info|details)\s*[:：]\s*(?:<?https?:\/\/\S+>?|\S+\.\w{2,}\/?\S*)\s*$)/i;
+const POINTER = /^(?:(?:for (?:context|reference|comparison)|as (?:a reminder|usual|always)|once again|again|below|above),?\s+)?(?:here(?:['’]s| is| are)\b|see\b(?! (?:how|if|whether|what|why)\b)|take a look\b|have a look\b|you can (?:see|find|read|watch|try)\b|(?:more|further) (?:information|info|details)\b[^.!?]{0,80}\b(?:can be found|is available|are available)\b|[^.!?,:;]{1,80}?\bcan be (?:found|seen|watched|viewed|read|accessed|downloaded)\s+(?:here|at|on|in|via)\b|(?:more|further) (?:information|info|details)\s*[:：]\s*(?:<?https?:\/\/\S+>?|\S+\.\w{2,}\/?\S*)\s*$)/i;
 /** An invitation to the reader ("please do reach out to him", "let us know", "feel free to…"). */
 const INVITATION = /\b(?:please (?:do )?(?:reach out|get in touch|contact|let (?:me|us) know|join)|let (?:me|us) know|get in touch|feel free to|reach out to (?:me|us|him|her|them))\b/i;
 /**

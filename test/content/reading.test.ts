@@ -2906,6 +2906,11 @@ describe('the writer in their own words', () => {
     // A caption that goes on to tell of work is that work; a pointer is a sentence or two.
     expect(isPointer('Above, you can see cloth in the style of a Kimono. Characters also have necks now. The armour was redone.')).toBe(false);
     expect(isPointer('For context, here are the latest scores.')).toBe(true);
+    // Where a thing can be found, of any subject; not a clause of work before it, nor what is out ("is available on npm").
+    expect(isPointer('An almost-complete (still needs Ribbit) playlist can be found here: https://www.youtube.com/playlist?list=x')).toBe(true);
+    expect(isPointer('The code for this can be found in PR#5034.')).toBe(true);
+    expect(isPointer('Did a first quick review of the code, notes can be found here')).toBe(false);
+    expect(isPointer('The new release is available on npm.')).toBe(false);
     // Thanks to the people of the week, named after a comma, are thanks; what a thing made possible is news.
     expect(isThanks("Thanks to this week's contributors, @Timo, @Kyo and @Ana")).toBe(true);
     expect(isThanks('Thanks to the new index, queries are faster')).toBe(false);
