@@ -71,14 +71,14 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'daily log', 'daily logs', 'daily work log', 'daily work update', 'daily work updates', 'daily update', 'daily updates', 'work log', 'day by day log',
   ],
   progress: [
-    'ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress',
+    'ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'coming soon', 'what s coming', 'what is coming', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress',
     // Work carried into the next period unfinished ("Moving to Next Sprint", "Carried over", "Spillover"): under way, not planned.
     'carried over', 'carry over', 'carryover', 'carried forward', 'rolled over', 'rollover', 'spillover', 'spill over', 'spilled over',
     'moving to next sprint', 'moved to next sprint', 'moving to the next sprint', 'moved to the next sprint', 'moving into next sprint', 'carrying over',
   ],
   next: [
     'next', 'next steps', 'next action', 'next actions', 'planned', 'plan', 'plans', 'planning', 'upcoming', 'goals', 'goal', 'objectives', 'roadmap',
-    'key results', 'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',
+    'key results', 'todo', 'to do', 'to dos', 'todos', 'this sprint', 'this cycle', 'coming up', 'what s coming up', 'what is coming up', 'what s coming next', 'what is coming next', 'priorities', 'priority', 'action items', 'actionable items', 'actionables', 'action points',
     // Minutes' "Action:", "Actions:" (alone: "GitHub Actions" is a product).
     'action', 'actions',
     // Dates to come ("Schedule:", "Delivery schedule", "A timetable of research").
@@ -110,7 +110,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'final thoughts', 'closing thoughts', 'final observations', 'conclusion', 'conclusions', 'in conclusion',
   ],
   aside: [
-    'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation',
+    'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment', 'thanks', 'special thanks', 'thank you', 'shoutouts', 'shout outs', 'kudos', 'appreciations', 'appreciation', 'gratitude',
     // Insights as learnings are ("Key Learnings / Insights"); not "Cost Insights", a product.
     'learnings', 'key insights', 'learnings / insights', 'learnings & insights', 'learnings and insights', 'insights and learnings', 'insights gained', 'lessons', 'lessons learned', 'lessons learnt', 'what i learned', 'what we learned', 'i learned', 'we learned', 'things learned', 'takeaways', 'reflections',
     // A form's question of how the writer sees the week ("How do you feel about your progress?"): a reflection.

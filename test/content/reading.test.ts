@@ -5063,6 +5063,10 @@ describe('a meeting’s agenda as a list of topics', () => {
     expect(readLabel('Actions')?.kind).toBe('next');
     // What comes, said as the way on ("## Moving forward" over "…but what's next?").
     for (const t of ['Moving forward', 'Going forward', 'Looking ahead']) expect(readLabel(t)?.kind, t).toBe('next');
+    // What is on its way, being built ("# What’s coming" over "These items are actively being worked on"): under way.
+    for (const t of ['What’s coming', 'Coming soon']) expect(readLabel(t)?.kind, t).toBe('progress');
+    expect(readLabel('What is coming up next?')?.kind).toBe('next');
+    expect(readLabel('Gratitude')?.kind).toBe('aside');
     expect(readLabel('GitHub Actions')).toBeUndefined();
     expect(readLabel('Action items')?.kind).toBe('next');
     expect(readLabel("Last Week's Accomplishments")?.kind).toBe('achieved');
