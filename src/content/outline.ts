@@ -2283,6 +2283,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
           addEntry(host(), 'notes', [link], node.position?.start.line ?? 1, 0);
           return;
         }
+        // One whose source is a path on the site it was written for (`<source src="/assets/demo.webm">`):
+        // a note too, as written; no address to link to from here.
+        if (frame) {
+          addEntry(host(), 'notes', [node], node.position?.start.line ?? 1, 0);
+          return;
+        }
         // An `<aside>` says itself that it is beside the report ("If you enjoy my work, consider sponsoring me…"): a note.
         if (/^\s*<aside\b/i.test(node.value)) {
           addEntry(host(), 'notes', [node], node.position?.start.line ?? 1, 0);

@@ -5137,3 +5137,11 @@ describe('a team’s own sections', () => {
     expect(kinds['Add more test cases']).toBe('next');
   });
 });
+
+describe('an embedded player with a path of its site', () => {
+  it('`<video controls>` over `<source src="/assets/demo.webm">` is a note, as one with an address is', () => {
+    const text = ['## CSS', '', 'We now support CSS `position: sticky`!', '', '<video controls style="margin-bottom: 2em">', '  <source src="/assets/img/demo.webm"></source>', '</video>', ''].join('\n');
+    const u = build({ 'browser/updates/2024-08-31.md': week('2024-08-31', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['CSS', { achieved: 1, notes: 1 }]]);
+  });
+});
