@@ -7,6 +7,7 @@ import type { Heading, Link as MdastLink, Paragraph, PhrasingContent, RootConten
 import { toString } from 'mdast-util-to-string';
 import { cleanTitle, isCommitmentTag, milestonePrefix, titleIdentity } from './keys';
 import { readLabel, saysWork, sentenceKind, sentencesOf, type LabelKind } from './labels';
+import { MONTH_NAME } from './dates';
 import { fold, NONE_SAID } from './locales';
 import type { Item, ItemKind, Link } from './model';
 import { renderFragment } from './render';
@@ -678,4 +679,17 @@ export function standingForm(line: string): string {
     .trim()
     .replace(/[.!:;,]+$/, '')
     .toLowerCase();
+}
+
+/** Figures, months and ordinals: what changes from one week's standing line to the next. */
+const WHEN_TOKEN = new RegExp(String.raw`\b(?:\d+(?:st|nd|rd|th)?|${MONTH_NAME}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b`, 'gi');
+/**
+ * A standing line's form with its dates and ordinals blanked ("What's up with Servo for the week
+ * of 21 Sep 2015 - 27 Sep 2015", "This week — May 14 to May 20 — was the first week of the coding
+ * period"): the line every report writes the same but for when; undefined for a line with no
+ * figure in it.
+ */
+export function datedForm(line: string): string | undefined {
+  if (!/\d/.test(line)) return undefined;
+  return standingForm(line).replace(WHEN_TOKEN, '#').replace(/#(?:[\s,./–—-]*(?:to\s+)?#)+/g, '#');
 }

@@ -51,6 +51,7 @@ import {
   soleLink,
   splitLabel,
   standingForm,
+  datedForm,
   stripLeading,
   type KindOf,
   type LabelTarget,
@@ -603,13 +604,34 @@ function statusWord(text: string): string | undefined {
 /** Colours said in words, as RAG statuses are. */
 const RAG_WORDS: Readonly<Record<string, string>> = { green: 'on track', amber: 'at risk', yellow: 'at risk', orange: 'at risk', red: 'off track' };
 
+/** Whether a text is what the team writes the same in most of its reports (Recurrence.standing), or made of such lines and nothing else. */
+function isStandingText(text: string, recurrence: Recurrence | undefined, butForDates = false): boolean {
+  const standing = recurrence?.standing;
+  if (!standing || standing.size === 0) return false;
+  const form = standingForm(text);
+  if (standing.has(form)) return true;
+  // Written every week the same but for its dates ("…for the week of 21 Sep 2015 - 27 Sep 2015"),
+  // as a template's field is. In the body such a line often opens the report ("Another sprint is
+  // over and here is what we achieved (2018-03-05 to 2018-03-16)."): its summary, kept.
+  const dated = butForDates ? datedForm(text) : undefined;
+  if (dated !== undefined && standing.has(dated)) return true;
+  // A paragraph of several lines (its text joins them): made of standing lines and nothing else.
+  let rest = form;
+  for (const line of standing) if (rest.includes(line)) rest = rest.replace(line, ' ');
+  return rest !== form && rest.replace(/[\s.!?:;,]+/g, '') === '';
+}
+
 export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outline {
   const root = newNode({ role: 'root', form: 'root', rank: 0, line: 1, text: '', title: '' });
   const stack: OutlineNode[] = [root];
   const summary: Item[] = [];
   // The writer's own summary in the front matter comes first: what they chose to say of the week.
-  if (options.frontSummary) summary.push(makeItem([{ type: 'paragraph', children: [{ type: 'text', value: options.frontSummary.text }] }], options.frontSummary.line, 0, undefined));
+  // Not one written every week the same but for its dates ("What's up with Servo for the week of
+  // 21 Sep 2015 - 27 Sep 2015"): it says when, no more.
+  const frontStanding = options.frontSummary !== undefined && isStandingText(options.frontSummary.text, options.recurrence, true);
+  if (options.frontSummary && !frontStanding) summary.push(makeItem([{ type: 'paragraph', children: [{ type: 'text', value: options.frontSummary.text }] }], options.frontSummary.line, 0, undefined));
   const structure: Structure[] = [];
+  if (frontStanding) structure.push({ line: options.frontSummary!.line, what: 'when', text: options.frontSummary!.text });
   const hints = options.hints ?? {};
   let seenPart = false;
   let workItem: WorkItem | undefined;
@@ -959,14 +981,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
 
   /** Text the team writes the same in most of its reports (recurrence.standing): a standing line, or a paragraph of nothing but standing lines. */
   function isStanding(text: string): boolean {
-    const standing = options.recurrence?.standing;
-    if (!standing || standing.size === 0) return false;
-    const form = standingForm(text);
-    if (standing.has(form)) return true;
-    // A paragraph of several lines (its text joins them): made of standing lines and nothing else.
-    let rest = form;
-    for (const line of standing) if (rest.includes(line)) rest = rest.replace(line, ' ');
-    return rest !== form && rest.replace(/[\s.!?:;,]+/g, '') === '';
+    return isStandingText(text, options.recurrence);
   }
 
   function warnUnknownKind(word: string, line: number, column = 1): void {

@@ -23,7 +23,7 @@
  *   answer as a heading would.
  */
 import { isCommitmentTag, normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
-import { labelWords, openerText, standingForm } from './inline';
+import { datedForm, labelWords, openerText, standingForm } from './inline';
 import { isFormPrompt, readLabel } from './labels';
 import { headingShape, type Recurrence } from './outline';
 
@@ -141,6 +141,7 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const openerWeeks = new Map<string, number>();
   // Lines of six words or more, by their standing form: the weeks each is written in.
   const lineWeeks = new Map<string, number>();
+  const datedWeeks = new Map<string, number>();
   const workWeeks = new Map<string, number>();
   const shapeWeeks = new Map<string, { weeks: number; exact: Set<string> }>();
   /** Shapes written twice or more in one report with different numbers: a series of parts. */
@@ -164,6 +165,9 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
     }
     for (const o of openers) openerWeeks.set(o, (openerWeeks.get(o) ?? 0) + 1);
     for (const line of new Set(text.split('\n').map(standingForm).filter((l) => l.split(' ').length >= 6))) lineWeeks.set(line, (lineWeeks.get(line) ?? 0) + 1);
+    // And the same but for its dates, in the body or as a field's value (front matter's `summary: …`).
+    const dated = text.split('\n').flatMap((l) => [l, /^[a-z][\w-]*:\s+(\S.*)$/.exec(l)?.[1] ?? '']).map(datedForm);
+    for (const form of new Set(dated.filter((f): f is string => f !== undefined && f.split(' ').length >= 6))) datedWeeks.set(form, (datedWeeks.get(form) ?? 0) + 1);
     for (const w of workLinksOf(text)) workWeeks.set(w, (workWeeks.get(w) ?? 0) + 1);
     const seen = new Map<string, string>();
     for (const h of headings) {
@@ -187,7 +191,7 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   const prompts = new Set([...promptWeeks].filter(([p, e]) => e.weeks >= 3 && e.weeks > weeks / 2 && (!openers.has(p) || asks(e.written))).map(([p]) => p));
   // What the team writes the same in most of its reports (at least four, and more than half):
   // its standing text (a reminder of its aims, a description of itself), no news of a week.
-  const standing = new Set([...lineWeeks].filter(([, n]) => n >= 4 && n > weeks / 2).map(([l]) => l));
+  const standing = new Set([...lineWeeks, ...datedWeeks].filter(([, n]) => n >= 4 && n > weeks / 2).map(([l]) => l));
   return { openers, datedShapes, work, facets, weeks, prompts, standing };
 }
 

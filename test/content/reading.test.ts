@@ -5145,3 +5145,14 @@ describe('an embedded player with a path of its site', () => {
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['CSS', { achieved: 1, notes: 1 }]]);
   });
 });
+
+describe('a front matter summary the same every week but for its dates', () => {
+  it('"What\'s up with Servo for the week of 21 Sep 2015 - 27 Sep 2015", written in most reports, says when: no summary; a summary that changes stays', () => {
+    const days = [['2015-09-28', '21 Sep 2015 - 27 Sep 2015'], ['2015-10-05', '28 Sep 2015 - 5 Oct 2015'], ['2015-10-12', '6 Oct 2015 - 12 Oct 2015'], ['2015-10-19', '13 Oct 2015 - 19 Oct 2015']];
+    const files = Object.fromEntries(days.map(([date, range]) => [`servo/updates/${date}.md`, `---\ndate: ${date}\nsummary: What's up with Servo for the week of ${range}\n---\n\n## Layout\n\n- Landed flexbox fixes\n`]));
+    files['servo/updates/2015-10-26.md'] = `---\ndate: 2015-10-26\nsummary: Servo now renders Wikipedia without crashing.\n---\n\n## Layout\n\n- Landed flexbox fixes\n`;
+    const updates = build(files).site.updates;
+    expect(updates.find((u) => u.source.endsWith('2015-10-05.md'))!.summary ?? []).toEqual([]);
+    expect(updates.find((u) => u.source.endsWith('2015-10-26.md'))!.summary?.map((i) => i.text)).toEqual(['Servo now renders Wikipedia without crashing.']);
+  });
+});
