@@ -599,7 +599,14 @@ const FORESEEN = /\b(?:issue|problem|challenge|difficulty|concern|risk|bottlenec
  * else what its own sentence says ("Finished …" is achieved); else the kind of the item it is
  * a detail of (`parentKind`), when that one was done, planned or at risk; else progress.
  */
+/** A site generator's tags inside a line (`{{< feature-label name="api" >}}`, `{% raw %}`, `<%= … %>`): markup for that tool, no words of the line. */
+const INLINE_TEMPLATE_TAG = /\{\{[<%](?:(?![<%]?\}\})[\s\S])*[>%]\}\}|\{%(?:(?!%\})[\s\S])*%\}|<%(?:(?!%>)[\s\S])*%>/g;
+
 export function entryKind(entry: OutlineNode['entries'][number], parentKind?: ItemKind, neutral: ItemKind = 'progress'): ItemKind {
+  // Read without a site generator's tags ("{{< feature-label name="api" >}} Added a batch fetch API"
+  // says what "Added a batch fetch API" says).
+  const bare = entry.item.text.replace(INLINE_TEMPLATE_TAG, ' ').replace(/\s+/g, ' ').trim();
+  if (bare !== entry.item.text && bare !== '') return entryKind({ ...entry, item: { ...entry.item, text: bare } }, parentKind, neutral);
   // Under a label of work waiting on others ("Waiting for merge", "Awaiting review"), an item is
   // read as under "In progress", but is not done whatever its own words say ("@ana fixed the
   // links" there is a fix not yet in).

@@ -5156,3 +5156,13 @@ describe('a front matter summary the same every week but for its dates', () => {
     expect(updates.find((u) => u.source.endsWith('2015-10-26.md'))!.summary?.map((i) => i.text)).toEqual(['Servo now renders Wikipedia without crashing.']);
   });
 });
+
+describe('a site generator’s tags inside a line', () => {
+  it('"{{< feature-label name="api" >}} Added a batch fetch API {{< github-pr id=1 >}}" is read as "Added a batch fetch API": done; its text keeps the tags', () => {
+    const text = ['## Code changes', '', '- {{< feature-label name="api" >}} Added a batch fetch API {{< github-pr id=29191 >}}', '- {{< feature-label name="interface" >}} Mastodon now has profile popovers.', ''].join('\n');
+    const u = build({ 'social/updates/2024-08-12.md': week('2024-08-12', text) }).site.updates[0]!;
+    const done = u.sections.flatMap((s) => s.items.achieved.map((i) => i.text));
+    expect(done).toHaveLength(2);
+    expect(done[0]).toContain('feature-label');
+  });
+});
