@@ -801,8 +801,18 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // follow-up meeting"): what comes. Only in minutes, where a name opening a line is someone in
   // the room; elsewhere "Link to block explorer" would be read so (names.ts holds "Link").
   const discussed = () => (neutral === 'notes' && isTaskTitle(entry.item.text) ? 'progress' : neutral === 'notes' && isAssigned(entry.item.text) ? 'next' : neutral);
-  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? (neutral === 'notes' ? discussed() : explains() ? 'notes' : neutral);
+  // A line that cites its pull or merge request (`…/pull/572`, "(#61)", "PR 123") and says
+  // nothing else of its kind: a change handed in, told in the report as made, done; not one
+  // marked open ("draft", "WIP", "in review").
+  // Not a detail of an item that goes on ("Continuing work on log collection" › "Details here …/pull/41"): that item's.
+  const cited = () => (neutral === 'progress' && entry.parent === undefined && CITES_CHANGE.test(entry.item.text) && !OPEN_CHANGE.test(entry.item.text) ? 'achieved' : undefined);
+  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? cited() ?? (neutral === 'notes' ? discussed() : explains() ? 'notes' : neutral);
 }
+
+/** A pull or merge request cited by its address or number: `…/pull/572`, `…/merge_requests/12`, "(#61)", "[#61]", "PR 123". */
+const CITES_CHANGE = /\/pull\/\d+|\/merge_requests\/\d+|\(#\d+\)|\[#\d+\]|\bPR\s*#?\d+/i;
+/** …said to be still open. */
+const OPEN_CHANGE = /\b(?:open|opened|draft|wip|in review|under review|pending|awaiting|unmerged|not (?:yet )?merged|to be merged|needs? (?:review|rebase))\b/i;
 
 /** A line that gives an action to one person by their given name ("Ken will commit it", "Ethan to book the room"). */
 function isAssigned(text: string): boolean {

@@ -5166,3 +5166,15 @@ describe('a site generator’s tags inside a line', () => {
     expect(done[0]).toContain('feature-label');
   });
 });
+
+describe('a change cited by its pull request', () => {
+  it('an unlabelled line that cites its pull request ("Add blacklist to avoid rebuilds (#39)", "Sphinx packet delay: …/pull/321") is done; not one marked open, nor a detail of work that goes on', () => {
+    const text = ['## Kernel', '', '- Add blacklist to avoid multiple rebuilds on model changes (#39)', '- Sphinx packet delay support: https://github.com/o/r/pull/321', '- Draft PR for the new parser https://github.com/o/r/pull/330', '- Continuing work on log collection', '  - Details here https://github.com/o/r/pull/41', '- Refactor the mixnet client', ''].join('\n');
+    const kinds = kindsByText(build({ 'lab/updates/2024-07-29.md': week('2024-07-29', text) }).site.updates[0]!);
+    expect(kinds['Add blacklist to avoid multiple rebuilds on model changes (#39)']).toBe('achieved');
+    expect(kinds['Sphinx packet delay support: https://github.com/o/r/pull/321']).toBe('achieved');
+    expect(kinds['Draft PR for the new parser https://github.com/o/r/pull/330']).toBe('progress');
+    expect(kinds['Details here https://github.com/o/r/pull/41']).toBe('progress');
+    expect(kinds['Refactor the mixnet client']).toBe('progress');
+  });
+});

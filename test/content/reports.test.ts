@@ -200,7 +200,9 @@ describe('three files per team, checked by hand', () => {
 
   it('codex 2023-08-11: `## Client` is an area of `### Milestone: X` milestones keyed by their own titles', async () => {
     expectSections(await update('codex/2023-08-11'), {
-      'codex-merkelizing-block-data': { progress: 2, area: 'Client', title: 'Merkelizing block data' },
+      // "Initial Merkle Tree implementation - …/pull/504": a change cited by its pull request, done;
+      // "Work on persisting … is underway, PR upcoming" goes on (session 28).
+      'codex-merkelizing-block-data': { achieved: 1, progress: 1, area: 'Client', title: 'Merkelizing block data' },
       'codex-block-discovery-and-retrieval': { progress: 3 },
       'codex-distributed-client-testing': { progress: 6 },
       'codex-kubernetes-configuration-and-management': { progress: 4, area: 'Infra' },
