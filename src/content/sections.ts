@@ -805,7 +805,7 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // nothing else of its kind: a change handed in, told in the report as made, done; not one
   // marked open ("draft", "WIP", "in review").
   // Not a detail of an item that goes on ("Continuing work on log collection" › "Details here …/pull/41"): that item's.
-  const cited = () => (neutral === 'progress' && entry.parent === undefined && CITES_CHANGE.test(entry.item.text) && !OPEN_CHANGE.test(entry.item.text) ? 'achieved' : undefined);
+  const cited = () => (neutral !== 'notes' && entry.parent === undefined && CITES_CHANGE.test(entry.item.text) && !OPEN_CHANGE.test(entry.item.text) ? 'achieved' : undefined);
   return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? cited() ?? (neutral === 'notes' ? discussed() : explains() ? 'notes' : neutral);
 }
 
