@@ -5,9 +5,9 @@
  */
 import type { Heading, Link as MdastLink, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { MONTH_NAME } from './dates';
 import { cleanTitle, isCommitmentTag, milestonePrefix, titleIdentity } from './keys';
 import { readLabel, saysWork, sentenceKind, sentencesOf, type LabelKind } from './labels';
-import { MONTH_NAME } from './dates';
 import { fold, NONE_SAID } from './locales';
 import type { Item, ItemKind, Link } from './model';
 import { renderFragment } from './render';

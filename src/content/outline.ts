@@ -24,6 +24,7 @@ import type { VFile } from 'vfile';
 import {
   allEmphasis,
   collectLinks,
+  datedForm,
   hasContent,
   hasLink,
   headingLabel,
@@ -51,7 +52,6 @@ import {
   soleLink,
   splitLabel,
   standingForm,
-  datedForm,
   stripLeading,
   type KindOf,
   type LabelTarget,

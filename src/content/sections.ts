@@ -592,16 +592,17 @@ const MEASURE = /^[\p{L}][\p{L}\d '’-]{1,30}:\s*[~≈<>]?\s*\d[\d.,]*\s*(?:%|[
 /** What may come in the way, said of the future or as a chance ("will be an impediment", "would be difficult", "might not be"). */
 const FORESEEN = /\b(?:issue|problem|challenge|difficulty|concern|risk|bottleneck|obstacle)\s+(?:will|would|might|may|could)\s+be\b|\b(?:will|would|might|may|could)\s+(?:(?:probably|likely|possibly|also|still|potentially)\s+)?(?:not\s+be\b|be\s+(?:(?:a|an|the|some)\s+(?:\w+\s+)?(?:issue|problem|impediment|challenge|blocker|bottleneck|obstacle|concern|risk)|difficult|hard|tricky|challenging|tough|problematic|slow|tedious|time[- ]consuming)\b|become\s+(?:a\s+)?(?:issue|problem|difficult|hard|blocker)|take\s+(?:a\s+(?:long|while)|longer|more\s+time)|need\s+(?:some|more|extra|a\s+lot)|cause\s+(?:issues|problems|delays)|slow\s+(?:us|me|down)|delay)/i;
 
+/** A site generator's tags inside a line (`{{< feature-label name="api" >}}`, `{% raw %}`, `<%= … %>`): markup for that tool, no words of the line. */
+const INLINE_TEMPLATE_TAG = /\{\{[<%](?:(?![<%]?\}\})[\s\S])*[>%]\}\}|\{%(?:(?!%\})[\s\S])*%\}|<%(?:(?!%>)[\s\S])*%>/g;
+
 /**
  * An entry's kind in its part: notes for a picture (and its caption); achieved when ticked off
  * (✅, `(done)`), under any label but an aside's, as a ticked task box is; what its own
  * `Status:` field says; else its label's;
  * else what its own sentence says ("Finished …" is achieved); else the kind of the item it is
- * a detail of (`parentKind`), when that one was done, planned or at risk; else progress.
+ * a detail of (`parentKind`), when that one was done, planned or at risk; else achieved when it
+ * cites its pull request; else the default (`neutral`: progress, notes in minutes).
  */
-/** A site generator's tags inside a line (`{{< feature-label name="api" >}}`, `{% raw %}`, `<%= … %>`): markup for that tool, no words of the line. */
-const INLINE_TEMPLATE_TAG = /\{\{[<%](?:(?![<%]?\}\})[\s\S])*[>%]\}\}|\{%(?:(?!%\})[\s\S])*%\}|<%(?:(?!%>)[\s\S])*%>/g;
-
 export function entryKind(entry: OutlineNode['entries'][number], parentKind?: ItemKind, neutral: ItemKind = 'progress'): ItemKind {
   // Read without a site generator's tags ("{{< feature-label name="api" >}} Added a batch fetch API"
   // says what "Added a batch fetch API" says).
