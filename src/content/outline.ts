@@ -449,6 +449,8 @@ const TRAILING_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?…]|\.(?=\d))+?)\s*(?:…|\.{3
  * at its first closing mark, so text between two tags (`{% hint %} For more … {% endhint %}`)
  * is text.
  */
+/** A meeting's notes, minutes or agenda heading: over its topics, the body of the minutes. */
+const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$/;
 const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{\/\*(?:(?!\*\/\})[\s\S])*\*\/\}|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
 /** An editor's own marks left in the text: a table of contents to generate (`[TOC]`, `[[_TOC_]]`, `${toc}`), a rule of plus signs (`++++++`). */
 const EDITOR_MARKS = /^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|\+{3,}|={3,})\s*$/i;
@@ -1061,7 +1063,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // Nor the notes of a meeting over its topics (`## Notes`, `## Minutes` or `## Agenda` over `### RDF
       // license definition`): the body of the minutes, each topic a part whose lines are
       // discussion (notes) unless they say a decision, a plan or work of their own.
-      if ((overSections.has(node) || overTopics.has(node)) && /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$/.test(words.toLowerCase())) {
+      if ((overSections.has(node) || overTopics.has(node)) && MINUTES_BODY.test(words.toLowerCase())) {
         structure.push({ line, what: 'heading', text });
         minutesRank = node.depth;
         return;
@@ -2209,7 +2211,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const line = li.position?.start.line ?? 1;
     const text = toString(li.children[0]!).trim();
     // The agenda ("Agenda:" over the numbered topics) is the body of the minutes, not an aside.
-    if (stack.some((n) => n.role === 'aside' && /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$/.test(n.title.replace(/\s*[:：]\s*$/, '').toLowerCase()))) minutesRank = 7;
+    if (stack.some((n) => n.role === 'aside' && MINUTES_BODY.test(n.title.replace(/\s*[:：]\s*$/, '').toLowerCase()))) minutesRank = 7;
     pop(7);
     const { title, status } = cleanTitle(text);
     open(newNode({ form: 'bold', rank: 7, line, text, title, status }), true, host());
