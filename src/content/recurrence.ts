@@ -165,8 +165,9 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
     }
     for (const o of openers) openerWeeks.set(o, (openerWeeks.get(o) ?? 0) + 1);
     for (const line of new Set(text.split('\n').map(standingForm).filter((l) => l.split(' ').length >= 6))) lineWeeks.set(line, (lineWeeks.get(line) ?? 0) + 1);
-    // And the same but for its dates, in the body or as a field's value (front matter's `summary: …`).
-    const dated = text.split('\n').flatMap((l) => [l, /^[a-z][\w-]*:\s+(\S.*)$/.exec(l)?.[1] ?? '']).map(datedForm);
+    // And a field's value the same but for its dates (front matter's `summary: …`): only a front
+    // summary is read so (outline.ts isStandingText), so only fields are counted.
+    const dated = text.split('\n').map((l) => /^[a-z][\w-]*:\s+(\S.*)$/.exec(l)?.[1]).filter((v): v is string => v !== undefined).map(datedForm);
     for (const form of new Set(dated.filter((f): f is string => f !== undefined && f.split(' ').length >= 6))) datedWeeks.set(form, (datedWeeks.get(form) ?? 0) + 1);
     for (const w of workLinksOf(text)) workWeeks.set(w, (workWeeks.get(w) ?? 0) + 1);
     const seen = new Map<string, string>();
