@@ -399,7 +399,8 @@ ${extra}`;
   it('a bullet that is only a name with work nested under it is a part: a tag, a tracked issue, an emphasised or recurring title', () => {
     expect(errorsOf(result)).toEqual([]);
     expect(first!.sections.map((s) => s.key)).toEqual(['platform-sync-delta-protocol', 'acme-roadmap-12', 'platform-storage', 'platform-testing']);
-    expect(counts(first!.sections[1]!)).toEqual({ progress: 2 });
+    // The pull requests linked under the tracked issue cite changes made: done.
+    expect(counts(first!.sections[1]!)).toEqual({ achieved: 2 });
     // A title seen once, not emphasised: an item with its sub-items.
     expect(first!.notes.map((n) => n.text)).toEqual(['Spring cleaning', 'removed dead flags']);
   });
@@ -1185,8 +1186,8 @@ describe('a reading list, and a picture on its own', () => {
     // A branch linked by its name is where the work is kept: a note; a sentence about it is news.
     // "Our pull requests" names the form the work took, no part: what it lists is the team's.
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
-      // "The tax zones branch now builds on CI": a change made, done.
-      ['Wra', { achieved: 1, progress: 2, notes: 3 }],
+      // "The tax zones branch now builds on CI": a change made, done; so are the two pull requests linked.
+      ['Wra', { achieved: 3, notes: 3 }],
       ['Data model', { achieved: 1, notes: 2 }],
     ]);
     expect(u.notes.map((n) => n.text)).toEqual(['The UPRN lifecycle', 'Persistent identifiers - R. Duffield', 'A public roadmap which shows how others plan in the open, with dates']);
@@ -3959,15 +3960,16 @@ describe('a bullet’s own paragraphs that label the lists under them', () => {
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
       ['Data Availability', { achieved: 2, progress: 1 }],
       ['Malleability', { progress: 1 }],
-      ['Execution', { progress: 2 }],
+      // Pull requests linked: changes made.
+      ['Execution', { achieved: 2 }],
     ]);
     expect(kindsByText(u)).toEqual({
       'Test the socket on mainnet': 'achieved',
       'Subscribe to results': 'achieved',
       'Add examples': 'progress',
       'Backport the fix': 'progress',
-      'Add support for the tag domain': 'progress',
-      'Add a check-storage command to check the health of the execution state': 'progress',
+      'Add support for the tag domain': 'achieved',
+      'Add a check-storage command to check the health of the execution state': 'achieved',
     });
   });
 });
@@ -4861,7 +4863,7 @@ describe('a list led in as what was agreed', () => {
 });
 
 describe('a list of pull requests that marks those not merged', () => {
-  it('`(unmerged)`, `(WIP)` or "in review" on some: the others, unlabelled, are merged (done); a list with no such mark says nothing of them', () => {
+  it('`(unmerged)`, `(WIP)` or "in review" on some: the others, unlabelled, are merged (done); so are those of a list with no such mark, each citing its change', () => {
     const marked = ['### Relevant PRs', '', '- [Port windows to the new runner](https://github.com/acme/lib/pull/4600)', '- [Bug fixes batch 1](https://github.com/acme/lib/pull/4644)', '- [Wrap padding fields (unmerged)](https://github.com/acme/lib/pull/4609)', '- [PR #709](https://github.com/acme/lib/pull/709) - implemented the backend. Currently in review.', ''].join('\n');
     const unmarked = ['### Relevant PRs', '', '- [Port windows to the new runner](https://github.com/acme/lib/pull/4600)', '- [Bug fixes batch 1](https://github.com/acme/lib/pull/4644)', '- [Wrap padding fields](https://github.com/acme/lib/pull/4609)', ''].join('\n');
     const { site } = build({ 'lib/updates/2025-08-17.md': week('2025-08-17', marked), 'lib/updates/2025-08-24.md': week('2025-08-24', unmarked) });
@@ -4870,7 +4872,7 @@ describe('a list of pull requests that marks those not merged', () => {
     expect(first!['Bug fixes batch 1']).toBe('achieved');
     expect(first!['Wrap padding fields (unmerged)']).toBe('progress');
     expect(Object.entries(first!).find(([t]) => t.startsWith('PR #709'))?.[1]).toBe('progress');
-    expect(second!['Port windows to the new runner']).toBe('progress');
+    expect(second!['Port windows to the new runner']).toBe('achieved');
   });
 });
 
