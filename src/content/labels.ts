@@ -501,6 +501,10 @@ const DONE_VERBS =
   'adjusted|tweaked|changed|reworked|cleaned up|converted|reverted|ported|unified|bumped|optimi[sz]ed|corrected|extended|restored|renamed|moved|imported|enhanced|increased|' +
   'issued|developed|hardened|moderni[sz]ed|randomi[sz]ed|reimplemented|re-implemented|re-enabled|reenabled|stopped|switched|eliminated|shrank|sped up|exposed|wired up|hooked up|' +
   'made(?! (?:(?:some|good|great|little|slow|steady|more|further|significant|much)\\s+)?(?:progress|headway|strides)\\b)';
+/** Verbs of a change in the present, as a changelog line or a pull request's description opens ("Fixes…", "Adds…"). */
+const CHANGE_VERBS =
+  'fixes|adds|removes|improves|updates|introduces|implements|refactors|replaces|reverts|re-lands|relands|renames|bumps|upgrades|corrects|deprecates|' +
+  'simplifies|cleans up|migrates|speeds up|optimi[sz]es|exposes|restores|ports|hardens|unifies|re-enables|reenables|rewrites|reworks|tweaks|adjusts';
 // After a subject, only verbs ("Almost done!" is no subject and its verb), and none that a
 // thing does by itself ("The queue grew", "Memory reached 90 %", "The deadline passed"): those
 // open a sentence only as what the writer did ("Reached 150 ambassadors").
@@ -629,6 +633,11 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // (@nickclark2016)"), or as GitHub's release notes write it ("Add dark mode by @ana in #42").
   [/^#\d+\s+(?![^()\s]*(?:\s+\S+){0,1}\s*\b(?:is|are|was|were|will|not|blocked|waiting|wip|draft|open)\b)[^!?]{2,150}\(@[\w-]+(?:(?:,\s*|\s+and\s+)@[\w-]+)*\)\s*$|^[^.!?]{2,150}\sby\s+@[\w-]+\s+in\s+(?:#\d+|https?:\/\/\S+\/pull\/\d+)\s*$/i, 'achieved'],
   [new RegExp(`^${ADVERB}(?:${DONE_VERBS})\\b(?!\\s*(?:by|on|in)\\s+(?:next|the end))`, 'i'), 'achieved'],
+  // A change told as a changelog or a merged pull request tells it, its verb in the present of
+  // the change itself ("Fixes a crash on tensor subclasses", "Adds a batched wait API", "Re-lands
+  // the removal of…"): done. Only verbs of a change made; not what a thing does ("Supports OAuth",
+  // "Allows users to…": a description), nor the noun ("Updates from the repos", "Fixes for X").
+  [new RegExp(`^${ADVERB}(?:${CHANGE_VERBS})\\s+(?!(?:${PREPOSITION}|up|out|and|or|since|made|were|are)\\b)[\\w\x60"'“(\\[#@.-]`, 'i'), 'achieved'],
   [ACTIVITY, 'achieved'],
   // "We shipped the beta", "The SC accepted PEP 701", "@ana fixed the flaky test", "mbrubeck
   // fixed the tables": a short subject (a name, a nick), then a verb that leaves no doubt, in

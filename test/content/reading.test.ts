@@ -3996,6 +3996,18 @@ describe('a list of merged pull requests, as a changelog writes them', () => {
       '#12 is blocked on review (@ana)': 'progress',
     });
   });
+  it('a change told in the present of the change ("Fixes a crash…", "Adds a flag…", "Re-lands the removal…") is done; what a thing does ("Supports OAuth") or the noun ("Fixes for the parser", "Updates from the repos") is not', () => {
+    const text = ['## Compiler', '', '- Fixes a crash on tensor subclasses without a dispatch method', '- Adds a flag letting users skip bounds checks', '- Re-lands the removal of eager bundle loading', '- Supports OAuth sign-in', '- Fixes for the parser', '- Updates from the repos', ''].join('\n');
+    const u = build({ 'acme/updates/2021-02-24.md': week('2021-02-24', text) }).site.updates[0]!;
+    expect(kindsByText(u)).toEqual({
+      'Fixes a crash on tensor subclasses without a dispatch method': 'achieved',
+      'Adds a flag letting users skip bounds checks': 'achieved',
+      'Re-lands the removal of eager bundle loading': 'achieved',
+      'Supports OAuth sign-in': 'progress',
+      'Fixes for the parser': 'progress',
+      'Updates from the repos': 'progress',
+    });
+  });
 });
 
 describe('under a blockers label, what is only foreseen', () => {
