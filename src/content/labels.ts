@@ -493,7 +493,7 @@ export function hasLastPeriodLabel(source: string): boolean {
 // Things done, said in the past: the work is over ("Reviewed the PR", "Wrote the spec"). Not
 // "Started", "Worked on", "Continued", "Discussed", "Investigated": the work goes on.
 const DONE_VERBS =
-  'finished|completed|complete|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done|' +
+  'finished|completed|complete|succeeded|merged|shipped|released|delivered|launched|published|deployed|landed|closed|resolved|fixed|implemented|added|achieved|wrapped up|done|' +
   'defined|clarified|outlined|formali[sz]ed|solved|' +
   'reviewed|wrote|rewrote|built|rebuilt|created|updated|upgraded|migrated|removed|deprecated|improved|refactored|tested|verified|validated|documented|integrated|configured|installed|' +
   'presented|submitted|performed|sent|prepared(?! to\\b)|drafted|designed|introduced|replaced|ran(?! out\\b)|held(?! up\\b)|gave|hosted|co-hosted|organi[sz]ed|co-organi[sz]ed|hired|onboarded|benchmarked|enabled|upstreamed|announced|' +
@@ -847,7 +847,7 @@ const SENTENCE_END = /(?<=[.!?]["”’)]?)(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|i
 // A sentence that says its work goes on or has begun ("VR work continues", "We're still
 // working on it", "The plans are on good track", "aerc has been making excellent progress", "Started implementing the
 // protocol", "The paper is being studied", "He is also improving the port").
-const GOES_ON = /\b(?:continues?|continued|continuing|ongoing|underway|under way|in progress|on (?:a |the )?(?:good |right )?track|(?:is|are|am|was|were|been)\s+(?:still\s+)?(?:working|progressing)|working on|making\s+(?:\w+\s+)?(?:progress|headway)|still|started|starting|began|begun|in the works|(?:is|are)\s+being\s+[a-z]+ed|(?:has|have)\s+been\s+[a-z]+ing|(?:is|are|am)\s+(?:also\s+|still\s+|now\s+|currently\s+)?(?!going\b)[a-z]{3,}ing)\b/i;
+const GOES_ON = /\b(?:(?:is|are)\s+(?:nearly|almost|mostly|halfway)\s+(?:through|there|done|finished|complete)|continues?|continued|continuing|ongoing|underway|under way|in progress|on (?:a |the )?(?:good |right )?track|(?:is|are|am|was|were|been)\s+(?:still\s+)?(?:working|progressing)|working on|making\s+(?:\w+\s+)?(?:progress|headway)|still|started|starting|began|begun|in the works|(?:is|are)\s+being\s+[a-z]+ed|(?:has|have)\s+been\s+[a-z]+ing|(?:is|are|am)\s+(?:also\s+|still\s+|now\s+|currently\s+)?(?!going\b)[a-z]{3,}ing)\b/i;
 
 /** The sentences of a text, in order. */
 export function sentencesOf(text: string): string[] {

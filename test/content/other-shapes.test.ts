@@ -41,7 +41,7 @@ describe('a report in another team’s style', async () => {
     expect(storage.items.blockers.map((i) => i.text)).toEqual(['the disk quota of the shared test cluster.']);
   });
 
-  it('reports unlabelled text under a workstream as progress (the table and the quote included); notes are what sits outside every workstream', () => {
+  it('reports unlabelled text under a workstream as progress (the table and the quote included), a reminder as a note; notes are what sits outside every workstream', () => {
     // Before the first workstream, under the dated heading: the update's summary.
     expect(update.summary?.map((n) => n.text)).toEqual(['Quiet week: half the team was at the offsite.']);
     expect(update.notes).toEqual([]);
@@ -49,7 +49,9 @@ describe('a report in another team’s style', async () => {
     // "Release 1.4 is out" says it was done: the dot in "1.4" ends no sentence, and the reading
     // sees the release out (until session 26 it stopped at that dot and read nothing: progress).
     expect(release.items.achieved.map((n) => n.text)).toEqual(['Release 1.4 is out. Nothing else to report this week.']);
-    expect(release.items.progress.map((n) => n.text)).toEqual([expect.stringContaining('p99 publish'), 'Reminder: the planning doc is due Friday.']);
+    expect(release.items.progress.map((n) => n.text)).toEqual([expect.stringContaining('p99 publish')]);
+    // A paragraph that says no work and is told by no one: a note of the part.
+    expect(release.items.notes.map((n) => n.text)).toEqual(['Reminder: the planning doc is due Friday.']);
     expect(release.items.progress[0]!.html).toContain('<table>');
   });
 });

@@ -1948,10 +1948,11 @@ describe('a sentence that goes on in a list, and a template tag', () => {
     const result = build(files);
     const u = result.site.updates[0]!;
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
-      ['Data platform', { progress: 1 }],
+      // What they talked about says no work, told by no one of the team: a note of the part.
+      ['Data platform', { notes: 1 }],
       ['Search', { progress: 1, achieved: 2 }],
     ]);
-    expect(u.sections[0]!.items.progress[0]!.text).toMatch(/^They talked about statement level reification of RDF, .* using the PROV ontology/);
+    expect(u.sections[0]!.items.notes[0]!.text).toMatch(/^They talked about statement level reification of RDF, .* using the PROV ontology/);
     // The template's tag is for the site generator: no summary, no item; text between two tags is text.
     expect([...(u.summary ?? []), ...u.notes].map((i) => i.text)).toEqual([expect.stringContaining('For the roadmap, see the board.')]);
     expect(result.outlines.get(u.source)!.structure.filter((s) => s.what === 'comment').map((s) => s.text)).toEqual(['<% title "May 2018 weeknotes" %>']);
@@ -2611,7 +2612,7 @@ describe('a table, a block of code or a name over an address before every part',
 });
 
 describe('HTML that lays out a figure, and an embedded player', () => {
-  it('`<figure>` and `</figcaption>` alone are no items; an `<iframe>` is a note linking to what it plays; the caption is news', () => {
+  it('`<figure>` and `</figcaption>` alone are no items; an `<iframe>` is a note linking to what it plays; so is the caption, which says no work', () => {
     const body = [
       '## Masonry',
       '',
@@ -2634,8 +2635,8 @@ describe('HTML that lays out a figure, and an embedded player', () => {
     const part = result.site.updates[0]!.sections[0]!;
     const all = Object.values(part.items).flat();
     expect(all.every((i) => i.text !== '')).toBe(true);
-    expect(part.items.notes.map((i) => i.html)).toEqual(['<a href="https://www.youtube-nocookie.com/embed/IObBk40MdJs">YouTube video player</a>']);
-    expect(part.items.progress.map((i) => i.text)).toEqual(['Progress continues on the Accessibility integration for Android.', 'The to_do_mvc example running with TalkBack integration.']);
+    expect(part.items.notes.map((i) => i.html)).toEqual(['<a href="https://www.youtube-nocookie.com/embed/IObBk40MdJs">YouTube video player</a>', 'The <code>to_do_mvc</code> example running with TalkBack integration.']);
+    expect(part.items.progress.map((i) => i.text)).toEqual(['Progress continues on the Accessibility integration for Android.']);
   });
 });
 
@@ -2965,7 +2966,8 @@ describe('a paragraph that goes on from the one before it', () => {
       [6, 'achieved'],
       [8, 'achieved'],
       [10, 'progress'],
-      [12, 'progress'],
+      // Where to look, said by no one: a note.
+      [12, 'notes'],
       [14, 'next'],
     ]);
   });
@@ -4368,11 +4370,17 @@ describe('what a team writes the same every week', () => {
 });
 
 describe('a paragraph that explains', () => {
-  it('under a part, prose of two sentences that says no work and is told by no one is a note; an account of the week is the part’s news', () => {
+  it('under a part, prose that says no work and is told by no one is a note, one sentence or more; an account of the week, or how far a thing is, is the part’s news', () => {
     const text = [
       '## Package kit',
       '',
       'The package kit is a layer between the installer and the repositories. It resolves what each package needs before anything is fetched.',
+      '',
+      'Grayscale design: https://grayscale.design/',
+      '',
+      'The audit is nearly through.',
+      '',
+      'Mirrors for 40% of the regions.',
       '',
       'There is a draft PR for the resolver and it is expected to be finished this week. It will make installs faster.',
       '',
@@ -4382,6 +4390,9 @@ describe('a paragraph that explains', () => {
     const u = build({ 'haiku/updates/2021-09-30.md': week('2021-09-30', text) }).site.updates[0]!;
     expect(kindsByText(u)).toEqual({
       'The package kit is a layer between the installer and the repositories. It resolves what each package needs before anything is fetched.': 'notes',
+      'Grayscale design: https://grayscale.design/': 'notes',
+      'The audit is nearly through.': 'progress',
+      'Mirrors for 40% of the regions.': 'progress',
       'There is a draft PR for the resolver and it is expected to be finished this week. It will make installs faster.': 'progress',
       'This week I designed the cache. It keeps what the resolver finds.': 'achieved',
     });

@@ -255,7 +255,9 @@ describe('three files per team, checked by hand', () => {
     const july = await update('innovation-lab/2023-07-12');
     expectSections(july, {
       // "Contact: you can find us at …" is an aside: kept as a note of the part, never announced.
-      'innovation-lab-group-chat-support': { achieved: 1, progress: 3, notes: 1, status: ['next'] },
+      // "Deployed version of the main branch: https://…", "Link to Payggy design files: …", "Main
+      // development repo: …": where to look, notes too.
+      'innovation-lab-group-chat-support': { achieved: 1, progress: 1, notes: 3, status: ['next'] },
     });
     // "**Logos Lab** 12th of July" titles the document; the line under it (no blank line between) is the summary.
     expect(july.summary?.map((i) => i.text)).toEqual([expect.stringMatching(/^Currently working on the Waku Objects/)]);
@@ -263,8 +265,9 @@ describe('three files per team, checked by hand', () => {
     expectSections(august, {
       'innovation-lab-group-chat-support': { progress: 1, status: [] },
       // "Deployed version of the main branch": achieved by its own sentence. "Grayscale design:
-      // https://grayscale.design/" points at a design resource: a note, with "Contact: …".
-      'innovation-lab-splitter-waku-object-supporting-group-chats-and-smart-contracts': { achieved: 1, progress: 3, notes: 2, status: ['next'] },
+      // https://grayscale.design/" points at a design resource: a note, with "Contact: …"; so do
+      // "Main development repo: …" and "Luminance package on npm: …", where to look.
+      'innovation-lab-splitter-waku-object-supporting-group-chats-and-smart-contracts': { achieved: 1, progress: 1, notes: 4, status: ['next'] },
     });
     // The line under the title is the overview; of the paragraphs after it, before the first
     // part, the one that tells of work ("…the team released the first version of a color

@@ -45,8 +45,10 @@ describe('teams.yaml', () => {
     expect(big.sections.map((s) => s.key)).toEqual(['big-team-storage']);
     const other = result.site.updates.find((u) => u.team === 'other')!;
     const sync = other.sections.find((s) => s.key === 'other-sync')!;
-    // Without hints, "Nailed:" and "Parked:" are not labels Tidings knows.
-    expect(sync.items.progress.map((i) => i.text)).toEqual(['Nailed: the delta endpoint', 'Parked: the v1 shutdown']);
+    // Without hints, "Nailed:" and "Parked:" are not labels Tidings knows: the paragraph says no
+    // work (a note), the bullet is the part's news.
+    expect(sync.items.notes.map((i) => i.text)).toEqual(['Nailed: the delta endpoint']);
+    expect(sync.items.progress.map((i) => i.text)).toEqual(['Parked: the v1 shutdown']);
   });
 
   it('extra kind words map to kinds', () => {
