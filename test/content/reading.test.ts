@@ -1481,8 +1481,8 @@ describe('a heading written under several parts of one report ("Research", "Deve
       ['Wallet', 'workstream', 2],
     ]);
     const mixnet = result.site.updates[0]!.sections.find((s) => s.title === 'Mixnet')!;
-    // Each item keeps the kind its own sentence says.
-    expect(counts(mixnet)).toEqual({ achieved: 1, progress: 1 });
+    // Each item keeps the kind its own sentence says ("compared … designs", jotted in lower case, is done too).
+    expect(counts(mixnet)).toEqual({ achieved: 2 });
   });
   it('under two parts in one report only, it may be a part that belongs to both: it stays a part', () => {
     const once = build({
@@ -4009,6 +4009,16 @@ describe('a list of merged pull requests, as a changelog writes them', () => {
       'Fixes for the parser': 'progress',
       'Updates from the repos': 'progress',
     });
+  });
+});
+
+describe('a log jotted in lower case', () => {
+  it('"edited the query…", "squashed small bugs…", "took pictures…", "Did QA on the diagrams" are done; "learned that…", "proceed with…", "based on…" and "Did you…?" are not', () => {
+    const text = ['## Intern log', '', '- edited our query to retrieve the latest revision', '- squashed small bugs in input checking', '- took pictures of barcode stickers for the poster', '- Did QA on all the UML diagrams', '- learned that cookies cannot be set in a script', '- proceed with defining the pricing', '- based on the survey, a new form', '- Did you see the new form?', ''].join('\n');
+    const u = build({ 'lab/updates/2024-07-12.md': week('2024-07-12', text) }).site.updates[0]!;
+    const kinds = kindsByText(u);
+    for (const done of ['edited our query to retrieve the latest revision', 'squashed small bugs in input checking', 'took pictures of barcode stickers for the poster', 'Did QA on all the UML diagrams']) expect(kinds[done], done).toBe('achieved');
+    for (const other of ['learned that cookies cannot be set in a script', 'proceed with defining the pricing', 'based on the survey, a new form', 'Did you see the new form?']) expect(kinds[other], other).not.toBe('achieved');
   });
 });
 
