@@ -78,6 +78,8 @@ function explainFile(result: BuildResult, file: string) {
       .flatMap((s) => ITEM_KINDS.flatMap((kind) => s.items[kind].map((i) => ({ line: i.line, part: s.key, kind, text: i.text }))))
       .sort((a, b) => a.line - b.line),
     summary: (update.summary ?? []).map((i) => ({ line: i.line, text: i.text })),
+    /** Lines that head a group of a part's items, no part and no item (a member's name, an issue's title over its work). */
+    workItems: update.sections.flatMap((s) => s.workItems.map((w) => ({ line: w.line, part: s.key, text: w.text }))).sort((a, b) => a.line - b.line),
     notes: update.notes.map((i) => ({ line: i.line, text: i.text })),
     structure: outline.structure,
     messages,

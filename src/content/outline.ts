@@ -1869,10 +1869,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       for (const l of nested) readList(l, { ...ctx, depth: 0 });
       return undefined;
     }
-    // Under a heading of the members' own reports, a bullet that is a member's name (`- Lauren:`)
-    // heads their bullets nested under it: the team's work, shown under their name; with nothing
+    // Under a heading of the members' own reports, a bullet that is a member's name (`- Lauren:`,
+    // or `- Lauren` over bullets) heads their bullets nested under it: the team's work, shown under their name; with nothing
     // under it, it is the template's empty slot for them.
-    if (peopleRank !== undefined && !ctx.parentItem && !link && /[:：]\s*$/.test(text) && isPersonName(text)) {
+    if (peopleRank !== undefined && !ctx.parentItem && !link && (/[:：]\s*$/.test(text) || nested.length > 0) && isPersonName(text)) {
       if (nested.length === 0) {
         placeholder(ctx.node, line, text);
         return undefined;

@@ -2365,7 +2365,7 @@ describe('saying nothing happened', () => {
 });
 
 describe('a heading written as a bullet', () => {
-  it('is that bullet in bold: a label over its list, or a name (a person) over their work', () => {
+  it('is that bullet in bold: a label over its list, or a name (a person) over their work, no part of its own', () => {
     const body = [
       '## Team Report',
       '- ### Past Goals',
@@ -2386,11 +2386,10 @@ describe('a heading written as a bullet', () => {
     const result = build(files);
     const u = result.site.updates[0]!;
     // "Team Report" says whose report follows: the team's own part (its folder's name) holds it.
-    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
-      ['Chores', { progress: 1, next: 1 }],
-      // "Created …" under "Progress" is done, by its own sentence.
-      ['Phi', { achieved: 1, next: 1 }],
-    ]);
+    // "Phi" under the members' heading heads his work, as a member's heading does: the team's,
+    // shown under his name ("Created …" under "Progress" is done, by its own sentence).
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Chores', { progress: 1, achieved: 1, next: 2 }]]);
+    expect(u.sections[0]!.workItems.map((w) => w.text)).toEqual(['Phi']);
     expect(conservation(u, files['chores/updates/2023-04-17.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
 });
@@ -3679,6 +3678,12 @@ describe('members named on bullets', () => {
       ['Continue working on tests for the places', 'Lauren'],
       ['Updating documentation', 'Lauren'],
     ]);
+  });
+  it('under "Individual Report", `- Ambika` with no colon heads her nested bullets too: no part', () => {
+    const text = ['## Individual Report', '', "### Last week's goals", '', '- Ambika', '', '  - Review the software architecture (3 days).', '', '- Amy', '', '  - Modify the use cases to fit the scope (1 day).', ''].join('\n');
+    const u = build({ 'wear/updates/2025-10-20.md': week('2025-10-20', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Wear']);
+    expect(u.sections[0]!.workItems.map((w) => w.text)).toEqual(['Ambika', 'Amy']);
   });
 });
 
