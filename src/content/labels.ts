@@ -116,7 +116,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // A form's question of how the writer sees the week ("How do you feel about your progress?"): a reflection.
     'feel about', 'how do you feel', 'how i feel', 'how we feel',
     'attendees', 'participants',
-    'resources', 'links', 'useful links', 'bookmarks', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
+    'resources', 'links', 'useful links', 'relevant links', 'related links', 'relevant resources', 'related resources', 'helpful links', 'helpful resources', 'bookmarks', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
     // Money: what was spent or raised, reported, not work done.
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
     // What the writer asks or was told (a student's questions for a supervisor, the feedback received).
