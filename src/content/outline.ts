@@ -2585,8 +2585,8 @@ function pullRequestMark(listItem: ListItem): 'open' | 'none' | undefined {
   return /\((?:unmerged|not (?:yet )?merged|open|draft|wip|in review|under review|pending(?: review)?)\)|\b(?:unmerged|not (?:yet )?merged|draft|wip|in review|under review|pending|awaiting)\b/i.test(text) ? 'open' : 'none';
 }
 
-/** Someone's handle and nothing more (`@ana`, `@ana:`), as a heading, a bold line or a bullet writes it. */
-const HANDLE_ONLY = /^@[\w-]+\s*[:：]?$/;
+/** Someone's handle and nothing more (`@ana`, `@ana:`, HackMD's author tag `[name=Ana]`), as a heading, a bold line or a bullet writes it. */
+const HANDLE_ONLY = /^(?:@[\w-]+|\[name=[^\]\n]+\])\s*[:：]?$/;
 /** A person's page on a forge (`https://github.com/wincent`): who, not what. */
 const PROFILE_URL = /^https?:\/\/(?:www\.)?(?:github|gitlab|codeberg)\.(?:com|org)\/[\w-]+\/?$/i;
 

@@ -4358,6 +4358,12 @@ describe('a team sync’s notes under "# Agenda"', () => {
     for (const s of ['Log in', 'Turn it on and log in.', 'Begin working in Connection Peer Management Tests', 'Testnet for the workshop and get users in.', 'The parser is not finished yet.']) expect(sentenceKind(s), s).toBeUndefined();
     expect(sentenceKind('PR Train Merged')).toBe('achieved');
   });
+  it('HackMD\'s author tag over bullets (`- [name=Loïc]`) is who spoke, as a handle is: no part', () => {
+    const text = ['## Updates', '', '- [name=Loïc]', '  - Reviewed the array API pull requests', '- [name=Shruti]', '  - Worked on the metadata routing docs', ''].join('\n');
+    const u = build({ 'sk/updates/2024-07-22.md': week('2024-07-22', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Sk']);
+    expect(u.sections[0]!.workItems.map((w) => w.text)).toEqual(['[name=Loïc]', '[name=Shruti]']);
+  });
 });
 
 describe('weeknotes told of named people', () => {
