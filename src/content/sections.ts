@@ -811,18 +811,23 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // nothing else of its kind: a change handed in, told in the report as made, done; not one
   // marked open ("draft", "WIP", "in review").
   // Not a detail of an item that goes on ("Continuing work on log collection" › "Details here …/pull/41"): that item's.
-  // So is one whose link goes to it (`[Add inspector locking](…/pull/569)`): its address is the citation.
-  const cites = () => CITES_CHANGE.test(entry.item.text) || entry.item.links.some((link) => CHANGE_ADDRESS.test(link.href));
-  const cited = () => (neutral !== 'notes' && entry.parent === undefined && cites() && !OPEN_CHANGE.test(entry.item.text) ? 'achieved' : undefined);
+  const cited = () => (neutral !== 'notes' && entry.parent === undefined && citesChange(entry.item) ? 'achieved' : undefined);
   return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? cited() ?? (neutral === 'notes' ? discussed() : explains() ? 'notes' : neutral);
 }
 
+/**
+ * Whether a line cites its pull or merge request, by number or address, or by a link to it
+ * (`[Add inspector locking](…/pull/569)`: its address is the citation), and says it is not open.
+ */
+function citesChange(item: Item): boolean {
+  return (CITES_CHANGE.test(item.text) || item.links.some((link) => CHANGE_ADDRESS.test(link.href))) && !OPEN_CHANGE.test(item.text);
+}
 /** A pull or merge request cited by its address or number: `…/pull/572`, `…/merge_requests/12`, "(#61)", "[#61]", "PR 123". */
 const CITES_CHANGE = /\/pull\/\d+|\/merge_requests\/\d+|\(#\d+\)|\[#\d+\]|\bPR\s*#?\d+/i;
 /** The address of a pull or merge request (GitHub, GitLab, Bitbucket). */
 const CHANGE_ADDRESS = /\/(?:pull|merge_requests|pull-requests)\/\d+(?:[/?#]|$)/;
 /** …said to be still open. */
-const OPEN_CHANGE = /\b(?:open|opened|draft|wip|(?:in|on|under|for) review|blocked|pending|awaiting|waiting|unmerged|not (?:yet )?merged|to be merged|needs? (?:review|rebase))\b/i;
+const OPEN_CHANGE = /\b(?:open|opened|draft|wip|(?:in|on|under|for) review|ready for|blocked|pending|awaiting|waiting|unmerged|not (?:yet )?merged|to be merged|needs? (?:review|rebase))\b/i;
 
 /** A line that gives an action to one person by their given name ("Ken will commit it", "Ethan to book the room"). */
 function isAssigned(text: string): boolean {
