@@ -724,7 +724,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // title is capitalised; a jotted line opens on its verb. Not a word in -ed that is no verb
   // ("based on", "need", "speed"), nor what only goes on, was tried or was learnt (NOT_DONE_ED).
   // And "Did QA on the diagrams", "Did a podcast with Lee": done; not a question ("Did you…?").
-  [new RegExp(String.raw`^(?!${NOT_DONE_ED}\b|(?!(?:agre|fre|guarante)ed\b)[a-z]+eed\b|(?:based|related|unrelated|red|bed|shed|hundred|embedded|nested|mixed|limited|detailed|advanced|extended|expected|planned|proposed|suggested|required|requested|interested|excited|supported|unsupported)\b)(?:co-)?[a-z]{2,}ed\s+(?!(?:by|as|to\s+be)\b)[\w"'\x60(@#]|^(?:did|made|took|wrote|ran|met|found|built|sent)\s+(?:a|an|the|some|my|our|\w+)\b(?![^.!?]*\?\s*$)|^Did\s+(?!(?:you|we|I|he|she|they|it|anyone|anybody|everyone|not|the\s+team)\b)\S(?![^.!?]*\?\s*$)`), 'achieved'],
+  [new RegExp(String.raw`^(?!${NOT_DONE_ED}\b|(?!(?:agre|fre|guarante)ed\b)[a-z]+eed\b|(?:based|related|unrelated|red|bed|shed|hundred|embedded|nested|mixed|limited|detailed|advanced|extended|expected|planned|proposed|suggested|required|requested|interested|excited|supported|unsupported)\b)(?:co-)?[a-z]{2,}ed\s+(?!(?:by|as|to\s+be)\b)[\w"'\x60(@#]|^(?:did|made|took|wrote|ran|met|found|built|sent)\s+\w(?![^.!?]*\?\s*$)|^Did\s+(?!(?:you|we|I|he|she|they|it|anyone|anybody|everyone|not|the\s+team)\b)\S(?![^.!?]*\?\s*$)`), 'achieved'],
   // So is one that goes on past its object and ends on its stop, as a sentence does, not a title
   // ("Revised IOPS values based on empirical data from Cardano nodes.", "Lengthened phases and
   // reduced EB rate.").

@@ -1870,8 +1870,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     // Under a heading of the members' own reports, a bullet that is a member's name (`- Lauren:`,
-    // or `- Lauren` over bullets) heads their bullets nested under it: the team's work, shown under their name; with nothing
-    // under it, it is the template's empty slot for them.
+    // or `- Lauren` over bullets) heads their bullets nested under it: the team's work, shown
+    // under their name; with nothing under it, it is the template's empty slot for them.
     if (peopleRank !== undefined && !ctx.parentItem && !link && (/[:：]\s*$/.test(text) || nested.length > 0) && isPersonName(text)) {
       if (nested.length === 0) {
         placeholder(ctx.node, line, text);
