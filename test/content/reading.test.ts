@@ -3035,6 +3035,13 @@ describe('a call to follow, join or support the work', () => {
     }
     expect(result.site.milestones.map((m) => m.title)).not.toContain('Following along');
   });
+  it('and said as a product update asks it ("Become a sponsor", "Make sure to star us on GitHub", "Start using Supabase today", "Give it a try"): notes; "Star ratings shipped" is work', () => {
+    const text = ['## Get started', '', '- Start using Supabase today: [app.supabase.com](https://app.supabase.com/)', '- Make sure to [star us on GitHub](https://github.com/supabase/supabase)', '- Become a [sponsor](https://github.com/sponsors/supabase)', '- Give it a try and tell us what you think', '- Star ratings shipped for every review', ''].join('\n');
+    const u = build({ 'db/updates/2020-07-01.md': week('2020-07-01', text) }).site.updates[0]!;
+    const kinds = kindsByText(u);
+    for (const call of ['Start using Supabase today: app.supabase.com', 'Make sure to star us on GitHub', 'Become a sponsor', 'Give it a try and tell us what you think']) expect(kinds[call], call).toBe('notes');
+    expect(kinds['Star ratings shipped for every review']).toBe('achieved');
+  });
 });
 
 describe('a heading that only says whose report follows', () => {
