@@ -1552,7 +1552,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     // A kind of change over its list, as release notes group theirs ("FEATURES:", "BUG FIXES:"): it sorts the list.
+    // Commits named as such over their list ("Commits:", "Merged commits:"): what went in, done.
     if (/[:：]\s*$/.test(text) && text.length <= 40 && isChangeKind(text.replace(/\s*[:：]\s*$/, ''))) {
+      if (/\bcommits\b/i.test(text)) setLabel(host(), 'achieved', 7);
       structure.push({ line, what: 'change-kind', text });
       return;
     }

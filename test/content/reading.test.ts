@@ -4024,6 +4024,16 @@ describe('a list of merged pull requests, as a changelog writes them', () => {
   });
 });
 
+describe('a list led in by "Commits:"', () => {
+  it('is what went in: each commit\'s title is done, though written as a to-do ("Add hard Vim 8 requirement"); "Features:" alone sorts, it says no kind', () => {
+    const text = ['## Fireplace update', '', 'Commits:', '', '- Remove dead code', '- Add hard Vim 8 requirement', '- Streamline messaging API', '', '## Calva', '', 'Features:', '', '- Jack-in for shadow-cljs', ''].join('\n');
+    const u = build({ 'ct/updates/2019-06-06.md': week('2019-06-06', text) }).site.updates[0]!;
+    const kinds = kindsByText(u);
+    for (const commit of ['Remove dead code', 'Add hard Vim 8 requirement', 'Streamline messaging API']) expect(kinds[commit], commit).toBe('achieved');
+    expect(kinds['Jack-in for shadow-cljs']).toBe('progress');
+  });
+});
+
 describe('a log jotted in lower case', () => {
   it('"edited the query…", "squashed small bugs…", "took pictures…", "Did QA on the diagrams" are done; "learned that…", "proceed with…", "based on…" and "Did you…?" are not', () => {
     const text = ['## Intern log', '', '- edited our query to retrieve the latest revision', '- squashed small bugs in input checking', '- took pictures of barcode stickers for the poster', '- Did QA on all the UML diagrams', '- learned that cookies cannot be set in a script', '- proceed with defining the pricing', '- based on the survey, a new form', '- Did you see the new form?', ''].join('\n');
