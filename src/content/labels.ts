@@ -149,6 +149,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'lead', 'leads', 'owner', 'owners', 'assignee', 'assignees', 'members', 'notetaker', 'note taker', 'facilitator', 'point of contact',
     // Who is away when ("Planned absences", "Time off", "Holidays"): no work, planned or done.
     'absences', 'absence', 'planned absences', 'planned absence', 'time off', 'planned leave', 'leave', 'holidays', 'vacations', 'out of office', 'ooo',
+    // The writer's life beside the work, as weeknotes keep it ("Personal", "Not the job").
+    'personal', 'personal news', 'personal life', 'not the job',
   ],
 };
 

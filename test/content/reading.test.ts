@@ -4024,6 +4024,19 @@ describe('a list of merged pull requests, as a changelog writes them', () => {
   });
 });
 
+describe('the writer\'s life beside the work', () => {
+  it('"Personal", "🎉 Personal", "Not the job" are asides: their lines are notes, never announced; "Personal website redesign" is no label', () => {
+    for (const label of ['Personal', '🎉 Personal', 'Not the job']) expect(readLabel(label)?.kind, label).toBe('aside');
+    expect(readLabel('Personal website redesign')).toBeUndefined();
+    const text = ['## Android', '', '- Shipped the login screen', '', '## 🎉 Personal', '', '- Ran 32km last Sunday!', ''].join('\n');
+    const u = build({ 'and/updates/2025-12-04.md': week('2025-12-04', text) }).site.updates[0]!;
+    const kinds = kindsByText(u);
+    expect(kinds['Shipped the login screen']).toBe('achieved');
+    expect(kinds['Ran 32km last Sunday!']).toBeUndefined();
+    expect(u.notes.map((n) => n.text)).toContain('Ran 32km last Sunday!');
+  });
+});
+
 describe('a list led in by "Commits:"', () => {
   it('is what went in: each commit\'s title is done, though written as a to-do ("Add hard Vim 8 requirement"); "Features:" alone sorts, it says no kind', () => {
     const text = ['## Fireplace update', '', 'Commits:', '', '- Remove dead code', '- Add hard Vim 8 requirement', '- Streamline messaging API', '', '## Calva', '', 'Features:', '', '- Jack-in for shadow-cljs', ''].join('\n');
