@@ -575,9 +575,13 @@ const ADVERB_AFTER = String.raw`(?:\s+(?:also|then|finally|eventually|additional
 const PAST_DONE = String.raw`(?:(?:attended|visited|joined|helped|fixed|decided|agreed|pushed|interviewed|prototyped|published)\b|managed\s+to\s+(?!${NOT_DONE_ED}\b)[a-z]{3,}\b|(?!${NOT_DONE_ED}\b|(?:lik|lov|hat|bas|call|nam|seem|appear|remain|stay)ed\b|un)[a-z]{3,}ed|did|made|wrote|ran|gave|took|led|met|held|sent|built|found|brought|caught|won|drew|picked\s+up|pulled\s+off|knocked\s+up|set\s+up|put\s+together)`;
 /** A verb a to-do opens on, capitalised as a name would be ("Remove unused DaBlob::column_id", "Add scaled results"). */
 const IMPERATIVE = 'Add|Remove|Fix|Update|Use|Make|Get|Set|Keep|Move|Handle|Support|Allow|Enable|Disable|Show|Hide|Avoid|Drop|Refactor|Rename|Replace|Improve|Implement|Create|Delete|Test|Check|Review|Merge|Release|Deploy|Write|Read|Run|Build|Document|Investigate|Explore|Prepare|Finish|Start|Continue|Define|Integrate|Migrate|Clean';
+/** The address of a pull or merge request (GitHub, GitLab, Bitbucket): `…/pull/572`, `…/merge_requests/12`. */
+export const CHANGE_URL = /\/(?:pull|merge_requests|pull-requests)\/\d+/;
+/** Words that say a pull or merge request is not merged yet ("draft", "WIP", "in review", "awaiting"). */
+export const NOT_MERGED_WORDS = 'unmerged|not (?:yet )?merged|draft|wip|in review|under review|pending|awaiting';
 /** A task as a tracker titles it: a to-do's verb first ("Add package-url specification as an annex", "Fix wrong range"), or a pull request's address in it. */
 export function isTaskTitle(text: string): boolean {
-  return TASK_TITLE.test(text.trim()) || /\/(?:pull|merge_requests)\/\d+/.test(text);
+  return TASK_TITLE.test(text.trim()) || CHANGE_URL.test(text);
 }
 const TASK_TITLE = new RegExp(String.raw`^(?:${IMPERATIVE})\s+[\w\x60"'“(.-]`);
 /** What a verb takes, opening: a determiner, a number word, a particle. */

@@ -58,7 +58,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, slugify, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, PLANNED_LEAD, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
+import { CHANGE_URL, hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, NOT_MERGED_WORDS, PLANNED_LEAD, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
 import { isGivenName } from './names';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
@@ -2583,9 +2583,11 @@ function pullRequestMark(listItem: ListItem): 'open' | 'none' | undefined {
   if (!first || first.type !== 'paragraph' || rest.some((r) => r.type !== 'list')) return undefined;
   const text = toString(first).trim();
   const opening = first.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
-  if (!opening || opening.type !== 'link' || !/\/(?:pull|merge_requests)\/\d+/.test(opening.url)) return undefined;
-  return /\((?:unmerged|not (?:yet )?merged|open|draft|wip|in review|under review|pending(?: review)?)\)|\b(?:unmerged|not (?:yet )?merged|draft|wip|in review|under review|pending|awaiting)\b/i.test(text) ? 'open' : 'none';
+  if (!opening || opening.type !== 'link' || !CHANGE_URL.test(opening.url)) return undefined;
+  return MARKED_OPEN.test(text) ? 'open' : 'none';
 }
+/** A pull request marked not merged in a list of them: `(open)`, `(pending review)` in brackets, or any word of NOT_MERGED_WORDS. */
+const MARKED_OPEN = new RegExp(String.raw`\((?:open|pending review|${NOT_MERGED_WORDS})\)|\b(?:${NOT_MERGED_WORDS})\b`, 'i');
 
 /** Someone's handle and nothing more (`@ana`, `@ana:`, HackMD's author tag `[name=Ana]`), as a heading, a bold line or a bullet writes it. */
 const HANDLE_ONLY = /^(?:@[\w-]+|\[name=[^\]\n]+\])\s*[:：]?$/;

@@ -10,7 +10,7 @@ import { stemmer } from 'stemmer';
 import { cleanTitle, derivedKey, resolveAlias, slugify, titleIdentity, trackerKey, withoutOwnerHandles } from './keys';
 import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneSection, type SectionLevel } from './model';
 import { isGivenName } from './names';
-import { isCallToReader, isCatchAll, isTaskTitle, PLANNED_LEAD, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
+import { CHANGE_URL, isCallToReader, isCatchAll, isTaskTitle, NOT_MERGED_WORDS, PLANNED_LEAD, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
 import { countOfTotal, isAway, isBranchLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isReleaseLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
@@ -820,14 +820,12 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
  * (`[Add inspector locking](…/pull/569)`: its address is the citation), and says it is not open.
  */
 function citesChange(item: Item): boolean {
-  return (CITES_CHANGE.test(item.text) || item.links.some((link) => CHANGE_ADDRESS.test(link.href))) && !OPEN_CHANGE.test(item.text);
+  return (CITES_CHANGE.test(item.text) || item.links.some((link) => CHANGE_URL.test(link.href))) && !OPEN_CHANGE.test(item.text);
 }
 /** A pull or merge request cited by its address or number: `…/pull/572`, `…/merge_requests/12`, "(#61)", "[#61]", "PR 123". */
-const CITES_CHANGE = /\/pull\/\d+|\/merge_requests\/\d+|\(#\d+\)|\[#\d+\]|\bPR\s*#?\d+/i;
-/** The address of a pull or merge request (GitHub, GitLab, Bitbucket). */
-const CHANGE_ADDRESS = /\/(?:pull|merge_requests|pull-requests)\/\d+(?:[/?#]|$)/;
-/** …said to be still open. */
-const OPEN_CHANGE = /\b(?:open|opened|draft|wip|(?:in|on|under|for) review|ready for|blocked|pending|awaiting|waiting|unmerged|not (?:yet )?merged|to be merged|needs? (?:review|rebase))\b/i;
+const CITES_CHANGE = new RegExp(String.raw`${CHANGE_URL.source}|\(#\d+\)|\[#\d+\]|\bPR\s*#?\d+`, 'i');
+/** …said to be still open: not merged (NOT_MERGED_WORDS), open, waiting on review or on something else. */
+const OPEN_CHANGE = new RegExp(String.raw`\b(?:${NOT_MERGED_WORDS}|open|opened|(?:on|for) review|ready for|blocked|waiting|to be merged|needs? (?:review|rebase))\b`, 'i');
 
 /** A line that gives an action to one person by their given name ("Ken will commit it", "Ethan to book the room"). */
 function isAssigned(text: string): boolean {
