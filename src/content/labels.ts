@@ -26,6 +26,11 @@ export type LabelKind = ReportedKind | 'summary' | 'aside' | 'pending';
 /** A changelog's headings in the past participle, labels only alone or with each other (see readLabelText). */
 const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed', 'opened', 'reviewed', 'created', 'updated']);
 
+/** "Progress since last meeting", "progress over the past week": what the period gone by brought, not work going on. */
+const PROGRESS_SINCE = ['since last', 'since the last', 'since the previous', 'over the last', 'over the past', 'during the last', 'during the past'].flatMap((when) =>
+  ['meeting', 'week', 'update', 'report', 'sprint', 'month', 'call', 'time'].map((period) => `progress ${when} ${period}`),
+);
+
 /** Calls to the reader ("Join us on Matrix Chat", "Donate to Redox"): asides, the words after them whatever they are. */
 const CALL_PHRASES = ['join us', 'join the', 'get involved', 'follow along', 'following along', 'get in touch', 'stay in touch', 'keep in touch', 'how to help', 'how to contribute', 'contact us', 'donate', 'support us', 'follow us', 'sponsor us', 'request for donations'];
 
@@ -46,6 +51,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'last week', 'last sprint', 'last month', 'last cycle', 'past week', 'past sprint', 'previous week', 'previous sprint', 'yesterday',
     // Minutes going over what came of the meeting before ("Last Meeting", "Since the last meeting"): the period gone by, not an aside.
     'last meeting', 'since last meeting', 'since the last meeting', 'previous meeting', 'since the previous meeting',
+    // Progress made since the last report ("Progress Since Last Meeting", "Progress over the past week"): the period gone by, done.
+    ...PROGRESS_SINCE,
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
     // What the work gave ("Results", "Test results"); not what it aims at ("Key results", "Expected results").
     'results',
@@ -594,12 +601,13 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // Not a thing moved somewhere ("We moved to 3 replicas"): moved, only to a time.
   [/^[^.;!?]{0,120}?\b(?:(?:postponed|deferred|pushed(?:\s+back)?|punted)\s+(?:to|until|till)\s+(?:after\b|next\b|the\s+next\b|a\s+later\b|later\b|a\s+future\b|\d)|moved\s+(?:to|until)\s+(?:after\b|next\b|the\s+next\b|a\s+later\b|later\b))/i, 'next'],
   // A decision taken, as minutes and reports record it ("We decided to keep 3.0.1", "Decided to
-  // close this", "The meeting decided to go with Option 2", "Agreed we would point to HTML",
+  // close this", "The meeting decided to go with Option 2", "The SC discussed PEP 646 and decided that it should be
+  // accepted", "The Board of Directors met and ratified a plan", "Agreed we would point to HTML",
   // "Decision: Bom cardinality 0..* for elements", "A decision was made to use winit"): an outcome
   // of the period, done. Not one still to take ("Once agreed, update…", "if we decide…"), nor one
   // taken before ("I had decided to focus on…"): those open with a clause or say "had". Nor a
   // decision of what comes ("We agreed to ship it next week"): the plan is what it says.
-  [/^(?![^.;!?]*\b(?:next|tomorrow|upcoming|later|will)\b)(?:(?:we|i|they|the\s+(?:team|meeting|group|committee|council|board|call|wg|working\s+group|tsc|sig))\s+(?:also\s+|then\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+)?(?:decided|agreed|resolved|voted)\b|(?:decided|agreed)\s+(?:to|on|upon|that|we|it)\b|decision\s*[:：-]\s*\S|(?:a|the)\s+(?:final\s+)?decision\s+(?:was|has\s+been)\s+(?:made|taken|reached)\b|we\s+(?:have\s+)?(?:made|took|reached)\s+(?:a|the)\s+(?:final\s+)?decision\b|it\s+(?:was|has\s+been)\s+(?:decided|agreed)\b)/i, 'achieved'],
+  [/^(?![^.;!?]*\b(?:next|tomorrow|upcoming|later|will)\b)(?:(?:(?:we|i|they)\s+|the\s+(?:[\w-]+\s+){1,5}?)(?:(?:discussed|reviewed|considered|debated|met)\b[^.;!?]{1,150}?\band\s+)?(?:also\s+|then\s+|finally\s+|eventually\s+|ultimately\s+|unanimously\s+)?(?:decided|agreed|resolved|voted|ratified)\b|(?:decided|agreed)\s+(?:to|on|upon|that|we|it)\b|decision\s*[:：-]\s*\S|(?:a|the)\s+(?:final\s+)?decision\s+(?:was|has\s+been)\s+(?:made|taken|reached)\b|we\s+(?:have\s+)?(?:made|took|reached)\s+(?:a|the)\s+(?:final\s+)?decision\b|it\s+(?:was|has\s+been)\s+(?:decided|agreed)\b)/i, 'achieved'],
   // A state reached, said of a thing in one sentence of a few words ("Everyone has their
   // environment set up", "Appearance of UI is decided", "The CI configuration is fixed, so…",
   // "Search and confirmation page are styled and ready"): done. Not "will be fixed", "is not

@@ -3752,7 +3752,8 @@ describe('a report’s own header, template sections and what the writers did', 
   });
 
   it('"Key Learnings / Insights", "Code Snippets", "Rationale" are asides; "Known limitations", "Things that do not work (yet)" risks; "Schedule" what comes', () => {
-    expect(['Key Learnings / Insights', 'Code Snippets', 'Rationale', 'Known limitations', 'Schedule:', 'Activities and progress since last report', 'Things that do not work (yet)'].map((l) => readLabel(l)?.kind)).toEqual(['aside', 'aside', 'aside', 'risks', 'next', 'progress', 'risks']);
+    expect(['Key Learnings / Insights', 'Code Snippets', 'Rationale', 'Known limitations', 'Schedule:', 'Activities and progress since last report', 'Things that do not work (yet)'].map((l) => readLabel(l)?.kind)).toEqual(['aside', 'aside', 'aside', 'risks', 'next', 'achieved', 'risks']);
+    // (Progress since the last report is what the period gone by brought: done, as "Since the last meeting" is.)
     // A lead-in of a limitation: "Important limitation:".
     expect(readLabel('Important limitation', { leadIn: true })?.kind).toBe('risks');
     expect(readLabel('Other activities')).toBeUndefined();
@@ -5092,7 +5093,9 @@ describe('headings of one shape twice in one report', () => {
 
 describe('a decision taken', () => {
   it('"We decided…", "Decided to keep 3.0.1.", "Decision: …", "The meeting decided…", "Agreed we would…" are done; one still to take, one taken before, one of what comes are not', () => {
-    for (const text of ['We decided we should not put the micro context in the version.', 'Decided to keep 3.0.1.', 'Decision: Bom cardinality 0..* for elements', 'The meeting decided to go with Option 2', 'Agreed we would point to HTML for supporting ISO', 'It was agreed that the annex stays.']) expect(sentenceKind(text)).toBe('achieved');
+    for (const text of ['We decided we should not put the micro context in the version.', 'Decided to keep 3.0.1.', 'Decision: Bom cardinality 0..* for elements', 'The meeting decided to go with Option 2', 'Agreed we would point to HTML for supporting ISO', 'It was agreed that the annex stays.', 'The SC agreed to reject PEP 677.', 'The SC discussed PEP 646 and decided that it should be accepted.', 'The Board of Directors met and ratified a plan to start a mentorship program.']) expect(sentenceKind(text)).toBe('achieved');
+    // Not a decision still to take by a body named so.
+    expect(sentenceKind('The steering council will decide next week.')).not.toBe('achieved');
     expect(sentenceKind('Once agreed, update the contributing guide')).not.toBe('achieved');
     expect(sentenceKind('I had decided to focus on documentation')).not.toBe('achieved');
     expect(sentenceKind('We agreed to ship it next week')).not.toBe('achieved');
