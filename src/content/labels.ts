@@ -693,10 +693,15 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // Bo to draft the RFC"): what comes. A single capitalised word before "to" is as often a thing
   // or a verb ("Migration to add keys", "Managed to get the logs"): not read.
   [new RegExp(String.raw`^(?:\[\s\]\s*)?(?:@[\w-]+(?:\s*(?:,|and|&)\s*@[\w-]+)*|(?!${NOT_SUBJECT})[A-Z][a-z]+(?:\s*(?:,|and|&)\s*[A-Z][a-z]+)+)\s+to\s+(?!be\b)[a-z]{2,}\b`), 'next'],
+  // So is what someone named by a handle will do ("@Kobzol will add this to sync-team", "@ana
+  // and @bo will review it"), as a name would ("Ana will write the guide").
+  [/^(?:\[\s\]\s*)?@[\w-]+(?:\s*(?:,|and|&)\s*@[\w-]+)*\s+(?:will|['’]ll|is\s+going\s+to)\s+(?:(?:also|then|probably|likely|hopefully|soon|first)\s+)*(?!not\b|never\b|have\s+been\b|be\s+(?:done|completed|finished|ready|merged|fixed)\b)[a-z]{2,}/, 'next'],
   // A sentence set in the coming period ("Next week, the goal is to fix…", "Over the next few weeks
   // the focus will be…"), or the aim said as such ("The goal is to…", "A focus for the next month
   // is preparing…", "My goal for next week is…").
   [/^(?:next|(?:for|in|during|over)\s+(?:the\s+)?(?:next|coming|upcoming))\s+(?:few\s+)?(?:week|month|sprint|quarter|cycle|days?)s?\b\s*,/i, 'next'],
+  // So is what is next on the list ("Next on our list is to update the libraries", "Next on the agenda is…").
+  [/^next\s+on\s+(?:our|my|the|their)\s+(?:list|agenda|plate|to-?do\s+list|roadmap)\s+(?:is|are|will\s+be)\b/i, 'next'],
   [/^(?:(?:the|my|our|a|one)\s+(?:main\s+|primary\s+|big\s+|key\s+)?(?:goal|aim|objective|focus)\s+(?:for\s+(?:the\s+)?(?:next|coming|upcoming)\s+[^,.;!?]{1,30}?\s+)?(?:is|will\s+be)\s+(?:to\s+[a-z]|[a-z]+ing\b))/i, 'next'],
   // "Coming up next, we expect to ship…", "This will be my main focus in April", "I want to set up
   // automated dumps in July": what comes, said by the writer.

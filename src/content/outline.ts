@@ -77,6 +77,8 @@ export interface OutlineEntry {
   follows?: Item;
   /** A paragraph of prose of its own (not a bullet, not a table). */
   prose?: true;
+  /** Its task box is ticked (`- [x] …`): done, whatever its words say it will do. */
+  ticked?: true;
 }
 
 export interface OutlineNode {
@@ -450,7 +452,7 @@ const TRAILING_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?…]|\.(?=\d))+?)\s*(?:…|\.{3
  * is text.
  */
 /** A meeting's notes, minutes or agenda heading: over its topics, the body of the minutes. */
-const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$/;
+const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$|^meeting\s+(?:summary|recap)$/;
 const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{\/\*(?:(?!\*\/\})[\s\S])*\*\/\}|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
 /** An editor's own marks left in the text: a table of contents to generate (`[TOC]`, `[[_TOC_]]`, `${toc}`), a rule of plus signs (`++++++`). */
 const EDITOR_MARKS = /^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|\+{3,}|={3,})\s*$/i;
@@ -647,6 +649,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
 
   const top = () => stack.at(-1)!;
   // The item written last, and the line it ends on (a list of addresses may follow it).
+  /** Lines of list items whose task box is ticked (`- [x] @ana will archive the issues`). */
+  const tickedLines = new Set<number>();
   let lastEntry: { item: Item; endLine: number; nodes: RootContent[]; workItem: WorkItem | undefined; node: OutlineNode; bullet: boolean } | undefined;
   // The kind the sentence over the next list gives it ("We merged the following PRs:" → achieved).
   let listLeadIn: LabelTarget | undefined;
@@ -977,7 +981,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const inTopic = outside && kind === undefined && stack.some((n) => n.topic);
     const target = outside && ((kind !== undefined && kind !== 'notes') || inTopic) ? teamPartNode() : node;
     const prose = !bullet && nodes.length === 1 && nodes[0]!.type === 'paragraph';
-    target.entries.push({ ...(kind !== undefined ? { kind } : {}), item, ...(parent ? { parent } : {}), ...(follows ? { follows } : {}), ...(prose ? { prose } : {}) });
+    const ticked = kind === 'achieved' && tickedLines.has(line);
+    target.entries.push({ ...(kind !== undefined ? { kind } : {}), item, ...(parent ? { parent } : {}), ...(follows ? { follows } : {}), ...(prose ? { prose } : {}), ...(ticked ? { ticked } : {}) });
     return item;
   }
 
@@ -1961,6 +1966,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // off); open is still to do, unless a label says how it stands ("In progress").
     const reported = ctx.kind !== 'summary' && ctx.kind !== 'notes';
     const kind = reported && li.checked === true ? 'achieved' : reported && li.checked === false && ctx.kind === undefined ? 'next' : ctx.kind;
+    if (reported && li.checked === true) tickedLines.add(line);
     // A bullet that leads into a list of names ("Defined transportation resource categories:"
     // over "Campus Shuttle", "Parking Services"…): one item, the list its content; the names are
     // what it did, not work of their own. So does one that stops on its preposition

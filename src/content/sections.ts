@@ -748,7 +748,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // assessing…") is news of work in progress; a question asked is no work done.
   if (entry.kind === 'achieved') {
     const says = sentence();
-    if (says === 'next') return 'next';
+    // Not a ticked task box: minutes tick off the action given ("- [x] @jdno will archive the issues").
+    if (says === 'next' && entry.ticked !== true) return 'next';
     // What says it is unfinished ("…(not finished)", "WIP", "almost done", "still have to add 2
     // more tests", "unfixed") goes on, whatever its verb.
     if (UNFINISHED.test(entry.item.text.replace(/https?:\/\/\S+/g, ''))) return 'progress';

@@ -5257,3 +5257,23 @@ describe('a change cited by its pull request', () => {
     expect(kinds['Refactor the mixnet client']).toBe('progress');
   });
 });
+
+describe('plans and decisions in minutes', () => {
+  it('"@ana will review it", "Next on our list is to…" say what comes; a ticked task box stays done whatever it says it will do', () => {
+    expect(sentenceKind('@Kobzol will add this to sync-team')).toBe('next');
+    expect(sentenceKind('@ana and @bo will review it')).toBe('next');
+    expect(sentenceKind('@ana will not be around')).not.toBe('next');
+    expect(sentenceKind('Next on our list is to update the libraries still using the old paths.')).toBe('next');
+    const text = ['## Action items', '', '- [x] @jdno will archive the issues in the Done column', '- [ ] @jdno will create a thread to discuss this', ''].join('\n');
+    const kinds = kindsByText(build({ 'infra/updates/2024-01-08.md': week('2024-01-08', text) }).site.updates[0]!);
+    expect(kinds['@jdno will archive the issues in the Done column']).toBe('achieved');
+    expect(kinds['@jdno will create a thread to discuss this']).toBe('next');
+  });
+
+  it('a generated "Meeting summary" over "Next steps" and the topics is the body of the minutes: its actions are what comes, not notes', () => {
+    const text = ['# March 3, 2025 | JS subgroup', '', '# Meeting summary', '', '## Quick recap', 'The team went over the release and the debugger.', '', '## Next steps', '- Tomasz to prepare a PR to set the time origin.', '- Till to fix the latest release tag.', '', '## Summary', '', '### Time origin', 'Till and Tomasz discussed using the epoch as the time origin.', ''].join('\n');
+    const kinds = kindsByText(build({ 'sig/updates/2025-03-03.md': week('2025-03-03', text) }).site.updates[0]!);
+    expect(kinds['Tomasz to prepare a PR to set the time origin.']).toBe('next');
+    expect(kinds['Till to fix the latest release tag.']).toBe('next');
+  });
+});
