@@ -763,8 +763,11 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
     // user needs", "Working with FIM to agree timescales"): under a label of the week's doings, still going.
     // Not a title ("Testing the Debugger with Intensive Prompting"), nor the work as a subject ("Updating the charter was…").
     if (says === undefined && ONGOING_OPENER.test(first) && !TITLE_CASE.test(first) && !/^\S+\s(?:(?!\b(?:that|which|who)\b)[^.;])*?\b(?:was|were|is|are|has|had)\b/i.test(first)) return 'progress';
-    // So does one that only began ("Begin integration of the master dataset", under "What I did").
-    if (says === undefined && /^(?:begin|start)\s+(?!by\b)[a-z]/i.test(first)) return 'progress';
+    // So does one that only began ("Begin integration of the master dataset", under "What I did"),
+    // or that goes on, jotted as a to-do is ("Continue i18n on iOS", "Keep refining the model",
+    // under "Last week's debrief"). Not "continued discussion on the RFC": said in the past, the
+    // writer's "achieved:" in front of it holds.
+    if (says === undefined && /^(?:begin|start|continue|keep)\s+(?!by\b|to\s+be\b)[a-z]/i.test(first)) return 'progress';
   }
   // A finding told by its share ("73% of respondents have not reported…"), or a sum of money
   // ("$6315.0 on accounting, copywriting…", "€2k for hosting"): what was learnt, spent or raised, no work.

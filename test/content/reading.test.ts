@@ -5277,3 +5277,13 @@ describe('plans and decisions in minutes', () => {
     expect(kinds['Till to fix the latest release tag.']).toBe('next');
   });
 });
+
+describe('work carried on under a label of the week gone by', () => {
+  it('"Continue i18n on iOS", "Keep refining the model" under "Last week\'s debrief" go on; "Finished the upload" is done', () => {
+    const text = ["## Last week's debrief", '', '- [@gf] Continue i18n on golang/ios/android', '- Keep refining the model', '- Finished the upload of flat files', ''].join('\n');
+    const kinds = kindsByText(build({ 'staff/updates/2021-11-15.md': week('2021-11-15', text) }).site.updates[0]!);
+    expect(kinds['[@gf] Continue i18n on golang/ios/android']).toBe('progress');
+    expect(kinds['Keep refining the model']).toBe('progress');
+    expect(kinds['Finished the upload of flat files']).toBe('achieved');
+  });
+});
