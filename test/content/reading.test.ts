@@ -4430,6 +4430,9 @@ describe('a paragraph that explains', () => {
       '',
       'Grayscale design: https://grayscale.design/',
       '',
+      // "We" alone tells no work: an aside to the reader, a note.
+      'Tax zones would never look like that, but it is a great way for us to test.',
+      '',
       'The audit is nearly through.',
       '',
       'Mirrors for 40% of the regions.',
@@ -4441,6 +4444,7 @@ describe('a paragraph that explains', () => {
     ].join('\n');
     const u = build({ 'haiku/updates/2021-09-30.md': week('2021-09-30', text) }).site.updates[0]!;
     expect(kindsByText(u)).toEqual({
+      'Tax zones would never look like that, but it is a great way for us to test.': 'notes',
       'The package kit is a layer between the installer and the repositories. It resolves what each package needs before anything is fetched.': 'notes',
       'Grayscale design: https://grayscale.design/': 'notes',
       'The audit is nearly through.': 'progress',
