@@ -790,6 +790,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // a line told in the past by its first word ("Assigned initial roles…", "Drew rough mockups…"),
   // unless it says it goes on ("Started learning…").
   if (entry.kind === 'progress' && (sentence() === 'achieved' || (sentence() === undefined && PAST_OPENER.test(first) && !STILL_GOING.test(first) && !UNFINISHED.test(first)))) return 'achieved';
+  // And what a sentence says will be is a plan ("Will start testing Guardian in CI soon", under
+  // "Backlog Reviews"), as under a label of done work.
+  if (entry.kind === 'progress' && sentence() === 'next') return 'next';
   // A detail that says nothing of its own is of the kind of the item it details ("We will replace
   // Vidalia with:" › "the Tor Status extension…"; "Implemented the network fixes. The pull
   // requests:" › "Vote tally fix (…/pull/268)").

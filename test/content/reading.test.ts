@@ -5290,4 +5290,12 @@ describe('work carried on under a label of the week gone by', () => {
     expect(kinds['Keep refining the model']).toBe('progress');
     expect(kinds['Finished the upload of flat files']).toBe('achieved');
   });
+
+  it('under a label of work going on ("Backlog Reviews", "In progress"), what will be is a plan, what was done is done', () => {
+    const text = ['## Backlog Reviews', '', '### Diego', '', '- Continuing to add MySQL support to the BBS', '- Will start testing Guardian in Diego CI soon', '- Finished evaluation of cf-mysql', ''].join('\n');
+    const kinds = kindsByText(build({ 'pmc/updates/2016-03-22.md': week('2016-03-22', text) }).site.updates[0]!);
+    expect(kinds['Continuing to add MySQL support to the BBS']).toBe('progress');
+    expect(kinds['Will start testing Guardian in Diego CI soon']).toBe('next');
+    expect(kinds['Finished evaluation of cf-mysql']).toBe('achieved');
+  });
 });
