@@ -1461,6 +1461,27 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     return true;
   }
 
+  /**
+   * A paragraph whose last line is a label of work with its colon, written with no blank line
+   * after what comes before it ("(Frontend/UI) - Kevin & Riya⏎Goals for the week:"): the lines
+   * before, then the label over the list that follows.
+   */
+  function labelLastSegments(node: Paragraph): Paragraph[] | undefined {
+    const start = node.position?.start.line;
+    const lines = paragraphLines(node);
+    if (start === undefined || !lines || lines.length < 2) return undefined;
+    const last = toString({ type: 'paragraph', children: lines.at(-1)! }).trim();
+    if (!/[:：]$/.test(last)) return undefined;
+    const kind = kindOf(last.slice(0, -1), false);
+    if (kind === undefined || kind === 'summary' || kind === 'aside') return undefined;
+    const before = lines.slice(0, -1).flatMap((l, i) => (i === 0 ? l : [{ type: 'text', value: '\n' } as PhrasingContent, ...l]));
+    const end = start + lines.length - 1;
+    return [
+      { type: 'paragraph', children: before, position: { start: { line: start, column: 1 }, end: { line: end - 1, column: 1 } } },
+      { type: 'paragraph', children: lines.at(-1)!, position: { start: { line: end, column: 1 }, end: { line: end, column: 1 } } },
+    ];
+  }
+
   function handleParagraph(node: Paragraph): void {
     const line = node.position?.start.line ?? 1;
     const text = toString(node).trim();
@@ -1521,7 +1542,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       else addEntry(target, label.kind, label.kind === 'notes' ? [node] : label.rest, line, 0);
       return;
     }
-    const segments = nameLineSegments(node);
+    const segments = nameLineSegments(node) ?? labelLastSegments(node);
     if (segments) {
       for (const segment of segments) handleParagraph(segment);
       return;

@@ -5299,3 +5299,15 @@ describe('work carried on under a label of the week gone by', () => {
     expect(kinds['Finished evaluation of cf-mysql']).toBe('achieved');
   });
 });
+
+describe('a label on the last line of a paragraph', () => {
+  it('"(Frontend/UI) - Kevin & Riya⏎Goals for the week:" keeps its first line and labels the list after it', () => {
+    const text = ['## Status of Frontend Sub-team', '(Frontend/UI) - Kevin & Riya', 'Goals for the week:', '- Design essential screens', '', 'Next week:', '- Implement essential screens', ''].join('\n');
+    const u = build({ 'team/updates/2022-04-13.md': week('2022-04-13', text) }).site.updates[0]!;
+    expect(kindsByText(u)['Design essential screens']).toBe('next');
+    expect(kindsByText(u)['Implement essential screens']).toBe('next');
+    // A colon on the last line of a sentence that is no label leaves the paragraph whole.
+    const other = build({ 'team/updates/2022-04-13.md': week('2022-04-13', ['## Parser', 'We rewrote the tokenizer.', 'These are the parts:', '- lexer', ''].join('\n')) }).site.updates[0]!;
+    expect(Object.keys(kindsByText(other))).toContain('We rewrote the tokenizer. These are the parts:');
+  });
+});
