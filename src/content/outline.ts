@@ -452,6 +452,8 @@ const TRAILING_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?…]|\.(?=\d))+?)\s*(?:…|\.{3
  * is text.
  */
 /** A meeting's notes, minutes or agenda heading: over its topics, the body of the minutes. */
+/** The time a day or a task took, after its name: "(2 hours)", "(~3h)", "(45 min)". */
+const TIME_TAKEN = /\s*\(\s*~?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\s*\)\s*[:：]?\s*$/i;
 const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$|^meeting\s+(?:summary|recap)$/;
 const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{\/\*(?:(?!\*\/\})[\s\S])*\*\/\}|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
 /** An editor's own marks left in the text: a table of contents to generate (`[TOC]`, `[[_TOC_]]`, `${toc}`), a rule of plus signs (`++++++`). */
@@ -1287,10 +1289,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // A date or a range of dates alone (`**11th -> 17th Nov**`, `**18th - 24th Nov**`): a day or
       // a week of the log, no part; what follows is the team's work of those days, past the
       // report's overview.
-      if (named === undefined && !hasLink(node) && onlyDate(words)) {
+      // So does one with the time it took (`**Thursday, January 23 (2 hours):**`), a log's day.
+      if (named === undefined && !hasLink(node) && onlyDate(words.replace(TIME_TAKEN, ''))) {
         pop(7);
         // Not below "Highlights": the highlights of those days.
         while (stack.length > 1 && top().role === 'summary' && !/^highlights?$/.test(readLabel(top().title)?.phrase ?? '')) stack.pop();
+        // A bold label before the first day ("**Goals:**" over the week's checklist) labels that list, not the days.
+        const around = host();
+        if (around.labelRank !== undefined && around.labelRank >= 7) reopenOuterLabel(around, 7);
         days.add(open(newNode({ role: 'document', form: 'bold', rank: 7, line, text, title: words, topic: true }), true));
         structure.push({ line, what: 'heading', text });
         return true;

@@ -5311,3 +5311,15 @@ describe('a label on the last line of a paragraph', () => {
     expect(Object.keys(kindsByText(other))).toContain('We rewrote the tokenizer. These are the parts:');
   });
 });
+
+describe('a log kept day by day, with the time each day took', () => {
+  it('"**Thursday, January 23 (2 hours):**" is a day of the log: it ends the week\'s summary and the "Goals:" label above it; the day\'s work is done', () => {
+    const text = ['# Winter Week 3', '', '**Goals:**', '- [x] Work on the translator', '- [ ] Read the paper', '', '**Week 3 Summary (5 hours):**', '- Thursday: worked on the translator (2 hours)', '', '**Thursday, January 23 (2 hours):**', '- We discussed how to implement the evaluator', '- I implemented a basic translator', ''].join('\n');
+    const u = build({ 'log/updates/2020-01-20.md': week('2020-01-20', text) }).site.updates[0]!;
+    const kinds = kindsByText(u);
+    expect(kinds['Read the paper']).toBe('next');
+    expect(kinds['We discussed how to implement the evaluator']).toBe('achieved');
+    expect(kinds['I implemented a basic translator']).toBe('achieved');
+    expect(u.summary?.map((i) => i.text)).toEqual(['Thursday: worked on the translator (2 hours)']);
+  });
+});
