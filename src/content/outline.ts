@@ -452,6 +452,8 @@ const TRAILING_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?…]|\.(?=\d))+?)\s*(?:…|\.{3
  * is text.
  */
 /** A meeting's notes, minutes or agenda heading: over its topics, the body of the minutes. */
+/** A field's name that says it is a when: "Meeting start", "Summary end", "Date", "Published". */
+const WHEN_KEY = /\b(?:start|end|started|ended|begins?|began|ends?|date|time|held|published|updated|created|recorded|written)$/i;
 /** The time a day or a task took, after its name: "(2 hours)", "(~3h)", "(45 min)". */
 const TIME_TAKEN = /\s*\(\s*~?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\s*\)\s*[:：]?\s*$/i;
 const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$|^meeting\s+(?:summary|recap)$/;
@@ -934,8 +936,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // dates: Jan 5 – 19"; not a number alone, "Sprint: 2"), in a paragraph of its own, wherever it
     // stands: the period, no work (a list of dates, "- Testnet: Wed 18th Sept", says when things
     // will happen).
-    const field = kind === undefined && parent === undefined && !bullet ? /^([\p{L}][\p{L} '’]{0,30}?)\s*[:：]\s*(.+)$/u.exec(item.text.replace(/[*_]/g, '').trim()) : null;
-    if (field && /\d/.test(field[2]!) && /\p{L}{3}|\d\s*[/.–—-]\s*\d/u.test(field[2]!) && onlyDate(field[2]!)) {
+    // So is a bullet whose name says it is a when ("- Meeting start: 2025-04-03T17:23:52Z", "- Date: …").
+    const field = kind === undefined && parent === undefined ? /^([\p{L}][\p{L} '’]{0,30}?)\s*[:：]\s*(.+)$/u.exec(item.text.replace(/[*_]/g, '').trim()) : null;
+    if (field && (!bullet || WHEN_KEY.test(field[1]!)) && /\d/.test(field[2]!) && /\p{L}{3}|\d\s*[/.–—-]\s*\d/u.test(field[2]!) && onlyDate(field[2]!)) {
       structure.push({ line, what: 'when', text: item.text });
       return item;
     }

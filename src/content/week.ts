@@ -128,7 +128,8 @@ function periodLineIn(node: RootContent, near: DateOptions): Evidence | undefine
   return undefined;
 }
 
-const DATE_WORDS = new RegExp(`(?:\\b(?:${MONTH_NAME}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|to|through|thru|till|until|st|nd|rd|th)|(?<=\\d)(?:st|nd|rd|th))(?![a-z])`, 'gi');
+// With a time in ISO 8601 (`2025-04-03T17:23:52Z`) or a zone (`17:00 UTC`).
+const DATE_WORDS = new RegExp(`(?:\\b(?:${MONTH_NAME}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|to|through|thru|till|until|st|nd|rd|th|utc|gmt)|(?<=\\d)(?:st|nd|rd|th|z)|(?<=\\d)t(?=\\d))(?![a-z])`, 'gi');
 
 /** A line that says nothing but a date or a range of dates, in brackets or not. */
 export function onlyDate(line: string): boolean {

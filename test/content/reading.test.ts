@@ -5323,3 +5323,14 @@ describe('a log kept day by day, with the time each day took', () => {
     expect(u.summary?.map((i) => i.text)).toEqual(['Thursday: worked on the translator (2 hours)']);
   });
 });
+
+describe('when the meeting was, as fields', () => {
+  it('"- Meeting start: 2025-04-03T17:23:52Z" says when, no summary; "- Launch: 2025-05-01" is a date of what comes, kept', () => {
+    const text = ['# Meeting Summary for Working Group Meeting', '', '- Meeting start: 2025-04-03T17:23:52Z', '- Summary end: 2025-04-03 19:07 UTC', '', 'The group went over the spec cut.', '', '## Schedule', '', '- Launch: 2025-05-01', ''].join('\n');
+    const u = build({ 'wg/updates/2025-04-03.md': week('2025-04-03', text) }).site.updates[0]!;
+    const said = [...(u.summary ?? []), ...u.notes, ...u.sections.flatMap((s) => Object.values(s.items).flat())].map((i) => i.text);
+    expect(said).not.toContain('Meeting start: 2025-04-03T17:23:52Z');
+    expect(said).not.toContain('Summary end: 2025-04-03 19:07 UTC');
+    expect(said).toContain('Launch: 2025-05-01');
+  });
+});
