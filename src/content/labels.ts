@@ -621,6 +621,10 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // seems ("now looks quite good"); not what is not so yet ("far from ready yet, but I now have…");
   // not an idea had ("We now have a clear idea of how to implement it").
   [new RegExp(String.raw`^(?!${SENTENCE}*?(?:\b(?:not|never|yet|will|would|going to|should|once|if)\b|n['’]t\b))${SENTENCE}{0,120}?(?<!\b(?:for|right|until|by|from|every|and)\s)\bnow\s+(?:also\s+)?(?!(?:looks|seems|feels|appears|sounds|is|are|was)\b)(?:[a-z]{3,}(?<!ss)s|have(?!\s+(?:an?\s+|some\s+)?(?:(?:much\s+)?(?:clear|clearer|better|good|rough|first)\s+)?(?:idea|understanding|sense|picture|view|plan|feeling|questions?|problems?|issues?)\b)|can|supports?)\b`, 'i'), 'achieved'],
+  // What the reader can now do, as release notes tell a change ("You can now annotate graphs",
+  // "Users can now filter on cohorts", "Anywhere you can filter, you can now…"): done. Not what the
+  // writers can now go on to do ("We can now start on X": a plan made possible).
+  [new RegExp(String.raw`^(?!${SENTENCE}*?(?:\b(?:not|never|yet|will|would|going to|should|once|if)\b|n['’]t\b))${SENTENCE}{0,120}?\b(?:you|users?|people|everyone|anyone|developers|admins?|members|visitors|customers|contributors)\s+(?:can|may)\s+(?:also\s+)?now\s+(?:also\s+)?[a-z]{2,}`, 'i'), 'achieved'],
   // What the writers did, in the past, by any verb that says no more than that it was done ("We
   // hardened the decoder", "I reimplemented the parser"); not one that says the work goes on, was
   // only tried, or befell them ("We started…", "I needed…": NOT_DONE_ED).

@@ -832,8 +832,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
  * (`[Add inspector locking](…/pull/569)`: its address is the citation), and says it is not open.
  */
 function citesChange(item: Item): boolean {
-  return (CITES_CHANGE.test(item.text) || item.links.some((link) => CHANGE_URL.test(link.href))) && !OPEN_CHANGE.test(item.text);
+  return (CITES_CHANGE.test(item.text) || item.links.some((link) => CHANGE_URL.test(link.href) || COMMIT_URL.test(link.href))) && !OPEN_CHANGE.test(item.text);
 }
+/** A commit's address (`…/commit/e4b49be`): a change that went in. */
+const COMMIT_URL = /\/commits?\/[0-9a-f]{7,40}\b/i;
 /** A pull or merge request cited by its address or number: `…/pull/572`, `…/merge_requests/12`, "(#61)", "[#61]", "PR 123". */
 const CITES_CHANGE = new RegExp(String.raw`${CHANGE_URL.source}|\(#\d+\)|\[#\d+\]|\bPR\s*#?\d+`, 'i');
 /** …said to be still open: not merged (NOT_MERGED_WORDS), open, waiting on review or on something else. */

@@ -5334,3 +5334,15 @@ describe('when the meeting was, as fields', () => {
     expect(said).toContain('Launch: 2025-05-01');
   });
 });
+
+describe('release notes and changelogs in the words of a change', () => {
+  it('"You can now annotate graphs", "Users can now filter on cohorts" and a commit linked (`…/commit/e4b49be`) are done; "We can now start on the parser" is not', () => {
+    expect(sentenceKind('Anywhere, you can now filter on cohorts.')).toBe('achieved');
+    expect(sentenceKind('Users can now annotate graphs')).toBe('achieved');
+    expect(sentenceKind('We can now start on the parser')).toBeUndefined();
+    const text = ['## acpi', '', '- [Parse DefBreakPoint](https://github.com/o/acpi/commit/e4b49be7befca30dcc53b6b1a0c78793e928941a)', '- [Parser rework](https://github.com/o/acpi/issues/12)', ''].join('\n');
+    const kinds = kindsByText(build({ 'osdev/updates/2021-01-31.md': week('2021-01-31', text) }).site.updates[0]!);
+    expect(kinds['Parse DefBreakPoint']).toBe('achieved');
+    expect(kinds['Parser rework']).toBe('progress');
+  });
+});
