@@ -237,6 +237,8 @@ export function milestonePrefix(text: string): { title: string; status: string[]
  */
 export function isCommitmentTag(code: string): boolean {
   const tag = code.trim();
+  // Not a date or a number in code (`05/11/2022`, `1.2.3`): when, or a version, no commitment.
+  if (/^[\d./:-]+$/.test(tag)) return false;
   return /^[a-z0-9][\w.-]*(?::{1,2}[\w.-]+)+$/i.test(tag) || (/^[a-z0-9][\w.-]*(?:[:/]{1,2}[\w.-]+)+$/.test(tag) && !/[A-Z]/.test(tag));
 }
 

@@ -5346,3 +5346,12 @@ describe('release notes and changelogs in the words of a change', () => {
     expect(kinds['Parser rework']).toBe('progress');
   });
 });
+
+describe('a date in code in the title', () => {
+  it('"# Status Report 5: `05/11/2022`" titles the report: the date in code is no commitment tag, and no key carries it', () => {
+    const files = Object.fromEntries(['2022-05-11', '2022-05-18'].map((d) => [`team/updates/${d}.md`, week(d, [`# Status Report: \`${d.slice(5, 7)}/${d.slice(8)}/${d.slice(0, 4)}\``, '', '## Backend Team', '', '- Fixed the test pipeline', ''].join('\n'))]));
+    const keys = build(files).site.updates.flatMap((u) => u.sections.map((s) => s.key));
+    expect(keys.some((k) => /\d{2}-\d{2}-\d{4}/.test(k))).toBe(false);
+    expect(keys).toContain('team-backend-team');
+  });
+});
