@@ -457,6 +457,8 @@ const WHEN_KEY = /\b(?:start|end|started|ended|begins?|began|ends?|date|time|hel
 /** The time a day or a task took, after its name: "(2 hours)", "(~3h)", "(45 min)". */
 const TIME_TAKEN = /\s*\(\s*~?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\s*\)\s*[:：]?\s*$/i;
 const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$|^meeting\s+(?:summary|recap)$/;
+/** A meeting's questions or open discussion over topic headings (`## Questions` › `### Meeting time`): the body of the minutes too. */
+const DISCUSSION_BODY = /^(?:open\s+)?(?:questions|discussions?|discussion\s+(?:points|topics)|topics\s+discussed|any\s+other\s+business|aob)$/;
 const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{\/\*(?:(?!\*\/\})[\s\S])*\*\/\}|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
 /** An editor's own marks left in the text: a table of contents to generate (`[TOC]`, `[[_TOC_]]`, `${toc}`), a rule of plus signs (`++++++`). */
 const EDITOR_MARKS = /^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|\+{3,}|={3,})\s*$/i;
@@ -1073,7 +1075,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // Nor the notes of a meeting over its topics (`## Notes`, `## Minutes` or `## Agenda` over `### RDF
       // license definition`): the body of the minutes, each topic a part whose lines are
       // discussion (notes) unless they say a decision, a plan or work of their own.
-      if ((overSections.has(node) || overTopics.has(node)) && MINUTES_BODY.test(words.toLowerCase())) {
+      if (((overSections.has(node) || overTopics.has(node)) && MINUTES_BODY.test(words.toLowerCase())) || (overSections.has(node) && DISCUSSION_BODY.test(words.toLowerCase()))) {
         structure.push({ line, what: 'heading', text });
         minutesRank = node.depth;
         return;

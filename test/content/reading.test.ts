@@ -5355,3 +5355,14 @@ describe('a date in code in the title', () => {
     expect(keys).toContain('team-backend-team');
   });
 });
+
+describe('a meeting\'s questions over topic headings', () => {
+  it('"## Questions" over "### Meeting time" is the body of the minutes: each topic a part, a plan said there a plan; over bullets it stays an aside', () => {
+    const text = ['# Meeting 2021-11-05', '', '## Project Status', '', '- Merged the parser', '', '## Questions', '', '### Meeting time', '', 'We will attempt to move the meeting to 1400 UTC next month.', '', '### JSON diagnostics', '', 'GCC has some support at least.', ''].join('\n');
+    const u = build({ 'calls/updates/2021-11-05.md': week('2021-11-05', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['Meeting time', 'JSON diagnostics']));
+    expect(kindsByText(u)['We will attempt to move the meeting to 1400 UTC next month.']).toBe('next');
+    const asked = build({ 'calls/updates/2021-11-05.md': week('2021-11-05', ['## Work', '', '- Merged the parser', '', '## Questions', '', '- Should we move the meeting?', ''].join('\n')) }).site.updates[0]!;
+    expect(asked.notes.map((n) => n.text)).toContain('Should we move the meeting?');
+  });
+});
