@@ -79,6 +79,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   ],
   progress: [
     'ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'coming soon', 'what s coming', 'what is coming', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress',
+    // A tracker's log of the period ("Issues progressed": worked on, not closed).
+    'progressed', 'issues progressed', 'tasks progressed', 'items progressed', 'tickets progressed', 'stories progressed',
     // Work carried into the next period unfinished ("Moving to Next Sprint", "Carried over", "Spillover"): under way, not planned.
     'carried over', 'carry over', 'carryover', 'carried forward', 'rolled over', 'rollover', 'spillover', 'spill over', 'spilled over',
     'moving to next sprint', 'moved to next sprint', 'moving to the next sprint', 'moved to the next sprint', 'moving into next sprint', 'carrying over',
@@ -92,6 +94,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'schedule', 'timetable',
     // What the week is to concentrate on ("Focus for the Week", "Weekly focus", "Focus areas").
     'focus', 'focus areas', 'weekly focus', 'focus for the week', 'focus for this week', 'focus for next week', 'this week s focus', 'next week s focus',
+    // Not worked on in the period ("Issues not progressed"): still to do.
+    'not progressed', 'issues not progressed', 'tasks not progressed', 'items not progressed',
     'follow ups', 'followups', 'looking ahead', 'looking forward', 'moving forward', 'going forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [

@@ -57,6 +57,9 @@ describe('labels are read by their head words', () => {
     [':white_check_mark: Done', 'achieved'],
     ['In progress', 'progress'],
     ['Ongoing', 'progress'],
+    // A tracker's log: worked on and not closed goes on; not worked on is still to do.
+    ['Issues progressed (General Issues)', 'progress'],
+    ['Issues not progressed', 'next'],
     ["Next Week's Roadmap", 'next'],
     ['Looking Forward', 'next'],
     ['The week ahead', 'next'],
