@@ -584,7 +584,7 @@ function statusFieldKind(text: string): ItemKind | undefined {
 
 /**
  * Words of an account of work (when, its traces, its acts): "this week", a PR, a draft,
- * "implemented". Not "I", "we", "our" alone: an explanation, an aside to the reader, speaks so too
+ * "implemented". Not a pronoun alone ("I", "we", "my", "our", "us"): an explanation, an aside to the reader, speaks so too
  * ("Tax zones would never look like that, but it's a great way for us to test"); of such paragraphs
  * the judges of the unseen batches call five in eight notes, one in eight work going on.
  */
