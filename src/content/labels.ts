@@ -605,8 +605,9 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // Not a thing moved somewhere ("We moved to 3 replicas"): moved, only to a time.
   [/^[^.;!?]{0,120}?\b(?:(?:postponed|deferred|pushed(?:\s+back)?|punted)\s+(?:to|until|till)\s+(?:after\b|next\b|the\s+next\b|a\s+later\b|later\b|a\s+future\b|\d)|moved\s+(?:to|until)\s+(?:after\b|next\b|the\s+next\b|a\s+later\b|later\b))/i, 'next'],
   // A decision taken, as minutes and reports record it ("We decided to keep 3.0.1", "Decided to
-  // close this", "The meeting decided to go with Option 2", "The SC discussed PEP 646 and decided that it should be
-  // accepted", "The Board of Directors met and ratified a plan", "Agreed we would point to HTML",
+  // close this", "The meeting decided to go with Option 2", "The SC discussed PEP 646 and decided
+  // that it should be accepted", "The Board of Directors met and ratified a plan", "Agreed we
+  // would point to HTML",
   // "Decision: Bom cardinality 0..* for elements", "A decision was made to use winit"): an outcome
   // of the period, done. Not one still to take ("Once agreed, update…", "if we decide…"), nor one
   // taken before ("I had decided to focus on…"): those open with a clause or say "had". Nor a

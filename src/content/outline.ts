@@ -451,11 +451,11 @@ const TRAILING_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?…]|\.(?=\d))+?)\s*(?:…|\.{3
  * at its first closing mark, so text between two tags (`{% hint %} For more … {% endhint %}`)
  * is text.
  */
-/** A meeting's notes, minutes or agenda heading: over its topics, the body of the minutes. */
 /** A field's name that says it is a when: "Meeting start", "Summary end", "Date", "Published". */
 const WHEN_KEY = /\b(?:start|end|started|ended|begins?|began|ends?|date|time|held|published|updated|created|recorded|written)$/i;
 /** The time a day or a task took, after its name: "(2 hours)", "(~3h)", "(45 min)". */
 const TIME_TAKEN = /\s*\(\s*~?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\s*\)\s*[:：]?\s*$/i;
+/** A meeting's notes, minutes or agenda heading (or a generated "Meeting summary"): over its topics, the body of the minutes. */
 const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$|^meeting\s+(?:summary|recap)$/;
 /** A meeting's questions or open discussion over topic headings (`## Questions` › `### Meeting time`): the body of the minutes too. */
 const DISCUSSION_BODY = /^(?:open\s+)?(?:questions|discussions?|discussion\s+(?:points|topics)|topics\s+discussed|any\s+other\s+business|aob)$/;
@@ -654,9 +654,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const teamNames = (options.teamNames ?? [options.team]).map((n) => n.toLowerCase()).filter((n) => n.length >= 3);
 
   const top = () => stack.at(-1)!;
-  // The item written last, and the line it ends on (a list of addresses may follow it).
   /** Lines of list items whose task box is ticked (`- [x] @ana will archive the issues`). */
   const tickedLines = new Set<number>();
+  // The item written last, and the line it ends on (a list of addresses may follow it).
   let lastEntry: { item: Item; endLine: number; nodes: RootContent[]; workItem: WorkItem | undefined; node: OutlineNode; bullet: boolean } | undefined;
   // The kind the sentence over the next list gives it ("We merged the following PRs:" → achieved).
   let listLeadIn: LabelTarget | undefined;

@@ -584,9 +584,10 @@ function statusFieldKind(text: string): ItemKind | undefined {
 
 /**
  * Words of an account of work (when, its traces, its acts): "this week", a PR, a draft,
- * "implemented". Not a pronoun alone ("I", "we", "my", "our", "us"): an explanation, an aside to the reader, speaks so too
- * ("Tax zones would never look like that, but it's a great way for us to test"); of such paragraphs
- * the judges of the unseen batches call five in eight notes, one in eight work going on.
+ * "implemented". Not a pronoun alone ("I", "we", "my", "our", "us"): an explanation, an aside to
+ * the reader, speaks so too ("Tax zones would never look like that, but it's a great way for us
+ * to test"); of such paragraphs the judges of the unseen batches call five in eight notes, one in
+ * eight work going on.
  */
 const TOLD_AS_WORK = /\b(?:this (?:week|month|sprint)|last (?:week|month|sprint)|the team|PRs?|pull requests?|drafts?|merged|released|implemented|fixed|finished|completed|deployed|designed|built|shipped|added|wrote|written|working|worked|started|attended|met|milestone|progress|will)\b/i;
 

@@ -4433,7 +4433,7 @@ describe('a paragraph that explains', () => {
       '',
       'Grayscale design: https://grayscale.design/',
       '',
-      // "We" alone tells no work: an aside to the reader, a note.
+      // A pronoun alone ("us") tells no work: an aside to the reader, a note.
       'Tax zones would never look like that, but it is a great way for us to test.',
       '',
       'The audit is nearly through.',
