@@ -537,7 +537,7 @@ export function headingTitle(node: Heading, text: string, links: Link[], tag: st
 }
 
 /** What a label makes of the items under it: a kind, the update's summary, or notes (asides, unknown labels). */
-export type LabelTarget = ItemKind | 'summary' | 'pending';
+export type LabelTarget = ItemKind | 'summary' | 'pending' | 'reviewed';
 
 /** A label's kind as the outline uses it: asides are kept as notes. */
 export function labelTarget(kind: LabelKind): LabelTarget {

@@ -21,7 +21,11 @@ export type ReportedKind = Exclude<ItemKind, 'notes'>;
  * PRs"): in progress, whatever its own words say was done ("@ana fixed the links" under "Waiting
  * for merge" is not in yet).
  */
-export type LabelKind = ReportedKind | 'summary' | 'aside' | 'pending';
+/**
+ * `reviewed`: a plan looked back on ("Last week's goals", "What I had planned to do this week"):
+ * each item restates what was planned, no news of its own unless it says how it went.
+ */
+export type LabelKind = ReportedKind | 'summary' | 'aside' | 'pending' | 'reviewed';
 
 /** A changelog's headings in the past participle, labels only alone or with each other (see readLabelText). */
 const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed', 'opened', 'reviewed', 'created', 'updated']);
@@ -114,6 +118,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'waiting for merge', 'waiting to be merged', 'waiting for review', 'waiting to be reviewed', 'awaiting merge', 'awaiting review', 'pending merge', 'pending review',
     'in review', 'under review', 'ready for review', 'needs review', 'open prs', 'open pull requests', 'open merge requests', 'prs in review', 'pull requests in review',
   ],
+  // Given by the reading of plans said in the past (readLabelText), by no phrase of its own.
+  reviewed: [],
   blockers: ['current blockers', 'blocked', 'blocker', 'blockers', 'blocking', 'blockage', 'blockages', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
   summary: [
     'summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract',
@@ -410,7 +416,7 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // Plans said done ("Completed Goals", "Goals completed", "Objectives achieved"): done.
   if (tokens.some((w, i) => PLAN_WORDS.has(w) && (PLAN_DONE.has(tokens[i - 1] ?? '') || PLAN_DONE.has(tokens[i + 1] ?? '')))) return { kind: 'achieved', phrase: best.phrase };
   const pastPlan = (best.kind === 'next' && tokens.some((w) => PAST_MARKERS.has(w))) || (best.kind === 'achieved' && kinds.has('next') && tokens.some((w) => PLAN_WORDS.has(w)));
-  if (pastPlan) return { kind: 'progress', phrase: best.phrase };
+  if (pastPlan) return { kind: 'reviewed', phrase: best.phrase };
   // What would stand in the way of what comes ("Blocks or impediments to the plan for next week",
   // "Blockers for the upcoming release"): not met yet, foreseen: risks.
   if (best.kind === 'blockers' && /\b(?:to|for|in)\s+(?:the\s+|our\s+|my\s+)?(?:plan|plans|next|upcoming|coming|future)\b/i.test(text)) return { kind: 'risks', phrase: best.phrase };

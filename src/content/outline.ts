@@ -69,7 +69,7 @@ export type NodeRole = 'root' | 'document' | 'summary' | 'aside' | ContainerRole
 
 export interface OutlineEntry {
   /** The kind label it sits under (`pending`: work waiting on others, read as progress); undefined when unlabelled (progress in a section, else notes). */
-  kind?: ItemKind | 'pending';
+  kind?: ItemKind | 'pending' | 'reviewed';
   item: Item;
   /** The item it is nested under, when it is a detail of one. */
   parent?: Item;

