@@ -164,6 +164,10 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'sponsors', 'sponsor', 'sponsorship', 'supporters', 'funding', 'funders',
     // Who, not what: the people a part or a meeting has.
     'lead', 'leads', 'owner', 'owners', 'assignee', 'assignees', 'members', 'notetaker', 'note taker', 'facilitator', 'point of contact',
+    // Who sent apologies or regrets to a meeting: who is away, no work.
+    'apologies', 'regrets',
+    // Jobs offered ("Open roles", "We're hiring"): a call to the reader, no work.
+    'open roles', 'hiring', 'we re hiring', 'we are hiring', 'job openings', 'open positions', 'careers', 'join our team',
     // Who is away when ("Planned absences", "Time off", "Holidays"): no work, planned or done.
     'absences', 'absence', 'planned absences', 'planned absence', 'time off', 'planned leave', 'leave', 'holidays', 'vacations', 'out of office', 'ooo',
     // The writer's life beside the work, as weeknotes keep it ("Personal", "Not the job").

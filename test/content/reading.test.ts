@@ -58,6 +58,10 @@ describe('labels are read by their head words', () => {
     [':white_check_mark: Done', 'achieved'],
     ['In progress', 'progress'],
     ['Ongoing', 'progress'],
+    // Who sent apologies to a meeting, and jobs offered: no work.
+    ['Apologies', 'aside'],
+    ["We're hiring!", 'aside'],
+    ['Open roles', 'aside'],
     // A tracker's log: worked on and not closed goes on; not worked on is still to do.
     ['Issues progressed (General Issues)', 'progress'],
     ['Issues not progressed', 'next'],
