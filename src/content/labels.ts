@@ -236,8 +236,9 @@ function phraseAt(tokens: string[], at: number, phrases: ReadonlyArray<{ words: 
 export function labelTokens(text: string): string[] {
   // Other languages' label words as English ones (locales.ts): "Próximos pasos", "下周计划".
   const words = fold(readUnspaced(text.toLowerCase()))
-    // An emoji written as a shortcode (`:white_check_mark: Done`), like the emoji itself, is no word.
-    .replace(/(^|\s):[a-z0-9_+-]+:(?=\s|$)/g, ' ')
+    // An emoji written as a shortcode (`:white_check_mark: Done`), like the emoji itself, is no word;
+    // so is one whose closing colon a heading's trailing colon took (`## Notes :book:` → "Notes :book").
+    .replace(/(^|\s):[a-z0-9_+-]+:?(?=\s|$)/g, ' ')
     .replace(/[’‘`]/g, "'")
     .replace(/tl;\s*dr/g, 'tl dr')
     .replace(/([&/])/g, ' $1 ')

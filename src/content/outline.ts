@@ -1075,7 +1075,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // Nor the notes of a meeting over its topics (`## Notes`, `## Minutes` or `## Agenda` over `### RDF
       // license definition`): the body of the minutes, each topic a part whose lines are
       // discussion (notes) unless they say a decision, a plan or work of their own.
-      if (((overSections.has(node) || overTopics.has(node)) && MINUTES_BODY.test(words.toLowerCase())) || (overSections.has(node) && DISCUSSION_BODY.test(words.toLowerCase()))) {
+      // Its words without emoji, in either form (`## Notes :book:`, `## Notes 📖`).
+      const plain = words.toLowerCase().replace(/:[a-z0-9_+-]+:?/g, ' ').replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+      if (((overSections.has(node) || overTopics.has(node)) && MINUTES_BODY.test(plain)) || (overSections.has(node) && DISCUSSION_BODY.test(plain))) {
         structure.push({ line, what: 'heading', text });
         minutesRank = node.depth;
         return;

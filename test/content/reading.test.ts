@@ -5377,3 +5377,13 @@ describe('a meeting\'s questions over topic headings', () => {
     expect(asked.notes.map((n) => n.text)).toContain('Should we move the meeting?');
   });
 });
+
+describe('a label with an emoji shortcode', () => {
+  it('"## Notes :book:" over its topics is the body of the minutes, as "## Notes" is: the shortcode, its closing colon taken as the heading\'s, is no word', () => {
+    expect(readLabel('Notes :book')?.kind).toBe('aside');
+    const text = ['# 2023-01-24', '', '## Notes :book:', '', '- [Renew the signer certificate](https://github.com/o/helpdesk/issues/3323)', '  - Done, merged the renewal', ''].join('\n');
+    const u = build({ 'infra/updates/2023-01-24.md': week('2023-01-24', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).not.toContain('Notes :book');
+    expect(kindsByText(u)['Done, merged the renewal']).toBe('achieved');
+  });
+});
