@@ -19,11 +19,9 @@ export type ReportedKind = Exclude<ItemKind, 'notes'>;
 /**
  * `pending`: work handed in and waiting on others ("Waiting for merge", "Awaiting review", "Open
  * PRs"): in progress, whatever its own words say was done ("@ana fixed the links" under "Waiting
- * for merge" is not in yet).
- */
-/**
- * `reviewed`: a plan looked back on ("Last week's goals", "What I had planned to do this week"):
- * each item restates what was planned, no news of its own unless it says how it went.
+ * for merge" is not in yet). `reviewed`: a plan looked back on ("Last week's goals", "What I had
+ * planned to do this week"): each item restates what was planned, no news of its own unless it
+ * says how it went.
  */
 export type LabelKind = ReportedKind | 'summary' | 'aside' | 'pending' | 'reviewed';
 
@@ -167,7 +165,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // Who sent apologies or regrets to a meeting: who is away, no work.
     'apologies', 'regrets',
     // Jobs offered ("Open roles", "We're hiring"): a call to the reader, no work.
-    'open roles', 'hiring', 'we re hiring', 'we are hiring', 'job openings', 'open positions', 'careers', 'join our team',
+    'open roles', 'we re hiring', 'we are hiring', 'job openings', 'open positions', 'careers', 'join our team',
     // Who is away when ("Planned absences", "Time off", "Holidays"): no work, planned or done.
     'absences', 'absence', 'planned absences', 'planned absence', 'time off', 'planned leave', 'leave', 'holidays', 'vacations', 'out of office', 'ooo',
     // The writer's life beside the work, as weeknotes keep it ("Personal", "Not the job").

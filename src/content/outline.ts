@@ -58,7 +58,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, slugify, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { CHANGE_URL, hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, NOT_MERGED_WORDS, PLANNED_LEAD, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
+import { CHANGE_URL, hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, labelTokens, NOT_MERGED_WORDS, PLANNED_LEAD, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
 import { isGivenName } from './names';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
@@ -68,7 +68,7 @@ export type ContainerRole = 'area' | SectionLevel;
 export type NodeRole = 'root' | 'document' | 'summary' | 'aside' | ContainerRole;
 
 export interface OutlineEntry {
-  /** The kind label it sits under (`pending`: work waiting on others, read as progress); undefined when unlabelled (progress in a section, else notes). */
+  /** The kind label it sits under (`pending`: work waiting on others, read as progress; `reviewed`: a plan looked back on, its items notes unless they say how it went); undefined when unlabelled (progress in a section, else notes). */
   kind?: ItemKind | 'pending' | 'reviewed';
   item: Item;
   /** The item it is nested under, when it is a detail of one. */
@@ -1075,8 +1075,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // Nor the notes of a meeting over its topics (`## Notes`, `## Minutes` or `## Agenda` over `### RDF
       // license definition`): the body of the minutes, each topic a part whose lines are
       // discussion (notes) unless they say a decision, a plan or work of their own.
-      // Its words without emoji, in either form (`## Notes :book:`, `## Notes 📖`).
-      const plain = words.toLowerCase().replace(/:[a-z0-9_+-]+:?/g, ' ').replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+      // Its words as a label reads them, emoji aside in either form (`## Notes :book:`, `## Notes 📖`).
+      const plain = labelTokens(words).join(' ');
       if (((overSections.has(node) || overTopics.has(node)) && MINUTES_BODY.test(plain)) || (overSections.has(node) && DISCUSSION_BODY.test(plain))) {
         structure.push({ line, what: 'heading', text });
         minutesRank = node.depth;

@@ -617,13 +617,13 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // says what "Added a batch fetch API" says).
   const bare = entry.item.text.replace(INLINE_TEMPLATE_TAG, ' ').replace(/\s+/g, ' ').trim();
   if (bare !== entry.item.text && bare !== '') return entryKind({ ...entry, item: { ...entry.item, text: bare } }, parentKind, neutral);
-  // Under a label of work waiting on others ("Waiting for merge", "Awaiting review"), an item is
-  // read as under "In progress", but is not done whatever its own words say ("@ana fixed the
-  // links" there is a fix not yet in).
   // Under a plan looked back on ("Last week's goals", "Goals from last week"), an item restates
   // what was planned: a note, unless it says how it went ("~~Basic queueing~~", "Finished the
   // parser", "Still waiting on the vendor"). Its box ticked, it is done (outline.ts).
   if (entry.kind === 'reviewed') return entryKind({ ...entry, kind: undefined }, parentKind, 'notes');
+  // Under a label of work waiting on others ("Waiting for merge", "Awaiting review"), an item is
+  // read as under "In progress", but is not done whatever its own words say ("@ana fixed the
+  // links" there is a fix not yet in).
   if (entry.kind === 'pending') {
     const kind = entryKind({ ...entry, kind: 'progress' }, parentKind, neutral);
     return kind === 'achieved' ? 'progress' : kind;

@@ -5387,3 +5387,12 @@ describe('a label with an emoji shortcode', () => {
     expect(kindsByText(u)['Done, merged the renewal']).toBe('achieved');
   });
 });
+
+describe('jobs offered and work of hiring', () => {
+  it('"Open roles" and "We\'re hiring!" head a call to the reader; "- hiring" under a part is the team\'s work, an item', () => {
+    expect(readLabel('Open roles')?.kind).toBe('aside');
+    const text = ['- *vip::zkVM*', '  - hiring', '  - onboarding new researcher', ''].join('\n');
+    const u = build({ 'lab/updates/2023-07-10.md': week('2023-07-10', text) }).site.updates[0]!;
+    expect(Object.keys(kindsByText(u))).toEqual(expect.arrayContaining(['hiring', 'onboarding new researcher']));
+  });
+});
