@@ -878,8 +878,10 @@ export function sentenceKind(text: string): ReportedKind | undefined {
   // then the line ("Merged Yamux: change a Future…" says its kind before the colon).
   // So is one whose line opens with a verb in the past ("Website Migration: Migrated the site to
   // SvelteKit", "Light Theme: Added a light theme").
-  // So is a member's line ("Pulkit: Built a basic layout…", "Simona: I finished styling…").
-  const area = /^[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}:\s+(?=[a-z]|[A-Z][a-z]+ed\b|(?:I|We|The|Our|My)\s|(?:Built|Made|Wrote|Rewrote|Ran|Did|Gave|Held|Sent|Took|Led|Met|Drew|Set up|Got)\b)(?!https?:)/.exec(text.trim());
+  // So is a member's line ("Pulkit: Built a basic layout…", "Simona: I finished styling…", and
+  // after a dash when a verb in the past follows: "Dana - added retries to the uploader"; not
+  // "Plan skeleton ready - will be applied…").
+  const area = /^[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}(?::|\s[-–—](?=\s+(?:[a-z]{3,}ed|built|made|wrote|ran|did|gave|held|sent|took|led|met|drew|got)\b))\s+(?=[a-z]|[A-Z][a-z]+ed\b|(?:I|We|The|Our|My)\s|(?:Built|Made|Wrote|Rewrote|Ran|Did|Gave|Held|Sent|Took|Led|Met|Drew|Set up|Got)\b)(?!https?:)/.exec(text.trim());
   return area ? ownSentenceKind(text.trim().slice(area[0].length)) : undefined;
 }
 

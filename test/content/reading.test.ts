@@ -5396,3 +5396,11 @@ describe('jobs offered and work of hiring', () => {
     expect(Object.keys(kindsByText(u))).toEqual(expect.arrayContaining(['hiring', 'onboarding new researcher']));
   });
 });
+
+describe('a name, a dash, then what was done', () => {
+  it('"Single-staking - reviewed and updated the design" is done, as "Single-staking: reviewed…" is; "Plan skeleton ready - will be applied next" is not', () => {
+    expect(sentenceKind('Single-staking - reviewed and updated the design up to the construction section.')).toBe('achieved');
+    expect(sentenceKind('Dana – added retries to the uploader')).toBe('achieved');
+    expect(sentenceKind('Plan skeleton ready - will be applied for all BUs as next step')).not.toBe('next');
+  });
+});
