@@ -130,13 +130,16 @@ export function isFigureLine(text: string): boolean {
   return sentences.length >= 2 && sentences.length <= 3 && sentences.some((x) => TALLY.test(x)) && sentences.every((x) => TALLY.test(x) || DIFF_TALLY.test(x));
 }
 
+/** A unit of time spent: hours, hrs, h, minutes, mins (outline.ts reads "(2 hours)" after a log's day with it too). */
+export const TIME_UNIT = '(?:hours?|hrs?|h|minutes?|mins?)';
+
 /**
  * A time sheet's line: how long went where ("8 hours were spent", "Top item: research, 2 hours",
  * "testing, 3 hours", "Brainstorming (Group meeting): 3 hours"), a figure of effort, no work said.
  */
-const TIME_SPENT = /^(?:[\p{L}\d][\p{L}\d /()&'’-]{0,60}?\s*[:,]\s*){0,2}[~≈]?\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\b(?:\s+(?:were|was|have been|has been)\s+spent)?(?:\s+(?:in total|total|this week))?\s*\.?$/iu;
+const TIME_SPENT = new RegExp(String.raw`^(?:[\p{L}\d][\p{L}\d /()&'’-]{0,60}?\s*[:,]\s*){0,2}[~≈]?\d+(?:\.\d+)?\s*${TIME_UNIT}\b(?:\s+(?:were|was|have been|has been)\s+spent)?(?:\s+(?:in total|total|this week))?\s*\.?$`, 'iu');
 // A form's question of time, with its answer ("How many hours did you spend on the project this week? 12 hours", "… (0-10) 4").
-const TIME_ASKED = /^how (?:many hours|much time)\b[^?]{0,80}\?\s*(?:\([^()]{0,20}\)\s*)?[~≈]?\d+(?:\.\d+)?(?:\s*(?:hours?|hrs?|h|minutes?|mins?)\b[^.!?]{0,30})?\.?$/i;
+const TIME_ASKED = new RegExp(String.raw`^how (?:many hours|much time)\b[^?]{0,80}\?\s*(?:\([^()]{0,20}\)\s*)?[~≈]?\d+(?:\.\d+)?(?:\s*${TIME_UNIT}\b[^.!?]{0,30})?\.?$`, 'i');
 export function isTimeSpent(text: string): boolean {
   return TIME_SPENT.test(text.trim()) || TIME_ASKED.test(text.trim());
 }

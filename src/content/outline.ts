@@ -53,6 +53,7 @@ import {
   splitLabel,
   standingForm,
   stripLeading,
+  TIME_UNIT,
   type KindOf,
   type LabelTarget,
   type WorkItem,
@@ -454,7 +455,7 @@ const TRAILING_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?…]|\.(?=\d))+?)\s*(?:…|\.{3
 /** A field's name that says it is a when: "Meeting start", "Summary end", "Date", "Published". */
 const WHEN_KEY = /\b(?:start|end|started|ended|begins?|began|ends?|date|time|held|published|updated|created|recorded|written)$/i;
 /** The time a day or a task took, after its name: "(2 hours)", "(~3h)", "(45 min)". */
-const TIME_TAKEN = /\s*\(\s*~?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|minutes?|mins?)\s*\)\s*[:：]?\s*$/i;
+const TIME_TAKEN = new RegExp(String.raw`\s*\(\s*~?\s*\d+(?:\.\d+)?\s*${TIME_UNIT}\s*\)\s*[:：]?\s*$`, 'i');
 /** A meeting's notes, minutes or agenda heading (or a generated "Meeting summary"): over its topics, the body of the minutes. */
 const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$|^meeting\s+(?:summary|recap)$/;
 /** A meeting's questions or open discussion over topic headings (`## Questions` › `### Meeting time`): the body of the minutes too. */
