@@ -608,6 +608,20 @@ const TASK_TITLE = new RegExp(String.raw`^(?:${IMPERATIVE})\s+[\w\x60"'“(.-]`)
 const OBJECT_START = 'a|an|the|some|several|many|all|both|its|his|her|their|our|my|this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|up|out|off|back';
 // (Verbs already read above are left out: "Fixed…" is done by the first rule.)
 const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
+  // A task's status written before it, as a tracker's column ("**IN-PROGRESS** - Review the doc",
+  // "TBD - Determine where the minutes live", "[Blocked] Deploy to staging"): set off by bold,
+  // brackets, or by a dash or a colon after it; not a verb that opens a sentence ("Started the
+  // server", "Pending review of the PR", "TBD what the content will be").
+  ...(
+    [
+      ['in[- ]progress|wip|on-?going|under ?way|started|in development', 'progress'],
+      ['tbd|to ?do|not (?:yet )?started|planned', 'next'],
+      ['blocked', 'blockers'],
+    ] as const
+  ).map(([words, kind]): [RegExp, ReportedKind] => [
+    new RegExp(String.raw`^(?:[*_]{1,2}(?:${words})[*_]{1,2}|[([]\s*(?:${words})\s*[)\]]|(?:${words})\s*[:：]|(?:${words})\s+[-–—])\s*[-–—:：]?\s*\S`, 'i'),
+    kind,
+  ]),
   // Put off to a later meeting or date ("Vote postponed to after reading the document", "Second
   // item postponed until next meeting", "Reworking branch strategy will be pushed to next week"):
   // what comes.
@@ -860,8 +874,12 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [/^(?:(?:i|we|the team)\s+)?(?:still\s+)?(?:have|has)\s+(?!been\b|had\b|done\b)[^.;!?]{1,60}?\bto\s+(?:do|finish|complete|write|review|fix|test|build|sort out|work on)\b/i, 'next'],
 ];
 
-const TICKED = new RegExp(String.raw`^[\s*_]*(?:${TICK.source})|(?:${TICK.source})\s*(?:done|merged|completed|shipped|released|finished)?[\s*_.!]*$|[([]\s*(?:(?:edit(?:ed)?|update[d]?)\s*[:：-]\s*|now\s+)?(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$`, 'iu');
-/** An item the team ticked off: a ✅ (✔️, ☑️) before or after it, or `(done)` / `[completed]` / `(edit: done)` at its end. */
+const TICKED = new RegExp(String.raw`^[\s*_]*(?:${TICK.source})|(?:${TICK.source})\s*(?:done|merged|completed|shipped|released|finished)?[\s*_.!]*$|[([]\s*(?:(?:edit(?:ed)?|update[d]?)\s*[:：-]\s*|now\s+)?(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$|^[\s*_]*[([]\s*(?:done|completed|finished|shipped|merged)\s*[)\]]|[^\s.!?][\s*_]*[.;]\s+(?:done|completed|finished)(?:[\s*_.!]*$|\s*[:：]\s+\S)`, 'iu');
+/**
+ * An item the team ticked off: a ✅ (✔️, ☑️) before or after it, `(done)` / `[completed]` /
+ * `(edit: done)` at its end or before it, or "Done." said after it ("Close #142. Done.",
+ * "Create an issue for it. Done: …/issues/289").
+ */
 export function tickedOff(text: string): boolean {
   return TICKED.test(text);
 }

@@ -760,6 +760,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
     const says = sentence();
     // Not a ticked task box: minutes tick off the action given ("- [x] @jdno will archive the issues").
     if (says === 'next' && entry.ticked !== true) return 'next';
+    // A status said before the task ("IN-PROGRESS - Review the doc", "[@moul] in progress: …") holds.
+    if (says === 'progress') return 'progress';
     // What says it is unfinished ("…(not finished)", "WIP", "almost done", "still have to add 2
     // more tests", "unfixed") goes on, whatever its verb.
     if (UNFINISHED.test(entry.item.text.replace(/https?:\/\/\S+/g, ''))) return 'progress';

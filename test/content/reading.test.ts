@@ -5404,3 +5404,35 @@ describe('a name, a dash, then what was done', () => {
     expect(sentenceKind('Plan skeleton ready - will be applied for all BUs as next step')).not.toBe('next');
   });
 });
+
+describe('a task with its status said before it, or "Done." after it', () => {
+  it('"IN-PROGRESS - …", "TBD - …", "(done) …" and "… Done." hold under last week\'s actions; "TBD what the content will be" says no status', () => {
+    const text = [
+      '## Editors',
+      '',
+      '* **Action Items from Last Week**',
+      '    - **TBD** - Determine where the minutes live',
+      '    - **IN-PROGRESS** - Review the proposed websocket doc',
+      '    - Tag the monthly items',
+      '',
+      '## Actions',
+      '',
+      '* Close the old issue. Done.',
+      '* Create an issue for secure websockets. Done: https://example.org/issues/289',
+      '* (done) Reorder the form inputs',
+      '* Ruben to follow up on secure websockets',
+      '',
+    ].join('\n');
+    const kinds = kindsByText(build({ 'eds/updates/2021-07-27.md': week('2021-07-27', text) }).site.updates[0]!);
+    expect(kinds['TBD - Determine where the minutes live']).toBe('next');
+    expect(kinds['IN-PROGRESS - Review the proposed websocket doc']).toBe('progress');
+    // A plan looked back on, nothing said of how it went: a note.
+    expect(kinds['Tag the monthly items']).toBe('notes');
+    expect(kinds['Close the old issue. Done.']).toBe('achieved');
+    expect(kinds['Create an issue for secure websockets. Done: https://example.org/issues/289']).toBe('achieved');
+    expect(kinds['(done) Reorder the form inputs']).toBe('achieved');
+    expect(kinds['Ruben to follow up on secure websockets']).toBe('next');
+    expect(sentenceKind('TBD what type of content the workflows need')).toBeUndefined();
+    expect(sentenceKind('Started the server')).not.toBe('progress');
+  });
+});
