@@ -299,6 +299,16 @@ const GREETING = /^(?:hi|hello|hey|greetings|namaste|howdy|hola|good\s+(?:mornin
 const WELCOME = /^(?:(?:hi|hello|hey)\s+and\s+)?welcome\s+(?:back\s+)?to\s+(?:the|my|our|this|another|issue|edition|part|week|episode|volume|\d)\b[^.!?]{0,120}[.!,]*\s*$/i;
 
 /**
+ * Whether a text is a quotation and nothing else, its author after it or not ("“Never give up
+ * on your dreams… Keep sleeping”", "\"Concealed talent brings no reputation\" -Erasmus",
+ * "“Let us make our future now.” — Malala Yousafzai"): words cited, no work.
+ */
+export function isQuotation(text: string): boolean {
+  return QUOTATION.test(text.replace(/\s+/g, ' ').trim());
+}
+const QUOTATION = /^["“„«][^"“”„«»]{3,600}["”»](?:\s*[-–—~]+\s*[\p{Lu}][\p{L}.'’ ]{1,60})?$/u;
+
+/**
  * Whether a text is only a word of feeling, or one followed by thanks ("Yay open source
  * development! 🎉 Big shout out to everyone…"); or a greeting, or a welcome to the report, or
  * both ("Namaste 🙏, Welcome to the first weekly blog of GSoC'20 for CDLI.").

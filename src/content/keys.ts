@@ -134,8 +134,8 @@ export interface CleanTitle {
   status: string[];
 }
 
-/** `(owner: Ana)`, `(lead: @ana)`, `(@ana, @bo)`, `— @ana` at the end of a name. */
-const OWNED_AT_END = new RegExp(String.raw`\s*(?:\(\s*(?:(?:owners?|leads?|dri|assignees?|poc|by)\s*[:：-]\s*[^()]{1,40}|${HANDLES})\s*\)|\s(?:-|–|—)\s*${HANDLES})\s*$`, 'i');
+/** `(owner: Ana)`, `(lead: @ana)`, `(@ana, @bo)`, `(by Sarah C.)`, `(drafted by Christian C.)`, `— @ana` at the end of a name. */
+const OWNED_AT_END = new RegExp(String.raw`\s*(?:\(\s*(?:(?:owners?|leads?|dri|assignees?|poc|by)\s*[:：-]\s*[^()]{1,40}|(?:(?:written|drafted|reported|developed|prepared|compiled|presented|led|edited)\s+)?by\s+(?!(?:hand|default|design|the|a|an|now|then|far|way|end|date|name|type|week|month|day|team|user|area)\b)[\w@][^()]{0,40}|${HANDLES})\s*\)|\s(?:-|–|—)\s*${HANDLES})\s*$`, 'i');
 
 /** A tick: ✅, ✔️, ☑️ (done). */
 export const TICK = /✅|✔️?|☑️?/u;

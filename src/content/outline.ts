@@ -32,6 +32,7 @@ import {
   headingTitle,
   isAboutThePost,
   isByline,
+  isQuotation,
   isFurtherReading,
   isInterjection,
   isSignOff,
@@ -1281,7 +1282,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // as a heading that is a sentence does: it names nothing to follow.
     // So does one that opens with who says it ("*We did more things than this*"): a name never does.
     // So does an aside in brackets ("*(Your feedback is welcome—come find us on GitHub.)*").
-    if (boldOnly && named === undefined && text.split(/\s+/).length >= 4 && (/[.!?]["”’)\]]*$/.test(text.trim()) || /^\(.*\)$/.test(text.trim()) || /^(?:we|i|you|they)(?:['’](?:ve|re|ll|d|m))?\s/i.test(text.trim()))) return false;
+    // Not a name with its writer's initial ("**Business (by Jannie Y.)**"): no sentence ends there.
+    // So does a quotation ("*\"Concealed talent brings no reputation\" -Erasmus*").
+    if (boldOnly && isQuotation(text)) return false;
+    if (boldOnly && named === undefined && text.split(/\s+/).length >= 4 && (/(?<!(?:^|\s)[A-Z])[.!?]["”’)\]]*$/.test(text.trim()) || /^\(.*\)$/.test(text.trim()) || /^(?:we|i|you|they)(?:['’](?:ve|re|ll|d|m))?\s/i.test(text.trim()))) return false;
     // A bold or linked line that says there is none (`**No New FLIPs**`) or gives a figure
     // (`[YTD SLA: 99.922%](…)`) names nothing to follow either: a line of the part above.
     if ((boldOnly || soleLink(node.children)) && named === undefined && (isPlaceholder(text) || FIGURE.test(text.trim()))) return false;

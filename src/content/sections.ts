@@ -12,7 +12,7 @@ import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneS
 import { isGivenName } from './names';
 import { CHANGE_URL, isCallToReader, isCatchAll, isTaskTitle, NOT_MERGED_WORDS, PLANNED_LEAD, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { countOfTotal, isAway, isBranchLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isReferenceLinks, isReleaseLinks, isSignOff, isThanks, isTimeSpent } from './inline';
+import { countOfTotal, isAway, isBranchLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isQuotation, isReferenceLinks, isReleaseLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -700,6 +700,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isThanks(entry.item.text)) return 'notes';
   // And a word of feeling said aloud ("Whew!", "Stay safe!").
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isInterjection(entry.item.text)) return 'notes';
+  // And a quotation alone ("“Let us make our future now.” — Malala Yousafzai"), under a plan's label too.
+  if (entry.kind !== 'risks' && entry.kind !== 'blockers' && isQuotation(entry.item.text)) return 'notes';
   // And a sign-off ("That's all for today! Thank you…", "See you then!"), under a plan's label too.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved' || entry.kind === 'next') && isSignOff(entry.item.text)) return 'notes';
   // A postscript stands outside the label above it: a note ("P.S. I started weeknotes. I like

@@ -5436,3 +5436,33 @@ describe('a task with its status said before it, or "Done." after it', () => {
     expect(sentenceKind('Started the server')).not.toBe('progress');
   });
 });
+
+describe('a mail with each subteam\'s paragraph under its bold name and writer, and quotes of wisdom', () => {
+  it('"**Business (by Jannie Y.)**" over its paragraph is the part "Business"; an italic quotation is no part and a note', () => {
+    const text = [
+      '### Sector Updates',
+      '',
+      '**Submissions (by Sarah C.)**  ',
+      'For the past two weeks Submissions had been working with everyone on the team to review our essays.',
+      '',
+      '**Business (by Jannie Y.)**  ',
+      'We are well on our way to our last week of build season! The video is in steady working progress.',
+      '',
+      '**Mechanical: (drafted by Christian C.)**  ',
+      'This week did not want to go down without a fight. We fixed the elevator.',
+      '',
+      '*"Concealed talent brings no reputation"  ',
+      '  -Erasmus*',
+      '',
+      '“Let us make our future now, and let us make our dreams tomorrow’s reality.” — Malala Yousafzai',
+      '',
+    ].join('\n');
+    const u = build({ 'robots/updates/2017-02-12.md': week('2017-02-12', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['Submissions', 'Business', 'Mechanical']));
+    expect(u.sections.map((s) => s.title).join(' ')).not.toMatch(/Erasmus|Jannie/);
+    const kinds = kindsByText(u);
+    expect(kinds['"Concealed talent brings no reputation" -Erasmus']).toBe('notes');
+    expect(kinds['“Let us make our future now, and let us make our dreams tomorrow’s reality.” — Malala Yousafzai']).toBe('notes');
+    expect(kinds['We are well on our way to our last week of build season! The video is in steady working progress.']).toBe('progress');
+  });
+});
