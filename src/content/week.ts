@@ -114,6 +114,7 @@ function periodLineIn(node: RootContent, near: DateOptions): Evidence | undefine
     else if (depth < 3 && (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote')) for (const c of n.children) collect(c as RootContent, depth + 1);
   };
   collect(node, 0);
+  const named: Evidence[] = [];
   for (const block of blocks.slice(0, 12)) {
     const lines = linesOf(block).split('\n');
     for (const [i, line] of lines.entries()) {
@@ -122,10 +123,12 @@ function periodLineIn(node: RootContent, near: DateOptions): Evidence | undefine
       if (!label) continue;
       const start = block.position?.start ?? { line: 1, column: 1 };
       const e = asEvidence('period line', found(line.slice(label[0].length), near), { line: start.line + i, column: i === 0 ? start.column : 1 });
-      if (e) return e;
+      if (e) named.push(e);
+      if (e && node.type !== 'list') return e;
     }
   }
-  return undefined;
+  // A list of periods ("Sprint 1 (Aug 20 – Sep 2)", "Sprint 2 (Sep 3 – Sep 16)") is a schedule, not the report's own.
+  return named.length === 1 ? named[0] : undefined;
 }
 
 // With a time in ISO 8601 (`2025-04-03T17:23:52Z`) or a zone (`17:00 UTC`).

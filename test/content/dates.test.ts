@@ -216,6 +216,13 @@ describe('the week a report lands in (whole builds)', () => {
     expect(bullet.parsed[0]?.date).toBe('2025-06-09');
   });
 
+  it('a list of sprints with their dates is a schedule, not the period: the file name dates the minutes', () => {
+    const schedule = '# Development Checkpoint\n\nZowe 1.6.0 (September 17, 2019 - October 15, 2019)\n- Sprint 1 (September 17, 2019 - September 30, 2019)\n- Sprint 2 (October 1, 2019 - October 14, 2019)\n- 1.6.0 GA (October 15, 2019)\n';
+    const result = build({ 'zowe/updates/2019-10-03-meeting-minutes.md': schedule + BODY });
+    expect(result.parsed[0]?.date).toBe('2019-10-03');
+    expect(warningsOf(result)).toEqual([]);
+  });
+
   it('a line under the title that is only a range of dates is the period (`(Sep 22 – Sep 29, 2025)`)', () => {
     const result = build({ 'scrum/updates/week3-report.md': '# Weekly Scrum Report – Week 3\n(Sep 22 – Sep 29, 2025)\n' + BODY });
     expect(errorsOf(result)).toEqual([]);
