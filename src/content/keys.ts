@@ -5,6 +5,7 @@
  * normalised title (scoped by team).
  */
 import { MONTH_NAME } from './dates';
+import { isGivenName } from './names';
 
 /** Lowercase ASCII slug: runs of anything else become one "-". */
 export function slugify(text: string, maxLength = 80): string {
@@ -129,6 +130,14 @@ export function withoutOwnerHandles(text: string): string {
 /** One to four names: `Alex`, `Ana, Bo`, `@alex & @bo`, `Jan K.`. */
 const OWNERS = /^@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:\s*(?:,|&|\/|\band\b)\s*@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?){0,3}$|^@[\w-]+(?:\s*(?:,|&|\/)\s*@[\w-]+){0,3}$/;
 
+/** Whether a bracket's words are people: two names or more (`JPL/Nolan`, `Petr G/Radek K`; not `CI/CD`, `Frontend/Backend`), or one given name (`Joe`). */
+function isOwners(text: string): boolean {
+  const names = text.split(/\s*(?:\/|,|&|\band\b)\s*/).filter((n) => n !== '');
+  if (!names.every((n) => /^@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?$/.test(n))) return false;
+  // A name with its initial (`Petr G`) is a person's, whatever the lists hold.
+  return names.length >= 2 ? names.some((n) => isGivenName(n.split(/\s+/)[0]!.replace(/^@/, '')) || /^[A-Z][a-z]+\s+[A-Z]\.?$/.test(n)) : isGivenName(names[0]!);
+}
+
 export interface CleanTitle {
   title: string;
   status: string[];
@@ -205,6 +214,10 @@ export function cleanTitle(raw: string): CleanTitle {
     // dash (a handle, or an owner's word first); `(EU)`, `(Beta)` stay part of the name.
     const owned = OWNED_AT_END.exec(title);
     if (owned && title.slice(0, owned.index).trim() !== '') title = title.slice(0, owned.index);
+    // `(JPL/Nolan)`, `(Mark/Jack/Nick)`, `(Joe)`: the people of a squad or a workstream, named
+    // in brackets after it; two names or more, or one given name (`(EU)`, `(Beta)` are the name's).
+    const people = /\s*\(([^()]{1,60})\)\s*$/.exec(title);
+    if (people && title.slice(0, people.index).trim() !== '' && isOwners(people[1]!)) title = title.slice(0, people.index);
     const dashed = /\s+(?:-|–|—)\s+([a-z ]+)$/i.exec(title);
     if (dashed && STATUS_RE.test(dashed[1]!.trim())) {
       status.unshift(dashed[1]!.trim().toLowerCase().replace(/\s+/g, ' '));

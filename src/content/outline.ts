@@ -376,7 +376,7 @@ function isMemberWithRoles(text: string): boolean {
 }
 
 /** Words that say whose report it is, or of when: with report words alone, a report's subtitle. */
-const WHOSE_REPORT = new Set(['team', 'teams', 'individual', 'individuals', 'personal', 'member', 'members', 'group', 'project', 'projects', 'our', 'my', 'the', 'monthly', 'daily', 'sprint', 'week', 'month', 'this', 'last']);
+const WHOSE_REPORT = new Set(['team', 'teams', 'squad', 'squads', 'subteam', 'subteams', 'sector', 'sectors', 'workstream', 'workstreams', 'individual', 'individuals', 'personal', 'member', 'members', 'group', 'project', 'projects', 'our', 'my', 'the', 'monthly', 'daily', 'sprint', 'week', 'month', 'this', 'last']);
 
 /** A heading's shape: digits and month names blanked, so `Update 2024/03/11` and `Update 2024/03/18` share one, and `Monthly Report for July` and `… for August`. */
 export function headingShape(text: string): string {
@@ -458,7 +458,7 @@ const WHEN_KEY = /\b(?:start|end|started|ended|begins?|began|ends?|date|time|hel
 /** The time a day or a task took, after its name: "(2 hours)", "(~3h)", "(45 min)". */
 const TIME_TAKEN = new RegExp(String.raw`\s*\(\s*~?\s*\d+(?:\.\d+)?\s*${TIME_UNIT}\s*\)\s*[:：]?\s*$`, 'i');
 /** A meeting's notes, minutes or agenda heading (or a generated "Meeting summary"): over its topics, the body of the minutes. */
-const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda)$|^meeting\s+(?:summary|recap)$/;
+const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda(?:\s+(?:items|topics))?)$|^meeting\s+(?:summary|recap)$/;
 /** A meeting's questions or open discussion over topic headings (`## Questions` › `### Meeting time`): the body of the minutes too. */
 const DISCUSSION_BODY = /^(?:open\s+)?(?:questions|discussions?|discussion\s+(?:points|topics)|topics\s+discussed|any\s+other\s+business|aob)$/;
 const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{\/\*(?:(?!\*\/\})[\s\S])*\*\/\}|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
@@ -1912,6 +1912,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (nested.length > 0 && !ctx.parentItem && !link && (code === undefined || isCatchAll(code)) && sortsWork(ctx.node, text, ctx.kind ?? labelAbove(ctx.node))) {
       // "Improvements:", "Bugfixes", "Other" inside a part sort its work: no part of their own.
       structure.push({ line, what: 'change-kind', text });
+      for (const l of nested) readList(l, { ...ctx, depth: 0 });
+      return undefined;
+    }
+    // A bullet that says only whose reports it holds ("Squad Status:", "Team updates") over the
+    // teams' bullets names no part, as such a heading does: what it holds is read where it stands.
+    if (nested.length > 0 && !ctx.parentItem && !link && isWhoseReport(text.replace(/\s*[:：]\s*$/, ''))) {
+      structure.push({ line, what: 'heading', text });
       for (const l of nested) readList(l, { ...ctx, depth: 0 });
       return undefined;
     }

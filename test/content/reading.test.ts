@@ -5466,3 +5466,33 @@ describe('a mail with each subteam\'s paragraph under its bold name and writer, 
     expect(kinds['We are well on our way to our last week of build season! The video is in steady working progress.']).toBe('progress');
   });
 });
+
+describe('minutes whose agenda holds each squad\'s status', () => {
+  it('"Agenda Items" over topics is the minutes\' body; "Squad Status:" names no part; a squad\'s people in brackets are no part of its key', () => {
+    const text = [
+      'Agenda Items',
+      '------------',
+      '1. Start Recording',
+      '2. Squad Status:',
+      '    - Installation (Joe)',
+      '    - Core/Web/Editor (JPL/Nolan)',
+      '        - Working on RBAC app visibility',
+      '    - API Mediation Layer & Security (Petr G/Radek K/Petr P)',
+      '      - Done:',
+      '        - Create infrastructure for log messages #391',
+      '    - Foundation (CI/CD) (Mark/Jack/Nick)',
+      '      - added few new features to the jenkins library',
+      '',
+    ].join('\n');
+    const u = build({ 'zowe/updates/2019-10-03.md': week('2019-10-03', text) }).site.updates[0]!;
+    const titles = u.sections.map((s) => s.title);
+    expect(titles).toEqual(expect.arrayContaining(['Core/Web/Editor', 'API Mediation Layer & Security', 'Foundation (CI/CD)']));
+    expect(titles).not.toContain('Squad Status');
+    const kinds = kindsByText(u);
+    expect(kinds['Create infrastructure for log messages #391']).toBe('achieved');
+    expect(kinds['added few new features to the jenkins library']).toBe('achieved');
+    expect(cleanTitle('Web (Frontend/Backend)').title).toBe('Web (Frontend/Backend)');
+    expect(cleanTitle('Release (EU)').title).toBe('Release (EU)');
+    expect(cleanTitle('Installation (Joe)').title).toBe('Installation');
+  });
+});
