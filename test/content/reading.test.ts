@@ -5496,3 +5496,14 @@ describe('minutes whose agenda holds each squad\'s status', () => {
     expect(cleanTitle('Installation (Joe)').title).toBe('Installation');
   });
 });
+
+describe('a team mail\'s reminders', () => {
+  it('"Reminders:" heads asides; "Remember to keep signing in and out." and "Don\'t forget to scan in!" are notes, not work', () => {
+    expect(readLabel('Reminders:')?.kind).toBe('aside');
+    const text = ['## Build', '', '- Finished the CAD for the robot', '- Remember to keep signing in and out.', "- Don't forget to scan in!", ''].join('\n');
+    const kinds = kindsByText(build({ 'robots/updates/2017-01-22.md': week('2017-01-22', text) }).site.updates[0]!);
+    expect(kinds['Remember to keep signing in and out.']).toBe('notes');
+    expect(kinds["Don't forget to scan in!"]).toBe('notes');
+    expect(kinds['Finished the CAD for the robot']).toBe('achieved');
+  });
+});
