@@ -98,6 +98,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'focus', 'focus areas', 'weekly focus', 'focus for the week', 'focus for this week', 'focus for next week', 'this week s focus', 'next week s focus',
     // Not worked on in the period ("Issues not progressed"): still to do.
     'not progressed', 'issues not progressed', 'tasks not progressed', 'items not progressed',
+    // A stand-up's day ahead ("Yesterday / Today / Blockers"): what the writer will do.
+    'today', 'tomorrow', 'plan for today', 'plans for today', 'today s plan', 'today s plans', 'plan for tomorrow', 'plans for tomorrow',
     'follow ups', 'followups', 'looking ahead', 'looking forward', 'moving forward', 'going forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
   ],
   risks: [
@@ -429,7 +431,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   // each item by its own words (done, going on), not what comes.
   if (best.kind === 'next' && tokens.slice(best.at + best.phrase.split(' ').length).some((w) => /^(?:reviews?|status|recap|check[- ]?in|retrospective)$/.test(w))) return { kind: 'progress', phrase: best.phrase };
   // Work that will be done ("What we're doing next", "What I'll be working on"): what comes.
-  if ((best.phrase === 'doing' || best.phrase === 'working on') && (kinds.has('next') || tokens.some((w) => w === 'will' || w === 'll' || w === 'going'))) return { kind: 'next', phrase: best.phrase };
+  // Not work of the day ("Working on today"): that goes on.
+  if ((best.phrase === 'doing' || best.phrase === 'working on') && ((kinds.has('next') && !tokens.includes('today')) || tokens.some((w) => w === 'will' || w === 'll' || w === 'going'))) return { kind: 'next', phrase: best.phrase };
   // Done as an aim ("Tasks to complete", "When is your project scheduled to complete?",
   // "Expected results"): what comes.
   // So is done "to be" ("Milestones to be completed next week").

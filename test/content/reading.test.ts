@@ -5507,3 +5507,14 @@ describe('a team mail\'s reminders', () => {
     expect(kinds['Finished the CAD for the robot']).toBe('achieved');
   });
 });
+
+describe('a stand-up\'s three questions', () => {
+  it('"Yesterday:" is done, "Today:" and "Tomorrow" what comes, "Blockers:" what blocks; "Working on today" goes on', () => {
+    expect(readLabel('Today:')?.kind).toBe('next');
+    expect(readLabel('Tomorrow')?.kind).toBe('next');
+    expect(readLabel('Working on today')?.kind).toBe('progress');
+    const text = ['## Standup', '', '**Yesterday:**', '- wrote tests', '', '**Today:**', '- review PRs', '', '**Blockers:**', '- waiting on the API keys', ''].join('\n');
+    const kinds = kindsByText(build({ 'team/updates/2021-05-24.md': week('2021-05-24', text) }).site.updates[0]!);
+    expect(kinds).toEqual({ 'wrote tests': 'achieved', 'review PRs': 'next', 'waiting on the API keys': 'blockers' });
+  });
+});
