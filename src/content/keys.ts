@@ -130,6 +130,12 @@ export function withoutOwnerHandles(text: string): string {
 /** One to four names: `Alex`, `Ana, Bo`, `@alex & @bo`, `Jan K.`. */
 const OWNERS = /^@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:\s*(?:,|&|\/|\band\b)\s*@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?){0,3}$|^@[\w-]+(?:\s*(?:,|&|\/)\s*@[\w-]+){0,3}$/;
 
+/** Whether words after a dash are people by their full names (`Will Pragnell`, `Dieu Cao & Nicholas Calugar`): a given name and a surname each. */
+function areLeads(text: string): boolean {
+  const names = text.trim().split(/\s*(?:\/|,|&|\band\b)\s*/).filter((n) => n !== '');
+  return names.every((n) => /^[A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’.-]+$/u.test(n)) && names.some((n) => isGivenName(n.split(/\s+/)[0]!));
+}
+
 /** Whether a bracket's words are people: two names or more (`JPL/Nolan`, `Petr G/Radek K`; not `CI/CD`, `Frontend/Backend`), or one given name (`Joe`). */
 function isOwners(text: string): boolean {
   const names = text.split(/\s*(?:\/|,|&|\band\b)\s*/).filter((n) => n !== '');
@@ -218,6 +224,10 @@ export function cleanTitle(raw: string): CleanTitle {
     // in brackets after it; two names or more, or one given name (`(EU)`, `(Beta)` are the name's).
     const people = /\s*\(([^()]{1,60})\)\s*$/.exec(title);
     if (people && title.slice(0, people.index).trim() !== '' && isOwners(people[1]!)) title = title.slice(0, people.index);
+    // `Garden - Will Pragnell`, `CAPI – Dieu Cao & Nicholas Calugar`: a team and its leads after a
+    // dash, each a given name and a surname (one name in the lists at least).
+    const leads = /\s+[-–—]\s+([A-Z][^-–—]{2,60})$/u.exec(title);
+    if (leads && title.slice(0, leads.index).trim() !== '' && areLeads(leads[1]!)) title = title.slice(0, leads.index);
     const dashed = /\s+(?:-|–|—)\s+([a-z ]+)$/i.exec(title);
     if (dashed && STATUS_RE.test(dashed[1]!.trim())) {
       status.unshift(dashed[1]!.trim().toLowerCase().replace(/\s+/g, ' '));
