@@ -132,7 +132,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'learnings', 'key insights', 'learnings / insights', 'learnings & insights', 'learnings and insights', 'insights and learnings', 'insights gained', 'lessons', 'lessons learned', 'lessons learnt', 'what i learned', 'what we learned', 'i learned', 'we learned', 'things learned', 'takeaways', 'reflections',
     // A form's question of how the writer sees the week ("How do you feel about your progress?"): a reflection.
     'feel about', 'how do you feel', 'how i feel', 'how we feel',
-    'attendees', 'participants',
+    // Who was at the meeting ("Present:", as minutes write it; "In attendance").
+    'attendees', 'participants', 'present', 'in attendance', 'attendance',
     'resources', 'links', 'useful links', 'relevant links', 'related links', 'relevant resources', 'related resources', 'helpful links', 'helpful resources', 'bookmarks', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
     // Money: what was spent or raised, reported, not work done.
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
@@ -1083,6 +1084,23 @@ export function isChangeKind(text: string): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false;
   return tokens.some((w) => CHANGE_HEADS.has(w)) && tokens.every((w) => CHANGE_KINDS.has(w) || (FILLER.has(w) && w !== 'team' && w !== 'project'));
 }
+
+/**
+ * A heading that sorts a release's or a newsletter's changes by their kind ("Bug fixes", "Bug Fixes
+ * and Performance Improvements", "Internal improvements", "Notable Bug Fix", "New features",
+ * "User-facing changes"): a category, no part to follow. Not one kind of work alone, which a team
+ * follows ("Performance", "Security", "Documentation").
+ */
+export function isChangeSection(text: string): boolean {
+  const tokens = labelTokens(text.replace(/-/g, ' '));
+  if (tokens.length === 0 || tokens.length > 6) return false;
+  const category = tokens.some((w) => CHANGE_CATEGORIES.has(w)) || (tokens.includes('notable') && tokens.some((w) => CHANGE_HEADS.has(w)));
+  return category && tokens.every((w) => CHANGE_KINDS.has(w) || CHANGE_QUALIFIERS.has(w) || (FILLER.has(w) && w !== 'team' && w !== 'project'));
+}
+/** Words that name changes as a category, in the plural ("fixes", "improvements"). */
+const CHANGE_CATEGORIES = new Set(['fixes', 'bugfixes', 'hotfixes', 'improvements', 'enhancements', 'features', 'changes', 'cleanups', 'refactors']);
+/** Words that say which of them ("notable", "internal", "user-facing", "new", "config"). */
+const CHANGE_QUALIFIERS = new Set(['notable', 'internal', 'internals', 'config', 'configuration', 'user', 'users', 'visible', 'facing', 'end', 'new', 'major', 'small', 'smaller', 'important', 'other', 'and', 'api', 'ui', 'ux']);
 
 /** The catch-all buckets of a part's work: admin, misc, other, general, housekeeping. */
 // And what only says the week had subjects ("Topics", "A few items", "Updates"): what it holds is the team's work.

@@ -60,7 +60,7 @@ import {
   type WorkItem,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, slugify, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { CHANGE_URL, hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, labelTokens, NOT_MERGED_WORDS, PLANNED_LEAD, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
+import { CHANGE_URL, hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isChangeSection, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, labelTokens, NOT_MERGED_WORDS, PLANNED_LEAD, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
 import { isGivenName } from './names';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
@@ -376,7 +376,7 @@ function isMemberWithRoles(text: string): boolean {
 }
 
 /** Words that say whose report it is, or of when: with report words alone, a report's subtitle. */
-const WHOSE_REPORT = new Set(['team', 'teams', 'squad', 'squads', 'subteam', 'subteams', 'sector', 'sectors', 'workstream', 'workstreams', 'individual', 'individuals', 'personal', 'member', 'members', 'group', 'project', 'projects', 'our', 'my', 'the', 'monthly', 'daily', 'sprint', 'week', 'month', 'this', 'last']);
+const WHOSE_REPORT = new Set(['team', 'teams', 'sub', 'squad', 'squads', 'subteam', 'subteams', 'sector', 'sectors', 'workstream', 'workstreams', 'individual', 'individuals', 'personal', 'member', 'members', 'group', 'project', 'projects', 'our', 'my', 'the', 'monthly', 'daily', 'sprint', 'week', 'month', 'this', 'last']);
 
 /** A heading's shape: digits and month names blanked, so `Update 2024/03/11` and `Update 2024/03/18` share one, and `Monthly Report for July` and `… for August`. */
 export function headingShape(text: string): string {
@@ -1168,7 +1168,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // heading that names none), however often written, names no part: what it holds is the
     // team's own work. Written as code, as the team writes its workstreams (`` ## `Miscellaneous` ``),
     // it is one of them.
-    if (!marked && codeOnly === undefined && (around.role === 'root' || around.role === 'document') && isCatchAll(text)) {
+    if (!marked && codeOnly === undefined && (around.role === 'root' || around.role === 'document') && (isCatchAll(text) || isChangeSection(words))) {
+      // What a release's category holds is its changes, not the report's opening words.
+      if (isChangeSection(words)) seenPart = true;
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       return;
     }

@@ -4,7 +4,7 @@
  * for the test, in the shapes people use in general, none copied from ../shared.
  */
 import { describe, expect, it } from 'vitest';
-import { isPeriodName, proseKind, readLabel, sentenceKind } from '../../src/content/labels';
+import { isChangeSection, isPeriodName, proseKind, readLabel, sentenceKind } from '../../src/content/labels';
 import { isAboutThePost, isByline, isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { roster } from '../../src/content/outline';
@@ -2150,9 +2150,9 @@ describe('a dev log: changelog headings, an outlook, roadblocks, sponsors and a 
     const result = build(files);
     const u = result.site.updates[0]!;
     expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
-      ['Kernel', { achieved: 1, next: 1, blockers: 1 }],
-      // A merged change as a changelog lists it (`Title (#49)`): done, under any name.
-      ['Internal improvements', { achieved: 1 }],
+      // "Internal improvements" sorts the changes by their kind: no part; a merged change as a
+      // changelog lists it (`Title (#49)`) is done, the team's.
+      ['Kernel', { achieved: 2, next: 1, blockers: 1 }],
     ]);
     expect(u.notes.map((n) => n.text)).toEqual([
       'The kernel is supported by @ana and my other awesome sponsors. Thank you!',
@@ -5520,5 +5520,33 @@ describe('a stand-up\'s three questions', () => {
     const text = ['## Standup', '', '**Yesterday:**', '- wrote tests', '', '**Today:**', '- review PRs', '', '**Blockers:**', '- waiting on the API keys', ''].join('\n');
     const kinds = kindsByText(build({ 'team/updates/2021-05-24.md': week('2021-05-24', text) }).site.updates[0]!);
     expect(kinds).toEqual({ 'wrote tests': 'achieved', 'review PRs': 'next', 'waiting on the API keys': 'blockers' });
+  });
+});
+
+describe('a release\'s changes sorted by their kind', () => {
+  it('"Bug fixes", "Internal improvements", "Notable Bug Fix", "End-user-facing changes" sort changes, no part; "Performance", "Security" are workstreams', () => {
+    for (const t of ['Bug fixes', 'Bug Fixes and Performance Improvements', 'Internal improvements', 'Notable Bug Fix', 'Notable Feature', 'End-user-facing changes', 'Config changes', 'Improvements and fixes']) expect(isChangeSection(t), t).toBe(true);
+    for (const t of ['Performance', 'Security', 'Documentation', 'Testing', 'Release notes', 'WebKit-related changes', 'Payments']) expect(isChangeSection(t), t).toBe(false);
+    const text = ['Another productive week!', '', '### Improvements and fixes', '', '- Add missing space to error message ([#144])', '', '### Sketch mode', '', '- Rotated the sketch plane', '', '[#144]: https://github.com/acme/cad/pull/144', ''].join('\n');
+    const u = build({ 'cad/updates/2022-02-14.md': week('2022-02-14', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Cad', { achieved: 1 }],
+      ['Sketch mode', { achieved: 1 }],
+    ]);
+    // Not the report's opening words: its changes.
+    expect(u.summary?.map((i) => i.text)).toEqual(['Another productive week!']);
+  });
+});
+
+describe('who was at the meeting', () => {
+  it('"Present" and "In attendance" head the attendees, as "Attendees" does; "Present state of the art" is no label', () => {
+    expect(readLabel('Present')?.kind).toBe('aside');
+    expect(readLabel('Present:')?.kind).toBe('aside');
+    expect(readLabel('In attendance')?.kind).toBe('aside');
+    expect(readLabel('Present state of the art')).toBeUndefined();
+    const text = ['## Present', '* Justin', '* Sarven', '', '## Notifications', '', '- Closed the old websocket issue', ''].join('\n');
+    const u = build({ 'eds/updates/2021-07-06.md': week('2021-07-06', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Notifications']);
+    expect(u.notes.map((n) => n.text)).toEqual(['Justin', 'Sarven']);
   });
 });
