@@ -457,6 +457,11 @@ const TRAILING_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?…]|\.(?=\d))+?)\s*(?:…|\.{3
 const WHEN_KEY = /\b(?:start|end|started|ended|begins?|began|ends?|date|time|held|published|updated|created|recorded|written)$/i;
 /** The time a day or a task took, after its name: "(2 hours)", "(~3h)", "(45 min)". */
 const TIME_TAKEN = new RegExp(String.raw`\s*\(\s*~?\s*\d+(?:\.\d+)?\s*${TIME_UNIT}\s*\)\s*[:：]?\s*$`, 'i');
+/** A title as a table of contents and its heading both write it: letters and digits only ("Dask.array…" = "Dask array…"). */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /** A meeting's notes, minutes or agenda heading (or a generated "Meeting summary"): over its topics, the body of the minutes. */
 const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda(?:\s+(?:items|topics))?)$|^meeting\s+(?:summary|recap)$/;
 /** A meeting's questions or open discussion over topic headings (`## Questions` › `### Meeting time`): the body of the minutes too. */
@@ -755,6 +760,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const overCode = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && tree.children[i + 1]?.type === 'code' ? [n] : [])));
   // Over a heading (`…and worked on the following things:` then `#### CVE fixes`): what leads into the sections after it.
   const overHeading = new Set(tree.children.flatMap((n, i) => (n.type === 'paragraph' && tree.children[i + 1]?.type === 'heading' ? [n] : [])));
+  // Every heading's words as a table of contents would name it (`namesSectionsBelow`).
+  const headingTexts = tree.children.flatMap((n) => (n.type === 'heading' ? [{ line: n.position?.start.line ?? 0, text: comparable(toString(n)) }] : []));
   // Headings with a deeper heading next (`## Notes` over `### Operations profile overview`): they hold sections of their own.
   const overSections = new Set(tree.children.flatMap((n, i) => {
     if (n.type !== 'heading') return [];
@@ -2182,9 +2189,33 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         entries.push({ line: li.position?.start.line ?? 1, text: toString(first) });
         return rest.every((r) => r.type === 'list' && walk(r));
       });
-    if (!walk(list)) return false;
-    for (const e of entries) structure.push({ line: e.line, what: 'contents', text: e.text });
+    if (walk(list)) {
+      for (const e of entries) structure.push({ line: e.line, what: 'contents', text: e.text });
+      return true;
+    }
+    // Not in the report's opening words, which name the parts to come ("three teams: 1. Client 2. Marketplace").
+    if ((!seenPart && host().label === undefined) || !namesSectionsBelow(list)) return false;
+    // Written out, its titles are kept as the report wrote them, notes: no work of their own.
+    for (const li of list.children) addEntry(host(), 'notes', li.children, li.position?.start.line ?? 1, 0);
     return true;
+  }
+
+  /**
+   * Or a list of the report's own section titles, in plain words, before them ("Themes of last
+   * week:" over "1. Import time", "2. Fastparquet blogpost and feedback", each a heading below):
+   * most of its entries, two or more, are the text of a heading further down.
+   */
+  function namesSectionsBelow(list: List): boolean {
+    const end = list.position?.end.line ?? 0;
+    const below = new Set(headingTexts.filter((h) => h.line > end).map((h) => h.text));
+    if (below.size < 2) return false;
+    let named = 0;
+    for (const li of list.children) {
+      const [first, ...rest] = li.children;
+      if (!first || first.type !== 'paragraph' || rest.length > 0) return false;
+      if (below.has(comparable(toString(first)))) named++;
+    }
+    return named >= 2 && named * 2 >= list.children.length;
   }
 
   /**

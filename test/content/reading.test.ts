@@ -5550,3 +5550,30 @@ describe('who was at the meeting', () => {
     expect(u.notes.map((n) => n.text)).toEqual(['Justin', 'Sarven']);
   });
 });
+
+describe('a list of the sections to come', () => {
+  it('"Themes of last week:" over the titles of the headings below is no work: notes, not six things done', () => {
+    const text = [
+      'To increase transparency I blog weekly about the work done on Dask.',
+      '',
+      'Themes of last week:',
+      '',
+      '1.  Dask.array without known chunk sizes',
+      '2.  Import time',
+      '3.  Channels and inter-client communication',
+      '',
+      '### Dask array without known chunk sizes',
+      '',
+      'Dask arrays can now work even when we do not know the chunk sizes.',
+      '',
+      '### Import time',
+      '',
+      'Import times were reduced to 300ms.',
+      '',
+    ].join('\n');
+    const u = build({ 'dask/updates/2016-12-12.md': week('2016-12-12', text) }).site.updates[0]!;
+    const kinds = kindsByText(u);
+    expect(kinds['Import time']).toBeUndefined();
+    expect(u.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['Dask.array without known chunk sizes', 'Import time', 'Channels and inter-client communication']));
+  });
+});
