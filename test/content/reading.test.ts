@@ -5577,3 +5577,10 @@ describe('a list of the sections to come', () => {
     expect(u.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['Dask.array without known chunk sizes', 'Import time', 'Channels and inter-client communication']));
   });
 });
+
+describe('working at the end of a line', () => {
+  it('"CI is working" is done; "Refining our ways of working" is not', () => {
+    expect(sentenceKind('CI is working')).toBe('achieved');
+    expect(sentenceKind('Refining our ways of working')).toBeUndefined();
+  });
+});
