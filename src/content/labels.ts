@@ -120,7 +120,10 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   ],
   // Given by the reading of plans said in the past (readLabelText), by no phrase of its own.
   reviewed: [],
-  blockers: ['current blockers', 'blocked', 'blocker', 'blockers', 'blocking', 'blockage', 'blockages', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
+  blockers: [
+    // What waits on the group's word ("Need Discussion:", "Decisions needed", "Input needed"): held up until it is given.
+    'need discussion', 'needs discussion', 'discussion needed', 'need decision', 'needs decision', 'needs a decision', 'decision needed', 'decisions needed', 'input needed', 'need input', 'needs input',
+    'current blockers', 'blocked', 'blocker', 'blockers', 'blocking', 'blockage', 'blockages', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
   summary: [
     'summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract',
     // The closing words on the week, as the opening ones are ("Conclusion", "Final thoughts").
@@ -138,7 +141,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // Money: what was spent or raised, reported, not work done.
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',
     // What the writer asks or was told (a student's questions for a supervisor, the feedback received).
-    'questions', 'feedback',
+    'questions', 'feedback', 'request for feedback', 'requests for feedback', 'request for community feedback', 'call for feedback', 'feedback requested', 'feedback wanted',
     // A meeting's own business ("Announcements", "Open discussion", "Any other business").
     'announcements', 'open discussion', 'any other business', 'aob',
     // What the writer reminds the readers of ("Reminders:", "Friendly reminder"): the team's housekeeping, no work.

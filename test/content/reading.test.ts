@@ -5584,3 +5584,15 @@ describe('working at the end of a line', () => {
     expect(sentenceKind('Refining our ways of working')).toBeUndefined();
   });
 });
+
+describe('what waits on the group\'s word', () => {
+  it('"Need Discussion:" heads what is held up until the group decides; "Request for community feedback" is an aside, no part', () => {
+    expect(readLabel('Need Discussion:')?.kind).toBe('blockers');
+    expect(readLabel('Decisions needed')?.kind).toBe('blockers');
+    expect(readLabel('Request for community feedback')?.kind).toBe('aside');
+    const text = ['## Sprint 6', '', 'Need Discussion:', '* [#176](https://github.com/acme/app/issues/176): Document the consent flow', '', '### Request for community feedback', '', '* Link to video: https://youtu.be/abc', ''].join('\n');
+    const u = build({ 'app/updates/2020-06-29.md': week('2020-06-29', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).not.toContain('Request for community feedback');
+    expect(kindsByText(u)['#176: Document the consent flow']).toBe('blockers');
+  });
+});
