@@ -18,7 +18,7 @@
  * source is exactly once either an item (of a section, the summary or the notes) or structure,
  * listed in `Outline.structure` so that `npm run explain` and the conservation tests see it.
  */
-import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Blockquote, Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import {
@@ -457,6 +457,21 @@ const TRAILING_LEAD_IN = /(?:^|[.!?]\s+)((?:[^.!?…]|\.(?=\d))+?)\s*(?:…|\.{3
 const WHEN_KEY = /\b(?:start|end|started|ended|begins?|began|ends?|date|time|held|published|updated|created|recorded|written)$/i;
 /** The time a day or a task took, after its name: "(2 hours)", "(~3h)", "(45 min)". */
 const TIME_TAKEN = new RegExp(String.raw`\s*\(\s*~?\s*\d+(?:\.\d+)?\s*${TIME_UNIT}\s*\)\s*[:：]?\s*$`, 'i');
+/**
+ * The lines of an indented (not fenced) code block that holds no code, but a list's lines (two
+ * or more, each words that open on a letter, a digit or `#`, with few of code's marks): undefined
+ * for a real block of code, or one fenced with backticks.
+ */
+function misindentedLines(node: Code, source: string): Array<{ line: number; text: string }> | undefined {
+  const start = node.position?.start;
+  if (node.lang || !start || start.offset === undefined || /^\s*[`~]{3}/.test(source.slice(start.offset, start.offset + 8))) return undefined;
+  const lines = node.value.split('\n').map((text, i) => ({ line: start.line + i, text: text.trim() })).filter((l) => l.text !== '');
+  if (lines.length < 2) return undefined;
+  const marks = node.value.match(/[{}[\]();=<>$\\|`"']/g)?.length ?? 0;
+  if (marks / Math.max(node.value.length, 1) >= 0.02) return undefined;
+  return lines.every((l) => /^(?:#\d+|\d+[.)]?\s|[\p{L}])/u.test(l.text) && /\s/.test(l.text)) ? lines : undefined;
+}
+
 /** A title as a table of contents and its heading both write it: letters and digits only ("Dask.array…" = "Dask array…"). */
 function comparable(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -2405,6 +2420,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       case 'code':
       case 'math' as RootContent['type']: {
         const target = host();
+        // A list indented by mistake into a code block (four spaces before "#299: Dashboard
+        // notifications", one per line, under "Issues closed"): its lines are items, as written.
+        const lines = node.type === 'code' ? misindentedLines(node, String(file.value)) : undefined;
+        if (lines) {
+          for (const l of lines) addEntry(target, target.label, [{ type: 'paragraph', children: [{ type: 'text', value: l.text }], position: { start: { line: l.line, column: 1 }, end: { line: l.line, column: 1 } } }], l.line, 0);
+          return;
+        }
         addEntry(target, target.label, [node], node.position?.start.line ?? 1, 0);
         return;
       }

@@ -5596,3 +5596,30 @@ describe('what waits on the group\'s word', () => {
     expect(kindsByText(u)['#176: Document the consent flow']).toBe('blockers');
   });
 });
+
+describe('a list indented by mistake into a code block', () => {
+  it('four spaces before each "#299: …" line under "Issues progressed" make them items, each on its line; a block of code stays one note', () => {
+    const text = [
+      '## Sprint 6',
+      '',
+      'Issues progressed:',
+      '',
+      '    #261: Short Detail Submission Wireframe Review',
+      '    #310: URL Specification',
+      '',
+      'An example:',
+      '',
+      '    const x = f(1);',
+      '    if (x) { run(); }',
+      '',
+    ].join('\n');
+    const u = build({ 'app/updates/2020-07-22.md': week('2020-07-22', text) }).site.updates[0]!;
+    const items = u.sections.flatMap((s) => Object.values(s.items).flat());
+    expect(items.filter((i) => i.text.startsWith('#')).map((i) => [i.line, i.text])).toEqual([
+      // Lines of the file, its front matter's three included.
+      [8, '#261: Short Detail Submission Wireframe Review'],
+      [9, '#310: URL Specification'],
+    ]);
+    expect(kindsByText(u)['#310: URL Specification']).toBe('progress');
+  });
+});
