@@ -1513,8 +1513,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const lines = paragraphLines(node);
     if (start === undefined || !lines || lines.length < 2) return undefined;
     const last = toString({ type: 'paragraph', children: lines.at(-1)! }).trim();
-    if (!/[:：]$/.test(last)) return undefined;
-    const kind = kindOf(last.slice(0, -1), false);
+    // Or without its colon, a few words alone after a sentence ends ("…in the project-management
+    // directory.⏎Issues closed"), as plain text writes a heading.
+    const previous = toString({ type: 'paragraph', children: lines.at(-2)! }).trim();
+    const bare = !/[:：]$/.test(last) && /[.!?]$/.test(previous) && !/[.!?;,]$/.test(last) && last.split(/\s+/).length <= 4;
+    if (!/[:：]$/.test(last) && !bare) return undefined;
+    const kind = kindOf(bare ? last : last.slice(0, -1), false);
     if (kind === undefined || kind === 'summary' || kind === 'aside') return undefined;
     const before = lines.slice(0, -1).flatMap((l, i) => (i === 0 ? l : [{ type: 'text', value: '\n' } as PhrasingContent, ...l]));
     const end = start + lines.length - 1;

@@ -5623,3 +5623,14 @@ describe('a list indented by mistake into a code block', () => {
     expect(kindsByText(u)['#310: URL Specification']).toBe('progress');
   });
 });
+
+describe('a label without its colon on a paragraph\'s last line', () => {
+  it('"…in the project-management directory.⏎Issues closed" labels what follows; a sentence on its own line is no label', () => {
+    const text = ['## Sprint 6', '', 'More details can be found in the project-management directory.', 'Issues closed', '', '- #299: Prototype: Dashboard Notifications', ''].join('\n');
+    const u = build({ 'app/updates/2020-07-22.md': week('2020-07-22', text) }).site.updates[0]!;
+    expect(kindsByText(u)['#299: Prototype: Dashboard Notifications']).toBe('achieved');
+    const prose = ['## Sprint 6', '', 'We merged the parser.', 'It was reviewed by the whole team', '', '- Wrote the docs', ''].join('\n');
+    const v = build({ 'app/updates/2020-07-29.md': week('2020-07-29', prose) }).site.updates[0]!;
+    expect(Object.keys(kindsByText(v))).toEqual(expect.arrayContaining(['Wrote the docs']));
+  });
+});
