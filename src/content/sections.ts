@@ -716,6 +716,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // A block of code or configuration (an example, a command): no news of its own. Not text
   // indented by mistake into a code block ("    achieved: interop with nwaku."): that is news.
   if (/^<pre\b/.test(entry.item.html.trim()) && (/^<pre><code class="language-/.test(entry.item.html.trim()) || looksLikeCode(entry.item.text))) return 'notes';
+  // A box or a tick before a person's full name and nothing else (`🔲 Arnaud Le Hors`, `✅ Christopher
+  // Ferris`, `- [x] Dan Middleton`): who signed off, voted or came, a note; no work done.
+  if (isPersonTicked(entry.item.text, entry.ticked !== undefined)) return 'notes';
   if (entry.kind !== 'notes' && tickedOff(entry.item.text)) return 'achieved';
   // A line that says it is a note, an insight or a tip ("Note: why the script takes so long:",
   // "main insight: …", "TIL: …") tells what the writer knows, no work, unless what follows says
@@ -834,6 +837,12 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // Not a detail of an item that goes on ("Continuing work on log collection" › "Details here …/pull/41"): that item's.
   const cited = () => (neutral !== 'notes' && entry.parent === undefined && citesChange(entry.item) ? 'achieved' : undefined);
   return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? cited() ?? (neutral === 'notes' ? discussed() : explains() ? 'notes' : neutral);
+}
+
+/** A box or tick mark, then a person's full name: a given name, a surname (`✅ Christopher Ferris`). */
+function isPersonTicked(text: string, boxed: boolean): boolean {
+  const m = /^[\s*_]*(?:(?:✅|✔️?|☑️?|🔲|⬜️?|☐|☒|✖️?|❌)\s*)?([A-Z][\p{L}'’.-]+)((?:\s+(?:(?:van|von|de|da|del|der|di|le|la)\s+)?[A-Z][\p{L}'’.-]*){1,3})\s*$/u.exec(text);
+  return m !== null && (boxed || /^[\s*_]*(?:✅|✔|☑|🔲|⬜|☐|☒|✖|❌)/u.test(text)) && isGivenName(m[1]!);
 }
 
 /**

@@ -5634,3 +5634,13 @@ describe('a label without its colon on a paragraph\'s last line', () => {
     expect(Object.keys(kindsByText(v))).toEqual(expect.arrayContaining(['Wrote the docs']));
   });
 });
+
+describe('a checklist of people', () => {
+  it('"🔲 Arnaud Le Hors", "✅ Christopher Ferris" are who signed off, notes; "✅ Shipped the export" is done', () => {
+    const text = ['## Reviewers', '', '- 🔲 Arnaud Le Hors', '- ✅ Christopher Ferris', '', '## Release', '', '- ✅ Shipped the export', ''].join('\n');
+    const kinds = kindsByText(build({ 'caliper/updates/2019-03-31.md': week('2019-03-31', text) }).site.updates[0]!);
+    expect(kinds['🔲 Arnaud Le Hors']).toBe('notes');
+    expect(kinds['✅ Christopher Ferris']).toBe('notes');
+    expect(kinds['✅ Shipped the export']).toBe('achieved');
+  });
+});
