@@ -98,6 +98,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'focus', 'focus areas', 'weekly focus', 'focus for the week', 'focus for this week', 'focus for next week', 'this week s focus', 'next week s focus',
     // Not worked on in the period ("Issues not progressed"): still to do.
     'not progressed', 'issues not progressed', 'tasks not progressed', 'items not progressed',
+    // What the team aims at now ("Current Goals/Tasks", "Current priorities"): what comes, not work going on.
+    'current goals', 'current goal', 'current priorities', 'current objectives', 'current focus', 'current plan', 'current plans',
     // A stand-up's day ahead ("Yesterday / Today / Blockers"): what the writer will do.
     'today', 'tomorrow', 'plan for today', 'plans for today', 'today s plan', 'today s plans', 'plan for tomorrow', 'plans for tomorrow',
     'follow ups', 'followups', 'looking ahead', 'looking forward', 'moving forward', 'going forward', 'week ahead', 'month ahead', 'sprint ahead', 'road ahead', 'what s ahead', 'outlook', 'future work', 'backlog', 'intentions', 'next time', 'try next time',
@@ -364,6 +366,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
     }
   }
   if (!best) return undefined;
+  // A question of what blocks ("What issues (if any) are blocking your progress?"): blockers, though "issues" comes first.
+  if (question && best.kind === 'risks' && kinds.has('blockers')) best = { ...best, kind: 'blockers' };
   // A question that offers states to choose from ("Is the project still in progress / launched /
   // complete?") asks how the work stands: its answer is no work of one kind.
   if (question && kinds.size >= 2 && isChoice(text)) return undefined;

@@ -5644,3 +5644,12 @@ describe('a checklist of people', () => {
     expect(kinds['✅ Shipped the export']).toBe('achieved');
   });
 });
+
+describe('a stand-up\'s questions and its current goals', () => {
+  it('"What issues (if any) are blocking your progress?" heads blockers, though "issues" comes first; "Current Goals/Tasks" is what comes; "Current work" goes on', () => {
+    expect(readLabel('What issues (if any) are blocking your progress?')?.kind).toBe('blockers');
+    expect(readLabel('Risks and blockers')?.kind).toBe('risks');
+    expect(readLabel('Brief Overview of Current Goals/Tasks')?.kind).toBe('next');
+    expect(readLabel('Current work')?.kind).toBe('progress');
+  });
+});
