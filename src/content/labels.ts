@@ -146,6 +146,9 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'questions', 'feedback', 'request for feedback', 'requests for feedback', 'request for community feedback', 'call for feedback', 'feedback requested', 'feedback wanted',
     // A meeting's own business ("Announcements", "Open discussion", "Any other business").
     'announcements', 'open discussion', 'any other business', 'aob',
+    // What others around the project made or said, as a newsletter gathers it ("Community
+    // Spotlight", "Community content", "Around the community", "On the forums"): not the team's work.
+    'spotlight', 'community spotlight', 'community content', 'around the community', 'from the community', 'on the forums', 'from the forums', 'interesting discussions',
     // What the writer reminds the readers of ("Reminders:", "Friendly reminder"): the team's housekeeping, no work.
     'reminders', 'reminder', 'friendly reminder', 'friendly reminders',
     'notes', 'remarks', 'ps', 'p s', 'postscript', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'meeting', 'meetings', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'evidence', 'faq',

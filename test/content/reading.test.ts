@@ -5653,3 +5653,12 @@ describe('a stand-up\'s questions and its current goals', () => {
     expect(readLabel('Current work')?.kind).toBe('progress');
   });
 });
+
+describe('what others made, as a newsletter gathers it', () => {
+  it('"Community Spotlight", "Community content", "Around the community" are asides; "Community" alone may be a workstream', () => {
+    expect(readLabel('PineNote Community Spotlight')?.kind).toBe('aside');
+    expect(readLabel('Community content')?.kind).toBe('aside');
+    expect(readLabel('Around the community')?.kind).toBe('aside');
+    expect(readLabel('Community')).toBeUndefined();
+  });
+});
