@@ -159,6 +159,24 @@ export function isBranchLink(item: Pick<Item, 'text' | 'links'>): boolean {
   return text === link.text.trim() && !/\s/.test(text);
 }
 
+/**
+ * Whether an item is only a link to a site's home page, named in a few words (`[Monmouthshire](https://www.monmouthshire.gov.uk/)`,
+ * `[Centre for Digital Public Services](https://digitalpublicservices.gov.wales/)`): who or what
+ * it is, a reference, no work.
+ */
+export function isHomeLink(item: Pick<Item, 'text' | 'links'>): boolean {
+  const [link, ...more] = item.links;
+  if (!link || more.length > 0) return false;
+  const text = item.text.trim();
+  if (text !== link.text.trim() || text.split(/\s+/).length > 5) return false;
+  try {
+    const url = new URL(link.href);
+    return /^https?:$/.test(url.protocol) && url.search === '' && /^\/?(?:(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:index|home)(?:\.\w+)?)?$/i.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** A word or two naming what a link is, and a colon (`PR:`, `Relevant bug:`, `Design doc:`), before it. */
 const LINK_LABEL = /^\s*[A-Za-z][\w#/-]*(?:\s+[A-Za-z][\w#/-]*)?\s*[:：]\s*$/;
 /** Kinds of thing a label names besides those a link's text does (REFERENCE_WORDS): a bug, a board, a release… */

@@ -12,7 +12,7 @@ import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneS
 import { isGivenName } from './names';
 import { CHANGE_URL, isCallToReader, isCatchAll, isTaskTitle, NOT_MERGED_WORDS, PLANNED_LEAD, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { countOfTotal, isAway, isBranchLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isQuotation, isReferenceLinks, isReleaseLinks, isSignOff, isThanks, isTimeSpent } from './inline';
+import { countOfTotal, isAway, isBranchLink, isHomeLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isQuotation, isReferenceLinks, isReleaseLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -649,6 +649,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if ((entry.kind === undefined || entry.kind === 'progress') && isReleaseLinks(entry.item)) return 'achieved';
   // A branch named and linked, nothing said of it (`[feature/search](…/tree/feature/search)`): where the work is, not work.
   if (isBranchLink(entry.item)) return 'notes';
+  // So is a site named and linked, its home page (`[Monmouthshire](https://www.monmouthshire.gov.uk/)`): who or what it is.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isHomeLink(entry.item)) return 'notes';
   // So are links named only by what they point at (`[code](…) - [live](…)`).
   if (isReferenceLinks(entry.item)) return 'notes';
   // And a sentence that only points at something to look at ("Here's our intro slides…"), or only

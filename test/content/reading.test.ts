@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isChangeSection, isPeriodName, proseKind, readLabel, sentenceKind } from '../../src/content/labels';
-import { isAboutThePost, isByline, isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
+import { isAboutThePost, isByline, isHomeLink, isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { roster } from '../../src/content/outline';
 import { conservation } from './conservation';
@@ -5660,5 +5660,19 @@ describe('what others made, as a newsletter gathers it', () => {
     expect(readLabel('Community content')?.kind).toBe('aside');
     expect(readLabel('Around the community')?.kind).toBe('aside');
     expect(readLabel('Community')).toBeUndefined();
+  });
+});
+
+describe('a site named and linked', () => {
+  it('`[Monmouthshire](https://www.monmouthshire.gov.uk/)` is who it is, a note; a pull request or a page deeper in a site is not', () => {
+    const home = (text: string, href: string) => isHomeLink({ text, links: [{ text, href }] });
+    expect(home('Monmouthshire', 'https://www.monmouthshire.gov.uk/')).toBe(true);
+    expect(home('Newport', 'https://www.newport.gov.uk/en/Home.aspx')).toBe(true);
+    expect(home('Add the export', 'https://github.com/acme/app/pull/12')).toBe(false);
+    expect(home('Release notes', 'https://example.org/releases/2.0')).toBe(false);
+    const text = ['## Partners', '', '* [Monmouthshire](https://www.monmouthshire.gov.uk/)', '* Met the partners in Newport', ''].join('\n');
+    const kinds = kindsByText(build({ 'cdps/updates/2023-01-20.md': week('2023-01-20', text) }).site.updates[0]!);
+    expect(kinds['Monmouthshire']).toBe('notes');
+    expect(kinds['Met the partners in Newport']).toBe('achieved');
   });
 });
