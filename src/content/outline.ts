@@ -1190,9 +1190,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // heading that names none), however often written, names no part: what it holds is the
     // team's own work. Written as code, as the team writes its workstreams (`` ## `Miscellaneous` ``),
     // it is one of them.
-    if (!marked && codeOnly === undefined && (around.role === 'root' || around.role === 'document') && (isCatchAll(text) || isChangeSection(words))) {
+    const changes = !marked && codeOnly === undefined && isChangeSection(words);
+    if (!marked && codeOnly === undefined && (around.role === 'root' || around.role === 'document') && (isCatchAll(text) || changes)) {
       // What a release's category holds is its changes, not the report's opening words.
-      if (isChangeSection(words)) seenPart = true;
+      if (changes) seenPart = true;
       open(newNode({ role: 'document', form: 'heading', rank: node.depth, line, text, title: words, topic: true }), true);
       return;
     }
