@@ -480,7 +480,7 @@ function comparable(text: string): string {
 /** A meeting's notes, minutes or agenda heading (or a generated "Meeting summary"): over its topics, the body of the minutes. */
 const MINUTES_BODY = /^(?:(?:meeting|discussion)\s+)?(?:notes|minutes|agenda(?:\s+(?:items|topics))?)$|^meeting\s+(?:summary|recap)$/;
 /** A meeting's questions or open discussion over topic headings (`## Questions` › `### Meeting time`): the body of the minutes too. */
-const DISCUSSION_BODY = /^(?:open\s+)?(?:questions|discussions?|discussion\s+(?:points|topics)|topics\s+discussed|any\s+other\s+business|aob)$/;
+const DISCUSSION_BODY = /^(?:open\s+)?(?:questions|discussions?|discussion\s+(?:points|topics)|topics\s+discussed|any\s+other\s+business|aob|announcements)$/;
 const TEMPLATE_TAGS = /^\s*(?:(?:<%(?:(?!%>)[\s\S])*%>|\{\/\*(?:(?!\*\/\})[\s\S])*\*\/\}|\{%(?:(?!%\})[\s\S])*%\}|\{\{(?:(?!\}\})[\s\S])*\}\}|\[\[!(?:(?!\]\])[\s\S])*\]\])\s*)+$/;
 /** An editor's own marks left in the text: a table of contents to generate (`[TOC]`, `[[_TOC_]]`, `${toc}`), a rule of plus signs (`++++++`). */
 const EDITOR_MARKS = /^\s*(?:\[\[?_?toc_?\]?\]|\$\{toc\}|\+{3,}|={3,})\s*$/i;

@@ -5676,3 +5676,24 @@ describe('a site named and linked', () => {
     expect(kinds['Met the partners in Newport']).toBe('achieved');
   });
 });
+
+describe('minutes whose "Announcements" heading holds the agenda\'s topics', () => {
+  it('"## Announcements" over "### nodejs/security-wg" and its issues is the minutes\' body: the repository is a part, its lines no asides', () => {
+    const text = [
+      '## Present',
+      '',
+      '* Rafael Gonzaga: @rafaelgss',
+      '',
+      '## Announcements',
+      '',
+      '### nodejs/security-wg',
+      '',
+      '* Add OSSF Scorecard [#851](https://github.com/nodejs/security-wg/issues/851)',
+      '  * Will defer to next meeting',
+      '',
+    ].join('\n');
+    const u = build({ 'wg/updates/2023-01-05.md': week('2023-01-05', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toContain('nodejs/security-wg');
+    expect(kindsByText(u)['Will defer to next meeting']).toBe('next');
+  });
+});
