@@ -1992,9 +1992,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // In a meeting's notes or agenda, a bullet over what was said of it ("8.0.0 release date" ›
     // "Feb 4, 2020 to match M80 stable release") is a topic of the meeting: a part, as a topic
     // heading is, its lines the discussion (notes unless they say a decision, a plan or work).
-    if (minutesRank !== undefined && readsParts && nested.length > 0 && ctx.kind === undefined && !inPart && text.split(/\s+/).length <= 24) {
+    // So is one inside a part that names its issue ("Add OSSF Scorecard [#851](…/issues/851)" ›
+    // "Will defer to next meeting" under `### nodejs/security-wg`): the issue, a part of that one.
+    const issue = inPart && !ctx.parentItem && own.length === 1 && own[0]!.type === 'paragraph' ? collectLinks(own[0]!).find((l) => isTrackerLink(l.href)) : undefined;
+    if (minutesRank !== undefined && readsParts && nested.length > 0 && ctx.kind === undefined && (!inPart || issue) && text.split(/\s+/).length <= 24) {
       const { title, status } = cleanTitle(text);
-      const part = open(newNode({ form: 'bullet', rank: 8, line, text, title, status }), false, home.role === 'root' || home.role === 'document' ? host() : home);
+      const trackerUrl = issue ? normaliseTrackerUrl(issue.href) : undefined;
+      const part = open(newNode({ form: 'bullet', rank: 8, line, text, title, status, ...(trackerUrl ? { trackerUrl } : {}) }), false, home.role === 'root' || home.role === 'document' ? host() : home);
       for (const l of nested) readList(l, { node: part, depth: 0 });
       return undefined;
     }

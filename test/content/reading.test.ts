@@ -5695,5 +5695,8 @@ describe('minutes whose "Announcements" heading holds the agenda\'s topics', () 
     const u = build({ 'wg/updates/2023-01-05.md': week('2023-01-05', text) }).site.updates[0]!;
     expect(u.sections.map((s) => s.title)).toContain('nodejs/security-wg');
     expect(kindsByText(u)['Will defer to next meeting']).toBe('next');
+    // The issue the meeting went over, with what was said of it, is a part of the repository's.
+    const issue = u.sections.find((s) => s.title.startsWith('Add OSSF Scorecard'));
+    expect(issue?.parentKey).toBe(u.sections.find((s) => s.title === 'nodejs/security-wg')?.key);
   });
 });
