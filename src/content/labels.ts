@@ -765,10 +765,11 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // "André will be attending…", "He'll also be giving a talk", "Bundler 1.12 will ship…": who or
   // what, in a few words, then what they will do; not when a thing will be done ("It will be done
   // by Friday" is work under way). So is what we need or ought to do ("I need to choose
-  // topics…", "We should start to use Logic Apps").
+  // topics…", "We should start to use Logic Apps", "We should be using a stable release"; not "We
+  // should be fine").
   [
     new RegExp(
-      String.raw`^(?:(?:[Hh]e|[Ss]he|[Tt]hey|(?!${NOT_SUBJECT}|It\b)[A-Z][\w.\u00C0-\u024F-]*(?:\s+(?:and\s+)?[A-Z0-9][\w.\u00C0-\u024F-]*){0,2})(?:\s+(?:also\s+)?will|['’]ll)\s+(?!not\b|never\b|have\s+been\b|be\s+(?:done|completed|finished|ready|merged|fixed)\b)|(?:[Ww]e|I)\s+(?:also\s+|still\s+)?(?:need\s+to|have\s+to|must|should)\s+(?!not\b|have\b|be\b|been\b)[a-z]+)`,
+      String.raw`^(?:(?:[Hh]e|[Ss]he|[Tt]hey|(?!${NOT_SUBJECT}|It\b)[A-Z][\w.\u00C0-\u024F-]*(?:\s+(?:and\s+)?[A-Z0-9][\w.\u00C0-\u024F-]*){0,2})(?:\s+(?:also\s+)?will|['’]ll)\s+(?!not\b|never\b|have\s+been\b|be\s+(?:done|completed|finished|ready|merged|fixed)\b)|(?:[Ww]e|I)\s+(?:also\s+|still\s+)?(?:need\s+to|have\s+to|must|should)\s+(?!not\b|have\b|be\b(?!\s+[a-z]{2,}ing\b)|been\b)[a-z]+)`,
     ),
     'next',
   ],

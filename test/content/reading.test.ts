@@ -5700,3 +5700,11 @@ describe('minutes whose "Announcements" heading holds the agenda\'s topics', () 
     expect(issue?.parentKey).toBe(u.sections.find((s) => s.title === 'nodejs/security-wg')?.key);
   });
 });
+
+describe('what the team ought to be doing', () => {
+  it('"We should be using a stable release", "We need to be testing it in React Native" are plans; "We should be fine" is none', () => {
+    expect(sentenceKind('We should be using a public stable release of React on the website.')).toBe('next');
+    expect(sentenceKind('We need to be testing the React release in React Native.')).toBe('next');
+    expect(sentenceKind('We should be fine')).toBeUndefined();
+  });
+});
