@@ -160,6 +160,15 @@ export function isBranchLink(item: Pick<Item, 'text' | 'links'>): boolean {
 }
 
 /**
+ * Text dense in the punctuation of code (`{:watch-dirs ["src"]}`, `curl -X 'GET' \\ …`), not
+ * prose: `share` of its characters or more are code's marks.
+ */
+export function looksLikeCode(text: string, share = 0.04): boolean {
+  const marks = text.match(/[{}[\]();=<>$\\|`"']/g)?.length ?? 0;
+  return marks / Math.max(text.length, 1) >= share;
+}
+
+/**
  * Whether an item is only a link to a site's home page, named in a few words (`[Monmouthshire](https://www.monmouthshire.gov.uk/)`,
  * `[Centre for Digital Public Services](https://digitalpublicservices.gov.wales/)`): who or what
  * it is, a reference, no work.

@@ -33,6 +33,7 @@ import {
   isAboutThePost,
   isByline,
   isQuotation,
+  looksLikeCode,
   isFurtherReading,
   isInterjection,
   isSignOff,
@@ -467,8 +468,8 @@ function misindentedLines(node: Code, source: string): Array<{ line: number; tex
   if (node.lang || !start || start.offset === undefined || /^\s*[`~]{3}/.test(source.slice(start.offset, start.offset + 8))) return undefined;
   const lines = node.value.split('\n').map((text, i) => ({ line: start.line + i, text: text.trim() })).filter((l) => l.text !== '');
   if (lines.length < 2) return undefined;
-  const marks = node.value.match(/[{}[\]();=<>$\\|`"']/g)?.length ?? 0;
-  if (marks / Math.max(node.value.length, 1) >= 0.02) return undefined;
+  // Half the marks that make a block code (`looksLikeCode`): a list keeps to words.
+  if (looksLikeCode(node.value, 0.02)) return undefined;
   return lines.every((l) => /^(?:#\d+|\d+[.)]?\s|[\p{L}])/u.test(l.text) && /\s/.test(l.text)) ? lines : undefined;
 }
 

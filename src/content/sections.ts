@@ -12,7 +12,7 @@ import { ITEM_KINDS, type Item, type ItemKind, type ItemsByKind, type MilestoneS
 import { isGivenName } from './names';
 import { CHANGE_URL, isCallToReader, isCatchAll, isTaskTitle, NOT_MERGED_WORDS, PLANNED_LEAD, proseKind, saysWork, sentenceKind, sentencesOf, tickedOff, toldAsActivity } from './labels';
 import { isSection, outlineNodes, TASK_STATUS_KINDS, type Outline, type OutlineNode } from './outline';
-import { countOfTotal, isAway, isBranchLink, isHomeLink, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isQuotation, isReferenceLinks, isReleaseLinks, isSignOff, isThanks, isTimeSpent } from './inline';
+import { countOfTotal, isAway, isBranchLink, isHomeLink, looksLikeCode, isByline, isCitation, isFigureLine, isInterjection, isNamedAddress, isPictureOnly, isPointer, isPostscript, isQuotation, isReferenceLinks, isReleaseLinks, isSignOff, isThanks, isTimeSpent } from './inline';
 
 /** The node's identity without any parent: tracker key, tag, or title slug. */
 function ownIdentity(node: OutlineNode): string {
@@ -545,11 +545,6 @@ const SETBACK = /^(?:unfortunately,?\s+)?(?:(?:we|i|the team|it)(?:['’]ve|\s+h
 /** What was learnt, or a fact found, said as such (no action of the team's in it). */
 const FINDING = /^(?:we|i|the team)\s+(?:learned|learnt|found out|found that|discovered that|realised|realized|noticed)\b|^(?:they|participants|respondents|users|people|stakeholders|interviewees|customers)\s+(?:felt|feel|said|say|told us|believe|believed|think|thought|want|wanted|would like|expect|expected)\b|^(?:it (?:became|is) clear|there (?:is|are|seems? to be)|(?:all|most|many|some|none|half|few) of (?:the|them|our|these|those)\b[^.;]{0,60}?\b(?:have|has|are|is|were|was|do|does|did|want|wants|use|uses)\b)/i;
 
-/** Text dense in the punctuation of code (`{:watch-dirs ["src"]}`, `curl -X 'GET' \\ …`), not prose. */
-function looksLikeCode(text: string): boolean {
-  const marks = text.match(/[{}[\]();=<>$\\|`"']/g)?.length ?? 0;
-  return marks / Math.max(text.length, 1) >= 0.04;
-}
 
 /** One question, asked as one ("What did users think the banner was about?", "Are people able to find their NHS number?"). */
 const QUESTION_ASKED = /^(?:what|why|how|who|whom|whose|when|where|which|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b[^.!?]{2,200}\?$/i;
