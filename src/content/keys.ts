@@ -130,18 +130,25 @@ export function withoutOwnerHandles(text: string): string {
 /** One to four names: `Alex`, `Ana, Bo`, `@alex & @bo`, `Jan K.`. */
 const OWNERS = /^@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:\s*(?:,|&|\/|\band\b)\s*@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?){0,3}$|^@[\w-]+(?:\s*(?:,|&|\/)\s*@[\w-]+){0,3}$/;
 
+/** The names of a list of people (`JPL/Nolan`, `Dieu Cao & Nicholas Calugar`, `Ana, Bo and Cy`). */
+function namesOf(text: string): string[] {
+  return text.trim().split(/\s*(?:\/|,|&|\band\b)\s*/).filter((n) => n !== '');
+}
+/** Whether a name's first word is a given name in the lists (`Will Pragnell`, `@Joe`). */
+const givenFirst = (name: string) => isGivenName(name.split(/\s+/)[0]!.replace(/^@/, ''));
+
 /** Whether words after a dash are people by their full names (`Will Pragnell`, `Dieu Cao & Nicholas Calugar`): a given name and a surname each. */
 function areLeads(text: string): boolean {
-  const names = text.trim().split(/\s*(?:\/|,|&|\band\b)\s*/).filter((n) => n !== '');
-  return names.every((n) => /^[A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’.-]+$/u.test(n)) && names.some((n) => isGivenName(n.split(/\s+/)[0]!));
+  const names = namesOf(text);
+  return names.length > 0 && names.every((n) => /^[A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’.-]+$/u.test(n)) && names.some(givenFirst);
 }
 
 /** Whether a bracket's words are people: two names or more (`JPL/Nolan`, `Petr G/Radek K`; not `CI/CD`, `Frontend/Backend`), or one given name (`Joe`). */
 function isOwners(text: string): boolean {
-  const names = text.split(/\s*(?:\/|,|&|\band\b)\s*/).filter((n) => n !== '');
-  if (!names.every((n) => /^@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?$/.test(n))) return false;
+  const names = namesOf(text);
+  if (names.length === 0 || !names.every((n) => /^@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?$/.test(n))) return false;
   // A name with its initial (`Petr G`) is a person's, whatever the lists hold.
-  return names.length >= 2 ? names.some((n) => isGivenName(n.split(/\s+/)[0]!.replace(/^@/, '')) || /^[A-Z][a-z]+\s+[A-Z]\.?$/.test(n)) : isGivenName(names[0]!);
+  return names.length >= 2 ? names.some((n) => givenFirst(n) || /^[A-Z][a-z]+\s+[A-Z]\.?$/.test(n)) : isGivenName(names[0]!);
 }
 
 export interface CleanTitle {

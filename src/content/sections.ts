@@ -836,10 +836,13 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? cited() ?? (neutral === 'notes' ? discussed() : explains() ? 'notes' : neutral);
 }
 
-/** A box or tick mark, then a person's full name: a given name, a surname (`✅ Christopher Ferris`). */
+/**
+ * A person's full name, a tick or box mark before it or a task box around it (`boxed`): a given
+ * name, a surname (`✅ Christopher Ferris`, `🔲 Arnaud Le Hors`).
+ */
 function isPersonTicked(text: string, boxed: boolean): boolean {
-  const m = /^[\s*_]*(?:(?:✅|✔️?|☑️?|🔲|⬜️?|☐|☒|✖️?|❌)\s*)?([A-Z][\p{L}'’.-]+)((?:\s+(?:(?:van|von|de|da|del|der|di|le|la)\s+)?[A-Z][\p{L}'’.-]*){1,3})\s*$/u.exec(text);
-  return m !== null && (boxed || /^[\s*_]*(?:✅|✔|☑|🔲|⬜|☐|☒|✖|❌)/u.test(text)) && isGivenName(m[1]!);
+  const m = /^[\s*_]*((?:✅|✔️?|☑️?|🔲|⬜️?|☐|☒|✖️?|❌)\s*)?([A-Z][\p{L}'’.-]+)(?:\s+(?:(?:van|von|de|da|del|der|di|le|la)\s+)?[A-Z][\p{L}'’.-]*){1,3}\s*$/u.exec(text);
+  return m !== null && (boxed || m[1] !== undefined) && isGivenName(m[2]!);
 }
 
 /**

@@ -5494,6 +5494,8 @@ describe('minutes whose agenda holds each squad\'s status', () => {
     expect(cleanTitle('Web (Frontend/Backend)').title).toBe('Web (Frontend/Backend)');
     expect(cleanTitle('Release (EU)').title).toBe('Release (EU)');
     expect(cleanTitle('Installation (Joe)').title).toBe('Installation');
+    // Brackets with nothing in them name nobody (and do not fail the build).
+    expect(cleanTitle('Release notes ( )').title).toBe('Release notes ( )');
     // A team and its leads after a dash, by their full names: not a name's second half ("Search - Phase Two").
     expect(cleanTitle('Garden - Will Pragnell').title).toBe('Garden');
     expect(cleanTitle('CAPI - Dieu Cao & Nicholas Calugar').title).toBe('CAPI');
