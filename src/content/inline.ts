@@ -22,6 +22,15 @@ export function openerText(raw: string): string {
   return labelWords(raw.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1'));
 }
 
+/**
+ * An opener without the references and owners written after its name (`Commit transactions
+ * with concurrent DDLs [18098](…/issues/18098) @cfzjywxk`): the words a team repeats week after
+ * week while the links and handles after them change.
+ */
+export function bareOpener(raw: string): string {
+  return openerText(raw.replace(/(?:\s*(?:\[[^\]]*\]\([^)]*\)|\(?@[\w.-]+\)?|[,;:]))+\s*$/, ''));
+}
+
 /** The identity of an opener as written in the source: what recurrence counts. */
 export function openerIdentity(raw: string): string {
   return titleIdentity(openerText(raw));

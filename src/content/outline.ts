@@ -23,6 +23,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import {
   allEmphasis,
+  bareOpener,
   collectLinks,
   datedForm,
   hasContent,
@@ -49,6 +50,7 @@ import {
   labelWords,
   makeItem,
   openerIdentity,
+  openerText,
   REFERENCE_WORDS,
   repoTagOf,
   soleLink,
@@ -686,6 +688,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const thisPeriod = hasLastPeriodLabel(String(file.value ?? '')) ? 'next' : 'achieved';
   const kindOf: KindOf = (words, leadIn) => hints.kinds?.[labelWords(words).toLowerCase()] ?? readLabel(words, { leadIn, thisPeriod, ...(hints.kinds ? { extra: hints.kinds } : {}) })?.kind;
   const recurring = options.recurrence?.openers ?? new Set<string>();
+  const sourceLines = String(file.value ?? '').split('\n');
   // Heading depths at which this report is organised by what its sections hold: most of its
   // headings of that depth are labels (Goals, Achievements, Challenges, Next week…).
   const labelledDepths = new Set<number>();
@@ -2170,6 +2173,16 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (code !== undefined) {
       if (code === '' || code.length > 80) return undefined;
       return isCommitmentTag(code) ? { form: 'bullet', node: { title: code, status: [], marked: true, tag: code } } : { form: 'bullet', node: { title: code, status: [], marked: true } };
+    }
+    // A line the team writes over its work week after week, an issue or its owner after the name
+    // (`* Commit transactions with concurrent DDLs [18098](…/issues/18098) @cfzjywxk`, `* Optimize
+    // transaction memory usage in [TiDB](…) @bobotu`): the thing it follows, though it opens on
+    // a verb or carries a link.
+    const raw = sourceLines[(own[0]!.position?.start.line ?? 0) - 1]?.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '') ?? '';
+    const written = bareOpener(raw);
+    if (labelled === undefined && written !== '' && written !== openerText(raw) && !/https?:/.test(written) && written.split(/\s+/).length <= 12 && !/[.!?;]$/.test(written) && recurring.has(titleIdentity(written)) && readLabel(written) === undefined) {
+      const { title, status } = cleanTitle(withoutOwnerHandles(text).replace(/(?:\s+@[\w.-]+)+\s*$/, '').replace(/\s*[:：]\s*$/, ''));
+      return { form: 'bullet', node: { title, status, marked: false } };
     }
     if (text.length > 80 || /[.!?;,]$/.test(text) || hasLink(own[0]!)) return undefined;
     // What was done or is to do, leading into its list ("Curated three Chicago related datasets:",

@@ -23,7 +23,7 @@
  *   answer as a heading would.
  */
 import { isCommitmentTag, normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
-import { datedForm, labelWords, openerText, standingForm } from './inline';
+import { bareOpener, datedForm, labelWords, openerText, standingForm } from './inline';
 import { isFormPrompt, readLabel } from './labels';
 import { headingShape, type Recurrence } from './outline';
 
@@ -127,6 +127,9 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
     const next = j < lines.length ? BULLET.exec(lines[j]!) : null;
     if (next && indentOf(next[1]!) > indentOf(bullet[1]!)) {
       const id = add(bullet[2]!);
+      // And its name alone, without the issue and owner written after it (inline.ts bareOpener).
+      const bare = titleIdentity(bareOpener(bullet[2]!));
+      if (bare !== '' && bare !== id && bareOpener(bullet[2]!).length <= 80) openers.add(bare);
       if (id !== undefined && EMPHASISED.test(bullet[2]!)) {
         if (emphasised.has(id)) repeated.add(id);
         emphasised.add(id);
