@@ -23,12 +23,13 @@ export function openerText(raw: string): string {
 }
 
 /**
- * An opener without the references and owners written after its name (`Commit transactions
+ * An opener without the issue numbers and owners written after its name (`Commit transactions
  * with concurrent DDLs [18098](…/issues/18098) @cfzjywxk`): the words a team repeats week after
- * week while the links and handles after them change.
+ * week while the links and handles after them change. A link named in words stays (`work on
+ * [list of ZkVMs](…)`): it is the name.
  */
 export function bareOpener(raw: string): string {
-  return openerText(raw.replace(/(?:\s*(?:\[[^\]]*\]\([^)]*\)|\(?@[\w.-]+\)?|[,;:]))+\s*$/, ''));
+  return openerText(raw.replace(/(?:\s*(?:\[[\w./-]*#?\d+\]\([^)]*\)|\(?@[\w.-]+\)?|[,;:]))+\s*$/, ''));
 }
 
 /** The identity of an opener as written in the source: what recurrence counts. */

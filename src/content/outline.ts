@@ -857,6 +857,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   let teamPart: OutlineNode | undefined;
   /** Unlabelled bullets before any part: the summary, unless the report never names a part. */
   const openingBullets: Item[] = [];
+  /** The item each detail details, for the opening's bullets that become the team part's (a detail's kind may come from its item). */
+  const openingParents = new Map<Item, Item>();
   /** Paragraphs before any part: the summary, unless the report is prose alone. */
   const openingParagraphs: Item[] = [];
   /** Every block of prose before any part, a paragraph or not (a quote, an HTML block), in order. */
@@ -959,6 +961,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
 
   function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false, parent?: Item, follows?: Item): Item {
     const item = makeItem(nodes, line, depth, workItem ?? person?.item);
+    if (parent) openingParents.set(item, parent);
     lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem, node, bullet };
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined && !stack.some((n) => n.topic && n.rank > node.rank));
     const opening = !seenPart && minutesRank === undefined && kind === undefined && (node.role === 'root' || node.role === 'document') && !stack.some((n) => days.has(n));
@@ -2181,7 +2184,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const raw = sourceLines[(own[0]!.position?.start.line ?? 0) - 1]?.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '') ?? '';
     const written = bareOpener(raw);
     if (labelled === undefined && written !== '' && written !== openerText(raw) && !/https?:/.test(written) && written.split(/\s+/).length <= 12 && !/[.!?;]$/.test(written) && recurring.has(titleIdentity(written)) && readLabel(written) === undefined) {
-      const { title, status } = cleanTitle(withoutOwnerHandles(text).replace(/(?:\s+@[\w.-]+)+\s*$/, '').replace(/\s*[:：]\s*$/, ''));
+      // Its name without the issue's number and the owners after it (`… DDLs [18098](…) @cfzjywxk`).
+      const kept = [...children];
+      while (kept.length > 0) {
+        const last = kept.at(-1)!;
+        if (last.type === 'text' ? /^[\s,;:]*(?:\(?@[\w.-]+\)?[\s,;:]*)*$/.test(last.value) : last.type === 'link' && /^[\w./-]*#?\d+$/.test(toString(last).trim())) kept.pop();
+        else break;
+      }
+      const { title, status } = cleanTitle(toString({ type: 'paragraph', children: kept } as Paragraph).trim().replace(/\s*[:：]\s*$/, ''));
       return { form: 'bullet', node: { title, status, marked: false } };
     }
     if (text.length > 80 || /[.!?;,]$/.test(text) || hasLink(own[0]!)) return undefined;
@@ -2624,7 +2634,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   if (!seenPart && openingBullets.length > 0) {
     const moved = new Set(openingBullets);
     const team = teamPartNode();
-    for (const item of openingBullets) team.entries.push({ item });
+    for (const item of openingBullets) {
+      const parent = openingParents.get(item);
+      team.entries.push({ item, ...(parent && moved.has(parent) ? { parent } : {}) });
+    }
     summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));
   }
   // The report's opening words before its first part. A report in prose alone (a monthly letter:

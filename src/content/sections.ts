@@ -724,7 +724,8 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
     const rest = entry.item.text.replace(NOTE_LEAD, '');
     if (sentenceKind(rest) === undefined && !WAITING.test(rest) && !SETBACK.test(rest)) return 'notes';
   }
-  if (parentKind === 'notes' && entry.parent !== undefined && entry.kind !== 'risks' && entry.kind !== 'blockers' && NOTE_LEAD.test(entry.parent.text) && sentenceKind(entry.item.text) === undefined) return 'notes';
+  // So are the subjects a discussion went over ("Bot reliability" under "The SC met with Łukasz and discussed:").
+  if (parentKind === 'notes' && entry.parent !== undefined && entry.kind !== 'risks' && entry.kind !== 'blockers' && (NOTE_LEAD.test(entry.parent.text) || isDiscussion(entry.parent.text)) && sentenceKind(entry.item.text) === undefined) return 'notes';
   // Struck through as a to-do list strikes what is done (`~~Basic queueing functionality~~`). A
   // struck-through risk or blocker stays one, resolved (status/index.ts saysResolved).
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'next') && /^(?:<p>)?<del>(?:(?!<\/?del>)[\s\S])+<\/del>[\s.]*(?:<\/p>)?$/.test(entry.item.html.trim())) return 'achieved';
@@ -833,7 +834,20 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // marked open ("draft", "WIP", "in review").
   // Not a detail of an item that goes on ("Continuing work on log collection" › "Details here …/pull/41"): that item's.
   const cited = () => (neutral !== 'notes' && entry.parent === undefined && citesChange(entry.item) ? 'achieved' : undefined);
-  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? cited() ?? (neutral === 'notes' ? discussed() : explains() ? 'notes' : neutral);
+  // A discussion told with nothing that came of it ("The SC discussed PEP 680 (tomllib).", "The
+  // board met with the auditors to discuss the budget"), unlabelled: what a meeting went over, a
+  // note.
+  const talkedOver = () => entry.kind === undefined && isDiscussion(entry.item.text);
+  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? cited() ?? (neutral === 'notes' ? discussed() : explains() || talkedOver() ? 'notes' : neutral);
+}
+
+/** Who talked and what over, nothing decided (`isDiscussion`): "The SC discussed…", "X met with Y to discuss…". */
+const DISCUSSION = /^(?:the\s+)?[\w&.'’-]+(?:\s+[\w&.'’-]+){0,3}?\s+(?:also\s+|briefly\s+|then\s+|again\s+)?(?:discussed|talked\s+about|went\s+over|met\s+with\b[^.;]{0,80}?\b(?:to\s+discuss|and\s+discussed|about|on)\b)/i;
+/** What came of a discussion: a decision, a plan, a thing done. */
+const OUTCOME = /\b(?:decided|decide|agreed|accepted|approved|rejected|resolved|concluded|will|plans?\s+to|planned|going\s+to|should|must|needs?\s+to|action|todo|follow[- ]up)\b/i;
+function isDiscussion(text: string): boolean {
+  const t = text.trim();
+  return DISCUSSION.test(t) && !OUTCOME.test(t);
 }
 
 /**

@@ -1319,9 +1319,39 @@ describe('a report that is only a log of bullets, with no part and no label', ()
     expect(errorsOf(result)).toEqual([]);
     const [u] = result.site.updates;
     expect(u!.sections.map((s) => s.key)).toEqual(['council']);
-    expect(counts(u!.sections[0]!)).toEqual({ progress: 1, achieved: 1 });
+    // "The council discussed RFC 12." says what the meeting went over, nothing decided: a note
+    // (a steering council's monthly summaries, judged blind, read so).
+    expect(counts(u!.sections[0]!)).toEqual({ achieved: 1, notes: 1 });
     expect(u!.summary!.map((i) => i.text)).toEqual(["Notes of the council's meetings."]);
     expect(u!.notes.map((i) => i.text)).toEqual(['There was no meeting.']);
+  });
+});
+
+describe('a discussion told with nothing decided', () => {
+  it('is a note, with the subjects it went over; one that says what was decided, or a plan, is not', () => {
+    const body = '## 2026-03-02\n\n- The board discussed the budget.\n- The board met with the auditors and discussed:\n  - Timelines\n- The board discussed RFC 8 and decided to keep it.\n- We shipped the annual report.\n';
+    const result = build({ 'board/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(kindsByText(result.site.updates[0]!)).toEqual({
+      'The board discussed the budget.': 'notes',
+      'The board met with the auditors and discussed:': 'notes',
+      Timelines: 'notes',
+      'The board discussed RFC 8 and decided to keep it.': 'achieved',
+      'We shipped the annual report.': 'achieved',
+    });
+  });
+});
+
+describe('a bullet the team writes over its work week after week', () => {
+  it('is the part it follows though an issue link and its owner follow the name, or it opens on a verb; written once, it is an item', () => {
+    const body = (n: string) =>
+      `## New features\n\n* Commit transactions with concurrent DDLs [18098](https://github.com/pingcap/tidb/issues/18098) @cfz\n  - ${n}\n\n* Optimize memory usage in [TiDB](https://github.com/pingcap/tidb/projects/54) @bob\n  - profiling ${n}\n\n* Speed up the ${n} [12](https://github.com/pingcap/tidb/issues/12) @ana\n  - merged\n`;
+    const result = build({ 'txn/updates/2026-03-02.md': week('2026-03-02', body('add column')), 'txn/updates/2026-03-09.md': week('2026-03-09', body('drop index')) });
+    expect(errorsOf(result)).toEqual([]);
+    for (const u of result.site.updates) {
+      expect(u.sections.map((s) => s.key)).toEqual(['txn', 'txn-commit-transactions-with-concurrent-ddls', 'txn-optimize-memory-usage-in-tidb']);
+      expect(u.sections[1]!.title).toBe('Commit transactions with concurrent DDLs');
+    }
   });
 });
 
