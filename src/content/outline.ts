@@ -84,6 +84,8 @@ export interface OutlineEntry {
   prose?: true;
   /** Its task box is ticked (`- [x] …`): done, whatever its words say it will do. */
   ticked?: true;
+  /** It is in a meeting's record (the report's title says so: "SC meeting summary", "Weekly sync"), where "Discussed…" tells what the meeting went over. */
+  meeting?: true;
 }
 
 export interface OutlineNode {
@@ -289,6 +291,8 @@ const INNER_NAME_RANK = 7.5;
 
 const REPORT_WORDS = /\b(?:weekly|update|updates|reports?|roundup|round[- ]up|newsletter|digest|status|notes|logs?|journal|diary)\b/i;
 /** Words that say a heading titles a record of its own: a report's, or a meeting's ("# OpenPubkey Community Meeting"). */
+/** A title that says its report is a meeting's record. */
+const MEETING_TITLE = /\b(?:meetings?|minutes|sync|stand-?up|(?:community|team|weekly|monthly|implementers|dev|developers?)\s+calls?)\b/i;
 const RECORD_WORDS = new RegExp(`${REPORT_WORDS.source}|\\b(?:meeting|minutes|sync|stand-?up)\\b`, 'i');
 /** Whether a heading says only whose report follows ("Team report", "Individual reports", "Status Report"): report words and whose, nothing else. */
 function isWhoseReport(text: string): boolean {
@@ -2669,6 +2673,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   // Said above the body, or said of "the following" anywhere; not a label of a list ("Things we worked on").
   const saysDone = tree.children.some((n) => n.type === 'paragraph' && ((n.position?.start.line ?? Infinity) < bodyStart ? DONE_FRAME.test(toString(n)) : DONE_FOLLOWING.test(toString(n))));
   const outline = { root, summary, structure, ...(saysDone ? { saysDone: true as const } : {}) };
+  // A meeting's record, by its title (its first heading): "SC meeting summary", "Weekly sync", "Minutes of the TSC".
+  const title = tree.children.find((n): n is Heading => n.type === 'heading');
+  if (title && MEETING_TITLE.test(toString(title))) for (const n of outlineNodes(outline)) for (const e of n.entries) e.meeting = true;
   assignRoles(outline, hints);
   if (options.recurrence) foldOneOffWork(outline, options.recurrence);
   return outline;

@@ -691,6 +691,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // "Download or build the backend in CI?", "Do we need a policy…? Do we delay…?"), every sentence
   // of it asked, and a question raised, named as one ("Question about Zulip streams").
   if (entry.kind === undefined && (QUESTION_ASKED.test(entry.item.text.trim()) || allAsked(entry.item) || QUESTION_RAISED.test(entry.item.text.trim())) && sentenceKind(entry.item.text) === undefined) return 'notes';
+  // And, with no label over it, a discussion told with nothing that came of it ("Discussed PEP
+  // 620.", "The SC discussed the enum module."): what a meeting went over.
+  // Told without who ("Discussed PEP 620.", "We discussed…"), only in a meeting's record: elsewhere it is the writer's own work.
+  if (entry.kind === undefined && isDiscussion(entry.item.text, entry.meeting === true)) return 'notes';
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   // And thanks given ("Big thanks to the team leader who…"), as under an "Acknowledgements" label.
@@ -725,7 +729,7 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
     if (sentenceKind(rest) === undefined && !WAITING.test(rest) && !SETBACK.test(rest)) return 'notes';
   }
   // So are the subjects a discussion went over ("Bot reliability" under "The SC met with Łukasz and discussed:").
-  if (parentKind === 'notes' && entry.parent !== undefined && entry.kind !== 'risks' && entry.kind !== 'blockers' && (NOTE_LEAD.test(entry.parent.text) || isDiscussion(entry.parent.text)) && sentenceKind(entry.item.text) === undefined) return 'notes';
+  if (parentKind === 'notes' && entry.parent !== undefined && entry.kind !== 'risks' && entry.kind !== 'blockers' && (NOTE_LEAD.test(entry.parent.text) || isDiscussion(entry.parent.text, entry.meeting === true)) && sentenceKind(entry.item.text) === undefined) return 'notes';
   // Struck through as a to-do list strikes what is done (`~~Basic queueing functionality~~`). A
   // struck-through risk or blocker stays one, resolved (status/index.ts saysResolved).
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'next') && /^(?:<p>)?<del>(?:(?!<\/?del>)[\s\S])+<\/del>[\s.]*(?:<\/p>)?$/.test(entry.item.html.trim())) return 'achieved';
@@ -834,20 +838,21 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // marked open ("draft", "WIP", "in review").
   // Not a detail of an item that goes on ("Continuing work on log collection" › "Details here …/pull/41"): that item's.
   const cited = () => (neutral !== 'notes' && entry.parent === undefined && citesChange(entry.item) ? 'achieved' : undefined);
-  // A discussion told with nothing that came of it ("The SC discussed PEP 680 (tomllib).", "The
-  // board met with the auditors to discuss the budget"), unlabelled: what a meeting went over, a
-  // note.
-  const talkedOver = () => entry.kind === undefined && isDiscussion(entry.item.text);
-  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? cited() ?? (neutral === 'notes' ? discussed() : explains() || talkedOver() ? 'notes' : neutral);
+  return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? cited() ?? (neutral === 'notes' ? discussed() : explains() ? 'notes' : neutral);
 }
 
-/** Who talked and what over, nothing decided (`isDiscussion`): "The SC discussed…", "X met with Y to discuss…". */
-const DISCUSSION = /^(?:the\s+)?[\w&.'’-]+(?:\s+[\w&.'’-]+){0,3}?\s+(?:also\s+|briefly\s+|then\s+|again\s+)?(?:discussed|talked\s+about|went\s+over|met\s+with\b[^.;]{0,80}?\b(?:to\s+discuss|and\s+discussed|about|on)\b)/i;
+/** Who, before a verb: a few words ("The SC", "Nick"), not an adverb, a verb or an "… and" ("Researched and discussed" is research done). */
+const WHO = String.raw`(?!(?:i|we|also|briefly|then|again|randomly|once|later|finally|further|first|initially|quickly)\s|[a-z]+(?:ed|ly)\s|\S+\s+and\s)(?:the\s+)?[\w&.'’-]+(?:\s+[\w&.'’-]+){0,3}?\s+`;
+/** A discussion ("The SC discussed…", "Briefly discussed…", "X met with Y to discuss…"). */
+const TALKED = String.raw`(?:also\s+|briefly\s+|then\s+|again\s+|randomly\s+)?(?:discussed|talked\s+about|went\s+over|met\s+with\b[^.;]{0,80}?\b(?:to\s+discuss|and\s+discussed|about|on)\b)`;
+const DISCUSSION = new RegExp(`^(?:(?:we|i)\\s+|${WHO})?${TALKED}`, 'i');
+const WHO_DISCUSSED = new RegExp(`^${WHO}${TALKED}`, 'i');
 /** What came of a discussion: a decision, a plan, a thing done. */
 const OUTCOME = /\b(?:decided|decide|agreed|accepted|approved|rejected|resolved|concluded|will|plans?\s+to|planned|going\s+to|should|must|needs?\s+to|action|todo|follow[- ]up)\b/i;
-function isDiscussion(text: string): boolean {
+/** What a meeting went over, nothing decided; told without who, or by "we", only where `meeting` (a meeting's record). */
+function isDiscussion(text: string, meeting = false): boolean {
   const t = text.trim();
-  return DISCUSSION.test(t) && !OUTCOME.test(t);
+  return DISCUSSION.test(t) && !OUTCOME.test(t) && (meeting || WHO_DISCUSSED.test(t));
 }
 
 /**

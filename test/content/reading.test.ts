@@ -1340,6 +1340,16 @@ describe('a discussion told with nothing decided', () => {
       'We shipped the annual report.': 'achieved',
     });
   });
+
+  it('told without who, is a note in a meeting’s record only; in a report of one’s own work it is work done', () => {
+    const minutes = '# Board meeting summary\n\n- Discussed the budget.\n- Researched and discussed the audit.\n';
+    const weekly = '# Weekly update\n\n- Discussed the design with Ana.\n';
+    const result = build({ 'board/updates/2026-03-02.md': week('2026-03-02', minutes), 'ana/updates/2026-03-02.md': week('2026-03-02', weekly) });
+    expect(errorsOf(result)).toEqual([]);
+    const [board, ana] = ['board', 'ana'].map((t) => result.site.updates.find((u) => u.team === t)!);
+    expect(kindsByText(board!)).toEqual({ 'Discussed the budget.': 'notes', 'Researched and discussed the audit.': 'achieved' });
+    expect(kindsByText(ana!)).toEqual({ 'Discussed the design with Ana.': 'achieved' });
+  });
 });
 
 describe('a bullet the team writes over its work week after week', () => {
