@@ -406,8 +406,8 @@ const STATUS_HEADER = /^(?:(?:overall|current|rag)\s+)?(?:status|state|health|ra
 const TASK_HEADER = /^(?:description|task|task description|title|task title|summary|work item|story|user story|ticket)$/;
 /** A column of the work's own name, read as a task table's when a status column says how each stands. */
 const WORK_NAME_HEADER = /^(?:milestones?|deliverables?|activit(?:y|ies)|issues?|problems?|items?|features?)$/;
-/** A task table's column that only a list of tasks has: the task itself, who does it, its id, when it is due. */
-const TASK_WORDS = /\b(?:tasks?|stor(?:y|ies)|tickets?|work items?|assigned|assignees?|owners?|ids?|due|deadline|priority|estimates?|points)\b/;
+/** A task table's column that only a list of tasks has: the task itself, who does it, its id, when it is due; or the change that did it (`| Commit | Summary |`). */
+const TASK_WORDS = /\b(?:tasks?|stor(?:y|ies)|tickets?|work items?|assigned|assignees?|owners?|ids?|due|deadline|priority|estimates?|points|commits?|prs?|pull requests?|merge requests?)\b/;
 /** What a task's status cell says of its kind. */
 export const TASK_STATUS_KINDS: ReadonlyArray<[RegExp, LabelTarget]> = [
   // Closed without the work (`CLOSED - WON'T FIX`, `Cancelled`, `Duplicate`): no work done, a note.

@@ -1018,6 +1018,12 @@ describe('a task table (a row per task, its status in a column)', () => {
     const picture = build({ 'cap/updates/2025-03-17.md': '## Infra\n\nWe fixed the runner.\n\nAtlantis CPU usage:\n\n![image](https://example.org/cpu.png)\n' });
     expect(counts(picture.site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, notes: 1 });
   });
+
+  it('a table of commits or pull requests with what each did (`| Commit | Summary |`) is a change per row, each done', () => {
+    const table = '## Code changes\n\nKey commits:\n\n|Commit|Summary|\n|--|--|\n|[6d4b89d](https://github.com/a/b/commit/6d4b89d)|First commit|\n|[f773d3d](https://github.com/a/b/commit/f773d3d)|Added test questions|\n';
+    const result = build({ 'cap/updates/2025-03-10.md': table });
+    expect(result.site.updates[0]!.sections[0]!.items.achieved.map((i) => i.text)).toEqual(['6d4b89d · First commit', 'f773d3d · Added test questions']);
+  });
 });
 
 describe('a task that says how it stands (`Status: Complete` in its own text)', () => {
