@@ -540,6 +540,10 @@ const FIGURE_FIRST = /^(?:over |about |around |nearly |almost |approximately |~\
  * A setback said as one ("I lost a day or two to really bad internet", "Couldn't get the CI
  * green", "Has been a little bit slow"): a problem met, not work done.
  */
+/** Words that say work is in danger: put off, stalled, doubted, hard, breaking (see entryKind). */
+const IN_DANGER = /\b(?:(?:got|gets|been|was|were|is|are|be)\s+(?:pushed\s+back|postponed|delayed|deferred|slipping)|(?:very\s+)?little\s+progress|no\s+progress|behind\s+schedule|concerns?\s+(?:about|over|with|that|regarding)|not\s+sure\s+(?:about|if|whether|how)|(?:impossible|hard|difficult|tricky)\s+to\s+[a-z]|(?:is|are)\s+(?:breaking|broken|failing)\b|regressions?\b(?!\s+(?:tests?|suites?|testing)\b)|(?:tests?|ci|builds?)\s+(?:fail|fails|failing|broken|are\s+red)\b|(?:^|\b(?:still|reported\s+on|reports?\s+of|some|many|several|more|new|found|due\s+to)\s+)(?:bugs?|issues|problems)\s+with\b)/i;
+/** Asking for what the work waits on: a review, help (see entryKind). */
+const HELP_WANTED = /\b(?:reviews?\s+(?:appreciated|welcome|wanted|needed|requested)|looking\s+for\s+(?:(?:a|some|more|another|final)\s+)*(?:bit\s+of\s+)?(?:reviews?|reviewers?|help|feedback)\b|needs?\s+(?:a\s+|more\s+|another\s+|one\s+more\s+)?(?:reviews?|reviewers?)\b|one\s+more\s+reviewer|help\s+(?:needed|wanted|welcome|appreciated))/i;
 const SETBACK = /^(?:unfortunately,?\s+)?(?:(?:we|i|the team|it)(?:['’]ve|\s+have|\s+has)?\s+)?(?:been\s+(?:unsuccessful|unable to)\b|(?:was|were)\s+unsuccessful\b|lost\s+(?:a|an|one|two|three|several|some|most|half|much|the)\b|(?:could(?:n['’]t| not)|was unable to|were unable to|wasn['’]t able to|weren['’]t able to|did(?:n['’]t| not) (?:manage|get|have time)|failed to|struggled to)\s|(?:faced|encountered|hit|ran into|struggled with)\s+(?:(?:a|an|some|several|many|multiple|more|two|three|the same|another|other|persistent|recurring|repeated)\s+)?(?:[a-z-]+\s+){0,2}(?:errors?|issues?|problems?|bugs?|failures?|crash(?:es)?|difficult(?:y|ies)|obstacles?|challenges?|setbacks?|roadblocks?)\b|(?:has|have)\s+been\s+(?:[a-z]+\s+){0,3}(?:slow|difficult|hard|tough|challenging|rough|hectic)\b)/i;
 
 /** What was learnt, or a fact found, said as such (no action of the team's in it). */
@@ -800,6 +804,16 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // Unlabelled, or under a progress label, a setback said as one ("Unfortunately I have been unable
   // to…", "Couldn't get the CI green") is a risk met, as under "Done".
   if ((entry.kind === undefined || entry.kind === 'progress') && sentence() === undefined && SETBACK.test(first)) return 'risks';
+  // And, with no label over it, what says the work is in danger ("code coverage milestone got
+  // pushed back", "very little progress on this", "Concern about not validating messages", "Hard
+  // to build a general solution", "array API is breaking existing code", "Łukasz reported on
+  // issues with the new CLA bot") is a risk; what asks for a review or help ("two pending PRs,
+  // review appreciated", "Looking for a final bit of review") is blocked on it. Not work told by
+  // its verb ("Fixing the failing tests", "Fix the regression"): that is the work.
+  if (entry.kind === undefined && sentence() === undefined && !ONGOING_OPENER.test(first) && !isTaskTitle(first) && !/^(?!found\b)(?:[a-z]+(?:ing|ed)|solve|find|resolve|automatically|[a-z]+\s*:)(?:\s|$)/i.test(first.trim())) {
+    if (HELP_WANTED.test(first)) return 'blockers';
+    if (IN_DANGER.test(first)) return 'risks';
+  }
   // Under a progress label ("Progress", "Ongoing"), what a sentence says was done is done; so is
   // a line told in the past by its first word ("Assigned initial roles…", "Drew rough mockups…"),
   // unless it says it goes on ("Started learning…").

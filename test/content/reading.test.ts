@@ -1358,6 +1358,24 @@ describe('a discussion told with nothing decided', () => {
   });
 });
 
+describe('a line with no label that says the work is in danger, or asks for a review', () => {
+  it('is a risk, or blocked on that review; the work told by its verb stays work', () => {
+    const body = '## Sync\n\n- code coverage milestone got pushed back\n- very little progress on this this week\n- Hard to build a general solution for arbitrary amounts\n- CI workflow is failing frequently\n- two pending PRs, more to come, review appreciated\n- Fixing the failing tests\n- Continued debugging the regression\n- Regression tests for the parser\n';
+    const result = build({ 'sync/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(kindsByText(result.site.updates[0]!)).toEqual({
+      'code coverage milestone got pushed back': 'risks',
+      'very little progress on this this week': 'risks',
+      'Hard to build a general solution for arbitrary amounts': 'risks',
+      'CI workflow is failing frequently': 'risks',
+      'two pending PRs, more to come, review appreciated': 'blockers',
+      'Fixing the failing tests': 'progress',
+      'Continued debugging the regression': 'progress',
+      'Regression tests for the parser': 'progress',
+    });
+  });
+});
+
 describe('a bullet the team writes over its work week after week', () => {
   it('is the part it follows though an issue link and its owner follow the name, or it opens on a verb; written once, it is an item', () => {
     const body = (n: string) =>
