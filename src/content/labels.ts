@@ -843,6 +843,13 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // released in May"): what comes. Not when it will be done ("…will be done by Friday"), as above;
   // in its first clause ("The plan needs more work. Teasers will be released" goes on).
   [/^[A-Z][\w'’-]*\s+(?:(?!(?:that|which|who|whose|where|when|was|were|is|are|has|have|had|if)\b)[A-Za-z0-9][\w'’-]*\s+){0,10}?will\s+(?:(?:also|then|probably|likely|hopefully|soon|first|finally)\s+)*be\s+(?!(?:done|completed|finished|ready|merged|fixed)\b)[a-z]{3,}(?:ed|en)\b/, 'next'],
+  // Someone set to do a thing ("@lgierth will PR a config file", "Jeff is to look at this.",
+  // "@kubuxu wants to look into more metrics", by a handle: a name in minutes wanting a thing is
+  // often a view voiced), a thing to be done ("VDB Merge should ideally be
+  // done for this release", "Discussion needs to happen", "go-cid will be integrated this week"),
+  // or said loosely ("We're probably gonna try and add French", "We plan for Kompari to
+  // standardise…"): what comes. Not what was ("was going to", "wanted to").
+  [/^(?:@[\w-]+|[A-Z][\w'’-]*)\s+(?:is|are)\s+to\s+(?!be\s+(?:done|completed|finished)\b)[a-z]{2,}|^@[\w-]+\s+(?:will|wants?\s+to|intends?\s+to)\s+(?!not\b|never\b)[a-z]{2,}|^(?:[\w'’.-]+\s+){1,6}?should\s+(?:ideally\s+|probably\s+|also\s+|really\s+)?(?:be\s+(?:done|merged|released|fixed|finished|ready|landed|in)\b|go\s+in\b|land\b)|^(?:[\w'’.-]+\s+){1,4}?needs?\s+to\s+happen\b|^[a-z][\w.-]*\s+(?:[\w'’.-]+\s+){0,4}?will\s+be\s+(?:integrated|added|merged|released|implemented|ported|updated|published|shipped|moved|replaced|removed|tested)\b|^(?![^.;!?]*\b(?:was|were|had)\s+(?:going|gonna)\b)[^.;!?]{0,60}?\b(?:gonna|going\s+to)\s+(?:try\s+(?:and|to)\s+)?(?!be\b)[a-z]{3,}|^(?:we|i)\s+(?:also\s+)?plan\s+for\s+(?:[\w'’.-]+\s+){1,4}?to\s+[a-z]{2,}/i, 'next'],
   // A hope or a time yet to come, in a log's few words, nothing in it done ("Hope to have the
   // example app working this week", "Giving a talk at the meetup tonight", "Have example app by
   // end of week", "Render something next."): what comes. Not what will be ready by then ("The API
@@ -903,7 +910,7 @@ export function tickedOff(text: string): boolean {
 
 // A word or phrase that opens a sentence and says nothing of its kind ("Finally, we held…", "Mainly, I modified…",
 // "For the next month, we plan…" keeps its period: that one says when).
-const OPENER = /^(?:finally|also|additionally|in addition|moreover|however|nonetheless|nevertheless|anyway|still|then|lastly|last but not least|first of all|on top of that|besides that|apart from that|in other news|meanwhile|recently|[a-z]+ly|this (?:week|month|sprint|quarter|cycle)|last (?:week|month|sprint|cycle)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
+const OPENER = /^(?:looking ahead(?: to [^,]{1,40})?|for (?:the )?(?:(?:next|coming|following|upcoming) )?(?:week|sprint|month)\s*\d{0,2}|finally|also|additionally|in addition|moreover|however|nonetheless|nevertheless|anyway|still|then|lastly|last but not least|first of all|on top of that|besides that|apart from that|in other news|meanwhile|recently|[a-z]+ly|this (?:week|month|sprint|quarter|cycle)|last (?:week|month|sprint|cycle)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
 
 export function sentenceKind(text: string): ReportedKind | undefined {
   // Names with accents are names ("Contributor Nicolò Ribaudo implemented…").

@@ -195,6 +195,10 @@ describe('labels are read by their head words', () => {
     // what says it goes on ("Investigated the problem, still waiting for a reply"), nor another
     // subject's ("The blog post helped me", "ana investigated…" above).
     expect(sentenceKind('Discussed project clarification with the client.')).toBe('achieved');
+    // Someone set to do a thing, a thing to be done, a plan said loosely: what comes.
+    for (const plan of ['@lgierth will PR a config file', 'Jeff is to look at this.', 'go-cid will be integrated this week', 'The merge should ideally be done for this release.', 'Discussion needs to happen', "We're probably gonna try and add French", 'We plan for Kompari to standardise the tests.', 'Looking ahead to the coming week, my plan is to focus on the parser.'])
+      expect([plan, sentenceKind(plan)]).toEqual([plan, 'next']);
+    expect(sentenceKind('Was going to fix it')).toBeUndefined();
     expect(sentenceKind('Brainstormed ideas.')).toBe('achieved');
     expect(sentenceKind('Met with the service owner. Thrashed out how we are going to help.')).toBe('achieved');
     expect(sentenceKind('Studied the EIP-1559 papers, focusing on the fee market')).toBe('achieved');

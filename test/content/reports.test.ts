@@ -146,7 +146,8 @@ describe('three files per team, checked by hand', () => {
   it('acid 2023-08-09: `## **Movement Building:**` headings are sections; `## Top level priorities:` is a label of the team’s own plans', async () => {
     expectSections(await update('acid/2023-08-09'), {
       acid: { next: 1, title: 'Acid' },
-      'acid-movement-building': { progress: 5 },
+      // "Goal is to have plan + overview to set realistic KPIs" says a goal: what comes.
+      'acid-movement-building': { progress: 4, next: 1 },
       // "Full focus on LPE:" only leads into its list: no item.
       'acid-td-studio': { progress: 6 },
       // "Copy" and "Podcast" were "Matt / Copy" and "Jonny / Podcast" the week before: reworded
