@@ -693,6 +693,14 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const kindOf: KindOf = (words, leadIn) => hints.kinds?.[labelWords(words).toLowerCase()] ?? readLabel(words, { leadIn, thisPeriod, ...(hints.kinds ? { extra: hints.kinds } : {}) })?.kind;
   const recurring = options.recurrence?.openers ?? new Set<string>();
   const sourceLines = String(file.value ?? '').split('\n');
+  /** How many headings link first to each address (normalised): one shared by several names none of them. */
+  const headingLinks = new Map<string, number>();
+  for (const h of tree.children) {
+    if (h.type !== 'heading') continue;
+    const first = collectLinks(h).find((l) => /^https?:/i.test(l.href));
+    const url = first ? normaliseTrackerUrl(first.href) : undefined;
+    if (url) headingLinks.set(url, (headingLinks.get(url) ?? 0) + 1);
+  }
   // Heading depths at which this report is organised by what its sections hold: most of its
   // headings of that depth are labels (Goals, Achievements, Challenges, Next week…).
   const labelledDepths = new Set<number>();
@@ -1266,7 +1274,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return;
     }
     const { title, status } = headingTitle(node, text, links, tag);
-    const trackerUrl = links[0] ? normaliseTrackerUrl(links[0].href) : undefined;
+    // A link that several headings of the report share (a call's video at each topic's time,
+    // `## 1. [Testing](…watch?v=X&t=5m)`, `## 3. [Research](…watch?v=X&t=40m)`) names none of
+    // them: each is keyed by its title.
+    const shared = links[0] ? normaliseTrackerUrl(links[0].href) : undefined;
+    // An issue or milestone stays its part's, whatever a copied link elsewhere says.
+    const trackerUrl = shared && ((headingLinks.get(shared) ?? 0) < 2 || isTrackerLink(shared) || WORK_URL.test(shared)) ? shared : undefined;
     // A heading that is only inline code (`` ## `P2P Privacy` ``) names its part by that code (codeOnly).
     open(
       newNode({

@@ -1380,6 +1380,15 @@ describe('a line with no label that says the work is in danger, or asks for a re
   });
 });
 
+describe('headings that link to one address (a call’s video at each topic’s time)', () => {
+  it('are keyed by their titles: the shared link names none of them', () => {
+    const body = '## 1. [Testing](https://www.youtube.com/watch?v=ReSi&t=5m)\n\n- Fuzzing found two bugs\n\n## 3. [Research](https://www.youtube.com/watch?v=ReSi&t=40m)\n\n- A new proposal\n';
+    const result = build({ 'call/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.updates[0]!.sections.map((s) => s.key)).toEqual(['call-testing', 'call-research']);
+  });
+});
+
 describe('a bullet the team writes over its work week after week', () => {
   it('is the part it follows though an issue link and its owner follow the name, or it opens on a verb; written once, it is an item', () => {
     const body = (n: string) =>
