@@ -289,7 +289,7 @@ export function isExampleLeadIn(text: string): boolean {
 }
 
 /** Where someone was rather than what was done: "back from holiday", "On vacation", "OOO until Monday", "OOO 2 days (@Florin)", "Members OOO", "out sick"; or that they were ill. */
-const AWAY = /^(?:(?:i was|i'm|i am|was|back from|returned from|(?:out|away) on|on)\s+(?:the\s+)?(?:holidays?|vacation|annual leave|leave|pto|sick leave)\b[^.!?]{0,30}|(?:(?:members|everyone|(?:two|three|some|several|\d+)\s+[\w-]+|[A-Z][\w-]*)\s+)?(?:ooo|out of (?:the )?office|out sick|off sick|sick|holidays?|vacation|pto)(?:\s+(?:until|till|this|next|last|all|from|on|for|(?:\d+|one|two|three|four|five|half\s+a|a)\s+(?:days?|weeks?))\b[^.!?]{0,30})?(?:\s*\((?:@?[\w .-]{1,30})\))?)[.!]?$/i;
+const AWAY = /^(?:(?:(?:just|now|i'm|i am)\s+)?(?:i was|i'm|i am|was|back from|returned from|(?:out|away) on|on)\s+(?:the\s+)?(?:holidays?|vacation|annual leave|leave|pto|sick leave)\b(?:[^.!?]{0,30}|\s+and\s+catching\s+up\b[^.!?]{0,60})|(?:(?:members|everyone|(?:two|three|some|several|\d+)\s+[\w-]+|[A-Z][\w-]*)\s+)?(?:ooo|out of (?:the )?office|out sick|off sick|sick|holidays?|vacation|pto)(?:\s+(?:until|till|this|next|last|all|from|on|for|(?:\d+|one|two|three|four|five|half\s+a|a)\s+(?:days?|weeks?))\b[^.!?]{0,30})?(?:\s*\((?:@?[\w .-]{1,30})\))?)[.!]?$/i;
 /** Or why the writer could not work: "I was sick and…", "Unfortunately I fell ill this week". */
 const UNWELL = /^(?:(?:unfortunately|sadly|also),?\s+)?(?:i|we)(?:['’]ve been|\s+(?:was|were|have been|had been|got|fell|have also been))\s+(?:\w+\s+)?(?:sick|ill|unwell)\b/i;
 export function isAway(text: string): boolean {

@@ -540,6 +540,8 @@ const FIGURE_FIRST = /^(?:over |about |around |nearly |almost |approximately |~\
  * A setback said as one ("I lost a day or two to really bad internet", "Couldn't get the CI
  * green", "Has been a little bit slow"): a problem met, not work done.
  */
+/** An item that is only a command in code (`<p><code>spin docs --no-plot</code></p>`), a word on it in brackets after it at most. */
+const COMMAND_ALONE = /^(?:<p>)?<code>[a-z][\w.-]*(?:\s+(?:-{1,2}[\w-]+(?:=\S+)?|[\w./:=@-]+)){1,6}<\/code>(?:\s*\([^()<>]{0,80}\))?(?:<\/p>)?$/;
 /** Words that say work is in danger: put off, stalled, doubted, hard, breaking (see entryKind). */
 const IN_DANGER = /\b(?:(?:got|gets|been|was|were|is|are|be)\s+(?:pushed\s+back|postponed|delayed|deferred|slipping)|(?:very\s+)?little\s+progress|no\s+progress|behind\s+schedule|concerns?\s+(?:about|over|with|that|regarding)|not\s+sure\s+(?:about|if|whether|how)|(?:impossible|hard|difficult|tricky)\s+to\s+[a-z]|(?:is|are)\s+(?:breaking|broken|failing)\b|regressions?\b(?!\s+(?:tests?|suites?|testing)\b)|(?:tests?|ci|builds?)\s+(?:fail|fails|failing|broken|are\s+red)\b|(?:^|\b(?:still|reported\s+on|reports?\s+of|some|many|several|more|new|found|due\s+to)\s+)(?:bugs?|issues|problems)\s+with\b)/i;
 /** Asking for what the work waits on: a review, help (see entryKind). */
@@ -718,6 +720,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // And a call to follow, join, try or support the work ("If you'd like to follow along, we
   // recommend joining the Matrix channel…"), under a plan's label too.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved' || entry.kind === 'next') && isCallToReader(entry.item.text)) return 'notes';
+  // A command alone, set as code (`spin install -v`, `make clean` (if the build acts up)): how to
+  // do a thing, no news of its own, under any label but a risk's.
+  if (entry.kind !== 'risks' && entry.kind !== 'blockers' && COMMAND_ALONE.test(entry.item.html.trim()) && /\s/.test(entry.item.text.trim())) return 'notes';
   // A block of code or configuration (an example, a command): no news of its own. Not text
   // indented by mistake into a code block ("    achieved: interop with nwaku."): that is news.
   if (/^<pre\b/.test(entry.item.html.trim()) && (/^<pre><code class="language-/.test(entry.item.html.trim()) || looksLikeCode(entry.item.text))) return 'notes';

@@ -1389,6 +1389,18 @@ describe('headings that link to one address (a call’s video at each topic’s 
   });
 });
 
+describe('a command alone in code, and a word that one is back from a holiday', () => {
+  it('are notes: how to do a thing, where someone was; a change named in code stays work', () => {
+    const body = '## Build\n\n- spin is available on `main`, please give it a spin\n  - `spin install -v`\n  - `spin docs --no-plot` (skips the gallery)\n- Just back from vacation and catching up with my mail backlog\n- `make clean` if you notice weird compilation issues\n- `parser`\n';
+    const result = build({ 'build/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const kinds = kindsByText(result.site.updates[0]!);
+    expect(kinds['spin install -v']).toBe('notes');
+    expect(kinds['spin docs --no-plot (skips the gallery)']).toBe('notes');
+    expect(kinds['Just back from vacation and catching up with my mail backlog']).toBe('notes');
+  });
+});
+
 describe('a bullet the team writes over its work week after week', () => {
   it('is the part it follows though an issue link and its owner follow the name, or it opens on a verb; written once, it is an item', () => {
     const body = (n: string) =>
