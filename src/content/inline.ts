@@ -375,7 +375,8 @@ export function isSignOff(text: string): boolean {
  */
 const BYLINE = /^(?:(?:[Pp]repared|[Ww]ritten|[Ss]ubmitted|[Cc]ompiled|[Rr]eported|[Ee]dited|[Aa]uthored|[Pp]osted|[Pp]ublished|[Pp]ut together|[Mm]aintained)\s+by\s*[:：]?|(?:[Aa]uthors?|[Rr]eporters?|[Bb]y|[Cc]ompiled|[Pp]repared)\s*[:：]|[Bb]y)\s*(?:the\s+)?(?:[@A-Z][\w.'’-]*(?:\s+|\s*,\s*|\s+(?:and|&)\s+)?)+$/;
 export function isByline(text: string): boolean {
-  const t = text.trim();
+  // Said of a part of it, in brackets too ("(Section written by @berkus)", "This post was written by Ana").
+  const t = text.trim().replace(/^\(\s*(.*?)\s*\)$/, '$1').replace(/^(?:this\s+)?(?:section|post|part|update|issue)\s+(?:was\s+)?(?=[a-z]+\s+by\b)/i, '');
   return (t.length <= 120 && !/\n/.test(t) && BYLINE.test(t) && sentencesOf(t).length === 1) || isPresenter(t);
 }
 

@@ -2459,7 +2459,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
           return;
         }
         // An `<aside>` says itself that it is beside the report ("If you enjoy my work, consider sponsoring me…"): a note.
-        if (/^\s*<aside\b/i.test(node.value)) {
+        // So does a style sheet, a picture with its caption (`<figure>` › `<img …>` › `<figcaption>`), or who
+        // wrote the section (`<span class="maintainers">(Section written by @phil-opp)</span>`): no news.
+        const shown = node.value.replace(/<style\b[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+        if (/^\s*<aside\b/i.test(node.value) || /<(?:style|img|picture|svg|figcaption)\b/i.test(node.value) || shown === '' || isByline(shown)) {
           addEntry(host(), 'notes', [node], node.position?.start.line ?? 1, 0);
           return;
         }

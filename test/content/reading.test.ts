@@ -1401,6 +1401,15 @@ describe('a command alone in code, and a word that one is back from a holiday', 
   });
 });
 
+describe('raw HTML that only styles or shows a picture, and who wrote a section', () => {
+  it('are notes, kept with the part, never announced', () => {
+    const body = '## Vesper\n\n<span class="maintainers">(Section written by [@berkus](https://github.com/berkus))</span>\n\nWe shipped the new allocator.\n\n<style>\ndiv.demo { height: 50px }\n</style>\n\n<figure>\n<img src="picker.png" alt="A screenshot">\n<figcaption>\nThe emoji picker.\n</figcaption>\n</figure>\n';
+    const result = build({ 'os/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(counts(result.site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, notes: 3 });
+  });
+});
+
 describe('a bullet the team writes over its work week after week', () => {
   it('is the part it follows though an issue link and its owner follow the name, or it opens on a verb; written once, it is an item', () => {
     const body = (n: string) =>
