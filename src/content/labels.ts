@@ -175,6 +175,9 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'sponsors', 'sponsor', 'sponsorship', 'supporters', 'funding', 'funders',
     // Who, not what: the people a part or a meeting has.
     'lead', 'leads', 'owner', 'owners', 'assignee', 'assignees', 'members', 'notetaker', 'note taker', 'facilitator', 'point of contact',
+    // And how the meeting ran: who chaired and took notes, its quorum, when and how long, its recording.
+    'secretary', 'scribe', 'scribes', 'chair', 'chairs', 'moderator', 'moderators', 'quorum', 'confirm quorum', 'roll call', 'approval of minutes',
+    'meeting date time', 'meeting duration', 'duration', 'meeting link', 'meeting location', 'recording', 'audio video of the meeting', 'video of the meeting',
     // Who sent apologies or regrets to a meeting: who is away, no work.
     'apologies', 'regrets',
     // Jobs offered ("Open roles", "We're hiring"): a call to the reader, no work.

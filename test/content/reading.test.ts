@@ -116,6 +116,10 @@ describe('labels are read by their head words', () => {
     ['Special thanks', 'aside'],
     ['Acronyms', 'aside'],
     ['Attendees', 'aside'],
+    // How a meeting ran: who chaired and took notes, its quorum, how long it took.
+    ['Confirm Quorum', 'aside'],
+    ['Secretary', 'aside'],
+    ['Meeting Duration', 'aside'],
     ['Meeting notes', 'aside'],
     ['Discussion points', 'aside'],
     ['Appreciations', 'aside'],
