@@ -693,6 +693,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   const kindOf: KindOf = (words, leadIn) => hints.kinds?.[labelWords(words).toLowerCase()] ?? readLabel(words, { leadIn, thisPeriod, ...(hints.kinds ? { extra: hints.kinds } : {}) })?.kind;
   const recurring = options.recurrence?.openers ?? new Set<string>();
   const sourceLines = String(file.value ?? '').split('\n');
+  /** Headings that are only a link, the next block a heading as high or higher (or none): pointers, no parts. */
+  const pointerHeadings = new Set(
+    tree.children.filter((n, i): n is Heading => {
+      if (n.type !== 'heading') return false;
+      const meaningful = n.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+      const after = tree.children[i + 1];
+      return meaningful.length === 1 && meaningful[0]!.type === 'link' && /^https?:/i.test(meaningful[0]!.url) && (after === undefined || (after.type === 'heading' && after.depth <= n.depth));
+    }),
+  );
   /** How many headings link first to each address (normalised): one shared by several names none of them. */
   const headingLinks = new Map<string, number>();
   for (const h of tree.children) {
@@ -2386,6 +2395,12 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     switch (node.type) {
       case 'heading':
+        // A heading that is only a link, with nothing under it (`### [GitHub Agenda Page](…)`,
+        // `### [Audio/Video of the meeting](…)` before the next heading): where to look, a note.
+        if (pointerHeadings.has(node)) {
+          addEntry(host(), 'notes', [{ type: 'paragraph', children: node.children, ...(node.position ? { position: node.position } : {}) }], node.position?.start.line ?? 1, 0);
+          return;
+        }
         return handleHeading(node);
       case 'paragraph':
         // A template's own tag (`<% title "June 2016 Monthly Update" %>`, `{% include toc.html %}`,

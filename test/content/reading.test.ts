@@ -1384,6 +1384,17 @@ describe('a line with no label that says the work is in danger, or asks for a re
   });
 });
 
+describe('a heading that is only a link, with nothing under it', () => {
+  it('is where to look, a note; a linked heading over its news stays a part', () => {
+    const body = '### [GitHub Agenda Page](https://github.com/eth/pm/issues/73)\n\n## [Indexer](https://github.com/eth/pm/issues/80)\n\n- Shipped the v2 schema\n';
+    const result = build({ 'call/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => s.title)).toEqual(['Indexer']);
+    expect(u.notes.map((n) => n.text)).toEqual(['GitHub Agenda Page']);
+  });
+});
+
 describe('headings that link to one address (a call’s video at each topic’s time)', () => {
   it('are keyed by their titles: the shared link names none of them', () => {
     const body = '## 1. [Testing](https://www.youtube.com/watch?v=ReSi&t=5m)\n\n- Fuzzing found two bugs\n\n## 3. [Research](https://www.youtube.com/watch?v=ReSi&t=40m)\n\n- A new proposal\n';
