@@ -291,9 +291,9 @@ const INNER_NAME_RANK = 7.5;
 
 const REPORT_WORDS = /\b(?:weekly|update|updates|reports?|roundup|round[- ]up|newsletter|digest|status|notes|logs?|journal|diary)\b/i;
 /** Words that say a heading titles a record of its own: a report's, or a meeting's ("# OpenPubkey Community Meeting"). */
-/** A title that says its report is a meeting's record. */
-const MEETING_TITLE = /\b(?:meetings?|minutes|sync|stand-?up|(?:community|team|weekly|monthly|implementers|dev|developers?)\s+calls?)\b/i;
 const RECORD_WORDS = new RegExp(`${REPORT_WORDS.source}|\\b(?:meeting|minutes|sync|stand-?up)\\b`, 'i');
+/** A title that says its report is a meeting's record ("SC meeting summary", "Implementers Call 24 Notes"). */
+const MEETING_TITLE = /\b(?:meetings?|minutes|sync|stand-?up|(?:community|team|weekly|monthly|implementers|dev|developers?)\s+calls?)\b/i;
 /** Whether a heading says only whose report follows ("Team report", "Individual reports", "Status Report"): report words and whose, nothing else. */
 function isWhoseReport(text: string): boolean {
   const words = labelWords(text).toLowerCase().split(/[^a-z0-9']+/).filter((w) => w !== '');
@@ -878,8 +878,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   let teamPart: OutlineNode | undefined;
   /** Unlabelled bullets before any part: the summary, unless the report never names a part. */
   const openingBullets: Item[] = [];
-  /** The item each detail details, for the opening's bullets that become the team part's (a detail's kind may come from its item). */
-  const openingParents = new Map<Item, Item>();
+  /** The item each detail details: the opening's bullets that become the team part's keep it (a detail's kind may come from its item). */
+  const parentOf = new Map<Item, Item>();
   /** Paragraphs before any part: the summary, unless the report is prose alone. */
   const openingParagraphs: Item[] = [];
   /** Every block of prose before any part, a paragraph or not (a quote, an HTML block), in order. */
@@ -982,7 +982,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
 
   function addEntry(node: OutlineNode, kind: LabelTarget | undefined, nodes: RootContent[], line: number, depth: number, bullet = false, parent?: Item, follows?: Item): Item {
     const item = makeItem(nodes, line, depth, workItem ?? person?.item);
-    if (parent) openingParents.set(item, parent);
+    if (parent) parentOf.set(item, parent);
     lastEntry = { item, endLine: nodes.at(-1)?.position?.end.line ?? line, nodes, workItem, node, bullet };
     const summarised = kind === 'summary' || (node.role === 'summary' && kind === undefined && !stack.some((n) => n.topic && n.rank > node.rank));
     const opening = !seenPart && minutesRank === undefined && kind === undefined && (node.role === 'root' || node.role === 'document') && !stack.some((n) => days.has(n));
@@ -2670,7 +2670,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const moved = new Set(openingBullets);
     const team = teamPartNode();
     for (const item of openingBullets) {
-      const parent = openingParents.get(item);
+      const parent = parentOf.get(item);
       team.entries.push({ item, ...(parent && moved.has(parent) ? { parent } : {}) });
     }
     summary.splice(0, summary.length, ...summary.filter((i) => !moved.has(i)));

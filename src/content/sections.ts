@@ -536,16 +536,17 @@ const UNFINISHED = /\b(?:in (?:the )?midst of|wip|work in progress|couldn['’]t
 /** A sentence that opens with a share of something or a sum of money, roughly or not. */
 const FIGURE_FIRST = /^(?:over |about |around |nearly |almost |approximately |~\s?)?(?:\d+(?:\.\d+)?\s*%\+?\s+of\b|[$€£¥]\s?\d|(?:usd|eur|gbp|chf)\s?\d)/i;
 
-/**
- * A setback said as one ("I lost a day or two to really bad internet", "Couldn't get the CI
- * green", "Has been a little bit slow"): a problem met, not work done.
- */
 /** An item that is only a command in code (`<p><code>spin docs --no-plot</code></p>`), a word on it in brackets after it at most. */
 const COMMAND_ALONE = /^(?:<p>)?<code>[a-z][\w.-]*(?:\s+(?:-{1,2}[\w-]+(?:=\S+)?|[\w./:=@-]+)){1,6}<\/code>(?:\s*\([^()<>]{0,80}\))?(?:<\/p>)?$/;
 /** Words that say work is in danger: put off, stalled, doubted, hard, breaking (see entryKind). */
 const IN_DANGER = /\b(?:(?:got|gets|been|was|were|is|are|be)\s+(?:pushed\s+back|postponed|delayed|deferred|slipping)|(?:very\s+)?little\s+progress|no\s+progress|behind\s+schedule|concerns?\s+(?:about|over|with|that|regarding)|not\s+sure\s+(?:about|if|whether|how)|(?:impossible|hard|difficult|tricky)\s+to\s+[a-z]|(?:is|are)\s+(?:breaking|broken|failing)\b|regressions?\b(?!\s+(?:tests?|suites?|testing)\b)|(?:tests?|ci|builds?)\s+(?:fail|fails|failing|broken|are\s+red)\b|(?:^|\b(?:still|reported\s+on|reports?\s+of|some|many|several|more|new|found|due\s+to)\s+)(?:bugs?|issues|problems)\s+with\b)/i;
 /** Asking for what the work waits on: a review, help (see entryKind). */
 const HELP_WANTED = /\b(?:reviews?\s+(?:appreciated|welcome|wanted|needed|requested)|looking\s+for\s+(?:(?:a|some|more|another|final)\s+)*(?:bit\s+of\s+)?(?:reviews?|reviewers?|help|feedback)\b|needs?\s+(?:a\s+|more\s+|another\s+|one\s+more\s+)?(?:reviews?|reviewers?)\b|one\s+more\s+reviewer|help\s+(?:needed|wanted|welcome|appreciated))/i;
+
+/**
+ * A setback said as one ("I lost a day or two to really bad internet", "Couldn't get the CI
+ * green", "Has been a little bit slow"): a problem met, not work done.
+ */
 const SETBACK = /^(?:unfortunately,?\s+)?(?:(?:we|i|the team|it)(?:['’]ve|\s+have|\s+has)?\s+)?(?:been\s+(?:unsuccessful|unable to)\b|(?:was|were)\s+unsuccessful\b|lost\s+(?:a|an|one|two|three|several|some|most|half|much|the)\b|(?:could(?:n['’]t| not)|was unable to|were unable to|wasn['’]t able to|weren['’]t able to|did(?:n['’]t| not) (?:manage|get|have time)|failed to|struggled to)\s|(?:faced|encountered|hit|ran into|struggled with)\s+(?:(?:a|an|some|several|many|multiple|more|two|three|the same|another|other|persistent|recurring|repeated)\s+)?(?:[a-z-]+\s+){0,2}(?:errors?|issues?|problems?|bugs?|failures?|crash(?:es)?|difficult(?:y|ies)|obstacles?|challenges?|setbacks?|roadblocks?)\b|(?:has|have)\s+been\s+(?:[a-z]+\s+){0,3}(?:slow|difficult|hard|tough|challenging|rough|hectic)\b)/i;
 
 /** What was learnt, or a fact found, said as such (no action of the team's in it). */
@@ -697,9 +698,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // "Download or build the backend in CI?", "Do we need a policy…? Do we delay…?"), every sentence
   // of it asked, and a question raised, named as one ("Question about Zulip streams").
   if (entry.kind === undefined && (QUESTION_ASKED.test(entry.item.text.trim()) || allAsked(entry.item) || QUESTION_RAISED.test(entry.item.text.trim())) && sentenceKind(entry.item.text) === undefined) return 'notes';
-  // And, with no label over it, a discussion told with nothing that came of it ("Discussed PEP
-  // 620.", "The SC discussed the enum module."): what a meeting went over.
-  // Told without who ("Discussed PEP 620.", "We discussed…"), only in a meeting's record: elsewhere it is the writer's own work.
+  // And, with no label over it, a discussion told with nothing that came of it ("The SC discussed
+  // the enum module."): what a meeting went over. Told without who ("Discussed PEP 620.", "We
+  // discussed…"), only in a meeting's record: elsewhere it is the writer's own work.
   if (entry.kind === undefined && isDiscussion(entry.item.text, entry.meeting === true)) return 'notes';
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
