@@ -501,6 +501,8 @@ const NO_TROUBLE = /^[^.!?]{0,40}?\b(?:(?:was|were|is|are|am)(?:n['’]t|\s+not)
 /** A setback's section that says nothing new is in it ("There are no updates to the risk table", "No new risks", "No changes this week"). */
 const NOTHING_NEW = /^(?:there\s+(?:are|is|were|was|have\s+been)\s+)?no\s+(?:new\s+|further\s+)?(?:(?:updates?|changes?)(?:\s+(?:to|in|on)\s+(?:the\s+)?(?:risks?|risk\s+(?:table|register|log)|blockers?|issues?))?|risks?|blockers?|issues?|concerns?)(?=\s*(?:[.!,;]|$|\s+(?:this|since|to\s+report|identified|raised)\b))/i;
 
+/** A thing named, then what it gives ("Color provides functionality for representing colors.", "Kurbo offers 2D curves"): what it is for, said in the present. */
+const PROVIDES = /^(?!(?:This|That|It|There|Here|These|Those|We|I|You|They)\b)[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2}\s+(?:also\s+)?(?:provides|offers)\s+(?![^.!?]*\b(?:now|new|newly|recently|since|first)\b)[^.!?]{3,200}[.!]?$/;
 /** A thing named, then what it is or is used for: `X is a/the/our …`, `X is used to …` (not "now", "ready", "available", "done"…). */
 const DEFINITION = /^(?!(?:This|That|It|There|Here|These|Those|What|Which)\b)(?:[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2}|(?:The|Our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are)\s+(?:a|an|the|our|one\s+of\s+(?:the|our)|(?:(?:mainly|mostly|primarily)\s+)?used\s+(?:to|for|by))\s+(?![^.!?]*\b(?:now|new|ready|available|done|complete|finished|released|live|blocked|waiting|planned|scheduled|next|first|try|attempt|step|priority|progress|work|wip|making|bottleneck|blocker|issue|problem|risk|concern|challenge|need|needs)\b)(?![^.!?]*,\s+[a-z]+ing\b)[^.!?]{3,140}[.!]?$/;
 
@@ -643,6 +645,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // "Parley is a text layout library.", "Xilem is our flagship GUI project"): a definition for
   // the reader, no work.
   if (entry.kind === undefined && DEFINITION.test(entry.item.text.trim()) && sentencesOf(entry.item.text).length === 1 && sentenceKind(entry.item.text) === undefined) return 'notes';
+  // So is what a thing gives, said first, no sentence after it telling work ("Color provides
+  // functionality for representing… colors. It closely follows the CSS Color Module Level 4").
+  if (entry.kind === undefined && entry.parent === undefined && PROVIDES.test(sentencesOf(entry.item.text)[0] ?? '') && sentencesOf(entry.item.text).every((s) => sentenceKind(s) === undefined)) return 'notes';
   // An issue or pull request named and nothing more (`#84`, `[!137](…)`) under "Issues" or
   // "Blockers" is the work it names: no risk said.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^[#!]\d+$/.test(entry.item.text.trim())) return 'progress';

@@ -1384,6 +1384,15 @@ describe('a line with no label that says the work is in danger, or asks for a re
   });
 });
 
+describe('what a thing gives, said first in the present', () => {
+  it('is a note ("Color provides functionality…"), unless a sentence of it tells work', () => {
+    const body = '## Color\n\nColor provides functionality for representing and converting colors. It follows the CSS Color Module Level 4 draft.\n\nKurbo provides curves. We released Kurbo 0.11 this month.\n';
+    const result = build({ 'lb/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(counts(result.site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, notes: 1 });
+  });
+});
+
 describe('a heading that is only a link, with nothing under it', () => {
   it('is where to look, a note; a linked heading over its news stays a part', () => {
     const body = '### [GitHub Agenda Page](https://github.com/eth/pm/issues/73)\n\n## [Indexer](https://github.com/eth/pm/issues/80)\n\n- Shipped the v2 schema\n';
