@@ -863,8 +863,17 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // marked open ("draft", "WIP", "in review").
   // Not a detail of an item that goes on ("Continuing work on log collection" › "Details here …/pull/41"): that item's.
   const cited = () => (neutral !== 'notes' && entry.parent === undefined && citesChange(entry.item) ? 'achieved' : undefined);
+  // In a meeting's record, what someone said, given by their name in bold (`**Danny**: Right, the
+  // expectation is…`, a call's transcript), is speech: a note, unless its words say a kind.
+  if (entry.kind === undefined && entry.meeting === true && SPEAKER.test(entry.item.html.trim())) {
+    const spoken = entry.item.text.replace(/^[^:]{1,60}:\s*/, '');
+    if (sentence() === undefined && sentenceKind(spoken) === undefined && proseKind(spoken) === undefined && !saysWork(spoken)) return 'notes';
+  }
   return entry.kind ?? sentence() ?? proseKind(entry.item.text) ?? (saysWork(entry.item.text) || unfinished ? 'progress' : inherited) ?? cited() ?? (neutral === 'notes' ? discussed() : explains() ? 'notes' : neutral);
 }
+
+/** A line given to who said it, by name in bold (`<strong>Danny</strong>: …`, `<strong>Hsiao-wei Wang</strong>:`). */
+const SPEAKER = /^(?:<p>)?<strong>\s*[A-Z][\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,3}\s*(?::\s*)?<\/strong>\s*(?::\s*)?(?=\S)/u;
 
 /** Who, before a verb: a few words ("The SC", "Nick"), not an adverb, a verb or an "… and" ("Researched and discussed" is research done). */
 const WHO = String.raw`(?!(?:i|we|also|briefly|then|again|randomly|once|later|finally|further|first|initially|quickly)\s|[a-z]+(?:ed|ly)\s|\S+\s+and\s)(?:the\s+)?[\w&.'’-]+(?:\s+[\w&.'’-]+){0,3}?\s+`;

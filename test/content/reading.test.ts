@@ -1384,6 +1384,15 @@ describe('a line with no label that says the work is in danger, or asks for a re
   });
 });
 
+describe('what someone said, given by their name in bold, in a meeting’s record', () => {
+  it('is speech, a note, unless its words say a kind or work', () => {
+    const body = '# Implementers Call 24 Notes\n\n## Testing\n\n**Danny**: Good, thanks, over to the next client.\n\n**Mamy**: We released v0.8.3 yesterday.\n\n**Cayman**: Working on the fuzzing backlog.\n';
+    const call = build({ 'call/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(call)).toEqual([]);
+    expect(kindsByText(call.site.updates[0]!)).toEqual({ 'Danny: Good, thanks, over to the next client.': 'notes', 'Mamy: We released v0.8.3 yesterday.': 'achieved', 'Cayman: Working on the fuzzing backlog.': 'progress' });
+  });
+});
+
 describe('what a thing gives, said first in the present', () => {
   it('is a note ("Color provides functionality…"), unless a sentence of it tells work', () => {
     const body = '## Color\n\nColor provides functionality for representing and converting colors. It follows the CSS Color Module Level 4 draft.\n\nKurbo provides curves. We released Kurbo 0.11 this month.\n';
