@@ -647,7 +647,10 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if (entry.kind === undefined && DEFINITION.test(entry.item.text.trim()) && sentencesOf(entry.item.text).length === 1 && sentenceKind(entry.item.text) === undefined) return 'notes';
   // So is what a thing gives, said first, no sentence after it telling work ("Color provides
   // functionality for representing… colors. It closely follows the CSS Color Module Level 4").
-  if (entry.kind === undefined && entry.parent === undefined && PROVIDES.test(sentencesOf(entry.item.text)[0] ?? '') && sentencesOf(entry.item.text).every((s) => sentenceKind(s) === undefined)) return 'notes';
+  if (entry.kind === undefined && entry.parent === undefined && /\b(?:provides|offers)\b/.test(entry.item.text)) {
+    const sentences = sentencesOf(entry.item.text);
+    if (PROVIDES.test(sentences[0] ?? '') && sentences.every((s) => sentenceKind(s) === undefined)) return 'notes';
+  }
   // An issue or pull request named and nothing more (`#84`, `[!137](…)`) under "Issues" or
   // "Blockers" is the work it names: no risk said.
   if ((entry.kind === 'risks' || entry.kind === 'blockers') && /^[#!]\d+$/.test(entry.item.text.trim())) return 'progress';
@@ -864,7 +867,7 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // Not a detail of an item that goes on ("Continuing work on log collection" › "Details here …/pull/41"): that item's.
   const cited = () => (neutral !== 'notes' && entry.parent === undefined && citesChange(entry.item) ? 'achieved' : undefined);
   // In a meeting's record, what someone said, given by their name in bold (`**Danny**: Right, the
-  // expectation is…`, a call's transcript), is speech: a note, unless its words say a kind.
+  // expectation is…`, a call's transcript), is speech: a note, unless its words say a kind or work.
   if (entry.kind === undefined && entry.meeting === true && SPEAKER.test(entry.item.html.trim())) {
     const spoken = entry.item.text.replace(/^[^:]{1,60}:\s*/, '');
     if (sentence() === undefined && sentenceKind(spoken) === undefined && proseKind(spoken) === undefined && !saysWork(spoken)) return 'notes';
