@@ -48,6 +48,13 @@ def read(r):
     got = f.get(r['line'])
     if got and got['kinds']: return got
     if consumed(r): return {'kinds': {'structure', 'notes'}, 'key': None, 'itempart': None}
+    # A row of a table read whole (one block at its first row): the block's reading.
+    lines = _src[r['file']]
+    if lines[r['line'] - 1].lstrip().startswith('|'):
+        ln = r['line'] - 1
+        while ln >= 1 and lines[ln - 1].lstrip().startswith('|'):
+            if f.get(ln) and f[ln]['kinds']: return f[ln]
+            ln -= 1
     return {'kinds': {'missing'}, 'key': None, 'itempart': None}
 tot = collections.Counter(); ok = collections.Counter(); per_series = collections.defaultdict(lambda: [0, 0])
 wrong = []
