@@ -2406,7 +2406,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
         // A template's own tag (`<% title "June 2016 Monthly Update" %>`, `{% include toc.html %}`,
         // `{{< figure >}}`, MDX's `{/* truncate */}`), left in the markdown a site generator renders: for that tool, not readers.
         if (TEMPLATE_TAGS.test(toString(node)) || EDITOR_MARKS.test(toString(node))) {
-          structure.push({ line: node.position?.start.line ?? 1, what: 'comment', text: toString(node) });
+          // One that shows a picture or a video on the page (`{{ img(src="…", caption="…") }}`,
+          // `{{< figure src="…" >}}`, `{{ youtube(id="…") }}`): a picture, a note; other tags are the tool's.
+          if (/^\s*\{[{%]<?\s*(?:img|image|figure|picture|photo|gallery|youtube|video|vimeo|gif)\b/i.test(toString(node))) addEntry(host(), 'notes', [node], node.position?.start.line ?? 1, 0);
+          else structure.push({ line: node.position?.start.line ?? 1, what: 'comment', text: toString(node) });
           return;
         }
         return handleParagraph(node);

@@ -1384,6 +1384,15 @@ describe('a line with no label that says the work is in danger, or asks for a re
   });
 });
 
+describe('a site generator’s tag that shows a picture or a video', () => {
+  it('is a note with the part (`{{ img(src=…) }}`, `{{ youtube(id=…) }}`); other tags are the tool’s, no item', () => {
+    const body = '## Settlements\n\nWe shipped the new towns.\n\n{{ img(src="https://example.org/town.png", caption="A town by @zesterer") }}\n\n{{ youtube(id="VPJ_AVb6Gg0") }}\n\n{% include toc.html %}\n';
+    const result = build({ 'game/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(counts(result.site.updates[0]!.sections[0]!)).toEqual({ achieved: 1, notes: 2 });
+  });
+});
+
 describe('what someone said, given by their name in bold, in a meeting’s record', () => {
   it('is speech, a note, unless its words say a kind or work', () => {
     const body = '# Implementers Call 24 Notes\n\n## Testing\n\n**Danny**: Good, thanks, over to the next client.\n\n**Mamy**: We released v0.8.3 yesterday.\n\n**Cayman**: Working on the fuzzing backlog.\n';
