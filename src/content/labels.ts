@@ -34,7 +34,7 @@ const PROGRESS_SINCE = ['since last', 'since the last', 'since the previous', 'o
 );
 
 /** Calls to the reader ("Join us on Matrix Chat", "Donate to Redox"): asides, the words after them whatever they are. */
-const CALL_PHRASES = ['join us', 'join the', 'get involved', 'follow along', 'following along', 'get in touch', 'stay in touch', 'keep in touch', 'how to help', 'how to contribute', 'contact us', 'donate', 'support us', 'follow us', 'sponsor us', 'request for donations'];
+const CALL_PHRASES = ['join us', 'join the', 'get involved', 'follow along', 'following along', 'get in touch', 'stay in touch', 'keep in touch', 'how to help', 'how to contribute', 'how you can help', 'how you can contribute', 'ways to help', 'ways to contribute', 'contact us', 'donate', 'support us', 'follow us', 'sponsor us', 'request for donations'];
 
 /**
  * Vocabulary: phrases (lowercase words, space separated) → kind. Where two match, the one

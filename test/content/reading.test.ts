@@ -118,6 +118,8 @@ describe('labels are read by their head words', () => {
     ['Attendees', 'aside'],
     // How a meeting ran: who chaired and took notes, its quorum, how long it took.
     ['Confirm Quorum', 'aside'],
+    // How the reader can help: a call to them, no work.
+    ["Here's how you can help:", 'aside'],
     ['Secretary', 'aside'],
     ['Meeting Duration', 'aside'],
     ['Meeting notes', 'aside'],
