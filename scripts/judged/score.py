@@ -2,10 +2,12 @@
 Kinds: a judged unit is right when the reading's kind of that line (a set: a line may be a part and an
 item) holds the judged kind. Parts: found (judged part lines read as parts), real (parts read on judged
 lines that the judge calls parts), identity (judged parts titled in >=2 files under one key in all),
-owner (items judged under a part read under that part's key)."""
-import json, sys, os, subprocess, collections, argparse
+owner (items judged under a part read under that part's key). Conventions: a link kept as an item's
+evidence counts as a note too; front matter, a leading `Key: value` block and link definitions (consumed
+by the build) count as structure or notes; a row of a table read whole counts as that block's reading."""
+import argparse, collections, json, os, re, subprocess, sys
 ap = argparse.ArgumentParser(); ap.add_argument('batch'); ap.add_argument('--code', default='/work/main')
-ap.add_argument('--out'); ap.add_argument('--show', type=int, default=0); ap.add_argument('--kinds', action='store_true')
+ap.add_argument('--out'); ap.add_argument('--show', type=int, default=0)
 a = ap.parse_args()
 B = os.path.abspath(a.batch)
 ITEM = {'achieved','progress','next','risks','blockers'}
@@ -28,7 +30,6 @@ for s in series:
             m[i['line']]['kinds'].add('structure')
             if i['what'] == 'evidence': m[i['line']]['kinds'].add('notes')  # a link kept with its item: shown with it
 J = [json.loads(l) for l in open(os.path.join(B, 'JUDGEMENT.jsonl'), encoding='utf-8') if l.strip()]
-import re
 _src = {}
 def consumed(r):
     # Front matter and link definitions: metadata and link targets the build uses, no text of the report.
@@ -74,7 +75,7 @@ for f, m in reading.items():
 byid = collections.defaultdict(list)
 for r in jp:
     if r.get('part'): byid[(r['file'].split('/')[0], r['part'])].append(read(r)['key'])
-rec = {k: v for k, v in byid.items() if len({x for x in v}) >= 1 and len(v) >= 2}
+rec = {k: v for k, v in byid.items() if len(v) >= 2}
 ident = sum(1 for v in rec.values() if None not in v and len(set(v)) == 1)
 own_n = own_ok = 0
 keyat = {}
