@@ -29,8 +29,26 @@ export function openerText(raw: string): string {
  * [list of ZkVMs](…)`): it is the name.
  */
 export function bareOpener(raw: string): string {
-  return openerText(raw.replace(/(?:\s*(?:\[[\w./-]*#?\d+\]\([^)]*\)|\(?@[\w.-]+\)?|[,;:]))+\s*$/, ''));
+  return openerText(raw.replace(TRAILING_REFS, ''));
 }
+
+/** The same name, as markdown parsed it: the phrasing without the issue's number and the owners after it. */
+export function withoutTrailingRefs(children: PhrasingContent[]): PhrasingContent[] {
+  const kept = [...children];
+  for (let last = kept.at(-1); last; last = kept.at(-1)) {
+    const ref = last.type === 'text' ? TRAILING_HANDLES.test(last.value) : last.type === 'link' && ISSUE_NUMBER_ONLY.test(toString(last).trim());
+    if (!ref) break;
+    kept.pop();
+  }
+  return kept;
+}
+/** An issue's number as a link names it (`18098`, `#12`, `tidb/18098`), and an owner's handle (`@ana`, `(@ana)`). */
+const ISSUE_NUMBER = String.raw`[\w./-]*#?\d+`;
+const OWNER_HANDLE = String.raw`\(?@[\w.-]+\)?`;
+const TRAILING_HANDLES = new RegExp(String.raw`^[\s,;:]*(?:${OWNER_HANDLE}[\s,;:]*)*$`);
+const ISSUE_NUMBER_ONLY = new RegExp(`^${ISSUE_NUMBER}$`);
+/** In markdown as written: issues' numbered links, handles and stray separators at the end of a line. */
+const TRAILING_REFS = new RegExp(String.raw`(?:\s*(?:\[${ISSUE_NUMBER}\]\([^)]*\)|${OWNER_HANDLE}|[,;:]))+\s*$`);
 
 /** The identity of an opener as written in the source: what recurrence counts. */
 export function openerIdentity(raw: string): string {

@@ -61,6 +61,7 @@ import {
   type KindOf,
   type LabelTarget,
   type WorkItem,
+  withoutTrailingRefs,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, slugify, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
 import { CHANGE_URL, hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isChangeSection, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, labelTokens, NOT_MERGED_WORDS, PLANNED_LEAD, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
@@ -2211,13 +2212,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const written = bareOpener(raw);
     if (labelled === undefined && written !== '' && written !== openerText(raw) && !/https?:/.test(written) && written.split(/\s+/).length <= 12 && !/[.!?;]$/.test(written) && recurring.has(titleIdentity(written)) && readLabel(written) === undefined) {
       // Its name without the issue's number and the owners after it (`… DDLs [18098](…) @cfzjywxk`).
-      const kept = [...children];
-      while (kept.length > 0) {
-        const last = kept.at(-1)!;
-        if (last.type === 'text' ? /^[\s,;:]*(?:\(?@[\w.-]+\)?[\s,;:]*)*$/.test(last.value) : last.type === 'link' && /^[\w./-]*#?\d+$/.test(toString(last).trim())) kept.pop();
-        else break;
-      }
-      const { title, status } = cleanTitle(toString({ type: 'paragraph', children: kept } as Paragraph).trim().replace(/\s*[:：]\s*$/, ''));
+      const { title, status } = cleanTitle(toString({ type: 'paragraph', children: withoutTrailingRefs(children) } as Paragraph).trim().replace(/\s*[:：]\s*$/, ''));
       return { form: 'bullet', node: { title, status, marked: false } };
     }
     if (text.length > 80 || /[.!?;,]$/.test(text) || hasLink(own[0]!)) return undefined;

@@ -128,8 +128,9 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
     if (next && indentOf(next[1]!) > indentOf(bullet[1]!)) {
       const id = add(bullet[2]!);
       // And its name alone, without the issue and owner written after it (inline.ts bareOpener).
-      const bare = titleIdentity(bareOpener(bullet[2]!));
-      if (bare !== '' && bare !== id && bareOpener(bullet[2]!).length <= 80) openers.add(bare);
+      const name = bareOpener(bullet[2]!);
+      const bare = titleIdentity(name);
+      if (bare !== '' && bare !== id && name.length <= 80) openers.add(bare);
       if (id !== undefined && EMPHASISED.test(bullet[2]!)) {
         if (emphasised.has(id)) repeated.add(id);
         emphasised.add(id);
