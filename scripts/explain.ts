@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildContentDir, ITEM_KINDS, isSection, outlineNodes, slugify, teamSlug, type BuildResult, type Milestone, type OutlineNode } from '../src/content';
-import { entryKinds } from '../src/content/sections';
+import { entryKinds, kindsGuessed } from '../src/content/sections';
 
 /** The content root and what to explain in it. */
 function locate(arg: string, content: string | undefined): { root: string; file?: string; team?: string } {
@@ -67,6 +67,8 @@ function explainFile(result: BuildResult, file: string) {
   const nodes: NodeReport[] = outlineNodes(outline)
     .filter((n) => n.role !== 'root')
     .map((n) => ({ line: n.line, level: n.role, title: n.title, ...(n.key ? { key: n.key } : {}), form: n.form, depth: depthOf(n), items: counts(n, outline.saysDone ? 'achieved' : 'progress') }));
+  // Items whose kind nothing said (no label, sentence, parent item or frame): the default's.
+  const guessed = new Set(outlineNodes(outline).filter(isSection).flatMap((n) => kindsGuessed(n.entries).flatMap((g, i) => (g ? [n.entries[i]!.item] : []))));
   return {
     file,
     id: update.id,
@@ -75,7 +77,7 @@ function explainFile(result: BuildResult, file: string) {
     nodes,
     /** Every item of every part, in the order of the file: what each line was read as. */
     items: update.sections
-      .flatMap((s) => ITEM_KINDS.flatMap((kind) => s.items[kind].map((i) => ({ line: i.line, part: s.key, kind, text: i.text }))))
+      .flatMap((s) => ITEM_KINDS.flatMap((kind) => s.items[kind].map((i) => ({ line: i.line, part: s.key, kind, text: i.text, ...(guessed.has(i) ? { guessed: true } : {}) }))))
       .sort((a, b) => a.line - b.line),
     summary: (update.summary ?? []).map((i) => ({ line: i.line, text: i.text })),
     /** Lines that head a group of a part's items, no part and no item (a member's name, an issue's title over its work). */

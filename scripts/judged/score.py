@@ -13,6 +13,7 @@ B = os.path.abspath(a.batch)
 ITEM = {'achieved','progress','next','risks','blockers'}
 series = sorted(d for d in os.listdir(B) if os.path.isdir(os.path.join(B, d, 'updates')))
 reading = {}  # file -> line -> {'kinds': set, 'key': part key or None, 'itempart': key}
+guessed = set()  # (file, line) of items whose kind was the default's (explain's `guessed`)
 for s in series:
     out = subprocess.run(['npx', 'tsx', 'scripts/explain.ts', os.path.join(B, s), '--json', '--items'], cwd=a.code, capture_output=True, text=True)
     if out.returncode != 0: print(out.stderr[-2000:]); sys.exit(1)
@@ -22,7 +23,9 @@ for s in series:
         for n in f['nodes']:
             if n['level'] in ('milestone', 'sub-milestone', 'deliverable', 'workstream', 'area'): m[n['line']]['kinds'].add('part'); m[n['line']]['key'] = n.get('key')
             else: m[n['line']]['kinds'].add('structure')
-        for i in f['items']: m[i['line']]['kinds'].add(i['kind']); m[i['line']]['itempart'] = m[i['line']]['itempart'] or i['part']
+        for i in f['items']:
+            m[i['line']]['kinds'].add(i['kind']); m[i['line']]['itempart'] = m[i['line']]['itempart'] or i['part']
+            if i.get('guessed'): guessed.add((f['file'], i['line']))
         for i in f['summary']: m[i['line']]['kinds'].add('summary')
         for i in f['notes']: m[i['line']]['kinds'].add('notes')
         for i in f.get('workItems', []): m[i['line']]['kinds'].add('structure')
@@ -90,7 +93,8 @@ res = {'batch': os.path.basename(B), 'units': n, 'kinds_right': k, 'kinds_pct': 
        'parts_found': f'{found}/{len(jp)}', 'parts_real': f'{real_ok}/{real_n}', 'identity': f'{ident}/{len(rec)}', 'owner': f'{own_ok}/{own_n}'}
 print(json.dumps(res))
 if a.out:
-    json.dump({'res': res, 'lines': {f"{r['file']}:{r['line']}": sorted(read(r)['kinds']) for r in J}, 'keys': {f"{r['file']}:{r['line']}": read(r)['key'] or read(r)['itempart'] for r in J}}, open(a.out, 'w'))
+    json.dump({'res': res, 'lines': {f"{r['file']}:{r['line']}": sorted(read(r)['kinds']) for r in J}, 'keys': {f"{r['file']}:{r['line']}": read(r)['key'] or read(r)['itempart'] for r in J},
+               'guessed': sorted(f"{f}:{ln}" for f, ln in guessed)}, open(a.out, 'w'))
 if a.show:
     c = collections.Counter((r['kind'], '+'.join(sorted(g['kinds']))) for r, g in wrong)
     for (jk, gk), v in c.most_common(25): print(f'  judged {jk:10} read {gk:25} {v}')

@@ -26,7 +26,21 @@ export type ReportedKind = Exclude<ItemKind, 'notes'>;
 export type LabelKind = ReportedKind | 'summary' | 'aside' | 'pending' | 'reviewed';
 
 /** A changelog's headings in the past participle, labels only alone or with each other (see readLabelText). */
-const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed', 'opened', 'reviewed', 'created', 'updated']);
+const PARTICIPLES_ALONE = new Set(['added', 'fixed', 'improved', 'changed', 'removed', 'opened', 'reviewed', 'created', 'updated', 'archived', 'deprecated', 'uploaded', 'published']);
+
+/**
+ * A newsletter's or changelog's list of what the period did to its things ("Updated apps",
+ * "Archived and removed apps", "Added features"): participles, joined, then one word in the
+ * plural. The phrase that says so, or undefined. Not "New features": a category of work, done or
+ * not (a team's features under way, each in review).
+ */
+function broughtList(tokens: readonly string[]): string | undefined {
+  const thing = tokens[tokens.length - 1] ?? '';
+  const before = tokens.slice(0, -1);
+  if (before.length === 0 || !/^[a-z]{3,}s$/.test(thing) || thing.endsWith('ss') || FILLER.has(thing)) return undefined;
+  const said = before.filter((w, i) => (i % 2 === 0 ? PARTICIPLES_ALONE.has(w) : w === 'and' || w === '&' || w === '/'));
+  return said.length === before.length && before.length % 2 === 1 ? before[0] : undefined;
+}
 
 /** "Progress since last meeting", "progress over the past week": what the period gone by brought, not work going on. */
 const PROGRESS_SINCE = ['since last', 'since the last', 'since the previous', 'over the last', 'over the past', 'during the last', 'during the past'].flatMap((when) =>
@@ -114,6 +128,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'limitations', 'limitation', 'known limitations', 'caveats', 'caveat',
     'difficulties', 'failures', 'setbacks', 'hurdles', 'pitfalls', 'gotchas', 'pain points', 'issues', 'known issues', 'open issues', 'open questions', 'threats', 'issues faced', 'issues found', 'issues reported', 'struggles',
     // What a retrospective says could go better ("What can be improved", "Areas for improvement").
+    // What got worse ("Regressions", a performance triage's list): alone; "Regression tests" is work.
+    'regressions',
     'can be improved', 'could be improved', 'could go better', 'can go better', 'areas for improvement', 'room for improvement', 'to improve', 'needs improvement',
   ],
   pending: [
@@ -125,7 +141,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   blockers: [
     // What waits on the group's word ("Need Discussion:", "Decisions needed", "Input needed"): held up until it is given.
     'need discussion', 'needs discussion', 'discussion needed', 'need decision', 'needs decision', 'needs a decision', 'decision needed', 'decisions needed', 'input needed', 'need input', 'needs input',
-    'current blockers', 'blocked', 'blocker', 'blockers', 'blocking', 'blockage', 'blockages', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'asks', 'stuck'],
+    'current blockers', 'blocked', 'blocker', 'blockers', 'blocking', 'blockage', 'blockages', 'roadblocks', 'roadblock', 'impediments', 'impediment', 'barriers', 'barrier', 'help needed', 'need help', 'needs help', 'help wanted', 'requests for help', 'request for help', 'help requests', 'asks', 'stuck'],
   summary: [
     'summary', 'tl dr', 'tldr', 'overview', 'highlights', 'highlight', 'key updates', 'key points', 'at a glance', 'in brief', 'headlines', 'abstract',
     // The closing words on the week, as the opening ones are ("Conclusion", "Final thoughts").
@@ -151,6 +167,10 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'spotlight', 'community spotlight', 'community content', 'around the community', 'from the community', 'on the forums', 'from the forums', 'interesting discussions',
     // What the writer reminds the readers of ("Reminders:", "Friendly reminder"): the team's housekeeping, no work.
     'reminders', 'reminder', 'friendly reminder', 'friendly reminders',
+    // The closing words, and how the meeting is held ("Closing remarks", "Goodbye", "Meeting information").
+    'closing remarks', 'closing words', 'goodbye', 'farewell', 'outro', 'meeting information', 'meeting info', 'meeting details',
+    // What others published or told around the project ("Community news", "Blog posts").
+    'community news', 'blog posts',
     'notes', 'remarks', 'ps', 'p s', 'postscript', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'meeting', 'meetings', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'evidence', 'faq',
     // What the work was done with, and who is in the team: reference, no news ("Tech stack", "Group members").
     'tech stack', 'stack', 'group members', 'team members', 'roster', 'technologies used', 'technologies i used', 'tools used', 'tools i used', 'built with',
@@ -158,7 +178,7 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'ideas', 'wish list', 'wishlist',
     // How the team feels, rated or told ("Team Mood", "Morale"): no work. Nor what a retrospective
     // says went well ("What worked", "What went well").
-    'mood', 'morale', 'what worked', 'went well', 'what went well',
+    'mood', 'morale', 'feeling', 'feelings', 'what worked', 'went well', 'what went well',
     // The writer's thoughts on the week ("What was on my mind").
     'on my mind',
     'shout out', 'shout outs', 'shoutout',
@@ -267,7 +287,7 @@ export function labelTokens(text: string): string[] {
 // Words that label only as written and alone, or with words of when: "Releases" lists versions
 // out, but "Release 2.0" is a milestone and "Releases WG" a group; "Actions:" in minutes labels
 // what comes, "GitHub Actions" is a product (sameWord, namedAlone).
-const STRICT_WORDS = new Set(['releases', 'action', 'actions']);
+const STRICT_WORDS = new Set(['releases', 'action', 'actions', 'regressions']);
 
 /** A vocabulary word in the singular or the plural ("Cycle Objective(s)" → objective, like "objectives"). */
 function sameWord(token: string | undefined, word: string): boolean {
@@ -372,6 +392,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
     }
   }
   if (!best) return undefined;
+  // Things the period changed, named ("Updated apps", "Archived apps"): done (below).
+  const brought = options.leadIn || question ? undefined : broughtList(tokens);
   // A question of what blocks ("What issues (if any) are blocking your progress?"): blockers, though "issues" comes first.
   if (question && best.kind === 'risks' && kinds.has('blockers')) best = { ...best, kind: 'blockers' };
   // A question that offers states to choose from ("Is the project still in progress / launched /
@@ -393,13 +415,14 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   if (best.kind === 'aside' && FIGURES.has(best.phrase) && tokens.length === 2 && best.at === 1) return { kind: best.kind, phrase: best.phrase };
   // A changelog's participle is a label alone ("Added", "Added and improved"); with a word of
   // what ("Added faqs", "Improved UX") it is the work itself.
-  if (PARTICIPLES_ALONE.has(best.phrase) && tokens.some((w) => !FILLER.has(w) && !PARTICIPLES_ALONE.has(w))) return undefined;
+  // Not so with a plural of what came ("Updated apps", "Archived and removed apps"): a list of them.
+  if (PARTICIPLES_ALONE.has(best.phrase) && brought === undefined && tokens.some((w) => !FILLER.has(w) && !PARTICIPLES_ALONE.has(w))) return undefined;
   // Thanks addressed to someone ("Shout-out to Systers", "Shout outs to great work", "Kudos to the
   // docs team"): an aside, whatever it names after.
   const thanked = best.kind === 'aside' && best.at === 0 && tokens[best.phrase.split(' ').length] === 'to' && /^(?:thanks|thank you|special thanks|kudos|shout outs?|shoutout|appreciations?)$/.test(best.phrase);
   if (thanked) return { kind: best.kind, phrase: best.phrase };
   // People named with their work or news ("Contributor Work", "Member updates") head that work, no aside.
-  if (best.kind === 'aside' && !FEELING.test(best.phrase) && tokens.some((w) => w === 'work' || w === 'updates' || w === 'update' || w === 'news' || w === 'progress')) return undefined;
+  if (best.kind === 'aside' && !FEELING.test(best.phrase) && tokens.some((w) => (w === 'work' || w === 'updates' || w === 'update' || w === 'news' || w === 'progress') && !best!.phrase.split(' ').includes(w))) return undefined;
   // "Notes" heads a section of remarks; "Note: #3363 is blocked…" only stresses what it says.
   // So does "Meeting:" before what it was ("Meeting: doing a walk-through of the protocol"): work of the week.
   if (options.leadIn && /^(?:notes?|remarks?|meetings?)$/.test(best.phrase)) return undefined;

@@ -2254,9 +2254,20 @@ describe('a dev log: changelog headings, an outlook, roadblocks, sponsors and a 
     // participle with two words after it names a part.
     expect(readLabel('Improvements')).toBeUndefined();
     expect(readLabel('Improved Developer Tooling')).toBeUndefined();
-    // Nor with one word of what: "Added faqs" is the work itself.
-    expect(readLabel('Added faqs')).toBeUndefined();
+    // Nor with one word of what ("Improved UX" is the work itself), unless that word names the
+    // things a list goes over, in the plural: "Updated apps", "Archived and removed apps" (a
+    // newsletter's lists). Not "New features", a category of work done or not.
     expect(readLabel('Improved UX')).toBeUndefined();
+    expect(readLabel('Updated apps')?.kind).toBe('achieved');
+    expect(readLabel('Archived and Removed apps')?.kind).toBe('achieved');
+    expect(readLabel('New features')).toBeUndefined();
+    // Regressions alone are a risk; "Regression tests" is work.
+    expect(readLabel('Regressions')?.kind).toBe('risks');
+    expect(readLabel('Regression tests')).toBeUndefined();
+    expect(readLabel('Requests for help')?.kind).toBe('blockers');
+    expect(readLabel('Closing remarks')?.kind).toBe('aside');
+    expect(readLabel('Community News')?.kind).toBe('aside');
+    expect(readLabel('Team news')).toBeUndefined();
     const body = [
       'The previous week was a mad rush to make the shape representation consistent.',
       '',
