@@ -169,8 +169,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     'reminders', 'reminder', 'friendly reminder', 'friendly reminders',
     // The closing words, and how the meeting is held ("Closing remarks", "Goodbye", "Meeting information").
     'closing remarks', 'closing words', 'goodbye', 'farewell', 'outro', 'meeting information', 'meeting info', 'meeting details',
-    // What others published or told around the project ("Community news", "Blog posts").
-    'community news', 'blog posts',
+    // What others around the project did or told ("Community news").
+    'community news',
     'notes', 'remarks', 'ps', 'p s', 'postscript', 'agenda', 'meeting agenda', 'meeting notes', 'meeting minutes', 'minutes', 'meeting', 'meetings', 'discussion points', 'discussion topics', 'topics discussed', 'appendix', 'glossary', 'acronyms', 'abbreviations', 'contributors', 'credits', 'photos', 'screenshots', 'evidence', 'faq',
     // What the work was done with, and who is in the team: reference, no news ("Tech stack", "Group members").
     'tech stack', 'stack', 'group members', 'team members', 'roster', 'technologies used', 'technologies i used', 'tools used', 'tools i used', 'built with',
