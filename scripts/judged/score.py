@@ -4,7 +4,8 @@ item) holds the judged kind. Parts: found (judged part lines read as parts), rea
 lines that the judge calls parts), identity (judged parts titled in >=2 files under one key in all),
 owner (items judged under a part read under that part's key). Conventions: a link kept as an item's
 evidence counts as a note too; front matter, a leading `Key: value` block and link definitions (consumed
-by the build) count as structure or notes; a row of a table read whole counts as that block's reading."""
+by the build) count as structure or notes; a row of a table read whole counts as that block's reading;
+a paragraph inside a list item read whole counts as that item's reading."""
 import argparse, collections, json, os, re, subprocess, sys
 ap = argparse.ArgumentParser(); ap.add_argument('batch'); ap.add_argument('--code', default='/work/main')
 ap.add_argument('--out'); ap.add_argument('--show', type=int, default=0)
@@ -58,6 +59,21 @@ def read(r):
         ln = r['line'] - 1
         while ln >= 1 and lines[ln - 1].lstrip().startswith('|'):
             if f.get(ln) and f[ln]['kinds']: return f[ln]
+            ln -= 1
+    # A paragraph inside a list item (indented under its bullet), read with that item whole: the item's reading.
+    text = lines[r['line'] - 1]
+    indent = len(text) - len(text.lstrip())
+    if indent > 0 and not re.match(r'\s*(?:[-*+]|\d+[.)])\s', text):
+        ln = r['line'] - 1
+        while ln >= 1:
+            above = lines[ln - 1]
+            if above.strip() == '': ln -= 1; continue
+            ind = len(above) - len(above.lstrip())
+            bullet = re.match(r'\s*(?:[-*+]|\d+[.)])\s', above)
+            if bullet and ind < indent:
+                if f.get(ln) and f[ln]['kinds']: return f[ln]
+                break
+            if ind == 0: break
             ln -= 1
     return {'kinds': {'missing'}, 'key': None, 'itempart': None}
 tot = collections.Counter(); ok = collections.Counter(); per_series = collections.defaultdict(lambda: [0, 0])
