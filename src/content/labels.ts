@@ -383,7 +383,8 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
     if (used[at]) continue;
     const found = phraseAt(tokens, at, phrases);
     if (found) {
-      consider(at, found.words.length, found.kind);
+      // A day alone ("Here's how you can help today", "Notes for today") says when, as a period does.
+      consider(at, found.words.length, found.kind, found.words.length === 1 && /^(?:today|tomorrow|yesterday)$/.test(found.words[0]!));
       at += found.words.length - 1;
     } else if (tokens[at] === 'this' && /^(?:week|month|period|fortnight)$/.test(tokens[at + 1] ?? '') && (tokens.length === 2 || tokens.slice(2).every((w) => FILLER.has(w)))) {
       // "This week" alone: a period label whose meaning depends on the report (see thisPeriod).
@@ -409,7 +410,9 @@ function readLabelText(text: string, options: LabelOptions): LabelReading | unde
   const reported = best.kind !== 'summary' && best.kind !== 'aside';
   // So is an aside of two words or more said of something, its phrase last, one word before it
   // and no "and" between ("Dev Book Club"); "Machine Learning", "Monitoring and Metrics" name parts.
-  const asideLast = best.kind === 'aside' && best.phrase.includes(' ') && best.at + best.phrase.split(' ').length === tokens.length && !tokens.some((w) => w === 'and' || w === '&' || w === '/');
+  // A day after it says when ("Here's how you can help today").
+  const end = /^(?:today|tomorrow)$/.test(tokens[tokens.length - 1] ?? '') ? tokens.length - 1 : tokens.length;
+  const asideLast = best.kind === 'aside' && best.phrase.includes(' ') && best.at + best.phrase.split(' ').length === end && !tokens.some((w) => w === 'and' || w === '&' || w === '/');
   // Figures said of one thing ("PR stats", "Weekly metrics"), as a heading or a lead-in: the
   // figures, an aside.
   if (best.kind === 'aside' && FIGURES.has(best.phrase) && tokens.length === 2 && best.at === 1) return { kind: best.kind, phrase: best.phrase };
@@ -978,12 +981,14 @@ function sentenceSays(text: string): Array<ReportedKind | undefined> {
 // "Consider sponsoring the project", "Feel free to reach out", "Make sure to star us on GitHub",
 // "Become a sponsor", "Start using Supabase today", "Give it a try", "Remember to keep signing in
 // and out", "Don't forget to scan in").
-const CALL_TO_READER = /^(?:if\s+you(?:['’]d|\s+would)\s+(?:like|love|want)\s+to\b|if\s+you\s+have\s+(?:any\s+)?(?:questions|suggestions|feedback|comments|ideas|thoughts|concerns)\b|if\s+you\s+(?:want|wish|care)\s+to\b|if\s+you(?:['’]re|\s+are)\s+(?:interested|curious)\b|(?:we|i)\s+(?:(?:would\s+)?(?:recommend|encourage|invite))\s+(?:you\s+)?(?:to\s+)?(?:joining|join|following|follow|checking\s+out|check\s+out|reading|read|trying|try|subscribing|subscribe|reaching\s+out|reach\s+out)\b|(?:please\s+)?(?:join|follow)\s+(?:us|along)\b|(?:please\s+)?consider\s+(?:sponsoring|donating|supporting|contributing|becoming)\b|you\s+can\s+(?:support|follow|join|sponsor|donate\s+to|reach|find\s+us|contact)\b|feel\s+free\s+to\b|(?:please\s+)?(?:remember|don['’]t\s+forget|do\s+not\s+forget)\s+to\b|(?:your\s+)?(?:feedback|questions?|comments?|suggestions?|thoughts|input)(?:,?\s+(?:and\s+)?\w+){0,2}\s+(?:is|are)\s+(?:always\s+|very\s+)?(?:welcome|appreciated)\b|(?:we|i)\s+(?:always\s+|would\s+)?(?:welcome|appreciate)\s+(?:your\s+|any\s+)?(?:questions|feedback|suggestions|comments|concerns|input|thoughts)\b|(?:message|dm|ping|contact|email)(?:\s+or\s+\w+)?\s+(?:me|us)\b|come\s+find\s+us\b|(?:please\s+|make\s+sure\s+to\s+|don['’]t\s+forget\s+to\s+)?(?:star|sponsor|follow|join|support)\s+(?:us|our)\b|(?:please\s+)?subscribe\s+to\s+(?:our|the)\s+(?:newsletter|blog|feed|channel|mailing\s+list)\b|become\s+a\s+(?:sponsor|patron|backer|supporter)\b|(?:start|try)\s+using\s+[^.!?]{1,40}?\s+(?:today|now)\b|give\s+it\s+a\s+(?:try|spin|go)\b|try\s+it\s+out\b)/i;
+const CALL_TO_READER = /^(?:(?:feedback|questions|comments|ideas|suggestions)\?\s+)?(?:(?:please\s+)?(?:come\s+)?(?:talk|speak|chat)\s+(?:to|with)\s+us\b|(?:please\s+)?(?:tell\s+us|let\s+(?:us|me)\s+know)\b|(?:we|i)\s+(?:want|would\s+love|['’]d\s+love|would\s+like|['’]d\s+like)\s+to\s+hear\s+from\s+you\b|if\s+you(?:['’]d|\s+would)\s+(?:like|love|want)\s+to\b|if\s+you\s+have\s+(?:any\s+)?(?:questions|suggestions|feedback|comments|ideas|thoughts|concerns)\b|if\s+you\s+(?:want|wish|care)\s+to\b|if\s+you(?:['’]re|\s+are)\s+(?:interested|curious)\b|(?:we|i)\s+(?:(?:would\s+)?(?:recommend|encourage|invite))\s+(?:you\s+)?(?:to\s+)?(?:joining|join|following|follow|checking\s+out|check\s+out|reading|read|trying|try|subscribing|subscribe|reaching\s+out|reach\s+out)\b|(?:please\s+)?(?:join|follow)\s+(?:us|along)\b|(?:please\s+)?consider\s+(?:sponsoring|donating|supporting|contributing|becoming)\b|you\s+can\s+(?:support|follow|join|sponsor|donate\s+to|reach|find\s+us|contact)\b|feel\s+free\s+to\b|(?:please\s+)?(?:remember|don['’]t\s+forget|do\s+not\s+forget)\s+to\b|(?:your\s+)?(?:feedback|questions?|comments?|suggestions?|thoughts|input)(?:,?\s+(?:and\s+)?\w+){0,2}\s+(?:is|are)\s+(?:always\s+|very\s+)?(?:welcome|appreciated)\b|(?:we|i)\s+(?:always\s+|would\s+)?(?:welcome|appreciate)\s+(?:your\s+|any\s+)?(?:questions|feedback|suggestions|comments|concerns|input|thoughts)\b|(?:message|dm|ping|contact|email)(?:\s+or\s+\w+)?\s+(?:me|us)\b|come\s+find\s+us\b|(?:please\s+|make\s+sure\s+to\s+|don['’]t\s+forget\s+to\s+)?(?:star|sponsor|follow|join|support)\s+(?:us|our)\b|(?:please\s+)?subscribe\s+to\s+(?:our|the)\s+(?:newsletter|blog|feed|channel|mailing\s+list)\b|become\s+a\s+(?:sponsor|patron|backer|supporter)\b|(?:start|try)\s+using\s+[^.!?]{1,40}?\s+(?:today|now)\b|give\s+it\s+a\s+(?:try|spin|go)\b|try\s+it\s+out\b)/i;
 
 /** Whether every sentence of a text calls on the reader to follow, join, try or support the work: no news of it. */
 export function isCallToReader(text: string): boolean {
   const sentences = sentencesOf(text).filter((s) => s.trim() !== '');
-  return sentences.length > 0 && sentences.every((s) => CALL_TO_READER.test(s.replace(/^[(_*\s]+/, '').replace(/^(?:also|and|so|finally|lastly|as\s+always|as\s+ever|once\s+again|again)\b,?\s*/i, '')));
+  // Questions put to the reader between the calls ("Did your favourite app update? Tell us…") are part of them.
+  const calls = sentences.filter((s) => CALL_TO_READER.test(s.replace(/^[(_*\s]+/, '').replace(/^(?:also|and|so|finally|lastly|as\s+always|as\s+ever|once\s+again|again)\b,?\s*/i, '')));
+  return calls.length > 0 && sentences.every((s) => calls.includes(s) || /\?["”’)]?\s*$/.test(s));
 }
 
 /** Whether a paragraph of prose has a sentence that says what was done, planned, in the way or going on. */

@@ -499,6 +499,7 @@ const ONGOING_OPENER = /^(?:continuing|ongoing)\b|^(?:drafting|refining|preparin
 const NO_TROUBLE = /^[^.!?]{0,40}?\b(?:(?:was|were|is|are|am)(?:n['’]t|\s+not)|['’]m\s+(?:still\s+)?not|['’]re\s+(?:still\s+)?not|not|did(?:n['’]t|\s+not)\s+(?:really\s+)?(?:have|run into|encounter|face|hit|get)|have(?:n['’]t|\s+not)\s+(?:had|been|run into)|no(?!\s+longer\b)|nothing|never)\b(?:\s+[\w'’]+){0,6}?\s+(?:trouble|troubles|blocked|blocking|blockers?|stuck|problems?|issues?|challenges?|difficult(?:y|ies))\b/i;
 
 /** A setback's section that says nothing new is in it ("There are no updates to the risk table", "No new risks", "No changes this week"). */
+const NOTHING_DONE = /^(?:[^.;!?]{0,60}\b(?:so|and)\s+)?(?:no\s+(?!longer\b|one\b)[\w-]+(?:\s+[\w-]+){0,3}\s+(?:was|were|has\s+been|have\s+been|got)\s+(?:[a-z]+ed|made|done|built|written)|nothing\s+(?:much\s+|new\s+|else\s+)?(?:was\s+(?:[a-z]+ed|done|made)|happened|to\s+report))\b[^.;!?]{0,60}[.!]?$/i;
 const NOTHING_NEW = /^(?:there\s+(?:are|is|were|was|have\s+been)\s+)?no\s+(?:new\s+|further\s+)?(?:(?:updates?|changes?)(?:\s+(?:to|in|on)\s+(?:the\s+)?(?:risks?|risk\s+(?:table|register|log)|blockers?|issues?))?|risks?|blockers?|issues?|concerns?)(?=\s*(?:[.!,;]|$|\s+(?:this|since|to\s+report|identified|raised)\b))/i;
 
 /** A thing named, then what it gives ("Color provides functionality for representing colors.", "Kurbo offers 2D curves"): what it is for, said in the present. */
@@ -710,6 +711,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // the enum module."): what a meeting went over. Told without who ("Discussed PEP 620.", "We
   // discussed…"), only in a meeting's record: elsewhere it is the writer's own work.
   if (entry.kind === undefined && isDiscussion(entry.item.text, entry.meeting === true)) return 'notes';
+  // And what says nothing came of the period ("No apps were removed.", "Nothing was merged this
+  // week", "so nothing happened"), said alone: no work done.
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && sentencesOf(entry.item.text).length === 1 && NOTHING_DONE.test(entry.item.text.trim())) return 'notes';
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   // And thanks given ("Big thanks to the team leader who…"), as under an "Acknowledgements" label.
