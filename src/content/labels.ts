@@ -70,6 +70,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // Progress made since the last report ("Progress Since Last Meeting", "Progress over the past week"): the period gone by, done.
     ...PROGRESS_SINCE,
     'what we did', 'what i did', 'what was done', 'what got done', 'recap', 'retrospective', 'retro',
+    // What a newsletter or release lists as come in ("What's new in fpm:", "What's changed", "Notable changes").
+    'what s new', 'what is new', 'what s changed', 'what has changed', 'what changed', 'notable changes',
     // What the work gave ("Results", "Test results"); not what it aims at ("Key results", "Expected results").
     'results',
     // How a problem was solved ("Fix used:", "How I fixed it"); not "Solution" alone, a workstream's word too ("Solution Engineering").
@@ -779,7 +781,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [/^(?:next|(?:for|in|during|over)\s+(?:the\s+)?(?:next|coming|upcoming))\s+(?:few\s+)?(?:week|month|sprint|quarter|cycle|days?)s?\b\s*,/i, 'next'],
   // So is what is next on the list ("Next on our list is to update the libraries", "Next on the agenda is…").
   [/^next\s+on\s+(?:our|my|the|their)\s+(?:list|agenda|plate|to-?do\s+list|roadmap)\s+(?:is|are|will\s+be)\b/i, 'next'],
-  [/^(?:(?:the|my|our|a|one)\s+(?:main\s+|primary\s+|big\s+|key\s+)?(?:goal|aim|objective|focus)\s+(?:for\s+(?:the\s+)?(?:next|coming|upcoming)\s+[^,.;!?]{1,30}?\s+)?(?:is|will\s+be)\s+(?:to\s+[a-z]|[a-z]+ing\b))/i, 'next'],
+  [/^(?:(?:the|my|our|a|one|its)\s+(?:(?:main|primary|big|key|immediate|ultimate|overall|short[- ]term|long[- ]term|mid[- ]term|medium[- ]term)\s+)?(?:goal|aim|objective|focus)\s+(?:of\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+)?(?:for\s+(?:the\s+)?(?:next|coming|upcoming)\s+[^,.;!?]{1,30}?\s+)?(?:is|will\s+be)\s+(?:to\s+[a-z]|[a-z]+ing\b))/i, 'next'],
   // "Coming up next, we expect to ship…", "This will be my main focus in April", "I want to set up
   // automated dumps in July": what comes, said by the writer.
   [/^(?:coming\s+up(?:\s+next)?\s*,|(?:this|that|it)\s+will\s+be\s+(?:my|our|the\s+team['’]s)\s+(?:main\s+|first\s+|next\s+)?(?:focus|priority|goal|task)\b|(?:I|we)\s+(?:also\s+|still\s+)?(?:want|would\s+like|['’]d\s+like)\s+to\s+(?!thank\b|say\b|mention\b|note\b|welcome\b|highlight\b|share\b|give\b|remind\b|point\b|acknowledge\b|congratulate\b|apologi[sz]e\b)[a-z])/i, 'next'],

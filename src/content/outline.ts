@@ -1726,7 +1726,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       isFindingsLead(leadIn ?? text.replace(/\s*[:：]\s*$/, '')) ||
       (leadIn !== undefined && /^(?:here (?:are|is)|these (?:are|were)|they (?:are|were)|as follows)\b/i.test(leadIn) && isFindingsLead(sentencesOf(text).at(-2) ?? '', false));
     if (kind && kind !== 'summary' && kind !== 'aside') setLabel(target, kind, 7);
-    else if (overList.has(node) && found()) listLeadIn = 'notes';
+    // One that leads into an aside ("…we need as much help as we can get. Here's how you can help
+    // today:", "…Attendees:"): the list under it is that aside's, notes.
+    else if (overList.has(node) && (kind === 'aside' || found())) listLeadIn = 'notes';
     else if (introKind) listLeadIn = introKind;
   }
 
