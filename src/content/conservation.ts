@@ -96,8 +96,10 @@ interface ContentBlock {
 }
 
 /** Where the model says each piece of content came from: source line → occurrences. */
-function modelLines(update: Update, headingLines: ReadonlySet<number>): Map<number, string[]> {
+function modelLines(update: Update, headingLines: ReadonlySet<number>): { lines: Map<number, string[]>; named: Set<number> } {
   const lines = new Map<number, string[]>();
+  // Lines a part is named on before its first item (`- Platform: PostgreSQL upgraded to 9.5`): one unit, two pieces.
+  const named = new Set<number>();
   const add = (line: number, text: string) => lines.set(line, [...(lines.get(line) ?? []), text]);
   for (const section of update.sections) {
     // Sections opened by a heading are structure; those opened by a bullet or paragraph hold its text.
@@ -110,11 +112,12 @@ function modelLines(update: Update, headingLines: ReadonlySet<number>): Map<numb
     }
     // A heading read as an item (a sentence) is a heading line: structure, like every heading.
     for (const items of Object.values(section.items)) for (const item of items) if (!headingLines.has(item.line)) add(item.line, item.text);
+    if (!headingLines.has(section.line) && Object.values(section.items).some((items) => items.some((i) => i.line === section.line && !section.title.includes(i.text) && !i.text.includes(section.title)))) named.add(section.line);
     for (const item of section.workItems) if (!headingLines.has(item.line)) add(item.line, item.text);
   }
   for (const note of update.notes) if (!headingLines.has(note.line)) add(note.line, note.text);
   for (const item of update.summary ?? []) if (!headingLines.has(item.line)) add(item.line, item.text);
-  return lines;
+  return { lines, named };
 }
 
 /** Problems found (empty when the model conserves the source), model entries and content blocks. */
@@ -130,7 +133,7 @@ export function conservation(update: Update, source: string, outline?: Outline):
     if ('children' in node && node.type !== 'listItem') for (const child of node.children) findHeadings(child as Nodes);
   };
   findHeadings(tree);
-  const lines = modelLines(update, headingLines);
+  const { lines, named } = modelLines(update, headingLines);
   const blocks = contentBlocks(tree, lines);
   const problems: string[] = [];
   const structureLines = new Set(outline?.structure.map((s) => s.line) ?? []);
@@ -168,6 +171,6 @@ export function conservation(update: Update, source: string, outline?: Outline):
     // The model keeps the words: label prefixes ("achieved:") aside, the text is the source's.
     else if (block.text !== undefined && !found.every(within)) problems.push(`${update.source}:${block.line}: text changed: ${found.find((t) => !within(t))!.slice(0, 60)}`);
   }
-  const entries = [...lines.values()].reduce((n, l) => n + l.length, 0);
+  const entries = [...lines.values()].reduce((n, l) => n + l.length, 0) - named.size;
   return { problems, entries, blocks: blocks.length - structure, structure };
 }

@@ -557,7 +557,7 @@ export function eachNode<T extends RootContent['type']>(node: RootContent | Head
 }
 
 /** Text that may trail a heading link: `{E:2023-10k-users}` epic tags, `(done)`, ` - 2023-11-30`. */
-const LINK_DECORATION = /^(?:\s|,|\{[^{}]*\}|\((?:done|wip|continuous|in progress|completed|blocked)\)|[-–—]\s*\d{4}-\d{2}-\d{2})*$/i;
+const LINK_DECORATION = /^(?:\s|,|[:：]|\{[^{}]*\}|\((?:done|wip|continuous|in progress|completed|blocked)\)|[-–—]\s*\d{4}-\d{2}-\d{2})*$/i;
 
 /**
  * A paragraph (or bullet) whose content is one link, possibly wrapped in emphasis and
@@ -708,6 +708,9 @@ export function splitLabel(own: RootContent[], kindOf: KindOf = defaultKindOf): 
   }
   return { kind, word, unknown, rest };
 }
+
+/** A short name and its colon, then the bullet's words (`Platform: PostgreSQL upgraded to 9.5`); not an address. */
+export const LEAD_NAME = /^([A-Za-z][\w.&+/'’ -]{0,39}?)\s*[:：]\s+(?=\S)(?!https?:)/;
 
 /** Drops the first `count` characters of plain text from a run of inline nodes. */
 export function stripLeading(children: PhrasingContent[], count: number): PhrasingContent[] {

@@ -35,7 +35,9 @@ import {
   isByline,
   isQuotation,
   looksLikeCode,
+  isFigureLine,
   isFurtherReading,
+  isTimeSpent,
   isInterjection,
   isSignOff,
   isThanks,
@@ -48,6 +50,7 @@ import {
   isSummaryLabel,
   labelTarget,
   labelWords,
+  LEAD_NAME,
   makeItem,
   openerIdentity,
   openerText,
@@ -208,6 +211,8 @@ export interface Recurrence {
   prompts?: ReadonlySet<string>;
   /** Lines of six words or more written the same in most of the team's reports, four at least (./inline.ts standingForm): standing text, no week's news. */
   standing?: ReadonlySet<string>;
+  /** Title identities of short names leading a bullet's words with a colon (`- Platform: …`) in three or more weeks (two of a short series). */
+  leads?: ReadonlySet<string>;
 }
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -400,6 +405,9 @@ export function isSection(node: OutlineNode): boolean {
 function newNode(init: Partial<OutlineNode> & Pick<OutlineNode, 'form' | 'rank' | 'line' | 'text' | 'title'>): OutlineNode {
   return { role: 'workstream', status: [], marked: false, children: [], entries: [], workItems: [], ...init };
 }
+
+/** A field's name before its value, no part's (`Status:`, `Reason:`, `PR:`, `ETA:`, `Owner:`). */
+const FIELD_NAME = /^(?:status|state|update|updates|note|nb|fyi|ps|tip|warning|reason|why|how|what|who|when|where|problem|issue|issues|solution|fix|context|details?|outcome|result|decision|question|answer|idea|proposal|comment|remark|discussion|example|e\.?g|i\.?e|link|links|repo|repository|source|pr|prs|mr|commit|commits|branch|owner|owners|assignee|eta|due|deadline|priority|progress|summary|description|impact|scope|estimate|effort|time|hours|date|duration|location|demo|video|slides|paper|article|blog|post|spec|tech spec|rfc|tracking|tracker|ticket|epic|milestone|deliverable|task|tasks|step|steps|phase|stage|version|release|edit|pinned|update \d+)$/i;
 
 /** A table column that says how a part stands: "Status", "State", "Health", "RAG". */
 const STATUS_HEADER = /^(?:(?:overall|current|rag)\s+)?(?:status|state|health|rag|trend)$/i;
@@ -2014,6 +2022,18 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     }
     const home = ctx.owner ?? ctx.node;
     const readsParts = !ctx.parentItem && !ctx.picked && home.role !== 'summary' && home.role !== 'aside' && ctx.kind !== 'summary' && ctx.kind !== 'notes';
+    // A part's name leading the bullet's words, as the team writes it week after week ("- Platform:
+    // PostgreSQL upgraded to 9.5" where other weeks have "- Platform" over its work, "- Mixnet v2
+    // Simulation: ran the passive adversary…"): that part; what follows the colon is its item, the
+    // bullets nested under it that item's details.
+    const leading = readsParts && !link && !ctx.picked ? partLeadIn(own) : undefined;
+    if (leading) {
+      const { title, status } = cleanTitle(leading.title);
+      const part = open(newNode({ form: 'bullet', rank: 8, line, text, title, status, marked: false }), false, home.role === 'root' || home.role === 'document' ? host() : home);
+      const item = addEntry(part, ctx.kind, [{ type: 'paragraph', children: leading.rest, ...(own[0]!.position ? { position: own[0]!.position } : {}) }, ...own.slice(1)], line, 0, true);
+      for (const l of nested) readList(l, { node: part, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: 1, parentItem: item });
+      return undefined;
+    }
     const name = readsParts && nested.length > 0 ? nameOf(own, text, link, ctx.kind) : undefined;
     const loneTag = readsParts && nested.length === 0 && !name ? loneTagOf(own) : undefined;
     if (name || loneTag) {
@@ -2230,6 +2250,31 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (!emphasised && !(words <= 6 && recurring.has(titleIdentity(text)))) return undefined;
     const { title, status } = cleanTitle(text.replace(/\s*[:：]\s*$/, ''));
     return { form: 'bullet', node: { title, status, marked: false } };
+  }
+
+  /**
+   * A part's name leading a bullet's words with its colon, a name the team writes week after week
+   * as a part or as such a lead (recurrence.ts): the name, and the words after it. Not a label
+   * ("Done: …"), a kind of change ("fix: …"), someone's name ("Ana: …"), a field ("Status: …",
+   * "Reason: …", "PR: …"), nor a name before an address or a link alone ("Repository: https://…").
+   */
+  // Nor work named by its verb ("Investigate: way to run the tests…"), nor a commit's type (`feat:`).
+  function partLeadIn(own: RootContent[]): { title: string; rest: PhrasingContent[] } | undefined {
+    const first = own[0];
+    if (first?.type !== 'paragraph') return undefined;
+    const m = LEAD_NAME.exec(toString(first));
+    if (!m) return undefined;
+    const name = m[1]!.trim();
+    const id = titleIdentity(name);
+    if (id === '' || name.split(/\s+/).length > 4 || !(recurring.has(id) || options.recurrence?.leads?.has(id))) return undefined;
+    if (FIELD_NAME.test(name) || readLabel(name) !== undefined || kindOf(name, true) !== undefined || isChangeKind(name) || /^feat\b/i.test(name) || TASK_VERB.test(name) || /^[A-Za-z]+(?:ed|ing)$/.test(name) || (isPersonName(name) && isGivenName(name.split(/\s+/)[0]!)) || isDated(name) || ORDINAL_ONLY.test(name)) return undefined;
+    const rest = stripLeading(first.children, m[0].length);
+    const said = toString({ type: 'paragraph', children: rest } as Paragraph).trim();
+    // Nor a figure or a date after the name ("Linkedin: 11 new followers", "Testnet: Aug 14th 8:00 AM
+    // PT"), nor a line of time spent ("Top item: research, 1 hour"): a measure, a field's value.
+    if (said.split(/\s+/).length < 3 || soleLink(rest) !== undefined || /^<?https?:\/\/\S+>?$/.test(said)) return undefined;
+    if (/^[+~≈<>-]?\s?[$€£]?\d/.test(said) || isDated(said.split(/\s+/).slice(0, 3).join(' ')) || isTimeSpent(toString(first)) || isFigureLine(toString(first))) return undefined;
+    return { title: name, rest };
   }
 
   /** The status a bullet's own list ends on, alone on the last bullet (`- *IN PROGRESS*`, `- Done`, `- NOT STARTED`). */
@@ -2732,6 +2777,8 @@ function foldOneOffWork(outline: Outline, recurrence: Recurrence): void {
     !child.tag &&
     !child.prefixed &&
     child.children.length === 0 &&
+    // A name the team leads its bullets with week after week (`- Platform: …`) is followed.
+    !recurrence.leads?.has(titleIdentity(child.title)) &&
     !recurrence.openers.has(titleIdentity(child.title)) &&
     !recurrence.openers.has(openerIdentity(child.text));
   const visit = (node: OutlineNode): void => {

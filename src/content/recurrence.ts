@@ -9,6 +9,10 @@
  *   group): its nested work is that part's, not one item's sub-bullets. So is a name in bold
  *   or italics over nested work written twice in one report (`**RAISE package:**` under
  *   "Done", "Doing" and "Todo"): the report sorts that part's work by kind.
+ * - A short name leading a bullet's words with its colon (`- Platform: PostgreSQL upgraded`,
+ *   `- Mixnet v2 Simulation: ran the passive adversary…`), seen in three or more weeks (two of a
+ *   short series), is a part
+ *   the team reports on that way (outline.ts partLeadIn).
  * - A heading whose text changes every week but whose shape (digits blanked) recurs
  *   (`Vac 2024/03/11`, `Sprint 14 kickoff`) titles the document; it never scopes a key.
  * - An issue or pull request linked in two or more weeks is work the team follows: named as an
@@ -23,7 +27,7 @@
  *   answer as a heading would.
  */
 import { isCommitmentTag, normaliseTrackerUrl, titleIdentity, WORK_URL } from './keys';
-import { bareOpener, datedForm, labelWords, openerText, standingForm } from './inline';
+import { bareOpener, datedForm, labelWords, LEAD_NAME, openerText, standingForm } from './inline';
 import { isFormPrompt, readLabel } from './labels';
 import { headingShape, type Recurrence } from './outline';
 
@@ -47,9 +51,11 @@ function workLinksOf(text: string): Set<string> {
 }
 
 /** Openers of one report: title identities, heading shapes with their exact identity, and each plain heading's enclosing headings. */
-function openersOf(text: string): { openers: Set<string>; headings: Array<{ shape: string; exact: string }>; under: Map<string, Set<string>>; repeated: Set<string>; prompts: Map<string, string> } {
+function openersOf(text: string): { openers: Set<string>; leads: Set<string>; headings: Array<{ shape: string; exact: string }>; under: Map<string, Set<string>>; repeated: Set<string>; prompts: Map<string, string> } {
   const lines = text.split('\n');
   const openers = new Set<string>();
+  // Names leading a bullet's words with a colon (`- Platform: …`).
+  const leads = new Set<string>();
   // Lines with something indented under them (an answer), by their words (and as written): prompts if they recur.
   const prompts = new Map<string, string>();
   // Emphasised names over nested work, and those written twice or more in this one report.
@@ -98,6 +104,11 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
       continue;
     }
     const bullet = BULLET.exec(line);
+    const lead = bullet ? LEAD_NAME.exec(bullet[2]!.replace(/[*_`]/g, '')) : null;
+    if (lead) {
+      const id = titleIdentity(lead[1]!);
+      if (id !== '') leads.add(id);
+    }
     {
       const own = bullet ? bullet[2]! : line;
       let j = i + 1;
@@ -137,7 +148,7 @@ function openersOf(text: string): { openers: Set<string>; headings: Array<{ shap
       }
     }
   }
-  return { openers, headings, under, repeated, prompts };
+  return { openers, leads, headings, under, repeated, prompts };
 }
 
 /** What recurs across one team's reports (texts in any order). */
@@ -155,10 +166,12 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   // Emphasised names over nested work written twice in one report: parts, however few the weeks.
   const repeatedInOne = new Set<string>();
   const promptWeeks = new Map<string, { weeks: number; written: string }>();
+  const leadWeeks = new Map<string, number>();
   let weeks = 0;
   for (const text of texts) {
     weeks++;
-    const { openers, headings, under, repeated, prompts: asked } = openersOf(text);
+    const { openers, leads, headings, under, repeated, prompts: asked } = openersOf(text);
+    for (const l of leads) leadWeeks.set(l, (leadWeeks.get(l) ?? 0) + 1);
     for (const [p, written] of asked) promptWeeks.set(p, { weeks: (promptWeeks.get(p)?.weeks ?? 0) + 1, written });
     for (const o of repeated) repeatedInOne.add(o);
     for (const [id, parents] of under) {
@@ -197,7 +210,9 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
   // What the team writes the same in most of its reports (at least four, and more than half):
   // its standing text (a reminder of its aims, a description of itself), no news of a week.
   const standing = new Set([...lineWeeks, ...datedWeeks].filter(([, n]) => n >= 4 && n > weeks / 2).map(([l]) => l));
-  return { openers, datedShapes, work, facets, weeks, prompts, standing };
+  // Three weeks, or two of a short series: in a long one, two weeks may be one report copied.
+  const leads = new Set([...leadWeeks].filter(([, n]) => n >= 3 || (n >= 2 && n >= 0.4 * weeks)).map(([l]) => l));
+  return { openers, leads, datedShapes, work, facets, weeks, prompts, standing };
 }
 
 /**
@@ -207,7 +222,7 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
 export function recurrenceKey(r: Recurrence | undefined, text: string): string {
   if (!r) return '';
   let shared = sharedKeys.get(r);
-  if (shared === undefined) sharedKeys.set(r, (shared = JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), [...r.facets].sort(), r.weeks, [...(r.prompts ?? [])].sort(), [...(r.standing ?? [])].sort()])));
+  if (shared === undefined) sharedKeys.set(r, (shared = JSON.stringify([[...r.openers].sort(), [...r.datedShapes].sort(), [...r.facets].sort(), r.weeks, [...(r.prompts ?? [])].sort(), [...(r.standing ?? [])].sort(), [...(r.leads ?? [])].sort()])));
   return `${shared}${JSON.stringify([...workLinksOf(text)].filter((w) => r.work.has(w)).sort())}`;
 }
 /** The part of the key every report of a team shares, made once per team. */

@@ -164,7 +164,8 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
     // A title never seen under this parent that is an earlier one mistyped ("Measurments") is that one.
     const prefix = `@title:${parentId}/`;
     for (const [entry, key] of owners) {
-      if (key && entry.startsWith(prefix) && sameWordsButATypo(entry.slice(prefix.length).split('-'), ident.split('-'))) {
+      // Not a key another part of this report holds ("GFortran" and "LFortran", side by side).
+      if (key && entry.startsWith(prefix) && !report.assigned.has(key) && sameWordsButATypo(entry.slice(prefix.length).split('-'), ident.split('-'))) {
         owners.set(byTitle, key);
         return { key, why: `keeps ${key}: the same title under the same parent, spelled a little differently` };
       }
@@ -174,7 +175,7 @@ function continuity(node: OutlineNode, derived: string, parentId: string, owners
     // Its words as written: an abbreviation is written in capitals ("PoP", "HCU"; "Web" is a word).
     const words = withoutOwnAbbreviation(cleanTitle(node.title).title.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
     for (const [entry, key] of owners) {
-      if (!key || !entry.startsWith(named)) continue;
+      if (!key || !entry.startsWith(named) || report.assigned.has(key)) continue;
       const earlier = entry.slice(named.length).split(' ');
       if (abbreviates(words, earlier) || abbreviates(earlier, words)) {
         owners.set(byTitle, key);

@@ -5863,3 +5863,94 @@ describe('what the team ought to be doing', () => {
     expect(sentenceKind('We should be fine')).toBeUndefined();
   });
 });
+
+describe('a part named before its work on one line, week after week', () => {
+  const body = (n: number) =>
+    [
+      '# Weekly update',
+      '',
+      `- Platform: PostgreSQL upgraded to 9.${n} for the HA feature`,
+      `- Mixnet simulation: ran the passive adversary scenario ${n} times`,
+      '  - posted the plots',
+      '- Investigate: a way to run the tests through valgrind',
+      `- Linkedin: ${n}1 new followers`,
+      '- Status: green across the board',
+      '',
+    ].join('\n');
+  const result = build({
+    'eng/updates/2026-03-02.md': week('2026-03-02', body(1)),
+    'eng/updates/2026-03-09.md': week('2026-03-09', body(2)),
+    'eng/updates/2026-03-16.md': week('2026-03-16', body(3)),
+  });
+
+  it('is that part, one key in every week; the words after its colon are its item, the bullets under it its details', () => {
+    expect(errorsOf(result)).toEqual([]);
+    for (const u of result.site.updates) {
+      expect(u.sections.map((s) => s.key)).toEqual(['eng', 'eng-platform', 'eng-mixnet-simulation']);
+      const mixnet = u.sections.find((s) => s.key === 'eng-mixnet-simulation')!;
+      expect(mixnet.items.achieved.map((i) => i.text)).toEqual([expect.stringMatching(/^ran the passive adversary scenario \d times$/), 'posted the plots']);
+    }
+  });
+
+  it('is no part when the name is work told by its verb, a figure\'s name or a field ("Investigate:", "Linkedin: 11 new followers", "Status:")', () => {
+    const texts = result.site.updates[0]!.sections.flatMap((s) => Object.values(s.items).flat().map((i) => i.text));
+    expect(texts).toEqual(expect.arrayContaining(['Investigate: a way to run the tests through valgrind']));
+    expect(result.site.milestones.map((m) => m.key)).not.toEqual(expect.arrayContaining(['eng-investigate', 'eng-linkedin', 'eng-status']));
+  });
+
+  it('loses nothing: the name and its item are one line of the source', () => {
+    for (const u of result.site.updates) {
+      const source = result.files.find((f) => f.path === u.source)!;
+      const { problems, entries, blocks } = conservation(u, String(source.value), result.outlines.get(u.source));
+      expect(problems).toEqual([]);
+      expect(entries).toBe(blocks);
+    }
+  });
+});
+
+describe('a name spelled a little differently from an earlier week', () => {
+  it('is not taken for that name when both stand in one report ("GFortran" and "LFortran" side by side)', () => {
+    const first = '## GFortran\n\n- fixed a regression\n\n## LFortran\n\n- added the fmt subcommand\n';
+    const later = '## Compilers\n\n### GFortran\n\n- fixed two regressions\n\n### LFortran\n\n- parsed all of stdlib\n';
+    const result = build({ 'news/updates/2026-03-02.md': week('2026-03-02', first), 'news/updates/2026-04-01.md': week('2026-04-01', later) });
+    const keys = result.site.updates.find((u) => u.date === '2026-04-01')!.sections.map((s) => s.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(expect.arrayContaining(['news-gfortran', 'news-lfortran']));
+  });
+});
+
+describe('a newsletter\'s calls and its empty lists', () => {
+  it('"What\'s new in fpm:" says done; a paragraph ending on "Here\'s how you can help today:" makes its list notes; "No apps were removed." says no work', () => {
+    expect(readLabel("What's new in fpm:")?.kind).toBe('achieved');
+    const text = [
+      '## Package manager',
+      '',
+      "What's new in fpm:",
+      '',
+      '* [#99](https://github.com/acme/fpm/pull/99) fpm now lets you specify a custom build script.',
+      '',
+      'fpm is still in early development, and we need help.',
+      "Here's how you can help today:",
+      '',
+      '* Try to use it. Does it work? No? Let us know!',
+      '* Improve the documentation.',
+      '',
+      'The short term goal of fpm is to make installing packages easy.',
+      '',
+      '## Archived apps',
+      '',
+      'No apps were removed.',
+      '',
+      'Feedback? Come talk to us in #fpm on Matrix.',
+      '',
+    ].join('\n');
+    const u = build({ 'news/updates/2026-03-02.md': week('2026-03-02', text) }).site.updates[0]!;
+    const kinds = kindsByText(u);
+    expect(kinds['#99 fpm now lets you specify a custom build script.']).toBe('achieved');
+    expect(kinds['Improve the documentation.'] ?? 'notes').toBe('notes');
+    expect(kinds['Try to use it. Does it work? No? Let us know!'] ?? 'notes').toBe('notes');
+    expect(kinds['The short term goal of fpm is to make installing packages easy.']).toBe('next');
+    expect(kinds['No apps were removed.'] ?? 'notes').toBe('notes');
+    expect(kinds['Feedback? Come talk to us in #fpm on Matrix.'] ?? 'notes').toBe('notes');
+  });
+});
