@@ -386,11 +386,19 @@ function nameWords(title: string): string[] {
 /** Words that say a name's news, not the name ("Kernel Improvements", "Self-Hosting Update"), stemmed like nameWords. */
 const NEWS_WORDS = new Set(['improvements', 'updates', 'progress', 'news', 'changes', 'status'].map((w) => stemmer(w)));
 
-/** Name words without the words of news at their end, if any other is left. */
+/**
+ * Name words without the words of news before or after the name ("Kernel improvements",
+ * "Improvements on nalgebra"), nor a version after it ("nalgebra v0.17"), if any other is left.
+ */
 function newsless(words: string[]): string[] {
+  let start = 0;
   let end = words.length;
-  while (end > 1 && NEWS_WORDS.has(words[end - 1]!)) end--;
-  return words.slice(0, end);
+  // A version written after the name (`v0.17`, `v2`): which release, not which part.
+  const v = words.findIndex((w, i) => i > 0 && /^v\d+$/.test(w) && words.slice(i + 1).every((x) => /^\d+$/.test(x)));
+  if (v > 0) end = v;
+  while (end - start > 1 && NEWS_WORDS.has(words[end - 1]!)) end--;
+  while (end - start > 1 && NEWS_WORDS.has(words[start]!)) start++;
+  return words.slice(start, end);
 }
 
 interface ReportPart {
@@ -459,6 +467,9 @@ function rewording(outline: Outline, owners: TitleOwners) {
       const tracked = node.trackerUrl !== undefined;
       // Its name without words of news, under its parent (see newsless).
       const named = `@named:${parentId}\u0000${newsless(words).join(' ')}`;
+      // And without what it says in brackets after the name ("SIG Monitoring (Audit Logging breakout)").
+      const unbracketed = nameWords(node.title.replace(/\s*\([^()]*\)\s*$/, ''));
+      const plain = unbracketed.length > 0 && unbracketed.length < words.length ? `@named:${parentId}\u0000${newsless(unbracketed).join(' ')}` : undefined;
       if (adopted) result = { key: adopted, why: `keeps ${adopted}: reworded in place in an earlier week` };
       else if (!owners.has(`@seen:${kept.key}`) && !node.tag && words.length > 0) {
         const fits = gone.filter((g) => g.p === parentId && !(g.t && tracked) && fit(g, words, head));
@@ -469,7 +480,7 @@ function rewording(outline: Outline, owners: TitleOwners) {
         } else if (!tracked) {
           // The same name said as news of it, in any earlier week under the same parent: "Kernel"
           // of "Kernel Improvements", "Web Server" of "Web Servers", "cljdoc update(s)".
-          const same = owners.get(named);
+          const same = owners.get(named) ?? (plain ? owners.get(plain) : undefined);
           if (same && same !== kept.key && !parts.some((p) => p.k === same)) {
             owners.set(`@reworded:${kept.key}`, same);
             result = { key: same, why: `keeps ${same}: the same name as written in an earlier week, but for its plural or a word of news (“improvements”, “updates”)` };

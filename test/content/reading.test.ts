@@ -5954,3 +5954,20 @@ describe('a newsletter\'s calls and its empty lists', () => {
     expect(kinds['Feedback? Come talk to us in #fpm on Matrix.'] ?? 'notes').toBe('notes');
   });
 });
+
+describe('a part named with its news, its release or a remark in brackets', () => {
+  it('keeps its key: "Improvements on nalgebra" then "nalgebra v0.17"; "SIG Monitoring" then "SIG Monitoring (Audit Logging breakout)"', () => {
+    const result = build({
+      'sim/updates/2026-01-01.md': week('2026-01-01', '## Improvements on nalgebra\n\n- faster matrix inverse\n\n## SIG Monitoring\n\n- dashboards merged\n'),
+      'sim/updates/2026-02-01.md': week('2026-02-01', '## nalgebra v0.17\n\n- complex numbers support\n\n## SIG Monitoring (Audit Logging breakout)\n\n- log schema agreed\n'),
+    });
+    const [later, earlier] = result.site.updates.map((u) => u.sections.filter((s) => s.form !== 'team').map((s) => s.key));
+    expect(later).toEqual(earlier);
+    // "Milestone 2" then "Milestone 3" are two milestones: a number is no version.
+    const numbered = build({
+      'm/updates/2026-01-01.md': week('2026-01-01', '## Milestone 1\n\n- done\n\n## Milestone 2\n\n- started\n'),
+      'm/updates/2026-02-01.md': week('2026-02-01', '## Milestone 2\n\n- done\n\n## Milestone 3 v2\n\n- started\n'),
+    });
+    expect(numbered.site.milestones.map((m) => m.key).sort()).toEqual(['m-milestone-1', 'm-milestone-2', 'm-milestone-3-v2']);
+  });
+});
