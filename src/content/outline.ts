@@ -1298,14 +1298,19 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const shared = links[0] ? normaliseTrackerUrl(links[0].href) : undefined;
     // An issue or milestone stays its part's, whatever a copied link elsewhere says.
     const trackerUrl = shared && ((headingLinks.get(shared) ?? 0) < 2 || isTrackerLink(shared) || WORK_URL.test(shared)) ? shared : undefined;
+    // A label before the name ("## Next Up: Unit Tests", "## Working On: Posting Edits", "## Added:
+    // Test Cases"): the part is the name; what it holds is of the label's kind.
+    const lead = !marked && codeOnly === undefined ? /^([^:：]{2,30}?)\s*[:：]\s*(\S.{1,120})$/.exec(title) : null;
+    const leadKind = lead ? kindOf(lead[1]!, true) : undefined;
+    const labelled = leadKind === 'achieved' || leadKind === 'progress' || leadKind === 'next' || leadKind === 'risks' || leadKind === 'blockers' ? leadKind : undefined;
     // A heading that is only inline code (`` ## `P2P Privacy` ``) names its part by that code (codeOnly).
-    open(
+    const opened = open(
       newNode({
         form: 'heading',
         rank: node.depth,
         line,
         text,
-        title: codeOnly ?? title,
+        title: codeOnly ?? (labelled ? lead![2]!.trim() : title),
         status,
         ...(trackerUrl ? { trackerUrl, source: node.children } : {}),
         ...(tag ? { tag } : {}),
@@ -1315,6 +1320,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       true,
       host(),
     );
+    if (labelled) setLabel(opened, labelled, node.depth);
   }
 
   /** A paragraph that opens a part: bold-only, a `Milestone:` lead-in, one link. Returns whether it did. */
