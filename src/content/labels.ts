@@ -853,6 +853,10 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // And after who did them ("I did my first full review", "We wrote a design doc", "I made the
   // slides", "We ran the migration", "We cut a new release").
   [/^(?:I|[Ww]e)\s+(?:also\s+|then\s+|finally\s+)?(?:did|took|met|led|taught|gave|wrote|made|built|ran|sent|held|cut)\s+(?:a|an|the|two|three|four|five|several|some|our|my|another|more|\d)\b/, 'achieved'],
+  // And where they went, what they got or bought, where their time went, as weeknotes tell the
+  // week ("I went to the hackspace AGM", "I got the green light to launch", "I bought the guide",
+  // "I spent most of Tuesday prepping my talk"). Not "got stuck", "got sick": trouble.
+  [/^(?:I|[Ww]e)\s+(?:also\s+|then\s+|finally\s+)?(?:went\s+(?:to|on|back\s+to|along\s+to)|bought|sold|got\s+(?!stuck|blocked|sick|ill|lost|confused|distracted|side-?tracked|nowhere|no\b|nothing\b)(?:a|an|the|my|our|some|two|three|\d)\b|spent\s+(?:a|an|the|some|most|much|all|half|time|two|three|several|\d)|caught\s+up\s+with)\b/, 'achieved'],
   // So is who they spoke to or had a meeting with ("We spoke to colleagues working in…", "We had
   // early discussions with colleagues about…", "I had a call with the vendor"): not trouble had.
   [/^(?:I|[Ww]e)\s+(?:also\s+|then\s+|finally\s+)?(?:spoke|talked)\s+(?:to|with)\s+\S|^(?:I|[Ww]e)\s+(?:also\s+|then\s+|finally\s+)?had\s+(?:a|an|our|the|two|three|several|some|more|another|further|early|initial|first|\d)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|chat|catch[- ]up|session|conversation|discussion|workshop|demo|review|interview|1:1|one[- ]to[- ]one|stand-?up|retro)s?\b/, 'achieved'],

@@ -5971,3 +5971,14 @@ describe('a part named with its news, its release or a remark in brackets', () =
     expect(numbered.site.milestones.map((m) => m.key).sort()).toEqual(['m-milestone-1', 'm-milestone-2', 'm-milestone-3-v2']);
   });
 });
+
+describe('weeknotes told in the first person', () => {
+  it('"I went to the hackspace AGM", "I got the green light…", "I spent most of Tuesday prepping…" are done; "I got stuck…" and "We went over the roadmap" are not', () => {
+    expect(sentenceKind('I went to the hackspace AGM')).toBe('achieved');
+    expect(sentenceKind('I got the green light to launch a website')).toBe('achieved');
+    expect(sentenceKind('I bought the Lonely Planet guide')).toBe('achieved');
+    expect(sentenceKind('I spent most, if not all, of Tuesday prepping my font talk.')).toBe('achieved');
+    expect(sentenceKind('I got stuck on the parser')).toBeUndefined();
+    expect(sentenceKind('We went over the roadmap')).toBeUndefined();
+  });
+});
