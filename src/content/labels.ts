@@ -42,6 +42,16 @@ function broughtList(tokens: readonly string[]): string | undefined {
   return said.length === before.length && before.length % 2 === 1 ? before[0] : undefined;
 }
 
+/** The things a report's labels say it changed, in the plural ("Updated apps", "Archived and removed apps" → apps). */
+export function changedThings(labels: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const label of labels) {
+    const tokens = labelTokens(label);
+    if (broughtList(tokens) !== undefined) out.add(tokens[tokens.length - 1]!);
+  }
+  return out;
+}
+
 /** "Progress since last meeting", "progress over the past week": what the period gone by brought, not work going on. */
 const PROGRESS_SINCE = ['since last', 'since the last', 'since the previous', 'over the last', 'over the past', 'during the last', 'during the past'].flatMap((when) =>
   ['meeting', 'week', 'update', 'report', 'sprint', 'month', 'call', 'time'].map((period) => `progress ${when} ${period}`),

@@ -67,7 +67,7 @@ import {
   withoutTrailingRefs,
 } from './inline';
 import { cleanTitle, isCommitmentTag, milestonePrefix, normaliseTrackerUrl, slugify, statusWordOf, titleIdentity, trafficLight, withoutOwnerHandles, WORK_URL } from './keys';
-import { CHANGE_URL, hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isChangeSection, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, labelTokens, NOT_MERGED_WORDS, PLANNED_LEAD, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
+import { CHANGE_URL, changedThings, hasLastPeriodLabel, isCallToReader, isCatchAll, isChangeKind, isChangeSection, isFormPrompt, isWorkForm, isLabelPhrase, isPeriodName, labelTokens, NOT_MERGED_WORDS, PLANNED_LEAD, promptKind, readLabel, saysWork, saysWorkMostly, saysWorkThroughout, sentenceKind, sentencesOf } from './labels';
 import { isGivenName } from './names';
 import type { Item, ItemKind, SectionLevel } from './model';
 import { onlyDate, PERIOD_LINE } from './week';
@@ -699,7 +699,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   // The kind the sentence over the next list gives it ("We merged the following PRs:" → achieved).
   let listLeadIn: LabelTarget | undefined;
   const thisPeriod = hasLastPeriodLabel(String(file.value ?? '')) ? 'next' : 'achieved';
-  const kindOf: KindOf = (words, leadIn) => hints.kinds?.[labelWords(words).toLowerCase()] ?? readLabel(words, { leadIn, thisPeriod, ...(hints.kinds ? { extra: hints.kinds } : {}) })?.kind;
+  // What this report's headings say it changed ("Updated apps", "Removed apps"): beside them, "New
+  // apps" lists what came in, done too (a category of work elsewhere: "New features").
+  const changed = changedThings(tree.children.filter((n): n is Heading => n.type === 'heading').map((h) => toString(h)));
+  const kindOf: KindOf = (words, leadIn) =>
+    hints.kinds?.[labelWords(words).toLowerCase()] ??
+    readLabel(words, { leadIn, thisPeriod, ...(hints.kinds ? { extra: hints.kinds } : {}) })?.kind ??
+    (!leadIn && changed.has(/^\W*new\s+([a-z]+)\W*$/i.exec(words.trim())?.[1]?.toLowerCase() ?? '') ? 'achieved' : undefined);
   const recurring = options.recurrence?.openers ?? new Set<string>();
   const sourceLines = String(file.value ?? '').split('\n');
   /** Headings that are only a link, the next block a heading as high or higher (or none): pointers, no parts. */

@@ -5982,3 +5982,15 @@ describe('weeknotes told in the first person', () => {
     expect(sentenceKind('We went over the roadmap')).toBeUndefined();
   });
 });
+
+describe('a newsletter\'s lists of what changed', () => {
+  it('"New apps" beside "Updated apps" and "Removed apps" lists what came in: done; "New features" alone is a part\'s name', () => {
+    const text = '## New apps\n\n* [Foo](https://example.org/foo): a calculator\n\n## Updated apps\n\n* [Bar](https://example.org/bar) 2.0 brings dark mode\n\n## Removed apps\n\n* **Baz** was archived\n';
+    const u = build({ 'news/updates/2026-03-02.md': week('2026-03-02', text) }).site.updates[0]!;
+    expect(u.sections.map((s) => s.key)).toEqual(['news']);
+    expect(counts(u.sections[0]!)).toEqual({ achieved: 3 });
+    // Alone, it sorts work done or not: a line that says nothing of its kind stays news of work.
+    const alone = build({ 'app/updates/2026-03-02.md': week('2026-03-02', '## New features\n\n- search\n\n## Bugs\n\n- crash on start\n') }).site.updates[0]!;
+    expect(kindsByText(alone)['search']).toBe('progress');
+  });
+});
