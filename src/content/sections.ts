@@ -554,8 +554,10 @@ const FIGURE_FIRST = /^(?:over |about |around |nearly |almost |approximately |~\
 /** An item that is only a command in code (`<p><code>spin docs --no-plot</code></p>`), a word on it in brackets after it at most. */
 const COMMAND_ALONE = /^(?:<p>)?<code>[a-z][\w.-]*(?:\s+(?:-{1,2}[\w-]+(?:=\S+)?|[\w./:=@-]+)){1,6}<\/code>(?:\s*\([^()<>]{0,80}\))?(?:<\/p>)?$/;
 /** Words that say work is in danger: put off, stalled, doubted, hard, breaking (see entryKind). */
-const IN_DANGER = /\b(?:(?:got|gets|been|was|were|is|are|be)\s+(?:pushed\s+back|postponed|delayed|deferred|slipping)|fell\s+through|(?:taking|took|takes|take)\s+(?:way\s+|much\s+|a\s+lot\s+|far\s+)?longer\s+than\s+(?:expected|imagined|planned|anticipated|hoped|thought)|(?:do\s+not|don['’]t|does\s+not|doesn['’]t)\s+have\s+enough\b|not\s+(?:clear|sure)\s+yet\b|(?:still|again)\s+fail(?:s|ed|ing)?\b|(?:very\s+)?little\s+progress|no\s+progress|behind\s+schedule|concerns?\s+(?:about|over|with|that|regarding)|not\s+sure\s+(?:about|if|whether|how)|(?:impossible|hard|difficult|tricky)\s+to\s+[a-z]|(?:is|are)\s+(?:breaking|broken|failing)\b|regressions?\b(?!\s+(?:tests?|suites?|testing)\b)|(?:tests?|ci|builds?)\s+(?:fail|fails|failing|broken|are\s+red)\b|(?:^|\b(?:still|reported\s+on|reports?\s+of|some|many|several|more|new|found|due\s+to)\s+)(?:bugs?|issues|problems)\s+with\b)/i;
+const IN_DANGER = /\b(?:(?:got|gets|been|was|were|is|are|be)\s+(?:pushed\s+back|postponed|delayed|deferred|slipping)|not\s+(?:clear|sure)\s+yet\b|(?:still|again)\s+fail(?:s|ed|ing)?\b|(?:very\s+)?little\s+progress|no\s+progress|behind\s+schedule|concerns?\s+(?:about|over|with|that|regarding)|not\s+sure\s+(?:about|if|whether|how)|(?:impossible|hard|difficult|tricky)\s+to\s+[a-z]|(?:is|are)\s+(?:breaking|broken|failing)\b|regressions?\b(?!\s+(?:tests?|suites?|testing)\b)|(?:tests?|ci|builds?)\s+(?:fail|fails|failing|broken|are\s+red)\b|(?:^|\b(?:still|reported\s+on|reports?\s+of|some|many|several|more|new|found|due\s+to)\s+)(?:bugs?|issues|problems)\s+with\b)/i;
 /** Asking for what the work waits on: a review, help (see entryKind). */
+/** Trouble said whatever else the line says ("ESA grant fell through until later this year", "taking way longer than I imagined", "We don't have enough maintainers"). */
+const TROUBLE = /\b(?:fell\s+through|(?:taking|took|takes|take)\s+(?:way\s+|much\s+|a\s+lot\s+|far\s+)?longer\s+than\s+(?:(?:i|we|they|anyone|originally)\s+)?(?:had\s+)?(?:expected|imagined|planned|anticipated|hoped|thought)|(?:do\s+not|don['’]t|does\s+not|doesn['’]t)\s+have\s+enough\s+(?:people|maintainers|reviewers|time|capacity|resources|funding|hands|contributors)\b)/i;
 const HELP_WANTED = /\b(?:reviews?\s+(?:appreciated|welcome|wanted|needed|requested)|looking\s+for\s+(?:(?:a|some|more|another|final)\s+)*(?:bit\s+of\s+)?(?:reviews?|reviewers?|help|feedback)\b|needs?\s+(?:a\s+|more\s+|another\s+|one\s+more\s+)?(?:reviews?|reviewers?)\b|one\s+more\s+reviewer|help\s+(?:needed|wanted|welcome|appreciated))/i;
 
 /**
@@ -723,6 +725,9 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   // the enum module."): what a meeting went over. Told without who ("Discussed PEP 620.", "We
   // discussed…"), only in a meeting's record: elsewhere it is the writer's own work.
   if (entry.kind === undefined && isDiscussion(entry.item.text, entry.meeting === true)) return 'notes';
+  // Trouble said, with no label over it, whatever else the line says ("ESA grant fell through until
+  // later this year", "The parser is taking way longer than I imagined"): a risk, unless it says it was done.
+  if (entry.kind === undefined && TROUBLE.test(entry.item.text) && sentenceKind(entry.item.text) !== 'achieved') return 'risks';
   // And what says nothing came of the period ("No apps were removed.", "Nothing was merged this
   // week", "so nothing happened"), said alone: no work done.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && sentencesOf(entry.item.text).length === 1 && NOTHING_DONE.test(entry.item.text.trim())) return 'notes';

@@ -5999,6 +5999,12 @@ describe('danger said without a label', () => {
   it('"ESA grant fell through", "taking way longer than I imagined", "We don\'t have enough maintainers", "Not clear yet whether…" are risks', () => {
     const text = '## Grants\n\n- ESA grant fell through until later this year\n- The parser is taking way longer than I imagined\n- We don\'t have enough maintainers right now for this\n- Not clear yet whether it can be shown in R4\n- Wrote the grant report\n';
     const kinds = kindsByText(build({ 'g/updates/2026-03-02.md': week('2026-03-02', text) }).site.updates[0]!);
-    expect(Object.values(kinds)).toEqual(['risks', 'risks', 'risks', 'risks', 'achieved']);
+    expect(kinds).toEqual({
+      'ESA grant fell through until later this year': 'risks',
+      'The parser is taking way longer than I imagined': 'risks',
+      "We don't have enough maintainers right now for this": 'risks',
+      'Not clear yet whether it can be shown in R4': 'risks',
+      'Wrote the grant report': 'achieved',
+    });
   });
 });
