@@ -278,7 +278,8 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('Local bytecode build verified — pnpm run build succeeds')).toBe('achieved');
     expect(sentenceKind('User research sessions completed with 5 users')).toBe('achieved');
     expect(sentenceKind('Support for signed commits')).toBeUndefined();
-    expect(sentenceKind('With this done, my plan for June is to roll through these steps')).toBeUndefined();
+    // (That clause leads into a plan: "my plan for June is to…" says what comes.)
+    expect(sentenceKind('With this done, my plan for June is to roll through these steps')).toBe('next');
     expect(sentenceKind('Started going through MPC materials prepared by Marvin')).toBeUndefined();
     expect(sentenceKind('I started the programming challenge given to me by my mentor')).toBeUndefined();
     expect(sentenceKind('Well done to the whole team for the work so far!')).toBeUndefined();
