@@ -2038,6 +2038,15 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // PostgreSQL upgraded to 9.5" where other weeks have "- Platform" over its work, "- Mixnet v2
     // Simulation: ran the passive adversary…"): that part; what follows the colon is its item, the
     // bullets nested under it that item's details.
+    // So is a name said with how it stands, over its work ("- Genesis: on track." over what was done
+    // for it, "- Tech debt: at risk"): that part, its status; the bullets under it its work.
+    const standing = readsParts && !link && !ctx.picked && nested.length > 0 && own.length === 1 ? nameWithStatus(own) : undefined;
+    if (standing) {
+      const { title, status } = cleanTitle(standing.title);
+      const part = open(newNode({ form: 'bullet', rank: 8, line, text, title, status: [...status, standing.status], marked: true }), false, home.role === 'root' || home.role === 'document' ? host() : home);
+      for (const l of nested) readList(l, { node: part, ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}), depth: 0 });
+      return undefined;
+    }
     const leading = readsParts && !link && !ctx.picked ? partLeadIn(own) : undefined;
     if (leading) {
       const { title, status } = cleanTitle(leading.title);
@@ -2287,6 +2296,18 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (said.split(/\s+/).length < 3 || soleLink(rest) !== undefined || /^<?https?:\/\/\S+>?$/.test(said)) return undefined;
     if (/^[+~≈<>-]?\s?[$€£]?\d/.test(said) || isDated(said.split(/\s+/).slice(0, 3).join(' ')) || isTimeSpent(toString(first)) || isFigureLine(toString(first))) return undefined;
     return { title: name, rest };
+  }
+
+  /** A name and how it stands after its colon (`Genesis: on track.`, `Finish the UTxO HD prototype: at risk`): both; not a label or a field. */
+  function nameWithStatus(own: RootContent[]): { title: string; status: string } | undefined {
+    const first = own[0];
+    if (first?.type !== 'paragraph') return undefined;
+    const m = /^([^:：\n]{2,80}?)\s*[:：]\s*([^:：\n]{2,30}?)[\s.!]*$/.exec(toString(first).trim());
+    if (!m) return undefined;
+    const status = statusWordOf(m[2]!.trim());
+    const name = m[1]!.trim();
+    if (status === undefined || name.split(/\s+/).length > 8 || FIELD_NAME.test(name) || readLabel(name) !== undefined || kindOf(name, true) !== undefined || isChangeKind(name) || isDated(name)) return undefined;
+    return { title: name, status };
   }
 
   /** The status a bullet's own list ends on, alone on the last bullet (`- *IN PROGRESS*`, `- Done`, `- NOT STARTED`). */
