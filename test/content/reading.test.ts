@@ -6012,11 +6012,11 @@ describe('danger said without a label', () => {
 
 describe('a name said with how it stands, over its work', () => {
   it('"- Genesis: on track." over what was done for it is the part Genesis, on track; its bullets its work', () => {
-    const text = '# Team update\n\n- Genesis: on track.\n  - We benchmarked the jumping prototype.\n  - Design work continues with the researchers.\n- Tooling: at risk\n  - CI is red since Monday\n';
+    const text = '# Team update\n\n- Genesis: on track.\n  - We benchmarked the jumping prototype.\n  - Design work continues with the researchers.\n- Payments: at risk\n  - CI is red since Monday\n';
     const u = build({ 'c/updates/2026-03-02.md': week('2026-03-02', text) }).site.updates[0]!;
     const genesis = u.sections.find((s) => s.title === 'Genesis')!;
     expect(genesis.status).toEqual(['on track']);
     expect(counts(genesis)).toEqual({ achieved: 1, progress: 1 });
-    expect(u.sections.find((s) => s.title === 'Tooling')?.status).toEqual(['at risk']);
+    expect(u.sections.find((s) => s.title === 'Payments')?.status).toEqual(['at risk']);
   });
 });
