@@ -406,6 +406,9 @@ function newNode(init: Partial<OutlineNode> & Pick<OutlineNode, 'form' | 'rank' 
   return { role: 'workstream', status: [], marked: false, children: [], entries: [], workItems: [], ...init };
 }
 
+/** What is new in a thing, as a newsletter heads each thing's news ("What's new in SvelteKit", "What's changed in fpm:"). */
+const NEWS_OF = /^(what['’]?s\s+(?:new|changed)|what\s+is\s+new|what\s+has\s+changed)\s+(?:in|with|for|on|at)\s+(\S.{0,118}?)\s*[:：]?$/i;
+
 /** A field's name before its value, no part's (`Status:`, `Reason:`, `PR:`, `ETA:`, `Owner:`). */
 const FIELD_NAME = /^(?:status|state|update|updates|note|nb|fyi|ps|tip|warning|reason|why|how|what|who|when|where|problem|issue|issues|solution|fix|context|details?|outcome|result|decision|question|answer|idea|proposal|comment|remark|discussion|example|e\.?g|i\.?e|link|links|repo|repository|source|pr|prs|mr|commit|commits|branch|owner|owners|assignee|eta|due|deadline|priority|progress|summary|description|impact|scope|estimate|effort|time|hours|date|duration|location|demo|video|slides|paper|article|blog|post|spec|tech spec|rfc|tracking|tracker|ticket|epic|milestone|deliverable|task|tasks|step|steps|phase|stage|version|release|edit|pinned|update \d+)$/i;
 
@@ -1110,7 +1113,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const linkedLabel = sole !== undefined && links.length === 1 && !isTrackerLink(sole.url) && !WORK_URL.test(sole.url) && isLabelPhrase(text);
     const marked = (links.length > 0 && !linkedLabel) || tag !== undefined || prefix !== undefined || hints.milestoneLevel === node.depth;
     // A label heading names what its section holds (`## This Week's Achievements`); any other heading opens a part.
-    const found = marked ? undefined : headingLabel(node, text, kindOf);
+    const found = marked || NEWS_OF.test(labelWords(text)) ? undefined : headingLabel(node, text, kindOf);
     const label = found && !found.unknown ? found : undefined;
     pop(node.depth);
     if (minutesRank !== undefined && node.depth <= minutesRank) minutesRank = undefined;
@@ -1306,7 +1309,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const trackerUrl = shared && ((headingLinks.get(shared) ?? 0) < 2 || isTrackerLink(shared) || WORK_URL.test(shared)) ? shared : undefined;
     // A label before the name ("## Next Up: Unit Tests", "## Working On: Posting Edits", "## Added:
     // Test Cases"): the part is the name; what it holds is of the label's kind.
-    const lead = !marked && codeOnly === undefined ? /^([^:：]{2,30}?)\s*[:：]\s*(\S.{1,120})$/.exec(title) : null;
+    // So is what is new in a thing ("## What's new in SvelteKit"): that thing, its news done.
+    const lead = !marked && codeOnly === undefined ? (/^([^:：]{2,30}?)\s*[:：]\s*(\S.{1,120})$/.exec(title) ?? NEWS_OF.exec(title)) : null;
     const leadKind = lead ? kindOf(lead[1]!, true) : undefined;
     const labelled = leadKind === 'achieved' || leadKind === 'progress' || leadKind === 'next' || leadKind === 'risks' || leadKind === 'blockers' ? leadKind : undefined;
     // A heading that is only inline code (`` ## `P2P Privacy` ``) names its part by that code (codeOnly).

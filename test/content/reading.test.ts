@@ -6020,3 +6020,16 @@ describe('a name said with how it stands, over its work', () => {
     expect(u.sections.find((s) => s.title === 'Payments')?.status).toEqual(['at risk']);
   });
 });
+
+describe('a newsletter that heads each thing\'s news "What\'s new in X"', () => {
+  it('reads the thing as the part, its news done, one key in every month', () => {
+    const month = (n: number) => `## What's new in SvelteKit\n\n- Node ${n}4 is no longer supported\n\n## What's new in Svelte\n\n- The element lets you render tag ${n}\n`;
+    const result = build({ 'svelte/updates/2026-01-01.md': week('2026-01-01', month(1)), 'svelte/updates/2026-02-01.md': week('2026-02-01', month(2)) });
+    for (const u of result.site.updates) {
+      expect(u.sections.map((s) => [s.key, counts(s)])).toEqual([
+        ['svelte-sveltekit', { achieved: 1 }],
+        ['svelte-svelte', { achieved: 1 }],
+      ]);
+    }
+  });
+});
