@@ -2043,7 +2043,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // Simulation: ran the passive adversary…"): that part; what follows the colon is its item, the
     // bullets nested under it that item's details.
     // So is a name said with how it stands, over its work ("- Genesis: on track." over what was done
-    // for it, "- Tech debt: at risk"): that part, its status; the bullets under it its work.
+    // for it, "- Payments: at risk"): that part, its status; the bullets under it its work.
     const standing = readsParts && !link && !ctx.picked && nested.length > 0 && own.length === 1 ? nameWithStatus(own) : undefined;
     if (standing) {
       const { title, status } = cleanTitle(standing.title);
@@ -2281,9 +2281,9 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
    * A part's name leading a bullet's words with its colon, a name the team writes week after week
    * as a part or as such a lead (recurrence.ts): the name, and the words after it. Not a label
    * ("Done: …"), a kind of change ("fix: …"), someone's name ("Ana: …"), a field ("Status: …",
-   * "Reason: …", "PR: …"), nor a name before an address or a link alone ("Repository: https://…").
+   * "Reason: …", "PR: …"), work named by its verb ("Investigate: way to run the tests…"), a commit's
+   * type (`feat:`), nor a name before an address or a link alone ("Repository: https://…").
    */
-  // Nor work named by its verb ("Investigate: way to run the tests…"), nor a commit's type (`feat:`).
   function partLeadIn(own: RootContent[]): { title: string; rest: PhrasingContent[] } | undefined {
     const first = own[0];
     if (first?.type !== 'paragraph') return undefined;
