@@ -907,6 +907,11 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // for next week"): what comes. Not what was ("was scheduled for May but slipped").
   [/^(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:is|are)\s+(?:now\s+|currently\s+|tentatively\s+)?(?:scheduled|planned|slated|due)\s+(?:for|to|on|in)\b/i, 'next'],
   [/^(?:blocked (?:by|on)|waiting (?:on|for)\b.*\b(?:approval|review|access|decision))/i, 'blockers'],
+  // What stands in the way, named as such ("The current blocker of our port is a crash at
+  // runtime", "Our biggest risk remains the audit date"): that kind. Not one that was ("The
+  // blocker was fixed"), nor none ("The only blocker is gone").
+  [/^(?:the|our|my|one|a)\s+(?:(?:current|main|only|biggest|remaining|last|big|major|key)\s+)?(?:blocker|blocking\s+issue)\s+(?:(?:of|for|on)\s+[^.;!?]{1,40}?\s+)?(?:is|remains|right\s+now\s+is)\s+(?!(?:gone|fixed|resolved|solved|removed|cleared|over)\b)/i, 'blockers'],
+  [/^(?:the|our|my|one|a)\s+(?:(?:current|main|only|biggest|remaining|big|major|key)\s+)?(?:risk|concern|worry)\s+(?:(?:of|for|on|with)\s+[^.;!?]{1,40}?\s+)?(?:is|remains)\s+(?!(?:gone|fixed|resolved|solved|removed|over|mitigated)\b)/i, 'risks'],
   // Help asked for ("They all need help to move forward", "We need help with the Windows build"):
   // what is in the way until someone comes. Not "doesn't need help".
   [/^(?![^.;!?]{0,40}\b(?:not|never|no\s+longer)\b|[^.;!?]{0,40}n['’]t\b)[^.;!?]{0,40}?\b(?:needs?|requires?|could\s+use|would\s+welcome)\s+(?:some\s+|more\s+|your\s+|extra\s+|any\s+)?help\b/i, 'blockers'],

@@ -6033,3 +6033,12 @@ describe('a newsletter that heads each thing\'s news "What\'s new in X"', () => 
     }
   });
 });
+
+describe('what stands in the way, named as such', () => {
+  it('"The current blocker of our port is a crash at runtime" is blocked; "Our biggest risk remains the audit date" a risk; "The only blocker is gone" neither', () => {
+    expect(sentenceKind('The current blocker of our port is a crash at runtime.')).toBe('blockers');
+    expect(sentenceKind('Our biggest risk remains the audit date.')).toBe('risks');
+    expect(sentenceKind('The only blocker is gone.')).toBeUndefined();
+    expect(sentenceKind('The risk is mitigated.')).toBeUndefined();
+  });
+});
