@@ -2292,7 +2292,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const name = m[1]!.trim();
     const id = titleIdentity(name);
     if (id === '' || name.split(/\s+/).length > 4 || !(recurring.has(id) || options.recurrence?.leads?.has(id))) return undefined;
-    if (FIELD_NAME.test(name) || readLabel(name) !== undefined || kindOf(name, true) !== undefined || isChangeKind(name) || /^feat\b/i.test(name) || TASK_VERB.test(name) || /^[A-Za-z]+(?:ed|ing)$/.test(name) || (isPersonName(name) && isGivenName(name.split(/\s+/)[0]!)) || isDated(name) || ORDINAL_ONLY.test(name)) return undefined;
+    if (!namesPart(name) || /^feat\b/i.test(name) || TASK_VERB.test(name) || /^[A-Za-z]+(?:ed|ing)$/.test(name) || (isPersonName(name) && isGivenName(name.split(/\s+/)[0]!)) || ORDINAL_ONLY.test(name)) return undefined;
     const rest = stripLeading(first.children, m[0].length);
     const said = toString({ type: 'paragraph', children: rest } as Paragraph).trim();
     // Nor a figure or a date after the name ("Linkedin: 11 new followers", "Testnet: Aug 14th 8:00 AM
@@ -2310,8 +2310,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     if (!m) return undefined;
     const status = statusWordOf(m[2]!.trim());
     const name = m[1]!.trim();
-    if (status === undefined || name.split(/\s+/).length > 8 || FIELD_NAME.test(name) || readLabel(name) !== undefined || kindOf(name, true) !== undefined || isChangeKind(name) || isDated(name)) return undefined;
+    if (status === undefined || name.split(/\s+/).length > 8 || !namesPart(name)) return undefined;
     return { title: name, status };
+  }
+
+  /** Whether a name before a colon can name a part: no field, label, kind of change or date. */
+  function namesPart(name: string): boolean {
+    return !FIELD_NAME.test(name) && readLabel(name) === undefined && kindOf(name, true) === undefined && !isChangeKind(name) && !isDated(name);
   }
 
   /** The status a bullet's own list ends on, alone on the last bullet (`- *IN PROGRESS*`, `- Done`, `- NOT STARTED`). */

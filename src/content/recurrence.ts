@@ -11,8 +11,7 @@
  *   "Done", "Doing" and "Todo"): the report sorts that part's work by kind.
  * - A short name leading a bullet's words with its colon (`- Platform: PostgreSQL upgraded`,
  *   `- Mixnet v2 Simulation: ran the passive adversary…`), seen in three or more weeks (two of a
- *   short series), is a part
- *   the team reports on that way (outline.ts partLeadIn).
+ *   short series), is a part the team reports on that way (outline.ts partLeadIn).
  * - A heading whose text changes every week but whose shape (digits blanked) recurs
  *   (`Vac 2024/03/11`, `Sprint 14 kickoff`) titles the document; it never scopes a key.
  * - An issue or pull request linked in two or more weeks is work the team follows: named as an

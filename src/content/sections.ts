@@ -730,7 +730,7 @@ export function entryKind(entry: OutlineNode['entries'][number], parentKind?: It
   if (entry.kind === undefined && TROUBLE.test(entry.item.text) && sentenceKind(entry.item.text) !== 'achieved') return 'risks';
   // And what says nothing came of the period ("No apps were removed.", "Nothing was merged this
   // week", "so nothing happened"), said alone: no work done.
-  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && sentencesOf(entry.item.text).length === 1 && NOTHING_DONE.test(entry.item.text.trim())) return 'notes';
+  if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && rest.length === 0 && NOTHING_DONE.test(entry.item.text.trim())) return 'notes';
   // And where someone was ("back from holiday", "OOO until Monday"): no work of the part.
   if ((entry.kind === undefined || entry.kind === 'progress' || entry.kind === 'achieved') && isAway(entry.item.text)) return 'notes';
   // And thanks given ("Big thanks to the team leader who…"), as under an "Acknowledgements" label.
