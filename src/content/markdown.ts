@@ -17,7 +17,7 @@ const pipeline = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MAT
 
 /** The parse itself, never cached. */
 export function parseMarkdownText(text: string): Root {
-  return pipeline.parse(headingSpaces(indentedLists(yamlDotsEnd(text)))) as Root;
+  return pipeline.parse(emptyBullets(headingSpaces(indentedLists(yamlDotsEnd(text))))) as Root;
 }
 
 /**
@@ -81,17 +81,33 @@ export function yamlDotsEnd(text: string): string {
  */
 export function headingSpaces(text: string): string {
   if (!/^ {0,3}#{2,6}[^#\s]/m.test(text)) return text;
+  return mapOutsideFences(text, (line) => line.replace(/^( {0,3}#{2,6})(?=[^#\s])/, '$1 '));
+}
+
+/**
+ * A bullet left empty right under a line of text (`**Rylan:**` then `- `, a template's slot with
+ * nothing written in it): an empty item, as its writer meant it, not the underline that makes that
+ * line a heading (CommonMark reads a lone `-` under text so). Outside fenced code; the line keeps
+ * its number and loses no text.
+ */
+export function emptyBullets(text: string): string {
+  if (!/^ {0,3}-[ \t]*$/m.test(text)) return text;
+  return mapOutsideFences(text, (line, before) => (/^ {0,3}-[ \t]*$/.test(line) && before !== undefined && before.trim() !== '' && !/^\s*(?:[-*+]|\d{1,3}[.)])(?:\s|$)/.test(before) ? '' : line));
+}
+
+/** Each line outside fenced code given to `change` (with the line before it), the rest as they are. */
+function mapOutsideFences(text: string, change: (line: string, before: string | undefined) => string): string {
   let fence: string | undefined;
-  return text
-    .split('\n')
-    .map((line) => {
+  const lines = text.split('\n');
+  return lines
+    .map((line, i) => {
       const marks = /^ {0,3}(`{3,}|~{3,})/.exec(line);
       if (marks) {
         if (fence === undefined) fence = marks[1]![0]!;
         else if (marks[1]![0] === fence) fence = undefined;
         return line;
       }
-      return fence === undefined ? line.replace(/^( {0,3}#{2,6})(?=[^#\s])/, '$1 ') : line;
+      return fence === undefined ? change(line, lines[i - 1]) : line;
     })
     .join('\n');
 }

@@ -2761,6 +2761,18 @@ describe('a heading written without its space', () => {
   });
 });
 
+describe('a bullet left empty under a line of text', () => {
+  it('is an empty slot of the template, not the underline of a heading: the label above keeps its kind', async () => {
+    const { emptyBullets } = await import('../../src/content/markdown');
+    expect(emptyBullets('**Rylan:**\n- \n\n- a\n-\n\n```\nx\n-\n```\n')).toBe('**Rylan:**\n\n\n- a\n-\n\n```\nx\n-\n```\n');
+    const result = build({ 'web/updates/2025-03-29.md': week('2025-03-29', '## Next Steps\n\n**Rylan:**\n- \n\n**Jack:**\n- Fix sample data to new class specifications\n') });
+    expect(errorsOf(result)).toEqual([]);
+    const items = result.site.updates[0]!.sections.flatMap((s) => s.items.next.map((i) => i.text));
+    expect(items).toEqual(['Fix sample data to new class specifications']);
+    expect(result.site.milestones.map((m) => m.title)).not.toContain('Rylan');
+  });
+});
+
 describe('a table, a block of code or a name over an address before every part', () => {
   it('is a note of the update, not its summary; the prose around it is', () => {
     const result = build({
