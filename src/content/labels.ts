@@ -778,12 +778,27 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // as we'll do so when…", "Future optimisations we'll apply include…").
   // A to-do written as a need ("Need to provide a fix", "Still need to update the docs").
   [/^(?:still\s+)?needs?\s+to\s+(?!be\b)[a-z]/i, 'next'],
+  // So is what someone has to do, as minutes and to-do lists write it ("Damien has to finish
+  // report", "Still have to fix the multiple issues", "Still gotta clean up the AWS resources", "May
+  // need to migrate some checks", "Want to discuss feedback"): an obligation or a wish is what
+  // comes. Not what had to be done ("I had to rewrite the parser": done), nor "need to be" (a state).
+  [new RegExp(String.raw`^(?:(?:@[\w-]+|(?!${NOT_SUBJECT}|It\b|This\b|That\b|There\b|One\b)[A-Z][\w'’-]*|I|[Ww]e|[Tt]hey|[Tt]he\s+team)\s+)?(?:[Ss]till\s+|[Aa]lso\s+|[Rr]eally\s+)?(?:[Hh]a(?:s|ve)\s+to|[Gg]otta|[Gg]ot\s+to|[Mm]ust|(?:[Mm]ay|[Mm]ight|[Ww]ill|[Ww]ould)\s+(?:also\s+)?need\s+to|(?<=^(?:[Ss]till\s+|[Aa]lso\s+|[Rr]eally\s+)?)[Ww]ant\s+to)\s+(?![^?]*\?|be\b|have\s+been\b|(?:keep|bear)\s+in\s+mind\b|(?:say|admit|note|mention|thank|agree)\b)[a-z]{2,}`), 'next'],
+  // And what is set for a day to come ("Planned for the 3rd of May", "Scheduled for next week").
+  [/^(?:planned|scheduled|slated|booked|pencilled|penciled)\s+(?:in\s+)?(?:for|on)\s+\S/i, 'next'],
+  // And what is yet to be done, said of a thing ("Post mortem to be run", "Other bugs to be
+  // fixed"): a plain noun phrase before it, no verb of its own ("Initiated integration of libp2p
+  // to be used…", "Content needs to be polished", "routes that need to be protected": not read).
+  [/^(?:(?!(?:that|which|who|whose|needs?|wants?|would|likes?|hopes?|expects?|seems?|appears?|is|are|was|were|be|been|has|have|had|ready|still|there|it|this|for|of|with|to|and|or|in|on|about|more|less)\b|[\w'’.-]+(?:ed|ing)\s)[\w'’.-]+\s+){1,5}?to\s+be\s+(?!used\b)(?:[a-z]+ed|done|run|built|written|made|held|sent|given|shown|set\s+up)\b/i, 'next'],
   // An action given to someone, as minutes write it ("@jdno to create a tracking issue", "Ana and
   // Bo to draft the RFC"): what comes. A single capitalised word before "to" is as often a thing
   // or a verb ("Migration to add keys", "Managed to get the logs"): not read.
   [new RegExp(String.raw`^(?:\[\s\]\s*)?(?:@[\w-]+(?:\s*(?:,|and|&)\s*@[\w-]+)*|(?!${NOT_SUBJECT})[A-Z][a-z]+(?:\s*(?:,|and|&)\s*[A-Z][a-z]+)+)\s+to\s+(?!be\b)[a-z]{2,}\b`), 'next'],
   // So is what someone named by a handle will do ("@Kobzol will add this to sync-team", "@ana
   // and @bo will review it"), as a name would ("Ana will write the guide").
+  // Or one given a task in the plain form of its verb, as an action list writes it ("@lemeurherve
+  // draft an email request", "@ana review the RFC"): not one told in the past or as it goes
+  // ("@ana fixed it", "@ana fixes it", "@ana working on it").
+  [/^(?:\[\s\]\s*)?@[\w-]+(?:\s*(?:,|and|&)\s*@[\w-]+)*\s+(?!(?:is|are|was|were|has|have|had|did|does|do|just|also|already|still|now|and|or|for|from|with|in|on|at|to|the|a|an|as|of|via|by|said|says|thinks|suggests|got|made|took|went|ran|wrote|built|set|put|sent|led|met|held|gave|found|brought|began|saw|came|left|won|lost|kept|spent|told|shut|cut|hit|read|let)\b)[a-z]{2,}(?<!ed|ing|s)\s+(?:the|a|an|this|that|it|its|our|their|his|her|on|with|up|out|to|into|some|all|any)\b/, 'next'],
   [/^(?:\[\s\]\s*)?@[\w-]+(?:\s*(?:,|and|&)\s*@[\w-]+)*\s+(?:will|['’]ll|is\s+going\s+to)\s+(?:(?:also|then|probably|likely|hopefully|soon|first)\s+)*(?!not\b|never\b|have\s+been\b|be\s+(?:done|completed|finished|ready|merged|fixed)\b)[a-z]{2,}/, 'next'],
   // A sentence set in the coming period ("Next week, the goal is to fix…", "Over the next few weeks
   // the focus will be…"), or the aim said as such ("The goal is to…", "A focus for the next month

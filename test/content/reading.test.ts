@@ -349,6 +349,32 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('For the next month we plan to roll it out')).toBe('next');
     expect(sentenceKind('We are going to prepare an analysis tool')).toBe('next');
   });
+
+  it('what someone has to do, is given to do or is set for a day is a plan; what had to be done, or someone wants, is not', () => {
+    // An obligation, as minutes and to-do lists write it.
+    expect(sentenceKind('Damien has to finish report')).toBe('next');
+    expect(sentenceKind('Still have to fix the multiple issues')).toBe('next');
+    expect(sentenceKind('Still gotta clean up the AWS resources')).toBe('next');
+    expect(sentenceKind('May need to migrate some checks back to API')).toBe('next');
+    expect(sentenceKind('Want to switch to subscription plan')).toBe('next');
+    expect(sentenceKind('The include order had to be changed in the unit tests')).toBeUndefined();
+    expect(sentenceKind('Sparse matrix support has to be enabled explicitly')).toBeUndefined();
+    expect(sentenceKind('Ken wants to push for vectorization in OpenVDB.')).toBeUndefined();
+    expect(sentenceKind('Want to contribute to a modern website? Help build it')).toBeUndefined();
+    expect(sentenceKind('Still have to keep in mind that the chain decides against it')).toBeUndefined();
+    expect(sentenceKind('However, one has to test if the lower bound is suitable')).toBeUndefined();
+    // A task given by handle in the plain form of its verb; not one told in the past.
+    expect(sentenceKind('@lemeurherve draft an email request to our sponsors')).toBe('next');
+    expect(sentenceKind('@Aeronic got an official Soundcloud account set up')).not.toBe('next');
+    expect(sentenceKind('@ana fixes the bug')).toBeUndefined();
+    // Set for a day to come; yet to be done, said of a thing with no verb of its own.
+    expect(sentenceKind('Planned for the 03rd of May (morning EU)')).toBe('next');
+    expect(sentenceKind('Post Mortem to be run, outcome is a set of tasks')).toBe('next');
+    expect(sentenceKind('Initiated integration of libp2p to be used as the backend')).not.toBe('next');
+    expect(sentenceKind('Content needs to be polished and reviewed by Carl')).toBeUndefined();
+    expect(sentenceKind('Secure any routes that need to be protected')).toBeUndefined();
+    expect(sentenceKind('Dotkernel organisation want to be involved in this')).toBeUndefined();
+  });
 });
 
 describe('a project that names no parts: the team’s own part', () => {
