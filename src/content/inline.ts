@@ -630,14 +630,19 @@ export interface Label {
 }
 
 /** `#### _achieved_:`, `## This Week's Achievements`, `#### _blocker:_` */
+/** Words that name a record of the meeting or the period itself (a title, before its dash). */
+const RECORD_TITLE = /\b(?:notes|minutes|meeting|agenda|reports?|updates?|weekly|monthly|newsletter)\b/i;
+
 export function headingLabel(node: Heading, text: string, kindOf: KindOf = defaultKindOf): { kind: LabelTarget; word: string; unknown: boolean } | undefined {
   const word = text.replace(/^[_*\s]+|[_*:\s]+$/g, '').trim();
   if (milestonePrefix(word)) return undefined;
   const kind = kindOf(word, false);
   if (kind) return { kind: labelTarget(kind), word, unknown: false };
-  // `### Lead: @ana`, `## Attendees: Ana, Bo`: who, said in the heading itself, is an aside.
-  const lead = /^([^:]{1,40}):\s*\S/.exec(word);
-  if (lead && kindOf(lead[1]!.trim(), true) === 'aside') return { kind: labelTarget('aside'), word, unknown: false };
+  // `### Lead: @ana`, `## Attendees: Ana, Bo`, `## Special Presentation - Mark, Qualcomm`: who,
+  // said in the heading itself, is an aside. Not a record's title before a dash ("## Weekly
+  // Meeting Minutes - VistA Maintenance"): it names the document.
+  const lead = /^([^:]{1,40}):\s*\S/.exec(word) ?? /^([^:–—]{1,40}?)\s*[-–—]\s+\S/.exec(word);
+  if (lead && kindOf(lead[1]!.trim(), true) === 'aside' && (/^[^:]{1,40}:/.test(word) || !RECORD_TITLE.test(lead[1]!))) return { kind: labelTarget('aside'), word, unknown: false };
   if (/:\s*$/.test(text) && allEmphasis(node.children) && word.split(/\s+/).length <= 3) {
     return { kind: 'notes', word, unknown: true };
   }

@@ -166,7 +166,9 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
     // A form's question of how the writer sees the week ("How do you feel about your progress?"): a reflection.
     'feel about', 'how do you feel', 'how i feel', 'how we feel',
     // Who was at the meeting ("Present:", as minutes write it; "In attendance").
-    'attendees', 'participants', 'present', 'in attendance', 'attendance',
+    'attendees', 'participants', 'present', 'in attendance', 'attendance', 'attending',
+    // A guest's talk at the meeting ("Special Presentation - Mark, Qualcomm"): what others showed, not the team's work.
+    'guest presentation', 'special presentation', 'guest presentations', 'guest speaker', 'guest speakers', 'guest talk',
     'resources', 'links', 'useful links', 'relevant links', 'related links', 'relevant resources', 'related resources', 'helpful links', 'helpful resources', 'bookmarks', 'references', 'further reading', 'reading list', 'reading log', 'papers read', 'book club', 'reading group', 'journal club', 'metrics', 'stats', 'statistics', 'kpis',
     // Money: what was spent or raised, reported, not work done.
     'budget', 'budgets', 'expenses', 'expenditure', 'expenditures', 'spending', 'finances', 'financials', 'costs', 'income', 'revenue', 'donations',

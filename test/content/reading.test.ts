@@ -1776,6 +1776,22 @@ describe('a heading that says who (`### Lead: @ana`)', () => {
   });
 });
 
+describe('a guest’s presentation at a meeting (`## Special Presentation - Mark, Qualcomm`)', () => {
+  it('is an aside: what was shown is no work of the team; a record’s title before a dash is no aside', () => {
+    const text = '## Weekly Meeting Minutes - Tooling\n\n- Attending:\n  - Ana Lima\n  - Bo Chen\n\n## Special Presentation - Mark Charlebois, Qualcomm\n\n- Mark works on Dronecode\n  - Goal is to build with Yocto\n\n## Tech Team\n\n- Released the 2.1 tools\n';
+    const result = build({ 'spdx/updates/2017-03-02.md': week('2017-03-02', text) });
+    expect(errorsOf(result)).toEqual([]);
+    const u = result.site.updates[0]!;
+    expect(u.sections.map((s) => [s.title, s.items.achieved.map((i) => i.text), s.items.progress.length])).toEqual([
+      ['Weekly Meeting Minutes - Tooling', [], 0],
+      ['Tech Team', ['Released the 2.1 tools'], 0],
+    ]);
+    // Who attended is a note of the meeting's part; the guest's talk, notes of the update.
+    expect(u.sections[0]!.items.notes.map((i) => i.text)).toEqual(['Ana Lima', 'Bo Chen']);
+    expect(u.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['Mark works on Dronecode', 'Goal is to build with Yocto']));
+  });
+});
+
 describe('a part named by its title alone, inside a part, written in one week only', () => {
   it('is a piece of that part’s work (a work item, its notes grouped under it); written in two weeks, a part with both', () => {
     const week = (date: string, extra: string) => `---\ndate: ${date}\n---\n## Infra\n- achieved: rotated keys\n### Monitoring\n- achieved: alerts\n${extra}`;
