@@ -773,7 +773,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
     ),
     'achieved',
   ],
-  [/^(?:(?:we|i|the team|they)\s+(?:will|plan to|are planning to|am planning to|intend to|aim to|expect to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? (?:to|on)\b|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|next(?:\s+up)?\s+(?:is|are|will be)\s|next up\b|(?:(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:(?:really|also|very)\s+)?)?looking forward to\b|(?:we|i)\s+(?:(?:really|also)\s+)?look forward to\b|(?:our|my|the) next (?:[a-z]+\s+)?(?:task|step|goal|focus|priority|milestone|thing) (?:is|will be)\b)/i, 'next'],
+  [/^(?:(?:we|i|the team|they)\s+(?:will(?!\s+(?:not|never)\b)|plan to|are planning to|am planning to|intend to|aim to|expect to|are going to|am going to)\s|(?:we|i)['’]ll\s|will|plan(?:ning)? (?:to|on)\b|going to|aim(?:ing)? to|intend to|next step|to do\b|todo\b|next(?:\s+up)?\s+(?:is|are|will be)\s|next up\b|(?:(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+(?:(?:really|also|very)\s+)?)?looking forward to\b|(?:we|i)\s+(?:(?:really|also)\s+)?look forward to\b|(?:our|my|the) next (?:[a-z]+\s+)?(?:task|step|goal|focus|priority|milestone|thing) (?:is|will be)\b)/i, 'next'],
   // A plan said of itself, a hope, or what is not done yet and will be ("The long term plan is to
   // switch…", "That's the plan for July", "In the long term, I hope we can build…", "The manual
   // has yet to be updated, we'll do so once…", "Exhaustiveness checking isn't implemented yet,
@@ -962,7 +962,14 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // be finished this week": news of the PR). So is what is left to do ("Have quite a lot of
   // usability testing to do", "We still have the docs to write").
   [new RegExp(String.raw`^(?:[\w'’.-]+\s+){0,6}?(?:(?:is|are)\s+)?to be\s+(?:[a-z]+ed|done|built|written|made|held|sent|given|run|shown)\s+(?:[a-z]+\s+){0,3}?(?:next|tomorrow|soon|shortly|later|(?:by|on)\s+(?:the\s+end\b|end\b|next\b|\d|${WHEN_WORD})|in\s+(?:the\s+)?(?:next|coming|new)\b|this\s+(?:week|month|sprint|quarter|year)\b|early\s+next\b)`, 'i'), 'next'],
-  [/^(?:(?:i|we|the team)\s+)?(?:still\s+)?(?:have|has)\s+(?!been\b|had\b|done\b)[^.;!?]{1,60}?\bto\s+(?:do|finish|complete|write|review|fix|test|build|sort out|work on)\b/i, 'next'],
+  [/^(?:(?:i|we|the team)\s+)?(?:still\s+)?(?:have|has)\s+(?!been\b|had\b|done\b)[^.;!?]{1,60}?\bto\s+(?:do|finish|complete|write|review|fix|test|build|sort out|work on)\b/i, 'next'],  // What a thing saw or has seen in the period, as a newsletter tells it ("Our definitive
+  // implementation saw the release of v1.1.1", "Our implementations saw a lot of UX improvements",
+  // "The Rust library has also seen some exciting work"), what it now has ("in-toto now has support
+  // for x509 certificates", "The CLI now supports plugins"), and who joined the team or was
+  // welcomed to it ("Christian joined us in summer as a maintainer", "we welcomed a new maintainer"): done.
+  [/^(?:[\w'’.()@"“”-]+\s+){1,8}?(?:(?:also\s+)?saw|(?:has|have)\s+(?:also\s+)?seen)\s+(?:(?:the|a|its|their|our|two|three|several|many|some|a\s+lot\s+of|lots\s+of|plenty\s+of|significant|major|notable|big|exciting|further|new|more)\s+)*(?:(?:[\w-]+\s+){0,2}(?:release|releases|launch|addition|additions|merge|completion|introduction|publication|improvements?|fixes|contributions?|changes|updates|enhancements?|work|activity|features?)\b)/i, 'achieved'],
+  [/^(?:[\w'’.()@"“”-]+\s+){1,6}?now\s+(?:(?:has|offers|provides|includes|comes\s+with)\s+(?:full\s+|basic\s+|initial\s+|native\s+|first-class\s+)?support\s+(?:for|of)\b|supports\s+\S)/i, 'achieved'],
+  [/^(?:[\w'’.()@"“”-]+\s+){1,5}?(?:(?:also\s+)?joined\s+(?:us|the\s+(?:core\s+)?(?:team|project|maintainers|group|committee))\b[^.;!?]{0,30}?\bas\s+(?:a\s+|an\s+|the\s+|our\s+)?(?:new\s+)?(?:co-?)?(?:maintainer|member|contributor|committer|reviewer|lead)|(?:also\s+)?welcomed\s+(?:a|an|two|three|several|our)\s+(?:new\s+)?(?:maintainers?|members?|contributors?|committers?|reviewers?)\b)/i, 'achieved'],
 ];
 
 const TICKED = new RegExp(String.raw`^[\s*_]*(?:${TICK.source})|(?:${TICK.source})\s*(?:done|merged|completed|shipped|released|finished)?[\s*_.!]*$|[([]\s*(?:(?:edit(?:ed)?|update[d]?)\s*[:：-]\s*|now\s+)?(?:done|completed|finished|shipped|merged)\s*[)\]][\s*_.]*$|^[\s*_]*[([]\s*(?:done|completed|finished|shipped|merged)\s*[)\]]|[^\s.!?][\s*_]*[.;]\s+(?:done|completed|finished)(?:[\s*_.!]*$|\s*[:：]\s+\S)`, 'iu');
@@ -977,7 +984,7 @@ export function tickedOff(text: string): boolean {
 
 // A word or phrase that opens a sentence and says nothing of its kind ("Finally, we held…", "Mainly, I modified…",
 // "For the next month, we plan…" keeps its period: that one says when).
-const OPENER = /^(?:looking ahead(?: to [^,]{1,40})?|for (?:the )?(?:(?:next|coming|following|upcoming) )?(?:week|sprint|month)\s*\d{0,2}|finally|also|additionally|in addition|moreover|however|nonetheless|nevertheless|anyway|still|then|lastly|last but not least|first of all|on top of that|besides that|apart from that|in other news|meanwhile|recently|[a-z]+ly|this (?:week|month|sprint|quarter|cycle)|last (?:week|month|sprint|cycle)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
+const OPENER = /^(?:most [a-z]+ly|on (?:that|this|a (?:related|similar|separate)) note|as (?:noted|mentioned|promised|planned|announced|discussed)(?: (?:in|at|on|above|before|earlier|previously)[^,]{0,40})?|in particular|looking ahead(?: to [^,]{1,40})?|for (?:the )?(?:(?:next|coming|following|upcoming) )?(?:week|sprint|month)\s*\d{0,2}|finally|also|additionally|in addition|moreover|however|nonetheless|nevertheless|anyway|still|then|lastly|last but not least|first of all|on top of that|besides that|apart from that|in other news|meanwhile|recently|[a-z]+ly|this (?:week|month|sprint|quarter|cycle)|last (?:week|month|sprint|cycle)|earlier this (?:week|month)|(?:in|during|over) (?:the )?(?:past|last|previous|this) (?:two )?(?:weeks?|sprints?|months?|quarter|cycle))\s*,\s*/i;
 
 export function sentenceKind(text: string): ReportedKind | undefined {
   // Names with accents are names ("Contributor Nicolò Ribaudo implemented…").

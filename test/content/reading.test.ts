@@ -374,6 +374,18 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('Content needs to be polished and reviewed by Carl')).toBeUndefined();
     expect(sentenceKind('Secure any routes that need to be protected')).toBeUndefined();
     expect(sentenceKind('Dotkernel organisation want to be involved in this')).toBeUndefined();
+    // A decision not to do a thing is no plan.
+    expect(sentenceKind('As discussed, at this moment, we will not support multiple consensus protocols')).toBeUndefined();
+  });
+
+  it('what a thing saw, now has, or who joined the team, as a newsletter tells it, is done; progress seen is progress', () => {
+    expect(sentenceKind('Most notably, we released version 1.0 of our Go implementation.')).toBe('achieved');
+    expect(sentenceKind('Our definitive implementation saw the release of v1.1.1 at the end of July.')).toBe('achieved');
+    expect(sentenceKind('Our Rust implementation has also seen some exciting work thanks to Joy.')).toBe('achieved');
+    expect(sentenceKind('in-toto now has support for x509 certificates and SPIFFE.')).toBe('achieved');
+    expect(sentenceKind('Christian Rebischke (@shibumi) joined us in summer as a maintainer.')).toBe('achieved');
+    expect(sentenceKind('October saw strong progress on WPT compliance')).toBeUndefined();
+    expect(sentenceKind('We saw a drop in traffic')).toBeUndefined();
   });
 });
 
