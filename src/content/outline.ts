@@ -1113,7 +1113,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const linkedLabel = sole !== undefined && links.length === 1 && !isTrackerLink(sole.url) && !WORK_URL.test(sole.url) && isLabelPhrase(text);
     const marked = (links.length > 0 && !linkedLabel) || tag !== undefined || prefix !== undefined || hints.milestoneLevel === node.depth;
     // A label heading names what its section holds (`## This Week's Achievements`); any other heading opens a part.
-    const found = marked || NEWS_OF.test(labelWords(text)) ? undefined : headingLabel(node, text, kindOf);
+    // Nor the report's own title, dated, opening it ("# Progress report (June 2024)", "# ROADMAP
+    // review (End of July '21)" every period): it names the document, not what its sections hold.
+    const datedTitle = !marked && stack.length === 1 && !seenPart && (REPORT_WORDS.test(text) || /\breview\b/i.test(text)) && (isDated(text) || (options.recurrence?.datedShapes.has(headingShape(text)) ?? false));
+    const found = marked || datedTitle || NEWS_OF.test(labelWords(text)) ? undefined : headingLabel(node, text, kindOf);
     const label = found && !found.unknown ? found : undefined;
     pop(node.depth);
     if (minutesRank !== undefined && node.depth <= minutesRank) minutesRank = undefined;

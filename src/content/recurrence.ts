@@ -50,7 +50,7 @@ function workLinksOf(text: string): Set<string> {
 }
 
 /** Openers of one report: title identities, heading shapes with their exact identity, and each plain heading's enclosing headings. */
-function openersOf(text: string): { openers: Set<string>; leads: Set<string>; headings: Array<{ shape: string; exact: string }>; under: Map<string, Set<string>>; repeated: Set<string>; prompts: Map<string, string> } {
+function openersOf(text: string): { openers: Set<string>; leads: Set<string>; headings: Array<{ shape: string; exact: string; written: string }>; under: Map<string, Set<string>>; repeated: Set<string>; prompts: Map<string, string> } {
   const lines = text.split('\n');
   const openers = new Set<string>();
   // Names leading a bullet's words with a colon (`- Platform: …`).
@@ -60,7 +60,7 @@ function openersOf(text: string): { openers: Set<string>; leads: Set<string>; he
   // Emphasised names over nested work, and those written twice or more in this one report.
   const emphasised = new Set<string>();
   const repeated = new Set<string>();
-  const headings: Array<{ shape: string; exact: string }> = [];
+  const headings: Array<{ shape: string; exact: string; written: string }> = [];
   // Plain headings (no link, no tag: a name, not an identity) by the heading they sit under, labels skipped.
   const under = new Map<string, Set<string>>();
   const enclosing: Array<{ depth: number; id: string; label: boolean }> = [];
@@ -94,7 +94,7 @@ function openersOf(text: string): { openers: Set<string>; leads: Set<string>; he
       const askedId = titleIdentity(asked);
       if (askedId !== '' && !prompts.has(askedId) && isFormPrompt(asked)) prompts.set(askedId, asked);
       const shape = headingShape(heading[1]!);
-      if (shape.includes('#')) headings.push({ shape, exact: titleIdentity(heading[1]!) });
+      if (shape.includes('#')) headings.push({ shape, exact: titleIdentity(heading[1]!), written: labelWords(heading[1]!).toLowerCase() });
       continue;
     }
     const bold = BOLD_LINE.exec(line);
@@ -192,9 +192,10 @@ export function recurrenceOf(texts: Iterable<string>): Recurrence {
       if (!entry) shapeWeeks.set(h.shape, (entry = { weeks: 0, exact: new Set() }));
       if (!seen.has(h.shape)) entry.weeks++;
       // Two of one shape in one report ("Shipment 13" and "Shipment 14", "Phase 1" and "Phase 2"):
-      // a numbered series of parts, not the title of each week.
-      else if (seen.get(h.shape) !== h.exact) series.add(h.shape);
-      seen.set(h.shape, h.exact);
+      // a numbered series of parts, not the title of each week; told apart by their numbers as
+      // written ("ITE-4" and "ITE-5" share an identity, numbers aside).
+      else if (seen.get(h.shape) !== h.written) series.add(h.shape);
+      seen.set(h.shape, h.written);
       entry.exact.add(h.exact);
     }
   }

@@ -466,6 +466,17 @@ ${extra}`;
     expect(later!.sections.map((s) => s.key)).toEqual(first!.sections.map((s) => s.key));
     expect(result.site.milestones.every((m) => !/2026/.test(m.key))).toBe(true);
   });
+
+  it('a dated title that says it is a report or a review ("# Progress report (June 2024)") is no label over the report', () => {
+    const r = build({ 'lab/updates/2024-06-03.md': '# Progress report (June 2024)\n\n## Parser\n\nWe rewrote the lexer.\n\n## Docs\n\nWe wrote the guide.\n' });
+    expect(r.site.updates[0]!.sections.map((s) => [s.title, s.items.achieved.length])).toEqual([
+      ['Parser', 1],
+      ['Docs', 1],
+    ]);
+    // A period's label with its dates ("## This week (Mar 16–20)") stays a label.
+    const w = build({ 'lab/updates/2026-03-16.md': '## This week (Mar 16–20)\n\n- Rewrote the lexer\n' });
+    expect(w.site.updates[0]!.sections.flatMap((s) => s.items.achieved.map((i) => i.text))).toEqual(['Rewrote the lexer']);
+  });
 });
 
 describe('identity across weeks', () => {
