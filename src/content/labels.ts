@@ -780,6 +780,11 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // as we'll do so when…", "Future optimisations we'll apply include…").
   // A to-do written as a need ("Need to provide a fix", "Still need to update the docs").
   [/^(?:still\s+)?needs?\s+to\s+(?!be\b)[a-z]/i, 'next'],
+  // What is needed, jotted as a to-do ("Need a Node 6 LTS branch build"), or proposed ("Let's do
+  // some reasonable pen testing"): what comes. Not help needed (a blocker), nor "Let's see" (a
+  // musing) or "Let's dive in" (a newsletter's way in). "We need a proper lead time…" says a lack: not read.
+  [/^(?:still\s+)?need\s+(?:a|an|another|more|some|to\s+get|the)\s+(?!help\b|(?:some\s+|more\s+)?(?:help|support|input|reviews?|feedback|eyes)\b)[a-z]/i, 'next'],
+  [/^let['’]s\s+(?!see\b|not\b|hope\b|say\b|be\s+honest\b|dive\b|get\s+(?:started|into)\b|jump\b|begin\b|start\s+with\b|recap\b|take\s+a\s+look\b|look\s+(?:at|back)\b|go\b|have\s+a\s+look\b|talk\s+about\b)[a-z]/i, 'next'],
   // So is what someone has to do, as minutes and to-do lists write it ("Damien has to finish
   // report", "Still have to fix the multiple issues", "Still gotta clean up the AWS resources", "May
   // need to migrate some checks", "Want to discuss feedback"): an obligation or a wish is what
@@ -811,7 +816,7 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   [/^(?:(?:the|my|our|a|one|its)\s+(?:(?:main|primary|big|key|immediate|ultimate|overall|short[- ]term|long[- ]term|mid[- ]term|medium[- ]term)\s+)?(?:goal|aim|objective|focus|plan)\s+(?:of\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+)?(?:for\s+(?:the\s+)?(?:next\s+|coming\s+|this\s+)?(?:week|month|sprint|quarter|year|cycle|summer|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|\d{4})\s+|for\s+(?:the\s+)?(?:next|coming|upcoming)\s+[^,.;!?]{1,30}?\s+)?(?:is|will\s+be)\s+(?:to\s+[a-z]|[a-z]+ing\b))/i, 'next'],
   // "Coming up next, we expect to ship…", "This will be my main focus in April", "I want to set up
   // automated dumps in July": what comes, said by the writer.
-  [/^(?:coming\s+up(?:\s+next)?\s*,|(?:this|that|it)\s+will\s+be\s+(?:my|our|the\s+team['’]s)\s+(?:main\s+|first\s+|next\s+)?(?:focus|priority|goal|task)\b|(?:I|we)\s+(?:also\s+|still\s+)?(?:want|would\s+like|['’]d\s+like)\s+to\s+(?!thank\b|say\b|mention\b|note\b|welcome\b|highlight\b|share\b|give\b|remind\b|point\b|acknowledge\b|congratulate\b|apologi[sz]e\b)[a-z])/i, 'next'],
+  [/^(?:coming\s+up(?:\s+next)?\s*,|(?:this|that|it)\s+will\s+be\s+(?:my|our|the\s+team['’]s)\s+(?:main\s+|first\s+|next\s+)?(?:focus|priority|goal|task)\b|(?:I|we)(?:\s+(?:also\s+|still\s+|really\s+)?(?:want|would\s+(?:also\s+|really\s+)?like)|['’]d\s+(?:also\s+|really\s+)?like)\s+to\s+(?!thank\b|say\b|mention\b|note\b|welcome\b|highlight\b|share\b|give\b|remind\b|point\b|acknowledge\b|congratulate\b|apologi[sz]e\b)[a-z])/i, 'next'],
   // What the writer or the team has had, taken or given in the period ("We've had meetings with…",
   // "We've taken the tool and implemented it as an API", "I have written the spec"): done; not trouble had.
   [/^(?:I|[Ww]e)(?:['’]ve|\s+have)\s+(?:also\s+|now\s+|finally\s+|already\s+|just\s+)?(?:had|taken|given|written|read|made|built|run|sent|held|met|spoken|done|shipped|begun\s+and\s+finished)\s+(?!(?:some\s+|a\s+lot\s+of\s+|a\s+few\s+|many\s+|more\s+|several\s+)?(?:trouble|issues?|problems?|difficult(?:y|ies)|setbacks?|delays?|no\b|little\b))/, 'achieved'],

@@ -730,6 +730,8 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   }
   // Heading depths at which this report is organised by what its sections hold: most of its
   // headings of that depth are labels (Goals, Achievements, Challenges, Next week…).
+  /** Open task boxes in a list where others are ticked: the writer ticks what is done, so these are not. */
+  const leftOpen = new WeakSet<ListItem>();
   const labelledDepths = new Set<number>();
   // Depths at which a report sorts its news by kind of change, as a sprint's post or release
   // notes do (`# Features`, `# Bug fixes`, `# Refactoring`): two such headings or more, and most of
@@ -1772,6 +1774,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
 
   /** Reads a list; returns the kind its last bullet gave, when that bullet was a bare label (`1. **Members:**` over nothing). */
   function readList(list: List, ctx: ListContext): LabelTarget | undefined {
+    if (list.children.some((li) => li.checked === true)) for (const li of list.children) if (li.checked === false) leftOpen.add(li);
     // `- Milestone 1: X` names a part; the bullets after it in the same list (often meant as
     // its children, indented one space too few) are its content until the next such bullet.
     // A label bullet with nothing after it and nothing nested (`- _achieved_:`) labels the
@@ -2126,9 +2129,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       return undefined;
     }
     // A task list's box says it: ticked is done, whatever label it sits under ("Goals" ticked
-    // off); open is still to do, unless a label says how it stands ("In progress").
+    // off); open is still to do, unless a label says how it stands ("In progress"). Under a
+    // label of work done ("Last Week Action Items"), a box left open beside ticked ones was not done: still to do.
     const reported = ctx.kind !== 'summary' && ctx.kind !== 'notes';
-    const kind = reported && li.checked === true ? 'achieved' : reported && li.checked === false && ctx.kind === undefined ? 'next' : ctx.kind;
+    const kind = reported && li.checked === true ? 'achieved' : reported && li.checked === false && (ctx.kind === undefined || (ctx.kind === 'achieved' && leftOpen.has(written))) ? 'next' : ctx.kind;
     if (reported && li.checked === true) tickedLines.add(line);
     // A bullet that leads into a list of names ("Defined transportation resource categories:"
     // over "Campus Shuttle", "Parking Services"…): one item, the list its content; the names are

@@ -374,6 +374,12 @@ describe('labels are read by their head words', () => {
     expect(sentenceKind('Content needs to be polished and reviewed by Carl')).toBeUndefined();
     expect(sentenceKind('Secure any routes that need to be protected')).toBeUndefined();
     expect(sentenceKind('Dotkernel organisation want to be involved in this')).toBeUndefined();
+    // What is needed, jotted, or proposed; not a newsletter's way in, nor a lack said by the team.
+    expect(sentenceKind('Need a Node 6 LTS branch build')).toBe('next');
+    expect(sentenceKind('Let’s do some reasonable pen testing')).toBe('next');
+    expect(sentenceKind("We'd like to move these over to docs")).toBe('next');
+    expect(sentenceKind('So let’s dive in!')).toBeUndefined();
+    expect(sentenceKind('We need a proper lead time for activation campaigns.')).toBeUndefined();
     // A decision not to do a thing is no plan.
     expect(sentenceKind('As discussed, at this moment, we will not support multiple consensus protocols')).toBeUndefined();
   });
@@ -1940,6 +1946,15 @@ describe('a task list', () => {
     expect(result.site.updates[0]!.sections.map((s) => [s.title, counts(s)])).toEqual([
       ['Indexing', { achieved: 1, next: 1 }],
       ['Ranking', { achieved: 1, next: 1, progress: 1 }],
+    ]);
+  });
+
+  it('under a label of work done, a box left open beside ticked ones was not done: still to do; all open, the label holds', () => {
+    const body = '## Infra\n### Last week action items\n- [x] Ping users about the probing script\n- [ ] Follow up on Hacktoberfest\n\n## Docs\n### Done\n- [ ] Wrote the guide\n';
+    const result = build({ 'search/updates/2026-03-02.md': week('2026-03-02', body) });
+    expect(result.site.updates[0]!.sections.map((s) => [s.title, counts(s)])).toEqual([
+      ['Infra', { achieved: 1, next: 1 }],
+      ['Docs', { achieved: 1 }],
     ]);
   });
 });
