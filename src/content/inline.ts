@@ -412,10 +412,12 @@ function isPresenter(text: string): boolean {
 /**
  * What a post says of itself, opening on it ("In this post, I write about my work through the
  * second week", "This is the start of my blog that will document my progress for GSoC", "This
- * post covers…"): about the writing, not the week's work. A paragraph that goes on to tell the
- * work after that first sentence is that work.
+ * post covers…"), or greets the reader with it ("Welcome to the fifth edition of…", "This report
+ * summarizes the work since February", "Here's my monthly update…", "Hello I am back again with…"):
+ * about the writing, not the week's work. A paragraph that goes on to tell the work after that
+ * first sentence is that work.
  */
-const ABOUT_THE_POST = /^(?:in\s+(?:this|today['’]s)\s+(?:blog\s+)?(?:post|article|entry|update|newsletter|issue|edition)\b|this\s+(?:blog\s+)?(?:post|article|entry)\s+(?:is|will|covers|describes|summari[sz]es|documents|goes)\b|this\s+is\s+(?:the\s+(?:start|beginning|first\s+(?:post|entry))\s+of\s+my\s+blog|my\s+(?:first|second|third|last|final)\s+(?:blog\s+)?(?:post|entry))\b)/i;
+const ABOUT_THE_POST = /^(?:(?:hello|hi|hey)(?:\s+(?:all|everyone|everybody|folks|there|friends))?\s*[,!.]?\s+)?(?:in\s+(?:this|today['’]s)\s+(?:blog\s+)?(?:post|article|entry|update|newsletter|issue|edition|series)\b|welcome\s+(?:back\s+)?to\s+(?:the|this|our|another)\s+(?:[\w'’-]+\s+){0,6}?(?:edition|issue|update|newsletter|report|post|installment|instalment)\b|this\s+(?:monthly\s+|weekly\s+)?(?:report|newsletter|series|update|edition|issue)\s+(?:is|will|covers|describes|summari[sz]es|documents|goes|serves|provides|gives)\b|here['’]s\s+(?:my|our)\s+(?:[\w()'’-]+\s+){0,4}?(?:update|report|newsletter|edition)\b|i\s+am\s+back\s+(?:again\s+)?with\b|this\s+(?:blog\s+)?(?:post|article|entry)\s+(?:is|will|covers|describes|summari[sz]es|documents|goes)\b|this\s+is\s+(?:the\s+(?:start|beginning|first\s+(?:post|entry))\s+of\s+my\s+blog|my\s+(?:first|second|third|last|final)\s+(?:blog\s+)?(?:post|entry))\b)/i;
 export function isAboutThePost(text: string): boolean {
   const sentences = sentencesOf(text.trim());
   return sentences.length <= 2 && ABOUT_THE_POST.test(sentences[0] ?? '');

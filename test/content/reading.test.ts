@@ -4874,6 +4874,12 @@ describe('a post that speaks of itself', () => {
     expect(isAboutThePost('In this post, I write about my work through the second week on GSoC.')).toBe(true);
     expect(isAboutThePost('This is the start of my blog that will document my progress for GSoC 2025.')).toBe(true);
     expect(isAboutThePost('This post covers the migration. We moved 40 services, fixed the DNS and retired the old cluster. Next week we start on billing.')).toBe(false);
+    // Greeting the reader with the edition, or saying what the report is: about the writing too.
+    expect(isAboutThePost('Welcome to the August 2020 edition of the monthly Fortran newsletter.')).toBe(true);
+    expect(isAboutThePost('This report summarizes the work on Hydra since March 2023. It serves as a preview.')).toBe(true);
+    expect(isAboutThePost('Hello I am back again with my another GSoC weekly report.')).toBe(true);
+    expect(isAboutThePost('Here’s my (forty-first) monthly but brief update about the activities I’ve done.')).toBe(true);
+    expect(isAboutThePost('Welcome to the team, Ana! She starts on the indexer.')).toBe(false);
     expect(isAboutThePost('This week we shipped the beta.')).toBe(false);
     const u = build({ 'gsoc/updates/2021-07-01.md': week('2021-07-01', ['In this post, I write about my work through the second week on GSoC.', '', '## Tests', '', '- Wrote the tests for the p-center model', ''].join('\n')) }).site.updates[0]!;
     expect(u.summary ?? []).toEqual([]);
