@@ -388,6 +388,20 @@ export function isSignOff(text: string): boolean {
 }
 
 /**
+ * How the meeting was held, not what it did ("Where: Laminas Slack #tsc-meeting channel", "Lead by
+ * Phil Odence", "Minutes of Feb meeting approved", "Quorum WAS met (9 out of 15 members were
+ * present)", "Moderating: @rwaldron"): one short line of the record's logistics.
+ */
+const MEETING_LOGISTICS = /^(?:(?:where|when|time|location|venue|place|dial[- ]in|zoom|meeting\s+(?:link|room|time|place|location)|recording|attendance|attending|present|quorum|chair|chaired\s+by|moderat(?:or|ing|ed\s+by)|note\s*-?\s*taker|scribe|facilitator)\s*[:：]\s*\S|(?:the\s+)?minutes\s+(?:of|from)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:meeting|call)\s+(?:(?:were|was)\s+)?approved\b|quorum\s+(?:was|were|is|has\s+been)\s+(?:not\s+)?(?:met|reached)\b)/iu;
+/** Who led it, by name ("Lead by Phil Odence", "Chaired by @ana"). */
+const LED_BY = /^(?:[Ll]ead|[Ll]ed|[Cc]haired|[Mm]oderated|[Ff]acilitated|[Hh]osted)\s+by\s+(?:@|\p{Lu})/u;
+export function isMeetingLogistics(text: string): boolean {
+  const t = text.trim();
+  const words = t.split(/\s+/).length;
+  return (words <= 20 && MEETING_LOGISTICS.test(t)) || (words <= 6 && LED_BY.test(t));
+}
+
+/**
  * Who wrote the report, not what it says ("Prepared by: XWS Alpha Team", "Written by Ana Lee",
  * "Author: @jdoe"): one short line.
  */

@@ -33,6 +33,7 @@ import {
   headingTitle,
   isAboutThePost,
   isByline,
+  isMeetingLogistics,
   isQuotation,
   looksLikeCode,
   isFigureLine,
@@ -1025,7 +1026,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // nor where to read more, thanks, a word of feeling or a sign-off ("Many thanks to our sponsors", "Whew!", "~st.");
     // a season's greeting in the overview is a note ("Happy Easter!"), opening the report it is its summary.
     // Nor what the team writes the same every week above its news ("A reminder that we are exploring…", its aims): standing text.
-    if ((summarised || opening) && (isStanding(item.text) || isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || isAboutThePost(item.text) || isThanks(item.text) || isInterjection(item.text) || (isSignOff(item.text) && !(opening && /^(?:happy|merry)\b/i.test(item.text.trim()))) || (isLinkOnly(item) && (!bullet || (item.text.trim().split(/\s+/).length <= 6 && !item.links.some((l) => WORK_URL.test(l.href))))) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
+    if ((summarised || opening) && (isStanding(item.text) || isPictureOnly(item) || isNamedAddress(item.text) || isCallToReader(item.text) || isFurtherReading(item.text) || isByline(item.text) || isMeetingLogistics(item.text) || isAboutThePost(item.text) || isThanks(item.text) || isInterjection(item.text) || (isSignOff(item.text) && !(opening && /^(?:happy|merry)\b/i.test(item.text.trim()))) || (isLinkOnly(item) && (!bullet || (item.text.trim().split(/\s+/).length <= 6 && !item.links.some((l) => WORK_URL.test(l.href))))) || (nodes.length === 1 && (nodes[0]!.type === 'table' || nodes[0]!.type === 'code')))) {
       root.entries.push({ kind: 'notes', item });
       return item;
     }

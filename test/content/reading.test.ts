@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isChangeSection, isPeriodName, proseKind, readLabel, sentenceKind } from '../../src/content/labels';
-import { isAboutThePost, isByline, isHomeLink, isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
+import { isAboutThePost, isByline, isMeetingLogistics, isHomeLink, isPlaceholder, isPointer, isSignOff, isThanks, isTimeSpent } from '../../src/content/inline';
 import { cleanTitle, normaliseTrackerUrl, titleIdentity } from '../../src/content/keys';
 import { roster } from '../../src/content/outline';
 import { conservation } from './conservation';
@@ -4880,6 +4880,17 @@ describe('a post that speaks of itself', () => {
     expect(isAboutThePost('Hello I am back again with my another GSoC weekly report.')).toBe(true);
     expect(isAboutThePost('Here’s my (forty-first) monthly but brief update about the activities I’ve done.')).toBe(true);
     expect(isAboutThePost('Welcome to the team, Ana! She starts on the indexer.')).toBe(false);
+  });
+
+  it('how the meeting was held ("Where: …", "Lead by Phil", "Quorum was met") is a note of the record, no summary', () => {
+    expect(isMeetingLogistics('Where: Laminas Slack #tsc-meeting channel')).toBe(true);
+    expect(isMeetingLogistics('Lead by Phil Odence')).toBe(true);
+    expect(isMeetingLogistics('Minutes of Feb meeting approved')).toBe(true);
+    expect(isMeetingLogistics('Quorum WAS NOT met (8 out of 16 members were present).')).toBe(true);
+    expect(isMeetingLogistics('Led by the new parser, the build is twice as fast')).toBe(false);
+    const r = build({ 'tsc/updates/2024-07-01.md': '# Minutes\n\n- Where: Slack #tsc\n\nQuorum was met (9 out of 15).\n\n## Releases\n\n- Released v3.0\n' });
+    expect(r.site.updates[0]!.summary ?? []).toEqual([]);
+    expect(r.site.updates[0]!.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['Where: Slack #tsc', 'Quorum was met (9 out of 15).']));
     expect(isAboutThePost('This week we shipped the beta.')).toBe(false);
     const u = build({ 'gsoc/updates/2021-07-01.md': week('2021-07-01', ['In this post, I write about my work through the second week on GSoC.', '', '## Tests', '', '- Wrote the tests for the p-center model', ''].join('\n')) }).site.updates[0]!;
     expect(u.summary ?? []).toEqual([]);
