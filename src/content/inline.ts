@@ -645,10 +645,10 @@ export interface Label {
   ownLine?: boolean;
 }
 
-/** `#### _achieved_:`, `## This Week's Achievements`, `#### _blocker:_` */
 /** Words that name a record of the meeting or the period itself (a title, before its dash). */
 const RECORD_TITLE = /\b(?:notes|minutes|meeting|agenda|reports?|updates?|weekly|monthly|newsletter)\b/i;
 
+/** `#### _achieved_:`, `## This Week's Achievements`, `#### _blocker:_` */
 export function headingLabel(node: Heading, text: string, kindOf: KindOf = defaultKindOf): { kind: LabelTarget; word: string; unknown: boolean } | undefined {
   const word = text.replace(/^[_*\s]+|[_*:\s]+$/g, '').trim();
   if (milestonePrefix(word)) return undefined;

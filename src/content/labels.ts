@@ -967,7 +967,8 @@ const SENTENCE_KINDS: Array<[RegExp, ReportedKind]> = [
   // be finished this week": news of the PR). So is what is left to do ("Have quite a lot of
   // usability testing to do", "We still have the docs to write").
   [new RegExp(String.raw`^(?:[\w'’.-]+\s+){0,6}?(?:(?:is|are)\s+)?to be\s+(?:[a-z]+ed|done|built|written|made|held|sent|given|run|shown)\s+(?:[a-z]+\s+){0,3}?(?:next|tomorrow|soon|shortly|later|(?:by|on)\s+(?:the\s+end\b|end\b|next\b|\d|${WHEN_WORD})|in\s+(?:the\s+)?(?:next|coming|new)\b|this\s+(?:week|month|sprint|quarter|year)\b|early\s+next\b)`, 'i'), 'next'],
-  [/^(?:(?:i|we|the team)\s+)?(?:still\s+)?(?:have|has)\s+(?!been\b|had\b|done\b)[^.;!?]{1,60}?\bto\s+(?:do|finish|complete|write|review|fix|test|build|sort out|work on)\b/i, 'next'],  // What a thing saw or has seen in the period, as a newsletter tells it ("Our definitive
+  [/^(?:(?:i|we|the team)\s+)?(?:still\s+)?(?:have|has)\s+(?!been\b|had\b|done\b)[^.;!?]{1,60}?\bto\s+(?:do|finish|complete|write|review|fix|test|build|sort out|work on)\b/i, 'next'],
+  // What a thing saw or has seen in the period, as a newsletter tells it ("Our definitive
   // implementation saw the release of v1.1.1", "Our implementations saw a lot of UX improvements",
   // "The Rust library has also seen some exciting work"), what it now has ("in-toto now has support
   // for x509 certificates", "The CLI now supports plugins"), and who joined the team or was

@@ -729,10 +729,10 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     const url = first ? normaliseTrackerUrl(first.href) : undefined;
     if (url) headingLinks.set(url, (headingLinks.get(url) ?? 0) + 1);
   }
-  // Heading depths at which this report is organised by what its sections hold: most of its
-  // headings of that depth are labels (Goals, Achievements, Challenges, Next week…).
   /** Open task boxes in a list where others are ticked: the writer ticks what is done, so these are not. */
   const leftOpen = new WeakSet<ListItem>();
+  // Heading depths at which this report is organised by what its sections hold: most of its
+  // headings of that depth are labels (Goals, Achievements, Challenges, Next week…).
   const labelledDepths = new Set<number>();
   // Depths at which a report sorts its news by kind of change, as a sprint's post or release
   // notes do (`# Features`, `# Bug fixes`, `# Refactoring`): two such headings or more, and most of

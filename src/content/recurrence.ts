@@ -49,7 +49,7 @@ function workLinksOf(text: string): Set<string> {
   return out;
 }
 
-/** Openers of one report: title identities, heading shapes with their exact identity, and each plain heading's enclosing headings. */
+/** Openers of one report: title identities, heading shapes with their exact identity and words, and each plain heading's enclosing headings. */
 function openersOf(text: string): { openers: Set<string>; leads: Set<string>; headings: Array<{ shape: string; exact: string; written: string }>; under: Map<string, Set<string>>; repeated: Set<string>; prompts: Map<string, string> } {
   const lines = text.split('\n');
   const openers = new Set<string>();
