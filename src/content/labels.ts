@@ -107,6 +107,8 @@ const VOCABULARY: Record<LabelKind, readonly string[]> = {
   ],
   progress: [
     'ongoing', 'doing', 'in flight', 'in progress', 'current', 'currently', 'wip', 'work in progress', 'coming soon', 'what s coming', 'what is coming', 'started', 'active', 'working on', 'working tasks', 'working items', 'progress', 'underway', 'roadmap progress',
+    // What was worked on, summed up ("Activity Summary" over each member's bullets): the period's work, not its overview.
+    'activity summary', 'activities summary', 'summary of activities',
     // A tracker's log of the period ("Issues progressed": worked on, not closed).
     'progressed', 'issues progressed', 'tasks progressed', 'items progressed', 'tickets progressed', 'stories progressed',
     // Work carried into the next period unfinished ("Moving to Next Sprint", "Carried over", "Spillover"): under way, not planned.

@@ -781,6 +781,27 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     };
     for (const headings of atDepth.values()) roster(headings.map((h) => toString(h).trim()), headings.map(sectionText)).forEach((named, i) => named && writers.add(headings[i]!));
   }
+  // Bold names side by side, each over its bullets (`**Rylan:**`, `**Jack:**`, as a team's weekly
+  // gives each member's part): three or more, every one a known given name, or a roster with
+  // someone writing of themselves. They head their writers' work, no parts.
+  const boldWriters = new Set<Paragraph>();
+  {
+    let group: Paragraph[] = [];
+    const flush = () => {
+      if (group.length >= 2) {
+        const titles = group.map((p) => toString(p).trim());
+        const said = group.map((p) => toString(tree.children[tree.children.indexOf(p) + 1]!));
+        const known = titles.length >= 3 && titles.every((t) => isPersonName(t) && isGivenName(labelWords(t).replace(/\s*[:：]\s*$/, '').split(/\s+/)[0]!));
+        (known ? titles.map(() => true) : roster(titles, said)).forEach((named, i) => named && boldWriters.add(group[i]!));
+      }
+      group = [];
+    };
+    for (const [i, node] of tree.children.entries()) {
+      if (node.type === 'heading') flush();
+      else if (node.type === 'paragraph' && allEmphasis(node.children) && tree.children[i + 1]?.type === 'list' && isPersonName(toString(node).trim())) group.push(node);
+    }
+    flush();
+  }
   // Bullets of one list that are names side by side (readList fills it, list by list).
   const members = new Set<ListItem>();
   const h1s = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
@@ -1424,6 +1445,13 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
       // In an aside ("Resources & References" › "**Repository**"), a bold line titles part of the aside.
       if (host().role === 'aside') {
         structure.push({ line, what: 'heading', text });
+        return true;
+      }
+      // A member's name among others over their bullets (boldWriters): their work, the team's.
+      if (!link && boldWriters.has(node)) {
+        pop(7);
+        structure.push({ line, what: 'person', text });
+        startPerson(text, node.children, line, 7);
         return true;
       }
       const labelled = labelAbove(host());

@@ -1805,6 +1805,20 @@ describe('a heading that says who (`### Lead: @ana`)', () => {
   });
 });
 
+describe('bold names side by side, each over its bullets (`**Jack:**`, `**Ethan:**`)', () => {
+  it('head each member’s work, the team’s: no parts; "Activity Summary" over them is the period’s work, not its overview', () => {
+    const member = (name: string, line: string) => `**${name}:**\n- ${line}\n\n`;
+    const text = '## Activity Summary\n\n' + member('Chris', 'Worked on the report') + member('Jack', 'Modified the sample data to include real examples') + member('Ethan', 'Worked on the search page') + '## Next Steps\n\n' + member('Jack', 'Fix the sample data') + member('Ethan', 'Fix my version of the search page');
+    const result = build({ 'capstone/updates/2025-03-29.md': week('2025-03-29', text) });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.site.milestones.map((m) => m.title)).not.toEqual(expect.arrayContaining(['Jack']));
+    const u = result.site.updates[0]!;
+    expect(u.summary ?? []).toEqual([]);
+    const all = u.sections.flatMap((s) => Object.entries(s.items).flatMap(([k, items]) => items.map((i) => [k, i.text])));
+    expect(all).toEqual(expect.arrayContaining([['progress', 'Worked on the report'], ['achieved', 'Modified the sample data to include real examples'], ['next', 'Fix the sample data'], ['next', 'Fix my version of the search page']]));
+  });
+});
+
 describe('a guest’s presentation at a meeting (`## Special Presentation - Mark, Qualcomm`)', () => {
   it('is an aside: what was shown is no work of the team; a record’s title before a dash is no aside', () => {
     const text = '## Weekly Meeting Minutes - Tooling\n\n- Attending:\n  - Ana Lima\n  - Bo Chen\n\n## Special Presentation - Mark Charlebois, Qualcomm\n\n- Mark works on Dronecode\n  - Goal is to build with Yocto\n\n## Tech Team\n\n- Released the 2.1 tools\n';
