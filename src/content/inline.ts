@@ -645,8 +645,10 @@ export interface Label {
   ownLine?: boolean;
 }
 
-/** Words that name a record of the meeting or the period itself (a title, before its dash). */
-const RECORD_TITLE = /\b(?:notes|minutes|meeting|agenda|reports?|updates?|weekly|monthly|newsletter)\b/i;
+/** Words that say a heading titles a report of its own ("Weekly update", "Progress report"). */
+export const REPORT_WORDS = /\b(?:weekly|update|updates|reports?|roundup|round[- ]up|newsletter|digest|status|notes|logs?|journal|diary)\b/i;
+/** Words that say a heading titles a record of its own: a report's, or a meeting's ("# OpenPubkey Community Meeting"). */
+export const RECORD_WORDS = new RegExp(`${REPORT_WORDS.source}|\\b(?:meeting|minutes|sync|stand-?up)\\b`, 'i');
 
 /** `#### _achieved_:`, `## This Week's Achievements`, `#### _blocker:_` */
 export function headingLabel(node: Heading, text: string, kindOf: KindOf = defaultKindOf): { kind: LabelTarget; word: string; unknown: boolean } | undefined {
@@ -658,7 +660,7 @@ export function headingLabel(node: Heading, text: string, kindOf: KindOf = defau
   // said in the heading itself, is an aside. Not a record's title before a dash ("## Weekly
   // Meeting Minutes - VistA Maintenance"): it names the document.
   const lead = /^([^:]{1,40}):\s*\S/.exec(word) ?? /^([^:–—]{1,40}?)\s*[-–—]\s+\S/.exec(word);
-  if (lead && kindOf(lead[1]!.trim(), true) === 'aside' && (/^[^:]{1,40}:/.test(word) || !RECORD_TITLE.test(lead[1]!))) return { kind: labelTarget('aside'), word, unknown: false };
+  if (lead && kindOf(lead[1]!.trim(), true) === 'aside' && (/^[^:]{1,40}:/.test(word) || !RECORD_WORDS.test(lead[1]!))) return { kind: labelTarget('aside'), word, unknown: false };
   if (/:\s*$/.test(text) && allEmphasis(node.children) && word.split(/\s+/).length <= 3) {
     return { kind: 'notes', word, unknown: true };
   }

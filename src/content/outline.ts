@@ -34,6 +34,8 @@ import {
   isAboutThePost,
   isByline,
   isMeetingLogistics,
+  RECORD_WORDS,
+  REPORT_WORDS,
   isQuotation,
   looksLikeCode,
   isFigureLine,
@@ -296,9 +298,6 @@ const ORDINAL_ONLY = /^(?:\d{1,3}|(?:one|two|three|four|five|six|seven|eight|nin
 /** Rank of a bare name line inside a bold or name line's part: below it, above bullets (8). */
 const INNER_NAME_RANK = 7.5;
 
-const REPORT_WORDS = /\b(?:weekly|update|updates|reports?|roundup|round[- ]up|newsletter|digest|status|notes|logs?|journal|diary)\b/i;
-/** Words that say a heading titles a record of its own: a report's, or a meeting's ("# OpenPubkey Community Meeting"). */
-const RECORD_WORDS = new RegExp(`${REPORT_WORDS.source}|\\b(?:meeting|minutes|sync|stand-?up)\\b`, 'i');
 /** A title that says its report is a meeting's record ("SC meeting summary", "Implementers Call 24 Notes"). */
 const MEETING_TITLE = /\b(?:meetings?|minutes|sync|stand-?up|(?:community|team|weekly|monthly|implementers|dev|developers?)\s+calls?)\b/i;
 /** Whether a heading says only whose report follows ("Team report", "Individual reports", "Status Report"): report words and whose, nothing else. */
@@ -344,21 +343,25 @@ function isPersonName(text: string): boolean {
  * beside projects ("Ruby" among "Bundler", "RubyGems") is no person. `said` is what each title
  * heads: one of them in the first person, or no roster.
  */
+/** A title's words as a name: without its emphasis and its trailing colon (`**Jack:**` → "Jack"). */
+function personName(title: string): string {
+  return labelWords(title).replace(/\s*[:：]\s*$/, '').trim();
+}
+
 export function roster(titles: readonly string[], said: readonly string[]): boolean[] {
   // Someone writes of themselves under one of them ("I attended all meetings", "my part of the
   // report"): a project's codename ("Apollo", "Nova", "Phoenix", given names too) is written of in
   // the third person.
   if (!said.some((text) => FIRST_PERSON.test(text))) return titles.map(() => false);
-  const name = (title: string) => labelWords(title).replace(/\s*[:：]\s*$/, '').trim();
   // Names and nothing more: a name with what the person does ("Amir - Tech and Design") heads
   // that area of work, a part, whose owner the name says.
-  const bare = (title: string) => isPersonName(title) && /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2}$/u.test(name(title));
-  const given = titles.map((t) => bare(t) && isGivenName(name(t).split(/\s+/)[0]!));
+  const bare = (title: string) => isPersonName(title) && /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,2}$/u.test(personName(title));
+  const given = titles.map((t) => bare(t) && isGivenName(personName(t).split(/\s+/)[0]!));
   // A name by its form: a known given name first, or one word alone.
-  const named = titles.map((t, i) => given[i]! || (bare(t) && !/\s/.test(name(t))));
+  const named = titles.map((t, i) => given[i]! || (bare(t) && !/\s/.test(personName(t))));
   const people = named.filter(Boolean).length;
   // Two names, not one word twice ("Cadence Language", "Cadence Execution": a family of projects).
-  const distinct = new Set(titles.filter((_, i) => given[i]).map((t) => name(t).split(/\s+/)[0]!.toLowerCase()));
+  const distinct = new Set(titles.filter((_, i) => given[i]).map((t) => personName(t).split(/\s+/)[0]!.toLowerCase()));
   // And most of the names known ones: "Search" and "Frontend" beside "Joel" and "Johan" are no names.
   const knownNames = given.filter(Boolean).length;
   return distinct.size >= 2 && people - knownNames <= knownNames && people * 2 >= titles.length ? named : titles.map(() => false);
@@ -786,19 +789,17 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   // someone writing of themselves. They head their writers' work, no parts.
   const boldWriters = new Set<Paragraph>();
   {
-    let group: Paragraph[] = [];
+    let group: Array<{ node: Paragraph; title: string; said: string }> = [];
     const flush = () => {
-      if (group.length >= 2) {
-        const titles = group.map((p) => toString(p).trim());
-        const said = group.map((p) => toString(tree.children[tree.children.indexOf(p) + 1]!));
-        const known = titles.length >= 3 && titles.every((t) => isPersonName(t) && isGivenName(labelWords(t).replace(/\s*[:：]\s*$/, '').split(/\s+/)[0]!));
-        (known ? titles.map(() => true) : roster(titles, said)).forEach((named, i) => named && boldWriters.add(group[i]!));
-      }
+      const titles = group.map((g) => g.title);
+      const known = titles.length >= 3 && titles.every((t) => isGivenName(personName(t).split(/\s+/)[0]!));
+      if (group.length >= 2) (known ? titles.map(() => true) : roster(titles, group.map((g) => g.said))).forEach((named, i) => named && boldWriters.add(group[i]!.node));
       group = [];
     };
     for (const [i, node] of tree.children.entries()) {
+      const next = tree.children[i + 1];
       if (node.type === 'heading') flush();
-      else if (node.type === 'paragraph' && allEmphasis(node.children) && tree.children[i + 1]?.type === 'list' && isPersonName(toString(node).trim())) group.push(node);
+      else if (node.type === 'paragraph' && next?.type === 'list' && allEmphasis(node.children) && isPersonName(toString(node).trim())) group.push({ node, title: toString(node).trim(), said: toString(next) });
     }
     flush();
   }
@@ -1099,16 +1100,18 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
   /** The file's name after its date, as a slug (`2022-10-17-ramping-up.md` → `ramping-up`); '' when it names nothing else. */
   const fileWords = slugify((file.path ?? '').split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '').replace(/^\d{4}[-_.]?\d{1,2}[-_.]?\d{1,2}(?=[-_.\s]|$)/, ''));
   /** A document's title: dated, the front matter title again, or the team's name with "weekly"/"update". */
+  /** A heading dated, or written every week with only its numbers changed (`Vac 2024/03/11`). */
+  function isDatedHeading(text: string): boolean {
+    return isDated(text) || (options.recurrence?.datedShapes.has(headingShape(text)) ?? false);
+  }
   function isDocumentTitle(text: string, depth: number): boolean {
-    if (isDated(text)) return true;
+    if (isDatedHeading(text)) return true;
     const plain = labelWords(text).toLowerCase();
     if (options.title && plain === labelWords(options.title).toLowerCase()) return true;
     // The words the file is named by after its date (a blog's `2022-10-17-ramping-up.md` under
     // `## Ramping Up`), opening the report: its title.
     if (!seenPart && stack.length === 1 && fileWords !== '' && slugify(plain) === fileWords) return true;
     if (RECORD_WORDS.test(plain) && teamNames.some((n) => plain.includes(n))) return true;
-    // A heading that recurs every week with only its numbers changed (`Vac 2024/03/11`) titles the document.
-    if (options.recurrence?.datedShapes.has(headingShape(text))) return true;
     // A heading that is just the team's name wraps the report when it opens it; later, it is a section like the others.
     if (teamNames.includes(plain.replace(/[_-]+/g, ' '))) return !seenPart;
     // The first H1 titles the document, unless the report has several: then each names a part
@@ -1139,7 +1142,7 @@ export function readOutline(tree: Root, file: VFile, options: ReadOptions): Outl
     // A label heading names what its section holds (`## This Week's Achievements`); any other heading opens a part.
     // Nor the report's own title, dated, opening it ("# Progress report (June 2024)", "# ROADMAP
     // review (End of July '21)" every period): it names the document, not what its sections hold.
-    const datedTitle = !marked && stack.length === 1 && !seenPart && (REPORT_WORDS.test(text) || /\breview\b/i.test(text)) && (isDated(text) || (options.recurrence?.datedShapes.has(headingShape(text)) ?? false));
+    const datedTitle = !marked && stack.length === 1 && !seenPart && (REPORT_WORDS.test(text) || /\breview\b/i.test(text)) && isDatedHeading(text);
     const found = marked || datedTitle || NEWS_OF.test(labelWords(text)) ? undefined : headingLabel(node, text, kindOf);
     const label = found && !found.unknown ? found : undefined;
     pop(node.depth);
